@@ -1,0 +1,43 @@
+// One catalogue of error codes with their Chinese messages. The API returns
+// { error: { code, message, details? } }; the UI shows `message`.
+export const errorCatalogue = {
+  VALIDATION_FAILED: { status: 400, message: '提交的数据不符合要求' },
+  BAD_REQUEST: { status: 400, message: '请求有误' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  LOGIN_FAILED: { status: 401, message: '用户名或密码错误' },
+  ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多,账号已临时锁定,请稍后再试' },
+  LOGIN_THROTTLED: { status: 429, message: '登录尝试过于频繁,请稍后再试' },
+  PASSWORD_TOO_WEAK: { status: 400, message: '密码至少 10 位,且须同时包含字母和数字' },
+  CSRF_INVALID: { status: 403, message: '页面已过期,请刷新后重试' },
+  FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
+  NOT_FOUND: { status: 404, message: '未找到相应记录' },
+  CONFLICT: { status: 409, message: '数据已被他人修改,请刷新后重试' },
+  DUPLICATE: { status: 409, message: '记录已存在' },
+  IMPORT_TOO_LARGE: { status: 413, message: '文件超过 20 MB,无法导入' },
+  IMPORT_EMPTY: { status: 400, message: '文件为空' },
+  IMPORT_BINARY: { status: 400, message: '文件不是可识别的文本、Word、PDF 或网页文件' },
+  IMPORT_CORRUPT: { status: 400, message: '文件已损坏,无法读取' },
+  IMPORT_NO_TEXT: { status: 400, message: '文件中没有可提取的文字(可能是扫描件),请提供带文字层的文件' },
+  IMPORT_UNSUPPORTED_FORMAT: { status: 400, message: '不支持的文件格式,请上传 txt、docx、pdf、html 或 xlsx 文件' },
+  IMPORT_NOT_PENDING_REVIEW: { status: 409, message: '该导入已确认或已失败,不能再修改' },
+  IMPORT_UNMAPPED_UNITS: { status: 400, message: '仍有未对应到单位库的单位,请先对应或新建' },
+  REPORT_NOT_EDITABLE: { status: 409, message: '该报告当前状态不可修改' },
+  REPORT_PERIOD_LOCKED: { status: 409, message: '该报送期已锁定' },
+  INTERNAL: { status: 500, message: '系统内部错误,请联系管理员' },
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export class AppError extends Error {
+  constructor(
+    public readonly code: ErrorCode,
+    public readonly details?: unknown,
+    message?: string,
+  ) {
+    super(message ?? errorCatalogue[code].message);
+    this.name = 'AppError';
+  }
+  get status(): number {
+    return errorCatalogue[this.code].status;
+  }
+}
