@@ -1,0 +1,11 @@
+import fs from 'fs';
+import { normalize } from '../server/parser/normalize.js';
+import { parseOutline } from '../server/parser/outline.js';
+import { defaultRegistry } from '../server/parser/registry.js';
+const dir='/work/shared/corpus/';
+const f = process.argv[2];
+const t = fs.readFileSync(dir+f,'utf8');
+const ctx:any = { doc: normalize(t), registry: defaultRegistry(), warnings: [], region: null };
+const o = parseOutline(ctx);
+for (const n of o) if (n.level <= Number(process.argv[3]??9)) console.log('  '.repeat(n.level-1)+n.kind+' '+n.marker+' '+n.title.slice(0,40));
+console.log(o.length, ctx.warnings.map((w:any)=>w.code+' '+w.message));

@@ -1,0 +1,15 @@
+// What the interface offers to whom. The server decides; this only hides what would be refused.
+import type { Me } from '../../shared/api';
+
+const has = (me: Me, ...roles: string[]) => me.roles.some((r) => roles.includes(r));
+
+export const canManagePlans = (me: Me) => has(me, 'admin', 'office');
+export const canImport = (me: Me) => has(me, 'admin', 'office');
+export const canManageUnits = (me: Me) => has(me, 'admin', 'office');
+export const isUnitRole = (me: Me) => has(me, 'unit_head', 'unit_reporter');
+export const canReadAudit = (me: Me) => has(me, 'admin', 'office', 'unit_head', 'leader');
+
+/** The first screen after login: a unit's own tasks for unit roles, the plan list for everyone else. */
+export function homePath(me: Me): string {
+  return isUnitRole(me) && !canManagePlans(me) ? '/my-tasks' : '/plans';
+}

@@ -1,0 +1,94 @@
+// Session cookies: a random token in an httpOnly cookie, its sha256 in the database, a CSRF token beside it.
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { AppError } from '../../shared/errors.js';
+import type { Db } from '../db/client.js';
+import { loginAttempts, regions, sessions, users } from '../db/schema/index.js';
+import type { Actor } from '../policy.js';
+import { roleSchema, type Role } from '../../shared/roles.js';
+import { verifyPassword } from './password.js';
+import { writeAudit } from '../audit.js';
+
+export const SESSION_COOKIE = 'luoshi_session';
+export const SESSION_HOURS = 12;
+const LOCK_AFTER = 5; // failed attempts on one account
+const LOCK_MINUTES = 15;
+const IP_WINDOW_MINUTES = 10;
+const IP_MAX_FAILURES = 20;
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export async function regionAndBelow(db: Db, regionId: number | null): Promise<number[]> {
+  if (!regionId) return [];
+  const rows = await db.execute<{ id: number }>(sql`
+    with recursive r as (select id from regions where id = ${regionId}
+      union all select g.id from regions g join r on g.parent_id = r.id)
+    select id from r`);
+  return (rows as unknown as { rows: { id: number }[] }).rows.map((x) => Number(x.id));
+}
+
+export async function actorForUser(db: Db, user: typeof users.$inferSelect, ip: string | null): Promise<Actor> {
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: user.roles.filter((r): r is Role => roleSchema.safeParse(r).success),
+    unitId: user.unitId,
+    regionIds: await regionAndBelow(db, user.regionId),
+    ip,
+  };
+}
+
+export async function login(db: Db, username: string, password: string, ip: string | null) {
+  const since = new Date(Date.now() - IP_WINDOW_MINUTES * 60_000);
+  const [{ n }] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(loginAttempts)
+    .where(and(eq(loginAttempts.ip, ip ?? ''), gt(loginAttempts.at, since)));
+  if (n >= IP_MAX_FAILURES) throw new AppError('LOGIN_THROTTLED');
+
+  const [user] = await db.select().from(users).where(eq(users.username, username));
+  if (user?.lockedUntil && user.lockedUntil > new Date()) throw new AppError('ACCOUNT_LOCKED');
+  const ok = user && !user.disabled && (await verifyPassword(user.passwordHash, password));
+  if (!ok) {
+    await db.transaction(async (tx) => {
+      await tx.insert(loginAttempts).values({ ip: ip ?? '', username });
+      if (user) {
+        const failed = user.failedLogins + 1;
+        const lockedUntil = failed >= LOCK_AFTER ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null;
+        await tx.update(users).set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil }).where(eq(users.id, user.id));
+        const actor = { userId: user.id, username, displayName: user.displayName, roles: [], unitId: null, regionIds: [], ip };
+        await writeAudit(tx, actor, { action: lockedUntil ? 'user.lock' : 'user.login_failed', entityType: 'user', entityId: user.id });
+      }
+    });
+    throw new AppError('LOGIN_FAILED');
+  }
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await tx.insert(sessions).values({ id: sha(token), userId: user.id, csrfToken, expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000), ip });
+    await writeAudit(tx, await actorForUser(db, user, ip), { action: 'user.login', entityType: 'user', entityId: user.id });
+  });
+  return { token, csrfToken, actor: await actorForUser(db, user, ip) };
+}
+
+export async function resolveSession(db: Db, token: string | undefined, ip: string | null) {
+  if (!token) return null;
+  const [row] = await db
+    .select({ s: sessions, u: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sha(token)), gt(sessions.expiresAt, new Date())));
+  if (!row || row.u.disabled) return null;
+  return { actor: await actorForUser(db, row.u, ip), csrfToken: row.s.csrfToken };
+}
+
+export async function logout(db: Db, token: string, actor: Actor) {
+  await db.transaction(async (tx) => {
+    await tx.delete(sessions).where(eq(sessions.id, sha(token)));
+    await writeAudit(tx, actor, { action: 'user.logout', entityType: 'user', entityId: actor.userId ?? 0 });
+  });
+}
+
+export { regions };

@@ -1,0 +1,67 @@
+// One schema, two drivers: embedded PGlite by default, a PostgreSQL server when DATABASE_URL is set.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mkdirSync } from 'node:fs';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema/index.js';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle has the same query API as the database. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  kind: 'pglite' | 'pg';
+  close(): Promise<void>;
+}
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+/**
+ * url: "postgres://…" for a server; "memory://" for a throwaway embedded database;
+ * anything else (or nothing) is a PGlite data directory, ./data/pglite by default.
+ */
+export async function openDb(url = process.env.DATABASE_URL, opts: { migrate?: boolean } = {}): Promise<DbHandle> {
+  const handle = url && /^postgres(ql)?:\/\//.test(url) ? await openServer(url) : await openEmbedded(url);
+  if (opts.migrate !== false) await migrateDb(handle);
+  return handle;
+}
+
+async function openServer(url: string): Promise<DbHandle> {
+  const { default: pg } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = drizzle(pool, { schema }) as unknown as Db;
+  return { db, kind: 'pg', close: () => pool.end() };
+}
+
+async function openEmbedded(url?: string): Promise<DbHandle> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { drizzle } = await import('drizzle-orm/pglite');
+  let dataDir: string | undefined;
+  if (url !== 'memory://') {
+    dataDir = path.resolve(url?.replace(/^file:\/\//, '') || process.env.LUOSHI_DATA_DIR || './data/pglite');
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const client = new PGlite(dataDir);
+  const db = drizzle(client, { schema }) as unknown as Db;
+  return { db, kind: 'pglite', close: () => client.close() };
+}
+
+export async function migrateDb(handle: DbHandle): Promise<void> {
+  if (handle.kind === 'pg') {
+    const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+    // an advisory lock keeps two instances starting together from migrating twice
+    await handle.db.execute('select pg_advisory_lock(72616)' as never);
+    try {
+      await migrate(handle.db as never, { migrationsFolder });
+    } finally {
+      await handle.db.execute('select pg_advisory_unlock(72616)' as never);
+    }
+  } else {
+    const { migrate } = await import('drizzle-orm/pglite/migrator');
+    await migrate(handle.db as never, { migrationsFolder });
+  }
+}

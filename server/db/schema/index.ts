@@ -1,0 +1,3 @@
+export * from './core.js';
+export * from './plan.js';
+export * from './audit.js';

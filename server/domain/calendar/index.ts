@@ -1,0 +1,20 @@
+export {
+  buildCalendar,
+  calendarCoverage,
+  defaultCalendar,
+  holidayDataSchema,
+  holidayYearSchema,
+  type CalendarCoverage,
+  type HolidayData,
+  type WorkingCalendar,
+} from './calendarData.js';
+export {
+  addWorkingDays,
+  adjustDueDate,
+  countWorkingDays,
+  dayKind,
+  isWorkingDay,
+  nextWorkingDay,
+  previousWorkingDay,
+  type DueDatePolicy,
+} from './workingDays.js';

@@ -1,0 +1,168 @@
+// Reporting periods (报送周期) of a plan and where "today" stands in each.
+import { z } from 'zod';
+import { addWorkingDays, adjustDueDate, defaultCalendar, type WorkingCalendar } from './calendar/index.js';
+import {
+  addDays,
+  addMonths,
+  daysInMonth,
+  firstOfMonth,
+  formatIsoDate,
+  isoDateSchema,
+  lastOfMonth,
+  parseIsoDate,
+  yearMonthSchema,
+} from './dates.js';
+
+export const reportingFrequencySchema = z.enum(['monthly', 'quarterly', 'half_year', 'annual']);
+export type ReportingFrequency = z.infer<typeof reportingFrequencySchema>;
+
+export const reportingConfigSchema = z.object({
+  frequency: reportingFrequencySchema.default('monthly'),
+  /** Day of month the report is due; clamped to the month's length (31 → 28 in February). */
+  dueDay: z.number().int().min(1).max(31).default(25),
+  /** 0: due in the period's last month ("每月25日前报送当月进展"); 1: in the month after ("季后次月10日前"). */
+  dueMonthOffset: z.number().int().min(0).max(3).default(0),
+  duePolicy: z.enum(['before', 'after']).default('before'),
+  /** Late reports are still accepted for this many days after the due date; then the period locks. */
+  graceDays: z.number().int().min(0).max(60).default(5),
+  graceUnit: z.enum(['working', 'calendar']).default('working'),
+  /** Null: the period opens on the 1st of the month in which it is due. */
+  opensDaysBeforeDue: z.number().int().min(0).max(366).nullable().default(null),
+  /** 'due_soon' this many calendar days before the due date (inclusive). */
+  dueSoonDays: z.number().int().min(0).max(31).default(3),
+});
+export type ReportingConfig = z.infer<typeof reportingConfigSchema>;
+export type ReportingConfigInput = z.input<typeof reportingConfigSchema>;
+
+export const reportingPeriodSchema = z.object({
+  key: z.string(), // '2026-03' | '2026-Q1' | '2026-H1' | '2026'
+  label: z.string(), // '2026年3月' | '2026年第一季度' | '2026年上半年' | '2026年度'
+  frequency: reportingFrequencySchema,
+  start: isoDateSchema,
+  end: isoDateSchema,
+  dueDate: isoDateSchema, // working-day adjusted
+  nominalDueDate: isoDateSchema, // before adjustment, for "原定X日,遇节假日调整"
+  opensOn: isoDateSchema,
+  locksOn: isoDateSchema, // first day on which the period is locked
+});
+export type ReportingPeriod = z.infer<typeof reportingPeriodSchema>;
+
+export const periodStateSchema = z.enum(['upcoming', 'open', 'due_soon', 'overdue', 'closed', 'locked']);
+export type PeriodState = z.infer<typeof periodStateSchema>;
+
+const MONTHS_PER_PERIOD: Record<ReportingFrequency, number> = {
+  monthly: 1,
+  quarterly: 3,
+  half_year: 6,
+  annual: 12,
+};
+
+const QUARTER_NAMES = ['一', '二', '三', '四'];
+
+function keyAndLabel(freq: ReportingFrequency, year: number, firstMonth: number): { key: string; label: string } {
+  switch (freq) {
+    case 'monthly':
+      return { key: `${year}-${String(firstMonth).padStart(2, '0')}`, label: `${year}年${firstMonth}月` };
+    case 'quarterly': {
+      const q = (firstMonth - 1) / 3;
+      return { key: `${year}-Q${q + 1}`, label: `${year}年第${QUARTER_NAMES[q]}季度` };
+    }
+    case 'half_year':
+      return firstMonth === 1
+        ? { key: `${year}-H1`, label: `${year}年上半年` }
+        : { key: `${year}-H2`, label: `${year}年下半年` };
+    case 'annual':
+      return { key: `${year}`, label: `${year}年度` };
+  }
+}
+
+/** Periods are aligned to the calendar (Q1 = Jan–Mar), not to the plan's start month. */
+function periodStartMonth(freq: ReportingFrequency, month: number): number {
+  const n = MONTHS_PER_PERIOD[freq];
+  return Math.floor((month - 1) / n) * n + 1;
+}
+
+function buildPeriod(
+  freq: ReportingFrequency,
+  year: number,
+  firstMonth: number,
+  cfg: ReportingConfig,
+  cal: WorkingCalendar,
+): ReportingPeriod {
+  const n = MONTHS_PER_PERIOD[freq];
+  const last = addMonths(year, firstMonth, n - 1);
+  const dueMonth = addMonths(last.year, last.month, cfg.dueMonthOffset);
+  const nominalDueDate = formatIsoDate(
+    dueMonth.year,
+    dueMonth.month,
+    Math.min(cfg.dueDay, daysInMonth(dueMonth.year, dueMonth.month)),
+  );
+  const dueDate = adjustDueDate(nominalDueDate, cfg.duePolicy, cal);
+  const lastAccepted =
+    cfg.graceUnit === 'working' ? addWorkingDays(dueDate, cfg.graceDays, cal) : addDays(dueDate, cfg.graceDays);
+  const opensOn =
+    cfg.opensDaysBeforeDue === null
+      ? firstOfMonth(dueMonth.year, dueMonth.month)
+      : addDays(dueDate, -cfg.opensDaysBeforeDue);
+  return {
+    ...keyAndLabel(freq, year, firstMonth),
+    frequency: freq,
+    start: firstOfMonth(year, firstMonth),
+    end: lastOfMonth(last.year, last.month),
+    dueDate,
+    nominalDueDate,
+    opensOn: opensOn <= dueDate ? opensOn : dueDate,
+    locksOn: addDays(lastAccepted, 1),
+  };
+}
+
+export const generatePeriodsInputSchema = reportingConfigSchema.extend({
+  startMonth: yearMonthSchema, // 'YYYY-MM', e.g. the plan's first month
+  endMonth: yearMonthSchema,
+});
+export type GeneratePeriodsInput = z.input<typeof generatePeriodsInputSchema>;
+
+/** Every period that overlaps [startMonth, endMonth]; periods keep their full natural span. */
+export function generatePeriods(input: GeneratePeriodsInput, cal: WorkingCalendar = defaultCalendar): ReportingPeriod[] {
+  const { startMonth, endMonth, ...rest } = generatePeriodsInputSchema.parse(input);
+  const cfg = reportingConfigSchema.parse(rest);
+  if (startMonth > endMonth) throw new RangeError(`起始月份${startMonth}晚于结束月份${endMonth}`);
+  const n = MONTHS_PER_PERIOD[cfg.frequency];
+  const [sy, sm] = startMonth.split('-').map(Number);
+  const [ey, em] = endMonth.split('-').map(Number);
+  const out: ReportingPeriod[] = [];
+  let cur = { year: sy, month: periodStartMonth(cfg.frequency, sm) };
+  while (cur.year * 12 + cur.month <= ey * 12 + em) {
+    out.push(buildPeriod(cfg.frequency, cur.year, cur.month, cfg, cal));
+    cur = addMonths(cur.year, cur.month, n);
+  }
+  return out;
+}
+
+/** The period of the given frequency whose span contains `date`. */
+export function periodFor(
+  date: string,
+  config: ReportingConfigInput = {},
+  cal: WorkingCalendar = defaultCalendar,
+): ReportingPeriod {
+  const cfg = reportingConfigSchema.parse(config);
+  const { year, month } = parseIsoDate(date);
+  return buildPeriod(cfg.frequency, year, periodStartMonth(cfg.frequency, month), cfg, cal);
+}
+
+/**
+ * Order matters: a locked period stays locked even if it was submitted; `submitted` only
+ * turns a past-due period from 'overdue' into 'closed' (nothing left to chase).
+ */
+export function periodState(
+  period: Pick<ReportingPeriod, 'opensOn' | 'dueDate' | 'locksOn'>,
+  today: string,
+  opts: { submitted?: boolean; dueSoonDays?: number } = {},
+): PeriodState {
+  const dueSoonDays = opts.dueSoonDays ?? 3;
+  if (today >= period.locksOn) return 'locked';
+  if (today < period.opensOn) return 'upcoming';
+  if (today > period.dueDate) return opts.submitted ? 'closed' : 'overdue';
+  if (today >= addDays(period.dueDate, -dueSoonDays)) return 'due_soon';
+  return 'open';
+}

@@ -1,0 +1,97 @@
+// Builds the Fastify app: cookies, uploads, session + CSRF, the route table, the error catalogue, the built web app.
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import { ZodError } from 'zod';
+import { AppError, errorCatalogue } from '../../shared/errors.js';
+import type { Db } from '../db/client.js';
+import { publicActor, requirePermission, type Actor } from '../policy.js';
+import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { allRoutes } from './routes/index.js';
+import { buildOpenApi } from './openapi.js';
+import type { RouteDef } from './route.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+    csrfToken: string | null;
+  }
+}
+
+export interface AppOptions {
+  db: Db;
+  logger?: boolean;
+  /** folder of the built web app (dist/app); served at / when present */
+  staticDir?: string;
+  secureCookies?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true, bodyLimit: 25 * 1024 * 1024 });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024 + 1, files: 1 } });
+  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('onRequest', async (req) => {
+    req.actor = { ...publicActor, ip: req.ip };
+    const s = await resolveSession(opts.db, req.cookies[SESSION_COOKIE], req.ip);
+    if (s) {
+      req.actor = s.actor;
+      req.csrfToken = s.csrfToken;
+    }
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    if (err instanceof AppError) return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
+    if (err instanceof ZodError) {
+      const e = errorCatalogue.VALIDATION_FAILED;
+      return reply.status(e.status).send({ error: { code: 'VALIDATION_FAILED', message: e.message, details: err.issues } });
+    }
+    const fe = err as { statusCode?: number; code?: string; message?: string };
+    if (fe.code === 'FST_REQ_FILE_TOO_LARGE') return reply.status(413).send({ error: { code: 'IMPORT_TOO_LARGE', message: errorCatalogue.IMPORT_TOO_LARGE.message } });
+    if (fe.statusCode && fe.statusCode < 500) return reply.status(fe.statusCode).send({ error: { code: 'BAD_REQUEST', message: errorCatalogue.BAD_REQUEST.message, details: fe.message } });
+    req.log.error(err);
+    return reply.status(500).send({ error: { code: 'INTERNAL', message: errorCatalogue.INTERNAL.message } });
+  });
+
+  for (const r of allRoutes) registerRoute(app, opts.db, r);
+  app.get('/api/openapi.json', async () => buildOpenApi(allRoutes));
+  app.all('/api/*', async (_req, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: errorCatalogue.NOT_FOUND.message } }));
+
+  const staticDir = opts.staticDir ?? path.resolve('dist/app');
+  if (existsSync(path.join(staticDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: staticDir, wildcard: false });
+    // client-side routes get the app shell
+    app.setNotFoundHandler((req, reply) => (req.method === 'GET' ? reply.sendFile('index.html') : reply.status(404).send()));
+  }
+  return app;
+}
+
+const mutating = new Set(['POST', 'PATCH', 'PUT', 'DELETE']);
+
+function checkCsrf(req: FastifyRequest, route: RouteDef): void {
+  if (!mutating.has(route.method) || route.permission === 'public') return;
+  const sent = req.headers['x-csrf-token'];
+  if (!req.csrfToken || sent !== req.csrfToken) throw new AppError('CSRF_INVALID');
+}
+
+function registerRoute(app: FastifyInstance, db: Db, route: RouteDef): void {
+  app.route({
+    method: route.method,
+    url: route.url,
+    handler: async (req, reply) => {
+      requirePermission(req.actor, route.permission);
+      checkCsrf(req, route);
+      const params = route.params ? route.params.parse(req.params) : undefined;
+      const query = route.query ? route.query.parse(req.query) : undefined;
+      const body = route.body && !route.multipart ? route.body.parse(req.body ?? {}) : undefined;
+      const result = await route.handler({ params, query, body, actor: req.actor, db, req, reply });
+      if (route.raw) return reply;
+      return result ?? { ok: true };
+    },
+  });
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { confirmImportBodySchema, importCorrectionSchema, importJobSchema } from '../../../shared/api.js';
+import { AppError } from '../../../shared/errors.js';
+import { importPlan } from '../../operations/importPlan.js';
+import { correctImport } from '../../operations/correctImport.js';
+import { confirmImport } from '../../operations/confirmImport.js';
+import { getImportJob, listImportJobs } from '../../queries/imports.js';
+import { requirePermission } from '../../policy.js';
+import { defineRoute, idParam } from '../route.js';
+
+const MAX = 20 * 1024 * 1024;
+
+export const importRoutes = [
+  defineRoute({
+    method: 'POST', url: '/api/imports', permission: 'plan.import', tag: 'imports', summary: '上传规划文件并解析', multipart: true, response: importJobSchema,
+    handler: async ({ db, actor, req }) => {
+      requirePermission(actor, 'plan.import');
+      const file = await req.file();
+      if (!file) throw new AppError('IMPORT_EMPTY');
+      const bytes = await file.toBuffer().catch((e: { code?: string }) => {
+        throw e.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('IMPORT_TOO_LARGE') : e;
+      });
+      if (bytes.length > MAX) throw new AppError('IMPORT_TOO_LARGE');
+      const field = (file.fields as Record<string, { value?: unknown } | undefined>).regionId;
+      const regionId = field?.value ? Number(field.value) || null : null;
+      const row = await importPlan({ db, actor }, { bytes, filename: file.filename || 'upload.txt', regionId });
+      return getImportJob(db, row.id);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/imports', permission: 'plan.import', tag: 'imports', summary: '导入记录', response: z.object({ items: z.array(importJobSchema) }),
+    handler: async ({ db, actor }) => {
+      requirePermission(actor, 'plan.import');
+      return { items: await listImportJobs(db) };
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/imports/:id', permission: 'plan.import', tag: 'imports', summary: '导入审核数据(含原文)', params: idParam, response: importJobSchema,
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'plan.import');
+      return getImportJob(db, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/imports/:id/corrections', permission: 'plan.import', tag: 'imports', summary: '审核修正(逐条留痕)', params: idParam,
+    body: z.object({ corrections: z.array(importCorrectionSchema).min(1).max(500) }), response: importJobSchema,
+    handler: async ({ db, actor, params, body }) => {
+      requirePermission(actor, 'plan.import');
+      await correctImport({ db, actor }, params.id, body.corrections);
+      return getImportJob(db, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/imports/:id/confirm', permission: 'plan.import', tag: 'imports', summary: '确认导入,生成规划', params: idParam, body: confirmImportBodySchema,
+    response: z.object({ planId: z.number() }),
+    handler: async ({ db, actor, params, body }) => {
+      requirePermission(actor, 'plan.import');
+      const plan = await confirmImport({ db, actor }, params.id, body);
+      return { planId: plan.id };
+    },
+  }),
+];

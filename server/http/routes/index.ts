@@ -1,0 +1,11 @@
+// Every route of the API, in one table: registration, OpenAPI and the permission test read it.
+import type { RouteDef } from '../route.js';
+import { authRoutes } from './auth.js';
+import { unitRoutes } from './units.js';
+import { planRoutes } from './plans.js';
+import { taskRoutes } from './tasks.js';
+import { importRoutes } from './imports.js';
+import { auditRoutes } from './audit.js';
+import { userRoutes } from './users.js';
+
+export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes] as RouteDef[];

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { auditEventSchema, createTaskBodySchema, taskDetailSchema, taskListQuerySchema, taskSchema, updateTaskBodySchema } from '../../../shared/api.js';
+import { AppError } from '../../../shared/errors.js';
+import { readHistory } from '../../audit.js';
+import { getVisiblePlan } from '../../queries/plans.js';
+import { getVisibleTask, listTasks } from '../../queries/tasks.js';
+import { createTask, deleteTask, updateTask } from '../../operations/saveTask.js';
+import { requirePermission } from '../../policy.js';
+import { defineRoute, idParam, paged } from '../route.js';
+
+export const toAuditOut = (e: { id: number; at: Date; actorName: string; action: string; entityType: string; entityId: string; before: unknown; after: unknown }) => ({
+  id: e.id, at: e.at.toISOString(), actorName: e.actorName, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after,
+});
+
+export const taskRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/plans/:id/tasks', permission: 'task.read', tag: 'tasks', summary: '规划任务(按单位、角色、章节、文本筛选)',
+    params: idParam, query: taskListQuerySchema, response: paged(taskSchema),
+    handler: async ({ db, actor, params, query }) => {
+      requirePermission(actor, 'task.read');
+      await getVisiblePlan(db, actor, params.id);
+      return listTasks(db, actor, { ...query, planId: params.id });
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/me/tasks', permission: 'task.read', tag: 'tasks', summary: '本单位任务', query: taskListQuerySchema.omit({ unitId: true }), response: paged(taskSchema),
+    handler: async ({ db, actor, query }) => {
+      requirePermission(actor, 'task.read');
+      if (!actor.unitId) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+      return listTasks(db, actor, { ...query, unitId: actor.unitId });
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/tasks/:id', permission: 'task.read', tag: 'tasks', summary: '任务详情(含原文)', params: idParam, response: taskDetailSchema,
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'task.read');
+      const { row: _r, ...t } = await getVisibleTask(db, actor, params.id);
+      return t;
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/tasks/:id/history', permission: 'task.read', tag: 'tasks', summary: '任务修改记录', params: idParam,
+    response: z.object({ items: z.array(auditEventSchema) }),
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'task.read');
+      await getVisibleTask(db, actor, params.id);
+      return { items: (await readHistory(db, 'task', params.id)).map(toAuditOut) };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/plans/:id/tasks', permission: 'task.manage', tag: 'tasks', summary: '新增任务或分解子任务', params: idParam, body: createTaskBodySchema,
+    handler: async ({ db, actor, params, body }) => {
+      requirePermission(actor, 'task.manage');
+      const row = await createTask({ db, actor }, params.id, body);
+      const { row: _r, ...t } = await getVisibleTask(db, actor, row.id);
+      return t;
+    },
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/tasks/:id', permission: 'task.manage', tag: 'tasks', summary: '修改任务', params: idParam, body: updateTaskBodySchema,
+    handler: async ({ db, actor, params, body }) => {
+      requirePermission(actor, 'task.manage');
+      await updateTask({ db, actor }, params.id, body);
+      const { row: _r, ...t } = await getVisibleTask(db, actor, params.id);
+      return t;
+    },
+  }),
+  defineRoute({
+    method: 'DELETE', url: '/api/tasks/:id', permission: 'task.manage', tag: 'tasks', summary: '删除任务', params: idParam,
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'task.manage');
+      await deleteTask({ db, actor }, params.id);
+      return { ok: true };
+    },
+  }),
+];
+export { AppError };

@@ -1,0 +1,70 @@
+// Upload → parse → an import waiting for review. The same file twice returns the first import.
+import { createHash } from 'node:crypto';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { AppError } from '../../shared/errors.js';
+import type { ParsedPlan } from '../../shared/parsedPlan.js';
+import { documents, imports, regions } from '../db/schema/index.js';
+import { writeAudit } from '../audit.js';
+import { decodeInput } from '../parser/decode.js';
+import { parseText } from '../parser/index.js';
+import { loadRegistry } from '../queries/units.js';
+import type { OpContext } from './context.js';
+
+export interface ImportInput {
+  bytes: Uint8Array;
+  filename: string;
+  regionId?: number | null;
+}
+
+export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const [existing] = await db
+    .select()
+    .from(imports)
+    .where(and(eq(imports.sha256, sha256), inArray(imports.status, ['review', 'confirmed'])))
+    .orderBy(desc(imports.id))
+    .limit(1);
+  if (existing) return existing;
+
+  let decoded;
+  try {
+    decoded = await decodeInput(input.bytes, input.filename);
+  } catch (err) {
+    const code = err instanceof AppError ? err.code : 'IMPORT_CORRUPT';
+    await db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(imports)
+        .values({ status: 'failed', filename: input.filename, sha256, error: { code, message: err instanceof Error ? err.message : String(err) }, createdBy: actor.userId })
+        .returning();
+      await writeAudit(tx, actor, { action: 'import.fail', entityType: 'import', entityId: row.id, after: { filename: input.filename, code } });
+    });
+    throw err instanceof AppError ? err : new AppError('IMPORT_CORRUPT');
+  }
+
+  const registry = await loadRegistry(db);
+  const allRegions = await db.select().from(regions);
+  const regionName = input.regionId ? allRegions.find((r) => r.id === input.regionId)?.name : undefined;
+  const parsed = parseText(decoded.text, { registry, region: regionName ?? null, includeText: false }, { format: decoded.format, encoding: decoded.encoding });
+  const regionId = input.regionId ?? allRegions.find((r) => r.name === parsed.meta.region)?.id ?? actor.regionIds[0] ?? null;
+
+  return db.transaction(async (tx) => {
+    let [doc] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.sha256, sha256));
+    if (!doc) {
+      [doc] = await tx
+        .insert(documents)
+        .values({ filename: input.filename, format: decoded.format, encoding: decoded.encoding, sha256, size: input.bytes.length, content: input.bytes, text: decoded.text })
+        .returning({ id: documents.id });
+    }
+    const [row] = await tx
+      .insert(imports)
+      .values({ status: 'review', documentId: doc.id, filename: input.filename, sha256, regionId, parsed: parsed as ParsedPlan, createdBy: actor.userId })
+      .returning();
+    await writeAudit(tx, actor, {
+      action: 'import.create',
+      entityType: 'import',
+      entityId: row.id,
+      after: { filename: input.filename, tasks: parsed.tasks.length, indicators: parsed.indicators.length, targets: parsed.targets.length, projects: parsed.projects.length, warnings: parsed.warnings.length },
+    });
+    return row;
+  });
+}

@@ -1,0 +1,76 @@
+// Create, update and delete tasks (the office, or decomposition into sub-tasks). Audited with before/after.
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors.js';
+import { createTaskBodySchema, updateTaskBodySchema } from '../../shared/api.js';
+import { outlineNodes, taskUnits, tasks, units } from '../db/schema/index.js';
+import type { DbOrTx } from '../db/client.js';
+import { writeAudit } from '../audit.js';
+import { searchTokens } from '../search.js';
+import { getVisiblePlan } from '../queries/plans.js';
+import { getVisibleTask } from '../queries/tasks.js';
+import { canManagePlan } from '../policy.js';
+import type { OpContext } from './context.js';
+
+type UnitRef = { unitId: number; role: 'lead' | 'responsible' | 'cooperating' };
+
+async function setUnits(tx: DbOrTx, taskId: number, refs: UnitRef[]) {
+  const ids = [...new Set(refs.map((r) => r.unitId))];
+  const found = ids.length ? await tx.select().from(units).where(inArray(units.id, ids)) : [];
+  if (found.length !== ids.length) throw new AppError('VALIDATION_FAILED', { units: ids.filter((i) => !found.some((f) => f.id === i)) });
+  await tx.delete(taskUnits).where(eq(taskUnits.taskId, taskId));
+  if (refs.length)
+    await tx.insert(taskUnits).values(refs.map((r, i) => ({ taskId, unitId: r.unitId, role: r.role, raw: found.find((f) => f.id === r.unitId)!.name, scope: 'unit', position: i })));
+}
+
+async function checkOutline(tx: DbOrTx, planId: number, nodeId: number | null | undefined) {
+  if (!nodeId) return;
+  const [n] = await tx.select().from(outlineNodes).where(and(eq(outlineNodes.id, nodeId), eq(outlineNodes.planId, planId)));
+  if (!n) throw new AppError('VALIDATION_FAILED', { outlineNodeId: nodeId });
+}
+
+export async function createTask({ db, actor }: OpContext, planId: number, input: z.input<typeof createTaskBodySchema>) {
+  const data = createTaskBodySchema.parse(input);
+  await getVisiblePlan(db, actor, planId);
+  if (data.parentTaskId) {
+    // the lead unit may break its own task into sub-tasks; the office may do it anywhere
+    const parent = await getVisibleTask(db, actor, data.parentTaskId);
+    const isLead = parent.units.some((u) => u.role === 'lead' && u.unitId === actor.unitId);
+    if (parent.planId !== planId || !(canManagePlan(actor) || (isLead && actor.roles.includes('unit_head')))) throw new AppError('FORBIDDEN');
+  } else if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  return db.transaction(async (tx) => {
+    await checkOutline(tx, planId, data.outlineNodeId);
+    const { units: refs, ...fields } = data;
+    const [row] = await tx.insert(tasks).values({ ...fields, planId, searchText: searchTokens(`${data.title} ${data.text}`), position: 100000 }).returning();
+    await setUnits(tx, row.id, refs);
+    await writeAudit(tx, actor, { action: 'task.create', entityType: 'task', entityId: row.id, planId, after: { ...fields, units: refs } });
+    return row;
+  });
+}
+
+export async function updateTask({ db, actor }: OpContext, taskId: number, input: z.input<typeof updateTaskBodySchema>) {
+  const patch = updateTaskBodySchema.parse(input);
+  const before = await getVisibleTask(db, actor, taskId);
+  if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  return db.transaction(async (tx) => {
+    await checkOutline(tx, before.planId, patch.outlineNodeId);
+    const { units: refs, ...fields } = patch;
+    const text = fields.title !== undefined || fields.text !== undefined ? { searchText: searchTokens(`${fields.title ?? before.title} ${fields.text ?? before.text}`) } : {};
+    const [row] = await tx.update(tasks).set({ ...fields, ...text, updatedAt: new Date() }).where(eq(tasks.id, taskId)).returning();
+    if (refs) await setUnits(tx, taskId, refs);
+    const beforeFields = Object.fromEntries(Object.keys(patch).map((k) => [k, k === 'units' ? before.units.map((u) => ({ unitId: u.unitId, role: u.role, name: u.name })) : (before.row as Record<string, unknown>)[k]]));
+    await writeAudit(tx, actor, { action: 'task.update', entityType: 'task', entityId: taskId, planId: before.planId, before: beforeFields, after: patch });
+    return row;
+  });
+}
+
+export async function deleteTask({ db, actor }: OpContext, taskId: number) {
+  const before = await getVisibleTask(db, actor, taskId);
+  if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  await db.transaction(async (tx) => {
+    await tx.update(tasks).set({ parentTaskId: null }).where(eq(tasks.parentTaskId, taskId));
+    await tx.delete(tasks).where(eq(tasks.id, taskId));
+    const { row: _r, ...snapshot } = before;
+    await writeAudit(tx, actor, { action: 'task.delete', entityType: 'task', entityId: taskId, planId: before.planId, before: snapshot });
+  });
+}

@@ -1,0 +1,42 @@
+// Deadlines as written ("2025年12月底前", "8月底", "6月下旬", "2024年上半年") → "YYYY-MM[-DD]".
+// A month without a year takes the year from the context (table title, plan year) or stays null.
+
+const PERIOD_END: Record<string, number> = { 上半年: 6, 下半年: 12, 一季度: 3, 二季度: 6, 三季度: 9, 四季度: 12, 第一季度: 3, 第二季度: 6, 第三季度: 9, 第四季度: 12 };
+const CN_MONTH: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10, 十一: 11, 十二: 12 };
+
+export interface Deadline {
+  deadline: string | null;
+  text: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Finds the first deadline expression in `text`; null when there is none. */
+export function parseDeadline(text: string, contextYear: number | null = null): Deadline | null {
+  const m =
+    /(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(\d{1,2})日|(底|末|上旬|中旬|下旬|初|中))?(?:前|以前|之前)?/.exec(text) ??
+    null;
+  const yearOnly = /(\d{4})年(上半年|下半年|(?:第)?[一二三四]季度|底|末|年底|年末|内)?(?:前|以前|之前)?/.exec(text);
+  if (m && (m[1] || !yearOnly || m.index <= yearOnly.index)) {
+    const month = /^\d+$/.test(m[2]) ? Number(m[2]) : CN_MONTH[m[2]];
+    if (!month || month > 12) return null;
+    const year = m[1] ? Number(m[1]) : contextYear;
+    const day = m[3] ? Number(m[3]) : null;
+    const deadline = year ? `${year}-${pad(month)}${day && day <= 31 ? `-${pad(day)}` : ''}` : null;
+    return { deadline, text: m[0] };
+  }
+  if (yearOnly) {
+    const year = Number(yearOnly[1]);
+    const part = yearOnly[2] ?? '';
+    const month = PERIOD_END[part.replace(/^第/, '第')] ?? PERIOD_END[part] ?? 12;
+    return { deadline: `${year}-${pad(month)}`, text: yearOnly[0] };
+  }
+  if (/长期|持续|常态|每年|逐年|按年度/.test(text)) return { deadline: null, text: text.trim() };
+  return null;
+}
+
+/** The year a document is about when it names exactly one ("2022年…工作方案"). */
+export function contextYearOf(title: string): number | null {
+  const years = [...new Set([...title.matchAll(/(20\d{2})年/g)].map((m) => Number(m[1])))];
+  return years.length === 1 ? years[0] : null;
+}

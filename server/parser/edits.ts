@@ -1,0 +1,65 @@
+// Offset-preserving text rewriting: every pass maps its output back to the
+// original through the previous map, so sources survive any number of passes.
+
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Mapped {
+  text: string;
+  /** map[i] = original offset of char i; map[text.length] = original length */
+  map: Int32Array;
+}
+
+export function identity(text: string): Mapped {
+  const map = new Int32Array(text.length + 1);
+  for (let i = 0; i <= text.length; i++) map[i] = i;
+  return { text, map };
+}
+
+/** Applies non-overlapping edits (any order). Replacement chars of equal length map 1:1. */
+export function applyEdits(src: Mapped, edits: Edit[]): Mapped {
+  if (edits.length === 0) return src;
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  const parts: string[] = [];
+  const out: number[] = [];
+  let pos = 0;
+  const copy = (from: number, to: number) => {
+    if (to <= from) return;
+    parts.push(src.text.slice(from, to));
+    for (let i = from; i < to; i++) out.push(src.map[i]);
+  };
+  for (const e of sorted) {
+    if (e.start < pos) continue; // overlapping edit: the earlier one wins
+    copy(pos, e.start);
+    const span = e.end - e.start;
+    parts.push(e.text);
+    for (let k = 0; k < e.text.length; k++) {
+      // same length: 1:1; otherwise spread over the replaced span, insertions take the next char's offset
+      const j = span === 0 ? e.start : e.start + Math.min(k, span - 1);
+      out.push(src.map[j]);
+    }
+    pos = e.end;
+  }
+  copy(pos, src.text.length);
+  out.push(src.map[src.text.length]);
+  return { text: parts.join(''), map: Int32Array.from(out) };
+}
+
+/** Edits for every match of a global regex; `fn` returns the replacement or null to leave it. */
+export function regexEdits(text: string, re: RegExp, fn: (m: RegExpExecArray) => string | null): Edit[] {
+  const edits: Edit[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const r = fn(m);
+    if (r !== null && r !== m[0]) edits.push({ start: m.index, end: m.index + m[0].length, text: r });
+  }
+  return edits;
+}

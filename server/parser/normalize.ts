@@ -1,0 +1,255 @@
+// normalize: turns the decoded text into what the stages read (simplified Chinese,
+// ASCII punctuation, no web/page junk) while keeping map[i] → original offset.
+// Each pass rewrites through applyEdits so offsets compose across passes.
+import * as OpenCC from 'opencc-js/t2cn';
+import { makeDoc } from './doc.js';
+import { applyEdits, identity, regexEdits, type Edit, type Mapped } from './edits.js';
+import type { NormalizedDoc } from './types.js';
+import type { ParseWarning } from '../../shared/parsedPlan.js';
+
+/** What normalize changed that a reviewer should know about (turned into warnings by the stages). */
+export type NormalizeFix = ParseWarning;
+
+export interface NormalizedDocEx extends NormalizedDoc {
+  fixes: NormalizeFix[];
+  /** the text was a paginated OCR dump whose line breaks meant nothing */
+  paginated: boolean;
+}
+
+const CJK = '\\u3400-\\u9fff';
+
+/** Starts of outline markers and unit labels: a line starting with one is never a continuation. */
+export const MARKER_START =
+  /^[ \t]*(第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|\d{1,3}[.、．](?!\d)|\(\d{1,3}\)|[①-⑳]|——|[-•●■◆▲]|表\d|专栏)/;
+
+let converter: ((s: string) => string) | null = null;
+function t2s(s: string): string {
+  converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  return converter(s);
+}
+
+export function normalize(original: string): NormalizedDocEx {
+  const fixes: NormalizeFix[] = [];
+  let cur: Mapped = identity(original);
+  const src = (m: Mapped, s: number, e: number) => {
+    const start = m.map[s];
+    return { start, end: e > s ? m.map[e - 1] + 1 : start };
+  };
+
+  // line breaks and invisible characters
+  cur = applyEdits(cur, regexEdits(cur.text, /\r\n?|[\ufeff\u200b-\u200d\u2060\u00ad]/g, (m) => (m[0][0] === '\r' ? '\n' : '')));
+  // Word bookmark tags left by converters
+  cur = applyEdits(cur, regexEdits(cur.text, /\[bookmark: [^\]\n]*\]/g, () => ''));
+  cur = { text: widthFold(cur.text), map: cur.map };
+  cur = removePinyin(cur, fixes, src);
+  cur = toSimplified(cur, fixes);
+  cur = removeJunkLines(cur, fixes, src);
+  const paged = stripPageCounters(cur, fixes);
+  cur = paged.doc;
+  cur = fixOcr(cur, fixes, src);
+  cur = joinSemicolonBreaks(cur);
+  if (paged.paginated) cur = reflow(cur);
+  flagMojibake(cur, fixes, src);
+
+  const doc = makeDoc(original, cur.text, cur.map);
+  return Object.assign(doc, { fixes, paginated: paged.paginated });
+}
+
+/** Full-width ASCII forms and odd spaces to ASCII; length-preserving so the map is untouched. */
+export function widthFold(text: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let r = -1;
+    if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
+    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) r = 0x20;
+    else if (c === 0x2236) r = 0x3a; // ∶ ratio colon
+    else if (c === 0xfe6a) r = 0x25; // ﹪
+    else if (c === 0xff0e) r = 0x2e;
+    if (r >= 0) {
+      out += text.slice(last, i) + String.fromCharCode(r);
+      last = i + 1;
+    }
+  }
+  return last === 0 ? text : out + text.slice(last);
+}
+
+type SrcFn = (m: Mapped, s: number, e: number) => { start: number; end: number };
+
+// A pinyin syllable with or without tone marks; real parentheses hold Chinese or other words.
+const PINYIN_SYLLABLE =
+  /^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(i|u|ü|v)?[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜê]+(ng|n|r)?$/;
+const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
+
+function removePinyin(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
+  let count = 0;
+  let first: { start: number; end: number } | null = null;
+  const edits = regexEdits(cur.text, new RegExp(`(?<=[${CJK}])\\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\\)`, 'g'), (m) => {
+    const syl = m[1];
+    if (!PINYIN_SYLLABLE.test(syl)) return null;
+    // toneless one-letter "(a)" may be a list label; require tone marks for short ones
+    if (syl.length < 2 && !TONED.test(syl)) return null;
+    count++;
+    first ??= src(cur, m.index, m.index + m[0].length);
+    return '';
+  });
+  // a lone toneless syllable is too weak a signal; a document with pinyin has it everywhere
+  if (count < 3 && !edits.some((e) => TONED.test(cur.text.slice(e.start, e.end)))) return cur;
+  if (count > 0) fixes.push({ code: 'NORMALIZED_PINYIN', message: `已去除字后夹注的拼音 ${count} 处`, source: first });
+  return applyEdits(cur, edits);
+}
+
+// Characters that exist only in traditional writing and are common in plans.
+const TRAD_ONLY = /[發區業產實為動這個們會來說時國經開關與對過還從應機進設計劃規務體將總區鎮縣會議員點於權創聯農網轉協質醫鄉統優]/g;
+
+function toSimplified(cur: Mapped, fixes: NormalizeFix[]): Mapped {
+  const sample = cur.text;
+  const trad = (sample.match(TRAD_ONLY) ?? []).length;
+  const cjk = (sample.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  // simplified text has none of these; a quoted traditional name must not trigger a conversion
+  if (cjk === 0 || trad < 5 || trad / cjk < 0.01) return cur;
+  const whole = t2s(cur.text);
+  fixes.push({ code: 'NORMALIZED_TRADITIONAL', message: '原文为繁体字,已转换为简体字进行识别(原文位置不变)', source: null });
+  if (whole.length === cur.text.length) return { text: whole, map: cur.map };
+  // a phrase conversion changed length somewhere: convert line by line, char by char where needed
+  const edits: Edit[] = [];
+  let start = 0;
+  for (const line of cur.text.split('\n')) {
+    const conv = t2s(line);
+    if (conv !== line) {
+      if (conv.length === line.length) edits.push({ start, end: start + line.length, text: conv });
+      else
+        for (let i = 0; i < line.length; i++) {
+          const c = t2s(line[i]);
+          if (c !== line[i]) edits.push({ start: start + i, end: start + i + 1, text: c });
+        }
+    }
+    start += line.length + 1;
+  }
+  return applyEdits(cur, edits);
+}
+
+// Web page furniture: breadcrumbs, share bars, copyright, ICP numbers, model-site blurbs.
+const JUNK_LINE = [
+  /^(当前位置|您的位置|您现在的位置|首页\s*[>>])/,
+  /时间[::].{0,40}来源[::]/,
+  /^(来源|发布时间|发布日期|作者|责任编辑|编辑|浏览次数|阅读次数|点击数)[::]/,
+  /小编|供大家参考|仅供参考|欢迎阅读|下载本文/,
+  /^(推荐访问|相关推荐|相关文章|热门文章|上一篇|下一篇|分享到|扫一扫|打印本页|关闭窗口|【?\s*字体)/,
+  /版权所有|Powered by|All Rights Reserved|备案号|ICP备|许可证编号|举报电话|举报邮箱|运营维护[::]|^主办[::]|^承办[::]/i,
+  /^地址[::].{0,60}(邮编|电话)/,
+  // a model-document site's page title: "2024XX区…(全文)"
+  /^\s*\d{4}.{0,60}[((](全文|完整版|范文|通用\d*篇|精选\d*篇|\d+篇)[))]\s*$/,
+];
+const JUNK_WINDOW = 15;
+
+function removeJunkLines(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
+  const lines: { start: number; end: number; text: string }[] = [];
+  let s = 0;
+  const t = cur.text;
+  for (let i = 0; i <= t.length; i++) {
+    if (i === t.length || t.charCodeAt(i) === 10) {
+      lines.push({ start: s, end: i, text: t.slice(s, i) });
+      s = i + 1;
+    }
+  }
+  const nonEmpty = lines.map((l, i) => (l.text.trim() ? i : -1)).filter((i) => i >= 0);
+  const window = new Set([...nonEmpty.slice(0, JUNK_WINDOW), ...nonEmpty.slice(-JUNK_WINDOW)]);
+  const edits: Edit[] = [];
+  for (const i of window) {
+    const l = lines[i];
+    const x = l.text.trim();
+    if (x.length > 200 || !JUNK_LINE.some((re) => re.test(x))) continue;
+    edits.push({ start: l.start, end: Math.min(l.end + 1, t.length), text: '' });
+  }
+  if (edits.length) {
+    const first = edits.reduce((a, b) => (a.start < b.start ? a : b));
+    fixes.push({ code: 'NORMALIZED_WEB_JUNK', message: `已忽略网页导航、版权等无关内容 ${edits.length} 行`, source: src(cur, first.start, first.end) });
+  }
+  return applyEdits(cur, edits);
+}
+
+/**
+ * A paginated dump ("1、…⏎2、…⏎3、…") numbers nearly every line in one running sequence;
+ * real numbered items cover few lines and restart. Counters and page breaks are dropped.
+ */
+function stripPageCounters(cur: Mapped, fixes: NormalizeFix[]): { doc: Mapped; paginated: boolean } {
+  const re = /(^|\n)(\d{1,4})、/g;
+  const hits: { at: number; len: number; n: number; nl: boolean }[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(cur.text))) hits.push({ at: m.index, len: m[0].length, n: Number(m[2]), nl: m[1] === '\n' });
+  const nonEmpty = cur.text.split('\n').filter((l) => l.trim()).length;
+  if (hits.length < 5 || hits.length < nonEmpty * 0.6) return { doc: cur, paginated: false };
+  let seq = 0;
+  for (let i = 1; i < hits.length; i++) if (hits[i].n === hits[i - 1].n + 1) seq++;
+  if (seq < (hits.length - 1) * 0.8) return { doc: cur, paginated: false };
+  const edits: Edit[] = [];
+  let expect = hits[0].n;
+  for (const h of hits) {
+    if (h.n < expect || h.n > expect + 3) continue; // a restart is a real list, not a page
+    expect = h.n + 1;
+    edits.push({ start: h.at, end: h.at + h.len, text: '' });
+  }
+  fixes.push({ code: 'NORMALIZED_PAGE_COUNTERS', message: `文本为分页识别件,已去除行首页码 ${edits.length} 处并接续跨页文字`, source: null });
+  return { doc: applyEdits(cur, edits), paginated: true };
+}
+
+// Known OCR confusions: a character read as its split radicals or as Latin letters.
+const OCR_TABLE: { re: RegExp; to: string }[] = [
+  { re: /%o(?![a-z])/g, to: '%。' },
+  { re: /至U/g, to: '到' },
+  { re: /J办/g, to: '协' },
+  { re: /J11(?=[\u4e00-\u9fff])/g, to: '川' },
+  { re: /(?<=[\u4e00-\u9fff])T本(?=[\u4e00-\u9fff])/g, to: '体' },
+  { re: /(?<=[。;,])L(?=[\u4e00-\u9fff])/g, to: '' },
+];
+
+function fixOcr(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
+  const edits: Edit[] = [];
+  for (const { re, to } of OCR_TABLE) {
+    for (const e of regexEdits(cur.text, re, () => to)) {
+      if (edits.some((x) => x.start < e.end && e.start < x.end)) continue;
+      edits.push(e);
+      const was = cur.text.slice(e.start, e.end);
+      fixes.push({ code: 'OCR_FIXED', message: `疑似识别错误“${was}”,已按“${to || '(删除)'}”识别`, source: src(cur, e.start, e.end) });
+    }
+  }
+  return applyEdits(cur, edits);
+}
+
+/** Some exports break the line after every ";": a clause that goes on is not a new paragraph. */
+function joinSemicolonBreaks(cur: Mapped): Mapped {
+  const t = cur.text;
+  return applyEdits(
+    cur,
+    regexEdits(t, /;[ \t]*\n(?=[^\n])/g, (m) => {
+      const next = t.slice(m.index + m[0].length, m.index + m[0].length + 24);
+      if (!next.trim() || MARKER_START.test(next)) return null;
+      return ';';
+    }),
+  );
+}
+
+/** In a reflowed page dump, headings run on inside a line: give each marker its own line. */
+function reflow(cur: Mapped): Mapped {
+  const re =
+    /(?<=[。;)”])(?=\(\d{1,2}\)[\u4e00-\u9fff]|\d{1,2} ?\.(?!\d)[\u4e00-\u9fff]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——[\u4e00-\u9fff])/g;
+  const edits: Edit[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(cur.text))) {
+    edits.push({ start: m.index, end: m.index, text: '\n' });
+    re.lastIndex = m.index + 1;
+  }
+  return applyEdits(cur, edits);
+}
+
+function flagMojibake(cur: Mapped, fixes: NormalizeFix[], src: SrcFn) {
+  const re = /[\u4e00-\u9fff][?\ufffd]+[!^a-z\u4e00-\u9fff]|\ufffd+/g;
+  let m: RegExpExecArray | null;
+  let n = 0;
+  while ((m = re.exec(cur.text)) && n < 20) {
+    n++;
+    fixes.push({ code: 'ENCODING_DAMAGED', message: '此处文字乱码,无法识别', source: src(cur, m.index, m.index + m[0].length) });
+  }
+}

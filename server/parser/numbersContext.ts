@@ -1,0 +1,49 @@
+// Where a line sits: its outline node (deepest node starting at or before it) and that node's ancestors.
+import type { OutlineNode } from '../../shared/parsedPlan.js';
+import type { NormalizedDoc } from './types.js';
+
+export interface OutlineIndex {
+  /** the node a normalized offset falls under, or null before the first heading */
+  nodeAt(nOffset: number): OutlineNode | null;
+  /** the node and its ancestors, innermost first */
+  chain(node: OutlineNode | null): OutlineNode[];
+}
+
+export function indexOutline(doc: NormalizedDoc, outline: OutlineNode[]): OutlineIndex {
+  const nodes = [...outline].sort((a, b) => a.source.start - b.source.start);
+  const starts = nodes.map((n) => n.source.start);
+  const byId = new Map(outline.map((n) => [n.id, n]));
+  return {
+    nodeAt(nOffset) {
+      const orig = doc.map[Math.max(0, Math.min(nOffset, doc.text.length))];
+      let lo = 0;
+      let hi = starts.length - 1;
+      let found = -1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        if (starts[mid] <= orig) {
+          found = mid;
+          lo = mid + 1;
+        } else hi = mid - 1;
+      }
+      return found < 0 ? null : nodes[found];
+    },
+    chain(node) {
+      const out: OutlineNode[] = [];
+      for (let n = node; n && out.length < 20; n = n.parentId ? (byId.get(n.parentId) ?? null) : null) out.push(n);
+      return out;
+    },
+  };
+}
+
+/** The highest "十X五" plan a document names: the plan it is about; lower ones are history. */
+export function currentPlanNumber(text: string): number | null {
+  const re = /十([一二三四五六七八九])五/g;
+  const digits = '一二三四五六七八九';
+  let best: number | null = null;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const plan = 11 + digits.indexOf(m[1]);
+    if (best === null || plan > best) best = plan;
+  }
+  return best;
+}

@@ -1,0 +1,197 @@
+// parseOutline: the heading tree. Marker styles follow the national convention for
+// official documents (第X篇 > 第X章 > 第X节 > 一、 > (一) > 1. > (1) > ①); a document
+// may skip levels, so depth comes from the styles it actually uses.
+import type { OutlineNode } from '../../shared/parsedPlan.js';
+import type { ParseContext, Line } from './types.js';
+import { cnToInt, circledToInt } from './numerals.js';
+
+type Style = 'part' | 'chap' | 'sect' | 'cn' | 'pcn' | 'num' | 'pnum' | 'circ' | 'dash' | 'plain';
+const RANK: Record<Style, number> = { part: 0, chap: 1, sect: 2, plain: 2.5, cn: 3, pcn: 4, num: 5, pnum: 6, circ: 7, dash: 8 };
+const KINDS: OutlineNode['kind'][] = ['chapter', 'section', 'item', 'subitem', 'point'];
+
+const N = '[一二三四五六七八九十百零〇两]+';
+const PATTERNS: { style: Style; re: RegExp }[] = [
+  { style: 'part', re: new RegExp(`^(第(${N}|\\d+)(?:篇|部分))\\s*`) },
+  { style: 'chap', re: new RegExp(`^(第(${N}|\\d+)章)\\s*`) },
+  { style: 'sect', re: new RegExp(`^(第(${N}|\\d+)节)\\s*`) },
+  { style: 'cn', re: /^(([一二三四五六七八九十百]+)[、.])\s*/ },
+  { style: 'pcn', re: /^(\(([一二三四五六七八九十百]+)\))\s*/ },
+  { style: 'num', re: /^((\d{1,2}) ?[.、](?!\d))\s*/ },
+  { style: 'pnum', re: /^(\((\d{1,2})\))\s*/ },
+  { style: 'circ', re: /^(([①-⑳]))\s*/ },
+  { style: 'dash', re: /^(——)\s*/ },
+];
+
+export interface OutlineDraft {
+  style: Style;
+  marker: string;
+  number: number | null;
+  title: string;
+  /** normalized offsets of the heading (marker to end of title) and of the line */
+  start: number;
+  end: number;
+}
+
+export function parseOutline(ctx: ParseContext): OutlineNode[] {
+  const drafts = findHeadings(ctx);
+  return buildTree(ctx, drafts);
+}
+
+export function findHeadings(ctx: ParseContext): OutlineDraft[] {
+  const lines = ctx.doc.lines;
+  const out: OutlineDraft[] = [];
+  for (let li = 0; li < lines.length; li++) {
+    const line = lines[li];
+    if (line.text.startsWith('\t')) continue; // flattened table cells are not headings
+    const lead = line.text.length - line.text.trimStart().length;
+    const body = line.text.slice(lead);
+    for (const { style, re } of PATTERNS) {
+      const m = re.exec(body);
+      if (!m) continue;
+      const rest = body.slice(m[0].length);
+      if (!rest.trim() && style !== 'chap' && style !== 'sect' && style !== 'part') break;
+      const num = style === 'dash' ? null : style === 'circ' ? circledToInt(m[2]) : cnToInt(m[2]);
+      let { title, len } = titleOf(rest, style);
+      let end = line.start + lead + m[0].length + len;
+      // a chapter title broken over two lines ends in a comma; the next line completes it
+      if ((style === 'chap' || style === 'part' || style === 'sect') && li + 1 < lines.length) {
+        const next = lines[li + 1].text.trim();
+        const after = lines[li + 2]?.text.trim() ?? '';
+        const broken = /[,、]$/.test(title) || (next.length <= 30 && !/[,:]/.test(next) && !after);
+        if (broken && next && next.length <= 40 && !/[。;]/.test(next) && !PATTERNS.some((p) => p.re.test(next))) {
+          title += next;
+          end = lines[li + 1].end;
+          li++;
+        }
+      }
+      out.push({ style, marker: m[1].replace(/\s+/g, ''), number: num, title, start: line.start + lead, end });
+      break;
+    }
+  }
+  if (out.filter((d) => d.style !== 'dash').length < 3) out.push(...plainHeadings(lines));
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The heading's title: the whole short line, or the lead phrase of a run-in item. */
+function titleOf(rest: string, style: Style): { title: string; len: number } {
+  const stop = rest.search(/[。;!?]/);
+  if (stop < 0) {
+    const t = rest.trimEnd();
+    if (t.length <= 60 || style === 'chap' || style === 'sect' || style === 'part') return { title: t, len: t.length };
+    const cut = t.slice(0, 40);
+    return { title: cut, len: cut.length };
+  }
+  if (stop <= 60) return { title: rest.slice(0, stop), len: stop + 1 };
+  const cut = rest.slice(0, 40);
+  return { title: cut, len: cut.length };
+}
+
+/** Documents without markers (news write-ups) head themes with short stand-alone lines. */
+function plainHeadings(lines: Line[]): OutlineDraft[] {
+  const out: OutlineDraft[] = [];
+  const isHead = (l: Line | undefined) => {
+    const t = l?.text.trim() ?? '';
+    return t.length >= 2 && t.length <= 25 && !/[。,;:!?()、“”《》\d%]/.test(t) && !l!.text.startsWith('\t');
+  };
+  for (let i = 1; i < lines.length; i++) {
+    if (!isHead(lines[i])) continue;
+    let j = i;
+    while (j + 1 < lines.length && isHead(lines[j + 1])) j++;
+    const after = lines.slice(j + 1).find((l) => l.text.trim());
+    if (after && after.text.trim().length > 40) {
+      const parts = lines.slice(i, j + 1).map((l) => l.text.trim());
+      const start = lines[i].start + (lines[i].text.length - lines[i].text.trimStart().length);
+      out.push({ style: 'plain', marker: '', number: null, title: parts.join(' '), start, end: lines[j].end });
+    }
+    i = j;
+  }
+  return out;
+}
+
+function buildTree(ctx: ParseContext, drafts: OutlineDraft[]): OutlineNode[] {
+  const styles = [...new Set(drafts.map((d) => d.style))].filter((s) => s !== 'dash' && s !== 'part').sort((a, b) => RANK[a] - RANK[b]);
+  const kindOf = (s: Style): OutlineNode['kind'] =>
+    s === 'part' ? 'part' : s === 'dash' ? 'bullet' : KINDS[Math.min(styles.indexOf(s), KINDS.length - 1)];
+  const nodes: OutlineNode[] = [];
+  const stack: { rank: number; node: OutlineNode; lastChild: Map<Style, number>; used: Set<string> }[] = [];
+  const lastGlobal = new Map<Style, number>();
+  const rootLast = new Map<Style, number>();
+  const rootUsed = new Set<string>();
+  for (const d of drafts) {
+    const rank = RANK[d.style];
+    while (stack.length && stack[stack.length - 1].rank >= rank) stack.pop();
+    const parent = stack[stack.length - 1];
+    const siblings = parent ? parent.lastChild : rootLast;
+    const used = parent ? parent.used : rootUsed;
+    const node: OutlineNode = {
+      id: `o${nodes.length + 1}`,
+      parentId: parent ? parent.node.id : null,
+      level: stack.length + 1,
+      kind: kindOf(d.style),
+      marker: d.marker,
+      number: d.number,
+      title: d.title.trim(),
+      source: ctx.doc.toSource(d.start, d.end),
+    };
+    if (d.number !== null) {
+      const key = `${d.style}${d.number}`;
+      const prev = siblings.get(d.style);
+      if (d.number === 1 && prev !== undefined && prev >= 1 && RANK[d.style] <= RANK.sect) {
+        // a fresh 第一节 under the same chapter: the chapter heading between them is missing
+        ctx.warnings.push({
+          code: 'OUTLINE_PARENT_MISSING',
+          message: `标题“${node.marker}${node.title}”序号重新从一开始,其上级标题可能缺失`,
+          source: node.source,
+        });
+        for (const k of [...used]) if (k.startsWith(d.style)) used.delete(k);
+      } else if (used.has(key) && d.number === (prev ?? 0) + 1) repeated(ctx, node, null);
+      else checkNumber(ctx, d, node, prev, lastGlobal.get(d.style));
+      used.add(key);
+      siblings.set(d.style, d.number);
+      lastGlobal.set(d.style, d.number);
+    }
+    nodes.push(node);
+    stack.push({ rank, node, lastChild: new Map(), used: new Set() });
+  }
+  return nodes;
+}
+
+function checkNumber(ctx: ParseContext, d: OutlineDraft, node: OutlineNode, prevSibling: number | undefined, prevGlobal: number | undefined) {
+  const n = d.number!;
+  // first child: a restart at 1 or a run-on from the previous parent's numbering are both fine
+  if (prevSibling === undefined) {
+    if (n === 1 || (prevGlobal !== undefined && n === prevGlobal + 1)) return;
+    if (prevGlobal !== undefined && n <= prevGlobal) return;
+    if (n > 1 && (prevGlobal === undefined || n > prevGlobal + 1)) skipped(ctx, node, (prevGlobal ?? 0) + 1, n);
+    return;
+  }
+  if (n === prevSibling + 1) return;
+  if (n <= prevSibling) repeated(ctx, node, prevSibling);
+  else skipped(ctx, node, prevSibling + 1, n);
+}
+
+function repeated(ctx: ParseContext, node: OutlineNode, prev: number | null) {
+  const why = prev === null ? '与前文同级标题重复' : `与前文重复或倒序(前一个为第${prev}个)`;
+  ctx.warnings.push({ code: 'OUTLINE_NUMBER_REPEATED', message: `标题序号“${node.marker}”${why},已按原文保留`, source: node.source });
+}
+
+function skipped(ctx: ParseContext, node: OutlineNode, from: number, to: number) {
+  const missing = to - from === 1 ? `第${from}个` : `第${from}至第${to - 1}个`;
+  ctx.warnings.push({
+    code: 'OUTLINE_NUMBER_SKIPPED',
+    message: `标题“${node.marker}${node.title}”之前缺少${missing}同级标题(可能原文缺失或未能识别)`,
+    source: node.source,
+  });
+}
+
+/** Normalized index of an original offset (map is monotonic). */
+export function normIndex(map: Int32Array, orig: number): number {
+  let lo = 0;
+  let hi = map.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (map[mid] < orig) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,119 @@
+// The unit registry is data (server/data/units/*.json), one file per region;
+// district files may expand the common district template. Lookup is region-aware:
+// "区发展改革委" in a 永川 plan is 永川区's unit, "市…" is always the city's.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { RegistryUnit } from './types.js';
+
+const DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '../data/units');
+export const CITY = '重庆市';
+
+interface RegionFile {
+  region: string;
+  template?: string;
+  units: { name: string; aliases?: string[]; kind?: string }[];
+}
+
+let cached: RegistryUnit[] | null = null;
+
+/** All units from the data directory; a fresh copy so callers may extend it. */
+export function defaultRegistry(dir = DATA_DIR): RegistryUnit[] {
+  if (!cached || dir !== DATA_DIR) {
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
+    const templates = new Map<string, RegionFile['units']>();
+    for (const f of files) if (f.endsWith('-template.json')) templates.set(f.replace('-template.json', ''), read(f).units);
+    const out: RegistryUnit[] = [];
+    for (const f of files) {
+      if (f.endsWith('-template.json')) continue;
+      const data = read(f) as RegionFile;
+      const own = data.units.map((u) => ({ name: u.name, aliases: u.aliases ?? [], region: data.region, kind: u.kind }));
+      const names = new Set(own.map((u) => u.name));
+      const fromTemplate = (data.template ? templates.get(data.template) ?? [] : [])
+        .filter((u) => !names.has(u.name))
+        .map((u) => ({ name: u.name, aliases: u.aliases ?? [], region: data.region, kind: u.kind }));
+      out.push(...own, ...fromTemplate);
+    }
+    if (dir !== DATA_DIR) return out;
+    cached = out;
+  }
+  return cached.map((u) => ({ ...u, aliases: [...u.aliases] }));
+}
+
+/** "永川区" → "永川"; used to accept "永川区发展改革委" and "永川高新区…" forms. */
+function shortRegion(region: string): string {
+  return region.replace(/(自治县|区|县|市)$/, '');
+}
+
+interface Index {
+  byKey: Map<string, RegistryUnit[]>;
+}
+const indexes = new WeakMap<RegistryUnit[], Index>();
+
+export function keyOf(name: string): string {
+  return name.replace(/[\s()（）]/g, '').replace(/人民政府/g, '政府');
+}
+
+function indexOf(registry: RegistryUnit[]): Index {
+  let idx = indexes.get(registry);
+  if (idx) return idx;
+  const byKey = new Map<string, RegistryUnit[]>();
+  const add = (k: string, u: RegistryUnit) => {
+    const key = keyOf(k);
+    const list = byKey.get(key) ?? [];
+    if (!list.includes(u)) list.push(u);
+    byKey.set(key, list);
+  };
+  for (const u of registry) {
+    for (const n of [u.name, ...u.aliases]) {
+      add(n, u);
+      // full forms: "区X" is also written "永川区X"; "市X" also "重庆市X"
+      if (n.startsWith('区') && u.region !== CITY) add(u.region + n.slice(1), u);
+      if (n.startsWith('市') && u.region === CITY) add(CITY + n.slice(1), u);
+    }
+  }
+  idx = { byKey };
+  indexes.set(registry, idx);
+  return idx;
+}
+
+export interface Resolved {
+  name: string;
+  known: boolean;
+  region: string | null;
+}
+
+/** Canonical name for a raw unit name, preferring the plan's region, then the city. */
+export function resolveUnit(raw: string, registry: RegistryUnit[], region: string | null): Resolved {
+  const idx = indexOf(registry);
+  let key = keyOf(raw);
+  // "永川区X" / "永川X" written out: read as the district's own "区X"
+  if (region && region !== CITY) {
+    const short = shortRegion(region);
+    if (key.startsWith(region) && key.length > region.length) key = '区' + key.slice(region.length);
+    else if (key.startsWith(short) && !idx.byKey.has(key)) {
+      const alt = '区' + key.slice(short.length);
+      if (idx.byKey.has(alt)) key = alt;
+    }
+  }
+  const list = idx.byKey.get(key);
+  if (!list || list.length === 0) return { name: raw, known: false, region: null };
+  const pick =
+    (region && list.find((u) => u.region === region)) ||
+    (key.startsWith('市') || key.startsWith('重庆') ? list.find((u) => u.region === CITY) : undefined) ||
+    (!region || region === CITY ? undefined : list.find((u) => u.region === CITY)) ||
+    // no region known: the district template names are the same everywhere, so the name is still known
+    (!region || region === CITY ? list[0] : undefined);
+  if (!pick) {
+    // a district unit named in another district's plan: known by name, not as this region's unit
+    const other = list[0];
+    return { name: other.name, known: !key.startsWith('区'), region: other.region };
+  }
+  return { name: pick.name, known: true, region: pick.region };
+}
+
+/** Region names in the registry (used by meta to recognise the plan's district). */
+export function registryRegions(registry: RegistryUnit[]): string[] {
+  return [...new Set(registry.map((u) => u.region))];
+}

@@ -1,0 +1,222 @@
+// Numeric targets in prose: "建成区绿化覆盖率不低于43%" → subject, value, unit, comparator, year.
+// One left-to-right pass per paragraph; the year in force is the last one named in the
+// paragraph, else the one an earlier paragraph named under the same heading.
+import type { Comparator, OutlineNode, ParsedTarget } from '../../shared/parsedPlan.js';
+import type { ParseContext } from './types.js';
+import { findTables } from './tableCells.js';
+import { UNIT_RE_SRC, cnDigitsToNumber, fiveYearPlanEnd } from './numbers.js';
+import { currentPlanNumber, indexOutline } from './numbersContext.js';
+import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END } from './targetsWords.js';
+
+const NUM = String.raw`\d+(?:\.\d+)?`;
+const FIG_SRC = String.raw`(${NUM})\s*(%|‰)?(?:\s*(?:-|~|～|至|到|—|–)\s*(${NUM}))?\s*(余|多)?\s*(${UNIT_RE_SRC})?`;
+const YEAR_SRC = String.raw`(到|至|力争|预计|展望|截至|截止|计划|于|在|比|较|与|同)?\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?![度以来])(底|末|前)?`;
+const PLAN_SRC = String.raw`十([一二三四五六七八九])五["”]?(末|期末|期间|时期|以来)?`;
+// one alternation so years, plan periods and figures are met in reading order
+const EVENT_RE = new RegExp(`${YEAR_SRC}|${PLAN_SRC}|${FIG_SRC}`, 'g');
+
+const CLAUSE_BOUND = /[,;:、()“”"《》。!?]/;
+const TERMINATOR = /^\s*(?:[,;。、:!?)\]】”"]|$)/;
+const POSTFIX = /^\s*(以上|以下|以内|之内|左右|上下|内)/;
+const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|完成了|建成了|实现了|达到了|同比|比上年|较上年/;
+const PAST_SENTENCE = /过去五年|五年来|近五年|近年来|以来/;
+const FUTURE = /到(?:19|20)\d\d年|力争|确保|争取|展望|预计到/;
+const PAST_TITLE = /发展基础|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
+const LEAD_NOISE =
+  /^(?:\s|到|至|力争|确保|争取|预计|计划|其中|同时|并且|并|且|使|让|进一步|努力|将|要|展望|(?:19|20)\d\d年(?:底|末|前)?|["“]?十[一二三四五六七八九]五["”]?(?:末|期末|期间|时期)?)+/;
+const MARKER =
+  /^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百\d]+\)|\d{1,3}[、．.](?!\d)|[①-⑳]|——|[-•●■◆▲]|(?:专栏|附表|表)\s*\d+)\s*/;
+
+const ROOT = '';
+
+interface LineState {
+  year: number | null;
+  lastItem: number;
+}
+
+export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): ParsedTarget[] {
+  const { doc } = ctx;
+  const idx = indexOutline(doc, outline);
+  const plan = currentPlanNumber(doc.text);
+  const planEnd = plan ? fiveYearPlanEnd(plan) : null;
+  const tableLines = new Set<number>();
+  for (const t of findTables(doc)) for (let i = t.lineFrom; i < t.lineTo; i++) tableLines.add(i);
+  const yearByNode = new Map<string, number>();
+  const out: ParsedTarget[] = [];
+  const state: LineState = { year: null, lastItem: 0 };
+
+  doc.lines.forEach((line, li) => {
+    if (tableLines.has(li) || !/\d/.test(line.text)) {
+      trackItem(line.text, state);
+      return;
+    }
+    const node = idx.nodeAt(line.start);
+    const chain = idx.chain(node);
+    if (chain.some((n) => PAST_TITLE.test(n.title))) return;
+    let from = markerEnd(line.text, state);
+    let year: number | null = null;
+    for (const n of chain) {
+      const y = yearByNode.get(n.id);
+      if (y !== undefined) {
+        year = y;
+        break;
+      }
+    }
+    year ??= yearByNode.get(ROOT) ?? null;
+    let lastSet: number | null = null;
+    const text = line.text;
+    const sentenceRe = /[^。!?;]+[。!?;]?/g;
+    sentenceRe.lastIndex = from;
+    for (let sm = sentenceRe.exec(text); sm; sm = sentenceRe.exec(text)) {
+      const s = sm[0];
+      const sStart = sm.index;
+      const past = isPastSentence(s, plan, planEnd);
+      EVENT_RE.lastIndex = 0;
+      for (let m = EVENT_RE.exec(s); m; m = EVENT_RE.exec(s)) {
+        if (m[2] !== undefined) {
+          const prefix = m[1] ?? '';
+          const y = /^\d/.test(m[2]) ? Number(m[2]) : cnDigitsToNumber(m[2]);
+          const date = /^\s*\d{1,2}月/.test(s.slice(m.index + m[0].length));
+          if (y && !past && !/比|较|与|同/.test(prefix) && (!date || prefix)) year = lastSet = y;
+          continue;
+        }
+        if (m[4] !== undefined) {
+          const p = 11 + '一二三四五六七八九'.indexOf(m[4]);
+          if (!past && (plan === null || p >= plan)) year = lastSet = fiveYearPlanEnd(p);
+          continue;
+        }
+        if (past) continue;
+        const t = figure(ctx, s, sStart + line.start, m, year, node);
+        if (t) out.push(t);
+      }
+    }
+    if (lastSet !== null) yearByNode.set(node?.id ?? ROOT, lastSet);
+    from = 0;
+  });
+  return dedupe(out);
+}
+
+/** numbered items: "4.30%以上" right after item 3 is item 4 with 30% */
+function trackItem(text: string, st: LineState) {
+  const m = /^\s*(\d{1,2})[.、．](?!\d)/.exec(text);
+  if (m) st.lastItem = Number(m[1]);
+  else if (MARKER.test(text) && !/^\s*\d/.test(text)) st.lastItem = 0;
+}
+
+function markerEnd(text: string, st: LineState): number {
+  const glued = /^\s*(\d{1,2})\.(?=\d)/.exec(text);
+  if (glued && Number(glued[1]) === st.lastItem + 1) {
+    st.lastItem++;
+    return glued[0].length;
+  }
+  trackItem(text, st);
+  const m = MARKER.exec(text);
+  return m ? m[0].length : 0;
+}
+
+function isPastSentence(s: string, plan: number | null, planEnd: number | null): boolean {
+  if (FUTURE.test(s)) return false;
+  if (PAST_SENTENCE.test(s)) return true;
+  if (plan !== null) {
+    for (const m of s.matchAll(/十([一二三四五六七八九])五/g)) if (11 + '一二三四五六七八九'.indexOf(m[1]) < plan) return true;
+  }
+  if (planEnd !== null) {
+    for (const m of s.matchAll(/(比|较|与|同)?\s*((?:19|20)\d{2})年/g)) if (!m[1] && Number(m[2]) <= planEnd - 5) return true;
+  }
+  return false;
+}
+
+function insideQuote(s: string, i: number): boolean {
+  let q = 0;
+  let b = 0;
+  for (let k = 0; k < i; k++) {
+    const c = s[k];
+    if (c === '“') q++;
+    else if (c === '”') q = Math.max(0, q - 1);
+    else if (c === '《') b++;
+    else if (c === '》') b = Math.max(0, b - 1);
+  }
+  return q > 0 || b > 0;
+}
+
+function figure(
+  ctx: ParseContext,
+  s: string,
+  base: number,
+  m: RegExpExecArray,
+  year: number | null,
+  node: OutlineNode | null,
+): ParsedTarget | null {
+  const [whole] = m;
+  const numStr = m[6];
+  const i = m.index;
+  let end = i + whole.trimEnd().length;
+  const before = s[i - 1] ?? '';
+  if (/[A-Za-z\d._\-/#+]/.test(before) || before === '第' || /[〔\[【]/.test(before)) return null;
+  const unit = m[7] ?? m[10] ?? null;
+  if (unit === '年' && /^\d{4}$/.test(numStr)) return null;
+  let rest = s.slice(end);
+  if (before === '(' && /^\)/.test(rest)) return null;
+  if (insideQuote(s, i)) return null;
+  let comparator: Comparator | null = m[9] ? '>' : null;
+  const post = POSTFIX.exec(rest);
+  if (post) {
+    comparator = post[1] === '左右' || post[1] === '上下' ? 'approx' : post[1] === '以上' ? '>=' : '<=';
+    end += post[0].length;
+    rest = s.slice(end);
+  }
+  if (/^[A-Za-z]/.test(rest)) return null;
+  let clauseStart = i;
+  while (clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1])) clauseStart--;
+  const pre = s.slice(clauseStart, i);
+  if (PAST_CLAUSE.test(pre) || PAST_CLAUSE.test(clauseAfter(rest))) return null;
+  const { head, words } = tailWords(pre);
+  let subject = head.replace(LEAD_NOISE, '').trim();
+  // "年均增长9%": the change is what is measured
+  const change = words.filter((w) => CHANGE_WORD.test(w));
+  if (/(?:年均|平均|每年)$/.test(subject) && change.length) subject += change.reverse().join('');
+  let objectEnd = end;
+  if (!TERMINATOR.test(rest)) {
+    // "建成10个智慧社区": a counted object after an action verb
+    const obj = /^([^,;。、:!?()\d]{1,20}?)(?=[,;。、:!?)]|$)/.exec(rest);
+    if (!obj || !unit || !COUNT_UNIT.test(unit) || !ACTION_END.test(pre.replace(/\s+$/, '').replace(/(?:约|超过|不少于|近|至少)$/, ''))) return null;
+    subject = (subject + obj[1]).trim();
+    objectEnd = end + obj[1].length;
+  } else if (!words.length && !post && !m[9]) {
+    // a bare figure needs a unit and a subject written right before it
+    if (!unit || !/[\u4e00-\u9fa5]/.test(before)) return null;
+  }
+  if (!/[\u4e00-\u9fa5A-Za-z]/.test(subject)) return null;
+  if (subject.length > 40) subject = subject.slice(-40);
+  const valueMax = m[8] !== undefined ? Number(m[8]) : null;
+  const cmp: Comparator = valueMax !== null ? 'range' : (comparator ?? comparatorOf(words));
+  const quoteStart = clauseStart + (pre.length - pre.trimStart().length);
+  return {
+    subject,
+    value: Number(numStr),
+    valueMax,
+    unit,
+    comparator: cmp,
+    year,
+    recurring: /每年/.test(pre),
+    decrease: isDecrease(words),
+    quote: s.slice(quoteStart, Math.max(objectEnd, end)),
+    outlineId: node?.id ?? null,
+    source: ctx.doc.toSource(base + quoteStart, base + Math.max(objectEnd, end)),
+  };
+}
+
+function clauseAfter(rest: string): string {
+  const k = rest.search(/[,;。:!?]/);
+  return k < 0 ? rest : rest.slice(0, k);
+}
+
+function dedupe(ts: ParsedTarget[]): ParsedTarget[] {
+  const seen = new Set<string>();
+  return ts.filter((t) => {
+    const k = `${t.source.start}:${t.source.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

@@ -1,0 +1,53 @@
+// The words between a target's subject and its figure, and what they mean.
+import type { Comparator } from '../../shared/parsedPlan.js';
+
+// longest first: the tail is peeled word by word from the right
+const TAIL_WORDS = [
+  '不低于', '不少于', '不小于', '不超过', '不高于', '不多于', '不大于', '至少', '最少', '控制在', '保持在', '稳定在', '维持在',
+  '提高到', '提高至', '提升到', '提升至', '增加到', '增加至', '增长到', '增长至', '扩大到', '扩大至', '降低到', '降低至',
+  '下降到', '下降至', '减少到', '减少至', '缩小到', '缩小至', '增至', '降至', '达到', '超过', '突破', '高于', '大于',
+  '多于', '低于', '小于', '少于', '不足', '接近', '约为', '大约', '增长', '下降', '降低', '减少', '提高', '提升', '增加',
+  '缩小', '压减', '削减', '缩减', '分别', '实现', '力争', '达', '约', '近', '为', '超', '均', '在', '≥', '≤', '≧', '≦',
+  '>=', '<=', '>', '<',
+].sort((a, b) => b.length - a.length);
+
+const CMP: [RegExp, Comparator][] = [
+  [/^(?:不低于|不少于|不小于|至少|最少|≥|≧|>=)$/, '>='],
+  [/^(?:不超过|不高于|不多于|不大于|控制在|≤|≦|<=)$/, '<='],
+  [/^(?:超过|突破|高于|大于|多于|超|>)$/, '>'],
+  [/^(?:低于|小于|少于|不足|<)$/, '<'],
+  [/^(?:接近|约为|大约|约|近)$/, 'approx'],
+];
+
+export const CHANGE_WORD = /^(?:增长|下降|降低|减少|提高|提升|增加|缩小|压减|削减|缩减)$/;
+const DECREASE_WORD = /^(?:下降|降低|减少|缩小|压减|削减|缩减)$/;
+
+/** measure words that count things an action produces ("10个", "5000户", "20公里") */
+export const COUNT_UNIT =
+  /^[万亿千百十]{0,2}(?:个|家|所|条|座|处|项|件|套|台|辆|艘|张|床|册|名|位|批|种|栋|幢|间|棵|株|户|人|人次|亩|公顷|公里|千米|米|平方米|平方公里|吨|千瓦|兆瓦|标箱|床位)$/;
+/** a clause ending in an action verb, so a counted object may follow the figure */
+export const ACTION_END =
+  /(?:建成|新建|建设|打造|培育|创建|新增|完成|改造|实施|引进|培训|提供|发展|推广|设立|布局|招引|储备|扶持|认定|培养|吸引|开展|组建|建立|新开|开通|开工|种植|治理|修复|整治|增设|新设|安置|帮扶|带动|创造|举办|改建|扩建|续建|提档升级|更新|配建|示范)$/;
+
+/** peel comparator and change words off the end of the text before a figure */
+export function tailWords(pre: string): { head: string; words: string[] } {
+  let head = pre.replace(/\s+$/, '');
+  const words: string[] = [];
+  for (let guard = 0; guard < 6; guard++) {
+    const w = TAIL_WORDS.find((t) => head.endsWith(t));
+    if (!w) break;
+    words.push(w);
+    head = head.slice(0, -w.length).replace(/\s+$/, '');
+  }
+  return { head, words };
+}
+
+/** the nearest word that says how the figure bounds the subject */
+export function comparatorOf(words: string[]): Comparator {
+  for (const w of words) for (const [re, c] of CMP) if (re.test(w)) return c;
+  return '=';
+}
+
+export function isDecrease(words: string[]): boolean {
+  return words.some((w) => DECREASE_WORD.test(w));
+}

@@ -1,0 +1,94 @@
+// The one authorization module. Route handlers call `requirePermission` (the route table
+// names each route's permission) and scope every query with the *Scope helpers below.
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { AppError } from '../shared/errors.js';
+import { plans, tasks, taskUnits } from './db/schema/index.js';
+import { roleSchema, type Role, type Permission } from '../shared/roles.js';
+
+export { roleSchema };
+export type { Role, Permission };
+
+export interface Actor {
+  userId: number | null; // null: the public or the system
+  username: string;
+  displayName: string;
+  roles: Role[];
+  unitId: number | null;
+  regionIds: number[]; // the user's region and every region below it
+  ip?: string | null;
+}
+
+export const publicActor: Actor = { userId: null, username: 'public', displayName: '公众', roles: [], unitId: null, regionIds: [], ip: null };
+export const systemActor: Actor = { userId: null, username: 'system', displayName: '系统', roles: ['admin'], unitId: null, regionIds: [], ip: null };
+
+const grants: Record<Role, Permission[]> = {
+  admin: ['session', 'plan.read', 'plan.import', 'plan.manage', 'task.read', 'task.manage', 'unit.read', 'unit.manage', 'user.manage', 'audit.read', 'report.read', 'report.submit', 'report.review', 'notice.manage', 'evaluation.read', 'evaluation.manage'],
+  office: ['session', 'plan.read', 'plan.import', 'plan.manage', 'task.read', 'task.manage', 'unit.read', 'unit.manage', 'audit.read', 'report.read', 'report.review', 'notice.manage', 'evaluation.read', 'evaluation.manage'],
+  unit_head: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'report.submit', 'report.review_unit', 'notice.respond', 'audit.read'],
+  unit_reporter: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'report.submit', 'notice.respond'],
+  leader: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'audit.read', 'evaluation.read'],
+  evaluator: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'evaluation.read'],
+};
+
+export function can(actor: Actor, permission: Permission): boolean {
+  if (permission === 'public') return true;
+  return actor.roles.some((r) => grants[r]?.includes(permission));
+}
+
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (permission === 'public') return;
+  if (actor.userId === null && actor !== systemActor) throw new AppError('UNAUTHENTICATED');
+  if (!can(actor, permission)) throw new AppError('FORBIDDEN');
+}
+
+/** Roles that see a whole region's plans rather than their unit's tasks. */
+export function seesRegion(actor: Actor): boolean {
+  return actor.roles.some((r) => r === 'admin' || r === 'office' || r === 'leader' || r === 'evaluator');
+}
+export function isAdmin(actor: Actor): boolean {
+  return actor.roles.includes('admin');
+}
+
+/** Tasks a unit role may see: those where its unit holds any role. */
+function unitTaskIds(unitId: number): SQL {
+  return sql`select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.unitId} = ${unitId}`;
+}
+
+/** Condition on `plans` for the plans the actor may see. */
+export function planScope(actor: Actor): SQL | undefined {
+  if (isAdmin(actor)) return undefined;
+  if (seesRegion(actor)) {
+    // a region's people also see plans issued above them that cascade down (e.g. a municipal scheme)
+    const ids = actor.regionIds.length ? actor.regionIds : [-1];
+    return or(inArray(plans.regionId, ids), sql`${plans.regionId} in (select parent_id from regions where id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}))`) as SQL;
+  }
+  if (actor.unitId) return sql`${plans.id} in (select ${tasks.planId} from ${tasks} where ${tasks.id} in (${unitTaskIds(actor.unitId)}))`;
+  return sql`false`;
+}
+
+/** Condition on `tasks` for the tasks the actor may see. */
+export function taskScope(actor: Actor): SQL | undefined {
+  if (isAdmin(actor)) return undefined;
+  if (seesRegion(actor)) {
+    const ps = planScope(actor);
+    return sql`${tasks.planId} in (select ${plans.id} from ${plans} where ${ps ?? sql`true`})`;
+  }
+  if (actor.unitId) return sql`${tasks.id} in (${unitTaskIds(actor.unitId)})`;
+  return sql`false`;
+}
+
+/** Only the office (or admin) changes plan structure, and only for plans it can see. */
+export function canManagePlan(actor: Actor): boolean {
+  return can(actor, 'plan.manage');
+}
+
+export function combine(...conds: (SQL | undefined)[]): SQL | undefined {
+  const list = conds.filter((c): c is SQL => !!c);
+  return list.length ? and(...list) : undefined;
+}
+
+export function onlyUnit(actor: Actor, unitId: number): boolean {
+  return seesRegion(actor) || actor.unitId === unitId;
+}
+
+export { eq };

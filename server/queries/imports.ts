@@ -1,0 +1,61 @@
+import { desc, eq } from 'drizzle-orm';
+import { AppError } from '../../shared/errors.js';
+import type { ImportJob } from '../../shared/api.js';
+import type { ParsedPlan } from '../../shared/parsedPlan.js';
+import type { DbOrTx } from '../db/client.js';
+import { documents, imports } from '../db/schema/index.js';
+import { unitMatcher } from './units.js';
+
+/** Canonical names of unit mentions the registry did not know at parse time. */
+export function unknownUnitNames(p: ParsedPlan): string[] {
+  const names = new Set<string>();
+  for (const t of p.tasks) for (const u of [...t.lead, ...t.responsible, ...t.cooperating]) if (u.scope === 'unit' && !u.known) names.add(u.name);
+  return [...names];
+}
+
+export async function getImportJob(db: DbOrTx, id: number, withParsed = true): Promise<ImportJob> {
+  const [row] = await db.select().from(imports).where(eq(imports.id, id));
+  if (!row) throw new AppError('NOT_FOUND');
+  return toJob(db, row, withParsed);
+}
+
+export async function listImportJobs(db: DbOrTx): Promise<ImportJob[]> {
+  const rows = await db.select().from(imports).orderBy(desc(imports.id)).limit(200);
+  return Promise.all(rows.map((r) => toJob(db, r, false)));
+}
+
+async function toJob(db: DbOrTx, row: typeof imports.$inferSelect, withParsed: boolean): Promise<ImportJob> {
+  let parsed = row.parsed as ParsedPlan | null;
+  const unknownUnits: ImportJob['unknownUnits'] = [];
+  if (parsed) {
+    const match = await unitMatcher(db, row.regionId);
+    const byName = new Map<string, { raws: Set<string>; count: number }>();
+    for (const t of parsed.tasks)
+      for (const u of [...t.lead, ...t.responsible, ...t.cooperating]) {
+        if (u.scope !== 'unit' || (u.known && match(u.name))) continue;
+        if (match(u.name)) continue; // created in the registry since the parse
+        const e = byName.get(u.name) ?? { raws: new Set(), count: 0 };
+        e.raws.add(u.raw);
+        e.count++;
+        byName.set(u.name, e);
+      }
+    for (const [name, e] of byName) unknownUnits.push({ name, raws: [...e.raws], count: e.count, mappedUnitId: row.unitMappings[name] ?? null });
+    if (withParsed && row.documentId) {
+      const [doc] = await db.select({ text: documents.text }).from(documents).where(eq(documents.id, row.documentId));
+      parsed = { ...parsed, text: doc?.text };
+    }
+  }
+  const [dup] = await db.select({ id: imports.id }).from(imports).where(eq(imports.sha256, row.sha256)).orderBy(imports.id).limit(1);
+  return {
+    id: row.id,
+    status: row.status as ImportJob['status'],
+    filename: row.filename,
+    sha256: row.sha256,
+    planId: row.planId,
+    error: (row.error as ImportJob['error']) ?? null,
+    parsed: withParsed ? parsed : null,
+    unknownUnits,
+    createdAt: row.createdAt.toISOString(),
+    duplicateOf: dup && dup.id !== row.id ? dup.id : null,
+  };
+}

@@ -1,0 +1,72 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { AppError } from '../../shared/errors.js';
+import type { PlanDetail, PlanSummary } from '../../shared/api.js';
+import type { DbOrTx } from '../db/client.js';
+import { indicators, outlineNodes, plans, regions, tasks } from '../db/schema/index.js';
+import { combine, planScope, type Actor } from '../policy.js';
+import { matchSearch } from '../search.js';
+
+export interface PlanFilter {
+  q?: string;
+  status?: string;
+  page: number;
+  pageSize: number;
+}
+
+export async function listPlans(db: DbOrTx, actor: Actor, f: PlanFilter) {
+  const where = combine(planScope(actor), f.status ? eq(plans.status, f.status) : undefined, matchSearch(plans.searchText, f.q));
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(plans).where(where);
+  const rows = await db
+    .select({ p: plans, regionName: regions.name })
+    .from(plans)
+    .leftJoin(regions, eq(regions.id, plans.regionId))
+    .where(where)
+    .orderBy(desc(plans.id))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const items = await summarize(db, rows);
+  return { items, total, page: f.page, pageSize: f.pageSize };
+}
+
+async function summarize(db: DbOrTx, rows: { p: typeof plans.$inferSelect; regionName: string | null }[]): Promise<PlanSummary[]> {
+  const ids = rows.map((r) => r.p.id);
+  if (!ids.length) return [];
+  const taskStats = await db
+    .select({ planId: tasks.planId, n: sql<number>`count(*)::int`, progress: sql<number | null>`sum(coalesce(${tasks.progress},0) * ${tasks.weight}) / nullif(sum(${tasks.weight}),0)` })
+    .from(tasks)
+    .where(inArray(tasks.planId, ids))
+    .groupBy(tasks.planId);
+  const indStats = await db.select({ planId: indicators.planId, n: sql<number>`count(*)::int` }).from(indicators).where(inArray(indicators.planId, ids)).groupBy(indicators.planId);
+  return rows.map(({ p, regionName }) => {
+    const ts = taskStats.find((s) => s.planId === p.id);
+    return {
+      id: p.id, title: p.title, level: p.level, type: p.type, periodStart: p.periodStart, periodEnd: p.periodEnd,
+      status: p.status as PlanSummary['status'], published: p.published, regionName,
+      taskCount: ts?.n ?? 0, indicatorCount: indStats.find((s) => s.planId === p.id)?.n ?? 0,
+      progress: ts?.progress == null ? null : Math.round(Number(ts.progress) * 10) / 10,
+      createdAt: p.createdAt.toISOString(),
+    };
+  });
+}
+
+/** The plan if the actor may see it, else NOT_FOUND (no hint that it exists). */
+export async function getVisiblePlan(db: DbOrTx, actor: Actor, id: number) {
+  const [row] = await db.select({ p: plans, regionName: regions.name }).from(plans).leftJoin(regions, eq(regions.id, plans.regionId)).where(combine(eq(plans.id, id), planScope(actor)));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export async function getPlanDetail(db: DbOrTx, actor: Actor, id: number): Promise<PlanDetail> {
+  const row = await getVisiblePlan(db, actor, id);
+  const [summary] = await summarize(db, [row]);
+  const outline = await db.select().from(outlineNodes).where(eq(outlineNodes.planId, id)).orderBy(asc(outlineNodes.position));
+  return {
+    ...summary,
+    outline: outline.map((n) => ({ id: n.id, parentId: n.parentId, level: n.level, kind: n.kind, marker: n.marker, title: n.title, position: n.position, source: n.sourceStart == null ? null : { start: n.sourceStart, end: n.sourceEnd ?? n.sourceStart } })),
+    notes: row.p.notes,
+    settings: row.p.settings,
+    documentId: row.p.documentId,
+  };
+}
+
+export { and };

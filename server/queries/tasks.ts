@@ -1,0 +1,76 @@
+import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { AppError } from '../../shared/errors.js';
+import type { Task } from '../../shared/api.js';
+import type { DbOrTx } from '../db/client.js';
+import { documents, outlineNodes, plans, taskUnits, tasks, units } from '../db/schema/index.js';
+import { combine, taskScope, type Actor } from '../policy.js';
+import { matchSearch } from '../search.js';
+
+export interface TaskFilter {
+  planId?: number;
+  unitId?: number;
+  role?: 'lead' | 'responsible' | 'cooperating';
+  outlineNodeId?: number;
+  q?: string;
+  page: number;
+  pageSize: number;
+}
+
+function unitFilter(unitId?: number, role?: string): SQL | undefined {
+  if (!unitId && !role) return undefined;
+  const conds = [unitId ? sql`${taskUnits.unitId} = ${unitId}` : undefined, role ? sql`${taskUnits.role} = ${role}` : undefined].filter(Boolean) as SQL[];
+  return sql`${tasks.id} in (select ${taskUnits.taskId} from ${taskUnits} where ${sql.join(conds, sql` and `)})`;
+}
+
+/** Tasks under a chapter include those of its sub-sections. */
+function outlineFilter(nodeId?: number): SQL | undefined {
+  if (!nodeId) return undefined;
+  return sql`${tasks.outlineNodeId} in (with recursive o as (select id from outline_nodes where id = ${nodeId} union all select c.id from outline_nodes c join o on c.parent_id = o.id) select id from o)`;
+}
+
+export async function listTasks(db: DbOrTx, actor: Actor, f: TaskFilter) {
+  const where = combine(taskScope(actor), f.planId ? eq(tasks.planId, f.planId) : undefined, unitFilter(f.unitId, f.role), outlineFilter(f.outlineNodeId), matchSearch(tasks.searchText, f.q));
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(tasks).where(where);
+  const rows = await db.select().from(tasks).where(where).orderBy(asc(tasks.planId), asc(tasks.position), asc(tasks.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  return { items: await hydrate(db, rows), total, page: f.page, pageSize: f.pageSize };
+}
+
+export async function hydrate(db: DbOrTx, rows: (typeof tasks.$inferSelect)[]): Promise<Task[]> {
+  if (!rows.length) return [];
+  const ids = rows.map((r) => r.id);
+  const tu = await db
+    .select({ tu: taskUnits, name: units.name })
+    .from(taskUnits)
+    .leftJoin(units, eq(units.id, taskUnits.unitId))
+    .where(inArray(taskUnits.taskId, ids))
+    .orderBy(asc(taskUnits.role), asc(taskUnits.position));
+  const nodeIds = [...new Set(rows.map((r) => r.outlineNodeId).filter((x): x is number => !!x))];
+  const nodes = nodeIds.length ? await db.select().from(outlineNodes).where(inArray(outlineNodes.id, nodeIds)) : [];
+  return rows.map((r) => {
+    const node = nodes.find((n) => n.id === r.outlineNodeId);
+    return {
+      id: r.id, planId: r.planId, outlineNodeId: r.outlineNodeId, chapter: node ? `${node.marker}${node.title}` : null, parentTaskId: r.parentTaskId,
+      title: r.title, text: r.text,
+      units: tu.filter((x) => x.tu.taskId === r.id).map((x) => ({ unitId: x.tu.unitId, name: x.name ?? x.tu.raw, raw: x.tu.raw, role: x.tu.role as 'lead', scope: x.tu.scope })),
+      leaders: r.leaders, deadline: r.deadline, weight: r.weight, progress: r.progress, reportedStatus: r.reportedStatus, assignee: r.assignee,
+      source: r.sourceStart == null ? null : { start: r.sourceStart, end: r.sourceEnd ?? r.sourceStart },
+      updatedAt: r.updatedAt.toISOString(),
+    };
+  });
+}
+
+export async function getVisibleTask(db: DbOrTx, actor: Actor, id: number) {
+  const [row] = await db.select().from(tasks).where(combine(eq(tasks.id, id), taskScope(actor)));
+  if (!row) throw new AppError('NOT_FOUND');
+  const [task] = await hydrate(db, [row]);
+  const [plan] = await db.select({ title: plans.title, documentId: plans.documentId }).from(plans).where(eq(plans.id, row.planId));
+  let quote: string | null = null;
+  if (plan.documentId && row.sourceStart != null) {
+    // offsets are UTF-16 (JS) positions, so slice in JS rather than with SQL substr (code points)
+    const [doc] = await db.select({ text: documents.text }).from(documents).where(eq(documents.id, plan.documentId));
+    quote = doc ? doc.text.slice(row.sourceStart, row.sourceEnd ?? row.sourceStart) : null;
+  }
+  return { ...task, quote, planTitle: plan.title, row };
+}
+
+export { and };

@@ -1,0 +1,53 @@
+// Chart options for the evaluation reports. Plain ECharts options, no interactivity:
+// they end up as images in a printed document.
+import type { EChartsCoreOption } from 'echarts';
+import { evaluationColours, evaluationLabels, evaluationOrder, taskStatusColours, taskStatusLabels } from '../labels.js';
+import type { IndicatorEvaluation, TaskCountRow } from '../schemas.js';
+
+export function indicatorEvaluationChart(counts: Record<IndicatorEvaluation, number>): EChartsCoreOption {
+  return {
+    title: { text: '主要指标评价分类', left: 'center', textStyle: { fontSize: 16 } },
+    grid: { left: 60, right: 30, top: 70, bottom: 40 },
+    xAxis: { type: 'category', data: evaluationOrder.map((e) => evaluationLabels[e]) },
+    yAxis: { type: 'value', name: '项', minInterval: 1 },
+    series: [
+      {
+        type: 'bar',
+        barWidth: '45%',
+        label: { show: true, position: 'top' },
+        data: evaluationOrder.map((e) => ({ value: counts[e], itemStyle: { color: `#${evaluationColours[e]}` } })),
+      },
+    ],
+  };
+}
+
+const stackParts = [
+  ['completed', 'completed'],
+  ['inProgress', 'in_progress'],
+  ['behind', 'behind'],
+  ['notStarted', 'not_started'],
+] as const;
+
+/** Horizontal stacked bars, one per chapter; long chapter names are cut so the plot keeps its width. */
+export function taskProgressChart(rows: TaskCountRow[]): EChartsCoreOption {
+  const names = rows.map((r) => (r.name.length > 12 ? `${r.name.slice(0, 12)}…` : r.name));
+  return {
+    title: { text: '重点任务推进情况（按章节）', left: 'center', textStyle: { fontSize: 16 } },
+    legend: { bottom: 0 },
+    grid: { left: 170, right: 40, top: 40, bottom: 70 },
+    yAxis: { type: 'category', data: names, inverse: true },
+    xAxis: { type: 'value', name: '项', minInterval: 1 },
+    series: stackParts.map(([field, status]) => ({
+      name: taskStatusLabels[status],
+      type: 'bar',
+      stack: 'tasks',
+      itemStyle: { color: status === 'behind' ? '#F4B183' : status === 'completed' ? '#70AD47' : `#${taskStatusColours[status]}` },
+      label: { show: true, formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
+      data: rows.map((r) => r[field]),
+    })),
+  };
+}
+
+export function taskChartHeight(rowCount: number): number {
+  return Math.max(220, 120 + rowCount * 28);
+}

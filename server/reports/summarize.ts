@@ -1,0 +1,67 @@
+// Counts that the evaluation reports print: indicator classes and task status per chapter or unit.
+import { evaluationOrder } from './labels.js';
+import type { IndicatorEvaluation, IndicatorRow, TaskCountRow, TaskLedgerRow } from './schemas.js';
+
+export type EvaluationCounts = Record<IndicatorEvaluation, number> & { none: number; total: number };
+
+export function countEvaluations(rows: Pick<IndicatorRow, 'evaluation'>[]): EvaluationCounts {
+  const counts = Object.fromEntries(evaluationOrder.map((e) => [e, 0])) as EvaluationCounts;
+  counts.none = 0;
+  counts.total = rows.length;
+  for (const r of rows) {
+    if (r.evaluation) counts[r.evaluation] += 1;
+    else counts.none += 1;
+  }
+  return counts;
+}
+
+function emptyCount(name: string): TaskCountRow {
+  return { name, total: 0, completed: 0, inProgress: 0, behind: 0, notStarted: 0 };
+}
+
+function add(row: TaskCountRow, status: TaskLedgerRow['status']): void {
+  row.total += 1;
+  if (status === 'completed') row.completed += 1;
+  else if (status === 'in_progress') row.inProgress += 1;
+  else if (status === 'behind' || status === 'overdue') row.behind += 1;
+  else row.notStarted += 1;
+}
+
+/**
+ * Per chapter in first-seen order, and per lead unit (a task led jointly counts for
+ * each of its lead units, so unit rows may add up to more than the task total).
+ */
+export function summarizeTasks(tasks: Pick<TaskLedgerRow, 'chapter' | 'lead' | 'status'>[]): {
+  byChapter: TaskCountRow[];
+  byUnit: TaskCountRow[];
+} {
+  const chapters = new Map<string, TaskCountRow>();
+  const units = new Map<string, TaskCountRow>();
+  for (const t of tasks) {
+    const ch = t.chapter ?? '未分章节';
+    if (!chapters.has(ch)) chapters.set(ch, emptyCount(ch));
+    add(chapters.get(ch)!, t.status);
+    for (const u of new Set(t.lead)) {
+      if (!units.has(u)) units.set(u, emptyCount(u));
+      add(units.get(u)!, t.status);
+    }
+  }
+  const byUnit = [...units.values()].sort((a, b) => b.total - a.total || a.name.localeCompare(b.name, 'zh'));
+  return { byChapter: [...chapters.values()], byUnit };
+}
+
+export function sumCounts(rows: TaskCountRow[]): TaskCountRow {
+  const total = emptyCount('合计');
+  for (const r of rows) {
+    total.total += r.total;
+    total.completed += r.completed;
+    total.inProgress += r.inProgress;
+    total.behind += r.behind;
+    total.notStarted += r.notStarted;
+  }
+  return total;
+}
+
+export function percent(part: number, whole: number): string {
+  return whole ? `${((part / whole) * 100).toFixed(1)}%` : '—';
+}

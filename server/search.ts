@@ -1,0 +1,28 @@
+// Chinese full-text search that works the same on PGlite and PostgreSQL: segment with jieba,
+// store space-joined tokens, match with to_tsvector('simple', …) @@ to_tsquery('simple', …).
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict.js';
+import { sql, type SQL, type AnyColumn } from 'drizzle-orm';
+
+let jieba: Jieba | null = null;
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
+const isWord = (t: string) => /[\p{L}\p{N}]/u.test(t);
+
+export function searchTokens(text: string): string {
+  const tokens = segmenter().cutForSearch(text, true).map((t) => t.trim().toLowerCase()).filter(isWord);
+  return [...new Set(tokens)].join(' ');
+}
+
+/** A condition matching every token of the query (AND), or undefined for an empty query. */
+export function matchSearch(column: AnyColumn, q: string | undefined): SQL | undefined {
+  if (!q?.trim()) return undefined;
+  const tokens = segmenter().cut(q.trim(), true).map((t) => t.trim().toLowerCase()).filter(isWord);
+  if (!tokens.length) return undefined;
+  // quote each token as a tsquery lexeme so punctuation in user input cannot break the query
+  const query = tokens.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '')}'`).join(' & ');
+  return sql`to_tsvector('simple', ${column}) @@ to_tsquery('simple', ${query})`;
+}

@@ -1,0 +1,63 @@
+// Demo data: the registry, demo accounts, and the five corpus documents imported and confirmed.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { plans, regions, units, users } from '../db/schema/index.js';
+import { systemActor } from '../policy.js';
+import { seedRegistry } from './seedRegistry.js';
+import { addUser } from '../operations/addUser.js';
+import { importPlan } from '../operations/importPlan.js';
+import { confirmImport } from '../operations/confirmImport.js';
+import { getImportJob } from '../queries/imports.js';
+import type { Role } from '../../shared/roles.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const corpusDir = () => process.env.LUOSHI_CORPUS ?? path.resolve(repoRoot, '../shared/corpus');
+export const DEMO_PASSWORD = 'luoshi2026';
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  roles: Role[];
+  region: string;
+  unit?: string;
+}
+
+export const demoAccounts: DemoAccount[] = [
+  { username: 'admin', displayName: '系统管理员', roles: ['admin'], region: '重庆市' },
+  { username: 'yc_office', displayName: '永川区城市更新办 王敏', roles: ['office'], region: '永川区' },
+  { username: 'yc_leader', displayName: '永川区 分管领导', roles: ['leader'], region: '永川区' },
+  { username: 'yc_jw', displayName: '区住房城乡建委 填报员 李强', roles: ['unit_reporter'], region: '永川区', unit: '区住房城乡建委' },
+  { username: 'yc_jw_head', displayName: '区住房城乡建委 负责人 张华', roles: ['unit_head'], region: '永川区', unit: '区住房城乡建委' },
+  { username: 'yc_fgw', displayName: '区发展改革委 填报员 陈静', roles: ['unit_reporter'], region: '永川区', unit: '区发展改革委' },
+  { username: 'tl_office', displayName: '铜梁区城市更新办', roles: ['office'], region: '铜梁区' },
+  { username: 'bs_office', displayName: '璧山区规划办', roles: ['office'], region: '璧山区' },
+  { username: 'cq_office', displayName: '重庆市规划办', roles: ['office'], region: '重庆市' },
+  { username: 'evaluator', displayName: '第三方评估 赵磊', roles: ['evaluator'], region: '重庆市' },
+];
+
+export async function seedDemo(db: Db, log: (s: string) => void = () => {}) {
+  const reg = await seedRegistry(db, systemActor);
+  log(`单位库:新增 ${reg.regions} 个区划、${reg.units} 个单位`);
+  for (const a of demoAccounts) {
+    const [exists] = await db.select({ id: users.id }).from(users).where(eq(users.username, a.username));
+    if (exists) continue;
+    const [region] = await db.select().from(regions).where(eq(regions.name, a.region));
+    const [unit] = a.unit ? await db.select().from(units).where(sql`${units.name} = ${a.unit} and ${units.regionId} = ${region.id}`) : [];
+    await addUser(db, systemActor, { username: a.username, displayName: a.displayName, password: DEMO_PASSWORD, roles: a.roles, regionId: region?.id ?? null, unitId: unit?.id ?? null });
+  }
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(plans);
+  if (n > 0) return;
+  const dir = corpusDir();
+  if (!existsSync(dir)) throw new Error(`找不到语料目录 ${dir}(可用 LUOSHI_CORPUS 指定)`);
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
+    const t0 = Date.now();
+    const row = await importPlan({ db, actor: systemActor }, { bytes: readFileSync(path.join(dir, f)), filename: f });
+    const job = await getImportJob(db, row.id, false);
+    // demo only: create every unit the registry lacks, explicitly and audited, so the plans can be confirmed
+    const plan = await confirmImport({ db, actor: systemActor }, row.id, { createUnits: job.unknownUnits.map((u) => u.name), status: 'active' });
+    log(`导入 ${f} → 规划 #${plan.id}「${plan.title}」(${Date.now() - t0} ms)`);
+  }
+}

@@ -1,0 +1,163 @@
+// Request and response contracts of the HTTP API, shared by server routes and the web app.
+import { z } from 'zod';
+import { roleSchema } from './roles.js';
+import { parsedPlanSchema, parsedUnitSchema, parsedTaskSchema, parsedTargetSchema, parsedIndicatorSchema, parsedProjectSchema, sourceSchema } from './parsedPlan.js';
+
+export const meSchema = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(roleSchema),
+  unitId: z.number().nullable(),
+  unitName: z.string().nullable(),
+  regionIds: z.array(z.number()),
+  csrfToken: z.string(),
+});
+export type Me = z.infer<typeof meSchema>;
+
+export const loginBodySchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+
+export const unitSchema = z.object({ id: z.number(), name: z.string(), aliases: z.array(z.string()), kind: z.string(), regionId: z.number(), regionName: z.string() });
+export type Unit = z.infer<typeof unitSchema>;
+export const createUnitBodySchema = z.object({ name: z.string().trim().min(2).max(60), aliases: z.array(z.string().trim().min(1)).default([]), kind: z.string().default('department'), regionId: z.number().int() });
+
+export const planStatusSchema = z.enum(['draft', 'active', 'archived']);
+export const planSummarySchema = z.object({
+  id: z.number(),
+  title: z.string(),
+  level: z.string().nullable(),
+  type: z.string().nullable(),
+  periodStart: z.number().nullable(),
+  periodEnd: z.number().nullable(),
+  status: planStatusSchema,
+  published: z.boolean(),
+  regionName: z.string().nullable(),
+  taskCount: z.number(),
+  indicatorCount: z.number(),
+  progress: z.number().nullable(), // weighted mean of accepted progress, %
+  createdAt: z.string(),
+});
+export type PlanSummary = z.infer<typeof planSummarySchema>;
+
+export const outlineNodeOutSchema = z.object({ id: z.number(), parentId: z.number().nullable(), level: z.number(), kind: z.string(), marker: z.string(), title: z.string(), position: z.number(), source: sourceSchema.nullable() });
+export const planDetailSchema = planSummarySchema.extend({
+  outline: z.array(outlineNodeOutSchema),
+  notes: z.array(z.object({ code: z.string(), text: z.string(), start: z.number(), end: z.number() })),
+  settings: z.record(z.string(), z.unknown()),
+  documentId: z.number().nullable(),
+});
+export type PlanDetail = z.infer<typeof planDetailSchema>;
+export const updatePlanBodySchema = z.object({
+  title: z.string().trim().min(2).max(200).optional(),
+  status: planStatusSchema.optional(),
+  published: z.boolean().optional(),
+  periodStart: z.number().int().min(2000).max(2100).nullable().optional(),
+  periodEnd: z.number().int().min(2000).max(2100).nullable().optional(),
+});
+
+export const taskRoleSchema = z.enum(['lead', 'responsible', 'cooperating']);
+export const taskUnitOutSchema = z.object({ unitId: z.number().nullable(), name: z.string(), raw: z.string(), role: taskRoleSchema, scope: z.string() });
+export const taskSchema = z.object({
+  id: z.number(),
+  planId: z.number(),
+  outlineNodeId: z.number().nullable(),
+  chapter: z.string().nullable(),
+  parentTaskId: z.number().nullable(),
+  title: z.string(),
+  text: z.string(),
+  units: z.array(taskUnitOutSchema),
+  leaders: z.array(z.string()),
+  deadline: z.string().nullable(),
+  weight: z.number(),
+  progress: z.number().nullable(),
+  reportedStatus: z.string().nullable(),
+  assignee: z.string().nullable(),
+  source: sourceSchema.nullable(),
+  updatedAt: z.string(),
+});
+export type Task = z.infer<typeof taskSchema>;
+export const taskDetailSchema = taskSchema.extend({ quote: z.string().nullable(), planTitle: z.string() });
+export const taskListQuerySchema = z.object({
+  unitId: z.coerce.number().int().optional(),
+  role: taskRoleSchema.optional(),
+  outlineNodeId: z.coerce.number().int().optional(),
+  q: z.string().trim().max(100).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+const unitRefSchema = z.object({ unitId: z.number().int(), role: taskRoleSchema });
+export const createTaskBodySchema = z.object({
+  outlineNodeId: z.number().int().nullable().default(null),
+  parentTaskId: z.number().int().nullable().default(null),
+  title: z.string().trim().min(2).max(500),
+  text: z.string().trim().max(10000).default(''),
+  units: z.array(unitRefSchema).default([]),
+  deadline: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable().default(null),
+  weight: z.number().positive().max(100).default(1),
+  assignee: z.string().trim().max(50).nullable().default(null),
+  targetText: z.string().trim().max(500).nullable().default(null),
+  standard: z.string().trim().max(500).nullable().default(null),
+});
+export const updateTaskBodySchema = createTaskBodySchema.partial().omit({ parentTaskId: true });
+
+export const indicatorOutSchema = z.object({
+  id: z.number(), planId: z.number(), name: z.string(), unit: z.string().nullable(), attribute: z.string().nullable(), kind: z.string(), direction: z.string(),
+  category: z.string().nullable(), tableName: z.string().nullable(), baselineYear: z.number().nullable(), baselineValue: z.number().nullable(), baselineText: z.string().nullable(),
+  targetYear: z.number().nullable(), targetValue: z.number().nullable(), targetValueMax: z.number().nullable(), comparator: z.string(), targetText: z.string().nullable(),
+  actualText: z.string().nullable(), note: z.string().nullable(), source: sourceSchema.nullable(),
+  values: z.array(z.object({ date: z.string(), value: z.number(), unitId: z.number().nullable() })),
+});
+export const projectOutSchema = z.object({ id: z.number(), planId: z.number(), kind: z.string(), column: z.string().nullable(), group: z.string().nullable(), name: z.string(), text: z.string(), status: z.string(), source: sourceSchema.nullable() });
+export const targetOutSchema = z.object({ id: z.number(), subject: z.string(), value: z.number(), valueMax: z.number().nullable(), unit: z.string().nullable(), comparator: z.string(), year: z.number().nullable(), recurring: z.boolean(), decrease: z.boolean(), quote: z.string(), source: sourceSchema.nullable() });
+
+export const importStatusSchema = z.enum(['pending', 'running', 'review', 'confirmed', 'failed']);
+export const unknownUnitSchema = z.object({ name: z.string(), raws: z.array(z.string()), count: z.number(), mappedUnitId: z.number().nullable() });
+export const importJobSchema = z.object({
+  id: z.number(),
+  status: importStatusSchema,
+  filename: z.string(),
+  sha256: z.string(),
+  planId: z.number().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  parsed: parsedPlanSchema.nullable(),
+  unknownUnits: z.array(unknownUnitSchema),
+  createdAt: z.string(),
+  duplicateOf: z.number().nullable(), // an earlier import of the same file
+});
+export type ImportJob = z.infer<typeof importJobSchema>;
+
+/** Corrections the office makes during review; each one is audited. */
+export const importCorrectionSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('setTaskUnits'), taskId: z.string(), role: taskRoleSchema, units: z.array(parsedUnitSchema) }),
+  z.object({ op: z.literal('updateTask'), taskId: z.string(), patch: parsedTaskSchema.pick({ title: true, text: true, deadline: true }).partial() }),
+  z.object({ op: z.literal('removeTask'), taskId: z.string() }),
+  z.object({
+    op: z.literal('addTask'),
+    task: z.object({
+      title: z.string().trim().min(2).max(500),
+      text: z.string().max(10000).default(''),
+      outlineId: z.string().nullable().default(null),
+      lead: z.array(parsedUnitSchema).default([]),
+      responsible: z.array(parsedUnitSchema).default([]),
+      cooperating: z.array(parsedUnitSchema).default([]),
+      deadline: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable().default(null),
+      source: sourceSchema.nullable().default(null),
+    }),
+  }),
+  z.object({ op: z.literal('updateTarget'), index: z.number().int().min(0), patch: parsedTargetSchema.omit({ source: true, quote: true }).partial() }),
+  z.object({ op: z.literal('removeTarget'), index: z.number().int().min(0) }),
+  z.object({ op: z.literal('updateIndicator'), index: z.number().int().min(0), patch: parsedIndicatorSchema.omit({ source: true }).partial() }),
+  z.object({ op: z.literal('removeIndicator'), index: z.number().int().min(0) }),
+  z.object({ op: z.literal('removeProject'), id: z.string() }),
+  z.object({ op: z.literal('updateMeta'), patch: z.object({ title: z.string().min(2), periodStart: z.number().int().nullable(), periodEnd: z.number().int().nullable(), type: z.string().nullable() }).partial() }),
+  z.object({ op: z.literal('mapUnit'), name: z.string(), unitId: z.number().int().nullable() }),
+]);
+export type ImportCorrection = z.infer<typeof importCorrectionSchema>;
+export const confirmImportBodySchema = z.object({
+  /** names still unknown after mapping: create them as new units in the import's region */
+  createUnits: z.array(z.string()).default([]),
+  status: planStatusSchema.default('active'),
+});
+
+export const auditEventSchema = z.object({ id: z.number(), at: z.string(), actorName: z.string(), action: z.string(), entityType: z.string(), entityId: z.string(), before: z.unknown(), after: z.unknown() });
+export const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) });

@@ -1,0 +1,49 @@
+// Every query is scoped: a unit sees its own tasks, a district office its region, nobody else's plans.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, startTestApp, type TestApp } from '../helpers/app.js';
+import { makePlan, makeUnit, makeUser, PASSWORD } from '../helpers/factories.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+describe('scoping', () => {
+  it('a unit user sees only tasks where its unit holds a role, and 404 for the others', async () => {
+    const db = t.handle.db;
+    const [a, b] = [await makeUnit(db), await makeUnit(db)];
+    const { plan, tasks } = await makePlan(db, { tasks: [{ title: '甲单位牵头的任务', lead: [a.id] }, { title: '乙单位牵头的任务', lead: [b.id], cooperating: [a.id] }, { title: '只有乙单位的任务', lead: [b.id] }] });
+    const u = await makeUser(db, ['unit_reporter'], { unitId: a.id });
+    const c = await new Client(t.app).login(u.username, PASSWORD);
+    const list = (await c.get(`/api/plans/${plan.id}/tasks`)).json();
+    expect(list.items.map((x: { title: string }) => x.title).sort()).toEqual(['乙单位牵头的任务', '甲单位牵头的任务'].sort());
+    expect((await c.get(`/api/tasks/${tasks[2].id}`)).statusCode).toBe(404);
+    expect((await c.get(`/api/tasks/${tasks[0].id}`)).statusCode).toBe(200);
+    const lead = (await c.get('/api/me/tasks?role=lead')).json();
+    expect(lead.items.map((x: { id: number }) => x.id)).toEqual([tasks[0].id]);
+  });
+
+  it('an office sees the plans of its own region (and those issued above it), not a sibling district', async () => {
+    const db = t.handle.db;
+    const yc = await makePlan(db, { region: '永川区', title: '永川区测试规划' });
+    const tl = await makePlan(db, { region: '铜梁区', title: '铜梁区测试规划' });
+    const city = await makePlan(db, { region: '重庆市', title: '市级测试方案' });
+    const u = await makeUser(db, ['office'], { region: '永川区' });
+    const c = await new Client(t.app).login(u.username, PASSWORD);
+    const ids = (await c.get('/api/plans?pageSize=500')).json().items.map((p: { id: number }) => p.id);
+    expect(ids).toContain(yc.plan.id);
+    expect(ids).toContain(city.plan.id);
+    expect(ids).not.toContain(tl.plan.id);
+    expect((await c.get(`/api/plans/${tl.plan.id}`)).statusCode).toBe(404);
+  });
+
+  it('a unit role cannot change tasks', async () => {
+    const db = t.handle.db;
+    const a = await makeUnit(db);
+    const { tasks } = await makePlan(db, { tasks: [{ title: '测试任务', lead: [a.id] }] });
+    const u = await makeUser(db, ['unit_head'], { unitId: a.id });
+    const c = await new Client(t.app).login(u.username, PASSWORD);
+    expect((await c.patch(`/api/tasks/${tasks[0].id}`, { title: '改名' })).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,27 @@
+// Test documents: the real normalize() once it exists, else a rough stand-in on identityDoc.
+import { readFileSync } from 'node:fs';
+import { identityDoc } from '../../server/parser/doc.js';
+import type { NormalizedDoc, ParseContext } from '../../server/parser/types.js';
+
+export const CORPUS = '/work/shared/corpus';
+export const corpus = (name: string) => readFileSync(`${CORPUS}/${name}`, 'utf8');
+
+type Normalize = (text: string) => NormalizedDoc;
+let real: Normalize | null = null;
+try {
+  real = ((await import('../../server/parser/normalize.js')) as { normalize: Normalize }).normalize;
+} catch {
+  real = null;
+}
+
+/** the stand-in: the normalizations the stages rely on, offsets kept 1:1 where possible */
+export function roughNormalize(text: string): NormalizedDoc {
+  const t = text
+    .replace(/\[bookmark: [^\]]*\]/g, '')
+    .replace(/[（）：；，％]/g, (c) => ({ '（': '(', '）': ')', '：': ':', '；': ';', '，': ',', '％': '%' })[c]!);
+  return identityDoc(t);
+}
+
+export const usingRealNormalize = () => real !== null;
+export const docOf = (text: string): NormalizedDoc => (real ? real(text) : roughNormalize(text));
+export const ctxOf = (text: string): ParseContext => ({ doc: docOf(text), registry: [], warnings: [], region: null });
