@@ -57,6 +57,16 @@ export const updatePlanBodySchema = z.object({
 
 export const taskRoleSchema = z.enum(['lead', 'responsible', 'cooperating']);
 export const taskUnitOutSchema = z.object({ unitId: z.number().nullable(), name: z.string(), raw: z.string(), role: taskRoleSchema, scope: z.string() });
+/** Computed, never stored: colour and state against 序时进度 and the last due period, with the reason in words. */
+export const taskStatusOutSchema = z.object({
+  color: z.enum(['green', 'yellow', 'red', 'grey', 'blue']),
+  state: z.string(),
+  label: z.string(),
+  pace: z.number().nullable(),
+  gap: z.number().nullable(),
+  reason: z.string(),
+  periodKey: z.string().nullable(),
+});
 export const taskSchema = z.object({
   id: z.number(),
   planId: z.number(),
@@ -74,6 +84,7 @@ export const taskSchema = z.object({
   assignee: z.string().nullable(),
   source: sourceSchema.nullable(),
   updatedAt: z.string(),
+  status: taskStatusOutSchema.optional(),
 });
 export type Task = z.infer<typeof taskSchema>;
 export const taskDetailSchema = taskSchema.extend({ quote: z.string().nullable(), planTitle: z.string() });

@@ -23,6 +23,16 @@ export const errorCatalogue = {
   IMPORT_UNMAPPED_UNITS: { status: 400, message: '仍有未对应到单位库的单位,请先对应或新建' },
   REPORT_NOT_EDITABLE: { status: 409, message: '该报告当前状态不可修改' },
   REPORT_PERIOD_LOCKED: { status: 409, message: '该报送期已锁定' },
+  REPORT_PERIOD_NOT_OPEN: { status: 409, message: '该报送期尚未开始,暂不能报送' },
+  REPORT_NOT_LEAD_UNIT: { status: 403, message: '只有牵头单位可以报送该任务进展' },
+  REPORT_NOT_CONTRIBUTOR: { status: 403, message: '只有该任务的责任单位或配合单位可以填报配合情况' },
+  REPORT_RETURN_REASON_REQUIRED: { status: 400, message: '退回报告须说明理由' },
+  REPORT_INDICATOR_NOT_OWNED: { status: 400, message: '只能填报本单位负责的指标数值' },
+  ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415, message: '附件仅支持 pdf、docx、xlsx、jpg、png 格式' },
+  ATTACHMENT_TOO_LARGE: { status: 413, message: '附件不能超过 10 MB' },
+  ATTACHMENT_EMPTY: { status: 400, message: '附件为空' },
+  INDICATOR_SPLIT_INVALID: { status: 400, message: '指标分解不成立:各单位分解值与总目标不一致' },
+  NOTICE_INVALID_TRANSITION: { status: 409, message: '督办件当前状态不能执行此操作' },
   INTERNAL: { status: 500, message: '系统内部错误,请联系管理员' },
 } as const;
 

@@ -1,6 +1,10 @@
 // The one HTTP client of the web app: JSON over fetch with the session cookie,
 // the CSRF header on changes, Chinese error messages shown to the user, 401 → login.
-import type { ImportCorrection, ImportJob, Me, PlanDetail, PlanSummary, Task, Unit } from '../../shared/api';
+import type { input } from 'zod';
+import type { importCorrectionSchema, ImportJob, Me, PlanDetail, PlanSummary, Task, Unit } from '../../shared/api';
+
+/** A review correction as sent (defaults of the contract may be left out). */
+export type ImportCorrection = input<typeof importCorrectionSchema>;
 
 export interface Paged<T> {
   items: T[];

@@ -16,13 +16,16 @@ import { seedRegistry } from '../seed/seedRegistry.js';
 import { seedDemo, demoAccounts, DEMO_PASSWORD } from '../seed/demo.js';
 import { runParse } from './parse.js';
 import { AppError } from '../../shared/errors.js';
+import { startScheduler } from '../jobs/scheduler.js';
 
 const program = new Command('luoshi').description('落实:规划实施管理平台');
 
 async function serve(port: number, host: string, db: Awaited<ReturnType<typeof openDb>>) {
   const app = await buildApp({ db: db.db, logger: process.env.LUOSHI_LOG === '1' });
   await app.listen({ port, host });
+  const stopJobs = startScheduler(db.db); // reporting reminders, 督办 rules and escalation, e-mail/webhook delivery
   const stop = async () => {
+    stopJobs();
     await app.close();
     await db.close();
     process.exit(0);

@@ -9,3 +9,5 @@ export * from './indicatorStatus.js';
 export * from './rollup.js';
 export * from './indicatorSplit.js';
 export * from './unitScore.js';
+export * from './taskDates.js';
+export * from './planSettings.js';

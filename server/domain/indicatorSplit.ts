@@ -45,6 +45,8 @@ export function validateIndicatorSplit(input: IndicatorSplitInput): IndicatorSpl
   const allowed = Math.max(v.toleranceAbsolute, v.toleranceRelative * Math.abs(v.total));
   const d = Math.min(4, Math.max(1, decimalsOf(v.total), ...v.shares.map((s) => decimalsOf(s.value))));
   const f = (x: number) => fmtFixed(x, d);
+  // A small tolerance (0.1% of 13.5) would print as "±0.0"; show enough decimals to see it.
+  const allowedText = allowed === 0 ? '0' : fmtFixed(allowed, Math.max(d, Math.min(4, Math.ceil(-Math.log10(allowed)))));
   const fail = (aggregate: number | null, difference: number | null): IndicatorSplitResult => ({
     ok: errors.length === 0,
     aggregate,
@@ -92,7 +94,7 @@ export function validateIndicatorSplit(input: IndicatorSplitInput): IndicatorSpl
       errors.push({
         code: 'mismatch',
         unit: null,
-        message: `${shown},相差${difference > 0 ? '+' : ''}${f(difference)},超出允许误差±${f(allowed)}`,
+        message: `${shown},相差${difference > 0 ? '+' : ''}${f(difference)},超出允许误差±${allowedText}`,
       });
     }
   } else if (v.direction === 'higher_better' && difference < -allowed) {

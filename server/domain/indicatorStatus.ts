@@ -105,6 +105,10 @@ export function computeIndicatorStatus(input: IndicatorStatusInput): IndicatorSt
   if (expected === null || finalValue === null) {
     return base('no_data', 'grey', null, `缺少基期值,无法计算应达值(实际${f(v.actual)})`);
   }
+  if (v.kind === 'annual_growth' && !rateMode && v.baseline === 0) {
+    // Any growth rate on zero is still zero, so a level comparison would call every value "done".
+    return base('no_data', 'grey', null, `基期值为0,无法按年均增速推算应达值,请按增速填报(实际${f(v.actual)})`);
+  }
   const actual = v.actual;
   // Decide on the rounded numbers shown in the sentence so a reader can re-check it by hand.
   const gap = round(lower ? actual - expected : expected - actual, d);
@@ -117,6 +121,13 @@ export function computeIndicatorStatus(input: IndicatorStatusInput): IndicatorSt
   }
   // 约束性 indicators have zero tolerance on the shortfall side: any shortfall is 滞后, shown red.
   const behindBand = binding ? 0 : band;
+  if (alreadyWithin) {
+    // Staying under a ceiling (or above a floor) is all that is asked: no "ahead" for a limit.
+    const [within, breached] = lower ? ['未突破目标值', '突破目标值'] : ['不低于目标值', '低于目标值'];
+    if (meets(actual, expected, direction, strict)) return base('on_track', 'green', gap, `${head},${within},符合序时进度`);
+    if (gap <= behindBand) return base('on_track', 'green', gap, `${head},差距${f(gap)}在允许范围(±${f(band)})内,符合序时进度`);
+    return base('behind', binding ? 'red' : 'yellow', gap, `${head},${breached}${f(gap)}`);
+  }
   if (gap > behindBand) return base('behind', binding ? 'red' : 'yellow', gap, `${head},落后${f(gap)}`);
   if (-gap > band) return base('ahead', 'green', gap, `${head},快于预期${f(-gap)}`);
   if (gap > 0) return base('on_track', 'green', gap, `${head},差距${f(gap)}在允许范围(±${f(band)})内,符合序时进度`);

@@ -9,6 +9,7 @@ import {
   formatIsoDate,
   isoDateSchema,
   lastOfMonth,
+  minDate,
   parseIsoDate,
   yearMonthSchema,
 } from './dates.js';
@@ -100,9 +101,11 @@ function buildPeriod(
   const dueDate = adjustDueDate(nominalDueDate, cfg.duePolicy, cal);
   const lastAccepted =
     cfg.graceUnit === 'working' ? addWorkingDays(dueDate, cfg.graceDays, cal) : addDays(dueDate, cfg.graceDays);
+  // A holiday can pull the due date back into the previous month (5 Oct → 30 Sep); the
+  // window then opens on the 1st of that month so it is never a single day long.
   const opensOn =
     cfg.opensDaysBeforeDue === null
-      ? firstOfMonth(dueMonth.year, dueMonth.month)
+      ? minDate(firstOfMonth(dueMonth.year, dueMonth.month), `${dueDate.slice(0, 7)}-01`)
       : addDays(dueDate, -cfg.opensDaysBeforeDue);
   return {
     ...keyAndLabel(freq, year, firstMonth),
@@ -111,7 +114,7 @@ function buildPeriod(
     end: lastOfMonth(last.year, last.month),
     dueDate,
     nominalDueDate,
-    opensOn: opensOn <= dueDate ? opensOn : dueDate,
+    opensOn,
     locksOn: addDays(lastAccepted, 1),
   };
 }

@@ -37,6 +37,7 @@ export function parseDeadline(text: string, contextYear: number | null = null): 
 
 /** The year a document is about when it names exactly one ("2022年…工作方案"). */
 export function contextYearOf(title: string): number | null {
+  if (/20\d{2}\s*[-—–~至到]\s*20\d{2}/.test(title)) return null; // a period, not one year
   const years = [...new Set([...title.matchAll(/(20\d{2})年/g)].map((m) => Number(m[1])))];
   return years.length === 1 ? years[0] : null;
 }

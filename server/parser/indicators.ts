@@ -1,5 +1,5 @@
 // Indicator tables → ParsedIndicator rows. The column layout comes from the header cells,
-// so any table with a name column and at least one baseline/target/result column works.
+// so any table with a name (or attribute/unit) column and a baseline or target column works.
 import type { ParsedIndicator } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { findTables, type Cell, type Table } from './tableCells.js';
@@ -15,10 +15,12 @@ function roleOf(h: string): Role | 'year' {
   if (/序号|编号|^No\.?$/i.test(h)) return 'index';
   if (/类别|领域|分类|维度|方面/.test(h)) return 'category';
   if (/属性|性质/.test(h)) return 'attribute';
-  if (/单位/.test(h) && !/名称/.test(h)) return 'unit';
+  if (/^(?:计量)?单位$/.test(h)) return 'unit';
   if (/备注|说明/.test(h)) return 'note';
+  // a task table's 完成时限 or 牵头单位 is no indicator column
+  if (/时限|时间|节点|牵头|责任|配合/.test(h)) return 'other';
   if (/完成|实际|实现值|达成/.test(h)) return 'actual';
-  if (/名称|^指标$|指标项|^项目$|^内容$/.test(h)) return 'name';
+  if (/名称|^指标$|指标项|^项目$/.test(h)) return 'name';
   if (/目标|规划值|预期|期末|规划/.test(h)) return 'target';
   if (/基期|基数|基准|现状|预计值|基础值|基年/.test(h)) return 'baseline';
   if (yearOf(h) !== null) return 'year';
@@ -27,12 +29,12 @@ function roleOf(h: string): Role | 'year' {
 
 export function columnsOf(header: Cell[], title: string | null): Column[] {
   const titleYear = title ? yearOf(title) : null;
-  const cols: (Column & { plainYear?: boolean })[] = header.map((c) => {
+  const cols: (Column & { plainYear?: boolean; named?: boolean })[] = header.map((c) => {
     const h = c.text.replace(/[\s"“”'‘’]/g, '');
     const r = roleOf(h);
     const year = yearOf(h);
     if (r === 'year') return { role: 'target', year, plainYear: true };
-    return { role: r, year: r === 'target' || r === 'actual' ? (year ?? titleYear) : year };
+    return { role: r, year: r === 'target' || r === 'actual' ? (year ?? titleYear) : year, named: r === 'name' };
   });
   // "2020年 | 2025年": the earliest bare year is the base, later ones are targets
   const plain = cols.filter((c) => c.plainYear);
@@ -45,6 +47,9 @@ export function columnsOf(header: Cell[], title: string | null): Column[] {
     const i = cols.findIndex((c) => c.role === 'other');
     if (i >= 0) cols[i].role = 'name';
   }
+  // without a 指标/名称 header, only an attribute or unit column says the rows are indicators
+  const indicatorLike = cols.some((c) => c.named || c.role === 'attribute' || c.role === 'unit');
+  if (!indicatorLike || !cols.some((c) => c.role === 'target' || c.role === 'baseline')) return [];
   return cols.map(({ role, year }) => ({ role, year }));
 }
 
@@ -78,7 +83,7 @@ function valueObj(text: string, year: number | null) {
 function fromTable(ctx: ParseContext, table: Table): ParsedIndicator[] {
   const cols = columnsOf(table.header, table.title);
   const roles = new Set(cols.map((c) => c.role));
-  if (!roles.has('name') || !(roles.has('target') || roles.has('baseline') || roles.has('actual'))) return [];
+  if (!roles.has('name')) return [];
   const catIdx = cols.findIndex((c) => c.role === 'category');
   const out: (ParsedIndicator & { _category: string | null })[] = [];
   let section: string | null = null;
@@ -150,6 +155,11 @@ function attachNotes(rows: (ParsedIndicator & { _category: string | null })[], i
     }
     for (const r of hit) r.note = r.note ? `${r.note};${item}` : item;
   }
+}
+
+/** tables whose figures are indicators (prose target extraction leaves them alone) */
+export function isIndicatorTable(t: Table): boolean {
+  return columnsOf(t.header, t.title).some((c) => c.role === 'name');
 }
 
 export function extractIndicators(ctx: ParseContext): ParsedIndicator[] {

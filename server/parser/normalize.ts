@@ -57,22 +57,13 @@ export function normalize(original: string): NormalizedDocEx {
 
 /** Full-width ASCII forms and odd spaces to ASCII; length-preserving so the map is untouched. */
 export function widthFold(text: string): string {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let r = -1;
-    if (c >= 0xff01 && c <= 0xff5e) r = c - 0xfee0;
-    else if (c === 0x3000 || c === 0xa0 || c === 0x2002 || c === 0x2003 || c === 0x2009) r = 0x20;
-    else if (c === 0x2236) r = 0x3a; // ∶ ratio colon
-    else if (c === 0xfe6a) r = 0x25; // ﹪
-    else if (c === 0xff0e) r = 0x2e;
-    if (r >= 0) {
-      out += text.slice(last, i) + String.fromCharCode(r);
-      last = i + 1;
-    }
-  }
-  return last === 0 ? text : out + text.slice(last);
+  return text.replace(/[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u2236\ufe6a]/g, (ch) => {
+    const c = ch.charCodeAt(0);
+    if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
+    if (c === 0x2236) return ':'; // ∶ ratio colon
+    if (c === 0xfe6a) return '%'; // ﹪
+    return ' ';
+  });
 }
 
 type SrcFn = (m: Mapped, s: number, e: number) => { start: number; end: number };
@@ -85,9 +76,11 @@ const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 function removePinyin(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
   let count = 0;
   let first: { start: number; end: number } | null = null;
-  const edits = regexEdits(cur.text, new RegExp(`(?<=[${CJK}])\\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\\)`, 'g'), (m) => {
-    const syl = m[1];
+  const edits = regexEdits(cur.text, new RegExp(`(?<=([${CJK}])?)\\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\\)`, 'g'), (m) => {
+    const syl = m[2];
     if (!PINYIN_SYLLABLE.test(syl)) return null;
+    // after a non-Chinese character (mojibake, Latin) only tone marks make it pinyin
+    if (!m[1] && !TONED.test(syl)) return null;
     // toneless one-letter "(a)" may be a list label; require tone marks for short ones
     if (syl.length < 2 && !TONED.test(syl)) return null;
     count++;
@@ -101,14 +94,31 @@ function removePinyin(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
 }
 
 // Characters that exist only in traditional writing and are common in plans.
-const TRAD_ONLY = /[發區業產實為動這個們會來說時國經開關與對過還從應機進設計劃規務體將總區鎮縣會議員點於權創聯農網轉協質醫鄉統優]/g;
+const TRAD_ONLY = new Set('發區業產實為動這個們會來說時國經開關與對過還從應機進設計劃規務體將總鎮縣議員點於權創聯農網轉協質醫鄉統優');
+
+// valid in simplified writing too (显著, 乾坤): their conversion says nothing about the script
+const AMBIGUOUS = new Set('著乾於餘藉瞭隻夥佔係');
 
 function toSimplified(cur: Mapped, fixes: NormalizeFix[]): Mapped {
   const sample = cur.text;
-  const trad = (sample.match(TRAD_ONLY) ?? []).length;
-  const cjk = (sample.match(/[\u4e00-\u9fff]/g) ?? []).length;
+  let trad = 0;
+  let cjk = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      cjk++;
+      if (TRAD_ONLY.has(sample[i])) trad++;
+    }
+  }
+  if (sample.length < 2000 && cjk > 0) {
+    // short excerpts: let the converter itself count, the sample list is too small to judge
+    const conv = t2s(sample);
+    trad = 0;
+    if (conv.length === sample.length) for (let i = 0; i < sample.length; i++) if (conv[i] !== sample[i] && !AMBIGUOUS.has(sample[i])) trad++;
+  }
   // simplified text has none of these; a quoted traditional name must not trigger a conversion
-  if (cjk === 0 || trad < 5 || trad / cjk < 0.01) return cur;
+  // a short excerpt qualifies by its share; a long text needs several hits so one quoted name does not flip it
+  if (cjk === 0 || trad / cjk < 0.01 || (trad < 5 && trad / cjk < 0.1)) return cur;
   const whole = t2s(cur.text);
   fixes.push({ code: 'NORMALIZED_TRADITIONAL', message: '原文为繁体字,已转换为简体字进行识别(原文位置不变)', source: null });
   if (whole.length === cur.text.length) return { text: whole, map: cur.map };
@@ -145,15 +155,13 @@ const JUNK_LINE = [
 const JUNK_WINDOW = 15;
 
 function removeJunkLines(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
-  const lines: { start: number; end: number; text: string }[] = [];
-  let s = 0;
   const t = cur.text;
-  for (let i = 0; i <= t.length; i++) {
-    if (i === t.length || t.charCodeAt(i) === 10) {
-      lines.push({ start: s, end: i, text: t.slice(s, i) });
-      s = i + 1;
-    }
-  }
+  let s = 0;
+  const lines = t.split('\n').map((text) => {
+    const l = { start: s, end: s + text.length, text };
+    s += text.length + 1;
+    return l;
+  });
   const nonEmpty = lines.map((l, i) => (l.text.trim() ? i : -1)).filter((i) => i >= 0);
   const window = new Set([...nonEmpty.slice(0, JUNK_WINDOW), ...nonEmpty.slice(-JUNK_WINDOW)]);
   const edits: Edit[] = [];

@@ -36,14 +36,17 @@ export function indexOutline(doc: NormalizedDoc, outline: OutlineNode[]): Outlin
   };
 }
 
-/** The highest "十X五" plan a document names: the plan it is about; lower ones are history. */
+/**
+ * The "十X五" plan a document names most (ties: the later one): the plan it is about; earlier ones are
+ * history. A single mention ("“十五五”末,…") says when one target is due, not what the document is.
+ */
 export function currentPlanNumber(text: string): number | null {
-  const re = /十([一二三四五六七八九])五/g;
-  const digits = '一二三四五六七八九';
-  let best: number | null = null;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const plan = 11 + digits.indexOf(m[1]);
-    if (best === null || plan > best) best = plan;
+  const count = new Map<number, number>();
+  for (const m of text.matchAll(/十([一二三四五六七八九])(?:五|个五年)/g)) {
+    const plan = 11 + '一二三四五六七八九'.indexOf(m[1]);
+    count.set(plan, (count.get(plan) ?? 0) + 1);
   }
-  return best;
+  let best: number | null = null;
+  for (const [plan, n] of count) if (best === null || n > count.get(best)! || (n === count.get(best)! && plan > best)) best = plan;
+  return best !== null && count.get(best)! >= 2 ? best : null;
 }

@@ -32,9 +32,17 @@ export interface OutlineDraft {
   end: number;
 }
 
+/** Normalized start of each heading, for the stages that follow (sources are original offsets). */
+const starts = new WeakMap<OutlineNode, number>();
+export function headingStart(ctx: ParseContext, node: OutlineNode): number {
+  return starts.get(node) ?? normIndex(ctx.doc.map, node.source.start);
+}
+
 export function parseOutline(ctx: ParseContext): OutlineNode[] {
   const drafts = findHeadings(ctx);
-  return buildTree(ctx, drafts);
+  const nodes = buildTree(ctx, drafts);
+  nodes.forEach((n, i) => starts.set(n, drafts[i].start));
+  return nodes;
 }
 
 export function findHeadings(ctx: ParseContext): OutlineDraft[] {
@@ -97,7 +105,9 @@ function plainHeadings(lines: Line[]): OutlineDraft[] {
     if (!isHead(lines[i])) continue;
     let j = i;
     while (j + 1 < lines.length && isHead(lines[j + 1])) j++;
-    const after = lines.slice(j + 1).find((l) => l.text.trim());
+    let k = j + 1;
+    while (k < lines.length && k < j + 5 && !lines[k].text.trim()) k++;
+    const after = lines[k];
     if (after && after.text.trim().length > 40) {
       const parts = lines.slice(i, j + 1).map((l) => l.text.trim());
       const start = lines[i].start + (lines[i].text.length - lines[i].text.trimStart().length);

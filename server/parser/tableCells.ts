@@ -38,7 +38,7 @@ export function findTables(doc: NormalizedDoc): Table[] {
 
 const isCellLine = (l: Line) => l.text.charCodeAt(0) === 9;
 const isBlank = (l: Line) => l.text.trim() === '';
-const ROW_SPLIT = /\t+|\s*[|｜]\s*| {2,}|　+/;
+const ROW_SPLIT = /\t|\s*[|｜]\s*| {2,}|　+/;
 
 function cellOf(line: Line, from: number, to: number): Cell {
   const raw = line.text.slice(from, to);
@@ -48,25 +48,26 @@ function cellOf(line: Line, from: number, to: number): Cell {
   return { text, start, end: start + text.length };
 }
 
-/** cells of a one-row-per-line table line, or null when the line is not one */
-function splitRow(line: Line): Cell[] | null {
-  const text = line.text;
+/** cells of a one-row-per-line table line, or null when the line is not one; `loose` takes group rows */
+function splitRow(line: Line, loose = false): Cell[] | null {
+  // trailing tabs are empty cells; trailing spaces are nothing
+  const text = line.text.replace(/[ 　]+$/, '');
   if (!/\t|[|｜]| {2,}|　/.test(text.trim())) return null;
   const cells: Cell[] = [];
   const re = new RegExp(ROW_SPLIT.source, 'g');
-  let from = 0;
-  for (let m = re.exec(text); ; m = re.exec(text)) {
-    const to = m ? m.index : text.length;
-    if (to > from || m === null) cells.push(cellOf(line, from, to));
-    if (!m) break;
+  // an HTML row starts with its first cell's tab; leading spaces are indentation
+  let from = text.length - text.replace(/^(?:\t| +)/, '').length;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    cells.push(cellOf(line, from, m.index));
     from = m.index + m[0].length;
-    if (m[0].length === 0) re.lastIndex++;
   }
-  const filled = cells.filter((c) => c.text);
-  if (filled.length < 3) return null;
+  cells.push(cellOf(line, from, text.length));
   // outer pipes leave empty first/last cells
-  if (/^\s*[|｜]/.test(text) && cells[0] && !cells[0].text) cells.shift();
-  if (/[|｜]\s*$/.test(text) && cells.length && !cells[cells.length - 1].text) cells.pop();
+  if (/^\s*[|｜]/.test(text) && cells.length && !cells[0].text) cells.shift();
+  if (/[|｜]$/.test(text) && cells.length && !cells[cells.length - 1].text) cells.pop();
+  const filled = cells.filter((c) => c.text);
+  if (cells.length < 2 || filled.length < (loose ? 1 : 3)) return null;
   // a prose sentence with a few double spaces is not a row
   if (filled.some((c) => c.text.length > 80)) return null;
   return cells;
@@ -76,8 +77,17 @@ function scan(lines: Line[]): Table[] {
   const tables: Table[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (isCellLine(lines[i]) && !isBlank(lines[i])) {
+    const inner = lines[i].text.replace(/^\t/, '');
+    if (isCellLine(lines[i]) && !isBlank(lines[i]) && !inner.includes('\t')) {
       const t = scanCellPerLine(lines, i);
+      if (t) {
+        tables.push(t);
+        i = t.lineTo;
+        continue;
+      }
+    }
+    if (HEADER_WORD.test(lines[i].text.trim()) && i + 1 < lines.length && isBlank(lines[i + 1])) {
+      const t = scanCellPerParagraph(lines, i);
       if (t) {
         tables.push(t);
         i = t.lineTo;
@@ -145,11 +155,44 @@ function scanRowPerLine(lines: Line[], first: number, firstRow: Cell[]): Table |
       break;
     }
     if (/^\s*[|｜]?\s*:?-{3,}/.test(lines[i].text)) continue; // markdown rule line
-    const r = splitRow(lines[i]);
-    if (!r) break;
+    const r = splitRow(lines[i], true);
+    // a group row may be mostly empty, but it still has (nearly) the header's cells
+    if (!r || r.length < Math.min(3, firstRow.length - 1)) break;
     rows.push({ cells: r, start: r[0].start, end: r[r.length - 1].end });
   }
   if (rows.length < 2) return null;
+  return finish(lines, first, i, rows);
+}
+
+// header cells of an indicator table; a docx read as plain text gives one paragraph per cell
+const HEADER_WORD = /^(?:序号|编号|指标名称|指标|类别|领域|单位|属性|指标属性|备注|[^。,;]{0,8}(?:年|目标|基期|现状|预期|完成|规划|基数)[^。,;]{0,6})$/;
+
+/** cells as paragraphs split by one blank line; an empty cell adds two more blank lines */
+function scanCellPerParagraph(lines: Line[], first: number): Table | null {
+  const cells: Cell[] = [];
+  let blanks = 0;
+  let i = first;
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    if (isBlank(l)) {
+      blanks++;
+      continue;
+    }
+    const t = l.text.trim();
+    if (cells.length && (t.length > 60 || NOTE_RE.test(t) || blanks === 0)) break;
+    for (let k = 0; cells.length && k < Math.floor((blanks - 1) / 2); k++) cells.push({ text: '', start: l.start, end: l.start });
+    cells.push(cellOf(l, 0, l.text.length));
+    blanks = 0;
+  }
+  while (i > first && isBlank(lines[i - 1])) i--;
+  let width = 0;
+  while (width < cells.length && HEADER_WORD.test(cells[width].text)) width++;
+  if (width < 3 || cells.length < width * 3) return null;
+  const rows: TableRow[] = [];
+  for (let k = 0; k + width <= cells.length; k += width) {
+    const row = cells.slice(k, k + width);
+    rows.push({ cells: row, start: row[0].start, end: row[row.length - 1].end });
+  }
   return finish(lines, first, i, rows);
 }
 

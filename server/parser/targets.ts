@@ -4,6 +4,7 @@
 import type { Comparator, OutlineNode, ParsedTarget } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { findTables } from './tableCells.js';
+import { isIndicatorTable } from './indicators.js';
 import { UNIT_RE_SRC, cnDigitsToNumber, fiveYearPlanEnd } from './numbers.js';
 import { currentPlanNumber, indexOutline } from './numbersContext.js';
 import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END } from './targetsWords.js';
@@ -11,26 +12,31 @@ import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_EN
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const FIG_SRC = String.raw`(${NUM})\s*(%|‰)?(?:\s*(?:-|~|～|至|到|—|–)\s*(${NUM}))?\s*(余|多)?\s*(${UNIT_RE_SRC})?`;
 const YEAR_SRC = String.raw`(到|至|力争|预计|展望|截至|截止|计划|于|在|比|较|与|同)?\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?![度以来])(底|末|前)?`;
-const PLAN_SRC = String.raw`十([一二三四五六七八九])五["”]?(末|期末|期间|时期|以来)?`;
+const PLAN_SRC = String.raw`十([一二三四五六七八九])(?:五["”]?|个五年规划)(末|期末|期间|时期|以来)?`;
 // one alternation so years, plan periods and figures are met in reading order
 const EVENT_RE = new RegExp(`${YEAR_SRC}|${PLAN_SRC}|${FIG_SRC}`, 'g');
 
 const CLAUSE_BOUND = /[,;:、()“”"《》。!?]/;
-const TERMINATOR = /^\s*(?:[,;。、:!?)\]】”"]|$)/;
+const TERMINATOR = /^\s*(?:[,;。、:!?()\]】”"]|(?:和|及|与|或|至)\s*\d|(?:和|及|与|并)(?!以)|$)/;
 const POSTFIX = /^\s*(以上|以下|以内|之内|左右|上下|内)/;
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|完成了|建成了|实现了|达到了|同比|比上年|较上年/;
 const PAST_SENTENCE = /过去五年|五年来|近五年|近年来|以来/;
 const FUTURE = /到(?:19|20)\d\d年|力争|确保|争取|展望|预计到/;
 const PAST_TITLE = /发展基础|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
 const LEAD_NOISE =
-  /^(?:\s|到|至|力争|确保|争取|预计|计划|其中|同时|并且|并|且|使|让|进一步|努力|将|要|展望|(?:19|20)\d\d年(?:底|末|前)?|["“]?十[一二三四五六七八九]五["”]?(?:末|期末|期间|时期)?)+/;
+  /^(?:\s|到|至|力争|确保|争取|预计|计划|其中|同时|并且|并|且|使|让|进一步|努力|将|要|展望|实现|\d+年内?|(?:19|20)\d\d年(?:底|末|前)?|["“]?十[一二三四五六七八九]五["”]?(?:末|期末|期间|时期)?)+/;
 const MARKER =
   /^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百\d]+\)|\d{1,3}[、．.](?!\d)|[①-⑳]|——|[-•●■◆▲]|(?:专栏|附表|表)\s*\d+)\s*/;
 
 const ROOT = '';
 
+/** the last target of the sentence, which "98%、90%" lists continue */
+interface Prev {
+  t: ParsedTarget;
+  at: number; // sentence offset just past its figure
+}
+
 interface LineState {
-  year: number | null;
   lastItem: number;
 }
 
@@ -40,20 +46,21 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   const plan = currentPlanNumber(doc.text);
   const planEnd = plan ? fiveYearPlanEnd(plan) : null;
   const tableLines = new Set<number>();
-  for (const t of findTables(doc)) for (let i = t.lineFrom; i < t.lineTo; i++) tableLines.add(i);
+  for (const t of findTables(doc)) if (isIndicatorTable(t)) for (let i = t.lineFrom; i < t.lineTo; i++) tableLines.add(i);
   const yearByNode = new Map<string, number>();
   const out: ParsedTarget[] = [];
-  const state: LineState = { year: null, lastItem: 0 };
+  const state: LineState = { lastItem: 0 };
 
   doc.lines.forEach((line, li) => {
-    if (tableLines.has(li) || !/\d/.test(line.text)) {
+    if (tableLines.has(li) || !/[\d十〇]/.test(line.text)) {
       trackItem(line.text, state);
       return;
     }
-    const node = idx.nodeAt(line.start);
+    // a heading's source starts after its marker, so look the line up by its last character
+    const node = idx.nodeAt(Math.max(line.start, line.end - 1));
     const chain = idx.chain(node);
     if (chain.some((n) => PAST_TITLE.test(n.title))) return;
-    let from = markerEnd(line.text, state);
+    const from = markerEnd(line.text, state);
     let year: number | null = null;
     for (const n of chain) {
       const y = yearByNode.get(n.id);
@@ -62,7 +69,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         break;
       }
     }
-    year ??= yearByNode.get(ROOT) ?? null;
+    // before any heading the document's own period rules; under headings, its plan's end year
+    year ??= node ? (planEnd ?? yearByNode.get(ROOT) ?? null) : (yearByNode.get(ROOT) ?? planEnd);
     let lastSet: number | null = null;
     const text = line.text;
     const sentenceRe = /[^。!?;]+[。!?;]?/g;
@@ -70,28 +78,33 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     for (let sm = sentenceRe.exec(text); sm; sm = sentenceRe.exec(text)) {
       const s = sm[0];
       const sStart = sm.index;
+      if (!/[\d十〇]/.test(s)) continue;
       const past = isPastSentence(s, plan, planEnd);
+      let prev: Prev | null = null;
       EVENT_RE.lastIndex = 0;
       for (let m = EVENT_RE.exec(s); m; m = EVENT_RE.exec(s)) {
         if (m[2] !== undefined) {
           const prefix = m[1] ?? '';
           const y = /^\d/.test(m[2]) ? Number(m[2]) : cnDigitsToNumber(m[2]);
           const date = /^\s*\d{1,2}月/.test(s.slice(m.index + m[0].length));
-          if (y && !past && !/比|较|与|同/.test(prefix) && (!date || prefix)) year = lastSet = y;
+          if (y && !/比|较|与|同/.test(prefix) && (!date || prefix)) year = lastSet = y;
           continue;
         }
         if (m[4] !== undefined) {
           const p = 11 + '一二三四五六七八九'.indexOf(m[4]);
-          if (!past && (plan === null || p >= plan)) year = lastSet = fiveYearPlanEnd(p);
+          // an earlier plan's period makes what follows history, unless the sentence looks ahead
+          if (plan === null || p >= plan || !FUTURE.test(s)) year = lastSet = fiveYearPlanEnd(p);
           continue;
         }
-        if (past) continue;
-        const t = figure(ctx, s, sStart + line.start, m, year, node);
-        if (t) out.push(t);
+        if (past || (planEnd !== null && year !== null && year <= planEnd - 5)) continue;
+        const t = figure(ctx, s, sStart + line.start, m, year, node, prev);
+        if (t) {
+          out.push(t);
+          prev = { t, at: m.index + m[0].trimEnd().length };
+        }
       }
     }
     if (lastSet !== null) yearByNode.set(node?.id ?? ROOT, lastSet);
-    from = 0;
   });
   return dedupe(out);
 }
@@ -146,6 +159,7 @@ function figure(
   m: RegExpExecArray,
   year: number | null,
   node: OutlineNode | null,
+  prev: Prev | null,
 ): ParsedTarget | null {
   const [whole] = m;
   const numStr = m[6];
@@ -155,6 +169,8 @@ function figure(
   if (/[A-Za-z\d._\-/#+]/.test(before) || before === '第' || /[〔\[【]/.test(before)) return null;
   const unit = m[7] ?? m[10] ?? null;
   if (unit === '年' && /^\d{4}$/.test(numStr)) return null;
+  // "2月10日", "3月底"
+  if (/\d\s*月\s*$/.test(s.slice(Math.max(0, i - 4), i)) || /^\s*月/.test(s.slice(i + numStr.length))) return null;
   let rest = s.slice(end);
   if (before === '(' && /^\)/.test(rest)) return null;
   if (insideQuote(s, i)) return null;
@@ -170,15 +186,39 @@ function figure(
   while (clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1])) clauseStart--;
   const pre = s.slice(clauseStart, i);
   if (PAST_CLAUSE.test(pre) || PAST_CLAUSE.test(clauseAfter(rest))) return null;
+  // "由50%提高到55%": the first figure is the starting point
+  if (/[由从]\s*$/.test(pre)) return null;
+  const between = prev && prev.at <= i ? s.slice(prev.at, i) : null;
+  if (prev && between !== null && /^\s*(?:以上|以下|以内|左右)?\s*(?:[、和及与或]|以及)\s*$/.test(between)) {
+    const valueMax = m[8] !== undefined ? Number(m[8]) : null;
+    if (!TERMINATOR.test(rest)) return null;
+    return {
+      ...prev.t,
+      value: Number(numStr),
+      valueMax,
+      unit: unit ?? prev.t.unit,
+      comparator: valueMax !== null ? 'range' : (comparator ?? prev.t.comparator),
+      quote: s.slice(i, end),
+      source: ctx.doc.toSource(base + i, base + end),
+    };
+  }
   const { head, words } = tailWords(pre);
-  let subject = head.replace(LEAD_NOISE, '').trim();
+  let subject = head
+    .replace(LEAD_NOISE, '')
+    .replace(/[由从]\s*\d[^]*$/, '')
+    .replace(/^.*\d[^\u4e00-\u9fa5\d]*[\u4e00-\u9fa5]{0,4}?[和及与并]/, '')
+    .replace(/(?:比|较|与)(?:(?:19|20)\d\d年|上年|基期|基准年)(?:末|底)?$/, '')
+    .trim();
   // "年均增长9%": the change is what is measured
   const change = words.filter((w) => CHANGE_WORD.test(w));
   if (/(?:年均|平均|每年)$/.test(subject) && change.length) subject += change.reverse().join('');
+  // "突破3000亿元,年均增长6.5%": the growth of the subject just named
+  if (prev && /^(?:年均|平均|每年)?(?:增长|下降|降低|减少|提高|提升|增加)?$/.test(subject) && (subject || change.length))
+    subject = prev.t.subject + (subject || change.join(''));
   let objectEnd = end;
   if (!TERMINATOR.test(rest)) {
     // "建成10个智慧社区": a counted object after an action verb
-    const obj = /^([^,;。、:!?()\d]{1,20}?)(?=[,;。、:!?)]|$)/.exec(rest);
+    const obj = /^([^,;。、:!?()\d“”"]{1,20}?)(?=[,;。、:!?)]|$)/.exec(rest);
     if (!obj || !unit || !COUNT_UNIT.test(unit) || !ACTION_END.test(pre.replace(/\s+$/, '').replace(/(?:约|超过|不少于|近|至少)$/, ''))) return null;
     subject = (subject + obj[1]).trim();
     objectEnd = end + obj[1].length;
@@ -190,7 +230,8 @@ function figure(
   if (subject.length > 40) subject = subject.slice(-40);
   const valueMax = m[8] !== undefined ? Number(m[8]) : null;
   const cmp: Comparator = valueMax !== null ? 'range' : (comparator ?? comparatorOf(words));
-  const quoteStart = clauseStart + (pre.length - pre.trimStart().length);
+  const at = subject ? pre.lastIndexOf(subject) : -1;
+  const quoteStart = clauseStart + (at >= 0 ? at : pre.length - pre.trimStart().length);
   return {
     subject,
     value: Number(numStr),
@@ -207,7 +248,7 @@ function figure(
 }
 
 function clauseAfter(rest: string): string {
-  const k = rest.search(/[,;。:!?]/);
+  const k = rest.search(/[,;。:!?()]/);
   return k < 0 ? rest : rest.slice(0, k);
 }
 

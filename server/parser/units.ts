@@ -8,10 +8,18 @@ import { resolveUnit } from './registry.js';
 export const UNIT_SUFFIX =
   /(局|委|办|部|院|会|中心|公司|集团|政府|街道|镇|乡|队|所|站|处|室|馆|团|社|行|厅|署|关|台|校|学|组|联|司|区|县|科|股|班|点|场|园|厂|营|总队|支队|大队|分局|分行|支行|银行|协会|单位|部门|街|村)$/;
 
-const ALL_TOWNS = /^(各|相关|有关|所属)?(镇街|街镇|镇\(街道\)|乡镇\(街道\)|镇\(街\)|镇、街道|乡镇街道|镇人民政府、?街道办事处|镇政府、?街道办事处|镇街政府|街镇政府|乡镇人民政府|乡镇政府|乡镇)$/;
-const ALL_DISTRICTS = /^(各|相关|有关)?区县(\(自治县\))?(人民)?(政府|党委和政府|党委、政府)?$/;
+// every town and street of the district ("相关镇街" is only some of them: an `others` mention)
+const TOWN_WORDS =
+  '(镇街|街镇|镇\\(街道\\)|乡镇\\(街道\\)|街道\\(镇\\)|街道\\(乡镇\\)|镇\\(街\\)|乡\\(镇\\)|乡\\(镇、街道\\)|镇、街道|乡镇、街道|街道、乡镇|乡镇街道|镇人民政府、?街道办事处|乡镇人民政府、?街道办事处|镇政府、?街道办事处|镇街政府|街镇政府|乡镇人民政府|乡镇政府|镇人民政府|乡镇|街道|街道办事处)';
+const ALL_TOWNS = new RegExp(`^(各|全区各|所有|全部)${TOWN_WORDS}$|^${TOWN_WORDS.replace('|乡镇|街道|街道办事处)', ')')}$`);
+const SOME_TOWNS = new RegExp(`^(相关|有关|部分|涉及)${TOWN_WORDS}$`);
+// every district or county government, in the ways cities name them
+const ALL_DISTRICTS =
+  /^(各|全市各|所有)(区县|县\(市、?区\)|县市区|区\(县、?市\)|区\(县\)|县\(区\)|区市县|区、县|区|县|市\(州\)|市州|县\(市\))(\(自治县\))?(人民)?(政府|党委和政府|党委、政府)?$|^区县(\(自治县\))?(人民)?政府$/;
 const OTHERS = /^(其他|其它|各|相关|有关)?(区级|市级|县级|镇级)?(有关|相关|其他|各)?(部门|单位|部门单位|责任单位|职能部门|成员单位|部门和单位|机构)$/;
 const GROUP = /成员单位$/;
+// "有关区县" names some districts, not all of them
+const SOME_DISTRICTS = /^(相关|有关|部分)区县(\(自治县\))?(人民)?(政府)?$/;
 // "相关管委会" / "各园区管委会": several unnamed units of one kind
 const PLURAL = /^(各|相关|有关)(?!区县)(.{1,10})$/;
 // "X等区级有关部门" / "X等部门": X is named, the rest is a catch-all
@@ -60,11 +68,11 @@ export interface UnitParse {
 }
 
 /** Reads one label's value into unit mentions; `offset` is the value's normalized start. */
-export function parseUnitList(ctx: ParseContext, value: string, offset: number): UnitParse {
+export function parseUnitList(ctx: ParseContext, value: string, offset: number, lenient = false): UnitParse {
   const units: ParsedUnit[] = [];
   const rejected: Piece[] = [];
   for (const p of splitUnitList(value, offset)) {
-    const got = readPiece(ctx, p);
+    const got = readPiece(ctx, p) ?? (lenient && plainName(p.text) ? [mention(ctx, p.text, p.start, 'unit')] : null);
     if (got) units.push(...got);
     else rejected.push(p);
   }
@@ -78,19 +86,40 @@ function mention(ctx: ParseContext, raw: string, start: number, scope: ParsedUni
   return { raw, name: r.name, known: r.known, scope, source };
 }
 
+const ACTION = /着力|推进|推动|加快|加强|一批|开展|提升|实施|打造|完善|积极|深化|强化|构建|支持|鼓励|引导|落实|不再|列出|均需|按照|围绕|任务|工作/;
+
 export function looksLikeUnit(text: string): boolean {
   if (text.length < 2 || text.length > 30) return false;
   if (/[。!?:"“”]|\d{3,}/.test(text)) return false;
+  // words of action belong to sentences, not to names of organs
+  if (ACTION.test(text)) return false;
   return UNIT_SUFFIX.test(text) || ALL_TOWNS.test(text) || ALL_DISTRICTS.test(text);
 }
 
+/** Under an explicit label ("责任单位:电信、移动"), a short plain name is a unit even without an organ word. */
+function plainName(text: string): boolean {
+  return text.length >= 2 && text.length <= 12 && !ACTION.test(text) && !/[。!?:"“”\d]/.test(text);
+}
+
+// "各区县政府按职责分工负责": the verb says what the unit does, it is not part of the name
+const VERB_TAIL = /(按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|分别负责|负责|牵头|配合|参与)$/;
+
 function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
+  const v = VERB_TAIL.exec(p.text);
+  if (v && v.index >= 2) p = { text: p.text.slice(0, v.index), start: p.start };
   const t = p.text;
+  if (SOME_DISTRICTS.test(t) || SOME_TOWNS.test(t)) return [mention(ctx, t, p.start, 'others', t)];
   if (ALL_TOWNS.test(t)) return [mention(ctx, t, p.start, 'all_towns', '各镇街')];
   if (ALL_DISTRICTS.test(t)) return [mention(ctx, t, p.start, 'all_districts', '各区县政府')];
   if (GROUP.test(t) && t.length > 4) return [mention(ctx, t, p.start, 'group_members')];
   if (OTHERS.test(t)) return [mention(ctx, t, p.start, 'others', '其他有关单位')];
   if (PLURAL.test(t) && UNIT_SUFFIX.test(t)) return [mention(ctx, t, p.start, 'others', t)];
+  // "区卫生健康委和区医保局": two names joined by 和/及/与 (but "区规划和自然资源局" is one)
+  const joined = /^(.{2,20}?)(和|及|与|以及)(.{3,20})$/.exec(t);
+  if (joined && looksLikeUnit(joined[1]) && looksLikeUnit(joined[3]) && !resolveUnit(t, ctx.registry, ctx.region).known) {
+    const right = p.start + joined[1].length + joined[2].length;
+    return [...(readPiece(ctx, { text: joined[1], start: p.start }) ?? []), ...(readPiece(ctx, { text: joined[3], start: right }) ?? [])];
+  }
   const etc = ETC.exec(t);
   if (etc && looksLikeUnit(etc[1])) {
     const head = readPiece(ctx, { text: etc[1], start: p.start }) ?? [];

@@ -1,36 +1,44 @@
 // Chinese wording and colours for the enums in schemas.ts, shared by docx, xlsx and charts
-// so one status never shows two names or two colours.
-import type { IndicatorEvaluation, TaskStatus } from './schemas.js';
+// so one status never shows two names or two colours. Labels follow server/domain.
+import type { ClassifiedEvaluation, TaskStatus } from './schemas.js';
 
-export const evaluationLabels: Record<IndicatorEvaluation, string> = {
-  completed_early: '提前完成',
+export const evaluationLabels: Record<ClassifiedEvaluation, string> = {
+  achieved_early: '提前完成',
   ahead: '快于预期',
   on_track: '符合序时进度',
   behind: '滞后',
 };
-export const evaluationOrder: IndicatorEvaluation[] = ['completed_early', 'ahead', 'on_track', 'behind'];
+export const evaluationOrder: ClassifiedEvaluation[] = ['achieved_early', 'ahead', 'on_track', 'behind'];
 export const notEvaluatedLabel = '暂无数据';
 
 export const taskStatusLabels: Record<TaskStatus, string> = {
-  not_started: '未启动',
-  in_progress: '推进中',
-  completed: '已完成',
+  not_reported: '未报送',
+  on_track: '正常推进',
   behind: '滞后',
-  overdue: '逾期',
+  seriously_behind: '严重滞后',
+  overdue: '逾期未完成',
+  completed: '已完成',
+  blocked: '受阻',
+  not_started: '未开始',
 };
 
-/** RGB hex without '#': green done, blue moving, amber late, red overdue, grey idle. */
-export const taskStatusColours: Record<TaskStatus, string> = {
-  completed: 'C6EFCE',
-  in_progress: 'DDEBF7',
-  behind: 'FFEB9C',
-  overdue: 'FFC7CE',
-  not_started: 'EDEDED',
+/** Light fills (RGB hex, no '#') for the domain's traffic-light colours. */
+export const colourFills = { green: 'C6EFCE', yellow: 'FFEB9C', red: 'FFC7CE', grey: 'EDEDED', blue: 'DDEBF7' } as const;
+/** The colour a state takes when the caller passes none (the domain may differ by threshold). */
+export const defaultStatusColour: Record<TaskStatus, keyof typeof colourFills> = {
+  completed: 'blue',
+  on_track: 'green',
+  behind: 'yellow',
+  seriously_behind: 'red',
+  overdue: 'red',
+  blocked: 'red',
+  not_reported: 'grey',
+  not_started: 'grey',
 };
-export const evaluationColours: Record<IndicatorEvaluation, string> = {
-  completed_early: '2E7D32',
-  ahead: '1565C0',
-  on_track: '6D9EEB',
+export const evaluationColours: Record<ClassifiedEvaluation, string> = {
+  achieved_early: '1565C0',
+  ahead: '2E7D32',
+  on_track: '7CB342',
   behind: 'C62828',
 };
 

@@ -6,13 +6,19 @@ import { z } from 'zod';
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?.*)?$/);
 
-/** 提前完成 / 快于预期 / 符合序时进度 / 滞后; null = not evaluated yet (no data). */
-export const indicatorEvaluationSchema = z.enum(['completed_early', 'ahead', 'on_track', 'behind']);
+/**
+ * 提前完成 / 快于预期 / 符合序时进度 / 滞后 / 暂无数据: the `state` of server/domain's
+ * computeIndicatorStatus, passed through as is. null reads as no_data.
+ */
+export const indicatorEvaluationSchema = z.enum(['achieved_early', 'ahead', 'on_track', 'behind', 'no_data']);
 export type IndicatorEvaluation = z.infer<typeof indicatorEvaluationSchema>;
+export type ClassifiedEvaluation = Exclude<IndicatorEvaluation, 'no_data'>;
 
-/** Task status as the ledger shows it. */
-export const taskStatusSchema = z.enum(['not_started', 'in_progress', 'completed', 'behind', 'overdue']);
+/** The `state` of server/domain's computeTaskStatus, passed through as is. */
+export const taskStatusSchema = z.enum(['not_reported', 'on_track', 'behind', 'seriously_behind', 'overdue', 'completed', 'blocked', 'not_started']);
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
+/** The domain's traffic-light colour; when given it colours the ledger's status cell. */
+export const statusColorSchema = z.enum(['green', 'yellow', 'red', 'grey', 'blue']);
 
 export const indicatorAttributeSchema = z.enum(['binding', 'expected']); // 约束性 / 预期性
 export const indicatorKindSchema = z.enum(['level', 'annual_growth', 'cumulative']); // 水平值 / 年均增速 / 累计值
@@ -43,6 +49,7 @@ export const taskLedgerRowSchema = z.object({
   cooperating: z.array(z.string()).default([]),
   deadline: z.string().nullable().default(null), // "2025-12" or free text "长期坚持"
   status: taskStatusSchema,
+  color: statusColorSchema.nullable().default(null),
   latestProgress: z.string().nullable().default(null),
   updatedAt: isoDateTime.nullable().default(null),
 });
@@ -53,8 +60,9 @@ export const taskCountRowSchema = z.object({
   name: z.string(),
   total: z.number().int().nonnegative(),
   completed: z.number().int().nonnegative(),
-  inProgress: z.number().int().nonnegative(),
-  behind: z.number().int().nonnegative(), // behind + overdue
+  onTrack: z.number().int().nonnegative(),
+  behind: z.number().int().nonnegative(), // 滞后 + 严重滞后 + 逾期未完成 + 受阻
+  notReported: z.number().int().nonnegative(),
   notStarted: z.number().int().nonnegative(),
 });
 export type TaskCountRow = z.infer<typeof taskCountRowSchema>;

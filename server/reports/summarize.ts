@@ -1,30 +1,31 @@
 // Counts that the evaluation reports print: indicator classes and task status per chapter or unit.
 import { evaluationOrder } from './labels.js';
-import type { IndicatorEvaluation, IndicatorRow, TaskCountRow, TaskLedgerRow } from './schemas.js';
+import type { ClassifiedEvaluation, IndicatorRow, TaskCountRow, TaskLedgerRow } from './schemas.js';
 
-export type EvaluationCounts = Record<IndicatorEvaluation, number> & { none: number; total: number };
+export type EvaluationCounts = Record<ClassifiedEvaluation, number> & { none: number; total: number };
 
 export function countEvaluations(rows: Pick<IndicatorRow, 'evaluation'>[]): EvaluationCounts {
   const counts = Object.fromEntries(evaluationOrder.map((e) => [e, 0])) as EvaluationCounts;
   counts.none = 0;
   counts.total = rows.length;
   for (const r of rows) {
-    if (r.evaluation) counts[r.evaluation] += 1;
+    if (r.evaluation && r.evaluation !== 'no_data') counts[r.evaluation] += 1;
     else counts.none += 1;
   }
   return counts;
 }
 
 function emptyCount(name: string): TaskCountRow {
-  return { name, total: 0, completed: 0, inProgress: 0, behind: 0, notStarted: 0 };
+  return { name, total: 0, completed: 0, onTrack: 0, behind: 0, notReported: 0, notStarted: 0 };
 }
 
 function add(row: TaskCountRow, status: TaskLedgerRow['status']): void {
   row.total += 1;
   if (status === 'completed') row.completed += 1;
-  else if (status === 'in_progress') row.inProgress += 1;
-  else if (status === 'behind' || status === 'overdue') row.behind += 1;
-  else row.notStarted += 1;
+  else if (status === 'on_track') row.onTrack += 1;
+  else if (status === 'not_reported') row.notReported += 1;
+  else if (status === 'not_started') row.notStarted += 1;
+  else row.behind += 1; // behind, seriously_behind, overdue, blocked
 }
 
 /**
@@ -55,8 +56,9 @@ export function sumCounts(rows: TaskCountRow[]): TaskCountRow {
   for (const r of rows) {
     total.total += r.total;
     total.completed += r.completed;
-    total.inProgress += r.inProgress;
+    total.onTrack += r.onTrack;
     total.behind += r.behind;
+    total.notReported += r.notReported;
     total.notStarted += r.notStarted;
   }
   return total;

@@ -151,8 +151,32 @@ describe('other table layouts', () => {
     expect(rows[0].table).toBe('主要指标');
   });
 
+  it('reads rows split by runs of spaces', () => {
+    const text = '指标名称      单位    2020年    2025年    属性\n农村自来水普及率    %    88    ≥95    约束性\n乡村旅游接待人次    万人次    300    500左右    预期性\n';
+    const rows = extractIndicators(ctxOf(text));
+    expect(rows.map((r) => [r.name, r.unit, r.baseline?.value, r.targets[0].comparator, r.targets[0].value, r.attribute])).toEqual([
+      ['农村自来水普及率', '%', 88, '>=', 95, 'binding'],
+      ['乡村旅游接待人次', '万人次', 300, 'approx', 500, 'expected'],
+    ]);
+  });
+
+  it('reads a docx read as plain text (one paragraph per cell) and an HTML table (tab-led rows)', () => {
+    // mammoth: every cell is a paragraph followed by a blank line; an empty cell adds two blank lines
+    const docx = '表1 主要指标\n\n序号\n\n指标名称\n\n属性\n\n2020年\n\n2025年\n\n一\n\n经济发展\n\n\n\n\n\n\n\n1\n\nGDP(亿元)\n\n预期性\n\n1000\n\n1500\n\n2\n\n新增就业(万人)\n\n\n\n—\n\n【12】\n\n备注:目标为预计数。\n\n正文';
+    const html = '表2 指标\n\t序号\t指标名称\t属性\t2020年\t2025年\n\t一\t经济发展\t\t\t\n\t1\tGDP(亿元)\t预期性\t1000\t1500\n\t2\t新增就业(万人)\t\t—\t【12】\n正文。';
+    for (const text of [docx, html]) {
+      const rows = extractIndicators(ctxOf(text));
+      expect(rows.map((r) => [r.name, r.unit, r.category, r.attribute, r.baseline?.value ?? null, r.targets.map((t) => [t.year, t.value, t.kind])])).toEqual([
+        ['GDP', '亿元', '经济发展', 'expected', 1000, [[2025, 1500, 'level']]],
+        ['新增就业', '万人', '经济发展', null, null, [[2025, 12, 'cumulative']]],
+      ]);
+    }
+  });
+
   it('ignores tables without indicator columns and prose with spaces', () => {
     expect(extractIndicators(ctxOf('姓名  职务  电话\n张三  主任  123\n'))).toEqual([]);
     expect(extractIndicators(ctxOf('推进  城市更新,  加快建设。\n'))).toEqual([]);
+    const tasks = '序号\t重点任务\t工作目标\t牵头单位\t完成时限\n1\t推进老旧小区改造\t改造100个\t区住房城乡建委\t2025年底\n2\t建设公园\t新建5个\t区城市管理局\t2024年\n';
+    expect(extractIndicators(ctxOf(tasks))).toEqual([]);
   });
 });

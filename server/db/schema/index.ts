@@ -1,3 +1,6 @@
 export * from './core.js';
 export * from './plan.js';
 export * from './audit.js';
+export * from './reporting.js';
+export * from './reminders.js';
+export * from './supervision.js';

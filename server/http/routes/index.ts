@@ -7,5 +7,7 @@ import { taskRoutes } from './tasks.js';
 import { importRoutes } from './imports.js';
 import { auditRoutes } from './audit.js';
 import { userRoutes } from './users.js';
+import { reportingRoutes } from './reporting.js';
+import { supervisionRoutes } from './supervision.js';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes] as RouteDef[];
+export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes] as RouteDef[];

@@ -6,6 +6,9 @@ import { getVisiblePlan } from '../../queries/plans.js';
 import { getVisibleTask, listTasks } from '../../queries/tasks.js';
 import { createTask, deleteTask, updateTask } from '../../operations/saveTask.js';
 import { requirePermission } from '../../policy.js';
+import { withStatus } from '../../queries/status.js';
+import { now } from '../../clock.js';
+import { todayInShanghai } from '../../domain/dates.js';
 import { defineRoute, idParam, paged } from '../route.js';
 
 export const toAuditOut = (e: { id: number; at: Date; actorName: string; action: string; entityType: string; entityId: string; before: unknown; after: unknown }) => ({
@@ -19,7 +22,8 @@ export const taskRoutes = [
     handler: async ({ db, actor, params, query }) => {
       requirePermission(actor, 'task.read');
       await getVisiblePlan(db, actor, params.id);
-      return listTasks(db, actor, { ...query, planId: params.id });
+      const page = await listTasks(db, actor, { ...query, planId: params.id });
+      return { ...page, items: await withStatus(db, page.items, todayInShanghai(now())) };
     },
   }),
   defineRoute({
@@ -27,7 +31,8 @@ export const taskRoutes = [
     handler: async ({ db, actor, query }) => {
       requirePermission(actor, 'task.read');
       if (!actor.unitId) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-      return listTasks(db, actor, { ...query, unitId: actor.unitId });
+      const page = await listTasks(db, actor, { ...query, unitId: actor.unitId });
+      return { ...page, items: await withStatus(db, page.items, todayInShanghai(now())) };
     },
   }),
   defineRoute({
@@ -35,7 +40,8 @@ export const taskRoutes = [
     handler: async ({ db, actor, params }) => {
       requirePermission(actor, 'task.read');
       const { row: _r, ...t } = await getVisibleTask(db, actor, params.id);
-      return t;
+      const [withS] = await withStatus(db, [t], todayInShanghai(now()));
+      return withS;
     },
   }),
   defineRoute({

@@ -1,10 +1,10 @@
 // Chart options for the evaluation reports. Plain ECharts options, no interactivity:
 // they end up as images in a printed document.
 import type { EChartsCoreOption } from 'echarts';
-import { evaluationColours, evaluationLabels, evaluationOrder, taskStatusColours, taskStatusLabels } from '../labels.js';
-import type { IndicatorEvaluation, TaskCountRow } from '../schemas.js';
+import { evaluationColours, evaluationLabels, evaluationOrder } from '../labels.js';
+import type { ClassifiedEvaluation, TaskCountRow } from '../schemas.js';
 
-export function indicatorEvaluationChart(counts: Record<IndicatorEvaluation, number>): EChartsCoreOption {
+export function indicatorEvaluationChart(counts: Record<ClassifiedEvaluation, number>): EChartsCoreOption {
   return {
     title: { text: '主要指标评价分类', left: 'center', textStyle: { fontSize: 16 } },
     grid: { left: 60, right: 30, top: 70, bottom: 40 },
@@ -22,10 +22,11 @@ export function indicatorEvaluationChart(counts: Record<IndicatorEvaluation, num
 }
 
 const stackParts = [
-  ['completed', 'completed'],
-  ['inProgress', 'in_progress'],
-  ['behind', 'behind'],
-  ['notStarted', 'not_started'],
+  ['completed', '已完成', '#4472C4'],
+  ['onTrack', '正常推进', '#70AD47'],
+  ['behind', '滞后', '#E06666'],
+  ['notReported', '未报送', '#BFBFBF'],
+  ['notStarted', '未开始', '#E7E6E6'],
 ] as const;
 
 /** Horizontal stacked bars, one per chapter; long chapter names are cut so the plot keeps its width. */
@@ -37,11 +38,11 @@ export function taskProgressChart(rows: TaskCountRow[]): EChartsCoreOption {
     grid: { left: 170, right: 40, top: 40, bottom: 70 },
     yAxis: { type: 'category', data: names, inverse: true },
     xAxis: { type: 'value', name: '项', minInterval: 1 },
-    series: stackParts.map(([field, status]) => ({
-      name: taskStatusLabels[status],
+    series: stackParts.map(([field, name, color]) => ({
+      name,
       type: 'bar',
       stack: 'tasks',
-      itemStyle: { color: status === 'behind' ? '#F4B183' : status === 'completed' ? '#70AD47' : `#${taskStatusColours[status]}` },
+      itemStyle: { color },
       label: { show: true, formatter: (p: { value: number }) => (p.value ? String(p.value) : '') },
       data: rows.map((r) => r[field]),
     })),

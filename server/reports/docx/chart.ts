@@ -9,7 +9,7 @@ export function chartParagraph(chart: RenderedChart, altText: string): Paragraph
   const height = Math.round((displayWidth * chart.height) / chart.width);
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    keepNext: false,
+    keepNext: true, // stays with its 图N caption
     children: [
       new ImageRun({
         type: 'svg',

@@ -34,6 +34,8 @@ export const page = {
 
 /** 22 lines of 28 characters fill the type area at a fixed 28.95 pt pitch */
 export const bodyLine = { line: 579, lineRule: LineRuleType.EXACT } as const;
+// No linesAndChars document grid (which would give exactly 28 characters a line):
+// LibreOffice, and so some WPS versions, spread every character over two grid cells.
 const indent2 = { firstLine: pt(sizes.san * 2) };
 
 export function run(text: string, font: string, sizePt: number, extra: Partial<IRunOptions> = {}): TextRun {

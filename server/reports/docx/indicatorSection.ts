@@ -2,7 +2,7 @@
 // the indicator table grouped by evaluation class.
 import type { FileChild } from 'docx';
 import { attributeLabels, evaluationLabels, evaluationOrder, notEvaluatedLabel } from '../labels.js';
-import type { IndicatorEvaluation, IndicatorRow } from '../schemas.js';
+import type { ClassifiedEvaluation, IndicatorRow } from '../schemas.js';
 import { countEvaluations, type EvaluationCounts } from '../summarize.js';
 import { chineseNumber } from './chinese.js';
 import { bodyParagraph } from './gb.js';
@@ -26,12 +26,12 @@ export function evaluationCountTable(c: EvaluationCounts, caption: string): File
   return [tableCaption(caption), officialTable(headers, [row], [24, 22, 22, 28, 16, 22, 22] /* mm */)];
 }
 
-/** "基期值(2020年)" when every row shares the year; otherwise the year goes into each cell. */
+/** "2020年 / 基期值" when every row shares the year (fits a narrow column); otherwise the year goes into each cell. */
 function valueColumn(rows: IndicatorRow[], label: string, year: (r: IndicatorRow) => number | null, value: (r: IndicatorRow) => string | null) {
   const years = new Set(rows.map(year).filter((y) => y !== null));
   const shared = years.size === 1 && rows.every((r) => year(r) !== null || value(r) === null) ? [...years][0] : null;
   return {
-    header: shared ? `${label}\n\uFF08${shared}年\uFF09` : label,
+    header: shared ? `${shared}年\n${label}` : label,
     cell: (r: IndicatorRow) => {
       const v = value(r) ?? '—';
       return !shared && year(r) !== null && value(r) !== null ? `${v}\n\uFF08${year(r)}年\uFF09` : v;
@@ -44,12 +44,12 @@ export function indicatorTable(rows: IndicatorRow[], caption: string): FileChild
   const target = valueColumn(rows, '目标值', (r) => r.targetYear, (r) => r.target);
   const latest = valueColumn(rows, '当前值', (r) => r.latestYear, (r) => r.latest);
   const headers = ['序号', '指标', '单位', '属性', base.header, target.header, latest.header, '预期值', '评价'];
-  const groups: (IndicatorEvaluation | null)[] = [...evaluationOrder, null];
+  const groups: (ClassifiedEvaluation | null)[] = [...evaluationOrder, null];
   const body: CellSpec[][] = [];
   let seq = 0;
   let groupNo = 0;
   for (const g of groups) {
-    const members = rows.filter((r) => r.evaluation === g);
+    const members = rows.filter((r) => (r.evaluation === 'no_data' ? null : r.evaluation) === g);
     if (!members.length) continue;
     groupNo += 1;
     body.push([{ text: `${chineseNumber(groupNo)}、${g ? evaluationLabels[g] : notEvaluatedLabel}\uFF08${members.length}项\uFF09`, span: 9, bold: true, fill: 'F2F2F2' }]);

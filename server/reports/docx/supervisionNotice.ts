@@ -1,7 +1,7 @@
 // 督办通知: a short official notice to one unit listing overdue or lagging tasks.
 import type { FileChild } from 'docx';
 import { supervisionNoticeInputSchema, type SupervisionNoticeInput } from '../schemas.js';
-import { chineseDate, chineseNumber, parenNumber } from './chinese.js';
+import { chineseDate, parenNumber } from './chinese.js';
 import { blankLine, bodyParagraph, bodyRun, centeredParagraph, fonts, heading, run, signatureBlock, sizes, titleParagraph } from './gb.js';
 import { packOfficialDocument } from './page.js';
 import { AlignmentType, Paragraph } from 'docx';
@@ -15,7 +15,7 @@ export async function buildSupervisionNotice(input: SupervisionNoticeInput): Pro
     titleParagraph(title),
     blankLine(),
     // 主送机关: flush left, no indent, ends with a full-width colon
-    new Paragraph({ alignment: AlignmentType.LEFT, spacing: { line: 579, lineRule: 'exact' }, children: [bodyRun(`${n.recipient}:`)] }),
+    new Paragraph({ alignment: AlignmentType.LEFT, spacing: { line: 579, lineRule: 'exact' }, children: [bodyRun(`${n.recipient}\uFF1A`)] }),
     bodyParagraph(n.intro ?? `经跟踪调度，你单位牵头的以下${n.items.length}项任务进度滞后或未按时报送，现予督办。`),
   ];
   n.items.forEach((it, i) => {

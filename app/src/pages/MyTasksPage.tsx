@@ -1,0 +1,82 @@
+// 我的任务: tasks where my unit leads, is responsible or cooperates.
+import { useEffect, useState } from 'react';
+import { Alert, Input, Segmented, Table, Tag } from 'antd';
+import type { Task } from '../../../shared/api';
+import { api, type TaskRole } from '../api';
+import { useMe } from '../auth';
+import { deadline } from '../format';
+import { taskRoleColors, taskRoleLabels } from '../labels';
+import { TaskDrawer, useTaskDrawer } from '../task/TaskDrawer';
+import { TaskProgress } from '../plan/TaskProgress';
+import { TaskUnits } from '../plan/TaskUnits';
+import { useRequest } from '../useRequest';
+
+export default function MyTasksPage() {
+  const me = useMe();
+  const [role, setRole] = useState<TaskRole | ''>('');
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  const drawer = useTaskDrawer();
+  useEffect(() => setPage(1), [role, q]);
+  const tasks = useRequest(() => api.myTasks({ role: role || undefined, q: q || undefined, page, pageSize }), [role, q, page, pageSize]);
+  const plans = useRequest(() => api.plans({ pageSize: 100 }), []);
+  const planTitle = new Map((plans.data?.items ?? []).map((p) => [p.id, p.title]));
+
+  return (
+    <section>
+      <div className="page-head">
+        <h2>我的任务{me.unitName ? ` · ${me.unitName}` : ''}</h2>
+        <div className="toolbar">
+          <Segmented
+            value={role}
+            onChange={(v) => setRole(v as TaskRole | '')}
+            options={[{ value: '', label: '全部' }, ...(['lead', 'responsible', 'cooperating'] as const).map((r) => ({ value: r, label: `作为${taskRoleLabels[r]}` }))]}
+          />
+          <Input.Search allowClear placeholder="搜索任务" aria-label="搜索任务" style={{ width: 240 }} onSearch={(v) => setQ(v.trim())} />
+        </div>
+      </div>
+      {!me.unitId && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="您的账号未关联单位,因此没有本单位任务。" />}
+      <Table<Task>
+        rowKey="id"
+        size="middle"
+        loading={tasks.loading}
+        dataSource={tasks.data?.items ?? []}
+        locale={{ emptyText: '暂无本单位任务' }}
+        pagination={{ current: page, pageSize, total: tasks.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 项`, onChange: (p, s) => (setPage(p), setPageSize(s)) }}
+        rowClassName="clickable-row"
+        onRow={(t) => ({ onClick: () => drawer.open(t.id), onKeyDown: (e) => e.key === 'Enter' && drawer.open(t.id), tabIndex: 0 })}
+        columns={[
+          {
+            title: '任务',
+            key: 'title',
+            render: (_, t) => (
+              <div>
+                <div className="clamp-2">{t.title}</div>
+                <div className="muted" style={{ fontSize: 12 }}>
+                  {planTitle.get(t.planId) ?? ''}
+                  {t.chapter ? ` · ${t.chapter}` : ''}
+                </div>
+              </div>
+            ),
+          },
+          {
+            title: '本单位角色',
+            key: 'myRole',
+            width: 110,
+            render: (_, t) =>
+              [...new Set(t.units.filter((u) => u.unitId === me.unitId).map((u) => u.role))].map((r) => (
+                <Tag key={r} color={taskRoleColors[r]}>
+                  {taskRoleLabels[r]}
+                </Tag>
+              )),
+          },
+          { title: '牵头单位', key: 'lead', width: 160, render: (_, t) => <TaskUnits task={t} role="lead" highlight={me.unitId} /> },
+          { title: '时限', dataIndex: 'deadline', width: 110, render: (d: string | null) => deadline(d) },
+          { title: '进度/状态', key: 'progress', width: 140, render: (_, t) => <TaskProgress progress={t.progress} status={t.reportedStatus} /> },
+        ]}
+      />
+      <TaskDrawer id={drawer.id} onClose={drawer.close} />
+    </section>
+  );
+}

@@ -1,0 +1,135 @@
+// 规划详情: outline on the left; tasks, indicators, projects and targets on the right.
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Result, Select, Space, Switch, Tabs, Tag } from 'antd';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+import type { Unit } from '../../../shared/api';
+import { api } from '../api';
+import { useMe } from '../auth';
+import { PageLoading } from '../components/PageLoading';
+import { period } from '../format';
+import { label, planLevelLabels, planStatusColors, planStatusLabels } from '../labels';
+import { canManagePlans } from '../permissions';
+import { TaskDrawer, useTaskDrawer } from '../task/TaskDrawer';
+import { loadUnits } from '../unitsCache';
+import { useRequest } from '../useRequest';
+import { OutlineTree } from './OutlineTree';
+import { PlanTaskTable } from './PlanTaskTable';
+import { ProjectList } from './ProjectList';
+import { TargetTable } from './TargetTable';
+
+// the charts (ECharts) load only when the 指标 tab is opened
+const IndicatorTable = lazy(() => import('./IndicatorTable'));
+
+export default function PlanDetailPage() {
+  const id = Number(useParams().id);
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'tasks';
+  const plan = useRequest(() => api.plan(id), [id]);
+  const indicators = useRequest(() => api.planIndicators(id), [id]);
+  const projects = useRequest(() => api.planProjects(id), [id]);
+  const targets = useRequest(() => api.planTargets(id), [id]);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const [chapter, setChapter] = useState<number | null>(null);
+  const drawer = useTaskDrawer();
+  useEffect(() => {
+    loadUnits().then(setUnits, () => undefined);
+  }, []);
+  const chapterNode = useMemo(() => plan.data?.outline.find((n) => n.id === chapter) ?? null, [plan.data, chapter]);
+
+  if (plan.loading && !plan.data) return <PageLoading tip="正在加载规划…" />;
+  const p = plan.data;
+  if (!p) return <Result status="warning" title="无法加载该规划" extra={<Link to="/plans">返回规划列表</Link>} />;
+  const manage = canManagePlans(me);
+
+  const setTab = (k: string) => {
+    const next = new URLSearchParams(params);
+    next.set('tab', k);
+    setParams(next, { replace: true });
+  };
+  const change = async (patch: { status?: string; published?: boolean }) => {
+    plan.setData(await api.updatePlan(id, patch));
+  };
+
+  return (
+    <div className="plan-detail">
+      <div className="plan-meta">
+        <h2>{p.title}</h2>
+        <Space wrap size={6}>
+          {p.regionName && <Tag>{p.regionName}</Tag>}
+          {p.level && <Tag>{label(planLevelLabels, p.level)}</Tag>}
+          {p.type && <Tag>{p.type}</Tag>}
+          <Tag>{period(p.periodStart, p.periodEnd)}</Tag>
+          <span className="muted">
+            任务 {p.taskCount} 项 · 指标 {p.indicatorCount} 项{p.progress !== null ? ` · 总体进度 ${p.progress.toFixed(1)}%` : ''}
+          </span>
+          <span style={{ width: 12 }} />
+          {manage ? (
+            <>
+              <span className="muted">状态</span>
+              <Select
+                size="small"
+                aria-label="规划状态"
+                value={p.status}
+                style={{ width: 100 }}
+                onChange={(v) => change({ status: v })}
+                options={Object.entries(planStatusLabels).map(([value, l]) => ({ value, label: l }))}
+              />
+              <span className="muted">公开</span>
+              <Switch size="small" aria-label="是否公开" checked={p.published} onChange={(v) => change({ published: v })} />
+            </>
+          ) : (
+            <>
+              <Tag color={planStatusColors[p.status]}>{label(planStatusLabels, p.status)}</Tag>
+              {p.published && <Tag color="green">已公开</Tag>}
+            </>
+          )}
+        </Space>
+      </div>
+      <div className="plan-body">
+        <aside className="plan-outline" aria-label="提纲">
+          <div style={{ fontWeight: 500, padding: '4px 4px 8px' }}>规划提纲</div>
+          <OutlineTree
+            outline={p.outline}
+            selected={chapter}
+            onSelect={(n) => {
+              setChapter(n);
+              if (tab !== 'tasks') setTab('tasks');
+            }}
+          />
+        </aside>
+        <div className="plan-main">
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            items={[
+              {
+                key: 'tasks',
+                label: `任务(${p.taskCount})`,
+                children: (
+                  <PlanTaskTable
+                    planId={id}
+                    outlineNodeId={chapter}
+                    chapterLabel={chapterNode ? `${chapterNode.marker}${chapterNode.title}` : null}
+                    onClearChapter={() => setChapter(null)}
+                    onOpenTask={drawer.open}
+                    units={units}
+                  />
+                ),
+              },
+              { key: 'indicators', label: `指标(${indicators.data?.items.length ?? p.indicatorCount})`, children: (
+                  <Suspense fallback={<PageLoading tip="正在加载指标图表…" />}>
+                    <IndicatorTable items={indicators.data?.items ?? []} loading={indicators.loading} />
+                  </Suspense>
+                ),
+              },
+              { key: 'projects', label: `项目(${projects.data?.items.length ?? 0})`, children: <ProjectList items={projects.data?.items ?? []} /> },
+              { key: 'targets', label: `目标(${targets.data?.items.length ?? 0})`, children: <TargetTable items={targets.data?.items ?? []} loading={targets.loading} /> },
+            ]}
+          />
+        </div>
+      </div>
+      <TaskDrawer id={drawer.id} onClose={drawer.close} showPlanLink={false} />
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+// A plan's tasks, filtered by unit, role, chapter and text, paged on the server.
+import { useEffect, useState } from 'react';
+import { Input, Select, Table } from 'antd';
+import type { Task, Unit } from '../../../shared/api';
+import { api, type TaskRole } from '../api';
+import { deadline } from '../format';
+import { taskRoleLabels } from '../labels';
+import { useRequest } from '../useRequest';
+import { TaskUnits } from './TaskUnits';
+import { TaskProgress } from './TaskProgress';
+
+interface Props {
+  planId: number;
+  outlineNodeId: number | null;
+  chapterLabel: string | null;
+  onClearChapter: () => void;
+  onOpenTask: (id: number) => void;
+  units: Unit[];
+}
+
+export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChapter, onOpenTask, units }: Props) {
+  const [unitId, setUnitId] = useState<number | undefined>();
+  const [role, setRole] = useState<TaskRole | undefined>();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(20);
+  useEffect(() => setPage(1), [outlineNodeId, unitId, role, q]);
+  const { data, loading } = useRequest(
+    () => api.planTasks(planId, { unitId, role, outlineNodeId: outlineNodeId ?? undefined, q: q || undefined, page, pageSize }),
+    [planId, unitId, role, outlineNodeId, q, page, pageSize],
+  );
+
+  return (
+    <div>
+      <div className="toolbar" style={{ margin: '4px 0 8px' }}>
+        <Select
+          aria-label="按单位筛选"
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="全部单位"
+          style={{ width: 200 }}
+          value={unitId}
+          onChange={setUnitId}
+          options={units.map((u) => ({ value: u.id, label: u.name }))}
+        />
+        <Select
+          aria-label="按角色筛选"
+          allowClear
+          placeholder="全部角色"
+          style={{ width: 120 }}
+          value={role}
+          onChange={setRole}
+          options={Object.entries(taskRoleLabels).map(([value, label]) => ({ value, label }))}
+        />
+        <Input.Search allowClear placeholder="搜索任务内容" aria-label="搜索任务" style={{ width: 220 }} onSearch={(v) => setQ(v.trim())} />
+        {chapterLabel && (
+          <span className="muted">
+            章节:{chapterLabel.slice(0, 24)}{' '}
+            <a onClick={onClearChapter} role="button" tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && onClearChapter()}>
+              清除
+            </a>
+          </span>
+        )}
+      </div>
+      <Table<Task>
+        rowKey="id"
+        size="small"
+        loading={loading}
+        dataSource={data?.items ?? []}
+        locale={{ emptyText: '没有符合条件的任务' }}
+        scroll={{ y: 'calc(100vh - 330px)' }}
+        pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, size: 'small', showTotal: (t) => `共 ${t} 项`, onChange: (p, s) => (setPage(p), setPageSize(s)) }}
+        rowClassName="clickable-row"
+        onRow={(t) => ({ onClick: () => onOpenTask(t.id), onKeyDown: (e) => e.key === 'Enter' && onOpenTask(t.id), tabIndex: 0 })}
+        columns={[
+          {
+            title: '任务',
+            key: 'title',
+            render: (_, t) => (
+              <div>
+                <div className="clamp-2">{t.title}</div>
+                {t.chapter && <div className="muted clamp-2" style={{ fontSize: 12 }}>{t.chapter}</div>}
+              </div>
+            ),
+          },
+          { title: '牵头单位', key: 'lead', width: 140, render: (_, t) => <TaskUnits task={t} role="lead" highlight={unitId} /> },
+          { title: '责任单位', key: 'responsible', width: 170, render: (_, t) => <TaskUnits task={t} role="responsible" highlight={unitId} /> },
+          { title: '配合单位', key: 'cooperating', width: 140, render: (_, t) => <TaskUnits task={t} role="cooperating" highlight={unitId} /> },
+          { title: '时限', dataIndex: 'deadline', width: 96, render: (d: string | null) => deadline(d) },
+          { title: '进度/状态', key: 'progress', width: 120, render: (_, t) => <TaskProgress progress={t.progress} status={t.reportedStatus} /> },
+        ]}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+// 目标 tab of the import review: numeric targets found in the running text.
+import { useEffect, useState } from 'react';
+import { Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import type { ImportCorrection } from '../api';
+import type { ParsedTarget } from '../../../shared/parsedPlan';
+import { targetValue } from '../format';
+import { TargetEditModal } from './TargetEditModal';
+import { scrollRowIntoView } from './scrollRow';
+
+type Row = ParsedTarget & { index: number };
+
+export function TargetTab({ targets, selected, onSelect, apply }: { targets: ParsedTarget[]; selected: number | null; onSelect: (i: number) => void; apply: (c: ImportCorrection[]) => Promise<void> }) {
+  const [editing, setEditing] = useState<number | null>(null);
+  const [page, setPage] = useState(1);
+  useEffect(() => {
+    if (selected === null) return;
+    setPage(Math.floor(selected / 20) + 1);
+    scrollRowIntoView(selected);
+  }, [selected]);
+  return (
+    <>
+      <Table<Row>
+        rowKey="index"
+        size="small"
+        dataSource={targets.map((t, index) => ({ ...t, index }))}
+        pagination={{ current: page, pageSize: 20, onChange: setPage, size: 'small', showTotal: (t) => `${t} 项`, showSizeChanger: false }}
+        locale={{ emptyText: '没有识别到数值目标' }}
+        rowClassName={(r) => (r.index === selected ? 'row-selected clickable-row' : 'clickable-row')}
+        onRow={(r) => ({ onClick: () => onSelect(r.index), onKeyDown: (e) => e.key === 'Enter' && e.target === e.currentTarget && onSelect(r.index), tabIndex: 0 })}
+        columns={[
+          { title: '目标事项', dataIndex: 'subject', render: (v: string, r) => <span title={r.quote}>{v}</span> },
+          {
+            title: '目标值',
+            key: 'value',
+            width: 150,
+            render: (_, r) => (
+              <span>
+                {r.decrease && '下降 '}
+                {targetValue(r.comparator, r.value, r.valueMax, r.unit)}
+                {r.recurring && <Tag style={{ marginLeft: 4 }}>每年</Tag>}
+              </span>
+            ),
+          },
+          { title: '年份', dataIndex: 'year', width: 70, render: (v: number | null) => v ?? '—' },
+          {
+            title: '操作',
+            key: 'op',
+            width: 76,
+            render: (_, r) => (
+              <Space size={0} onClick={(e) => e.stopPropagation()}>
+                <Tooltip title="修改">
+                  <Button type="text" size="small" icon={<EditOutlined />} aria-label="修改目标" onClick={() => setEditing(r.index)} />
+                </Tooltip>
+                <Popconfirm title="删除这个目标?" okText="删除" cancelText="取消" onConfirm={() => apply([{ op: 'removeTarget', index: r.index }])}>
+                  <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label="删除目标" />
+                </Popconfirm>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <TargetEditModal
+        target={editing === null ? null : (targets[editing] ?? null)}
+        onCancel={() => setEditing(null)}
+        onSubmit={async (patch) => {
+          if (editing === null) return;
+          await apply([{ op: 'updateTarget', index: editing, patch }]);
+          setEditing(null);
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,57 @@
+// One task: where it stands in the plan, the original wording, its units by role, and its history.
+import { useEffect, useState } from 'react';
+import { Descriptions, Result, Skeleton, Tag } from 'antd';
+import { Link } from 'react-router-dom';
+import { api } from '../api';
+import { useMe } from '../auth';
+import { deadline } from '../format';
+import { taskRoleLabels } from '../labels';
+import { canReadAudit } from '../permissions';
+import { TaskUnits } from '../plan/TaskUnits';
+import { TaskProgress } from '../plan/TaskProgress';
+import { loadUnits } from '../unitsCache';
+import { useRequest } from '../useRequest';
+import { HistoryTimeline } from './HistoryTimeline';
+
+export function TaskDetailView({ taskId, showPlanLink = true }: { taskId: number; showPlanLink?: boolean }) {
+  const me = useMe();
+  const task = useRequest(() => api.task(taskId), [taskId]);
+  const history = useRequest(() => (canReadAudit(me) ? api.taskHistory(taskId) : Promise.resolve({ items: [] })), [taskId]);
+  const [names, setNames] = useState<Map<number, string>>(new Map());
+  useEffect(() => {
+    loadUnits().then((us) => setNames(new Map(us.map((u) => [u.id, u.name]))), () => undefined);
+  }, []);
+
+  if (task.loading && !task.data) return <Skeleton active />;
+  const t = task.data;
+  if (!t) return <Result status="warning" title="无法加载该任务" />;
+  return (
+    <div>
+      <h3 style={{ marginTop: 0, lineHeight: 1.6 }}>{t.title}</h3>
+      <Descriptions size="small" column={1} bordered styles={{ label: { width: 96 } }}>
+        <Descriptions.Item label="所属规划">{showPlanLink ? <Link to={`/plans/${t.planId}`}>{t.planTitle}</Link> : t.planTitle}</Descriptions.Item>
+        {t.chapter && <Descriptions.Item label="所属章节">{t.chapter}</Descriptions.Item>}
+        {(['lead', 'responsible', 'cooperating'] as const).map((r) => (
+          <Descriptions.Item key={r} label={taskRoleLabels[r]}>
+            <TaskUnits task={t} role={r} highlight={me.unitId} />
+          </Descriptions.Item>
+        ))}
+        {t.leaders.length > 0 && <Descriptions.Item label="牵头领导">{t.leaders.join('、')}</Descriptions.Item>}
+        <Descriptions.Item label="完成时限">{deadline(t.deadline)}</Descriptions.Item>
+        {t.assignee && <Descriptions.Item label="具体负责人">{t.assignee}</Descriptions.Item>}
+        <Descriptions.Item label="进度/状态">
+          <TaskProgress progress={t.progress} status={t.reportedStatus} />
+        </Descriptions.Item>
+        {t.parentTaskId && <Descriptions.Item label="上级任务"><Tag>编号 {t.parentTaskId}</Tag></Descriptions.Item>}
+      </Descriptions>
+      <h4 style={{ margin: '16px 0 8px' }}>规划原文</h4>
+      {t.quote ? <blockquote className="quote">{t.quote}</blockquote> : <div className="muted">{t.text || '(无原文对应,该任务为手工新增)'}</div>}
+      {canReadAudit(me) && (
+        <>
+          <h4 style={{ margin: '16px 0 8px' }}>修改记录</h4>
+          {history.loading ? <Skeleton active paragraph={{ rows: 2 }} /> : <HistoryTimeline events={history.data?.items ?? []} unitNames={names} />}
+        </>
+      )}
+    </div>
+  );
+}

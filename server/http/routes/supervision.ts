@@ -1,0 +1,91 @@
+// 督办: notices to units, their lifecycle, and each user's in-app messages and the delivery log.
+import { z } from 'zod';
+import { and, desc, eq, isNull } from 'drizzle-orm';
+import { createNoticeBodySchema, deliveryOutSchema, noticeOutSchema, noticeStatusSchema, notificationOutSchema, recheckNoticeBodySchema, respondNoticeBodySchema } from '../../../shared/reporting.js';
+import { deliveries, notifications } from '../../db/schema/index.js';
+import { requirePermission } from '../../policy.js';
+import { getVisiblePlan } from '../../queries/plans.js';
+import { getVisibleNotice, listNotices, toNoticeOut } from '../../queries/notices.js';
+import { issueNotice } from '../../operations/issueNotice.js';
+import { closeNotice, recheckNotice, respondNotice } from '../../operations/respondNotice.js';
+import { readNotification } from '../../operations/readNotification.js';
+import type { Db } from '../../db/client.js';
+import { defineRoute, idParam } from '../route.js';
+
+const one = async (db: Db, row: Parameters<typeof toNoticeOut>[1][number]) => (await toNoticeOut(db, [row]))[0];
+
+export const supervisionRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/notices', permission: 'report.read', tag: 'supervision', summary: '督办件(单位只见本单位的)',
+    query: z.object({ planId: z.coerce.number().int().optional(), status: noticeStatusSchema.optional(), open: z.enum(['1', 'true']).optional() }),
+    response: z.object({ items: z.array(noticeOutSchema) }),
+    handler: async ({ db, actor, query }) => {
+      requirePermission(actor, 'report.read');
+      return { items: await listNotices(db, actor, { planId: query.planId, status: query.status, open: !!query.open }) };
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/notices/:id', permission: 'report.read', tag: 'supervision', summary: '督办件详情', params: idParam, response: noticeOutSchema,
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'report.read');
+      return one(db, await getVisibleNotice(db, actor, params.id));
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/plans/:id/notices', permission: 'notice.manage', tag: 'supervision', summary: '下发督办件', params: idParam, body: createNoticeBodySchema, response: noticeOutSchema,
+    handler: async ({ db, actor, params, body }) => {
+      requirePermission(actor, 'notice.manage');
+      return one(db, (await issueNotice({ db, actor }, params.id, body))!);
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/notices/:id/respond', permission: 'notice.respond', tag: 'supervision', summary: '单位签收、办理、反馈督办件', params: idParam, body: respondNoticeBodySchema, response: noticeOutSchema,
+    handler: async ({ db, actor, params, body }) => {
+      requirePermission(actor, 'notice.respond');
+      return one(db, await respondNotice({ db, actor }, params.id, body));
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/notices/:id/recheck', permission: 'notice.manage', tag: 'supervision', summary: '复核督办反馈(不通过则退回办理)', params: idParam, body: recheckNoticeBodySchema, response: noticeOutSchema,
+    handler: async ({ db, actor, params, body }) => {
+      requirePermission(actor, 'notice.manage');
+      return one(db, await recheckNotice({ db, actor }, params.id, body));
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/notices/:id/close', permission: 'notice.manage', tag: 'supervision', summary: '办结督办件', params: idParam, response: noticeOutSchema,
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'notice.manage');
+      return one(db, await closeNotice({ db, actor }, params.id));
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/me/notifications', permission: 'session', tag: 'supervision', summary: '我的站内提醒', query: z.object({ unread: z.enum(['1', 'true']).optional() }),
+    response: z.object({ items: z.array(notificationOutSchema), unread: z.number() }),
+    handler: async ({ db, actor, query }) => {
+      requirePermission(actor, 'session');
+      const mine = eq(notifications.userId, actor.userId ?? -1);
+      const rows = await db.select().from(notifications).where(query.unread ? and(mine, isNull(notifications.readAt)) : mine).orderBy(desc(notifications.id)).limit(200);
+      const unread = (await db.select({ id: notifications.id }).from(notifications).where(and(mine, isNull(notifications.readAt)))).length;
+      return { items: rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, planId: n.planId, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() })), unread };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/me/notifications/:id/read', permission: 'session', tag: 'supervision', summary: '标记提醒为已读', params: idParam,
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'session');
+      await readNotification({ db, actor }, params.id);
+      return { ok: true };
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/plans/:id/deliveries', permission: 'notice.manage', tag: 'supervision', summary: '邮件与群机器人发送记录(含重试)', params: idParam,
+    response: z.object({ items: z.array(deliveryOutSchema) }),
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'notice.manage');
+      await getVisiblePlan(db, actor, params.id);
+      const rows = await db.select().from(deliveries).where(eq(deliveries.planId, params.id)).orderBy(desc(deliveries.id)).limit(500);
+      return { items: rows.map((d) => ({ id: d.id, channel: d.channel, target: d.channel === 'webhook' ? d.target.replace(/(access_token|key)=[^&]+/g, '$1=***') : d.target, subject: d.subject, status: d.status, attempts: d.attempts, lastError: d.lastError, nextAttemptAt: d.nextAttemptAt.toISOString(), sentAt: d.sentAt?.toISOString() ?? null })) };
+    },
+  }),
+];

@@ -1,0 +1,51 @@
+// A notice's lifecycle: the unit signs, handles and feeds back; the office rechecks and closes.
+// Each step is a compare-and-set on the status, audited.
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors.js';
+import { recheckNoticeBodySchema, respondNoticeBodySchema } from '../../shared/reporting.js';
+import { notices } from '../db/schema/index.js';
+import { writeAudit } from '../audit.js';
+import { now } from '../clock.js';
+import { canManagePlan } from '../policy.js';
+import { getVisibleNotice } from '../queries/notices.js';
+import type { OpContext } from './context.js';
+
+const unitSteps = { sign: ['issued', 'signed'], handle: ['signed', 'handled'], feedback: ['handled', 'fed_back'] } as const;
+
+async function move(ctx: OpContext, id: number, from: string, to: string, action: string, set: Partial<typeof notices.$inferInsert>, extra: object = {}) {
+  return ctx.db.transaction(async (tx) => {
+    const at = now();
+    const [row] = await tx.update(notices).set({ ...set, status: to, updatedAt: at }).where(and(eq(notices.id, id), eq(notices.status, from))).returning();
+    if (!row) throw new AppError('NOTICE_INVALID_TRANSITION', { expected: from });
+    await writeAudit(tx, ctx.actor, { action, entityType: 'notice', entityId: id, planId: row.planId, before: { status: from }, after: { status: to, ...extra } });
+    return row;
+  });
+}
+
+export async function respondNotice(ctx: OpContext, id: number, input: z.input<typeof respondNoticeBodySchema>) {
+  const data = respondNoticeBodySchema.parse(input);
+  const n = await getVisibleNotice(ctx.db, ctx.actor, id);
+  // only the unit the notice is addressed to answers it
+  if (ctx.actor.unitId !== n.unitId) throw new AppError('FORBIDDEN');
+  const [from, to] = unitSteps[data.action];
+  if (n.status !== from) throw new AppError('NOTICE_INVALID_TRANSITION', { status: n.status, action: data.action });
+  if (data.action === 'feedback' && data.text.length < 2) throw new AppError('VALIDATION_FAILED', { text: '请填写整改落实情况' });
+  return move(ctx, id, from, to, `notice.${data.action}`, data.action === 'feedback' ? { feedback: data.text } : {}, data.text ? { text: data.text } : {});
+}
+
+export async function recheckNotice(ctx: OpContext, id: number, input: z.input<typeof recheckNoticeBodySchema>) {
+  const data = recheckNoticeBodySchema.parse(input);
+  const n = await getVisibleNotice(ctx.db, ctx.actor, id);
+  if (!canManagePlan(ctx.actor)) throw new AppError('FORBIDDEN');
+  if (n.status !== 'fed_back') throw new AppError('NOTICE_INVALID_TRANSITION', { status: n.status });
+  // a failed recheck sends the notice back to the unit to handle again
+  return move(ctx, id, 'fed_back', data.passed ? 'rechecked' : 'handled', data.passed ? 'notice.recheck' : 'notice.recheck_fail', { recheckNote: data.note || null }, { passed: data.passed, note: data.note });
+}
+
+export async function closeNotice(ctx: OpContext, id: number) {
+  const n = await getVisibleNotice(ctx.db, ctx.actor, id);
+  if (!canManagePlan(ctx.actor)) throw new AppError('FORBIDDEN');
+  if (n.status !== 'rechecked') throw new AppError('NOTICE_INVALID_TRANSITION', { status: n.status });
+  return move(ctx, id, 'rechecked', 'closed', 'notice.close', { closedAt: now() });
+}

@@ -1,0 +1,34 @@
+// A responsible or cooperating unit adds its part to a task's progress for a period.
+import { z } from 'zod';
+import { AppError } from '../../shared/errors.js';
+import { contributionBodySchema } from '../../shared/reporting.js';
+import { reportContributions } from '../db/schema/index.js';
+import { writeAudit } from '../audit.js';
+import { now } from '../clock.js';
+import { getVisiblePlan } from '../queries/plans.js';
+import { getVisibleTask } from '../queries/tasks.js';
+import { currentPeriod, effectiveState, ensurePeriod, findPeriod, runSettings, shanghaiToday } from '../queries/calendar.js';
+import type { OpContext } from './context.js';
+
+export async function saveContribution({ db, actor }: OpContext, taskId: number, input: z.input<typeof contributionBodySchema>) {
+  const data = contributionBodySchema.parse(input);
+  const task = await getVisibleTask(db, actor, taskId);
+  if (!actor.unitId || !task.units.some((u) => u.role !== 'lead' && u.unitId === actor.unitId)) throw new AppError('REPORT_NOT_CONTRIBUTOR');
+  const unitId = actor.unitId;
+  const { p: plan } = await getVisiblePlan(db, actor, task.planId);
+  const today = shanghaiToday(now());
+  const settings = runSettings(plan);
+  const period = data.period ? findPeriod(plan, data.period, settings) : currentPeriod(plan, today, settings);
+  return db.transaction(async (tx) => {
+    const prow = await ensurePeriod(tx, plan.id, period);
+    if (effectiveState(period, prow.lockOverride, today) === 'locked') throw new AppError('REPORT_PERIOD_LOCKED', { period: period.key });
+    const at = now();
+    const [row] = await tx
+      .insert(reportContributions)
+      .values({ taskId, periodId: prow.id, unitId, text: data.text, createdBy: actor.userId, updatedAt: at })
+      .onConflictDoUpdate({ target: [reportContributions.taskId, reportContributions.periodId, reportContributions.unitId], set: { text: data.text, createdBy: actor.userId, updatedAt: at } })
+      .returning();
+    await writeAudit(tx, actor, { action: 'report.contribute', entityType: 'task', entityId: taskId, planId: plan.id, after: { period: period.key, unitId, text: data.text } });
+    return row;
+  });
+}

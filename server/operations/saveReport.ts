@@ -1,0 +1,74 @@
+// The lead unit writes its progress report for a task and period, as a draft or submitted.
+// Entry checks that are judgement calls (已完成 below 100%, progress going backwards) are
+// warnings stored on the report for the reviewer, not refusals: the unit may be right.
+import { and, eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { AppError } from '../../shared/errors.js';
+import { reportBodySchema } from '../../shared/reporting.js';
+import { indicatorUnits, indicators, reports, type ReportWarning } from '../db/schema/index.js';
+import { writeAudit } from '../audit.js';
+import { now } from '../clock.js';
+import { fmtPct } from '../domain/format.js';
+import { getVisiblePlan } from '../queries/plans.js';
+import { getVisibleTask } from '../queries/tasks.js';
+import { currentPeriod, effectiveState, ensurePeriod, findPeriod, runSettings, shanghaiToday } from '../queries/calendar.js';
+import { lastAcceptedProgress } from '../queries/reports.js';
+import type { OpContext } from './context.js';
+
+export function reportWarnings(input: { reportedStatus: string; progress: number | null }, lastAccepted: number | null): ReportWarning[] {
+  const w: ReportWarning[] = [];
+  if (input.reportedStatus === '已完成' && input.progress !== null && input.progress < 100)
+    w.push({ code: 'completed_below_100', message: `状态为"已完成",但进度为${fmtPct(input.progress)}%,请核实` });
+  if (input.progress !== null && lastAccepted !== null && input.progress < lastAccepted)
+    w.push({ code: 'progress_backwards', message: `本期进度${fmtPct(input.progress)}%低于上次审核通过的${fmtPct(lastAccepted)}%` });
+  return w;
+}
+
+export async function saveReport({ db, actor }: OpContext, taskId: number, input: z.input<typeof reportBodySchema>) {
+  const data = reportBodySchema.parse(input);
+  const task = await getVisibleTask(db, actor, taskId);
+  if (!actor.unitId || !task.units.some((u) => u.role === 'lead' && u.unitId === actor.unitId)) throw new AppError('REPORT_NOT_LEAD_UNIT');
+  const unitId = actor.unitId;
+  const { p: plan } = await getVisiblePlan(db, actor, task.planId);
+  const today = shanghaiToday(now());
+  const settings = runSettings(plan);
+  const period = data.period ? findPeriod(plan, data.period, settings) : currentPeriod(plan, today, settings);
+
+  if (data.indicatorValues.length) {
+    const ids = data.indicatorValues.map((v) => v.indicatorId);
+    const owned = await db
+      .select({ id: indicatorUnits.indicatorId })
+      .from(indicatorUnits)
+      .innerJoin(indicators, eq(indicators.id, indicatorUnits.indicatorId))
+      .where(and(eq(indicators.planId, plan.id), eq(indicatorUnits.unitId, unitId), inArray(indicatorUnits.indicatorId, ids)));
+    const notOwned = ids.filter((i) => !owned.some((o) => o.id === i));
+    if (notOwned.length) throw new AppError('REPORT_INDICATOR_NOT_OWNED', { indicatorIds: notOwned });
+  }
+
+  return db.transaction(async (tx) => {
+    const prow = await ensurePeriod(tx, plan.id, period);
+    const state = effectiveState(period, prow.lockOverride, today);
+    if (state === 'locked') throw new AppError('REPORT_PERIOD_LOCKED', { period: period.key });
+    if (data.submit && state === 'upcoming') throw new AppError('REPORT_PERIOD_NOT_OPEN', { period: period.key, opensOn: period.opensOn });
+    const [existing] = await tx.select().from(reports).where(and(eq(reports.taskId, taskId), eq(reports.periodId, prow.id))).for('update');
+    if (existing && existing.status !== 'draft' && existing.status !== 'returned') throw new AppError('REPORT_NOT_EDITABLE', { status: existing.status });
+    const warnings = reportWarnings(data, await lastAcceptedProgress(tx, taskId, period.start));
+    const at = now();
+    const fields = {
+      reportedStatus: data.reportedStatus, progress: data.progress, progressText: data.progressText, problems: data.problems, nextSteps: data.nextSteps,
+      indicatorValues: data.indicatorValues, warnings, updatedAt: at,
+      status: data.submit ? 'submitted' : (existing?.status ?? 'draft'),
+      ...(data.submit ? { submittedAt: at, submittedBy: actor.userId, submissions: (existing?.submissions ?? 0) + 1 } : {}),
+    };
+    const [row] = existing
+      ? await tx.update(reports).set(fields).where(eq(reports.id, existing.id)).returning()
+      : await tx.insert(reports).values({ ...fields, planId: plan.id, taskId, periodId: prow.id, unitId, createdBy: actor.userId, createdAt: at }).returning();
+    const { submit: _s, period: _p, ...after } = data;
+    await writeAudit(tx, actor, {
+      action: data.submit ? (existing?.status === 'returned' ? 'report.resubmit' : 'report.submit') : 'report.save', entityType: 'report', entityId: row.id, planId: plan.id,
+      before: existing ? { status: existing.status, reportedStatus: existing.reportedStatus, progress: existing.progress } : null,
+      after: { ...after, period: period.key, status: row.status, warnings },
+    });
+    return row;
+  });
+}

@@ -1,0 +1,302 @@
+// Responsibility notes in running text: "(牵头单位:X;责任单位:Y)", label lines
+// ("牵头单位:X" under an item), inline "(X、Y牵头,Z按职责分工负责)", and notes
+// damaged by OCR or page splices (a lost "(" or a truncated label), kept as far as legible.
+import type { ParsedUnit } from '../../shared/parsedPlan.js';
+import type { ParseContext } from './types.js';
+import { parseUnitList, looksLikeUnit, splitUnitList } from './units.js';
+
+export type Role = 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline';
+
+export interface RespNote {
+  /** normalized span of the whole note, parentheses included */
+  start: number;
+  end: number;
+  layout: 'paren' | 'line' | 'inline';
+  lead: ParsedUnit[];
+  responsible: ParsedUnit[];
+  cooperating: ParsedUnit[];
+  leaders: string[];
+  deadlineText: string | null;
+  damaged: string[];
+  /** text in the note that is neither a label nor a unit ("所有任务均需区县落实、不再列出") */
+  remarks: { text: string; start: number }[];
+}
+
+const LABEL_ROLE: [string, Role][] = [
+  ['牵头负责领导', 'leaders'],
+  ['牵头领导', 'leaders'],
+  ['责任领导', 'leaders'],
+  ['分管领导', 'leaders'],
+  ['主要责任单位', 'lead'],
+  ['牵头责任单位', 'lead'],
+  ['协同责任单位', 'cooperating'],
+  ['牵头单位', 'lead'],
+  ['牵头部门', 'lead'],
+  ['责任单位', 'responsible'],
+  ['责任部门', 'responsible'],
+  ['责任主体', 'responsible'],
+  ['主办单位', 'responsible'],
+  ['承办单位', 'responsible'],
+  ['配合单位', 'cooperating'],
+  ['配合部门', 'cooperating'],
+  ['协同单位', 'cooperating'],
+  ['协办单位', 'cooperating'],
+  ['参与单位', 'cooperating'],
+  ['协作单位', 'cooperating'],
+  ['支持单位', 'cooperating'],
+  ['完成时限', 'deadline'],
+  ['完成时间', 'deadline'],
+  ['时间节点', 'deadline'],
+  ['时限要求', 'deadline'],
+];
+const ROLE = new Map(LABEL_ROLE);
+// truncated labels from page splices: "头单位:" is what is left of "牵头单位:"
+const FRAGMENT_ROLE = new Map<string, Role>([
+  ['头单位', 'lead'],
+  ['任单位', 'responsible'],
+]);
+// "牵头单位:X", "【牵头单位】X", and (damaged) "牵头单位X" before a unit-like start
+const LABEL_RE = new RegExp(
+  `[【\\[]?(${LABEL_ROLE.map(([l]) => l).join('|')}|(?<![牵责])头单位|(?<![责主])任单位)(?:[】\\]][ \\t]*:?|[ \\t]*(:|(?=[区市县镇各])))`,
+  'g',
+);
+
+interface LabelHit {
+  start: number;
+  end: number; // after the colon
+  role: Role;
+  label: string;
+  fragment: boolean;
+  colon: boolean;
+}
+
+function labelHits(text: string): LabelHit[] {
+  const out: LabelHit[] = [];
+  LABEL_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LABEL_RE.exec(text))) {
+    const label = m[1];
+    const fragment = FRAGMENT_ROLE.has(label);
+    const colon = m[2] === ':' || /[】\]]/.test(m[0]);
+    out.push({ start: m.index, end: m.index + m[0].length, role: ROLE.get(label) ?? FRAGMENT_ROLE.get(label)!, label, fragment, colon });
+  }
+  return out;
+}
+
+/** The matching ")" for the "(" at `open`, within the line; -1 when unclosed. */
+function closeParen(text: string, open: number, limit = 1200): number {
+  let depth = 0;
+  const stop = Math.min(text.length, open + limit);
+  for (let i = open; i < stop; i++) {
+    const c = text[i];
+    if (c === '\n') return -1;
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+export function findRespNotes(ctx: ParseContext): RespNote[] {
+  const text = ctx.doc.text;
+  const hits = labelHits(text);
+  const notes: RespNote[] = [];
+  let i = 0;
+  while (i < hits.length) {
+    const h = hits[i];
+    // look back a bounded stretch: a megabyte-long line must not make this quadratic
+    let lineStart = h.start;
+    while (lineStart > 0 && lineStart > h.start - 200 && text[lineStart - 1] !== '\n') lineStart--;
+    const before = text.slice(lineStart, h.start);
+    const open = before.search(/\([ \t]*$/);
+    let start: number;
+    let end: number;
+    let contentEnd: number;
+    let layout: RespNote['layout'] = 'paren';
+    const damaged: string[] = [];
+    if (open >= 0) {
+      start = lineStart + open;
+      const close = closeParen(text, start);
+      if (close >= 0) {
+        end = close + 1;
+        contentEnd = close;
+      } else {
+        contentEnd = endOfClause(text, h.end);
+        end = contentEnd;
+        damaged.push('缺少右括号');
+      }
+    } else if (/^[ \t]*([-—•●·*]+[ \t]*)?$/.test(before) || /^\t/.test(before)) {
+      layout = 'line';
+      start = h.start;
+      // consecutive label lines belong to one note
+      let j = i;
+      let lineEnd = lineEndOf(text, h.start);
+      while (j + 1 < hits.length) {
+        const nx = hits[j + 1];
+        if (nx.start < lineEnd) j++;
+        else if (/^\n[ \t]*([-—•●·*]+[ \t]*)?$/.test(text.slice(lineEnd, nx.start))) {
+          j++;
+          lineEnd = lineEndOf(text, nx.start);
+        } else break;
+      }
+      end = contentEnd = lineEnd;
+    } else {
+      // mid-text label without "(": a note whose opening was lost, if a ")" closes it nearby
+      const close = closeWithoutOpen(text, h.end);
+      if (close >= 0) {
+        start = h.start;
+        end = close + 1;
+        contentEnd = close;
+        damaged.push('缺少左括号或标签不完整');
+      } else if (/[。;!?]\s*$/.test(before)) {
+        // "…。牵头单位:X;责任单位:Y。": labels after the sentence, without parentheses
+        layout = 'inline';
+        start = h.start;
+        contentEnd = endOfClause(text, h.end);
+        end = contentEnd < text.length && text[contentEnd] === '。' ? contentEnd + 1 : contentEnd;
+      } else {
+        i++;
+        continue;
+      }
+    }
+    const inNote: LabelHit[] = [];
+    while (i < hits.length && hits[i].start < contentEnd) inNote.push(hits[i++]);
+    if (inNote.length === 0) {
+      i++;
+      continue;
+    }
+    notes.push(readNote(ctx, start, end, contentEnd, inNote, layout, damaged));
+  }
+  notes.push(...findInlineNotes(ctx, notes));
+  return notes.sort((a, b) => a.start - b.start);
+}
+
+function lineEndOf(text: string, pos: number): number {
+  const e = text.indexOf('\n', pos);
+  return e < 0 ? text.length : e;
+}
+
+/** An unclosed note ends at the sentence or line end. */
+function endOfClause(text: string, from: number): number {
+  const m = /[。\n]/.exec(text.slice(from, from + 600));
+  return m ? from + m.index : Math.min(text.length, from + 600);
+}
+
+function closeWithoutOpen(text: string, from: number): number {
+  let depth = 0;
+  const stop = Math.min(text.length, from + 400);
+  for (let i = from; i < stop; i++) {
+    const c = text[i];
+    if (c === '\n' || c === '。') return -1;
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
+function readNote(ctx: ParseContext, start: number, end: number, contentEnd: number, hits: LabelHit[], layout: RespNote['layout'], damaged: string[]): RespNote {
+  const text = ctx.doc.text;
+  const note: RespNote = { start, end, layout, lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged, remarks: [] };
+  const hasLead = hits.some((h) => h.label.startsWith('牵头') && h.role === 'lead');
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k];
+    if (h.fragment) damaged.push(`标签“${h.label}”不完整`);
+    else if (!h.colon) damaged.push(`标签“${h.label}”后缺少冒号`);
+    const vEnd = k + 1 < hits.length ? hits[k + 1].start : contentEnd;
+    const raw = text.slice(h.end, vEnd);
+    const value = raw.replace(/[;,,。\s]+$/, '');
+    const vStart = h.end;
+    let role = h.role;
+    if (h.label === '主要责任单位' && hasLead) role = 'responsible';
+    if (role === 'deadline') {
+      note.deadlineText = value.trim() || null;
+      continue;
+    }
+    if (role === 'leaders') {
+      // a post and a name ("副区长 张三") stay together: only list separators split leaders
+      note.leaders.push(...value.split(/[、,;,]/).map((x) => x.trim()).filter(Boolean));
+      continue;
+    }
+    const parsed = parseUnitList(ctx, value, vStart, true);
+    note[role].push(...parsed.units);
+    if (!value.trim()) damaged.push(`“${h.label}”后没有单位`);
+    for (const clause of clausesOf(value, vStart)) {
+      const rejected = parsed.rejected.filter((p) => p.start >= clause.start && p.start < clause.start + clause.text.length);
+      if (!rejected.length) continue;
+      const accepted = parsed.units.some((u) => {
+        const s = ctx.doc.toSource(clause.start, clause.start + clause.text.length);
+        return u.source && u.source.start >= s.start && u.source.start < s.end;
+      });
+      // a clause of plain words after the units is a remark; rejected words among units are damage
+      if (accepted) damaged.push(`无法识别为单位:“${rejected.map((r) => r.text).join('、')}”`);
+      else note.remarks.push({ text: clause.text, start: clause.start });
+    }
+  }
+  return note;
+}
+
+function clausesOf(value: string, offset: number): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  let s = 0;
+  for (let i = 0; i <= value.length; i++) {
+    if (i === value.length || value[i] === ';') {
+      const t = value.slice(s, i);
+      if (t.trim()) out.push({ text: t.trim(), start: offset + s + (t.length - t.trimStart().length) });
+      s = i + 1;
+    }
+  }
+  return out;
+}
+
+// "(区发展改革委、区财政局牵头,区级有关部门按职责分工负责)"
+const VERB = /(牵头负责|牵头|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|配合|参与|协助|协同配合)$/;
+
+function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
+  const text = ctx.doc.text;
+  const out: RespNote[] = [];
+  const re = /\(/g;
+  const spans = [...taken].sort((a, b) => a.start - b.start);
+  let k = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const open = m.index;
+    const close = closeParen(text, open, 400);
+    if (close < 0) continue;
+    re.lastIndex = close + 1;
+    while (k < spans.length && spans[k].end <= open) k++;
+    if (k < spans.length && spans[k].start <= open) continue;
+    const inner = text.slice(open + 1, close);
+    if (!/牵头|负责|配合/.test(inner) || /[。:]/.test(inner)) continue;
+    const note = readInline(ctx, inner, open + 1);
+    if (note) out.push({ ...note, start: open, end: close + 1 });
+  }
+  return out;
+}
+
+function readInline(ctx: ParseContext, inner: string, offset: number): Omit<RespNote, 'start' | 'end'> | null {
+  const note: Omit<RespNote, 'start' | 'end'> = { layout: 'inline', lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [] };
+  let s = 0;
+  let any = false;
+  for (let i = 0; i <= inner.length; i++) {
+    if (i < inner.length && !/[,;,]/.test(inner[i])) continue;
+    const clause = inner.slice(s, i).trim();
+    const cStart = offset + s + (inner.slice(s, i).length - inner.slice(s, i).trimStart().length);
+    s = i + 1;
+    if (!clause) continue;
+    const v = VERB.exec(clause);
+    if (!v) return null;
+    const who = clause.slice(0, v.index).replace(/^(由|请)/, '');
+    const whoStart = cStart + (v.index - who.length);
+    if (!who) return null;
+    const pieces = splitUnitList(who, whoStart);
+    if (!pieces.length || !pieces.every((p) => looksLikeUnit(p.text) || /等|有关|相关|各/.test(p.text))) return null;
+    const role = v[1].startsWith('牵头') ? 'lead' : /配合|参与|协助/.test(v[1]) ? 'cooperating' : 'responsible';
+    const parsed = parseUnitList(ctx, who, whoStart);
+    if (parsed.rejected.length) return null;
+    note[role].push(...parsed.units);
+    any = true;
+  }
+  return any && (note.lead.length > 0 || note.responsible.length > 0) ? note : null;
+}

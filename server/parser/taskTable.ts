@@ -1,0 +1,239 @@
+// Task lists published as tables, flattened to text: a header row such as
+// 序号|重点任务|牵头单位|责任单位|配合单位|完成时限 with cells on one line (split by
+// "|", tabs or runs of spaces) or one cell per line.
+import type { ParsedUnit } from '../../shared/parsedPlan.js';
+import type { ParseContext, Line } from './types.js';
+import { parseUnitList } from './units.js';
+
+export type Column = 'seq' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other';
+
+const COLUMN_RE: [RegExp, Column][] = [
+  [/^(序号|编号|序)$/, 'seq'],
+  [/^(牵头(负责)?领导|责任领导|分管领导|责任人)$/, 'leaders'],
+  [/^(牵头单位|牵头部门|牵头责任单位|主要责任单位|牵头处室|牵头市级部门|牵头区级部门)$/, 'lead'],
+  [/^(责任单位|责任部门|责任主体|实施单位|责任处室|责任科室)$/, 'responsible'],
+  [/^(配合单位|配合部门|协同单位|协同责任单位|参与单位|协办单位)$/, 'cooperating'],
+  [/^(完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时间进度|进度要求|时限)$/, 'deadline'],
+  [/^(重点任务|主要任务|工作任务|任务|任务名称|重点工作|工作事项|改革事项|项目名称)$/, 'task'],
+  [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果)$/, 'detail'],
+  [/^(备注|类别|领域|分类)$/, 'other'],
+];
+
+function columnOf(cell: string): Column | null {
+  // "牵头单位(部门)" and "牵头部门" are the same column
+  const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '');
+  for (const [re, col] of COLUMN_RE) if (re.test(c)) return col;
+  return null;
+}
+
+const SEP = /[ \t]*\|[ \t]*|\t+|[ \u3000]{2,}/;
+
+function cellsOf(line: string, pipe: boolean): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  if (pipe) {
+    const bars = [-1];
+    for (let i = 0; i < line.length; i++) if (line[i] === '|') bars.push(i);
+    bars.push(line.length);
+    for (let k = 0; k + 1 < bars.length; k++) {
+      const raw = line.slice(bars[k] + 1, bars[k + 1]);
+      const edge = k === 0 || k === bars.length - 2;
+      // "| a | b |": the nothing outside the outer bars is not a cell
+      if (edge && !raw.trim()) continue;
+      out.push({ text: raw.trim(), start: bars[k] + 1 + (raw.length - raw.trimStart().length) });
+    }
+    return out;
+  }
+  if (line.includes('\t')) {
+    // tab-separated rows keep their empty cells, so columns stay aligned
+    let pos = 0;
+    const parts = line.split('\t');
+    parts.forEach((raw, k) => {
+      if (!(k === 0 && !raw.trim())) out.push({ text: raw.trim(), start: pos + (raw.length - raw.trimStart().length) });
+      pos += raw.length + 1;
+    });
+    return out;
+  }
+  // a cell never holds a run of two spaces: that run is the column gap
+  const r = /\S(?:(?![ \u3000]{2})[^\t])*/g;
+  let m: RegExpExecArray | null;
+  while ((m = r.exec(line))) out.push({ text: m[0].trimEnd(), start: m.index });
+  return out;
+}
+
+export interface TableTask {
+  start: number;
+  end: number;
+  title: string;
+  text: string;
+  lead: ParsedUnit[];
+  responsible: ParsedUnit[];
+  cooperating: ParsedUnit[];
+  leaders: string[];
+  deadlineText: string | null;
+  unitsStart: number | null;
+  unitsEnd: number | null;
+}
+
+export interface TaskTable {
+  start: number;
+  end: number;
+  caption: string;
+  rows: TableTask[];
+}
+
+interface Cell {
+  text: string;
+  start: number; // normalized
+}
+
+export function findTaskTables(ctx: ParseContext): TaskTable[] {
+  const lines = ctx.doc.lines;
+  const tables: TaskTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const hdr = headerAt(lines, i);
+    if (!hdr) continue;
+    const caption = captionAbove(lines, i);
+    const { rows, next } = hdr.perLine ? rowsPerLine(lines, hdr.next, hdr.columns) : rowsOneLine(lines, hdr.next, hdr.columns, hdr.pipe);
+    if (rows.length === 0) continue;
+    const tasks = rows.map((r) => rowTask(ctx, r, hdr.columns));
+    tables.push({ start: lines[i].start, end: lines[next - 1].end, caption, rows: tasks });
+    i = next - 1;
+  }
+  return tables;
+}
+
+function isTaskHeader(cols: (Column | null)[]): boolean {
+  const known = cols.filter((c) => c !== null).length;
+  const hasTask = cols.includes('task') || cols.includes('detail');
+  const hasUnit = cols.some((c) => c === 'lead' || c === 'responsible' || c === 'cooperating');
+  return known >= 3 && hasTask && hasUnit;
+}
+
+function headerAt(lines: Line[], i: number): { columns: Column[]; next: number; perLine: boolean; pipe: boolean } | null {
+  const t = lines[i].text;
+  if (t.trim().length > 120) return null;
+  const pipe = t.includes('|');
+  if (SEP.test(t.trim())) {
+    const cells = cellsOf(t, pipe).map((c) => columnOf(c.text));
+    if (cells.length >= 3 && cells.every((c) => c !== null) && isTaskHeader(cells)) return { columns: cells as Column[], next: i + 1, perLine: false, pipe };
+  }
+  // one header cell per line
+  const cols: Column[] = [];
+  let j = i;
+  while (j < lines.length) {
+    const tx = lines[j].text.trim();
+    if (!tx) {
+      if (cols.length === 0) return null;
+      j++;
+      continue;
+    }
+    const c = columnOf(tx);
+    // a header names each column once and has a handful of them
+    if (!c || (c !== 'other' && cols.includes(c)) || cols.length >= 12) break;
+    cols.push(c);
+    j++;
+  }
+  if (cols.length >= 3 && isTaskHeader(cols)) return { columns: cols, next: j, perLine: true, pipe: false };
+  return null;
+}
+
+function captionAbove(lines: Line[], i: number): string {
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) if (lines[k].text.trim()) return lines[k].text.trim();
+  return '';
+}
+
+function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boolean): { rows: Cell[][]; next: number } {
+  const rows: Cell[][] = [];
+  let i = from;
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    if (!l.text.trim()) {
+      if (rows.length) break;
+      continue;
+    }
+    if (pipe && /^[\s|:-]+$/.test(l.text)) continue; // markdown rule line
+    const cells = cellsOf(l.text, pipe).map((c) => ({ text: c.text, start: l.start + c.start }));
+    if (cells.length < 2) break;
+    // whitespace-separated rows lose empty cells: a short row fills from the left
+    rows.push(columns.map((_, k) => cells[k] ?? { text: '', start: l.end }));
+    if (cells.length > columns.length) {
+      const extra = cells.slice(columns.length - 1);
+      const last = rows[rows.length - 1];
+      last[columns.length - 1] = { text: extra.map((c) => c.text).join(' '), start: extra[0].start };
+    }
+  }
+  return { rows, next: i };
+}
+
+function rowsPerLine(lines: Line[], from: number, columns: Column[]): { rows: Cell[][]; next: number } {
+  const rows: Cell[][] = [];
+  const hasSeq = columns[0] === 'seq';
+  let i = from;
+  let cur: Cell[] | null = null;
+  for (; i < lines.length; i++) {
+    const l = lines[i];
+    const t = l.text.trim();
+    if (!t) continue;
+    const cell = { text: t, start: l.start + (l.text.length - l.text.trimStart().length) };
+    if (hasSeq && /^\d{1,3}$/.test(t) && (!cur || cur.length >= 2)) {
+      if (cur) rows.push(cur);
+      cur = [cell];
+      continue;
+    }
+    if (!cur) {
+      if (hasSeq) break;
+      cur = [];
+    }
+    if (cur.length >= columns.length) {
+      if (hasSeq) break; // a row is full and no new number follows: the table is over
+      rows.push(cur);
+      cur = [];
+    }
+    cur.push(cell);
+  }
+  if (cur && cur.length >= 2) rows.push(cur);
+  let end = i;
+  while (end > from && !lines[end - 1].text.trim()) end--;
+  return { rows: rows.map((r) => columns.map((_, k) => r[k] ?? { text: '', start: r[r.length - 1].start })), next: Math.max(end, from + 1) };
+}
+
+function rowTask(ctx: ParseContext, row: Cell[], columns: Column[]): TableTask {
+  const task: TableTask = {
+    start: Math.min(...row.filter((c) => c.text).map((c) => c.start)),
+    end: Math.max(...row.filter((c) => c.text).map((c) => c.start + c.text.length)),
+    title: '',
+    text: '',
+    lead: [],
+    responsible: [],
+    cooperating: [],
+    leaders: [],
+    deadlineText: null,
+    unitsStart: null,
+    unitsEnd: null,
+  };
+  columns.forEach((col, k) => {
+    const c = row[k];
+    if (!c || !c.text) return;
+    if (col === 'task') task.title = c.text;
+    else if (col === 'detail') task.text = task.text ? `${task.text}\n${c.text}` : c.text;
+    else if (col === 'deadline') task.deadlineText = c.text;
+    else if (col === 'leaders') task.leaders.push(...c.text.split(/[、,;,]/).map((x) => x.trim()).filter(Boolean));
+    else if (col === 'lead' || col === 'responsible' || col === 'cooperating') {
+      task[col].push(...parseUnitList(ctx, c.text, c.start, true).units);
+      task.unitsStart = Math.min(task.unitsStart ?? c.start, c.start);
+      task.unitsEnd = Math.max(task.unitsEnd ?? 0, c.start + c.text.length);
+    }
+  });
+  if (!task.title) task.title = leadPhrase(task.text);
+  if (!task.text) task.text = task.title;
+  task.title = leadPhrase(task.title);
+  return task;
+}
+
+/** The lead phrase of a task ("打造“十字轴线”发展带。构建…" → "打造“十字轴线”发展带"). */
+export function leadPhrase(text: string): string {
+  const t = text.trim();
+  const stop = t.search(/[。;!?]/);
+  if (stop > 0 && stop <= 60) return t.slice(0, stop);
+  return t.length <= 60 ? t.replace(/[。;]$/, '') : t.slice(0, 40) + '…';
+}

@@ -1,0 +1,52 @@
+// The office's period board: who has reported, who is late, the red and yellow items, open notices.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { plans, reportPeriods, reports, taskUnits, tasks, units } from '../db/schema/index.js';
+import type { Actor } from '../policy.js';
+import { currentPeriod, findPeriod, periodOut, runSettings, storedPeriod } from './calendar.js';
+import { indicatorStatuses, taskStatuses } from './status.js';
+import { listNotices } from './notices.js';
+
+export async function periodBoard(db: DbOrTx, actor: Actor, plan: typeof plans.$inferSelect, key: string | null, today: string) {
+  const settings = runSettings(plan);
+  const period = key ? findPeriod(plan, key, settings) : currentPeriod(plan, today, settings);
+  const stored = await storedPeriod(db, plan.id, period.key);
+  const lead = await db
+    .select({ taskId: tasks.id, reportedStatus: tasks.reportedStatus, unitId: taskUnits.unitId, unitName: units.name })
+    .from(taskUnits)
+    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
+    .innerJoin(units, eq(units.id, taskUnits.unitId))
+    .where(and(eq(tasks.planId, plan.id), eq(taskUnits.role, 'lead')));
+  const inPeriod = stored ? await db.select({ taskId: reports.taskId, status: reports.status }).from(reports).where(eq(reports.periodId, stored.id)) : [];
+  const statusOf = (taskId: number) => inPeriod.find((r) => r.taskId === taskId)?.status ?? null;
+  const byUnit = new Map<number, { unitId: number; unitName: string; tasks: number; submitted: number; accepted: number; returned: number; missing: number; late: boolean }>();
+  for (const l of lead) {
+    const u = byUnit.get(l.unitId!) ?? { unitId: l.unitId!, unitName: l.unitName, tasks: 0, submitted: 0, accepted: 0, returned: 0, missing: 0, late: false };
+    const s = statusOf(l.taskId);
+    u.tasks++;
+    if (s === 'submitted') u.submitted++;
+    else if (s === 'accepted') u.accepted++;
+    else if (s === 'returned') u.returned++;
+    if (s !== 'submitted' && s !== 'accepted' && l.reportedStatus !== '已完成') u.missing++;
+    u.late = u.missing > 0 && today > period.dueDate;
+    byUnit.set(l.unitId!, u);
+  }
+  const taskRows = await db.select().from(tasks).where(eq(tasks.planId, plan.id));
+  const st = await taskStatuses(db, taskRows, today);
+  const pick = (color: string) => taskRows.filter((t) => st.get(t.id)?.color === color).map((t) => ({ taskId: t.id, title: t.title, reason: st.get(t.id)!.reason }));
+  const inds = await indicatorStatuses(db, plan, today);
+  const pending = await db
+    .select({ id: reports.id })
+    .from(reports)
+    .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
+    .where(and(eq(reports.planId, plan.id), inArray(reports.status, ['submitted'])));
+  return {
+    period: periodOut(period, stored?.lockOverride, today),
+    units: [...byUnit.values()].sort((a, b) => Number(b.late) - Number(a.late) || b.missing - a.missing || a.unitId - b.unitId),
+    red: pick('red'),
+    yellow: pick('yellow'),
+    indicators: inds.filter((i) => i.color === 'red' || i.color === 'yellow').map((i) => ({ indicatorId: i.indicatorId, name: i.name, color: i.color, reason: i.reason })),
+    notices: await listNotices(db, actor, { planId: plan.id, open: true }),
+    pendingReview: pending.length,
+  };
+}

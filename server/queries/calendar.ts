@@ -1,0 +1,82 @@
+// A plan's reporting calendar: its run settings, its periods (materialized on first touch so the
+// office can lock one), and which period "now" refers to.
+import { and, eq } from 'drizzle-orm';
+import { AppError } from '../../shared/errors.js';
+import { runSettingsSchema, type PeriodOut, type RunSettings } from '../../shared/reporting.js';
+import type { DbOrTx } from '../db/client.js';
+import { plans, reportPeriods } from '../db/schema/index.js';
+import { generatePeriods, periodState, type ReportingPeriod } from '../domain/reportingPeriods.js';
+import { todayInShanghai } from '../domain/dates.js';
+
+type PlanRow = Pick<typeof plans.$inferSelect, 'id' | 'settings' | 'periodStart' | 'periodEnd'>;
+export type PeriodRow = typeof reportPeriods.$inferSelect;
+
+/** Plan settings as the run reads them; a broken stored value falls back to the defaults rather than stopping reminders. */
+export function runSettings(plan: Pick<PlanRow, 'settings'>): RunSettings {
+  const parsed = runSettingsSchema.safeParse(plan.settings ?? {});
+  return parsed.success ? parsed.data : runSettingsSchema.parse({});
+}
+
+/** Periods from a year before `today` (or the plan's start) to a year after it (or the plan's end). */
+export function periodsAround(plan: PlanRow, today: string, settings = runSettings(plan)): ReportingPeriod[] {
+  const year = Number(today.slice(0, 4));
+  const from = Math.max(year - 1, plan.periodStart ?? year - 1);
+  const to = Math.max(from, Math.min(year + 1, plan.periodEnd ?? year + 1));
+  return generatePeriods({ ...settings.reporting, startMonth: `${from}-01`, endMonth: `${to}-12` });
+}
+
+/** The period a report goes to by default: the oldest one not locked yet (late reports still land in their own period). */
+export function currentPeriod(plan: PlanRow, today: string, settings = runSettings(plan)): ReportingPeriod {
+  const all = periodsAround(plan, today, settings);
+  return all.find((p) => today < p.locksOn) ?? all[all.length - 1];
+}
+
+/** The last period whose due date has passed: 未报送 is judged against it. Null before the first one. */
+export function lastDuePeriod(plan: PlanRow, today: string, settings = runSettings(plan)): ReportingPeriod | null {
+  const past = periodsAround(plan, today, settings).filter((p) => p.dueDate < today);
+  return past.length ? past[past.length - 1] : null;
+}
+
+export function findPeriod(plan: Pick<PlanRow, 'settings'>, key: string, settings = runSettings(plan)): ReportingPeriod {
+  if (!/^\d{4}/.test(key)) throw new AppError('NOT_FOUND', { period: key });
+  const year = Number(key.slice(0, 4));
+  const p = generatePeriods({ ...settings.reporting, startMonth: `${year}-01`, endMonth: `${year}-12` }).find((x) => x.key === key);
+  if (!p) throw new AppError('NOT_FOUND', { period: key });
+  return p;
+}
+
+/** Inserts the period row if missing and keeps its dates in step with the calendar. */
+export async function ensurePeriod(tx: DbOrTx, planId: number, p: ReportingPeriod): Promise<PeriodRow> {
+  const dates = { label: p.label, start: p.start, end: p.end, dueDate: p.dueDate, opensOn: p.opensOn, locksOn: p.locksOn };
+  const [row] = await tx
+    .insert(reportPeriods)
+    .values({ planId, key: p.key, ...dates })
+    .onConflictDoUpdate({ target: [reportPeriods.planId, reportPeriods.key], set: dates })
+    .returning();
+  return row;
+}
+
+export async function storedPeriods(db: DbOrTx, planId: number): Promise<PeriodRow[]> {
+  return db.select().from(reportPeriods).where(eq(reportPeriods.planId, planId));
+}
+
+export async function storedPeriod(db: DbOrTx, planId: number, key: string): Promise<PeriodRow | undefined> {
+  const [row] = await db.select().from(reportPeriods).where(and(eq(reportPeriods.planId, planId), eq(reportPeriods.key, key)));
+  return row;
+}
+
+/** The calendar's state, overridden by the office's lock or unlock. */
+export function effectiveState(p: Pick<ReportingPeriod, 'opensOn' | 'dueDate' | 'locksOn'>, override: string | null | undefined, today: string, submitted = false) {
+  if (override === 'locked') return 'locked' as const;
+  if (override === 'open') return periodState({ ...p, locksOn: '9999-12-31' }, today, { submitted });
+  return periodState(p, today, { submitted });
+}
+
+export function periodOut(p: ReportingPeriod, override: string | null | undefined, today: string): PeriodOut {
+  return {
+    key: p.key, label: p.label, start: p.start, end: p.end, dueDate: p.dueDate, nominalDueDate: p.nominalDueDate, opensOn: p.opensOn, locksOn: p.locksOn,
+    state: effectiveState(p, override, today), lockOverride: (override as 'locked' | 'open' | null) ?? null,
+  };
+}
+
+export const shanghaiToday = (d: Date) => todayInShanghai(d);

@@ -1,0 +1,45 @@
+// 督办 notices, scoped: the office and leaders see their plans' notices, a unit only its own.
+import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { AppError } from '../../shared/errors.js';
+import type { NoticeOut } from '../../shared/reporting.js';
+import type { DbOrTx } from '../db/client.js';
+import { notices, plans, units } from '../db/schema/index.js';
+import { combine, planScope, seesRegion, type Actor } from '../policy.js';
+
+type NoticeRow = typeof notices.$inferSelect;
+
+export function noticeScope(actor: Actor): SQL | undefined {
+  if (seesRegion(actor)) {
+    const ps = planScope(actor);
+    return ps ? sql`${notices.planId} in (select ${plans.id} from ${plans} where ${ps})` : undefined;
+  }
+  return actor.unitId ? eq(notices.unitId, actor.unitId) : sql`false`;
+}
+
+export async function toNoticeOut(db: DbOrTx, rows: NoticeRow[]): Promise<NoticeOut[]> {
+  const ids = [...new Set(rows.map((r) => r.unitId))];
+  const names = ids.length ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids)) : [];
+  return rows.map((n) => ({
+    id: n.id, planId: n.planId, unitId: n.unitId, unitName: names.find((u) => u.id === n.unitId)?.name ?? '', taskId: n.taskId, indicatorId: n.indicatorId, periodKey: n.periodKey,
+    kind: n.kind, origin: n.origin, title: n.title, requirement: n.requirement, level: n.level as NoticeOut['level'], status: n.status as NoticeOut['status'],
+    responseDeadline: n.responseDeadline, feedback: n.feedback, recheckNote: n.recheckNote, issuedAt: n.issuedAt.toISOString(), closedAt: n.closedAt?.toISOString() ?? null,
+  }));
+}
+
+export async function listNotices(db: DbOrTx, actor: Actor, f: { planId?: number; status?: string; open?: boolean }) {
+  const rows = await db
+    .select()
+    .from(notices)
+    .where(combine(noticeScope(actor), f.planId ? eq(notices.planId, f.planId) : undefined, f.status ? eq(notices.status, f.status) : undefined, f.open ? ne(notices.status, 'closed') : undefined))
+    .orderBy(desc(notices.id))
+    .limit(500);
+  return toNoticeOut(db, rows);
+}
+
+export async function getVisibleNotice(db: DbOrTx, actor: Actor, id: number): Promise<NoticeRow> {
+  const [row] = await db.select().from(notices).where(combine(eq(notices.id, id), noticeScope(actor)));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+
+export { and };

@@ -1,0 +1,63 @@
+// Reports as the API shows them, read through the task's visibility.
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { AppError } from '../../shared/errors.js';
+import type { ReportOut } from '../../shared/reporting.js';
+import type { DbOrTx } from '../db/client.js';
+import { attachments, reportContributions, reportPeriods, reports, units } from '../db/schema/index.js';
+import { todayInShanghai } from '../domain/dates.js';
+import type { Actor } from '../policy.js';
+import { getVisibleTask } from './tasks.js';
+
+type ReportRow = typeof reports.$inferSelect;
+type PeriodRow = typeof reportPeriods.$inferSelect;
+
+export async function toReportOut(db: DbOrTx, rows: { r: ReportRow; p: PeriodRow }[]): Promise<ReportOut[]> {
+  const ids = rows.map((x) => x.r.id);
+  const files = ids.length
+    ? await db.select({ id: attachments.id, reportId: attachments.reportId, filename: attachments.filename, kind: attachments.kind, size: attachments.size, createdAt: attachments.createdAt }).from(attachments).where(inArray(attachments.reportId, ids)).orderBy(asc(attachments.id))
+    : [];
+  return rows.map(({ r, p }) => ({
+    id: r.id, planId: r.planId, taskId: r.taskId, unitId: r.unitId, period: { key: p.key, label: p.label, dueDate: p.dueDate },
+    status: r.status as ReportOut['status'], reportedStatus: r.reportedStatus, progress: r.progress,
+    progressText: r.progressText, problems: r.problems, nextSteps: r.nextSteps, indicatorValues: r.indicatorValues, warnings: r.warnings,
+    returnReason: r.returnReason, submissions: r.submissions, returns: r.returns,
+    submittedAt: r.submittedAt?.toISOString() ?? null, reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    // late is judged on the Beijing date of the (last) submission
+    late: r.submittedAt ? todayInShanghai(r.submittedAt) > p.dueDate : false,
+    attachments: files.filter((f) => f.reportId === r.id).map((f) => ({ id: f.id, filename: f.filename, kind: f.kind, size: f.size, createdAt: f.createdAt.toISOString() })),
+  }));
+}
+
+/** The report if the actor may see its task, else NOT_FOUND. */
+export async function getVisibleReport(db: DbOrTx, actor: Actor, id: number) {
+  const [row] = await db.select({ r: reports, p: reportPeriods }).from(reports).innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId)).where(eq(reports.id, id));
+  if (!row) throw new AppError('NOT_FOUND');
+  const task = await getVisibleTask(db, actor, row.r.taskId);
+  return { ...row, task };
+}
+
+export async function listTaskReports(db: DbOrTx, taskId: number) {
+  const rows = await db.select({ r: reports, p: reportPeriods }).from(reports).innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId)).where(eq(reports.taskId, taskId)).orderBy(desc(reportPeriods.start));
+  const contributions = await db
+    .select({ c: reportContributions, key: reportPeriods.key, unitName: units.name })
+    .from(reportContributions)
+    .innerJoin(reportPeriods, eq(reportPeriods.id, reportContributions.periodId))
+    .innerJoin(units, eq(units.id, reportContributions.unitId))
+    .where(eq(reportContributions.taskId, taskId))
+    .orderBy(desc(reportPeriods.start), asc(reportContributions.id));
+  return {
+    items: await toReportOut(db, rows),
+    contributions: contributions.map(({ c, key, unitName }) => ({ id: c.id, unitId: c.unitId, unitName, periodKey: key, text: c.text, updatedAt: c.updatedAt.toISOString() })),
+  };
+}
+
+/** The latest accepted progress before a period starts: what "going backwards" is measured against. */
+export async function lastAcceptedProgress(db: DbOrTx, taskId: number, before: string): Promise<number | null> {
+  const rows = await db
+    .select({ progress: reports.progress, start: reportPeriods.start })
+    .from(reports)
+    .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
+    .where(and(eq(reports.taskId, taskId), eq(reports.status, 'accepted')))
+    .orderBy(desc(reportPeriods.start));
+  return rows.find((r) => r.start < before && r.progress != null)?.progress ?? null;
+}

@@ -1,0 +1,137 @@
+// Status, computed and explained: each task against 序时进度 and the last due period, each indicator
+// against its expected value, rolled up (weighted) to chapters and the plan. Thresholds come from plan settings.
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import type { TaskStatusOut } from '../../shared/reporting.js';
+import type { Task } from '../../shared/api.js';
+import type { DbOrTx } from '../db/client.js';
+import { indicatorUnits, indicatorValues, indicators, outlineNodes, plans, reportPeriods, reports, tasks } from '../db/schema/index.js';
+import { computeTaskStatus, reportedTaskStatusSchema, TASK_STATE_LABELS, type StatusColor } from '../domain/status.js';
+import { computeIndicatorStatus, INDICATOR_STATE_LABELS } from '../domain/indicatorStatus.js';
+import { rollupOutline, type Rollup } from '../domain/rollup.js';
+import { isValidIsoDate, lastOfMonth } from '../domain/dates.js';
+import { lastDuePeriod, runSettings } from './calendar.js';
+
+type PlanRow = typeof plans.$inferSelect;
+type TaskRow = Pick<typeof tasks.$inferSelect, 'id' | 'planId' | 'startDate' | 'deadline' | 'progress' | 'reportedStatus' | 'createdAt'>;
+
+function deadlineDate(deadline: string | null, plan: PlanRow): string | null {
+  if (deadline && /^\d{4}-\d{2}$/.test(deadline)) return lastOfMonth(Number(deadline.slice(0, 4)), Number(deadline.slice(5, 7)));
+  if (deadline && isValidIsoDate(deadline)) return deadline;
+  return plan.periodEnd ? `${plan.periodEnd}-12-31` : null;
+}
+
+function startDate(t: TaskRow, plan: PlanRow): string {
+  if (t.startDate && isValidIsoDate(t.startDate)) return t.startDate;
+  if (plan.periodStart) return `${plan.periodStart}-01-01`;
+  return t.createdAt.toISOString().slice(0, 10);
+}
+
+/** Status of each task as of `today` (Beijing date). */
+export async function taskStatuses(db: DbOrTx, rows: TaskRow[], today: string): Promise<Map<number, TaskStatusOut>> {
+  const out = new Map<number, TaskStatusOut>();
+  if (!rows.length) return out;
+  const planIds = [...new Set(rows.map((r) => r.planId))];
+  const planRows = await db.select().from(plans).where(inArray(plans.id, planIds));
+  const reported = await db
+    .select({ taskId: reports.taskId, start: reportPeriods.start })
+    .from(reports)
+    .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
+    .where(and(inArray(reports.taskId, rows.map((r) => r.id)), inArray(reports.status, ['submitted', 'accepted'])));
+  for (const plan of planRows) {
+    const settings = runSettings(plan);
+    const due = lastDuePeriod(plan, today, settings);
+    for (const t of rows.filter((r) => r.planId === plan.id)) {
+      const start = startDate(t, plan);
+      let deadline = deadlineDate(t.deadline, plan);
+      if (deadline && deadline < start) deadline = null;
+      const status = reportedTaskStatusSchema.safeParse(t.reportedStatus);
+      // nothing was due yet, or a report for the due period (or a later one) is in
+      const hasReport = !due || due.end < start || reported.some((r) => r.taskId === t.id && r.start >= due.start);
+      const s = computeTaskStatus({
+        start, deadline, progress: t.progress == null ? null : Math.max(0, Math.min(100, t.progress)), reportedStatus: status.success ? status.data : null,
+        hasReportForCurrentPeriod: hasReport, asOf: today, thresholds: settings.thresholds,
+      });
+      out.set(t.id, { ...s, label: TASK_STATE_LABELS[s.state], periodKey: due?.key ?? null });
+    }
+  }
+  return out;
+}
+
+/** Task list/detail responses with their computed status. */
+export async function withStatus<T extends Task>(db: DbOrTx, items: T[], today: string): Promise<(T & { status: TaskStatusOut })[]> {
+  const rows = items.length ? await db.select().from(tasks).where(inArray(tasks.id, items.map((i) => i.id))) : [];
+  const st = await taskStatuses(db, rows, today);
+  return items.map((i) => ({ ...i, status: st.get(i.id)! })).filter((i) => i.status);
+}
+
+const toRollup = (r: Rollup) => ({ progress: r.progress, taskCount: r.taskCount, counts: r.counts });
+
+export async function indicatorStatuses(db: DbOrTx, plan: PlanRow, today: string) {
+  const settings = runSettings(plan);
+  const rows = await db.select().from(indicators).where(eq(indicators.planId, plan.id)).orderBy(asc(indicators.position));
+  const ids = rows.map((r) => r.id);
+  const values = ids.length ? await db.select().from(indicatorValues).where(inArray(indicatorValues.indicatorId, ids)).orderBy(desc(indicatorValues.date), desc(indicatorValues.id)) : [];
+  const owners = ids.length ? await db.select().from(indicatorUnits).where(inArray(indicatorUnits.indicatorId, ids)) : [];
+  return rows.map((ind) => {
+    const mine = values.filter((v) => v.indicatorId === ind.id);
+    const own = owners.filter((o) => o.indicatorId === ind.id);
+    const latestOf = (unitId: number | null) => mine.find((v) => v.unitId === unitId) ?? null;
+    let actual = latestOf(null);
+    if (!actual && own.length) {
+      // a split indicator's whole is its units' latest values added up (or weight-averaged for ratios)
+      const parts = own.map((o) => ({ o, v: latestOf(o.unitId) }));
+      if (parts.every((p) => p.v)) {
+        const ratio = own.every((o) => o.weight != null);
+        const wSum = parts.reduce((a, p) => a + (p.o.weight ?? 0), 0);
+        const value = ratio && wSum > 0 ? parts.reduce((a, p) => a + p.v!.value * (p.o.weight ?? 0), 0) / wSum : parts.reduce((a, p) => a + p.v!.value, 0);
+        const date = parts.map((p) => p.v!.date).sort()[0];
+        actual = { ...parts[0].v!, value, date, unitId: null };
+      }
+    }
+    const base = { indicatorId: ind.id, name: ind.name, attribute: ind.attribute, actualDate: actual?.date ?? null };
+    let status: { color: StatusColor; state: string; label: string; expected: number | null; actual: number | null; gap: number | null; reason: string };
+    if (ind.targetValue == null || ind.targetYear == null || ind.baselineYear == null || ind.targetYear <= ind.baselineYear) {
+      status = { color: 'grey', state: 'no_data', label: INDICATOR_STATE_LABELS.no_data, expected: null, actual: actual?.value ?? null, gap: null, reason: '缺少基期年份或目标值,无法计算应达值' };
+    } else {
+      const s = computeIndicatorStatus({
+        baseline: ind.baselineValue, baselineYear: ind.baselineYear, target: ind.targetValue, targetMax: ind.targetValueMax, targetYear: ind.targetYear,
+        kind: ind.kind as 'level', actual: actual?.value ?? null, actualDate: actual?.date ?? today,
+        direction: ind.direction as 'higher_better', attribute: (ind.attribute as 'binding' | 'expected' | null) ?? 'expected',
+        comparator: (['>=', '<=', '>', '<', '=', 'range'].includes(ind.comparator) ? ind.comparator : '>=') as '>=', tolerance: settings.indicatorTolerance,
+      });
+      status = { ...s, label: INDICATOR_STATE_LABELS[s.state] };
+    }
+    const lower = ind.direction === 'lower_better';
+    const units = own.map((o) => {
+      const v = latestOf(o.unitId);
+      if (!v || o.share == null) return { unitId: o.unitId, share: o.share, actual: v?.value ?? null, color: 'grey' as StatusColor, reason: v ? '未设分解目标' : '暂无实际值' };
+      const met = lower ? v.value <= o.share : v.value >= o.share;
+      const color: StatusColor = met ? 'blue' : ind.attribute === 'binding' ? 'red' : 'yellow';
+      return { unitId: o.unitId, share: o.share, actual: v.value, color, reason: `分解目标${o.share},实际${v.value}(${v.date}),${met ? '已达到' : '未达到'}分解目标` };
+    });
+    return { ...base, ...status, units };
+  });
+}
+
+export async function planStatus(db: DbOrTx, planId: number, today: string) {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  const taskRows = await db.select().from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.position), asc(tasks.id));
+  const st = await taskStatuses(db, taskRows, today);
+  const nodes = await db.select().from(outlineNodes).where(eq(outlineNodes.planId, planId)).orderBy(asc(outlineNodes.position));
+  const roll = rollupOutline(
+    nodes.map((n) => ({ id: n.id, parentId: n.parentId })),
+    taskRows.map((t) => ({ id: t.id, nodeId: t.outlineNodeId, weight: t.weight, progress: t.progress == null ? null : Math.max(0, Math.min(100, t.progress)), color: st.get(t.id)!.color })),
+  );
+  const settings = runSettings(plan);
+  const due = lastDuePeriod(plan, today, settings);
+  return {
+    asOf: today,
+    due,
+    plan: toRollup(roll.plan),
+    chapters: nodes
+      .filter((n) => n.parentId === null && (roll.nodes.get(n.id)?.taskCount ?? 0) > 0)
+      .map((n) => ({ outlineNodeId: n.id, title: `${n.marker}${n.title}`, ...toRollup(roll.nodes.get(n.id)!) })),
+    tasks: taskRows.map((t) => ({ taskId: t.id, title: t.title, weight: t.weight, progress: t.progress, status: st.get(t.id)! })),
+    indicators: await indicatorStatuses(db, plan, today),
+  };
+}
