@@ -65,12 +65,14 @@ export async function login(db: Db, username: string, password: string, ip: stri
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
+  // resolved before the transaction: PGlite has one connection, so a query on `db` inside it would wait forever
+  const actor = await actorForUser(db, user, ip);
   await db.transaction(async (tx) => {
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
     await tx.insert(sessions).values({ id: sha(token), userId: user.id, csrfToken, expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000), ip });
-    await writeAudit(tx, await actorForUser(db, user, ip), { action: 'user.login', entityType: 'user', entityId: user.id });
+    await writeAudit(tx, actor, { action: 'user.login', entityType: 'user', entityId: user.id });
   });
-  return { token, csrfToken, actor: await actorForUser(db, user, ip) };
+  return { token, csrfToken, actor };
 }
 
 export async function resolveSession(db: Db, token: string | undefined, ip: string | null) {

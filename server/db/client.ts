@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync } from 'node:fs';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.js';
 
@@ -46,8 +47,28 @@ async function openEmbedded(url?: string): Promise<DbHandle> {
     mkdirSync(dataDir, { recursive: true });
   }
   const client = new PGlite(dataDir);
+  guardSingleConnection(client as unknown as Record<string, unknown>);
   const db = drizzle(client, { schema }) as unknown as Db;
+  const transaction = db.transaction.bind(db);
+  (db as { transaction: unknown }).transaction = (fn: (tx: Tx) => Promise<unknown>, config?: unknown) =>
+    transaction((tx) => insideTransaction.run(true, () => fn(tx)), config as never);
   return { db, kind: 'pglite', close: () => client.close() };
+}
+
+const insideTransaction = new AsyncLocalStorage<boolean>();
+
+/**
+ * PGlite has a single connection: a query on `db` made inside `db.transaction(...)` waits for the
+ * transaction that waits for it, forever. Fail fast instead, so the mistake shows up as an error.
+ */
+function guardSingleConnection(client: Record<string, unknown>) {
+  for (const method of ['query', 'exec']) {
+    const original = (client[method] as (...a: unknown[]) => unknown).bind(client);
+    client[method] = (...args: unknown[]) => {
+      if (insideTransaction.getStore()) throw new Error('数据库误用:事务内必须使用 tx 而不是 db(PGlite 只有一个连接,会死锁)');
+      return original(...args);
+    };
+  }
 }
 
 export async function migrateDb(handle: DbHandle): Promise<void> {

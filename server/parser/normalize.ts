@@ -192,6 +192,10 @@ function stripPageCounters(cur: Mapped, fixes: NormalizeFix[]): { doc: Mapped; p
   let seq = 0;
   for (let i = 1; i < hits.length; i++) if (hits[i].n === hits[i - 1].n + 1) seq++;
   if (seq < (hits.length - 1) * 0.8) return { doc: cur, paginated: false };
+  // page breaks fall mid-sentence; a numbered list ends each item with punctuation
+  let midSentence = 0;
+  for (const h of hits) if (h.nl && !/[。;!?)”:.]\s*$/.test(cur.text.slice(Math.max(0, h.at - 4), h.at))) midSentence++;
+  if (midSentence < (hits.length - 1) * 0.5) return { doc: cur, paginated: false };
   const edits: Edit[] = [];
   let expect = hits[0].n;
   for (const h of hits) {
@@ -229,11 +233,17 @@ function fixOcr(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
 /** Some exports break the line after every ";": a clause that goes on is not a new paragraph. */
 function joinSemicolonBreaks(cur: Mapped): Mapped {
   const t = cur.text;
+  // only a document that breaks after ";" by habit; a single ";" at a line end may end a paragraph
+  const broken = (t.match(/;[ \t]*\n(?=[^\n])/g) ?? []).length;
+  const all = (t.match(/;/g) ?? []).length;
+  const habit = broken >= 3 && broken >= all * 0.3;
   return applyEdits(
     cur,
     regexEdits(t, /;[ \t]*\n(?=[^\n])/g, (m) => {
       const next = t.slice(m.index + m[0].length, m.index + m[0].length + 24);
       if (!next.trim() || MARKER_START.test(next)) return null;
+      // the second half of a note ("…;⏎责任单位:…") always continues it
+      if (!habit && !/^[ \t]*(牵头|责任|配合|协同|主要|参与|协办)[^:\n]{0,6}:/.test(next)) return null;
       return ';';
     }),
   );

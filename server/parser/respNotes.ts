@@ -219,6 +219,14 @@ function readNote(ctx: ParseContext, start: number, end: number, contentEnd: num
       note.leaders.push(...value.split(/[、,;,]/).map((x) => x.trim()).filter(Boolean));
       continue;
     }
+    // "责任单位:X牵头,Y配合": the verbs inside the value say who leads
+    const byVerb = /牵头|配合|参与|协助/.test(value) ? readInline(ctx, value, vStart) : null;
+    if (byVerb) {
+      note.lead.push(...byVerb.lead);
+      note.responsible.push(...byVerb.responsible);
+      note.cooperating.push(...byVerb.cooperating);
+      continue;
+    }
     const parsed = parseUnitList(ctx, value, vStart, true);
     note[role].push(...parsed.units);
     if (!value.trim()) damaged.push(`“${h.label}”后没有单位`);
@@ -275,7 +283,8 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   return out;
 }
 
-function readInline(ctx: ParseContext, inner: string, offset: number): Omit<RespNote, 'start' | 'end'> | null {
+/** "X牵头,Y配合": roles given by verbs rather than labels; null unless every clause reads so. */
+export function readInline(ctx: ParseContext, inner: string, offset: number): Omit<RespNote, 'start' | 'end'> | null {
   const note: Omit<RespNote, 'start' | 'end'> = { layout: 'inline', lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [] };
   let s = 0;
   let any = false;

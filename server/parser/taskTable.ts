@@ -4,6 +4,7 @@
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext, Line } from './types.js';
 import { parseUnitList } from './units.js';
+import { readInline } from './respNotes.js';
 
 export type Column = 'seq' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other';
 
@@ -219,7 +220,9 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[]): TableTask {
     else if (col === 'deadline') task.deadlineText = c.text;
     else if (col === 'leaders') task.leaders.push(...c.text.split(/[、,;,]/).map((x) => x.trim()).filter(Boolean));
     else if (col === 'lead' || col === 'responsible' || col === 'cooperating') {
-      task[col].push(...parseUnitList(ctx, c.text, c.start, true).units);
+      const byVerb = /牵头|配合|参与|协助/.test(c.text) ? readInline(ctx, c.text, c.start) : null;
+      if (byVerb) for (const r of ['lead', 'responsible', 'cooperating'] as const) task[r].push(...byVerb[r]);
+      else task[col].push(...parseUnitList(ctx, c.text, c.start, true).units);
       task.unitsStart = Math.min(task.unitsStart ?? c.start, c.start);
       task.unitsEnd = Math.max(task.unitsEnd ?? 0, c.start + c.text.length);
     }

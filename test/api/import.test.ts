@@ -87,8 +87,9 @@ describe('importing a plan document', () => {
     ['empty.txt', Buffer.alloc(0), 'IMPORT_EMPTY'],
     ['bin.txt', Buffer.from([0, 1, 2, 3, 0, 0, 255, 254, 0, 7, 8, 0, 0, 0]), 'IMPORT_BINARY'],
     ['broken.docx', Buffer.from('PK\u0003\u0004 not really a zip'), 'IMPORT_CORRUPT'],
-    ['plan.exe', Buffer.from('MZ...'), 'IMPORT_UNSUPPORTED_FORMAT'],
-  ])('refuses %s with %s and stores no plan', async (name, bytes, code) => {
+    ['plan.exe', Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0x90)]), 'IMPORT_BINARY'],
+    ['legacy.doc', Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]), 'IMPORT_UNSUPPORTED_FORMAT'],
+  ])('refuses %s with the right code and stores no plan', async (name, bytes, code) => {
     const plansBefore = await count('plans');
     const res = await office.upload('/api/imports', name, bytes as Buffer);
     expect(res.statusCode).toBeGreaterThanOrEqual(400);

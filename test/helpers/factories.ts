@@ -37,7 +37,8 @@ export async function unitId(db: Db, name: string, region = '永川区'): Promis
 }
 
 export async function makeUnit(db: Db, region = '永川区', name = `测试单位${uniq()}`) {
-  return db.transaction(async (tx) => createUnit(tx, systemActor, { name, regionId: await regionId(db, region) }));
+  const rid = await regionId(db, region);
+  return db.transaction(async (tx) => createUnit(tx, systemActor, { name, regionId: rid }));
 }
 
 export async function makeUser(db: Db, roles: Role[], opts: { region?: string; unitId?: number } = {}) {

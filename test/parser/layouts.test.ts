@@ -282,3 +282,13 @@ describe('more label forms', () => {
     expect(plan.tasks.map((t) => [t.title, raws(t.lead), raws(t.responsible), t.deadline])).toEqual([['建设口袋公园', ['区城市管理局'], ['区住房城乡建委'], '2024-09']]);
   });
 });
+
+describe('verbs inside a labelled value or a table cell', () => {
+  it('"责任单位:X牵头,Y配合" gives X the lead', () => {
+    const plan = parseText('(一)推进改造。内容。(责任单位:区住房城乡建委牵头,区财政局、区发展改革委配合)');
+    const t = plan.tasks[0];
+    expect([raws(t.lead), raws(t.responsible), raws(t.cooperating)]).toEqual([['区住房城乡建委'], [], ['区财政局', '区发展改革委']]);
+    const table = parseText(['序号|重点任务|责任单位|完成时限', '1|建设公园|区城市管理局牵头,区林业局配合|2024年底'].join('\n'));
+    expect([raws(table.tasks[0].lead), raws(table.tasks[0].cooperating)]).toEqual([['区城市管理局'], ['区林业局']]);
+  });
+});

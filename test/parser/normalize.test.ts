@@ -34,11 +34,11 @@ describe('normalize', () => {
   });
 
   it('strips page counters of a paginated dump but not real numbered items', () => {
-    const pages = Array.from({ length: 8 }, (_, i) => `${i + 1}、第${i + 1}页的文字。(1)加强管理。`).join('\n');
+    // pages break mid-sentence: "…并\n2、且…"
+    const pages = Array.from({ length: 8 }, (_, i) => `${i + 1}、且第${i + 1}页文字。(1)加强管理,推进工作并`).join('\n');
     const d = mapHolds(pages);
     expect(d.paginated).toBe(true);
-    expect(d.text.startsWith('第1页的文字。')).toBe(true);
-    expect(d.text).toContain('\n(1)加强管理。');
+    expect(d.text.startsWith('且第1页文字。\n(1)加强管理,推进工作并且第2页文字。')).toBe(true);
     const list = '一、任务\n1、加强领导。\n2、完善机制。\n正文一段。\n另一段。\n再一段。\n又一段。';
     expect(normalize(list).paginated).toBe(false);
     expect(normalize(list).text).toBe(list);
@@ -70,5 +70,14 @@ describe('normalize', () => {
     const a = applyEdits(identity('abcdef'), [{ start: 1, end: 3, text: 'X' }, { start: 4, end: 4, text: '--' }]);
     expect(a.text).toBe('aXd--ef');
     expect(Array.from(a.map)).toEqual([0, 1, 3, 4, 4, 4, 5, 6]);
+  });
+});
+
+describe('normalize: numbered lists are not pages', () => {
+  it('keeps a one-task-per-line list numbered 1、2、3、…', () => {
+    const list = Array.from({ length: 12 }, (_, i) => `${i + 1}、推进第${i + 1}项工作。(牵头单位:区发展改革委)`).join('\n');
+    const d = normalize(list);
+    expect(d.paginated).toBe(false);
+    expect(d.text).toBe(list);
   });
 });
