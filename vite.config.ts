@@ -4,6 +4,8 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+/** the API server behind /api (dev and preview); LUOSHI_API overrides the default */
+const api = process.env.LUOSHI_API ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: `${here}app`,
@@ -16,10 +18,10 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    proxy: { '/api': { target: api, changeOrigin: false } },
   },
   preview: {
     port: 4173,
-    proxy: { '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false } },
+    proxy: { '/api': { target: api, changeOrigin: false } },
   },
 });

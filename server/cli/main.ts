@@ -133,6 +133,6 @@ program
   });
 
 program.parseAsync().catch((err) => {
-  console.error(err instanceof AppError ? `错误 ${err.code}:${err.message}` : `错误:${err instanceof Error ? err.message : err}`);
+  console.error(err instanceof AppError ? `错误 ${err.code}:${err.message}${err.details ? ' ' + JSON.stringify(err.details) : ''}` : `错误:${err instanceof Error ? err.message : err}`);
   process.exit(1);
 });

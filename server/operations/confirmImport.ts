@@ -7,7 +7,7 @@ import { imports, indicators, outlineNodes, plans, projects, targets, taskUnits,
 import { writeAudit } from '../audit.js';
 import { searchTokens } from '../search.js';
 import { unitMatcher } from '../queries/units.js';
-import { unknownUnitNames } from '../queries/imports.js';
+import { unresolvedUnits } from '../queries/imports.js';
 import { createUnit } from './createUnit.js';
 import type { OpContext } from './context.js';
 
@@ -26,10 +26,8 @@ export async function confirmImport({ db, actor }: OpContext, importId: number, 
 
     const mapped = { ...imp.unitMappings };
     const wanted = new Set(input.createUnits);
-    const matchBefore = await unitMatcher(tx, regionId);
-    for (const name of unknownUnitNames(parsed)) {
-      if (mapped[name] || matchBefore(name)) continue;
-      if (!wanted.has(name) || !regionId) continue;
+    for (const { name } of unresolvedUnits(parsed, await unitMatcher(tx, regionId), mapped)) {
+      if (mapped[name] || !wanted.has(name) || !regionId) continue;
       const unit = await createUnit(tx, actor, { name, regionId, kind: /镇|街道/.test(name) ? 'town' : 'department' });
       mapped[name] = unit.id;
     }

@@ -45,6 +45,11 @@ export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
   const allRegions = await db.select().from(regions);
   const regionName = input.regionId ? allRegions.find((r) => r.id === input.regionId)?.name : undefined;
   const parsed = parseText(decoded.text, { registry, region: regionName ?? null, includeText: false }, { format: decoded.format, encoding: decoded.encoding });
+  if (!parsed.meta.title.trim()) {
+    // a plan needs a name on every screen; the reviewer can correct it before confirming
+    parsed.meta.title = input.filename.replace(/\.[a-z0-9]+$/i, '');
+    parsed.warnings.push({ code: 'TITLE_NOT_FOUND', message: '未识别出规划标题,已暂用文件名,请在审核时修改', source: null });
+  }
   const regionId = input.regionId ?? allRegions.find((r) => r.name === parsed.meta.region)?.id ?? actor.regionIds[0] ?? null;
 
   return db.transaction(async (tx) => {

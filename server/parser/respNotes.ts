@@ -107,7 +107,7 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
     let lineStart = h.start;
     while (lineStart > 0 && lineStart > h.start - 200 && text[lineStart - 1] !== '\n') lineStart--;
     const before = text.slice(lineStart, h.start);
-    const open = before.search(/\([ \t]*$/);
+    const open = unclosedParen(before);
     let start: number;
     let end: number;
     let contentEnd: number;
@@ -170,6 +170,21 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
   return notes.sort((a, b) => a.start - b.start);
 }
 
+/** The "(" a label stands inside ("(2025年底前;牵头单位:…"), or -1; a sentence end in between rules it out. */
+function unclosedParen(before: string): number {
+  let depth = 0;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const c = before[i];
+    if (c === '。') return -1;
+    if (c === ')') depth++;
+    else if (c === '(') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
+  return -1;
+}
+
 function lineEndOf(text: string, pos: number): number {
   const e = text.indexOf('\n', pos);
   return e < 0 ? text.length : e;
@@ -200,6 +215,10 @@ function readNote(ctx: ParseContext, start: number, end: number, contentEnd: num
   const text = ctx.doc.text;
   const note: RespNote = { start, end, layout, lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged, remarks: [] };
   const hasLead = hits.some((h) => h.label.startsWith('牵头') && h.role === 'lead');
+  // words before the first label ("(2025年底前完成;牵头单位:…") are a remark, often the deadline
+  const pStart = layout === 'paren' ? start + 1 : start;
+  const prefix = text.slice(pStart, hits[0].start).replace(/[;,,\s]+$/, '');
+  if (prefix.trim()) note.remarks.push({ text: prefix.trim(), start: pStart });
   for (let k = 0; k < hits.length; k++) {
     const h = hits[k];
     if (h.fragment) damaged.push(`标签“${h.label}”不完整`);

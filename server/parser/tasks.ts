@@ -186,6 +186,8 @@ function leadPhraseTasks(ctx: ParseContext, heads: Head[]): Draft[] {
     const phrase = body.slice(0, stop);
     // "规划是城市建设的蓝图,…": a definition opening a theme, not something to carry out
     if (/:/.test(phrase) || /^[^。]{0,10}是/.test(phrase) || (phrase.match(/,/g) ?? []).length > 1) continue;
+    // "做好城市工作根本在党的领导,关键在人": a thesis sentence, not an action
+    if (/,/.test(phrase) && (phrase.length > 22 || /必须|关键|根本|在于|,是/.test(phrase))) continue;
     out.push({
       start: isHead ? head.start : offset,
       end: line.end,

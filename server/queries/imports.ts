@@ -6,11 +6,18 @@ import type { DbOrTx } from '../db/client.js';
 import { documents, imports } from '../db/schema/index.js';
 import { unitMatcher } from './units.js';
 
-/** Canonical names of unit mentions the registry did not know at parse time. */
-export function unknownUnitNames(p: ParsedPlan): string[] {
-  const names = new Set<string>();
-  for (const t of p.tasks) for (const u of [...t.lead, ...t.responsible, ...t.cooperating]) if (u.scope === 'unit' && !u.known) names.add(u.name);
-  return [...names];
+/** Named unit mentions that neither the registry nor the office's mappings resolve (now, not at parse time). */
+export function unresolvedUnits(p: ParsedPlan, match: (name: string) => number | null, mappings: Record<string, number | null>) {
+  const byName = new Map<string, { raws: Set<string>; count: number }>();
+  for (const t of p.tasks)
+    for (const u of [...t.lead, ...t.responsible, ...t.cooperating]) {
+      if (u.scope !== 'unit' || match(u.name)) continue;
+      const e = byName.get(u.name) ?? { raws: new Set<string>(), count: 0 };
+      e.raws.add(u.raw);
+      e.count++;
+      byName.set(u.name, e);
+    }
+  return [...byName].map(([name, e]) => ({ name, raws: [...e.raws], count: e.count, mappedUnitId: mappings[name] ?? null }));
 }
 
 export async function getImportJob(db: DbOrTx, id: number, withParsed = true): Promise<ImportJob> {
@@ -28,18 +35,7 @@ async function toJob(db: DbOrTx, row: typeof imports.$inferSelect, withParsed: b
   let parsed = row.parsed as ParsedPlan | null;
   const unknownUnits: ImportJob['unknownUnits'] = [];
   if (parsed) {
-    const match = await unitMatcher(db, row.regionId);
-    const byName = new Map<string, { raws: Set<string>; count: number }>();
-    for (const t of parsed.tasks)
-      for (const u of [...t.lead, ...t.responsible, ...t.cooperating]) {
-        if (u.scope !== 'unit' || (u.known && match(u.name))) continue;
-        if (match(u.name)) continue; // created in the registry since the parse
-        const e = byName.get(u.name) ?? { raws: new Set(), count: 0 };
-        e.raws.add(u.raw);
-        e.count++;
-        byName.set(u.name, e);
-      }
-    for (const [name, e] of byName) unknownUnits.push({ name, raws: [...e.raws], count: e.count, mappedUnitId: row.unitMappings[name] ?? null });
+    unknownUnits.push(...unresolvedUnits(parsed, await unitMatcher(db, row.regionId), row.unitMappings));
     if (withParsed && row.documentId) {
       const [doc] = await db.select({ text: documents.text }).from(documents).where(eq(documents.id, row.documentId));
       parsed = { ...parsed, text: doc?.text };

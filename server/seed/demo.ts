@@ -11,6 +11,7 @@ import { addUser } from '../operations/addUser.js';
 import { importPlan } from '../operations/importPlan.js';
 import { confirmImport } from '../operations/confirmImport.js';
 import { getImportJob } from '../queries/imports.js';
+import { actorForUser } from '../auth/sessions.js';
 import type { Role } from '../../shared/roles.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -38,6 +39,9 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'evaluator', displayName: '第三方评估 赵磊', roles: ['evaluator'], region: '重庆市' },
 ];
 
+/** Which demo office imports which corpus document. */
+const importerOf: Record<string, string> = { '000': 'yc_office', '001': 'tl_office', '002': 'cq_office', '003': 'bs_office', '004': 'yc_office' };
+
 export async function seedDemo(db: Db, log: (s: string) => void = () => {}) {
   const reg = await seedRegistry(db, systemActor);
   log(`单位库:新增 ${reg.regions} 个区划、${reg.units} 个单位`);
@@ -54,10 +58,13 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => {}) {
   if (!existsSync(dir)) throw new Error(`找不到语料目录 ${dir}(可用 LUOSHI_CORPUS 指定)`);
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
     const t0 = Date.now();
-    const row = await importPlan({ db, actor: systemActor }, { bytes: readFileSync(path.join(dir, f)), filename: f });
+    // each office imports its own plan, as it would in practice; its region is the fallback when the text never names one
+    const [office] = await db.select().from(users).where(eq(users.username, importerOf[f.slice(0, 3)] ?? 'admin'));
+    const actor = office ? await actorForUser(db, office, null) : systemActor;
+    const row = await importPlan({ db, actor }, { bytes: readFileSync(path.join(dir, f)), filename: f });
     const job = await getImportJob(db, row.id, false);
     // demo only: create every unit the registry lacks, explicitly and audited, so the plans can be confirmed
-    const plan = await confirmImport({ db, actor: systemActor }, row.id, { createUnits: job.unknownUnits.map((u) => u.name), status: 'active' });
+    const plan = await confirmImport({ db, actor }, row.id, { createUnits: job.unknownUnits.map((u) => u.name), status: 'active' });
     log(`导入 ${f} → 规划 #${plan.id}「${plan.title}」(${Date.now() - t0} ms)`);
   }
 }

@@ -60,7 +60,7 @@ async function main() {
     if (want('plan-detail')) {
       await page.goto(`${base}/plans/${planId}`);
       await page.locator('.ant-table-row').first().waitFor();
-      await page.locator('.ant-tree-treenode').nth(1).click();
+      await page.locator('.ant-tree-treenode', { hasText: process.env.CHAPTER ?? '三、' }).first().click();
       await page.waitForTimeout(500);
       await shot(page, 'plan-detail');
       await page.locator('.ant-table-row').first().click();

@@ -292,3 +292,12 @@ describe('verbs inside a labelled value or a table cell', () => {
     expect([raws(table.tasks[0].lead), raws(table.tasks[0].cooperating)]).toEqual([['区城市管理局'], ['区林业局']]);
   });
 });
+
+describe('a note that opens with its deadline', () => {
+  it('"(2025年底前完成;牵头单位:X)" is one note, not a damaged one', () => {
+    const plan = parseText('(一)建设公园。新建口袋公园10个。(2025年底前完成;牵头单位:区城市管理局;责任单位:各镇街)');
+    const t = plan.tasks[0];
+    expect([raws(t.lead), t.responsible[0].scope, t.deadline]).toEqual([['区城市管理局'], 'all_towns', '2025-12']);
+    expect(plan.warnings.filter((w) => w.code === 'UNIT_NOTE_DAMAGED')).toEqual([]);
+  });
+});
