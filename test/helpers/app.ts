@@ -8,7 +8,7 @@ import { createTestDb } from './db.js';
 
 export interface TestApp {
   app: FastifyInstance;
-  handle: DbHandle;
+  handle: DbHandle & { url: string | null };
   close(): Promise<void>;
 }
 

@@ -15,7 +15,7 @@ export function IndicatorSpark({ indicator }: { indicator: Indicator }) {
       animation: false,
       grid: { left: 4, right: 4, top: 8, bottom: 4 },
       xAxis: { type: 'category', show: false, data: points.map((p) => `${p.year}年`), boundaryGap: false },
-      yAxis: { type: 'value', show: false, scale: true },
+      yAxis: { type: 'value', show: false, scale: points.some((p) => p.value < 0) },
       tooltip: { trigger: 'item', confine: true, formatter: (p: { dataIndex: number }) => points[p.dataIndex]?.label ?? '' },
       series: [
         {

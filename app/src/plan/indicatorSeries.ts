@@ -1,5 +1,7 @@
-// The points of an indicator's small chart: baseline → target (a growth rate is projected onto the level).
+// The points of an indicator's small chart: baseline → reported values → target, in the indicator's own terms
+// (a growth-rate indicator compares rates, a cumulative one compares five-year totals).
 import type { Indicator } from '../api';
+import { indicatorKindLabels } from '../labels';
 
 export interface SeriesPoint {
   year: number;
@@ -8,21 +10,16 @@ export interface SeriesPoint {
 }
 
 export function indicatorSeries(x: Indicator): SeriesPoint[] | null {
-  if (x.baselineValue === null || x.baselineYear === null || x.targetValue === null) return null;
+  if (x.baselineValue === null || x.targetValue === null) return null;
   const unit = x.unit ?? '';
-  const pts: SeriesPoint[] = [{ year: x.baselineYear, value: x.baselineValue, label: `基期 ${x.baselineYear}年:${x.baselineText ?? x.baselineValue}${unit}` }];
+  const kind = x.kind === 'level' ? '' : `(${indicatorKindLabels[x.kind] ?? ''})`;
+  const by = x.baselineYear ?? (x.targetYear ? x.targetYear - 5 : 0);
+  const ty = x.targetYear ?? by + 5;
+  const pts: SeriesPoint[] = [{ year: by, value: x.baselineValue, label: `基期${by ? ` ${by}年` : ''}:${x.baselineText ?? x.baselineValue}${unit}${kind}` }];
   for (const v of x.values) {
     const y = Number(v.date.slice(0, 4));
-    if (y > x.baselineYear && v.unitId === null) pts.push({ year: y, value: v.value, label: `${y}年实际:${v.value}${unit}` });
+    if (y > by && y <= ty && v.unitId === null) pts.push({ year: y, value: v.value, label: `${y}年实际:${v.value}${unit}` });
   }
-  const ty = x.targetYear ?? x.baselineYear + 5;
-  if (x.kind === 'annual_growth') {
-    const years = ty - x.baselineYear;
-    if (years <= 0) return null;
-    const projected = x.baselineValue * Math.pow(1 + x.targetValue / 100, years);
-    pts.push({ year: ty, value: Number(projected.toFixed(2)), label: `${ty}年(按年均增长${x.targetValue}%推算):${projected.toFixed(2)}${unit}` });
-  } else if (x.kind === 'level') {
-    pts.push({ year: ty, value: x.targetValue, label: `目标 ${ty}年:${x.targetText ?? x.targetValue}${unit}` });
-  } else return null;
-  return pts.sort((a, b) => a.year - b.year);
+  pts.push({ year: ty, value: x.targetValue, label: `目标 ${ty}年:${x.targetText ?? x.targetValue}${unit}${kind}` });
+  return pts;
 }

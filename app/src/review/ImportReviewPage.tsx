@@ -8,6 +8,7 @@ import type { ImportJob } from '../../../shared/api';
 import type { ImportCorrection } from '../api';
 import type { ParsedPlan } from '../../../shared/parsedPlan';
 import { api } from '../api';
+import { useMe } from '../auth';
 import { SourceText, type Mark } from '../components/SourceText';
 import { PageLoading } from '../components/PageLoading';
 import { period } from '../format';
@@ -59,6 +60,7 @@ export default function ImportReviewPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const { data: job, loading, setData: setJob } = useRequest(() => api.importJob(id), [id]);
+  const me = useMe();
   const registry = useRequest(() => api.units(), []);
   const [tab, setTab] = useState<ItemType>('task');
   const [sel, setSel] = useState<Selection | null>(null);
@@ -125,7 +127,8 @@ export default function ImportReviewPage() {
   const selectedTaskId = sel?.type === 'task' ? sel.key.split('|')[0] : null;
   const openUnits = job.unknownUnits.filter((u) => u.mappedUnitId === null && !toCreate.has(u.name)).length;
   const selectedText = textSel ? { ...textSel, text: text.slice(textSel.start, textSel.end) } : null;
-  const regs = registry.data?.items ?? [];
+  // the reviewer's own regions first: that is where an import's units normally belong
+  const regs = [...(registry.data?.items ?? [])].sort((a, b) => Number(!me.regionIds.includes(a.regionId)) - Number(!me.regionIds.includes(b.regionId)));
   const m = parsed.meta;
   const count = (n: number, warn = false) => <Badge count={n} showZero overflowCount={999} color={warn && n ? '#faad14' : '#bfbfbf'} size="small" style={{ marginLeft: 4 }} />;
 

@@ -14,6 +14,7 @@ interface Props {
   selected: number | null;
   onSelect: (index: number) => void;
   apply: (c: ImportCorrection[]) => Promise<void>;
+  readOnly?: boolean;
 }
 
 type Row = ParsedIndicator & { index: number };
@@ -81,7 +82,7 @@ export function IndicatorTab({ indicators, selected, onSelect, apply }: Props) {
               </Space>
             ),
           },
-        ]}
+        ].filter((c) => !readOnly || c.key !== 'op')}
       />
       <IndicatorEditModal
         indicator={editing === null ? null : (indicators[editing] ?? null)}

@@ -58,7 +58,7 @@ export function TargetTab({ targets, selected, onSelect, apply }: { targets: Par
               </Space>
             ),
           },
-        ]}
+        ].filter((c) => !readOnly || c.key !== 'op')}
       />
       <TargetEditModal
         target={editing === null ? null : (targets[editing] ?? null)}

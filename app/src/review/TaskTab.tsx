@@ -20,11 +20,12 @@ interface Props {
   onSelect: (id: string) => void;
   onSelectUnit: (taskId: string, role: 'lead' | 'responsible' | 'cooperating', index: number) => void;
   apply: (c: ImportCorrection[]) => Promise<void>;
+  readOnly?: boolean;
   /** text the reviewer selected in the original, offered as a new task */
   textSelection: { start: number; end: number; text: string } | null;
 }
 
-export function TaskTab({ tasks, outline, registry, selectedId, onSelect, onSelectUnit, apply, textSelection }: Props) {
+export function TaskTab({ tasks, outline, registry, selectedId, onSelect, onSelectUnit, apply, readOnly, textSelection }: Props) {
   const [page, setPage] = useState(1);
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Partial<ParsedTask> | null>(null);
@@ -135,7 +136,7 @@ export function TaskTab({ tasks, outline, registry, selectedId, onSelect, onSele
               </Space>
             ),
           },
-        ]}
+        ].filter((c) => !readOnly || c.key !== 'op')}
       />
       <TaskEditModal
         open={!!editing}

@@ -14,13 +14,15 @@ interface Props {
 
 export function UnitPicker({ value = [], onChange, registry, placeholder, id }: Props) {
   const registryNames = new Set(registry.map((u) => u.name));
+  // the same name exists in several districts (one template); corrections carry names, so list each name once
+  const unique = [...new Map(registry.map((u) => [u.name, u])).values()];
   const extra = value.filter((u) => !registryNames.has(u.name));
   const options = [
     ...extra.map((u) => ({
       value: u.name,
       label: u.scope === 'unit' ? `${u.name}(未识别)` : `${u.raw}(${unitScopeLabels[u.scope] ?? u.scope})`,
     })),
-    ...registry.map((u) => ({ value: u.name, label: u.name, search: `${u.name} ${u.aliases.join(' ')} ${u.regionName}` })),
+    ...unique.map((u) => ({ value: u.name, label: u.name, search: `${u.name} ${u.aliases.join(' ')}` })),
   ];
   return (
     <Select

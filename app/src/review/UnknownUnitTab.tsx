@@ -65,7 +65,7 @@ export function UnknownUnitTab({ units, registry, toCreate, setToCreate, selecte
                   placeholder="选择已有单位"
                   value={r.mappedUnitId ?? undefined}
                   showSearch={{ optionFilterProp: 'label' }}
-                  options={registry.map((u) => ({ value: u.id, label: u.name }))}
+                  options={registry.map((u) => ({ value: u.id, label: `${u.name}(${u.regionName})` }))}
                   onChange={(v) => {
                     toggle(r.name, false);
                     void apply([{ op: 'mapUnit', name: r.name, unitId: v ?? null }]);
