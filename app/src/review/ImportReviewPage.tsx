@@ -133,12 +133,12 @@ export default function ImportReviewPage() {
   const count = (n: number, warn = false) => <Badge count={n} showZero overflowCount={999} color={warn && n ? '#faad14' : '#bfbfbf'} size="small" style={{ marginLeft: 4 }} />;
 
   const tabs = [
-    { key: 'task', label: <>任务{count(parsed.tasks.length)}</>, children: <TaskTab tasks={parsed.tasks} outline={parsed.outline} registry={regs} selectedId={selectedTaskId} onSelect={(k) => selectFromList({ type: 'task', key: k })} onSelectUnit={(t, r, i) => selectFromList({ type: 'task', key: `${t}|${r}|${i}` })} apply={apply} textSelection={selectedText} /> },
-    { key: 'indicator', label: <>指标{count(parsed.indicators.length)}</>, children: <IndicatorTab indicators={parsed.indicators} selected={selKey('indicator') === null ? null : Number(selKey('indicator'))} onSelect={(i) => selectFromList({ type: 'indicator', key: String(i) })} apply={apply} /> },
-    { key: 'target', label: <>目标{count(parsed.targets.length)}</>, children: <TargetTab targets={parsed.targets} selected={selKey('target') === null ? null : Number(selKey('target'))} onSelect={(i) => selectFromList({ type: 'target', key: String(i) })} apply={apply} /> },
-    { key: 'project', label: <>项目{count(parsed.projects.length)}</>, children: <ProjectTab projects={parsed.projects} selected={selKey('project')} onSelect={(k) => selectFromList({ type: 'project', key: k })} apply={apply} /> },
+    { key: 'task', label: <>任务{count(parsed.tasks.length)}</>, children: <TaskTab readOnly={!editable} tasks={parsed.tasks} outline={parsed.outline} registry={regs} selectedId={selectedTaskId} onSelect={(k) => selectFromList({ type: 'task', key: k })} onSelectUnit={(t, r, i) => selectFromList({ type: 'task', key: `${t}|${r}|${i}` })} apply={apply} textSelection={selectedText} /> },
+    { key: 'indicator', label: <>指标{count(parsed.indicators.length)}</>, children: <IndicatorTab readOnly={!editable} indicators={parsed.indicators} selected={selKey('indicator') === null ? null : Number(selKey('indicator'))} onSelect={(i) => selectFromList({ type: 'indicator', key: String(i) })} apply={apply} /> },
+    { key: 'target', label: <>目标{count(parsed.targets.length)}</>, children: <TargetTab readOnly={!editable} targets={parsed.targets} selected={selKey('target') === null ? null : Number(selKey('target'))} onSelect={(i) => selectFromList({ type: 'target', key: String(i) })} apply={apply} /> },
+    { key: 'project', label: <>项目{count(parsed.projects.length)}</>, children: <ProjectTab readOnly={!editable} projects={parsed.projects} selected={selKey('project')} onSelect={(k) => selectFromList({ type: 'project', key: k })} apply={apply} /> },
     { key: 'warning', label: <>提示{count(parsed.warnings.length, true)}</>, children: <WarningTab warnings={parsed.warnings} selected={selKey('warning') === null ? null : Number(selKey('warning'))} onSelect={(i) => selectFromList({ type: 'warning', key: String(i) })} /> },
-    { key: 'unit', label: <>未识别单位{count(openUnits, true)}</>, children: <UnknownUnitTab units={job.unknownUnits} registry={regs} toCreate={toCreate} setToCreate={setToCreate} selected={selKey('unit')} onSelect={(n) => selectFromList({ type: 'unit', key: n })} apply={apply} /> },
+    { key: 'unit', label: <>未识别单位{count(openUnits, true)}</>, children: <UnknownUnitTab readOnly={!editable} units={job.unknownUnits} registry={regs} toCreate={toCreate} setToCreate={setToCreate} selected={selKey('unit')} onSelect={(n) => selectFromList({ type: 'unit', key: n })} apply={apply} /> },
   ];
 
   return (

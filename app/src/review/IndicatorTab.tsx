@@ -8,6 +8,7 @@ import { targetValue } from '../format';
 import { attributeLabels, indicatorKindLabels, label } from '../labels';
 import { IndicatorEditModal } from './IndicatorEditModal';
 import { scrollRowIntoView } from './scrollRow';
+import { withOps } from './columns';
 
 interface Props {
   indicators: ParsedIndicator[];
@@ -19,7 +20,7 @@ interface Props {
 
 type Row = ParsedIndicator & { index: number };
 
-export function IndicatorTab({ indicators, selected, onSelect, apply }: Props) {
+export function IndicatorTab({ indicators, selected, onSelect, apply, readOnly }: Props) {
   const [editing, setEditing] = useState<number | null>(null);
   const [page, setPage] = useState(1);
   useEffect(() => {
@@ -38,7 +39,7 @@ export function IndicatorTab({ indicators, selected, onSelect, apply }: Props) {
         locale={{ emptyText: '没有识别到指标表' }}
         rowClassName={(r) => (r.index === selected ? 'row-selected clickable-row' : 'clickable-row')}
         onRow={(r) => ({ onClick: () => onSelect(r.index), onKeyDown: (e) => e.key === 'Enter' && e.target === e.currentTarget && onSelect(r.index), tabIndex: 0 })}
-        columns={[
+        columns={withOps<Row>([
           {
             title: '指标',
             key: 'name',
@@ -82,7 +83,7 @@ export function IndicatorTab({ indicators, selected, onSelect, apply }: Props) {
               </Space>
             ),
           },
-        ].filter((c) => !readOnly || c.key !== 'op')}
+        ], readOnly)}
       />
       <IndicatorEditModal
         indicator={editing === null ? null : (indicators[editing] ?? null)}

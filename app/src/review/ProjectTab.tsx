@@ -14,7 +14,7 @@ export function groupProjects<T extends { kind: string; column: string | null }>
   return [...groups.entries()].sort((a, b) => Number(a[0].startsWith('正文')) - Number(b[0].startsWith('正文')));
 }
 
-export function ProjectTab({ projects, selected, onSelect, apply }: { projects: ParsedProject[]; selected: string | null; onSelect: (id: string) => void; apply: (c: ImportCorrection[]) => Promise<void> }) {
+export function ProjectTab({ projects, selected, onSelect, apply, readOnly }: { projects: ParsedProject[]; selected: string | null; onSelect: (id: string) => void; apply: (c: ImportCorrection[]) => Promise<void>; readOnly?: boolean }) {
   const groups = useMemo(() => groupProjects(projects), [projects]);
   useEffect(() => {
     if (selected) setTimeout(() => document.getElementById(`project-${selected}`)?.scrollIntoView({ block: 'nearest' }), 30);
@@ -43,11 +43,11 @@ export function ProjectTab({ projects, selected, onSelect, apply }: { projects: 
                 <strong>{p.name}</strong>
                 {p.text && p.text !== p.name && <div className="muted clamp-2" style={{ fontSize: 12 }}>{p.text}</div>}
               </div>
-              <span onClick={(e) => e.stopPropagation()}>
+              {!readOnly && (<span onClick={(e) => e.stopPropagation()}>
                 <Popconfirm title="删除这个项目?" okText="删除" cancelText="取消" onConfirm={() => apply([{ op: 'removeProject', id: p.id }])}>
                   <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label="删除项目" />
                 </Popconfirm>
-              </span>
+              </span>)}
             </div>
           ))}
         </section>

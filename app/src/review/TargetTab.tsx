@@ -7,10 +7,11 @@ import type { ParsedTarget } from '../../../shared/parsedPlan';
 import { targetValue } from '../format';
 import { TargetEditModal } from './TargetEditModal';
 import { scrollRowIntoView } from './scrollRow';
+import { withOps } from './columns';
 
 type Row = ParsedTarget & { index: number };
 
-export function TargetTab({ targets, selected, onSelect, apply }: { targets: ParsedTarget[]; selected: number | null; onSelect: (i: number) => void; apply: (c: ImportCorrection[]) => Promise<void> }) {
+export function TargetTab({ targets, selected, onSelect, apply, readOnly }: { targets: ParsedTarget[]; selected: number | null; onSelect: (i: number) => void; apply: (c: ImportCorrection[]) => Promise<void>; readOnly?: boolean }) {
   const [editing, setEditing] = useState<number | null>(null);
   const [page, setPage] = useState(1);
   useEffect(() => {
@@ -28,7 +29,7 @@ export function TargetTab({ targets, selected, onSelect, apply }: { targets: Par
         locale={{ emptyText: '没有识别到数值目标' }}
         rowClassName={(r) => (r.index === selected ? 'row-selected clickable-row' : 'clickable-row')}
         onRow={(r) => ({ onClick: () => onSelect(r.index), onKeyDown: (e) => e.key === 'Enter' && e.target === e.currentTarget && onSelect(r.index), tabIndex: 0 })}
-        columns={[
+        columns={withOps<Row>([
           { title: '目标事项', dataIndex: 'subject', render: (v: string, r) => <span title={r.quote}>{v}</span> },
           {
             title: '目标值',
@@ -58,7 +59,7 @@ export function TargetTab({ targets, selected, onSelect, apply }: { targets: Par
               </Space>
             ),
           },
-        ].filter((c) => !readOnly || c.key !== 'op')}
+        ], readOnly)}
       />
       <TargetEditModal
         target={editing === null ? null : (targets[editing] ?? null)}

@@ -9,6 +9,7 @@ import { deadline } from '../format';
 import { TaskEditModal } from './TaskEditModal';
 import { UnitTags } from './UnitTags';
 import { scrollRowIntoView } from './scrollRow';
+import { withOps } from './columns';
 
 const PAGE = 20;
 
@@ -56,6 +57,8 @@ export function TaskTab({ tasks, outline, registry, selectedId, onSelect, onSele
     <div>
       <div className="toolbar" style={{ marginBottom: 8 }}>
         <Input.Search allowClear placeholder="筛选任务或单位" aria-label="筛选任务" style={{ width: 220 }} onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} />
+        {!readOnly && (
+          <>
         <Button icon={<PlusOutlined />} onClick={() => setEditing({ title: '', text: '', outlineId: null, deadline: null, lead: [], responsible: [], cooperating: [] })}>
           新增任务
         </Button>
@@ -64,6 +67,8 @@ export function TaskTab({ tasks, outline, registry, selectedId, onSelect, onSele
             以选中原文新增
           </Button>
         </Tooltip>
+          </>
+        )}
         <span className="muted">共 {tasks.length} 项</span>
       </div>
       <Table<ParsedTask>
@@ -81,7 +86,7 @@ export function TaskTab({ tasks, outline, registry, selectedId, onSelect, onSele
           'aria-selected': r.id === selectedId,
         })}
         locale={{ emptyText: '没有识别到任务' }}
-        columns={[
+        columns={withOps<ParsedTask>([
           {
             title: '任务',
             key: 'title',
@@ -136,7 +141,7 @@ export function TaskTab({ tasks, outline, registry, selectedId, onSelect, onSele
               </Space>
             ),
           },
-        ].filter((c) => !readOnly || c.key !== 'op')}
+        ], readOnly)}
       />
       <TaskEditModal
         open={!!editing}

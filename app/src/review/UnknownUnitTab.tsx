@@ -13,9 +13,10 @@ interface Props {
   selected: string | null;
   onSelect: (name: string) => void;
   apply: (c: ImportCorrection[]) => Promise<void>;
+  readOnly?: boolean;
 }
 
-export function UnknownUnitTab({ units, registry, toCreate, setToCreate, selected, onSelect, apply }: Props) {
+export function UnknownUnitTab({ units, registry, toCreate, setToCreate, selected, onSelect, apply, readOnly }: Props) {
   if (!units.length) return <Empty description="所有单位均已对应到单位库" />;
   const unmapped = units.filter((u) => u.mappedUnitId === null).map((u) => u.name);
   const toggle = (name: string, on: boolean) => {
@@ -62,6 +63,7 @@ export function UnknownUnitTab({ units, registry, toCreate, setToCreate, selecte
                   size="small"
                   style={{ width: '100%' }}
                   allowClear
+                  disabled={readOnly}
                   placeholder="选择已有单位"
                   value={r.mappedUnitId ?? undefined}
                   showSearch={{ optionFilterProp: 'label' }}
@@ -83,7 +85,7 @@ export function UnknownUnitTab({ units, registry, toCreate, setToCreate, selecte
                 <Tag color="green">已对应</Tag>
               ) : (
                 <span onClick={(e) => e.stopPropagation()}>
-                  <Checkbox checked={toCreate.has(r.name)} onChange={(e) => toggle(r.name, e.target.checked)}>
+                  <Checkbox disabled={readOnly} checked={toCreate.has(r.name)} onChange={(e) => toggle(r.name, e.target.checked)}>
                     新建
                   </Checkbox>
                 </span>
