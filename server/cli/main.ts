@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Command } from 'commander';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { openDb } from '../db/client.js';
 import { buildApp } from '../http/app.js';
 import { systemActor } from '../policy.js';
 import { roleSchema } from '../../shared/roles.js';
-import { regions, units } from '../db/schema/index.js';
+import { regions, units, users } from '../db/schema/index.js';
 import { addUser } from '../operations/addUser.js';
 import { importPlan } from '../operations/importPlan.js';
 import { confirmImport } from '../operations/confirmImport.js';
@@ -45,6 +45,8 @@ program
     await seedRegistry(db.db, systemActor);
     await serve(o.port, o.host, db);
     console.log(`落实已启动:http://${o.host}:${o.port}/ (数据库:${db.kind})`);
+    const [{ n }] = await db.db.select({ n: sql<number>`count(*)::int` }).from(users);
+    if (!n) console.log('尚无任何用户。请先创建管理员:luoshi user add --username admin --name 管理员 --role admin --region 重庆市 --password <至少10位,含字母和数字>');
   });
 
 program
