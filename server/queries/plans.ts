@@ -32,7 +32,7 @@ async function summarize(db: DbOrTx, rows: { p: typeof plans.$inferSelect; regio
   const ids = rows.map((r) => r.p.id);
   if (!ids.length) return [];
   const taskStats = await db
-    .select({ planId: tasks.planId, n: sql<number>`count(*)::int`, progress: sql<number | null>`sum(coalesce(${tasks.progress},0) * ${tasks.weight}) / nullif(sum(${tasks.weight}),0)` })
+    .select({ planId: tasks.planId, n: sql<number>`count(*)::int`, progress: sql<number | null>`case when count(${tasks.progress}) = 0 then null else sum(coalesce(${tasks.progress},0) * ${tasks.weight}) / nullif(sum(${tasks.weight}),0) end` })
     .from(tasks)
     .where(inArray(tasks.planId, ids))
     .groupBy(tasks.planId);
