@@ -12,6 +12,11 @@ function segmenter(): Jieba {
 
 const isWord = (t: string) => /[\p{L}\p{N}]/u.test(t);
 
+/** Words of a phrase (precise mode), for comparing names. */
+export function segmentWords(text: string): string[] {
+  return segmenter().cut(text, false).map((t) => t.trim()).filter(isWord);
+}
+
 export function searchTokens(text: string): string {
   const tokens = segmenter().cutForSearch(text, true).map((t) => t.trim().toLowerCase()).filter(isWord);
   return [...new Set(tokens)].join(' ');

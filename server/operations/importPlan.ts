@@ -8,6 +8,8 @@ import { writeAudit } from '../audit.js';
 import { decodeInput } from '../parser/decode.js';
 import { parseText } from '../parser/index.js';
 import { loadRegistry } from '../queries/units.js';
+import { figuresOfParsed, figuresOfRegion, findConflicts } from '../queries/conflicts.js';
+import { importTable, isXlsx } from './importTable.js';
 import type { OpContext } from './context.js';
 
 export interface ImportInput {
@@ -25,6 +27,8 @@ export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
     .orderBy(desc(imports.id))
     .limit(1);
   if (existing) return existing;
+  // one reading of Excel: as a task-division table, with the mapping it detects (the office may re-map in review)
+  if (isXlsx(input.bytes)) return importTable({ db, actor }, { ...input, review: true });
 
   let decoded;
   try {
@@ -51,6 +55,11 @@ export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
     parsed.warnings.push({ code: 'TITLE_NOT_FOUND', message: '未识别出规划标题,已暂用文件名,请在审核时修改', source: null });
   }
   const regionId = input.regionId ?? allRegions.find((r) => r.name === parsed.meta.region)?.id ?? actor.regionIds[0] ?? null;
+
+  if (regionId) {
+    for (const c of findConflicts(figuresOfParsed(parsed), await figuresOfRegion(db, regionId)))
+      parsed.warnings.push({ code: 'FIGURE_CONFLICT', message: c.message, source: c.here.source });
+  }
 
   return db.transaction(async (tx) => {
     let [doc] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.sha256, sha256));

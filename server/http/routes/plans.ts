@@ -7,6 +7,8 @@ import { updatePlan } from '../../operations/updatePlan.js';
 import { requirePermission } from '../../policy.js';
 import { defineRoute, idParam, paged, paging } from '../route.js';
 
+import { conflictSchema, planConflicts } from '../../queries/conflicts.js';
+
 const src = (s: number | null, e: number | null) => (s == null ? null : { start: s, end: e ?? s });
 
 export const planRoutes = [
@@ -52,7 +54,16 @@ export const planRoutes = [
       requirePermission(actor, 'plan.read');
       await getVisiblePlan(db, actor, params.id);
       const rows = await db.select().from(indicators).where(eq(indicators.planId, params.id)).orderBy(asc(indicators.position));
-      const values = rows.length ? await db.select().from(indicatorValues).where(inArray(indicatorValues.indicatorId, rows.map((r) => r.id))).orderBy(asc(indicatorValues.date)) : [];
+      const values = rows.length ? await db.select().from(indicatorValues).where(inArray(indicatorValues.indicatorId, rows.map((r) => r.id))).orderBy(asc(indicatorValues.date)) : [  defineRoute({
+    method: 'GET', url: '/api/plans/:id/conflicts', permission: 'plan.read', tag: 'plans', summary: '与本区其他规划不一致的目标数字', params: idParam,
+    response: z.object({ items: z.array(conflictSchema) }),
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'plan.read');
+      const { p } = await getVisiblePlan(db, actor, params.id);
+      return { items: await planConflicts(db, p.id, p.regionId) };
+    },
+  }),
+];
       return {
         items: rows.map(({ sourceStart, sourceEnd, position: _p, ...r }) => ({
           ...r, source: src(sourceStart, sourceEnd),
@@ -79,6 +90,15 @@ export const planRoutes = [
       await getVisiblePlan(db, actor, params.id);
       const rows = await db.select().from(targets).where(eq(targets.planId, params.id)).orderBy(asc(targets.id));
       return { items: rows.map(({ sourceStart, sourceEnd, planId: _p, outlineNodeId: _o, ...r }) => ({ ...r, source: src(sourceStart, sourceEnd) })) };
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/plans/:id/conflicts', permission: 'plan.read', tag: 'plans', summary: '与本区其他规划不一致的目标数字', params: idParam,
+    response: z.object({ items: z.array(conflictSchema) }),
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'plan.read');
+      const { p } = await getVisiblePlan(db, actor, params.id);
+      return { items: await planConflicts(db, p.id, p.regionId) };
     },
   }),
 ];
