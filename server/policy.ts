@@ -2,7 +2,7 @@
 // names each route's permission) and scope every query with the *Scope helpers below.
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../shared/errors.js';
-import { plans, tasks, taskUnits } from './db/schema/index.js';
+import { imports, plans, tasks, taskUnits } from './db/schema/index.js';
 import { roleSchema, type Role, type Permission } from '../shared/roles.js';
 
 export { roleSchema };
@@ -75,6 +75,14 @@ export function taskScope(actor: Actor): SQL | undefined {
   }
   if (actor.unitId) return sql`${tasks.id} in (${unitTaskIds(actor.unitId)})`;
   return sql`false`;
+}
+
+/** Condition on `imports`: an office sees the imports of its region and its own uploads. */
+export function importScope(actor: Actor): SQL | undefined {
+  if (isAdmin(actor)) return undefined;
+  const mine = actor.userId ? sql`${imports.createdBy} = ${actor.userId}` : sql`false`;
+  if (!seesRegion(actor) || !actor.regionIds.length) return mine;
+  return or(mine, inArray(imports.regionId, actor.regionIds)) as SQL;
 }
 
 /** Only the office (or admin) changes plan structure, and only for plans it can see. */

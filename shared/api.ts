@@ -45,6 +45,7 @@ export const planDetailSchema = planSummarySchema.extend({
   notes: z.array(z.object({ code: z.string(), text: z.string(), start: z.number(), end: z.number() })),
   settings: z.record(z.string(), z.unknown()),
   documentId: z.number().nullable(),
+  parentPlanIds: z.array(z.number()),
 });
 export type PlanDetail = z.infer<typeof planDetailSchema>;
 export const updatePlanBodySchema = z.object({
@@ -53,6 +54,8 @@ export const updatePlanBodySchema = z.object({
   published: z.boolean().optional(),
   periodStart: z.number().int().min(2000).max(2100).nullable().optional(),
   periodEnd: z.number().int().min(2000).max(2100).nullable().optional(),
+  /** plans this one implements (e.g. a district action plan under the municipal one) */
+  parentPlanIds: z.array(z.number().int().positive()).max(20).optional(),
 });
 
 export const taskRoleSchema = z.enum(['lead', 'responsible', 'cooperating']);

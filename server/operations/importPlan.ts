@@ -11,6 +11,7 @@ import { loadRegistry } from '../queries/units.js';
 import { figuresOfParsed, figuresOfRegion, findConflicts } from '../queries/conflicts.js';
 import { importTable, isXlsx } from './importTable.js';
 import type { OpContext } from './context.js';
+import { importScope } from '../policy.js';
 
 export interface ImportInput {
   bytes: Uint8Array;
@@ -23,7 +24,7 @@ export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
   const [existing] = await db
     .select()
     .from(imports)
-    .where(and(eq(imports.sha256, sha256), inArray(imports.status, ['review', 'confirmed'])))
+    .where(and(eq(imports.sha256, sha256), inArray(imports.status, ['review', 'confirmed']), importScope(actor)))
     .orderBy(desc(imports.id))
     .limit(1);
   if (existing) return existing;

@@ -13,6 +13,10 @@ export async function updatePlan({ db, actor }: OpContext, planId: number, input
   const patch = updatePlanBodySchema.parse(input);
   const { p } = await getVisiblePlan(db, actor, planId);
   if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  if (patch.parentPlanIds) {
+    if (patch.parentPlanIds.includes(planId)) throw new AppError('VALIDATION_FAILED', { parentPlanIds: '不能以自身为上位规划' });
+    for (const id of patch.parentPlanIds) await getVisiblePlan(db, actor, id);
+  }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(plans)

@@ -5,6 +5,7 @@ import type { ParsedPlan } from '../../shared/parsedPlan.js';
 import type { DbOrTx } from '../db/client.js';
 import { documents, imports } from '../db/schema/index.js';
 import { unitMatcher } from './units.js';
+import { combine, importScope, type Actor } from '../policy.js';
 
 /** Named unit mentions that neither the registry nor the office's mappings resolve (now, not at parse time). */
 export function unresolvedUnits(p: ParsedPlan, match: (name: string) => number | null, mappings: Record<string, number | null>) {
@@ -26,8 +27,14 @@ export async function getImportJob(db: DbOrTx, id: number, withParsed = true): P
   return toJob(db, row, withParsed);
 }
 
-export async function listImportJobs(db: DbOrTx): Promise<ImportJob[]> {
-  const rows = await db.select().from(imports).orderBy(desc(imports.id)).limit(200);
+/** NOT_FOUND unless the actor may see this import. */
+export async function assertImportVisible(db: DbOrTx, actor: Actor, id: number): Promise<void> {
+  const [row] = await db.select({ id: imports.id }).from(imports).where(combine(eq(imports.id, id), importScope(actor)));
+  if (!row) throw new AppError('NOT_FOUND');
+}
+
+export async function listImportJobs(db: DbOrTx, actor: Actor): Promise<ImportJob[]> {
+  const rows = await db.select().from(imports).where(importScope(actor)).orderBy(desc(imports.id)).limit(200);
   return Promise.all(rows.map((r) => toJob(db, r, false)));
 }
 

@@ -66,6 +66,7 @@ export async function getPlanDetail(db: DbOrTx, actor: Actor, id: number): Promi
     notes: row.p.notes,
     settings: row.p.settings,
     documentId: row.p.documentId,
+    parentPlanIds: row.p.parentPlanIds,
   };
 }
 

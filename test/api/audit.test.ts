@@ -53,3 +53,16 @@ describe('audit trail', () => {
     expect((await last()).id).toBe(before.id);
   });
 });
+
+describe('plan links', () => {
+  it('links a district plan to the plan it implements, audited, and refuses a self-link', async () => {
+    const db = t.handle.db;
+    const parent = await makePlan(db, { region: '重庆市' });
+    const child = await makePlan(db);
+    const res = await c.patch(`/api/plans/${child.plan.id}`, { parentPlanIds: [parent.plan.id] });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().parentPlanIds).toEqual([parent.plan.id]);
+    expect(await last()).toMatchObject({ action: 'plan.update', before: { parentPlanIds: [] }, after: { parentPlanIds: [parent.plan.id] } });
+    expect((await c.patch(`/api/plans/${child.plan.id}`, { parentPlanIds: [child.plan.id] })).statusCode).toBe(400);
+  });
+});

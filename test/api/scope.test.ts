@@ -47,3 +47,17 @@ describe('scoping', () => {
     expect((await c.patch(`/api/tasks/${tasks[0].id}`, { title: '改名' })).statusCode).toBe(403);
   });
 });
+
+describe('import scoping', () => {
+  it("an office of another district neither lists nor opens nor confirms this district's import", async () => {
+    const db = t.handle.db;
+    const yc = await new Client(t.app).login((await makeUser(db, ['office'], { region: '永川区' })).username, PASSWORD);
+    const tl = await new Client(t.app).login((await makeUser(db, ['office'], { region: '铜梁区' })).username, PASSWORD);
+    const text = Buffer.from('永川区测试行动计划\n一、重点任务\n(一)推进老旧小区改造。(牵头单位:区住房城乡建委;责任单位:区财政局)\n', 'utf8');
+    const job = (await yc.upload('/api/imports', 'yc.txt', text)).json();
+    expect((await tl.get('/api/imports')).json().items.map((i: { id: number }) => i.id)).not.toContain(job.id);
+    expect((await tl.get(`/api/imports/${job.id}`)).statusCode).toBe(404);
+    expect((await tl.post(`/api/imports/${job.id}/confirm`, {})).statusCode).toBe(404);
+    expect((await yc.get(`/api/imports/${job.id}`)).statusCode).toBe(200);
+  });
+});

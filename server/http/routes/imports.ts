@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import { importPlan } from '../../operations/importPlan.js';
 import { correctImport } from '../../operations/correctImport.js';
 import { confirmImport } from '../../operations/confirmImport.js';
-import { getImportJob, listImportJobs } from '../../queries/imports.js';
+import { assertImportVisible, getImportJob, listImportJobs } from '../../queries/imports.js';
 import { requirePermission } from '../../policy.js';
 import { defineRoute, idParam } from '../route.js';
 
@@ -31,13 +31,14 @@ export const importRoutes = [
     method: 'GET', url: '/api/imports', permission: 'plan.import', tag: 'imports', summary: '导入记录', response: z.object({ items: z.array(importJobSchema) }),
     handler: async ({ db, actor }) => {
       requirePermission(actor, 'plan.import');
-      return { items: await listImportJobs(db) };
+      return { items: await listImportJobs(db, actor) };
     },
   }),
   defineRoute({
     method: 'GET', url: '/api/imports/:id', permission: 'plan.import', tag: 'imports', summary: '导入审核数据(含原文)', params: idParam, response: importJobSchema,
     handler: async ({ db, actor, params }) => {
       requirePermission(actor, 'plan.import');
+      await assertImportVisible(db, actor, params.id);
       return getImportJob(db, params.id);
     },
   }),
@@ -46,6 +47,7 @@ export const importRoutes = [
     body: z.object({ corrections: z.array(importCorrectionSchema).min(1).max(500) }), response: importJobSchema,
     handler: async ({ db, actor, params, body }) => {
       requirePermission(actor, 'plan.import');
+      await assertImportVisible(db, actor, params.id);
       await correctImport({ db, actor }, params.id, body.corrections);
       return getImportJob(db, params.id);
     },
@@ -55,6 +57,7 @@ export const importRoutes = [
     response: z.object({ planId: z.number() }),
     handler: async ({ db, actor, params, body }) => {
       requirePermission(actor, 'plan.import');
+      await assertImportVisible(db, actor, params.id);
       const plan = await confirmImport({ db, actor }, params.id, body);
       return { planId: plan.id };
     },

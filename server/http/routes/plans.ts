@@ -54,16 +54,7 @@ export const planRoutes = [
       requirePermission(actor, 'plan.read');
       await getVisiblePlan(db, actor, params.id);
       const rows = await db.select().from(indicators).where(eq(indicators.planId, params.id)).orderBy(asc(indicators.position));
-      const values = rows.length ? await db.select().from(indicatorValues).where(inArray(indicatorValues.indicatorId, rows.map((r) => r.id))).orderBy(asc(indicatorValues.date)) : [  defineRoute({
-    method: 'GET', url: '/api/plans/:id/conflicts', permission: 'plan.read', tag: 'plans', summary: '与本区其他规划不一致的目标数字', params: idParam,
-    response: z.object({ items: z.array(conflictSchema) }),
-    handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'plan.read');
-      const { p } = await getVisiblePlan(db, actor, params.id);
-      return { items: await planConflicts(db, p.id, p.regionId) };
-    },
-  }),
-];
+      const values = rows.length ? await db.select().from(indicatorValues).where(inArray(indicatorValues.indicatorId, rows.map((r) => r.id))).orderBy(asc(indicatorValues.date)) : [];
       return {
         items: rows.map(({ sourceStart, sourceEnd, position: _p, ...r }) => ({
           ...r, source: src(sourceStart, sourceEnd),
