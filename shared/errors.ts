@@ -33,6 +33,10 @@ export const errorCatalogue = {
   ATTACHMENT_EMPTY: { status: 400, message: '附件为空' },
   INDICATOR_SPLIT_INVALID: { status: 400, message: '指标分解不成立:各单位分解值与总目标不一致' },
   NOTICE_INVALID_TRANSITION: { status: 409, message: '督办件当前状态不能执行此操作' },
+  SCORE_SETTINGS_INVALID: { status: 400, message: '考核设置不成立:各项权重合计必须大于0' },
+  EVALUATION_EXISTS: { status: 409, message: '该规划已有同类型、同年度的评估报告草稿' },
+  IMPORT_NOT_TABLE: { status: 400, message: '该导入不是 Excel 任务分工表,不能设置列对应关系' },
+  IMPORT_TABLE_LAYOUT_CHANGED: { status: 409, message: '该文件已按其他工作表或表头行导入过,请沿用原设置' },
   INTERNAL: { status: 500, message: '系统内部错误,请联系管理员' },
 } as const;
 

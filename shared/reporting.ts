@@ -1,7 +1,8 @@
 // Contracts for running a plan: calendar and thresholds settings, reports, status, board, notices, notifications.
 import { z } from 'zod';
 import { reportingConfigSchema } from '../server/domain/reportingPeriods.js';
-import { reportedTaskStatusSchema, taskThresholdsSchema } from '../server/domain/status.js';
+import { reportedTaskStatusSchema } from '../server/domain/status.js';
+import { planDomainSettingsSchema } from '../server/domain/planSettings.js';
 import { taskStatusOutSchema } from './api.js';
 
 export { reportedTaskStatusSchema };
@@ -25,12 +26,14 @@ export const defaultReminderRules: ReminderRule[] = [
   { key: 'leader', offsetDays: 5, recipients: ['leader'], channels: ['app', 'email'] },
 ];
 
-/** Everything under plans.settings that running the plan reads; other keys are left alone. */
-export const runSettingsSchema = z.object({
-  reporting: reportingConfigSchema.prefault({}),
-  thresholds: taskThresholdsSchema.prefault({}),
-  /** ±band for 预期性 indicators (0.05 = 5%) */
-  indicatorTolerance: z.number().min(0).max(1).default(0.05),
+/**
+ * Everything under plans.settings that running the plan reads: the domain's own knobs
+ * (reporting calendar, taskThresholds, indicator and split tolerances, scores) plus the run's.
+ * Other keys are left alone.
+ */
+export const runSettingsSchema = planDomainSettingsSchema.extend({
+  /** First month whose report is expected ('YYYY-MM'); null: the plan's first year. Earlier periods are neither chased nor counted as missing. */
+  startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).nullable().default(null),
   reminders: z
     .object({
       rules: z.array(reminderRuleSchema).default(defaultReminderRules),
@@ -50,8 +53,10 @@ export const runSettingsSchema = z.object({
 export type RunSettings = z.infer<typeof runSettingsSchema>;
 export const runSettingsPatchSchema = z.object({
   reporting: reportingConfigSchema.partial().optional(),
-  thresholds: z.object({ yellowGap: z.number().min(0).max(100), redGap: z.number().min(0).max(100), blockedColor: z.enum(['red', 'yellow']) }).partial().optional(),
-  indicatorTolerance: z.number().min(0).max(1).optional(),
+  startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).nullable().optional(),
+  taskThresholds: z.object({ yellowGap: z.number().min(0).max(100), redGap: z.number().min(0).max(100), blockedColor: z.enum(['red', 'yellow']) }).partial().optional(),
+  indicator: z.object({ tolerance: z.number().min(0).max(1), toleranceAbsolute: z.number().min(0) }).partial().optional(),
+  split: z.object({ toleranceRelative: z.number().min(0).max(1), toleranceAbsolute: z.number().min(0) }).partial().optional(),
   reminders: z.object({ rules: z.array(reminderRuleSchema).max(20), webhookUrl: z.string().url().nullable() }).partial().optional(),
   supervision: z.object({ autoIssue: z.boolean(), missingReportAfterDays: z.number().int().min(0).max(60), responseWorkingDays: z.number().int().min(1).max(60), escalationWorkingDays: z.number().int().min(1).max(60) }).partial().optional(),
 });

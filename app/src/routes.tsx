@@ -15,6 +15,12 @@ const MyTasksPage = lazy(() => import('./pages/MyTasksPage'));
 const UnitsPage = lazy(() => import('./pages/UnitsPage'));
 const TaskPage = lazy(() => import('./task/TaskPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const MyReportsPage = lazy(() => import('./run/MyReportsPage'));
+const BoardPage = lazy(() => import('./run/BoardPage'));
+const NoticesPage = lazy(() => import('./run/NoticesPage'));
+const EvaluationPage = lazy(() => import('./evaluate/EvaluationPage'));
+const PublicListPage = lazy(() => import('./public/PublicListPage'));
+const PublicPlanPage = lazy(() => import('./public/PublicPlanPage'));
 
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me } = useAuth();
@@ -34,6 +40,8 @@ export function AppRoutes() {
     <Suspense fallback={<PageLoading />}>
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path="/public" element={<PublicListPage />} />
+        <Route path="/public/plans/:id" element={<PublicPlanPage />} />
         <Route
           element={
             <RequireAuth>
@@ -49,6 +57,13 @@ export function AppRoutes() {
           <Route path="my-tasks" element={<MyTasksPage />} />
           <Route path="units" element={<UnitsPage />} />
           <Route path="tasks/:id" element={<TaskPage />} />
+          <Route path="reports" element={<MyReportsPage />} />
+          <Route path="board" element={<BoardPage />} />
+          <Route path="board/:id" element={<BoardPage />} />
+          <Route path="plans/:id/board" element={<BoardPage />} />
+          <Route path="notices" element={<NoticesPage />} />
+          <Route path="notices/:id" element={<NoticesPage />} />
+          <Route path="evaluation" element={<EvaluationPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

@@ -9,6 +9,10 @@ export const MAX_ATTEMPTS = 5;
 const BACKOFF_MINUTES = [1, 5, 15, 60];
 const LEASE_MS = 5 * 60_000;
 
+function attempt(d: typeof deliveries.$inferSelect): Promise<void> {
+  return d.channel === 'email' ? sendMail(d.target, d.subject, d.body) : postWebhook(d.target, d.subject, d.body);
+}
+
 export async function deliverPending(db: Db, now: Date): Promise<{ sent: number; failed: number }> {
   let sent = 0;
   let failed = 0;
@@ -29,22 +33,23 @@ export async function deliverPending(db: Db, now: Date): Promise<{ sent: number;
         .returning();
     });
     if (!batch.length) return { sent, failed };
-    for (const d of batch) {
-      try {
-        if (d.channel === 'email') await sendMail(d.target, d.subject, d.body);
-        else await postWebhook(d.target, d.subject, d.body);
+    // a batch goes out in parallel: the pooled SMTP transport and the robots take several at once
+    const outcomes = await Promise.all(batch.map((d) => attempt(d).then(() => null, (err: unknown) => err)));
+    for (const [i, d] of batch.entries()) {
+      const err = outcomes[i];
+      if (err === null) {
         await db.update(deliveries).set({ status: 'sent', attempts: sql`${deliveries.attempts} + 1`, sentAt: now, lastError: null }).where(eq(deliveries.id, d.id));
         sent++;
-      } catch (err) {
-        const attempts = d.attempts + 1;
-        const giveUp = attempts >= MAX_ATTEMPTS;
-        const next = new Date(now.getTime() + BACKOFF_MINUTES[Math.min(attempts - 1, BACKOFF_MINUTES.length - 1)] * 60_000);
-        await db
-          .update(deliveries)
-          .set({ status: giveUp ? 'failed' : 'pending', attempts, lastError: String(err instanceof Error ? err.message : err).slice(0, 500), nextAttemptAt: next })
-          .where(eq(deliveries.id, d.id));
-        failed++;
+        continue;
       }
+      const attempts = d.attempts + 1;
+      const giveUp = attempts >= MAX_ATTEMPTS;
+      const next = new Date(now.getTime() + BACKOFF_MINUTES[Math.min(attempts - 1, BACKOFF_MINUTES.length - 1)] * 60_000);
+      await db
+        .update(deliveries)
+        .set({ status: giveUp ? 'failed' : 'pending', attempts, lastError: String(err instanceof Error ? err.message : err).slice(0, 500), nextAttemptAt: next })
+        .where(eq(deliveries.id, d.id));
+      failed++;
     }
   }
 }

@@ -4,12 +4,12 @@
 import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { ReminderRule, RunSettings } from '../../shared/reporting.js';
 import type { Db } from '../db/client.js';
-import { deliveries, plans, reminderSends, reportPeriods, reports, taskUnits, tasks, units } from '../db/schema/index.js';
+import { deliveries, plans, reminderSends, reportPeriods, reports, taskUnits, tasks, units, users } from '../db/schema/index.js';
 import { writeAudit } from '../audit.js';
 import { systemActor } from '../policy.js';
 import { addDays } from '../domain/dates.js';
 import type { ReportingPeriod } from '../domain/reportingPeriods.js';
-import { notifyUsers, regionUsers, unitUsers, type Message } from '../operations/notifyUnit.js';
+import { notifyUsers, regionUsers, type Message } from '../operations/notifyUnit.js';
 import { smtpUrl } from './channels.js';
 
 type PlanRow = typeof plans.$inferSelect;
@@ -108,6 +108,9 @@ export async function remindPeriod(db: Db, plan: PlanRow, settings: RunSettings,
   const missing = await missingReports(db, plan.id, p.key);
   if (!missing.length) return 0;
   const webhookUrl = settings.reminders.webhookUrl ?? process.env.LUOSHI_WEBHOOK_URL ?? null;
+  // everyone who may be reminded, read once per period rather than once per unit and rule
+  const staff = await db.select().from(users).where(and(inArray(users.unitId, missing.map((u) => u.unitId)), eq(users.disabled, false)));
+  const ofUnit = (unitId: number, role: string) => staff.filter((u) => u.unitId === unitId && u.roles.includes(role));
   let n = 0;
   for (const rule of rules) {
     const stage = stageOf(rule);
@@ -115,7 +118,7 @@ export async function remindPeriod(db: Db, plan: PlanRow, settings: RunSettings,
     for (const level of rule.recipients) {
       if (level === 'unit' || level === 'head') {
         for (const u of missing) {
-          const people = await unitUsers(db, u.unitId, [level === 'unit' ? 'unit_reporter' : 'unit_head']);
+          const people = ofUnit(u.unitId, level === 'unit' ? 'unit_reporter' : 'unit_head');
           const msg = unitMessage(plan, p, stage, u);
           for (const person of people) if (await claim(db, { ...base, recipient: `user:${person.id}` }, { userId: person.id, email: person.email, channels: rule.channels, msg }, now)) n++;
         }

@@ -25,7 +25,16 @@ export const mimeOf = (kind: string) => kinds[kind]?.mime ?? 'application/octet-
 
 /** The last path segment, without control characters: a user's "C:\\材料\\a.pdf" is shown as "a.pdf". */
 export function displayName(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
+  let decoded = name;
+  // some clients send the multipart file name percent-encoded
+  if (/%[0-9a-f]{2}/i.test(name)) {
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      decoded = name;
+    }
+  }
+  const base = decoded.split(/[\\/]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
   return base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(-120) || '附件';
 }

@@ -8,13 +8,15 @@ import { writeAudit } from '../audit.js';
 import { canManagePlan } from '../policy.js';
 import { getVisiblePlan } from '../queries/plans.js';
 import { validateIndicatorSplit } from '../domain/indicatorSplit.js';
+import { runSettings } from '../queries/calendar.js';
 import type { OpContext } from './context.js';
 
 export async function splitIndicator({ db, actor }: OpContext, indicatorId: number, input: z.input<typeof indicatorSplitBodySchema>) {
   const data = indicatorSplitBodySchema.parse(input);
   const [ind] = await db.select().from(indicators).where(eq(indicators.id, indicatorId));
   if (!ind) throw new AppError('NOT_FOUND');
-  await getVisiblePlan(db, actor, ind.planId);
+  const { p: plan } = await getVisiblePlan(db, actor, ind.planId);
+  const tolerance = runSettings(plan).split;
   if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
   const ids = [...new Set(data.shares.map((s) => s.unitId))];
   const found = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids));
@@ -22,7 +24,7 @@ export async function splitIndicator({ db, actor }: OpContext, indicatorId: numb
   if (ind.targetValue == null) throw new AppError('INDICATOR_SPLIT_INVALID', { errors: [{ code: 'no_target', unit: null, message: `${ind.name}没有数值目标,无法分解` }] });
   const name = (id: number) => found.find((f) => f.id === id)!.name;
   const check = validateIndicatorSplit({
-    indicatorName: ind.name, total: ind.targetValue, measure: data.measure, mode: data.mode, direction: ind.direction === 'lower_better' ? 'lower_better' : 'higher_better',
+    indicatorName: ind.name, total: ind.targetValue, measure: data.measure, mode: data.mode, ...tolerance, direction: ind.direction === 'lower_better' ? 'lower_better' : 'higher_better',
     // by unit id so two units with one name in different regions stay distinct
     shares: data.shares.map((s) => ({ unit: String(s.unitId), value: s.share, weight: s.weight })),
   });

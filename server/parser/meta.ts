@@ -8,8 +8,11 @@ import type { NormalizedDocEx } from './normalize.js';
 
 type Meta = ParsedPlan['meta'];
 
-const TYPE_WORD = '(?:纲要|规划|行动计划|工作计划|计划|实施方案|工作方案|方案|实施意见|意见|决定|决议|办法|要点|细则)';
-const TITLE_LINE = new RegExp(`^[^。,;:!?]{4,80}${TYPE_WORD}(?:[((](?:全文|试行|征求意见稿|草案|修订)[))])?$`);
+const TYPE_WORD = '(?:纲要|规划|行动计划|工作计划|计划|实施方案|工作方案|方案|实施意见|意见|决定|决议|办法|要点|细则|任务分工|任务清单|分解表)';
+// "…行动计划(2023—2025年)": a period after the type word is still the title
+const TITLE_LINE = new RegExp(
+  `^[^。,;:!?]{4,80}${TYPE_WORD}(?:[((](?:全文|试行|征求意见稿|草案|修订|摘要|(?:19|20)\\d{2}\\s*[-—–~至]\\s*(?:19|20)\\d{2}\\s*年?)[))])?$`,
+);
 const QUOTED = new RegExp(`《([^《》]{4,80}${TYPE_WORD})》`, 'g');
 
 export function extractMeta(ctx: ParseContext, decoded: Omit<DecodedInput, 'text'>): Meta {
@@ -25,7 +28,7 @@ export function extractMeta(ctx: ParseContext, decoded: Omit<DecodedInput, 'text
     encoding: decoded.encoding,
     charCount: doc.original.length,
     region,
-    level: !region ? null : region === CITY ? 'municipal' : /(镇|街道|乡)$/.test(region) ? 'town' : 'district',
+    level: !region ? null : region === CITY || /[^区县]市$/.test(region) ? 'municipal' : /(镇|街道|乡)$/.test(region) ? 'town' : 'district',
     type: title ? typeOf(title) : null,
     periodStart: period?.[0] ?? null,
     periodEnd: period?.[1] ?? null,
@@ -62,6 +65,8 @@ function findRegion(ctx: ParseContext, title: string): string | null {
   for (const r of regions) if (title.includes(r)) return r;
   const m = /^(?:重庆市)?([\u4e00-\u9fff]{2,3}(?:区|县))(?!域|级)/.exec(title);
   if (m && !/^XX|某|城区|新区|全区/.test(m[1])) return m[1];
+  const other = otherCity(title);
+  if (other) return other;
   const text = ctx.doc.text;
   let best: string | null = null;
   let bestN = 0;
@@ -76,6 +81,17 @@ function findRegion(ctx: ParseContext, title: string): string | null {
   if (byUnits && districtVoice) return byUnits;
   if (/^重庆市/.test(title) || /市政府|全市|市委/.test(text.slice(0, 3000))) return CITY;
   return byUnits;
+}
+
+/**
+ * Another city's plan ("成都市…", "成都市武侯区…"): its "市X" units are that city's, not
+ * Chongqing's, so the region must not fall back to 重庆市. "城市更新…" is not a city.
+ */
+function otherCity(title: string): string | null {
+  const m = /^(?!重庆)([\u4e00-\u9fff]{2,3}(?:市|州))(?!场|民|级|域|政|容|委)([\u4e00-\u9fff]{2,3}(?:区|县|市)(?!域|级))?/.exec(title);
+  const notCity = /[城超夜集股楼全本我各该]市$/;
+  if (!m || notCity.test(m[1])) return null;
+  return m[2] && !/^(城区|新区|全区)$/.test(m[2]) && !notCity.test(m[2]) ? m[1] + m[2] : m[1];
 }
 
 /** A plan that never names its district still names that district's own units and towns. */
@@ -100,7 +116,7 @@ function regionByOwnUnits(ctx: ParseContext, text: string): string | null {
 const FIVE_YEAR: Record<string, number> = { 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026, 十六五: 2031 };
 const ORDINAL_FIVE_YEAR: Record<string, string> = { 十一: '十一五', 十二: '十二五', 十三: '十三五', 十四: '十四五', 十五: '十五五' };
 
-function findPeriod(title: string, text: string): [number, number] | null {
+export function findPeriod(title: string, text: string): [number, number] | null {
   const fy = /(十[一二三四五六]五)/.exec(title) ?? null;
   if (fy) return [FIVE_YEAR[fy[1]], FIVE_YEAR[fy[1]] + 4];
   const ord = /第(十[一二三四五])个五年/.exec(title);

@@ -5,6 +5,7 @@ import * as OpenCC from 'opencc-js/t2cn';
 import { makeDoc } from './doc.js';
 import { applyEdits, identity, regexEdits, type Edit, type Mapped } from './edits.js';
 import type { NormalizedDoc } from './types.js';
+import { dropPageFooters, joinBrokenNotes, joinHardWraps, joinLeadingSemicolons } from './wraps.js';
 import type { ParseWarning } from '../../shared/parsedPlan.js';
 
 /** What normalize changed that a reviewer should know about (turned into warnings by the stages). */
@@ -47,6 +48,10 @@ export function normalize(original: string): NormalizedDocEx {
   const paged = stripPageCounters(cur, fixes);
   cur = paged.doc;
   cur = fixOcr(cur, fixes, src);
+  cur = dropPageFooters(cur);
+  if (!paged.paginated) cur = joinHardWraps(cur);
+  cur = joinLeadingSemicolons(cur);
+  cur = joinBrokenNotes(cur);
   cur = joinSemicolonBreaks(cur);
   if (paged.paginated) cur = reflow(cur);
   flagMojibake(cur, fixes, src);
@@ -242,6 +247,9 @@ function joinSemicolonBreaks(cur: Mapped): Mapped {
     regexEdits(t, /;[ \t]*\n(?=[^\n])/g, (m) => {
       const next = t.slice(m.index + m[0].length, m.index + m[0].length + 24);
       if (!next.trim() || MARKER_START.test(next)) return null;
+      // "3.…;⏎4.30%以上…": the next item of a numbered list, its number glued to a figure
+      const prev = t.slice(t.lastIndexOf('\n', m.index - 1) + 1, m.index);
+      if (/^\s*\d{1,2}[.、．]/.test(prev) && /^\s*\d{1,2}[.．]\d/.test(next)) return null;
       // the second half of a note ("…;⏎责任单位:…") always continues it
       if (!habit && !/^[ \t]*(牵头|责任|配合|协同|主要|参与|协办)[^:\n]{0,6}:/.test(next)) return null;
       return ';';

@@ -48,6 +48,7 @@ function shortRegion(region: string): string {
 
 interface Index {
   byKey: Map<string, RegistryUnit[]>;
+  regions: Set<string>;
 }
 const indexes = new WeakMap<RegistryUnit[], Index>();
 
@@ -73,7 +74,7 @@ function indexOf(registry: RegistryUnit[]): Index {
       if (n.startsWith('市') && u.region === CITY) add(CITY + n.slice(1), u);
     }
   }
-  idx = { byKey };
+  idx = { byKey, regions: new Set(registry.map((u) => u.region)) };
   indexes.set(registry, idx);
   return idx;
 }
@@ -87,6 +88,8 @@ export interface Resolved {
 /** Canonical name for a raw unit name, preferring the plan's region, then the city. */
 export function resolveUnit(raw: string, registry: RegistryUnit[], region: string | null): Resolved {
   const idx = indexOf(registry);
+  // another city's plan: its "市X" and "区X" are its own units, which the registry does not hold
+  if (region && !idx.regions.has(region)) return { name: raw, known: false, region: null };
   let key = keyOf(raw);
   // "永川区X" / "永川X" written out: read as the district's own "区X"
   if (region && region !== CITY) {

@@ -4,6 +4,7 @@
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { parseUnitList, looksLikeUnit, splitUnitList } from './units.js';
+import { parseDeadline } from './deadline.js';
 
 export type Role = 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline';
 
@@ -247,10 +248,14 @@ function readNote(ctx: ParseContext, start: number, end: number, contentEnd: num
       continue;
     }
     const parsed = parseUnitList(ctx, value, vStart, true);
-    note[role].push(...parsed.units);
+    note[role].push(...parsed.units.filter((u) => !parsed.marked.includes(u)));
+    note.lead.push(...parsed.marked);
     if (!value.trim()) damaged.push(`“${h.label}”后没有单位`);
+    // "(牵头单位:市教育局,2024年8月底前完成)": a deadline written among the units
+    const dated = parsed.rejected.filter((p) => parseDeadline(p.text)?.deadline);
+    for (const p of dated) note.remarks.push({ text: p.text, start: p.start });
     for (const clause of clausesOf(value, vStart)) {
-      const rejected = parsed.rejected.filter((p) => p.start >= clause.start && p.start < clause.start + clause.text.length);
+      const rejected = parsed.rejected.filter((p) => !dated.includes(p)).filter((p) => p.start >= clause.start && p.start < clause.start + clause.text.length);
       if (!rejected.length) continue;
       const accepted = parsed.units.some((u) => {
         const s = ctx.doc.toSource(clause.start, clause.start + clause.text.length);

@@ -7,6 +7,7 @@ import { findTables } from './tableCells.js';
 import { isIndicatorTable } from './indicators.js';
 import { UNIT_RE_SRC, cnDigitsToNumber, fiveYearPlanEnd } from './numbers.js';
 import { currentPlanNumber, indexOutline } from './numbersContext.js';
+import { findPeriod, findTitle } from './meta.js';
 import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END } from './targetsWords.js';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
@@ -16,8 +17,9 @@ const PLAN_SRC = String.raw`十([一二三四五六七八九])(?:五["”]?|个�
 // one alternation so years, plan periods and figures are met in reading order
 const EVENT_RE = new RegExp(`${YEAR_SRC}|${PLAN_SRC}|${FIG_SRC}`, 'g');
 
-const CLAUSE_BOUND = /[,;:、()“”"《》。!?]/;
-const TERMINATOR = /^\s*(?:[,;。、:!?()\]】”"]|(?:和|及|与|或|至)\s*\d|(?:和|及|与|并)(?!以)|$)/;
+// "|" and tabs part the cells of a task table flattened to text
+const CLAUSE_BOUND = /[,;:、()“”"《》。!?|｜\t]/;
+const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|(?:和|及|与|并)(?!以)|$)/;
 const POSTFIX = /^\s*(以上|以下|以内|之内|左右|上下|内)/;
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|完成了|建成了|实现了|达到了|同比|比上年|较上年/;
 const PAST_SENTENCE = /过去五年|五年来|近五年|近年来|以来/;
@@ -45,6 +47,11 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   const idx = indexOutline(doc, outline);
   const plan = currentPlanNumber(doc.text);
   const planEnd = plan ? fiveYearPlanEnd(plan) : null;
+  // an action plan "(2023—2025年)" or "2024年…方案" sets what its targets are due by
+  const period = findPeriod(findTitle(doc) ?? '', doc.text);
+  // the first year the document looks ahead to, for documents that name no plan or period
+  const ahead = /(?:到|至|力争到?)\s*((?:19|20)\d{2})\s*年/.exec(doc.text);
+  const horizon = period?.[0] ?? (ahead ? Number(ahead[1]) : null);
   const tableLines = new Set<number>();
   for (const t of findTables(doc)) if (isIndicatorTable(t)) for (let i = t.lineFrom; i < t.lineTo; i++) tableLines.add(i);
   const yearByNode = new Map<string, number>();
@@ -70,7 +77,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
       }
     }
     // before any heading the document's own period rules; under headings, its plan's end year
-    year ??= node ? (planEnd ?? yearByNode.get(ROOT) ?? null) : (yearByNode.get(ROOT) ?? planEnd);
+    year ??= node ? (planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null) : (yearByNode.get(ROOT) ?? planEnd ?? period?.[1] ?? null);
     let lastSet: number | null = null;
     const text = line.text;
     const sentenceRe = /[^。!?;]+[。!?;]?/g;
@@ -79,7 +86,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
       const s = sm[0];
       const sStart = sm.index;
       if (!/[\d十〇]/.test(s)) continue;
-      const past = isPastSentence(s, plan, planEnd);
+      const past = isPastSentence(s, plan, planEnd) || beforePeriod(s, period?.[0] ?? null) || earlierPlanPeriod(s, plan, horizon);
       let prev: Prev | null = null;
       EVENT_RE.lastIndex = 0;
       for (let m = EVENT_RE.exec(s); m; m = EVENT_RE.exec(s)) {
@@ -87,7 +94,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           const prefix = m[1] ?? '';
           const y = /^\d/.test(m[2]) ? Number(m[2]) : cnDigitsToNumber(m[2]);
           const date = /^\s*\d{1,2}月/.test(s.slice(m.index + m[0].length));
-          if (y && !/比|较|与|同/.test(prefix) && (!date || prefix)) year = lastSet = y;
+          // "截至2023年底已建成12家": a point of progress, not when what follows is due
+          if (y && !/比|较|与|同|截至|截止/.test(prefix) && (!date || prefix)) year = lastSet = y;
           continue;
         }
         if (m[4] !== undefined) {
@@ -104,7 +112,9 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         }
       }
     }
-    if (lastSet !== null) yearByNode.set(node?.id ?? ROOT, lastSet);
+    // a vision year beyond the plan's end ("到2035年") holds for its own paragraph only
+    const horizonEnd = planEnd ?? period?.[1] ?? null;
+    if (lastSet !== null && (horizonEnd === null || lastSet <= horizonEnd)) yearByNode.set(node?.id ?? ROOT, lastSet);
   });
   return dedupe(out);
 }
@@ -137,6 +147,20 @@ function isPastSentence(s: string, plan: number | null, planEnd: number | null):
     for (const m of s.matchAll(/(比|较|与|同)?\s*((?:19|20)\d{2})年/g)) if (!m[1] && Number(m[2]) <= planEnd - 5) return true;
   }
   return false;
+}
+
+/** "2023年,全市新登记经营主体33.6万户" in a 2024 plan: a sentence opening on a year before the plan's own is a result */
+function beforePeriod(s: string, start: number | null): boolean {
+  if (start === null || FUTURE.test(s)) return false;
+  const m = /^\s*(?:截至|截止)?\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?/.exec(s);
+  return m !== null && Number(m[1]) < start;
+}
+
+/** "“十三五”期间,全市累计改造棚户区12万户" in a plan looking to 2025: an earlier plan's record */
+function earlierPlanPeriod(s: string, plan: number | null, horizon: number | null): boolean {
+  if (plan !== null || horizon === null || FUTURE.test(s)) return false;
+  const m = /十([一二三四五六七八九])五["”]?(?:期间|时期|以来)/.exec(s);
+  return m !== null && fiveYearPlanEnd(11 + '一二三四五六七八九'.indexOf(m[1])) < horizon;
 }
 
 function insideQuote(s: string, i: number): boolean {
@@ -184,6 +208,12 @@ function figure(
   if (/^[A-Za-z]/.test(rest)) return null;
   let clauseStart = i;
   while (clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1])) clauseStart--;
+  // "培育“未来工厂”20家": the quoted name right before the figure is its subject
+  const open = clauseStart === i && s[i - 1] === '”' ? s.lastIndexOf('“', i - 1) : -1;
+  if (open >= 0 && i - open <= 24) {
+    clauseStart = open;
+    while (clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1])) clauseStart--;
+  }
   const pre = s.slice(clauseStart, i);
   if (PAST_CLAUSE.test(pre) || PAST_CLAUSE.test(clauseAfter(rest))) return null;
   // "由50%提高到55%": the first figure is the starting point
@@ -224,7 +254,7 @@ function figure(
     objectEnd = end + obj[1].length;
   } else if (!words.length && !post && !m[9]) {
     // a bare figure needs a unit and a subject written right before it
-    if (!unit || !/[\u4e00-\u9fa5]/.test(before)) return null;
+    if (!unit || !/[\u4e00-\u9fa5”]/.test(before)) return null;
   }
   if (!/[\u4e00-\u9fa5A-Za-z]/.test(subject)) return null;
   if (subject.length > 40) subject = subject.slice(-40);

@@ -16,7 +16,7 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(配合单位|配合部门|协同单位|协同责任单位|参与单位|协办单位)$/, 'cooperating'],
   [/^(完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时间进度|进度要求|时限)$/, 'deadline'],
   [/^(重点任务|主要任务|工作任务|任务|任务名称|重点工作|工作事项|改革事项|项目名称)$/, 'task'],
-  [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果)$/, 'detail'],
+  [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|建设内容|实施内容|项目内容|建设规模及内容)$/, 'detail'],
   [/^(备注|类别|领域|分类)$/, 'other'],
 ];
 
@@ -186,7 +186,13 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[]): { rows: Ce
       cur = [];
     }
     if (cur.length >= columns.length) {
-      if (hasSeq) break; // a row is full and no new number follows: the table is over
+      // a row is full and no new number follows: the table is over, unless a cell wrapped
+      // onto more lines and the next number is still to come
+      if (hasSeq && !nextNumberAhead(lines, i, Number(cur[0].text))) break;
+      if (hasSeq) {
+        cur.push(cell);
+        continue;
+      }
       rows.push(cur);
       cur = [];
     }
@@ -195,7 +201,34 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[]): { rows: Ce
   if (cur && cur.length >= 2) rows.push(cur);
   let end = i;
   while (end > from && !lines[end - 1].text.trim()) end--;
-  return { rows: rows.map((r) => columns.map((_, k) => r[k] ?? { text: '', start: r[r.length - 1].start })), next: Math.max(end, from + 1) };
+  return { rows: rows.map((r) => fitRow(r, columns).map((c) => c ?? { text: '', start: r[r.length - 1].start })), next: Math.max(end, from + 1) };
+}
+
+/** Whether the row numbered n is followed, before a blank line, by row n+1. */
+function nextNumberAhead(lines: Line[], i: number, n: number): boolean {
+  for (let k = i; k < lines.length && k < i + 8; k++) {
+    const t = lines[k].text.trim();
+    if (!t) return false;
+    if (t === String(n + 1)) return true;
+  }
+  return false;
+}
+
+/**
+ * A row with more lines than columns has a cell wrapped over several lines: the columns
+ * before the last text column and those after it keep one line each, the text column takes the rest.
+ */
+function fitRow(r: Cell[], columns: Column[]): (Cell | undefined)[] {
+  if (r.length <= columns.length) return columns.map((_, k) => r[k]);
+  let t = -1;
+  columns.forEach((c, k) => {
+    if (c === 'task' || c === 'detail') t = k;
+  });
+  if (t < 0) return columns.map((_, k) => r[k]);
+  const tail = columns.length - 1 - t;
+  const mid = r.slice(t, r.length - tail);
+  const joined: Cell = { text: mid.map((c) => c.text).join(''), start: mid[0].start };
+  return [...r.slice(0, t), joined, ...r.slice(r.length - tail)];
 }
 
 function rowTask(ctx: ParseContext, row: Cell[], columns: Column[]): TableTask {
@@ -222,7 +255,11 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[]): TableTask {
     else if (col === 'lead' || col === 'responsible' || col === 'cooperating') {
       const byVerb = /牵头|配合|参与|协助/.test(c.text) ? readInline(ctx, c.text, c.start) : null;
       if (byVerb) for (const r of ['lead', 'responsible', 'cooperating'] as const) task[r].push(...byVerb[r]);
-      else task[col].push(...parseUnitList(ctx, c.text, c.start, true).units);
+      else {
+        const parsed = parseUnitList(ctx, c.text, c.start, true);
+        task[col].push(...parsed.units.filter((u) => !parsed.marked.includes(u)));
+        task.lead.push(...parsed.marked);
+      }
       task.unitsStart = Math.min(task.unitsStart ?? c.start, c.start);
       task.unitsEnd = Math.max(task.unitsEnd ?? 0, c.start + c.text.length);
     }

@@ -15,15 +15,15 @@ const ALL_TOWNS = new RegExp(`^(各|全区各|所有|全部)${TOWN_WORDS}$|^${TO
 const SOME_TOWNS = new RegExp(`^(相关|有关|部分|涉及)${TOWN_WORDS}$`);
 // every district or county government, in the ways cities name them
 const ALL_DISTRICTS =
-  /^(各|全市各|所有)(区县|县\(市、?区\)|县市区|区\(县、?市\)|区\(县\)|县\(区\)|区市县|区、县|区|县|市\(州\)|市州|县\(市\))(\(自治县\))?(人民)?(政府|党委和政府|党委、政府)?$|^区县(\(自治县\))?(人民)?政府$/;
-const OTHERS = /^(其他|其它|各|相关|有关)?(区级|市级|县级|镇级)?(有关|相关|其他|各)?(部门|单位|部门单位|责任单位|职能部门|成员单位|部门和单位|机构)$/;
+  /^(各|全市各|所有)(区县|县\(市、?区\)|县市区|区\(县、?市\)|区\(县\)|县\(区\)|区市县|区、县|区、县\(市\)|区\(市\)县|县\(市\)区|区县\(市\)|区|县|市\(州\)|市州|县\(市\))(\(自治县\))?(人民)?(政府|党委和政府|党委、政府)?$|^区县(\(自治县\))?(人民)?政府$/;
+const OTHERS = /^(其他|其它|各|相关|有关)?(区级|市级|县级|镇级|市直|区直|县直)?(有关|相关|其他|各)?(部门|单位|部门单位|责任单位|职能部门|成员单位|部门和单位|机构)$/;
 const GROUP = /成员单位$/;
 // "有关区县" names some districts, not all of them
 const SOME_DISTRICTS = /^(相关|有关|部分)区县(\(自治县\))?(人民)?(政府)?$/;
 // "相关管委会" / "各园区管委会": several unnamed units of one kind
 const PLURAL = /^(各|相关|有关)(?!区县)(.{1,10})$/;
 // "X等区级有关部门" / "X等部门": X is named, the rest is a catch-all
-const ETC = /^(.+?)等((区级|市级|县级)?(有关|相关|其他)?(部门|单位|部门和单位|职能部门|区县|镇街)?)$/;
+const ETC = /^(.+?)等((区级|市级|县级|市直|区直|县直)?(有关|相关|其他)?(部门|单位|部门和单位|职能部门|区县|镇街)?)$/;
 
 interface Piece {
   text: string;
@@ -48,7 +48,9 @@ export function splitUnitList(value: string, offset: number): Piece[] {
   for (let i = 0; i + 1 < pieces.length; i++) {
     const a = pieces[i].text;
     const b = pieces[i + 1].text;
-    if (/(镇|乡镇|镇人民政府|镇政府)$/.test(a) && /^街道(办事处)?$/.test(b) && /^(各|相关)/.test(a)) {
+    // "各区、县(市)政府": one list of every district and county, not "各区" and a county
+    const levels = /^(各|全市各)[区县市]$/.test(a) && /^[区县市](\([^)]{1,6}\))?(人民)?政府$/.test(b);
+    if (levels || (/(镇|乡镇|镇人民政府|镇政府)$/.test(a) && /^街道(办事处)?$/.test(b) && /^(各|相关)/.test(a))) {
       pieces.splice(i, 2, { text: value.slice(pieces[i].start - offset, pieces[i + 1].start - offset + b.length), start: pieces[i].start });
     }
   }
@@ -63,6 +65,8 @@ function pushTrimmed(out: Piece[], raw: string, start: number) {
 
 export interface UnitParse {
   units: ParsedUnit[];
+  /** units marked "(牵头)" inside a list ("市城管局(牵头)、市生态环境局"): they lead */
+  marked: ParsedUnit[];
   /** pieces that did not read as units (commentary or damage) */
   rejected: Piece[];
 }
@@ -70,13 +74,17 @@ export interface UnitParse {
 /** Reads one label's value into unit mentions; `offset` is the value's normalized start. */
 export function parseUnitList(ctx: ParseContext, value: string, offset: number, lenient = false): UnitParse {
   const units: ParsedUnit[] = [];
+  const marked: ParsedUnit[] = [];
   const rejected: Piece[] = [];
-  for (const p of splitUnitList(value, offset)) {
+  for (let p of splitUnitList(value, offset)) {
+    const mark = /\((牵头|牵头单位|牵头部门)\)$/.exec(p.text);
+    if (mark) p = { text: p.text.slice(0, mark.index), start: p.start };
     const got = readPiece(ctx, p) ?? (lenient && plainName(p.text) ? [mention(ctx, p.text, p.start, 'unit')] : null);
     if (got) units.push(...got);
     else rejected.push(p);
+    if (got && mark) marked.push(...got);
   }
-  return { units, rejected };
+  return { units, marked, rejected };
 }
 
 function mention(ctx: ParseContext, raw: string, start: number, scope: ParsedUnit['scope'], name?: string): ParsedUnit {
@@ -88,12 +96,22 @@ function mention(ctx: ParseContext, raw: string, start: number, scope: ParsedUni
 
 const ACTION = /着力|推进|推动|加快|加强|一批|开展|提升|实施|打造|完善|积极|深化|强化|构建|支持|鼓励|引导|落实|不再|列出|均需|按照|围绕|任务|工作/;
 
+// "市城市更新工作领导小组办公室", "…改造工作专班": the action word is part of the organ's name
+const NAMED_BODY = /(?:工作|推进|建设|改革|任务)(?=(?:工作)?(?:领导小组|专班|指挥部|委员会|联席会议|办公室|推进组|小组|中心|办))/g;
+
+/** "市市场监管局(市知识产权局)", "各区人民政府(含开发区管委会)": the name is what stands before the note */
+export function withoutTrailingNote(text: string): string {
+  return text.length > 4 ? text.replace(/\([^()]{1,20}\)$/, '') : text;
+}
+
 export function looksLikeUnit(text: string): boolean {
-  if (text.length < 2 || text.length > 30) return false;
+  if (text.length < 2 || text.length > 40) return false;
   if (/[。!?:"“”]|\d{3,}/.test(text)) return false;
   // words of action belong to sentences, not to names of organs
-  if (ACTION.test(text)) return false;
-  return UNIT_SUFFIX.test(text) || ALL_TOWNS.test(text) || ALL_DISTRICTS.test(text);
+  if (ACTION.test(text.replace(NAMED_BODY, ''))) return false;
+  const base = withoutTrailingNote(text);
+  if (base.length > 30) return false;
+  return UNIT_SUFFIX.test(base) || ALL_TOWNS.test(base) || ALL_DISTRICTS.test(base);
 }
 
 /** Under an explicit label ("责任单位:电信、移动"), a short plain name is a unit even without an organ word. */
@@ -108,6 +126,9 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
   const v = VERB_TAIL.exec(p.text);
   if (v && v.index >= 2) p = { text: p.text.slice(0, v.index), start: p.start };
   const t = p.text;
+  // a trailing note decides the scope by the name before it; the mention keeps the note
+  const b = withoutTrailingNote(t);
+  if (b !== t && (ALL_TOWNS.test(b) || ALL_DISTRICTS.test(b))) return [mention(ctx, t, p.start, ALL_TOWNS.test(b) ? 'all_towns' : 'all_districts', ALL_TOWNS.test(b) ? '各镇街' : '各区县政府')];
   if (SOME_DISTRICTS.test(t) || SOME_TOWNS.test(t)) return [mention(ctx, t, p.start, 'others', t)];
   if (ALL_TOWNS.test(t)) return [mention(ctx, t, p.start, 'all_towns', '各镇街')];
   if (ALL_DISTRICTS.test(t)) return [mention(ctx, t, p.start, 'all_districts', '各区县政府')];
@@ -124,6 +145,8 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
   if (etc && looksLikeUnit(etc[1])) {
     const head = readPiece(ctx, { text: etc[1], start: p.start }) ?? [];
     const tail = t.slice(etc[1].length);
+    // a bare "等" ("市司法局等按职责分工负责") names no further body: nothing to assign it to
+    if (tail === '等') return head;
     return [...head, mention(ctx, tail, p.start + etc[1].length, 'others', '其他有关单位')];
   }
   if (!looksLikeUnit(t)) return null;

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors.js';
 import { runSettingsSchema, type PeriodOut, type RunSettings } from '../../shared/reporting.js';
 import type { DbOrTx } from '../db/client.js';
 import { plans, reportPeriods } from '../db/schema/index.js';
-import { generatePeriods, periodState, type ReportingPeriod } from '../domain/reportingPeriods.js';
+import { generatePeriods, periodFor, periodState, type ReportingPeriod } from '../domain/reportingPeriods.js';
 import { todayInShanghai } from '../domain/dates.js';
 
 type PlanRow = Pick<typeof plans.$inferSelect, 'id' | 'settings' | 'periodStart' | 'periodEnd'>;
@@ -22,13 +22,16 @@ export function periodsAround(plan: PlanRow, today: string, settings = runSettin
   const year = Number(today.slice(0, 4));
   const from = Math.max(year - 1, plan.periodStart ?? year - 1);
   const to = Math.max(from, Math.min(year + 1, plan.periodEnd ?? year + 1));
-  return generatePeriods({ ...settings.reporting, startMonth: `${from}-01`, endMonth: `${to}-12` });
+  const all = generatePeriods({ ...settings.reporting, startMonth: `${from}-01`, endMonth: `${to}-12` });
+  const first = settings.startMonth ? `${settings.startMonth}-01` : null;
+  return first ? all.filter((p) => p.end >= first) : all;
 }
 
 /** The period a report goes to by default: the oldest one not locked yet (late reports still land in their own period). */
 export function currentPeriod(plan: PlanRow, today: string, settings = runSettings(plan)): ReportingPeriod {
   const all = periodsAround(plan, today, settings);
-  return all.find((p) => today < p.locksOn) ?? all[all.length - 1];
+  // a start month beyond the window leaves no period: today's own is the answer then
+  return all.find((p) => today < p.locksOn) ?? all[all.length - 1] ?? periodFor(today, settings.reporting);
 }
 
 /** The last period whose due date has passed: 未报送 is judged against it. Null before the first one. */

@@ -8,11 +8,11 @@ import { indicatorUnits, indicatorValues, indicators, outlineNodes, plans, repor
 import { computeTaskStatus, reportedTaskStatusSchema, TASK_STATE_LABELS, type StatusColor } from '../domain/status.js';
 import { computeIndicatorStatus, INDICATOR_STATE_LABELS } from '../domain/indicatorStatus.js';
 import { rollupOutline, type Rollup } from '../domain/rollup.js';
-import { isValidIsoDate, lastOfMonth } from '../domain/dates.js';
+import { isValidIsoDate, lastOfMonth, todayInShanghai } from '../domain/dates.js';
 import { lastDuePeriod, runSettings } from './calendar.js';
 
 type PlanRow = typeof plans.$inferSelect;
-type TaskRow = Pick<typeof tasks.$inferSelect, 'id' | 'planId' | 'startDate' | 'deadline' | 'progress' | 'reportedStatus' | 'createdAt'>;
+type TaskRow = Pick<typeof tasks.$inferSelect, 'id' | 'planId' | 'parentTaskId' | 'startDate' | 'deadline' | 'progress' | 'reportedStatus' | 'createdAt'>;
 
 function deadlineDate(deadline: string | null, plan: PlanRow): string | null {
   if (deadline && /^\d{4}-\d{2}$/.test(deadline)) return lastOfMonth(Number(deadline.slice(0, 4)), Number(deadline.slice(5, 7)));
@@ -20,10 +20,16 @@ function deadlineDate(deadline: string | null, plan: PlanRow): string | null {
   return plan.periodEnd ? `${plan.periodEnd}-12-31` : null;
 }
 
+/**
+ * A task starts with the plan, or when it was assigned if later. A plan's own tasks were assigned
+ * when the plan was issued (not when it was imported); a sub-task on the day it was broken out.
+ */
 function startDate(t: TaskRow, plan: PlanRow): string {
   if (t.startDate && isValidIsoDate(t.startDate)) return t.startDate;
-  if (plan.periodStart) return `${plan.periodStart}-01-01`;
-  return t.createdAt.toISOString().slice(0, 10);
+  const assigned = todayInShanghai(t.createdAt);
+  const planStart = plan.periodStart ? `${plan.periodStart}-01-01` : null;
+  if (!planStart) return assigned;
+  return t.parentTaskId && assigned > planStart ? assigned : planStart;
 }
 
 /** Status of each task as of `today` (Beijing date). */
@@ -49,7 +55,7 @@ export async function taskStatuses(db: DbOrTx, rows: TaskRow[], today: string): 
       const hasReport = !due || due.end < start || reported.some((r) => r.taskId === t.id && r.start >= due.start);
       const s = computeTaskStatus({
         start, deadline, progress: t.progress == null ? null : Math.max(0, Math.min(100, t.progress)), reportedStatus: status.success ? status.data : null,
-        hasReportForCurrentPeriod: hasReport, asOf: today, thresholds: settings.thresholds,
+        hasReportForCurrentPeriod: hasReport, asOf: today, thresholds: settings.taskThresholds,
       });
       out.set(t.id, { ...s, label: TASK_STATE_LABELS[s.state], periodKey: due?.key ?? null });
     }
@@ -97,7 +103,7 @@ export async function indicatorStatuses(db: DbOrTx, plan: PlanRow, today: string
         baseline: ind.baselineValue, baselineYear: ind.baselineYear, target: ind.targetValue, targetMax: ind.targetValueMax, targetYear: ind.targetYear,
         kind: ind.kind as 'level', actual: actual?.value ?? null, actualDate: actual?.date ?? today,
         direction: ind.direction as 'higher_better', attribute: (ind.attribute as 'binding' | 'expected' | null) ?? 'expected',
-        comparator: (['>=', '<=', '>', '<', '=', 'range'].includes(ind.comparator) ? ind.comparator : '>=') as '>=', tolerance: settings.indicatorTolerance,
+        comparator: (['>=', '<=', '>', '<', '=', 'range'].includes(ind.comparator) ? ind.comparator : '>=') as '>=', tolerance: settings.indicator.tolerance, toleranceAbsolute: settings.indicator.toleranceAbsolute,
       });
       status = { ...s, label: INDICATOR_STATE_LABELS[s.state] };
     }

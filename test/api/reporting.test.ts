@@ -105,6 +105,25 @@ describe('report → return → resubmit → accept', () => {
   });
 });
 
+describe('status thresholds', () => {
+  it('colours a lagging task by the plan\'s thresholds, explains why, and rolls it up', async () => {
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    at('2026-06-20T02:00:00Z');
+    const r = (await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, report({ progress: 30 }))).json();
+    await s.office.client.post(`/api/reports/${r.id}/review`, { decision: 'accept' });
+    // 171/365 = 46.8% pace, 30% done: 16.8 points behind → yellow under the default 10/30
+    const yellow = (await s.office.client.get(`/api/tasks/${s.task.id}`)).json().status;
+    expect(yellow).toMatchObject({ color: 'yellow', state: 'behind', label: '滞后', pace: 46.8, gap: 16.8, reason: '序时进度46.8%,实际进度30%,落后16.8个百分点' });
+    await s.office.client.patch(`/api/plans/${s.plan.id}/reporting`, { taskThresholds: { redGap: 15 } });
+    const red = (await s.office.client.get(`/api/tasks/${s.task.id}`)).json().status;
+    expect(red).toMatchObject({ color: 'red', state: 'seriously_behind', label: '严重滞后' });
+    const board = (await s.office.client.get(`/api/plans/${s.plan.id}/board`)).json();
+    expect(board.red).toEqual([{ taskId: s.task.id, title: '推进老旧小区改造', reason: red.reason }]);
+    const st = (await s.leader.client.get(`/api/plans/${s.plan.id}/status`)).json();
+    expect(st.plan).toMatchObject({ taskCount: 2, progress: 30, counts: { red: 1, grey: 1 } });
+  });
+});
+
 describe('validation at entry', () => {
   it('refuses text in number fields and flags 已完成 below 100% and progress going backwards', async () => {
     const s = await makeRunningPlan(t.app, t.handle.db);
@@ -158,6 +177,9 @@ describe('attachments', () => {
     expect(dl.rawPayload.equals(pdf)).toBe(true);
     expect((await s.reporterC.client.get(`/api/attachments/${got.attachments[0].id}`)).statusCode).toBe(404);
 
+    const extra = (await s.reporterA.client.upload(`/api/reports/${r.id}/attachments`, '多余.pdf', pdf)).json();
+    expect((await s.reporterB.client.delete(`/api/attachments/${extra.id}`)).statusCode).toBe(403);
+    await audited(['report.detach'], () => s.reporterA.client.delete(`/api/attachments/${extra.id}`));
     await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, report());
     expect((await s.reporterA.client.upload(`/api/reports/${r.id}/attachments`, '补充.pdf', pdf)).json().error.code).toBe('REPORT_NOT_EDITABLE');
   });
@@ -193,17 +215,19 @@ describe('reporting calendar and period locks', () => {
   it('is configurable per plan: quarterly, due on the 10th of the next month, moved to a working day', async () => {
     const s = await makeRunningPlan(t.app, t.handle.db);
     at('2026-03-20T02:00:00Z');
-    const bad = await s.office.client.patch(`/api/plans/${s.plan.id}/reporting`, { thresholds: { yellowGap: 40, redGap: 20 } });
+    const bad = await s.office.client.patch(`/api/plans/${s.plan.id}/reporting`, { taskThresholds: { yellowGap: 40, redGap: 20 } });
     expect(bad.json().error.code).toBe('VALIDATION_FAILED');
-    const res = await audited(['plan.settings'], () => s.office.client.patch(`/api/plans/${s.plan.id}/reporting`, { reporting: { frequency: 'quarterly', dueDay: 10, dueMonthOffset: 1 }, thresholds: { yellowGap: 5 } }));
+    const res = await audited(['plan.settings'], () => s.office.client.patch(`/api/plans/${s.plan.id}/reporting`, { reporting: { frequency: 'quarterly', dueDay: 10, dueMonthOffset: 1 }, taskThresholds: { yellowGap: 5 } }));
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().settings.thresholds).toEqual({ yellowGap: 5, redGap: 30, blockedColor: 'red' });
+    expect(res.json().settings.taskThresholds).toEqual({ yellowGap: 5, redGap: 30, blockedColor: 'red' });
     const cal = (await s.office.client.get(`/api/plans/${s.plan.id}/reporting`)).json();
     const q3 = cal.periods.find((p: { key: string }) => p.key === '2026-Q3');
-    // 10 October 2026 is a Saturday after the National Day holiday → Friday the 9th
-    expect(q3).toMatchObject({ label: '2026年第三季度', nominalDueDate: '2026-10-10', dueDate: '2026-10-09' });
-    expect(cal.current.key).toBe('2025-Q4');
-    expect((await s.reporterA.client.patch(`/api/plans/${s.plan.id}/reporting`, { thresholds: { yellowGap: 1 } })).statusCode).toBe(403);
+    // 10 October 2026 is a Saturday, but a make-up working day for National Day: it stays
+    expect(q3).toMatchObject({ label: '2026年第三季度', nominalDueDate: '2026-10-10', dueDate: '2026-10-10' });
+    // 10 January 2027 is a Sunday → Friday the 8th
+    expect(cal.periods.find((p: { key: string }) => p.key === '2026-Q4')).toMatchObject({ nominalDueDate: '2027-01-10', dueDate: '2027-01-08', state: 'upcoming' });
+    expect(cal.current).toMatchObject({ key: '2026-Q1', dueDate: '2026-04-10', opensOn: '2026-04-01', state: 'upcoming' });
+    expect((await s.reporterA.client.patch(`/api/plans/${s.plan.id}/reporting`, { taskThresholds: { yellowGap: 1 } })).statusCode).toBe(403);
   });
 });
 

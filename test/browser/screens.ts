@@ -72,9 +72,22 @@ async function main() {
       await page.locator('.spark svg').first().waitFor({ timeout: 15000 }).catch(() => undefined);
       await shot(page, 'indicators');
     }
+    if (want('projects')) {
+      await page.goto(`${base}/plans/${process.env.INDICATOR_PLAN_ID ?? planId}?tab=projects`);
+      await page.locator('.ant-collapse').first().waitFor({ timeout: 10000 }).catch(() => undefined);
+      await shot(page, 'projects');
+    }
     if (want('import')) {
       await page.goto(base + '/imports');
       await shot(page, 'import');
+    }
+    if (want('review') && process.env.UPLOAD_FILE) {
+      // upload through the drop zone's file input, then land on the review
+      await page.goto(base + '/imports');
+      await page.locator('input[type=file]').setInputFiles(process.env.UPLOAD_FILE);
+      await page.waitForURL(/\/imports\/\d+/, { timeout: 120000 });
+      process.env.IMPORT_ID = page.url().split('/').pop();
+      console.log('已上传,导入编号', process.env.IMPORT_ID);
     }
     if (want('review') && process.env.IMPORT_ID) {
       await page.goto(`${base}/imports/${process.env.IMPORT_ID}`);
@@ -87,6 +100,9 @@ async function main() {
       await shot(page, 'import-review-indicator');
       await page.getByRole('tab', { name: /未识别单位/ }).click();
       await shot(page, 'import-review-units');
+      await page.getByRole('tab', { name: /提示/ }).click();
+      await page.locator('.warning-item').first().click().catch(() => undefined);
+      await shot(page, 'import-review-warnings');
     }
     if (want('units')) {
       await page.goto(base + '/units');

@@ -8,6 +8,8 @@ import { useAuth, useMe } from '../auth';
 import { roleLabels } from '../labels';
 import { canImport, canManagePlans, isUnitRole } from '../permissions';
 import { PageLoading } from './PageLoading';
+import NotificationBell from '../run/NotificationBell';
+import { runNav } from '../run/runNav';
 
 interface NavItem {
   key: string;
@@ -20,6 +22,7 @@ function navFor(me: Me): NavItem[] {
   if (unitFirst) items.push({ key: '/my-tasks', label: '我的任务' });
   items.push({ key: '/plans', label: '规划列表' });
   if (canImport(me)) items.push({ key: '/imports', label: '导入规划' });
+  items.push(...runNav(me));
   items.push({ key: '/units', label: '单位库' });
   if (!unitFirst && me.unitId) items.push({ key: '/my-tasks', label: '本单位任务' });
   return items;
@@ -55,6 +58,7 @@ export default function AppLayout() {
           style={{ background: 'transparent' }}
         />
         <div className="app-user">
+          <NotificationBell />
           <Tooltip title={`${roles}${me.unitName ? ' · ' + me.unitName : ''}`}>
             <span>
               <UserOutlined /> {me.displayName}

@@ -1,6 +1,7 @@
 // 规划详情: outline on the left; tasks, indicators, projects and targets on the right.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { Result, Select, Space, Switch, Tabs, Tag } from 'antd';
+import { App, Button, Result, Select, Space, Switch, Tabs, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import type { Unit } from '../../../shared/api';
 import { api } from '../api';
@@ -8,8 +9,10 @@ import { useMe } from '../auth';
 import { PageLoading } from '../components/PageLoading';
 import { period } from '../format';
 import { label, planLevelLabels, planStatusColors, planStatusLabels } from '../labels';
-import { canManagePlans } from '../permissions';
+import { canManagePlans, canReadAudit } from '../permissions';
+import { PlanHistoryButton } from './PlanHistoryButton';
 import { TaskDrawer, useTaskDrawer } from '../task/TaskDrawer';
+import { TaskFormModal } from '../task/TaskFormModal';
 import { loadUnits } from '../unitsCache';
 import { useRequest } from '../useRequest';
 import { OutlineTree } from './OutlineTree';
@@ -32,6 +35,9 @@ export default function PlanDetailPage() {
   const [units, setUnits] = useState<Unit[]>([]);
   const [chapter, setChapter] = useState<number | null>(null);
   const drawer = useTaskDrawer();
+  const { message } = App.useApp();
+  const [refreshKey, setRefreshKey] = useState(0);
+  const [adding, setAdding] = useState(false);
   useEffect(() => {
     loadUnits().then(setUnits, () => undefined);
   }, []);
@@ -84,6 +90,7 @@ export default function PlanDetailPage() {
               {p.published && <Tag color="green">已公开</Tag>}
             </>
           )}
+          {canReadAudit(me) && <PlanHistoryButton planId={id} version={`${p.status}-${p.published}-${p.title}`} />}
         </Space>
       </div>
       <div className="plan-body">
@@ -114,6 +121,14 @@ export default function PlanDetailPage() {
                     onClearChapter={() => setChapter(null)}
                     onOpenTask={drawer.open}
                     units={units}
+                    refreshKey={refreshKey}
+                    extra={
+                      manage && (
+                        <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+                          新增任务
+                        </Button>
+                      )
+                    }
                   />
                 ),
               },
@@ -129,7 +144,21 @@ export default function PlanDetailPage() {
           />
         </div>
       </div>
-      <TaskDrawer id={drawer.id} onClose={drawer.close} showPlanLink={false} />
+      <TaskDrawer id={drawer.id} onClose={drawer.close} showPlanLink={false} onChanged={() => setRefreshKey((k) => k + 1)} />
+      <TaskFormModal
+        open={adding}
+        task={null}
+        outline={p.outline}
+        units={units}
+        onCancel={() => setAdding(false)}
+        onSubmit={async (v) => {
+          const t = await api.createTask(id, { ...v, outlineNodeId: v.outlineNodeId ?? chapter });
+          message.success('任务已新增');
+          setAdding(false);
+          setRefreshKey((k) => k + 1);
+          drawer.open(t.id);
+        }}
+      />
     </div>
   );
 }

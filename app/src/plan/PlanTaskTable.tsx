@@ -1,5 +1,5 @@
 // A plan's tasks, filtered by unit, role, chapter and text, paged on the server.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Input, Select, Table } from 'antd';
 import type { Task, Unit } from '../../../shared/api';
 import { api, type TaskRole } from '../api';
@@ -16,9 +16,13 @@ interface Props {
   onClearChapter: () => void;
   onOpenTask: (id: number) => void;
   units: Unit[];
+  /** changes when the list must be fetched again (a task was added, changed or removed) */
+  refreshKey?: number;
+  /** toolbar extras, e.g. 新增任务 */
+  extra?: ReactNode;
 }
 
-export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChapter, onOpenTask, units }: Props) {
+export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChapter, onOpenTask, units, refreshKey, extra }: Props) {
   const [unitId, setUnitId] = useState<number | undefined>();
   const [role, setRole] = useState<TaskRole | undefined>();
   const [q, setQ] = useState('');
@@ -27,7 +31,7 @@ export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChap
   useEffect(() => setPage(1), [outlineNodeId, unitId, role, q]);
   const { data, loading } = useRequest(
     () => api.planTasks(planId, { unitId, role, outlineNodeId: outlineNodeId ?? undefined, q: q || undefined, page, pageSize }),
-    [planId, unitId, role, outlineNodeId, q, page, pageSize],
+    [planId, unitId, role, outlineNodeId, q, page, pageSize, refreshKey],
   );
 
   return (
@@ -53,6 +57,7 @@ export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChap
           options={Object.entries(taskRoleLabels).map(([value, label]) => ({ value, label }))}
         />
         <Input.Search allowClear placeholder="搜索任务内容" aria-label="搜索任务" style={{ width: 220 }} onSearch={(v) => setQ(v.trim())} />
+        {extra}
         {chapterLabel && (
           <span className="muted">
             章节:{chapterLabel.slice(0, 24)}{' '}

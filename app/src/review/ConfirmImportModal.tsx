@@ -31,6 +31,8 @@ export function ConfirmImportModal({ open, job, toCreate, onCancel, onConfirm }:
         setBusy(true);
         try {
           await onConfirm(status, create);
+        } catch {
+          /* the API client has shown the reason; the dialog stays open */
         } finally {
           setBusy(false);
         }

@@ -45,7 +45,7 @@ function marksFor(p: ParsedPlan, sel: Selection | null, unitCycle: number): Mark
     case 'project':
       return range(p.projects.find((x) => x.id === sel.key)?.source);
     case 'warning':
-      return range(p.warnings[Number(sel.key)]?.source);
+      return sel.key.startsWith('n') ? range(p.notes[Number(sel.key.slice(1))]?.source) : range(p.warnings[Number(sel.key)]?.source);
     case 'unit': {
       const mentions = p.tasks.flatMap((t) => [...t.lead, ...t.responsible, ...t.cooperating]).filter((u) => u.name === sel.key && u.source);
       mentions.sort((a, b) => a.source!.start - b.source!.start);
@@ -137,7 +137,7 @@ export default function ImportReviewPage() {
     { key: 'indicator', label: <>指标{count(parsed.indicators.length)}</>, children: <IndicatorTab readOnly={!editable} indicators={parsed.indicators} selected={selKey('indicator') === null ? null : Number(selKey('indicator'))} onSelect={(i) => selectFromList({ type: 'indicator', key: String(i) })} apply={apply} /> },
     { key: 'target', label: <>目标{count(parsed.targets.length)}</>, children: <TargetTab readOnly={!editable} targets={parsed.targets} selected={selKey('target') === null ? null : Number(selKey('target'))} onSelect={(i) => selectFromList({ type: 'target', key: String(i) })} apply={apply} /> },
     { key: 'project', label: <>项目{count(parsed.projects.length)}</>, children: <ProjectTab readOnly={!editable} projects={parsed.projects} selected={selKey('project')} onSelect={(k) => selectFromList({ type: 'project', key: k })} apply={apply} /> },
-    { key: 'warning', label: <>提示{count(parsed.warnings.length, true)}</>, children: <WarningTab warnings={parsed.warnings} selected={selKey('warning') === null ? null : Number(selKey('warning'))} onSelect={(i) => selectFromList({ type: 'warning', key: String(i) })} /> },
+    { key: 'warning', label: <>提示{count(parsed.warnings.length, true)}</>, children: <WarningTab warnings={parsed.warnings} notes={parsed.notes} selected={selKey('warning')} onSelect={(k) => selectFromList({ type: 'warning', key: k })} /> },
     { key: 'unit', label: <>未识别单位{count(openUnits, true)}</>, children: <UnknownUnitTab readOnly={!editable} units={job.unknownUnits} registry={regs} toCreate={toCreate} setToCreate={setToCreate} selected={selKey('unit')} onSelect={(n) => selectFromList({ type: 'unit', key: n })} apply={apply} /> },
   ];
 
@@ -149,7 +149,7 @@ export default function ImportReviewPage() {
           {m.region && <Tag>{m.region}</Tag>}
           {m.level && <Tag>{label(planLevelLabels, m.level)}</Tag>}
           {m.type && <Tag>{m.type}</Tag>}
-          <Tag>{period(m.periodStart, m.periodEnd)}</Tag>
+          {(m.periodStart || m.periodEnd) && <Tag>{period(m.periodStart, m.periodEnd)}</Tag>}
           <Tag color={editable ? 'orange' : 'green'}>{label(importStatusLabels, job.status)}</Tag>
         </Space>
         <span style={{ flex: 1 }} />

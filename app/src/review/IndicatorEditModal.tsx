@@ -32,7 +32,11 @@ export function IndicatorEditModal({ indicator, onCancel, onSubmit }: Props) {
   const submit = async () => {
     const v = await form.validateFields();
     const baseline = v.baseline && (v.baseline.text || v.baseline.value !== null) ? { year: v.baseline.year ?? null, value: v.baseline.value ?? null, text: v.baseline.text ?? '' } : null;
+    // send every field: omitted fields of the contract fall back to their defaults on the server
     await onSubmit({
+      table: indicator?.table ?? null,
+      actual: indicator?.actual ?? null,
+      note: indicator?.note ?? null,
       name: v.name.trim(),
       unit: v.unit?.trim() || null,
       attribute: v.attribute ?? null,

@@ -13,7 +13,9 @@ export function TargetEditModal({ target, onCancel, onSubmit }: { target: Parsed
   }, [target, form]);
   const submit = async () => {
     const v = await form.validateFields();
+    // send every field: omitted fields of the contract fall back to their defaults on the server
     await onSubmit({
+      outlineId: target?.outlineId ?? null,
       subject: v.subject.trim(),
       value: v.value,
       valueMax: v.valueMax ?? null,

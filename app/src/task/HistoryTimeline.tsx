@@ -10,13 +10,11 @@ export function HistoryTimeline({ events, unitNames }: { events: AuditEvent[]; u
     <Timeline
       items={[...events].reverse().map((e) => ({
         key: e.id,
-        title: (
-          <span className="muted" style={{ fontSize: 12 }}>
-            {dateTime(e.at)}
-          </span>
-        ),
         content: (
           <div>
+            <div className="muted" style={{ fontSize: 12 }}>
+              {dateTime(e.at)}
+            </div>
             <div>
               <strong>{e.actorName}</strong> {describeAction(e)}
             </div>

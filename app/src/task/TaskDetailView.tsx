@@ -1,25 +1,42 @@
 // One task: where it stands in the plan, the original wording, its units by role, and its history.
 import { useEffect, useState } from 'react';
-import { Descriptions, Result, Skeleton, Tag } from 'antd';
+import { App, Button, Descriptions, Popconfirm, Result, Skeleton, Space, Tag } from 'antd';
+import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import type { Unit } from '../../../shared/api';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
 import { useMe } from '../auth';
 import { deadline } from '../format';
 import { taskRoleLabels } from '../labels';
-import { canReadAudit } from '../permissions';
+import { canManagePlans, canReadAudit } from '../permissions';
+import { TaskFormModal } from './TaskFormModal';
 import { TaskUnits } from '../plan/TaskUnits';
 import { TaskProgress } from '../plan/TaskProgress';
 import { loadUnits } from '../unitsCache';
 import { useRequest } from '../useRequest';
 import { HistoryTimeline } from './HistoryTimeline';
 
-export function TaskDetailView({ taskId, showPlanLink = true }: { taskId: number; showPlanLink?: boolean }) {
+interface Props {
+  taskId: number;
+  showPlanLink?: boolean;
+  /** after a change or removal, so the list behind can refresh */
+  onChanged?: () => void;
+  onDeleted?: () => void;
+}
+
+export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDeleted }: Props) {
   const me = useMe();
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState(false);
+  const [registry, setRegistry] = useState<Unit[]>([]);
   const task = useRequest(() => api.task(taskId), [taskId]);
   const history = useRequest(() => (canReadAudit(me) ? api.taskHistory(taskId) : Promise.resolve({ items: [] })), [taskId]);
   const [names, setNames] = useState<Map<number, string>>(new Map());
   useEffect(() => {
-    loadUnits().then((us) => setNames(new Map(us.map((u) => [u.id, u.name]))), () => undefined);
+    loadUnits().then((us) => {
+      setRegistry(us);
+      setNames(new Map(us.map((u) => [u.id, u.name])));
+    }, () => undefined);
   }, []);
 
   if (task.loading && !task.data) return <Skeleton active />;
@@ -28,7 +45,57 @@ export function TaskDetailView({ taskId, showPlanLink = true }: { taskId: number
   return (
     <div>
       <h3 style={{ marginTop: 0, lineHeight: 1.6 }}>{t.title}</h3>
-      <Descriptions size="small" column={1} bordered styles={{ label: { width: 96 } }}>
+      {canManagePlans(me) && (
+        <Space style={{ marginBottom: 12 }}>
+          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+            修改任务
+          </Button>
+          <Popconfirm
+            title="删除这项任务?"
+            description="删除后不可恢复,修改记录仍会保留。"
+            okText="删除"
+            cancelText="取消"
+            onConfirm={async () => {
+              await api.deleteTask(t.id);
+              message.success('任务已删除');
+              onDeleted?.();
+            }}
+          >
+            <Button danger icon={<DeleteOutlined />}>
+              删除
+            </Button>
+          </Popconfirm>
+        </Space>
+      )}
+      <TaskFormModal
+        open={editing}
+        task={t}
+        units={registry}
+        onCancel={() => setEditing(false)}
+        onSubmit={async (v) => {
+          // always send every field: the server's PATCH currently resets omitted fields to their defaults
+          const patch = {
+            title: v.title,
+            text: v.text,
+            deadline: v.deadline,
+            assignee: v.assignee,
+            weight: v.weight,
+            outlineNodeId: t.outlineNodeId,
+            units: v.units,
+          };
+          const changed =
+            v.title !== t.title || v.text !== t.text || v.deadline !== t.deadline || v.assignee !== t.assignee || v.weight !== t.weight ||
+            JSON.stringify(v.units.map((u) => `${u.role}:${u.unitId}`).sort()) !== JSON.stringify(t.units.filter((u) => u.unitId !== null).map((u) => `${u.role}:${u.unitId}`).sort());
+          if (changed) {
+            task.setData(await api.updateTask(t.id, patch));
+            message.success('任务已保存');
+            history.reload();
+            onChanged?.();
+          }
+          setEditing(false);
+        }}
+      />
+      <Descriptions size="small" column={1} bordered styles={{ label: { width: 110, whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="所属规划">{showPlanLink ? <Link to={`/plans/${t.planId}`}>{t.planTitle}</Link> : t.planTitle}</Descriptions.Item>
         {t.chapter && <Descriptions.Item label="所属章节">{t.chapter}</Descriptions.Item>}
         {(['lead', 'responsible', 'cooperating'] as const).map((r) => (
@@ -45,7 +112,7 @@ export function TaskDetailView({ taskId, showPlanLink = true }: { taskId: number
         {t.parentTaskId && <Descriptions.Item label="上级任务"><Tag>编号 {t.parentTaskId}</Tag></Descriptions.Item>}
       </Descriptions>
       <h4 style={{ margin: '16px 0 8px' }}>规划原文</h4>
-      {t.quote ? <blockquote className="quote">{t.quote}</blockquote> : <div className="muted">{t.text || '(无原文对应,该任务为手工新增)'}</div>}
+      {t.quote ? <blockquote className="quote">{t.quote.trim()}</blockquote> : <div className="muted">{t.text || '(无原文对应,该任务为手工新增)'}</div>}
       {canReadAudit(me) && (
         <>
           <h4 style={{ margin: '16px 0 8px' }}>修改记录</h4>

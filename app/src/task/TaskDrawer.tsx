@@ -19,10 +19,20 @@ export function useTaskDrawer() {
   return { id, open, close };
 }
 
-export function TaskDrawer({ id, onClose, showPlanLink }: { id: number | null; onClose: () => void; showPlanLink?: boolean }) {
+export function TaskDrawer({ id, onClose, showPlanLink, onChanged }: { id: number | null; onClose: () => void; showPlanLink?: boolean; onChanged?: () => void }) {
   return (
     <Drawer open={id !== null} onClose={onClose} title="任务详情" size={620} destroyOnHidden>
-      {id !== null && <TaskDetailView taskId={id} showPlanLink={showPlanLink} />}
+      {id !== null && (
+        <TaskDetailView
+          taskId={id}
+          showPlanLink={showPlanLink}
+          onChanged={onChanged}
+          onDeleted={() => {
+            onChanged?.();
+            onClose();
+          }}
+        />
+      )}
     </Drawer>
   );
 }

@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './reporting.js';
 export * from './reminders.js';
 export * from './supervision.js';
+export * from './evaluation.js';

@@ -9,5 +9,9 @@ import { auditRoutes } from './audit.js';
 import { userRoutes } from './users.js';
 import { reportingRoutes } from './reporting.js';
 import { supervisionRoutes } from './supervision.js';
+import { evaluationRoutes } from './evaluation.js';
+import { exportRoutes } from './exports.js';
+import { dashboardRoutes } from './dashboards.js';
+import { publicRoutes } from './public.js';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes] as RouteDef[];
+export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes, ...evaluationRoutes, ...exportRoutes, ...dashboardRoutes, ...publicRoutes] as RouteDef[];

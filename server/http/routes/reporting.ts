@@ -10,7 +10,7 @@ import {
 } from '../../../shared/reporting.js';
 import { attachments, reportPeriods, reports } from '../../db/schema/index.js';
 import { now } from '../../clock.js';
-import { requirePermission } from '../../policy.js';
+import { canManagePlan, requirePermission } from '../../policy.js';
 import { getVisiblePlan } from '../../queries/plans.js';
 import { getVisibleTask } from '../../queries/tasks.js';
 import { currentPeriod, periodOut, periodsAround, runSettings, shanghaiToday, storedPeriods } from '../../queries/calendar.js';
@@ -47,6 +47,8 @@ export const reportingRoutes = [
       const t = today();
       const ov = (key: string) => stored.find((s) => s.key === key)?.lockOverride;
       const cur = currentPeriod(plan, t, settings);
+      // a robot URL carries its access token: only those who manage the plan see it
+      if (!canManagePlan(actor) && settings.reminders.webhookUrl) settings.reminders.webhookUrl = settings.reminders.webhookUrl.replace(/(access_token|key)=[^&]+/g, '$1=***');
       return { settings, current: periodOut(cur, ov(cur.key), t), periods: periodsAround(plan, t, settings).map((p) => periodOut(p, ov(p.key), t)) };
     },
   }),

@@ -1,0 +1,59 @@
+// Chart options built from API data: status counts by chapter or unit, indicator trajectories, reporting rates.
+import type { EChartsCoreOption } from 'echarts/core';
+import { lightHex, lightLabels } from '../run/runLabels';
+
+type Counts = { green: number; yellow: number; red: number; grey: number; blue: number };
+const order: (keyof Counts)[] = ['blue', 'green', 'yellow', 'red', 'grey'];
+const words: Record<string, string> = { blue: '已完成', green: '正常推进', yellow: '滞后(黄灯)', red: '严重滞后或逾期(红灯)', grey: '未报送或未开始' };
+
+const short = (s: string, n = 12) => (s.length > n ? s.slice(0, n) + '…' : s);
+
+/** Horizontal stacked bars: one row per chapter or unit, one segment per colour. */
+export function statusBars(rows: { name: string; counts: Counts }[]): EChartsCoreOption {
+  const names = rows.map((r) => r.name).reverse();
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, data: order.map((c) => words[c]) },
+    grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+    xAxis: { type: 'value', name: '任务数', minInterval: 1 },
+    yAxis: { type: 'category', data: names.map((n) => short(n)), axisLabel: { fontSize: 11 } },
+    series: order.map((c) => ({
+      name: words[c],
+      type: 'bar',
+      stack: 'all',
+      itemStyle: { color: lightHex[c] },
+      data: rows.map((r) => r.counts[c]).reverse(),
+    })),
+  };
+}
+
+export function trajectory(points: { year: number; expected: number | null; actual: number | null }[], unit: string | null): EChartsCoreOption {
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${v}${unit ?? ''}`) },
+    legend: { top: 0, data: ['应达值', '实际值'] },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: points.map((p) => `${p.year}年`), boundaryGap: false },
+    yAxis: { type: 'value', scale: true, name: unit ?? '' },
+    series: [
+      { name: '应达值', type: 'line', data: points.map((p) => p.expected), lineStyle: { type: 'dashed', color: '#8c8c8c' }, itemStyle: { color: '#8c8c8c' }, connectNulls: true },
+      { name: '实际值', type: 'line', data: points.map((p) => p.actual), lineStyle: { color: '#b4232a', width: 2 }, itemStyle: { color: '#b4232a' }, connectNulls: true },
+    ],
+  };
+}
+
+export function reportingRates(periods: { label: string; rate: number | null; onTimeRate: number | null }[]): EChartsCoreOption {
+  const pct = (x: number | null) => x; // already in percent
+  return {
+    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${v}%`) },
+    legend: { top: 0, data: ['报送率', '按时报送率'] },
+    grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: periods.map((p) => p.label.replace(/^\d{4}年/, '')) },
+    yAxis: { type: 'value', min: 0, max: 100, name: '%' },
+    series: [
+      { name: '报送率', type: 'bar', data: periods.map((p) => pct(p.rate)), itemStyle: { color: '#1677ff' } },
+      { name: '按时报送率', type: 'line', data: periods.map((p) => pct(p.onTimeRate)), itemStyle: { color: '#b4232a' } },
+    ],
+  };
+}
+
+export { lightLabels };

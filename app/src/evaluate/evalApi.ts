@@ -1,0 +1,46 @@
+// HTTP calls for evaluating a plan: scores and settings, evaluation drafts, dashboards, file exports.
+import type { z } from 'zod';
+import type {
+  evaluationDetailSchema,
+  evaluationOutSchema,
+  indicatorDashboardSchema,
+  narrativeSchema,
+  reportingDashboardSchema,
+  scoresOutSchema,
+  statusDashboardSchema,
+} from '../../../shared/evaluation';
+import { request } from '../api';
+
+export type ScoresOut = z.infer<typeof scoresOutSchema>;
+export type UnitScoreOut = ScoresOut['items'][number];
+export type EvaluationOut = z.infer<typeof evaluationOutSchema>;
+export type EvaluationDetail = z.infer<typeof evaluationDetailSchema>;
+export type Narrative = z.infer<typeof narrativeSchema>;
+export type StatusDashboard = z.infer<typeof statusDashboardSchema>;
+export type IndicatorDashboard = z.infer<typeof indicatorDashboardSchema>;
+export type ReportingDashboard = z.infer<typeof reportingDashboardSchema>;
+export type EvaluationKind = 'annual' | 'midterm' | 'final';
+
+export const evalApi = {
+  scores: (planId: number, period?: string) => request<ScoresOut>(`/api/plans/${planId}/scores`, { query: { period } }),
+  evaluations: (planId: number) => request<{ items: EvaluationOut[] }>(`/api/plans/${planId}/evaluations`),
+  createEvaluation: (planId: number, body: { kind: EvaluationKind; year: number; title?: string | null }) =>
+    request<EvaluationDetail>(`/api/plans/${planId}/evaluations`, { method: 'POST', body }),
+  evaluation: (id: number) => request<EvaluationDetail>(`/api/evaluations/${id}`),
+  updateEvaluation: (id: number, body: { title?: string | null; issuingOffice?: string; date?: string; narrative?: Partial<Narrative>; expectedUpdatedAt?: string }) =>
+    request<EvaluationOut>(`/api/evaluations/${id}`, { method: 'PATCH', body }),
+  statusDashboard: (planId: number) => request<StatusDashboard>(`/api/plans/${planId}/dashboard/status`),
+  indicatorDashboard: (planId: number) => request<IndicatorDashboard>(`/api/plans/${planId}/dashboard/indicators`),
+  reportingDashboard: (planId: number, year?: number) => request<ReportingDashboard>(`/api/plans/${planId}/dashboard/reporting`, { query: { year } }),
+};
+
+/** Plain links: the browser downloads with the session cookie and keeps the server's file name. */
+export const exportUrls = {
+  evaluation: (id: number) => `/api/evaluations/${id}/export`,
+  tasks: (planId: number) => `/api/plans/${planId}/exports/tasks`,
+  indicators: (planId: number) => `/api/plans/${planId}/exports/indicators`,
+  reporting: (planId: number, year?: number) => `/api/plans/${planId}/exports/reporting${year ? `?year=${year}` : ''}`,
+  notice: (id: number) => `/api/notices/${id}/export`,
+};
+
+export const evaluationKindLabels: Record<EvaluationKind, string> = { annual: '年度监测报告', midterm: '中期评估报告', final: '总结评估报告' };

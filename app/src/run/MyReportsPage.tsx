@@ -1,0 +1,148 @@
+// 我的报送: this period's progress reports for the tasks my unit leads, and my part in tasks others lead.
+import { useState } from 'react';
+import { Alert, Button, Drawer, Empty, Table, Tabs, Tag } from 'antd';
+import { useMe } from '../auth';
+import { deadline } from '../format';
+import { PageLoading } from '../components/PageLoading';
+import { PlanSelect } from './PlanSelect';
+import { usePlanChoice } from './usePlanChoice';
+import { useMyReports, type TaskRow } from './useMyReports';
+import { PeriodBanner } from './PeriodBanner';
+import { StatusLight } from './StatusLight';
+import { ReportForm } from './ReportForm';
+import { ContributionForm, ContributionList } from './ContributionForm';
+import { reportStatusColors, reportStatusLabels } from './runLabels';
+import './run.css';
+
+function ReportState({ row }: { row: TaskRow }) {
+  const r = row.report;
+  if (!r) return <Tag>未填报</Tag>;
+  return (
+    <span>
+      <Tag color={reportStatusColors[r.status]}>{reportStatusLabels[r.status]}</Tag>
+      {r.status === 'returned' && r.returnReason ? <div className="light-reason">退回理由:{r.returnReason}</div> : null}
+    </span>
+  );
+}
+
+export default function MyReportsPage() {
+  const me = useMe();
+  const choice = usePlanChoice();
+  const data = useMyReports(choice.planId, me.unitId);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const [dirty, setDirty] = useState(false);
+  const period = data.calendar?.current;
+  const open = [...data.lead, ...data.helping].find((r) => r.task.id === openId);
+  const isLead = !!open && data.lead.includes(open);
+  const returned = data.lead.filter((r) => r.report?.status === 'returned');
+  const todo = data.lead.filter((r) => !r.report || r.report.status === 'draft').length;
+  const close = () => {
+    setOpenId(null);
+    if (dirty) data.reload();
+    setDirty(false);
+  };
+
+  if (!me.unitId) return <Alert type="info" showIcon title="您的账号未关联单位,没有需要报送的任务。" />;
+  const columns = (lead: boolean) => [
+    {
+      title: '任务',
+      key: 'title',
+      render: (_: unknown, r: TaskRow) => (
+        <div>
+          <div className="clamp-2">{r.task.title}</div>
+          <div className="muted" style={{ fontSize: 12 }}>
+            {r.task.chapter ?? ''}
+            {r.task.deadline ? ` · 时限${deadline(r.task.deadline)}` : ''}
+          </div>
+        </div>
+      ),
+    },
+    { title: '当前状态及原因', key: 'status', width: 300, render: (_: unknown, r: TaskRow) => <StatusLight status={r.task.status} /> },
+    ...(lead ? [{ title: '本期报告', key: 'report', width: 200, render: (_: unknown, r: TaskRow) => <ReportState row={r} /> }] : []),
+    {
+      title: '操作',
+      key: 'op',
+      width: 110,
+      render: (_: unknown, r: TaskRow) => (
+        <Button type={lead && (!r.report || r.report.status !== 'accepted') ? 'primary' : 'default'} size="small" onClick={() => setOpenId(r.task.id)}>
+          {!lead ? '填报配合情况' : !r.report ? '填报' : r.report.status === 'returned' ? '修改重报' : r.report.status === 'draft' ? '继续填报' : '查看'}
+        </Button>
+      ),
+    },
+  ];
+
+  return (
+    <section>
+      <div className="page-head">
+        <h2>我的报送 · {me.unitName}</h2>
+        <div className="toolbar">
+          <PlanSelect plans={choice.plans} value={choice.planId} onChange={choice.setPlanId} loading={choice.loading} />
+        </div>
+      </div>
+      {period && <PeriodBanner period={period} />}
+      {returned.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`有 ${returned.length} 份报告被规划办退回,请修改后重新报送`}
+          description={returned.map((r) => (
+            <div key={r.task.id}>
+              「{r.task.title}」:{r.report?.returnReason}
+            </div>
+          ))}
+        />
+      )}
+      {data.loading && !data.calendar ? (
+        <PageLoading />
+      ) : (
+        <Tabs
+          items={[
+            {
+              key: 'lead',
+              label: `牵头任务(${data.lead.length},待报 ${todo})`,
+              children: <Table<TaskRow> rowKey={(r) => r.task.id} size="middle" loading={data.loading} dataSource={data.lead} columns={columns(true)} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} locale={{ emptyText: <Empty description="本单位在该规划中没有牵头任务" /> }} />,
+            },
+            {
+              key: 'help',
+              label: `责任、配合任务(${data.helping.length})`,
+              children: <Table<TaskRow> rowKey={(r) => r.task.id} size="middle" loading={data.loading} dataSource={data.helping} columns={columns(false)} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} locale={{ emptyText: <Empty description="本单位在该规划中没有配合任务" /> }} />,
+            },
+          ]}
+        />
+      )}
+      <Drawer open={!!open} onClose={close} width={720} title={open ? (isLead ? '填报进展' : '填报配合情况') : ''} destroyOnHidden>
+        {open && period && (
+          <div>
+            <h3 style={{ marginTop: 0 }}>{open.task.title}</h3>
+            <div className="report-meta">
+              <StatusLight status={open.task.status} compact />
+              <span className="muted">{period.label} · 截止 {deadline(period.dueDate)}</span>
+            </div>
+            {isLead ? (
+              <>
+                <ReportForm
+                  task={open.task}
+                  period={period}
+                  report={open.report}
+                  indicators={data.indicators}
+                  lastProgress={open.lastAccepted}
+                  onSaved={(r) => {
+                    data.replace(r);
+                    setDirty(true);
+                  }}
+                />
+                <div className="run-section" style={{ padding: '12px 0 0' }}>
+                  <h3>配合单位填报情况</h3>
+                  <ContributionList items={open.contributions.filter((c) => c.periodKey === period.key)} />
+                </div>
+              </>
+            ) : (
+              <ContributionForm taskId={open.task.id} periodKey={period.key} unitId={me.unitId} items={open.contributions} onSaved={() => setDirty(true)} />
+            )}
+          </div>
+        )}
+      </Drawer>
+    </section>
+  );
+}

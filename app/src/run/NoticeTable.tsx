@@ -1,0 +1,57 @@
+// 督办件列表: escalation colour (blue/yellow/red), unit, state and deadline; a click opens the notice.
+import { Table, Tag } from 'antd';
+import dayjs from 'dayjs';
+import { deadline, dateTime } from '../format';
+import type { NoticeOut } from './runApi';
+import { noticeKindLabels, noticeLevelLabels, noticeLevelTagColors, noticeStatusColors, noticeStatusLabels } from './runLabels';
+
+export function NoticeLevel({ level }: { level: string }) {
+  return (
+    <Tag color={noticeLevelTagColors[level]}>
+      <span className={`notice-level ${level}`} aria-hidden="true" />
+      {noticeLevelLabels[level] ?? level}
+    </Tag>
+  );
+}
+
+export function NoticeTable({ items, loading, onOpen, pageSize = 15 }: { items: NoticeOut[]; loading?: boolean; onOpen: (n: NoticeOut) => void; pageSize?: number }) {
+  const today = dayjs().format('YYYY-MM-DD');
+  return (
+    <Table<NoticeOut>
+      rowKey="id"
+      size="small"
+      loading={loading}
+      dataSource={items}
+      locale={{ emptyText: '暂无督办件' }}
+      pagination={{ pageSize, showTotal: (t) => `共 ${t} 件` }}
+      rowClassName={(n) => `clickable-row notice-row-${n.level}`}
+      onRow={(n) => ({ onClick: () => onOpen(n), onKeyDown: (e) => e.key === 'Enter' && onOpen(n), tabIndex: 0 })}
+      columns={[
+        { title: '级别', dataIndex: 'level', width: 110, render: (l: string) => <NoticeLevel level={l} /> },
+        {
+          title: '督办事项',
+          key: 'title',
+          render: (_, n) => (
+            <div>
+              <div className="clamp-2">{n.title}</div>
+              <div className="muted" style={{ fontSize: 12 }}>
+                {noticeKindLabels[n.kind] ?? '督办'} · 下发于{dateTime(n.issuedAt)}
+              </div>
+            </div>
+          ),
+        },
+        { title: '督办单位', dataIndex: 'unitName', width: 150 },
+        { title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={noticeStatusColors[s]}>{noticeStatusLabels[s] ?? s}</Tag> },
+        {
+          title: '反馈期限',
+          dataIndex: 'responseDeadline',
+          width: 150,
+          render: (d: string, n) => {
+            const late = n.status !== 'closed' && n.status !== 'rechecked' && n.status !== 'fed_back' && d < today;
+            return <span className={late ? 'countdown late' : ''}>{deadline(d)}{late ? '(已逾期)' : ''}</span>;
+          },
+        },
+      ]}
+    />
+  );
+}

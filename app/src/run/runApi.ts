@@ -1,0 +1,94 @@
+// HTTP calls for running a plan: calendar, reports and review, board, 督办, in-app notifications.
+import type { z } from 'zod';
+import type {
+  boardSchema,
+  contributionOutSchema,
+  noticeOutSchema,
+  notificationOutSchema,
+  periodOutSchema,
+  planStatusOutSchema,
+  reportingCalendarSchema,
+  reportOutSchema,
+  attachmentOutSchema,
+} from '../../../shared/reporting';
+import { api, request, upload, type AuditEvent } from '../api';
+
+export type PeriodOut = z.infer<typeof periodOutSchema>;
+export type ReportingCalendar = z.infer<typeof reportingCalendarSchema>;
+export type ReportOut = z.infer<typeof reportOutSchema>;
+export type ContributionOut = z.infer<typeof contributionOutSchema>;
+export type AttachmentOut = z.infer<typeof attachmentOutSchema>;
+export type PlanStatusOut = z.infer<typeof planStatusOutSchema>;
+export type IndicatorStatusOut = PlanStatusOut['indicators'][number];
+export type Board = z.infer<typeof boardSchema>;
+export type NoticeOut = z.infer<typeof noticeOutSchema>;
+export type NotificationOut = z.infer<typeof notificationOutSchema>;
+export type ReportedStatus = '未开始' | '推进中' | '已完成' | '滞后' | '受阻';
+
+export interface ReportBody {
+  period?: string;
+  reportedStatus: ReportedStatus;
+  progress: number | null;
+  progressText: string;
+  problems: string;
+  nextSteps: string;
+  indicatorValues: { indicatorId: number; value: number }[];
+  submit: boolean;
+}
+
+export interface NoticeBody {
+  unitId: number;
+  taskId?: number | null;
+  indicatorId?: number | null;
+  title: string;
+  requirement: string;
+  responseDeadline?: string;
+}
+
+export const runApi = {
+  calendar: (planId: number) => request<ReportingCalendar>(`/api/plans/${planId}/reporting`),
+  status: (planId: number) => request<PlanStatusOut>(`/api/plans/${planId}/status`),
+  board: (planId: number, period?: string) => request<Board>(`/api/plans/${planId}/board`, { query: { period } }),
+  lockPeriod: (planId: number, key: string, lock: boolean) =>
+    request<PeriodOut>(`/api/plans/${planId}/periods/${encodeURIComponent(key)}/${lock ? 'lock' : 'unlock'}`, { method: 'POST', body: {} }),
+
+  taskReports: (taskId: number) => request<{ items: ReportOut[]; contributions: ContributionOut[] }>(`/api/tasks/${taskId}/reports`),
+  saveReport: (taskId: number, body: ReportBody) => request<ReportOut>(`/api/tasks/${taskId}/reports`, { method: 'POST', body }),
+  contribute: (taskId: number, text: string, period?: string) =>
+    request<{ id: number; unitId: number; text: string }>(`/api/tasks/${taskId}/contributions`, { method: 'POST', body: { text, period } }),
+  report: (id: number) => request<ReportOut>(`/api/reports/${id}`),
+  review: (id: number, decision: 'accept' | 'return', reason: string) => request<ReportOut>(`/api/reports/${id}/review`, { method: 'POST', body: { decision, reason } }),
+  uploadAttachment: (reportId: number, file: File, onProgress: (p: number) => void) => {
+    const form = new FormData();
+    form.append('file', file);
+    return upload<AttachmentOut>(`/api/reports/${reportId}/attachments`, form, onProgress);
+  },
+  removeAttachment: (id: number) => request<{ ok: boolean }>(`/api/attachments/${id}`, { method: 'DELETE' }),
+
+  notices: (query: { planId?: number; status?: string; open?: '1' }) => request<{ items: NoticeOut[] }>('/api/notices', { query }),
+  notice: (id: number) => request<NoticeOut>(`/api/notices/${id}`),
+  issueNotice: (planId: number, body: NoticeBody) => request<NoticeOut>(`/api/plans/${planId}/notices`, { method: 'POST', body }),
+  respondNotice: (id: number, action: 'sign' | 'handle' | 'feedback', text = '') => request<NoticeOut>(`/api/notices/${id}/respond`, { method: 'POST', body: { action, text } }),
+  recheckNotice: (id: number, passed: boolean, note: string) => request<NoticeOut>(`/api/notices/${id}/recheck`, { method: 'POST', body: { passed, note } }),
+  closeNotice: (id: number) => request<NoticeOut>(`/api/notices/${id}/close`, { method: 'POST', body: {} }),
+  noticeHistory: (id: number) => request<{ items: AuditEvent[] }>('/api/audit', { query: { entityType: 'notice', entityId: id }, quiet: true }),
+
+  notifications: () => request<{ items: NotificationOut[]; unread: number }>('/api/me/notifications', { quiet: true }),
+  readNotification: (id: number) => request<{ ok: boolean }>(`/api/me/notifications/${id}/read`, { method: 'POST', body: {}, quiet: true }),
+
+  plans: () => api.plans({ pageSize: 100 }),
+};
+
+/** Run calls with at most `limit` in flight (per-task loads without flooding the server). */
+export async function mapLimit<T, R>(items: T[], limit: number, fn: (x: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}

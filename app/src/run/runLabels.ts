@@ -1,0 +1,51 @@
+// Chinese wording and colours for running a plan: report states, period states, 督办 states and levels.
+export const reportedStatuses = ['未开始', '推进中', '已完成', '滞后', '受阻'] as const;
+
+export const reportStatusLabels: Record<string, string> = { draft: '草稿', submitted: '已报送待审核', accepted: '已通过', returned: '已退回' };
+export const reportStatusColors: Record<string, string> = { draft: 'default', submitted: 'processing', accepted: 'success', returned: 'error' };
+
+export const periodStateLabels: Record<string, string> = {
+  upcoming: '未开始',
+  open: '报送中',
+  due_soon: '即将截止',
+  overdue: '已过截止日(可补报)',
+  closed: '已截止',
+  locked: '已锁定',
+};
+export const periodStateColors: Record<string, string> = { upcoming: 'default', open: 'processing', due_soon: 'warning', overdue: 'error', closed: 'default', locked: 'default' };
+
+/** Light colours of computed task/indicator status. */
+export const lightLabels: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', grey: '灰', blue: '蓝' };
+export const lightTagColors: Record<string, string> = { green: 'success', yellow: 'warning', red: 'error', grey: 'default', blue: 'processing' };
+export const lightHex: Record<string, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d', grey: '#bfbfbf', blue: '#1677ff' };
+
+export const noticeStatusLabels: Record<string, string> = {
+  issued: '已下发待签收',
+  signed: '已签收',
+  handled: '办理中',
+  fed_back: '已反馈待复核',
+  rechecked: '复核通过待办结',
+  closed: '已办结',
+};
+export const noticeStatusColors: Record<string, string> = { issued: 'default', signed: 'processing', handled: 'processing', fed_back: 'warning', rechecked: 'success', closed: 'success' };
+export const noticeLevelLabels: Record<string, string> = { blue: '蓝色督办', yellow: '黄色督办', red: '红色督办' };
+export const noticeLevelTagColors: Record<string, string> = { blue: 'blue', yellow: 'gold', red: 'red' };
+export const noticeKindLabels: Record<string, string> = {
+  red_task: '任务滞后',
+  missing_report: '未按期报送',
+  red_indicator: '指标滞后',
+  manual: '人工督办',
+};
+export const noticeOriginLabels: Record<string, string> = { rule: '系统按规则生成', manual: '规划办下发' };
+
+export const noticeActionLabels: Record<string, string> = {
+  'notice.issue': '下发督办',
+  'notice.create': '下发督办',
+  'notice.sign': '签收',
+  'notice.handle': '办理',
+  'notice.feedback': '反馈',
+  'notice.recheck': '复核',
+  'notice.close': '办结',
+  'notice.recheck_fail': '复核未通过,退回办理',
+  'notice.escalate': '逾期升级',
+};

@@ -1,0 +1,202 @@
+// Parser accuracy on other cities' layouts: hand-labelled fixtures in
+// test/parser/fixtures/other-cities (NAME.txt + NAME.truth.json) scored against parseText.
+// Units: micro-averaged P/R/F1 on (task, role, raw) triples, and role-agnostic on (task, raw).
+// Targets: a match needs value, valueMax, unit and comparator; year is scored on the matches.
+// Run: npx tsx bench/accuracy.ts [--misses]. test/parser/accuracy.test.ts holds the bars.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseText } from '../server/parser/index.js';
+import type { ParsedPlan, ParsedTask } from '../shared/parsedPlan.js';
+
+export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../test/parser/fixtures/other-cities');
+
+const ROLES = ['lead', 'responsible', 'cooperating'] as const;
+type Role = (typeof ROLES)[number];
+
+interface TruthTask {
+  key: string; // a phrase of the task's wording, unique in the document
+  lead?: string[];
+  responsible?: string[];
+  cooperating?: string[];
+  leaders?: string[];
+  deadline?: string;
+}
+interface TruthTarget {
+  subject: string;
+  value: number;
+  valueMax?: number | null;
+  unit: string | null;
+  comparator: string;
+  year: number | null;
+  recurring?: boolean;
+  decrease?: boolean;
+}
+interface Truth {
+  city: string;
+  layout: string;
+  /** written after the parser was tuned on the others, never used to tune it */
+  heldOut?: boolean;
+  tasks: TruthTask[];
+  targets: TruthTarget[];
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+export interface DocScore {
+  name: string;
+  layout: string;
+  units: Counts;
+  unitsAnyRole: Counts;
+  targets: Counts;
+  yearsRight: number;
+  deadlines: { right: number; total: number };
+  /** mentions resolved to a registry unit: the registry only knows Chongqing, so these are wrong */
+  knownWrongly: number;
+  heldOut: boolean;
+  misses: string[];
+}
+
+const zero = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
+const add = (a: Counts, b: Counts): Counts => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
+export const prf = (c: Counts) => {
+  const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 1;
+  const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+};
+
+// width and spacing are typography, not a different name
+const norm = (s: string) => s.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')');
+
+function spanOf(t: ParsedTask): [number, number] {
+  const u = t.unitsSource;
+  return [Math.min(t.source.start, u?.start ?? Infinity), Math.max(t.source.end, u?.end ?? 0)];
+}
+
+/** multiset difference: how many of `want` are found in `got` */
+function compare(want: string[], got: string[], label: string, misses: string[]): Counts {
+  const left = got.map(norm);
+  let tp = 0;
+  for (const w of want) {
+    const k = left.indexOf(norm(w));
+    if (k >= 0) {
+      left.splice(k, 1);
+      tp++;
+    } else misses.push(`${label} missed “${w}”`);
+  }
+  for (const g of left) misses.push(`${label} extra “${g}”`);
+  return { tp, fp: left.length, fn: want.length - tp };
+}
+
+export function scoreDoc(name: string, text: string, truth: Truth, plan: ParsedPlan = parseText(text)): DocScore {
+  const misses: string[] = [];
+  let units = zero();
+  let anyRole = zero();
+  const used = new Set<ParsedTask>();
+  const deadlines = { right: 0, total: 0 };
+  for (const tt of truth.tasks) {
+    const at = text.indexOf(tt.key);
+    if (at < 0) throw new Error(`${name}: key “${tt.key}” not in text`);
+    const cands = plan.tasks.filter((t) => !used.has(t) && spanOf(t)[0] <= at && at < spanOf(t)[1]);
+    cands.sort((a, b) => spanOf(a)[1] - spanOf(a)[0] - (spanOf(b)[1] - spanOf(b)[0]));
+    const got = cands[0];
+    if (got) used.add(got);
+    else misses.push(`[${tt.key}] no task found`);
+    for (const r of ROLES) units = add(units, compare(tt[r] ?? [], got ? got[r].map((u) => u.raw) : [], `[${tt.key}] ${r}`, misses));
+    const all = (x: { [k in Role]?: { raw: string }[] | string[] } | undefined) =>
+      ROLES.flatMap((r) => (x?.[r] ?? []).map((u) => (typeof u === 'string' ? u : u.raw)));
+    anyRole = add(anyRole, compare(all(tt as never), got ? all(got as never) : [], `[${tt.key}] any-role`, []));
+    if (tt.deadline) {
+      deadlines.total++;
+      if (got?.deadline === tt.deadline) deadlines.right++;
+      else misses.push(`[${tt.key}] deadline ${got?.deadline ?? 'null'} ≠ ${tt.deadline}`);
+    }
+  }
+  for (const t of plan.tasks) {
+    if (used.has(t)) continue;
+    for (const r of ROLES) units = add(units, compare([], t[r].map((u) => u.raw), `[unmatched task “${t.title.slice(0, 16)}”] ${r}`, misses));
+    anyRole = add(anyRole, { tp: 0, fp: ROLES.reduce((n, r) => n + t[r].length, 0), fn: 0 });
+  }
+
+  const pool = [...plan.targets];
+  let targets = zero();
+  let yearsRight = 0;
+  for (const w of truth.targets) {
+    const k = pool.findIndex(
+      (g) => g.value === w.value && (g.valueMax ?? null) === (w.valueMax ?? null) && (g.unit ?? null) === w.unit && g.comparator === w.comparator,
+    );
+    if (k < 0) {
+      const near = pool.find((g) => g.value === w.value);
+      misses.push(`target missed ${w.subject} ${w.comparator}${w.value}${w.unit ?? ''}${near ? ` (got “${near.quote}” ${near.comparator}${near.value}${near.unit ?? ''})` : ''}`);
+      targets.fn++;
+      continue;
+    }
+    const [g] = pool.splice(k, 1);
+    targets.tp++;
+    if (g.year === w.year) yearsRight++;
+    else misses.push(`target year ${w.subject}: ${g.year} ≠ ${w.year}`);
+  }
+  for (const g of pool) misses.push(`target extra “${g.quote}” ${g.comparator}${g.value}${g.unit ?? ''}`);
+  targets = add(targets, { tp: 0, fp: pool.length, fn: 0 });
+  const known = plan.tasks.flatMap((t) => ROLES.flatMap((r) => t[r])).filter((u) => u.known && u.scope === 'unit');
+  for (const u of known) misses.push(`“${u.raw}” resolved to Chongqing's “${u.name}”`);
+  return { name, layout: truth.layout, units, unitsAnyRole: anyRole, targets, yearsRight, deadlines, knownWrongly: known.length, heldOut: !!truth.heldOut, misses };
+}
+
+export function evaluate(dir = FIXTURES): DocScore[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.txt$/, '');
+      const text = readFileSync(join(dir, f), 'utf8');
+      const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), 'utf8')) as Truth;
+      return scoreDoc(name, text, truth);
+    });
+}
+
+export function overall(scores: DocScore[]) {
+  const sum = (f: (d: DocScore) => Counts) => scores.map(f).reduce(add, zero());
+  const targets = sum((d) => d.targets);
+  return {
+    units: prf(sum((d) => d.units)),
+    unitsAnyRole: prf(sum((d) => d.unitsAnyRole)),
+    targets: prf(targets),
+    yearAccuracy: targets.tp ? scores.reduce((n, d) => n + d.yearsRight, 0) / targets.tp : 1,
+  };
+}
+
+const pct = (x: number) => (x * 100).toFixed(1);
+
+export function report(scores: DocScore[], withMisses: boolean): string {
+  const rows = [
+    '| document | layout | unit P | unit R | unit F1 | any-role F1 | target P | target R | target F1 | years right | deadlines | known≠0 |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const d of scores) {
+    const u = prf(d.units);
+    const t = prf(d.targets);
+    rows.push(
+      `| ${d.name} | ${d.layout} | ${pct(u.p)} | ${pct(u.r)} | ${pct(u.f1)} | ${pct(prf(d.unitsAnyRole).f1)} | ${pct(t.p)} | ${pct(t.r)} | ${pct(t.f1)} | ${d.yearsRight}/${d.targets.tp} | ${d.deadlines.right}/${d.deadlines.total} | ${d.knownWrongly} |`,
+    );
+  }
+  const total = (label: string, ds: DocScore[]) => {
+    if (!ds.length) return;
+    const o = overall(ds);
+    rows.push(
+      `| **${label}** | ${ds.length} docs | ${pct(o.units.p)} | ${pct(o.units.r)} | **${pct(o.units.f1)}** | ${pct(o.unitsAnyRole.f1)} | ${pct(o.targets.p)} | ${pct(o.targets.r)} | **${pct(o.targets.f1)}** | ${pct(o.yearAccuracy)}% | | ${ds.reduce((n, d) => n + d.knownWrongly, 0)} |`,
+    );
+  };
+  total('tuned-on', scores.filter((d) => !d.heldOut));
+  total('held-out', scores.filter((d) => d.heldOut));
+  total('overall', scores);
+  if (withMisses) for (const d of scores) if (d.misses.length) rows.push('', `### ${d.name}`, ...d.misses.map((m) => `- ${m}`));
+  return rows.join('\n');
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  console.log(report(evaluate(), process.argv.includes('--misses')));
+}

@@ -1,0 +1,57 @@
+// Chart data (ECharts) for the office and leaders: status by chapter and unit, indicator
+// trajectories, reporting completion over time, the unit ranking.
+import { z } from 'zod';
+import { indicatorDashboardSchema, reportingDashboardSchema, statusDashboardSchema } from '../../../shared/evaluation.js';
+import { now } from '../../clock.js';
+import { requirePermission } from '../../policy.js';
+import { todayInShanghai } from '../../domain/dates.js';
+import { getVisiblePlan } from '../../queries/plans.js';
+import { indicatorTrajectories, reportingDashboard, statusDashboard } from '../../queries/dashboards.js';
+import { planScores } from '../../queries/scores.js';
+import { defineRoute, idParam } from '../route.js';
+
+const today = () => todayInShanghai(now());
+
+export const dashboardRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/plans/:id/dashboard/status', permission: 'plan.read', tag: 'dashboards', summary: '图表:分章节、分牵头单位的任务状态', params: idParam, response: statusDashboardSchema,
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'plan.read');
+      const { p: plan } = await getVisiblePlan(db, actor, params.id);
+      return statusDashboard(db, plan, today());
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/plans/:id/dashboard/indicators', permission: 'plan.read', tag: 'dashboards', summary: '图表:指标应达值与实际值逐年轨迹', params: idParam, response: indicatorDashboardSchema,
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'plan.read');
+      const { p: plan } = await getVisiblePlan(db, actor, params.id);
+      const t = today();
+      return { asOf: t, items: await indicatorTrajectories(db, plan, t) };
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/plans/:id/dashboard/reporting', permission: 'evaluation.read', tag: 'dashboards', summary: '图表:各报送期报送率、按时率', params: idParam,
+    query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), response: reportingDashboardSchema,
+    handler: async ({ db, actor, params, query }) => {
+      requirePermission(actor, 'evaluation.read');
+      const { p: plan } = await getVisiblePlan(db, actor, params.id);
+      const t = today();
+      return reportingDashboard(db, plan, query.year ?? Number(t.slice(0, 4)), t);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/plans/:id/dashboard/ranking', permission: 'evaluation.read', tag: 'dashboards', summary: '图表:单位得分排名(分项堆叠)', params: idParam,
+    query: z.object({ period: z.string().regex(/^\d{4}(-(\d{2}|Q[1-4]|H[12]))?$/).optional() }),
+    handler: async ({ db, actor, params, query }) => {
+      requirePermission(actor, 'evaluation.read');
+      const { p: plan } = await getVisiblePlan(db, actor, params.id);
+      const s = await planScores(db, plan, query.period, today());
+      return {
+        selection: s.selection,
+        awards: { top: s.settings.ranking.topAward, bottom: s.settings.ranking.bottomAward },
+        items: s.items.map((i) => ({ unitId: i.unitId, unitName: i.unitName, rank: i.rank, award: i.award, total: i.total, parts: Object.fromEntries(i.components.map((c) => [c.key, c.points])) })),
+      };
+    },
+  }),
+];

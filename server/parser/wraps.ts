@@ -1,0 +1,88 @@
+// Text copied out of a PDF keeps the page's line breaks: every full line ends mid-sentence,
+// so a note or a unit name can be cut in two ("…;责任⏎单位:市城市管理局"). Such a document
+// is recognised by its many lines of one width that end without punctuation, and its lines
+// are joined back; page footers ("- 2 -") between them go first.
+import { applyEdits, regexEdits, type Edit, type Mapped } from './edits.js';
+import { MARKER_START } from './normalize.js';
+
+const FOOTER = /(^|\n)[ \t\u3000]*[-—–][ \t]*\d{1,3}[ \t]*[-—–][ \t]*(?=\n|$)/g;
+// a line starting with a label or a list marker never continues the line above
+const LABEL_START = /^[ \t]*(牵头|责任|配合|协同|主要|参与|协办|完成时)[^:\n]{0,6}:/;
+
+/** display width: CJK characters take two columns, ASCII one */
+function width(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) w += s.charCodeAt(i) < 128 ? 1 : 2;
+  return w;
+}
+
+export function dropPageFooters(cur: Mapped): Mapped {
+  return applyEdits(cur, regexEdits(cur.text, FOOTER, () => ''));
+}
+
+export function joinHardWraps(cur: Mapped): Mapped {
+  const lines = cur.text.split('\n');
+  const widths = lines.map((l) => width(l.trimEnd()));
+  const body = widths.filter((w) => w >= 20).sort((a, b) => a - b);
+  if (body.length < 6) return cur;
+  const full = body[Math.floor(body.length * 0.75)];
+  const isFull = (i: number) => widths[i] >= full * 0.85 && widths[i] <= full + 4;
+  let fullCount = 0;
+  let open = 0;
+  lines.forEach((l, i) => {
+    if (!isFull(i)) return;
+    fullCount++;
+    if (!/[。;!?:)”]$/.test(l.trimEnd())) open++;
+  });
+  const nonEmpty = widths.filter((w) => w > 0).length;
+  // paragraphs on one line each end in punctuation; wrapped pages end lines anywhere
+  if (fullCount < 5 || fullCount < nonEmpty * 0.5 || open < fullCount * 0.6) return cur;
+  const edits: Edit[] = [];
+  let pos = 0;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    pos += lines[i].length;
+    const next = lines[i + 1];
+    if (isFull(i) && !/[。!?]$/.test(lines[i].trimEnd()) && next.trim() && !MARKER_START.test(next) && !LABEL_START.test(next)) {
+      const lead = next.length - next.trimStart().length;
+      edits.push({ start: pos, end: pos + 1 + lead, text: '' });
+    }
+    pos += 1;
+  }
+  return applyEdits(cur, edits);
+}
+
+/** "(牵头单位:X⏎;责任单位:Y)": a line that opens with ";" and a label goes on the line above */
+export function joinLeadingSemicolons(cur: Mapped): Mapped {
+  return applyEdits(cur, regexEdits(cur.text, /\n(?=[ \t]*[;,][ \t]*(牵头|责任|配合|协同|主要)[^:\n]{0,6}:)/g, () => ''));
+}
+
+/**
+ * "(牵头单位:…;责任单位:市财政⏎局、市经信局)": a note broken once, even mid-name. The line
+ * holds an unclosed "(" with a label after it and the next line closes it before any "(" or "。".
+ */
+export function joinBrokenNotes(cur: Mapped): Mapped {
+  const t = cur.text;
+  const edits: Edit[] = [];
+  let start = 0;
+  while (start < t.length) {
+    let end = t.indexOf('\n', start);
+    if (end < 0) break;
+    const line = t.slice(start, end);
+    const open = line.lastIndexOf('(');
+    const next = t.slice(end + 1, Math.min(t.length, end + 1 + 160));
+    const close = next.indexOf(')');
+    if (
+      open >= 0 &&
+      line.indexOf(')', open) < 0 &&
+      /(牵头|责任|配合|协同)[^:()]{0,6}:/.test(line.slice(open)) &&
+      close > 0 &&
+      !/[(。\n]/.test(next.slice(0, close)) &&
+      !MARKER_START.test(next)
+    ) {
+      const lead = next.length - next.trimStart().length;
+      edits.push({ start: end, end: end + 1 + lead, text: '' });
+    }
+    start = end + 1;
+  }
+  return applyEdits(cur, edits);
+}

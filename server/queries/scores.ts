@@ -1,0 +1,130 @@
+// 单位考核: the inputs of each unit's score gathered from reports, task and indicator status,
+// notices and returns, then scored and ranked by server/domain/unitScore with the plan's weights.
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { scoreSettingsSchema, type ScoreSettings, type ScoresOut } from '../../shared/evaluation.js';
+import type { DbOrTx } from '../db/client.js';
+import { auditEvents, indicatorUnits, notices, plans, reportPeriods, reports, taskUnits, tasks, units } from '../db/schema/index.js';
+import { computeUnitScore, rankUnits, type UnitScoreInput } from '../domain/unitScore.js';
+import { generatePeriods, type ReportingPeriod } from '../domain/reportingPeriods.js';
+import { minDate, todayInShanghai } from '../domain/dates.js';
+import { findPeriod, lastDuePeriod, currentPeriod, runSettings } from './calendar.js';
+import { indicatorStatuses, taskStatuses } from './status.js';
+
+type PlanRow = typeof plans.$inferSelect;
+
+export function scoreSettings(plan: Pick<PlanRow, 'settings'>): ScoreSettings {
+  const parsed = scoreSettingsSchema.safeParse(plan.settings ?? {});
+  return parsed.success ? parsed.data : scoreSettingsSchema.parse({});
+}
+
+export interface Selection {
+  key: string;
+  label: string;
+  start: string;
+  end: string;
+  periods: ReportingPeriod[];
+}
+
+/** A period key ('2026-03', '2026-Q1'), a year ('2026': every period of it), or by default the last period already due. */
+export function selectPeriods(plan: PlanRow, sel: string | null | undefined, today: string): Selection {
+  const settings = runSettings(plan);
+  let periods: ReportingPeriod[];
+  let label: string;
+  let key: string;
+  if (sel && /^\d{4}$/.test(sel)) {
+    periods = generatePeriods({ ...settings.reporting, startMonth: `${sel}-01`, endMonth: `${sel}-12` });
+    key = sel;
+    label = `${sel}年度`;
+  } else {
+    const p = sel ? findPeriod(plan, sel, settings) : (lastDuePeriod(plan, today, settings) ?? currentPeriod(plan, today, settings));
+    periods = [p];
+    key = p.key;
+    label = p.label;
+  }
+  return { key, label, start: periods[0].start, end: periods[periods.length - 1].end, periods };
+}
+
+export const scoreRules = [
+  '按时报送:所选期间内每个报送期、每项牵头任务计一次应报(截止日已过,或已提前报送);任务开始前的报送期、此前已审核为"已完成"的任务不计。报告已报送(待审核或已通过)且报送日期不晚于截止日,计为按时。',
+  '任务进展:本单位牵头任务在期末(或今天)的状态颜色;灰灯(未报送、未开始)不计入分母。',
+  '指标完成:本单位承担的指标在期末(或今天)的评价分类;暂无数据的不计入分母。',
+  '督办按期回复:回复期限在所选期间内的督办件(期限已过或已回复);首次反馈日期不晚于回复期限计为按期。',
+  '报告一次通过:所选期间内已报送的报告;曾被退回修改的计为未一次通过。',
+];
+
+const shanghai = (d: Date) => todayInShanghai(d);
+
+export async function planScores(db: DbOrTx, plan: PlanRow, sel: string | null | undefined, today: string): Promise<ScoresOut> {
+  const selection = selectPeriods(plan, sel, today);
+  const asOf = minDate(today, selection.end);
+  const settings = scoreSettings(plan);
+  const keys = selection.periods.map((p) => p.key);
+
+  const taskRows = await db.select().from(tasks).where(eq(tasks.planId, plan.id)).orderBy(asc(tasks.id));
+  const taskIds = taskRows.map((t) => t.id);
+  const leads = taskIds.length ? await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId }).from(taskUnits).where(and(inArray(taskUnits.taskId, taskIds), eq(taskUnits.role, 'lead'))) : [];
+  const indStatus = await indicatorStatuses(db, plan, asOf);
+  const owners = indStatus.length ? await db.select().from(indicatorUnits).where(inArray(indicatorUnits.indicatorId, indStatus.map((i) => i.indicatorId))) : [];
+  const reportRows = await db
+    .select({ r: reports, key: reportPeriods.key, start: reportPeriods.start })
+    .from(reports)
+    .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
+    .where(eq(reports.planId, plan.id));
+  const noticeRows = (await db.select().from(notices).where(eq(notices.planId, plan.id))).filter((n) => n.responseDeadline >= selection.start && n.responseDeadline <= selection.end);
+  const feedbacks = noticeRows.length
+    ? await db.select({ entityId: auditEvents.entityId, at: auditEvents.at }).from(auditEvents).where(and(eq(auditEvents.entityType, 'notice'), eq(auditEvents.action, 'notice.feedback'), inArray(auditEvents.entityId, noticeRows.map((n) => String(n.id))))).orderBy(asc(auditEvents.at))
+    : [];
+  const statuses = await taskStatuses(db, taskRows, asOf);
+
+  const unitIds = [...new Set([...leads.map((l) => l.unitId), ...owners.map((o) => o.unitId)].filter((x): x is number => x != null))];
+  const names = unitIds.length ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : [];
+  const taskStart = (t: (typeof taskRows)[number]) => t.startDate ?? (plan.periodStart ? `${plan.periodStart}-01-01` : '0000-01-01');
+  const completedBefore = (taskId: number, start: string) => reportRows.some((x) => x.r.taskId === taskId && x.r.status === 'accepted' && x.r.reportedStatus === '已完成' && x.start < start);
+
+  const scored = unitIds.map((unitId) => {
+    const myTasks = taskRows.filter((t) => leads.some((l) => l.taskId === t.id && l.unitId === unitId));
+    const reporting = { due: 0, onTime: 0 };
+    for (const t of myTasks)
+      for (const p of selection.periods) {
+        if (taskStart(t) > p.end || completedBefore(t.id, p.start)) continue;
+        const r = reportRows.find((x) => x.r.taskId === t.id && x.key === p.key)?.r;
+        const sent = !!r && (r.status === 'submitted' || r.status === 'accepted') && !!r.submittedAt;
+        if (p.dueDate >= today && !sent) continue; // not due yet
+        reporting.due++;
+        if (sent && shanghai(r!.submittedAt!) <= p.dueDate) reporting.onTime++;
+      }
+    const colors = { blue: 0, green: 0, yellow: 0, red: 0, grey: 0 };
+    for (const t of myTasks) colors[statuses.get(t.id)?.color ?? 'grey']++;
+    const ind = { achieved_early: 0, ahead: 0, on_track: 0, behind: 0, no_data: 0 };
+    for (const o of owners.filter((x) => x.unitId === unitId)) {
+      const s = indStatus.find((i) => i.indicatorId === o.indicatorId)?.state ?? 'no_data';
+      ind[(s in ind ? s : 'no_data') as keyof typeof ind]++;
+    }
+    const noticesIn = { total: 0, answeredOnTime: 0 };
+    for (const n of noticeRows.filter((x) => x.unitId === unitId)) {
+      const fb = feedbacks.find((f) => f.entityId === String(n.id));
+      if (!fb && n.responseDeadline >= today) continue;
+      noticesIn.total++;
+      if (fb && shanghai(fb.at) <= n.responseDeadline) noticesIn.answeredOnTime++;
+    }
+    const mine = reportRows.filter((x) => x.r.unitId === unitId && keys.includes(x.key) && x.r.submissions > 0);
+    const revisions = { submitted: mine.length, returned: mine.filter((x) => x.r.returns > 0).length };
+    const unitName = names.find((n) => n.id === unitId)?.name ?? String(unitId);
+    const input: UnitScoreInput = { unitId, unitName, reporting, tasks: { blue: colors.blue, green: colors.green, yellow: colors.yellow, red: colors.red }, indicators: { achieved_early: ind.achieved_early, ahead: ind.ahead, on_track: ind.on_track, behind: ind.behind }, notices: noticesIn, revisions };
+    return { score: computeUnitScore(input, settings.unitScore), inputs: { reporting, tasks: colors, indicators: ind, notices: noticesIn, revisions } };
+  });
+
+  const ranking = rankUnits(scored.map((s) => s.score), settings.ranking);
+  const items = ranking.map((r) => {
+    const s = scored.find((x) => x.score.unitId === r.unitId)!;
+    return { unitId: r.unitId as number, unitName: r.unitName, total: s.score.total, maxTotal: s.score.maxTotal, rank: r.rank, award: r.award, components: s.score.components, inputs: s.inputs };
+  });
+  return {
+    planId: plan.id,
+    selection: { key: selection.key, label: selection.label, start: selection.start, end: selection.end, asOf, periods: keys },
+    settings,
+    rules: scoreRules,
+    items,
+    ranking,
+  };
+}

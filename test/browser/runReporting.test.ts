@@ -1,0 +1,159 @@
+// Journey: a unit reporter submits this period's report, the office returns it with a reason, the reporter
+// resubmits, the office accepts, and the task's computed status changes. Screens go to docs/screenshots/.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { englishTextOnPage, launchBrowser, login, newPage } from './helpers';
+import { apiSession, buildAppIfStale, shotBoth, startDemoServer, type DemoServer } from './runServer';
+
+const REASON = '进展情况缺少量化数据,请补充完成的项目个数';
+let server: DemoServer;
+let browser: Browser;
+let taskId: number;
+let taskTitle: string;
+
+async function asUser(username: string): Promise<Page> {
+  const { page } = await newPage(browser, server.base);
+  page.on('pageerror', (e) => console.log(`[${username}] 页面错误:`, e.message));
+  await login(page, username, 'luoshi2026');
+  return page;
+}
+
+beforeAll(async () => {
+  buildAppIfStale();
+  server = await startDemoServer();
+  browser = await launchBrowser();
+  // the demo plan ended in 2025: the office extends it so this month's period is open
+  const office = await apiSession(server.base, 'yc_office');
+  await office('PATCH', '/api/plans/1', { periodEnd: 2027 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('进展报送:报送、退回、重报、通过', () => {
+  it('单位填报员报送本期进展', async () => {
+    const page = await asUser('yc_jw');
+    await page.goto('/reports?plan=1');
+    await page.locator('.period-banner').waitFor();
+    const first = page.locator('.ant-tabs-content-active .ant-table-row').first();
+    await first.waitFor({ timeout: 30_000 });
+    await page.locator('.ant-tabs-content-active .ant-table-row .light-reason').first().waitFor();
+    await shotBoth(page, 'run-1-my-reports');
+    expect(await englishTextOnPage(page)).toEqual([]);
+
+    taskTitle = (await first.locator('.clamp-2').innerText()).trim();
+    await first.getByRole('button', { name: /^填\s*报$/ }).click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.getByLabel('推进状态').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已完成' }).click();
+    await drawer.getByLabel('完成进度(%)').fill('60');
+    await drawer.getByLabel('进展情况').fill('已完成重点建筑设计方案比选征集,召开专家评审会2次。');
+    await expect.poll(() => drawer.getByText('状态为"已完成",但进度为60%').count()).toBeGreaterThan(0);
+    await shotBoth(page, 'run-2-report-warning');
+    await drawer.getByLabel('推进状态').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '推进中' }).click();
+    await drawer.getByLabel('存在问题').fill('部分项目审批周期较长');
+    await drawer.getByLabel('下步打算').fill('12月底前完成方案深化');
+    await drawer.getByRole('button', { name: /^报\s*送$/ }).click();
+    await page.locator('.ant-message').filter({ hasText: '已报送' }).waitFor();
+    await drawer.getByText('报告已报送,等待规划办审核').waitFor();
+    await shotBoth(page, 'run-3-submitted');
+    const url = new URL(page.url());
+    expect(url.pathname).toBe('/reports');
+    await page.context().close();
+  });
+
+  it('规划办在报送看板退回报告并说明理由', async () => {
+    const page = await asUser('yc_office');
+    await page.goto('/board/1');
+    await page.locator('.board-stats').waitFor();
+    const row = page.locator('.ant-tabs-content-active .ant-table-row', { hasText: taskTitle.slice(0, 10) }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await shotBoth(page, 'run-4-board');
+    expect(await englishTextOnPage(page)).toEqual([]);
+    await row.getByRole('button', { name: /审\s*核/ }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '审核报告' });
+    await modal.getByLabel('退回理由(退回时必填)').fill(REASON);
+    await shotBoth(page, 'run-5-review-return');
+    await modal.getByRole('button', { name: /^退\s*回$/ }).click();
+    await page.locator('.ant-message').filter({ hasText: '已退回' }).waitFor();
+    await page.context().close();
+  });
+
+  it('单位看到退回理由,修改后重新报送', async () => {
+    const page = await asUser('yc_jw');
+    await page.goto('/reports?plan=1');
+    const alert = page.locator('.ant-alert-error').filter({ hasText: '被规划办退回' });
+    await alert.waitFor({ timeout: 30_000 });
+    expect(await alert.innerText()).toContain(REASON);
+    const row = page.locator('.ant-tabs-content-active .ant-table-row', { hasText: taskTitle.slice(0, 10) }).first();
+    await row.getByRole('button', { name: '修改重报' }).click();
+    const drawer = page.locator('.ant-drawer-content');
+    await drawer.getByText(`报告已被退回:${REASON}`).waitFor();
+    await drawer.getByLabel('进展情况').fill('已完成重点建筑设计方案比选征集3个,召开专家评审会2次,完成率60%。');
+    await shotBoth(page, 'run-6-returned-edit');
+    await drawer.getByRole('button', { name: '重新报送' }).click();
+    await page.locator('.ant-message').filter({ hasText: '已报送' }).waitFor();
+    await page.context().close();
+  });
+
+  it('规划办审核通过,任务状态随之更新', async () => {
+    const page = await asUser('yc_office');
+    await page.goto('/board/1');
+    const row = page.locator('.ant-tabs-content-active .ant-table-row', { hasText: taskTitle.slice(0, 10) }).first();
+    await row.waitFor({ timeout: 30_000 });
+    await row.getByRole('button', { name: /审\s*核/ }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '审核报告' });
+    await modal.getByRole('button', { name: /^通\s*过$/ }).click();
+    await page.locator('.ant-message').filter({ hasText: '已审核通过' }).waitFor();
+    await page.context().close();
+
+    const unit = await asUser('yc_jw');
+    await unit.goto('/reports?plan=1');
+    const done = unit.locator('.ant-tabs-content-active .ant-table-row', { hasText: taskTitle.slice(0, 10) }).first();
+    await done.waitFor({ timeout: 30_000 });
+    await expect.poll(() => done.innerText()).toContain('已通过');
+    const text = await done.innerText();
+    expect(text).toContain('正常推进');
+    expect(text).toMatch(/序时进度[\d.]+%,实际进度60%/);
+    await shotBoth(unit, 'run-7-accepted-status');
+    await unit.context().close();
+  });
+
+  it('督办、提醒与考核评估页面可用', async () => {
+    const unit = await asUser('yc_jw');
+    await unit.goto('/notices');
+    await unit.locator('.ant-table-row').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    await shotBoth(unit, 'run-8-notices-unit');
+    await unit.locator('.bell-button').click();
+    await unit.locator('.bell-list').waitFor();
+    await shotBoth(unit, 'run-9-bell');
+    expect(await unit.locator('.bell-item', { hasText: '退回' }).count()).toBeGreaterThan(0);
+    await unit.keyboard.press('Escape');
+    if ((await unit.locator('.ant-table-row').count()) > 0) {
+      await unit.locator('.ant-table-row').first().click();
+      await unit.locator('.ant-drawer-content').getByRole('button', { name: /签\s*收/ }).click();
+      await unit.locator('.ant-message').filter({ hasText: '已签收' }).waitFor();
+      await shotBoth(unit, 'run-10-notice-signed');
+    }
+    await unit.context().close();
+
+    const office = await asUser('yc_office');
+    await office.goto('/evaluation?plan=1');
+    await office.locator('.ant-table-row').first().waitFor({ timeout: 30_000 });
+    await office.locator('.ant-table-row').first().click();
+    await office.waitForTimeout(300);
+    await shotBoth(office, 'run-11-scores');
+    expect(await englishTextOnPage(office)).toEqual([]);
+    await office.goto('/evaluation?plan=5&tab=dashboard');
+    await office.locator('.chart-box svg').first().waitFor({ timeout: 30_000 });
+    await shotBoth(office, 'run-12-dashboard', true);
+    await office.goto('/evaluation?plan=1&tab=reports');
+    await office.getByRole('button', { name: '生成草稿' }).click();
+    await office.locator('.ant-drawer-content textarea').first().waitFor({ timeout: 30_000 });
+    await shotBoth(office, 'run-13-evaluation-draft');
+    await office.context().close();
+  });
+});

@@ -1,0 +1,106 @@
+// A throwaway demo server for browser journeys: fresh database directory, free port, built app.
+import { spawn, execSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, copyFileSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { screenshot } from './helpers';
+
+const root = resolve(import.meta.dirname, '../..');
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Build the web app when dist/app is missing or older than app/. */
+export function buildAppIfStale(): void {
+  const index = join(root, 'dist/app/index.html');
+  if (existsSync(index) && statSync(index).mtimeMs >= newest(join(root, 'app'))) return;
+  execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      const port = typeof a === 'object' && a ? a.port : 0;
+      s.close(() => ok(port));
+    });
+    s.on('error', fail);
+  });
+}
+
+export interface DemoServer {
+  base: string;
+  stop: () => Promise<void>;
+}
+
+export async function startDemoServer(): Promise<DemoServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'luoshi-run-'));
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['bin/luoshi.js', 'demo', '--port', String(port)], {
+    cwd: root,
+    env: { ...process.env, LUOSHI_DEMO_DB: dir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const base = `http://127.0.0.1:${port}`;
+  const t0 = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`演示服务已退出:\n${log}`);
+    try {
+      const r = await fetch(`${base}/api/public/plans`);
+      if (r.status < 500 && log.includes('演示已启动')) break;
+    } catch {
+      /* not yet listening */
+    }
+    if (Date.now() - t0 > 240_000) throw new Error(`演示服务启动超时:\n${log}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    base,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((r) => setTimeout(r, 500));
+      if (child.exitCode === null) child.kill('SIGKILL');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A session for API calls from the test itself (setting up what the journey starts from). */
+export async function apiSession(base: string, username: string, password = 'luoshi2026') {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (!res.ok) throw new Error(`登录失败 ${username}: ${res.status}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return async <T = unknown>(method: string, path: string, body?: unknown): Promise<T> => {
+    const r = await fetch(base + path, {
+      method,
+      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await r.text();
+    if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+}
+
+/** Screenshot into test-results/screenshots/ and docs/screenshots/. */
+export async function shotBoth(page: Page, name: string, fullPage = false): Promise<string> {
+  await page.waitForLoadState('networkidle').catch(() => undefined);
+  await page.waitForTimeout(300);
+  const file = await screenshot(page, name, { fullPage });
+  mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
+  copyFileSync(file, join(root, 'docs/screenshots', `${name}.png`));
+  return file;
+}
