@@ -116,7 +116,7 @@ export async function request<T>(path: string, opts: RequestOptions = {}): Promi
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** Upload with progress (fetch has no upload progress): XMLHttpRequest, same error handling. */
+/** Upload with progress (fetch has no upload progress): XMLHttpRequest; the caller shows errors. */
 export function upload<T>(path: string, form: FormData, onProgress: (percent: number) => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
@@ -128,9 +128,7 @@ export function upload<T>(path: string, form: FormData, onProgress: (percent: nu
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
     };
     xhr.onerror = () => {
-      const err = new ApiError(0, 'NETWORK', '上传失败:无法连接服务器');
-      notifyError(err.message);
-      reject(err);
+      reject(new ApiError(0, 'NETWORK', '上传失败:无法连接服务器'));
     };
     xhr.onload = () => {
       let data: { error?: { code?: string; message?: string } } | undefined;
@@ -142,8 +140,8 @@ export function upload<T>(path: string, form: FormData, onProgress: (percent: nu
       if (xhr.status >= 200 && xhr.status < 300) return resolve(data as T);
       const err = new ApiError(xhr.status, data?.error?.code ?? 'HTTP_' + xhr.status, data?.error?.message ?? fallbackMessages[xhr.status] ?? '上传失败');
       if (xhr.status === 401) onUnauthorized();
-      else notifyError(err.message);
-      reject(err);
+      reject(err); // the upload screen shows the reason beside the drop zone
+
     };
     xhr.send(form);
   });

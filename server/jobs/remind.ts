@@ -1,7 +1,7 @@
 // Reporting reminders: before, on and after a period's due date, to the unit, its head, the office
 // and the leader, per the plan's rules. Each (plan, rule, recipient, period, stage) is claimed by a
 // unique insert in the same transaction as its in-app message and its outgoing deliveries.
-import { and, eq, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import type { ReminderRule, RunSettings } from '../../shared/reporting.js';
 import type { Db } from '../db/client.js';
 import { deliveries, plans, reminderSends, reportPeriods, reports, taskUnits, tasks, units, users } from '../db/schema/index.js';
@@ -19,14 +19,17 @@ export interface MissingUnit {
   tasks: { id: number; title: string }[];
 }
 
-/** Lead units with tasks that have no submitted or accepted report for the period (completed tasks need none). */
+/**
+ * Lead units with tasks that have no submitted or accepted report for the period. Completed tasks need none;
+ * sub-tasks are the lead unit's own breakdown and are reported through their parent, so they are not chased.
+ */
 export async function missingReports(db: Db, planId: number, periodKey: string): Promise<MissingUnit[]> {
   const lead = await db
     .select({ taskId: tasks.id, title: tasks.title, reportedStatus: tasks.reportedStatus, unitId: taskUnits.unitId, unitName: units.name })
     .from(taskUnits)
     .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
     .innerJoin(units, eq(units.id, taskUnits.unitId))
-    .where(and(eq(tasks.planId, planId), eq(taskUnits.role, 'lead'), isNotNull(taskUnits.unitId)));
+    .where(and(eq(tasks.planId, planId), isNull(tasks.parentTaskId), eq(taskUnits.role, 'lead'), isNotNull(taskUnits.unitId)));
   const done = await db
     .select({ taskId: reports.taskId })
     .from(reports)

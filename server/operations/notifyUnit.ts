@@ -1,5 +1,5 @@
 // In-app messages to a unit's people (or to named roles of a region), written inside the caller's transaction.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { notifications, users } from '../db/schema/index.js';
 
@@ -19,10 +19,8 @@ export async function unitUsers(tx: DbOrTx, unitId: number, roles: string[] = ['
 /** People of a role in the region or any region below it (an office or leader of the plan's region). */
 export async function regionUsers(tx: DbOrTx, regionId: number | null, role: string) {
   if (!regionId) return [];
-  const rows = await tx.execute<{ id: number }>(
-    `with recursive r as (select id from regions where id = ${Number(regionId)} union all select c.id from regions c join r on c.parent_id = r.id) select id from r` as never,
-  );
-  const ids = ((rows as unknown as { rows: { id: number }[] }).rows ?? []).map((x) => Number(x.id));
+  const res = await tx.execute(sql`with recursive r as (select id from regions where id = ${regionId} union all select c.id from regions c join r on c.parent_id = r.id) select id from r`);
+  const ids = ((res as unknown as { rows: { id: number }[] }).rows ?? []).map((x) => Number(x.id));
   const found = ids.length ? await tx.select().from(users).where(and(inArray(users.regionId, ids), eq(users.disabled, false))) : [];
   return found.filter((u) => u.roles.includes(role));
 }

@@ -220,6 +220,10 @@ const OCR_TABLE: { re: RegExp; to: string }[] = [
   { re: /J11(?=[\u4e00-\u9fff])/g, to: '川' },
   { re: /(?<=[\u4e00-\u9fff])T本(?=[\u4e00-\u9fff])/g, to: '体' },
   { re: /(?<=[。;,])L(?=[\u4e00-\u9fff])/g, to: '' },
+  // labels of responsibility notes as OCR misreads them: 贵/责, 仼/任, ";" for ":"
+  { re: /贵任(?=单位|部门)/g, to: '责任' },
+  { re: /责仼(?=单位|部门)/g, to: '责任' },
+  { re: /(?<=\((?:牵头|责任|配合)(?:单位|部门));(?=[\u4e00-\u9fff])/g, to: ':' },
 ];
 
 function fixOcr(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {

@@ -33,14 +33,19 @@ const LABEL_ROLE: [string, Role][] = [
   ['协同责任单位', 'cooperating'],
   ['牵头单位', 'lead'],
   ['牵头部门', 'lead'],
+  ['主责单位', 'lead'],
+  ['主责部门', 'lead'],
   ['责任单位', 'responsible'],
   ['责任部门', 'responsible'],
   ['责任主体', 'responsible'],
   ['主办单位', 'responsible'],
   ['承办单位', 'responsible'],
+  ['实施单位', 'responsible'],
+  ['实施主体', 'responsible'],
   ['配合单位', 'cooperating'],
   ['配合部门', 'cooperating'],
   ['协同单位', 'cooperating'],
+  ['协同部门', 'cooperating'],
   ['协办单位', 'cooperating'],
   ['参与单位', 'cooperating'],
   ['协作单位', 'cooperating'],
@@ -283,7 +288,7 @@ function clausesOf(value: string, offset: number): { text: string; start: number
 }
 
 // "(区发展改革委、区财政局牵头,区级有关部门按职责分工负责)"
-const VERB = /(牵头负责|牵头|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|配合|参与|协助|协同配合)$/;
+const VERB = /(牵头负责|牵头|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|协助|协同配合)$/;
 
 function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const text = ctx.doc.text;

@@ -93,7 +93,10 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         if (m[2] !== undefined) {
           const prefix = m[1] ?? '';
           const y = /^\d/.test(m[2]) ? Number(m[2]) : cnDigitsToNumber(m[2]);
-          const date = /^\s*\d{1,2}月/.test(s.slice(m.index + m[0].length));
+          const after = s.slice(m.index + m[0].length);
+          // "2000年前建成的老旧小区": the year describes the object, it is not when the target is due
+          if (/^(?:以前|之前)?(?:建成|建设|修建|投用|竣工|交付)/.test(after) && /前$/.test(m[0])) continue;
+          const date = /^\s*\d{1,2}月/.test(after);
           // "截至2023年底已建成12家": a point of progress, not when what follows is due
           if (y && !/比|较|与|同|截至|截止/.test(prefix) && (!date || prefix)) year = lastSet = y;
           continue;

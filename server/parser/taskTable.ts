@@ -5,15 +5,16 @@ import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext, Line } from './types.js';
 import { parseUnitList } from './units.js';
 import { readInline } from './respNotes.js';
+import { parseDeadline } from './deadline.js';
 
 export type Column = 'seq' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other';
 
 const COLUMN_RE: [RegExp, Column][] = [
   [/^(序号|编号|序)$/, 'seq'],
   [/^(牵头(负责)?领导|责任领导|分管领导|责任人)$/, 'leaders'],
-  [/^(牵头单位|牵头部门|牵头责任单位|主要责任单位|牵头处室|牵头市级部门|牵头区级部门)$/, 'lead'],
+  [/^(牵头单位|牵头部门|牵头责任单位|主要责任单位|主责单位|主责部门|牵头处室|牵头市级部门|牵头区级部门)$/, 'lead'],
   [/^(责任单位|责任部门|责任主体|实施单位|责任处室|责任科室)$/, 'responsible'],
-  [/^(配合单位|配合部门|协同单位|协同责任单位|参与单位|协办单位)$/, 'cooperating'],
+  [/^(配合单位|配合部门|协同单位|协同部门|协同责任单位|参与单位|协办单位)$/, 'cooperating'],
   [/^(完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时间进度|进度要求|时限)$/, 'deadline'],
   [/^(重点任务|主要任务|工作任务|任务|任务名称|重点工作|工作事项|改革事项|项目名称)$/, 'task'],
   [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|建设内容|实施内容|项目内容|建设规模及内容)$/, 'detail'],
@@ -188,7 +189,7 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[]): { rows: Ce
     if (cur.length >= columns.length) {
       // a row is full and no new number follows: the table is over, unless a cell wrapped
       // onto more lines and the next number is still to come
-      if (hasSeq && !nextNumberAhead(lines, i, Number(cur[0].text))) break;
+      if (hasSeq && !nextNumberAhead(lines, i, Number(cur[0].text)) && !(columns[columns.length - 1] === 'deadline' && deadlineAhead(lines, i))) break;
       if (hasSeq) {
         cur.push(cell);
         continue;
@@ -202,6 +203,17 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[]): { rows: Ce
   let end = i;
   while (end > from && !lines[end - 1].text.trim()) end--;
   return { rows: rows.map((r) => fitRow(r, columns).map((c) => c ?? { text: '', start: r[r.length - 1].start })), next: Math.max(end, from + 1) };
+}
+
+/** The last row, wrapped: its deadline cell is still to come before the blank line that ends the table. */
+function deadlineAhead(lines: Line[], i: number): boolean {
+  for (let k = i; k < lines.length && k < i + 6; k++) {
+    const t = lines[k].text.trim();
+    if (!t || t.length > 30) return false;
+    if (/^\d{1,3}$/.test(t)) return false;
+    if (parseDeadline(t)) return true;
+  }
+  return false;
 }
 
 /** Whether the row numbered n is followed, before a blank line, by row n+1. */
@@ -219,6 +231,19 @@ function nextNumberAhead(lines: Line[], i: number, n: number): boolean {
  * before the last text column and those after it keep one line each, the text column takes the rest.
  */
 function fitRow(r: Cell[], columns: Column[]): (Cell | undefined)[] {
+  // a PDF drops empty cells: a short row still ends with its deadline when it reads as one
+  const dl = columns.lastIndexOf('deadline');
+  if (r.length < columns.length && dl === columns.length - 1 && parseDeadline(r[r.length - 1].text)) {
+    return columns.map((_, k) => (k === dl ? r[r.length - 1] : k < r.length - 1 ? r[k] : undefined));
+  }
+  if (r.length <= columns.length) return columns.map((_, k) => r[k]);
+  // a unit cell wrapped: "…、各街道⏎办事处", "市财政局、⏎市税务局"
+  const firstUnit = columns.findIndex((c) => c === 'lead' || c === 'responsible' || c === 'cooperating');
+  r = [...r];
+  for (let k = r.length - 1; k > Math.max(0, firstUnit) && r.length > columns.length; k--) {
+    const cont = /[、,]$/.test(r[k - 1].text) || /^(办事处|管委会|委员会|有限公司|有限责任公司|集团|分局|分公司|中心|人民政府|政府)([、,]|$)/.test(r[k].text);
+    if (cont && !parseDeadline(r[k].text)) r.splice(k - 1, 2, { text: r[k - 1].text + r[k].text, start: r[k - 1].start });
+  }
   if (r.length <= columns.length) return columns.map((_, k) => r[k]);
   let t = -1;
   columns.forEach((c, k) => {

@@ -26,7 +26,9 @@ export function joinHardWraps(cur: Mapped): Mapped {
   const body = widths.filter((w) => w >= 20).sort((a, b) => a - b);
   if (body.length < 6) return cur;
   const full = body[Math.floor(body.length * 0.75)];
-  const isFull = (i: number) => widths[i] >= full * 0.85 && widths[i] <= full + 4;
+  // table rows (cells split by "|", tabs or runs of spaces) are lines of their own, however wide
+  const cells = (l: string) => /[|｜\t]|\S(?: {2,}|\u3000)\S/.test(l);
+  const isFull = (i: number) => widths[i] >= full * 0.85 && widths[i] <= full + 4 && !cells(lines[i]);
   let fullCount = 0;
   let open = 0;
   lines.forEach((l, i) => {
@@ -42,7 +44,7 @@ export function joinHardWraps(cur: Mapped): Mapped {
   for (let i = 0; i + 1 < lines.length; i++) {
     pos += lines[i].length;
     const next = lines[i + 1];
-    if (isFull(i) && !/[。!?]$/.test(lines[i].trimEnd()) && next.trim() && !MARKER_START.test(next) && !LABEL_START.test(next)) {
+    if (isFull(i) && !/[。!?]$/.test(lines[i].trimEnd()) && next.trim() && !cells(next) && !MARKER_START.test(next) && !LABEL_START.test(next)) {
       const lead = next.length - next.trimStart().length;
       edits.push({ start: pos, end: pos + 1 + lead, text: '' });
     }

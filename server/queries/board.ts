@@ -1,5 +1,5 @@
 // The office's period board: who has reported, who is late, the red and yellow items, open notices.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { plans, reportPeriods, reports, taskUnits, tasks, units } from '../db/schema/index.js';
 import type { Actor } from '../policy.js';
@@ -16,7 +16,7 @@ export async function periodBoard(db: DbOrTx, actor: Actor, plan: typeof plans.$
     .from(taskUnits)
     .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
     .innerJoin(units, eq(units.id, taskUnits.unitId))
-    .where(and(eq(tasks.planId, plan.id), eq(taskUnits.role, 'lead')));
+    .where(and(eq(tasks.planId, plan.id), isNull(tasks.parentTaskId), eq(taskUnits.role, 'lead')));
   const inPeriod = stored ? await db.select({ taskId: reports.taskId, status: reports.status }).from(reports).where(eq(reports.periodId, stored.id)) : [];
   const statusOf = (taskId: number) => inPeriod.find((r) => r.taskId === taskId)?.status ?? null;
   const byUnit = new Map<number, { unitId: number; unitName: string; tasks: number; submitted: number; accepted: number; returned: number; missing: number; late: boolean }>();

@@ -1,5 +1,5 @@
 // 督办 notices, scoped: the office and leaders see their plans' notices, a unit only its own.
-import { and, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
 import type { NoticeOut } from '../../shared/reporting.js';
 import type { DbOrTx } from '../db/client.js';
@@ -42,4 +42,3 @@ export async function getVisibleNotice(db: DbOrTx, actor: Actor, id: number): Pr
   return row;
 }
 
-export { and };

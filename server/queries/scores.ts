@@ -1,6 +1,7 @@
 // 单位考核: the inputs of each unit's score gathered from reports, task and indicator status,
 // notices and returns, then scored and ranked by server/domain/unitScore with the plan's weights.
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { AppError } from '../../shared/errors.js';
 import { scoreSettingsSchema, type ScoreSettings, type ScoresOut } from '../../shared/evaluation.js';
 import type { DbOrTx } from '../db/client.js';
 import { auditEvents, indicatorUnits, notices, plans, reportPeriods, reports, taskUnits, tasks, units } from '../db/schema/index.js';
@@ -25,7 +26,7 @@ export interface Selection {
   periods: ReportingPeriod[];
 }
 
-/** A period key ('2026-03', '2026-Q1'), a year ('2026': every period of it), or by default the last period already due. */
+/** A period key ('2026-03', '2026-Q1'; a quarter or half-year of a monthly plan takes its months), a year ('2026': every period of it), or by default the last period already due. */
 export function selectPeriods(plan: PlanRow, sel: string | null | undefined, today: string): Selection {
   const settings = runSettings(plan);
   let periods: ReportingPeriod[];
@@ -35,6 +36,14 @@ export function selectPeriods(plan: PlanRow, sel: string | null | undefined, tod
     periods = generatePeriods({ ...settings.reporting, startMonth: `${sel}-01`, endMonth: `${sel}-12` });
     key = sel;
     label = `${sel}年度`;
+  } else if (sel && !/^\d{4}-\d{2}$/.test(sel) && settings.reporting.frequency === 'monthly') {
+    // a quarter or half-year of a monthly-reporting plan: its months together
+    const frequency = sel.includes('Q') ? 'quarterly' : 'half_year';
+    const span = generatePeriods({ frequency, startMonth: `${sel.slice(0, 4)}-01`, endMonth: `${sel.slice(0, 4)}-12` }).find((x) => x.key === sel);
+    if (!span) throw new AppError('NOT_FOUND', { period: sel });
+    periods = generatePeriods({ ...settings.reporting, startMonth: span.start.slice(0, 7), endMonth: span.end.slice(0, 7) });
+    key = span.key;
+    label = span.label;
   } else {
     const p = sel ? findPeriod(plan, sel, settings) : (lastDuePeriod(plan, today, settings) ?? currentPeriod(plan, today, settings));
     periods = [p];

@@ -124,6 +124,9 @@ describe('unit scores', () => {
     // January, February and March were due by 10 April; only March was reported
     expect(a.inputs.reporting).toEqual({ due: 3, onTime: 1 });
     expect(a.components[0].formula).toBe('按时报送率 1/3 × 40 = 13.3');
+    const q1 = (await s.office.client.get(`/api/plans/${s.plan.id}/scores?period=2026-Q1`)).json();
+    expect(q1.selection).toMatchObject({ key: '2026-Q1', label: '2026年第一季度', periods: ['2026-01', '2026-02', '2026-03'], asOf: '2026-03-31' });
+    expect(q1.items.find((u: { unitId: number }) => u.unitId === s.units.a.id).inputs.reporting).toEqual({ due: 3, onTime: 1 });
     expect((await s.reporterA.client.get(`/api/plans/${s.plan.id}/scores`)).statusCode).toBe(403);
     expect((await s.office.client.get(`/api/plans/${s.plan.id}/scores?period=2026-13x`)).statusCode).toBe(400);
   });

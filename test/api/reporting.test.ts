@@ -241,6 +241,10 @@ describe('sub-tasks and indicator splits', () => {
     expect((await s.reporterA.client.post(`/api/tasks/${s.task.id}/subtasks`, body)).statusCode).toBe(403);
     expect((await s.headA.client.post(`/api/tasks/${s.task.id}/subtasks`, { ...body, assignee: '' })).json().error.code).toBe('VALIDATION_FAILED');
     expect((await s.headA.client.post(`/api/tasks/${s.otherTask.id}/subtasks`, body)).statusCode).toBe(404);
+    // reported through the parent: the board does not chase the sub-task separately
+    at('2026-03-20T02:00:00Z');
+    const board = (await s.office.client.get(`/api/plans/${s.plan.id}/board`)).json();
+    expect(board.units.find((u: { unitId: number }) => u.unitId === s.units.a.id)).toMatchObject({ tasks: 1, missing: 1 });
   });
 
   it('a binding indicator splits only if the shares add up; units report their own share and acceptance records it', async () => {

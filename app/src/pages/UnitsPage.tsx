@@ -28,7 +28,7 @@ export default function UnitsPage() {
   const regions = useRequest(() => api.regions(), []);
   const regionOptions = (regions.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }));
 
-  const submit = async () => {
+  const save = async () => {
     const v = await form.validateFields();
     await api.createUnit({ name: v.name.trim(), aliases: (v.aliases ?? []).map((a) => a.trim()).filter(Boolean), kind: v.kind, regionId: v.regionId });
     invalidateUnits();
@@ -37,6 +37,8 @@ export default function UnitsPage() {
     form.resetFields();
     units.reload();
   };
+  // validation problems show on the form, API errors in a message: the dialog just stays open
+  const submit = () => save().catch(() => undefined);
 
   return (
     <section>

@@ -29,7 +29,7 @@ export function IndicatorEditModal({ indicator, onCancel, onSubmit }: Props) {
       });
   }, [indicator, form]);
 
-  const submit = async () => {
+  const save = async () => {
     const v = await form.validateFields();
     const baseline = v.baseline && (v.baseline.text || v.baseline.value !== null) ? { year: v.baseline.year ?? null, value: v.baseline.value ?? null, text: v.baseline.text ?? '' } : null;
     // send every field: omitted fields of the contract fall back to their defaults on the server
@@ -52,6 +52,8 @@ export function IndicatorEditModal({ indicator, onCancel, onSubmit }: Props) {
       })),
     });
   };
+  // validation problems show on the form, API errors in a message: the dialog just stays open
+  const submit = () => save().catch(() => undefined);
 
   return (
     <Modal open={!!indicator} title="修改指标" okText="保存" cancelText="取消" onOk={submit} onCancel={onCancel} width={760} destroyOnHidden>

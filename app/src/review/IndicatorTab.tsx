@@ -77,7 +77,7 @@ export function IndicatorTab({ indicators, selected, onSelect, apply, readOnly }
                 <Tooltip title="修改">
                   <Button type="text" size="small" icon={<EditOutlined />} aria-label="修改指标" onClick={() => setEditing(r.index)} />
                 </Tooltip>
-                <Popconfirm title="删除这个指标?" okText="删除" cancelText="取消" onConfirm={() => apply([{ op: 'removeIndicator', index: r.index }])}>
+                <Popconfirm title="删除这个指标?" okText="删除" cancelText="取消" onConfirm={() => apply([{ op: 'removeIndicator', index: r.index }]).catch(() => undefined)}>
                   <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label="删除指标" />
                 </Popconfirm>
               </Space>

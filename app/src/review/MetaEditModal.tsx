@@ -17,10 +17,12 @@ export function MetaEditModal({ meta, open, onCancel, onSubmit }: { meta: Parsed
   useEffect(() => {
     if (open) form.setFieldsValue({ title: meta.title, type: meta.type, periodStart: meta.periodStart, periodEnd: meta.periodEnd });
   }, [open, meta, form]);
-  const submit = async () => {
+  const save = async () => {
     const v = await form.validateFields();
     await onSubmit({ title: v.title.trim(), type: v.type ?? null, periodStart: v.periodStart ?? null, periodEnd: v.periodEnd ?? null });
   };
+  // validation problems show on the form, API errors in a message: the dialog just stays open
+  const submit = () => save().catch(() => undefined);
   return (
     <Modal open={open} title="修改基本信息" okText="保存" cancelText="取消" onOk={submit} onCancel={onCancel} destroyOnHidden>
       <Form form={form} layout="vertical">

@@ -44,7 +44,7 @@ export function ProjectTab({ projects, selected, onSelect, apply, readOnly }: { 
                 {p.text && p.text !== p.name && <div className="muted clamp-2" style={{ fontSize: 12 }}>{p.text}</div>}
               </div>
               {!readOnly && (<span onClick={(e) => e.stopPropagation()}>
-                <Popconfirm title="删除这个项目?" okText="删除" cancelText="取消" onConfirm={() => apply([{ op: 'removeProject', id: p.id }])}>
+                <Popconfirm title="删除这个项目?" okText="删除" cancelText="取消" onConfirm={() => apply([{ op: 'removeProject', id: p.id }]).catch(() => undefined)}>
                   <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label="删除项目" />
                 </Popconfirm>
               </span>)}

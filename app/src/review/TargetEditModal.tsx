@@ -11,7 +11,7 @@ export function TargetEditModal({ target, onCancel, onSubmit }: { target: Parsed
   useEffect(() => {
     if (target) form.setFieldsValue({ ...target, unit: target.unit ?? '' });
   }, [target, form]);
-  const submit = async () => {
+  const save = async () => {
     const v = await form.validateFields();
     // send every field: omitted fields of the contract fall back to their defaults on the server
     await onSubmit({
@@ -26,6 +26,8 @@ export function TargetEditModal({ target, onCancel, onSubmit }: { target: Parsed
       decrease: !!v.decrease,
     });
   };
+  // validation problems show on the form, API errors in a message: the dialog just stays open
+  const submit = () => save().catch(() => undefined);
   return (
     <Modal open={!!target} title="修改目标" okText="保存" cancelText="取消" onOk={submit} onCancel={onCancel} width={640} destroyOnHidden>
       {target && <blockquote className="quote" style={{ marginBottom: 12 }}>{target.quote}</blockquote>}

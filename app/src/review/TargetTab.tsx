@@ -53,7 +53,7 @@ export function TargetTab({ targets, selected, onSelect, apply, readOnly }: { ta
                 <Tooltip title="修改">
                   <Button type="text" size="small" icon={<EditOutlined />} aria-label="修改目标" onClick={() => setEditing(r.index)} />
                 </Tooltip>
-                <Popconfirm title="删除这个目标?" okText="删除" cancelText="取消" onConfirm={() => apply([{ op: 'removeTarget', index: r.index }])}>
+                <Popconfirm title="删除这个目标?" okText="删除" cancelText="取消" onConfirm={() => apply([{ op: 'removeTarget', index: r.index }]).catch(() => undefined)}>
                   <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label="删除目标" />
                 </Popconfirm>
               </Space>

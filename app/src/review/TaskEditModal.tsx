@@ -47,7 +47,7 @@ export function TaskEditModal({ open, task, outline, registry, onCancel, onSubmi
       });
   }, [open, task, form]);
 
-  const submit = async () => {
+  const save = async () => {
     const v = await form.validateFields();
     const deadline = v.deadline?.trim() || null;
     if (adding) {
@@ -79,6 +79,8 @@ export function TaskEditModal({ open, task, outline, registry, onCancel, onSubmi
     if (!out.length) return onCancel();
     await onSubmit(out);
   };
+  // validation problems show on the form, API errors in a message: the dialog just stays open
+  const submit = () => save().catch(() => undefined);
 
   return (
     <Modal open={open} title={adding ? '新增任务' : '修改任务'} okText="保存" cancelText="取消" onOk={submit} onCancel={onCancel} width={720} destroyOnHidden>

@@ -135,7 +135,7 @@ export function TaskTab({ tasks, outline, registry, selectedId, onSelect, onSele
                 <Tooltip title="修改">
                   <Button type="text" size="small" icon={<EditOutlined />} aria-label="修改任务" onClick={() => setEditing(t)} />
                 </Tooltip>
-                <Popconfirm title="删除这项任务?" description="确认导入时不会生成该任务。" okText="删除" cancelText="取消" onConfirm={() => apply([{ op: 'removeTask', taskId: t.id }])}>
+                <Popconfirm title="删除这项任务?" description="确认导入时不会生成该任务。" okText="删除" cancelText="取消" onConfirm={() => apply([{ op: 'removeTask', taskId: t.id }]).catch(() => undefined)}>
                   <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label="删除任务" />
                 </Popconfirm>
               </Space>

@@ -70,7 +70,7 @@ export function UnknownUnitTab({ units, registry, toCreate, setToCreate, selecte
                   options={registry.map((u) => ({ value: u.id, label: `${u.name}(${u.regionName})` }))}
                   onChange={(v) => {
                     toggle(r.name, false);
-                    void apply([{ op: 'mapUnit', name: r.name, unitId: v ?? null }]);
+                    apply([{ op: 'mapUnit', name: r.name, unitId: v ?? null }]).catch(() => undefined);
                   }}
                 />
               </div>

@@ -1,7 +1,7 @@
 // One task: where it stands in the plan, the original wording, its units by role, and its history.
 import { useEffect, useState } from 'react';
 import { App, Button, Descriptions, Popconfirm, Result, Skeleton, Space, Tag } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Unit } from '../../../shared/api';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
@@ -28,6 +28,7 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
   const me = useMe();
   const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
+  const [splitting, setSplitting] = useState(false);
   const [registry, setRegistry] = useState<Unit[]>([]);
   const task = useRequest(() => api.task(taskId), [taskId]);
   const history = useRequest(() => (canReadAudit(me) ? api.taskHistory(taskId) : Promise.resolve({ items: [] })), [taskId]);
@@ -45,6 +46,24 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
   return (
     <div>
       <h3 style={{ marginTop: 0, lineHeight: 1.6 }}>{t.title}</h3>
+      {!canManagePlans(me) && me.roles.includes('unit_head') && t.units.some((u) => u.role === 'lead' && u.unitId === me.unitId) && (
+        <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setSplitting(true)}>
+          分解子任务
+        </Button>
+      )}
+      <TaskFormModal
+        open={splitting}
+        title="分解子任务"
+        task={null}
+        units={registry}
+        onCancel={() => setSplitting(false)}
+        onSubmit={async (v) => {
+          await api.createTask(t.planId, { ...v, outlineNodeId: t.outlineNodeId, parentTaskId: t.id });
+          message.success('子任务已新增');
+          setSplitting(false);
+          onChanged?.();
+        }}
+      />
       {canManagePlans(me) && (
         <Space style={{ marginBottom: 12 }}>
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
@@ -109,7 +128,13 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
         <Descriptions.Item label="进度/状态">
           <TaskProgress progress={t.progress} status={t.reportedStatus} />
         </Descriptions.Item>
-        {t.parentTaskId && <Descriptions.Item label="上级任务"><Tag>编号 {t.parentTaskId}</Tag></Descriptions.Item>}
+        {t.parentTaskId && (
+          <Descriptions.Item label="上级任务">
+            <Link to={`/tasks/${t.parentTaskId}`}>
+              <Tag>查看上级任务</Tag>
+            </Link>
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <h4 style={{ margin: '16px 0 8px' }}>规划原文</h4>
       {t.quote ? <blockquote className="quote">{t.quote.trim()}</blockquote> : <div className="muted">{t.text || '(无原文对应,该任务为手工新增)'}</div>}

@@ -24,9 +24,10 @@ interface Props {
   units: Unit[];
   onCancel: () => void;
   onSubmit: (values: TaskFormValues) => Promise<void>;
+  title?: string;
 }
 
-export function TaskFormModal({ open, task, outline, units, onCancel, onSubmit }: Props) {
+export function TaskFormModal({ open, task, outline, units, onCancel, onSubmit, title }: Props) {
   const [form] = Form.useForm();
   const dupNames = useMemo(() => {
     const seen = new Map<string, number>();
@@ -48,7 +49,7 @@ export function TaskFormModal({ open, task, outline, units, onCancel, onSubmit }
     });
   }, [open, task, form]);
 
-  const submit = async () => {
+  const save = async () => {
     const v = await form.validateFields();
     await onSubmit({
       title: v.title.trim(),
@@ -60,9 +61,11 @@ export function TaskFormModal({ open, task, outline, units, onCancel, onSubmit }
       units: ROLES.flatMap((role) => ((v[role] ?? []) as number[]).map((unitId) => ({ unitId, role }))),
     });
   };
+  // validation problems show on the form, API errors in a message: the dialog just stays open
+  const submit = () => save().catch(() => undefined);
 
   return (
-    <Modal open={open} title={task ? '修改任务' : '新增任务'} okText="保存" cancelText="取消" onOk={submit} onCancel={onCancel} width={680} destroyOnHidden>
+    <Modal open={open} title={title ?? (task ? '修改任务' : '新增任务')} okText="保存" cancelText="取消" onOk={submit} onCancel={onCancel} width={680} destroyOnHidden>
       <Form form={form} layout="vertical" requiredMark="optional">
         <Form.Item name="title" label="任务名称" rules={[{ required: true, min: 2, max: 500, message: '任务名称为 2 至 500 个字' }]}>
           <Input />
