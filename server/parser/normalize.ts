@@ -224,6 +224,11 @@ const OCR_TABLE: { re: RegExp; to: string }[] = [
   { re: /贵任(?=单位|部门)/g, to: '责任' },
   { re: /责仼(?=单位|部门)/g, to: '责任' },
   { re: /(?<=\((?:牵头|责任|配合)(?:单位|部门));(?=[\u4e00-\u9fff])/g, to: ':' },
+  // "牵 头 单 位:", "责 任 单 位": a label spaced out by OCR or justified type
+  ...['牵头单位', '责任单位', '配合单位', '牵头部门', '责任部门', '配合部门'].map((l) => ({
+    re: new RegExp(`${[...l].join('[ \\t\\u3000]*')}(?=[ \\t\\u3000]*:)`, 'g'),
+    to: l,
+  })),
 ];
 
 function fixOcr(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {

@@ -45,7 +45,7 @@ describe('进展报送:报送、退回、重报、通过', () => {
 
     taskTitle = (await first.locator('.clamp-2').innerText()).trim();
     await first.getByRole('button', { name: /^填\s*报$/ }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('.ant-drawer-section');
     await drawer.getByLabel('推进状态').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '已完成' }).click();
     await drawer.getByLabel('完成进度(%)').fill('60');
@@ -90,7 +90,7 @@ describe('进展报送:报送、退回、重报、通过', () => {
     expect(await alert.innerText()).toContain(REASON);
     const row = page.locator('.ant-tabs-content-active .ant-table-row', { hasText: taskTitle.slice(0, 10) }).first();
     await row.getByRole('button', { name: '修改重报' }).click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.locator('.ant-drawer-section');
     await drawer.getByText(`报告已被退回:${REASON}`).waitFor();
     await drawer.getByLabel('进展情况').fill('已完成重点建筑设计方案比选征集3个,召开专家评审会2次,完成率60%。');
     await shotBoth(page, 'run-6-returned-edit');
@@ -134,7 +134,7 @@ describe('进展报送:报送、退回、重报、通过', () => {
     await unit.keyboard.press('Escape');
     if ((await unit.locator('.ant-table-row').count()) > 0) {
       await unit.locator('.ant-table-row').first().click();
-      await unit.locator('.ant-drawer-content').getByRole('button', { name: /签\s*收/ }).click();
+      await unit.locator('.ant-drawer-section').getByRole('button', { name: /签\s*收/ }).click();
       await unit.locator('.ant-message').filter({ hasText: '已签收' }).waitFor();
       await shotBoth(unit, 'run-10-notice-signed');
     }
@@ -152,7 +152,7 @@ describe('进展报送:报送、退回、重报、通过', () => {
     await shotBoth(office, 'run-12-dashboard', true);
     await office.goto('/evaluation?plan=1&tab=reports');
     await office.getByRole('button', { name: '生成草稿' }).click();
-    await office.locator('.ant-drawer-content textarea').first().waitFor({ timeout: 30_000 });
+    await office.locator('.ant-drawer-section textarea').first().waitFor({ timeout: 30_000 });
     await shotBoth(office, 'run-13-evaluation-draft');
     await office.context().close();
   });

@@ -1,6 +1,6 @@
 // A throwaway demo server for browser journeys: fresh database directory, free port, built app.
 import { spawn, execSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, copyFileSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, copyFileSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -44,10 +44,14 @@ export interface DemoServer {
 
 export async function startDemoServer(): Promise<DemoServer> {
   const dir = mkdtempSync(join(tmpdir(), 'luoshi-run-'));
+  // the server serves ./dist/app from its working directory: give it a private copy, so a rebuild of
+  // dist/app by someone else during the journey cannot pull the chunks from under the browser
+  const web = join(dir, 'web');
+  cpSync(join(root, 'dist/app'), join(web, 'dist/app'), { recursive: true });
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, ['bin/luoshi.js', 'demo', '--port', String(port)], {
-    cwd: root,
-    env: { ...process.env, LUOSHI_DEMO_DB: dir },
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin/luoshi.js'), 'demo', '--port', String(port)], {
+    cwd: web,
+    env: { ...process.env, LUOSHI_DEMO_DB: join(dir, 'db') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

@@ -16,6 +16,10 @@ describe('accuracy on other cities’ layouts', () => {
     expect(o.targets.f1, report(scores, true)).toBeGreaterThanOrEqual(0.8);
   });
 
+  it("keeps other cities' units unknown: the registry only knows Chongqing", () => {
+    expect(scores.reduce((n, d) => n + d.knownWrongly, 0), report(scores, true)).toBe(0);
+  });
+
   it('no single layout collapses', () => {
     for (const d of scores) {
       if (d.units.tp + d.units.fn > 0) expect(prf(d.units).f1, d.name).toBeGreaterThanOrEqual(0.7);

@@ -63,6 +63,30 @@ describe('unit lists', () => {
   });
 });
 
+describe('OCR and flattened tables', () => {
+  it('reads labels spaced out or misread by OCR', () => {
+    const p = parseText('某市2024年方案\n(一)打造品牌。推进创建。(牵 头 单 位:市文旅局;贵任单位:市财政局)\n(二)丰富产品。推出线路。(牵头单位;市文旅局;责仼单位:市商务局)');
+    expect(p.tasks.map((t) => [raws(t.lead), raws(t.responsible)])).toEqual([
+      [['市文旅局'], ['市财政局']],
+      [['市文旅局'], ['市商务局']],
+    ]);
+  });
+
+  it('"X负责,Y督促指导" and "等区有关部门"', () => {
+    const p = parseText('某县2024年方案\n(一)加强管护。建立机制。(各镇(街道)负责,县农业农村局督促指导)\n1.优化审批。压减时限。\n牵头单位:区行政服务中心\n责任单位:区住建局等区有关部门');
+    expect(p.tasks.map((t) => raws(t.responsible))).toEqual([['各镇(街道)', '县农业农村局'], ['区住建局', '等区有关部门']]);
+  });
+
+  it('a one-cell-per-line row that lost its empty cell, or wrapped a unit cell, still lines up', () => {
+    const text = ['某市2024年方案', '序号', '重点任务', '牵头单位', '责任单位', '配合单位', '完成时限', '1', '建设城市大脑', '市数据局', '市工信局', '2024年12月底前', '2', '完善社区服务', '区委组织部', '区民政局、各街道', '办事处', '区财政局', '2024年10月底前', ''].join('\n');
+    const p = parseText(text);
+    expect(p.tasks.map((t) => [raws(t.lead), raws(t.responsible), raws(t.cooperating), t.deadline])).toEqual([
+      [['市数据局'], ['市工信局'], [], '2024-12'],
+      [['区委组织部'], ['区民政局', '各街道办事处'], ['区财政局'], '2024-10'],
+    ]);
+  });
+});
+
 describe('broken lines', () => {
   it('joins a note broken once mid-name and a line opening with ";" and a label', () => {
     const p = parseText(
@@ -108,6 +132,14 @@ describe('target years in action plans', () => {
       [82, 2035],
       [20, 2025],
       [500, 2025],
+    ]);
+  });
+
+  it('progress ("目前…") and a year describing the object ("2000年前建成的") date nothing', () => {
+    const p = parseText('某市推进行动方案(2024—2025年)\n一、目标\n到2025年,覆盖率达到100%。目前,全市覆盖率约为60%。\n二、任务\n完成2000年前建成的老旧小区改造120个。');
+    expect(p.targets.map((t) => [t.value, t.year])).toEqual([
+      [100, 2025],
+      [120, 2025],
     ]);
   });
 

@@ -53,9 +53,8 @@ export default function PlanDetailPage() {
     next.set('tab', k);
     setParams(next, { replace: true });
   };
-  const change = async (patch: { status?: string; published?: boolean }) => {
-    plan.setData(await api.updatePlan(id, patch));
-  };
+  const change = (patch: { status?: string; published?: boolean }) =>
+    api.updatePlan(id, patch).then((d) => plan.setData(d), () => undefined);
 
   return (
     <div className="plan-detail">

@@ -13,7 +13,7 @@ function size(n: number) {
 }
 
 export function AttachmentLinks({ items, onRemove }: { items: AttachmentOut[]; onRemove?: (id: number) => void }) {
-  if (!items.length) return <span className="muted">无附件</span>;
+  if (!items.length) return <div className="muted">无附件</div>;
   return (
     <ul style={{ margin: 0, paddingLeft: 0, listStyle: 'none' }}>
       {items.map((a) => (

@@ -74,11 +74,12 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
             description="删除后不可恢复,修改记录仍会保留。"
             okText="删除"
             cancelText="取消"
-            onConfirm={async () => {
-              await api.deleteTask(t.id);
-              message.success('任务已删除');
-              onDeleted?.();
-            }}
+            onConfirm={() =>
+              api.deleteTask(t.id).then(() => {
+                message.success('任务已删除');
+                onDeleted?.();
+              }, () => undefined)
+            }
           >
             <Button danger icon={<DeleteOutlined />}>
               删除
