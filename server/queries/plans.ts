@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import type { PlanDetail, PlanSummary } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
 import { indicators, outlineNodes, plans, regions, tasks } from '../db/schema/index.js';
-import { combine, planScope, type Actor } from '../policy.js';
+import { canManagePlan, combine, planScope, type Actor } from '../policy.js';
 import { matchSearch } from '../search.js';
 
 export interface PlanFilter {
@@ -56,6 +56,19 @@ export async function getVisiblePlan(db: DbOrTx, actor: Actor, id: number) {
   return row;
 }
 
+const SECRET_KEY = /webhook|token|secret|password|smtp|url/i;
+
+/** Settings as people who cannot manage the plan see them: webhook addresses and credentials hidden. */
+export function redactSecrets(value: Record<string, unknown>): Record<string, unknown> {
+  const walk = (v: unknown, key: string): unknown => {
+    if (typeof v === 'string') return SECRET_KEY.test(key) ? '***' : v;
+    if (Array.isArray(v)) return v.map((x) => walk(x, key));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x, k)]));
+    return v;
+  };
+  return walk(value, '') as Record<string, unknown>;
+}
+
 export async function getPlanDetail(db: DbOrTx, actor: Actor, id: number): Promise<PlanDetail> {
   const row = await getVisiblePlan(db, actor, id);
   const [summary] = await summarize(db, [row]);
@@ -64,7 +77,7 @@ export async function getPlanDetail(db: DbOrTx, actor: Actor, id: number): Promi
     ...summary,
     outline: outline.map((n) => ({ id: n.id, parentId: n.parentId, level: n.level, kind: n.kind, marker: n.marker, title: n.title, position: n.position, source: n.sourceStart == null ? null : { start: n.sourceStart, end: n.sourceEnd ?? n.sourceStart } })),
     notes: row.p.notes,
-    settings: row.p.settings,
+    settings: canManagePlan(actor) ? row.p.settings : redactSecrets(row.p.settings),
     documentId: row.p.documentId,
     parentPlanIds: row.p.parentPlanIds,
   };

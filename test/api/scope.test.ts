@@ -61,3 +61,20 @@ describe('import scoping', () => {
     expect((await yc.get(`/api/imports/${job.id}`)).statusCode).toBe(200);
   });
 });
+
+describe('plan settings secrets', () => {
+  it('shows the webhook address to the office but hides it from a unit reporter', async () => {
+    const db = t.handle.db;
+    const a = await makeUnit(db);
+    const { plan } = await makePlan(db, { tasks: [{ title: '有单位的任务', lead: [a.id] }] });
+    const office = await new Client(t.app).login((await makeUser(db, ['office'])).username, PASSWORD);
+    const hook = 'https://oapi.dingtalk.com/robot/send?access_token=SECRET123';
+    const set = await office.patch(`/api/plans/${plan.id}/reporting`, { reminders: { webhookUrl: hook } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(JSON.stringify((await office.get(`/api/plans/${plan.id}`)).json().settings)).toContain('SECRET123');
+    const reporter = await new Client(t.app).login((await makeUser(db, ['unit_reporter'], { unitId: a.id })).username, PASSWORD);
+    const seen = await reporter.get(`/api/plans/${plan.id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.body).not.toContain('SECRET123');
+  });
+});
