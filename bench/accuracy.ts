@@ -53,6 +53,7 @@ export interface DocScore {
   unitsAnyRole: Counts;
   targets: Counts;
   yearsRight: number;
+  flagsRight: number;
   deadlines: { right: number; total: number };
   /** mentions resolved to a registry unit: the registry only knows Chongqing, so these are wrong */
   knownWrongly: number;
@@ -124,6 +125,7 @@ export function scoreDoc(name: string, text: string, truth: Truth, plan: ParsedP
   const pool = [...plan.targets];
   let targets = zero();
   let yearsRight = 0;
+  let flagsRight = 0; // 每年 (recurring) and 下降 (decrease) as labelled
   for (const w of truth.targets) {
     const k = pool.findIndex(
       (g) => g.value === w.value && (g.valueMax ?? null) === (w.valueMax ?? null) && (g.unit ?? null) === w.unit && g.comparator === w.comparator,
@@ -138,12 +140,14 @@ export function scoreDoc(name: string, text: string, truth: Truth, plan: ParsedP
     targets.tp++;
     if (g.year === w.year) yearsRight++;
     else misses.push(`target year ${w.subject}: ${g.year} ≠ ${w.year}`);
+    if (g.recurring !== !!w.recurring || g.decrease !== !!w.decrease) misses.push(`target flags ${w.subject}: recurring ${g.recurring}, decrease ${g.decrease}`);
+    else flagsRight++;
   }
   for (const g of pool) misses.push(`target extra “${g.quote}” ${g.comparator}${g.value}${g.unit ?? ''}`);
   targets = add(targets, { tp: 0, fp: pool.length, fn: 0 });
   const known = plan.tasks.flatMap((t) => ROLES.flatMap((r) => t[r])).filter((u) => u.known && u.scope === 'unit');
   for (const u of known) misses.push(`“${u.raw}” resolved to Chongqing's “${u.name}”`);
-  return { name, layout: truth.layout, units, unitsAnyRole: anyRole, targets, yearsRight, deadlines, knownWrongly: known.length, batch: truth.batch, misses };
+  return { name, layout: truth.layout, units, unitsAnyRole: anyRole, targets, yearsRight, flagsRight, deadlines, knownWrongly: known.length, batch: truth.batch, misses };
 }
 
 export function evaluate(dir = FIXTURES): DocScore[] {
@@ -173,21 +177,21 @@ const pct = (x: number) => (x * 100).toFixed(1);
 
 export function report(scores: DocScore[], withMisses: boolean): string {
   const rows = [
-    '| document | layout (batch) | unit P | unit R | unit F1 | any-role F1 | target P | target R | target F1 | years right | deadlines | known≠0 |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| document | layout (batch) | unit P | unit R | unit F1 | any-role F1 | target P | target R | target F1 | years right | 每年/下降 right | deadlines | known≠0 |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const d of scores) {
     const u = prf(d.units);
     const t = prf(d.targets);
     rows.push(
-      `| ${d.name} | ${d.layout} (${d.batch}) | ${pct(u.p)} | ${pct(u.r)} | ${pct(u.f1)} | ${pct(prf(d.unitsAnyRole).f1)} | ${pct(t.p)} | ${pct(t.r)} | ${pct(t.f1)} | ${d.yearsRight}/${d.targets.tp} | ${d.deadlines.right}/${d.deadlines.total} | ${d.knownWrongly} |`,
+      `| ${d.name} | ${d.layout} (${d.batch}) | ${pct(u.p)} | ${pct(u.r)} | ${pct(u.f1)} | ${pct(prf(d.unitsAnyRole).f1)} | ${pct(t.p)} | ${pct(t.r)} | ${pct(t.f1)} | ${d.yearsRight}/${d.targets.tp} | ${d.flagsRight}/${d.targets.tp} | ${d.deadlines.right}/${d.deadlines.total} | ${d.knownWrongly} |`,
     );
   }
   const total = (label: string, ds: DocScore[]) => {
     if (!ds.length) return;
     const o = overall(ds);
     rows.push(
-      `| **${label}** | ${ds.length} docs | ${pct(o.units.p)} | ${pct(o.units.r)} | **${pct(o.units.f1)}** | ${pct(o.unitsAnyRole.f1)} | ${pct(o.targets.p)} | ${pct(o.targets.r)} | **${pct(o.targets.f1)}** | ${pct(o.yearAccuracy)}% | | ${ds.reduce((n, d) => n + d.knownWrongly, 0)} |`,
+      `| **${label}** | ${ds.length} docs | ${pct(o.units.p)} | ${pct(o.units.r)} | **${pct(o.units.f1)}** | ${pct(o.unitsAnyRole.f1)} | ${pct(o.targets.p)} | ${pct(o.targets.r)} | **${pct(o.targets.f1)}** | ${pct(o.yearAccuracy)}% | | | ${ds.reduce((n, d) => n + d.knownWrongly, 0)} |`,
     );
   };
   for (const b of [...new Set(scores.map((d) => d.batch))].sort()) total(b, scores.filter((d) => d.batch === b));

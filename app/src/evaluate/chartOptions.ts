@@ -4,7 +4,7 @@ import { lightHex, lightLabels } from '../run/runLabels';
 
 type Counts = { green: number; yellow: number; red: number; grey: number; blue: number };
 const order: (keyof Counts)[] = ['blue', 'green', 'yellow', 'red', 'grey'];
-const words: Record<string, string> = { blue: '已完成', green: '正常推进', yellow: '滞后(黄灯)', red: '严重滞后或逾期(红灯)', grey: '未报送或未开始' };
+const words: Record<string, string> = { blue: '已完成', green: '正常推进', yellow: '黄灯', red: '红灯', grey: '未报送' };
 
 const short = (s: string, n = 12) => (s.length > n ? s.slice(0, n) + '…' : s);
 
@@ -13,9 +13,9 @@ export function statusBars(rows: { name: string; counts: Counts }[]): EChartsCor
   const names = rows.map((r) => r.name).reverse();
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, data: order.map((c) => words[c]) },
+    legend: { top: 0, itemWidth: 14, itemHeight: 10, data: order.map((c) => words[c]) },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: '任务数', minInterval: 1 },
+    xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: names.map((n) => short(n)), axisLabel: { fontSize: 11 } },
     series: order.map((c) => ({
       name: words[c],

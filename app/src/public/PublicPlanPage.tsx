@@ -7,7 +7,7 @@ import { deadline, period } from '../format';
 import { useRequest } from '../useRequest';
 import { PageLoading } from '../components/PageLoading';
 import { StatusLight } from '../run/StatusLight';
-import { lightLabels } from '../run/runLabels';
+import { lightMeaning } from '../run/runLabels';
 import EChart from '../evaluate/EChart';
 import { statusBars, trajectory } from '../evaluate/chartOptions';
 import { publicApi, type PublicPlan } from './publicApi';
@@ -68,9 +68,12 @@ export default function PublicPlanPage() {
       <section className="public-card" aria-label="总体进展">
         <div className="public-counts">
           <Progress type="circle" size={72} percent={Math.round(p.progress ?? 0)} format={(x) => `${x}%`} aria-label={`总体进度${p.progress ?? 0}%`} />
-          <span>共 {p.taskCount} 项任务</span>
+          <span>
+            总体进度(已报送任务按权重平均)
+            <br />共 {p.taskCount} 项任务
+          </span>
           {(['blue', 'green', 'yellow', 'red', 'grey'] as const).map((c) => (
-            <StatusLight key={c} status={{ color: c, label: `${lightLabels[c]} ${p.counts[c]} 项` }} compact />
+            <StatusLight key={c} status={{ color: c, label: `${lightMeaning[c]} ${p.counts[c]} 项` }} compact />
           ))}
         </div>
       </section>

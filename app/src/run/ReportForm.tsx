@@ -108,7 +108,7 @@ export function ReportForm({ task, period, report, indicators, lastProgress, onS
             <Select style={{ width: 160 }} placeholder="请选择" options={reportedStatuses.map((s) => ({ value: s, label: s }))} />
           </Form.Item>
           <Form.Item name="progress" label="完成进度(%)" rules={[{ required: true, message: '请填写完成进度' }]} extra={lastProgress !== null ? `上期已通过:${lastProgress}%` : undefined}>
-            <InputNumber min={0} max={100} precision={1} style={{ width: 140 }} suffix="%" placeholder="0–100" />
+            <InputNumber min={0} max={100} step={5} style={{ width: 140 }} suffix="%" placeholder="0–100" />
           </Form.Item>
         </Space>
         {warnings.map((w) => (

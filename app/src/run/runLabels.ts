@@ -16,6 +16,8 @@ export const periodStateColors: Record<string, string> = { upcoming: 'default', 
 
 /** Light colours of computed task/indicator status. */
 export const lightLabels: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', grey: '灰', blue: '蓝' };
+/** What each colour means, for readers who do not know the convention. */
+export const lightMeaning: Record<string, string> = { blue: '已完成', green: '正常推进', yellow: '滞后(黄灯)', red: '严重滞后或逾期(红灯)', grey: '未报送或未开始' };
 export const lightTagColors: Record<string, string> = { green: 'success', yellow: 'warning', red: 'error', grey: 'default', blue: 'processing' };
 export const lightHex: Record<string, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d', grey: '#bfbfbf', blue: '#1677ff' };
 

@@ -1,0 +1,95 @@
+// Journey: the office publishes a plan through the UI; the public page (no login) shows progress by chapter
+// and indicator charts, and nothing internal: no reporters' names, no report texts, no return reasons.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { englishTextOnPage, launchBrowser, login, newPage } from './helpers';
+import { apiSession, buildAppIfStale, shotBoth, startDemoServer, type DemoServer } from './runServer';
+
+const REASON = '请补充资金到位情况的佐证材料';
+const PROBLEM = '内部备注:征收补偿协商尚未完成';
+const secrets = ['李强', '王敏', '张华', '填报员', REASON, PROBLEM, '退回'];
+let server: DemoServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  buildAppIfStale();
+  server = await startDemoServer();
+  browser = await launchBrowser();
+  // a report that went through a return and an acceptance, so there is internal text to leak
+  const office = await apiSession(server.base, 'yc_office');
+  const unit = await apiSession(server.base, 'yc_jw');
+  await office('PATCH', '/api/plans/1', { periodEnd: 2027 });
+  await office('PATCH', '/api/plans/5', { published: true }); // the 纲要, for its indicator charts
+  const tasks = await unit<{ items: { id: number; planId: number }[] }>('GET', '/api/me/tasks?role=lead&pageSize=5');
+  const taskId = tasks.items.find((t) => t.planId === 1)!.id;
+  const body = { reportedStatus: '推进中', progress: 50, progressText: '已完成方案设计', problems: PROBLEM, nextSteps: '加快推进', submit: true };
+  const r = await unit<{ id: number }>('POST', `/api/tasks/${taskId}/reports`, body);
+  await office('POST', `/api/reports/${r.id}/review`, { decision: 'return', reason: REASON });
+  await unit('POST', `/api/tasks/${taskId}/reports`, body);
+  await office('POST', `/api/reports/${r.id}/review`, { decision: 'accept' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('公开页面', () => {
+  it('规划办在界面上公开规划', async () => {
+    const { page, context } = await newPage(browser, server.base);
+    await login(page, 'yc_office', 'luoshi2026');
+    await page.goto('/plans/1');
+    const sw = page.getByRole('switch', { name: '是否公开' });
+    await sw.waitFor();
+    if ((await sw.getAttribute('aria-checked')) !== 'true') await sw.click();
+    await expect.poll(() => sw.getAttribute('aria-checked')).toBe('true');
+    await page.waitForLoadState('networkidle');
+    await shotBoth(page, 'public-0-publish');
+    await context.close();
+  });
+
+  it('未登录即可查看进展,且不含内部信息', async () => {
+    const { page, context } = await newPage(browser, server.base);
+    page.on('pageerror', (e) => console.log('页面错误:', e.message));
+    await page.goto('/public');
+    await page.getByRole('link', { name: /城市更新/ }).first().click();
+    await page.waitForURL(/\/public\/plans\/1$/);
+    await page.getByText('分章节进展').waitFor();
+    await page.locator('.chart-box svg').first().waitFor({ timeout: 30_000 });
+    expect(page.url()).not.toContain('/login');
+    await shotBoth(page, 'public-plan');
+    await shotBoth(page, 'public-plan-full', true);
+    expect(await englishTextOnPage(page)).toEqual([]);
+
+    const text = await page.locator('body').innerText();
+    const html = await page.content();
+    for (const s of secrets) {
+      expect(text, `页面文字含内部信息「${s}」`).not.toContain(s);
+      expect(html, `页面源码含内部信息「${s}」`).not.toContain(s);
+    }
+    expect(text).toContain('重点任务');
+    // the data behind the page carries nothing internal either
+    const json = await (await fetch(`${server.base}/api/public/plans/1`)).text();
+    for (const s of secrets) expect(json, `公开接口含内部信息「${s}」`).not.toContain(s);
+
+    await page.goto('/public');
+    await page.getByRole('link').first().waitFor();
+    await shotBoth(page, 'public-list');
+
+    await page.goto('/public/plans/5');
+    await page.getByText('主要指标').waitFor();
+    await page.locator('.indicator-card .chart-box svg').first().waitFor({ timeout: 30_000 });
+    await page.locator('.indicator-card').first().scrollIntoViewIfNeeded();
+    await shotBoth(page, 'public-indicators');
+    const text5 = await page.locator('body').innerText();
+    for (const s of secrets) expect(text5).not.toContain(s);
+    await context.close();
+  });
+
+  it('未公开的规划不能查看', async () => {
+    const { page, context } = await newPage(browser, server.base);
+    await page.goto('/public/plans/3');
+    await page.getByText('该规划未公开或不存在').waitFor();
+    await context.close();
+  });
+});
