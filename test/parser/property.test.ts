@@ -59,7 +59,9 @@ describe('parser properties', () => {
     );
   });
 
-  it('parses 200 KB in well under a second', () => {
+  // Speed is measured by bench/parse-worst.bench.ts (docs/benchmarks.md); this bound only catches a
+  // super-linear blow-up (one input once took 248 s) without failing on a busy CI machine.
+  it('parses 200 KB without a super-linear blow-up', () => {
     let big = '';
     for (let k = 0; big.length < 200_000; k++) big += docs[k % docs.length];
     big = big.slice(0, 200_000);
@@ -68,6 +70,6 @@ describe('parser properties', () => {
     const p = sound(big);
     const ms = performance.now() - t0;
     expect(p.tasks.length).toBeGreaterThan(100);
-    expect(ms).toBeLessThan(1000);
+    expect(ms).toBeLessThan(10_000);
   });
 });
