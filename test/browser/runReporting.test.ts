@@ -5,6 +5,8 @@ import type { Browser, Page } from 'playwright-core';
 import { englishTextOnPage, launchBrowser, login, newPage } from './helpers';
 import { apiSession, buildAppIfStale, shotBoth, startDemoServer, type DemoServer } from './runServer';
 
+// a 1×1 PNG, as a photo from the site would be
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const REASON = '进展情况缺少量化数据,请补充完成的项目个数';
 let server: DemoServer;
 let browser: Browser;
@@ -57,6 +59,9 @@ describe('进展报送:报送、退回、重报、通过', () => {
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '推进中' }).click();
     await drawer.getByLabel('存在问题').fill('部分项目审批周期较长');
     await drawer.getByLabel('下步打算').fill('12月底前完成方案深化');
+    await drawer.locator('input[type=file]').setInputFiles({ name: '现场照片.png', mimeType: 'image/png', buffer: PNG });
+    await page.locator('.ant-message').filter({ hasText: '已上传' }).waitFor();
+    await drawer.getByRole('link', { name: '现场照片.png' }).waitFor();
     await drawer.getByRole('button', { name: /^报\s*送$/ }).click();
     await page.locator('.ant-message').filter({ hasText: '已报送' }).waitFor();
     await drawer.getByText('报告已报送,等待规划办审核').waitFor();
@@ -76,6 +81,7 @@ describe('进展报送:报送、退回、重报、通过', () => {
     expect(await englishTextOnPage(page)).toEqual([]);
     await row.getByRole('button', { name: /审\s*核/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '审核报告' });
+    await modal.getByRole('link', { name: '现场照片.png' }).waitFor();
     await modal.getByLabel('退回理由(退回时必填)').fill(REASON);
     await shotBoth(page, 'run-5-review-return');
     await modal.getByRole('button', { name: /^退\s*回$/ }).click();
@@ -152,7 +158,9 @@ describe('进展报送:报送、退回、重报、通过', () => {
     expect(await englishTextOnPage(office)).toEqual([]);
     await office.goto('/evaluation?plan=5&tab=dashboard');
     await office.locator('.chart-box svg').first().waitFor({ timeout: 30_000 });
-    await shotBoth(office, 'run-12-dashboard', true);
+    await shotBoth(office, 'run-12-dashboard');
+    await office.locator('.app-content').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await shotBoth(office, 'run-12b-dashboard-indicators');
     await office.goto('/evaluation?plan=1&tab=reports');
     await office.getByRole('button', { name: '生成草稿' }).click();
     await office.locator('.ant-drawer-section textarea').first().waitFor({ timeout: 30_000 });

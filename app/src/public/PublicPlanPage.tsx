@@ -27,7 +27,7 @@ function Indicators({ items }: { items: PublicPlan['indicators'] }) {
             <h3>{i.name}</h3>
             <StatusLight status={{ color: i.color, label: i.label }} compact />
             <div className="muted" style={{ fontSize: 12 }}>
-              基期 {i.baseline ?? '—'} · 目标 {i.target ?? '—'} · 最新 {i.latest ?? '—'}{i.unit ?? ''}
+              基期 {i.baseline ?? '—'} · 目标 {i.target ?? '—'} · 最新 {i.latest === null ? '—' : `${i.latest}${i.unit ?? ''}`}
             </div>
             <EChart option={trajectory(i.points, i.unit)} height={200} label={`${i.name}:` + i.points.map((p) => `${p.year}年应达${p.expected ?? '—'}、实际${p.actual ?? '—'}`).join(';')} />
           </div>

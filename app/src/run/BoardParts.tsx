@@ -1,4 +1,5 @@
 // Pieces of the period board: the numbers at the top, per-unit reporting, and red/yellow lists with reasons.
+import { useState } from 'react';
 import { Button, Card, Empty, Statistic, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Board } from './runApi';
@@ -50,10 +51,19 @@ export function UnitTable({ board, onNotice }: { board: Board; onNotice: (u: Uni
 }
 
 export function LightList({ items, color, label, onNotice }: { items: { taskId: number; title: string; reason: string }[]; color: 'red' | 'yellow'; label: string; onNotice: (taskId: number, title: string, reason: string) => void }) {
+  const [all, setAll] = useState(false);
   if (!items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`没有${label}任务`} />;
+  const shown = all ? items : items.slice(0, 20);
   return (
     <ul className="light-list">
-      {items.map((t) => (
+      {shown.length < items.length && (
+        <li>
+          <Button type="link" size="small" onClick={() => setAll(true)}>
+            显示全部 {items.length} 项(当前显示前 20 项)
+          </Button>
+        </li>
+      )}
+      {shown.map((t) => (
         <li key={t.taskId}>
           <StatusLight status={{ color, label }} reason={false} />
           <div style={{ flex: 1 }}>

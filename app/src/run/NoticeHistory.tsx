@@ -3,7 +3,7 @@ import { Timeline } from 'antd';
 import { dateTime, deadline } from '../format';
 import { useRequest } from '../useRequest';
 import { runApi, type NoticeOut } from './runApi';
-import { noticeActionLabels, noticeLevelLabels } from './runLabels';
+import { noticeActionLabels, noticeLevelLabels, noticeStatusLabels } from './runLabels';
 
 function detail(after: unknown): string {
   if (!after || typeof after !== 'object') return '';
@@ -36,7 +36,7 @@ export function NoticeHistory({ notice }: { notice: NoticeOut }) {
     { key: 'issued', content: `下发 ${dateTime(notice.issuedAt)}` },
     notice.feedback ? { key: 'fb', content: `单位反馈:${notice.feedback}` } : null,
     notice.recheckNote ? { key: 'rc', content: `复核意见:${notice.recheckNote}` } : null,
-    notice.closedAt ? { key: 'closed', content: `办结 ${dateTime(notice.closedAt)}` } : null,
+    notice.closedAt ? { key: 'closed', content: `办结 ${dateTime(notice.closedAt)}` } : { key: 'now', content: `当前:${noticeStatusLabels[notice.status] ?? ''}` },
   ].filter(Boolean) as { key: string; content: string }[];
   return <Timeline items={steps} />;
 }
