@@ -1,6 +1,7 @@
 // Request and response contracts of the HTTP API, shared by server routes and the web app.
 import { z } from 'zod';
 import { roleSchema } from './roles.js';
+import { patchSchema } from './patch.js';
 import { parsedPlanSchema, parsedUnitSchema, parsedTaskSchema, parsedTargetSchema, parsedIndicatorSchema, parsedProjectSchema, sourceSchema } from './parsedPlan.js';
 
 export const meSchema = z.object({
@@ -112,7 +113,7 @@ export const createTaskBodySchema = z.object({
   targetText: z.string().trim().max(500).nullable().default(null),
   standard: z.string().trim().max(500).nullable().default(null),
 });
-export const updateTaskBodySchema = createTaskBodySchema.partial().omit({ parentTaskId: true });
+export const updateTaskBodySchema = patchSchema(createTaskBodySchema.omit({ parentTaskId: true }));
 
 export const indicatorOutSchema = z.object({
   id: z.number(), planId: z.number(), name: z.string(), unit: z.string().nullable(), attribute: z.string().nullable(), kind: z.string(), direction: z.string(),
@@ -131,6 +132,7 @@ export const importJobSchema = z.object({
   status: importStatusSchema,
   filename: z.string(),
   sha256: z.string(),
+  regionId: z.number().nullable(),
   planId: z.number().nullable(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   parsed: parsedPlanSchema.nullable(),
@@ -158,9 +160,9 @@ export const importCorrectionSchema = z.discriminatedUnion('op', [
       source: sourceSchema.nullable().default(null),
     }),
   }),
-  z.object({ op: z.literal('updateTarget'), index: z.number().int().min(0), patch: parsedTargetSchema.omit({ source: true, quote: true }).partial() }),
+  z.object({ op: z.literal('updateTarget'), index: z.number().int().min(0), patch: patchSchema(parsedTargetSchema.omit({ source: true, quote: true })) }),
   z.object({ op: z.literal('removeTarget'), index: z.number().int().min(0) }),
-  z.object({ op: z.literal('updateIndicator'), index: z.number().int().min(0), patch: parsedIndicatorSchema.omit({ source: true }).partial() }),
+  z.object({ op: z.literal('updateIndicator'), index: z.number().int().min(0), patch: patchSchema(parsedIndicatorSchema.omit({ source: true })) }),
   z.object({ op: z.literal('removeIndicator'), index: z.number().int().min(0) }),
   z.object({ op: z.literal('removeProject'), id: z.string() }),
   z.object({ op: z.literal('updateMeta'), patch: z.object({ title: z.string().min(2), periodStart: z.number().int().nullable(), periodEnd: z.number().int().nullable(), type: z.string().nullable() }).partial() }),

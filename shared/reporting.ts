@@ -1,5 +1,6 @@
 // Contracts for running a plan: calendar and thresholds settings, reports, status, board, notices, notifications.
 import { z } from 'zod';
+import { patchSchema } from './patch.js';
 import { reportingConfigSchema } from '../server/domain/reportingPeriods.js';
 import { reportedTaskStatusSchema } from '../server/domain/status.js';
 import { planDomainSettingsSchema } from '../server/domain/planSettings.js';
@@ -52,7 +53,7 @@ export const runSettingsSchema = planDomainSettingsSchema.extend({
 });
 export type RunSettings = z.infer<typeof runSettingsSchema>;
 export const runSettingsPatchSchema = z.object({
-  reporting: reportingConfigSchema.partial().optional(),
+  reporting: patchSchema(reportingConfigSchema).optional(),
   startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).nullable().optional(),
   taskThresholds: z.object({ yellowGap: z.number().min(0).max(100), redGap: z.number().min(0).max(100), blockedColor: z.enum(['red', 'yellow']) }).partial().optional(),
   indicator: z.object({ tolerance: z.number().min(0).max(1), toleranceAbsolute: z.number().min(0) }).partial().optional(),

@@ -248,6 +248,7 @@ export const api = {
   task: (id: number) => request<TaskDetail>(`/api/tasks/${id}`),
   taskHistory: (id: number) => request<{ items: AuditEvent[] }>(`/api/tasks/${id}/history`),
   createTask: (planId: number, body: Record<string, unknown>) => request<TaskDetail>(`/api/plans/${planId}/tasks`, { method: 'POST', body }),
+  createSubtask: (taskId: number, body: Record<string, unknown>) => request<Task>(`/api/tasks/${taskId}/subtasks`, { method: 'POST', body }),
   updateTask: (id: number, body: Record<string, unknown>) => request<TaskDetail>(`/api/tasks/${id}`, { method: 'PATCH', body }),
   deleteTask: (id: number) => request<{ ok: boolean }>(`/api/tasks/${id}`, { method: 'DELETE' }),
   myTasks: (query: { role?: TaskRole; q?: string; page?: number; pageSize?: number }) => request<Paged<Task>>('/api/me/tasks', { query: { ...query } }),

@@ -64,7 +64,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const staticDir = opts.staticDir ?? path.resolve('dist/app');
   if (existsSync(path.join(staticDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: staticDir, wildcard: false });
+    // wildcard: files are looked up per request, so a rebuilt app is served without a restart
+    await app.register(fastifyStatic, { root: staticDir, wildcard: true });
     // client-side routes get the app shell
     app.setNotFoundHandler((req, reply) => (req.method === 'GET' ? reply.sendFile('index.html') : reply.status(404).send()));
   }

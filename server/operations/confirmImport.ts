@@ -22,7 +22,9 @@ export async function confirmImport({ db, actor }: OpContext, importId: number, 
     if (!imp) throw new AppError('NOT_FOUND');
     if (imp.status !== 'review') throw new AppError('IMPORT_NOT_PENDING_REVIEW');
     const parsed = imp.parsed as ParsedPlan;
-    const regionId = imp.regionId;
+    // an import whose text never names its region belongs to the office that confirms it
+    const regionId = imp.regionId ?? actor.regionIds[0] ?? null;
+    if (!regionId && input.createUnits.length) throw new AppError('VALIDATION_FAILED', { regionId: '无法确定规划所属区划,不能新建单位' });
 
     const mapped = { ...imp.unitMappings };
     const wanted = new Set(input.createUnits);
@@ -42,6 +44,7 @@ export async function confirmImport({ db, actor }: OpContext, importId: number, 
       .values({
         title: m.title,
         regionId,
+
         level: m.level,
         type: m.type,
         periodStart: m.periodStart,
@@ -95,7 +98,7 @@ export async function confirmImport({ db, actor }: OpContext, importId: number, 
         parsed.projects.map((p, i) => ({ planId: plan.id, outlineNodeId: node(p.outlineId), kind: p.kind, column: p.column, group: p.group, name: p.name, text: p.text, position: i, sourceStart: p.source.start, sourceEnd: p.source.end })),
       );
 
-    await tx.update(imports).set({ status: 'confirmed', planId: plan.id, unitMappings: mapped, updatedAt: new Date() }).where(eq(imports.id, importId));
+    await tx.update(imports).set({ status: 'confirmed', planId: plan.id, regionId, unitMappings: mapped, updatedAt: new Date() }).where(eq(imports.id, importId));
     await writeAudit(tx, actor, { action: 'import.confirm', entityType: 'import', entityId: importId, planId: plan.id, after: { planId: plan.id } });
     await writeAudit(tx, actor, {
       action: 'plan.create', entityType: 'plan', entityId: plan.id, planId: plan.id,

@@ -54,6 +54,7 @@ async function toJob(db: DbOrTx, row: typeof imports.$inferSelect, withParsed: b
     status: row.status as ImportJob['status'],
     filename: row.filename,
     sha256: row.sha256,
+    regionId: row.regionId,
     planId: row.planId,
     error: (row.error as ImportJob['error']) ?? null,
     parsed: withParsed ? parsed : null,

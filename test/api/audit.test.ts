@@ -66,3 +66,19 @@ describe('plan links', () => {
     expect((await c.patch(`/api/plans/${child.plan.id}`, { parentPlanIds: [child.plan.id] })).statusCode).toBe(400);
   });
 });
+
+describe('partial updates', () => {
+  it('a PATCH of one field leaves every other field, unit and chapter link as it was', async () => {
+    const db = t.handle.db;
+    const a = await makeUnit(db);
+    const { plan } = await makePlan(db);
+    const created = (await c.post(`/api/plans/${plan.id}/tasks`, { title: '保留字段的任务', text: '原有内容', units: [{ unitId: a.id, role: 'lead' }], deadline: '2025-06', weight: 3, standard: '验收标准' })).json();
+    const patched = await c.patch(`/api/tasks/${created.id}`, { assignee: '王五' });
+    expect(patched.statusCode, patched.body).toBe(200);
+    const after = patched.json();
+    expect(after).toMatchObject({ title: '保留字段的任务', text: '原有内容', deadline: '2025-06', weight: 3, assignee: '王五' });
+    expect(after.units.map((u: { unitId: number }) => u.unitId)).toEqual([a.id]);
+    expect(await last()).toMatchObject({ action: 'task.update', after: { assignee: '王五' } });
+    expect(Object.keys((await last()).after as object)).toEqual(['assignee']);
+  });
+});

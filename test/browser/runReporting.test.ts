@@ -165,6 +165,17 @@ describe('进展报送:报送、退回、重报、通过', () => {
     await office.getByRole('button', { name: '生成草稿' }).click();
     await office.locator('.ant-drawer-section textarea').first().waitFor({ timeout: 30_000 });
     await shotBoth(office, 'run-13-evaluation-draft');
+    const drawer = office.locator('.ant-drawer-section');
+    await drawer.getByLabel('前言').fill('为全面掌握规划实施进展,现将年度监测情况报告如下。');
+    await drawer.getByRole('button', { name: /保\s*存/ }).click();
+    await office.locator('.ant-message').filter({ hasText: '评估报告已保存' }).waitFor();
+    await drawer.getByLabel('前言').scrollIntoViewIfNeeded();
+    await shotBoth(office, 'run-14-evaluation-edit');
+    // the export buttons are plain links the browser downloads with the session
+    const hrefs = [await drawer.getByRole('link', { name: /导出文档/ }).getAttribute('href'), await office.getByRole('link', { name: /任务台账/ }).getAttribute('href')];
+    const types = await office.evaluate(async (urls) => Promise.all(urls.map(async (u) => (await fetch(u!)).headers.get('content-type'))), hrefs);
+    expect(types[0]).toContain('wordprocessingml');
+    expect(types[1]).toContain('spreadsheetml');
     await office.context().close();
   });
 });

@@ -10,6 +10,7 @@ import { deadline } from '../format';
 import { taskRoleLabels } from '../labels';
 import { canManagePlans, canReadAudit } from '../permissions';
 import { TaskFormModal } from './TaskFormModal';
+import { SubtaskFormModal } from './SubtaskFormModal';
 import { TaskUnits } from '../plan/TaskUnits';
 import { TaskProgress } from '../plan/TaskProgress';
 import { loadUnits } from '../unitsCache';
@@ -51,14 +52,11 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
           分解子任务
         </Button>
       )}
-      <TaskFormModal
+      <SubtaskFormModal
         open={splitting}
-        title="分解子任务"
-        task={null}
-        units={registry}
         onCancel={() => setSplitting(false)}
         onSubmit={async (v) => {
-          await api.createTask(t.planId, { ...v, outlineNodeId: t.outlineNodeId, parentTaskId: t.id });
+          await api.createSubtask(t.id, { ...v });
           message.success('子任务已新增');
           setSplitting(false);
           onChanged?.();
