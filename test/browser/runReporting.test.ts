@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { englishTextOnPage, launchBrowser, login, newPage } from './helpers';
-import { apiSession, buildAppIfStale, shotBoth, startDemoServer, type DemoServer } from './runServer';
+import { apiSession, buildAppIfStale, pageAs, shotBoth, startDemoServer, type DemoServer } from './runServer';
 
 // a 1×1 PNG, as a photo from the site would be
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -13,12 +13,7 @@ let browser: Browser;
 let taskId: number;
 let taskTitle: string;
 
-async function asUser(username: string): Promise<Page> {
-  const { page } = await newPage(browser, server.base);
-  page.on('pageerror', (e) => console.log(`[${username}] 页面错误:`, e.message));
-  await login(page, username, 'luoshi2026');
-  return page;
-}
+const asUser = (username: string): Promise<Page> => pageAs(browser, server.base, username);
 
 beforeAll(async () => {
   buildAppIfStale();

@@ -4,8 +4,8 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, copyFil
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { screenshot } from './helpers';
+import type { Browser, Page } from 'playwright-core';
+import { login, newPage, screenshot } from './helpers';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -107,4 +107,12 @@ export async function shotBoth(page: Page, name: string, fullPage = false): Prom
   mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
   copyFileSync(file, join(root, 'docs/screenshots', `${name}.png`));
   return file;
+}
+
+/** A new page logged in as a demo account; page errors are echoed with the account name. */
+export async function pageAs(browser: Browser, base: string, username: string, password = 'luoshi2026'): Promise<Page> {
+  const { page } = await newPage(browser, base);
+  page.on('pageerror', (e) => console.log(`[${username}] 页面错误:`, e.message));
+  await login(page, username, password);
+  return page;
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { englishTextOnPage, launchBrowser, login, newPage } from './helpers';
-import { apiSession, buildAppIfStale, shotBoth, startDemoServer, type DemoServer } from './runServer';
+import { apiSession, buildAppIfStale, pageAs, shotBoth, startDemoServer, type DemoServer } from './runServer';
 
 const corpus = path.resolve(__dirname, '../../../shared/corpus/000_72a228d2becc53a7.txt');
 const FIXED_UNIT = '区发展改革委';
@@ -14,12 +14,7 @@ let browser: Browser;
 let importId: number;
 let taskTitle: string;
 
-async function asUser(username: string): Promise<Page> {
-  const { page } = await newPage(browser, server.base);
-  page.on('pageerror', (e) => console.log(`[${username}] 页面错误:`, e.message));
-  await login(page, username, 'luoshi2026');
-  return page;
-}
+const asUser = (username: string): Promise<Page> => pageAs(browser, server.base, username);
 
 beforeAll(async () => {
   buildAppIfStale();

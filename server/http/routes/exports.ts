@@ -8,7 +8,8 @@ import { now } from '../../clock.js';
 import { requirePermission } from '../../policy.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { getVisiblePlan } from '../../queries/plans.js';
-import { getImportJob } from '../../queries/imports.js';
+import { assertImportVisible, getImportJob } from '../../queries/imports.js';
+import { readUpload } from '../upload.js';
 import { indicatorRows, reportingRecordRows, taskLedgerRows } from '../../queries/planRecords.js';
 import { importTable, sheetNames } from '../../operations/importTable.js';
 import { mapTableImport, tableImportDocument } from '../../operations/mapTableImport.js';
@@ -71,14 +72,8 @@ export const exportRoutes = [
     method: 'POST', url: '/api/imports/table', permission: 'plan.import', tag: 'imports', summary: '上传 Excel 任务分工表(待确认列对应关系)', multipart: true, response: tablePreviewSchema,
     handler: async ({ db, actor, req }) => {
       requirePermission(actor, 'plan.import');
-      const file = await req.file();
-      if (!file) throw new AppError('IMPORT_EMPTY');
-      const bytes = await file.toBuffer().catch((e: { code?: string }) => {
-        throw e.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('IMPORT_TOO_LARGE') : e;
-      });
-      const field = (file.fields as Record<string, { value?: unknown } | undefined>).regionId;
-      const regionId = field?.value ? Number(field.value) || null : null;
-      const row = await importTable({ db, actor }, { bytes, filename: file.filename || 'upload.xlsx', regionId });
+      const upload = await readUpload(req);
+      const row = await importTable({ db, actor }, upload);
       return tablePreview(db, row.id, {});
     },
   }),
@@ -86,6 +81,7 @@ export const exportRoutes = [
     method: 'GET', url: '/api/imports/:id/table', permission: 'plan.import', tag: 'imports', summary: '任务分工表预览(可指定工作表、表头行)', params: idParam, query: tableImportOptionsSchema, response: tablePreviewSchema,
     handler: async ({ db, actor, params, query }) => {
       requirePermission(actor, 'plan.import');
+      await assertImportVisible(db, actor, params.id);
       return tablePreview(db, params.id, query);
     },
   }),
@@ -93,6 +89,7 @@ export const exportRoutes = [
     method: 'POST', url: '/api/imports/:id/mapping', permission: 'plan.import', tag: 'imports', summary: '确认任务分工表的列对应关系,进入审核', params: idParam, body: tableMappingBodySchema, response: importJobSchema,
     handler: async ({ db, actor, params, body }) => {
       requirePermission(actor, 'plan.import');
+      await assertImportVisible(db, actor, params.id);
       await mapTableImport({ db, actor }, params.id, body);
       return getImportJob(db, params.id);
     },

@@ -6,24 +6,15 @@ import { correctImport } from '../../operations/correctImport.js';
 import { confirmImport } from '../../operations/confirmImport.js';
 import { assertImportVisible, getImportJob, listImportJobs } from '../../queries/imports.js';
 import { requirePermission } from '../../policy.js';
+import { readUpload } from '../upload.js';
 import { defineRoute, idParam } from '../route.js';
-
-const MAX = 20 * 1024 * 1024;
 
 export const importRoutes = [
   defineRoute({
     method: 'POST', url: '/api/imports', permission: 'plan.import', tag: 'imports', summary: '上传规划文件并解析', multipart: true, response: importJobSchema,
     handler: async ({ db, actor, req }) => {
       requirePermission(actor, 'plan.import');
-      const file = await req.file();
-      if (!file) throw new AppError('IMPORT_EMPTY');
-      const bytes = await file.toBuffer().catch((e: { code?: string }) => {
-        throw e.code === 'FST_REQ_FILE_TOO_LARGE' ? new AppError('IMPORT_TOO_LARGE') : e;
-      });
-      if (bytes.length > MAX) throw new AppError('IMPORT_TOO_LARGE');
-      const field = (file.fields as Record<string, { value?: unknown } | undefined>).regionId;
-      const regionId = field?.value ? Number(field.value) || null : null;
-      const row = await importPlan({ db, actor }, { bytes, filename: file.filename || 'upload.txt', regionId });
+      const row = await importPlan({ db, actor }, await readUpload(req));
       return getImportJob(db, row.id);
     },
   }),
