@@ -32,7 +32,8 @@ async function summarize(db: DbOrTx, rows: { p: typeof plans.$inferSelect; regio
   const ids = rows.map((r) => r.p.id);
   if (!ids.length) return [];
   const taskStats = await db
-    .select({ planId: tasks.planId, n: sql<number>`count(*)::int`, progress: sql<number | null>`case when count(${tasks.progress}) = 0 then null else sum(coalesce(${tasks.progress},0) * ${tasks.weight}) / nullif(sum(${tasks.weight}),0) end` })
+    .select({ planId: tasks.planId, n: sql<number>`count(*)::int`, // the same definition as the status roll-up: weighted mean over tasks that have reported progress
+      progress: sql<number | null>`sum(${tasks.progress} * ${tasks.weight}) / nullif(sum(${tasks.weight}) filter (where ${tasks.progress} is not null), 0)` })
     .from(tasks)
     .where(inArray(tasks.planId, ids))
     .groupBy(tasks.planId);

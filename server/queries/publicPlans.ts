@@ -17,7 +17,7 @@ export async function listPublishedPlans(db: DbOrTx) {
   const ids = rows.map((r) => r.p.id);
   const stats = ids.length
     ? await db
-        .select({ planId: tasks.planId, n: sql<number>`count(*)::int`, progress: sql<number | null>`sum(coalesce(${tasks.progress},0) * ${tasks.weight}) / nullif(sum(${tasks.weight}),0)` })
+        .select({ planId: tasks.planId, n: sql<number>`count(*)::int`, progress: sql<number | null>`sum(${tasks.progress} * ${tasks.weight}) / nullif(sum(${tasks.weight}) filter (where ${tasks.progress} is not null), 0)` })
         .from(tasks)
         .where(and(inArray(tasks.planId, ids), isNull(tasks.parentTaskId)))
         .groupBy(tasks.planId)

@@ -54,10 +54,12 @@ describe('public plan pages', () => {
     expect((await s.office.client.patch(`/api/plans/${s.plan.id}`, { published: true })).statusCode).toBe(200);
     const list = await anon('/api/public/plans');
     expect(list.statusCode).toBe(200);
-    expect(list.json().items.find((p: { id: number }) => p.id === s.plan.id)).toMatchObject({ title: s.plan.title, taskCount: 2, progress: 15 });
+    // progress is the weighted mean over tasks that have reported (one task at 30 %), on the list and the page alike
+    expect(list.json().items.find((p: { id: number }) => p.id === s.plan.id)).toMatchObject({ title: s.plan.title, taskCount: 2, progress: 30 });
     const page = await anon(`/api/public/plans/${s.plan.id}`);
     expect(page.statusCode, page.body).toBe(200);
     const body = page.json();
+    expect(body.progress).toBe(30);
     expect(body.tasks.map((x: { title: string }) => x.title)).toEqual(['推进老旧小区改造', '建设智慧城管平台']); // no sub-task
     expect(body.tasks[0]).toMatchObject({ leadUnits: [s.units.a.name], progress: 30, label: '正常推进', color: 'green' });
     expect(body.indicators[0]).toMatchObject({ name: '城镇污水处理率', latest: 52, baseline: '50', target: '60' });
