@@ -55,6 +55,7 @@ const expected: Record<string, string> = {
   'PUT /api/indicators/:id/split': 'plan.manage',
   'GET /api/notices': 'report.read',
   'GET /api/notices/:id': 'report.read',
+  'GET /api/notices/:id/history': 'report.read',
   'POST /api/plans/:id/notices': 'notice.manage',
   'POST /api/notices/:id/respond': 'notice.respond',
   'POST /api/notices/:id/recheck': 'notice.manage',

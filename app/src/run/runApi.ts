@@ -71,7 +71,7 @@ export const runApi = {
   respondNotice: (id: number, action: 'sign' | 'handle' | 'feedback', text = '') => request<NoticeOut>(`/api/notices/${id}/respond`, { method: 'POST', body: { action, text } }),
   recheckNotice: (id: number, passed: boolean, note: string) => request<NoticeOut>(`/api/notices/${id}/recheck`, { method: 'POST', body: { passed, note } }),
   closeNotice: (id: number) => request<NoticeOut>(`/api/notices/${id}/close`, { method: 'POST', body: {} }),
-  noticeHistory: (id: number) => request<{ items: AuditEvent[] }>('/api/audit', { query: { entityType: 'notice', entityId: id }, quiet: true }),
+  noticeHistory: (id: number) => request<{ items: AuditEvent[] }>(`/api/notices/${id}/history`, { quiet: true }),
 
   notifications: () => request<{ items: NotificationOut[]; unread: number }>('/api/me/notifications', { quiet: true }),
   readNotification: (id: number) => request<{ ok: boolean }>(`/api/me/notifications/${id}/read`, { method: 'POST', body: {}, quiet: true }),

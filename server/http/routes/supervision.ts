@@ -1,4 +1,7 @@
 // 督办: notices to units, their lifecycle, and each user's in-app messages and the delivery log.
+import { readHistory } from '../../audit.js';
+import { auditEventSchema } from '../../../shared/api.js';
+import { toAuditOut } from './tasks.js';
 import { z } from 'zod';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { createNoticeBodySchema, deliveryOutSchema, noticeOutSchema, noticeStatusSchema, notificationOutSchema, recheckNoticeBodySchema, respondNoticeBodySchema } from '../../../shared/reporting.js';
@@ -29,6 +32,16 @@ export const supervisionRoutes = [
     handler: async ({ db, actor, params }) => {
       requirePermission(actor, 'report.read');
       return one(db, await getVisibleNotice(db, actor, params.id));
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/notices/:id/history', permission: 'report.read', tag: 'supervision', summary: '督办件办理记录', params: idParam,
+    response: z.object({ items: z.array(auditEventSchema) }),
+    handler: async ({ db, actor, params }) => {
+      requirePermission(actor, 'report.read');
+      // whoever may see the notice may see how it was handled: the unit needs it to answer a recheck
+      await getVisibleNotice(db, actor, params.id);
+      return { items: (await readHistory(db, 'notice', params.id)).map(toAuditOut) };
     },
   }),
   defineRoute({
