@@ -97,6 +97,8 @@ export const taskListQuerySchema = z.object({
   role: taskRoleSchema.optional(),
   outlineNodeId: z.coerce.number().int().optional(),
   q: z.string().trim().max(100).optional(),
+  /** computed status: a colour (green|yellow|red|grey|blue) or a state (e.g. not_reported, overdue) */
+  status: z.string().trim().regex(/^[a-z_]{3,30}$/).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });

@@ -1,5 +1,7 @@
 // Status, computed and explained: each task against 序时进度 and the last due period, each indicator
 // against its expected value, rolled up (weighted) to chapters and the plan. Thresholds come from plan settings.
+import { listTasks, type TaskFilter } from './tasks.js';
+import type { Actor } from '../policy.js';
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { TaskStatusOut } from '../../shared/reporting.js';
 import type { Task } from '../../shared/api.js';
@@ -140,4 +142,19 @@ export async function planStatus(db: DbOrTx, planId: number, today: string) {
     tasks: taskRows.map((t) => ({ taskId: t.id, title: t.title, weight: t.weight, progress: t.progress, status: st.get(t.id)! })),
     indicators: await indicatorStatuses(db, plan, today),
   };
+}
+
+/**
+ * A page of tasks with their computed status. Status is computed, not stored, so filtering by it
+ * computes it for every task the other filters leave, then pages the result.
+ */
+export async function listTasksWithStatus(db: DbOrTx, actor: Actor, f: TaskFilter & { status?: string }, today: string) {
+  if (!f.status) {
+    const page = await listTasks(db, actor, f);
+    return { ...page, items: await withStatus(db, page.items, today) };
+  }
+  const all = await listTasks(db, actor, { ...f, page: 1, pageSize: 1_000_000 });
+  const matching = (await withStatus(db, all.items, today)).filter((t) => t.status.color === f.status || t.status.state === f.status);
+  const start = (f.page - 1) * f.pageSize;
+  return { items: matching.slice(start, start + f.pageSize), total: matching.length, page: f.page, pageSize: f.pageSize };
 }

@@ -44,3 +44,22 @@ describe('search', () => {
     for (const task of res.items) expect(task.units.some((u: { unitId: number; role: string }) => u.unitId === unit.unitId && u.role === unit.role)).toBe(true);
   });
 });
+
+describe('filter by computed status', () => {
+  it('returns exactly the tasks whose computed colour or state matches, with paging over the filtered set', async () => {
+    const all = (await office.get(`/api/plans/${planId}/tasks?pageSize=500`)).json().items as { id: number; status: { color: string; state: string } }[];
+    expect(all.length).toBe(26);
+    const byColor = new Map<string, number[]>();
+    for (const t of all) byColor.set(t.status.color, [...(byColor.get(t.status.color) ?? []), t.id]);
+    for (const [color, ids] of byColor) {
+      const res = (await office.get(`/api/plans/${planId}/tasks?status=${color}&pageSize=500`)).json();
+      expect(res.total, color).toBe(ids.length);
+      expect(res.items.map((t: { id: number }) => t.id).sort()).toEqual([...ids].sort());
+    }
+    const state = all[0].status.state;
+    const paged = (await office.get(`/api/plans/${planId}/tasks?status=${state}&pageSize=2&page=2`)).json();
+    expect(paged.total).toBe(all.filter((t) => t.status.state === state).length);
+    expect(paged.items.length).toBe(Math.min(2, Math.max(0, paged.total - 2)));
+    expect((await office.get(`/api/plans/${planId}/tasks?status=${encodeURIComponent("red' or 1=1")}`)).statusCode).toBe(400);
+  });
+});

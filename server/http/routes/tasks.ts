@@ -3,10 +3,10 @@ import { auditEventSchema, createTaskBodySchema, taskDetailSchema, taskListQuery
 import { AppError } from '../../../shared/errors.js';
 import { readHistory } from '../../audit.js';
 import { getVisiblePlan } from '../../queries/plans.js';
-import { getVisibleTask, listTasks } from '../../queries/tasks.js';
+import { getVisibleTask } from '../../queries/tasks.js';
 import { createTask, deleteTask, updateTask } from '../../operations/saveTask.js';
 import { requirePermission } from '../../policy.js';
-import { withStatus } from '../../queries/status.js';
+import { listTasksWithStatus, withStatus } from '../../queries/status.js';
 import { now } from '../../clock.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { defineRoute, idParam, paged } from '../route.js';
@@ -22,8 +22,7 @@ export const taskRoutes = [
     handler: async ({ db, actor, params, query }) => {
       requirePermission(actor, 'task.read');
       await getVisiblePlan(db, actor, params.id);
-      const page = await listTasks(db, actor, { ...query, planId: params.id });
-      return { ...page, items: await withStatus(db, page.items, todayInShanghai(now())) };
+      return listTasksWithStatus(db, actor, { ...query, planId: params.id }, todayInShanghai(now()));
     },
   }),
   defineRoute({
@@ -31,8 +30,7 @@ export const taskRoutes = [
     handler: async ({ db, actor, query }) => {
       requirePermission(actor, 'task.read');
       if (!actor.unitId) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-      const page = await listTasks(db, actor, { ...query, unitId: actor.unitId });
-      return { ...page, items: await withStatus(db, page.items, todayInShanghai(now())) };
+      return listTasksWithStatus(db, actor, { ...query, unitId: actor.unitId }, todayInShanghai(now()));
     },
   }),
   defineRoute({
