@@ -222,6 +222,8 @@ export interface TaskQuery {
   role?: TaskRole;
   outlineNodeId?: number;
   q?: string;
+  /** computed status colour or state */
+  status?: string;
   page?: number;
   pageSize?: number;
 }

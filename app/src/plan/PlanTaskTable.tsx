@@ -22,16 +22,26 @@ interface Props {
   extra?: ReactNode;
 }
 
+/** Computed status, as the server filters it: a colour or the 未报送 state. */
+const statusFilterOptions = [
+  { value: 'red', label: '红灯(严重滞后或逾期)' },
+  { value: 'yellow', label: '黄灯(滞后)' },
+  { value: 'green', label: '绿灯(正常推进)' },
+  { value: 'blue', label: '已完成' },
+  { value: 'not_reported', label: '未报送' },
+];
+
 export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChapter, onOpenTask, units, refreshKey, extra }: Props) {
   const [unitId, setUnitId] = useState<number | undefined>();
   const [role, setRole] = useState<TaskRole | undefined>();
+  const [status, setStatus] = useState<string | undefined>();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  useEffect(() => setPage(1), [outlineNodeId, unitId, role, q]);
+  useEffect(() => setPage(1), [outlineNodeId, unitId, role, status, q]);
   const { data, loading } = useRequest(
-    () => api.planTasks(planId, { unitId, role, outlineNodeId: outlineNodeId ?? undefined, q: q || undefined, page, pageSize }),
-    [planId, unitId, role, outlineNodeId, q, page, pageSize, refreshKey],
+    () => api.planTasks(planId, { unitId, role, status, outlineNodeId: outlineNodeId ?? undefined, q: q || undefined, page, pageSize }),
+    [planId, unitId, role, status, outlineNodeId, q, page, pageSize, refreshKey],
   );
 
   return (
@@ -55,6 +65,15 @@ export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChap
           value={role}
           onChange={setRole}
           options={Object.entries(taskRoleLabels).map(([value, label]) => ({ value, label }))}
+        />
+        <Select
+          aria-label="按状态筛选"
+          allowClear
+          placeholder="全部状态"
+          style={{ width: 130 }}
+          value={status}
+          onChange={setStatus}
+          options={statusFilterOptions}
         />
         <Input.Search allowClear placeholder="搜索任务内容" aria-label="搜索任务" style={{ width: 220 }} onSearch={(v) => setQ(v.trim())} />
         {extra}
