@@ -70,6 +70,7 @@ export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChap
           aria-label="按状态筛选"
           allowClear
           placeholder="全部状态"
+          popupMatchSelectWidth={false}
           style={{ width: 130 }}
           value={status}
           onChange={setStatus}
