@@ -1,6 +1,7 @@
 // Chinese wording and colours for the enums in schemas.ts, shared by docx, xlsx and charts
 // so one status never shows two names or two colours. Labels follow server/domain.
 import type { ClassifiedEvaluation, TaskStatus } from './schemas.js';
+import { TASK_STATE_LABELS } from '../domain/status.js';
 
 export const evaluationLabels: Record<ClassifiedEvaluation, string> = {
   achieved_early: '提前完成',
@@ -11,16 +12,7 @@ export const evaluationLabels: Record<ClassifiedEvaluation, string> = {
 export const evaluationOrder: ClassifiedEvaluation[] = ['achieved_early', 'ahead', 'on_track', 'behind'];
 export const notEvaluatedLabel = '暂无数据';
 
-export const taskStatusLabels: Record<TaskStatus, string> = {
-  not_reported: '未报送',
-  on_track: '正常推进',
-  behind: '滞后',
-  seriously_behind: '严重滞后',
-  overdue: '逾期未完成',
-  completed: '已完成',
-  blocked: '受阻',
-  not_started: '未开始',
-};
+export const taskStatusLabels: Record<TaskStatus, string> = TASK_STATE_LABELS;
 
 /** Light fills (RGB hex, no '#') for the domain's traffic-light colours. */
 export const colourFills = { green: 'C6EFCE', yellow: 'FFEB9C', red: 'FFC7CE', grey: 'EDEDED', blue: 'DDEBF7' } as const;
