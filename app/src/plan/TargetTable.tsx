@@ -1,7 +1,7 @@
 // 目标: numeric targets stated in the running text, with the sentence they come from.
-import { Table, Tag } from 'antd';
+import { Table } from 'antd';
 import type { Target } from '../api';
-import { targetValue } from '../format';
+import { TargetValueText } from '../components/TargetValueText';
 
 export function TargetTable({ items, loading }: { items: Target[]; loading: boolean }) {
   return (
@@ -18,13 +18,7 @@ export function TargetTable({ items, loading }: { items: Target[]; loading: bool
           title: '目标值',
           key: 'value',
           width: 150,
-          render: (_, r) => (
-            <span>
-              {r.decrease && '下降 '}
-              {targetValue(r.comparator, r.value, r.valueMax, r.unit)}
-              {r.recurring && <Tag style={{ marginLeft: 4 }}>每年</Tag>}
-            </span>
-          ),
+          render: (_, r) => <TargetValueText {...r} />,
         },
         { title: '年份', dataIndex: 'year', width: 70, render: (v: number | null) => v ?? '—' },
         { title: '原文', dataIndex: 'quote', render: (v: string) => <span className="muted clamp-2" style={{ fontSize: 13 }}>{v}</span> },

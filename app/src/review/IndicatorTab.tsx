@@ -1,14 +1,13 @@
 // 指标 tab of the import review: rows of the indicator tables, editable and removable.
 import { useEffect, useState } from 'react';
-import { Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Table, Tag } from 'antd';
 import type { ImportCorrection } from '../api';
 import type { ParsedIndicator } from '../../../shared/parsedPlan';
 import { targetValue } from '../format';
 import { attributeLabels, indicatorKindLabels, label } from '../labels';
 import { IndicatorEditModal } from './IndicatorEditModal';
 import { scrollRowIntoView } from './scrollRow';
-import { withOps } from './columns';
+import { opsColumn, withOps } from './columns';
 
 interface Props {
   indicators: ParsedIndicator[];
@@ -68,21 +67,7 @@ export function IndicatorTab({ indicators, selected, onSelect, apply, readOnly }
                   ))
                 : '—',
           },
-          {
-            title: '操作',
-            key: 'op',
-            width: 76,
-            render: (_, r) => (
-              <Space size={0} onClick={(e) => e.stopPropagation()}>
-                <Tooltip title="修改">
-                  <Button type="text" size="small" icon={<EditOutlined />} aria-label="修改指标" onClick={() => setEditing(r.index)} />
-                </Tooltip>
-                <Popconfirm title="删除这个指标?" okText="删除" cancelText="取消" onConfirm={() => apply([{ op: 'removeIndicator', index: r.index }]).catch(() => undefined)}>
-                  <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label="删除指标" />
-                </Popconfirm>
-              </Space>
-            ),
-          },
+          opsColumn<Row>('指标', (r) => setEditing(r.index), (r) => apply([{ op: 'removeIndicator', index: r.index }]).catch(() => undefined)),
         ], readOnly)}
       />
       <IndicatorEditModal

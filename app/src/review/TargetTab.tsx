@@ -1,13 +1,12 @@
 // 目标 tab of the import review: numeric targets found in the running text.
 import { useEffect, useState } from 'react';
-import { Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
-import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
+import { Table } from 'antd';
 import type { ImportCorrection } from '../api';
 import type { ParsedTarget } from '../../../shared/parsedPlan';
-import { targetValue } from '../format';
+import { TargetValueText } from '../components/TargetValueText';
 import { TargetEditModal } from './TargetEditModal';
 import { scrollRowIntoView } from './scrollRow';
-import { withOps } from './columns';
+import { opsColumn, withOps } from './columns';
 
 type Row = ParsedTarget & { index: number };
 
@@ -35,30 +34,10 @@ export function TargetTab({ targets, selected, onSelect, apply, readOnly }: { ta
             title: '目标值',
             key: 'value',
             width: 150,
-            render: (_, r) => (
-              <span>
-                {r.decrease && '下降 '}
-                {targetValue(r.comparator, r.value, r.valueMax, r.unit)}
-                {r.recurring && <Tag style={{ marginLeft: 4 }}>每年</Tag>}
-              </span>
-            ),
+            render: (_, r) => <TargetValueText {...r} />,
           },
           { title: '年份', dataIndex: 'year', width: 70, render: (v: number | null) => v ?? '—' },
-          {
-            title: '操作',
-            key: 'op',
-            width: 76,
-            render: (_, r) => (
-              <Space size={0} onClick={(e) => e.stopPropagation()}>
-                <Tooltip title="修改">
-                  <Button type="text" size="small" icon={<EditOutlined />} aria-label="修改目标" onClick={() => setEditing(r.index)} />
-                </Tooltip>
-                <Popconfirm title="删除这个目标?" okText="删除" cancelText="取消" onConfirm={() => apply([{ op: 'removeTarget', index: r.index }]).catch(() => undefined)}>
-                  <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label="删除目标" />
-                </Popconfirm>
-              </Space>
-            ),
-          },
+          opsColumn<Row>('目标', (r) => setEditing(r.index), (r) => apply([{ op: 'removeTarget', index: r.index }]).catch(() => undefined)),
         ], readOnly)}
       />
       <TargetEditModal
