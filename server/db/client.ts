@@ -34,8 +34,21 @@ async function openServer(url: string): Promise<DbHandle> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
+  // An idle connection that the server ends (restart, failover, a terminated backend) is reported on the pool;
+  // without a listener that report would end the whole process. The pool drops the connection and opens another.
+  let closing = false;
+  pool.on('error', (err) => {
+    if (!closing) console.error(`[db] 数据库空闲连接中断,已丢弃并将重新连接:${err.message}`);
+  });
   const db = drizzle(pool, { schema }) as unknown as Db;
-  return { db, kind: 'pg', close: () => pool.end() };
+  return {
+    db,
+    kind: 'pg',
+    close: async () => {
+      closing = true;
+      await pool.end();
+    },
+  };
 }
 
 async function openEmbedded(url?: string): Promise<DbHandle> {
