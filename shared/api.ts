@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { roleSchema } from './roles.js';
 import { patchSchema } from './patch.js';
-import { parsedPlanSchema, parsedUnitSchema, parsedTaskSchema, parsedTargetSchema, parsedIndicatorSchema, parsedProjectSchema, sourceSchema } from './parsedPlan.js';
+import { parsedPlanSchema, parsedUnitSchema, parsedTaskSchema, parsedTargetSchema, parsedIndicatorSchema, parsedProjectSchema, sourceSchema, indicatorTargetSchema } from './parsedPlan.js';
 
 export const meSchema = z.object({
   id: z.number(),
@@ -86,6 +86,11 @@ export const taskSchema = z.object({
   progress: z.number().nullable(),
   reportedStatus: z.string().nullable(),
   assignee: z.string().nullable(),
+  /** 定目标 / 定标准 / 开始日期 / the time limit as worded (e.g. 长期坚持) */
+  targetText: z.string().nullable(),
+  standard: z.string().nullable(),
+  startDate: z.string().nullable(),
+  deadlineText: z.string().nullable(),
   source: sourceSchema.nullable(),
   updatedAt: z.string(),
   status: taskStatusOutSchema.optional(),
@@ -103,17 +108,37 @@ export const taskListQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 const unitRefSchema = z.object({ unitId: z.number().int(), role: taskRoleSchema });
+/** A real calendar month (YYYY-MM) or day (YYYY-MM-DD): 2025-13 or 2025-02-30 are refused. */
+export function isCalendarDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(v);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+const monthOrDay = z.string().trim().regex(/^\d{4}-\d{2}(-\d{2})?$/, '格式为 2025-12 或 2025-12-31').refine(isCalendarDate, '不是有效的日期');
+const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, '格式为 2025-01-31').refine(isCalendarDate, '不是有效的日期');
+/** Empty text is "not set": '' and blanks are stored as null. */
+const optionalText = (max: number) => z.string().trim().max(max).transform((v) => v || null).nullable();
 export const createTaskBodySchema = z.object({
   outlineNodeId: z.number().int().nullable().default(null),
   parentTaskId: z.number().int().nullable().default(null),
   title: z.string().trim().min(2).max(500),
   text: z.string().trim().max(10000).default(''),
   units: z.array(unitRefSchema).default([]),
-  deadline: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable().default(null),
+  deadline: monthOrDay.nullable().default(null),
+  /** the time limit as worded, e.g. 2025年底前, 长期坚持 */
+  deadlineText: optionalText(100).default(null),
+  startDate: day.nullable().default(null),
   weight: z.number().positive().max(100).default(1),
-  assignee: z.string().trim().max(50).nullable().default(null),
-  targetText: z.string().trim().max(500).nullable().default(null),
-  standard: z.string().trim().max(500).nullable().default(null),
+  /** 定人 */
+  assignee: optionalText(50).default(null),
+  /** 牵头领导 */
+  leaders: z.array(z.string().trim().min(1).max(50)).max(20).default([]),
+  /** 定目标 */
+  targetText: optionalText(500).default(null),
+  /** 定标准 */
+  standard: optionalText(500).default(null),
 });
 export const updateTaskBodySchema = patchSchema(createTaskBodySchema.omit({ parentTaskId: true }));
 
@@ -121,6 +146,8 @@ export const indicatorOutSchema = z.object({
   id: z.number(), planId: z.number(), name: z.string(), unit: z.string().nullable(), attribute: z.string().nullable(), kind: z.string(), direction: z.string(),
   category: z.string().nullable(), tableName: z.string().nullable(), baselineYear: z.number().nullable(), baselineValue: z.number().nullable(), baselineText: z.string().nullable(),
   targetYear: z.number().nullable(), targetValue: z.number().nullable(), targetValueMax: z.number().nullable(), comparator: z.string(), targetText: z.string().nullable(),
+  /** every target year of the row; the target* fields above repeat the last */
+  targets: z.array(indicatorTargetSchema),
   actualText: z.string().nullable(), note: z.string().nullable(), source: sourceSchema.nullable(),
   values: z.array(z.object({ date: z.string(), value: z.number(), unitId: z.number().nullable() })),
 });

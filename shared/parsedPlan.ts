@@ -84,6 +84,17 @@ export type ParsedTarget = z.infer<typeof parsedTargetSchema>;
 
 export const indicatorKindSchema = z.enum(['level', 'annual_growth', 'cumulative']);
 export const indicatorAttributeSchema = z.enum(['binding', 'expected']);
+/** One target of an indicator table row: a row may hold several years (2023年目标 | 2025年目标). */
+export const indicatorTargetSchema = z.object({
+  year: z.number().int().nullable(),
+  value: z.number().nullable(),
+  valueMax: z.number().nullable().default(null),
+  text: z.string(),
+  comparator: comparatorSchema,
+  kind: indicatorKindSchema,
+});
+export type IndicatorTarget = z.infer<typeof indicatorTargetSchema>;
+
 export const parsedIndicatorSchema = z.object({
   name: z.string(),
   unit: z.string().nullable(),
@@ -93,16 +104,7 @@ export const parsedIndicatorSchema = z.object({
   baseline: z
     .object({ year: z.number().int().nullable(), value: z.number().nullable(), text: z.string() })
     .nullable(),
-  targets: z.array(
-    z.object({
-      year: z.number().int().nullable(),
-      value: z.number().nullable(),
-      valueMax: z.number().nullable().default(null),
-      text: z.string(),
-      comparator: comparatorSchema,
-      kind: indicatorKindSchema,
-    }),
-  ),
+  targets: z.array(indicatorTargetSchema),
   actual: z // a result column where the table has one (e.g. 13th-plan 完成情况)
     .object({ year: z.number().int().nullable(), value: z.number().nullable(), text: z.string() })
     .nullable()

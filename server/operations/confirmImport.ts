@@ -84,7 +84,7 @@ export async function confirmImport({ db, actor }: OpContext, importId: number, 
             planId: plan.id, name: ind.name, unit: ind.unit, attribute: ind.attribute, kind: target?.kind ?? 'level', category: ind.category, tableName: ind.table,
             direction: /下降|降低|减少|能耗|排放|失业率|死亡率|PM2\.5|≤|</.test(`${ind.name}${target?.text ?? ''}`) || target?.comparator === '<=' || target?.comparator === '<' ? 'lower_better' : 'higher_better',
             baselineYear: ind.baseline?.year ?? null, baselineValue: ind.baseline?.value ?? null, baselineText: ind.baseline?.text ?? null,
-            targetYear: target?.year ?? null, targetValue: target?.value ?? null, targetValueMax: target?.valueMax ?? null, comparator: target?.comparator ?? '=', targetText: target?.text ?? null,
+            targetYear: target?.year ?? null, targetValue: target?.value ?? null, targetValueMax: target?.valueMax ?? null, comparator: target?.comparator ?? '=', targetText: target?.text ?? null, targets: ind.targets,
             actualText: ind.actual?.text ?? null, note: ind.note, position: i, sourceStart: ind.source.start, sourceEnd: ind.source.end,
           };
         }),

@@ -37,11 +37,14 @@ export function columnsOf(header: Cell[], title: string | null): Column[] {
     return { role: r, year: r === 'target' || r === 'actual' ? (year ?? titleYear) : year, named: r === 'name' };
   });
   // "2020年 | 2025年": the earliest bare year is the base, later ones are targets
+  // "2020年 | 2023年目标 | 2025年目标": a bare year before every target year is the base too
   const plain = cols.filter((c) => c.plainYear);
   const hasBase = cols.some((c) => c.role === 'baseline');
-  if (!hasBase && plain.length > 1) {
+  const targetYears = cols.filter((c) => c.role === 'target' && !c.plainYear && c.year != null).map((c) => c.year!);
+  if (!hasBase && plain.length) {
     const min = Math.min(...plain.map((c) => c.year ?? Infinity));
-    for (const c of plain) if (c.year === min) c.role = 'baseline';
+    const beforeTargets = targetYears.length > 0 && targetYears.every((y) => y > min);
+    if (plain.length > 1 || beforeTargets) for (const c of plain) if (c.year === min) c.role = 'baseline';
   }
   if (!cols.some((c) => c.role === 'name')) {
     const i = cols.findIndex((c) => c.role === 'other');

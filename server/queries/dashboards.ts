@@ -7,7 +7,8 @@ import { expectedValue } from '../domain/indicatorExpected.js';
 import { round } from '../domain/format.js';
 import { countColors, rollupProgress } from '../domain/rollup.js';
 import { INDICATOR_STATE_LABELS, type IndicatorState } from '../domain/indicatorStatus.js';
-import { indicatorStatuses, planStatus } from './status.js';
+import { indicatorStatuses, planStatus, yearTargets } from './status.js';
+import { targetSegment } from '../domain/indicatorMilestones.js';
 import { reportingRecordRows } from './planRecords.js';
 
 type PlanRow = typeof plans.$inferSelect;
@@ -46,9 +47,10 @@ export async function indicatorTrajectories(db: DbOrTx, plan: PlanRow, today: st
     if (from && to && to >= from && to - from <= 50) {
       for (let year = from; year <= to; year++) {
         let expected: number | null = null;
-        if (ind.targetValue != null && ind.baselineYear != null && ind.targetYear != null && ind.targetYear > ind.baselineYear) {
+        const seg = targetSegment(ind, yearTargets(ind), year);
+        if (seg) {
           const kind = (['level', 'annual_growth', 'cumulative'].includes(ind.kind) ? ind.kind : 'level') as 'level';
-          const v = expectedValue({ baseline: ind.baselineValue, baselineYear: ind.baselineYear, target: ind.targetValue, targetYear: ind.targetYear, kind, asOf: year });
+          const v = expectedValue({ baseline: seg.baseline, baselineYear: seg.baselineYear, target: seg.target, targetYear: seg.targetYear, kind, asOf: year });
           expected = v == null ? null : round(v, 2);
         }
         const inYear = values.filter((v) => v.indicatorId === ind.id && v.date.startsWith(`${year}-`));

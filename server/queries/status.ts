@@ -12,6 +12,16 @@ import { computeIndicatorStatus, INDICATOR_STATE_LABELS } from '../domain/indica
 import { rollupOutline, type Rollup } from '../domain/rollup.js';
 import { isValidIsoDate, lastOfMonth, todayInShanghai } from '../domain/dates.js';
 import { lastDuePeriod, runSettings } from './calendar.js';
+import { targetSegment, type YearTarget } from '../domain/indicatorMilestones.js';
+import { round } from '../domain/format.js';
+
+type IndicatorRow = typeof indicators.$inferSelect;
+/** The row's targets by year; rows written before they were kept hold only the last one. */
+export function yearTargets(ind: IndicatorRow): YearTarget[] {
+  if (ind.targets.length) return ind.targets;
+  return ind.targetValue == null ? [] : [{ year: ind.targetYear, value: ind.targetValue, valueMax: ind.targetValueMax, comparator: ind.comparator }];
+}
+const fmtNumber = (x: number) => String(round(x, 4));
 
 type PlanRow = typeof plans.$inferSelect;
 type TaskRow = Pick<typeof tasks.$inferSelect, 'id' | 'planId' | 'parentTaskId' | 'startDate' | 'deadline' | 'progress' | 'reportedStatus' | 'createdAt'>;
@@ -98,16 +108,19 @@ export async function indicatorStatuses(db: DbOrTx, plan: PlanRow, today: string
     }
     const base = { indicatorId: ind.id, name: ind.name, attribute: ind.attribute, actualDate: actual?.date ?? null };
     let status: { color: StatusColor; state: string; label: string; expected: number | null; actual: number | null; gap: number | null; reason: string };
-    if (ind.targetValue == null || ind.targetYear == null || ind.baselineYear == null || ind.targetYear <= ind.baselineYear) {
+    const asOf = actual?.date ?? today;
+    const seg = targetSegment(ind, yearTargets(ind), Number(asOf.slice(0, 4)));
+    if (!seg) {
       status = { color: 'grey', state: 'no_data', label: INDICATOR_STATE_LABELS.no_data, expected: null, actual: actual?.value ?? null, gap: null, reason: '缺少基期年份或目标值,无法计算应达值' };
     } else {
+      const comparator = seg.comparator ?? ind.comparator;
       const s = computeIndicatorStatus({
-        baseline: ind.baselineValue, baselineYear: ind.baselineYear, target: ind.targetValue, targetMax: ind.targetValueMax, targetYear: ind.targetYear,
-        kind: ind.kind as 'level', actual: actual?.value ?? null, actualDate: actual?.date ?? today,
+        baseline: seg.baseline, baselineYear: seg.baselineYear, target: seg.target, targetMax: seg.targetMax, targetYear: seg.targetYear,
+        kind: ind.kind as 'level', actual: actual?.value ?? null, actualDate: asOf,
         direction: ind.direction as 'higher_better', attribute: (ind.attribute as 'binding' | 'expected' | null) ?? 'expected',
-        comparator: (['>=', '<=', '>', '<', '=', 'range'].includes(ind.comparator) ? ind.comparator : '>=') as '>=', tolerance: settings.indicator.tolerance, toleranceAbsolute: settings.indicator.toleranceAbsolute,
+        comparator: (['>=', '<=', '>', '<', '=', 'range'].includes(comparator) ? comparator : '>=') as '>=', tolerance: settings.indicator.tolerance, toleranceAbsolute: settings.indicator.toleranceAbsolute,
       });
-      status = { ...s, label: INDICATOR_STATE_LABELS[s.state] };
+      status = { ...s, label: INDICATOR_STATE_LABELS[s.state], reason: seg.interim ? `按${seg.targetYear}年阶段目标${fmtNumber(seg.target)}:${s.reason}` : s.reason };
     }
     const lower = ind.direction === 'lower_better';
     const units = own.map((o) => {

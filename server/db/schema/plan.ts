@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { pgTable, serial, integer, text, timestamp, jsonb, doublePrecision, boolean, index, uniqueIndex, customType } from 'drizzle-orm/pg-core';
 import { regions, units, users } from './core.js';
+import type { IndicatorTarget } from '../../../shared/parsedPlan.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -130,6 +131,8 @@ export const indicators = pgTable(
     targetValueMax: doublePrecision('target_value_max'),
     comparator: text('comparator').notNull().default('='),
     targetText: text('target_text'),
+    /** every target year of the row (2023年目标 | 2025年目标); target_* above repeat the last one */
+    targets: jsonb('targets').$type<IndicatorTarget[]>().notNull().default([]),
     actualText: text('actual_text'),
     note: text('note'),
     position: integer('position').notNull().default(0),

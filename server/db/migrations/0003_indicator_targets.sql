@@ -1,0 +1,2 @@
+ALTER TABLE "indicators" ADD COLUMN "targets" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+UPDATE "indicators" SET "targets" = jsonb_build_array(jsonb_build_object('year', "target_year", 'value', "target_value", 'valueMax', "target_value_max", 'text', coalesce("target_text", "target_value"::text, ''), 'comparator', "comparator", 'kind', "kind")) WHERE "target_value" IS NOT NULL OR "target_text" IS NOT NULL;

@@ -1,0 +1,34 @@
+// Indicator tables that state targets for more than one year keep every year, and a bare year before them is the base.
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../server/parser/index.js';
+
+const table = (header: string) => `某市“十四五”生态环境保护规划
+
+表1 主要指标
+${header}
+城市空气质量优良天数比率 | % | 85.2 | 88 | 90 | 约束性
+城镇污水处理率 | % | 92 | 95 | 97 | 预期性
+`;
+
+describe('indicator tables with several target years', () => {
+  it('"2020年 | 2023年目标 | 2025年目标": 2020 is the base, 2023 and 2025 are targets', () => {
+    const p = parseText(table('指标 | 单位 | 2020年 | 2023年目标 | 2025年目标 | 属性'));
+    expect(p.indicators).toHaveLength(2);
+    const [air] = p.indicators;
+    expect(air.baseline).toMatchObject({ year: 2020, value: 85.2 });
+    expect(air.targets.map((t) => [t.year, t.value])).toEqual([[2023, 88], [2025, 90]]);
+    expect(air.attribute).toBe('binding');
+  });
+
+  it('"2020年 | 2023年 | 2025年": the earliest bare year is the base', () => {
+    const p = parseText(table('指标 | 单位 | 2020年 | 2023年 | 2025年 | 属性'));
+    expect(p.indicators[1].baseline).toMatchObject({ year: 2020, value: 92 });
+    expect(p.indicators[1].targets.map((t) => t.year)).toEqual([2023, 2025]);
+  });
+
+  it('a bare year after the target year stays a target column', () => {
+    const p = parseText(table('指标 | 单位 | 2020年基期值 | 2025年目标 | 2035年 | 属性'));
+    expect(p.indicators[0].baseline).toMatchObject({ year: 2020 });
+    expect(p.indicators[0].targets.map((t) => t.year)).toEqual([2025, 2035]);
+  });
+});
