@@ -75,18 +75,41 @@ export async function login(db: Db, username: string, password: string, ip: stri
   return { token, csrfToken, actor };
 }
 
+/**
+ * Resolved sessions are kept for a few seconds: every request needs one, and on the embedded database each lookup
+ * costs two queries run one at a time. Logging out drops the entry at once; on another server instance sharing
+ * the database a logged-out session lives on for at most SESSION_CACHE_MS.
+ */
+export const SESSION_CACHE_MS = 5_000;
+const sessionCache = new WeakMap<Db, Map<string, { actor: Actor; csrfToken: string; until: number }>>();
+const cacheOf = (db: Db) => {
+  let m = sessionCache.get(db);
+  if (!m) sessionCache.set(db, (m = new Map()));
+  return m;
+};
+
 export async function resolveSession(db: Db, token: string | undefined, ip: string | null) {
   if (!token) return null;
+  const key = sha(token);
+  const cache = cacheOf(db);
+  const hit = cache.get(key);
+  const nowMs = Date.now();
+  if (hit && hit.until > nowMs) return { actor: { ...hit.actor, ip }, csrfToken: hit.csrfToken };
+  if (hit) cache.delete(key);
   const [row] = await db
     .select({ s: sessions, u: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sha(token)), gt(sessions.expiresAt, new Date())));
+    .where(and(eq(sessions.id, key), gt(sessions.expiresAt, new Date())));
   if (!row || row.u.disabled) return null;
-  return { actor: await actorForUser(db, row.u, ip), csrfToken: row.s.csrfToken };
+  const actor = await actorForUser(db, row.u, ip);
+  if (cache.size > 10_000) cache.clear();
+  cache.set(key, { actor, csrfToken: row.s.csrfToken, until: Math.min(nowMs + SESSION_CACHE_MS, row.s.expiresAt.getTime()) });
+  return { actor, csrfToken: row.s.csrfToken };
 }
 
 export async function logout(db: Db, token: string, actor: Actor) {
+  cacheOf(db).delete(sha(token));
   await db.transaction(async (tx) => {
     await tx.delete(sessions).where(eq(sessions.id, sha(token)));
     await writeAudit(tx, actor, { action: 'user.logout', entityType: 'user', entityId: actor.userId ?? 0 });

@@ -25,6 +25,11 @@ const fmtNumber = (x: number) => String(round(x, 4));
 
 type PlanRow = typeof plans.$inferSelect;
 type TaskRow = Pick<typeof tasks.$inferSelect, 'id' | 'planId' | 'parentTaskId' | 'startDate' | 'deadline' | 'progress' | 'reportedStatus' | 'createdAt'>;
+/** what a task's status is computed from: fetching only these keeps long task texts out of the status pass */
+const statusColumns = {
+  id: tasks.id, planId: tasks.planId, parentTaskId: tasks.parentTaskId, startDate: tasks.startDate, deadline: tasks.deadline,
+  progress: tasks.progress, reportedStatus: tasks.reportedStatus, createdAt: tasks.createdAt,
+};
 
 function deadlineDate(deadline: string | null, plan: PlanRow): string | null {
   if (deadline && /^\d{4}-\d{2}$/.test(deadline)) return lastOfMonth(Number(deadline.slice(0, 4)), Number(deadline.slice(5, 7)));
@@ -77,7 +82,7 @@ export async function taskStatuses(db: DbOrTx, rows: TaskRow[], today: string): 
 
 /** Task list/detail responses with their computed status. */
 export async function withStatus<T extends Task>(db: DbOrTx, items: T[], today: string): Promise<(T & { status: TaskStatusOut })[]> {
-  const rows = items.length ? await db.select().from(tasks).where(inArray(tasks.id, items.map((i) => i.id))) : [];
+  const rows = items.length ? await db.select(statusColumns).from(tasks).where(inArray(tasks.id, items.map((i) => i.id))) : [];
   const st = await taskStatuses(db, rows, today);
   return items.map((i) => ({ ...i, status: st.get(i.id)! })).filter((i) => i.status);
 }
@@ -136,7 +141,7 @@ export async function indicatorStatuses(db: DbOrTx, plan: PlanRow, today: string
 
 export async function planStatus(db: DbOrTx, planId: number, today: string) {
   const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
-  const taskRows = await db.select().from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.position), asc(tasks.id));
+  const taskRows = await db.select({ ...statusColumns, outlineNodeId: tasks.outlineNodeId, weight: tasks.weight, title: tasks.title }).from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.position), asc(tasks.id));
   const st = await taskStatuses(db, taskRows, today);
   const nodes = await db.select().from(outlineNodes).where(eq(outlineNodes.planId, planId)).orderBy(asc(outlineNodes.position));
   const roll = rollupOutline(
