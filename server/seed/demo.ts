@@ -80,7 +80,9 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => {}) {
  * reporting the demo extends one action plan (as offices do when work carries over) and publishes the
  * outline on the public page; both through the office's own operation, so both are in the audit trail.
  */
-const demoSteps: Record<string, { patch: { periodEnd?: number; published?: boolean }; note: string }> = {
+const demoSteps: Record<string, { patch: { title?: string; periodEnd?: number; published?: boolean }; note: string }> = {
   '000': { patch: { periodEnd: 2027 }, note: '实施期延至 2027 年,以便演示按月报送' },
+  // the OCR'd preview lost its title page; an office types the title in, as it would at review
+  '001': { patch: { title: '铜梁区城市更新提升行动计划' }, note: '原文为缺标题页的 OCR 预览,补录标题' },
   '004': { patch: { published: true }, note: '在公开页面发布' },
 };

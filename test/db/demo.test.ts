@@ -1,0 +1,44 @@
+// The first command of the README: the demo imports the five corpus documents, confirmed, with demo accounts.
+import { asc, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditEvents, indicators, plans, projects, tasks, users } from '../../server/db/schema/index.js';
+import { seedDemo, demoAccounts } from '../../server/seed/demo.js';
+import { createTestDb } from '../helpers/db.js';
+
+let h: Awaited<ReturnType<typeof createTestDb>>;
+const log: string[] = [];
+beforeAll(async () => {
+  h = await createTestDb();
+  await seedDemo(h.db, (s) => log.push(s));
+}, 120_000);
+afterAll(() => h.close());
+
+describe('demo data', () => {
+  it('holds the five corpus plans, confirmed and titled in words, with their tasks, indicators and projects', async () => {
+    const rows = await h.db.select().from(plans).orderBy(asc(plans.id));
+    expect(rows).toHaveLength(5);
+    for (const p of rows) {
+      expect(p.status).toBe('active');
+      expect(p.title, `plan ${p.id}`).toMatch(/[\u4e00-\u9fff]{6,}/);
+      expect(p.title).not.toMatch(/^\d{3}_[0-9a-f]+/);
+    }
+    const taskCount = async (planId: number) => (await h.db.select({ n: count() }).from(tasks).where(eq(tasks.planId, planId)))[0].n;
+    expect(await taskCount(rows[0].id)).toBeGreaterThanOrEqual(91);
+    expect(await taskCount(rows[2].id)).toBeGreaterThanOrEqual(26);
+    expect((await h.db.select({ n: count() }).from(indicators).where(eq(indicators.planId, rows[4].id)))[0].n).toBe(62);
+    expect((await h.db.select({ n: count() }).from(projects).where(eq(projects.planId, rows[4].id)))[0].n).toBeGreaterThan(0);
+    expect(rows[0].periodEnd).toBe(2027);
+    expect(rows[4].published).toBe(true);
+  });
+
+  it('records every demo step in the audit trail and creates every demo account once', async () => {
+    const names = (await h.db.select({ u: users.username }).from(users)).map((r) => r.u).sort();
+    expect(names).toEqual(demoAccounts.map((a) => a.username).sort());
+    const updates = await h.db.select().from(auditEvents).where(eq(auditEvents.action, 'plan.update'));
+    expect(updates.length).toBeGreaterThanOrEqual(3);
+    expect(log.some((l) => l.includes('补录标题'))).toBe(true);
+    // seeding again adds nothing
+    await seedDemo(h.db);
+    expect((await h.db.select({ n: count() }).from(plans))[0].n).toBe(5);
+  });
+});
