@@ -1,4 +1,4 @@
-// The plan a running screen works on: kept in the address (?plan=), defaulting to the first active plan.
+// The plan a running screen works on: kept in the address (?plan=), defaulting to the first active plan still running this year.
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { PlanSummary } from '../../../shared/api';
@@ -10,7 +10,10 @@ export function usePlanChoice(fixed?: number) {
   const plans = useRequest(() => api.plans({ pageSize: 100 }), []);
   const items: PlanSummary[] = plans.data?.items ?? [];
   const fromUrl = Number(params.get('plan')) || undefined;
-  const fallback = items.find((p) => p.status === 'active')?.id ?? items[0]?.id;
+  // a plan still being carried out this year comes first: an ended plan has nothing left to report
+  const year = new Date().getFullYear();
+  const active = items.filter((p) => p.status === 'active');
+  const fallback = (active.find((p) => p.periodEnd != null && p.periodEnd >= year) ?? active.find((p) => p.periodEnd == null) ?? active[0] ?? items[0])?.id;
   const planId = fixed ?? fromUrl ?? fallback;
   useEffect(() => {
     if (!fixed && !fromUrl && fallback) setParams((p) => (p.set('plan', String(fallback)), p), { replace: true });
