@@ -28,6 +28,8 @@ export const errorCatalogue = {
   REPORT_NOT_CONTRIBUTOR: { status: 403, message: '只有该任务的责任单位或配合单位可以填报配合情况' },
   REPORT_RETURN_REASON_REQUIRED: { status: 400, message: '退回报告须说明理由' },
   REPORT_INDICATOR_NOT_OWNED: { status: 400, message: '只能填报本单位负责的指标数值' },
+  REPORT_NOT_UNIT_HEAD: { status: 403, message: '只有本单位负责人可以审核本单位的报告' },
+  REPORT_NOT_IN_UNIT_REVIEW: { status: 409, message: '该报告不在待单位负责人审核状态' },
   ATTACHMENT_TYPE_NOT_ALLOWED: { status: 415, message: '附件仅支持 pdf、docx、xlsx、jpg、png 格式' },
   ATTACHMENT_TOO_LARGE: { status: 413, message: '附件不能超过 10 MB' },
   ATTACHMENT_EMPTY: { status: 400, message: '附件为空' },

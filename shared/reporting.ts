@@ -35,6 +35,8 @@ export const defaultReminderRules: ReminderRule[] = [
 export const runSettingsSchema = planDomainSettingsSchema.extend({
   /** First month whose report is expected ('YYYY-MM'); null: the plan's first year. Earlier periods are neither chased nor counted as missing. */
   startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).nullable().default(null),
+  /** 单位负责人预审: a unit reporter's submission waits for a unit head of the same unit before it reaches the office. */
+  unitHeadReview: z.boolean().default(false),
   reminders: z
     .object({
       rules: z.array(reminderRuleSchema).default(defaultReminderRules),
@@ -48,6 +50,8 @@ export const runSettingsSchema = planDomainSettingsSchema.extend({
       missingReportAfterDays: z.number().int().min(0).max(60).default(3),
       responseWorkingDays: z.number().int().min(1).max(60).default(5),
       escalationWorkingDays: z.number().int().min(1).max(60).default(3),
+      /** how a notice (and each escalation) reaches the unit: in the app, by e-mail to its people, by the group robot */
+      channels: z.array(channelSchema).min(1).default(['app', 'email', 'webhook']),
     })
     .prefault({}),
 });
@@ -55,11 +59,12 @@ export type RunSettings = z.infer<typeof runSettingsSchema>;
 export const runSettingsPatchSchema = z.object({
   reporting: patchSchema(reportingConfigSchema).optional(),
   startMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/).nullable().optional(),
+  unitHeadReview: z.boolean().optional(),
   taskThresholds: z.object({ yellowGap: z.number().min(0).max(100), redGap: z.number().min(0).max(100), blockedColor: z.enum(['red', 'yellow']) }).partial().optional(),
   indicator: z.object({ tolerance: z.number().min(0).max(1), toleranceAbsolute: z.number().min(0) }).partial().optional(),
   split: z.object({ toleranceRelative: z.number().min(0).max(1), toleranceAbsolute: z.number().min(0) }).partial().optional(),
   reminders: z.object({ rules: z.array(reminderRuleSchema).max(20), webhookUrl: z.string().url().nullable() }).partial().optional(),
-  supervision: z.object({ autoIssue: z.boolean(), missingReportAfterDays: z.number().int().min(0).max(60), responseWorkingDays: z.number().int().min(1).max(60), escalationWorkingDays: z.number().int().min(1).max(60) }).partial().optional(),
+  supervision: z.object({ autoIssue: z.boolean(), missingReportAfterDays: z.number().int().min(0).max(60), responseWorkingDays: z.number().int().min(1).max(60), escalationWorkingDays: z.number().int().min(1).max(60), channels: z.array(channelSchema).min(1) }).partial().optional(),
 });
 
 export const periodOutSchema = z.object({
@@ -87,13 +92,18 @@ export const reportBodySchema = z.object({
   submit: z.boolean().default(false),
 });
 export const reviewBodySchema = z.object({ decision: z.enum(['accept', 'return']), reason: z.string().trim().max(2000).default('') });
+/** 单位负责人预审: approve (the report goes on to the office) or return to the unit's reporter with a reason. */
+export const unitReviewBodySchema = z.object({ decision: z.enum(['approve', 'return']), reason: z.string().trim().max(2000).default('') });
+/** draft → (unit_review →) submitted → accepted | returned; unit_review only when the plan has 单位负责人预审 on. */
+export const reportStatusSchema = z.enum(['draft', 'unit_review', 'submitted', 'accepted', 'returned']);
+export type ReportStatus = z.infer<typeof reportStatusSchema>;
 export const contributionBodySchema = z.object({ period: z.string().max(10).optional(), text: z.string().trim().min(1).max(5000) });
 
 export const reportWarningSchema = z.object({ code: z.string(), message: z.string() });
 export const attachmentOutSchema = z.object({ id: z.number(), filename: z.string(), kind: z.string(), size: z.number(), createdAt: z.string() });
 export const reportOutSchema = z.object({
   id: z.number(), planId: z.number(), taskId: z.number(), unitId: z.number(), period: z.object({ key: z.string(), label: z.string(), dueDate: z.string() }),
-  status: z.enum(['draft', 'submitted', 'accepted', 'returned']), reportedStatus: z.string().nullable(), progress: z.number().nullable(),
+  status: reportStatusSchema, reportedStatus: z.string().nullable(), progress: z.number().nullable(),
   progressText: z.string(), problems: z.string(), nextSteps: z.string(),
   indicatorValues: z.array(z.object({ indicatorId: z.number(), value: z.number() })),
   warnings: z.array(reportWarningSchema), returnReason: z.string().nullable(), submissions: z.number(), returns: z.number(),
@@ -101,6 +111,17 @@ export const reportOutSchema = z.object({
   attachments: z.array(attachmentOutSchema),
 });
 export type ReportOut = z.infer<typeof reportOutSchema>;
+/** GET /api/plans/:id/reports: the plan's reports, filtered and paged, each with its task and unit named. */
+export const planReportsQuerySchema = z.object({
+  period: z.string().min(4).max(10).optional(),
+  status: reportStatusSchema.optional(),
+  unitId: z.coerce.number().int().positive().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const planReportItemSchema = reportOutSchema.extend({ taskTitle: z.string(), unitName: z.string() });
+export type PlanReportItem = z.infer<typeof planReportItemSchema>;
+export const planReportsOutSchema = z.object({ items: z.array(planReportItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 export const contributionOutSchema = z.object({ id: z.number(), unitId: z.number(), unitName: z.string(), periodKey: z.string(), text: z.string(), updatedAt: z.string() });
 
 export const subtaskBodySchema = z.object({
@@ -139,6 +160,8 @@ export const noticeOutSchema = z.object({
   id: z.number(), planId: z.number(), unitId: z.number(), unitName: z.string(), taskId: z.number().nullable(), indicatorId: z.number().nullable(), periodKey: z.string().nullable(),
   kind: z.string(), origin: z.string(), title: z.string(), requirement: z.string(), level: z.enum(['blue', 'yellow', 'red']), status: noticeStatusSchema,
   responseDeadline: z.string(), feedback: z.string().nullable(), recheckNote: z.string().nullable(), issuedAt: z.string(), closedAt: z.string().nullable(),
+  /** when the unit last fed back (the notice.feedback step), null before it has */
+  fedBackAt: z.string().nullable(),
 });
 export type NoticeOut = z.infer<typeof noticeOutSchema>;
 export const createNoticeBodySchema = z.object({
@@ -154,7 +177,7 @@ export const recheckNoticeBodySchema = z.object({ passed: z.boolean(), note: z.s
 
 export const boardSchema = z.object({
   period: periodOutSchema,
-  units: z.array(z.object({ unitId: z.number(), unitName: z.string(), tasks: z.number(), submitted: z.number(), accepted: z.number(), returned: z.number(), missing: z.number(), late: z.boolean() })),
+  units: z.array(z.object({ unitId: z.number(), unitName: z.string(), tasks: z.number(), unitReview: z.number(), submitted: z.number(), accepted: z.number(), returned: z.number(), missing: z.number(), late: z.boolean() })),
   red: z.array(z.object({ taskId: z.number(), title: z.string(), reason: z.string() })),
   yellow: z.array(z.object({ taskId: z.number(), title: z.string(), reason: z.string() })),
   indicators: z.array(z.object({ indicatorId: z.number(), name: z.string(), color: statusColorSchema, reason: z.string() })),
@@ -163,4 +186,4 @@ export const boardSchema = z.object({
 });
 
 export const notificationOutSchema = z.object({ id: z.number(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), planId: z.number().nullable(), readAt: z.string().nullable(), createdAt: z.string() });
-export const deliveryOutSchema = z.object({ id: z.number(), channel: z.string(), target: z.string(), subject: z.string(), status: z.string(), attempts: z.number(), lastError: z.string().nullable(), nextAttemptAt: z.string(), sentAt: z.string().nullable() });
+export const deliveryOutSchema = z.object({ id: z.number(), noticeId: z.number().nullable(), channel: z.string(), target: z.string(), subject: z.string(), status: z.string(), attempts: z.number(), lastError: z.string().nullable(), nextAttemptAt: z.string(), sentAt: z.string().nullable() });

@@ -11,7 +11,8 @@ import { addWorkingDays } from '../domain/calendar/index.js';
 import { indicatorStatuses, taskStatuses } from '../queries/status.js';
 import { lastDuePeriod, runSettings } from '../queries/calendar.js';
 import { insertNotice, type NoticeValues } from '../operations/issueNotice.js';
-import { notifyUsers, regionUsers, unitUsers } from '../operations/notifyUnit.js';
+import { regionUsers, unitUsers } from '../operations/notifyUnit.js';
+import { sendNotice } from './noticeDelivery.js';
 import { missingReports } from './remind.js';
 
 type PlanRow = typeof plans.$inferSelect;
@@ -85,10 +86,11 @@ export async function escalateNotices(db: Db, today: string, now: Date): Promise
         .where(and(eq(notices.id, n.id), eq(notices.level, n.level), eq(notices.responseDeadline, n.responseDeadline)))
         .returning();
       if (!row) return false;
-      await writeAudit(tx, systemActor, { action: 'notice.escalate', entityType: 'notice', entityId: n.id, planId: n.planId, before: { level: n.level, responseDeadline: n.responseDeadline }, after: { level, responseDeadline: deadline } });
       const msg = { kind: 'notice', planId: n.planId, link: `/notices/${n.id}`, title: `督办升级为${level === 'red' ? '红' : '黄'}色:${n.title}`, body: `督办件逾期未反馈(原期限${n.responseDeadline}),已升级,请于${deadline}前反馈。` };
       const people = [...(await unitUsers(tx, n.unitId)), ...(level === 'red' ? [...(await regionUsers(tx, plan.regionId, 'office')), ...(await regionUsers(tx, plan.regionId, 'leader'))] : [])];
-      await notifyUsers(tx, people.map((u) => u.id), msg, now);
+      const unique = [...new Map(people.map((u) => [u.id, u])).values()];
+      const sent = await sendNotice(tx, row, unique, msg, 'escalate', now, n.responseDeadline);
+      await writeAudit(tx, systemActor, { action: 'notice.escalate', entityType: 'notice', entityId: n.id, planId: n.planId, before: { level: n.level, responseDeadline: n.responseDeadline }, after: { level, responseDeadline: deadline, deliveries: sent } });
       return true;
     });
     if (done) count++;

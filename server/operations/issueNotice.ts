@@ -11,18 +11,19 @@ import { addWorkingDays } from '../domain/calendar/index.js';
 import { canManagePlan, type Actor } from '../policy.js';
 import { getVisiblePlan } from '../queries/plans.js';
 import { runSettings, shanghaiToday } from '../queries/calendar.js';
-import { notifyUsers, unitUsers } from './notifyUnit.js';
+import { unitUsers } from './notifyUnit.js';
+import { sendNotice } from '../jobs/noticeDelivery.js';
 import type { OpContext } from './context.js';
 
 export type NoticeValues = typeof notices.$inferInsert;
 
-/** Inserts the notice (or nothing, if a rule already made one with this key), audits it and tells the unit. */
+/** Inserts the notice (or nothing, if a rule already made one with this key), tells the unit on the plan's channels and audits it. */
 export async function insertNotice(tx: DbOrTx, actor: Actor, values: NoticeValues, at: Date) {
   const [row] = await tx.insert(notices).values({ ...values, issuedAt: at, updatedAt: at }).onConflictDoNothing().returning();
   if (!row) return null;
-  await writeAudit(tx, actor, { action: 'notice.issue', entityType: 'notice', entityId: row.id, planId: row.planId, after: { unitId: row.unitId, kind: row.kind, origin: row.origin, title: row.title, level: row.level, responseDeadline: row.responseDeadline, taskId: row.taskId, indicatorId: row.indicatorId } });
   const people = await unitUsers(tx, row.unitId);
-  await notifyUsers(tx, people.map((u) => u.id), { kind: 'notice', title: `督办:${row.title}`, body: `${row.requirement}\n请于${row.responseDeadline}前反馈。`, link: `/notices/${row.id}`, planId: row.planId }, at);
+  const sent = await sendNotice(tx, row, people, { kind: 'notice', title: `督办:${row.title}`, body: `${row.requirement}\n请于${row.responseDeadline}前反馈。`, link: `/notices/${row.id}`, planId: row.planId }, 'issue', at);
+  await writeAudit(tx, actor, { action: 'notice.issue', entityType: 'notice', entityId: row.id, planId: row.planId, after: { unitId: row.unitId, kind: row.kind, origin: row.origin, title: row.title, level: row.level, responseDeadline: row.responseDeadline, taskId: row.taskId, indicatorId: row.indicatorId, deliveries: sent } });
   return row;
 }
 

@@ -31,7 +31,8 @@ export async function respondNotice(ctx: OpContext, id: number, input: z.input<t
   const [from, to] = unitSteps[data.action];
   if (n.status !== from) throw new AppError('NOTICE_INVALID_TRANSITION', { status: n.status, action: data.action });
   if (data.action === 'feedback' && data.text.length < 2) throw new AppError('VALIDATION_FAILED', { text: '请填写整改落实情况' });
-  return move(ctx, id, from, to, `notice.${data.action}`, data.action === 'feedback' ? { feedback: data.text } : {}, data.text ? { text: data.text } : {});
+  // the feedback step records when the unit fed back (the time a response deadline is judged against)
+  return move(ctx, id, from, to, `notice.${data.action}`, data.action === 'feedback' ? { feedback: data.text, fedBackAt: now() } : {}, data.text ? { text: data.text } : {});
 }
 
 export async function recheckNotice(ctx: OpContext, id: number, input: z.input<typeof recheckNoticeBodySchema>) {

@@ -13,6 +13,7 @@ import { getVisiblePlan } from '../queries/plans.js';
 import { getVisibleTask } from '../queries/tasks.js';
 import { currentPeriod, effectiveState, ensurePeriod, findPeriod, runSettings, shanghaiToday } from '../queries/calendar.js';
 import { lastAcceptedProgress } from '../queries/reports.js';
+import { notifyUsers, unitUsers } from './notifyUnit.js';
 import type { OpContext } from './context.js';
 
 export function reportWarnings(input: { reportedStatus: string; progress: number | null }, lastAccepted: number | null): ReportWarning[] {
@@ -54,11 +55,14 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
     if (existing && existing.status !== 'draft' && existing.status !== 'returned') throw new AppError('REPORT_NOT_EDITABLE', { status: existing.status });
     const warnings = reportWarnings(data, await lastAcceptedProgress(tx, taskId, period.start));
     const at = now();
+    // 单位负责人预审: a reporter's submission first goes to a head of the unit; a head's own goes straight on
+    const toUnitHead = data.submit && settings.unitHeadReview && !actor.roles.includes('unit_head');
     const fields = {
       reportedStatus: data.reportedStatus, progress: data.progress, progressText: data.progressText, problems: data.problems, nextSteps: data.nextSteps,
       indicatorValues: data.indicatorValues, warnings, updatedAt: at,
-      status: data.submit ? 'submitted' : (existing?.status ?? 'draft'),
-      ...(data.submit ? { submittedAt: at, submittedBy: actor.userId, submissions: (existing?.submissions ?? 0) + 1 } : {}),
+      status: toUnitHead ? 'unit_review' : data.submit ? 'submitted' : (existing?.status ?? 'draft'),
+      // `submissions` counts what reached the office; the head's approval counts it (reviewUnitReport)
+      ...(data.submit ? { submittedAt: at, submittedBy: actor.userId, submissions: (existing?.submissions ?? 0) + (toUnitHead ? 0 : 1) } : {}),
     };
     const [row] = existing
       ? await tx.update(reports).set(fields).where(eq(reports.id, existing.id)).returning()
@@ -69,6 +73,15 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
       before: existing ? { status: existing.status, reportedStatus: existing.reportedStatus, progress: existing.progress } : null,
       after: { ...after, period: period.key, status: row.status, warnings },
     });
+    if (toUnitHead) {
+      const heads = (await unitUsers(tx, unitId, ['unit_head'])).filter((u) => u.id !== actor.userId);
+      await notifyUsers(
+        tx,
+        heads.map((u) => u.id),
+        { kind: 'report', title: `${period.label}进展报告待您审核`, body: `${actor.displayName}报送了任务「${task.title}」的${period.label}进展报告,请审核后报规划办,或退回修改。`, link: `/reports?plan=${plan.id}&tab=unit-review`, planId: plan.id },
+        at,
+      );
+    }
     return row;
   });
 }

@@ -19,12 +19,13 @@ export async function periodBoard(db: DbOrTx, actor: Actor, plan: typeof plans.$
     .where(and(eq(tasks.planId, plan.id), isNull(tasks.parentTaskId), eq(taskUnits.role, 'lead')));
   const inPeriod = stored ? await db.select({ taskId: reports.taskId, status: reports.status }).from(reports).where(eq(reports.periodId, stored.id)) : [];
   const statusOf = (taskId: number) => inPeriod.find((r) => r.taskId === taskId)?.status ?? null;
-  const byUnit = new Map<number, { unitId: number; unitName: string; tasks: number; submitted: number; accepted: number; returned: number; missing: number; late: boolean }>();
+  const byUnit = new Map<number, { unitId: number; unitName: string; tasks: number; unitReview: number; submitted: number; accepted: number; returned: number; missing: number; late: boolean }>();
   for (const l of lead) {
-    const u = byUnit.get(l.unitId!) ?? { unitId: l.unitId!, unitName: l.unitName, tasks: 0, submitted: 0, accepted: 0, returned: 0, missing: 0, late: false };
+    const u = byUnit.get(l.unitId!) ?? { unitId: l.unitId!, unitName: l.unitName, tasks: 0, unitReview: 0, submitted: 0, accepted: 0, returned: 0, missing: 0, late: false };
     const s = statusOf(l.taskId);
     u.tasks++;
-    if (s === 'submitted') u.submitted++;
+    if (s === 'unit_review') u.unitReview++; // still with the unit's head: not yet reported to the office
+    else if (s === 'submitted') u.submitted++;
     else if (s === 'accepted') u.accepted++;
     else if (s === 'returned') u.returned++;
     if (s !== 'submitted' && s !== 'accepted' && l.reportedStatus !== '已完成') u.missing++;

@@ -23,6 +23,7 @@ export async function toNoticeOut(db: DbOrTx, rows: NoticeRow[]): Promise<Notice
     id: n.id, planId: n.planId, unitId: n.unitId, unitName: names.find((u) => u.id === n.unitId)?.name ?? '', taskId: n.taskId, indicatorId: n.indicatorId, periodKey: n.periodKey,
     kind: n.kind, origin: n.origin, title: n.title, requirement: n.requirement, level: n.level as NoticeOut['level'], status: n.status as NoticeOut['status'],
     responseDeadline: n.responseDeadline, feedback: n.feedback, recheckNote: n.recheckNote, issuedAt: n.issuedAt.toISOString(), closedAt: n.closedAt?.toISOString() ?? null,
+    fedBackAt: n.fedBackAt?.toISOString() ?? null,
   }));
 }
 

@@ -1,11 +1,11 @@
 // Reports as the API shows them, read through the task's visibility.
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
-import type { ReportOut } from '../../shared/reporting.js';
+import type { PlanReportItem, ReportOut, ReportStatus } from '../../shared/reporting.js';
 import type { DbOrTx } from '../db/client.js';
-import { attachments, reportContributions, reportPeriods, reports, units } from '../db/schema/index.js';
+import { attachments, reportContributions, reportPeriods, reports, tasks, units } from '../db/schema/index.js';
 import { todayInShanghai } from '../domain/dates.js';
-import type { Actor } from '../policy.js';
+import { combine, taskScope, type Actor } from '../policy.js';
 import { getVisibleTask } from './tasks.js';
 
 type ReportRow = typeof reports.$inferSelect;
@@ -60,4 +60,39 @@ export async function lastAcceptedProgress(db: DbOrTx, taskId: number, before: s
     .where(and(eq(reports.taskId, taskId), eq(reports.status, 'accepted')))
     .orderBy(desc(reportPeriods.start));
   return rows.find((r) => r.start < before && r.progress != null)?.progress ?? null;
+}
+
+export interface PlanReportFilter {
+  period?: string;
+  status?: ReportStatus;
+  unitId?: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * A plan's reports, newest period first, through the task scope: the office and leaders see the plan's,
+ * a unit those of the tasks it holds a role in. The caller has checked that the plan is visible.
+ */
+export async function listPlanReports(db: DbOrTx, actor: Actor, planId: number, f: PlanReportFilter): Promise<{ items: PlanReportItem[]; total: number; page: number; pageSize: number }> {
+  const where = combine(
+    eq(reports.planId, planId),
+    taskScope(actor),
+    f.period ? eq(reportPeriods.key, f.period) : undefined,
+    f.status ? eq(reports.status, f.status) : undefined,
+    f.unitId ? eq(reports.unitId, f.unitId) : undefined,
+  );
+  const [{ n }] = await db.select({ n: count() }).from(reports).innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId)).innerJoin(tasks, eq(tasks.id, reports.taskId)).where(where);
+  const rows = await db
+    .select({ r: reports, p: reportPeriods, taskTitle: tasks.title, unitName: units.name })
+    .from(reports)
+    .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
+    .innerJoin(tasks, eq(tasks.id, reports.taskId))
+    .innerJoin(units, eq(units.id, reports.unitId))
+    .where(where)
+    .orderBy(desc(reportPeriods.start), asc(reports.unitId), asc(reports.taskId))
+    .limit(f.pageSize)
+    .offset((f.page - 1) * f.pageSize);
+  const out = await toReportOut(db, rows);
+  return { items: out.map((r, i) => ({ ...r, taskTitle: rows[i].taskTitle, unitName: rows[i].unitName })), total: Number(n), page: f.page, pageSize: f.pageSize };
 }

@@ -82,8 +82,12 @@ describe('reporting reminders and 督办', () => {
     expect(board.units.find((u: { unitId: number }) => u.unitId === s.units.a.id)).toMatchObject({ missing: 1, late: true });
 
     // the notice: issued three days after the due date (on the 28th), response within five working days
+    const [toA, toHead, robot] = [mailsTo(mail(s.reporterA)), mailsTo(mail(s.headA)), hook.bodies.length];
     const issued = await run('2026-03-28');
     expect(issued.notices).toBe(1);
+    // the notice goes out like a reminder: to the unit's people by e-mail and to the group robot
+    expect([mailsTo(mail(s.reporterA)) - toA, mailsTo(mail(s.headA)) - toHead, hook.bodies.length - robot]).toEqual([1, 1, 1]);
+    expect((hook.bodies.at(-1) as { text: { content: string } }).text.content).toContain(`向${s.units.a.name}下发蓝色督办件`);
     const mine = (await s.reporterA.client.get('/api/notices')).json().items;
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ kind: 'missing_report', origin: 'rule', level: 'blue', status: 'issued', unitId: s.units.a.id, periodKey: '2026-03', responseDeadline: '2026-04-03' });

@@ -1,22 +1,24 @@
 // 报送看板 (office): one period — who reported, who is late, red and yellow items with reasons, notices,
-// reports waiting for review, the period's lock, and 督办 issued by hand.
+// reports waiting for review, the plan's reports (filtered, paged; ?report= opens one), the period's lock,
+// the 单位负责人预审 switch, and 督办 issued by hand.
 import { useState } from 'react';
-import { App, Button, Popconfirm, Select, Table, Tabs, Tag } from 'antd';
+import { App, Button, Popconfirm, Segmented, Select, Space, Switch, Tabs, Tooltip } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { dateTime } from '../format';
 import { PageLoading } from '../components/PageLoading';
 import { useRequest } from '../useRequest';
-import { runApi, type ReportOut } from './runApi';
+import { runApi, type PlanReportItem, type ReportOut } from './runApi';
 import { usePlanChoice } from './usePlanChoice';
 import { PlanSelect } from './PlanSelect';
 import { PeriodBanner } from './PeriodBanner';
 import { BoardStats, IndicatorLights, LightList, UnitTable } from './BoardParts';
-import { usePendingReports, type PendingReport } from './usePendingReports';
+import { usePlanReports } from './usePlanReports';
+import { PlanReportTable } from './PlanReportTable';
+import { ReportDrawer } from './ReportDrawer';
 import { ReviewModal } from './ReviewModal';
 import { IssueNoticeModal, type NoticeSeed } from './IssueNoticeModal';
 import { NoticeTable } from './NoticeTable';
 import { NoticeDrawer } from './NoticeDrawer';
-import { periodStateLabels } from './runLabels';
+import { periodStateLabels, reportStatusLabels, reportStatusOrder } from './runLabels';
 import './run.css';
 
 export default function BoardPage() {
@@ -29,8 +31,18 @@ export default function BoardPage() {
   const periodKey = search.get('period') ?? undefined;
   const calendar = useRequest(() => (planId ? runApi.calendar(planId) : Promise.resolve(undefined)), [planId]);
   const board = useRequest(() => (planId ? runApi.board(planId, periodKey) : Promise.resolve(undefined)), [planId, periodKey]);
-  const pending = usePendingReports(planId, board.data);
-  const [reviewing, setReviewing] = useState<PendingReport | null>(null);
+  const [statusFilter, setStatusFilter] = useState<string | undefined>(undefined);
+  const [unitFilter, setUnitFilter] = useState<number | undefined>(undefined);
+  const [allPeriods, setAllPeriods] = useState(false);
+  // every report waiting for the office, whatever its period; and the plan's reports under the filters
+  const pending = usePlanReports(planId, { status: 'submitted' });
+  const reports = usePlanReports(planId, { period: allPeriods ? undefined : board.data?.period.key, status: statusFilter, unitId: unitFilter });
+  const [reviewing, setReviewing] = useState<{ report: ReportOut; title: string } | null>(null);
+  const [savingSetting, setSavingSetting] = useState(false);
+  const reportId = Number(search.get('report')) || null;
+  const openReport = (r: PlanReportItem) => setSearch((p) => (p.set('report', String(r.id)), p));
+  const closeReport = () => setSearch((p) => (p.delete('report'), p));
+  const unitHeadReview = calendar.data?.settings.unitHeadReview ?? false;
   const [seed, setSeed] = useState<NoticeSeed | null>(null);
   const [noticeId, setNoticeId] = useState<number | null>(null);
   const [locking, setLocking] = useState(false);
@@ -48,10 +60,22 @@ export default function BoardPage() {
       setLocking(false);
     }
   };
-  const reviewed = (r: ReportOut) => {
-    pending.drop(r.id);
+  const reviewed = (_r: ReportOut) => {
     setReviewing(null);
+    pending.reload();
+    reports.reload();
     board.reload();
+  };
+  const toggleUnitHeadReview = async (on: boolean) => {
+    if (!planId) return;
+    setSavingSetting(true);
+    try {
+      await runApi.updateSettings(planId, { unitHeadReview: on });
+      message.success(on ? '已开启单位负责人预审:填报员报送的报告须经本单位负责人审核后才报送规划办' : '已关闭单位负责人预审');
+      calendar.reload();
+    } finally {
+      setSavingSetting(false);
+    }
   };
 
   return (
@@ -72,6 +96,12 @@ export default function BoardPage() {
               <Button loading={locking}>{locked ? '解锁报送期' : '锁定报送期'}</Button>
             </Popconfirm>
           )}
+          <Tooltip title="开启后,单位填报员报送的报告先由本单位负责人审核,通过后才报送规划办">
+            <Space size={6}>
+              <Switch aria-label="单位负责人预审" size="small" checked={unitHeadReview} loading={savingSetting || calendar.loading} onChange={toggleUnitHeadReview} />
+              <span>单位负责人预审</span>
+            </Space>
+          </Tooltip>
           <Button type="primary" disabled={!b} onClick={() => setSeed({})}>
             下发督办
           </Button>
@@ -82,30 +112,58 @@ export default function BoardPage() {
       ) : (
         <>
           <PeriodBanner period={b.period} />
-          <BoardStats board={b} pending={Math.max(b.pendingReview, pending.items.length)} />
+          <BoardStats board={b} pending={pending.data?.total ?? b.pendingReview} />
           <Tabs
             className="run-section"
             items={[
               {
                 key: 'review',
-                label: `待审核报告(${b.pendingReview})`,
+                label: `待审核报告(${pending.data?.total ?? b.pendingReview})`,
                 children: (
-                  <Table<PendingReport>
-                    rowKey={(r) => r.report.id}
-                    size="small"
+                  <PlanReportTable
+                    data={pending.data}
                     loading={pending.loading}
-                    dataSource={pending.items}
-                    locale={{ emptyText: '本期没有待审核的报告' }}
-                    pagination={{ pageSize: 10, showTotal: (t) => `共 ${t} 份` }}
-                    columns={[
-                      { title: '任务', key: 't', render: (_, r) => <span className="clamp-2">{r.task.title}</span> },
-                      { title: '报送单位', dataIndex: 'unitName', width: 150 },
-                      { title: '填报状态', key: 's', width: 130, render: (_, r) => `${r.report.reportedStatus ?? '—'} ${r.report.progress ?? '—'}%` },
-                      { title: '提醒', key: 'w', width: 160, render: (_, r) => (r.report.warnings.length ? <Tag color="warning">{r.report.warnings.length} 条校验提醒</Tag> : r.report.late ? <Tag color="error">逾期报送</Tag> : null) },
-                      { title: '报送时间', key: 'at', width: 170, render: (_, r) => dateTime(r.report.submittedAt) },
-                      { title: '操作', key: 'op', width: 90, render: (_, r) => <Button size="small" type="primary" onClick={() => setReviewing(r)}>审核</Button> },
-                    ]}
+                    page={pending.page}
+                    pageSize={pending.pageSize}
+                    onPage={pending.setPage}
+                    onOpen={openReport}
+                    canReview={() => true}
+                    onReview={(r) => setReviewing({ report: r, title: r.taskTitle })}
+                    empty="没有待审核的报告"
                   />
+                ),
+              },
+              {
+                key: 'reports',
+                label: `全部报告(${reports.data?.total ?? 0})`,
+                children: (
+                  <div>
+                    <Space wrap style={{ marginBottom: 12 }}>
+                      <Segmented value={allPeriods ? 'all' : 'period'} onChange={(v) => setAllPeriods(v === 'all')} options={[{ value: 'period', label: `${b.period.label}` }, { value: 'all', label: '全部报送期' }]} />
+                      <Select aria-label="按报告状态筛选" allowClear placeholder="全部状态" style={{ width: 180 }} value={statusFilter} onChange={setStatusFilter} options={reportStatusOrder.map((k) => ({ value: k, label: reportStatusLabels[k] }))} />
+                      <Select
+                        aria-label="按报送单位筛选"
+                        allowClear
+                        showSearch={{ optionFilterProp: 'label' }}
+                        placeholder="全部单位"
+                        style={{ width: 240 }}
+                        value={unitFilter}
+                        onChange={setUnitFilter}
+                        options={b.units.map((u) => ({ value: u.unitId, label: u.unitName }))}
+                      />
+                    </Space>
+                    <PlanReportTable
+                      data={reports.data}
+                      loading={reports.loading}
+                      page={reports.page}
+                      pageSize={reports.pageSize}
+                      onPage={reports.setPage}
+                      onOpen={openReport}
+                      canReview={(r) => r.status === 'submitted'}
+                      onReview={(r) => setReviewing({ report: r, title: r.taskTitle })}
+                      empty="没有符合条件的报告"
+                    />
+                  </div>
                 ),
               },
               { key: 'units', label: `单位报送情况(${b.units.length})`, children: <UnitTable board={b} onNotice={(u) => setSeed({ unitId: u.unitId, title: `${b.period.label}进展未按期报送`, requirement: `${u.unitName}尚有${u.missing}项任务未报送${b.period.label}进展,请立即报送并说明原因。` })} /> },
@@ -131,7 +189,8 @@ export default function BoardPage() {
           />
         </>
       )}
-      <ReviewModal report={reviewing?.report ?? null} title={reviewing?.task.title ?? ''} onClose={() => setReviewing(null)} onDone={reviewed} />
+      <ReviewModal report={reviewing?.report ?? null} title={reviewing?.title ?? ''} onClose={() => setReviewing(null)} onDone={reviewed} />
+      <ReportDrawer id={reportId} refreshKey={reviewing} onClose={closeReport} onReview={(r, title) => setReviewing({ report: r, title })} reviewable={(r) => r.status === 'submitted'} />
       {planId && b && (
         <IssueNoticeModal
           planId={planId}

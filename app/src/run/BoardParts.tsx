@@ -34,6 +34,7 @@ export function UnitTable({ board, onNotice }: { board: Board; onNotice: (u: Uni
       columns={[
         { title: '单位', dataIndex: 'unitName' },
         { title: '牵头任务', dataIndex: 'tasks', width: 90, align: 'right' },
+        { title: '待单位审核', dataIndex: 'unitReview', width: 96, align: 'right' },
         { title: '已报送', dataIndex: 'submitted', width: 80, align: 'right' },
         { title: '已通过', dataIndex: 'accepted', width: 80, align: 'right' },
         { title: '被退回', dataIndex: 'returned', width: 80, align: 'right' },

@@ -1,6 +1,7 @@
 // 我的报送: this period's progress reports for the tasks my unit leads, and my part in tasks others lead.
 import { useState } from 'react';
 import { Alert, Button, Drawer, Empty, Table, Tabs, Tag } from 'antd';
+import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../auth';
 import { deadline } from '../format';
 import { PageLoading } from '../components/PageLoading';
@@ -12,6 +13,12 @@ import { StatusLight } from './StatusLight';
 import { ReportForm } from './ReportForm';
 import { ContributionForm, ContributionList } from './ContributionForm';
 import { reportStatusColors, reportStatusLabels } from './runLabels';
+import { canUnitReview } from './runPermissions';
+import { usePlanReports } from './usePlanReports';
+import { PlanReportTable } from './PlanReportTable';
+import { ReportDrawer } from './ReportDrawer';
+import { ReviewModal } from './ReviewModal';
+import type { ReportOut } from './runApi';
 import './run.css';
 
 function ReportState({ row }: { row: TaskRow }) {
@@ -31,6 +38,15 @@ export default function MyReportsPage() {
   const data = useMyReports(choice.planId, me.unitId);
   const [openId, setOpenId] = useState<number | null>(null);
   const [dirty, setDirty] = useState(false);
+  const [search, setSearch] = useSearchParams();
+  const head = canUnitReview(me);
+  // 待我审核: this unit's reports its reporters submitted under 单位负责人预审
+  const waiting = usePlanReports(head ? choice.planId : undefined, { status: 'unit_review', unitId: me.unitId ?? undefined });
+  const [reviewing, setReviewing] = useState<{ report: ReportOut; title: string } | null>(null);
+  const [viewing, setViewing] = useState<number | null>(null);
+  const reviewOn = data.calendar?.settings.unitHeadReview ?? false;
+  const headTab = head && (reviewOn || (waiting.data?.total ?? 0) > 0);
+  const tab = search.get('tab') === 'unit-review' ? (headTab ? 'unit-review' : 'lead') : search.get('tab') === 'help' ? 'help' : 'lead';
   const period = data.calendar?.current;
   const open = [...data.lead, ...data.helping].find((r) => r.task.id === openId);
   const isLead = !!open && data.lead.includes(open);
@@ -85,7 +101,7 @@ export default function MyReportsPage() {
           type="error"
           showIcon
           style={{ marginBottom: 12 }}
-          title={`有 ${returned.length} 份报告被规划办退回,请修改后重新报送`}
+          title={`有 ${returned.length} 份报告被退回,请根据退回理由修改后重新报送`}
           description={returned.map((r) => (
             <div key={r.task.id}>
               「{r.task.title}」:{r.report?.returnReason}
@@ -97,7 +113,38 @@ export default function MyReportsPage() {
         <PageLoading />
       ) : (
         <Tabs
+          activeKey={tab}
+          onChange={(k) => setSearch((p) => (p.set('tab', k), p), { replace: true })}
           items={[
+            ...(headTab
+              ? [
+                  {
+                    key: 'unit-review',
+                    label: `待我审核(${waiting.data?.total ?? 0})`,
+                    children: (
+                      <div>
+                        <p className="muted" style={{ marginTop: 0 }}>
+                          {reviewOn
+                            ? '本规划已开启单位负责人预审:本单位填报员报送的报告须经您审核通过后才报送规划办;退回须写明理由。'
+                            : '本规划已关闭单位负责人预审,以下是关闭前提交、仍待您审核的报告。'}
+                        </p>
+                        <PlanReportTable
+                          data={waiting.data}
+                          loading={waiting.loading}
+                          page={waiting.page}
+                          pageSize={waiting.pageSize}
+                          onPage={waiting.setPage}
+                          onOpen={(r) => setViewing(r.id)}
+                          canReview={(r) => r.status === 'unit_review'}
+                          onReview={(r) => setReviewing({ report: r, title: r.taskTitle })}
+                          showUnit={false}
+                          empty="没有待您审核的报告"
+                        />
+                      </div>
+                    ),
+                  },
+                ]
+              : []),
             {
               key: 'lead',
               label: `牵头任务(${data.lead.length},待报 ${todo})`,
@@ -111,6 +158,19 @@ export default function MyReportsPage() {
           ]}
         />
       )}
+      <ReviewModal
+        mode="unit"
+        report={reviewing?.report ?? null}
+        title={reviewing?.title ?? ''}
+        onClose={() => setReviewing(null)}
+        onDone={() => {
+          setReviewing(null);
+          setViewing(null);
+          waiting.reload();
+          data.reload();
+        }}
+      />
+      <ReportDrawer id={viewing} refreshKey={reviewing} onClose={() => setViewing(null)} onReview={(r, title) => setReviewing({ report: r, title })} reviewable={(r) => head && r.status === 'unit_review'} />
       <Drawer open={!!open} onClose={close} width={720} title={open ? (isLead ? '填报进展' : '填报配合情况') : ''} destroyOnHidden>
         {open && period && (
           <div>

@@ -31,6 +31,7 @@ export function NoticeDrawer({ id, onClose, onChange }: { id: number | null; onC
             <Descriptions.Item label="反馈期限">{deadline(n.responseDeadline)}</Descriptions.Item>
             {n.taskId ? <Descriptions.Item label="涉及任务" span={2}><Link to={`/tasks/${n.taskId}`}>查看任务</Link></Descriptions.Item> : null}
             <Descriptions.Item label="督办要求" span={2}><p className="report-text">{n.requirement}</p></Descriptions.Item>
+            <Descriptions.Item label="反馈时间" span={2}>{n.fedBackAt ? dateTime(n.fedBackAt) : '尚未反馈'}</Descriptions.Item>
             {n.feedback ? <Descriptions.Item label="单位反馈" span={2}><p className="report-text">{n.feedback}</p></Descriptions.Item> : null}
             {n.recheckNote ? <Descriptions.Item label="复核意见" span={2}><p className="report-text">{n.recheckNote}</p></Descriptions.Item> : null}
             {n.closedAt ? <Descriptions.Item label="办结时间" span={2}>{dateTime(n.closedAt)}</Descriptions.Item> : null}

@@ -41,6 +41,16 @@ export function NoticeTable({ items, loading, onOpen, pageSize = 15 }: { items: 
           ),
         },
         { title: '督办单位', dataIndex: 'unitName', width: 150 },
+        {
+          title: '反馈时间',
+          key: 'fed',
+          width: 170,
+          render: (_, n) => {
+            if (!n.fedBackAt) return <span className="muted">未反馈</span>;
+            const late = dayjs(n.fedBackAt).format('YYYY-MM-DD') > n.responseDeadline;
+            return <span className={late ? 'countdown late' : ''}>{dateTime(n.fedBackAt)}{late ? '(逾期)' : ''}</span>;
+          },
+        },
         { title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={noticeStatusColors[s]}>{noticeStatusLabels[s] ?? s}</Tag> },
         {
           title: '反馈期限',

@@ -79,7 +79,7 @@ export function ReportForm({ task, period, report, indicators, lastProgress, onS
       setCurrent(r);
       setAttachments(r.attachments);
       onSaved(r);
-      message.success(submit ? '已报送,等待规划办审核' : '草稿已保存');
+      message.success(!submit ? '草稿已保存' : r.status === 'unit_review' ? '已提交,等待单位负责人审核后报规划办' : '已报送,等待规划办审核');
       return r;
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
@@ -96,6 +96,7 @@ export function ReportForm({ task, period, report, indicators, lastProgress, onS
       {current?.status === 'returned' && (
         <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`报告已被退回:${current.returnReason ?? '未说明理由'}`} description="请根据退回理由修改后重新报送。" />
       )}
+      {current?.status === 'unit_review' && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="报告待单位负责人审核;审核通过后报送规划办,审核前不能修改。" />}
       {current?.status === 'submitted' && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="报告已报送,等待规划办审核;审核前不能修改。" />}
       {current?.status === 'accepted' && <Alert type="success" showIcon style={{ marginBottom: 12 }} title="报告已审核通过。" />}
       {!periodOpen(period) && <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={period.state === 'upcoming' ? '该报送期尚未开始,暂不能报送' : '该报送期已锁定,如需补报请联系规划办解锁'} />}

@@ -1,20 +1,32 @@
-// 审核报告: read the report, then accept it or return it with a reason (a reason is required to return).
+// 审核报告: read the report, then decide. The office accepts or returns it; under 单位负责人预审 a head of the
+// reporting unit first approves it (it goes on to the office) or returns it. A reason is required to return.
 import { useState } from 'react';
 import { App, Button, Input, Modal, Space } from 'antd';
 import { runApi, type ReportOut } from './runApi';
 import { ReportView } from './ReportView';
 
-export function ReviewModal({ report, title, onClose, onDone }: { report: ReportOut | null; title: string; onClose: () => void; onDone: (r: ReportOut) => void }) {
+export type ReviewMode = 'office' | 'unit';
+
+const words = {
+  office: { title: '审核报告', ok: '通过', okDone: '已审核通过', returnDone: '已退回,单位将收到退回理由' },
+  unit: { title: '单位负责人审核', ok: '审核通过并报规划办', okDone: '已审核通过,报告已报送规划办', returnDone: '已退回,填报人将收到退回理由' },
+};
+
+export function ReviewModal({ report, title, mode = 'office', onClose, onDone }: { report: ReportOut | null; title: string; mode?: ReviewMode; onClose: () => void; onDone: (r: ReportOut) => void }) {
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState<'accept' | 'return' | null>(null);
-  const decide = async (decision: 'accept' | 'return') => {
+  const [busy, setBusy] = useState<'ok' | 'return' | null>(null);
+  const w = words[mode];
+  const decide = async (decision: 'ok' | 'return') => {
     if (!report) return;
     if (decision === 'return' && !reason.trim()) return void message.warning('退回报告须说明理由');
     setBusy(decision);
     try {
-      const r = await runApi.review(report.id, decision, reason.trim());
-      message.success(decision === 'accept' ? '已审核通过' : '已退回,单位将收到退回理由');
+      const r =
+        mode === 'unit'
+          ? await runApi.unitReview(report.id, decision === 'ok' ? 'approve' : 'return', reason.trim())
+          : await runApi.review(report.id, decision === 'ok' ? 'accept' : 'return', reason.trim());
+      message.success(decision === 'ok' ? w.okDone : w.returnDone);
       setReason('');
       onDone(r);
     } finally {
@@ -26,7 +38,7 @@ export function ReviewModal({ report, title, onClose, onDone }: { report: Report
       open={!!report}
       onCancel={onClose}
       width={760}
-      title={`审核报告:${title}`}
+      title={`${w.title}:${title}`}
       destroyOnHidden
       footer={
         <Space>
@@ -34,8 +46,8 @@ export function ReviewModal({ report, title, onClose, onDone }: { report: Report
           <Button danger onClick={() => decide('return')} loading={busy === 'return'} disabled={!!busy}>
             退回
           </Button>
-          <Button type="primary" onClick={() => decide('accept')} loading={busy === 'accept'} disabled={!!busy}>
-            通过
+          <Button type="primary" onClick={() => decide('ok')} loading={busy === 'ok'} disabled={!!busy}>
+            {w.ok}
           </Button>
         </Space>
       }

@@ -10,6 +10,8 @@ import type {
   reportingCalendarSchema,
   reportOutSchema,
   attachmentOutSchema,
+  planReportsOutSchema,
+  runSettingsSchema,
 } from '../../../shared/reporting';
 import { api, request, upload, type AuditEvent } from '../api';
 
@@ -23,6 +25,16 @@ export type IndicatorStatusOut = PlanStatusOut['indicators'][number];
 export type Board = z.infer<typeof boardSchema>;
 export type NoticeOut = z.infer<typeof noticeOutSchema>;
 export type NotificationOut = z.infer<typeof notificationOutSchema>;
+export type PlanReports = z.infer<typeof planReportsOutSchema>;
+export type PlanReportItem = PlanReports['items'][number];
+export type RunSettings = z.infer<typeof runSettingsSchema>;
+export interface PlanReportsQuery {
+  period?: string;
+  status?: string;
+  unitId?: number;
+  page?: number;
+  pageSize?: number;
+}
 export type ReportedStatus = '未开始' | '推进中' | '已完成' | '滞后' | '受阻';
 
 export interface ReportBody {
@@ -58,6 +70,9 @@ export const runApi = {
     request<{ id: number; unitId: number; text: string }>(`/api/tasks/${taskId}/contributions`, { method: 'POST', body: { text, period } }),
   report: (id: number) => request<ReportOut>(`/api/reports/${id}`),
   review: (id: number, decision: 'accept' | 'return', reason: string) => request<ReportOut>(`/api/reports/${id}/review`, { method: 'POST', body: { decision, reason } }),
+  unitReview: (id: number, decision: 'approve' | 'return', reason: string) => request<ReportOut>(`/api/reports/${id}/unit-review`, { method: 'POST', body: { decision, reason } }),
+  planReports: (planId: number, query: PlanReportsQuery) => request<PlanReports>(`/api/plans/${planId}/reports`, { query: { ...query } }),
+  updateSettings: (planId: number, patch: { unitHeadReview?: boolean }) => request<{ settings: RunSettings }>(`/api/plans/${planId}/reporting`, { method: 'PATCH', body: patch }),
   uploadAttachment: (reportId: number, file: File, onProgress: (p: number) => void) => {
     const form = new FormData();
     form.append('file', file);

@@ -1,8 +1,11 @@
 // Chinese wording and colours for running a plan: report states, period states, 督办 states and levels.
 export const reportedStatuses = ['未开始', '推进中', '已完成', '滞后', '受阻'] as const;
 
-export const reportStatusLabels: Record<string, string> = { draft: '草稿', submitted: '已报送待审核', accepted: '已通过', returned: '已退回' };
-export const reportStatusColors: Record<string, string> = { draft: 'default', submitted: 'processing', accepted: 'success', returned: 'error' };
+export const reportStatusLabels: Record<string, string> = { draft: '草稿', unit_review: '待单位负责人审核', submitted: '已报送待审核', accepted: '已通过', returned: '已退回' };
+export const reportStatusColors: Record<string, string> = { draft: 'default', unit_review: 'warning', submitted: 'processing', accepted: 'success', returned: 'error' };
+/** The order the filters list report states in. */
+export const reportStatusOrder = ['draft', 'unit_review', 'submitted', 'returned', 'accepted'] as const;
+export const channelLabels: Record<string, string> = { app: '站内提醒', email: '电子邮件', webhook: '群机器人' };
 
 export const periodStateLabels: Record<string, string> = {
   upcoming: '未开始',

@@ -9,3 +9,5 @@ export const canManageNotices = (me: Me) => has(me, 'admin', 'office');
 export const canRespondNotices = (me: Me) => has(me, 'unit_head', 'unit_reporter') && !!me.unitId;
 export const canSeeEvaluation = (me: Me) => has(me, 'admin', 'office', 'leader', 'evaluator');
 export const canManageEvaluation = (me: Me) => has(me, 'admin', 'office');
+/** 单位负责人预审: a unit head reviews its own unit's reports before they reach the office. */
+export const canUnitReview = (me: Me) => has(me, 'unit_head') && !!me.unitId;

@@ -21,6 +21,8 @@ export const notices = pgTable(
     responseDeadline: text('response_deadline').notNull(), // YYYY-MM-DD
     feedback: text('feedback'),
     recheckNote: text('recheck_note'),
+    /** when the unit (last) fed back; a failed recheck keeps it, the next feedback moves it */
+    fedBackAt: timestamp('fed_back_at', { withTimezone: true }),
     /** rule-made notices: one per (kind, subject, period), whichever instance makes it */
     dedupeKey: text('dedupe_key'),
     issuedBy: integer('issued_by').references(() => users.id),

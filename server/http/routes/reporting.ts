@@ -7,6 +7,7 @@ import { taskSchema } from '../../../shared/api.js';
 import {
   boardSchema, contributionBodySchema, indicatorSplitBodySchema, planStatusOutSchema, reportBodySchema, reportOutSchema, reportingCalendarSchema,
   reviewBodySchema, runSettingsPatchSchema, subtaskBodySchema, periodOutSchema, contributionOutSchema, attachmentOutSchema,
+  planReportsQuerySchema, planReportsOutSchema, unitReviewBodySchema,
 } from '../../../shared/reporting.js';
 import { attachments, reportPeriods, reports } from '../../db/schema/index.js';
 import { now } from '../../clock.js';
@@ -14,11 +15,12 @@ import { canManagePlan, requirePermission } from '../../policy.js';
 import { getVisiblePlan } from '../../queries/plans.js';
 import { getVisibleTask } from '../../queries/tasks.js';
 import { currentPeriod, periodOut, periodsAround, runSettings, shanghaiToday, storedPeriods } from '../../queries/calendar.js';
-import { getVisibleReport, listTaskReports, toReportOut } from '../../queries/reports.js';
+import { getVisibleReport, listPlanReports, listTaskReports, toReportOut } from '../../queries/reports.js';
 import { planStatus, withStatus } from '../../queries/status.js';
 import { periodBoard } from '../../queries/board.js';
 import { saveReport } from '../../operations/saveReport.js';
 import { reviewReport } from '../../operations/reviewReport.js';
+import { reviewUnitReport } from '../../operations/reviewUnitReport.js';
 import { saveContribution } from '../../operations/saveContribution.js';
 import { addAttachment, ATTACHMENT_MAX_BYTES, mimeOf, removeAttachment } from '../../operations/addAttachment.js';
 import { lockPeriod } from '../../operations/lockPeriod.js';
@@ -94,6 +96,15 @@ export const reportingRoutes = [
     },
   }),
   defineRoute({
+    method: 'GET', url: '/api/plans/:id/reports', permission: 'report.read', tag: 'reporting', summary: '规划的进展报告列表(按报送期、状态、单位筛选,分页;单位只见本单位相关任务的)',
+    params: idParam, query: planReportsQuerySchema, response: planReportsOutSchema,
+    handler: async ({ db, actor, params, query }) => {
+      requirePermission(actor, 'report.read');
+      const { p: plan } = await getVisiblePlan(db, actor, params.id);
+      return listPlanReports(db, actor, plan.id, query);
+    },
+  }),
+  defineRoute({
     method: 'GET', url: '/api/tasks/:id/reports', permission: 'report.read', tag: 'reporting', summary: '任务的进展报告与配合情况', params: idParam,
     response: z.object({ items: z.array(reportOutSchema), contributions: z.array(contributionOutSchema) }),
     handler: async ({ db, actor, params }) => {
@@ -140,6 +151,15 @@ export const reportingRoutes = [
     handler: async ({ db, actor, params, body }) => {
       requirePermission(actor, 'report.review');
       await reviewReport({ db, actor }, params.id, body);
+      return reportById(db, params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/reports/:id/unit-review', permission: 'report.review_unit', tag: 'reporting', summary: '单位负责人预审:通过后报规划办,或退回填报人(须写明理由)',
+    params: idParam, body: unitReviewBodySchema, response: reportOutSchema,
+    handler: async ({ db, actor, params, body }) => {
+      requirePermission(actor, 'report.review_unit');
+      await reviewUnitReport({ db, actor }, params.id, body);
       return reportById(db, params.id);
     },
   }),

@@ -15,6 +15,10 @@ import { readNotification } from '../../operations/readNotification.js';
 import type { Db } from '../../db/client.js';
 import { defineRoute, idParam } from '../route.js';
 
+const noticeIdOf = (meta: unknown): number | null => {
+  const id = (meta as { noticeId?: unknown } | null)?.noticeId;
+  return typeof id === 'number' ? id : null;
+};
 const one = async (db: Db, row: Parameters<typeof toNoticeOut>[1][number]) => (await toNoticeOut(db, [row]))[0];
 
 export const supervisionRoutes = [
@@ -98,7 +102,7 @@ export const supervisionRoutes = [
       requirePermission(actor, 'notice.manage');
       await getVisiblePlan(db, actor, params.id);
       const rows = await db.select().from(deliveries).where(eq(deliveries.planId, params.id)).orderBy(desc(deliveries.id)).limit(500);
-      return { items: rows.map((d) => ({ id: d.id, channel: d.channel, target: d.channel === 'webhook' ? d.target.replace(/(access_token|key)=[^&]+/g, '$1=***') : d.target, subject: d.subject, status: d.status, attempts: d.attempts, lastError: d.lastError, nextAttemptAt: d.nextAttemptAt.toISOString(), sentAt: d.sentAt?.toISOString() ?? null })) };
+      return { items: rows.map((d) => ({ id: d.id, noticeId: noticeIdOf(d.meta), channel: d.channel, target: d.channel === 'webhook' ? d.target.replace(/(access_token|key)=[^&]+/g, '$1=***') : d.target, subject: d.subject, status: d.status, attempts: d.attempts, lastError: d.lastError, nextAttemptAt: d.nextAttemptAt.toISOString(), sentAt: d.sentAt?.toISOString() ?? null })) };
     },
   }),
 ];
