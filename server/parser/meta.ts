@@ -8,7 +8,7 @@ import type { NormalizedDocEx } from './normalize.js';
 
 type Meta = ParsedPlan['meta'];
 
-const TYPE_WORD = '(?:纲要|规划|行动计划|工作计划|计划|实施方案|工作方案|方案|实施意见|意见|决定|决议|办法|要点|细则|任务分工|任务清单|分解表)';
+const TYPE_WORD = '(?:纲要|规划|行动计划|工作计划|计划|实施方案|工作方案|方案|实施意见|意见|决定|决议|办法|要点|细则|任务分工|任务清单|分解表|分工表|工作清单|责任清单)';
 // "…行动计划(2023—2025年)": a period after the type word is still the title
 const TITLE_LINE = new RegExp(
   `^[^。,;:!?]{4,80}${TYPE_WORD}(?:[((](?:全文|试行|征求意见稿|草案|修订|摘要|(?:19|20)\\d{2}\\s*[-—–~至]\\s*(?:19|20)\\d{2}\\s*年?)[))])?$`,
@@ -68,6 +68,10 @@ function findRegion(ctx: ParseContext, title: string): string | null {
   const other = otherCity(title);
   if (other) return other;
   const text = ctx.doc.text;
+  // no title found: the first line still names the city whose plan this is ("太原市…分工表")
+  const first = ctx.doc.lines.find((l) => l.text.trim())?.text.trim() ?? '';
+  const firstCity = !title && first.length <= 80 ? otherCity(first) : null;
+  if (firstCity) return firstCity;
   let best: string | null = null;
   let bestN = 0;
   for (const r of regions) {
@@ -79,7 +83,8 @@ function findRegion(ctx: ParseContext, title: string): string | null {
   if (best && bestN >= 3 && (districtVoice || !/^重庆市/.test(title))) return best;
   const byUnits = regionByOwnUnits(ctx, text);
   if (byUnits && districtVoice) return byUnits;
-  if (/^重庆市/.test(title) || /市政府|全市|市委/.test(text.slice(0, 3000))) return CITY;
+  // "全市" alone does not say which city: the registry's city must be named somewhere
+  if (/^重庆市/.test(title) || (/市政府|全市|市委/.test(text.slice(0, 3000)) && text.includes('重庆'))) return CITY;
   return byUnits;
 }
 

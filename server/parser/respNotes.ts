@@ -21,6 +21,8 @@ export interface RespNote {
   damaged: string[];
   /** text in the note that is neither a label nor a unit ("所有任务均需区县落实、不再列出") */
   remarks: { text: string; start: number }[];
+  /** the units are one plain list under 责任单位 (no 牵头/配合 label or verb): a plan-wide rule may order them */
+  plainList?: boolean;
 }
 
 const LABEL_ROLE: [string, Role][] = [
@@ -63,7 +65,7 @@ const FRAGMENT_ROLE = new Map<string, Role>([
 ]);
 // "牵头单位:X", "【牵头单位】X", and (damaged) "牵头单位X" before a unit-like start
 const LABEL_RE = new RegExp(
-  `[【\\[]?(${LABEL_ROLE.map(([l]) => l).join('|')}|(?<![牵责])头单位|(?<![责主])任单位)(?:[】\\]][ \\t]*:?|[ \\t]*(:|(?=[区市县镇各])))`,
+  `[【\\[]?(${LABEL_ROLE.map(([l]) => l).join('|')}|(?<![牵责])头单位|(?<![责主])任单位)(?:(?:及|和|与|、)(?:完成时限|完成时间|时间节点|时限要求|时限))?(?:[】\\]][ \\t]*:?|[ \\t]*(:|(?=[区市县镇各])))`,
   'g',
 );
 
@@ -221,6 +223,8 @@ function readNote(ctx: ParseContext, start: number, end: number, contentEnd: num
   const text = ctx.doc.text;
   const note: RespNote = { start, end, layout, lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged, remarks: [] };
   const hasLead = hits.some((h) => h.label.startsWith('牵头') && h.role === 'lead');
+  const unitHits = hits.filter((h) => h.role !== 'deadline' && h.role !== 'leaders');
+  note.plainList = unitHits.length > 0 && unitHits.every((h) => h.role === 'responsible' && /^责任/.test(h.label));
   // words before the first label ("(2025年底前完成;牵头单位:…") are a remark, often the deadline
   const pStart = layout === 'paren' ? start + 1 : start;
   const prefix = text.slice(pStart, hits[0].start).replace(/[;,,\s]+$/, '');
@@ -247,6 +251,7 @@ function readNote(ctx: ParseContext, start: number, end: number, contentEnd: num
     // "责任单位:X牵头,Y配合": the verbs inside the value say who leads
     const byVerb = /牵头|配合|参与|协助/.test(value) ? readInline(ctx, value, vStart) : null;
     if (byVerb) {
+      note.plainList = false;
       note.lead.push(...byVerb.lead);
       note.responsible.push(...byVerb.responsible);
       note.cooperating.push(...byVerb.cooperating);
@@ -288,7 +293,8 @@ function clausesOf(value: string, offset: number): { text: string; start: number
 }
 
 // "(区发展改革委、区财政局牵头,区级有关部门按职责分工负责)"
-const VERB = /(牵头负责|牵头|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|协助|协同配合)$/;
+const VERB =
+  /(牵头负责|牵头|负总责|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施)$/;
 
 function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const text = ctx.doc.text;
@@ -309,6 +315,33 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     const note = readInline(ctx, inner, open + 1);
     if (note) out.push({ ...note, start: open, end: close + 1 });
   }
+  out.push(...findBareNotes(ctx, [...taken, ...out]));
+  return out;
+}
+
+/**
+ * "…。由县农业农村局负责,县财政局配合,各乡镇人民政府具体实施。": a sentence that only says who
+ * does the work, closing its paragraph, without parentheses or labels.
+ */
+function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
+  const out: RespNote[] = [];
+  const text = ctx.doc.text;
+  for (const line of ctx.doc.lines) {
+    const t = line.text.replace(/\s+$/, '');
+    if (t.length < 6 || !/(牵头|负责|负总责|配合|实施|落实)。?$/.test(t)) continue;
+    const body = t.replace(/。$/, '');
+    const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?'), body.lastIndexOf(')')) + 1;
+    const lead = body.length - body.trimStart().length;
+    const sStart = Math.max(from, lead);
+    const sentence = body.slice(sStart);
+    if (sentence.length < 5 || sentence.length > 160 || /[(:“]/.test(sentence)) continue;
+    const start = line.start + sStart;
+    if (taken.some((n) => n.start <= start && start < n.end)) continue;
+    const note = readInline(ctx, sentence, start);
+    if (!note) continue;
+    const end = line.start + t.length;
+    out.push({ ...note, layout: sStart === lead ? 'line' : 'inline', start, end: Math.min(end, text.length) });
+  }
   return out;
 }
 
@@ -328,9 +361,20 @@ export function readInline(ctx: ParseContext, inner: string, offset: number): Om
     const who = clause.slice(0, v.index).replace(/^(由|请)/, '');
     const whoStart = cStart + (v.index - who.length);
     if (!who) return null;
+    // "县农业农村局会同县林业局、县供销社组织实施": the first leads, those it works with cooperate
+    const with_ = /^(.{2,40}?)(会同|联合|协调)(.{2,})$/.exec(who);
+    if (with_ && !/配合|参与|协助/.test(v[1])) {
+      const lead = parseUnitList(ctx, with_[1], whoStart);
+      const partners = parseUnitList(ctx, with_[3], whoStart + with_[1].length + with_[2].length);
+      if (!lead.units.length || lead.rejected.length || !partners.units.length || partners.rejected.length) return null;
+      note.lead.push(...lead.units);
+      note.cooperating.push(...partners.units);
+      any = true;
+      continue;
+    }
     const pieces = splitUnitList(who, whoStart);
     if (!pieces.length || !pieces.every((p) => looksLikeUnit(p.text) || /等|有关|相关|各/.test(p.text))) return null;
-    const role = v[1].startsWith('牵头') ? 'lead' : /配合|参与|协助/.test(v[1]) ? 'cooperating' : 'responsible';
+    const role = v[1].startsWith('牵头') || v[1] === '负总责' ? 'lead' : /配合|参与|协助/.test(v[1]) ? 'cooperating' : 'responsible';
     const parsed = parseUnitList(ctx, who, whoStart);
     if (parsed.rejected.length) return null;
     note[role].push(...parsed.units);

@@ -8,7 +8,11 @@ import { isIndicatorTable } from './indicators.js';
 import { UNIT_RE_SRC, cnDigitsToNumber, fiveYearPlanEnd } from './numbers.js';
 import { currentPlanNumber, indexOutline } from './numbersContext.js';
 import { findPeriod, findTitle } from './meta.js';
-import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END } from './targetsWords.js';
+import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END, ACTION_START } from './targetsWords.js';
+import { findTaskTables } from './taskTable.js';
+import { parseDeadline } from './deadline.js';
+import { cnFigureEdits } from './cnFigures.js';
+import { fragsV, lineV, quoteV, rewriteV, spanV, type Frag, type VText } from './virtual.js';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const FIG_SRC = String.raw`(${NUM})\s*(%|‰)?(?:\s*(?:-|~|～|至|到|—|–)\s*(${NUM}))?\s*(余|多)?\s*(${UNIT_RE_SRC})?`;
@@ -24,7 +28,9 @@ const POSTFIX = /^\s*(以上|以下|以内|之内|左右|上下|内)/;
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|完成了|建成了|实现了|达到了|同比|比上年|较上年/;
 const PAST_SENTENCE = /过去五年|五年来|近五年|近年来|以来|^\s*(?:目前|当前|截至目前|截止目前|现阶段)/;
 const FUTURE = /到(?:19|20)\d\d年|力争|确保|争取|展望|预计到/;
-const PAST_TITLE = /发展基础|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
+const PAST_TITLE_WORDS = /发展基础|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
+// "优化数字发展环境" is a task: a heading that opens on an action verb is not the document's history
+const PAST_TITLE = { test: (t: string) => PAST_TITLE_WORDS.test(t) && !/^(?:优化|营造|改善|打造|提升|完善|构建|强化|持续|推进|加快|夯实|巩固|创新|深化)/.test(t) };
 const LEAD_NOISE =
   /^(?:\s|到|至|力争|确保|争取|预计|计划|其中|同时|并且|并|且|使|让|进一步|努力|将|要|展望|实现|\d+年内?|(?:19|20)\d\d年(?:底|末|前)?|["“]?十[一二三四五六七八九]五["”]?(?:末|期末|期间|时期)?)+/;
 const MARKER =
@@ -54,32 +60,26 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   const horizon = period?.[0] ?? (ahead ? Number(ahead[1]) : null);
   const tableLines = new Set<number>();
   for (const t of findTables(doc)) if (isIndicatorTable(t)) for (let i = t.lineFrom; i < t.lineTo; i++) tableLines.add(i);
+  // task tables are read cell by cell: a row's task and detail cells, joined where they wrapped
+  const taskRows: { start: number; cells: Frag[][]; year: number | null }[] = [];
+  const taskLines: [number, number][] = [];
+  for (const t of findTaskTables(ctx)) {
+    taskLines.push([t.start, t.end]);
+    for (const r of t.rows) {
+      const due = r.deadlineText ? parseDeadline(r.deadlineText)?.deadline : null;
+      taskRows.push({ start: r.start, cells: r.cells, year: due ? Number(due.slice(0, 4)) : null });
+    }
+  }
+  const inTaskTable = (p: number) => taskLines.some(([a, b]) => a <= p && p < b);
   const yearByNode = new Map<string, number>();
   const out: ParsedTarget[] = [];
   const state: LineState = { lastItem: 0 };
+  const readable = (v: VText) => rewriteV(v, cnFigureEdits(v.text));
 
-  doc.lines.forEach((line, li) => {
-    if (tableLines.has(li) || !/[\d十〇]/.test(line.text)) {
-      trackItem(line.text, state);
-      return;
-    }
-    // a heading's source starts after its marker, so look the line up by its last character
-    const node = idx.nodeAt(Math.max(line.start, line.end - 1));
-    const chain = idx.chain(node);
-    if (chain.some((n) => PAST_TITLE.test(n.title))) return;
-    const from = markerEnd(line.text, state);
-    let year: number | null = null;
-    for (const n of chain) {
-      const y = yearByNode.get(n.id);
-      if (y !== undefined) {
-        year = y;
-        break;
-      }
-    }
-    // before any heading the document's own period rules; under headings, its plan's end year
-    year ??= node ? (planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null) : (yearByNode.get(ROOT) ?? planEnd ?? period?.[1] ?? null);
+  /** the targets of one paragraph (a line, or a table cell); returns the last year it set */
+  const scanText = (v: VText, from: number, node: OutlineNode | null, year: number | null): number | null => {
     let lastSet: number | null = null;
-    const text = line.text;
+    const text = v.text;
     const sentenceRe = /[^。!?;]+[。!?;]?/g;
     sentenceRe.lastIndex = from;
     for (let sm = sentenceRe.exec(text); sm; sm = sentenceRe.exec(text)) {
@@ -98,7 +98,11 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           if (/^(?:以前|之前)?(?:建成|建设|修建|投用|竣工|交付)/.test(after) && /前$/.test(m[0])) continue;
           const date = /^\s*\d{1,2}月/.test(after);
           // "截至2023年底已建成12家": a point of progress, not when what follows is due
-          if (y && !/比|较|与|同|截至|截止/.test(prefix) && (!date || prefix)) year = lastSet = y;
+          if (y && !/比|较|与|同|截至|截止/.test(prefix) && (!date || prefix)) {
+            year = y;
+            // "2023年,全市…为27.6%": the year of a record sets nothing for the paragraphs after it
+            if (!past) lastSet = y;
+          }
           continue;
         }
         if (m[4] !== undefined) {
@@ -108,13 +112,57 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           continue;
         }
         if (past || (planEnd !== null && year !== null && year <= planEnd - 5)) continue;
-        const t = figure(ctx, s, sStart + line.start, m, year, node, prev);
+        const t = figure(ctx, s, v, sStart, m, year, node, prev);
         if (t) {
           out.push(t);
           prev = { t, at: m.index + m[0].trimEnd().length };
         }
       }
     }
+    return lastSet;
+  };
+
+  const yearOfChain = (chain: OutlineNode[]): number | null => {
+    for (const n of chain) {
+      const y = yearByNode.get(n.id);
+      if (y !== undefined) return y;
+    }
+    return null;
+  };
+
+  let row = 0;
+  doc.lines.forEach((line, li) => {
+    if (taskLines.length && inTaskTable(line.start)) {
+      // the rows of a task table, each once, when its first line is reached
+      for (; row < taskRows.length && taskRows[row].start < line.end; row++) {
+        const r = taskRows[row];
+        const node = idx.nodeAt(r.start);
+        const chain = idx.chain(node);
+        if (chain.some((n) => PAST_TITLE.test(n.title))) continue;
+        const year = r.year ?? yearOfChain(chain) ?? planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null;
+        for (const c of r.cells) scanText(readable(fragsV(c)), 0, node, year);
+      }
+      return;
+    }
+    if (tableLines.has(li)) {
+      trackItem(line.text, state);
+      return;
+    }
+    const edits = cnFigureEdits(line.text);
+    if (!edits.length && !/[\d十〇]/.test(line.text)) {
+      trackItem(line.text, state);
+      return;
+    }
+    const v = rewriteV(lineV(line.text, line.start), edits);
+    // a heading's source starts after its marker, so look the line up by its last character
+    const node = idx.nodeAt(Math.max(line.start, line.end - 1));
+    const chain = idx.chain(node);
+    if (chain.some((n) => PAST_TITLE.test(n.title))) return;
+    const from = markerEnd(v.text, state);
+    let year = yearOfChain(chain);
+    // before any heading the document's own period rules; under headings, its plan's end year
+    year ??= node ? (planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null) : (yearByNode.get(ROOT) ?? planEnd ?? period?.[1] ?? null);
+    const lastSet = scanText(v, from, node, year);
     // a vision year beyond the plan's end ("到2035年") holds for its own paragraph only
     const horizonEnd = planEnd ?? period?.[1] ?? null;
     if (lastSet !== null && (horizonEnd === null || lastSet <= horizonEnd)) yearByNode.set(node?.id ?? ROOT, lastSet);
@@ -182,7 +230,8 @@ function insideQuote(s: string, i: number): boolean {
 function figure(
   ctx: ParseContext,
   s: string,
-  base: number,
+  v: VText,
+  sBase: number,
   m: RegExpExecArray,
   year: number | null,
   node: OutlineNode | null,
@@ -218,7 +267,11 @@ function figure(
     while (clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1])) clauseStart--;
   }
   const pre = s.slice(clauseStart, i);
-  if (PAST_CLAUSE.test(pre) || PAST_CLAUSE.test(clauseAfter(rest))) return null;
+  if (PAST_CLAUSE.test(pre) || PAST_CLAUSE.test(clauseAfter(rest))) {
+    // "到2026年,全区累计完成改造8000亩以上": a bounded cumulative figure in a sentence looking ahead is a target
+    const cumulative = /累计完成/.test(pre) && !PAST_CLAUSE.test(pre.replace(/累计完成/g, '')) && !PAST_CLAUSE.test(clauseAfter(rest));
+    if (!(cumulative && post && post[1] !== '内' && FUTURE.test(s))) return null;
+  }
   // "由50%提高到55%": the first figure is the starting point
   if (/[由从]\s*$/.test(pre)) return null;
   const between = prev && prev.at <= i ? s.slice(prev.at, i) : null;
@@ -231,8 +284,8 @@ function figure(
       valueMax,
       unit: unit ?? prev.t.unit,
       comparator: valueMax !== null ? 'range' : (comparator ?? prev.t.comparator),
-      quote: s.slice(i, end),
-      source: ctx.doc.toSource(base + i, base + end),
+      quote: quoteV(ctx.doc, v, sBase + i, sBase + end),
+      source: sourceOf(ctx, v, sBase + i, sBase + end),
     };
   }
   const { head, words } = tailWords(pre);
@@ -249,20 +302,42 @@ function figure(
   if (prev && /^(?:年均|平均|每年)?(?:增长|下降|降低|减少|提高|提升|增加)?$/.test(subject) && (subject || change.length))
     subject = prev.t.subject + (subject || change.join(''));
   let objectEnd = end;
-  if (!TERMINATOR.test(rest)) {
+  let verbCmp: Comparator | null = null;
+  // "30%以上的医疗机构建成健康促进医院", "设立总规模20亿元的产业基金": what the figure measures follows it
+  const after = TERMINATOR.test(rest) ? null : /^的([^,;。:!?()\d“”"|]{2,30}?)(?=[,;。:!?)|]|$)/.exec(rest);
+  const lead = head.replace(LEAD_NOISE, '').trim();
+  if (after && unit === '%' && post && !lead && !words.length) {
+    // a share heading its clause: "the share of X is at least 30%"
+    subject = after[1];
+    objectEnd = end + after[0].length;
+  } else if (after && unit && unit !== '%' && !post && !words.length && !m[9] && ACTION_START.test(lead)) {
+    // the size of the thing created: no threshold ("以上"), an action verb opens the clause
+    subject = after[1] + lead.replace(ACTION_START, '');
+    objectEnd = end + after[0].length;
+  } else if (!TERMINATOR.test(rest)) {
     // "建成10个智慧社区": a counted object after an action verb
     const obj = /^([^,;。、:!?()\d“”"]{1,20}?)(?=[,;。、:!?)]|$)/.exec(rest);
-    if (!obj || !unit || !COUNT_UNIT.test(unit) || !ACTION_END.test(pre.replace(/\s+$/, '').replace(/(?:约|超过|不少于|近|至少)$/, ''))) return null;
-    subject = (subject + obj[1]).trim();
+    if (!obj || !unit || !COUNT_UNIT.test(unit)) return null;
+    const verbPre = pre.replace(/\s+$/, '').replace(/(?:约|超过|不少于|近|至少)$/, '');
+    const verb = ACTION_END.exec(verbPre);
+    // "完成A镇、B镇2个乡镇的试点": the verb opens the list the figure counts
+    const listed = !verb && /、/.test(s.slice(0, clauseStart)) && ACTION_START.test(listClause(s, clauseStart));
+    if (!verb && !listed) return null;
+    // "每季度至少召开1次座谈会": a bound written before the verb
+    if (verb) verbCmp = comparatorOf(tailWords(verbPre.slice(0, verb.index)).words);
+    subject = (listed ? obj[1] : subject + obj[1]).trim();
     objectEnd = end + obj[1].length;
   } else if (!words.length && !post && !m[9]) {
     // a bare figure needs a unit and a subject written right before it
     if (!unit || !/[\u4e00-\u9fa5”]/.test(before)) return null;
   }
+  // "确保收入增长7.5%以上,力争达到1.9万元": the subject of the figure just before
+  if (prev && !/[\u4e00-\u9fa5A-Za-z]/.test(subject) && (words.length || unit))
+    subject = prev.t.subject.replace(/(?:年均|平均|每年)?(?:增长|下降|降低|减少|提高|提升|增加)$/, '');
   if (!/[\u4e00-\u9fa5A-Za-z]/.test(subject)) return null;
   if (subject.length > 40) subject = subject.slice(-40);
   const valueMax = m[8] !== undefined ? Number(m[8]) : null;
-  const cmp: Comparator = valueMax !== null ? 'range' : (comparator ?? comparatorOf(words));
+  const cmp: Comparator = valueMax !== null ? 'range' : (comparator ?? (words.length ? comparatorOf(words) : (verbCmp ?? '=')));
   const at = subject ? pre.lastIndexOf(subject) : -1;
   const quoteStart = clauseStart + (at >= 0 ? at : pre.length - pre.trimStart().length);
   return {
@@ -274,10 +349,22 @@ function figure(
     year,
     recurring: /每年/.test(pre),
     decrease: isDecrease(words),
-    quote: s.slice(quoteStart, Math.max(objectEnd, end)),
+    quote: quoteV(ctx.doc, v, sBase + quoteStart, sBase + Math.max(objectEnd, end)),
     outlineId: node?.id ?? null,
-    source: ctx.doc.toSource(base + quoteStart, base + Math.max(objectEnd, end)),
+    source: sourceOf(ctx, v, sBase + quoteStart, sBase + Math.max(objectEnd, end)),
   };
+}
+
+/** the clause a "、" list stands in: back to the last clause mark other than "、" */
+function listClause(s: string, upTo: number): string {
+  let k = upTo;
+  while (k > 0 && !/[,;:()“”"《》。!?|｜\t]/.test(s[k - 1])) k--;
+  return s.slice(k, upTo).replace(LEAD_NOISE, '');
+}
+
+function sourceOf(ctx: ParseContext, v: VText, s: number, e: number) {
+  const n = spanV(v, s, e);
+  return ctx.doc.toSource(n.start, n.end);
 }
 
 function clauseAfter(rest: string): string {

@@ -24,10 +24,12 @@ const DECREASE_WORD = /^(?:下降|降低|减少|缩小|压减|削减|缩减)$/;
 
 /** measure words that count things an action produces ("10个", "5000户", "20公里") */
 export const COUNT_UNIT =
-  /^[万亿千百十]{0,2}(?:个|家|所|条|座|处|项|件|套|台|辆|艘|张|床|册|名|位|批|种|栋|幢|间|棵|株|户|人|人次|亩|公顷|公里|千米|米|平方米|平方公里|吨|千瓦|兆瓦|标箱|床位)$/;
+  /^[万亿千百十]{0,2}(?:个|家|所|条|座|处|项|件|套|台|辆|艘|张|床|册|名|位|批|种|栋|幢|间|棵|株|户|人|人次|亩|公顷|公里|千米|米|平方米|平方公里|吨|千瓦|兆瓦|标箱|标准箱|床位|次|场|场次|期|届|轮)$/;
 /** a clause ending in an action verb, so a counted object may follow the figure */
 export const ACTION_END =
-  /(?:建成|新建|建设|打造|培育|创建|新增|完成|改造|实施|引进|培训|提供|发展|推广|设立|布局|招引|储备|扶持|认定|培养|吸引|开展|组建|建立|新开|开通|开工|种植|治理|修复|整治|增设|新设|安置|帮扶|带动|创造|举办|改建|扩建|续建|提档升级|更新|配建|示范)$/;
+  /(?:建成|新建|建设|打造|培育|创建|新增|完成|改造|实施|引进|培训|提供|发展|推广|设立|布局|招引|储备|扶持|认定|培养|吸引|开展|组建|建立|新开|开通|开工|种植|治理|修复|整治|增设|新设|安置|帮扶|带动|创造|举办|改建|扩建|续建|提档升级|更新|配建|示范|召开|组织|推动|遴选|选择|选树|开辟|引育|评选|落地)$/;
+/** a clause opening on an action verb ("设立总规模20亿元的基金", "完成A、B2个乡镇的试点") */
+export const ACTION_START = new RegExp(`^${ACTION_END.source.replace(/\$$/, '')}`);
 
 /** peel comparator and change words off the end of the text before a figure */
 export function tailWords(pre: string): { head: string; words: string[] } {

@@ -6,6 +6,7 @@ import type { ParseContext, Line } from './types.js';
 import { parseUnitList } from './units.js';
 import { readInline } from './respNotes.js';
 import { parseDeadline } from './deadline.js';
+import { fragsV, type Frag } from './virtual.js';
 
 export type Column = 'seq' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other';
 
@@ -74,6 +75,10 @@ export interface TableTask {
   deadlineText: string | null;
   unitsStart: number | null;
   unitsEnd: number | null;
+  /** the task and detail cells as written, each a list of fragments (a wrapped cell has several) */
+  cells: Frag[][];
+  /** units only in a 责任单位 column, as one plain list */
+  plainList?: boolean;
 }
 
 export interface TaskTable {
@@ -86,9 +91,36 @@ export interface TaskTable {
 interface Cell {
   text: string;
   start: number; // normalized
+  /** a cell wrapped over several lines: its pieces in order (absent: one piece, `text` at `start`) */
+  frags?: Frag[];
 }
 
+const fragsOf = (c: Cell): Frag[] => c.frags ?? [{ text: c.text, start: c.start }];
+const cellEnd = (c: Cell): number => {
+  const f = fragsOf(c);
+  const last = f[f.length - 1];
+  return last.start + last.text.length;
+};
+/** two cells read as one: a wrapped cell joins without a break */
+function joinCells(a: Cell, b: Cell, sep = ''): Cell {
+  if (!a.text) return b;
+  if (!b.text) return a;
+  return { text: a.text + sep + b.text, start: a.start, frags: [...fragsOf(a), ...(sep ? [{ text: sep, start: b.start }] : []), ...fragsOf(b)] };
+}
+
+const cache = new WeakMap<object, TaskTable[]>();
+
+/** Task tables of the document (computed once per document: the task and target stages both read them). */
 export function findTaskTables(ctx: ParseContext): TaskTable[] {
+  let t = cache.get(ctx.doc);
+  if (!t) {
+    t = scanTaskTables(ctx);
+    cache.set(ctx.doc, t);
+  }
+  return t;
+}
+
+function scanTaskTables(ctx: ParseContext): TaskTable[] {
   const lines = ctx.doc.lines;
   const tables: TaskTable[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -156,6 +188,22 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
     if (pipe && /^[\s|:-]+$/.test(l.text)) continue; // markdown rule line
     const cells = cellsOf(l.text, pipe).map((c) => ({ text: c.text, start: l.start + c.start }));
     if (cells.length < 2) break;
+    // "| | 事”改革 | 记等高频… |": a row with an empty 序号 continues the cells of the row above
+    const keepsEmpty = pipe || l.text.includes('\t');
+    // a tab row opening on a tab left its 序号 empty (cellsOf drops that first empty cell)
+    if (!pipe && /^\t/.test(l.text) && columns[0] === 'seq' && rows.length && !/^\d{1,3}$/.test(cells[0].text)) cells.unshift({ text: '', start: l.start });
+    if (keepsEmpty && rows.length && columns[0] === 'seq' && !cells[0].text && cells.some((c) => c.text)) {
+      const prev = rows[rows.length - 1];
+      columns.forEach((col, k) => {
+        const c = cells[k];
+        if (!c || !c.text) return;
+        const unit = col === 'lead' || col === 'responsible' || col === 'cooperating';
+        // "市财政局" then "市税务局" on the next line: two names, not one wrapped name
+        const sep = unit && /(局|委|办|部|院|会|中心|公司|集团|政府|街道|镇|乡|处)$/.test(prev[k].text) && /^(市|区|县|各|省|国家)/.test(c.text) ? '、' : '';
+        prev[k] = joinCells(prev[k], c, sep);
+      });
+      continue;
+    }
     // whitespace-separated rows lose empty cells: a short row fills from the left
     rows.push(columns.map((_, k) => cells[k] ?? { text: '', start: l.end }));
     if (cells.length > columns.length) {
@@ -242,7 +290,7 @@ function fitRow(r: Cell[], columns: Column[]): (Cell | undefined)[] {
   r = [...r];
   for (let k = r.length - 1; k > Math.max(0, firstUnit) && r.length > columns.length; k--) {
     const cont = /[、,]$/.test(r[k - 1].text) || /^(办事处|管委会|委员会|有限公司|有限责任公司|集团|分局|分公司|中心|人民政府|政府)([、,]|$)/.test(r[k].text);
-    if (cont && !parseDeadline(r[k].text)) r.splice(k - 1, 2, { text: r[k - 1].text + r[k].text, start: r[k - 1].start });
+    if (cont && !parseDeadline(r[k].text)) r.splice(k - 1, 2, joinCells(r[k - 1], r[k]));
   }
   if (r.length <= columns.length) return columns.map((_, k) => r[k]);
   let t = -1;
@@ -252,14 +300,14 @@ function fitRow(r: Cell[], columns: Column[]): (Cell | undefined)[] {
   if (t < 0) return columns.map((_, k) => r[k]);
   const tail = columns.length - 1 - t;
   const mid = r.slice(t, r.length - tail);
-  const joined: Cell = { text: mid.map((c) => c.text).join(''), start: mid[0].start };
+  const joined: Cell = mid.reduce((a, b) => joinCells(a, b));
   return [...r.slice(0, t), joined, ...r.slice(r.length - tail)];
 }
 
 function rowTask(ctx: ParseContext, row: Cell[], columns: Column[]): TableTask {
   const task: TableTask = {
     start: Math.min(...row.filter((c) => c.text).map((c) => c.start)),
-    end: Math.max(...row.filter((c) => c.text).map((c) => c.start + c.text.length)),
+    end: Math.max(...row.filter((c) => c.text).map(cellEnd)),
     title: '',
     text: '',
     lead: [],
@@ -269,30 +317,53 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[]): TableTask {
     deadlineText: null,
     unitsStart: null,
     unitsEnd: null,
+    cells: [],
   };
   columns.forEach((col, k) => {
     const c = row[k];
     if (!c || !c.text) return;
+    if (col === 'task' || col === 'detail') task.cells.push(fragsOf(c));
     if (col === 'task') task.title = c.text;
     else if (col === 'detail') task.text = task.text ? `${task.text}\n${c.text}` : c.text;
     else if (col === 'deadline') task.deadlineText = c.text;
     else if (col === 'leaders') task.leaders.push(...c.text.split(/[、,;,]/).map((x) => x.trim()).filter(Boolean));
     else if (col === 'lead' || col === 'responsible' || col === 'cooperating') {
-      const byVerb = /牵头|配合|参与|协助/.test(c.text) ? readInline(ctx, c.text, c.start) : null;
+      // a wrapped cell is read as one text whose offsets map back to its pieces
+      const vctx = c.frags ? virtualCtx(ctx, c.frags) : ctx;
+      const off = c.frags ? 0 : c.start;
+      const byVerb = /牵头|配合|参与|协助/.test(c.text) ? readInline(vctx, c.text, off) : null;
       if (byVerb) for (const r of ['lead', 'responsible', 'cooperating'] as const) task[r].push(...byVerb[r]);
       else {
-        const parsed = parseUnitList(ctx, c.text, c.start, true);
+        const parsed = parseUnitList(vctx, c.text, off, true);
         task[col].push(...parsed.units.filter((u) => !parsed.marked.includes(u)));
         task.lead.push(...parsed.marked);
       }
       task.unitsStart = Math.min(task.unitsStart ?? c.start, c.start);
-      task.unitsEnd = Math.max(task.unitsEnd ?? 0, c.start + c.text.length);
+      task.unitsEnd = Math.max(task.unitsEnd ?? 0, cellEnd(c));
     }
   });
+  task.plainList = columns.includes('responsible') && !columns.includes('lead') && !columns.includes('cooperating') && task.lead.length + task.cooperating.length === 0;
   if (!task.title) task.title = leadPhrase(task.text);
   if (!task.text) task.text = task.title;
   task.title = leadPhrase(task.title);
   return task;
+}
+
+/** A context whose offsets index the joined text of a wrapped cell; sources map back to its pieces. */
+function virtualCtx(ctx: ParseContext, frags: Frag[]): ParseContext {
+  const v = fragsV(frags);
+  const doc = ctx.doc;
+  return {
+    ...ctx,
+    doc: {
+      ...doc,
+      toSource: (s: number, e: number) => {
+        const a = v.pos[Math.max(0, Math.min(s, v.text.length))];
+        const b = e > s ? v.pos[Math.min(e, v.text.length) - 1] + 1 : a;
+        return doc.toSource(a, b);
+      },
+    },
+  };
 }
 
 /** The lead phrase of a task ("打造“十字轴线”发展带。构建…" → "打造“十字轴线”发展带"). */

@@ -30,6 +30,27 @@ interface Draft {
   units: { start: number; end: number } | null;
   /** year for deadlines written without one */
   year?: number | null;
+  /** one plain list under 责任单位: a plan-wide "列第一位的为牵头单位" decides who leads */
+  plainList?: boolean;
+}
+
+// "(注:责任单位中列第一位的为牵头单位,其他为配合单位)": the order of a plain list gives the roles
+const FIRST_LEADS = /(?:列|排|排在|排名|排序|位列|列在|列于)?(?:第一位|第一个|第一|首位|首个|最前|前面)的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
+const OTHERS_COOPERATE = /(?:其他|其余|其它|其后|其他单位|其余单位)(?:的?单位|部门)?(?:为|是)(?:配合|协同|协办|参与)(?:单位|部门)/;
+
+function applyListOrder(text: string, drafts: Draft[]) {
+  const rule = FIRST_LEADS.exec(text);
+  if (!rule) return;
+  const near = text.slice(rule.index, rule.index + 80);
+  const othersCooperate = OTHERS_COOPERATE.test(near);
+  for (const d of drafts) {
+    if (!d.plainList || d.responsible.length === 0) continue;
+    const lead = d.lead.length ? [] : d.responsible.slice(0, 1);
+    const rest = d.lead.length ? d.responsible : d.responsible.slice(1);
+    d.lead.push(...lead);
+    d.responsible = othersCooperate ? [] : rest;
+    if (othersCooperate) d.cooperating.push(...rest);
+  }
 }
 
 export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedTask[] {
@@ -55,6 +76,7 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
         deadlineText: r.deadlineText,
         units: r.unitsStart === null ? null : { start: r.unitsStart, end: r.unitsEnd! },
         year: tYear,
+        plainList: r.plainList,
       });
     }
   }
@@ -67,6 +89,7 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
     if (d) drafts.push(d);
   }
   if (drafts.length === 0) drafts.push(...leadPhraseTasks(ctx, heads));
+  applyListOrder(doc.text, drafts);
 
   drafts.sort((a, b) => a.start - b.start);
   const seen = new Set<string>();
@@ -149,6 +172,7 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
     leaders: n.leaders,
     deadlineText,
     units: { start: n.start, end: n.end },
+    plainList: n.plainList,
   };
 }
 

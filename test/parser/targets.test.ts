@@ -182,7 +182,9 @@ describe('not targets', () => {
     const ts = targetsOf('到2025年,建成充电桩1000个(目前已建成600个),累计完成投资50亿元。');
     expect(ts.map((t) => t.value)).toEqual([1000]);
     const glued = targetsOf('到2025年:\n3.公交分担率达到50%。\n4.30%以上的村达到美丽乡村标准,农村卫生厕所普及率达到95%。');
-    expect(glued.map((t) => t.value)).toEqual([50, 95]);
+    expect(glued.map((t) => t.value)).toEqual([50, 30, 95]);
+    // the share names its subject after it: 30% (not 4.30%) of villages meet the standard
+    expect(glued[1]).toMatchObject({ subject: '村达到美丽乡村标准', comparator: '>=', unit: '%', year: 2025 });
   });
 
   it('skips a document\'s history: an earlier plan period and past years', () => {
