@@ -11,25 +11,9 @@ import { escalateNotices } from '../../server/jobs/supervise.js';
 import { runReminders } from '../../server/jobs/reminders.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { makeRunningPlan } from '../helpers/factories.js';
-import { startSmtp, startWebhook, type CaughtMail } from '../helpers/outbox.js';
+import { useAppWithOutbox, type CaughtMail } from '../helpers/outbox.js';
 
-let t: TestApp;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let hook: Awaited<ReturnType<typeof startWebhook>>;
-beforeAll(async () => {
-  smtp = await startSmtp();
-  hook = await startWebhook();
-  process.env.LUOSHI_SMTP_URL = smtp.url;
-  t = await startTestApp();
-});
-afterAll(async () => {
-  setClock(null);
-  delete process.env.LUOSHI_SMTP_URL;
-  closeMail();
-  await t.close();
-  await smtp.close();
-  await hook.close();
-});
+const o = useAppWithOutbox();
 
 const at = (iso: string) => {
   const d = new Date(iso);
@@ -56,21 +40,21 @@ function decode(m: CaughtMail): { subject: string; text: string } {
         : body;
   return { subject, text };
 }
-const mailsTo = (addr: string, from = 0) => smtp.mails.slice(from).filter((m) => m.to.includes(addr)).map(decode);
+const mailsTo = (addr: string, from = 0) => o.smtp.mails.slice(from).filter((m) => m.to.includes(addr)).map(decode);
 
 describe('督办 delivery', () => {
   // first in the file: a red notice reaches every office and leader of the region, and this keeps them to this test's
   it('escalation goes out again; a red notice also reaches the office and the leader', async () => {
-    const s = await makeRunningPlan(t.app, t.handle.db, { emails: true, settings: { supervision: { autoIssue: false } } });
+    const s = await makeRunningPlan(o.t.app, o.t.handle.db, { emails: true, settings: { supervision: { autoIssue: false } } });
     at('2026-05-06T02:00:00Z');
     const id = (await s.office.client.post(`/api/plans/${s.plan.id}/notices`, { unitId: s.units.c.id, title: '智慧城管平台建设滞后', requirement: '请限期整改并反馈', responseDeadline: '2026-05-08' })).json().id;
-    const mails0 = smtp.mails.length;
-    await deliverPending(t.handle.db, new Date('2026-05-06T02:00:00Z'));
+    const mails0 = o.smtp.mails.length;
+    await deliverPending(o.t.handle.db, new Date('2026-05-06T02:00:00Z'));
     expect(mailsTo(s.reporterC.user.email!, mails0).map((m) => m.subject)).toEqual(['督办:智慧城管平台建设滞后']);
 
     const yellow = at('2026-05-11T02:00:00Z');
-    expect(await escalateNotices(t.handle.db, '2026-05-11', yellow)).toBeGreaterThanOrEqual(1);
-    await deliverPending(t.handle.db, yellow);
+    expect(await escalateNotices(o.t.handle.db, '2026-05-11', yellow)).toBeGreaterThanOrEqual(1);
+    await deliverPending(o.t.handle.db, yellow);
     const toC = mailsTo(s.reporterC.user.email!, mails0);
     expect(toC.map((m) => m.subject)).toEqual(['督办:智慧城管平台建设滞后', '督办升级为黄色:智慧城管平台建设滞后']);
     expect(toC[1].text).toContain('逾期未反馈(原期限2026-05-08),已升级为黄色督办');
@@ -79,22 +63,22 @@ describe('督办 delivery', () => {
     const deadline = (await s.office.client.get(`/api/notices/${id}`)).json().responseDeadline;
     const red = at(`${deadline}T02:00:00Z`);
     const after = new Date(red.getTime() + 86_400_000);
-    expect(await escalateNotices(t.handle.db, after.toISOString().slice(0, 10), after)).toBeGreaterThanOrEqual(1);
-    await deliverPending(t.handle.db, after);
+    expect(await escalateNotices(o.t.handle.db, after.toISOString().slice(0, 10), after)).toBeGreaterThanOrEqual(1);
+    await deliverPending(o.t.handle.db, after);
     expect((await s.office.client.get(`/api/notices/${id}`)).json().level).toBe('red');
     expect(mailsTo(s.reporterC.user.email!, mails0).at(-1)!.subject).toBe('督办升级为红色:智慧城管平台建设滞后');
     expect(mailsTo(s.office.user.email!, mails0).map((m) => m.subject)).toEqual(['督办升级为红色:智慧城管平台建设滞后']);
     expect(mailsTo(s.leader.user.email!, mails0).map((m) => m.subject)).toEqual(['督办升级为红色:智慧城管平台建设滞后']);
     // unit A was never concerned
     expect(mailsTo(s.reporterA.user.email!, mails0)).toHaveLength(0);
-    const escalations = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, String(id)), eq(auditEvents.action, 'notice.escalate'))).orderBy(desc(auditEvents.id));
+    const escalations = await o.t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, String(id)), eq(auditEvents.action, 'notice.escalate'))).orderBy(desc(auditEvents.id));
     expect((escalations[0].after as { deliveries: string[] }).deliveries).toEqual(['email', 'email', 'email']); // C's reporter, the office, the leader
   });
 
   it('a notice by hand goes to the unit by e-mail and to the group robot, logged and sent by the job', async () => {
-    const s = await makeRunningPlan(t.app, t.handle.db, { emails: true, settings: { reminders: { webhookUrl: hook.url } } });
-    const mails0 = smtp.mails.length;
-    const hooks0 = hook.bodies.length;
+    const s = await makeRunningPlan(o.t.app, o.t.handle.db, { emails: true, settings: { reminders: { webhookUrl: o.hook.url } } });
+    const mails0 = o.smtp.mails.length;
+    const hooks0 = o.hook.bodies.length;
     const now = at('2026-05-06T02:00:00Z');
     const res = await s.office.client.post(`/api/plans/${s.plan.id}/notices`, { unitId: s.units.a.id, taskId: s.task.id, title: '老旧小区改造推进迟缓', requirement: '请说明开工滞后原因并提出整改措施' });
     expect(res.statusCode, res.body).toBe(200);
@@ -103,26 +87,26 @@ describe('督办 delivery', () => {
     // queued in the same transaction as the notice: one e-mail per person of the unit with an address, one robot call
     const log = (await s.office.client.get(`/api/plans/${s.plan.id}/deliveries`)).json().items.filter((d: { noticeId: number | null }) => d.noticeId === id);
     expect(log.map((d: { channel: string; target: string }) => `${d.channel}:${d.target}`).sort()).toEqual(
-      [`email:${s.reporterA.user.email}`, `email:${s.headA.user.email}`, 'webhook:' + hook.url.replace('access_token=test', 'access_token=***')].sort(),
+      [`email:${s.reporterA.user.email}`, `email:${s.headA.user.email}`, 'webhook:' + o.hook.url.replace('access_token=test', 'access_token=***')].sort(),
     );
     expect(log.every((d: { status: string; subject: string }) => d.status === 'pending' && d.subject === '督办:老旧小区改造推进迟缓')).toBe(true);
-    const [issue] = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'notice'), eq(auditEvents.entityId, String(id)), eq(auditEvents.action, 'notice.issue')));
+    const [issue] = await o.t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'notice'), eq(auditEvents.entityId, String(id)), eq(auditEvents.action, 'notice.issue')));
     expect((issue.after as { deliveries: string[] }).deliveries.sort()).toEqual(['email', 'email', 'webhook']);
     // nobody outside unit A is written to
     expect(mailsTo(s.reporterC.user.email!, mails0)).toHaveLength(0);
 
     // the robot refuses once: retried with backoff like a reminder
-    hook.state.failNext = 1;
-    expect(await deliverPending(t.handle.db, now)).toEqual({ sent: 2, failed: 1 });
+    o.hook.state.failNext = 1;
+    expect(await deliverPending(o.t.handle.db, now)).toEqual({ sent: 2, failed: 1 });
     const [a] = mailsTo(s.reporterA.user.email!, mails0);
     expect(a.subject).toBe('督办:老旧小区改造推进迟缓');
     expect(a.text).toContain(`《${s.plan.title}》向${s.units.a.name}下发蓝色督办件`);
     expect(a.text).toContain('请说明开工滞后原因并提出整改措施');
     expect(a.text).toContain('反馈期限:2026-05-12');
     expect(mailsTo(s.headA.user.email!, mails0)).toHaveLength(1);
-    expect(await deliverPending(t.handle.db, new Date(now.getTime() + 2 * 60_000))).toEqual({ sent: 1, failed: 0 });
-    expect(hook.bodies.length - hooks0).toBe(1);
-    expect((hook.bodies.at(-1) as { text: { content: string } }).text.content).toContain(`向${s.units.a.name}下发蓝色督办件:老旧小区改造推进迟缓`);
+    expect(await deliverPending(o.t.handle.db, new Date(now.getTime() + 2 * 60_000))).toEqual({ sent: 1, failed: 0 });
+    expect(o.hook.bodies.length - hooks0).toBe(1);
+    expect((o.hook.bodies.at(-1) as { text: { content: string } }).text.content).toContain(`向${s.units.a.name}下发蓝色督办件:老旧小区改造推进迟缓`);
     const robot = (await s.office.client.get(`/api/plans/${s.plan.id}/deliveries`)).json().items.find((d: { noticeId: number | null; channel: string }) => d.noticeId === id && d.channel === 'webhook');
     expect(robot).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
     // in the app as before
@@ -130,14 +114,14 @@ describe('督办 delivery', () => {
   });
 
   it('rule-made notices are delivered by the job; the plan chooses the channels', async () => {
-    const s = await makeRunningPlan(t.app, t.handle.db, { emails: true, settings: { startMonth: '2026-03', reminders: { webhookUrl: hook.url } } });
-    const mails0 = smtp.mails.length;
+    const s = await makeRunningPlan(o.t.app, o.t.handle.db, { emails: true, settings: { startMonth: '2026-03', reminders: { webhookUrl: o.hook.url } } });
+    const mails0 = o.smtp.mails.length;
     // 28 March: three days after the due date, A and C have not reported: a missing-report notice each
-    await runReminders(t.handle.db, at('2026-03-28T02:00:00Z'));
+    await runReminders(o.t.handle.db, at('2026-03-28T02:00:00Z'));
     expect((await s.office.client.get(`/api/notices?planId=${s.plan.id}`)).json().items.map((n: { kind: string }) => n.kind)).toEqual(['missing_report', 'missing_report']);
     const subjects = mailsTo(s.headA.user.email!, mails0).map((m) => m.subject);
     expect(subjects).toContain('督办:2026年3月工作进展未按时报送');
-    const rows = await t.handle.db.select().from(deliveries).where(eq(deliveries.planId, s.plan.id));
+    const rows = await o.t.handle.db.select().from(deliveries).where(eq(deliveries.planId, s.plan.id));
     const noticeRows = rows.filter((d) => (d.meta as { noticeId?: number } | null)?.noticeId);
     expect(noticeRows.filter((d) => d.channel === 'webhook')).toHaveLength(2);
     expect(noticeRows.every((d) => d.status === 'sent')).toBe(true);
@@ -155,7 +139,7 @@ describe('督办 delivery', () => {
   });
 
   it('records when the unit fed back, shown on the notice', async () => {
-    const s = await makeRunningPlan(t.app, t.handle.db);
+    const s = await makeRunningPlan(o.t.app, o.t.handle.db);
     at('2026-05-06T02:00:00Z');
     const id = (await s.office.client.post(`/api/plans/${s.plan.id}/notices`, { unitId: s.units.a.id, title: '反馈时间测试', requirement: '请按期反馈办理情况' })).json().id;
     expect((await s.reporterA.client.get(`/api/notices/${id}`)).json().fedBackAt).toBeNull();

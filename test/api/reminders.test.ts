@@ -9,39 +9,23 @@ import { runReminders } from '../../server/jobs/reminders.js';
 import { closeMail } from '../../server/jobs/channels.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { makeRunningPlan } from '../helpers/factories.js';
-import { startSmtp, startWebhook } from '../helpers/outbox.js';
+import { useAppWithOutbox } from '../helpers/outbox.js';
 
-let t: TestApp;
-let smtp: Awaited<ReturnType<typeof startSmtp>>;
-let hook: Awaited<ReturnType<typeof startWebhook>>;
-beforeAll(async () => {
-  smtp = await startSmtp();
-  hook = await startWebhook();
-  process.env.LUOSHI_SMTP_URL = smtp.url;
-  t = await startTestApp();
-});
-afterAll(async () => {
-  setClock(null);
-  delete process.env.LUOSHI_SMTP_URL;
-  closeMail();
-  await t.close();
-  await smtp.close();
-  await hook.close();
-});
+const o = useAppWithOutbox();
 
 /** Moves the API clock and runs the job at that instant (10:00 Beijing time unless given). */
 const run = (date: string, time = '02:00:00') => {
   const now = new Date(`${date}T${time}Z`);
   setClock(() => now);
-  return runReminders(t.handle.db, now);
+  return runReminders(o.t.handle.db, now);
 };
-const mailsTo = (addr: string) => smtp.mails.filter((m) => m.to.includes(addr)).length;
+const mailsTo = (addr: string) => o.smtp.mails.filter((m) => m.to.includes(addr)).length;
 const report = { reportedStatus: '推进中', progress: 20, progressText: '按计划推进', submit: true };
 
 describe('reporting reminders and 督办', () => {
   it('reminds each level once per stage, retries the robot, then issues a notice that escalates until handled', async () => {
     // the office starts chasing reports from March: February's missing reports are not notices
-    const s = await makeRunningPlan(t.app, t.handle.db, { emails: true, settings: { startMonth: '2026-03', reminders: { webhookUrl: hook.url } } });
+    const s = await makeRunningPlan(o.t.app, o.t.handle.db, { emails: true, settings: { startMonth: '2026-03', reminders: { webhookUrl: o.hook.url } } });
     const mail = (c: { user: { email: string | null } }) => c.user.email!;
     setClock(() => new Date('2026-03-20T02:00:00Z'));
     expect((await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, report)).statusCode).toBe(200);
@@ -64,16 +48,16 @@ describe('reporting reminders and 督办', () => {
     expect([mailsTo(mail(s.reporterA)), mailsTo(mail(s.headA))]).toEqual([2, 1]);
 
     // the day after: unit, head, office, and the group robot, which fails once and is retried
-    hook.state.failNext = 1;
+    o.hook.state.failNext = 1;
     expect(await run('2026-03-26')).toMatchObject({ reminders: 4, sent: 3, failed: 1 });
-    expect(hook.bodies).toHaveLength(0);
-    const [pending] = await t.handle.db.select().from(deliveries).where(and(eq(deliveries.planId, s.plan.id), eq(deliveries.channel, 'webhook')));
+    expect(o.hook.bodies).toHaveLength(0);
+    const [pending] = await o.t.handle.db.select().from(deliveries).where(and(eq(deliveries.planId, s.plan.id), eq(deliveries.channel, 'webhook')));
     expect(pending).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500: busy' });
     expect(await run('2026-03-26', '02:00:30')).toMatchObject({ sent: 0 }); // backoff: not before a minute
     expect(await run('2026-03-26', '02:05:00')).toMatchObject({ reminders: 0, sent: 1 });
-    expect(hook.bodies).toHaveLength(1);
-    expect(hook.bodies[0]).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining(s.units.a.name) } });
-    expect((hook.bodies[0] as { text: { content: string } }).text.content).not.toContain(s.units.c.name);
+    expect(o.hook.bodies).toHaveLength(1);
+    expect(o.hook.bodies[0]).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining(s.units.a.name) } });
+    expect((o.hook.bodies[0] as { text: { content: string } }).text.content).not.toContain(s.units.c.name);
     const log = (await s.office.client.get(`/api/plans/${s.plan.id}/deliveries`)).json().items;
     expect(log.find((d: { channel: string }) => d.channel === 'webhook')).toMatchObject({ status: 'sent', attempts: 2, lastError: null, target: expect.stringContaining('access_token=***') });
     expect(mailsTo(mail(s.office))).toBe(1);
@@ -82,12 +66,12 @@ describe('reporting reminders and 督办', () => {
     expect(board.units.find((u: { unitId: number }) => u.unitId === s.units.a.id)).toMatchObject({ missing: 1, late: true });
 
     // the notice: issued three days after the due date (on the 28th), response within five working days
-    const [toA, toHead, robot] = [mailsTo(mail(s.reporterA)), mailsTo(mail(s.headA)), hook.bodies.length];
+    const [toA, toHead, robot] = [mailsTo(mail(s.reporterA)), mailsTo(mail(s.headA)), o.hook.bodies.length];
     const issued = await run('2026-03-28');
     expect(issued.notices).toBe(1);
     // the notice goes out like a reminder: to the unit's people by e-mail and to the group robot
-    expect([mailsTo(mail(s.reporterA)) - toA, mailsTo(mail(s.headA)) - toHead, hook.bodies.length - robot]).toEqual([1, 1, 1]);
-    expect((hook.bodies.at(-1) as { text: { content: string } }).text.content).toContain(`向${s.units.a.name}下发蓝色督办件`);
+    expect([mailsTo(mail(s.reporterA)) - toA, mailsTo(mail(s.headA)) - toHead, o.hook.bodies.length - robot]).toEqual([1, 1, 1]);
+    expect((o.hook.bodies.at(-1) as { text: { content: string } }).text.content).toContain(`向${s.units.a.name}下发蓝色督办件`);
     const mine = (await s.reporterA.client.get('/api/notices')).json().items;
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ kind: 'missing_report', origin: 'rule', level: 'blue', status: 'issued', unitId: s.units.a.id, periodKey: '2026-03', responseDeadline: '2026-04-03' });
@@ -130,14 +114,14 @@ describe('reporting reminders and 督办', () => {
   });
 
   it('the office issues a notice by hand; units only see their own', async () => {
-    const s = await makeRunningPlan(t.app, t.handle.db);
+    const s = await makeRunningPlan(o.t.app, o.t.handle.db);
     setClock(() => new Date('2026-05-06T02:00:00Z'));
     const body = { unitId: s.units.c.id, taskId: s.otherTask.id, title: '智慧城管平台建设行动迟缓', requirement: '请于5个工作日内说明进展滞后原因并提出整改措施' };
     expect((await s.reporterC.client.post(`/api/plans/${s.plan.id}/notices`, body)).statusCode).toBe(403);
     const res = await s.office.client.post(`/api/plans/${s.plan.id}/notices`, body);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ origin: 'manual', kind: 'manual', level: 'blue', status: 'issued', responseDeadline: '2026-05-12' }); // 9 May is a make-up working day
-    const [row] = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'notice'), eq(auditEvents.entityId, String(res.json().id))));
+    const [row] = await o.t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'notice'), eq(auditEvents.entityId, String(res.json().id))));
     expect(row.action).toBe('notice.issue');
     expect((await s.reporterC.client.get(`/api/notices?planId=${s.plan.id}`)).json().items.map((n: { id: number }) => n.id)).toEqual([res.json().id]);
     expect((await s.reporterA.client.get(`/api/notices/${res.json().id}`)).statusCode).toBe(404);
@@ -145,30 +129,30 @@ describe('reporting reminders and 督办', () => {
   });
 
   it('two instances running the job at once send every reminder once', async () => {
-    const s = await makeRunningPlan(t.app, t.handle.db, { emails: true, settings: { reminders: { webhookUrl: hook.url } } });
-    const second = t.handle.url ? await openDb(t.handle.url, { migrate: false }) : t.handle;
+    const s = await makeRunningPlan(o.t.app, o.t.handle.db, { emails: true, settings: { reminders: { webhookUrl: o.hook.url } } });
+    const second = o.t.handle.url ? await openDb(o.t.handle.url, { migrate: false }) : o.t.handle;
     try {
-      const sendsBefore = (await t.handle.db.select({ id: reminderSends.id }).from(reminderSends)).map((r) => r.id);
-      const mailsBefore = smtp.mails.length;
-      const hooksBefore = hook.bodies.length;
+      const sendsBefore = (await o.t.handle.db.select({ id: reminderSends.id }).from(reminderSends)).map((r) => r.id);
+      const mailsBefore = o.smtp.mails.length;
+      const hooksBefore = o.hook.bodies.length;
       const now = new Date('2026-06-26T02:00:00Z'); // the day after the June due date: unit, head, office, robot
       setClock(() => now);
-      const [r1, r2] = await Promise.all([runReminders(t.handle.db, now), runReminders(second.db, now)]);
-      const made = await t.handle.db.select().from(reminderSends).where(sendsBefore.length ? sql`${reminderSends.id} not in (${sql.join(sendsBefore.map((i) => sql`${i}`), sql`, `)})` : undefined);
+      const [r1, r2] = await Promise.all([runReminders(o.t.handle.db, now), runReminders(second.db, now)]);
+      const made = await o.t.handle.db.select().from(reminderSends).where(sendsBefore.length ? sql`${reminderSends.id} not in (${sql.join(sendsBefore.map((i) => sql`${i}`), sql`, `)})` : undefined);
       expect(r1.reminders + r2.reminders).toBe(made.length);
       expect(made.length).toBeGreaterThan(0);
       const keys = made.map((m) => `${m.planId}|${m.rule}|${m.recipient}|${m.periodKey}|${m.stage}`);
       expect(new Set(keys).size).toBe(keys.length);
-      const sent = await t.handle.db.select().from(deliveries).where(inArray(deliveries.sendId, made.map((m) => m.id)));
+      const sent = await o.t.handle.db.select().from(deliveries).where(inArray(deliveries.sendId, made.map((m) => m.id)));
       expect(sent.every((d) => d.status === 'sent' && d.attempts === 1)).toBe(true);
-      expect(smtp.mails.length - mailsBefore).toBe(sent.filter((d) => d.channel === 'email').length);
-      expect(hook.bodies.length - hooksBefore).toBe(sent.filter((d) => d.channel === 'webhook').length);
+      expect(o.smtp.mails.length - mailsBefore).toBe(sent.filter((d) => d.channel === 'email').length);
+      expect(o.hook.bodies.length - hooksBefore).toBe(sent.filter((d) => d.channel === 'webhook').length);
       // this plan: A and C are both late, each unit's people and the office get exactly one e-mail
-      for (const c of [s.reporterA, s.headA, s.reporterC]) expect(smtp.mails.slice(mailsBefore).filter((m) => m.to.includes(c.user.email!)).length).toBe(1);
-      const again = await Promise.all([runReminders(t.handle.db, now), runReminders(second.db, now)]);
+      for (const c of [s.reporterA, s.headA, s.reporterC]) expect(o.smtp.mails.slice(mailsBefore).filter((m) => m.to.includes(c.user.email!)).length).toBe(1);
+      const again = await Promise.all([runReminders(o.t.handle.db, now), runReminders(second.db, now)]);
       expect(again.map((r) => r.reminders)).toEqual([0, 0]);
     } finally {
-      if (second !== t.handle) await second.close();
+      if (second !== o.t.handle) await second.close();
     }
   });
 });

@@ -2,6 +2,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll } from 'vitest';
+import { setClock } from '../../server/clock.js';
+import { closeMail } from '../../server/jobs/channels.js';
+import { startTestApp, type TestApp } from './app.js';
 
 export interface CaughtMail {
   to: string[];
@@ -48,4 +52,27 @@ export async function startWebhook() {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   return { bodies, state, url: `http://127.0.0.1:${port}/robot/send?access_token=test`, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+/**
+ * The app with a local SMTP server and webhook endpoint for one test file: registers its own beforeAll/afterAll
+ * and returns a holder whose fields are set once beforeAll has run.
+ */
+export function useAppWithOutbox() {
+  const ctx = {} as { t: TestApp; smtp: Awaited<ReturnType<typeof startSmtp>>; hook: Awaited<ReturnType<typeof startWebhook>> };
+  beforeAll(async () => {
+    ctx.smtp = await startSmtp();
+    ctx.hook = await startWebhook();
+    process.env.LUOSHI_SMTP_URL = ctx.smtp.url;
+    ctx.t = await startTestApp();
+  });
+  afterAll(async () => {
+    setClock(null);
+    delete process.env.LUOSHI_SMTP_URL;
+    closeMail();
+    await ctx.t.close();
+    await ctx.smtp.close();
+    await ctx.hook.close();
+  });
+  return ctx;
 }
