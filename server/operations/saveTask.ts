@@ -29,6 +29,13 @@ async function checkOutline(tx: DbOrTx, planId: number, nodeId: number | null | 
   if (!n) throw new AppError('VALIDATION_FAILED', { outlineNodeId: nodeId });
 }
 
+/** 开始日期 must not fall after 完成时限 (a month limit covers its whole month). Issues shaped like Zod's. */
+function checkDates(startDate: string | null | undefined, deadline: string | null | undefined) {
+  if (!startDate || !deadline) return;
+  if (startDate.slice(0, deadline.length) > deadline)
+    throw new AppError('VALIDATION_FAILED', [{ path: ['startDate'], message: '开始日期不能晚于完成时限' }]);
+}
+
 export async function createTask({ db, actor }: OpContext, planId: number, input: z.input<typeof createTaskBodySchema>) {
   const data = createTaskBodySchema.parse(input);
   await getVisiblePlan(db, actor, planId);
@@ -38,6 +45,7 @@ export async function createTask({ db, actor }: OpContext, planId: number, input
     const isLead = parent.units.some((u) => u.role === 'lead' && u.unitId === actor.unitId);
     if (parent.planId !== planId || !(canManagePlan(actor) || (isLead && actor.roles.includes('unit_head')))) throw new AppError('FORBIDDEN');
   } else if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  checkDates(data.startDate, data.deadline);
   return db.transaction(async (tx) => {
     await checkOutline(tx, planId, data.outlineNodeId);
     const { units: refs, ...fields } = data;
@@ -52,6 +60,7 @@ export async function updateTask({ db, actor }: OpContext, taskId: number, input
   const patch = updateTaskBodySchema.parse(input);
   const before = await getVisibleTask(db, actor, taskId);
   if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  checkDates(patch.startDate !== undefined ? patch.startDate : before.row.startDate, patch.deadline !== undefined ? patch.deadline : before.row.deadline);
   return db.transaction(async (tx) => {
     await checkOutline(tx, before.planId, patch.outlineNodeId);
     const { units: refs, ...fields } = patch;

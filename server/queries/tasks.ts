@@ -53,6 +53,7 @@ export async function hydrate(db: DbOrTx, rows: (typeof tasks.$inferSelect)[]): 
       title: r.title, text: r.text,
       units: tu.filter((x) => x.tu.taskId === r.id).map((x) => ({ unitId: x.tu.unitId, name: x.name ?? x.tu.raw, raw: x.tu.raw, role: x.tu.role as 'lead', scope: x.tu.scope })),
       leaders: r.leaders, deadline: r.deadline, weight: r.weight, progress: r.progress, reportedStatus: r.reportedStatus, assignee: r.assignee,
+      targetText: r.targetText, standard: r.standard, startDate: r.startDate, deadlineText: r.deadlineText,
       source: r.sourceStart == null ? null : { start: r.sourceStart, end: r.sourceEnd ?? r.sourceStart },
       updatedAt: r.updatedAt.toISOString(),
     };

@@ -1,5 +1,7 @@
 // Journeys of the workspace: the office imports 000, fixes one unit, confirms, and the task shows up in that
-// unit's view; a unit user sees only its own unit's tasks. Screens go to docs/screenshots/.
+// unit's view; a unit user sees only its own unit's tasks; the office reads a plan's original with every item
+// marked, opens a task from it and jumps back, edits a task's 定目标/定标准, and changes the score settings.
+// Screens go to docs/screenshots/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -111,6 +113,98 @@ describe('规划办导入并审核规划', () => {
     await page.goto(`/tasks/${other.id}`);
     await page.getByText(/无法加载|未找到/).first().waitFor({ timeout: 15_000 });
     await shotBoth(page, 'ws-other-unit-task');
+    await page.close();
+  });
+});
+
+describe('规划原文与任务字段', () => {
+  it('opens the 原文 tab, clicks a marked task, edits its 定目标 and 定标准, and jumps back to its sentence', async () => {
+    const page = await asUser('yc_office');
+    await page.goto('/plans/1?tab=source');
+    const pane = page.getByRole('document', { name: '规划原文' });
+    await pane.locator('mark.src-task').first().waitFor({ timeout: 30_000 });
+    expect(await pane.locator('mark.src-task').count()).toBeGreaterThan(10);
+    expect(await pane.locator('mark.src-target').count()).toBeGreaterThan(0);
+    // ranges, not characters: far fewer elements than the text has characters
+    const { nodes, chars } = await pane.evaluate((el) => ({ nodes: el.querySelectorAll('*').length, chars: el.textContent!.length }));
+    expect(nodes).toBeLessThan(chars / 10);
+    await shotBoth(page, 'ws-plan-source');
+
+    // a click on a marked sentence opens that task
+    const mark = pane.locator('mark.src-task').nth(2);
+    await mark.scrollIntoViewIfNeeded();
+    const sentence = (await mark.innerText()).trim();
+    await mark.click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '任务详情' });
+    await drawer.locator('blockquote.quote').waitFor({ timeout: 15_000 });
+    expect(await drawer.locator('blockquote.quote').innerText()).toContain(sentence.slice(0, 10));
+    const taskId = Number(new URL(page.url()).searchParams.get('task'));
+    expect(taskId).toBeGreaterThan(0);
+
+    // 定目标 and 定标准 through the task form
+    await drawer.getByRole('button', { name: '修改任务' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '修改任务' });
+    await modal.getByLabel('目标(定目标)').fill('完成老旧小区改造 120 个');
+    await modal.getByLabel('完成标准(定标准)').fill('竣工验收合格,居民满意度 90% 以上');
+    await modal.getByLabel('具体负责人(定人)').fill('王主任');
+    await shotBoth(page, 'ws-task-form');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-message').filter({ hasText: '任务已保存' }).waitFor({ timeout: 15_000 });
+    await drawer.getByText('完成老旧小区改造 120 个').first().waitFor();
+    await drawer.locator('.ant-timeline').getByText('完成老旧小区改造 120 个').waitFor({ timeout: 15_000 });
+    await drawer.locator('.ant-drawer-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await shotBoth(page, 'ws-task-fields');
+    expect(await englishTextOnPage(page)).toEqual([]);
+
+    const office = await apiSession(server.base, 'yc_office');
+    const saved = await office<{ targetText: string; standard: string; assignee: string; title: string }>('GET', `/api/tasks/${taskId}`);
+    expect(saved).toMatchObject({ targetText: '完成老旧小区改造 120 个', standard: '竣工验收合格,居民满意度 90% 以上', assignee: '王主任' });
+    const history = await office<{ items: { action: string; before: Record<string, unknown>; after: Record<string, unknown> }[] }>('GET', `/api/tasks/${taskId}/history`);
+    const update = history.items.filter((e) => e.action === 'task.update').at(-1)!;
+    expect(update.after).toEqual({ targetText: '完成老旧小区改造 120 个', standard: '竣工验收合格,居民满意度 90% 以上', assignee: '王主任' });
+    expect(update.before).toEqual({ targetText: null, standard: null, assignee: null });
+
+    // 查看原文: back to the tab, the sentence highlighted and in view
+    await drawer.getByRole('link', { name: /查看原文/ }).click();
+    await page.waitForURL(new RegExp(`tab=source.*item=task-${taskId}`));
+    const hl = pane.locator('mark.hl');
+    await hl.first().waitFor();
+    await page.waitForTimeout(300);
+    expect(await hl.first().isVisible()).toBe(true);
+    const box = await hl.first().boundingBox();
+    const paneBox = await pane.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(paneBox!.y);
+    expect(box!.y).toBeLessThan(paneBox!.y + paneBox!.height);
+    expect((await hl.allInnerTexts()).join('')).toContain(sentence.slice(0, 10));
+    await shotBoth(page, 'ws-plan-source-task');
+
+    // a target opens its own detail
+    await pane.locator('mark.src-target').first().scrollIntoViewIfNeeded();
+    await pane.locator('mark.src-target').first().click();
+    await page.locator('.ant-drawer').filter({ hasText: '目标详情' }).getByText('目标事项').waitFor();
+    await page.close();
+  });
+
+  it('changes the score settings with Chinese validation, and the ranking follows', async () => {
+    const page = await asUser('yc_office');
+    await page.goto('/evaluation');
+    await page.getByRole('button', { name: '考核设置' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '考核设置' });
+    await modal.getByLabel('表彰奖项名称').waitFor();
+    await expect.poll(() => modal.getByLabel('表彰奖项名称').inputValue()).toBe('猛虎奖');
+    await modal.getByLabel('表彰奖项名称').fill('');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await modal.getByText('请填写奖项名称').waitFor();
+    await modal.getByLabel('表彰奖项名称').fill('先锋奖');
+    await modal.getByLabel('表彰前几名').fill('2');
+    await modal.getByLabel('督办按期回复率').fill('20');
+    await shotBoth(page, 'ws-score-settings');
+    await modal.getByRole('button', { name: /保\s*存/ }).click();
+    await page.locator('.ant-message').filter({ hasText: '考核设置已保存' }).waitFor({ timeout: 15_000 });
+    await page.getByText('前 2 名评“先锋奖”').waitFor({ timeout: 15_000 });
+    await page.locator('.ant-table-row').first().getByText('先锋奖').waitFor({ timeout: 15_000 });
+    expect(await englishTextOnPage(page)).toEqual([]);
+    await shotBoth(page, 'ws-scores');
     await page.close();
   });
 });

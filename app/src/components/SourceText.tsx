@@ -3,11 +3,17 @@
 // re-renders only the paragraphs whose highlight changed.
 import { memo, useEffect, useMemo, useRef, type MouseEvent } from 'react';
 
+/**
+ * 'hl' (the selected item) or 'hl-unit' (a unit mention inside it); the 'src-*' classes mark every item of a
+ * kind in the plan's original (clickable, drawn lighter). Where marks overlap, hl-unit wins over hl, hl over
+ * the rest, and among those the narrowest span (a target inside a task's sentence) shows.
+ */
+export type MarkClass = 'hl' | 'hl-unit' | 'src-task' | 'src-indicator' | 'src-target' | 'src-project';
+
 export interface Mark {
   start: number;
   end: number;
-  /** 'hl' (the item) or 'hl-unit' (a unit mention inside it) */
-  cls: 'hl' | 'hl-unit';
+  cls: MarkClass;
 }
 
 interface Para {
@@ -28,17 +34,45 @@ export function splitParagraphs(text: string): Para[] {
 interface LocalMark {
   s: number;
   e: number;
-  cls: string;
+  cls: MarkClass;
+  /** length of the whole mark (across paragraphs): the narrower one shows on top */
+  len: number;
+}
+
+const rank = (c: MarkClass) => (c === 'hl-unit' ? 2 : c === 'hl' ? 1 : 0);
+const markClassName = (c: MarkClass) => (c === 'hl-unit' ? 'hl hl-unit' : c === 'hl' ? 'hl' : `src ${c}`);
+
+function topMark(marks: LocalMark[], a: number, b: number): LocalMark | null {
+  let best: LocalMark | null = null;
+  for (const m of marks) {
+    if (m.s > a || m.e < b) continue;
+    if (!best || rank(m.cls) > rank(best.cls) || (rank(m.cls) === rank(best.cls) && m.len < best.len)) best = m;
+  }
+  return best;
+}
+
+/** Word bookmark tags left by converters: the parser drops them (normalize.ts), so the reader does not see them
+ * either. They stay in the DOM, hidden, so offsets computed from a click still index the stored text. */
+const NOISE = /\[bookmark: [^\]\n]*\]/g;
+
+function noiseRanges(text: string): [number, number][] {
+  if (!text.includes('[bookmark:')) return [];
+  return [...text.matchAll(NOISE)].map((m) => [m.index, m.index + m[0].length]);
 }
 
 const Paragraph = memo(
   function Paragraph({ p, marks }: { p: Para; marks: LocalMark[]; markKey: string }) {
-    if (!marks.length) return <p className="source-para" data-s={p.start}>{p.text || '\u200b'}</p>;
-    // cut the line at every mark boundary; the item mark wraps the whole range, unit marks sit inside it
+    const noise = noiseRanges(p.text);
+    if (!marks.length && !noise.length) return <p className="source-para" data-s={p.start}>{p.text || '\u200b'}</p>;
+    // cut the line at every mark boundary; each piece shows the mark on top there (unit > item > the rest)
     const cuts = new Set<number>([0, p.text.length]);
     for (const m of marks) {
       cuts.add(m.s);
       cuts.add(m.e);
+    }
+    for (const [a, b] of noise) {
+      cuts.add(a);
+      cuts.add(b);
     }
     const points = [...cuts].sort((a, b) => a - b);
     const parts = [];
@@ -46,15 +80,18 @@ const Paragraph = memo(
       const a = points[i];
       const b = points[i + 1];
       if (a === b) continue;
-      const unit = marks.find((m) => m.cls === 'hl-unit' && m.s <= a && m.e >= b);
-      const item = marks.find((m) => m.cls === 'hl' && m.s <= a && m.e >= b);
       const chunk = p.text.slice(a, b);
-      if (unit) parts.push(<mark key={a} className="hl hl-unit">{chunk}</mark>);
-      else if (item) parts.push(<mark key={a} className="hl">{chunk}</mark>);
-      else parts.push(chunk);
+      if (noise.some(([s, e]) => s <= a && e >= b)) {
+        parts.push(<span key={a} hidden>{chunk}</span>);
+        continue;
+      }
+      const top = topMark(marks, a, b);
+      parts.push(top ? <mark key={a} className={markClassName(top.cls)}>{chunk}</mark> : chunk);
     }
+    // a paragraph with the selection is always laid out, so scrolling to it lands exactly
+    const hit = marks.some((m) => m.cls === 'hl' || m.cls === 'hl-unit');
     return (
-      <p className="source-para is-hit" data-s={p.start}>
+      <p className={hit ? 'source-para is-hit' : 'source-para'} data-s={p.start}>
         {parts}
       </p>
     );
@@ -113,7 +150,7 @@ export function SourceText({ text, marks, scrollToken, onPick, onSelectRange, la
         const e = Math.min(p.text.length, m.end - p.start);
         if (e <= s) continue;
         const list = map.get(i) ?? [];
-        list.push({ s, e, cls: m.cls });
+        list.push({ s, e, cls: m.cls, len: m.end - m.start });
         map.set(i, list);
       }
     }
@@ -146,7 +183,7 @@ export function SourceText({ text, marks, scrollToken, onPick, onSelectRange, la
     <div ref={box} className="source-pane" tabIndex={0} role="document" aria-label={label} onMouseUp={onMouseUp}>
       {paras.map((p, i) => {
         const m = local.get(i);
-        return <Paragraph key={p.start} p={p} marks={m ?? EMPTY} markKey={m ? m.map((x) => `${x.s}-${x.e}-${x.cls}`).join(';') : ''} />;
+        return <Paragraph key={p.start} p={p} marks={m ?? EMPTY} markKey={m ? m.map((x) => `${x.s}-${x.e}-${x.cls}-${x.len}`).join(';') : ''} />;
       })}
     </div>
   );

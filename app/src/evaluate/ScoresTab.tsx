@@ -1,13 +1,19 @@
 // 考核排名: each unit's total, rank and award (e.g. 猛虎奖/蜗牛奖), expandable into its hand-checkable components.
 import { useState } from 'react';
-import { Alert, Select, Table, Tag } from 'antd';
+import { Alert, Button, Select, Table, Tag } from 'antd';
+import { SettingOutlined } from '@ant-design/icons';
+import { useMe } from '../auth';
+import { canManageEvaluation } from '../run/runPermissions';
 import { useRequest } from '../useRequest';
 import { runApi } from '../run/runApi';
 import { evalApi, type UnitScoreOut } from './evalApi';
 import { ScoreComponents } from './ScoreComponents';
+import { ScoreSettingsModal } from './ScoreSettingsModal';
 
 export function ScoresTab({ planId }: { planId: number }) {
+  const me = useMe();
   const [period, setPeriod] = useState<string | undefined>(undefined);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const calendar = useRequest(() => runApi.calendar(planId), [planId]);
   const scores = useRequest(() => evalApi.scores(planId, period), [planId, period]);
   const s = scores.data;
@@ -24,7 +30,29 @@ export function ScoresTab({ planId }: { planId: number }) {
         <label htmlFor="score-period">考核期间</label>
         <Select id="score-period" style={{ width: 200 }} value={period ?? s?.selection.key} onChange={setPeriod} options={options} placeholder="选择期间" />
         {s && <span className="muted">{s.selection.label}(统计至{s.selection.asOf},含 {s.selection.periods.length} 个报送期)</span>}
+        <span style={{ flex: 1 }} />
+        {s && (
+          <span className="muted">
+            {awardText(s.settings.ranking)}
+          </span>
+        )}
+        {canManageEvaluation(me) && (
+          <Button icon={<SettingOutlined />} onClick={() => setSettingsOpen(true)}>
+            考核设置
+          </Button>
+        )}
       </div>
+      {canManageEvaluation(me) && (
+        <ScoreSettingsModal
+          planId={planId}
+          open={settingsOpen}
+          onCancel={() => setSettingsOpen(false)}
+          onSaved={() => {
+            setSettingsOpen(false);
+            scores.reload();
+          }}
+        />
+      )}
       {s && s.rules.length > 0 && (
         <Alert
           type="info"
@@ -58,4 +86,9 @@ export function ScoresTab({ planId }: { planId: number }) {
       <p className="muted" style={{ fontSize: 12 }}>点击单位行展开各项得分的计算过程,可逐项手工复核。</p>
     </div>
   );
+}
+
+function awardText(r: { topN: number; bottomN: number; topAward: string; bottomAward: string }): string {
+  const parts = [r.topN > 0 ? `前 ${r.topN} 名评“${r.topAward}”` : '', r.bottomN > 0 ? `后 ${r.bottomN} 名评“${r.bottomAward}”` : ''].filter(Boolean);
+  return parts.length ? parts.join(',') : '不评奖项';
 }

@@ -7,11 +7,15 @@ import type {
   narrativeSchema,
   reportingDashboardSchema,
   scoresOutSchema,
+  scoreSettingsPatchSchema,
+  scoreSettingsSchema,
   statusDashboardSchema,
 } from '../../../shared/evaluation';
 import { request } from '../api';
 
 export type ScoresOut = z.infer<typeof scoresOutSchema>;
+export type ScoreSettings = z.infer<typeof scoreSettingsSchema>;
+export type ScoreSettingsPatch = z.input<typeof scoreSettingsPatchSchema>;
 export type UnitScoreOut = ScoresOut['items'][number];
 export type EvaluationOut = z.infer<typeof evaluationOutSchema>;
 export type EvaluationDetail = z.infer<typeof evaluationDetailSchema>;
@@ -23,6 +27,8 @@ export type EvaluationKind = 'annual' | 'midterm' | 'final';
 
 export const evalApi = {
   scores: (planId: number, period?: string) => request<ScoresOut>(`/api/plans/${planId}/scores`, { query: { period } }),
+  scoreSettings: (planId: number) => request<ScoreSettings>(`/api/plans/${planId}/score-settings`),
+  updateScoreSettings: (planId: number, body: ScoreSettingsPatch) => request<ScoreSettings>(`/api/plans/${planId}/score-settings`, { method: 'PATCH', body }),
   evaluations: (planId: number) => request<{ items: EvaluationOut[] }>(`/api/plans/${planId}/evaluations`),
   createEvaluation: (planId: number, body: { kind: EvaluationKind; year: number; title?: string | null }) =>
     request<EvaluationDetail>(`/api/plans/${planId}/evaluations`, { method: 'POST', body }),

@@ -2,7 +2,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { App, Button, Result, Select, Space, Switch, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import type { Unit } from '../../../shared/api';
 import { api } from '../api';
 import { useMe } from '../auth';
@@ -16,6 +16,7 @@ import { TaskFormModal } from '../task/TaskFormModal';
 import { loadUnits } from '../unitsCache';
 import { useRequest } from '../useRequest';
 import { OutlineTree } from './OutlineTree';
+import { PlanSourceTab } from './PlanSourceTab';
 import { PlanTaskTable } from './PlanTaskTable';
 import { ProjectList } from './ProjectList';
 import { TargetTable } from './TargetTable';
@@ -23,11 +24,16 @@ import { TargetTable } from './TargetTable';
 // the charts (ECharts) load only when the 指标 tab is opened
 const IndicatorTable = lazy(() => import('./IndicatorTable'));
 
+const EMPTY: never[] = [];
+
 export default function PlanDetailPage() {
   const id = Number(useParams().id);
   const me = useMe();
   const [params, setParams] = useSearchParams();
   const tab = params.get('tab') ?? 'tasks';
+  // 原文 tab: the selected item (?item=task-12) and, in the navigation state, a request to scroll to it
+  const item = params.get('item');
+  const scrollNonce = (useLocation().state as { focus?: number } | null)?.focus;
   const plan = useRequest(() => api.plan(id), [id]);
   const indicators = useRequest(() => api.planIndicators(id), [id]);
   const projects = useRequest(() => api.planProjects(id), [id]);
@@ -52,6 +58,14 @@ export default function PlanDetailPage() {
     const next = new URLSearchParams(params);
     next.set('tab', k);
     setParams(next, { replace: true });
+  };
+  const selectInSource = (key: string | null, opts: { scroll?: boolean; openTask?: number } = {}) => {
+    const next = new URLSearchParams(params);
+    next.set('tab', 'source');
+    if (key) next.set('item', key);
+    else next.delete('item');
+    if (opts.openTask) next.set('task', String(opts.openTask));
+    setParams(next, { replace: !opts.openTask, state: opts.scroll ? { focus: Date.now() } : null });
   };
   const change = (patch: { status?: string; published?: boolean }) =>
     api.updatePlan(id, patch).then((d) => plan.setData(d), () => undefined);
@@ -99,6 +113,8 @@ export default function PlanDetailPage() {
             outline={p.outline}
             selected={chapter}
             onSelect={(n) => {
+              // reading the original: jump to the heading; otherwise filter the tasks by chapter
+              if (tab === 'source') return selectInSource(n === null ? null : `outline-${n}`, { scroll: true });
               setChapter(n);
               if (tab !== 'tasks') setTab('tasks');
             }}
@@ -139,6 +155,24 @@ export default function PlanDetailPage() {
               },
               { key: 'projects', label: `项目(${projects.data?.items.length ?? 0})`, children: <ProjectList items={projects.data?.items ?? []} /> },
               { key: 'targets', label: `目标(${targets.data?.items.length ?? 0})`, children: <TargetTable items={targets.data?.items ?? []} loading={targets.loading} /> },
+              {
+                key: 'source',
+                label: '原文',
+                children: (
+                  <PlanSourceTab
+                    planId={id}
+                    outline={p.outline}
+                    indicators={indicators.data?.items ?? EMPTY}
+                    targets={targets.data?.items ?? EMPTY}
+                    projects={projects.data?.items ?? EMPTY}
+                    selected={item}
+                    scrollNonce={scrollNonce}
+                    refreshKey={refreshKey}
+                    onSelect={selectInSource}
+                    onShowList={setTab}
+                  />
+                ),
+              },
             ]}
           />
         </div>

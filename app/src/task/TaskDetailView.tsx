@@ -1,7 +1,7 @@
 // One task: where it stands in the plan, the original wording, its units by role, and its history.
 import { useEffect, useState } from 'react';
 import { App, Button, Descriptions, Popconfirm, Result, Skeleton, Space, Tag } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, FileTextOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Unit } from '../../../shared/api';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
@@ -9,7 +9,9 @@ import { useMe } from '../auth';
 import { deadline } from '../format';
 import { taskRoleLabels } from '../labels';
 import { canManagePlans, canReadAudit } from '../permissions';
-import { TaskFormModal } from './TaskFormModal';
+import { TaskFormModal, type TaskFormValues } from './TaskFormModal';
+import type { TaskDetail } from '../api';
+import './task.css';
 import { SubtaskFormModal } from './SubtaskFormModal';
 import { TaskUnits } from '../plan/TaskUnits';
 import { TaskProgress } from '../plan/TaskProgress';
@@ -91,20 +93,9 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
         units={registry}
         onCancel={() => setEditing(false)}
         onSubmit={async (v) => {
-          // always send every field: the server's PATCH currently resets omitted fields to their defaults
-          const patch = {
-            title: v.title,
-            text: v.text,
-            deadline: v.deadline,
-            assignee: v.assignee,
-            weight: v.weight,
-            outlineNodeId: t.outlineNodeId,
-            units: v.units,
-          };
-          const changed =
-            v.title !== t.title || v.text !== t.text || v.deadline !== t.deadline || v.assignee !== t.assignee || v.weight !== t.weight ||
-            JSON.stringify(v.units.map((u) => `${u.role}:${u.unitId}`).sort()) !== JSON.stringify(t.units.filter((u) => u.unitId !== null).map((u) => `${u.role}:${u.unitId}`).sort());
-          if (changed) {
+          // send only what changed: the PATCH contract leaves every field it is not given alone
+          const patch = taskPatch(t, v);
+          if (Object.keys(patch).length) {
             task.setData(await api.updateTask(t.id, patch));
             message.success('任务已保存');
             history.reload();
@@ -122,8 +113,15 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
           </Descriptions.Item>
         ))}
         {t.leaders.length > 0 && <Descriptions.Item label="牵头领导">{t.leaders.join('、')}</Descriptions.Item>}
-        <Descriptions.Item label="完成时限">{deadline(t.deadline)}</Descriptions.Item>
-        {t.assignee && <Descriptions.Item label="具体负责人">{t.assignee}</Descriptions.Item>}
+        <Descriptions.Item label="具体负责人">{t.assignee ?? <span className="muted">未指定</span>}</Descriptions.Item>
+        <Descriptions.Item label="目标">{t.targetText ?? <span className="muted">未填写</span>}</Descriptions.Item>
+        <Descriptions.Item label="完成标准">{t.standard ?? <span className="muted">未填写</span>}</Descriptions.Item>
+        <Descriptions.Item label="完成时限">
+          {t.startDate && `${deadline(t.startDate)} 至 `}
+          {deadline(t.deadline)}
+          {t.deadlineText && <span className="muted">(原文:{t.deadlineText})</span>}
+        </Descriptions.Item>
+        {t.weight !== 1 && <Descriptions.Item label="权重">{t.weight}</Descriptions.Item>}
         <Descriptions.Item label="进度/状态">
           <TaskProgress progress={t.progress} status={t.reportedStatus} />
         </Descriptions.Item>
@@ -135,7 +133,14 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
           </Descriptions.Item>
         )}
       </Descriptions>
-      <h4 style={{ margin: '16px 0 8px' }}>规划原文</h4>
+      <h4 style={{ margin: '16px 0 8px' }}>
+        规划原文
+        {t.source && (
+          <Link className="task-source-link" to={`/plans/${t.planId}?tab=source&item=task-${t.id}`} state={{ focus: Date.now() }}>
+            <FileTextOutlined /> 查看原文
+          </Link>
+        )}
+      </h4>
       {t.quote ? <blockquote className="quote">{t.quote.trim()}</blockquote> : <div className="muted">{t.text || '(无原文对应,该任务为手工新增)'}</div>}
       {canReadAudit(me) && (
         <>
@@ -145,4 +150,22 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
       )}
     </div>
   );
+}
+
+/** The fields of the form that differ from the saved task (units compared as a set of role:unit). */
+export function taskPatch(t: TaskDetail, v: TaskFormValues): Partial<TaskFormValues> {
+  const patch: Record<string, unknown> = {};
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const saved: Record<string, unknown> = {
+    title: t.title, text: t.text, deadline: t.deadline, deadlineText: t.deadlineText, startDate: t.startDate, assignee: t.assignee,
+    leaders: t.leaders, targetText: t.targetText, standard: t.standard, weight: t.weight, outlineNodeId: t.outlineNodeId,
+  };
+  for (const [k, before] of Object.entries(saved)) {
+    const after = (v as unknown as Record<string, unknown>)[k];
+    if (k === 'outlineNodeId' && after === undefined) continue;
+    if (!same(before, after)) patch[k] = after;
+  }
+  const key = (us: { unitId: number | null; role: string }[]) => us.filter((u) => u.unitId !== null).map((u) => `${u.role}:${u.unitId}`).sort();
+  if (!same(key(v.units), key(t.units))) patch.units = v.units;
+  return patch as Partial<TaskFormValues>;
 }

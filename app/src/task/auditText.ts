@@ -26,7 +26,8 @@ function unitsText(v: unknown, names: UnitNames): string {
 function valueText(field: string, v: unknown, names: UnitNames): string | null {
   if (v === null || v === undefined || v === '') return null;
   if (field === 'units' || field === 'lead' || field === 'responsible' || field === 'cooperating') return unitsText(v, names);
-  if (field === 'deadline' && typeof v === 'string') return deadline(v);
+  if ((field === 'deadline' || field === 'startDate') && typeof v === 'string') return deadline(v);
+  if (Array.isArray(v) && !v.length) return null;
   if (field === 'status' && typeof v === 'string') return planStatusLabels[v] ?? v;
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (typeof v === 'number') return String(v);
@@ -44,15 +45,18 @@ function valueText(field: string, v: unknown, names: UnitNames): string | null {
   return String(v);
 }
 
+// task fields the shared label list does not name yet
+const LABELS: Record<string, string> = { ...fieldLabels, startDate: '开始日期', deadlineText: '时限说明', assignee: '具体负责人', targetText: '目标', standard: '完成标准' };
+
 const HIDDEN = new Set(['id', 'planId', 'searchText', 'position', 'createdAt', 'updatedAt', 'row', 'sourceStart', 'sourceEnd']);
 
 export function describeChanges(e: AuditEvent, names: UnitNames): Change[] {
   const before = (e.before && typeof e.before === 'object' ? e.before : {}) as Record<string, unknown>;
   const after = (e.after && typeof e.after === 'object' ? e.after : {}) as Record<string, unknown>;
   if (e.action.endsWith('.delete') || e.action.endsWith('.create')) return [];
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN.has(k) && fieldLabels[k]);
+  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((k) => !HIDDEN.has(k) && LABELS[k]);
   return keys
-    .map((k) => ({ field: fieldLabels[k], before: valueText(k, before[k], names), after: valueText(k, after[k], names) }))
+    .map((k) => ({ field: LABELS[k], before: valueText(k, before[k], names), after: valueText(k, after[k], names) }))
     .filter((c) => c.before !== c.after);
 }
 
