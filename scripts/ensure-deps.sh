@@ -10,6 +10,6 @@ fi
 if [ -f vite.config.ts ] && [ -d app ]; then
   if [ ! -f dist/app/index.html ] || [ -n "$(find app shared vite.config.ts -newer dist/app/index.html -type f 2>/dev/null | head -1)" ]; then
     echo "== 构建前端 (vite build)"
-    npx vite build --logLevel warn
+    NODE_ENV=production npx vite build --logLevel warn
   fi
 fi

@@ -240,4 +240,37 @@ describe('进展报送:报送、退回、重报、通过', () => {
     await shotBoth(back, 'run-19-report-drawer');
     await back.context().close();
   });
+
+  it('实施设置:规划办改截止日和提醒规则,报送日历随之重算,红灯阈值不得小于黄灯', async () => {
+    const office = await asUser('yc_office');
+    await office.goto('/board/1');
+    await office.locator('.board-stats').waitFor();
+    await office.getByRole('button', { name: '实施设置' }).click();
+    const drawer = office.locator('.ant-drawer-section').filter({ hasText: '实施设置' });
+    await drawer.getByText('报送日历').waitFor();
+    await drawer.getByLabel('截止日(每月几日前)').fill('20');
+    // a red threshold below the yellow one is refused in the form, in Chinese
+    await drawer.getByLabel('落后序时进度(红灯)').fill('5');
+    await drawer.getByRole('button', { name: /^保\s*存$/ }).click();
+    await drawer.getByText('红灯阈值不能小于黄灯阈值').waitFor();
+    await drawer.getByLabel('落后序时进度(红灯)').fill('25');
+    await drawer.getByRole('button', { name: '添加提醒规则' }).click();
+    const rows = drawer.locator('.run-settings-rule:not(.run-settings-rule-head)');
+    await rows.last().getByLabel('相对截止日天数,负数为截止日前').fill('-7');
+    await expect.poll(() => rows.last().innerText()).toContain('截止日前 7 天');
+    expect(await englishTextOnPage(office)).toEqual([]);
+    await shotBoth(office, 'run-20-run-settings');
+    await drawer.getByRole('button', { name: /^保\s*存$/ }).click();
+    await office.locator('.ant-message').filter({ hasText: '实施设置已保存' }).waitFor();
+
+    const api = await apiSession(server.base, 'yc_office');
+    const cal = await api<{ settings: { reporting: { dueDay: number }; taskThresholds: { redGap: number }; reminders: { rules: { offsetDays: number }[] } }; periods: { key: string; nominalDueDate: string }[] }>('GET', '/api/plans/1/reporting');
+    expect(cal.settings.reporting.dueDay).toBe(20);
+    expect(cal.settings.taskThresholds.redGap).toBe(25);
+    expect(cal.settings.reminders.rules.map((r) => r.offsetDays)).toContain(-7);
+    expect(cal.periods.every((p) => p.nominalDueDate.endsWith('-20'))).toBe(true);
+    const history = await api<{ items: { action: string }[] }>('GET', '/api/audit?entityType=plan&entityId=1');
+    expect(history.items.map((h) => h.action)).toContain('plan.settings');
+    await office.context().close();
+  });
 });

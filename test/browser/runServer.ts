@@ -22,7 +22,8 @@ function newest(dir: string): number {
 export function buildAppIfStale(): void {
   const index = join(root, 'dist/app/index.html');
   if (existsSync(index) && statSync(index).mtimeMs >= newest(join(root, 'app'))) return;
-  execSync('npx vite build', { cwd: root, stdio: 'inherit' });
+  // vitest sets NODE_ENV=test, which would give React's development build; the demo must serve the production one
+  execSync('npx vite build', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 async function freePort(): Promise<number> {

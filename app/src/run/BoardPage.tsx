@@ -1,6 +1,6 @@
 // 报送看板 (office): one period — who reported, who is late, red and yellow items with reasons, notices,
 // reports waiting for review, the plan's reports (filtered, paged; ?report= opens one), the period's lock,
-// the 单位负责人预审 switch, and 督办 issued by hand.
+// the 单位负责人预审 switch, the plan's 实施设置, and 督办 issued by hand.
 import { useState } from 'react';
 import { App, Button, Popconfirm, Segmented, Select, Space, Switch, Tabs, Tooltip } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
@@ -18,6 +18,7 @@ import { ReviewModal } from './ReviewModal';
 import { IssueNoticeModal, type NoticeSeed } from './IssueNoticeModal';
 import { NoticeTable } from './NoticeTable';
 import { NoticeDrawer } from './NoticeDrawer';
+import { RunSettingsDrawer } from './RunSettingsDrawer';
 import { periodStateLabels, reportStatusLabels, reportStatusOrder } from './runLabels';
 import './run.css';
 
@@ -39,6 +40,7 @@ export default function BoardPage() {
   const reports = usePlanReports(planId, { period: allPeriods ? undefined : board.data?.period.key, status: statusFilter, unitId: unitFilter });
   const [reviewing, setReviewing] = useState<{ report: ReportOut; title: string } | null>(null);
   const [savingSetting, setSavingSetting] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const reportId = Number(search.get('report')) || null;
   const openReport = (r: PlanReportItem) => setSearch((p) => (p.set('report', String(r.id)), p));
   const closeReport = () => setSearch((p) => (p.delete('report'), p));
@@ -102,6 +104,9 @@ export default function BoardPage() {
               <span>单位负责人预审</span>
             </Space>
           </Tooltip>
+          <Button disabled={!planId} onClick={() => setSettingsOpen(true)}>
+            实施设置
+          </Button>
           <Button type="primary" disabled={!b} onClick={() => setSeed({})}>
             下发督办
           </Button>
@@ -204,6 +209,17 @@ export default function BoardPage() {
         />
       )}
       <NoticeDrawer id={noticeId} onClose={() => setNoticeId(null)} onChange={() => board.reload()} />
+      {planId && (
+        <RunSettingsDrawer
+          planId={planId}
+          open={settingsOpen}
+          onClose={() => setSettingsOpen(false)}
+          onSaved={() => {
+            calendar.reload();
+            board.reload();
+          }}
+        />
+      )}
     </section>
   );
 }

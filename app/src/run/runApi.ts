@@ -12,6 +12,7 @@ import type {
   attachmentOutSchema,
   planReportsOutSchema,
   runSettingsSchema,
+  runSettingsPatchSchema,
 } from '../../../shared/reporting';
 import { api, request, upload, type AuditEvent } from '../api';
 
@@ -28,6 +29,7 @@ export type NotificationOut = z.infer<typeof notificationOutSchema>;
 export type PlanReports = z.infer<typeof planReportsOutSchema>;
 export type PlanReportItem = PlanReports['items'][number];
 export type RunSettings = z.infer<typeof runSettingsSchema>;
+export type RunSettingsPatch = z.input<typeof runSettingsPatchSchema>;
 export interface PlanReportsQuery {
   period?: string;
   status?: string;
@@ -72,7 +74,7 @@ export const runApi = {
   review: (id: number, decision: 'accept' | 'return', reason: string) => request<ReportOut>(`/api/reports/${id}/review`, { method: 'POST', body: { decision, reason } }),
   unitReview: (id: number, decision: 'approve' | 'return', reason: string) => request<ReportOut>(`/api/reports/${id}/unit-review`, { method: 'POST', body: { decision, reason } }),
   planReports: (planId: number, query: PlanReportsQuery) => request<PlanReports>(`/api/plans/${planId}/reports`, { query: { ...query } }),
-  updateSettings: (planId: number, patch: { unitHeadReview?: boolean }) => request<{ settings: RunSettings }>(`/api/plans/${planId}/reporting`, { method: 'PATCH', body: patch }),
+  updateSettings: (planId: number, patch: RunSettingsPatch) => request<{ settings: RunSettings }>(`/api/plans/${planId}/reporting`, { method: 'PATCH', body: patch }),
   uploadAttachment: (reportId: number, file: File, onProgress: (p: number) => void) => {
     const form = new FormData();
     form.append('file', file);
