@@ -188,6 +188,8 @@ export interface Indicator {
   targetValueMax: number | null;
   comparator: string;
   targetText: string | null;
+  /** every target year of the row (2023年目标 | 2025年目标); the target* fields repeat the last */
+  targets: { year: number | null; value: number | null; valueMax: number | null; text: string; comparator: string; kind: string }[];
   actualText: string | null;
   note: string | null;
   source: { start: number; end: number } | null;

@@ -46,12 +46,21 @@ export default function IndicatorTable({ items, loading }: { items: Indicator[];
             title: '目标值',
             key: 'target',
             width: 120,
-            render: (_, x) => (
-              <>
-                {x.targetYear && <div className="muted" style={{ fontSize: 12 }}>{x.targetYear}年</div>}
-                {x.targetText ?? targetValue(x.comparator, x.targetValue, x.targetValueMax, null)}
-              </>
-            ),
+            render: (_, x) =>
+              x.targets.length > 1 ? (
+                // interim targets first: "2023年 88 / 2025年 90"
+                x.targets.map((t, i) => (
+                  <div key={i}>
+                    {t.year && <span className="muted" style={{ fontSize: 12, marginRight: 4 }}>{t.year}年</span>}
+                    {t.text || targetValue(t.comparator, t.value, t.valueMax, null)}
+                  </div>
+                ))
+              ) : (
+                <>
+                  {x.targetYear && <div className="muted" style={{ fontSize: 12 }}>{x.targetYear}年</div>}
+                  {x.targetText ?? targetValue(x.comparator, x.targetValue, x.targetValueMax, null)}
+                </>
+              ),
           },
           ...(rows.some((x) => x.actualText) ? [{ title: '完成情况', dataIndex: 'actualText', width: 100, render: (v: string | null) => v ?? '—' }] : []),
           { title: '属性', dataIndex: 'attribute', width: 80, render: (v: string | null) => (v ? <Tag color={v === 'binding' ? 'red' : 'blue'}>{label(attributeLabels, v)}</Tag> : '—') },

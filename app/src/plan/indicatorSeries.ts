@@ -20,6 +20,9 @@ export function indicatorSeries(x: Indicator): SeriesPoint[] | null {
     const y = Number(v.date.slice(0, 4));
     if (y > by && y <= ty && v.unitId === null) pts.push({ year: y, value: v.value, label: `${y}年实际:${v.value}${unit}` });
   }
+  for (const t of x.targets ?? []) {
+    if (t.year !== null && t.value !== null && t.year > by && t.year < ty) pts.push({ year: t.year, value: t.value, label: `阶段目标 ${t.year}年:${t.text || t.value}${unit}${kind}` });
+  }
   pts.push({ year: ty, value: x.targetValue, label: `目标 ${ty}年:${x.targetText ?? x.targetValue}${unit}${kind}` });
-  return pts;
+  return pts.sort((a, b) => a.year - b.year);
 }
