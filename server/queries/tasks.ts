@@ -45,11 +45,18 @@ export async function hydrate(db: DbOrTx, rows: (typeof tasks.$inferSelect)[]): 
     .where(inArray(taskUnits.taskId, ids))
     .orderBy(asc(taskUnits.role), asc(taskUnits.position));
   const nodeIds = [...new Set(rows.map((r) => r.outlineNodeId).filter((x): x is number => !!x))];
-  const nodes = nodeIds.length ? await db.select().from(outlineNodes).where(inArray(outlineNodes.id, nodeIds)) : [];
-  return rows.map((r) => {
+  const own = nodeIds.length ? await db.select().from(outlineNodes).where(inArray(outlineNodes.id, nodeIds)) : [];
+  // a task that is a heading itself ("(四)践行高品质示范") is placed under the heading above it
+  const parentIds = [...new Set(own.map((n) => n.parentId).filter((x): x is number => !!x && !nodeIds.includes(x)))];
+  const nodes = parentIds.length ? [...own, ...(await db.select().from(outlineNodes).where(inArray(outlineNodes.id, parentIds)))] : own;
+  const chapterOf = (r: (typeof rows)[number]) => {
     const node = nodes.find((n) => n.id === r.outlineNodeId);
+    const shown = node && node.title.trim() === r.title.trim() && node.parentId ? (nodes.find((n) => n.id === node.parentId) ?? node) : node;
+    return shown ? `${shown.marker}${shown.title}` : null;
+  };
+  return rows.map((r) => {
     return {
-      id: r.id, planId: r.planId, outlineNodeId: r.outlineNodeId, chapter: node ? `${node.marker}${node.title}` : null, parentTaskId: r.parentTaskId,
+      id: r.id, planId: r.planId, outlineNodeId: r.outlineNodeId, chapter: chapterOf(r), parentTaskId: r.parentTaskId,
       title: r.title, text: r.text,
       units: tu.filter((x) => x.tu.taskId === r.id).map((x) => ({ unitId: x.tu.unitId, name: x.name ?? x.tu.raw, raw: x.tu.raw, role: x.tu.role as 'lead', scope: x.tu.scope })),
       leaders: r.leaders, deadline: r.deadline, weight: r.weight, progress: r.progress, reportedStatus: r.reportedStatus, assignee: r.assignee,

@@ -72,6 +72,10 @@ describe('importing a plan document', () => {
     expect(plan.outline.length).toBeGreaterThan(10);
     const again = await office.post(`/api/imports/${importId}/confirm`, {});
     expect(again.json().error.code).toBe('IMPORT_NOT_PENDING_REVIEW');
+    // a task that is a heading itself is shown under the heading above it, not under its own name
+    const found = (await office.get(`/api/plans/${planId}/tasks?q=${encodeURIComponent('践行高品质示范')}`)).json();
+    const heading = found.items.find((x: { title: string }) => x.title === '践行高品质示范');
+    expect(heading.chapter).toMatch(/^二、提升城市发展能级/);
   });
 
   it('shows the corrected unit in that unit\'s task view', async () => {
