@@ -1,23 +1,19 @@
 // Journey: the office publishes a plan through the UI; the public page (no login) shows progress by chapter
 // and indicator charts, and nothing internal: no reporters' names, no report texts, no return reasons.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { englishTextOnPage, launchBrowser, login, newPage } from './helpers';
-import { apiSession, buildAppIfStale, shotBoth, startDemoServer, type DemoServer } from './runServer';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { englishTextOnPage, login, newPage } from './helpers';
+import { apiSession, shotBoth, useDemoJourney } from './runServer';
+
+const j = useDemoJourney();
 
 const REASON = '请补充资金到位情况的佐证材料';
 const PROBLEM = '内部备注:征收补偿协商尚未完成';
 const secrets = ['李强', '王敏', '张华', '填报员', REASON, PROBLEM, '退回'];
-let server: DemoServer;
-let browser: Browser;
 
 beforeAll(async () => {
-  buildAppIfStale();
-  server = await startDemoServer();
-  browser = await launchBrowser();
   // a report that went through a return and an acceptance, so there is internal text to leak
-  const office = await apiSession(server.base, 'yc_office');
-  const unit = await apiSession(server.base, 'yc_jw');
+  const office = await apiSession(j.server.base, 'yc_office');
+  const unit = await apiSession(j.server.base, 'yc_jw');
   await office('PATCH', '/api/plans/1', { periodEnd: 2027 });
   await office('PATCH', '/api/plans/5', { published: true }); // the 纲要, for its indicator charts
   const tasks = await unit<{ items: { id: number; planId: number }[] }>('GET', '/api/me/tasks?role=lead&pageSize=5');
@@ -29,14 +25,9 @@ beforeAll(async () => {
   await office('POST', `/api/reports/${r.id}/review`, { decision: 'accept' });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 describe('公开页面', () => {
   it('规划办在界面上公开规划', async () => {
-    const { page, context } = await newPage(browser, server.base);
+    const { page, context } = await newPage(j.browser, j.server.base);
     await login(page, 'yc_office', 'luoshi2026');
     await page.goto('/plans/1');
     const sw = page.getByRole('switch', { name: '是否公开' });
@@ -49,7 +40,7 @@ describe('公开页面', () => {
   });
 
   it('未登录即可查看进展,且不含内部信息', async () => {
-    const { page, context } = await newPage(browser, server.base);
+    const { page, context } = await newPage(j.browser, j.server.base);
     page.on('pageerror', (e) => console.log('页面错误:', e.message));
     await page.goto('/public');
     await page.getByRole('link', { name: /城市更新/ }).first().click();
@@ -69,7 +60,7 @@ describe('公开页面', () => {
     }
     expect(text).toContain('重点任务');
     // the data behind the page carries nothing internal either
-    const json = await (await fetch(`${server.base}/api/public/plans/1`)).text();
+    const json = await (await fetch(`${j.server.base}/api/public/plans/1`)).text();
     for (const s of secrets) expect(json, `公开接口含内部信息「${s}」`).not.toContain(s);
 
     await page.goto('/public');
@@ -87,7 +78,7 @@ describe('公开页面', () => {
   });
 
   it('未公开的规划不能查看', async () => {
-    const { page, context } = await newPage(browser, server.base);
+    const { page, context } = await newPage(j.browser, j.server.base);
     await page.goto('/public/plans/3');
     await page.getByText('该规划未公开或不存在').waitFor();
     await context.close();

@@ -1,32 +1,23 @@
 // Journey: a unit reporter submits this period's report, the office returns it with a reason, the reporter
 // resubmits, the office accepts, and the task's computed status changes. Screens go to docs/screenshots/.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { englishTextOnPage, launchBrowser, login, newPage } from './helpers';
-import { apiSession, buildAppIfStale, pageAs, shotBoth, startDemoServer, type DemoServer } from './runServer';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { englishTextOnPage } from './helpers';
+import { apiSession, shotBoth, useDemoJourney } from './runServer';
+
+const j = useDemoJourney();
+const asUser = (username: string) => j.asUser(username);
 
 // a 1×1 PNG, as a photo from the site would be
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const REASON = '进展情况缺少量化数据,请补充完成的项目个数';
-let server: DemoServer;
-let browser: Browser;
 let taskId: number;
 let taskTitle: string;
 
-const asUser = (username: string): Promise<Page> => pageAs(browser, server.base, username);
 
 beforeAll(async () => {
-  buildAppIfStale();
-  server = await startDemoServer();
-  browser = await launchBrowser();
   // the demo plan ended in 2025: the office extends it so this month's period is open
-  const office = await apiSession(server.base, 'yc_office');
+  const office = await apiSession(j.server.base, 'yc_office');
   await office('PATCH', '/api/plans/1', { periodEnd: 2027 });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe('进展报送:报送、退回、重报、通过', () => {
@@ -263,7 +254,7 @@ describe('进展报送:报送、退回、重报、通过', () => {
     await drawer.getByRole('button', { name: /^保\s*存$/ }).click();
     await office.locator('.ant-message').filter({ hasText: '实施设置已保存' }).waitFor();
 
-    const api = await apiSession(server.base, 'yc_office');
+    const api = await apiSession(j.server.base, 'yc_office');
     const cal = await api<{ settings: { reporting: { dueDay: number }; taskThresholds: { redGap: number }; reminders: { rules: { offsetDays: number }[] } }; periods: { key: string; nominalDueDate: string }[] }>('GET', '/api/plans/1/reporting');
     expect(cal.settings.reporting.dueDay).toBe(20);
     expect(cal.settings.taskThresholds.redGap).toBe(25);

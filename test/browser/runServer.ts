@@ -5,7 +5,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { login, newPage, screenshot } from './helpers';
+import { afterAll, beforeAll } from 'vitest';
+import { launchBrowser, login, newPage, screenshot } from './helpers';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -116,4 +117,23 @@ export async function pageAs(browser: Browser, base: string, username: string, p
   page.on('pageerror', (e) => console.log(`[${username}] 页面错误:`, e.message));
   await login(page, username, password);
   return page;
+}
+
+/**
+ * One demo server and one browser for a journey file: registers its own beforeAll/afterAll (a file's own
+ * beforeAll, registered after this call, runs after the server is up). Fields are set once beforeAll has run.
+ */
+export function useDemoJourney() {
+  const ctx = {} as { server: DemoServer; browser: Browser; asUser: (username: string) => Promise<Page> };
+  beforeAll(async () => {
+    buildAppIfStale();
+    ctx.server = await startDemoServer();
+    ctx.browser = await launchBrowser();
+    ctx.asUser = (username) => pageAs(ctx.browser, ctx.server.base, username);
+  });
+  afterAll(async () => {
+    await ctx.browser?.close();
+    await ctx.server?.stop();
+  });
+  return ctx;
 }

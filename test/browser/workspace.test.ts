@@ -4,30 +4,18 @@
 // Screens go to docs/screenshots/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { englishTextOnPage, launchBrowser, login, newPage } from './helpers';
-import { apiSession, buildAppIfStale, pageAs, shotBoth, startDemoServer, type DemoServer } from './runServer';
+import { describe, expect, it } from 'vitest';
+import { englishTextOnPage } from './helpers';
+import { apiSession, shotBoth, useDemoJourney } from './runServer';
+
+const j = useDemoJourney();
+const asUser = (username: string) => j.asUser(username);
 
 const corpus = path.resolve(__dirname, '../../../shared/corpus/000_72a228d2becc53a7.txt');
 const FIXED_UNIT = '区发展改革委';
-let server: DemoServer;
-let browser: Browser;
 let importId: number;
 let taskTitle: string;
 
-const asUser = (username: string): Promise<Page> => pageAs(browser, server.base, username);
-
-beforeAll(async () => {
-  buildAppIfStale();
-  server = await startDemoServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('规划办导入并审核规划', () => {
   it('uploads 000 through the import screen and lands on its review', async () => {
@@ -46,7 +34,7 @@ describe('规划办导入并审核规划', () => {
   });
 
   it('adds a cooperating unit to one task, creates the unknown units, and confirms', async () => {
-    const office = await apiSession(server.base, 'yc_office');
+    const office = await apiSession(j.server.base, 'yc_office');
     const job = await office<{ parsed: { tasks: { id: string; title: string; lead: { name: string }[]; responsible: { name: string }[]; cooperating: { name: string }[] }[] } }>('GET', `/api/imports/${importId}`);
     const task = job.parsed.tasks.find((t) => t.title.length >= 6 && ![...t.lead, ...t.responsible, ...t.cooperating].some((u) => u.name === FIXED_UNIT))!;
     taskTitle = task.title;
@@ -101,12 +89,12 @@ describe('规划办导入并审核规划', () => {
   });
 
   it("a unit user sees only its own unit's tasks", async () => {
-    const fgw = await apiSession(server.base, 'yc_fgw');
+    const fgw = await apiSession(j.server.base, 'yc_fgw');
     const me = await fgw<{ unitId: number }>('GET', '/api/auth/me');
     const mine = await fgw<{ total: number; items: { id: number; units: { unitId: number | null }[] }[] }>('GET', '/api/me/tasks?pageSize=500');
     expect(mine.total).toBeGreaterThan(0);
     for (const t of mine.items) expect(t.units.some((u) => u.unitId === me.unitId)).toBe(true);
-    const office = await apiSession(server.base, 'yc_office');
+    const office = await apiSession(j.server.base, 'yc_office');
     const all = await office<{ items: { id: number; units: { unitId: number | null }[] }[] }>('GET', '/api/plans/1/tasks?pageSize=500');
     const other = all.items.find((t) => !t.units.some((u) => u.unitId === me.unitId))!;
     const page = await asUser('yc_fgw');
@@ -156,7 +144,7 @@ describe('规划原文与任务字段', () => {
     await shotBoth(page, 'ws-task-fields');
     expect(await englishTextOnPage(page)).toEqual([]);
 
-    const office = await apiSession(server.base, 'yc_office');
+    const office = await apiSession(j.server.base, 'yc_office');
     const saved = await office<{ targetText: string; standard: string; assignee: string; title: string }>('GET', `/api/tasks/${taskId}`);
     expect(saved).toMatchObject({ targetText: '完成老旧小区改造 120 个', standard: '竣工验收合格,居民满意度 90% 以上', assignee: '王主任' });
     const history = await office<{ items: { action: string; before: Record<string, unknown>; after: Record<string, unknown> }[] }>('GET', `/api/tasks/${taskId}/history`);
