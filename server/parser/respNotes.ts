@@ -30,6 +30,8 @@ const LABEL_ROLE: [string, Role][] = [
   ['牵头领导', 'leaders'],
   ['责任领导', 'leaders'],
   ['分管领导', 'leaders'],
+  ['分包领导', 'leaders'],
+  ['包保领导', 'leaders'],
   ['主要责任单位', 'lead'],
   ['牵头责任单位', 'lead'],
   ['协同责任单位', 'cooperating'],
@@ -51,6 +53,11 @@ const LABEL_ROLE: [string, Role][] = [
   ['协办单位', 'cooperating'],
   ['参与单位', 'cooperating'],
   ['协作单位', 'cooperating'],
+  ['参与部门', 'cooperating'],
+  ['协办部门', 'cooperating'],
+  ['协作部门', 'cooperating'],
+  ['协助单位', 'cooperating'],
+  ['协助部门', 'cooperating'],
   ['支持单位', 'cooperating'],
   ['完成时限', 'deadline'],
   ['完成时间', 'deadline'],
@@ -78,6 +85,18 @@ interface LabelHit {
   colon: boolean;
 }
 
+// "(牵头:市发展改革委;配合:市财政局)": the role word alone, always with a colon, at the start of a note or clause
+const SHORT_ROLE = new Map<string, Role>([
+  ['牵头', 'lead'],
+  ['主责', 'lead'],
+  ['责任', 'responsible'],
+  ['配合', 'cooperating'],
+  ['参与', 'cooperating'],
+  ['协办', 'cooperating'],
+  ['协同', 'cooperating'],
+]);
+const SHORT_RE = /(?<=^|[(【〔\[;,,\s])(牵头|主责|责任|配合|参与|协办|协同)[ \t]*:(?=[ \t]*[\u4e00-\u9fa5])/gm;
+
 function labelHits(text: string): LabelHit[] {
   const out: LabelHit[] = [];
   LABEL_RE.lastIndex = 0;
@@ -88,7 +107,16 @@ function labelHits(text: string): LabelHit[] {
     const colon = m[2] === ':' || /[】\]]/.test(m[0]);
     out.push({ start: m.index, end: m.index + m[0].length, role: ROLE.get(label) ?? FRAGMENT_ROLE.get(label)!, label, fragment, colon });
   }
-  return out;
+  SHORT_RE.lastIndex = 0;
+  const long = out.length;
+  let k = 0;
+  while ((m = SHORT_RE.exec(text))) {
+    const at = m.index;
+    while (k < long && out[k].end <= at) k++;
+    if (k < long && out[k].start <= at) continue;
+    out.push({ start: at, end: at + m[0].length, role: SHORT_ROLE.get(m[1])!, label: m[1], fragment: false, colon: true });
+  }
+  return long === out.length ? out : out.sort((a, b) => a.start - b.start);
 }
 
 /** The matching ")" for the "(" at `open`, within the line; -1 when unclosed. */
@@ -121,7 +149,14 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
     let contentEnd: number;
     let layout: RespNote['layout'] = 'paren';
     const damaged: string[] = [];
-    if (open >= 0) {
+    // "【责任单位:X、Y】", "〔牵头部门:X;配合部门:Y〕", "[责任单位:X]": a bracketed note reads like a parenthesized one
+    const bOpen = bracketOpen(text, h, before, lineStart);
+    const bClose = bOpen >= 0 ? closeBracket(text, bOpen) : -1;
+    if (bClose >= 0) {
+      start = bOpen;
+      end = bClose + 1;
+      contentEnd = bClose;
+    } else if (open >= 0) {
       start = lineStart + open;
       const close = closeParen(text, start);
       if (close >= 0) {
@@ -176,6 +211,32 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
   }
   notes.push(...findInlineNotes(ctx, notes));
   return notes.sort((a, b) => a.start - b.start);
+}
+
+const BRACKETS: Record<string, string> = { '【': '】', '〔': '〕', '[': ']', '〖': '〗' };
+
+/** The opening bracket of "【责任单位:…】" / "〔牵头部门:…〕" the label stands right after, or -1. */
+function bracketOpen(text: string, h: LabelHit, before: string, lineStart: number): number {
+  // "【牵头单位】X" is a label in brackets, not a bracketed note
+  if (BRACKETS[text[h.start]] && !/[】\]]/.test(text.slice(h.start, h.end))) return h.start;
+  // the nearest unclosed bracket before the label, within the sentence ("【参与单位:X;牵头单位:Y】")
+  for (let i = before.length - 1; i >= 0; i--) {
+    const c = before[i];
+    if (c === '。' || c === '】' || c === '〕' || c === ']' || c === '〗') return -1;
+    if (BRACKETS[c]) return lineStart + i;
+  }
+  return -1;
+}
+
+/** The bracket closing the one at `open`, within the line; -1 when unclosed. */
+function closeBracket(text: string, open: number, limit = 600): number {
+  const want = BRACKETS[text[open]];
+  const stop = Math.min(text.length, open + limit);
+  for (let i = open + 1; i < stop; i++) {
+    if (text[i] === '\n') return -1;
+    if (text[i] === want) return i;
+  }
+  return -1;
 }
 
 /** The "(" a label stands inside ("(2025年底前;牵头单位:…"), or -1; a sentence end in between rules it out. */
@@ -249,7 +310,7 @@ function readNote(ctx: ParseContext, start: number, end: number, contentEnd: num
       continue;
     }
     // "责任单位:X牵头,Y配合": the verbs inside the value say who leads
-    const byVerb = /牵头|配合|参与|协助/.test(value) ? readInline(ctx, value, vStart) : null;
+    const byVerb = hasRoleVerb(value) ? readInline(ctx, value, vStart, role) : null;
     if (byVerb) {
       note.plainList = false;
       note.lead.push(...byVerb.lead);
@@ -299,13 +360,14 @@ const VERB =
 function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const text = ctx.doc.text;
   const out: RespNote[] = [];
-  const re = /\(/g;
+  // "(X牵头,Y配合)", and the same in brackets: "【X牵头,Y配合】", "〔X负责〕"
+  const re = /[(【〔\[〖]/g;
   const spans = [...taken].sort((a, b) => a.start - b.start);
   let k = 0;
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const open = m.index;
-    const close = closeParen(text, open, 400);
+    const close = m[0] === '(' ? closeParen(text, open, 400) : closeBracket(text, open, 400);
     if (close < 0) continue;
     re.lastIndex = close + 1;
     while (k < spans.length && spans[k].end <= open) k++;
@@ -345,19 +407,47 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   return out;
 }
 
-/** "X牵头,Y配合": roles given by verbs rather than labels; null unless every clause reads so. */
-export function readInline(ctx: ParseContext, inner: string, offset: number): Omit<RespNote, 'start' | 'end'> | null {
+/** A labelled value or cell that gives roles by verbs: "X牵头,Y配合", "X、Y;Z具体落实". */
+export function hasRoleVerb(value: string): boolean {
+  if (/牵头(?!\))|配合|参与|协助/.test(value)) return true;
+  return value.split(/[,;,]/).some((c) => VERB.test(c.trim()));
+}
+
+/**
+ * "X牵头,Y配合": roles given by verbs rather than labels; null unless every clause reads so.
+ * Under a label (`labelRole`), a clause without a verb is allowed: the first one takes the label's
+ * role ("责任单位:各村两委,镇农业服务中心配合"), a later one the role of the verb that ends the
+ * run it belongs to ("X牵头,A、B,C配合": A and B cooperate too), or the label's when none follows.
+ */
+export function readInline(
+  ctx: ParseContext,
+  inner: string,
+  offset: number,
+  labelRole?: 'lead' | 'responsible' | 'cooperating',
+): Omit<RespNote, 'start' | 'end'> | null {
   const note: Omit<RespNote, 'start' | 'end'> = { layout: 'inline', lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [] };
   let s = 0;
   let any = false;
+  let first = true;
+  const pending: ParsedUnit[] = [];
   for (let i = 0; i <= inner.length; i++) {
     if (i < inner.length && !/[,;,]/.test(inner[i])) continue;
     const clause = inner.slice(s, i).trim();
     const cStart = offset + s + (inner.slice(s, i).length - inner.slice(s, i).trimStart().length);
     s = i + 1;
     if (!clause) continue;
+    const wasFirst = first;
+    first = false;
     const v = VERB.exec(clause);
-    if (!v) return null;
+    if (!v && !labelRole) return null;
+    if (!v) {
+      const parsed = parseUnitList(ctx, clause, cStart, true);
+      if (!parsed.units.length || parsed.rejected.length) return null;
+      if (wasFirst) note[labelRole!].push(...parsed.units);
+      else pending.push(...parsed.units);
+      any = true;
+      continue;
+    }
     const who = clause.slice(0, v.index).replace(/^(由|请)/, '');
     const whoStart = cStart + (v.index - who.length);
     if (!who) return null;
@@ -377,8 +467,9 @@ export function readInline(ctx: ParseContext, inner: string, offset: number): Om
     const role = v[1].startsWith('牵头') || v[1] === '负总责' ? 'lead' : /配合|参与|协助/.test(v[1]) ? 'cooperating' : 'responsible';
     const parsed = parseUnitList(ctx, who, whoStart);
     if (parsed.rejected.length) return null;
-    note[role].push(...parsed.units);
+    note[role].push(...pending.splice(0), ...parsed.units);
     any = true;
   }
+  if (pending.length) note[labelRole!].push(...pending);
   return any && (note.lead.length > 0 || note.responsible.length > 0) ? note : null;
 }

@@ -26,7 +26,10 @@ const CLAUSE_BOUND = /[,;:、()“”"《》。!?|｜\t]/;
 const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|(?:和|及|与|并)(?!以)|$)/;
 const POSTFIX = /^\s*(以上|以下|以内|之内|左右|上下|内)/;
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|完成了|建成了|实现了|达到了|同比|比上年|较上年/;
-const PAST_SENTENCE = /过去五年|五年来|近五年|近年来|以来|^\s*(?:目前|当前|截至目前|截止目前|现阶段)/;
+// "全镇现有行政村26个、社区7个,常住人口约11.6万人": a sentence stating what there is now
+const PAST_SENTENCE = /过去五年|五年来|近五年|近年来|以来|^\s*(?:目前|当前|截至目前|截止目前|现阶段)|^\s*(?:(?:19|20)\d\d年(?:底|末)?,?)?(?:全|本)[市区县镇乡街]{1,2}(?:现有|现辖|下辖|辖)/;
+const POLICY_TERM =
+  /(?:(?:给予|一次性|最高|按)[^,;。]{0,12}(?:奖励|补助|补贴|资助|奖补|贴息|扶持)|(?:奖励|补助|补贴|资助|奖补|贴息)(?:标准)?(?:为)?(?:最高)?|有效期|试行期)(?:为|至|最高|不超过)?\s*$/;
 const FUTURE = /到(?:19|20)\d\d年|力争|确保|争取|展望|预计到/;
 const PAST_TITLE_WORDS = /发展基础|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
 // "优化数字发展环境" is a task: a heading that opens on an action verb is not the document's history
@@ -260,6 +263,15 @@ function figure(
   if (/^[A-Za-z]/.test(rest)) return null;
   let clauseStart = i;
   while (clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1])) clauseStart--;
+  // "省级智能制造示范工厂(场景)不少于20个", "养殖网箱(工船)10座": a short note in parentheses is part of the subject
+  let noted = false;
+  for (let guard = 0; guard < 3 && clauseStart > 1 && s[clauseStart - 1] === ')'; guard++) {
+    const o = s.lastIndexOf('(', clauseStart - 2);
+    if (o <= 0 || clauseStart - 2 - o > 10 || /[\d,;:。、]/.test(s.slice(o + 1, clauseStart - 1)) || CLAUSE_BOUND.test(s[o - 1])) break;
+    clauseStart = o;
+    while (clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1])) clauseStart--;
+    noted = clauseStart < o;
+  }
   // "培育“未来工厂”20家": the quoted name right before the figure is its subject
   const open = clauseStart === i && s[i - 1] === '”' ? s.lastIndexOf('“', i - 1) : -1;
   if (open >= 0 && i - open <= 24) {
@@ -274,6 +286,8 @@ function figure(
   }
   // "由50%提高到55%": the first figure is the starting point
   if (/[由从]\s*$/.test(pre)) return null;
+  // "给予一次性奖励50万元", "有效期3年": a policy's terms, not what the plan sets out to reach
+  if (POLICY_TERM.test(pre)) return null;
   const between = prev && prev.at <= i ? s.slice(prev.at, i) : null;
   if (prev && between !== null && /^\s*(?:以上|以下|以内|左右)?\s*(?:[、和及与或]|以及)\s*$/.test(between)) {
     const valueMax = m[8] !== undefined ? Number(m[8]) : null;
@@ -329,7 +343,7 @@ function figure(
     objectEnd = end + obj[1].length;
   } else if (!words.length && !post && !m[9]) {
     // a bare figure needs a unit and a subject written right before it
-    if (!unit || !/[\u4e00-\u9fa5”]/.test(before)) return null;
+    if (!unit || !(/[\u4e00-\u9fa5”]/.test(before) || (noted && before === ')'))) return null;
   }
   // "确保收入增长7.5%以上,力争达到1.9万元": the subject of the figure just before
   if (prev && !/[\u4e00-\u9fa5A-Za-z]/.test(subject) && (words.length || unit))
@@ -347,7 +361,8 @@ function figure(
     unit,
     comparator: cmp,
     year,
-    recurring: /每年/.test(pre),
+    // "每年培训种植、酿造技术人员不少于3000人次": 每年 governs its whole comma clause, lists included
+    recurring: /每年/.test(commaClause(s, i)),
     decrease: isDecrease(words),
     quote: quoteV(ctx.doc, v, sBase + quoteStart, sBase + Math.max(objectEnd, end)),
     outlineId: node?.id ?? null,
@@ -365,6 +380,13 @@ function listClause(s: string, upTo: number): string {
 function sourceOf(ctx: ParseContext, v: VText, s: number, e: number) {
   const n = spanV(v, s, e);
   return ctx.doc.toSource(n.start, n.end);
+}
+
+/** the text before position i back to the last clause mark other than "、" */
+function commaClause(s: string, i: number): string {
+  let k = i;
+  while (k > 0 && !/[,;:。!?|｜\t]/.test(s[k - 1])) k--;
+  return s.slice(k, i);
 }
 
 function clauseAfter(rest: string): string {

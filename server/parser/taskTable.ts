@@ -4,7 +4,7 @@
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext, Line } from './types.js';
 import { parseUnitList } from './units.js';
-import { readInline } from './respNotes.js';
+import { readInline, hasRoleVerb } from './respNotes.js';
 import { parseDeadline } from './deadline.js';
 import { fragsV, type Frag } from './virtual.js';
 
@@ -331,7 +331,7 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[]): TableTask {
       // a wrapped cell is read as one text whose offsets map back to its pieces
       const vctx = c.frags ? virtualCtx(ctx, c.frags) : ctx;
       const off = c.frags ? 0 : c.start;
-      const byVerb = /牵头|配合|参与|协助/.test(c.text) ? readInline(vctx, c.text, off) : null;
+      const byVerb = hasRoleVerb(c.text) ? readInline(vctx, c.text, off, col) : null;
       if (byVerb) for (const r of ['lead', 'responsible', 'cooperating'] as const) task[r].push(...byVerb[r]);
       else {
         const parsed = parseUnitList(vctx, c.text, off, true);

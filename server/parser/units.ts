@@ -15,7 +15,7 @@ const ALL_TOWNS = new RegExp(`^(各|全区各|所有|全部)${TOWN_WORDS}$|^${TO
 const SOME_TOWNS = new RegExp(`^(相关|有关|部分|涉及)${TOWN_WORDS}$`);
 // every district or county government, in the ways cities name them
 const ALL_DISTRICTS =
-  /^(各|全市各|所有)(区县|县\(市、?区\)|县市区|区\(县、?市\)|区\(县\)|县\(区\)|区市县|区、县|区、县\(市\)|区\(市\)县|县\(市\)区|区县\(市\)|区|县|市\(州\)|市州|县\(市\))(\(自治县\))?(人民)?(政府|党委和政府|党委、政府)?$|^区县(\(自治县\))?(人民)?政府$/;
+  /^(各|全市各|所有)(区县|县\(市、?区\)|县市区|区\(县、?市\)|区\(县\)|县\(区\)|区市县|区、县|区、县\(市\)|区\(市\)县|县\(市\)区|市\(县\)、?区|县\(市\)、区|区县\(市\)|区|县|市\(州\)|市州|县\(市\))(\(自治县\))?(人民)?(政府|党委和政府|党委、政府)?$|^区县(\(自治县\))?(人民)?政府$/;
 const OTHERS = /^(其他|其它|各|相关|有关)?(区级|市级|县级|镇级|市直|区直|县直|区|市|县)?(有关|相关|其他|各)?(部门|单位|部门单位|责任单位|职能部门|成员单位|部门和单位|机构)$/;
 const GROUP = /成员单位$/;
 // "有关区县" names some districts, not all of them
@@ -49,7 +49,8 @@ export function splitUnitList(value: string, offset: number): Piece[] {
     const a = pieces[i].text;
     const b = pieces[i + 1].text;
     // "各区、县(市)政府": one list of every district and county, not "各区" and a county
-    const levels = /^(各|全市各)[区县市]$/.test(a) && /^[区县市](\([^)]{1,6}\))?(人民)?政府$/.test(b);
+    // "各市(县)、区人民政府": the same, with the level's note before the 、
+    const levels = /^(各|全市各)[区县市](\([^)]{1,6}\))?$/.test(a) && /^[区县市](\([^)]{1,6}\))?(人民)?政府$/.test(b);
     if (levels || (/(镇|乡镇|镇人民政府|镇政府)$/.test(a) && /^街道(办事处)?$/.test(b) && /^(各|相关)/.test(a))) {
       pieces.splice(i, 2, { text: value.slice(pieces[i].start - offset, pieces[i + 1].start - offset + b.length), start: pieces[i].start });
     }
@@ -97,7 +98,7 @@ function mention(ctx: ParseContext, raw: string, start: number, scope: ParsedUni
 const ACTION = /着力|推进|推动|加快|加强|一批|开展|提升|实施|打造|完善|积极|深化|强化|构建|支持|鼓励|引导|落实|不再|列出|均需|按照|围绕|任务|工作/;
 
 // "市城市更新工作领导小组办公室", "…改造工作专班": the action word is part of the organ's name
-const NAMED_BODY = /(?:工作|推进|建设|改革|任务)(?=(?:工作)?(?:领导小组|专班|指挥部|委员会|联席会议|办公室|推进组|小组|中心|办))/g;
+const NAMED_BODY = /(?:工作|推进|建设|改革|任务)(?=(?:工作)?(?:领导小组|专班|指挥部|委员会|联席会议|办公室|推进组|小组|中心|办))|工作(?=[局站队部委处组]$)/g;
 
 /** "市市场监管局(市知识产权局)", "各区人民政府(含开发区管委会)": the name is what stands before the note */
 export function withoutTrailingNote(text: string): string {
@@ -106,7 +107,8 @@ export function withoutTrailingNote(text: string): string {
 
 export function looksLikeUnit(text: string): boolean {
   if (text.length < 2 || text.length > 40) return false;
-  if (/[。!?:"“”]|\d{3,}/.test(text)) return false;
+  // long figures belong to sentences, except a service number in an organ's name ("市12345热线管理中心")
+  if (/[。!?:"“”]/.test(text) || /\d{3,}(?!\d*(?:热线|服务热线|政务服务|便民服务|指挥中心))/.test(text)) return false;
   // words of action belong to sentences, not to names of organs
   if (ACTION.test(text.replace(NAMED_BODY, ''))) return false;
   const base = withoutTrailingNote(text);
