@@ -23,29 +23,40 @@ export function identity(text: string): Mapped {
 export function applyEdits(src: Mapped, edits: Edit[]): Mapped {
   if (edits.length === 0) return src;
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const parts: string[] = [];
-  const out: number[] = [];
+  // keep the non-overlapping ones (the earlier wins) and size the output once: this runs on every character
+  const kept: Edit[] = [];
   let pos = 0;
+  let length = src.text.length;
+  for (const e of sorted) {
+    if (e.start < pos) continue;
+    kept.push(e);
+    length += e.text.length - (e.end - e.start);
+    pos = e.end;
+  }
+  const parts: string[] = [];
+  const out = new Int32Array(length + 1);
+  let o = 0;
+  pos = 0;
   const copy = (from: number, to: number) => {
     if (to <= from) return;
     parts.push(src.text.slice(from, to));
-    for (let i = from; i < to; i++) out.push(src.map[i]);
+    out.set(src.map.subarray(from, to), o);
+    o += to - from;
   };
-  for (const e of sorted) {
-    if (e.start < pos) continue; // overlapping edit: the earlier one wins
+  for (const e of kept) {
     copy(pos, e.start);
     const span = e.end - e.start;
     parts.push(e.text);
     for (let k = 0; k < e.text.length; k++) {
       // same length: 1:1; otherwise spread over the replaced span, insertions take the next char's offset
       const j = span === 0 ? e.start : e.start + Math.min(k, span - 1);
-      out.push(src.map[j]);
+      out[o++] = src.map[j];
     }
     pos = e.end;
   }
   copy(pos, src.text.length);
-  out.push(src.map[src.text.length]);
-  return { text: parts.join(''), map: Int32Array.from(out) };
+  out[o] = src.map[src.text.length];
+  return { text: parts.join(''), map: out };
 }
 
 /** Edits for every match of a global regex; `fn` returns the replacement or null to leave it. */

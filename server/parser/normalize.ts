@@ -100,6 +100,9 @@ function removePinyin(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
 
 // Characters that exist only in traditional writing and are common in plans.
 const TRAD_ONLY = new Set('發區業產實為動這個們會來說時國經開關與對過還從應機進設計劃規務體將總鎮縣議員點於權創聯農網轉協質醫鄉統優');
+// a flag per code point of the CJK block: this scan runs over every character of every import
+const TRAD_FLAG = new Uint8Array(0x9fff - 0x4e00 + 1);
+for (const ch of TRAD_ONLY) TRAD_FLAG[ch.charCodeAt(0) - 0x4e00] = 1;
 
 // valid in simplified writing too (显著, 乾坤): their conversion says nothing about the script
 const AMBIGUOUS = new Set('著乾於餘藉瞭隻夥佔係');
@@ -112,7 +115,7 @@ function toSimplified(cur: Mapped, fixes: NormalizeFix[]): Mapped {
     const c = sample.charCodeAt(i);
     if (c >= 0x4e00 && c <= 0x9fff) {
       cjk++;
-      if (TRAD_ONLY.has(sample[i])) trad++;
+      trad += TRAD_FLAG[c - 0x4e00];
     }
   }
   if (sample.length < 2000 && cjk > 0) {
