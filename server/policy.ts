@@ -58,9 +58,13 @@ function unitTaskIds(unitId: number): SQL {
 export function planScope(actor: Actor): SQL | undefined {
   if (isAdmin(actor)) return undefined;
   if (seesRegion(actor)) {
-    // a region's people also see plans issued above them that cascade down (e.g. a municipal scheme)
+    // a region's people also see plans issued above them that cascade down (a municipal scheme reaches a town)
     const ids = actor.regionIds.length ? actor.regionIds : [-1];
-    return or(inArray(plans.regionId, ids), sql`${plans.regionId} in (select parent_id from regions where id in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}))`) as SQL;
+    const list = sql.join(ids.map((i) => sql`${i}`), sql`, `);
+    return or(
+      inArray(plans.regionId, ids),
+      sql`${plans.regionId} in (with recursive up(id) as (select parent_id from regions where id in (${list}) union select g.parent_id from regions g join up on g.id = up.id) select id from up where id is not null)`,
+    ) as SQL;
   }
   if (actor.unitId) return sql`${plans.id} in (select ${tasks.planId} from ${tasks} where ${tasks.id} in (${unitTaskIds(actor.unitId)}))`;
   return sql`false`;

@@ -1,4 +1,4 @@
-// Regions and the unit registry from server/data/units: idempotent, every new row audited.
+// Regions (city, districts, their towns) and the unit registry from server/data/units: idempotent, every new row audited.
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { regions, units } from '../db/schema/index.js';
@@ -13,7 +13,8 @@ export async function seedRegistry(db: Db, actor: Actor): Promise<{ regions: num
   await db.transaction(async (tx) => {
     const regionId = new Map<string, number>();
     const ensureRegion = async (name: string, level: string, parentId: number | null) => {
-      const [found] = await tx.select().from(regions).where(eq(regions.name, name));
+      // towns are named alike across districts (两个区都可能有"大安镇"): a town is found under its own district
+      const [found] = await tx.select().from(regions).where(level === 'town' && parentId ? and(eq(regions.name, name), eq(regions.parentId, parentId)) : eq(regions.name, name));
       if (found) return found.id;
       const [row] = await tx.insert(regions).values({ name, level, parentId }).returning();
       await writeAudit(tx, actor, { action: 'region.create', entityType: 'region', entityId: row.id, after: row });
@@ -31,6 +32,9 @@ export async function seedRegistry(db: Db, actor: Actor): Promise<{ regions: num
       await writeAudit(tx, actor, { action: 'unit.create', entityType: 'unit', entityId: row.id, after: row });
       newUnits++;
     }
+    // 镇街 are regions too (市 → 区县 → 镇街): a town's own plans and people belong there. The town as a unit
+    // stays in its district, where the district's plans name it among the units that carry out their tasks.
+    for (const u of registry.filter((x) => x.kind === 'town')) await ensureRegion(u.name, 'town', regionId.get(u.region)!);
   });
   return { regions: newRegions, units: newUnits };
 }

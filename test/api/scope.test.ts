@@ -24,6 +24,30 @@ describe('scoping', () => {
     expect(lead.items.map((x: { id: number }) => x.id)).toEqual([tasks[0].id]);
   });
 
+  it('towns are regions under their district: a town office sees its own, its district\'s and the city\'s plans; the district leader sees the town\'s', async () => {
+    const db = t.handle.db;
+    const town = await makePlan(db, { region: '青峰镇', title: '青峰镇人居环境整治实施方案' });
+    const sibling = await makePlan(db, { region: '金龙镇', title: '金龙镇测试方案' });
+    const district = await makePlan(db, { region: '永川区', title: '永川区测试方案' });
+    const city = await makePlan(db, { region: '重庆市', title: '市级测试方案' });
+    const other = await makePlan(db, { region: '铜梁区', title: '铜梁区测试方案' });
+    const regions = (await (await new Client(t.app).login((await makeUser(db, ['admin'])).username, PASSWORD)).get('/api/regions')).json().items;
+    const qf = regions.find((r: { name: string }) => r.name === '青峰镇');
+    const yc = regions.find((r: { name: string }) => r.name === '永川区');
+    expect(qf).toMatchObject({ level: 'town', parentId: yc.id });
+
+    const townOffice = await new Client(t.app).login((await makeUser(db, ['office'], { region: '青峰镇' })).username, PASSWORD);
+    const seen = (await townOffice.get('/api/plans?pageSize=500')).json().items.map((p: { id: number }) => p.id);
+    expect(seen).toEqual(expect.arrayContaining([town.plan.id, district.plan.id, city.plan.id]));
+    expect(seen).not.toContain(sibling.plan.id);
+    expect(seen).not.toContain(other.plan.id);
+
+    const leader = await new Client(t.app).login((await makeUser(db, ['leader'], { region: '永川区' })).username, PASSWORD);
+    const led = (await leader.get('/api/plans?pageSize=500')).json().items.map((p: { id: number }) => p.id);
+    expect(led).toEqual(expect.arrayContaining([town.plan.id, sibling.plan.id, district.plan.id, city.plan.id]));
+    expect(led).not.toContain(other.plan.id);
+  });
+
   it('an office sees the plans of its own region (and those issued above it), not a sibling district', async () => {
     const db = t.handle.db;
     const yc = await makePlan(db, { region: '永川区', title: '永川区测试规划' });

@@ -5,6 +5,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router-dom';
 import type { ImportJob } from '../../../shared/api';
 import { api, ApiError } from '../api';
+import { regionOptions } from '../regionOptions';
 import { useMe } from '../auth';
 import { dateTime } from '../format';
 import { importStatusColors, importStatusLabels, label } from '../labels';
@@ -68,7 +69,9 @@ export default function ImportPage() {
             placeholder="按文件内容自动识别"
             value={regionId ?? undefined}
             onChange={(v) => setRegionId(v ?? null)}
-            options={myRegions.map((r) => ({ value: r.id, label: r.name }))}
+            showSearch
+            optionFilterProp="label"
+            options={regionOptions(myRegions)}
           />
         </div>
       </div>
@@ -137,3 +140,4 @@ export default function ImportPage() {
     </section>
   );
 }
+

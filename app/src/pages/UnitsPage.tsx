@@ -4,6 +4,7 @@ import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Unit } from '../../../shared/api';
 import { api } from '../api';
+import { regionOptions } from '../regionOptions';
 import { useMe } from '../auth';
 import { label, unitKindLabels } from '../labels';
 import { canManageUnits } from '../permissions';
@@ -26,7 +27,7 @@ export default function UnitsPage() {
   const [form] = Form.useForm<NewUnit>();
   const units = useRequest(() => api.units(q || undefined, regionId), [q, regionId]);
   const regions = useRequest(() => api.regions(), []);
-  const regionOptions = (regions.data?.items ?? []).map((r) => ({ value: r.id, label: r.name }));
+  const regionChoices = regionOptions(regions.data?.items ?? []);
 
   const save = async () => {
     const v = await form.validateFields();
@@ -46,7 +47,7 @@ export default function UnitsPage() {
         <h2>单位库</h2>
         <div className="toolbar">
           <Input.Search allowClear placeholder="按名称或别名搜索" aria-label="搜索单位" style={{ width: 240 }} onSearch={(v) => setQ(v.trim())} />
-          <Select aria-label="按区划筛选" allowClear placeholder="全部区划" style={{ width: 160 }} value={regionId} onChange={setRegionId} options={regionOptions} />
+          <Select aria-label="按区划筛选" allowClear placeholder="全部区划" style={{ width: 160 }} value={regionId} onChange={setRegionId} options={regionChoices} showSearch optionFilterProp="label" />
           {canManageUnits(me) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
               新增单位
@@ -80,7 +81,7 @@ export default function UnitsPage() {
             <Select options={Object.entries(unitKindLabels).map(([value, l]) => ({ value, label: l }))} />
           </Form.Item>
           <Form.Item name="regionId" label="所属区划" rules={[{ required: true, message: '请选择所属区划' }]}>
-            <Select options={regionOptions} />
+            <Select options={regionChoices} showSearch optionFilterProp="label" />
           </Form.Item>
         </Form>
       </Modal>
