@@ -8,7 +8,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { test: { name: 'unit', include: ['test/parser/**/*.test.ts', 'test/domain/**/*.test.ts', 'test/reports/**/*.test.ts'], testTimeout: 60_000 } },
+      { test: { name: 'unit', include: ['test/parser/**/*.test.ts', 'test/domain/**/*.test.ts', 'test/reports/**/*.test.ts', 'test/static/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'pglite', include: dbTests, env: { LUOSHI_TEST_DB: 'pglite' }, testTimeout: 60_000, hookTimeout: 120_000 } },
       { test: { name: 'pg', include: dbTests, env: { LUOSHI_TEST_DB: 'pg' }, testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
       { test: { name: 'browser', include: ['test/browser/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000, fileParallelism: false } },
