@@ -1,5 +1,6 @@
 // Request and response contracts of the HTTP API, shared by server routes and the web app.
 import { z } from 'zod';
+import { isCalendarDate } from './dates.js';
 import { roleSchema } from './roles.js';
 import { patchSchema } from './patch.js';
 import { parsedPlanSchema, parsedUnitSchema, parsedTaskSchema, parsedTargetSchema, parsedIndicatorSchema, parsedProjectSchema, sourceSchema, indicatorTargetSchema } from './parsedPlan.js';
@@ -108,14 +109,6 @@ export const taskListQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 const unitRefSchema = z.object({ unitId: z.number().int(), role: taskRoleSchema });
-/** A real calendar month (YYYY-MM) or day (YYYY-MM-DD): 2025-13 or 2025-02-30 are refused. */
-export function isCalendarDate(v: string): boolean {
-  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(v);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
 const monthOrDay = z.string().trim().regex(/^\d{4}-\d{2}(-\d{2})?$/, '格式为 2025-12 或 2025-12-31').refine(isCalendarDate, '不是有效的日期');
 const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, '格式为 2025-01-31').refine(isCalendarDate, '不是有效的日期');
 /** Empty text is "not set": '' and blanks are stored as null. */
