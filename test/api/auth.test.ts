@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { Client, useTestApp } from '../helpers/app.js';
 import { makeUser, PASSWORD } from '../helpers/factories.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('login and sessions', () => {
   it('logs in with an httpOnly session cookie and returns the user with a CSRF token', async () => {

@@ -1,19 +1,15 @@
 // Excel through the HTTP stack: the task ledger, indicator table and reporting record read back with
 // exceljs; and a 任务分工表 import: workbook → preview with detected columns → the office's mapping →
 // review → confirm → tasks with their units.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { desc } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { auditEvents, indicatorValues } from '../../server/db/schema/index.js';
 import { setClock } from '../../server/clock.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { makeClient, makeIndicator, makeRunningPlan, unitId } from '../helpers/factories.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 afterEach(() => setClock(null));
 
 const at = (iso: string) => setClock(() => new Date(iso));

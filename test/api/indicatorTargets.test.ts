@@ -1,15 +1,11 @@
 // An indicator row with targets for several years: all of them are kept from the import, shown by the API,
 // and the status of a year before the last target is judged against that year's target.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { indicatorValues } from '../../server/db/schema/index.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { makeClient, makeIndicator, makePlan } from '../helpers/factories.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const doc = `某市“十四五”生态环境保护规划
 

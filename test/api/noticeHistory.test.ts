@@ -1,13 +1,9 @@
 // A unit sees how its own notice was handled (and nobody else's), so it can answer a recheck.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { Client, useTestApp } from '../helpers/app.js';
 import { makePlan, makeUnit, makeUser, PASSWORD } from '../helpers/factories.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('notice history', () => {
   it('is readable by the notified unit and the office, and 404 for another unit', async () => {

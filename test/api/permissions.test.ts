@@ -1,10 +1,10 @@
 // Every route names its permission; anonymous callers are refused everywhere but public routes,
 // and each role reaches exactly the routes its grants allow.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allRoutes } from '../../server/http/routes/index.js';
 import { can } from '../../server/policy.js';
 import { roleSchema } from '../../shared/roles.js';
-import { Client, startTestApp, type TestApp } from '../helpers/app.js';
+import { Client, useTestApp } from '../helpers/app.js';
 import { makeUser, PASSWORD } from '../helpers/factories.js';
 
 const expected: Record<string, string> = {
@@ -88,11 +88,7 @@ const expected: Record<string, string> = {
   'GET /api/public/plans/:id': 'public',
 };
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 const concrete = (url: string) => url.replace(/:id/g, '999999');

@@ -1,17 +1,13 @@
 // The public page API: published plans only, no login, and nothing internal in any response —
 // walked key by key and value by value.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { indicatorValues, plans, users } from '../../server/db/schema/index.js';
 import { setClock } from '../../server/clock.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { makeIndicator, makeRunningPlan } from '../helpers/factories.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 afterEach(() => setClock(null));
 
 const at = (iso: string) => setClock(() => new Date(iso));

@@ -1,17 +1,13 @@
 // Running a plan through the HTTP stack: report → return with a reason → resubmit → accept → status
 // recomputed; validation at entry; attachments; period locks; unit scoping; sub-tasks; indicator splits.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { count, desc, eq } from 'drizzle-orm';
 import { auditEvents, indicatorValues } from '../../server/db/schema/index.js';
 import { setClock } from '../../server/clock.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { makeIndicator, makeRunningPlan } from '../helpers/factories.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 afterEach(() => setClock(null));
 
 const at = (iso: string) => setClock(() => new Date(iso));

@@ -1,13 +1,9 @@
 // Every query is scoped: a unit sees its own tasks, a district office its region, nobody else's plans.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, startTestApp, type TestApp } from '../helpers/app.js';
+import { describe, expect, it } from 'vitest';
+import { Client, useTestApp } from '../helpers/app.js';
 import { makePlan, makeUnit, makeUser, PASSWORD } from '../helpers/factories.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 
 describe('scoping', () => {
   it('a unit user sees only tasks where its unit holds a role, and 404 for the others', async () => {

@@ -1,18 +1,14 @@
 // 单位负责人预审 and the plan-wide report list, through the HTTP stack: with the plan's setting on, a reporter's
 // submission waits for a head of its own unit, who approves it on to the office or returns it with a reason;
 // the office lists a plan's reports by period, state and unit, page by page, and each role sees only its scope.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { count, desc } from 'drizzle-orm';
 import { auditEvents } from '../../server/db/schema/index.js';
 import { setClock } from '../../server/clock.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
+import { useTestApp } from '../helpers/app.js';
 import { makeClient, makeRunningPlan } from '../helpers/factories.js';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await startTestApp();
-});
-afterAll(() => t.close());
+const t = useTestApp();
 afterEach(() => setClock(null));
 
 const at = (iso: string) => setClock(() => new Date(iso));

@@ -1,5 +1,6 @@
 // The real HTTP stack on a fresh database, driven with Fastify's inject (no sockets needed).
 import type { FastifyInstance, InjectOptions } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../server/http/app.js';
 import type { DbHandle } from '../../server/db/client.js';
 import { seedRegistry } from '../../server/seed/seedRegistry.js';
@@ -18,6 +19,16 @@ export async function startTestApp(opts: { registry?: boolean } = {}): Promise<T
   const app = await buildApp({ db: handle.db, staticDir: '/nonexistent' });
   await app.ready();
   return { app, handle, close: async () => { await app.close(); await handle.close(); } };
+}
+
+/** The app on a fresh database for one test file: its fields are set once the file's beforeAll has run. */
+export function useTestApp(opts: { registry?: boolean } = {}): TestApp {
+  const ctx = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(ctx, await startTestApp(opts));
+  });
+  afterAll(() => ctx.close());
+  return ctx;
 }
 
 /** A logged-in client: carries the session cookie and sends the CSRF token on changes. */
