@@ -1,12 +1,15 @@
 // Parser accuracy on other cities' layouts: hand-labelled fixtures in
-// test/parser/fixtures/other-cities (NAME.txt + NAME.truth.json) scored against parseText.
+// test/parser/fixtures/other-cities (NAME.txt or NAME.html + NAME.truth.json). A .txt is scored
+// against parseText; a saved web page (.html) goes through the real upload path, parsePlan on its
+// bytes, and its truth keys are looked up in the decoded text that sources point into.
 // Units: micro-averaged P/R/F1 on (task, role, raw) triples, and role-agnostic on (task, raw).
-// Targets: a match needs value, valueMax, unit and comparator; year is scored on the matches.
+// Targets: a match needs value, valueMax, unit and comparator; year is scored on the matches. The
+// targets of indicator tables (indicators[].targets) count as extracted targets too.
 // Run: npx tsx bench/accuracy.ts [--misses]. test/parser/accuracy.test.ts holds the bars.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseText } from '../server/parser/index.js';
+import { parsePlan, parseText } from '../server/parser/index.js';
 import type { ParsedPlan, ParsedTask } from '../shared/parsedPlan.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../test/parser/fixtures/other-cities');
@@ -58,6 +61,8 @@ export interface DocScore {
   /** mentions resolved to a registry unit: the registry only knows Chongqing, so these are wrong */
   knownWrongly: number;
   batch: string;
+  /** read from a saved web page through parsePlan */
+  html: boolean;
   misses: string[];
 }
 
@@ -122,7 +127,14 @@ export function scoreDoc(name: string, text: string, truth: Truth, plan: ParsedP
     anyRole = add(anyRole, { tp: 0, fp: ROLES.reduce((n, r) => n + t[r].length, 0), fn: 0 });
   }
 
-  const pool = [...plan.targets];
+  // a yearly-target table's cells are indicator targets (indicators[]), not prose targets: both count
+  const tableTargets = plan.indicators.flatMap((ind) =>
+    ind.targets.filter((t): t is typeof t & { value: number } => t.value !== null).map((t) => ({ value: t.value, valueMax: t.valueMax ?? null, unit: ind.unit, comparator: t.comparator, year: t.year, quote: `${ind.name} ${t.text}`, recurring: false, decrease: false })),
+  );
+  const pool: { value: number; valueMax?: number | null; unit: string | null; comparator: string; year: number | null; quote: string; recurring?: boolean; decrease?: boolean }[] = [
+    ...plan.targets,
+    ...tableTargets,
+  ];
   let targets = zero();
   let yearsRight = 0;
   let flagsRight = 0; // 每年 (recurring) and 下降 (decrease) as labelled
@@ -147,19 +159,34 @@ export function scoreDoc(name: string, text: string, truth: Truth, plan: ParsedP
   targets = add(targets, { tp: 0, fp: pool.length, fn: 0 });
   const known = plan.tasks.flatMap((t) => ROLES.flatMap((r) => t[r])).filter((u) => u.known && u.scope === 'unit');
   for (const u of known) misses.push(`“${u.raw}” resolved to Chongqing's “${u.name}”`);
-  return { name, layout: truth.layout, units, unitsAnyRole: anyRole, targets, yearsRight, flagsRight, deadlines, knownWrongly: known.length, batch: truth.batch, misses };
+  return { name, layout: truth.layout, units, unitsAnyRole: anyRole, targets, yearsRight, flagsRight, deadlines, knownWrongly: known.length, batch: truth.batch, html: plan.meta.format === 'html', misses };
 }
 
-export function evaluate(dir = FIXTURES): DocScore[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => {
-      const name = f.replace(/\.txt$/, '');
-      const text = readFileSync(join(dir, f), 'utf8');
-      const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), 'utf8')) as Truth;
-      return scoreDoc(name, text, truth);
-    });
+/** fixture files: NAME.txt (read as UTF-8 text) or NAME.html (bytes through the upload decoder) */
+export const FIXTURE_EXT = /\.(txt|html)$/;
+
+export async function loadFixture(dir: string, file: string): Promise<{ name: string; text: string; plan: ParsedPlan }> {
+  const name = file.replace(FIXTURE_EXT, '');
+  if (file.endsWith('.txt')) {
+    const text = readFileSync(join(dir, file), 'utf8');
+    return { name, text, plan: parseText(text) };
+  }
+  const plan = await parsePlan(new Uint8Array(readFileSync(join(dir, file))), file);
+  if (plan.text == null) throw new Error(`${file}: parsePlan returned no text`);
+  return { name, text: plan.text, plan };
+}
+
+export async function evaluate(dir = FIXTURES): Promise<DocScore[]> {
+  const files = readdirSync(dir)
+    .filter((f) => FIXTURE_EXT.test(f))
+    .sort();
+  const out: DocScore[] = [];
+  for (const f of files) {
+    const { name, text, plan } = await loadFixture(dir, f);
+    const truth = JSON.parse(readFileSync(join(dir, `${name}.truth.json`), 'utf8')) as Truth;
+    out.push(scoreDoc(name, text, truth, plan));
+  }
+  return out;
 }
 
 export function overall(scores: DocScore[]) {
@@ -201,5 +228,5 @@ export function report(scores: DocScore[], withMisses: boolean): string {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  console.log(report(evaluate(), process.argv.includes('--misses')));
+  console.log(report(await evaluate(), process.argv.includes('--misses')));
 }

@@ -41,7 +41,10 @@ export function columnsOf(header: Cell[], title: string | null): Column[] {
   const plain = cols.filter((c) => c.plainYear);
   const hasBase = cols.some((c) => c.role === 'baseline');
   const targetYears = cols.filter((c) => c.role === 'target' && !c.plainYear && c.year != null).map((c) => c.year!);
-  if (!hasBase && plain.length) {
+  // "2024年 | 2025年 | 2026年" of a 年度目标 table: three years in a row, each a year's target
+  const years = plain.map((c) => c.year ?? NaN);
+  const yearly = plain.length >= 3 && years.every((y, k) => k === 0 || y === years[k - 1] + 1);
+  if (!hasBase && plain.length && !yearly) {
     const min = Math.min(...plain.map((c) => c.year ?? Infinity));
     const beforeTargets = targetYears.length > 0 && targetYears.every((y) => y > min);
     if (plain.length > 1 || beforeTargets) for (const c of plain) if (c.year === min) c.role = 'baseline';

@@ -373,12 +373,47 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     while (k < spans.length && spans[k].end <= open) k++;
     if (k < spans.length && spans[k].start <= open) continue;
     const inner = text.slice(open + 1, close);
-    if (!/牵头|负责|配合/.test(inner) || /[。:]/.test(inner)) continue;
-    const note = readInline(ctx, inner, open + 1);
+    if (/[。:]/.test(inner)) continue;
+    // a note closing its sentence: "…。(市经信局、市科技局配合)" may name only those who help
+    const closing = closesSentence(text, open, close);
+    const note = /牵头|负责|配合/.test(inner) ? readInline(ctx, inner, open + 1, undefined, closing) : closing ? bareList(ctx, inner, open + 1) : null;
     if (note) out.push({ ...note, start: open, end: close + 1 });
   }
   out.push(...findBareNotes(ctx, [...taken, ...out]));
   return out;
+}
+
+/** "…。(X、Y)⏎": a parenthesis right after a sentence's end that closes its line or sentence. */
+function closesSentence(text: string, open: number, close: number): boolean {
+  let b = open - 1;
+  while (b >= 0 && (text[b] === ' ' || text[b] === '\t')) b--;
+  let a = close + 1;
+  while (a < text.length && (text[a] === ' ' || text[a] === '\t')) a++;
+  const after = a >= text.length || text[a] === '\n' || ((text[a] === '。' || text[a] === ';') && (a + 1 >= text.length || /[\n ]/.test(text[a + 1])));
+  return b >= 0 && /[。;!?]/.test(text[b]) && after;
+}
+
+/**
+ * "…确保各项任务落到实处。(市工信局、市应急局,各区县政府)": unit names alone in parentheses after
+ * the sentence, with no label or verb: the units responsible for it. Every piece must be a unit.
+ */
+function bareList(ctx: ParseContext, inner: string, offset: number): Omit<RespNote, 'start' | 'end'> | null {
+  if (inner.length < 3 || inner.length > 200) return null;
+  const pieces = splitUnitList(inner, offset);
+  if (!pieces.length || !pieces.every((p) => looksLikeUnit(p.text))) return null;
+  const parsed = parseUnitList(ctx, inner, offset);
+  if (!parsed.units.length || parsed.rejected.length) return null;
+  return {
+    layout: 'inline',
+    lead: parsed.marked,
+    responsible: parsed.units.filter((u) => !parsed.marked.includes(u)),
+    cooperating: [],
+    leaders: [],
+    deadlineText: null,
+    damaged: [],
+    remarks: [],
+    plainList: parsed.marked.length === 0,
+  };
 }
 
 /**
@@ -424,6 +459,7 @@ export function readInline(
   inner: string,
   offset: number,
   labelRole?: 'lead' | 'responsible' | 'cooperating',
+  helpersOnly = false,
 ): Omit<RespNote, 'start' | 'end'> | null {
   const note: Omit<RespNote, 'start' | 'end'> = { layout: 'inline', lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [] };
   let s = 0;
@@ -471,5 +507,5 @@ export function readInline(
     any = true;
   }
   if (pending.length) note[labelRole!].push(...pending);
-  return any && (note.lead.length > 0 || note.responsible.length > 0) ? note : null;
+  return any && (note.lead.length > 0 || note.responsible.length > 0 || (helpersOnly && note.cooperating.length > 0)) ? note : null;
 }

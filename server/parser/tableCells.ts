@@ -206,7 +206,8 @@ function finish(lines: Line[], first: number, end: number, rows: TableRow[]): Ta
     const t = lines[j].text.trim();
     if (!t) continue;
     seen++;
-    if (TITLE_RE.test(t) || (t.length <= 50 && !/[。;]$/.test(t))) {
+    // "…不少于25人。年度目标如下:" is a paragraph leading into the table, not its title: its figures stay prose
+    if ((TITLE_RE.test(t) && !/[。;!?](?=.)/.test(t)) || (t.length <= 50 && !/[。;]$/.test(t))) {
       title = t;
       lineFrom = j;
     }

@@ -25,7 +25,8 @@ const EVENT_RE = new RegExp(`${YEAR_SRC}|${PLAN_SRC}|${FIG_SRC}`, 'g');
 const CLAUSE_BOUND = /[,;:、()“”"《》。!?|｜\t]/;
 const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|(?:和|及|与|并)(?!以)|$)/;
 const POSTFIX = /^\s*(以上|以下|以内|之内|左右|上下|内)/;
-const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|完成了|建成了|实现了|达到了|同比|比上年|较上年/;
+// "比上年增长15%以上" in a year's work plan is what it sets out to reach; "同比增长8.5%" reports
+const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|完成了|建成了|实现了|达到了|同比/;
 // "全镇现有行政村26个、社区7个,常住人口约11.6万人": a sentence stating what there is now
 const PAST_SENTENCE = /过去五年|五年来|近五年|近年来|以来|^\s*(?:目前|当前|截至目前|截止目前|现阶段)|^\s*(?:(?:19|20)\d\d年(?:底|末)?,?)?(?:全|本)[市区县镇乡街]{1,2}(?:现有|现辖|下辖|辖)/;
 const POLICY_TERM =
@@ -109,6 +110,9 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           continue;
         }
         if (m[4] !== undefined) {
+          // "根据《江苏省“十四五”现代物流业发展规划》": another document's title sets no year
+          const before = s.slice(0, m.index);
+          if (before.lastIndexOf('《') > before.lastIndexOf('》')) continue;
           const p = 11 + '一二三四五六七八九'.indexOf(m[4]);
           // an earlier plan's period makes what follows history, unless the sentence looks ahead
           if (plan === null || p >= plan || !FUTURE.test(s)) year = lastSet = fiveYearPlanEnd(p);
@@ -206,7 +210,8 @@ function isPastSentence(s: string, plan: number | null, planEnd: number | null):
 /** "2023年,全市新登记经营主体33.6万户" in a 2024 plan: a sentence opening on a year before the plan's own is a result */
 function beforePeriod(s: string, start: number | null): boolean {
   if (start === null || FUTURE.test(s)) return false;
-  const m = /^\s*(?:截至|截止)?\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?/.exec(s);
+  // "(2023年全市…为2.03万亿元。)": a record in parentheses reads the same
+  const m = /^\s*[(（]?\s*(?:截至|截止)?\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?/.exec(s);
   return m !== null && Number(m[1]) < start;
 }
 

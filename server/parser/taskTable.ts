@@ -8,10 +8,12 @@ import { readInline, hasRoleVerb } from './respNotes.js';
 import { parseDeadline } from './deadline.js';
 import { fragsV, type Frag } from './virtual.js';
 
-export type Column = 'seq' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other';
+export type Column = 'seq' | 'ref' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other';
 
 const COLUMN_RE: [RegExp, Column][] = [
   [/^(序号|编号|序)$/, 'seq'],
+  // an appendix 分工表 that names the task only by its place in the text: "二(一)1"
+  [/^(任务编号|任务序号|条目编号|对应条目|对应任务|对应条款|条款|文件条目|任务条目)$/, 'ref'],
   [/^(牵头(负责)?领导|责任领导|分管领导|责任人)$/, 'leaders'],
   [/^(牵头单位|牵头部门|牵头责任单位|主要责任单位|主责单位|主责部门|牵头处室|牵头市级部门|牵头区级部门)$/, 'lead'],
   [/^(责任单位|责任部门|责任主体|实施单位|责任处室|责任科室)$/, 'responsible'],
@@ -79,6 +81,8 @@ export interface TableTask {
   cells: Frag[][];
   /** units only in a 责任单位 column, as one plain list */
   plainList?: boolean;
+  /** the task's number in the text ("二(一)1") when the table names it only so */
+  ref?: string;
 }
 
 export interface TaskTable {
@@ -138,7 +142,7 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
 
 function isTaskHeader(cols: (Column | null)[]): boolean {
   const known = cols.filter((c) => c !== null).length;
-  const hasTask = cols.includes('task') || cols.includes('detail');
+  const hasTask = cols.includes('task') || cols.includes('detail') || cols.includes('ref');
   const hasUnit = cols.some((c) => c === 'lead' || c === 'responsible' || c === 'cooperating');
   return known >= 3 && hasTask && hasUnit;
 }
@@ -323,7 +327,8 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[]): TableTask {
     const c = row[k];
     if (!c || !c.text) return;
     if (col === 'task' || col === 'detail') task.cells.push(fragsOf(c));
-    if (col === 'task') task.title = c.text;
+    if (col === 'ref') task.ref = c.text;
+    else if (col === 'task') task.title = c.text;
     else if (col === 'detail') task.text = task.text ? `${task.text}\n${c.text}` : c.text;
     else if (col === 'deadline') task.deadlineText = c.text;
     else if (col === 'leaders') task.leaders.push(...c.text.split(/[、,;,]/).map((x) => x.trim()).filter(Boolean));

@@ -10,6 +10,7 @@ import { headingStart } from './outline.js';
 import { parseDeadline, contextYearOf } from './deadline.js';
 import { warnUnknownUnits } from './units.js';
 import { findTitle } from './meta.js';
+import { looksLikeUnit, parseUnitList, splitUnitList } from './units.js';
 
 interface Head {
   node: OutlineNode;
@@ -32,6 +33,8 @@ interface Draft {
   year?: number | null;
   /** one plain list under 责任单位: a plan-wide "列第一位的为牵头单位" decides who leads */
   plainList?: boolean;
+  /** a table row naming its task by number ("二(一)1"), to be joined to that item of the text */
+  ref?: string;
 }
 
 // "(注:责任单位中列第一位的为牵头单位,其他为配合单位)": the order of a plain list gives the roles
@@ -77,21 +80,35 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
         units: r.unitsStart === null ? null : { start: r.unitsStart, end: r.unitsEnd! },
         year: tYear,
         plainList: r.plainList,
+        ref: r.ref,
       });
     }
   }
   const inTable = (p: number) => tables.some((t) => t.start <= p && p < t.end);
   const notes = findRespNotes(ctx).filter((n) => !inTable(n.start));
   let boundary = 0;
+  let prev: Draft | null = null;
+  let prevNote: RespNote | null = null;
   for (const n of notes) {
     const d = noteTask(ctx, heads, n, boundary, tables);
     boundary = n.end;
-    if (d) drafts.push(d);
+    if (!d) continue;
+    // "1.推进…(市行政审批局负责)。推动…(市数据局负责)。": short notes closing sentences of one item's paragraph
+    const short = (x: RespNote) => x.layout === 'inline' && x.damaged.length === 0;
+    if (prev && prevNote && short(prevNote) && short(n) && sameItemLine(ctx, heads, prev, n)) mergeInto(prev, d);
+    else {
+      drafts.push(d);
+      prev = d;
+      prevNote = n;
+    }
   }
+  linkTableRows(ctx, heads, drafts, tables);
+  unitGroupedTasks(ctx, heads, drafts);
   if (drafts.length === 0) drafts.push(...leadPhraseTasks(ctx, heads));
   applyListOrder(doc.text, drafts);
 
   drafts.sort((a, b) => a.start - b.start);
+  rowDeadlines(ctx, drafts);
   const seen = new Set<string>();
   return drafts.map((d, i) => {
     warnUnknownUnits(ctx, [...d.lead, ...d.responsible, ...d.cooperating], seen);
@@ -227,4 +244,197 @@ function leadPhraseTasks(ctx: ParseContext, heads: Head[]): Draft[] {
     });
   }
   return out;
+}
+
+/** A later note on the same line as the one before it, both in an item whose heading opens that line. */
+function sameItemLine(ctx: ParseContext, heads: Head[], prev: Draft, n: RespNote): boolean {
+  if (!prev.units || n.layout === 'line') return false;
+  const text = ctx.doc.text;
+  if (text.slice(prev.units.end, n.start).includes('\n')) return false;
+  const head = innermost(heads, n.start);
+  if (!head || head.node.id !== prev.outlineId || prev.start !== head.start) return false;
+  // the item's heading line is the line holding both notes
+  return !text.slice(head.start, n.start).includes('\n');
+}
+
+function mergeInto(a: Draft, b: Draft) {
+  a.lead.push(...b.lead);
+  a.responsible.push(...b.responsible);
+  a.cooperating.push(...b.cooperating);
+  a.leaders.push(...b.leaders);
+  a.deadlineText ??= b.deadlineText;
+  if (b.units) a.units = a.units ? { start: Math.min(a.units.start, b.units.start), end: Math.max(a.units.end, b.units.end) } : b.units;
+  a.start = Math.min(a.start, b.start);
+  a.end = Math.max(a.end, b.end);
+  a.plainList = !!a.plainList && !!b.plainList;
+}
+
+/** End of an outline node's own text: the next heading, a table, or the end of the document. */
+function nodeEnd(ctx: ParseContext, heads: Head[], k: number, stops: number[] = []): number {
+  let end = k + 1 < heads.length ? heads[k + 1].start : ctx.doc.text.length;
+  for (const s of stops) if (s > heads[k].start && s < end) end = s;
+  while (end > heads[k].start && /\s/.test(ctx.doc.text[end - 1])) end--;
+  return end;
+}
+
+/** A draft for an item of the text: its heading to its end; notes inside it add their units. */
+function itemDraft(ctx: ParseContext, start: number, end: number, outlineId: string | null, title: string, drafts: Draft[]): Draft {
+  const text = ctx.doc.text.slice(start, end);
+  const d: Draft = {
+    start,
+    end,
+    outlineId,
+    title: leadPhrase(title),
+    text: text.replace(/^\s*(\d{1,3}[.、]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、)/, '').replace(/\n[ \t]*\n+/g, '\n').trim(),
+    lead: [],
+    responsible: [],
+    cooperating: [],
+    leaders: [],
+    deadlineText: null,
+    units: null,
+  };
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const o = drafts[i];
+    if (!o.units || o.ref !== undefined || o.units.start < start || o.units.start >= end) continue;
+    mergeInto(d, o);
+    d.start = start;
+    d.end = Math.max(end, o.units.end);
+    drafts.splice(i, 1);
+  }
+  return d;
+}
+
+const markerKey = (s: string) => s.replace(/[\s、.,:;]/g, '').replace(/^第(.+)[章节条]$/, '$1');
+
+/**
+ * A 责任分工表 naming each task only by its number ("二(一)1") or by its heading: its units belong
+ * to that item of the text, not to a task of their own.
+ */
+function linkTableRows(ctx: ParseContext, heads: Head[], drafts: Draft[], tables: { start: number; end: number }[]) {
+  const rows = drafts.filter((d) => d.ref !== undefined || (d.units && tables.some((t) => t.start <= d.start && d.start < t.end)));
+  if (!rows.length) return;
+  const outside = heads.map((h, k) => ({ h, k })).filter(({ h }) => !tables.some((t) => t.start <= h.start && h.start < t.end));
+  const byId = new Map(heads.map((h, k) => [h.node.id, k]));
+  const pathKey = (k: number): string => {
+    let key = '';
+    for (let n: Head | undefined = heads[k]; n; n = n.node.parentId ? heads[byId.get(n.node.parentId)!] : undefined) key = markerKey(n.node.marker) + key;
+    return key;
+  };
+  const keys = outside.map(({ k }) => pathKey(k));
+  const titleKey = (t: string) => t.replace(/[\s。;,:、“”"]/g, '');
+  const tableStarts = tables.map((t) => t.start);
+  for (const r of rows) {
+    let hit = -1;
+    const ref = r.ref ? markerKey(r.ref) : '';
+    if (ref && /^[一二三四五六七八九十\d()]+$/.test(ref)) {
+      const exact = keys.flatMap((k, i) => (k === ref ? [i] : []));
+      const tail = exact.length ? exact : keys.flatMap((k, i) => (k.endsWith(ref) && k.length > ref.length ? [i] : []));
+      if (tail.length === 1) hit = tail[0];
+    } else if (r.title.length >= 4) {
+      const want = titleKey(r.title);
+      const same = outside.flatMap(({ h }, i) => (titleKey(leadPhrase(h.node.title)) === want ? [i] : []));
+      if (same.length === 1) hit = same[0];
+    }
+    if (hit < 0) continue;
+    const { h, k } = outside[hit];
+    const end = nodeEnd(ctx, heads, k, tableStarts);
+    // a task of the text there already (from a note): the row adds its units; else the item becomes one
+    let d = drafts.find((o) => o !== r && o.ref === undefined && o.start >= h.start && o.start < end && !rows.includes(o));
+    if (!d) {
+      d = itemDraft(ctx, h.start, end, h.node.id, h.node.title, []);
+      drafts.push(d);
+    }
+    mergeInto(d, r);
+    d.start = Math.min(d.start, h.start);
+    d.end = Math.max(end, Math.min(d.end, end));
+    d.year ??= r.year;
+    drafts.splice(drafts.indexOf(r), 1);
+  }
+  for (const d of drafts) delete d.ref;
+}
+
+// an organ that can own a group of tasks: "(一)市发改委", "市卫生健康委:10.…;11.…"
+const ORGAN = /(局|委|委员会|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|支队|分局|分行|工委|党委)$/;
+// …and is named from its level or place ("市…", "区…", "中共…", "XX县…"), which "优化城市空间布局" is not
+const ORGAN_HEAD = /^(市|区|县|省|州|盟|旗|镇|乡|街道|中共|共青团|国家|中国|[\u4e00-\u9fa5]{2,4}?(市|区|县|州)(?![场域间级民容政内外貌]))(?!.*(布局|格局|大局|全局|开局|变局)$)/;
+const isOrganList = (ctx: ParseContext, t: string, at: number): ReturnType<typeof parseUnitList> | null => {
+  if (t.length < 3 || t.length > 60 || /单位$|部门$|领导$/.test(t)) return null;
+  const pieces = splitUnitList(t, at);
+  if (!pieces.length || !pieces.every((p) => p.text.length <= 24 && looksLikeUnit(p.text) && ORGAN_HEAD.test(p.text) && ORGAN.test(p.text.replace(/\([^)]*\)$/, '')))) return null;
+  const parsed = parseUnitList(ctx, t, at);
+  return parsed.units.length && !parsed.rejected.length ? parsed : null;
+};
+
+/**
+ * Tasks listed under the unit that carries them: a heading "(一)市发改委" over items 1. 2. 3., or a
+ * line "市卫生健康委:10.…;11.…". Each item is a task of that unit (lead when the plan says its tasks
+ * are listed by 牵头单位, responsible otherwise); notes inside an item add the units that help.
+ */
+function unitGroupedTasks(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
+  const text = ctx.doc.text;
+  const role = /按牵头(单位|部门)|以牵头(单位|部门)/.test(text) ? 'lead' : 'responsible';
+  const give = (d: Draft, units: ReturnType<typeof parseUnitList>) => {
+    if (d[role].some((u) => units.units.some((v) => v.raw === u.raw))) return;
+    if (role === 'lead' && d.lead.length) return;
+    d[role].unshift(...units.units);
+    if (!d.units) d.units = { start: d.start, end: d.start };
+  };
+  for (let k = 0; k < heads.length; k++) {
+    const h = heads[k];
+    const title = h.node.title.replace(/\s/g, '').replace(/\((共)?\d{1,3}项\)$|[:;。]$/g, '');
+    const tStart = text.indexOf(title.slice(0, 2), h.start);
+    const units = isOrganList(ctx, title, tStart < 0 ? h.start : tStart);
+    if (!units) continue;
+    const kids = heads.map((c, i) => ({ c, i })).filter(({ c }) => c.node.parentId === h.node.id);
+    if (!kids.length) continue;
+    for (const { c, i } of kids) {
+      const end = nodeEnd(ctx, heads, i);
+      const d = itemDraft(ctx, c.start, end, c.node.id, c.node.title, drafts);
+      give(d, units);
+      drafts.push(d);
+    }
+  }
+  // "市卫生健康委:10.新增…;11.为…": the unit named once before the items of its line
+  for (const line of ctx.doc.lines) {
+    const m = /^([ \t\u3000]*)([^\s:;,。]{3,40}?):[ \t]*(?=\d{1,3}[.、](?!\d))/.exec(line.text);
+    if (!m) continue;
+    const units = isOrganList(ctx, m[2], line.start + m[1].length);
+    if (!units) continue;
+    const body = line.start + m[0].length;
+    const rest = text.slice(body, line.end);
+    const cuts: number[] = [];
+    const re = /(^|[;。])[ \t]*(\d{1,3})[.、](?!\d)/g;
+    let x: RegExpExecArray | null;
+    while ((x = re.exec(rest))) cuts.push(body + x.index + x[1].length);
+    cuts.forEach((s, j) => {
+      let e = j + 1 < cuts.length ? cuts[j + 1] : line.end;
+      while (e > s && /[\s;]/.test(text[e - 1])) e--;
+      const item = text.slice(s, e).replace(/^[ \t]*\d{1,3}[.、]/, '');
+      const d = itemDraft(ctx, s, e, innermost(heads, s)?.node.id ?? null, item, drafts);
+      give(d, units);
+      drafts.push(d);
+    });
+  }
+}
+
+/**
+ * A table cell holding several tasks, with the row's 完成时限 in the next cell: flattened, the
+ * deadline stands alone on a line right after the last task of the row and is due for every task
+ * of that row (the tasks since the previous such line).
+ */
+function rowDeadlines(ctx: ParseContext, drafts: Draft[]) {
+  const text = ctx.doc.text;
+  let from = 0;
+  let k = 0;
+  for (const line of ctx.doc.lines) {
+    const t = line.text.trim();
+    if (!t || t.length > 24 || !/^\S*$/.test(t) || !parseDeadline(t)?.deadline || !/^((19|20)\d\d年)?\d{1,2}月/.test(t)) continue;
+    while (k < drafts.length && drafts[k].end <= line.start) k++;
+    const row = drafts.slice(0, k).filter((d) => d.start >= from && d.end <= line.start);
+    from = line.end;
+    const last = row[row.length - 1];
+    // only cell borders between the row's last task and the deadline
+    if (!last || !/^[\s\t]*$/.test(text.slice(last.end, line.start))) continue;
+    for (const d of row) if (!d.deadlineText) d.deadlineText = t;
+  }
 }

@@ -3,12 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, overall, prf, report } from '../../bench/accuracy.js';
 
+const scores = await evaluate();
+
 describe('accuracy on other cities’ layouts', () => {
-  const scores = evaluate();
   const o = overall(scores);
 
-  it('has a labelled fixture set of realistic size', () => {
+  it('has a labelled fixture set of realistic size, saved web pages included', () => {
     expect(scores.length).toBeGreaterThanOrEqual(10);
+    expect(scores.filter((d) => d.html).length).toBeGreaterThanOrEqual(2);
   });
 
   it('meets the unit and target bars overall', () => {
