@@ -2,7 +2,7 @@
 // names each route's permission) and scope every query with the *Scope helpers below.
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../shared/errors.js';
-import { imports, plans, tasks, taskUnits } from './db/schema/index.js';
+import { imports, plans, tasks } from './db/schema/index.js';
 import { roleSchema, type Role, type Permission } from '../shared/roles.js';
 
 export { roleSchema };
@@ -50,8 +50,23 @@ export function isAdmin(actor: Actor): boolean {
 }
 
 /** Tasks a unit role may see: those where its unit holds any role. */
+/**
+ * (task_id, role) of every task a unit takes part in: where it is named, and, for a town, where the task is
+ * addressed to 各镇街 in a plan of its district or of the city above it.
+ */
+export function unitTaskRoles(unitId: number): SQL {
+  return sql`select tu.task_id, tu.role from task_units tu where tu.unit_id = ${unitId}
+    union all
+    select tu.task_id, tu.role from task_units tu
+      join tasks t on t.id = tu.task_id
+      join plans p on p.id = t.plan_id
+      join units u on u.id = ${unitId}
+      where tu.scope = 'all_towns' and tu.unit_id is null and u.kind = 'town'
+        and (p.region_id = u.region_id or p.region_id = (select parent_id from regions where id = u.region_id))`;
+}
+
 function unitTaskIds(unitId: number): SQL {
-  return sql`select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.unitId} = ${unitId}`;
+  return sql`select task_id from (${unitTaskRoles(unitId)}) as mine`;
 }
 
 /** Condition on `plans` for the plans the actor may see. */

@@ -9,11 +9,20 @@ import { getVisiblePlan } from '../queries/plans.js';
 import { getVisibleTask } from '../queries/tasks.js';
 import { currentPeriod, effectiveState, ensurePeriod, findPeriod, runSettings, shanghaiToday } from '../queries/calendar.js';
 import type { OpContext } from './context.js';
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { unitTaskRoles } from '../policy.js';
+
+/** Responsible or cooperating, by name or (a town) as one of 各镇街. */
+async function contributesTo(db: DbOrTx, unitId: number, taskId: number): Promise<boolean> {
+  const res = await db.execute(sql`select 1 from (${unitTaskRoles(unitId)}) as mine where task_id = ${taskId} and role <> 'lead' limit 1`);
+  return (res as unknown as { rows: unknown[] }).rows.length > 0;
+}
 
 export async function saveContribution({ db, actor }: OpContext, taskId: number, input: z.input<typeof contributionBodySchema>) {
   const data = contributionBodySchema.parse(input);
   const task = await getVisibleTask(db, actor, taskId);
-  if (!actor.unitId || !task.units.some((u) => u.role !== 'lead' && u.unitId === actor.unitId)) throw new AppError('REPORT_NOT_CONTRIBUTOR');
+  if (!actor.unitId || !(await contributesTo(db, actor.unitId, taskId))) throw new AppError('REPORT_NOT_CONTRIBUTOR');
   const unitId = actor.unitId;
   const { p: plan } = await getVisiblePlan(db, actor, task.planId);
   const today = shanghaiToday(now());

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import type { Task } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
 import { documents, outlineNodes, plans, taskUnits, tasks, units } from '../db/schema/index.js';
-import { combine, taskScope, type Actor } from '../policy.js';
+import { combine, taskScope, unitTaskRoles, type Actor } from '../policy.js';
 import { matchSearch } from '../search.js';
 
 export interface TaskFilter {
@@ -18,8 +18,11 @@ export interface TaskFilter {
 
 function unitFilter(unitId?: number, role?: string): SQL | undefined {
   if (!unitId && !role) return undefined;
-  const conds = [unitId ? sql`${taskUnits.unitId} = ${unitId}` : undefined, role ? sql`${taskUnits.role} = ${role}` : undefined].filter(Boolean) as SQL[];
-  return sql`${tasks.id} in (select ${taskUnits.taskId} from ${taskUnits} where ${sql.join(conds, sql` and `)})`;
+  if (unitId) {
+    // the unit's own roles, including a town's part in tasks addressed to 各镇街
+    return sql`${tasks.id} in (select task_id from (${unitTaskRoles(unitId)}) as mine${role ? sql` where role = ${role}` : sql``})`;
+  }
+  return sql`${tasks.id} in (select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.role} = ${role})`;
 }
 
 /** Tasks under a chapter include those of its sub-sections. */

@@ -34,6 +34,7 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'yc_jw', displayName: '区住房城乡建委 填报员 李强', roles: ['unit_reporter'], region: '永川区', unit: '区住房城乡建委' },
   { username: 'yc_jw_head', displayName: '区住房城乡建委 负责人 张华', roles: ['unit_head'], region: '永川区', unit: '区住房城乡建委' },
   { username: 'yc_fgw', displayName: '区发展改革委 填报员 陈静', roles: ['unit_reporter'], region: '永川区', unit: '区发展改革委' },
+  { username: 'yc_town', displayName: '青峰镇 填报员 刘洋', roles: ['unit_reporter'], region: '永川区', unit: '青峰镇' },
   { username: 'tl_office', displayName: '铜梁区城市更新办', roles: ['office'], region: '铜梁区' },
   { username: 'bs_office', displayName: '璧山区规划办', roles: ['office'], region: '璧山区' },
   { username: 'cq_office', displayName: '重庆市规划办', roles: ['office'], region: '重庆市' },

@@ -1,7 +1,8 @@
 // Every query is scoped: a unit sees its own tasks, a district office its region, nobody else's plans.
 import { describe, expect, it } from 'vitest';
 import { Client, useTestApp } from '../helpers/app.js';
-import { makePlan, makeUnit, makeUser, PASSWORD } from '../helpers/factories.js';
+import { makePlan, makeUnit, makeUser, PASSWORD, unitId } from '../helpers/factories.js';
+import { taskUnits } from '../../server/db/schema/index.js';
 
 const t = useTestApp();
 
@@ -42,6 +43,28 @@ describe('scoping', () => {
     const led = (await leader.get('/api/plans?pageSize=500')).json().items.map((p: { id: number }) => p.id);
     expect(led).toEqual(expect.arrayContaining([town.plan.id, sibling.plan.id, district.plan.id, city.plan.id]));
     expect(led).not.toContain(other.plan.id);
+  });
+
+  it('a town takes part in tasks addressed to 各镇街 in its district\'s plans: sees them, lists them by role, contributes', async () => {
+    const db = t.handle.db;
+    const lead = await makeUnit(db);
+    const { plan, tasks } = await makePlan(db, { periodStart: 2026, periodEnd: 2030, tasks: [{ title: '开展农村人居环境整治', lead: [lead.id] }, { title: '只有牵头单位的任务', lead: [lead.id] }] });
+    await db.insert(taskUnits).values({ taskId: tasks[0].id, unitId: null, role: 'responsible', raw: '各镇街', scope: 'all_towns', position: 0 });
+    const town = await new Client(t.app).login((await makeUser(db, ['unit_reporter'], { unitId: await unitId(db, '青峰镇') })).username, PASSWORD);
+    const listed = (await town.get(`/api/plans/${plan.id}/tasks`)).json().items.map((x: { id: number }) => x.id);
+    expect(listed).toEqual([tasks[0].id]);
+    const mine = (await town.get('/api/me/tasks?role=responsible&pageSize=200')).json().items.map((x: { id: number }) => x.id);
+    expect(mine).toContain(tasks[0].id);
+    expect((await town.get('/api/me/tasks?role=lead&pageSize=200')).json().items.map((x: { id: number }) => x.id)).not.toContain(tasks[0].id);
+    const part = await town.post(`/api/tasks/${tasks[0].id}/contributions`, { text: '本镇完成12个村的垃圾分类设施建设' });
+    expect(part.statusCode, part.body).toBe(200);
+    expect((await town.get(`/api/tasks/${tasks[1].id}`)).statusCode).toBe(404);
+
+    // a town of another district, and a department of this one, are not 各镇街 of this plan
+    const otherTown = await new Client(t.app).login((await makeUser(db, ['unit_reporter'], { unitId: await unitId(db, '巴川街道', '铜梁区') })).username, PASSWORD);
+    expect((await otherTown.get(`/api/tasks/${tasks[0].id}`)).statusCode).toBe(404);
+    const dept = await new Client(t.app).login((await makeUser(db, ['unit_reporter'], { unitId: (await makeUnit(db)).id })).username, PASSWORD);
+    expect((await dept.get(`/api/tasks/${tasks[0].id}`)).statusCode).toBe(404);
   });
 
   it('an office sees the plans of its own region (and those issued above it), not a sibling district', async () => {
