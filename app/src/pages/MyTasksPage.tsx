@@ -64,12 +64,17 @@ export default function MyTasksPage() {
             title: '本单位角色',
             key: 'myRole',
             width: 110,
-            render: (_, t) =>
-              [...new Set(t.units.filter((u) => u.unitId === me.unitId).map((u) => u.role))].map((r) => (
+            render: (_, t) => {
+              const named = t.units.filter((u) => u.unitId === me.unitId);
+              // listed for a town only through a 各镇街 mention: its role is that mention's
+              const mine = named.length ? named : t.units.filter((u) => u.scope === 'all_towns');
+              return [...new Set(mine.map((u) => u.role))].map((r) => (
                 <Tag key={r} color={taskRoleColors[r]}>
                   {taskRoleLabels[r]}
+                  {!named.length && '(各镇街)'}
                 </Tag>
-              )),
+              ));
+            },
           },
           { title: '牵头单位', key: 'lead', width: 160, render: (_, t) => <TaskUnits task={t} role="lead" highlight={me.unitId} /> },
           { title: '时限', dataIndex: 'deadline', width: 110, render: (d: string | null) => deadline(d) },
