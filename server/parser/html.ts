@@ -10,8 +10,64 @@ const ENTITIES: Record<string, string> = {
   permil: '‰', bull: '•', emsp: ' ', ensp: ' ', thinsp: ' ', copy: '©', reg: '®', yen: '¥', sup2: '²', sup3: '³',
 };
 
+const SPAN_ATTR = /\b(?:rowspan|colspan)\s*=\s*["']?\s*0*(?:[2-9]|[1-9]\d)/i;
+const spanOf = (attrs: string, name: string): number => {
+  const m = new RegExp(`\\b${name}\\s*=\\s*["']?\\s*(\\d+)`, 'i').exec(attrs);
+  return m ? Math.max(1, Math.min(Number(m[1]), 50)) : 1;
+};
+
+/**
+ * A table with merged cells (rowspan/colspan) rebuilt as a plain grid: a cell spanning rows is
+ * repeated in each row it covers, so every row carries its 责任单位 or 完成时限 however the page merged
+ * them; a cell spanning columns keeps its place and leaves the columns it covers empty.
+ */
+function expandSpans(table: string): string {
+  if (!SPAN_ATTR.test(table)) return table;
+  const open = /^<table\b[^>]*>/i.exec(table)?.[0] ?? '<table>';
+  const rows = [...table.matchAll(/<tr\b[^>]*>([\s\S]*?)(?=<tr\b|<\/tbody|<\/thead|<\/tfoot|<\/table|$)/gi)].map((m) => m[1]);
+  if (!rows.length) return table;
+  // carried[col] = a cell from a row above still covering this column, with the rows it has left
+  const carried: ({ html: string; left: number } | undefined)[] = [];
+  const out: string[] = [];
+  for (const row of rows) {
+    const cells = [...row.matchAll(/<(td|th)\b([^>]*)>([\s\S]*?)(?:<\/\1\s*>|(?=<(?:td|th)\b)|(?=<\/tr)|$)/gi)].map((m) => ({
+      html: m[3].replace(/<\/tr\s*>[\s\S]*$/i, ''),
+      rows: spanOf(m[2], 'rowspan'),
+      cols: spanOf(m[2], 'colspan'),
+    }));
+    const grid: string[] = [];
+    let col = 0;
+    const fillCarried = () => {
+      while (carried[col]) {
+        const c = carried[col]!;
+        grid[col] = c.html;
+        if (--c.left <= 0) carried[col] = undefined;
+        col++;
+      }
+    };
+    for (const c of cells) {
+      fillCarried();
+      for (let k = 0; k < c.cols; k++) {
+        grid[col + k] = k === 0 ? c.html : '';
+        if (c.rows > 1) carried[col + k] = { html: k === 0 ? c.html : '', left: c.rows - 1 };
+      }
+      col += c.cols;
+    }
+    fillCarried();
+    for (let k = col; k < carried.length; k++) {
+      const c = carried[k];
+      if (!c) continue;
+      grid[k] = c.html;
+      if (--c.left <= 0) carried[k] = undefined;
+    }
+    out.push(`<tr>${Array.from(grid, (h) => `<td>${h ?? ''}</td>`).join('')}</tr>`);
+  }
+  return `${open}${out.join('')}</table>`;
+}
+
 export function htmlToText(html: string): string {
   let s = html.replace(/<!--[\s\S]*?-->/g, '').replace(DROP, '');
+  if (SPAN_ATTR.test(s)) s = s.replace(/<table\b[^>]*>(?:(?!<table\b)[\s\S])*?<\/table\s*>/gi, expandSpans);
   // elements marked as navigation or footer by class/id are page furniture too
   s = s.replace(/<(div|ul|section)\b[^>]*(class|id)="[^"]*\b(nav|menu|footer|breadcrumb|crumb|share|sidebar|copyright)\b[^"]*"[^>]*>[\s\S]*?<\/\1>/gi, '');
   s = s.replace(CELL, (t) => (t.startsWith('</') ? '' : '\t')).replace(BLOCK, '\n').replace(/<[^>]+>/g, '');

@@ -39,6 +39,16 @@ const LABEL_ROLE: [string, Role][] = [
   ['牵头部门', 'lead'],
   ['主责单位', 'lead'],
   ['主责部门', 'lead'],
+  // offices of a town or a department: 科室 / 处室 / 股室 / 站所
+  ['牵头科室', 'lead'],
+  ['牵头处室', 'lead'],
+  ['牵头股室', 'lead'],
+  ['主责科室', 'lead'],
+  ['主责处室', 'lead'],
+  ['责任科室', 'responsible'],
+  ['责任处室', 'responsible'],
+  ['责任股室', 'responsible'],
+  ['责任站所', 'responsible'],
   ['责任单位', 'responsible'],
   ['责任部门', 'responsible'],
   ['责任主体', 'responsible'],
@@ -58,6 +68,11 @@ const LABEL_ROLE: [string, Role][] = [
   ['协作部门', 'cooperating'],
   ['协助单位', 'cooperating'],
   ['协助部门', 'cooperating'],
+  ['配合科室', 'cooperating'],
+  ['配合处室', 'cooperating'],
+  ['配合股室', 'cooperating'],
+  ['协办科室', 'cooperating'],
+  ['协办处室', 'cooperating'],
   ['支持单位', 'cooperating'],
   ['完成时限', 'deadline'],
   ['完成时间', 'deadline'],
@@ -355,7 +370,7 @@ function clausesOf(value: string, offset: number): { text: string; start: number
 
 // "(区发展改革委、区财政局牵头,区级有关部门按职责分工负责)"
 const VERB =
-  /(牵头负责|牵头|负总责|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施)$/;
+  /(牵头负责|牵头|负总责|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
 
 function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const text = ctx.doc.text;

@@ -28,11 +28,11 @@ const POSTFIX = /^\s*(以上|以下|以内|之内|左右|上下|内)/;
 // "比上年增长15%以上" in a year's work plan is what it sets out to reach; "同比增长8.5%" reports
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|完成了|建成了|实现了|达到了|同比/;
 // "全镇现有行政村26个、社区7个,常住人口约11.6万人": a sentence stating what there is now
-const PAST_SENTENCE = /过去五年|五年来|近五年|近年来|以来|^\s*(?:目前|当前|截至目前|截止目前|现阶段)|^\s*(?:(?:19|20)\d\d年(?:底|末)?,?)?(?:全|本)[市区县镇乡街]{1,2}(?:现有|现辖|下辖|辖)/;
+const PAST_SENTENCE = /过去五年|五年来|近五年|近年来|以来|^\s*(?:目前|当前|截至目前|截止目前|现阶段)|^\s*(?:(?:19|20)\d\d年(?:底|末)?,?)?(?:全|本)[市区县镇乡街]{1,2}(?:现有|现辖|下辖|辖|共有)/;
 const POLICY_TERM =
   /(?:(?:给予|一次性|最高|按)[^,;。]{0,12}(?:奖励|补助|补贴|资助|奖补|贴息|扶持)|(?:奖励|补助|补贴|资助|奖补|贴息)(?:标准)?(?:为)?(?:最高)?|有效期|试行期)(?:为|至|最高|不超过)?\s*$/;
 const FUTURE = /到(?:19|20)\d\d年|力争|确保|争取|展望|预计到/;
-const PAST_TITLE_WORDS = /发展基础|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
+const PAST_TITLE_WORDS = /发展基础|规划背景|发展背景|编制背景|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
 // "优化数字发展环境" is a task: a heading that opens on an action verb is not the document's history
 const PAST_TITLE = { test: (t: string) => PAST_TITLE_WORDS.test(t) && !/^(?:优化|营造|改善|打造|提升|完善|构建|强化|持续|推进|加快|夯实|巩固|创新|深化)/.test(t) };
 const LEAD_NOISE =
@@ -41,6 +41,7 @@ const MARKER =
   /^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百\d]+\)|\d{1,3}[、．.](?!\d)|[①-⑳]|——|[-•●■◆▲]|(?:专栏|附表|表)\s*\d+)\s*/;
 
 const ROOT = '';
+const DURATION = /^(?:分钟|小时|个工作日|工作日|天|日)$/;
 
 /** the last target of the sentence, which "98%、90%" lists continue */
 interface Prev {
@@ -75,6 +76,9 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     }
   }
   const inTaskTable = (p: number) => taskLines.some(([a, b]) => a <= p && p < b);
+  // a list naming no period of its own starts with its earliest deadline: "2023年,全县…为29微克/立方米" before it is a record
+  const dueYears = taskRows.flatMap((r) => (r.year ? [r.year] : []));
+  const startYear = period?.[0] ?? (dueYears.length ? Math.min(...dueYears) : null);
   const yearByNode = new Map<string, number>();
   const out: ParsedTarget[] = [];
   const state: LineState = { lastItem: 0 };
@@ -90,7 +94,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
       const s = sm[0];
       const sStart = sm.index;
       if (!/[\d十〇]/.test(s)) continue;
-      const past = isPastSentence(s, plan, planEnd) || beforePeriod(s, period?.[0] ?? null) || earlierPlanPeriod(s, plan, horizon);
+      const past = isPastSentence(s, plan, planEnd) || beforePeriod(s, startYear) || earlierPlanPeriod(s, plan, horizon);
       let prev: Prev | null = null;
       EVENT_RE.lastIndex = 0;
       for (let m = EVENT_RE.exec(s); m; m = EVENT_RE.exec(s)) {
@@ -100,6 +104,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           const after = s.slice(m.index + m[0].length);
           // "2000年前建成的老旧小区": the year describes the object, it is not when the target is due
           if (/^(?:以前|之前)?(?:建成|建设|修建|投用|竣工|交付)/.test(after) && /前$/.test(m[0])) continue;
+          // "由2023年的45%提高到80%", "从2020年的…": the year of a starting point
+          if (!prefix && (/^的/.test(after) || /[由从]\s*$/.test(s.slice(0, m.index)))) continue;
           const date = /^\s*\d{1,2}月/.test(after);
           // "截至2023年底已建成12家": a point of progress, not when what follows is due
           if (y && !/比|较|与|同|截至|截止/.test(prefix) && (!date || prefix)) {
@@ -119,6 +125,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           continue;
         }
         if (past || (planEnd !== null && year !== null && year <= planEnd - 5)) continue;
+        // "…,2023年度重点任务完成率为96%": a clause opening on a year before the plan's is a record
+        if (startYear !== null && !FUTURE.test(s) && clauseOpensBefore(commaClause(s, m.index), startYear)) continue;
         const t = figure(ctx, s, v, sStart, m, year, node, prev);
         if (t) {
           out.push(t);
@@ -212,6 +220,11 @@ function beforePeriod(s: string, start: number | null): boolean {
   if (start === null || FUTURE.test(s)) return false;
   // "(2023年全市…为2.03万亿元。)": a record in parentheses reads the same
   const m = /^\s*[(（]?\s*(?:截至|截止)?\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?/.exec(s);
+  return m !== null && Number(m[1]) < start;
+}
+
+function clauseOpensBefore(clause: string, start: number): boolean {
+  const m = /^\s*((?:19|20)\d{2})\s*年(?:度|底|末|全年)?/.exec(clause);
   return m !== null && Number(m[1]) < start;
 }
 
@@ -336,6 +349,12 @@ function figure(
   } else if (!TERMINATOR.test(rest)) {
     // "建成10个智慧社区": a counted object after an action verb
     const obj = /^([^,;。、:!?()\d“”"]{1,20}?)(?=[,;。、:!?)]|$)/.exec(rest);
+    // "火情发生后30分钟内到达现场": a time limit for an action; "每季度末5日内将进展报…" is a reporting rule
+    const timeLimit = obj && unit && DURATION.test(unit) && post && /内/.test(post[1]) && !/每/.test(commaClause(s, i)) && !/^(?:将|把|向|报|上报|报送)/.test(rest);
+    if (timeLimit) {
+      subject = (subject + obj[1]).trim();
+      objectEnd = end + obj[1].length;
+    } else {
     if (!obj || !unit || !COUNT_UNIT.test(unit)) return null;
     const verbPre = pre.replace(/\s+$/, '').replace(/(?:约|超过|不少于|近|至少)$/, '');
     const verb = ACTION_END.exec(verbPre);
@@ -346,6 +365,7 @@ function figure(
     if (verb) verbCmp = comparatorOf(tailWords(verbPre.slice(0, verb.index)).words);
     subject = (listed ? obj[1] : subject + obj[1]).trim();
     objectEnd = end + obj[1].length;
+    }
   } else if (!words.length && !post && !m[9]) {
     // a bare figure needs a unit and a subject written right before it
     if (!unit || !(/[\u4e00-\u9fa5”]/.test(before) || (noted && before === ')'))) return null;

@@ -15,12 +15,12 @@ const COLUMN_RE: [RegExp, Column][] = [
   // an appendix 分工表 that names the task only by its place in the text: "二(一)1"
   [/^(任务编号|任务序号|条目编号|对应条目|对应任务|对应条款|条款|文件条目|任务条目)$/, 'ref'],
   [/^(牵头(负责)?领导|责任领导|分管领导|责任人)$/, 'leaders'],
-  [/^(牵头单位|牵头部门|牵头责任单位|主要责任单位|主责单位|主责部门|牵头处室|牵头市级部门|牵头区级部门)$/, 'lead'],
-  [/^(责任单位|责任部门|责任主体|实施单位|责任处室|责任科室)$/, 'responsible'],
-  [/^(配合单位|配合部门|协同单位|协同部门|协同责任单位|参与单位|协办单位)$/, 'cooperating'],
-  [/^(完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时间进度|进度要求|时限)$/, 'deadline'],
-  [/^(重点任务|主要任务|工作任务|任务|任务名称|重点工作|工作事项|改革事项|项目名称)$/, 'task'],
-  [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|建设内容|实施内容|项目内容|建设规模及内容)$/, 'detail'],
+  [/^(牵头单位|牵头部门|牵头责任单位|主要责任单位|主责单位|主责部门|牵头处室|牵头科室|牵头股室|牵头市级部门|牵头区级部门)$/, 'lead'],
+  [/^(责任单位|责任部门|责任主体|实施单位|责任处室|责任科室|责任股室|责任站所)$/, 'responsible'],
+  [/^(配合单位|配合部门|配合科室|配合处室|协同单位|协同部门|协同责任单位|参与单位|协办单位)$/, 'cooperating'],
+  [/^(完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时间进度|进度要求|时限|整改时限|整改期限|办结时限)$/, 'deadline'],
+  [/^(重点任务|主要任务|工作任务|任务|任务名称|重点工作|工作事项|改革事项|项目名称|反馈问题|存在问题|问题|问题清单|问题描述|突出问题)$/, 'task'],
+  [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|建设内容|实施内容|项目内容|建设规模及内容|整改目标|整改措施|整改要求|工作目标)$/, 'detail'],
   [/^(备注|类别|领域|分类)$/, 'other'],
 ];
 
@@ -131,7 +131,7 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
     const hdr = headerAt(lines, i);
     if (!hdr) continue;
     const caption = captionAbove(lines, i);
-    const { rows, next } = hdr.perLine ? rowsPerLine(lines, hdr.next, hdr.columns) : rowsOneLine(lines, hdr.next, hdr.columns, hdr.pipe);
+    const { rows, next } = hdr.perLine ? rowsPerLine(lines, hdr.next, hdr.columns, i) : rowsOneLine(lines, hdr.next, hdr.columns, hdr.pipe);
     if (rows.length === 0) continue;
     const tasks = rows.map((r) => rowTask(ctx, r, hdr.columns));
     tables.push({ start: lines[i].start, end: lines[next - 1].end, caption, rows: tasks });
@@ -167,7 +167,7 @@ function headerAt(lines: Line[], i: number): { columns: Column[]; next: number; 
     }
     const c = columnOf(tx);
     // a header names each column once and has a handful of them
-    if (!c || (c !== 'other' && cols.includes(c)) || cols.length >= 12) break;
+    if (!c || (c !== 'other' && c !== 'detail' && cols.includes(c)) || cols.length >= 12) break;
     cols.push(c);
     j++;
   }
@@ -186,7 +186,8 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
   for (; i < lines.length; i++) {
     const l = lines[i];
     if (!l.text.trim()) {
-      if (rows.length) break;
+      // a saved web page parts its rows by blank lines: the table goes on while tab rows follow
+      if (rows.length && !(!pipe && nextTabRow(lines, i + 1, columns.length))) break;
       continue;
     }
     if (pipe && /^[\s|:-]+$/.test(l.text)) continue; // markdown rule line
@@ -219,17 +220,38 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
   return { rows, next: i };
 }
 
-function rowsPerLine(lines: Line[], from: number, columns: Column[]): { rows: Cell[][]; next: number } {
+function nextTabRow(lines: Line[], j: number, width: number): boolean {
+  while (j < lines.length && !lines[j].text.trim()) j++;
+  if (j >= lines.length || !lines[j].text.includes('\t')) return false;
+  return cellsOf(lines[j].text, false).filter((c) => c.text).length >= Math.min(3, width);
+}
+
+function rowsPerLine(lines: Line[], from: number, columns: Column[], headerAt0 = from): { rows: Cell[][]; next: number } {
   const rows: Cell[][] = [];
   const hasSeq = columns[0] === 'seq';
+  // a PDF page break inside the table repeats the document's running title and the column header
+  const above = new Set<string>();
+  for (let k = Math.max(0, headerAt0 - 40); k < headerAt0; k++) {
+    const t = lines[k].text.trim();
+    if (t.length >= 6) above.add(t);
+  }
   let i = from;
   let cur: Cell[] | null = null;
   for (; i < lines.length; i++) {
     const l = lines[i];
     const t = l.text.trim();
     if (!t) continue;
+    if (above.has(t) || PAGE_MARK.test(t)) continue;
+    if (columnOf(t) === columns[0]) {
+      const again = headerAt(lines, i);
+      if (again && again.perLine && again.columns.join() === columns.join()) {
+        i = again.next - 1;
+        continue;
+      }
+    }
     const cell = { text: t, start: l.start + (l.text.length - l.text.trimStart().length) };
-    if (hasSeq && /^\d{1,3}$/.test(t) && (!cur || cur.length >= 2)) {
+    // a new row opens on its number (the next one: a figure wrapped onto a line of its own is no 序号)
+    if (hasSeq && /^\d{1,3}$/.test(t) && (!cur || (cur.length >= 2 && (Number(t) === Number(cur[0].text) + 1 || cur.length >= columns.length)))) {
       if (cur) rows.push(cur);
       cur = [cell];
       continue;
@@ -241,7 +263,8 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[]): { rows: Ce
     if (cur.length >= columns.length) {
       // a row is full and no new number follows: the table is over, unless a cell wrapped
       // onto more lines and the next number is still to come
-      if (hasSeq && !nextNumberAhead(lines, i, Number(cur[0].text)) && !(columns[columns.length - 1] === 'deadline' && deadlineAhead(lines, i))) break;
+      const dlTail = columns[columns.length - 1] === 'deadline' && (deadlineAhead(lines, i) || (DEADLINE_HEAD.test(cur[cur.length - 1].text) && DEADLINE_TAIL.test(t)));
+      if (hasSeq && !nextNumberAhead(lines, i, Number(cur[0].text), above) && !dlTail) break;
       if (hasSeq) {
         cur.push(cell);
         continue;
@@ -254,7 +277,20 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[]): { rows: Ce
   if (cur && cur.length >= 2) rows.push(cur);
   let end = i;
   while (end > from && !lines[end - 1].text.trim()) end--;
-  return { rows: rows.map((r) => fitRow(r, columns).map((c) => c ?? { text: '', start: r[r.length - 1].start })), next: Math.max(end, from + 1) };
+  const t = columns.findIndex((c) => c === 'task' || c === 'detail');
+  // the widest first line of the first text column: a line that wide was wrapped, a narrower one ends its cell
+  const textWidth = t < 0 ? 0 : Math.max(0, ...rows.map((r) => (r[t] ? width(r[t].text) : 0)));
+  return { rows: rows.map((r) => fitRow(r, columns, textWidth).map((c) => c ?? { text: '', start: r[r.length - 1].start })), next: Math.max(end, from + 1) };
+}
+
+// page furniture a PDF leaves between rows: "— 2 —", "第2页", "第 2 页 共 5 页", "2/5"
+const PAGE_MARK = /^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+
+/** display width: CJK characters take two columns, ASCII one */
+function width(s: string): number {
+  let w = 0;
+  for (let i = 0; i < s.length; i++) w += s.charCodeAt(i) < 128 ? 1 : 2;
+  return w;
 }
 
 /** The last row, wrapped: its deadline cell is still to come before the blank line that ends the table. */
@@ -269,10 +305,12 @@ function deadlineAhead(lines: Line[], i: number): boolean {
 }
 
 /** Whether the row numbered n is followed, before a blank line, by row n+1. */
-function nextNumberAhead(lines: Line[], i: number, n: number): boolean {
-  for (let k = i; k < lines.length && k < i + 8; k++) {
+function nextNumberAhead(lines: Line[], i: number, n: number, skip?: Set<string>): boolean {
+  for (let k = i, seen = 0; k < lines.length && seen < 16; k++) {
     const t = lines[k].text.trim();
     if (!t) return false;
+    if (skip?.has(t) || PAGE_MARK.test(t) || columnOf(t)) continue;
+    seen++;
     if (t === String(n + 1)) return true;
   }
   return false;
@@ -282,13 +320,15 @@ function nextNumberAhead(lines: Line[], i: number, n: number): boolean {
  * A row with more lines than columns has a cell wrapped over several lines: the columns
  * before the last text column and those after it keep one line each, the text column takes the rest.
  */
-function fitRow(r: Cell[], columns: Column[]): (Cell | undefined)[] {
+function fitRow(r: Cell[], columns: Column[], textWidth = 0): (Cell | undefined)[] {
   // a PDF drops empty cells: a short row still ends with its deadline when it reads as one
   const dl = columns.lastIndexOf('deadline');
   if (r.length < columns.length && dl === columns.length - 1 && parseDeadline(r[r.length - 1].text)) {
     return columns.map((_, k) => (k === dl ? r[r.length - 1] : k < r.length - 1 ? r[k] : undefined));
   }
   if (r.length <= columns.length) return columns.map((_, k) => r[k]);
+  const wrapped = fitWrapped(r, columns, textWidth);
+  if (wrapped) return wrapped;
   // a unit cell wrapped: "…、各街道⏎办事处", "市财政局、⏎市税务局"
   const firstUnit = columns.findIndex((c) => c === 'lead' || c === 'responsible' || c === 'cooperating');
   r = [...r];
@@ -306,6 +346,97 @@ function fitRow(r: Cell[], columns: Column[]): (Cell | undefined)[] {
   const mid = r.slice(t, r.length - tail);
   const joined: Cell = mid.reduce((a, b) => joinCells(a, b));
   return [...r.slice(0, t), joined, ...r.slice(r.length - tail)];
+}
+
+// the rest of a deadline wrapped onto its own line: "2024年11月⏎底前"
+const DEADLINE_TAIL = /^(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?(?:底|末|上旬|中旬|下旬)?(?:前|以前|之前)?$/;
+const UNIT_COL = (c: Column) => c === 'lead' || c === 'responsible' || c === 'cooperating';
+// the first line of a wrapped deadline cell: "2024年12月⏎底前", "长期坚持"
+const DEADLINE_HEAD = /^(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|[上下]半年|(?:第)?[一二三四]季度|年底|年内|长期|持续|常态|立行立改|即知即改|即时|每年|每季|每月|(?:19|20)\d{2}[-./]\d)/;
+// a person or a post and a person: "刘建明", "副县长 王志刚", "王健副市长", "刘建明、王丽华"
+const PERSON_ONE = String.raw`(?:[\u4e00-\u9fa5]{1,8}?(?:长|书记|主任|秘书长|委员|主席|调研员)[ \u3000]*)?[\u4e00-\u9fa5·]{2,4}(?:[ \u3000]*[\u4e00-\u9fa5]{0,6}(?:长|书记|主任|秘书长|主席))?`;
+const PERSON = new RegExp(`^${PERSON_ONE}(?:[、,][ \u3000]*${PERSON_ONE})*$`);
+const ORGAN_END = /(局|委|委员会|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|支队|大队|分局|分行|工委|党委|街道|镇|乡|所|站|队|社|行|会|处|室|科)$/;
+const ORGAN_START = /^(?:市|区|县|省|州|盟|旗|镇|乡|街道|各|中共|共青团|团|国家|国网|中国|人民银行|[\u4e00-\u9fa5]{2,4}(?:市|区|县|州|镇|乡))/;
+// a line of a detail cell states figures or reads as a sentence; a line of a unit list does neither
+const SENTENCE_LINE = /[,。;:!?]|\d+(?:\.\d+)?\s*(?:%|个|万|亿|家|项|件|户|人|元|公里|吨|张|所|次|条|处|台|亩|座|套|天|日)/;
+const isPerson = (t: string) => PERSON.test(t) && !ORGAN_END.test(t) && !DEADLINE_HEAD.test(t);
+
+/**
+ * A row of a PDF table read one cell per line where any cell may wrap onto several lines: the
+ * cells are told apart by what they hold — the deadline from the end, then a leader's name, unit
+ * lists that open on an organ, and the text columns split where a line is narrower than the column.
+ */
+function fitWrapped(r: Cell[], columns: Column[], textWidth: number): (Cell | undefined)[] | null {
+  let t = -1;
+  columns.forEach((c, k) => {
+    if (c === 'task' || c === 'detail') t = k;
+  });
+  const firstText = columns.findIndex((c) => c === 'task' || c === 'detail');
+  if (t < 0 || !columns.slice(t + 1).some(UNIT_COL) || columns.slice(0, firstText).some((c) => c !== 'seq' && c !== 'other' && c !== 'ref')) return null;
+  const out: (Cell | undefined)[] = columns.map(() => undefined);
+  const join = (a: number, b: number): Cell | undefined => (a < b ? r.slice(a, b).reduce((x, y) => joinCells(x, y)) : undefined);
+  // columns before the text: one line each
+  let lo = 0;
+  for (let k = 0; k < firstText; k++) out[k] = r[lo++];
+  let hi = r.length;
+  for (let k = columns.length - 1; k > t; k--) {
+    const c = columns[k];
+    if (hi <= lo + 1) break;
+    if (c === 'deadline') {
+      for (let j = hi - 1; j > lo && j >= hi - 3; j--) {
+        if (DEADLINE_HEAD.test(r[j].text)) {
+          out[k] = join(j, hi);
+          hi = j;
+          break;
+        }
+      }
+    } else if (c === 'leaders') {
+      if (isPerson(r[hi - 1].text)) out[k] = r[--hi];
+    } else if (UNIT_COL(c)) {
+      let s = -1;
+      const left = columns[k - 1];
+      if (left === 'leaders') {
+        for (let j = hi - 2; j > lo; j--) if (isPerson(r[j].text) && ORGAN_START.test(r[j + 1].text)) {
+          s = j + 1;
+          break;
+        }
+      } else if (UNIT_COL(left)) {
+        for (let j = hi - 1; j > lo + 1; j--) if (ORGAN_START.test(r[j].text) && ORGAN_END.test(r[j - 1].text)) {
+          s = j;
+          break;
+        }
+      } else {
+        for (let j = hi - 1; j > lo && !SENTENCE_LINE.test(r[j].text); j--) if (ORGAN_START.test(r[j].text)) s = j;
+      }
+      if (s < 0) s = hi - 1;
+      out[k] = join(s, hi);
+      hi = s;
+    } else {
+      out[k] = r[--hi];
+    }
+  }
+  // the text columns share what is left; the first ends on a line narrower than its column, or
+  // before the first line that reads as a sentence
+  const texts = columns.map((c, k) => (k >= firstText && k <= t && (c === 'task' || c === 'detail') ? k : -1)).filter((k) => k >= 0);
+  let at = lo;
+  texts.forEach((k, n) => {
+    if (n === texts.length - 1) {
+      out[k] = join(at, hi);
+      at = hi;
+      return;
+    }
+    let e = at + 1;
+    while (e < hi - 1) {
+      const w = width(r[e - 1].text);
+      if (w < textWidth - 2 || /[。;!?]$/.test(r[e - 1].text)) break;
+      if (/[,。;:!?]/.test(r[e].text) || width(r[e].text) > textWidth + 1) break;
+      e++;
+    }
+    out[k] = join(at, Math.min(e, hi));
+    at = Math.min(e, hi);
+  });
+  return out;
 }
 
 function rowTask(ctx: ParseContext, row: Cell[], columns: Column[]): TableTask {

@@ -177,6 +177,7 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
   }
   let deadlineText = n.deadlineText;
   if (!deadlineText) for (const r of n.remarks) if (parseDeadline(r.text)) deadlineText = r.text;
+  deadlineText ??= textDeadline(taskText);
   return {
     start: Math.min(start, n.start),
     end: Math.max(n.end, end),
@@ -191,6 +192,21 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
     units: { start: n.start, end: n.end },
     plainList: n.plainList,
   };
+}
+
+// "9月底前,各村…", "10月底前完成选址,11月15日前建成投用": a month the task's text says it is due by
+// (the last one named: the stages before it lead up to it); "每月25日前报送" recurs and is no deadline
+const TEXT_DEADLINE = /(?<![每\d])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日|底|末|中旬|下旬|上旬)?(?:前|以前|之前)(?![\d年月])/g;
+
+export function textDeadline(text: string): string | null {
+  let last: string | null = null;
+  TEXT_DEADLINE.lastIndex = 0;
+  for (let m = TEXT_DEADLINE.exec(text); m; m = TEXT_DEADLINE.exec(text)) {
+    if (Number(m[2]) < 1 || Number(m[2]) > 12) continue;
+    if (/每(?:年|季度?|月|周)[^,;。]{0,3}$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    last = m[0];
+  }
+  return last;
 }
 
 // Sections that describe rather than assign: context, principles, goals.
