@@ -13,7 +13,8 @@ const TYPE_WORD = '(?:纲要|规划|行动计划|工作计划|计划|实施方�
 const TITLE_LINE = new RegExp(
   `^[^。,;:!?]{4,80}${TYPE_WORD}(?:[((](?:全文|试行|征求意见稿|草案|修订|摘要|(?:19|20)\\d{2}\\s*[-—–~至]\\s*(?:19|20)\\d{2}\\s*年?)[))])?$`,
 );
-const QUOTED = new RegExp(`《([^《》]{4,80}${TYPE_WORD})》`, 'g');
+// "《水磨沟区…行动方案(2024—2027年)》": the period in parentheses is not part of the name
+const QUOTED = new RegExp(`《([^《》]{4,80}${TYPE_WORD})(?:[((](?:试行|(?:19|20)\\d{2}\\s*[-—–~至]\\s*(?:19|20)\\d{2}\\s*年?)[))])?》`, 'g');
 
 export function extractMeta(ctx: ParseContext, decoded: Omit<DecodedInput, 'text'>): Meta {
   const doc = ctx.doc as NormalizedDocEx;

@@ -6,6 +6,7 @@ import { makeDoc } from './doc.js';
 import { applyEdits, identity, regexEdits, type Edit, type Mapped } from './edits.js';
 import type { NormalizedDoc } from './types.js';
 import { dropPageFooters, joinBrokenNotes, joinHardWraps, joinLeadingSemicolons } from './wraps.js';
+import { joinQuotedCells } from './quotedCells.js';
 import type { ParseWarning } from '../../shared/parsedPlan.js';
 
 /** What normalize changed that a reviewer should know about (turned into warnings by the stages). */
@@ -21,7 +22,7 @@ const CJK = '\\u3400-\\u9fff';
 
 /** Starts of outline markers and unit labels: a line starting with one is never a continuation. */
 export const MARKER_START =
-  /^[ \t]*(第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|\d{1,3}[.、．](?!\d)|\(\d{1,3}\)|[①-⑳]|——|[-•●■◆▲]|表\d|专栏)/;
+  /^[ \t]*(第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|\d{1,3}[.、．](?!\d)|\(\d{1,3}\)|[①-⑳]|——|[-•●■◆▲▶►◇○□★☆▪]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}[、.]?[\u4e00-\u9fff]|[A-H][.、][\u4e00-\u9fff]|表\d|专栏)/;
 
 let converter: ((s: string) => string) | null = null;
 function t2s(s: string): string {
@@ -44,6 +45,7 @@ export function normalize(original: string): NormalizedDocEx {
   cur = { text: widthFold(cur.text), map: cur.map };
   cur = removePinyin(cur, fixes, src);
   cur = toSimplified(cur, fixes);
+  cur = joinQuotedCells(cur);
   cur = removeJunkLines(cur, fixes, src);
   const paged = stripPageCounters(cur, fixes);
   cur = paged.doc;

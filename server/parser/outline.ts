@@ -5,8 +5,14 @@ import type { OutlineNode } from '../../shared/parsedPlan.js';
 import type { ParseContext, Line } from './types.js';
 import { cnToInt, circledToInt } from './numerals.js';
 
-type Style = 'part' | 'chap' | 'sect' | 'cn' | 'pcn' | 'num' | 'pnum' | 'circ' | 'dash' | 'plain';
-const RANK: Record<Style, number> = { part: 0, chap: 1, sect: 2, plain: 2.5, cn: 3, pcn: 4, num: 5, pnum: 6, circ: 7, dash: 8 };
+// also: "01⏎总体目标" sections of web articles (sec), Ⅰ/Ⅱ (roman), 第X条 articles (art), A./B. (alpha),
+// and ★▶◆● bullets (sym1…sym4, ranked in the order the document first uses them)
+type Style = 'part' | 'chap' | 'sec' | 'sect' | 'roman' | 'art' | 'cn' | 'pcn' | 'alpha' | 'num' | 'pnum' | 'circ' | 'sym1' | 'sym2' | 'sym3' | 'sym4' | 'dash' | 'plain';
+const RANK: Record<Style, number> = {
+  part: 0, chap: 1, sec: 1.5, sect: 2, plain: 2.5, roman: 2.6, art: 2.8, cn: 3, pcn: 4, alpha: 4.5, num: 5, pnum: 6, circ: 7,
+  sym1: 7.1, sym2: 7.2, sym3: 7.3, sym4: 7.4, dash: 8,
+};
+const SYMBOLS = '▶►◆◇●○■□★☆▪•';
 const KINDS: OutlineNode['kind'][] = ['chapter', 'section', 'item', 'subitem', 'point'];
 
 const N = '[一二三四五六七八九十百零〇两]+';
@@ -14,9 +20,12 @@ const PATTERNS: { style: Style; re: RegExp }[] = [
   { style: 'part', re: new RegExp(`^(第(${N}|\\d+)(?:篇|部分))\\s*`) },
   { style: 'chap', re: new RegExp(`^(第(${N}|\\d+)章)\\s*`) },
   { style: 'sect', re: new RegExp(`^(第(${N}|\\d+)节)\\s*`) },
+  { style: 'art', re: new RegExp(`^(第(${N}|\\d+)条)\\s*`) },
+  { style: 'roman', re: /^(([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3})[、.]?)\s*(?=[\u4e00-\u9fff])/ },
   { style: 'cn', re: /^(([一二三四五六七八九十百]+)[、.])\s*/ },
   { style: 'pcn', re: /^(\(([一二三四五六七八九十百]+)\))\s*/ },
   { style: 'num', re: /^((\d{1,2}) ?[.、](?!\d))\s*/ },
+  { style: 'alpha', re: /^(([A-H])[.、])\s*(?=[\u4e00-\u9fff])/ },
   { style: 'pnum', re: /^(\((\d{1,2})\))\s*/ },
   { style: 'circ', re: /^(([①-⑳]))\s*/ },
   { style: 'dash', re: /^(——)\s*/ },
@@ -58,7 +67,7 @@ export function findHeadings(ctx: ParseContext): OutlineDraft[] {
       if (!m) continue;
       const rest = body.slice(m[0].length);
       if (!rest.trim() && style !== 'chap' && style !== 'sect' && style !== 'part') break;
-      const num = style === 'dash' ? null : style === 'circ' ? circledToInt(m[2]) : cnToInt(m[2]);
+      const num = style === 'dash' ? null : style === 'circ' ? circledToInt(m[2]) : style === 'roman' ? romanToInt(m[2]) : style === 'alpha' ? m[2].charCodeAt(0) - 64 : cnToInt(m[2]);
       let { title, len } = titleOf(rest, style);
       let end = line.start + lead + m[0].length + len;
       // a chapter title broken over two lines ends in a comma; the next line completes it
@@ -76,8 +85,60 @@ export function findHeadings(ctx: ParseContext): OutlineDraft[] {
       break;
     }
   }
+  out.push(...sectionNumbers(lines), ...symbolBullets(lines));
+  // 第X条 heads articles only in a document written in articles, not in a sentence that cites one
+  if (out.filter((d) => d.style === 'art').length < 3) out.splice(0, out.length, ...out.filter((d) => d.style !== 'art'));
   if (out.filter((d) => d.style !== 'dash').length < 3) out.push(...plainHeadings(lines));
   return out.sort((a, b) => a.start - b.start);
+}
+
+const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ';
+function romanToInt(s: string): number {
+  return [...s].reduce((n, c) => n + ROMAN.indexOf(c) + 1, 0);
+}
+
+/** "01⏎总体目标": a two-digit number alone on its line, the section's title on the next one. */
+function sectionNumbers(lines: Line[]): OutlineDraft[] {
+  const out: OutlineDraft[] = [];
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const m = /^\s*(0[1-9]|[1-9]\d?)\s*$/.exec(lines[i].text);
+    if (!m || !/^0/.test(m[1])) continue;
+    const next = lines[i + 1].text.trim();
+    if (next.length < 2 || next.length > 20 || /[。,;:\d]/.test(next)) continue;
+    const lead = lines[i].text.length - lines[i].text.trimStart().length;
+    out.push({ style: 'sec', marker: m[1], number: Number(m[1]), title: next, start: lines[i].start + lead, end: lines[i + 1].end });
+  }
+  return out.length >= 2 ? out : [];
+}
+
+/**
+ * ★ ▶ ◆ ● bullets of web articles. A bullet that is a title alone ("▶ 提升商圈能级") heads the
+ * bullets right under it, which are its text, not items of their own; any other bullet is an item.
+ */
+function symbolBullets(lines: Line[]): OutlineDraft[] {
+  const out: OutlineDraft[] = [];
+  const order: string[] = [];
+  let underTitle = false;
+  for (const line of lines) {
+    const lead = line.text.length - line.text.trimStart().length;
+    const body = line.text.slice(lead);
+    if (!body) {
+      underTitle = false;
+      continue;
+    }
+    if (!SYMBOLS.includes(body[0])) continue;
+    const rest = body.slice(1).trimStart();
+    if (rest.length < 2) continue;
+    const titleOnly = rest.length <= 25 && !/[。,;:!?]/.test(rest);
+    if (underTitle && !titleOnly) continue;
+    underTitle = titleOnly;
+    if (!order.includes(body[0])) order.push(body[0]);
+    const rank = Math.min(order.indexOf(body[0]), 3);
+    const { title, len } = titleOf(rest, 'sym1');
+    const start = line.start + lead;
+    out.push({ style: (['sym1', 'sym2', 'sym3', 'sym4'] as const)[rank], marker: body[0], number: null, title, start, end: start + (body.length - rest.length) + len });
+  }
+  return out;
 }
 
 /** The heading's title: the whole short line, or the lead phrase of a run-in item. */

@@ -116,6 +116,26 @@ export function resolveUnit(raw: string, registry: RegistryUnit[], region: strin
   return { name: pick.name, known: true, region: pick.region };
 }
 
+// Chongqing's districts and counties by their own names (those another province also uses, such as
+// 江北区 or 南岸区, are left out: they do not say the plan is Chongqing's)
+const CHONGQING_PLACES =
+  /重庆|渝中|渝北|大渡口|沙坪坝|九龙坡|北碚|綦江|大足|巴南|黔江|江津|合川|永川|南川|璧山|铜梁|潼南|荣昌|开州|梁平|武隆|城口|丰都|垫江|忠县|云阳|奉节|巫山|巫溪|石柱|秀山|酉阳|彭水|万州|涪陵|两江新区/;
+
+/** A region outside the registry: every name looked up under it stays unknown. */
+export const ELSEWHERE = '(外地)';
+
+/**
+ * The region to look names up under. A plan whose region is unknown and whose text never names
+ * 重庆 or one of its districts (or a registry region) is another city's: its generic "区财政局" is
+ * its own unit, not Chongqing's, so it is looked up as from elsewhere and stays unknown.
+ */
+export function lookupRegion(region: string | null, text: string, registry: RegistryUnit[]): string | null {
+  if (region) return region;
+  if (CHONGQING_PLACES.test(text)) return null;
+  for (const r of indexOf(registry).regions) if (text.includes(shortRegion(r))) return null;
+  return ELSEWHERE;
+}
+
 /** Region names in the registry (used by meta to recognise the plan's district). */
 export function registryRegions(registry: RegistryUnit[]): string[] {
   return [...new Set(registry.map((u) => u.region))];

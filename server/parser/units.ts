@@ -2,7 +2,7 @@
 // Each name keeps its raw text and source; catch-alls become honest scoped mentions.
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
-import { resolveUnit } from './registry.js';
+import { lookupRegion, resolveUnit } from './registry.js';
 
 // Names end in an organ word; text that does not is commentary, not a unit.
 export const UNIT_SUFFIX =
@@ -30,7 +30,7 @@ interface Piece {
   start: number; // normalized offset
 }
 
-/** Splits on 、,; outside parentheses; joins "各镇人民政府、街道办事处" back together. */
+/** Splits on 、,; (and the "/" of ledgers: "市发改委/市财政局"; a lone "/" is none) outside parentheses; joins "各镇人民政府、街道办事处" back together. */
 export function splitUnitList(value: string, offset: number): Piece[] {
   const pieces: Piece[] = [];
   let depth = 0;
@@ -39,7 +39,7 @@ export function splitUnitList(value: string, offset: number): Piece[] {
     const c = value[i];
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
-    if (i === value.length || (depth === 0 && (c === '、' || c === ',' || c === ';' || c === ',' || c === ' ' || c === '\t'))) {
+    if (i === value.length || (depth === 0 && (c === '、' || c === ',' || c === ';' || c === ',' || c === ' ' || c === '\t' || c === '/' || c === '/'))) {
       pushTrimmed(pieces, value.slice(s, i), offset + s);
       s = i + 1;
     }
@@ -91,8 +91,20 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
 function mention(ctx: ParseContext, raw: string, start: number, scope: ParsedUnit['scope'], name?: string): ParsedUnit {
   const source = ctx.doc.toSource(start, start + raw.length);
   if (scope !== 'unit') return { raw, name: name ?? raw, known: true, scope, source };
-  const r = resolveUnit(raw, ctx.registry, ctx.region);
+  const r = resolveUnit(raw, ctx.registry, regionOf(ctx, raw));
   return { raw, name: r.name, known: r.known, scope, source };
+}
+
+const lookups = new WeakMap<object, string | null>();
+/**
+ * The plan's region for looking `raw` up (see lookupRegion). Only a district's generic names
+ * ("区财政局", "县水务局") are kept from the registry when the plan never names Chongqing: its "市X"
+ * names are still the city's, as the region-less snippets of Chongqing plans need.
+ */
+function regionOf(ctx: ParseContext, raw: string): string | null {
+  if (ctx.region || !/^[区县]/.test(raw)) return ctx.region;
+  if (!lookups.has(ctx.doc)) lookups.set(ctx.doc, lookupRegion(null, ctx.doc.text, ctx.registry));
+  return lookups.get(ctx.doc) ?? null;
 }
 
 const ACTION = /着力|推进|推动|加快|加强|一批|开展|提升|实施|打造|完善|积极|深化|强化|构建|支持|鼓励|引导|落实|不再|列出|均需|按照|围绕|任务|工作/;
@@ -139,7 +151,7 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
   if (PLURAL.test(t) && UNIT_SUFFIX.test(t)) return [mention(ctx, t, p.start, 'others', t)];
   // "区卫生健康委和区医保局": two names joined by 和/及/与 (but "区规划和自然资源局" is one)
   const joined = /^(.{2,20}?)(和|及|与|以及)(.{3,20})$/.exec(t);
-  if (joined && looksLikeUnit(joined[1]) && looksLikeUnit(joined[3]) && !resolveUnit(t, ctx.registry, ctx.region).known) {
+  if (joined && looksLikeUnit(joined[1]) && looksLikeUnit(joined[3]) && !resolveUnit(t, ctx.registry, regionOf(ctx, t)).known) {
     const right = p.start + joined[1].length + joined[2].length;
     return [...(readPiece(ctx, { text: joined[1], start: p.start }) ?? []), ...(readPiece(ctx, { text: joined[3], start: right }) ?? [])];
   }
@@ -148,7 +160,8 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
     const head = readPiece(ctx, { text: etc[1], start: p.start }) ?? [];
     const tail = t.slice(etc[1].length);
     // a bare "等" ("市司法局等按职责分工负责") names no further body: nothing to assign it to
-    if (tail === '等') return head;
+    // nor does "等部门" / "等单位" without 有关/相关 or a level ("区融媒体中心等部门配合"): only X is named
+    if (tail === '等' || /^等(部门|单位|部门单位)$/.test(tail)) return head;
     return [...head, mention(ctx, tail, p.start + etc[1].length, 'others', '其他有关单位')];
   }
   if (!looksLikeUnit(t)) return null;
