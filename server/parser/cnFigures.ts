@@ -57,9 +57,27 @@ const RE = new RegExp(
   'g',
 );
 
+// "三年内,实现全县8个乡镇…全覆盖", "到2025年,实现…全覆盖": coverage of everything by a set time is 100%
+const FULL_COVER = /全覆盖(?=[,;。)]|$)/g;
+const DUE = /(?:19|20)\d\d\s*年|[一二两三四五]\s*年内|\d\s*年内|十[一二三四五六七八九]五["”]?(?:末|期末|期间)/;
+
+function coverEdits(text: string, out: VEdit[]) {
+  FULL_COVER.lastIndex = 0;
+  for (let m = FULL_COVER.exec(text); m; m = FULL_COVER.exec(text)) {
+    const from = Math.max(text.lastIndexOf('。', m.index), text.lastIndexOf(';', m.index)) + 1;
+    const sentence = text.slice(from, m.index);
+    // only a dated aim, and one the sentence states ("实现/达到"), not a task's passing mention
+    const clause = sentence.slice(Math.max(sentence.lastIndexOf(','), sentence.lastIndexOf('，')) + 1);
+    // "基本全覆盖" is nearly all, not a figure
+    if (!DUE.test(sentence) || !/^(?:[^,]{0,6})?实现/.test(clause) || /基本$/.test(clause)) continue;
+    out.push({ start: m.index, end: m.index + 3, text: '覆盖100%' });
+  }
+}
+
 export function cnFigureEdits(text: string): VEdit[] {
-  if (!/[一二两三四五六七八九十百千]/.test(text)) return [];
   const out: VEdit[] = [];
+  if (text.includes('全覆盖')) coverEdits(text, out);
+  if (!/[一二两三四五六七八九十百千]/.test(text)) return out;
   RE.lastIndex = 0;
   for (let m = RE.exec(text); m; m = RE.exec(text)) {
     const start = m.index;
@@ -79,5 +97,5 @@ export function cnFigureEdits(text: string): VEdit[] {
     }
     if (rep !== null) out.push({ start, end, text: rep });
   }
-  return out;
+  return out.length > 1 ? out.sort((a, b) => a.start - b.start) : out;
 }

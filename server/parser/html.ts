@@ -65,9 +65,24 @@ function expandSpans(table: string): string {
   return `${open}${out.join('')}</table>`;
 }
 
+/**
+ * A cell listing names one per line ("新区经信局<br/>新区商务局"): its short lines are one list, so the
+ * row stays on one line of text. A cell whose lines read as sentences or labelled notes keeps its breaks.
+ */
+function joinCellLines(cell: string): string {
+  const open = cell.indexOf('>') + 1;
+  const close = cell.lastIndexOf('</');
+  const inner = cell.slice(open, close > open ? close : cell.length);
+  const parts = inner.split(/<br\s*\/?>/i).map((p) => p.replace(/<[^>]+>/g, '').replace(/&nbsp;|[\s\u3000]/g, ''));
+  const lines = parts.filter(Boolean);
+  if (lines.length < 2 || lines.some((p) => p.length > 24 || /[,，。;；:：!！?？]|\d/.test(p))) return cell;
+  return cell.slice(0, open) + lines.join('、') + cell.slice(close > open ? close : cell.length);
+}
+
 export function htmlToText(html: string): string {
   let s = html.replace(/<!--[\s\S]*?-->/g, '').replace(DROP, '');
   if (SPAN_ATTR.test(s)) s = s.replace(/<table\b[^>]*>(?:(?!<table\b)[\s\S])*?<\/table\s*>/gi, expandSpans);
+  if (/<br\b/i.test(s)) s = s.replace(/<(td|th)\b[^>]*>(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*?<br\b(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*<\/\1\s*>/gi, joinCellLines);
   // elements marked as navigation or footer by class/id are page furniture too
   s = s.replace(/<(div|ul|section)\b[^>]*(class|id)="[^"]*\b(nav|menu|footer|breadcrumb|crumb|share|sidebar|copyright)\b[^"]*"[^>]*>[\s\S]*?<\/\1>/gi, '');
   s = s.replace(CELL, (t) => (t.startsWith('</') ? '' : '\t')).replace(BLOCK, '\n').replace(/<[^>]+>/g, '');

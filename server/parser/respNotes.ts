@@ -23,6 +23,8 @@ export interface RespNote {
   remarks: { text: string; start: number }[];
   /** the units are one plain list under 责任单位 (no 牵头/配合 label or verb): a plan-wide rule may order them */
   plainList?: boolean;
+  /** a note that opens its sentence ("市财政局负责将…"): the task's wording runs on to here */
+  bodyEnd?: number;
 }
 
 const LABEL_ROLE: [string, Role][] = [
@@ -56,6 +58,10 @@ const LABEL_ROLE: [string, Role][] = [
   ['承办单位', 'responsible'],
   ['实施单位', 'responsible'],
   ['实施主体', 'responsible'],
+  // "落实主体:各社区党委": who carries the task out on the ground
+  ['落实主体', 'responsible'],
+  ['落实单位', 'responsible'],
+  ['落实部门', 'responsible'],
   ['配合单位', 'cooperating'],
   ['配合部门', 'cooperating'],
   ['协同单位', 'cooperating'],
@@ -70,6 +76,9 @@ const LABEL_ROLE: [string, Role][] = [
   ['协助部门', 'cooperating'],
   ['配合科室', 'cooperating'],
   ['配合处室', 'cooperating'],
+  ['协同科室', 'cooperating'],
+  ['协同处室', 'cooperating'],
+  ['协同股室', 'cooperating'],
   ['配合股室', 'cooperating'],
   ['协办科室', 'cooperating'],
   ['协办处室', 'cooperating'],
@@ -370,7 +379,7 @@ function clausesOf(value: string, offset: number): { text: string; start: number
 
 // "(区发展改革委、区财政局牵头,区级有关部门按职责分工负责)"
 const VERB =
-  /(牵头负责|牵头|负总责|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
+  /((?:按|依|依照|按照|根据)(?:各自)?职责(?:分工)?(?:负责|落实)|牵头负责|牵头|负总责|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
 
 function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const text = ctx.doc.text;
@@ -431,30 +440,130 @@ function bareList(ctx: ParseContext, inner: string, offset: number): Omit<RespNo
   };
 }
 
+// "由X牵头", "此项工作由X牵头负责": the clause naming who does the work
+const YOU = /^(?:(?:此项|该项|本项|上述|以上|各项|这项)?(?:工作|任务|措施|改革)?由|请)/;
+// a short insert in parentheses, "各县(区)人民政府", is part of a name: no sentence bound
+const SHORT_PAREN = /\([^()。\n]{1,6}\)/g;
+const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '□'.repeat(p.length)) : t);
+// an item's marker or a bullet before a sentence that opens the line
+const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+)?[ \t\u3000]*/;
+// "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
+const SUBJECT = /^([^,;。:()!?\s]{3,60}?)(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])/;
+const ORGAN_NAME = /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|部门|单位)$/;
+const PARTNERS = /^((?:[^,;。、:()]{1,24}?(?:部门|单位|局|委|办|政府|中心|管委会|集团|公司|院|分局|办公室)、?)+)/;
+
 /**
  * "…。由县农业农村局负责,县财政局配合,各乡镇人民政府具体实施。": a sentence that only says who
- * does the work, closing its paragraph, without parentheses or labels.
+ * does the work, closing its paragraph, without parentheses or labels; the same run of clauses
+ * inside a sentence ("…98%以上,由X牵头负责,Y、Z等配合。", "由X牵头,Y配合,Z负责项目建设运营。");
+ * and a sentence whose subject is the unit ("市财政局负责将…", "X要会同Y加强…").
  */
 function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const out: RespNote[] = [];
   const text = ctx.doc.text;
+  const free = (a: number, b: number) => !taken.some((n) => n.start < b && a < n.end) && !out.some((n) => n.start < b && a < n.end);
   for (const line of ctx.doc.lines) {
     const t = line.text.replace(/\s+$/, '');
-    if (t.length < 6 || !/(牵头|负责|负总责|配合|实施|落实)。?$/.test(t)) continue;
-    const body = t.replace(/。$/, '');
-    const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?'), body.lastIndexOf(')')) + 1;
-    const lead = body.length - body.trimStart().length;
-    const sStart = Math.max(from, lead);
-    const sentence = body.slice(sStart);
-    if (sentence.length < 5 || sentence.length > 160 || /[(:“]/.test(sentence)) continue;
-    const start = line.start + sStart;
-    if (taken.some((n) => n.start <= start && start < n.end)) continue;
-    const note = readInline(ctx, sentence, start);
-    if (!note) continue;
-    const end = line.start + t.length;
-    out.push({ ...note, layout: sStart === lead ? 'line' : 'inline', start, end: Math.min(end, text.length) });
+    if (t.length < 6 || !/牵头|负责|配合|实施|落实|会同/.test(t)) continue;
+    const mt = mask(t);
+    if (/(牵头|负责|负总责|配合|实施|落实)。?$/.test(t)) {
+      const body = mt.replace(/。$/, '');
+      const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?'), body.lastIndexOf(')')) + 1;
+      const lead = body.length - body.trimStart().length;
+      const sStart = Math.max(from, lead);
+      const sentence = body.slice(sStart);
+      const start = line.start + sStart;
+      if (sentence.length >= 5 && sentence.length <= 160 && !/[(:“]/.test(sentence) && free(start, start + 1)) {
+        const note = readInline(ctx, t.slice(sStart, body.length), start);
+        if (note) {
+          out.push({ ...note, layout: sStart === lead ? 'line' : 'inline', start, end: Math.min(line.start + t.length, text.length) });
+          continue;
+        }
+      }
+    }
+    // sentence by sentence: a run of "由X牵头,Y配合" clauses, or a unit as the sentence's subject
+    const re = /[^。!?]+[。!?]?/g;
+    for (let m = re.exec(mt); m; m = re.exec(mt)) {
+      const sm = m[0];
+      const s0 = m.index;
+      if (!/牵头|负责|配合|会同/.test(sm)) continue;
+      const run = /[由请]/.test(sm) ? clauseRun(ctx, t, sm, s0, line.start) : null;
+      if (run && free(run.start, run.end)) {
+        out.push(run);
+        continue;
+      }
+      const subj = /负责|会同/.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
+      if (subj && free(subj.start, subj.end)) out.push(subj);
+    }
   }
   return out;
+}
+
+/** "…,由X牵头负责,Y、Z等部门配合,力争…": the clauses from "由" while each ends on a role verb */
+function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
+  const clauses: { a: number; b: number }[] = [];
+  const cut = /[,;。!?]/g;
+  let a = 0;
+  for (let c = cut.exec(sm); ; c = cut.exec(sm)) {
+    const i = c ? c.index : sm.length;
+    if (i > a) clauses.push({ a, b: i });
+    a = i + 1;
+    if (!c) break;
+  }
+  const trimA = (c: { a: number; b: number }) => c.a + (sm.slice(c.a, c.b).length - sm.slice(c.a, c.b).replace(LINE_MARK, '').length);
+  const k = clauses.findIndex((c) => {
+    const x = sm.slice(trimA(c), c.b);
+    return YOU.test(x) && /(牵头负责|牵头|负总责|负责)$/.test(x);
+  });
+  if (k < 0) return null;
+  let j = k;
+  while (j + 1 < clauses.length && VERB.test(sm.slice(clauses[j + 1].a, clauses[j + 1].b).trim())) j++;
+  let end = clauses[j].b;
+  // "…,宾川县水务产业投资有限公司负责项目建设运营": a last clause whose unit takes on a named job
+  if (j + 1 < clauses.length) {
+    const c = clauses[j + 1];
+    const x = sm.slice(c.a, c.b);
+    const sub = /^\s*([^,;。]{3,40}?)(?:具体负责|负责)(?=[\u4e00-\u9fa5])/.exec(x);
+    if (sub && isUnitSubject(sub[1])) end = c.a + sub[0].length;
+  }
+  const from = trimA(clauses[k]);
+  const start = lineStart + s0 + from;
+  const note = readInline(ctx, t.slice(s0 + from, s0 + end), start);
+  if (!note) return null;
+  return { ...note, layout: 'inline', start, end: lineStart + s0 + end };
+}
+
+const ROLE_NOUN = /^(?:各|其他|其余)?(?:牵头|责任|配合|协同|协办|参与|主要|成员)(?:责任)?(?:单位|部门)$/;
+const isUnitSubject = (who: string): boolean => {
+  const pieces = splitUnitList(who, 0);
+  // "本规划由市发改委", "各牵头单位要会同责任单位": a document or a role, not a named unit
+  if (/由|^本/.test(who)) return false;
+  return pieces.length > 0 && pieces.every((p) => looksLikeUnit(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')) && !ROLE_NOUN.test(p.text));
+};
+
+/** "市财政局负责将…纳入年度预算", "县水务局要会同县直有关部门加强…": the unit opens the sentence */
+function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
+  const lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
+  const m = SUBJECT.exec(sm.slice(lead));
+  if (!m || !isUnitSubject(m[1])) return null;
+  const at = lineStart + s0 + lead;
+  const who = parseUnitList(ctx, t.slice(s0 + lead, s0 + lead + m[1].length), at);
+  if (!who.units.length || who.rejected.length) return null;
+  const note: RespNote = { start: at, end: at + m[0].length, layout: 'inline', lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [] };
+  const sEnd = s0 + sm.replace(/[。!?]$/, '').length;
+  note.bodyEnd = lineStart + sEnd;
+  if (m[2] === '会同') {
+    const restAt = s0 + lead + m[0].length;
+    const p = PARTNERS.exec(t.slice(restAt, sEnd));
+    if (!p) return null;
+    const partners = parseUnitList(ctx, p[1].replace(/、$/, ''), lineStart + restAt);
+    if (!partners.units.length || partners.rejected.length) return null;
+    note.lead.push(...who.units);
+    note.cooperating.push(...partners.units);
+    note.end = lineStart + restAt + p[1].length;
+  } else if (m[2] === '牵头负责') note.lead.push(...who.units);
+  else note.responsible.push(...who.units);
+  return note;
 }
 
 /** A labelled value or cell that gives roles by verbs: "X牵头,Y配合", "X、Y;Z具体落实". */
@@ -499,7 +608,7 @@ export function readInline(
       any = true;
       continue;
     }
-    const who = clause.slice(0, v.index).replace(/^(由|请)/, '');
+    const who = clause.slice(0, v.index).replace(YOU, '');
     const whoStart = cStart + (v.index - who.length);
     if (!who) return null;
     // "县农业农村局会同县林业局、县供销社组织实施": the first leads, those it works with cooperate

@@ -28,9 +28,12 @@ const POSTFIX = /^\s*(以上|以下|以内|之内|左右|上下|内)/;
 // "比上年增长15%以上" in a year's work plan is what it sets out to reach; "同比增长8.5%" reports
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|完成了|建成了|实现了|达到了|同比/;
 // "全镇现有行政村26个、社区7个,常住人口约11.6万人": a sentence stating what there is now
-const PAST_SENTENCE = /过去五年|五年来|近五年|近年来|以来|^\s*(?:目前|当前|截至目前|截止目前|现阶段)|^\s*(?:(?:19|20)\d\d年(?:底|末)?,?)?(?:全|本)[市区县镇乡街]{1,2}(?:现有|现辖|下辖|辖|共有)/;
+const PAST_SENTENCE =
+  /过去五年|五年来|近五年|近年来|以来|^\s*(?:目前|当前|截至目前|截止目前|现阶段)|^\s*(?:(?:19|20)\d\d年(?:底|末)?,?)?(?:(?:全|本)[市区县镇乡街]{1,2}|[\u4e00-\u9fa5]{0,6}(?:街道|社区|镇|乡))(?:现有|现辖|下辖|辖|共有)/;
 const POLICY_TERM =
-  /(?:(?:给予|一次性|最高|按)[^,;。]{0,12}(?:奖励|补助|补贴|资助|奖补|贴息|扶持)|(?:奖励|补助|补贴|资助|奖补|贴息)(?:标准)?(?:为)?(?:最高)?|有效期|试行期)(?:为|至|最高|不超过)?\s*$/;
+  /(?:(?:给予|一次性|最高|按)[^,;。]{0,12}(?:奖励|补助|补贴|资助|奖补|贴息|扶持)|给予[^,;。]{0,8}(?:经费|资金)(?:支持|保障)?|(?:奖励|补助|补贴|资助|奖补|贴息)(?:标准)?(?:为)?(?:最高)?|有效期|试行期)(?:为|至|最高|不超过)?\s*$/;
+// "说明:本台账共列任务8项": the document describing itself
+const SELF_SENTENCE = /^\s*(?:[\u4e00-\u9fa5]{2}:)?本(?:台账|清单|方案|计划|表|细则|办法|文件|规划)(?:共|一共|合计|列有|包括|涉及)/;
 const FUTURE = /到(?:19|20)\d\d年|力争|确保|争取|展望|预计到/;
 const PAST_TITLE_WORDS = /发展基础|规划背景|发展背景|编制背景|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
 // "优化数字发展环境" is a task: a heading that opens on an action verb is not the document's history
@@ -38,7 +41,7 @@ const PAST_TITLE = { test: (t: string) => PAST_TITLE_WORDS.test(t) && !/^(?:优�
 const LEAD_NOISE =
   /^(?:\s|到|至|力争|确保|争取|预计|计划|其中|同时|并且|并|且|使|让|进一步|努力|将|要|展望|实现|\d+年内?|(?:19|20)\d\d年(?:底|末|前)?|["“]?十[一二三四五六七八九]五["”]?(?:末|期末|期间|时期)?)+/;
 const MARKER =
-  /^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百\d]+\)|\d{1,3}[、．.](?!\d)|[①-⑳]|——|[-•●■◆▲]|(?:专栏|附表|表)\s*\d+)\s*/;
+  /^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百\d]+\)|\d{1,3}[、．.](?!\d)|[①-⑳]|——|[-•●■◆▲★☆▶►◇○]|(?:专栏|附表|表)\s*\d+)\s*/;
 
 const ROOT = '';
 const DURATION = /^(?:分钟|小时|个工作日|工作日|天|日)$/;
@@ -59,7 +62,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   const plan = currentPlanNumber(doc.text);
   const planEnd = plan ? fiveYearPlanEnd(plan) : null;
   // an action plan "(2023—2025年)" or "2024年…方案" sets what its targets are due by
-  const period = findPeriod(findTitle(doc) ?? '', doc.text);
+  const period = findPeriod(findTitle(doc) ?? titleLine(doc), doc.text);
   // the first year the document looks ahead to, for documents that name no plan or period
   const ahead = /(?:到|至|力争到?)\s*((?:19|20)\d{2})\s*年/.exec(doc.text);
   const horizon = period?.[0] ?? (ahead ? Number(ahead[1]) : null);
@@ -79,6 +82,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   // a list naming no period of its own starts with its earliest deadline: "2023年,全县…为29微克/立方米" before it is a record
   const dueYears = taskRows.flatMap((r) => (r.year ? [r.year] : []));
   const startYear = period?.[0] ?? (dueYears.length ? Math.min(...dueYears) : null);
+  // the year the document was issued: its date line or its 文号, else the first year of its period
+  const issued = issueYear(doc.text) ?? startYear;
   const yearByNode = new Map<string, number>();
   const out: ParsedTarget[] = [];
   const state: LineState = { lastItem: 0 };
@@ -94,7 +99,14 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
       const s = sm[0];
       const sStart = sm.index;
       if (!/[\d十〇]/.test(s)) continue;
-      const past = isPastSentence(s, plan, planEnd) || beforePeriod(s, startYear) || earlierPlanPeriod(s, plan, horizon);
+      // "三年内,实现…": a span of years from the year the document was issued
+      const rel = /年内|年时间/.test(s) ? relativeYears(s, issued) : null;
+      const relYear = (s: string, at: number): number | null => {
+        let y: number | null = null;
+        if (rel) for (const r of rel) if (r.at < at && !yearBetween(s, r.at, at)) y = r.year;
+        return y;
+      };
+      const past = SELF_SENTENCE.test(s) || isPastSentence(s, plan, planEnd) || beforePeriod(s, startYear) || earlierPlanPeriod(s, plan, horizon);
       let prev: Prev | null = null;
       EVENT_RE.lastIndex = 0;
       for (let m = EVENT_RE.exec(s); m; m = EVENT_RE.exec(s)) {
@@ -106,12 +118,14 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           if (/^(?:以前|之前)?(?:建成|建设|修建|投用|竣工|交付)/.test(after) && /前$/.test(m[0])) continue;
           // "由2023年的45%提高到80%", "从2020年的…": the year of a starting point
           if (!prefix && (/^的/.test(after) || /[由从]\s*$/.test(s.slice(0, m.index)))) continue;
-          const date = /^\s*\d{1,2}月/.test(after);
+          // "2024年3月1日" is a date; "2024年6月底前完成" is when what follows is due
+          const date = /^\s*\d{1,2}月/.test(after) && !/^\s*\d{1,2}月(?:\d{1,2}日)?(?:底|末|上旬|中旬|下旬)?(?:前|以前|之前)/.test(after);
           // "截至2023年底已建成12家": a point of progress, not when what follows is due
           if (y && !/比|较|与|同|截至|截止/.test(prefix) && (!date || prefix)) {
             year = y;
-            // "2023年,全市…为27.6%": the year of a record sets nothing for the paragraphs after it
-            if (!past) lastSet = y;
+            // "2023年,全市…为27.6%": the year of a record sets nothing for the paragraphs after it;
+            // nor does "…,2023年网格事件办结率为97.2%" in a 2024 plan, wherever in the sentence it stands
+            if (!past && !(startYear !== null && y < startYear && !/到|至|力争/.test(prefix) && !FUTURE.test(s))) lastSet = y;
           }
           continue;
         }
@@ -127,9 +141,9 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         if (past || (planEnd !== null && year !== null && year <= planEnd - 5)) continue;
         // "…,2023年度重点任务完成率为96%": a clause opening on a year before the plan's is a record
         if (startYear !== null && !FUTURE.test(s) && clauseOpensBefore(commaClause(s, m.index), startYear)) continue;
-        const t = figure(ctx, s, v, sStart, m, year, node, prev);
+        const t = figure(ctx, s, v, sStart, m, relYear(s, m.index) ?? year, node, prev, plan);
         if (t) {
-          out.push(t);
+          out.push(...sharedFigure(ctx, s, v, sStart, m.index, m.index + m[0].trimEnd().length, t), t);
           prev = { t, at: m.index + m[0].trimEnd().length };
         }
       }
@@ -185,6 +199,16 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   return dedupe(out);
 }
 
+/** a document whose title names no known kind ("…工作台账"): its first line, when it reads as a title */
+function titleLine(doc: ParseContext['doc']): string {
+  for (const l of doc.lines.slice(0, 8)) {
+    const t = l.text.trim();
+    if (!t) continue;
+    return t.length <= 60 && !/[。,;:!?]/.test(t) ? t : '';
+  }
+  return '';
+}
+
 /** numbered items: "4.30%以上" right after item 3 is item 4 with 30% */
 function trackItem(text: string, st: LineState) {
   const m = /^\s*(\d{1,2})[.、．](?!\d)/.exec(text);
@@ -219,7 +243,8 @@ function isPastSentence(s: string, plan: number | null, planEnd: number | null):
 function beforePeriod(s: string, start: number | null): boolean {
   if (start === null || FUTURE.test(s)) return false;
   // "(2023年全市…为2.03万亿元。)": a record in parentheses reads the same
-  const m = /^\s*[(（]?\s*(?:截至|截止)?\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?/.exec(s);
+  // "备注:1.2023年全区…为6.8张": a labelled, numbered note reads the same
+  const m = /^\s*(?:[\u4e00-\u9fa5]{1,4}:\s*)?(?:\d{1,2}[.、．](?=(?:19|20)\d\d年)|[(（]\d{1,2}[)）])?\s*[(（]?\s*(?:截至|截止)?\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?/.exec(s);
   return m !== null && Number(m[1]) < start;
 }
 
@@ -257,6 +282,7 @@ function figure(
   year: number | null,
   node: OutlineNode | null,
   prev: Prev | null,
+  plan: number | null = null,
 ): ParsedTarget | null {
   const [whole] = m;
   const numStr = m[6];
@@ -300,7 +326,8 @@ function figure(
   if (PAST_CLAUSE.test(pre) || PAST_CLAUSE.test(clauseAfter(rest))) {
     // "到2026年,全区累计完成改造8000亩以上": a bounded cumulative figure in a sentence looking ahead is a target
     const cumulative = /累计完成/.test(pre) && !PAST_CLAUSE.test(pre.replace(/累计完成/g, '')) && !PAST_CLAUSE.test(clauseAfter(rest));
-    if (!(cumulative && post && post[1] !== '内' && FUTURE.test(s))) return null;
+    // "“十四五”期间,全县累计完成水利投资50亿元以上" in that plan: its own period's total
+    if (!(cumulative && post && post[1] !== '内' && (FUTURE.test(s) || ownPeriod(s, plan)))) return null;
   }
   // "由50%提高到55%": the first figure is the starting point
   if (/[由从]\s*$/.test(pre)) return null;
@@ -336,7 +363,7 @@ function figure(
   let objectEnd = end;
   let verbCmp: Comparator | null = null;
   // "30%以上的医疗机构建成健康促进医院", "设立总规模20亿元的产业基金": what the figure measures follows it
-  const after = TERMINATOR.test(rest) ? null : /^的([^,;。:!?()\d“”"|]{2,30}?)(?=[,;。:!?)|]|$)/.exec(rest);
+  const after = TERMINATOR.test(rest) ? null : /^的((?:[^,;。:!?()\d“”"|]|“[^”,;。]{1,12}”){2,30}?)(?=[,;。:!?)|]|$)/.exec(rest);
   const lead = head.replace(LEAD_NOISE, '').trim();
   if (after && unit === '%' && post && !lead && !words.length) {
     // a share heading its clause: "the share of X is at least 30%"
@@ -346,6 +373,9 @@ function figure(
     // the size of the thing created: no threshold ("以上"), an action verb opens the clause
     subject = after[1] + lead.replace(ACTION_START, '');
     objectEnd = end + after[0].length;
+  } else if (norm(pre, rest, unit)) {
+    // "按照每个网格300—500户的标准调整": the size a rule sets for each of something
+    subject = pre.replace(/^\s*(?:按照|按|依照|参照)/, '').trim();
   } else if (!TERMINATOR.test(rest)) {
     // "建成10个智慧社区": a counted object after an action verb
     const obj = /^([^,;。、:!?()\d“”"]{1,20}?)(?=[,;。、:!?)]|$)/.exec(rest);
@@ -387,12 +417,89 @@ function figure(
     comparator: cmp,
     year,
     // "每年培训种植、酿造技术人员不少于3000人次": 每年 governs its whole comma clause, lists included
-    recurring: /每年/.test(commaClause(s, i)),
+    recurring: /每年/.test(commaClause(s, i)) || yearlySentence(s, i),
     decrease: isDecrease(words),
     quote: quoteV(ctx.doc, v, sBase + quoteStart, sBase + Math.max(objectEnd, end)),
     outlineId: node?.id ?? null,
     source: sourceOf(ctx, v, sBase + quoteStart, sBase + Math.max(objectEnd, end)),
   };
+}
+
+/** "每个网格300—500户的标准", "每村1至2名的规模": a per-item norm, not a policy's payment */
+function norm(pre: string, rest: string, unit: string | null): boolean {
+  return !!unit && unit !== '%' && /^的(?:标准|规模)(?![^,;。]*(?:补贴|补助|奖励|发放|给予|资助))/.test(rest) && /^\s*(?:按照|按|依照|参照)?\s*每(?:个|户|村|人|名|家|所|条)?[\u4e00-\u9fa5]{1,8}$/.test(pre);
+}
+
+const METRIC_END = /(?:率|数|量|比例|比重|面积|指数|规模|总额|收入|人次|占比)$/;
+
+/**
+ * "高血压、糖尿病患者规范管理率均达到70%": one figure for each subject of the list before 均; an
+ * earlier item that names no measure takes the last item's ("高血压" → "高血压患者规范管理率").
+ */
+function sharedFigure(ctx: ParseContext, s: string, v: VText, sBase: number, at: number, figEnd: number, t: ParsedTarget): ParsedTarget[] {
+  if (!/均\s*(?:达到|为|保持在|稳定在|不低于|不少于|不超过|超过|控制在|提高到|在|达)?\s*$/.test(s.slice(0, at))) return [];
+  const subjAt = s.lastIndexOf(t.subject, at);
+  if (subjAt <= 0 || s[subjAt - 1] !== '、') return [];
+  let k = subjAt - 1;
+  while (k > 0 && !/[,;:。()!?“”\t|]/.test(s[k - 1])) k--;
+  const items = s.slice(k, subjAt - 1).split('、');
+  const last = t.subject.replace(/均$/, '');
+  const out: ParsedTarget[] = [];
+  let pos = k;
+  for (const raw of items) {
+    const item = raw.trim().replace(LEAD_NOISE, '');
+    const here = pos + raw.indexOf(item);
+    pos += raw.length + 1;
+    if (item.length < 2 || item.length > 16 || /\d/.test(item)) return [];
+    // parallel items of one length share what follows them ("高血压"/"糖尿病" + "患者规范管理率"); else the measure word
+    const first = last.slice(0, item.length);
+    const tail = first.length === item.length && last.length > item.length + 1 && item.length <= 4 ? last.slice(item.length) : last.slice(-3);
+    const subject = METRIC_END.test(item) ? item : item + tail;
+    out.push({ ...t, subject, quote: quoteV(ctx.doc, v, sBase + here, sBase + figEnd), source: sourceOf(ctx, v, sBase + here, sBase + figEnd) });
+  }
+  return out;
+}
+
+/** "每年开展活动不少于200场,覆盖居民用户30万户以上": a sentence opening on 每年 recurs throughout */
+function yearlySentence(s: string, i: number): boolean {
+  const m = /^\s*(?:[\u4e00-\u9fa5]{0,4}?)每年/.exec(s.replace(MARKER, ''));
+  if (!m) return false;
+  const between = s.slice(0, i);
+  return !/累计|总计|合计|(?:19|20)\d\d年|年底|年末|到|至/.test(between.slice(between.indexOf('每年') + 2));
+}
+
+function ownPeriod(s: string, plan: number | null): boolean {
+  if (plan === null) return false;
+  const m = /十([一二三四五六七八九])五["”]?(?:期间|时期|末|期末)/.exec(s);
+  return m !== null && 11 + '一二三四五六七八九'.indexOf(m[1]) === plan;
+}
+
+const REL_RE = /(?<![\d〇零一二三四五六七八九十两])(?:用|在|力争|争取)?([一二两三四五六七八九十]|\d{1,2})\s*年(?:内|时间)/g;
+
+/** "三年内" from an issue year of 2024 → 2026 (the third year, counting the first) */
+function relativeYears(s: string, issued: number | null): { at: number; year: number }[] | null {
+  if (issued === null) return null;
+  const out: { at: number; year: number }[] = [];
+  REL_RE.lastIndex = 0;
+  for (let m = REL_RE.exec(s); m; m = REL_RE.exec(s)) {
+    const n = /\d/.test(m[1]) ? Number(m[1]) : m[1] === '两' ? 2 : m[1] === '十' ? 10 : '一二三四五六七八九'.indexOf(m[1]) + 1;
+    if (n >= 1 && n <= 10) out.push({ at: m.index, year: issued + n - 1 });
+  }
+  return out.length ? out : null;
+}
+
+/** an explicit year between a relative one and the figure overrides it */
+function yearBetween(s: string, a: number, b: number): boolean {
+  return /(?:19|20)\d\d\s*年|十[一二三四五六七八九]五/.test(s.slice(a, b));
+}
+
+/** The year a document was issued: a date line of its own ("2024年4月10日") or its 文号 ("〔2024〕33号"). */
+function issueYear(text: string): number | null {
+  const head = text.slice(0, 3000);
+  const date = /^[ \t]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[ \t]*$/m.exec(head) ?? /^[ \t]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[ \t]*$/m.exec(text.slice(-1500));
+  if (date) return Number(date[1]);
+  const no = /[〔\[(]((?:19|20)\d{2})[〕\])]\s*\d{1,4}\s*号/.exec(head);
+  return no ? Number(no[1]) : null;
 }
 
 /** the clause a "、" list stands in: back to the last clause mark other than "、" */

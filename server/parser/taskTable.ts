@@ -16,11 +16,11 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(任务编号|任务序号|条目编号|对应条目|对应任务|对应条款|条款|文件条目|任务条目)$/, 'ref'],
   [/^(牵头(负责)?领导|责任领导|分管领导|责任人)$/, 'leaders'],
   [/^(牵头单位|牵头部门|牵头责任单位|主要责任单位|主责单位|主责部门|牵头处室|牵头科室|牵头股室|牵头市级部门|牵头区级部门)$/, 'lead'],
-  [/^(责任单位|责任部门|责任主体|实施单位|责任处室|责任科室|责任股室|责任站所)$/, 'responsible'],
-  [/^(配合单位|配合部门|配合科室|配合处室|协同单位|协同部门|协同责任单位|参与单位|协办单位)$/, 'cooperating'],
+  [/^(责任单位|责任部门|责任主体|实施单位|实施主体|落实主体|落实单位|责任处室|责任科室|责任股室|责任站所)$/, 'responsible'],
+  [/^(配合单位|配合部门|配合科室|配合处室|协同科室|协同处室|协同单位|协同部门|协同责任单位|参与单位|协办单位)$/, 'cooperating'],
   [/^(完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时间进度|进度要求|时限|整改时限|整改期限|办结时限)$/, 'deadline'],
   [/^(重点任务|主要任务|工作任务|任务|任务名称|重点工作|工作事项|改革事项|项目名称|反馈问题|存在问题|问题|问题清单|问题描述|突出问题)$/, 'task'],
-  [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|建设内容|实施内容|项目内容|建设规模及内容|整改目标|整改措施|整改要求|工作目标)$/, 'detail'],
+  [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|建设内容|实施内容|项目内容|建设规模及内容|整改目标|整改措施|整改要求|工作目标|目标要求|任务目标|预期目标|目标任务及措施)$/, 'detail'],
   [/^(备注|类别|领域|分类)$/, 'other'],
 ];
 
@@ -28,6 +28,12 @@ function columnOf(cell: string): Column | null {
   // "牵头单位(部门)" and "牵头部门" are the same column
   const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '');
   for (const [re, col] of COLUMN_RE) if (re.test(c)) return col;
+  // "工作措施及目标", "任务内容和要求": a text column named with what it also holds
+  const both = /^(.{2,6}?)(?:及|和|与)(?:目标|要求|标准|成效|进度|时序)$/.exec(c);
+  if (both) {
+    const first = columnOf(both[1]);
+    if (first === 'task' || first === 'detail') return first;
+  }
   return null;
 }
 
@@ -152,7 +158,11 @@ function headerAt(lines: Line[], i: number): { columns: Column[]; next: number; 
   if (t.trim().length > 120) return null;
   const pipe = t.includes('|');
   if (SEP.test(t.trim())) {
-    const cells = cellsOf(t, pipe).map((c) => columnOf(c.text));
+    const raw = cellsOf(t, pipe);
+    const cells = raw.map((c) => columnOf(c.text));
+    // "责任主体" over "牵头单位 | 配合单位" on the next row: the lower row names the columns
+    const two = cells.length >= 3 ? twoRowHeader(lines, i, raw, cells, pipe) : null;
+    if (two) return two;
     if (cells.length >= 3 && cells.every((c) => c !== null) && isTaskHeader(cells)) return { columns: cells as Column[], next: i + 1, perLine: false, pipe };
   }
   // one header cell per line
@@ -173,6 +183,46 @@ function headerAt(lines: Line[], i: number): { columns: Column[]; next: number; 
   }
   if (cols.length >= 3 && isTaskHeader(cols)) return { columns: cols, next: j, perLine: true, pipe: false };
   return null;
+}
+
+/** units under one merged header cell: "责任主体" over "牵头单位 | 配合单位" */
+const GROUP_CELL = /^(责任主体|责任单位|责任部门|责任分工|分工|实施主体|落实主体|承办单位|单位)$/;
+
+/**
+ * A header of two rows: a merged cell ("责任主体", colspan 2) over the cells that name its columns
+ * ("牵头单位 | 配合单位"). A saved page whose spans were expanded repeats the other cells in the second
+ * row and leaves the merged cell's other columns empty; flattened text may give the second row only
+ * the cells under the merged one.
+ */
+function twoRowHeader(
+  lines: Line[],
+  i: number,
+  raw: { text: string }[],
+  cells: (Column | null)[],
+  pipe: boolean,
+): { columns: Column[]; next: number; perLine: boolean; pipe: boolean } | null {
+  const group = raw.findIndex((c) => GROUP_CELL.test(c.text.replace(/\s/g, '')));
+  if (group < 0) return null;
+  let j = i + 1;
+  while (j < lines.length && j <= i + 2 && !lines[j].text.trim()) j++;
+  if (j >= lines.length || !SEP.test(lines[j].text.trim())) return null;
+  const sub = cellsOf(lines[j].text, pipe).map((c) => (c.text ? columnOf(c.text) : null));
+  const roles = (cs: (Column | null)[]) => cs.length >= 2 && cs.every((c) => c === 'lead' || c === 'responsible' || c === 'cooperating' || c === 'leaders');
+  let columns: (Column | null)[] | null = null;
+  const named = sub.filter((c) => c !== null);
+  if (sub.length === raw.length && group + 1 < raw.length && !raw[group + 1].text.trim()) {
+    // the grid of a page (the merged cell left its other columns empty): each column takes the
+    // lower row's name, else the upper's
+    columns = sub.map((c, k) => c ?? cells[k]);
+  } else if (roles(named)) {
+    const sub = named;
+    // only the sub-cells: they take the merged cell's place (and the empty cells it left)
+    let span = 1;
+    while (group + span < raw.length && !raw[group + span].text.trim()) span++;
+    columns = [...cells.slice(0, group), ...sub, ...cells.slice(group + span)];
+  }
+  if (!columns || columns.length < 3 || !columns.every((c) => c !== null) || !isTaskHeader(columns)) return null;
+  return { columns: columns as Column[], next: j + 1, perLine: false, pipe };
 }
 
 function captionAbove(lines: Line[], i: number): string {

@@ -91,7 +91,7 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
   let prevNote: RespNote | null = null;
   for (const n of notes) {
     const d = noteTask(ctx, heads, n, boundary, tables);
-    boundary = n.end;
+    boundary = Math.max(n.end, n.bodyEnd ?? 0);
     if (!d) continue;
     // "1.推进…(市行政审批局负责)。推动…(市数据局负责)。": short notes closing sentences of one item's paragraph
     const short = (x: RespNote) => x.layout === 'inline' && x.damaged.length === 0;
@@ -150,7 +150,8 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
   for (const t of tables) if (t.end <= bodyEnd) start = Math.max(start, t.end);
   // a note that lost its ")" ends before the "。": the next body must not start with it
   while (start < bodyEnd && /[\s。;,]/.test(text[start])) start++;
-  let end = bodyEnd;
+  // a note opening its sentence ("市财政局负责将…"): the sentence is the task's wording
+  let end = n.bodyEnd !== undefined && n.bodyEnd > bodyEnd ? n.bodyEnd : bodyEnd;
   while (end > start && /\s/.test(text[end - 1])) end--;
   const body = text.slice(start, end);
   const fromHead = head !== null && start === head.start;
@@ -196,13 +197,14 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
 
 // "9月底前,各村…", "10月底前完成选址,11月15日前建成投用": a month the task's text says it is due by
 // (the last one named: the stages before it lead up to it); "每月25日前报送" recurs and is no deadline
-const TEXT_DEADLINE = /(?<![每\d])(?:((?:19|20)\d{2})年)?(\d{1,2})月(?:(\d{1,2})日|底|末|中旬|下旬|上旬)?(?:前|以前|之前)(?![\d年月])/g;
+// "2024年底前,全市…": a year's end
+const TEXT_DEADLINE = /(?<![每\d])(?:((?:19|20)\d{2})年)?(?:(\d{1,2})月(?:(\d{1,2})日|底|末|中旬|下旬|上旬)?|(?<=(?:19|20)\d{2}年)(?:底|末))(?:前|以前|之前)(?![\d年月])/g;
 
 export function textDeadline(text: string): string | null {
   let last: string | null = null;
   TEXT_DEADLINE.lastIndex = 0;
   for (let m = TEXT_DEADLINE.exec(text); m; m = TEXT_DEADLINE.exec(text)) {
-    if (Number(m[2]) < 1 || Number(m[2]) > 12) continue;
+    if (m[2] !== undefined && (Number(m[2]) < 1 || Number(m[2]) > 12)) continue;
     if (/每(?:年|季度?|月|周)[^,;。]{0,3}$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     last = m[0];
   }
