@@ -1,7 +1,7 @@
 // Parser accuracy on other cities' layouts: hand-labelled fixtures in
-// test/parser/fixtures/other-cities (NAME.txt or NAME.html + NAME.truth.json). A .txt is scored
-// against parseText; a saved web page (.html) goes through the real upload path, parsePlan on its
-// bytes, and its truth keys are looked up in the decoded text that sources point into.
+// test/parser/fixtures/other-cities (NAME.txt, NAME.html or NAME.docx + NAME.truth.json). A .txt is scored
+// against parseText; a saved web page (.html) or Word file (.docx) goes through the real upload path,
+// parsePlan on its bytes, and its truth keys are looked up in the decoded text that sources point into.
 // Units: micro-averaged P/R/F1 on (task, role, raw) triples, and role-agnostic on (task, raw).
 // Targets: a match needs value, valueMax, unit and comparator; year is scored on the matches. The
 // targets of indicator tables (indicators[].targets) count as extracted targets too.
@@ -162,8 +162,8 @@ export function scoreDoc(name: string, text: string, truth: Truth, plan: ParsedP
   return { name, layout: truth.layout, units, unitsAnyRole: anyRole, targets, yearsRight, flagsRight, deadlines, knownWrongly: known.length, batch: truth.batch, html: plan.meta.format === 'html', misses };
 }
 
-/** fixture files: NAME.txt (read as UTF-8 text) or NAME.html (bytes through the upload decoder) */
-export const FIXTURE_EXT = /\.(txt|html)$/;
+/** fixture files: NAME.txt (read as UTF-8 text) or NAME.html / NAME.docx (bytes through the upload decoder) */
+export const FIXTURE_EXT = /\.(txt|html|docx)$/;
 
 export async function loadFixture(dir: string, file: string): Promise<{ name: string; text: string; plan: ParsedPlan }> {
   const name = file.replace(FIXTURE_EXT, '');

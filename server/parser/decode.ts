@@ -91,7 +91,10 @@ async function decodeDocx(bytes: Uint8Array): Promise<DecodedInput> {
   const mammoth = (await import('mammoth')).default;
   let value: string;
   try {
-    ({ value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }));
+    // the HTML conversion keeps tables (rows, merged cells as rowspan/colspan) and soft line breaks
+    // (<br>), which extractRawText flattens; the text read from it is the docx's decoded text
+    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    value = htmlToText(html, { word: true });
   } catch (e) {
     throw new AppError('IMPORT_CORRUPT', { format: 'docx', reason: String((e as Error)?.message ?? e).slice(0, 200) });
   }

@@ -79,10 +79,43 @@ function joinCellLines(cell: string): string {
   return cell.slice(0, open) + lines.join('、') + cell.slice(close > open ? close : cell.length);
 }
 
-export function htmlToText(html: string): string {
+function cellParagraphs(cell: string): string {
+  // several paragraphs in a cell of a web page keep their breaks (a cell of several tasks)
+  if ((cell.match(/<p\b/gi) ?? []).length !== 1) return cell;
+  return cell.replace(/\s*<\/p\s*>\s*<p\b[^>]*>\s*/gi, '<br/>').replace(/<\/?p\b[^>]*>/gi, '');
+}
+
+/**
+ * A cell of a Word table (mammoth's HTML): its paragraphs become one line. A list of short names is
+ * joined by "、" (joinCellLines); paragraphs that read as sentences or sub-items are joined by a
+ * space, so the row stays one line of text and keeps all its columns.
+ */
+function joinWordCell(cell: string): string {
+  const open = cell.indexOf('>') + 1;
+  const close = cell.lastIndexOf('</');
+  const inner = cell.slice(open, close > open ? close : cell.length);
+  const parts = inner
+    .split(/<\/p\s*>\s*<p\b[^>]*>|<br\s*\/?>/i)
+    .map((p) => p.replace(/<[^>]+>/g, '').replace(/[\s\u00a0\u3000]+$/g, '').replace(/^[\s\u00a0\u3000]+/g, ''))
+    .filter(Boolean);
+  const names = parts.length > 1 && parts.every((p) => p.length <= 24 && !/[,，。;；:：!！?？]|\d/.test(p));
+  return cell.slice(0, open) + parts.join(names ? '、' : ' ') + cell.slice(close > open ? close : cell.length);
+}
+
+export interface HtmlToTextOptions {
+  /** mammoth's HTML of a .docx: cells hold <p> paragraphs, which are joined onto the row's line */
+  word?: boolean;
+}
+
+export function htmlToText(html: string, opts: HtmlToTextOptions = {}): string {
   let s = html.replace(/<!--[\s\S]*?-->/g, '').replace(DROP, '');
   if (SPAN_ATTR.test(s)) s = s.replace(/<table\b[^>]*>(?:(?!<table\b)[\s\S])*?<\/table\s*>/gi, expandSpans);
-  if (/<br\b/i.test(s)) s = s.replace(/<(td|th)\b[^>]*>(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*?<br\b(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*<\/\1\s*>/gi, joinCellLines);
+  // source line breaks inside a table row are layout, not text: a row stays one line
+  s = s.replace(/<tr\b[\s\S]*?<\/tr\s*>/gi, (row) => (row.includes('\n') ? row.replace(/\s*\n\s*/g, '') : row));
+  // paragraphs inside a cell are lines of the cell, not blocks that end the row
+  if (/<(td|th)\b[^>]*>\s*<p\b/i.test(s)) s = s.replace(/<(td|th)\b[^>]*>(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*<\/\1\s*>/gi, cellParagraphs);
+  if (opts.word) s = s.replace(/<(td|th)\b[^>]*>(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*<\/\1\s*>/gi, joinWordCell);
+  else if (/<br\b/i.test(s)) s = s.replace(/<(td|th)\b[^>]*>(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*?<br\b(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*<\/\1\s*>/gi, joinCellLines);
   // elements marked as navigation or footer by class/id are page furniture too
   s = s.replace(/<(div|ul|section)\b[^>]*(class|id)="[^"]*\b(nav|menu|footer|breadcrumb|crumb|share|sidebar|copyright)\b[^"]*"[^>]*>[\s\S]*?<\/\1>/gi, '');
   s = s.replace(CELL, (t) => (t.startsWith('</') ? '' : '\t')).replace(BLOCK, '\n').replace(/<[^>]+>/g, '');

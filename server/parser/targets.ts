@@ -44,6 +44,7 @@ const MARKER =
   /^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百\d]+\)|\d{1,3}[、．.](?!\d)|[①-⑳]|——|[-•●■◆▲★☆▶►◇○]|(?:专栏|附表|表)\s*\d+)\s*/;
 
 const ROOT = '';
+const SIBLING_FIG = new RegExp(String.raw`^、\s*\d+(?:\.\d+)?\s*(${UNIT_RE_SRC})\s*(以上|以下|以内|之内|左右|上下)?`);
 const DURATION = /^(?:分钟|小时|个工作日|工作日|天|日)$/;
 
 /** the last target of the sentence, which "98%、90%" lists continue */
@@ -290,7 +291,7 @@ function figure(
   let end = i + whole.trimEnd().length;
   const before = s[i - 1] ?? '';
   if (/[A-Za-z\d._\-/#+]/.test(before) || before === '第' || /[〔\[【]/.test(before)) return null;
-  const unit = m[7] ?? m[10] ?? null;
+  let unit: string | null = m[7] ?? m[10] ?? null;
   if (unit === '年' && /^\d{4}$/.test(numStr)) return null;
   // "2月10日", "3月底"
   if (/\d\s*月\s*$/.test(s.slice(Math.max(0, i - 4), i)) || /^\s*月/.test(s.slice(i + numStr.length))) return null;
@@ -303,6 +304,14 @@ function figure(
     comparator = post[1] === '左右' || post[1] === '上下' ? 'approx' : post[1] === '以上' ? '>=' : '<=';
     end += post[0].length;
     rest = s.slice(end);
+  }
+  // "分别压缩至3个、4个工作日以内": the first figure of a pair shares the last one's unit and bound
+  if (unit && !post) {
+    const sib = SIBLING_FIG.exec(rest);
+    if (sib && sib[1].startsWith(unit) && (sib[1].length > unit.length || sib[2])) {
+      unit = sib[1];
+      if (sib[2]) comparator = sib[2] === '左右' || sib[2] === '上下' ? 'approx' : sib[2] === '以上' ? '>=' : '<=';
+    }
   }
   if (/^[A-Za-z]/.test(rest)) return null;
   let clauseStart = i;

@@ -3,12 +3,12 @@
 // "|", tabs or runs of spaces) or one cell per line.
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext, Line } from './types.js';
-import { parseUnitList } from './units.js';
+import { parseUnitList, looksLikeUnit } from './units.js';
 import { readInline, hasRoleVerb } from './respNotes.js';
 import { parseDeadline } from './deadline.js';
 import { fragsV, type Frag } from './virtual.js';
 
-export type Column = 'seq' | 'ref' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other';
+export type Column = 'seq' | 'ref' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other' | 'mark';
 
 const COLUMN_RE: [RegExp, Column][] = [
   [/^(序号|编号|序)$/, 'seq'],
@@ -139,7 +139,7 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
     const caption = captionAbove(lines, i);
     const { rows, next } = hdr.perLine ? rowsPerLine(lines, hdr.next, hdr.columns, i) : rowsOneLine(lines, hdr.next, hdr.columns, hdr.pipe);
     if (rows.length === 0) continue;
-    const tasks = rows.map((r) => rowTask(ctx, r, hdr.columns));
+    const tasks = rows.map((r) => rowTask(ctx, r, hdr.columns, hdr.marks));
     tables.push({ start: lines[i].start, end: lines[next - 1].end, caption, rows: tasks });
     i = next - 1;
   }
@@ -149,11 +149,20 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
 function isTaskHeader(cols: (Column | null)[]): boolean {
   const known = cols.filter((c) => c !== null).length;
   const hasTask = cols.includes('task') || cols.includes('detail') || cols.includes('ref');
-  const hasUnit = cols.some((c) => c === 'lead' || c === 'responsible' || c === 'cooperating');
+  const hasUnit = cols.some((c) => c === 'lead' || c === 'responsible' || c === 'cooperating' || c === 'mark');
   return known >= 3 && hasTask && hasUnit;
 }
 
-function headerAt(lines: Line[], i: number): { columns: Column[]; next: number; perLine: boolean; pipe: boolean } | null {
+interface Header {
+  columns: Column[];
+  next: number;
+  perLine: boolean;
+  pipe: boolean;
+  /** a matrix of one column per unit: the header cell naming each 'mark' column's unit */
+  marks?: (Cell | undefined)[];
+}
+
+function headerAt(lines: Line[], i: number): Header | null {
   const t = lines[i].text;
   if (t.trim().length > 120) return null;
   const pipe = t.includes('|');
@@ -163,6 +172,8 @@ function headerAt(lines: Line[], i: number): { columns: Column[]; next: number; 
     // "责任主体" over "牵头单位 | 配合单位" on the next row: the lower row names the columns
     const two = cells.length >= 3 ? twoRowHeader(lines, i, raw, cells, pipe) : null;
     if (two) return two;
+    const matrix = (pipe || t.includes('\t')) && cells.length >= 4 ? matrixHeader(lines[i], raw, cells) : null;
+    if (matrix) return { ...matrix, next: i + 1, perLine: false, pipe };
     if (cells.length >= 3 && cells.every((c) => c !== null) && isTaskHeader(cells)) return { columns: cells as Column[], next: i + 1, perLine: false, pipe };
   }
   // one header cell per line
@@ -184,6 +195,32 @@ function headerAt(lines: Line[], i: number): { columns: Column[]; next: number; 
   if (cols.length >= 3 && isTaskHeader(cols)) return { columns: cols, next: j, perLine: true, pipe: false };
   return null;
 }
+
+/**
+ * A responsibility matrix: one column per unit ("镇党政办 | 镇财政局 | …") whose cells mark the
+ * task's lead (●) or cooperating (○) units. The other header cells name ordinary columns.
+ */
+function matrixHeader(line: Line, raw: { text: string; start: number }[], cells: (Column | null)[]): { columns: Column[]; marks: (Cell | undefined)[] } | null {
+  const marks: (Cell | undefined)[] = [];
+  const columns: Column[] = [];
+  let units = 0;
+  for (let k = 0; k < raw.length; k++) {
+    const c = cells[k];
+    const tx = raw[k].text;
+    if (c && c !== 'lead' && c !== 'responsible' && c !== 'cooperating') columns.push(c);
+    else if (tx && !c && looksLikeUnit(tx) && UNIT_NAME_END.test(tx)) {
+      columns.push('mark');
+      marks[k] = { text: tx, start: line.start + raw[k].start };
+      units++;
+    } else return null;
+  }
+  if (units < 2 || !columns.some((c) => c === 'task' || c === 'detail')) return null;
+  return { columns, marks };
+}
+const UNIT_NAME_END = /(局|委|委员会|办|办公室|部|政府|中心|管委会|集团|公司|院|分局|分行|党委|街道|镇|乡|所|站|队|社|会|处|室|科|\))$/;
+// filled marks give the lead, hollow ones the cooperating units (the legend of most matrices)
+const LEAD_MARK = /^[●★▲■◆√✓✔]$/;
+const COOP_MARK = /^[○☆△□◇◎]$/;
 
 /** units under one merged header cell: "责任主体" over "牵头单位 | 配合单位" */
 const GROUP_CELL = /^(责任主体|责任单位|责任部门|责任分工|分工|实施主体|落实主体|承办单位|单位)$/;
@@ -242,6 +279,8 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
     }
     if (pipe && /^[\s|:-]+$/.test(l.text)) continue; // markdown rule line
     const cells = cellsOf(l.text, pipe).map((c) => ({ text: c.text, start: l.start + c.start }));
+    // a section row spanning all columns ("一、壮大先进制造业集群") or the header typed again mid-table
+    if (skippableRow(l.text, pipe)) continue;
     if (cells.length < 2) break;
     // "| | 事”改革 | 记等高频… |": a row with an empty 序号 continues the cells of the row above
     const keepsEmpty = pipe || l.text.includes('\t');
@@ -270,8 +309,21 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
   return { rows, next: i };
 }
 
+// a row whose one filled cell is a heading: "一、…", "(二)…", "第三部分 …"
+const SECTION_CELL = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|篇))\s*\S/;
+
+/** A row that is no task: a section heading spanning the table, or a repeated (part of the) header. */
+function skippableRow(text: string, pipe: boolean): boolean {
+  if (!pipe && !text.includes('\t')) return false;
+  const filled = cellsOf(text, pipe).filter((c) => c.text);
+  if (filled.length === 1) return SECTION_CELL.test(filled[0].text) && filled[0].text.length <= 40;
+  if (filled.length < 3) return false;
+  const named = filled.filter((c) => columnOf(c.text) !== null || GROUP_CELL.test(c.text.replace(/\s/g, ''))).length;
+  return named >= filled.length - 1 && named >= 3 && filled.some((c) => columnOf(c.text) === 'seq' || columnOf(c.text) === 'task');
+}
+
 function nextTabRow(lines: Line[], j: number, width: number): boolean {
-  while (j < lines.length && !lines[j].text.trim()) j++;
+  while (j < lines.length && (!lines[j].text.trim() || skippableRow(lines[j].text, false))) j++;
   if (j >= lines.length || !lines[j].text.includes('\t')) return false;
   return cellsOf(lines[j].text, false).filter((c) => c.text).length >= Math.min(3, width);
 }
@@ -489,7 +541,7 @@ function fitWrapped(r: Cell[], columns: Column[], textWidth: number): (Cell | un
   return out;
 }
 
-function rowTask(ctx: ParseContext, row: Cell[], columns: Column[]): TableTask {
+function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cell | undefined)[]): TableTask {
   const task: TableTask = {
     start: Math.min(...row.filter((c) => c.text).map((c) => c.start)),
     end: Math.max(...row.filter((c) => c.text).map(cellEnd)),
@@ -507,6 +559,13 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[]): TableTask {
   columns.forEach((col, k) => {
     const c = row[k];
     if (!c || !c.text) return;
+    if (col === 'mark') {
+      const h = marks?.[k];
+      const mark = c.text.replace(/\s/g, '');
+      const role = LEAD_MARK.test(mark) ? 'lead' : COOP_MARK.test(mark) ? 'cooperating' : null;
+      if (h && role) task[role].push(...parseUnitList(ctx, h.text, h.start, true).units);
+      return;
+    }
     if (col === 'task' || col === 'detail') task.cells.push(fragsOf(c));
     if (col === 'ref') task.ref = c.text;
     else if (col === 'task') task.title = c.text;

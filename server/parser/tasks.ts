@@ -4,7 +4,7 @@
 // back to their lead-phrase paragraphs, with no units.
 import type { OutlineNode, ParsedTask, ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
-import { findRespNotes, type RespNote } from './respNotes.js';
+import { findRespNotes, readInline, hasRoleVerb, type RespNote } from './respNotes.js';
 import { findTaskTables, leadPhrase } from './taskTable.js';
 import { headingStart } from './outline.js';
 import { parseDeadline, contextYearOf } from './deadline.js';
@@ -85,7 +85,7 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
     }
   }
   const inTable = (p: number) => tables.some((t) => t.start <= p && p < t.end);
-  const notes = findRespNotes(ctx).filter((n) => !inTable(n.start));
+  const notes = findRespNotes(ctx).filter((n) => !inTable(n.start) && !inNoteBlock(ctx, n.start));
   let boundary = 0;
   let prev: Draft | null = null;
   let prevNote: RespNote | null = null;
@@ -102,6 +102,7 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
       prevNote = n;
     }
   }
+  retroGroups(ctx, heads, drafts);
   linkTableRows(ctx, heads, drafts, tables);
   unitGroupedTasks(ctx, heads, drafts);
   if (drafts.length === 0) drafts.push(...leadPhraseTasks(ctx, heads));
@@ -131,6 +132,113 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
 }
 
 /** The innermost heading containing position p: the last one starting before it. */
+// "以上任务由X牵头…", "上述第4、5项任务牵头单位:…", "第6项由X牵头,Y配合;第7项由…": units stated after a
+// group of items, for the items above
+const RETRO_LINE = /^\s*(?:(?:以上|上述|前述|上列)(?:各项|所列)?(?:第?\d+(?:[、,，和及至-]\d+)*项)?(?:任务|工作|事项)?|第\d+(?:[、,，和及至-]\d+)*项(?:任务|工作)?)\s*(?=由|牵头|责任|配合|[:：])/;
+const RETRO_SEG = /(?:^|[;；。]\s*)((?:(?:以上|上述|前述|上列)(?:各项|所列)?)?(?:第?(\d+(?:[、,，和及至-]\d+)*)项)?(?:任务|工作|事项)?\s*)(?=由|牵头|责任|配合|[:：])/g;
+
+function retroGroups(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
+  const text = ctx.doc.text;
+  for (const line of ctx.doc.lines) {
+    if (!RETRO_LINE.test(line.text)) continue;
+    const segs: { nums: number[] | null; from: number; to: number }[] = [];
+    RETRO_SEG.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = RETRO_SEG.exec(line.text))) {
+      if (!m[1]) {
+        RETRO_SEG.lastIndex++;
+        continue;
+      }
+      const nums = m[2] ? numbersOf(m[2]) : null;
+      if (segs.length) segs[segs.length - 1].to = m.index;
+      segs.push({ nums, from: m.index + m[0].length, to: line.text.length });
+    }
+    if (!segs.length) continue;
+    // the numbered items above the line, back to the heading that holds them
+    const above = heads.filter((h) => h.start < line.start && h.node.number !== null);
+    if (!above.length) continue;
+    const last = above[above.length - 1];
+    const made: Draft[] = [];
+    for (const seg of segs) {
+      let body = line.text.slice(seg.from, seg.to).replace(/[。;；\s]+$/, '');
+      const off = line.start + seg.from;
+      const lead = body.startsWith('由') ? 1 : 0;
+      body = body.slice(lead);
+      const units = readGroupUnits(ctx, body, off + lead);
+      if (!units) continue;
+      let items: Head[];
+      if (seg.nums) items = seg.nums.map((n) => [...above].reverse().find((h) => h.node.number === n && h.node.kind === last.node.kind && h.node.level === last.node.level)).filter((h): h is Head => !!h);
+      else {
+        items = [];
+        for (let k = above.length - 1; k >= 0 && above[k].node.level === last.node.level && above[k].node.kind === last.node.kind; k--) {
+          if (items.length && above[k].node.parentId !== last.node.parentId) break;
+          items.unshift(above[k]);
+        }
+      }
+      for (const h of items) {
+        const next = heads.find((x) => x.start > h.start);
+        let end = Math.min(next?.start ?? line.start, line.start);
+        while (end > h.start && /\s/.test(text[end - 1])) end--;
+        const own = text.slice(h.start, end);
+        const body2 = own.slice(own.indexOf(h.node.marker) + h.node.marker.length).trim();
+        made.push({
+          start: h.start, end, outlineId: h.node.id, title: h.node.title, text: body2,
+          lead: [...units.lead], responsible: [...units.responsible], cooperating: [...units.cooperating], leaders: [],
+          deadlineText: null, units: { start: off, end: line.start + seg.to },
+        });
+      }
+    }
+    if (!made.length) continue;
+    // drafts the line's note made from the item just above give way
+    for (let k = drafts.length - 1; k >= 0; k--) {
+      const d = drafts[k];
+      if ((d.start < line.end && d.end > line.start) || made.some((x) => d.start < x.end && d.end > x.start && d.start >= x.start)) drafts.splice(k, 1);
+    }
+    drafts.push(...made);
+  }
+}
+
+function numbersOf(s: string): number[] {
+  const out: number[] = [];
+  for (const part of s.split(/[、,，和及]/)) {
+    const r = /^(\d+)[至-](\d+)$/.exec(part);
+    if (r) for (let n = Number(r[1]); n <= Number(r[2]) && out.length < 50; n++) out.push(n);
+    else if (/^\d+$/.test(part)) out.push(Number(part));
+  }
+  return out;
+}
+
+/** "X牵头,Y配合" or "牵头单位:X;责任单位:Y" */
+function readGroupUnits(ctx: ParseContext, body: string, off: number): Pick<Draft, 'lead' | 'responsible' | 'cooperating'> | null {
+  const out = { lead: [] as ParsedUnit[], responsible: [] as ParsedUnit[], cooperating: [] as ParsedUnit[] };
+  const LABEL = /(牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门)\s*[:：]\s*([^;；:：]*?)(?=[;；]|[,，]?\s*(?:牵头|责任|配合)(?:单位|部门)\s*[:：]|$)/g;
+  let m: RegExpExecArray | null;
+  let any = false;
+  while ((m = LABEL.exec(body))) {
+    const role = m[1].startsWith('牵头') ? 'lead' : m[1].startsWith('配合') ? 'cooperating' : 'responsible';
+    const at = off + m.index + m[0].indexOf(m[2], m[1].length);
+    out[role].push(...parseUnitList(ctx, m[2].replace(/[,，。\s]+$/, ''), at, true).units);
+    any = true;
+  }
+  if (any) return out;
+  if (!hasRoleVerb(body)) return null;
+  const r = readInline(ctx, body, off);
+  return r ? { lead: r.lead, responsible: r.responsible, cooperating: r.cooperating } : null;
+}
+
+/** Inside a "注:1.… 2.…" block (under a table, about the table): its lines assign no task. */
+function inNoteBlock(ctx: ParseContext, p: number): boolean {
+  const lines = ctx.doc.lines;
+  let k = lines.findIndex((l) => l.start <= p && p <= l.end);
+  for (let n = 0; k >= 0 && n < 8; k--, n++) {
+    const t = lines[k].text;
+    if (!t.trim() && n > 0) continue;
+    if (/^\s*(?:注|备注|说明)\s*[:：]/.test(t)) return true;
+    if (!/^\s*\d{1,2}\s*[.、．](?!\d)/.test(t) || !/^\s*\d{1,2}\s*[.、．]\s*(?:牵头|责任|配合|表中|本表|“)/.test(t) && n === 0) return false;
+  }
+  return false;
+}
+
 function innermost(heads: Head[], p: number): Head | null {
   let lo = 0;
   let hi = heads.length;
