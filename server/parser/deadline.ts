@@ -13,6 +13,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Finds the first deadline expression in `text`; null when there is none. */
 export function parseDeadline(text: string, contextYear: number | null = null): Deadline | null {
+  // "2023.06-2025.12" (开竣工时间): the work is due when it ends; a lone "2025.12" is that month
+  const dotted = /^\s*(?:(20\d{2})[.\/](\d{1,2})\s*[-—–~至]\s*)?(20\d{2})[.\/](\d{1,2})\s*$/.exec(text);
+  if (dotted && Number(dotted[4]) >= 1 && Number(dotted[4]) <= 12) return { deadline: `${dotted[3]}-${pad(Number(dotted[4]))}`, text: text.trim() };
   const m =
     /(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(\d{1,2})日|(底|末|上旬|中旬|下旬|初|中))?(?:前|以前|之前)?/.exec(text) ??
     null;

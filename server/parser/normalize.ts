@@ -50,6 +50,7 @@ export function normalize(original: string): NormalizedDocEx {
   const paged = stripPageCounters(cur, fixes);
   cur = paged.doc;
   cur = fixOcr(cur, fixes, src);
+  cur = halfWidthStops(cur);
   cur = dropPageFooters(cur);
   if (!paged.paginated) cur = joinHardWraps(cur);
   cur = joinLeadingSemicolons(cur);
@@ -247,6 +248,18 @@ function fixOcr(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
     }
   }
   return applyEdits(cur, edits);
+}
+
+// "…抓好落实." / "…达到60%.2023年…": a half-width "." ending a sentence (not "3.5", not the "1." or "一." of an item)
+const HALF_STOP = /(?<=[\u4e00-\u9fff%"”)])(?<!^[ \t]*[一二三四五六七八九十]{1,3})\.(?!\.)/gm;
+
+/** A PDF text layer typed with half-width punctuation ends its sentences with ".": read them as "。". */
+function halfWidthStops(cur: Mapped): Mapped {
+  const t = cur.text;
+  const half = t.match(HALF_STOP)?.length ?? 0;
+  // only a document that writes "." by habit, where "。" is rare
+  if (half < 3 || half < (t.match(/。/g)?.length ?? 0) * 2) return cur;
+  return applyEdits(cur, regexEdits(t, HALF_STOP, () => '。'));
 }
 
 /** Some exports break the line after every ";": a clause that goes on is not a new paragraph. */

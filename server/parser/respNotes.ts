@@ -37,6 +37,11 @@ const LABEL_ROLE: [string, Role][] = [
   ['主要责任单位', 'lead'],
   ['牵头责任单位', 'lead'],
   ['协同责任单位', 'cooperating'],
+  // the 三个责任 of safety campaigns: 企业主体责任 / 部门监管责任 / 属地管理责任 — all carry the task
+  ['主体责任单位', 'responsible'],
+  ['监管责任单位', 'responsible'],
+  ['属地责任单位', 'responsible'],
+  ['属地管理责任单位', 'responsible'],
   ['牵头单位', 'lead'],
   ['牵头部门', 'lead'],
   ['主责单位', 'lead'],
@@ -118,8 +123,12 @@ const SHORT_ROLE = new Map<string, Role>([
   ['参与', 'cooperating'],
   ['协办', 'cooperating'],
   ['协同', 'cooperating'],
+  // a town's notes: "责任村: 官山村、塔山村", "配合村(社区): …"
+  ['责任村', 'responsible'],
+  ['责任社区', 'responsible'],
+  ['配合村', 'cooperating'],
 ]);
-const SHORT_RE = /(?<=^|[(【〔\[;,,\s])(牵头|主责|责任|配合|参与|协办|协同)[ \t]*:(?=[ \t]*[\u4e00-\u9fa5])/gm;
+const SHORT_RE = /(?<=^|[(【〔\[;,,\s])(牵头|主责|责任村|责任社区|配合村|责任|配合|参与|协办|协同)[ \t]*:(?=[ \t]*[\u4e00-\u9fa5])/gm;
 
 function labelHits(text: string): LabelHit[] {
   const out: LabelHit[] = [];
@@ -481,6 +490,12 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         }
       }
     }
+    // "X要…;Y要配合X…;Z要…": units taking turns as clause subjects in one paragraph
+    const turns = turnNotes(ctx, t, mt, line.start);
+    if (turns.length && turns.every((n) => free(n.start, n.end))) {
+      out.push(...turns);
+      continue;
+    }
     // sentence by sentence: a run of "由X牵头,Y配合" clauses, or a unit as the sentence's subject
     const re = /[^。!?]+[。!?]?/g;
     for (let m = re.exec(mt); m; m = re.exec(mt)) {
@@ -497,6 +512,73 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     }
   }
   return out;
+}
+
+// a clause opening on its unit: "县卫健委要牵头…", "县医保局要配合县卫健委…", "区统计局负责…"
+const TURN = /^([^,;。:()!?\s]{3,40}?)(?:(要|应当|应|须|必须)(牵头负责|牵头(?=[\u4e00-\u9fa5])(?!医院|单位|部门|作用)|会同|配合)?|(牵头负责|具体负责|负责|会同))(?=[\u4e00-\u9fa5])/;
+// "一、" / "(二)" / "3." numbering an item inside a paragraph
+const INLINE_NUM = /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))/;
+
+/**
+ * A paragraph where units speak in turn, clause by clause ("X要…;Y要…;Z要…"): at least two clauses
+ * open on a unit. One note for the paragraph (one task, every unit named), or, when the clauses are
+ * numbered inside the paragraph ("…如下:一、X负责…;二、Y负责…"), one note per numbered clause.
+ */
+function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number): RespNote[] {
+  if (!/要|应|须|负责|会同/.test(mt)) return [];
+  const found: { at: number; end: number; numbered: boolean; who: ReturnType<typeof parseUnitList>; role: 'lead' | 'responsible' | 'cooperating'; partners: ParsedUnit[]; clauseEnd: number }[] = [];
+  const re = /[^。!?;:]+[。!?;:]?/g;
+  for (let m = re.exec(mt); m; m = re.exec(mt)) {
+    const c = m[0];
+    const lead0 = c.length - c.trimStart().length;
+    const num = INLINE_NUM.exec(c.slice(lead0));
+    const off = lead0 + (num ? num[0].length : (LINE_MARK.exec(c.slice(lead0))?.[0] ?? '').length);
+    const tm = TURN.exec(c.slice(off));
+    if (!tm || !isUnitSubject(tm[1])) continue;
+    const at = lineStart + m.index + off;
+    const who = parseUnitList(ctx, t.slice(m.index + off, m.index + off + tm[1].length), at);
+    if (!who.units.length || who.rejected.length) continue;
+    const verb = tm[3] ?? tm[4] ?? '';
+    let role: 'lead' | 'responsible' | 'cooperating' = verb.startsWith('牵头') ? 'lead' : verb === '配合' ? 'cooperating' : 'responsible';
+    const partners: ParsedUnit[] = [];
+    let end = at + tm[0].length;
+    if (verb === '会同') {
+      const restAt = m.index + off + tm[0].length;
+      const p = PARTNERS.exec(t.slice(restAt, m.index + c.length));
+      if (p) {
+        const got = parseUnitList(ctx, p[1].replace(/、$/, ''), lineStart + restAt);
+        if (got.units.length && !got.rejected.length) {
+          role = 'lead';
+          partners.push(...got.units);
+          end = lineStart + restAt + p[1].length;
+        }
+      }
+    }
+    found.push({ at, end, numbered: !!num, who, role, partners, clauseEnd: lineStart + m.index + c.replace(/[。!?;:]$/, '').length });
+  }
+  if (found.length < 2) return [];
+  const blank = (at: number, end: number): RespNote => ({ start: at, end, layout: 'inline', lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [] });
+  if (found.every((f) => f.numbered)) {
+    return found.map((f) => {
+      const n = blank(f.at, f.end);
+      n[f.role].push(...f.who.units);
+      n.cooperating.push(...f.partners);
+      n.bodyEnd = f.clauseEnd;
+      return n;
+    });
+  }
+  const n = blank(found[0].at, found[0].end);
+  const named = new Set<string>();
+  for (const f of found) {
+    for (const u of f.who.units) {
+      if (named.has(u.raw)) continue;
+      named.add(u.raw);
+      n[f.role].push(u);
+    }
+  }
+  for (const f of found) for (const u of f.partners) if (!named.has(u.raw)) { named.add(u.raw); n.cooperating.push(u); }
+  n.bodyEnd = found[found.length - 1].clauseEnd;
+  return [n];
 }
 
 /** "…,由X牵头负责,Y、Z等部门配合,力争…": the clauses from "由" while each ends on a role verb */

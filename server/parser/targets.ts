@@ -9,7 +9,7 @@ import { UNIT_RE_SRC, cnDigitsToNumber, fiveYearPlanEnd } from './numbers.js';
 import { currentPlanNumber, indexOutline } from './numbersContext.js';
 import { findPeriod, findTitle } from './meta.js';
 import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END, ACTION_START } from './targetsWords.js';
-import { findTaskTables } from './taskTable.js';
+import { findTaskTables, type TableTask } from './taskTable.js';
 import { parseDeadline } from './deadline.js';
 import { cnFigureEdits } from './cnFigures.js';
 import { fragsV, lineV, quoteV, rewriteV, spanV, type Frag, type VText } from './virtual.js';
@@ -68,15 +68,21 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   const ahead = /(?:到|至|力争到?)\s*((?:19|20)\d{2})\s*年/.exec(doc.text);
   const horizon = period?.[0] ?? (ahead ? Number(ahead[1]) : null);
   const tableLines = new Set<number>();
-  for (const t of findTables(doc)) if (isIndicatorTable(t)) for (let i = t.lineFrom; i < t.lineTo; i++) tableLines.add(i);
+  const indSpans: [number, number][] = [];
+  for (const t of findTables(doc)) {
+    if (!isIndicatorTable(t)) continue;
+    for (let i = t.lineFrom; i < t.lineTo; i++) tableLines.add(i);
+    if (t.lineTo > t.lineFrom) indSpans.push([doc.lines[t.lineFrom].start, doc.lines[t.lineTo - 1].end]);
+  }
+  const isIndicatorRow = (p: number) => indSpans.some(([a, b]) => a <= p && p <= b);
   // task tables are read cell by cell: a row's task and detail cells, joined where they wrapped
-  const taskRows: { start: number; cells: Frag[][]; year: number | null }[] = [];
+  const taskRows: { start: number; cells: Frag[][]; year: number | null; title: string; figures: NonNullable<TableTask['figures']> }[] = [];
   const taskLines: [number, number][] = [];
   for (const t of findTaskTables(ctx)) {
     taskLines.push([t.start, t.end]);
     for (const r of t.rows) {
       const due = r.deadlineText ? parseDeadline(r.deadlineText)?.deadline : null;
-      taskRows.push({ start: r.start, cells: r.cells, year: due ? Number(due.slice(0, 4)) : null });
+      taskRows.push({ start: r.start, cells: r.cells, year: due ? Number(due.slice(0, 4)) : null, title: r.title, figures: r.figures ?? [] });
     }
   }
   const inTaskTable = (p: number) => taskLines.some(([a, b]) => a <= p && p < b);
@@ -171,6 +177,24 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         if (chain.some((n) => PAST_TITLE.test(n.title))) continue;
         const year = r.year ?? yearOfChain(chain) ?? planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null;
         for (const c of r.cells) scanText(readable(fragsV(c)), 0, node, year);
+        for (const f of r.figures) {
+          const fy = /(20\d{2})年/.exec(f.header);
+          const fYear = fy ? Number(fy[1]) : year;
+          const bare = /^([≥≤><]|不低于|不少于|不超过|不高于)?\s*(\d+(?:\.\d+)?)(?:\s*[~～\-—至]\s*(\d+(?:\.\d+)?))?$/.exec(f.text);
+          if (bare) {
+            // a bare figure under "2024年计划投资(亿元)": the unit is in the header; an indicator table already holds it
+            if (isIndicatorRow(f.start)) continue;
+            const unit = /\(([^()]{1,8})\)\s*$/.exec(f.header)?.[1] ?? null;
+            const max = bare[3] ? Number(bare[3]) : null;
+            const cmp: Comparator = max !== null ? 'range' : bare[1] ? (/[≥>]|不低于|不少于/.test(bare[1]) ? (bare[1] === '>' ? '>' : '>=') : bare[1] === '<' ? '<' : '<=') : '=';
+            const name = f.header.replace(/\([^()]*\)\s*$/, '');
+            out.push({ subject: `${r.title}${name}`, value: Number(bare[2]), valueMax: max, unit, comparator: cmp, year: fYear, recurring: false, decrease: false, quote: ctx.doc.text.slice(f.start, f.start + f.text.length), outlineId: node?.id ?? null, source: ctx.doc.toSource(f.start, f.start + f.text.length) });
+            continue;
+          }
+          // "较上年提高1.5个百分点", "不少于2000人次/年": a phrase, read as prose after the row's name
+          const title = r.cells[0]?.[0];
+          scanText(readable(fragsV(title ? [{ text: r.title, start: title.start }, { text: f.text, start: f.start }] : [{ text: f.text, start: f.start }])), 0, node, fYear);
+        }
       }
       return;
     }
@@ -418,15 +442,17 @@ function figure(
   const cmp: Comparator = valueMax !== null ? 'range' : (comparator ?? (words.length ? comparatorOf(words) : (verbCmp ?? '=')));
   const at = subject ? pre.lastIndexOf(subject) : -1;
   const quoteStart = clauseStart + (at >= 0 ? at : pre.length - pre.trimStart().length);
+  // "不少于1200人次/年": "/年" says how often, not what is counted — the unit is 人次, the target recurs
+  const perYear = !!unit && /^(?:人次|次|场|期|批|人|名|户|家|个|课时|学时)\/年$/.test(unit);
   return {
     subject,
     value: Number(numStr),
     valueMax,
-    unit,
+    unit: perYear ? unit!.slice(0, -2) : unit,
     comparator: cmp,
     year,
     // "每年培训种植、酿造技术人员不少于3000人次": 每年 governs its whole comma clause, lists included
-    recurring: /每年/.test(commaClause(s, i)) || yearlySentence(s, i),
+    recurring: perYear || /每年/.test(commaClause(s, i)) || yearlySentence(s, i),
     decrease: isDecrease(words),
     quote: quoteV(ctx.doc, v, sBase + quoteStart, sBase + Math.max(objectEnd, end)),
     outlineId: node?.id ?? null,

@@ -8,7 +8,7 @@ import { readInline, hasRoleVerb } from './respNotes.js';
 import { parseDeadline } from './deadline.js';
 import { fragsV, type Frag } from './virtual.js';
 
-export type Column = 'seq' | 'ref' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other' | 'mark';
+export type Column = 'seq' | 'ref' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other' | 'mark' | 'figure' | 'spec';
 
 const COLUMN_RE: [RegExp, Column][] = [
   [/^(序号|编号|序)$/, 'seq'],
@@ -16,12 +16,21 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(任务编号|任务序号|条目编号|对应条目|对应任务|对应条款|条款|文件条目|任务条目)$/, 'ref'],
   [/^(牵头(负责)?领导|责任领导|分管领导|责任人)$/, 'leaders'],
   [/^(牵头单位|牵头部门|牵头责任单位|主要责任单位|主责单位|主责部门|牵头处室|牵头科室|牵头股室|牵头市级部门|牵头区级部门)$/, 'lead'],
-  [/^(责任单位|责任部门|责任主体|实施单位|实施主体|落实主体|落实单位|责任处室|责任科室|责任股室|责任站所)$/, 'responsible'],
+  [/^(责任单位|主体责任单位|监管责任单位|属地责任单位|属地管理责任单位|责任部门|责任主体|实施单位|实施主体|落实主体|落实单位|责任处室|责任科室|责任股室|责任站所)$/, 'responsible'],
   [/^(配合单位|配合部门|配合科室|配合处室|协同科室|协同处室|协同单位|协同部门|协同责任单位|参与单位|协办单位)$/, 'cooperating'],
   [/^(完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时间进度|进度要求|时限|整改时限|整改期限|办结时限)$/, 'deadline'],
   [/^(重点任务|主要任务|工作任务|任务|任务名称|重点工作|工作事项|改革事项|项目名称|反馈问题|存在问题|问题|问题清单|问题描述|突出问题)$/, 'task'],
-  [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|建设内容|实施内容|项目内容|建设规模及内容|整改目标|整改措施|整改要求|工作目标|目标要求|任务目标|预期目标|目标任务及措施)$/, 'detail'],
+  [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|实施内容|整改目标|整改措施|整改要求|工作目标|目标要求|任务目标|预期目标|目标任务及措施)$/, 'detail'],
   [/^(备注|类别|领域|分类)$/, 'other'],
+  // a project's 建设内容 describes it (8.6万平方米, 1200张): its wording, not its targets
+  [/^(建设内容|项目内容|建设规模及内容|建设规模|主要建设内容)$/, 'spec'],
+  // an indicator list that names who answers for each indicator: each indicator is a task
+  [/^(指标名称|考核指标|指标)$/, 'task'],
+  // a project list: who owns the project is no responsible unit; what it costs and how it is assessed are attributes
+  [/^(项目业主|业主单位|建设单位|项目单位|单位|计量单位|考核频次|频次|考核方式|总投资|计划总投资|估算总投资)$/, 'other'],
+  // "2024年计划投资(亿元)", "2024年目标值": the row's figure for the year, its unit in the header
+  [/^((?:20\d{2}年)?(?:度)?(?:目标值|计划投资|计划完成投资|投资计划))$/, 'figure'],
+  [/^(开竣工时间|开工竣工时间|起止年限|建设年限|建设期限|建设起止年限)$/, 'deadline'],
 ];
 
 function columnOf(cell: string): Column | null {
@@ -85,6 +94,8 @@ export interface TableTask {
   unitsEnd: number | null;
   /** the task and detail cells as written, each a list of fragments (a wrapped cell has several) */
   cells: Frag[][];
+  /** cells of a figure column ("2024年计划投资(亿元)" | "35") with their header */
+  figures?: { text: string; start: number; header: string }[];
   /** units only in a 责任单位 column, as one plain list */
   plainList?: boolean;
   /** the task's number in the text ("二(一)1") when the table names it only so */
@@ -139,16 +150,19 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
     const caption = captionAbove(lines, i);
     const { rows, next } = hdr.perLine ? rowsPerLine(lines, hdr.next, hdr.columns, i) : rowsOneLine(lines, hdr.next, hdr.columns, hdr.pipe);
     if (rows.length === 0) continue;
-    const tasks = rows.map((r) => rowTask(ctx, r, hdr.columns, hdr.marks));
+    const tasks = rows.map((r) => rowTask(ctx, r, hdr.columns, hdr.marks, hdr.names));
     tables.push({ start: lines[i].start, end: lines[next - 1].end, caption, rows: tasks });
     i = next - 1;
   }
   return tables;
 }
 
+// only a one-line header keeps a 建设内容 column apart: elsewhere it is read as the task's detail
+const plainSpec = (c: Column): Column => (c === 'spec' ? 'detail' : c);
+
 function isTaskHeader(cols: (Column | null)[]): boolean {
   const known = cols.filter((c) => c !== null).length;
-  const hasTask = cols.includes('task') || cols.includes('detail') || cols.includes('ref');
+  const hasTask = cols.includes('task') || cols.includes('detail') || cols.includes('ref') || cols.includes('spec');
   const hasUnit = cols.some((c) => c === 'lead' || c === 'responsible' || c === 'cooperating' || c === 'mark');
   return known >= 3 && hasTask && hasUnit;
 }
@@ -160,6 +174,8 @@ interface Header {
   pipe: boolean;
   /** a matrix of one column per unit: the header cell naming each 'mark' column's unit */
   marks?: (Cell | undefined)[];
+  /** the header cells as written (one-line headers) */
+  names?: string[];
 }
 
 function headerAt(lines: Line[], i: number): Header | null {
@@ -171,10 +187,10 @@ function headerAt(lines: Line[], i: number): Header | null {
     const cells = raw.map((c) => columnOf(c.text));
     // "责任主体" over "牵头单位 | 配合单位" on the next row: the lower row names the columns
     const two = cells.length >= 3 ? twoRowHeader(lines, i, raw, cells, pipe) : null;
-    if (two) return two;
+    if (two) return { ...two, columns: two.columns.map(plainSpec) };
     const matrix = (pipe || t.includes('\t')) && cells.length >= 4 ? matrixHeader(lines[i], raw, cells) : null;
-    if (matrix) return { ...matrix, next: i + 1, perLine: false, pipe };
-    if (cells.length >= 3 && cells.every((c) => c !== null) && isTaskHeader(cells)) return { columns: cells as Column[], next: i + 1, perLine: false, pipe };
+    if (matrix) return { ...matrix, columns: matrix.columns.map(plainSpec), next: i + 1, perLine: false, pipe };
+    if (cells.length >= 3 && cells.every((c) => c !== null) && isTaskHeader(cells)) return { columns: cells as Column[], next: i + 1, perLine: false, pipe, names: raw.map((c) => c.text) };
   }
   // one header cell per line
   const cols: Column[] = [];
@@ -189,7 +205,7 @@ function headerAt(lines: Line[], i: number): Header | null {
     const c = columnOf(tx);
     // a header names each column once and has a handful of them
     if (!c || (c !== 'other' && c !== 'detail' && cols.includes(c)) || cols.length >= 12) break;
-    cols.push(c);
+    cols.push(plainSpec(c));
     j++;
   }
   if (cols.length >= 3 && isTaskHeader(cols)) return { columns: cols, next: j, perLine: true, pipe: false };
@@ -541,7 +557,7 @@ function fitWrapped(r: Cell[], columns: Column[], textWidth: number): (Cell | un
   return out;
 }
 
-function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cell | undefined)[]): TableTask {
+function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cell | undefined)[], names?: string[]): TableTask {
   const task: TableTask = {
     start: Math.min(...row.filter((c) => c.text).map((c) => c.start)),
     end: Math.max(...row.filter((c) => c.text).map(cellEnd)),
@@ -564,6 +580,16 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cel
       const mark = c.text.replace(/\s/g, '');
       const role = LEAD_MARK.test(mark) ? 'lead' : COOP_MARK.test(mark) ? 'cooperating' : null;
       if (h && role) task[role].push(...parseUnitList(ctx, h.text, h.start, true).units);
+      return;
+    }
+    if (col === 'figure') {
+      if (names?.[k]) (task.figures ??= []).push({ text: c.text, start: c.start, header: names[k] });
+      return;
+    }
+    if (col === 'spec') {
+      // where the table gives each row its figure in a column of its own, the 建设内容 only describes
+      if (!columns.includes('figure')) task.cells.push(fragsOf(c));
+      task.text = task.text ? `${task.text}\n${c.text}` : c.text;
       return;
     }
     if (col === 'task' || col === 'detail') task.cells.push(fragsOf(c));

@@ -42,6 +42,10 @@ export function splitUnitList(value: string, offset: number): Piece[] {
     if (i === value.length || (depth === 0 && (c === '、' || c === ',' || c === ';' || c === ',' || c === ' ' || c === '\t' || c === '/' || c === '/'))) {
       pushTrimmed(pieces, value.slice(s, i), offset + s);
       s = i + 1;
+    } else if (depth === 0 && (c === '”' || c === '〉' || c === '》' || c === '」') && QUOTE_OPEN[c] === value[s + countSpace(value, s)]) {
+      // "“市住房城乡建设局”“市城管局”" / "〈市城管局〉〈市公安局〉": each name in its own marks, no separator
+      pushTrimmed(pieces, value.slice(s, i + 1), offset + s);
+      s = i + 1;
     }
   }
   // rejoin pairs that only make sense together
@@ -58,9 +62,22 @@ export function splitUnitList(value: string, offset: number): Piece[] {
   return pieces;
 }
 
+const QUOTE_OPEN: Record<string, string> = { '”': '“', '〉': '〈', '》': '《', '」': '「' };
+function countSpace(v: string, at: number): number {
+  let n = 0;
+  while (v[at + n] === ' ' || v[at + n] === '\t') n++;
+  return n;
+}
+
 function pushTrimmed(out: Piece[], raw: string, start: number) {
-  const lead = raw.length - raw.trimStart().length;
-  const text = raw.trim().replace(/[。.]$/, '');
+  let lead = raw.length - raw.trimStart().length;
+  let text = raw.trim().replace(/[。.]$/, '');
+  // a name wrapped in its own marks: the name is what is inside
+  const q = /^([“〈《「])([^“”〈〉《》「」]{2,40})([”〉》」])$/.exec(text);
+  if (q && QUOTE_OPEN[q[3]] === q[1]) {
+    text = q[2];
+    lead += 1;
+  }
   if (text) out.push({ text, start: start + lead });
 }
 
