@@ -34,6 +34,9 @@ export function parseDeadline(text: string, contextYear: number | null = null): 
     const month = PERIOD_END[part.replace(/^第/, '第')] ?? PERIOD_END[part] ?? 12;
     return { deadline: `${year}-${pad(month)}`, text: yearOnly[0] };
   }
+  // "年底前全部完工", "年内完成": the end of the context year
+  const yearEnd = /(?:今年|本年|当年)?(?:年底|年末|年内)(?:前|以前|之前)?/.exec(text);
+  if (yearEnd && contextYear && !/每年|逐年/.test(text)) return { deadline: `${contextYear}-12`, text: yearEnd[0] };
   if (/长期|持续|常态|每年|逐年|按年度/.test(text)) return { deadline: null, text: text.trim() };
   return null;
 }
@@ -43,4 +46,16 @@ export function contextYearOf(title: string): number | null {
   if (/20\d{2}\s*[-—–~至到]\s*20\d{2}/.test(title)) return null; // a period, not one year
   const years = [...new Set([...title.matchAll(/(20\d{2})年/g)].map((m) => Number(m[1])))];
   return years.length === 1 ? years[0] : null;
+}
+
+/** The year a document was issued: a date line of its own ("2024年4月10日") or its 文号 ("〔2024〕33号"). */
+export function issueYear(text: string): number | null {
+  const head = text.slice(0, 3000);
+  const date = /^[ \t]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[ \t]*$/m.exec(head) ?? /^[ \t]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[ \t]*$/m.exec(text.slice(-1500));
+  if (date) return Number(date[1]);
+  // "德州市人民政府办公室      2024年7月12日": the issuer and the date on one line of the head
+  const signed = /^[^\n。,;:]{2,40}[ \t\u3000]{2,}((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*$/m.exec(head.slice(0, 600));
+  if (signed) return Number(signed[1]);
+  const no = /[〔\[(]((?:19|20)\d{2})[〕\])]\s*(?:\d{1,4}\s*号|第\s*\d{1,4}\s*期)/.exec(head);
+  return no ? Number(no[1]) : null;
 }

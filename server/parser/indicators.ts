@@ -27,7 +27,7 @@ function roleOf(h: string): Role | 'year' {
   return 'other';
 }
 
-export function columnsOf(header: Cell[], title: string | null): Column[] {
+export function columnsOf(header: Cell[], title: string | null, planStart: number | null = null): Column[] {
   const titleYear = title ? yearOf(title) : null;
   const cols: (Column & { plainYear?: boolean; named?: boolean })[] = header.map((c) => {
     const h = c.text.replace(/[\s"“”'‘’]/g, '');
@@ -44,8 +44,10 @@ export function columnsOf(header: Cell[], title: string | null): Column[] {
   // "2024年 | 2025年 | 2026年" of a 年度目标 table: three years in a row, each a year's target
   const years = plain.map((c) => c.year ?? NaN);
   const yearly = plain.length >= 3 && years.every((y, k) => k === 0 || y === years[k - 1] + 1);
-  if (!hasBase && plain.length && !yearly) {
-    const min = Math.min(...plain.map((c) => c.year ?? Infinity));
+  const min = Math.min(...plain.map((c) => c.year ?? Infinity));
+  // "2025年 | 2027年 | 2030年" of a 2025—2030 plan: no year is before the plan, every one is a target
+  const allAhead = planStart != null && Number.isFinite(min) && min >= planStart;
+  if (!hasBase && plain.length && !yearly && !allAhead) {
     const beforeTargets = targetYears.length > 0 && targetYears.every((y) => y > min);
     if (plain.length > 1 || beforeTargets) for (const c of plain) if (c.year === min) c.role = 'baseline';
   }
@@ -86,8 +88,8 @@ function valueObj(text: string, year: number | null) {
   return { year, value: v.value, text: v.text };
 }
 
-function fromTable(ctx: ParseContext, table: Table): ParsedIndicator[] {
-  const cols = columnsOf(table.header, table.title);
+function fromTable(ctx: ParseContext, table: Table, planStart: number | null): ParsedIndicator[] {
+  const cols = columnsOf(table.header, table.title, planStart);
   const roles = new Set(cols.map((c) => c.role));
   if (!roles.has('name')) return [];
   const catIdx = cols.findIndex((c) => c.role === 'category');
@@ -168,6 +170,6 @@ export function isIndicatorTable(t: Table): boolean {
   return columnsOf(t.header, t.title).some((c) => c.role === 'name');
 }
 
-export function extractIndicators(ctx: ParseContext): ParsedIndicator[] {
-  return findTables(ctx.doc).flatMap((t) => fromTable(ctx, t));
+export function extractIndicators(ctx: ParseContext, planStart: number | null = null): ParsedIndicator[] {
+  return findTables(ctx.doc).flatMap((t) => fromTable(ctx, t, planStart));
 }

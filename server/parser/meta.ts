@@ -50,6 +50,15 @@ export function findTitle(doc: NormalizedDoc): string | null {
   return null;
 }
 
+/** "关于2024年《政府工作报告》重点工作任务分解的通知": the notice line, for a document whose own title was not found */
+export function noticeTitle(doc: NormalizedDoc): string {
+  for (const l of doc.lines.slice(0, 15)) {
+    const t = l.text.trim();
+    if (/^(?:[^。,;:!?]{0,30})?关于[^。,;:!?]{4,80}的(?:通知|通报|意见|决定)$/.test(t)) return t;
+  }
+  return '';
+}
+
 function typeOf(title: string): Meta['type'] {
   if (/纲要$/.test(title) || /纲要/.test(title)) return '纲要';
   if (/方案$/.test(title)) return '实施方案';

@@ -136,6 +136,24 @@ export function lookupRegion(region: string | null, text: string, registry: Regi
   return ELSEWHERE;
 }
 
+// "宣城市人民政府", "德州市住房城乡建设局", "赣州市" opening a line: a city (or prefecture) named by its own name
+const OTHER_CITY = /^[ \t\u3000]*(?:关于)?([\u4e00-\u9fa5]{2,3})(?:市|州|地区|盟)(?=[\u4e00-\u9fa5]{0,14}(?:人民政府|政府|委员会|局|委|办公室|督查室)|[ \t\u3000]*$)/gm;
+const NOT_A_CITY = /^(?:重庆|全|本|各|该|城|我|市|省|县|区|地|直|都|城市|县级|地级|副省|设区|全省|各省|沿海|超大|特大|大中|中小)|[全本各该我县区]$/;
+
+/**
+ * Does a plan that never names 重庆 name another city in its head (title, issuer, first lines)?
+ * Then its "市X" names are that city's, not Chongqing's. A snippet naming no place keeps resolving.
+ */
+export function namesOtherCity(text: string, registry: RegistryUnit[]): boolean {
+  if (CHONGQING_PLACES.test(text)) return false;
+  for (const r of indexOf(registry).regions) if (text.includes(shortRegion(r))) return false;
+  const head = text.slice(0, 600);
+  OTHER_CITY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = OTHER_CITY.exec(head))) if (!NOT_A_CITY.test(m[1])) return true;
+  return false;
+}
+
 /** Region names in the registry (used by meta to recognise the plan's district). */
 export function registryRegions(registry: RegistryUnit[]): string[] {
   return [...new Set(registry.map((u) => u.region))];

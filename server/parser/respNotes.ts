@@ -19,6 +19,8 @@ export interface RespNote {
   leaders: string[];
   deadlineText: string | null;
   damaged: string[];
+  /** labels filled with "同上" ("责任单位:同上", "责任领导、牵头单位…同上"): the task above's value */
+  same?: Role[];
   /** text in the note that is neither a label nor a unit ("所有任务均需区县落实、不再列出") */
   remarks: { text: string; start: number }[];
   /** the units are one plain list under 责任单位 (no 牵头/配合 label or verb): a plan-wide rule may order them */
@@ -63,6 +65,9 @@ const LABEL_ROLE: [string, Role][] = [
   ['承办单位', 'responsible'],
   ['实施单位', 'responsible'],
   ['实施主体', 'responsible'],
+  // "主管部门:区交通运输局": the department in charge carries the task
+  ['主管部门', 'responsible'],
+  ['主管单位', 'responsible'],
   // "落实主体:各社区党委": who carries the task out on the ground
   ['落实主体', 'responsible'],
   ['落实单位', 'responsible'],
@@ -165,6 +170,24 @@ function closeParen(text: string, open: number, limit = 1200): number {
   return -1;
 }
 
+const SAME = /^\s*(?:均|也|亦)?同上\s*$/;
+const SAME_LABELS = '责任领导|牵头领导|分管领导|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协同单位|完成时限|完成时间';
+// "责任领导、牵头单位、责任单位、完成时限同上。": a whole line saying the task above's labels hold here too
+const SAME_LINE = new RegExp(`^[ \\t]*((?:(?:${SAME_LABELS})[、和及,]?){1,8})(?:均|也|亦)?同上[。.]?[ \\t]*$`);
+
+function sameLines(ctx: ParseContext, taken: RespNote[]): RespNote[] {
+  const out: RespNote[] = [];
+  for (const line of ctx.doc.lines) {
+    if (!line.text.includes('同上')) continue;
+    const m = SAME_LINE.exec(line.text);
+    if (!m || taken.some((n) => n.start < line.end && line.start < n.end)) continue;
+    const roles = [...m[1].matchAll(new RegExp(SAME_LABELS, 'g'))].map((x) => ROLE.get(x[0])!).filter(Boolean);
+    const lead = line.text.length - line.text.trimStart().length;
+    out.push({ start: line.start + lead, end: line.start + line.text.trimEnd().length, layout: 'line', lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [], same: roles });
+  }
+  return out;
+}
+
 export function findRespNotes(ctx: ParseContext): RespNote[] {
   const text = ctx.doc.text;
   const hits = labelHits(text);
@@ -243,6 +266,7 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
     notes.push(readNote(ctx, start, end, contentEnd, inNote, layout, damaged));
   }
   notes.push(...findInlineNotes(ctx, notes));
+  notes.push(...sameLines(ctx, notes));
   return notes.sort((a, b) => a.start - b.start);
 }
 
@@ -333,6 +357,10 @@ function readNote(ctx: ParseContext, start: number, end: number, contentEnd: num
     const vStart = h.end;
     let role = h.role;
     if (h.label === '主要责任单位' && hasLead) role = 'responsible';
+    if (SAME.test(value)) {
+      (note.same ??= []).push(role);
+      continue;
+    }
     if (role === 'deadline') {
       note.deadlineText = value.trim() || null;
       continue;
@@ -388,7 +416,7 @@ function clausesOf(value: string, offset: number): { text: string; start: number
 
 // "(区发展改革委、区财政局牵头,区级有关部门按职责分工负责)"
 const VERB =
-  /((?:按|依|依照|按照|根据)(?:各自)?职责(?:分工)?(?:负责|落实)|牵头负责|牵头|负总责|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
+  /((?:按|依|依照|按照|根据)(?:各自)?职责(?:分工)?(?:负责|落实)|牵头负责|牵头实施|牵头|负总责|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
 
 function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const text = ctx.doc.text;
@@ -450,14 +478,14 @@ function bareList(ctx: ParseContext, inner: string, offset: number): Omit<RespNo
 }
 
 // "由X牵头", "此项工作由X牵头负责": the clause naming who does the work
-const YOU = /^(?:(?:此项|该项|本项|上述|以上|各项|这项)?(?:工作|任务|措施|改革)?由|请)/;
+const YOU = /^(?:(?:此项|该项|本项|上述|以上|各项|这项)?(?:工作|任务|措施|改革)?(?:具体)?由|请)/;
 // a short insert in parentheses, "各县(区)人民政府", is part of a name: no sentence bound
 const SHORT_PAREN = /\([^()。\n]{1,6}\)/g;
 const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '□'.repeat(p.length)) : t);
 // an item's marker or a bullet before a sentence that opens the line
-const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+)?[ \t\u3000]*/;
+const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+)?[ \t\u3000]*(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
-const SUBJECT = /^([^,;。:()!?\s]{3,60}?)(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])/;
+const SUBJECT = /^([^,;。:()!?\s]{3,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])|(?:要|须|必须)(?=于\d{1,2}月|在\d{1,2}月))/;
 const ORGAN_NAME = /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|部门|单位)$/;
 const PARTNERS = /^((?:[^,;。、:()]{1,24}?(?:部门|单位|局|委|办|政府|中心|管委会|集团|公司|院|分局|办公室)、?)+)/;
 
@@ -473,7 +501,7 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const free = (a: number, b: number) => !taken.some((n) => n.start < b && a < n.end) && !out.some((n) => n.start < b && a < n.end);
   for (const line of ctx.doc.lines) {
     const t = line.text.replace(/\s+$/, '');
-    if (t.length < 6 || !/牵头|负责|配合|实施|落实|会同/.test(t)) continue;
+    if (t.length < 6 || !/牵头|负责|配合|实施|落实|会同|[要须][于在]\d/.test(t)) continue;
     const mt = mask(t);
     if (/(牵头|负责|负总责|配合|实施|落实)。?$/.test(t)) {
       const body = mt.replace(/。$/, '');
@@ -501,13 +529,13 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     for (let m = re.exec(mt); m; m = re.exec(mt)) {
       const sm = m[0];
       const s0 = m.index;
-      if (!/牵头|负责|配合|会同/.test(sm)) continue;
+      if (!/牵头|负责|配合|会同|[要须][于在]\d/.test(sm)) continue;
       const run = /[由请]/.test(sm) ? clauseRun(ctx, t, sm, s0, line.start) : null;
       if (run && free(run.start, run.end)) {
         out.push(run);
         continue;
       }
-      const subj = /负责|会同/.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
+      const subj = /负责|会同|[要须][于在]\d/.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
       if (subj && free(subj.start, subj.end)) out.push(subj);
     }
   }
@@ -595,7 +623,7 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
   const trimA = (c: { a: number; b: number }) => c.a + (sm.slice(c.a, c.b).length - sm.slice(c.a, c.b).replace(LINE_MARK, '').length);
   const k = clauses.findIndex((c) => {
     const x = sm.slice(trimA(c), c.b);
-    return YOU.test(x) && /(牵头负责|牵头|负总责|负责)$/.test(x);
+    return YOU.test(x) && /(牵头负责|牵头|负总责|负责|牵头实施|组织实施|负责实施)$/.test(x);
   });
   if (k < 0) return null;
   let j = k;
@@ -612,6 +640,13 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
   const start = lineStart + s0 + from;
   const note = readInline(ctx, t.slice(s0 + from, s0 + end), start);
   if (!note) return null;
+  // "…,Y配合,于2024年8月底前完成整治。": the rest of the sentence says when, and belongs to the note
+  const rest = sm.slice(end).replace(/[。!?]$/, '');
+  if (/(?:^|[,;])\s*(?:并)?(?:于|在|力争|确保)?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|年底|年内)(?:前|以前|之前)?/.test(rest)) {
+    const dl = /(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?(?:前|以前|之前)?|(?:(?:19|20)\d{2}年)?(?:年底|年内)(?:前)?/.exec(rest);
+    if (dl) note.deadlineText = dl[0];
+    end += rest.length;
+  }
   return { ...note, layout: 'inline', start, end: lineStart + s0 + end };
 }
 
@@ -714,4 +749,15 @@ export function readInline(
   }
   if (pending.length) note[labelRole!].push(...pending);
   return any && (note.lead.length > 0 || note.responsible.length > 0 || (helpersOnly && note.cooperating.length > 0)) ? note : null;
+}
+
+/**
+ * A table cell that labels its own roles ("牵头:X(person) 配合:Y、Z", "牵头单位:X;配合单位:Y"):
+ * read like a label note; null when the cell does not open with a label. `start` indexes ctx.doc.text.
+ */
+export function readLabelledCell(ctx: ParseContext, value: string, start: number): RespNote | null {
+  const hits = labelHits(value).filter((h) => h.role !== 'leaders' && h.role !== 'deadline');
+  if (!hits.length || value.slice(0, hits[0].start).trim()) return null;
+  const all = labelHits(value).map((h) => ({ ...h, start: h.start + start, end: h.end + start }));
+  return readNote(ctx, start, start + value.length, start + value.length, all, 'line', []);
 }

@@ -7,10 +7,10 @@ import { findTables } from './tableCells.js';
 import { isIndicatorTable } from './indicators.js';
 import { UNIT_RE_SRC, cnDigitsToNumber, fiveYearPlanEnd } from './numbers.js';
 import { currentPlanNumber, indexOutline } from './numbersContext.js';
-import { findPeriod, findTitle } from './meta.js';
+import { findPeriod, findTitle, noticeTitle } from './meta.js';
 import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END, ACTION_START } from './targetsWords.js';
 import { findTaskTables, type TableTask } from './taskTable.js';
-import { parseDeadline } from './deadline.js';
+import { issueYear, parseDeadline } from './deadline.js';
 import { cnFigureEdits } from './cnFigures.js';
 import { fragsV, lineV, quoteV, rewriteV, spanV, type Frag, type VText } from './virtual.js';
 
@@ -29,13 +29,13 @@ const POSTFIX = /^\s*(以上|以下|以内|之内|左右|上下|内)/;
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|完成了|建成了|实现了|达到了|同比/;
 // "全镇现有行政村26个、社区7个,常住人口约11.6万人": a sentence stating what there is now
 const PAST_SENTENCE =
-  /过去五年|五年来|近五年|近年来|以来|^\s*(?:目前|当前|截至目前|截止目前|现阶段)|^\s*(?:(?:19|20)\d\d年(?:底|末)?,?)?(?:(?:全|本)[市区县镇乡街]{1,2}|[\u4e00-\u9fa5]{0,6}(?:街道|社区|镇|乡))(?:现有|现辖|下辖|辖|共有)/;
+  /过去五年|五年来|近五年|近年来|以来|^\s*(?:目前|当前|截至目前|截止目前|现阶段|截至\d{1,2}月|截止\d{1,2}月)|^\s*(?:进展情况|进度情况|推进情况|完成情况|工作进展|滞后原因|存在问题|主要问题)\s*:|^\s*(?:(?:19|20)\d\d年(?:底|末)?,?)?(?:(?:全|本)[市区县镇乡街]{1,2}|[\u4e00-\u9fa5]{0,6}(?:街道|社区|镇|乡))(?:现有|现辖|下辖|辖|共有)/;
 const POLICY_TERM =
   /(?:(?:给予|一次性|最高|按)[^,;。]{0,12}(?:奖励|补助|补贴|资助|奖补|贴息|扶持)|给予[^,;。]{0,8}(?:经费|资金)(?:支持|保障)?|(?:奖励|补助|补贴|资助|奖补|贴息)(?:标准)?(?:为)?(?:最高)?|有效期|试行期)(?:为|至|最高|不超过)?\s*$/;
 // "说明:本台账共列任务8项": the document describing itself
 const SELF_SENTENCE = /^\s*(?:[\u4e00-\u9fa5]{2}:)?本(?:台账|清单|方案|计划|表|细则|办法|文件|规划)(?:共|一共|合计|列有|包括|涉及)/;
 const FUTURE = /到(?:19|20)\d\d年|力争|确保|争取|展望|预计到/;
-const PAST_TITLE_WORDS = /发展基础|规划背景|发展背景|编制背景|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
+const PAST_TITLE_WORDS = /总体情况|进展情况|推进情况|完成情况|工作进展情况|发展基础|规划背景|发展背景|编制背景|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
 // "优化数字发展环境" is a task: a heading that opens on an action verb is not the document's history
 const PAST_TITLE = { test: (t: string) => PAST_TITLE_WORDS.test(t) && !/^(?:优化|营造|改善|打造|提升|完善|构建|强化|持续|推进|加快|夯实|巩固|创新|深化)/.test(t) };
 const LEAD_NOISE =
@@ -57,13 +57,16 @@ interface LineState {
   lastItem: number;
 }
 
+// a meeting's minutes or an inspection bulletin: dated, and about the year it is dated in
+const MINUTES = /会议纪要|会\s*议\s*纪\s*要|督查通报|通报/;
+
 export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): ParsedTarget[] {
   const { doc } = ctx;
   const idx = indexOutline(doc, outline);
   const plan = currentPlanNumber(doc.text);
   const planEnd = plan ? fiveYearPlanEnd(plan) : null;
   // an action plan "(2023—2025年)" or "2024年…方案" sets what its targets are due by
-  const period = findPeriod(findTitle(doc) ?? titleLine(doc), doc.text);
+  const period = findPeriod(findTitle(doc) || noticeTitle(doc) || titleLine(doc), doc.text);
   // the first year the document looks ahead to, for documents that name no plan or period
   const ahead = /(?:到|至|力争到?)\s*((?:19|20)\d{2})\s*年/.exec(doc.text);
   const horizon = period?.[0] ?? (ahead ? Number(ahead[1]) : null);
@@ -91,6 +94,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   const startYear = period?.[0] ?? (dueYears.length ? Math.min(...dueYears) : null);
   // the year the document was issued: its date line or its 文号, else the first year of its period
   const issued = issueYear(doc.text) ?? startYear;
+  const minutesYear = MINUTES.test(findTitle(doc) ?? titleLine(doc)) || MINUTES.test(doc.text.slice(0, 300)) ? issueYear(doc.text) : null;
   const yearByNode = new Map<string, number>();
   const out: ParsedTarget[] = [];
   const state: LineState = { lastItem: 0 };
@@ -216,6 +220,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     let year = yearOfChain(chain);
     // before any heading the document's own period rules; under headings, its plan's end year
     year ??= node ? (planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null) : (yearByNode.get(ROOT) ?? planEnd ?? period?.[1] ?? null);
+    // minutes and bulletins speak of the year they were issued in
+    year ??= minutesYear;
     const lastSet = scanText(v, from, node, year);
     // a vision year beyond the plan's end ("到2035年") holds for its own paragraph only
     const horizonEnd = planEnd ?? period?.[1] ?? null;
@@ -526,15 +532,6 @@ function relativeYears(s: string, issued: number | null): { at: number; year: nu
 /** an explicit year between a relative one and the figure overrides it */
 function yearBetween(s: string, a: number, b: number): boolean {
   return /(?:19|20)\d\d\s*年|十[一二三四五六七八九]五/.test(s.slice(a, b));
-}
-
-/** The year a document was issued: a date line of its own ("2024年4月10日") or its 文号 ("〔2024〕33号"). */
-function issueYear(text: string): number | null {
-  const head = text.slice(0, 3000);
-  const date = /^[ \t]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[ \t]*$/m.exec(head) ?? /^[ \t]*((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[ \t]*$/m.exec(text.slice(-1500));
-  if (date) return Number(date[1]);
-  const no = /[〔\[(]((?:19|20)\d{2})[〕\])]\s*\d{1,4}\s*号/.exec(head);
-  return no ? Number(no[1]) : null;
 }
 
 /** the clause a "、" list stands in: back to the last clause mark other than "、" */

@@ -4,7 +4,7 @@
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext, Line } from './types.js';
 import { parseUnitList, looksLikeUnit } from './units.js';
-import { readInline, hasRoleVerb } from './respNotes.js';
+import { readInline, hasRoleVerb, readLabelledCell } from './respNotes.js';
 import { parseDeadline } from './deadline.js';
 import { fragsV, type Frag } from './virtual.js';
 
@@ -235,8 +235,10 @@ function matrixHeader(line: Line, raw: { text: string; start: number }[], cells:
 }
 const UNIT_NAME_END = /(局|委|委员会|办|办公室|部|政府|中心|管委会|集团|公司|院|分局|分行|党委|街道|镇|乡|所|站|队|社|会|处|室|科|\))$/;
 // filled marks give the lead, hollow ones the cooperating units (the legend of most matrices)
-const LEAD_MARK = /^[●★▲■◆√✓✔]$/;
-const COOP_MARK = /^[○☆△□◇◎]$/;
+// or the role written out in the cell ("牵头" / "配合", with no legend)
+const LEAD_MARK = /^(?:[●★▲■◆√✓✔]|牵头|主责|牵头单位)$/;
+const COOP_MARK = /^(?:[○☆△□◇◎]|配合|参与|协办|协同|协助|配合单位)$/;
+const RESP_MARK = /^(?:负责|责任|责任单位|落实)$/;
 
 /** units under one merged header cell: "责任主体" over "牵头单位 | 配合单位" */
 const GROUP_CELL = /^(责任主体|责任单位|责任部门|责任分工|分工|实施主体|落实主体|承办单位|单位)$/;
@@ -578,7 +580,7 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cel
     if (col === 'mark') {
       const h = marks?.[k];
       const mark = c.text.replace(/\s/g, '');
-      const role = LEAD_MARK.test(mark) ? 'lead' : COOP_MARK.test(mark) ? 'cooperating' : null;
+      const role = LEAD_MARK.test(mark) ? 'lead' : COOP_MARK.test(mark) ? 'cooperating' : RESP_MARK.test(mark) ? 'responsible' : null;
       if (h && role) task[role].push(...parseUnitList(ctx, h.text, h.start, true).units);
       return;
     }
@@ -602,7 +604,8 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cel
       // a wrapped cell is read as one text whose offsets map back to its pieces
       const vctx = c.frags ? virtualCtx(ctx, c.frags) : ctx;
       const off = c.frags ? 0 : c.start;
-      const byVerb = hasRoleVerb(c.text) ? readInline(vctx, c.text, off, col) : null;
+      const labelled = c.frags ? null : readLabelledCell(ctx, c.text, c.start);
+      const byVerb = labelled ?? (hasRoleVerb(c.text) ? readInline(vctx, c.text, off, col) : null);
       if (byVerb) for (const r of ['lead', 'responsible', 'cooperating'] as const) task[r].push(...byVerb[r]);
       else {
         const parsed = parseUnitList(vctx, c.text, off, true);

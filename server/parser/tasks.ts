@@ -7,9 +7,9 @@ import type { ParseContext } from './types.js';
 import { findRespNotes, readInline, hasRoleVerb, type RespNote } from './respNotes.js';
 import { findTaskTables, leadPhrase } from './taskTable.js';
 import { headingStart } from './outline.js';
-import { parseDeadline, contextYearOf } from './deadline.js';
+import { parseDeadline, contextYearOf, issueYear } from './deadline.js';
 import { warnUnknownUnits } from './units.js';
-import { findTitle } from './meta.js';
+import { findTitle, noticeTitle } from './meta.js';
 import { looksLikeUnit, parseUnitList, splitUnitList } from './units.js';
 
 interface Head {
@@ -35,6 +35,8 @@ interface Draft {
   plainList?: boolean;
   /** a table row naming its task by number ("二(一)1"), to be joined to that item of the text */
   ref?: string;
+  /** labels "同上": take the task above's */
+  same?: RespNote['same'];
 }
 
 // "(注:责任单位中列第一位的为牵头单位,其他为配合单位)": the order of a plain list gives the roles
@@ -59,7 +61,9 @@ function applyListOrder(text: string, drafts: Draft[]) {
 export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedTask[] {
   const doc = ctx.doc;
   const heads: Head[] = outline.map((node) => ({ node, start: headingStart(ctx, node) }));
-  const year = contextYearOf(findTitle(doc) ?? '');
+  const title0 = findTitle(doc) || noticeTitle(doc);
+  // minutes and bulletins ("…专题会议纪要"): a month without a year is in the year they are dated
+  const year = contextYearOf(title0) ?? (/会议纪要|会\s*议\s*纪\s*要|督查通报/.test(title0 + doc.text.slice(0, 300)) ? issueYear(doc.text) : null);
   const drafts: Draft[] = [];
 
   const tables = findTaskTables(ctx);
@@ -109,6 +113,7 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
   applyListOrder(doc.text, drafts);
 
   drafts.sort((a, b) => a.start - b.start);
+  sameAsAbove(drafts);
   rowDeadlines(ctx, drafts);
   const seen = new Set<string>();
   return drafts.map((d, i) => {
@@ -129,6 +134,22 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
       unitsSource: d.units ? doc.toSource(d.units.start, d.units.end) : null,
     };
   });
+}
+
+/** "责任单位:同上" / "责任领导、牵头单位、责任单位、完成时限同上。": the labels of the task above hold */
+function sameAsAbove(drafts: Draft[]) {
+  for (let i = 1; i < drafts.length; i++) {
+    const d = drafts[i];
+    if (!d.same?.length) continue;
+    const p = drafts[i - 1];
+    for (const r of d.same) {
+      if (r === 'deadline') {
+        d.deadlineText ??= p.deadlineText;
+        d.year ??= p.year;
+      } else if (r === 'leaders') d.leaders = [...p.leaders];
+      else d[r] = [...p[r]];
+    }
+  }
 }
 
 /** The innermost heading containing position p: the last one starting before it. */
@@ -300,6 +321,7 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
     deadlineText,
     units: { start: n.start, end: n.end },
     plainList: n.plainList,
+    same: n.same,
   };
 }
 

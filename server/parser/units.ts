@@ -2,7 +2,7 @@
 // Each name keeps its raw text and source; catch-alls become honest scoped mentions.
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
-import { lookupRegion, resolveUnit } from './registry.js';
+import { ELSEWHERE, lookupRegion, namesOtherCity, resolveUnit } from './registry.js';
 
 // Names end in an organ word; text that does not is commentary, not a unit.
 export const UNIT_SUFFIX =
@@ -24,6 +24,10 @@ const SOME_DISTRICTS = /^(相关|有关|部分)区县(\(自治县\))?(人民)?(�
 const PLURAL = /^(各|相关|有关)(?!区县)(.{1,10})$/;
 // "X等区级有关部门" / "X等部门": X is named, the rest is a catch-all
 const ETC = /^(.+?)等((区级|市级|县级|市直|区直|县直|区|市|县)?(有关|相关|其他)?(部门|单位|部门和单位|职能部门|区县|镇街)?)$/;
+
+// a trailing "(…)" of 2–6 characters that names no organ, place or scope: a person or a remit
+const ASIDE = /^(.{2,30}?)\((?!含|不含|除|包括|牵头|配合|责任)([\u4e00-\u9fa5·]{2,6})\)$/u;
+const ASIDE_KEEP = /(局|委|办|部|院|会|中心|公司|集团|政府|街道|社区|镇|乡|村|队|所|站|处|室|馆|团|社|行|厅|署|市|区|县|州|旗|科|股|组|单位|部门|企业|机构|两委)$/;
 
 interface Piece {
   text: string;
@@ -97,6 +101,9 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
   for (let p of splitUnitList(value, offset)) {
     const mark = /\((牵头|牵头单位|牵头部门)\)$/.exec(p.text);
     if (mark) p = { text: p.text.slice(0, mark.index), start: p.start };
+    // "市投资促进局(何静)", "市城市管理局(停车泊位)": a person or a remit in parentheses is no part of the name
+    const aside = ASIDE.exec(p.text);
+    if (aside && UNIT_SUFFIX.test(aside[1]) && !ASIDE_KEEP.test(aside[2])) p = { text: aside[1], start: p.start };
     const got = readPiece(ctx, p) ?? (lenient && plainName(p.text) ? [mention(ctx, p.text, p.start, 'unit')] : null);
     if (got) units.push(...got);
     else rejected.push(p);
@@ -119,10 +126,16 @@ const lookups = new WeakMap<object, string | null>();
  * names are still the city's, as the region-less snippets of Chongqing plans need.
  */
 function regionOf(ctx: ParseContext, raw: string): string | null {
-  if (ctx.region || !/^[区县]/.test(raw)) return ctx.region;
+  if (ctx.region) return ctx.region;
+  if (!/^[区县]/.test(raw)) {
+    // "宣城市人民政府…": a plan that names another city keeps that city's "市X" names unknown too
+    if (!cityLookups.has(ctx.doc)) cityLookups.set(ctx.doc, namesOtherCity(ctx.doc.text, ctx.registry) ? ELSEWHERE : null);
+    return cityLookups.get(ctx.doc) ?? null;
+  }
   if (!lookups.has(ctx.doc)) lookups.set(ctx.doc, lookupRegion(null, ctx.doc.text, ctx.registry));
   return lookups.get(ctx.doc) ?? null;
 }
+const cityLookups = new WeakMap<object, string | null>();
 
 const ACTION = /着力|推进|推动|加快|加强|一批|开展|提升|实施|打造|完善|积极|深化|强化|构建|支持|鼓励|引导|落实|不再|列出|均需|按照|围绕|任务|工作/;
 

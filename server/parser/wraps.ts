@@ -7,7 +7,7 @@ import { MARKER_START } from './normalize.js';
 
 const FOOTER = /(^|\n)[ \t\u3000]*[-—–][ \t]*\d{1,3}[ \t]*[-—–][ \t]*(?=\n|$)/g;
 // a line starting with a label or a list marker never continues the line above
-const LABEL_START = /^[ \t]*(牵头|责任|配合|协同|主要|参与|协办|完成时)[^:\n]{0,6}:/;
+const LABEL_START = /^[ \t]*(牵头|责任|配合|协同|主要|参与|协办|完成时|主管|实施|落实)[^:\n]{0,6}:/;
 
 /** display width: CJK characters take two columns, ASCII one */
 function width(s: string): number {
@@ -17,7 +17,22 @@ function width(s: string): number {
 }
 
 export function dropPageFooters(cur: Mapped): Mapped {
-  return applyEdits(cur, regexEdits(cur.text, FOOTER, () => ''));
+  const t = cur.text;
+  // the running title a PDF repeats at the top of every page, right after the page mark
+  const after: { start: number; end: number; text: string }[] = [];
+  FOOTER.lastIndex = 0;
+  for (let m = FOOTER.exec(t); m; m = FOOTER.exec(t)) {
+    const s = m.index + m[0].length + 1;
+    const e = t.indexOf('\n', s);
+    if (s >= t.length || e < 0) continue;
+    const line = t.slice(s, e).trim();
+    if (line.length >= 6 && line.length <= 40 && !/[。,;:!?]/.test(line)) after.push({ start: s, end: e + 1, text: line });
+  }
+  const count = new Map<string, number>();
+  for (const a of after) count.set(a.text, (count.get(a.text) ?? 0) + 1);
+  const edits: Edit[] = after.filter((a) => (count.get(a.text) ?? 0) >= 2).map((a) => ({ start: a.start, end: a.end, text: '' }));
+  const dropped = edits.length ? applyEdits(cur, edits) : cur;
+  return applyEdits(dropped, regexEdits(dropped.text, FOOTER, () => ''));
 }
 
 export function joinHardWraps(cur: Mapped): Mapped {
@@ -38,7 +53,8 @@ export function joinHardWraps(cur: Mapped): Mapped {
   });
   const nonEmpty = widths.filter((w) => w > 0).length;
   // paragraphs on one line each end in punctuation; wrapped pages end lines anywhere
-  if (fullCount < 5 || fullCount < nonEmpty * 0.5 || open < fullCount * 0.6) return cur;
+  // (a short page of many short label lines still wraps nearly every full line mid-sentence)
+  if (fullCount < 5 || fullCount < nonEmpty * (open >= fullCount * 0.9 ? 0.4 : 0.5) || open < fullCount * 0.6) return cur;
   const edits: Edit[] = [];
   let pos = 0;
   for (let i = 0; i + 1 < lines.length; i++) {
