@@ -81,14 +81,18 @@ const PINYIN_SYLLABLE =
   /^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(i|u|ü|v)?[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜê]+(ng|n|r)?$/;
 const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 
+const PINYIN_NOTE = /\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\)/g;
+
 function removePinyin(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
   let count = 0;
   let first: { start: number; end: number } | null = null;
-  const edits = regexEdits(cur.text, new RegExp(`(?<=([${CJK}])?)\\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\\)`, 'g'), (m) => {
-    const syl = m[2];
+  // the pattern starts at "(" (no leading lookbehind) so the engine can skip ahead to each one
+  const edits = regexEdits(cur.text, PINYIN_NOTE, (m) => {
+    const syl = m[1];
     if (!PINYIN_SYLLABLE.test(syl)) return null;
     // after a non-Chinese character (mojibake, Latin) only tone marks make it pinyin
-    if (!m[1] && !TONED.test(syl)) return null;
+    const before = m.index > 0 ? cur.text.charCodeAt(m.index - 1) : 0;
+    if (!(before >= 0x3400 && before <= 0x9fff) && !TONED.test(syl)) return null;
     // toneless one-letter "(a)" may be a list label; require tone marks for short ones
     if (syl.length < 2 && !TONED.test(syl)) return null;
     count++;
@@ -219,28 +223,33 @@ function stripPageCounters(cur: Mapped, fixes: NormalizeFix[]): { doc: Mapped; p
 }
 
 // Known OCR confusions: a character read as its split radicals or as Latin letters.
-const OCR_TABLE: { re: RegExp; to: string }[] = [
-  { re: /%o(?![a-z])/g, to: '%。' },
-  { re: /至U/g, to: '到' },
-  { re: /J办/g, to: '协' },
-  { re: /J11(?=[\u4e00-\u9fff])/g, to: '川' },
-  { re: /(?<=[\u4e00-\u9fff])T本(?=[\u4e00-\u9fff])/g, to: '体' },
-  { re: /(?<=[。;,])L(?=[\u4e00-\u9fff])/g, to: '' },
+// `needle`: a literal every match contains; the pattern runs only when it occurs (most texts have none of them,
+// and patterns that open with a lookbehind make the engine try every position)
+const OCR_TABLE: { re: RegExp; to: string; needle: string; skip?: number }[] = [
+  { re: /%o(?![a-z])/g, to: '%。', needle: '%o' },
+  { re: /至U/g, to: '到', needle: '至U' },
+  { re: /J办/g, to: '协', needle: 'J办' },
+  { re: /J11(?=[\u4e00-\u9fff])/g, to: '川', needle: 'J11' },
+  { re: /(?<=[\u4e00-\u9fff])T本(?=[\u4e00-\u9fff])/g, to: '体', needle: 'T本' },
+  // `skip`: the match opens with context that stays (a lookbehind here would be tried at every position)
+  { re: /[。;,]L(?=[\u4e00-\u9fff])/g, to: '', needle: 'L', skip: 1 },
   // labels of responsibility notes as OCR misreads them: 贵/责, 仼/任, ";" for ":"
-  { re: /贵任(?=单位|部门)/g, to: '责任' },
-  { re: /责仼(?=单位|部门)/g, to: '责任' },
-  { re: /(?<=\((?:牵头|责任|配合)(?:单位|部门));(?=[\u4e00-\u9fff])/g, to: ':' },
+  { re: /贵任(?=单位|部门)/g, to: '责任', needle: '贵任' },
+  { re: /责仼(?=单位|部门)/g, to: '责任', needle: '责仼' },
+  { re: /(?<=\((?:牵头|责任|配合)(?:单位|部门));(?=[\u4e00-\u9fff])/g, to: ':', needle: ';' },
   // "牵 头 单 位:", "责 任 单 位": a label spaced out by OCR or justified type
   ...['牵头单位', '责任单位', '配合单位', '牵头部门', '责任部门', '配合部门'].map((l) => ({
     re: new RegExp(`${[...l].join('[ \\t\\u3000]*')}(?=[ \\t\\u3000]*:)`, 'g'),
     to: l,
+    needle: l[0],
   })),
 ];
 
 function fixOcr(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
   const edits: Edit[] = [];
-  for (const { re, to } of OCR_TABLE) {
-    for (const e of regexEdits(cur.text, re, () => to)) {
+  for (const { re, to, needle, skip = 0 } of OCR_TABLE) {
+    if (!cur.text.includes(needle)) continue;
+    for (const e of regexEdits(cur.text, re, () => to).map((x) => ({ ...x, start: x.start + skip }))) {
       if (edits.some((x) => x.start < e.end && e.start < x.end)) continue;
       edits.push(e);
       const was = cur.text.slice(e.start, e.end);
@@ -256,9 +265,13 @@ const HALF_STOP = /(?<=[\u4e00-\u9fff%"”)])(?<!^[ \t]*[一二三四五六七�
 /** A PDF text layer typed with half-width punctuation ends its sentences with ".": read them as "。". */
 function halfWidthStops(cur: Mapped): Mapped {
   const t = cur.text;
+  const full = t.match(/。/g)?.length ?? 0;
+  // an upper bound first, with a pattern the engine can scan fast: most documents stop here
+  const rough = t.match(/[\u4e00-\u9fff%"”)]\.(?!\.)/g)?.length ?? 0;
+  if (rough < 3 || rough < full * 2) return cur;
   const half = t.match(HALF_STOP)?.length ?? 0;
   // only a document that writes "." by habit, where "。" is rare
-  if (half < 3 || half < (t.match(/。/g)?.length ?? 0) * 2) return cur;
+  if (half < 3 || half < full * 2) return cur;
   return applyEdits(cur, regexEdits(t, HALF_STOP, () => '。'));
 }
 
@@ -298,6 +311,7 @@ function reflow(cur: Mapped): Mapped {
 }
 
 function flagMojibake(cur: Mapped, fixes: NormalizeFix[], src: SrcFn) {
+  if (!cur.text.includes('?') && !cur.text.includes('\ufffd')) return;
   const re = /[\u4e00-\u9fff][?\ufffd]+[!^a-z\u4e00-\u9fff]|\ufffd+/g;
   let m: RegExpExecArray | null;
   let n = 0;

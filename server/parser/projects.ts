@@ -94,6 +94,10 @@ function columnLine(ctx: ParseContext, column: string, line: Line): Draft[] {
 
 function inlineCandidates(ctx: ParseContext, line: Line): Draft[] {
   const out: Draft[] = [];
+  // "…等项目/工程": without 等 before a 项目 or 工程 the lazy 200-character search would only backtrack
+  const t = line.text;
+  const deng = t.indexOf('等');
+  if (deng < 0 || (t.indexOf('项目', deng) < 0 && t.indexOf('工程', deng) < 0)) return out;
   INLINE.lastIndex = 0;
   for (let m = INLINE.exec(line.text); m; m = INLINE.exec(line.text)) {
     const listAt = m.index + m[0].indexOf(m[1]);

@@ -133,7 +133,9 @@ const SHORT_ROLE = new Map<string, Role>([
   ['责任社区', 'responsible'],
   ['配合村', 'cooperating'],
 ]);
-const SHORT_RE = /(?<=^|[(【〔\[;,,\s])(牵头|主责|责任村|责任社区|配合村|责任|配合|参与|协办|协同)[ \t]*:(?=[ \t]*[\u4e00-\u9fa5])/gm;
+// no leading lookbehind (it would be tried at every position): the character before is checked by hand
+const SHORT_RE = /(牵头|主责|责任村|责任社区|配合村|责任|配合|参与|协办|协同)[ \t]*:(?=[ \t]*[\u4e00-\u9fa5])/g;
+const SHORT_BEFORE = /[(【〔\[;,,\s]/;
 
 function labelHits(text: string): LabelHit[] {
   const out: LabelHit[] = [];
@@ -150,6 +152,7 @@ function labelHits(text: string): LabelHit[] {
   let k = 0;
   while ((m = SHORT_RE.exec(text))) {
     const at = m.index;
+    if (at > 0 && !SHORT_BEFORE.test(text[at - 1])) continue;
     while (k < long && out[k].end <= at) k++;
     if (k < long && out[k].start <= at) continue;
     out.push({ start: at, end: at + m[0].length, role: SHORT_ROLE.get(m[1])!, label: m[1], fragment: false, colon: true });
