@@ -29,7 +29,7 @@ const POSTFIX = /^\s*(以上|以下|以内|之内|左右|上下|内)/;
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|完成了|建成了|实现了|达到了|同比/;
 // "全镇现有行政村26个、社区7个,常住人口约11.6万人": a sentence stating what there is now
 const PAST_SENTENCE =
-  /过去五年|五年来|近五年|近年来|以来|^\s*(?:目前|当前|截至目前|截止目前|现阶段|截至\d{1,2}月|截止\d{1,2}月)|^\s*(?:进展情况|进度情况|推进情况|完成情况|工作进展|滞后原因|存在问题|主要问题)\s*:|^\s*(?:(?:19|20)\d\d年(?:底|末)?,?)?(?:(?:全|本)[市区县镇乡街]{1,2}|[\u4e00-\u9fa5]{0,6}(?:街道|社区|镇|乡))(?:现有|现辖|下辖|辖|共有)/;
+  /过去五年|五年来|近五年|近年来|过去一年|过去的一年|以来|^\s*(?:目前|当前|截至目前|截止目前|现阶段|截至\d{1,2}月|截止\d{1,2}月)|^\s*(?:进展情况|进度情况|推进情况|完成情况|工作进展|滞后原因|存在问题|主要问题)\s*:|^\s*(?:(?:19|20)\d\d年(?:底|末)?,?)?(?:(?:全|本)[市区县镇乡街]{1,2}|[\u4e00-\u9fa5]{0,6}(?:街道|社区|镇|乡))(?:现有|现辖|下辖|辖|共有)/;
 const POLICY_TERM =
   /(?:(?:给予|一次性|最高|按)[^,;。]{0,12}(?:奖励|补助|补贴|资助|奖补|贴息|扶持)|给予[^,;。]{0,8}(?:经费|资金)(?:支持|保障)?|(?:奖励|补助|补贴|资助|奖补|贴息)(?:标准)?(?:为)?(?:最高)?|有效期|试行期)(?:为|至|最高|不超过)?\s*$/;
 // "说明:本台账共列任务8项": the document describing itself
@@ -91,9 +91,12 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   const inTaskTable = (p: number) => taskLines.some(([a, b]) => a <= p && p < b);
   // a list naming no period of its own starts with its earliest deadline: "2023年,全县…为29微克/立方米" before it is a record
   const dueYears = taskRows.flatMap((r) => (r.year ? [r.year] : []));
-  const startYear = period?.[0] ?? (dueYears.length ? Math.min(...dueYears) : null);
-  // the year the document was issued: its date line or its 文号, else the first year of its period
-  const issued = issueYear(doc.text) ?? startYear;
+  // the year the document was issued: its date line or its 文号
+  const issuedOn = issueYear(doc.text);
+  // …or the year it was issued in, when earlier: "2022年,完成农村户厕改造3000户" in a list issued in 2022
+  const startYear = period?.[0] ?? (dueYears.length ? Math.min(...dueYears, issuedOn ?? Infinity) : null);
+  // else the first year of its period
+  const issued = issuedOn ?? startYear;
   const minutesYear = MINUTES.test(findTitle(doc) ?? titleLine(doc)) || MINUTES.test(doc.text.slice(0, 300)) ? issueYear(doc.text) : null;
   const yearByNode = new Map<string, number>();
   const out: ParsedTarget[] = [];
@@ -103,6 +106,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   /** the targets of one paragraph (a line, or a table cell); returns the last year it set */
   const scanText = (v: VText, from: number, node: OutlineNode | null, year: number | null): number | null => {
     let lastSet: number | null = null;
+    // "2023年,全镇实现…;完成固定资产投资29.4亿元" in a 2024 plan: a record's year holds for the rest of its paragraph
+    let recordYear: number | null = null;
     const text = v.text;
     const sentenceRe = /[^。!?;]+[。!?;]?/g;
     sentenceRe.lastIndex = from;
@@ -134,6 +139,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           // "截至2023年底已建成12家": a point of progress, not when what follows is due
           if (y && !/比|较|与|同|截至|截止/.test(prefix) && (!date || prefix)) {
             year = y;
+            recordYear = startYear !== null && y < startYear && !/到|至|力争/.test(prefix) && !FUTURE.test(s) ? y : null;
             // "2023年,全市…为27.6%": the year of a record sets nothing for the paragraphs after it;
             // nor does "…,2023年网格事件办结率为97.2%" in a 2024 plan, wherever in the sentence it stands
             if (!past && !(startYear !== null && y < startYear && !/到|至|力争/.test(prefix) && !FUTURE.test(s))) lastSet = y;
@@ -145,11 +151,16 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           const before = s.slice(0, m.index);
           if (before.lastIndexOf('《') > before.lastIndexOf('》')) continue;
           const p = 11 + '一二三四五六七八九'.indexOf(m[4]);
+          // "2024年是实施“十四五”规划的关键之年": the plan named, not its end, beside a year of its own span
+          const pEnd = fiveYearPlanEnd(p);
+          const named = m[5] === undefined ? /(?:19|20)\d{2}\s*年/.exec(before) : null;
+          if (named && Number(named[0].slice(0, 4)) > pEnd - 5 && Number(named[0].slice(0, 4)) <= pEnd) continue;
           // an earlier plan's period makes what follows history, unless the sentence looks ahead
-          if (plan === null || p >= plan || !FUTURE.test(s)) year = lastSet = fiveYearPlanEnd(p);
+          if (plan === null || p >= plan || !FUTURE.test(s)) year = lastSet = pEnd;
           continue;
         }
         if (past || (planEnd !== null && year !== null && year <= planEnd - 5)) continue;
+        if (recordYear !== null && year === recordYear && !FUTURE.test(s)) continue;
         // "…,2023年度重点任务完成率为96%": a clause opening on a year before the plan's is a record
         if (startYear !== null && !FUTURE.test(s) && clauseOpensBefore(commaClause(s, m.index), startYear)) continue;
         const t = figure(ctx, s, v, sStart, m, relYear(s, m.index) ?? year, node, prev, plan);
@@ -431,7 +442,10 @@ function figure(
     const listed = !verb && /、/.test(s.slice(0, clauseStart)) && ACTION_START.test(listClause(s, clauseStart));
     if (!verb && !listed) return null;
     // "每季度至少召开1次座谈会": a bound written before the verb
-    if (verb) verbCmp = comparatorOf(tailWords(verbPre.slice(0, verb.index)).words);
+    // "每年至少组织开展1次演练": the bound stands before a run of verbs
+    let bound = verb ? verbPre.slice(0, verb.index) : '';
+    for (let guard = 0, v2 = ACTION_END.exec(bound); v2 && guard < 3; guard++, v2 = ACTION_END.exec(bound)) bound = bound.slice(0, v2.index);
+    if (verb) verbCmp = comparatorOf(tailWords(bound).words);
     subject = (listed ? obj[1] : subject + obj[1]).trim();
     objectEnd = end + obj[1].length;
     }
