@@ -57,6 +57,8 @@ const RE = new RegExp(
   'g',
 );
 
+const PROGRAMME = /^[件项大](?:(?:民生|惠民|为民)?实事|(?:民生|惠民)工程)/;
+
 // "三年内,实现全县8个乡镇…全覆盖", "到2025年,实现…全覆盖": coverage of everything by a set time is 100%
 const FULL_COVER = /全覆盖(?=[,;。)]|$)/g;
 const DUE = /(?:19|20)\d\d\s*年|[一二两三四五]\s*年内|\d\s*年内|十[一二三四五六七八九]五["”]?(?:末|期末|期间)/;
@@ -92,6 +94,8 @@ export function cnFigureEdits(text: string): VEdit[] {
     } else if (m[4] !== undefined) {
       rep = `${DIGIT[m[4]] * 10}%`;
     } else {
+      // "实施十件民生实事", "十项重点工程": the size of a named programme, not a figure to reach
+      if (m[6] !== undefined && PROGRAMME.test(text.slice(end, end + 8))) continue;
       const v = cnNumber(m[5] ?? m[6] ?? m[7]);
       if (v !== null && v > 0) rep = String(v);
     }

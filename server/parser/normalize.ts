@@ -5,7 +5,7 @@ import * as OpenCC from 'opencc-js/t2cn';
 import { makeDoc } from './doc.js';
 import { applyEdits, identity, regexEdits, type Edit, type Mapped } from './edits.js';
 import type { NormalizedDoc } from './types.js';
-import { dropPageFooters, joinBrokenNotes, joinHardWraps, joinLeadingSemicolons } from './wraps.js';
+import { dropPageFooters, joinBrokenNotes, joinHardWraps, joinLabelListWraps, joinLeadingSemicolons } from './wraps.js';
 import { joinQuotedCells } from './quotedCells.js';
 import type { ParseWarning } from '../../shared/parsedPlan.js';
 
@@ -54,6 +54,7 @@ export function normalize(original: string): NormalizedDocEx {
   cur = dropPageFooters(cur);
   if (!paged.paginated) cur = joinHardWraps(cur);
   cur = joinLeadingSemicolons(cur);
+  cur = joinLabelListWraps(cur);
   cur = joinBrokenNotes(cur);
   cur = joinSemicolonBreaks(cur);
   if (paged.paginated) cur = reflow(cur);

@@ -60,6 +60,8 @@ interface LineState {
 // a meeting's minutes or an inspection bulletin: dated, and about the year it is dated in
 const MINUTES = /会议纪要|会\s*议\s*纪\s*要|督查通报|通报/;
 
+const PROGRAMME_AFTER = /^(?:(?:民生|惠民|为民)?实事|(?:民生|惠民)工程)/;
+
 export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): ParsedTarget[] {
   const { doc } = ctx;
   const idx = indexOutline(doc, outline);
@@ -338,6 +340,8 @@ function figure(
   if (/\d\s*月\s*$/.test(s.slice(Math.max(0, i - 4), i)) || /^\s*月/.test(s.slice(i + numStr.length))) return null;
   let rest = s.slice(end);
   if (before === '(' && /^\)/.test(rest)) return null;
+  // "继续实施10件民生实事": the size of a named programme, not a figure to reach
+  if ((unit === '件' || unit === '项') && PROGRAMME_AFTER.test(rest)) return null;
   if (insideQuote(s, i)) return null;
   let comparator: Comparator | null = m[9] ? '>' : null;
   const post = POSTFIX.exec(rest);

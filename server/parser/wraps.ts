@@ -69,6 +69,20 @@ export function joinHardWraps(cur: Mapped): Mapped {
   return applyEdits(cur, edits);
 }
 
+/** index of the ")" that closes a "(" opened before `s`, skipping nested "(…)" like "各县(市)区"; -1 if none */
+function closingParen(s: string): number {
+  let depth = 0;
+  const re = /[()\n]/g;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (m[0] === '\n') return -1;
+    if (m[0] === '(') depth++;
+    else if (depth-- === 0) return m.index;
+  }
+  return -1;
+}
+
+const PAGE_NO_LEAD = /^[ \t]*(?:\d{1,3}[ \t]+(?=[\u4e00-\u9fff]))?/;
+
 /** "(牵头单位:X⏎;责任单位:Y)": a line that opens with ";" and a label goes on the line above */
 export function joinLeadingSemicolons(cur: Mapped): Mapped {
   return applyEdits(cur, regexEdits(cur.text, /\n(?=[ \t]*[;,][ \t]*(牵头|责任|配合|协同|主要)[^:\n]{0,6}:)/g, () => ''));
@@ -76,7 +90,8 @@ export function joinLeadingSemicolons(cur: Mapped): Mapped {
 
 /**
  * "(牵头单位:…;责任单位:市财政⏎局、市经信局)": a note broken once, even mid-name. The line
- * holds an unclosed "(" with a label after it and the next line closes it before any "(" or "。".
+ * holds an unclosed "(" with a label (or a role word and a comma) after it, and the next line closes it
+ * before any "。" (a nested "各县(市)区" is skipped); a page number opening that line is dropped.
  */
 export function joinBrokenNotes(cur: Mapped): Mapped {
   const t = cur.text;
@@ -88,17 +103,48 @@ export function joinBrokenNotes(cur: Mapped): Mapped {
     const line = t.slice(start, end);
     const open = line.lastIndexOf('(');
     const next = t.slice(end + 1, Math.min(t.length, end + 1 + 160));
-    const close = next.indexOf(')');
+    const seg = open >= 0 ? line.slice(open) : '';
+    let close = -1;
     if (
       open >= 0 &&
       line.indexOf(')', open) < 0 &&
-      /(牵头|责任|配合|协同)[^:()]{0,6}:/.test(line.slice(open)) &&
-      close > 0 &&
-      !/[(。\n]/.test(next.slice(0, close)) &&
+      // a labelled note, or an inline one cut right after its role word: "(X、Y牵头,⏎Z负责)"
+      (/(牵头|责任|配合|协同)[^:()]{0,6}:/.test(seg) || /(牵头|配合|协同|协助|参与)[,、;][ \t]*$/.test(seg)) &&
+      (close = closingParen(next)) > 0 &&
+      !/[。\n]/.test(next.slice(0, close)) &&
       !MARKER_START.test(next)
     ) {
-      const lead = next.length - next.trimStart().length;
+      // a scanned page's number printed at the start of the continued line ("3 市住房城乡建设局,…)")
+      const lead = next.length - next.replace(PAGE_NO_LEAD, '').length;
       edits.push({ start: end, end: end + 1 + lead, text: '' });
+    }
+    start = end + 1;
+  }
+  return applyEdits(cur, edits);
+}
+
+/**
+ * "协同责任单位:A、B,⏎C": a label line whose list ends in "," or "、" goes on with the next line,
+ * when that line is a short run of names (no label, no list marker, no sentence stop).
+ */
+export function joinLabelListWraps(cur: Mapped): Mapped {
+  const t = cur.text;
+  const edits: Edit[] = [];
+  let start = 0;
+  while (start < t.length) {
+    const end = t.indexOf('\n', start);
+    if (end < 0) break;
+    const line = t.slice(start, end);
+    const tail = line.trimEnd();
+    const last = tail.charCodeAt(tail.length - 1);
+    if ((last === 0x2c || last === 0x3001) && LABEL_START.test(line)) {
+      let nEnd = t.indexOf('\n', end + 1);
+      if (nEnd < 0) nEnd = t.length;
+      const next = t.slice(end + 1, nEnd);
+      if (next.trim() && next.length <= 60 && !/[。:;!?]/.test(next) && !LABEL_START.test(next) && !MARKER_START.test(next)) {
+        const lead = next.length - next.trimStart().length;
+        edits.push({ start: end, end: end + 1 + lead, text: '' });
+      }
     }
     start = end + 1;
   }

@@ -2,8 +2,9 @@
 // a list's own issue year.
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../server/parser/index.js';
+import type { ParsedPlan } from '../../shared/parsedPlan.js';
 
-const find = (ts: { subject: string }[], s: string) => ts.find((t) => t.subject.includes(s));
+const find = (ts: ParsedPlan['targets'], s: string) => ts.find((t) => t.subject.includes(s));
 
 describe('blind-13: annual work plans', () => {
   const plan = parseText(
