@@ -237,6 +237,8 @@ const OCR_TABLE: { re: RegExp; to: string; needle: string; skip?: number }[] = [
   // labels of responsibility notes as OCR misreads them: 贵/责, 仼/任, ";" for ":"
   { re: /贵任(?=单位|部门)/g, to: '责任', needle: '贵任' },
   { re: /责仼(?=单位|部门)/g, to: '责任', needle: '责仼' },
+  // 伩 for 位: "牵头单伩"
+  ...['牵头', '责任', '配合'].map((l) => ({ re: new RegExp(`${l}单伩`, 'g'), to: `${l}单位`, needle: '单伩' })),
   { re: /(?<=\((?:牵头|责任|配合)(?:单位|部门));(?=[\u4e00-\u9fff])/g, to: ':', needle: ';' },
   // "牵 头 单 位:", "责 任 单 位": a label spaced out by OCR or justified type
   ...['牵头单位', '责任单位', '配合单位', '牵头部门', '责任部门', '配合部门'].map((l) => ({

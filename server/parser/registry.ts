@@ -136,8 +136,10 @@ export function lookupRegion(region: string | null, text: string, registry: Regi
   return ELSEWHERE;
 }
 
-// "宣城市人民政府", "德州市住房城乡建设局", "赣州市" opening a line: a city (or prefecture) named by its own name
-const OTHER_CITY = /^[ \t\u3000]*(?:关于)?([\u4e00-\u9fa5]{2,3})(?:市|州|地区|盟)(?=[\u4e00-\u9fa5]{0,14}(?:人民政府|政府|委员会|局|委|办公室|督查室)|[ \t\u3000]*$)/gm;
+// "宣城市人民政府", "德州市住房城乡建设局", "赣州市" opening a line: a city (or prefecture) named by its own name,
+// or a title line "齐齐哈尔市2024年…工作方案" (four-character names such as 齐齐哈尔 and 呼和浩特 too)
+const OTHER_CITY =
+  /^[ \t\u3000]*(?:关于)?([\u4e00-\u9fa5]{2,4}?)(?:市|州|地区|盟)(?=[\u4e00-\u9fa5]{0,14}(?:人民政府|政府|委员会|局|委|办公室|督查室)|[ \t\u3000]*$|(?:19|20)\d\d[\u4e00-\u9fa5\d—－\-()（）]{0,40}(?:方案|计划|要点|意见|规划|通知|办法|清单)[ \t\u3000]*$)/gm;
 const NOT_A_CITY = /^(?:重庆|全|本|各|该|城|我|市|省|县|区|地|直|都|城市|县级|地级|副省|设区|全省|各省|沿海|超大|特大|大中|中小)|[全本各该我县区]$/;
 
 /**

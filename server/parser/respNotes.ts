@@ -719,7 +719,8 @@ export function readInline(
     const wasFirst = first;
     first = false;
     const v = VERB.exec(clause);
-    if (!v && !labelRole) return null;
+    // "(X牵头,Y,Z按职责分工负责)": a list split by commas takes the role of the verb that closes it
+    if (!v && !labelRole && wasFirst) return null;
     if (!v) {
       const parsed = parseUnitList(ctx, clause, cStart, true);
       if (!parsed.units.length || parsed.rejected.length) return null;
@@ -750,6 +751,7 @@ export function readInline(
     note[role].push(...pending.splice(0), ...parsed.units);
     any = true;
   }
+  if (pending.length && !labelRole) return null;
   if (pending.length) note[labelRole!].push(...pending);
   return any && (note.lead.length > 0 || note.responsible.length > 0 || (helpersOnly && note.cooperating.length > 0)) ? note : null;
 }

@@ -113,9 +113,20 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     const text = v.text;
     const sentenceRe = /[^。!?;]+[。!?;]?/g;
     sentenceRe.lastIndex = from;
+    // "1.实施…20个;2.30%以上的…": the item after item 1 in the same paragraph, its number glued to a figure
+    let sentItem = 0;
     for (let sm = sentenceRe.exec(text); sm; sm = sentenceRe.exec(text)) {
-      const s = sm[0];
-      const sStart = sm.index;
+      const glued = /^\s*(\d{1,2})\.(?=\d)/.exec(sm[0]);
+      let skip = 0;
+      if (glued && sentItem > 0 && Number(glued[1]) === sentItem + 1) {
+        sentItem++;
+        skip = glued[0].length;
+      } else {
+        const item = /^\s*(\d{1,2})[.、．](?!\d)/.exec(sm[0]);
+        if (item) sentItem = Number(item[1]);
+      }
+      const s = skip ? sm[0].slice(skip) : sm[0];
+      const sStart = sm.index + skip;
       if (!/[\d十〇]/.test(s)) continue;
       // "三年内,实现…": a span of years from the year the document was issued
       const rel = /年内|年时间/.test(s) ? relativeYears(s, issued) : null;
@@ -165,7 +176,9 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         if (recordYear !== null && year === recordYear && !FUTURE.test(s)) continue;
         // "…,2023年度重点任务完成率为96%": a clause opening on a year before the plan's is a record
         if (startYear !== null && !FUTURE.test(s) && clauseOpensBefore(commaClause(s, m.index), startYear)) continue;
-        const t = figure(ctx, s, v, sStart, m, relYear(s, m.index) ?? year, node, prev, plan);
+        // "2024年全市…,案件数量同比下降20%" in a 2024 plan: a sentence set in the plan's own years says what to reach
+        const goal = startYear !== null && year !== null && year >= startYear && s.includes('同比') && ownYearsOnly(s.slice(0, m.index), startYear);
+        const t = figure(ctx, s, v, sStart, m, relYear(s, m.index) ?? year, node, prev, plan, goal);
         if (t) {
           out.push(...sharedFigure(ctx, s, v, sStart, m.index, m.index + m[0].trimEnd().length, t), t);
           prev = { t, at: m.index + m[0].trimEnd().length };
@@ -243,8 +256,14 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   return dedupe(out);
 }
 
+/** The years `s` names are all from `from` on, and it names at least one. */
+function ownYearsOnly(s: string, from: number): boolean {
+  const ys = [...s.matchAll(/((?:19|20)\d\d)\s*年/g)].map((y) => Number(y[1]));
+  return ys.length > 0 && ys.every((y) => y >= from);
+}
+
 /** a document whose title names no known kind ("…工作台账"): its first line, when it reads as a title */
-function titleLine(doc: ParseContext['doc']): string {
+export function titleLine(doc: ParseContext['doc']): string {
   for (const l of doc.lines.slice(0, 8)) {
     const t = l.text.trim();
     if (!t) continue;
@@ -327,6 +346,7 @@ function figure(
   node: OutlineNode | null,
   prev: Prev | null,
   plan: number | null = null,
+  goal = false,
 ): ParsedTarget | null {
   const [whole] = m;
   const numStr = m[6];
@@ -371,13 +391,16 @@ function figure(
     noted = clauseStart < o;
   }
   // "培育“未来工厂”20家": the quoted name right before the figure is its subject
-  const open = clauseStart === i && s[i - 1] === '”' ? s.lastIndexOf('“', i - 1) : -1;
-  if (open >= 0 && i - open <= 24) {
+  // and so is one before a bound: "评选“美丽庭院”不少于1000户"
+  const bare = clauseStart === i || /^(?:不少于|不低于|不超过|不高于|超过|达到|突破|约|至少)$/.test(s.slice(clauseStart, i));
+  const open = bare && s[clauseStart - 1] === '”' ? s.lastIndexOf('“', clauseStart - 1) : -1;
+  if (open >= 0 && clauseStart - open <= 24) {
     clauseStart = open;
     while (clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1])) clauseStart--;
   }
   const pre = s.slice(clauseStart, i);
-  if (PAST_CLAUSE.test(pre) || PAST_CLAUSE.test(clauseAfter(rest))) {
+  const pastIn = (t: string) => PAST_CLAUSE.test(t) && !(goal && !PAST_CLAUSE.test(t.replace(/同比/g, '')));
+  if (pastIn(pre) || pastIn(clauseAfter(rest))) {
     // "到2026年,全区累计完成改造8000亩以上": a bounded cumulative figure in a sentence looking ahead is a target
     const cumulative = /累计完成/.test(pre) && !PAST_CLAUSE.test(pre.replace(/累计完成/g, '')) && !PAST_CLAUSE.test(clauseAfter(rest));
     // "“十四五”期间,全县累计完成水利投资50亿元以上" in that plan: its own period's total

@@ -10,6 +10,7 @@ import { headingStart } from './outline.js';
 import { parseDeadline, contextYearOf, issueYear } from './deadline.js';
 import { warnUnknownUnits } from './units.js';
 import { findTitle, noticeTitle } from './meta.js';
+import { titleLine } from './targets.js';
 import { looksLikeUnit, parseUnitList, splitUnitList } from './units.js';
 
 interface Head {
@@ -61,7 +62,8 @@ function applyListOrder(text: string, drafts: Draft[]) {
 export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedTask[] {
   const doc = ctx.doc;
   const heads: Head[] = outline.map((node) => ({ node, start: headingStart(ctx, node) }));
-  const title0 = findTitle(doc) || noticeTitle(doc);
+  // a title of no known kind ("…重点工作任务") still names the year a month-only deadline falls in
+  const title0 = findTitle(doc) || noticeTitle(doc) || titleLine(doc);
   // minutes and bulletins ("…专题会议纪要"): a month without a year is in the year they are dated
   const year = contextYearOf(title0) ?? (/会议纪要|会\s*议\s*纪\s*要|督查通报/.test(title0 + doc.text.slice(0, 300)) ? issueYear(doc.text) : null);
   const drafts: Draft[] = [];
