@@ -76,7 +76,9 @@ function joinCellLines(cell: string): string {
   const parts = inner.split(/<br\s*\/?>/i).map((p) => p.replace(/<[^>]+>/g, '').replace(/&nbsp;|[\s\u3000]/g, ''));
   const lines = parts.filter(Boolean);
   if (lines.length < 2 || lines.some((p) => p.length > 24 || /[,，。;；:：!！?？]|\d/.test(p))) return cell;
-  return cell.slice(0, open) + lines.join('、') + cell.slice(close > open ? close : cell.length);
+  // a line that is only "(…)" belongs to the name above it: "区工信局<br>(区大数据局)"
+  const joined = lines.reduce((a, p, k) => (k === 0 ? p : /^[(（][^()（）]{1,20}[)）]$/.test(p) ? a + p : a + '、' + p), '');
+  return cell.slice(0, open) + joined + cell.slice(close > open ? close : cell.length);
 }
 
 function cellParagraphs(cell: string): string {

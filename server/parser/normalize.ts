@@ -240,6 +240,8 @@ const OCR_TABLE: { re: RegExp; to: string; needle: string; skip?: number }[] = [
   // 伩 for 位: "牵头单伩"
   ...['牵头', '责任', '配合'].map((l) => ({ re: new RegExp(`${l}单伩`, 'g'), to: `${l}单位`, needle: '单伩' })),
   { re: /(?<=\((?:牵头|责任|配合)(?:单位|部门));(?=[\u4e00-\u9fff])/g, to: ':', needle: ';' },
+  // 単 (the Japanese form) for 单: "责任単位"
+  { re: /単(?=[ \t\u3000]*位)/g, to: '单', needle: '単' },
   // "牵 头 单 位:", "责 任 单 位": a label spaced out by OCR or justified type
   ...['牵头单位', '责任单位', '配合单位', '牵头部门', '责任部门', '配合部门'].map((l) => ({
     re: new RegExp(`${[...l].join('[ \\t\\u3000]*')}(?=[ \\t\\u3000]*:)`, 'g'),

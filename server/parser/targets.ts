@@ -251,7 +251,9 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     const lastSet = scanText(v, from, node, year);
     // a vision year beyond the plan's end ("到2035年") holds for its own paragraph only
     const horizonEnd = planEnd ?? period?.[1] ?? null;
-    if (lastSet !== null && (horizonEnd === null || lastSet <= horizonEnd)) yearByNode.set(node?.id ?? ROOT, lastSet);
+    // "基本完成2000年底前建成的…小区": a year long before the document was issued sets no running year
+    const longAgo = lastSet !== null && issued !== null && lastSet < issued - 1;
+    if (lastSet !== null && !longAgo && (horizonEnd === null || lastSet <= horizonEnd)) yearByNode.set(node?.id ?? ROOT, lastSet);
   });
   return dedupe(out);
 }

@@ -48,6 +48,56 @@ function columnOf(cell: string): Column | null {
 
 const SEP = /[ \t]*\|[ \t]*|\t+|[ \u3000]{2,}/;
 
+// a header cell the word list does not know, read by its structure: a unit column names a role or ends
+// on what a unit is ("主办单位", "协办部门"); a time column names a time; anything else is text
+const UNIT_HEAD = /^(?!各|有关|相关|其他|其它|市|区|县|省)[\u4e00-\u9fa5]{0,5}(?:单位|部门|主体|科室|处室|股室)$|^(?:牵头|主办|主责|责任|配合|协办|参与|协同|协助|落实)[\u4e00-\u9fa5]{0,3}(?:单位|部门|主体|科室|处室|股室|方)?$/;
+const TIME_HEAD = /^[\u4e00-\u9fa5]{0,4}(?:时限|时间|安排|进度|节点|日期)[\u4e00-\u9fa5]{0,2}$/;
+type Loose = Column | 'text';
+function looseColumn(cell: string): Loose | null {
+  const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '');
+  const known = columnOf(c);
+  if (known) return known;
+  if (!c || c.length > 8 || !/^[\u4e00-\u9fa5]+$/.test(c)) return null;
+  if (UNIT_HEAD.test(c) && !/(清单|事项|内容|任务|措施|目标|要求|名称)$/.test(c)) {
+    if (/牵头|主办|主责/.test(c)) return 'lead';
+    if (/配合|协办|参与|协同|协助/.test(c)) return 'cooperating';
+    return 'responsible';
+  }
+  if (TIME_HEAD.test(c)) return 'deadline';
+  return 'text';
+}
+/**
+ * A header read by structure: a unit column and either a time column or a second unit column make a
+ * task table; its first text column (not 序号) is the task, a second one the detail.
+ */
+function inferHeader(cells: string[]): Column[] | null {
+  const loose = cells.map(looseColumn);
+  if (loose.some((c) => c === null)) return null;
+  const units = loose.filter((c) => c === 'lead' || c === 'responsible' || c === 'cooperating').length;
+  if (units < 1 || !(loose.includes('deadline') || units >= 2)) return null;
+  const firstUnit = loose.findIndex((c) => c === 'lead' || c === 'responsible' || c === 'cooperating');
+  let hasTask = loose.includes('task');
+  let hasDetail = loose.includes('detail');
+  const out: Column[] = [];
+  for (let k = 0; k < loose.length; k++) {
+    const c = loose[k] as Loose;
+    if (c !== 'text') {
+      out.push(c);
+      continue;
+    }
+    // text columns stand before the units: a text cell after them is other
+    if (k > firstUnit) out.push('other');
+    else if (!hasTask) {
+      out.push('task');
+      hasTask = true;
+    } else if (!hasDetail) {
+      out.push('detail');
+      hasDetail = true;
+    } else out.push('other');
+  }
+  return isTaskHeader(out) ? out : null;
+}
+
 function cellsOf(line: string, pipe: boolean): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];
   if (pipe) {
@@ -148,7 +198,7 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
     const hdr = headerAt(lines, i);
     if (!hdr) continue;
     const caption = captionAbove(lines, i);
-    const { rows, next } = hdr.perLine ? rowsPerLine(lines, hdr.next, hdr.columns, i) : rowsOneLine(lines, hdr.next, hdr.columns, hdr.pipe);
+    const { rows, next } = hdr.perLine ? rowsPerLine(lines, hdr.next, hdr.columns, i) : rowsOneLine(lines, hdr.next, hdr.columns, hdr.pipe, hdr.single);
     if (rows.length === 0) continue;
     const tasks = rows.map((r) => rowTask(ctx, r, hdr.columns, hdr.marks, hdr.names));
     tables.push({ start: lines[i].start, end: lines[next - 1].end, caption, rows: tasks });
@@ -176,6 +226,8 @@ interface Header {
   marks?: (Cell | undefined)[];
   /** the header cells as written (one-line headers) */
   names?: string[];
+  /** cells parted by single spaces */
+  single?: boolean;
 }
 
 function headerAt(lines: Line[], i: number): Header | null {
@@ -191,6 +243,14 @@ function headerAt(lines: Line[], i: number): Header | null {
     const matrix = (pipe || t.includes('\t')) && cells.length >= 4 ? matrixHeader(lines[i], raw, cells) : null;
     if (matrix) return { ...matrix, columns: matrix.columns.map(plainSpec), next: i + 1, perLine: false, pipe };
     if (cells.length >= 3 && cells.every((c) => c !== null) && isTaskHeader(cells)) return { columns: cells as Column[], next: i + 1, perLine: false, pipe, names: raw.map((c) => c.text) };
+    const inferred = cells.length >= 3 && !cells.every((c) => c !== null) ? inferHeader(raw.map((c) => c.text)) : null;
+    if (inferred) return { columns: inferred.map(plainSpec), next: i + 1, perLine: false, pipe, names: raw.map((c) => c.text) };
+  } else if (/^\S{1,8}(?: \S{1,8}){3,11}$/.test(t.trim())) {
+    // "序号 任务名称 具体措施 牵头单位 …": cells parted by single spaces
+    const raw = t.trim().split(' ');
+    const cells = raw.map(columnOf);
+    const cols = cells.every((c) => c !== null) && isTaskHeader(cells) ? (cells as Column[]) : inferHeader(raw);
+    if (cols) return { columns: cols.map(plainSpec), next: i + 1, perLine: false, pipe: false, single: true, names: raw };
   }
   // one header cell per line
   const cols: Column[] = [];
@@ -209,6 +269,24 @@ function headerAt(lines: Line[], i: number): Header | null {
     j++;
   }
   if (cols.length >= 3 && isTaskHeader(cols)) return { columns: cols, next: j, perLine: true, pipe: false };
+  // header words the list does not know: the longest run of header-like lines that reads as a task header
+  // (it opens on a column the list knows: a title line above is no header cell)
+  if (!columnOf(t.trim())) return null;
+  const texts: string[] = [];
+  const at: number[] = [];
+  for (let k = i; k < lines.length && texts.length < 12; k++) {
+    const tx = lines[k].text.trim();
+    if (!tx) continue;
+    if (!looseColumn(tx)) break;
+    texts.push(tx);
+    at.push(k);
+  }
+  for (let n = texts.length; n >= 3; n--) {
+    const inferred = inferHeader(texts.slice(0, n));
+    if (inferred && new Set(inferred.filter((c) => c !== 'other' && c !== 'detail')).size === inferred.filter((c) => c !== 'other' && c !== 'detail').length) {
+      return { columns: inferred.map(plainSpec), next: at[n - 1] + 1, perLine: true, pipe: false };
+    }
+  }
   return null;
 }
 
@@ -285,7 +363,7 @@ function captionAbove(lines: Line[], i: number): string {
   return '';
 }
 
-function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boolean): { rows: Cell[][]; next: number } {
+function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boolean, single = false): { rows: Cell[][]; next: number } {
   const rows: Cell[][] = [];
   let i = from;
   for (; i < lines.length; i++) {
@@ -296,7 +374,9 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
       continue;
     }
     if (pipe && /^[\s|:-]+$/.test(l.text)) continue; // markdown rule line
-    const cells = cellsOf(l.text, pipe).map((c) => ({ text: c.text, start: l.start + c.start }));
+    const cells = (single ? singleCells(l.text) : cellsOf(l.text, pipe)).map((c) => ({ text: c.text, start: l.start + c.start }));
+    // a single-space table has rows of exactly its columns
+    if (single && cells.length !== columns.length) break;
     // a section row spanning all columns ("一、壮大先进制造业集群") or the header typed again mid-table
     if (skippableRow(l.text, pipe)) continue;
     if (cells.length < 2) break;
@@ -325,6 +405,14 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
     }
   }
   return { rows, next: i };
+}
+
+function singleCells(line: string): { text: string; start: number }[] {
+  const out: { text: string; start: number }[] = [];
+  const r = /[^ \t\u3000]+/g;
+  let m: RegExpExecArray | null;
+  while ((m = r.exec(line))) out.push({ text: m[0], start: m.index });
+  return out;
 }
 
 // a row whose one filled cell is a heading: "一、…", "(二)…", "第三部分 …"

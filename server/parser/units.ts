@@ -59,7 +59,9 @@ export function splitUnitList(value: string, offset: number): Piece[] {
     // "各区、县(市)政府": one list of every district and county, not "各区" and a county
     // "各市(县)、区人民政府": the same, with the level's note before the 、
     const levels = /^(各|全市各)[区县市](\([^)]{1,6}\))?$/.test(a) && /^[区县市](\([^)]{1,6}\))?(人民)?政府$/.test(b);
-    if (levels || (/(镇|乡镇|镇人民政府|镇政府)$/.test(a) && /^街道(办事处)?$/.test(b) && /^(各|相关)/.test(a))) {
+    // "各街道、镇": the reverse order, a bare 镇/乡镇 after "各街道"
+    const streetsTowns = /^(各|相关)街道(办事处)?$/.test(a) && /^(乡镇|镇|乡)(人民政府|政府)?$/.test(b);
+    if (levels || streetsTowns || (/(镇|乡镇|镇人民政府|镇政府)$/.test(a) && /^街道(办事处)?$/.test(b) && /^(各|相关)/.test(a))) {
       pieces.splice(i, 2, { text: value.slice(pieces[i].start - offset, pieces[i + 1].start - offset + b.length), start: pieces[i].start });
     }
   }
@@ -103,7 +105,9 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
     if (mark) p = { text: p.text.slice(0, mark.index), start: p.start };
     // "市投资促进局(何静)", "市城市管理局(停车泊位)": a person or a remit in parentheses is no part of the name
     const aside = ASIDE.exec(p.text);
-    if (aside && UNIT_SUFFIX.test(aside[1]) && !ASIDE_KEEP.test(aside[2])) p = { text: aside[1], start: p.start };
+    // "区科学技术局(区科协)": a second name of the same level is the organ's other plate, no aside
+    const plate = aside && /^[市区县省州旗]/.test(aside[2]) && aside[2][0] === aside[1][0];
+    if (aside && !plate && UNIT_SUFFIX.test(aside[1]) && !ASIDE_KEEP.test(aside[2])) p = { text: aside[1], start: p.start };
     const got = readPiece(ctx, p) ?? (lenient && plainName(p.text) ? [mention(ctx, p.text, p.start, 'unit')] : null);
     if (got) units.push(...got);
     else rejected.push(p);
@@ -181,7 +185,9 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
   if (PLURAL.test(t) && UNIT_SUFFIX.test(t)) return [mention(ctx, t, p.start, 'others', t)];
   // "区卫生健康委和区医保局": two names joined by 和/及/与 (but "区规划和自然资源局" is one)
   const joined = /^(.{2,20}?)(和|及|与|以及)(.{3,20})$/.exec(t);
-  if (joined && looksLikeUnit(joined[1]) && looksLikeUnit(joined[3]) && !resolveUnit(t, ctx.registry, regionOf(ctx, t)).known) {
+  // "区农业农村和水利局": a left part that names no organ and a right part with no level of its own share one name
+  const twoNames = joined && (/(局|委|办|部|院|会|中心|公司|集团|政府|街道办事处|队|所|站|处|室|馆|团|社|行|厅|署|联|单位|部门)$/.test(joined[1]) || /^(市|区|县|省|州|各|镇|乡|街道)/.test(joined[3]));
+  if (joined && twoNames && looksLikeUnit(joined[1]) && looksLikeUnit(joined[3]) && !resolveUnit(t, ctx.registry, regionOf(ctx, t)).known) {
     const right = p.start + joined[1].length + joined[2].length;
     return [...(readPiece(ctx, { text: joined[1], start: p.start }) ?? []), ...(readPiece(ctx, { text: joined[3], start: right }) ?? [])];
   }
