@@ -2,19 +2,20 @@
 // components, audited score settings and awards, evaluation drafts edited and exported as Word
 // (read back with mammoth), the supervision notice in Word, and the dashboards' chart data.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { and, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import mammoth from 'mammoth';
 import { auditEvents, indicatorValues } from '../../server/db/schema/index.js';
 import { setClock } from '../../server/clock.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { makeIndicator, makeRunningPlan } from '../helpers/factories.js';
+import { auditChecks } from '../helpers/audit.js';
 
 let t: TestApp;
+const { lastAudit } = auditChecks(() => t.handle.db);
 let s: Awaited<ReturnType<typeof makeRunningPlan>>;
 const ids: Record<string, number> = {};
 const at = (iso: string) => setClock(() => new Date(iso));
 const docxText = async (body: Buffer) => (await mammoth.extractRawText({ buffer: body })).value;
-const lastAudit = async () => (await t.handle.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1))[0];
 
 beforeAll(async () => {
   t = await startTestApp();

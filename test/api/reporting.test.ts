@@ -1,27 +1,18 @@
 // Running a plan through the HTTP stack: report → return with a reason → resubmit → accept → status
 // recomputed; validation at entry; attachments; period locks; unit scoping; sub-tasks; indicator splits.
 import { afterEach, describe, expect, it } from 'vitest';
-import { count, desc, eq } from 'drizzle-orm';
-import { auditEvents, indicatorValues } from '../../server/db/schema/index.js';
+import { eq } from 'drizzle-orm';
+import { indicatorValues } from '../../server/db/schema/index.js';
 import { setClock } from '../../server/clock.js';
 import { useTestApp } from '../helpers/app.js';
+import { auditChecks } from '../helpers/audit.js';
 import { makeIndicator, makeRunningPlan } from '../helpers/factories.js';
 
 const t = useTestApp();
+const { lastAudit, audited } = auditChecks(() => t.handle.db);
 afterEach(() => setClock(null));
 
 const at = (iso: string) => setClock(() => new Date(iso));
-const auditCount = async () => (await t.handle.db.select({ n: count() }).from(auditEvents))[0].n;
-const lastAudit = async () => (await t.handle.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(1))[0];
-/** Runs a change and checks it left exactly the audit rows named, in order. */
-async function audited<T>(actions: string[], fn: () => Promise<T>): Promise<T> {
-  const before = await auditCount();
-  const out = await fn();
-  const rows = await t.handle.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(actions.length);
-  expect(await auditCount()).toBe(before + actions.length);
-  expect(rows.map((r) => r.action).reverse()).toEqual(actions);
-  return out;
-}
 const report = (over: Record<string, unknown> = {}) => ({ reportedStatus: '推进中', progress: 25, progressText: '完成3个小区的改造设计', problems: '资金到位慢', nextSteps: '启动施工招标', submit: true, ...over });
 
 describe('report → return → resubmit → accept', () => {

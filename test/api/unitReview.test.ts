@@ -2,26 +2,16 @@
 // submission waits for a head of its own unit, who approves it on to the office or returns it with a reason;
 // the office lists a plan's reports by period, state and unit, page by page, and each role sees only its scope.
 import { afterEach, describe, expect, it } from 'vitest';
-import { count, desc } from 'drizzle-orm';
-import { auditEvents } from '../../server/db/schema/index.js';
 import { setClock } from '../../server/clock.js';
 import { useTestApp } from '../helpers/app.js';
+import { auditChecks } from '../helpers/audit.js';
 import { makeClient, makeRunningPlan } from '../helpers/factories.js';
 
 const t = useTestApp();
+const { audited } = auditChecks(() => t.handle.db);
 afterEach(() => setClock(null));
 
 const at = (iso: string) => setClock(() => new Date(iso));
-const auditCount = async () => (await t.handle.db.select({ n: count() }).from(auditEvents))[0].n;
-/** Runs a change and checks it left exactly the audit rows named, in order. */
-async function audited<T>(actions: string[], fn: () => Promise<T>): Promise<T> {
-  const before = await auditCount();
-  const out = await fn();
-  const rows = await t.handle.db.select().from(auditEvents).orderBy(desc(auditEvents.id)).limit(actions.length);
-  expect(await auditCount()).toBe(before + actions.length);
-  expect(rows.map((r) => r.action).reverse()).toEqual(actions);
-  return out;
-}
 const report = (over: Record<string, unknown> = {}) => ({ reportedStatus: '推进中', progress: 25, progressText: '完成3个小区的改造设计', problems: '资金到位慢', nextSteps: '启动施工招标', submit: true, ...over });
 type Item = { id: number; taskId: number; unitId: number; status: string; taskTitle: string; unitName: string; period: { key: string } };
 
