@@ -126,11 +126,7 @@ export default function BoardPage() {
                 label: `待审核报告(${pending.data?.total ?? b.pendingReview})`,
                 children: (
                   <PlanReportTable
-                    data={pending.data}
-                    loading={pending.loading}
-                    page={pending.page}
-                    pageSize={pending.pageSize}
-                    onPage={pending.setPage}
+                    list={pending}
                     onOpen={openReport}
                     canReview={() => true}
                     onReview={(r) => setReviewing({ report: r, title: r.taskTitle })}
@@ -158,11 +154,7 @@ export default function BoardPage() {
                       />
                     </Space>
                     <PlanReportTable
-                      data={reports.data}
-                      loading={reports.loading}
-                      page={reports.page}
-                      pageSize={reports.pageSize}
-                      onPage={reports.setPage}
+                      list={reports}
                       onOpen={openReport}
                       canReview={(r) => r.status === 'submitted'}
                       onReview={(r) => setReviewing({ report: r, title: r.taskTitle })}

@@ -129,11 +129,7 @@ export default function MyReportsPage() {
                             : '本规划已关闭单位负责人预审,以下是关闭前提交、仍待您审核的报告。'}
                         </p>
                         <PlanReportTable
-                          data={waiting.data}
-                          loading={waiting.loading}
-                          page={waiting.page}
-                          pageSize={waiting.pageSize}
-                          onPage={waiting.setPage}
+                          list={waiting}
                           onOpen={(r) => setViewing(r.id)}
                           canReview={(r) => r.status === 'unit_review'}
                           onReview={(r) => setReviewing({ report: r, title: r.taskTitle })}

@@ -3,15 +3,13 @@
 import { Button, Space, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { dateTime } from '../format';
-import type { PlanReportItem, PlanReports } from './runApi';
+import type { PlanReportItem } from './runApi';
+import type { usePlanReports } from './usePlanReports';
 import { reportStatusColors, reportStatusLabels } from './runLabels';
 
 export interface PlanReportTableProps {
-  data?: PlanReports;
-  loading?: boolean;
-  page: number;
-  pageSize: number;
-  onPage: (page: number) => void;
+  /** a page of reports as usePlanReports keeps it: data, loading, page and how to turn it */
+  list: ReturnType<typeof usePlanReports>;
   onOpen: (r: PlanReportItem) => void;
   /** shows 审核 on the rows this returns true for */
   canReview?: (r: PlanReportItem) => boolean;
@@ -20,7 +18,8 @@ export interface PlanReportTableProps {
   empty: string;
 }
 
-export function PlanReportTable({ data, loading, page, pageSize, onPage, onOpen, canReview, onReview, showUnit = true, empty }: PlanReportTableProps) {
+export function PlanReportTable({ list, onOpen, canReview, onReview, showUnit = true, empty }: PlanReportTableProps) {
+  const { data, loading, page, pageSize, setPage: onPage } = list;
   return (
     <Table<PlanReportItem>
       rowKey="id"
