@@ -1,17 +1,14 @@
 // Upload → review → correct → confirm, through the HTTP stack, on the real corpus.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { Client, startTestApp, type TestApp } from '../helpers/app.js';
-import { corpus, makeUser, PASSWORD, unitId } from '../helpers/factories.js';
+import { Client, useTestApp } from '../helpers/app.js';
+import { corpus, makeClient, makeUser, PASSWORD, unitId } from '../helpers/factories.js';
 
-let t: TestApp;
+const t = useTestApp();
 let office: Client;
 beforeAll(async () => {
-  t = await startTestApp();
-  const u = await makeUser(t.handle.db, ['office'], { region: '永川区' });
-  office = await new Client(t.app).login(u.username, PASSWORD);
+  office = (await makeClient(t.app, t.handle.db, ['office'], { region: '永川区' })).client;
 });
-afterAll(() => t.close());
 
 const count = async (table: string) => Number(((await t.handle.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] }).rows[0].n);
 

@@ -1,20 +1,17 @@
 // The office edits every field a task row stores: 定人 (assignee), 定目标 (targetText), 定标准 (standard),
 // 牵头领导, 开始日期, 完成时限 and its wording, weight. Each change is validated by the patch contract,
 // audited with before/after, and a patch of one field leaves the others alone.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditEvents, tasks } from '../../server/db/schema/index.js';
-import { Client, startTestApp, type TestApp } from '../helpers/app.js';
-import { makeClient, makePlan, makeUnit, makeUser, PASSWORD } from '../helpers/factories.js';
+import { Client, useTestApp } from '../helpers/app.js';
+import { makeClient, makePlan, makeUnit } from '../helpers/factories.js';
 
-let t: TestApp;
+const t = useTestApp();
 let office: Client;
 beforeAll(async () => {
-  t = await startTestApp();
-  const u = await makeUser(t.handle.db, ['office'], { region: '永川区' });
-  office = await new Client(t.app).login(u.username, PASSWORD);
+  office = (await makeClient(t.app, t.handle.db, ['office'], { region: '永川区' })).client;
 });
-afterAll(() => t.close());
 
 const lastTaskEvent = async (taskId: number) =>
   (await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'task'), eq(auditEvents.entityId, String(taskId)))).orderBy(desc(auditEvents.id)).limit(1))[0];
