@@ -29,6 +29,11 @@ export interface RespNote {
   bodyEnd?: number;
 }
 
+/** A note with no units, leaders, deadline or remarks yet: the readers below fill it in. */
+export function emptyNote(start: number, end: number, layout: RespNote['layout']): RespNote {
+  return { start, end, layout, lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [] };
+}
+
 const LABEL_ROLE: [string, Role][] = [
   ['牵头负责领导', 'leaders'],
   ['牵头领导', 'leaders'],
@@ -186,7 +191,7 @@ function sameLines(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     if (!m || taken.some((n) => n.start < line.end && line.start < n.end)) continue;
     const roles = [...m[1].matchAll(new RegExp(SAME_LABELS, 'g'))].map((x) => ROLE.get(x[0])!).filter(Boolean);
     const lead = line.text.length - line.text.trimStart().length;
-    out.push({ start: line.start + lead, end: line.start + line.text.trimEnd().length, layout: 'line', lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [], same: roles });
+    out.push({ ...emptyNote(line.start + lead, line.start + line.text.trimEnd().length, 'line'), same: roles });
   }
   return out;
 }
@@ -342,7 +347,7 @@ function closeWithoutOpen(text: string, from: number): number {
 
 function readNote(ctx: ParseContext, start: number, end: number, contentEnd: number, hits: LabelHit[], layout: RespNote['layout'], damaged: string[]): RespNote {
   const text = ctx.doc.text;
-  const note: RespNote = { start, end, layout, lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged, remarks: [] };
+  const note: RespNote = { ...emptyNote(start, end, layout), damaged };
   const hasLead = hits.some((h) => h.label.startsWith('牵头') && h.role === 'lead');
   const unitHits = hits.filter((h) => h.role !== 'deadline' && h.role !== 'leaders');
   note.plainList = unitHits.length > 0 && unitHits.every((h) => h.role === 'responsible' && /^责任/.test(h.label));
@@ -588,7 +593,7 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
     found.push({ at, end, numbered: !!num, who, role, partners, clauseEnd: lineStart + m.index + c.replace(/[。!?;:]$/, '').length });
   }
   if (found.length < 2) return [];
-  const blank = (at: number, end: number): RespNote => ({ start: at, end, layout: 'inline', lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [] });
+  const blank = (at: number, end: number): RespNote => emptyNote(at, end, 'inline');
   if (found.every((f) => f.numbered)) {
     return found.map((f) => {
       const n = blank(f.at, f.end);
@@ -669,7 +674,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   const at = lineStart + s0 + lead;
   const who = parseUnitList(ctx, t.slice(s0 + lead, s0 + lead + m[1].length), at);
   if (!who.units.length || who.rejected.length) return null;
-  const note: RespNote = { start: at, end: at + m[0].length, layout: 'inline', lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [] };
+  const note: RespNote = emptyNote(at, at + m[0].length, 'inline');
   const sEnd = s0 + sm.replace(/[。!?]$/, '').length;
   note.bodyEnd = lineStart + sEnd;
   if (m[2] === '会同') {

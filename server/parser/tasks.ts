@@ -385,12 +385,7 @@ function leadPhraseTasks(ctx: ParseContext, heads: Head[]): Draft[] {
       outlineId: head.node.id,
       title: body.slice(0, stop),
       text: body.slice(stop + 1).trim(),
-      lead: [],
-      responsible: [],
-      cooperating: [],
-      leaders: [],
-      deadlineText: null,
-      units: null,
+      ...noUnits(),
     });
   }
   return out;
@@ -406,6 +401,16 @@ function sameItemLine(ctx: ParseContext, heads: Head[], prev: Draft, n: RespNote
   // the item's heading line is the line holding both notes
   return !text.slice(head.start, n.start).includes('\n');
 }
+
+/** The unit side of a draft before any note has been merged into it. */
+const noUnits = (): Pick<Draft, 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadlineText' | 'units'> => ({
+  lead: [],
+  responsible: [],
+  cooperating: [],
+  leaders: [],
+  deadlineText: null,
+  units: null,
+});
 
 function mergeInto(a: Draft, b: Draft) {
   a.lead.push(...b.lead);
@@ -436,12 +441,7 @@ function itemDraft(ctx: ParseContext, start: number, end: number, outlineId: str
     outlineId,
     title: leadPhrase(title),
     text: text.replace(/^\s*(\d{1,3}[.、]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、)/, '').replace(/\n[ \t]*\n+/g, '\n').trim(),
-    lead: [],
-    responsible: [],
-    cooperating: [],
-    leaders: [],
-    deadlineText: null,
-    units: null,
+    ...noUnits(),
   };
   for (let i = drafts.length - 1; i >= 0; i--) {
     const o = drafts[i];
