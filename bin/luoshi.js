@@ -1,5 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `npx luoshi …` works without a build step.
-import { register } from 'tsx/esm/api';
-register();
-await import('../server/cli/main.ts');
+// Runs the compiled CLI (dist/server-build) when it is current; otherwise the TypeScript sources through tsx.
+import { freshBuild } from './fresh-build.mjs';
+
+const built = freshBuild();
+if (built) {
+  await import(`${built}/server/cli/main.js`);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../server/cli/main.ts');
+}

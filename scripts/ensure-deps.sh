@@ -13,3 +13,8 @@ if [ -f vite.config.ts ] && [ -d app ]; then
     NODE_ENV=production npx vite build --logLevel warn
   fi
 fi
+# compile the server when any source is newer than the build: the CLI and the parse workers start from it
+if ! node -e "import('./bin/fresh-build.mjs').then((m) => process.exit(m.freshBuild() ? 0 : 1))"; then
+  echo "== 编译服务端 (esbuild)"
+  node scripts/build-server.mjs
+fi

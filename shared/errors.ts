@@ -19,6 +19,9 @@ export const errorCatalogue = {
   IMPORT_CORRUPT: { status: 400, message: '文件已损坏,无法读取' },
   IMPORT_NO_TEXT: { status: 400, message: '文件中没有可提取的文字(可能是扫描件),请提供带文字层的文件' },
   IMPORT_UNSUPPORTED_FORMAT: { status: 400, message: '不支持的文件格式,请上传 txt、docx、pdf、html 或 xlsx 文件' },
+  IMPORT_TOO_COMPLEX: { status: 413, message: '文件展开后的内容过大(页数、行数或文字量超出上限),请拆分后再导入' },
+  IMPORT_TIMEOUT: { status: 422, message: '文件解析超时,已中止;请检查文件或拆分后再导入' },
+  IMPORT_BUSY: { status: 503, message: '当前导入任务较多,请稍后再试' },
   IMPORT_NOT_PENDING_REVIEW: { status: 409, message: '该导入已确认或已失败,不能再修改' },
   IMPORT_UNMAPPED_UNITS: { status: 400, message: '仍有未对应到单位库的单位,请先对应或新建' },
   REPORT_NOT_EDITABLE: { status: 409, message: '该报告当前状态不可修改' },
@@ -40,6 +43,16 @@ export const errorCatalogue = {
   IMPORT_NOT_TABLE: { status: 400, message: '该导入不是 Excel 任务分工表,不能设置列对应关系' },
   IMPORT_TABLE_LAYOUT_CHANGED: { status: 409, message: '该文件已按其他工作表或表头行导入过,请沿用原设置' },
   INTERNAL: { status: 500, message: '系统内部错误,请联系管理员' },
+  LOGIN_LOCKED: { status: 429, message: '登录失败次数过多,请 15 分钟后再试' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用,请联系系统管理员' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '密码已由管理员重置,请先设置新密码' },
+  PASSWORD_TOO_COMMON: { status: 400, message: '该密码过于常见,容易被猜中,请换一个' },
+  PASSWORD_CONTAINS_USERNAME: { status: 400, message: '密码不能包含用户名' },
+  PASSWORD_SAME: { status: 400, message: '新密码不能与当前密码相同' },
+  PASSWORD_CURRENT_WRONG: { status: 400, message: '当前密码不正确' },
+  USER_SELF_LOCKOUT: { status: 409, message: '不能停用自己的账号,也不能取消自己的系统管理员角色' },
+  PLAN_PARENT_CYCLE: { status: 400, message: '上位规划不能是本规划自身或其下位规划(会形成循环)' },
+  WEBHOOK_URL_NOT_ALLOWED: { status: 400, message: '群机器人地址须为 http(s) 外部地址,不能指向本机、内网、链路本地或保留地址;确需使用的内网地址由管理员在 LUOSHI_WEBHOOK_ALLOW 中列明' },
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -7,7 +7,15 @@ import type { ParsedPlan, ParsedUnit } from '../../shared/parsedPlan.js';
 
 export async function runParse(file: string, opts: { json: boolean; text: boolean }): Promise<string> {
   const bytes = await readFile(file);
-  const plan = await parsePlan(new Uint8Array(bytes), path.basename(file), { includeText: opts.json && opts.text });
+  // stdout carries only the result: whatever a library prints while reading the file goes to stderr
+  const [log, warn] = [console.log, console.warn];
+  console.log = console.warn = (...args: unknown[]) => console.error(...args);
+  let plan: ParsedPlan;
+  try {
+    plan = await parsePlan(new Uint8Array(bytes), path.basename(file), { includeText: opts.json && opts.text });
+  } finally {
+    [console.log, console.warn] = [log, warn];
+  }
   if (opts.json) return JSON.stringify(plan, null, 2) + '\n';
   return summary(plan);
 }

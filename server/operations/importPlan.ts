@@ -5,8 +5,7 @@ import { AppError } from '../../shared/errors.js';
 import type { ParsedPlan } from '../../shared/parsedPlan.js';
 import { documents, imports, regions } from '../db/schema/index.js';
 import { writeAudit } from '../audit.js';
-import { decodeInput } from '../parser/decode.js';
-import { parseText } from '../parser/index.js';
+import { parseDocumentInWorker } from '../parser/worker/pool.js';
 import { loadRegistry } from '../queries/units.js';
 import { figuresOfParsed, figuresOfRegion, findConflicts } from '../queries/conflicts.js';
 import { importTable, isXlsx } from './importTable.js';
@@ -31,11 +30,16 @@ export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
   // one reading of Excel: as a task-division table, with the mapping it detects (the office may re-map in review)
   if (isXlsx(input.bytes)) return importTable({ db, actor }, { ...input, review: true });
 
-  let decoded;
+  const registry = await loadRegistry(db);
+  const allRegions = await db.select().from(regions);
+  const regionName = input.regionId ? allRegions.find((r) => r.id === input.regionId)?.name : undefined;
+  let decoded, parsed;
   try {
-    decoded = await decodeInput(input.bytes, input.filename);
+    ({ decoded, parsed } = await parseDocumentInWorker({ bytes: input.bytes, filename: input.filename, registry, region: regionName ?? null }));
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'IMPORT_CORRUPT';
+    // a busy server is no verdict on the file: nothing is recorded, the office simply tries again
+    if (code === 'IMPORT_BUSY') throw err;
     await db.transaction(async (tx) => {
       const [row] = await tx
         .insert(imports)
@@ -45,11 +49,6 @@ export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
     });
     throw err instanceof AppError ? err : new AppError('IMPORT_CORRUPT');
   }
-
-  const registry = await loadRegistry(db);
-  const allRegions = await db.select().from(regions);
-  const regionName = input.regionId ? allRegions.find((r) => r.id === input.regionId)?.name : undefined;
-  const parsed = parseText(decoded.text, { registry, region: regionName ?? null, includeText: false }, { format: decoded.format, encoding: decoded.encoding });
   if (!parsed.meta.title.trim()) {
     // a plan needs a name on every screen; the reviewer can correct it before confirming
     parsed.meta.title = input.filename.replace(/\.[a-z0-9]+$/i, '');

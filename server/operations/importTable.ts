@@ -4,13 +4,13 @@
 // table rendering toParsedPlan makes, so review and confirm work as for a document.
 import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/errors.js';
 import type { ParsedPlan } from '../../shared/parsedPlan.js';
 import { documents, imports, regions } from '../db/schema/index.js';
 import type { DbOrTx } from '../db/client.js';
 import { writeAudit } from '../audit.js';
-import { readTaskDivisionTable, toParsedPlan, type ColumnMapping, type TaskDivisionPreview } from '../reports/index.js';
+import type { ColumnMapping, TaskDivisionPreview } from '../reports/index.js';
+import { readTableInWorker, sheetNamesInWorker } from '../parser/worker/pool.js';
 import { MAX_IMPORT_BYTES } from '../parser/decode.js';
 import { loadRegistry } from '../queries/units.js';
 import type { OpContext } from './context.js';
@@ -28,18 +28,12 @@ export function isXlsx(bytes: Uint8Array): boolean {
 }
 
 export async function sheetNames(bytes: Uint8Array): Promise<string[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer).catch(() => {
-    throw new AppError('IMPORT_CORRUPT', { format: 'xlsx' });
-  });
-  return wb.worksheets.map((w) => w.name);
+  return sheetNamesInWorker(bytes);
 }
 
-/** The preview and the parsed plan (with its text) of a workbook under a mapping (default: the detected one). */
+/** The preview and the parsed plan (with its text) of a workbook under a mapping (default: the detected one), read in a parse worker. */
 export async function parseTable(db: DbOrTx, bytes: Uint8Array, opts: TableOptions & { mapping?: ColumnMapping; title?: string; region?: string | null } = {}): Promise<{ preview: TaskDivisionPreview; parsed: ParsedPlan }> {
-  const preview = await readTaskDivisionTable(bytes, { sheet: opts.sheet, headerRow: opts.headerRow, mapping: opts.mapping });
-  const parsed = toParsedPlan(preview, opts.mapping ?? preview.mapping, { title: opts.title, region: opts.region ?? undefined, registry: await loadRegistry(db) });
-  return { preview, parsed };
+  return readTableInWorker({ bytes, sheet: opts.sheet, headerRow: opts.headerRow, mapping: opts.mapping, title: opts.title, region: opts.region ?? null, registry: await loadRegistry(db) });
 }
 
 export async function importTable({ db, actor }: OpContext, input: { bytes: Uint8Array; filename: string; regionId?: number | null; review?: boolean }) {
@@ -55,6 +49,7 @@ export async function importTable({ db, actor }: OpContext, input: { bytes: Uint
     result = await parseTable(db, input.bytes);
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'IMPORT_CORRUPT';
+    if (code === 'IMPORT_BUSY') throw err;
     await db.transaction(async (tx) => {
       const [row] = await tx.insert(imports).values({ status: 'failed', filename: input.filename, sha256, error: { code, message: err instanceof Error ? err.message : String(err) }, createdBy: actor.userId }).returning();
       await writeAudit(tx, actor, { action: 'import.fail', entityType: 'import', entityId: row.id, after: { filename: input.filename, code } });

@@ -2,9 +2,10 @@
 // renamed file is still what its bytes say), the extension only breaks ties. Anything
 // that is not a readable document becomes an AppError with a stable IMPORT_* code.
 import iconv from 'iconv-lite';
-import jschardet from 'jschardet';
+import { createRequire } from 'node:module';
 import { AppError } from '../../shared/errors.js';
 import { htmlToText } from './html.js';
+import { checkChars, checkExpandedSize, limits, tooComplex } from './limits.js';
 
 export type InputFormat = 'txt' | 'docx' | 'pdf' | 'html' | 'xlsx';
 export interface DecodedInput {
@@ -26,8 +27,14 @@ export async function decodeInput(bytes: Uint8Array, filename: string): Promise<
   if (bytes.byteLength > MAX_IMPORT_BYTES) throw new AppError('IMPORT_TOO_LARGE', { size: bytes.byteLength });
   if (bytes.byteLength === 0) throw new AppError('IMPORT_EMPTY');
   const ext = (/\.([a-z0-9]+)$/i.exec(filename)?.[1] ?? '').toLowerCase();
+  const out = await decodeBytes(bytes, ext);
+  checkChars(out.text);
+  return out;
+}
 
+async function decodeBytes(bytes: Uint8Array, ext: string): Promise<DecodedInput> {
   if (startsWith(bytes, ZIP)) {
+    checkExpandedSize(bytes);
     const head = latin1(bytes.subarray(0, Math.min(bytes.length, 1 << 16)));
     if (head.includes('xl/') || ext === 'xlsx') return decodeXlsx(bytes);
     if (head.includes('word/') || ext === 'docx') return decodeDocx(bytes);
@@ -40,6 +47,7 @@ export async function decodeInput(bytes: Uint8Array, filename: string): Promise<
   if (ext === 'docx' || ext === 'pdf' || ext === 'xlsx') throw new AppError('IMPORT_CORRUPT', { expected: ext });
 
   const { text, encoding } = decodeText(bytes);
+  checkChars(text);
   const isHtml = ext === 'html' || ext === 'htm' || /^\s*(<!doctype html|<html|<head|<meta|<body)/i.test(text.slice(0, 1000));
   if (isHtml) {
     const out = htmlToText(text);
@@ -67,6 +75,8 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: string 
   } catch {
     // not UTF-8: Chinese government text that is not UTF-8 is GB-family in practice
   }
+  // loaded only for text that is not UTF-8: it costs a seventh of a second at start-up
+  const jschardet = createRequire(import.meta.url)('jschardet') as typeof import('jschardet');
   const guess = jschardet.detect(buf.subarray(0, 65536));
   const enc = /big5/i.test(guess.encoding ?? '') && guess.confidence > 0.8 ? 'big5' : 'gb18030';
   const text = iconv.decode(buf, enc);
@@ -94,8 +104,10 @@ async function decodeDocx(bytes: Uint8Array): Promise<DecodedInput> {
     // the HTML conversion keeps tables (rows, merged cells as rowspan/colspan) and soft line breaks
     // (<br>), which extractRawText flattens; the text read from it is the docx's decoded text
     const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    if (html.length > limits.chars * 4) throw tooComplex('chars', html.length, limits.chars * 4);
     value = htmlToText(html, { word: true });
   } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError('IMPORT_CORRUPT', { format: 'docx', reason: String((e as Error)?.message ?? e).slice(0, 200) });
   }
   if (!value.trim()) throw new AppError('IMPORT_EMPTY', { format: 'docx' });
@@ -107,9 +119,12 @@ async function decodePdf(bytes: Uint8Array): Promise<DecodedInput> {
   let pages: string[];
   try {
     // pdf.js may detach the buffer it is given: hand it a copy
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    // verbosity 0: pdf.js prints its font warnings on stdout, which would corrupt `luoshi parse --json`
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
+    if (pdf.numPages > limits.pdfPages) throw tooComplex('pdfPages', pdf.numPages, limits.pdfPages);
     ({ text: pages } = await extractText(pdf, { mergePages: false }));
   } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new AppError('IMPORT_CORRUPT', { format: 'pdf', reason: String((e as Error)?.message ?? e).slice(0, 200) });
   }
   const text = pages.join('\n\n');
@@ -128,6 +143,8 @@ async function decodeXlsx(bytes: Uint8Array): Promise<DecodedInput> {
   }
   // each row becomes one line of tab-separated cells: the task-table reader understands that layout
   const out: string[] = [];
+  const rows = wb.worksheets.reduce((n, w) => n + w.rowCount, 0);
+  if (rows > limits.sheetRows) throw tooComplex('sheetRows', rows, limits.sheetRows);
   wb.eachSheet((sheet) => {
     out.push(sheet.name);
     sheet.eachRow({ includeEmpty: false }, (row) => {

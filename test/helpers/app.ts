@@ -6,6 +6,7 @@ import type { DbHandle } from '../../server/db/client.js';
 import { seedRegistry } from '../../server/seed/seedRegistry.js';
 import { systemActor } from '../../server/policy.js';
 import { createTestDb } from './db.js';
+import { closeParsePool } from '../../server/parser/worker/pool.js';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -18,7 +19,7 @@ export async function startTestApp(opts: { registry?: boolean } = {}): Promise<T
   if (opts.registry !== false) await seedRegistry(handle.db, systemActor);
   const app = await buildApp({ db: handle.db, staticDir: '/nonexistent' });
   await app.ready();
-  return { app, handle, close: async () => { await app.close(); await handle.close(); } };
+  return { app, handle, close: async () => { await app.close(); await closeParsePool(); await handle.close(); } };
 }
 
 /** The app on a fresh database for one test file: its fields are set once the file's beforeAll has run. */

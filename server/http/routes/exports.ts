@@ -13,7 +13,8 @@ import { readUpload } from '../upload.js';
 import { indicatorRows, reportingRecordRows, taskLedgerRows } from '../../queries/planRecords.js';
 import { importTable, sheetNames } from '../../operations/importTable.js';
 import { mapTableImport, tableImportDocument } from '../../operations/mapTableImport.js';
-import { buildIndicatorXlsx, buildReportingRecordXlsx, buildTaskLedgerXlsx, readTaskDivisionTable } from '../../reports/index.js';
+import { buildIndicatorXlsx, buildReportingRecordXlsx, buildTaskLedgerXlsx } from '../../reports/index.js';
+import { previewTableInWorker } from '../../parser/worker/pool.js';
 import type { TaskField } from '../../reports/index.js';
 import type { Db } from '../../db/client.js';
 import { sendFile } from '../download.js';
@@ -27,7 +28,7 @@ const fieldLabels: Record<TaskField, string> = {
 
 async function tablePreview(db: Db, importId: number, opts: z.infer<typeof tableImportOptionsSchema>) {
   const { imp, doc } = await tableImportDocument({ db }, importId);
-  const preview = await readTaskDivisionTable(doc.content, { sheet: opts.sheet, headerRow: opts.headerRow });
+  const preview = await previewTableInWorker(doc.content, { sheet: opts.sheet, headerRow: opts.headerRow });
   return {
     importId: imp.id, status: imp.status, filename: imp.filename, sheetName: preview.sheetName, sheets: await sheetNames(doc.content),
     titleLines: preview.titleLines, headerRow: preview.headerRow, headers: preview.headers,

@@ -2,6 +2,7 @@
 // before it becomes a ParsedPlan: title rows above the header, the header row
 // (one or two rows), heading rows inside the table, blank rows dropped.
 import ExcelJS from 'exceljs';
+import { limits, tooComplex } from '../../parser/limits.js';
 import { AppError } from '../../../shared/errors.js';
 import { cellText } from './cellText.js';
 import { classifyHeader, columnMappingSchema, headerScore, mappingFromHeaders, type ColumnMapping, type TaskField } from './headerDetect.js';
@@ -65,6 +66,8 @@ export async function readTaskDivisionTable(buffer: Uint8Array | ArrayBuffer, op
   } catch {
     throw new AppError('IMPORT_CORRUPT');
   }
+  const rows = wb.worksheets.reduce((n, w) => n + w.rowCount, 0);
+  if (rows > limits.sheetRows) throw tooComplex('sheetRows', rows, limits.sheetRows);
   const scan = opts.maxHeaderScan ?? 30;
   const sheets = opts.sheet === undefined ? wb.worksheets : [typeof opts.sheet === 'number' ? wb.worksheets[opts.sheet] : wb.getWorksheet(opts.sheet)];
   for (const ws of sheets) {
