@@ -104,9 +104,18 @@ export function importScope(actor: Actor): SQL | undefined {
   return or(mine, inArray(imports.regionId, actor.regionIds)) as SQL;
 }
 
-/** Only the office (or admin) changes plan structure, and only for plans it can see. */
-export function canManagePlan(actor: Actor): boolean {
-  return can(actor, 'plan.manage');
+/** May the actor change what a plan of this region holds? Its own region's office (or one above it), or an admin. */
+export function writesRegion(actor: Actor, regionId: number | null): boolean {
+  if (isAdmin(actor)) return true;
+  return regionId !== null && actor.regionIds.includes(regionId);
+}
+
+/**
+ * Only the office (or admin) changes a plan, and only a plan its own region (or one below) issued: a district
+ * reads the city's plans that reach it but never changes them.
+ */
+export function canManagePlan(actor: Actor, plan: { regionId: number | null }): boolean {
+  return can(actor, 'plan.manage') && writesRegion(actor, plan.regionId);
 }
 
 export function combine(...conds: (SQL | undefined)[]): SQL | undefined {

@@ -22,6 +22,7 @@ export const errorCatalogue = {
   IMPORT_TOO_COMPLEX: { status: 413, message: '文件展开后的内容过大(页数、行数或文字量超出上限),请拆分后再导入' },
   IMPORT_TIMEOUT: { status: 422, message: '文件解析超时,已中止;请检查文件或拆分后再导入' },
   IMPORT_BUSY: { status: 503, message: '当前导入任务较多,请稍后再试' },
+  UNIT_OUTSIDE_REGION: { status: 403, message: '所选单位不属于本规划所在区划,不能指派或督办' },
   IMPORT_NOT_PENDING_REVIEW: { status: 409, message: '该导入已确认或已失败,不能再修改' },
   IMPORT_UNMAPPED_UNITS: { status: 400, message: '仍有未对应到单位库的单位,请先对应或新建' },
   REPORT_NOT_EDITABLE: { status: 409, message: '该报告当前状态不可修改' },

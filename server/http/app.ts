@@ -5,13 +5,18 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
 import { ZodError } from 'zod';
 import { AppError, errorCatalogue } from '../../shared/errors.js';
 import type { Db } from '../db/client.js';
 import { publicActor, requirePermission, type Actor } from '../policy.js';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { allRoutes } from './routes/index.js';
+import { accessOf } from './routes/access.js';
+import { authorizeRecord } from '../access.js';
 import { buildOpenApi } from './openapi.js';
+import { refuseMalformedInput } from './edge.js';
+import { helmetOptions, servedOverHttps } from './securityHeaders.js';
 import type { RouteDef } from './route.js';
 
 declare module 'fastify' {
@@ -27,10 +32,15 @@ export interface AppOptions {
   /** folder of the built web app (dist/app); served at / when present */
   staticDir?: string;
   secureCookies?: boolean;
+  /** reverse proxies trusted for X-Forwarded-For/-Proto: off by default (the socket address is the client); LUOSHI_TRUST_PROXY, server/auth/trustProxy.ts */
+  trustProxy?: boolean | string[] | ((address: string, hop: number) => boolean);
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: true, bodyLimit: 25 * 1024 * 1024 });
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? false, bodyLimit: 25 * 1024 * 1024 });
+  // "served over https" comes from the operator (option or LUOSHI_SECURE_COOKIES=1): HSTS and the Secure cookie flag
+  app.decorate('secureCookies', servedOverHttps(opts.secureCookies));
+  await app.register(helmet, helmetOptions(app.secureCookies));
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024 + 1, files: 1 } });
   app.decorateRequest('actor', null as unknown as Actor);
@@ -44,6 +54,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       req.csrfToken = s.csrfToken;
     }
   });
+
+  // NUL bytes, lone surrogates and non-finite numbers anywhere in params, query or body: a 400, once for every route
+  app.addHook('preValidation', refuseMalformedInput);
 
   app.setErrorHandler((err, req, reply) => {
     if (err instanceof AppError) return reply.status(err.status).send({ error: { code: err.code, message: err.message, details: err.details } });
@@ -88,6 +101,10 @@ function registerRoute(app: FastifyInstance, db: Db, route: RouteDef): void {
       requirePermission(req.actor, route.permission);
       checkCsrf(req, route);
       const params = route.params ? route.params.parse(req.params) : undefined;
+      // ownership before the body is read: a record the actor may not touch answers 404/403, not 400
+      const access = accessOf(route.method, route.url);
+      if (!access) throw new AppError('FORBIDDEN', { reason: 'route declares no access' });
+      if (access.record !== 'none') await authorizeRecord(db, req.actor, access, Number((params as Record<string, unknown>)?.[access.param ?? 'id']));
       const query = route.query ? route.query.parse(req.query) : undefined;
       const body = route.body && !route.multipart ? route.body.parse(req.body ?? {}) : undefined;
       const result = await route.handler({ params, query, body, actor: req.actor, db, req, reply });

@@ -10,6 +10,7 @@ import { loadRegistry } from '../queries/units.js';
 import { figuresOfParsed, figuresOfRegion, findConflicts } from '../queries/conflicts.js';
 import { importTable, isXlsx } from './importTable.js';
 import type { OpContext } from './context.js';
+import { requireOwnRegion, writesRegion } from '../access.js';
 import { importScope } from '../policy.js';
 
 export interface ImportInput {
@@ -19,6 +20,7 @@ export interface ImportInput {
 }
 
 export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
+  requireOwnRegion(actor, input.regionId);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
   const [existing] = await db
     .select()
@@ -54,7 +56,10 @@ export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
     parsed.meta.title = input.filename.replace(/\.[a-z0-9]+$/i, '');
     parsed.warnings.push({ code: 'TITLE_NOT_FOUND', message: '未识别出规划标题,已暂用文件名,请在审核时修改', source: null });
   }
-  const regionId = input.regionId ?? allRegions.find((r) => r.name === parsed.meta.region)?.id ?? actor.regionIds[0] ?? null;
+  // a plan belongs to the importing office's own region tree: a region named in the document outside it
+  // (a district importing the city's scheme) does not make the district's copy the city's plan
+  const detected = allRegions.find((r) => r.name === parsed.meta.region)?.id;
+  const regionId = input.regionId ?? (detected !== undefined && writesRegion(actor, detected) ? detected : undefined) ?? actor.regionIds[0] ?? null;
 
   if (regionId) {
     for (const c of findConflicts(figuresOfParsed(parsed), await figuresOfRegion(db, regionId)))

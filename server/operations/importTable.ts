@@ -14,6 +14,7 @@ import { readTableInWorker, sheetNamesInWorker } from '../parser/worker/pool.js'
 import { MAX_IMPORT_BYTES } from '../parser/decode.js';
 import { loadRegistry } from '../queries/units.js';
 import type { OpContext } from './context.js';
+import { requireOwnRegion, writesRegion } from '../access.js';
 
 export interface TableOptions {
   sheet?: string | number;
@@ -37,6 +38,7 @@ export async function parseTable(db: DbOrTx, bytes: Uint8Array, opts: TableOptio
 }
 
 export async function importTable({ db, actor }: OpContext, input: { bytes: Uint8Array; filename: string; regionId?: number | null; review?: boolean }) {
+  requireOwnRegion(actor, input.regionId);
   if (!input.bytes.byteLength) throw new AppError('IMPORT_EMPTY');
   if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw new AppError('IMPORT_TOO_LARGE');
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
@@ -58,7 +60,10 @@ export async function importTable({ db, actor }: OpContext, input: { bytes: Uint
   }
   const { parsed } = result;
   const allRegions = await db.select().from(regions);
-  const regionId = input.regionId ?? allRegions.find((r) => r.name === parsed.meta.region)?.id ?? actor.regionIds[0] ?? null;
+  // a plan belongs to the importing office's own region tree: a region named in the document outside it
+  // (a district importing the city's scheme) does not make the district's copy the city's plan
+  const detected = allRegions.find((r) => r.name === parsed.meta.region)?.id;
+  const regionId = input.regionId ?? (detected !== undefined && writesRegion(actor, detected) ? detected : undefined) ?? actor.regionIds[0] ?? null;
   const { text, ...withoutText } = parsed;
   return db.transaction(async (tx) => {
     let [doc] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.sha256, sha256));

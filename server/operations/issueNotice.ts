@@ -10,6 +10,7 @@ import { now } from '../clock.js';
 import { addWorkingDays } from '../domain/calendar/index.js';
 import { canManagePlan, type Actor } from '../policy.js';
 import { getVisiblePlan } from '../queries/plans.js';
+import { requireUnitsInRegion } from '../access.js';
 import { runSettings, shanghaiToday } from '../queries/calendar.js';
 import { unitUsers } from './notifyUnit.js';
 import { sendNotice } from '../jobs/noticeDelivery.js';
@@ -30,9 +31,10 @@ export async function insertNotice(tx: DbOrTx, actor: Actor, values: NoticeValue
 export async function issueNotice({ db, actor }: OpContext, planId: number, input: z.input<typeof createNoticeBodySchema>) {
   const data = createNoticeBodySchema.parse(input);
   const { p: plan } = await getVisiblePlan(db, actor, planId);
-  if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  if (!canManagePlan(actor, plan)) throw new AppError('FORBIDDEN');
   const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.id, data.unitId));
   if (!unit) throw new AppError('VALIDATION_FAILED', { unitId: data.unitId });
+  await requireUnitsInRegion(db, [data.unitId], plan.regionId);
   if (data.taskId && !(await db.select({ id: tasks.id }).from(tasks).where(and(eq(tasks.id, data.taskId), eq(tasks.planId, planId)))).length) throw new AppError('VALIDATION_FAILED', { taskId: data.taskId });
   if (data.indicatorId && !(await db.select({ id: indicators.id }).from(indicators).where(and(eq(indicators.id, data.indicatorId), eq(indicators.planId, planId)))).length) throw new AppError('VALIDATION_FAILED', { indicatorId: data.indicatorId });
   const at = now();

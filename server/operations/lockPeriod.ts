@@ -11,7 +11,7 @@ import type { OpContext } from './context.js';
 
 export async function lockPeriod({ db, actor }: OpContext, planId: number, key: string, lock: boolean) {
   const { p: plan } = await getVisiblePlan(db, actor, planId);
-  if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  if (!canManagePlan(actor, plan)) throw new AppError('FORBIDDEN');
   const period = findPeriod(plan, key, runSettings(plan));
   const today = shanghaiToday(now());
   return db.transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { notices } from '../db/schema/index.js';
 import { writeAudit } from '../audit.js';
 import { now } from '../clock.js';
 import { canManagePlan } from '../policy.js';
+import { getVisiblePlan } from '../queries/plans.js';
 import { getVisibleNotice } from '../queries/notices.js';
 import type { OpContext } from './context.js';
 
@@ -38,7 +39,7 @@ export async function respondNotice(ctx: OpContext, id: number, input: z.input<t
 export async function recheckNotice(ctx: OpContext, id: number, input: z.input<typeof recheckNoticeBodySchema>) {
   const data = recheckNoticeBodySchema.parse(input);
   const n = await getVisibleNotice(ctx.db, ctx.actor, id);
-  if (!canManagePlan(ctx.actor)) throw new AppError('FORBIDDEN');
+  if (!canManagePlan(ctx.actor, (await getVisiblePlan(ctx.db, ctx.actor, n.planId)).p)) throw new AppError('FORBIDDEN');
   if (n.status !== 'fed_back') throw new AppError('NOTICE_INVALID_TRANSITION', { status: n.status });
   // a failed recheck sends the notice back to the unit to handle again
   return move(ctx, id, 'fed_back', data.passed ? 'rechecked' : 'handled', data.passed ? 'notice.recheck' : 'notice.recheck_fail', { recheckNote: data.note || null }, { passed: data.passed, note: data.note });
@@ -46,7 +47,7 @@ export async function recheckNotice(ctx: OpContext, id: number, input: z.input<t
 
 export async function closeNotice(ctx: OpContext, id: number) {
   const n = await getVisibleNotice(ctx.db, ctx.actor, id);
-  if (!canManagePlan(ctx.actor)) throw new AppError('FORBIDDEN');
+  if (!canManagePlan(ctx.actor, (await getVisiblePlan(ctx.db, ctx.actor, n.planId)).p)) throw new AppError('FORBIDDEN');
   if (n.status !== 'rechecked') throw new AppError('NOTICE_INVALID_TRANSITION', { status: n.status });
   return move(ctx, id, 'rechecked', 'closed', 'notice.close', { closedAt: now() });
 }

@@ -8,6 +8,7 @@ import { indicatorValues, reportPeriods, reports, tasks } from '../db/schema/ind
 import { writeAudit } from '../audit.js';
 import { now } from '../clock.js';
 import { canManagePlan } from '../policy.js';
+import { getVisiblePlan } from '../queries/plans.js';
 import { getVisibleReport } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
 import type { OpContext } from './context.js';
@@ -15,7 +16,7 @@ import type { OpContext } from './context.js';
 export async function reviewReport({ db, actor }: OpContext, reportId: number, input: z.input<typeof reviewBodySchema>) {
   const data = reviewBodySchema.parse(input);
   const { r, p, task } = await getVisibleReport(db, actor, reportId);
-  if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  if (!canManagePlan(actor, (await getVisiblePlan(db, actor, r.planId)).p)) throw new AppError('FORBIDDEN');
   if (data.decision === 'return' && data.reason.length < 2) throw new AppError('REPORT_RETURN_REASON_REQUIRED');
   return db.transaction(async (tx) => {
     const [cur] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');

@@ -10,6 +10,7 @@ import { searchTokens } from '../search.js';
 import { getVisiblePlan } from '../queries/plans.js';
 import { getVisibleTask } from '../queries/tasks.js';
 import { canManagePlan } from '../policy.js';
+import { requireUnitsInRegion } from '../access.js';
 import type { OpContext } from './context.js';
 
 type UnitRef = { unitId: number; role: 'lead' | 'responsible' | 'cooperating' };
@@ -38,13 +39,14 @@ function checkDates(startDate: string | null | undefined, deadline: string | nul
 
 export async function createTask({ db, actor }: OpContext, planId: number, input: z.input<typeof createTaskBodySchema>) {
   const data = createTaskBodySchema.parse(input);
-  await getVisiblePlan(db, actor, planId);
+  const { p: plan } = await getVisiblePlan(db, actor, planId);
+  await requireUnitsInRegion(db, data.units.map((u) => u.unitId), plan.regionId);
   if (data.parentTaskId) {
     // the lead unit may break its own task into sub-tasks; the office may do it anywhere
     const parent = await getVisibleTask(db, actor, data.parentTaskId);
     const isLead = parent.units.some((u) => u.role === 'lead' && u.unitId === actor.unitId);
-    if (parent.planId !== planId || !(canManagePlan(actor) || (isLead && actor.roles.includes('unit_head')))) throw new AppError('FORBIDDEN');
-  } else if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+    if (parent.planId !== planId || !(canManagePlan(actor, plan) || (isLead && actor.roles.includes('unit_head')))) throw new AppError('FORBIDDEN');
+  } else if (!canManagePlan(actor, plan)) throw new AppError('FORBIDDEN');
   checkDates(data.startDate, data.deadline);
   return db.transaction(async (tx) => {
     await checkOutline(tx, planId, data.outlineNodeId);
@@ -59,7 +61,9 @@ export async function createTask({ db, actor }: OpContext, planId: number, input
 export async function updateTask({ db, actor }: OpContext, taskId: number, input: z.input<typeof updateTaskBodySchema>) {
   const patch = updateTaskBodySchema.parse(input);
   const before = await getVisibleTask(db, actor, taskId);
-  if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  const { p: plan } = await getVisiblePlan(db, actor, before.planId);
+  if (!canManagePlan(actor, plan)) throw new AppError('FORBIDDEN');
+  if (patch.units) await requireUnitsInRegion(db, patch.units.map((u) => u.unitId), plan.regionId);
   checkDates(patch.startDate !== undefined ? patch.startDate : before.row.startDate, patch.deadline !== undefined ? patch.deadline : before.row.deadline);
   return db.transaction(async (tx) => {
     await checkOutline(tx, before.planId, patch.outlineNodeId);
@@ -75,7 +79,7 @@ export async function updateTask({ db, actor }: OpContext, taskId: number, input
 
 export async function deleteTask({ db, actor }: OpContext, taskId: number) {
   const before = await getVisibleTask(db, actor, taskId);
-  if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  if (!canManagePlan(actor, (await getVisiblePlan(db, actor, before.planId)).p)) throw new AppError('FORBIDDEN');
   await db.transaction(async (tx) => {
     await tx.update(tasks).set({ parentTaskId: null }).where(eq(tasks.parentTaskId, taskId));
     await tx.delete(tasks).where(eq(tasks.id, taskId));

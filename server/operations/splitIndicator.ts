@@ -17,7 +17,7 @@ export async function splitIndicator({ db, actor }: OpContext, indicatorId: numb
   if (!ind) throw new AppError('NOT_FOUND');
   const { p: plan } = await getVisiblePlan(db, actor, ind.planId);
   const tolerance = runSettings(plan).split;
-  if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  if (!canManagePlan(actor, plan)) throw new AppError('FORBIDDEN');
   const ids = [...new Set(data.shares.map((s) => s.unitId))];
   const found = await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids));
   if (found.length !== ids.length) throw new AppError('VALIDATION_FAILED', { units: ids.filter((i) => !found.some((f) => f.id === i)) });

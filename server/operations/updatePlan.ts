@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { updatePlanBodySchema } from '../../shared/api.js';
@@ -8,16 +8,35 @@ import { searchTokens } from '../search.js';
 import { getVisiblePlan } from '../queries/plans.js';
 import { canManagePlan } from '../policy.js';
 import type { OpContext } from './context.js';
+import type { DbOrTx } from '../db/client.js';
+
+/**
+ * A plan's parents may not be the plan itself or any plan below it (a plan that names it as a parent,
+ * directly or further down): that would make a cycle. Parent changes are serialised by a transaction-level
+ * advisory lock, so two concurrent changes cannot each close half of a cycle.
+ */
+async function assertNoParentCycle(tx: DbOrTx, planId: number, parentIds: number[]) {
+  await tx.execute(sql`select pg_advisory_xact_lock(72617)`);
+  const rows = await tx.select({ id: plans.id, parents: plans.parentPlanIds }).from(plans);
+  const children = new Map<number, number[]>();
+  for (const r of rows) for (const parent of r.parents ?? []) children.set(parent, [...(children.get(parent) ?? []), r.id]);
+  const below = new Set<number>([planId]);
+  const queue = [planId];
+  while (queue.length) for (const c of children.get(queue.pop()!) ?? []) if (!below.has(c)) (below.add(c), queue.push(c));
+  const cyclic = parentIds.filter((id) => below.has(id));
+  if (cyclic.length) throw new AppError('PLAN_PARENT_CYCLE', { parentPlanIds: cyclic });
+}
 
 export async function updatePlan({ db, actor }: OpContext, planId: number, input: z.input<typeof updatePlanBodySchema>) {
   const patch = updatePlanBodySchema.parse(input);
   const { p } = await getVisiblePlan(db, actor, planId);
-  if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  if (!canManagePlan(actor, p)) throw new AppError('FORBIDDEN');
   if (patch.parentPlanIds) {
-    if (patch.parentPlanIds.includes(planId)) throw new AppError('VALIDATION_FAILED', { parentPlanIds: '不能以自身为上位规划' });
+    if (patch.parentPlanIds.includes(planId)) throw new AppError('PLAN_PARENT_CYCLE', { parentPlanIds: [planId] });
     for (const id of patch.parentPlanIds) await getVisiblePlan(db, actor, id);
   }
   return db.transaction(async (tx) => {
+    if (patch.parentPlanIds?.length) await assertNoParentCycle(tx, planId, patch.parentPlanIds);
     const [row] = await tx
       .update(plans)
       .set({ ...patch, ...(patch.title ? { searchText: searchTokens(patch.title) } : {}), updatedAt: new Date() })

@@ -10,11 +10,14 @@ import { canManagePlan } from '../policy.js';
 import { getVisiblePlan } from '../queries/plans.js';
 import { runSettings } from '../queries/calendar.js';
 import type { OpContext } from './context.js';
+import { assertWebhookUrlAllowed } from '../jobs/webhookGuard.js';
 
 export async function updateRunSettings({ db, actor }: OpContext, planId: number, input: z.input<typeof runSettingsPatchSchema>) {
   const patch = runSettingsPatchSchema.parse(input);
+  // http(s) only, and not an inner address (SSRF): checked again at every delivery
+  if (patch.reminders?.webhookUrl) await assertWebhookUrlAllowed(patch.reminders.webhookUrl);
   const { p: plan } = await getVisiblePlan(db, actor, planId);
-  if (!canManagePlan(actor)) throw new AppError('FORBIDDEN');
+  if (!canManagePlan(actor, plan)) throw new AppError('FORBIDDEN');
   const current = runSettings(plan);
   const merged: Record<string, unknown> = { ...current };
   for (const [k, v] of Object.entries(patch)) merged[k] = v !== null && typeof v === 'object' ? { ...(current as unknown as Record<string, object>)[k], ...v } : v;

@@ -78,7 +78,7 @@ export async function getPlanDetail(db: DbOrTx, actor: Actor, id: number): Promi
     ...summary,
     outline: outline.map((n) => ({ id: n.id, parentId: n.parentId, level: n.level, kind: n.kind, marker: n.marker, title: n.title, position: n.position, source: n.sourceStart == null ? null : { start: n.sourceStart, end: n.sourceEnd ?? n.sourceStart } })),
     notes: row.p.notes,
-    settings: canManagePlan(actor) ? row.p.settings : redactSecrets(row.p.settings),
+    settings: canManagePlan(actor, row.p) ? row.p.settings : redactSecrets(row.p.settings),
     documentId: row.p.documentId,
     parentPlanIds: row.p.parentPlanIds,
   };

@@ -31,7 +31,7 @@ import type { Db } from '../../db/client.js';
 import { defineRoute, idParam } from '../route.js';
 
 const today = () => shanghaiToday(now());
-const periodParam = z.object({ id: z.coerce.number().int().positive(), period: z.string().min(4).max(10) });
+const periodParam = idParam.extend({ period: z.string().min(4).max(10) });
 
 async function reportById(db: Db, id: number) {
   const [row] = await db.select({ r: reports, p: reportPeriods }).from(reports).innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId)).where(eq(reports.id, id));
@@ -50,7 +50,7 @@ export const reportingRoutes = [
       const ov = (key: string) => stored.find((s) => s.key === key)?.lockOverride;
       const cur = currentPeriod(plan, t, settings);
       // a robot URL carries its access token: only those who manage the plan see it
-      if (!canManagePlan(actor) && settings.reminders.webhookUrl) settings.reminders.webhookUrl = settings.reminders.webhookUrl.replace(/(access_token|key)=[^&]+/g, '$1=***');
+      if (!canManagePlan(actor, plan) && settings.reminders.webhookUrl) settings.reminders.webhookUrl = settings.reminders.webhookUrl.replace(/(access_token|key)=[^&]+/g, '$1=***');
       return { settings, current: periodOut(cur, ov(cur.key), t), periods: periodsAround(plan, t, settings).map((p) => periodOut(p, ov(p.key), t)) };
     },
   }),

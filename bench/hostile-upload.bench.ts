@@ -1,0 +1,76 @@
+// Issue #10: while hostile files are uploaded back to back, do other requests keep their p99 under 100 ms?
+// Starts the demo server as its own process (compiled build, embedded database in memory), measures the p99
+// of GET /api/plans and /api/auth/me with N concurrent clients: first alone (the floor), then while a second
+// client uploads each hostile file in turn. Run: npx tsx bench/hostile-upload.bench.ts [seconds] [concurrency]
+import { spawn } from 'node:child_process';
+import { expandingDocx, hugeSheet, manyPagePdf } from '../test/helpers/hostileFiles.js';
+
+const seconds = Number(process.argv[2] ?? 15);
+const concurrency = Number(process.argv[3] ?? 8);
+const port = 3900 + Math.floor(Math.random() * 90);
+const base = `http://127.0.0.1:${port}`;
+
+const server = spawn(process.execPath, ['bin/luoshi.js', 'demo', '--port', String(port)], { env: { ...process.env, LUOSHI_DEMO_DB: 'memory://', LUOSHI_JOBS: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise<void>((resolve, reject) => {
+  server.stdout!.on('data', (b: Buffer) => b.toString().includes('演示已启动') && resolve());
+  server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+});
+try {
+  const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'yc_office', password: 'luoshi2026' }) });
+  const cookie = login.headers.get('set-cookie')!.split(';')[0];
+  const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+
+  const hostile: [string, Buffer][] = [
+    ['bomb.docx', expandingDocx(70)],
+    ['liar.docx', expandingDocx(48, { lie: true })],
+    ['long.pdf', manyPagePdf(2200)],
+    ['long.txt', Buffer.from('推进城市更新。'.repeat(900_000))],
+    ['huge.xlsx', await hugeSheet(100_000)],
+  ];
+
+  async function measure(withHostile: boolean) {
+    const lat: number[] = [];
+    let errors = 0;
+    const outcomes: string[] = [];
+    const end = Date.now() + seconds * 1000;
+    const uploader = withHostile
+      ? (async () => {
+          for (let i = 0; Date.now() < end; i++) {
+            const [name, bytes] = hostile[i % hostile.length];
+            const form = new FormData();
+            form.append('file', new Blob([bytes]), name);
+            const t0 = performance.now();
+            const res = await fetch(`${base}/api/imports`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf }, body: form });
+            const body = (await res.json()) as { error?: { code: string } };
+            outcomes.push(`${name} ${res.status} ${body.error?.code ?? ''} ${Math.round(performance.now() - t0)} ms`);
+          }
+        })()
+      : Promise.resolve();
+    await Promise.all([
+      uploader,
+      ...Array.from({ length: concurrency }, async (_, k) => {
+        const path = k % 2 ? '/api/plans' : '/api/auth/me';
+        while (Date.now() < end) {
+          const t0 = performance.now();
+          const res = await fetch(base + path, { headers: { cookie } });
+          await res.arrayBuffer();
+          lat.push(performance.now() - t0);
+          if (!res.ok) errors++;
+        }
+      }),
+    ]);
+    lat.sort((a, b) => a - b);
+    return { n: lat.length, p50: lat[Math.floor(lat.length / 2)], p99: lat[Math.floor(lat.length * 0.99)], max: lat.at(-1)!, errors, outcomes };
+  }
+
+  const floor = await measure(false);
+  const loaded = await measure(true);
+  const f = (x: number) => x.toFixed(1);
+  console.log(`| run | requests | p50 ms | p99 ms | max ms | errors |\n|---|---:|---:|---:|---:|---:|`);
+  console.log(`| floor: reads alone | ${floor.n} | ${f(floor.p50)} | ${f(floor.p99)} | ${f(floor.max)} | ${floor.errors} |`);
+  console.log(`| reads during hostile uploads | ${loaded.n} | ${f(loaded.p50)} | ${f(loaded.p99)} | ${f(loaded.max)} | ${loaded.errors} |`);
+  console.log(`\np99 ratio to floor: ${(loaded.p99 / floor.p99).toFixed(2)}×; ${seconds}s each, ${concurrency} concurrent readers, node ${process.version}`);
+  console.log('uploads:', loaded.outcomes.join('; '));
+} finally {
+  server.kill('SIGTERM');
+}

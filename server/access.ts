@@ -1,0 +1,154 @@
+// Authorization by ownership, the second half of the policy (policy.ts holds the role grants and the
+// visibility scopes). Every route declares which record it loads and what it does to it (`access` in
+// http/route.ts); the route table calls `authorizeRecord` before the handler runs:
+//   read  — the record must be visible to the actor (the same scopes as the lists);
+//   write — the record's plan must be issued by the actor's own region or one below it. A district
+//           reads the city's plans that reach it but never changes them; it takes part through its own
+//           tasks, reports and notices, which the operations check unit by unit (`take_part`).
+import { eq, sql, type SQL } from 'drizzle-orm';
+import { AppError } from '../shared/errors.js';
+import type { DbOrTx } from './db/client.js';
+import { type Actor, importScope, isAdmin, planScope, taskScope, writesRegion } from './policy.js';
+
+export { writesRegion };
+import { attachments, evaluations, imports, indicators, notices, plans, reports, tasks, units, users } from './db/schema/index.js';
+
+export const recordKinds = ['plan', 'task', 'report', 'attachment', 'indicator', 'notice', 'evaluation', 'import', 'unit', 'user', 'notification', 'none'] as const;
+export type RecordKind = (typeof recordKinds)[number];
+export type AccessAction = 'read' | 'write' | 'take_part';
+
+export interface Access {
+  record: RecordKind;
+  action: AccessAction;
+  /** the route parameter holding the record's id (default `id`) */
+  param?: string;
+  /** why a route loads no record (record 'none') */
+  reason?: string;
+}
+
+/** The plan (with its issuing region) a record belongs to, or null when the record does not exist. */
+async function owningPlan(db: DbOrTx, kind: RecordKind, id: number): Promise<{ planId: number; regionId: number | null } | null> {
+  const viaPlan = (planIdSql: SQL) =>
+    db.execute(sql`select p.id as "planId", p.region_id as "regionId" from plans p where p.id = (${planIdSql})`);
+  let res;
+  switch (kind) {
+    case 'plan':
+      res = await viaPlan(sql`${id}`);
+      break;
+    case 'task':
+      res = await viaPlan(sql`select ${tasks.planId} from ${tasks} where ${tasks.id} = ${id}`);
+      break;
+    case 'report':
+      res = await viaPlan(sql`select ${reports.planId} from ${reports} where ${reports.id} = ${id}`);
+      break;
+    case 'attachment':
+      res = await viaPlan(sql`select r.plan_id from ${attachments} a join ${reports} r on r.id = a.report_id where a.id = ${id}`);
+      break;
+    case 'indicator':
+      res = await viaPlan(sql`select ${indicators.planId} from ${indicators} where ${indicators.id} = ${id}`);
+      break;
+    case 'notice':
+      res = await viaPlan(sql`select ${notices.planId} from ${notices} where ${notices.id} = ${id}`);
+      break;
+    case 'evaluation':
+      res = await viaPlan(sql`select ${evaluations.planId} from ${evaluations} where ${evaluations.id} = ${id}`);
+      break;
+    default:
+      return null;
+  }
+  const row = (res as unknown as { rows: { planId: number; regionId: number | null }[] }).rows[0];
+  return row ?? null;
+}
+
+
+async function visible(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, planId: number): Promise<boolean> {
+  if (isAdmin(actor)) return true;
+  if (kind === 'task' || kind === 'report' || kind === 'attachment') {
+    const taskId =
+      kind === 'task'
+        ? sql`${id}`
+        : kind === 'report'
+          ? sql`(select ${reports.taskId} from ${reports} where ${reports.id} = ${id})`
+          : sql`(select r.task_id from ${attachments} a join ${reports} r on r.id = a.report_id where a.id = ${id})`;
+    const [row] = await db.select({ id: tasks.id }).from(tasks).where(sql`${tasks.id} = ${taskId} and ${taskScope(actor) ?? sql`true`}`);
+    if (row) return true;
+    // a unit sees its own report even where the task's scope is drawn from another role
+    if (kind !== 'task' && actor.unitId) {
+      const [mine] = await db.select({ id: reports.id }).from(reports).where(sql`${reports.id} = ${kind === 'report' ? sql`${id}` : sql`(select report_id from ${attachments} where id = ${id})`} and ${reports.unitId} = ${actor.unitId}`);
+      return !!mine;
+    }
+    return false;
+  }
+  if (kind === 'notice' && actor.unitId) {
+    const [n] = await db.select({ id: notices.id }).from(notices).where(sql`${notices.id} = ${id} and ${notices.unitId} = ${actor.unitId}`);
+    if (n) return true;
+  }
+  const [p] = await db.select({ id: plans.id }).from(plans).where(sql`${plans.id} = ${planId} and ${planScope(actor) ?? sql`true`}`);
+  return !!p;
+}
+
+/**
+ * Checks the declared access to one record. An invisible record is NOT_FOUND (its existence is not
+ * disclosed); a visible record the actor may not change is FORBIDDEN.
+ */
+export async function authorizeRecord(db: DbOrTx, actor: Actor, access: Access, id: number): Promise<void> {
+  if (access.record === 'none') return;
+  if (access.record === 'import') {
+    const [row] = await db.select({ id: imports.id, regionId: imports.regionId }).from(imports).where(sql`${imports.id} = ${id} and ${importScope(actor) ?? sql`true`}`);
+    if (!row) throw new AppError('NOT_FOUND');
+    return;
+  }
+  if (access.record === 'unit') {
+    const [u] = await db.select({ regionId: units.regionId }).from(units).where(eq(units.id, id));
+    if (!u) throw new AppError('NOT_FOUND');
+    if (access.action === 'write' && !writesRegion(actor, u.regionId)) throw new AppError('FORBIDDEN');
+    return;
+  }
+  if (access.record === 'user') {
+    const [u] = await db.select({ id: users.id, regionId: users.regionId }).from(users).where(eq(users.id, id));
+    if (!u) throw new AppError('NOT_FOUND');
+    if (!isAdmin(actor) && actor.userId !== u.id) throw new AppError('FORBIDDEN');
+    return;
+  }
+  if (access.record === 'notification') return; // the operation reads only the actor's own rows
+  const owner = await owningPlan(db, access.record, id);
+  if (!owner || !(await visible(db, actor, access.record, id, owner.planId))) throw new AppError('NOT_FOUND');
+  if (access.action === 'write' && !writesRegion(actor, owner.regionId)) throw new AppError('FORBIDDEN');
+}
+
+/** The region a new record may be placed in: the actor's own tree only. */
+export function requireOwnRegion(actor: Actor, regionId: number | null | undefined): void {
+  if (regionId == null) return;
+  if (!writesRegion(actor, regionId)) throw new AppError('FORBIDDEN', { regionId });
+}
+
+/** May the actor read an audit trail of this entity type and id? Whoever may read the record itself. */
+export async function authorizeHistory(db: DbOrTx, actor: Actor, entityType: string, id: number): Promise<void> {
+  const kind = (recordKinds as readonly string[]).includes(entityType) ? (entityType as RecordKind) : null;
+  if (kind && kind !== 'none' && kind !== 'notification') {
+    if (kind === 'user' && !isAdmin(actor) && actor.userId !== id) throw new AppError('NOT_FOUND');
+    if (kind === 'unit') {
+      const [u] = await db.select({ regionId: units.regionId }).from(units).where(eq(units.id, id));
+      if (!u || !(isAdmin(actor) || actor.regionIds.includes(u.regionId) || actor.unitId === id)) throw new AppError('NOT_FOUND');
+      return;
+    }
+    return authorizeRecord(db, actor, { record: kind, action: 'read' }, id);
+  }
+  // regions, reminders, notifications: system bookkeeping, for the administrator
+  if (!isAdmin(actor)) throw new AppError('NOT_FOUND');
+}
+
+/**
+ * Units named on a plan's tasks or sent its notices must belong to the plan's region or a region below it:
+ * a district cannot draw another district's units into its plan (they would then see it).
+ */
+export async function requireUnitsInRegion(db: DbOrTx, unitIds: number[], regionId: number | null): Promise<void> {
+  const ids = [...new Set(unitIds)];
+  if (!ids.length) return;
+  if (regionId === null) throw new AppError('FORBIDDEN', { units: ids });
+  const list = sql.join(ids.map((i) => sql`${i}`), sql`, `);
+  const res = await db.execute(sql`with recursive down(id) as (select ${regionId}::int union select r.id from regions r join down on r.parent_id = down.id)
+    select u.id from units u where u.id in (${list}) and u.region_id not in (select id from down)`);
+  const outside = (res as unknown as { rows: { id: number }[] }).rows.map((r) => r.id);
+  if (outside.length) throw new AppError('UNIT_OUTSIDE_REGION', { units: outside });
+}
