@@ -38,7 +38,7 @@ try {
           for (let i = 0; Date.now() < end; i++) {
             const [name, bytes] = hostile[i % hostile.length];
             const form = new FormData();
-            form.append('file', new Blob([bytes]), name);
+            form.append('file', new Blob([new Uint8Array(bytes)]), name);
             const t0 = performance.now();
             const res = await fetch(`${base}/api/imports`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrf }, body: form });
             const body = (await res.json()) as { error?: { code: string } };

@@ -7,7 +7,6 @@ import {
 } from '../../../shared/evaluation.js';
 import { evaluations, indicators, plans, tasks, units } from '../../db/schema/index.js';
 import { now } from '../../clock.js';
-import { requirePermission } from '../../policy.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { getVisiblePlan } from '../../queries/plans.js';
 import { planScores, scoreSettings } from '../../queries/scores.js';
@@ -27,7 +26,6 @@ export const evaluationRoutes = [
     method: 'GET', url: '/api/plans/:id/scores', permission: 'evaluation.read', tag: 'evaluation', summary: '单位考核得分与排名(period: 报送期如2026-03、2026-Q1,或年度如2026;每项得分附算式)',
     params: idParam, query: periodQuery, response: scoresOutSchema,
     handler: async ({ db, actor, params, query }) => {
-      requirePermission(actor, 'evaluation.read');
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
       return planScores(db, plan, query.period, today());
     },
@@ -35,7 +33,6 @@ export const evaluationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/score-settings', permission: 'evaluation.read', tag: 'evaluation', summary: '考核权重、系数与奖项设置', params: idParam, response: scoreSettingsSchema,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'evaluation.read');
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
       return scoreSettings(plan);
     },
@@ -43,14 +40,12 @@ export const evaluationRoutes = [
   defineRoute({
     method: 'PATCH', url: '/api/plans/:id/score-settings', permission: 'evaluation.manage', tag: 'evaluation', summary: '修改考核权重、系数、奖项名额与名称(留痕)', params: idParam, body: scoreSettingsPatchSchema, response: scoreSettingsSchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'evaluation.manage');
       return updateScoreSettings({ db, actor }, params.id, body);
     },
   }),
   defineRoute({
     method: 'GET', url: '/api/plans/:id/evaluations', permission: 'evaluation.read', tag: 'evaluation', summary: '评估报告草稿列表', params: idParam, response: z.object({ items: z.array(evaluationOutSchema) }),
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'evaluation.read');
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
       const rows = await db.select().from(evaluations).where(eq(evaluations.planId, plan.id)).orderBy(evaluations.year, evaluations.id);
       return { items: await Promise.all(rows.map((r) => toEvaluationOut(db, plan, r))) };
@@ -59,7 +54,6 @@ export const evaluationRoutes = [
   defineRoute({
     method: 'POST', url: '/api/plans/:id/evaluations', permission: 'evaluation.manage', tag: 'evaluation', summary: '新建年度监测、中期评估或总结评估报告草稿(问题与打算取自单位报告)', params: idParam, body: createEvaluationBodySchema, response: evaluationDetailSchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'evaluation.manage');
       const row = await createEvaluation({ db, actor }, params.id, body);
       const { plan } = await getVisibleEvaluation(db, actor, row.id);
       return { ...(await toEvaluationOut(db, plan, row)), data: await evaluationData(db, plan, body.kind, body.year, today()) };
@@ -68,7 +62,6 @@ export const evaluationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/evaluations/:id', permission: 'evaluation.read', tag: 'evaluation', summary: '评估报告草稿(含自动生成的指标、任务统计)', params: idParam, response: evaluationDetailSchema,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'evaluation.read');
       const { row, plan } = await getVisibleEvaluation(db, actor, params.id);
       return { ...(await toEvaluationOut(db, plan, row)), data: await evaluationData(db, plan, row.kind as 'annual', row.year, today()) };
     },
@@ -76,7 +69,6 @@ export const evaluationRoutes = [
   defineRoute({
     method: 'PATCH', url: '/api/evaluations/:id', permission: 'evaluation.manage', tag: 'evaluation', summary: '修改评估报告文字(留痕)', params: idParam, body: updateEvaluationBodySchema, response: evaluationOutSchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'evaluation.manage');
       const saved = await updateEvaluation({ db, actor }, params.id, body);
       const { plan } = await getVisibleEvaluation(db, actor, params.id);
       return toEvaluationOut(db, plan, saved);
@@ -85,7 +77,6 @@ export const evaluationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/evaluations/:id/export', permission: 'evaluation.read', tag: 'evaluation', summary: '导出评估报告(Word,GB/T 9704 版式)', params: idParam, raw: true,
     handler: async ({ db, actor, params, reply }) => {
-      requirePermission(actor, 'evaluation.read');
       const { row, plan } = await getVisibleEvaluation(db, actor, params.id);
       const input = await evaluationReportInput(db, plan, row, today());
       const title = evaluationReportTitle({ kind: row.kind as 'annual', planTitle: plan.title, title: row.title, year: row.year });
@@ -95,7 +86,6 @@ export const evaluationRoutes = [
   defineRoute({
     method: 'GET', url: '/api/notices/:id/export', permission: 'report.read', tag: 'evaluation', summary: '导出督办通知(Word)', params: idParam, raw: true,
     handler: async ({ db, actor, params, reply }) => {
-      requirePermission(actor, 'report.read');
       const n = await getVisibleNotice(db, actor, params.id);
       // the notice's visibility decides; a unit may hold a notice on an indicator without a task in the plan
       const [plan] = await db.select().from(plans).where(eq(plans.id, n.planId));

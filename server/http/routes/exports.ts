@@ -5,7 +5,6 @@ import { importJobSchema } from '../../../shared/api.js';
 import { tableImportOptionsSchema, tableMappingBodySchema, tablePreviewSchema } from '../../../shared/evaluation.js';
 import { AppError } from '../../../shared/errors.js';
 import { now } from '../../clock.js';
-import { requirePermission } from '../../policy.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { getVisiblePlan } from '../../queries/plans.js';
 import { assertImportVisible, getImportJob } from '../../queries/imports.js';
@@ -42,7 +41,6 @@ export const exportRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/exports/tasks', permission: 'evaluation.read', tag: 'exports', summary: '导出任务台账(Excel)', params: idParam, raw: true,
     handler: async ({ db, actor, params, reply }) => {
-      requirePermission(actor, 'evaluation.read');
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
       const tasks = await taskLedgerRows(db, plan, today());
       return sendFile(reply, await buildTaskLedgerXlsx({ title: `${plan.title}任务台账`, tasks }), `${plan.title}任务台账.xlsx`, 'xlsx');
@@ -51,7 +49,6 @@ export const exportRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/exports/indicators', permission: 'evaluation.read', tag: 'exports', summary: '导出主要指标监测表(Excel)', params: idParam, raw: true,
     handler: async ({ db, actor, params, reply }) => {
-      requirePermission(actor, 'evaluation.read');
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
       const rows = await indicatorRows(db, plan, today());
       return sendFile(reply, await buildIndicatorXlsx({ title: `${plan.title}主要指标监测表`, indicators: rows }), `${plan.title}主要指标监测表.xlsx`, 'xlsx');
@@ -61,7 +58,6 @@ export const exportRoutes = [
     method: 'GET', url: '/api/plans/:id/exports/reporting', permission: 'evaluation.read', tag: 'exports', summary: '导出报送记录(Excel,按年度)', params: idParam,
     query: z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() }), raw: true,
     handler: async ({ db, actor, params, query, reply }) => {
-      requirePermission(actor, 'evaluation.read');
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
       const t = today();
       const year = query.year ?? Number(t.slice(0, 4));
@@ -72,7 +68,6 @@ export const exportRoutes = [
   defineRoute({
     method: 'POST', url: '/api/imports/table', permission: 'plan.import', tag: 'imports', summary: '上传 Excel 任务分工表(待确认列对应关系)', multipart: true, response: tablePreviewSchema,
     handler: async ({ db, actor, req }) => {
-      requirePermission(actor, 'plan.import');
       const upload = await readUpload(req);
       const row = await importTable({ db, actor }, upload);
       return tablePreview(db, row.id, {});
@@ -81,7 +76,6 @@ export const exportRoutes = [
   defineRoute({
     method: 'GET', url: '/api/imports/:id/table', permission: 'plan.import', tag: 'imports', summary: '任务分工表预览(可指定工作表、表头行)', params: idParam, query: tableImportOptionsSchema, response: tablePreviewSchema,
     handler: async ({ db, actor, params, query }) => {
-      requirePermission(actor, 'plan.import');
       await assertImportVisible(db, actor, params.id);
       return tablePreview(db, params.id, query);
     },
@@ -89,7 +83,6 @@ export const exportRoutes = [
   defineRoute({
     method: 'POST', url: '/api/imports/:id/mapping', permission: 'plan.import', tag: 'imports', summary: '确认任务分工表的列对应关系,进入审核', params: idParam, body: tableMappingBodySchema, response: importJobSchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'plan.import');
       await assertImportVisible(db, actor, params.id);
       await mapTableImport({ db, actor }, params.id, body);
       return getImportJob(db, params.id);

@@ -11,7 +11,7 @@ import {
 } from '../../../shared/reporting.js';
 import { attachments, reportPeriods, reports } from '../../db/schema/index.js';
 import { now } from '../../clock.js';
-import { canManagePlan, requirePermission } from '../../policy.js';
+import { canManagePlan } from '../../policy.js';
 import { getVisiblePlan } from '../../queries/plans.js';
 import { getVisibleTask } from '../../queries/tasks.js';
 import { currentPeriod, periodOut, periodsAround, runSettings, shanghaiToday, storedPeriods } from '../../queries/calendar.js';
@@ -42,7 +42,6 @@ export const reportingRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/reporting', permission: 'plan.read', tag: 'reporting', summary: '报送日历与运行设置', params: idParam, response: reportingCalendarSchema,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'plan.read');
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
       const settings = runSettings(plan);
       const stored = await storedPeriods(db, plan.id);
@@ -57,28 +56,24 @@ export const reportingRoutes = [
   defineRoute({
     method: 'PATCH', url: '/api/plans/:id/reporting', permission: 'plan.manage', tag: 'reporting', summary: '修改报送周期、预警阈值、提醒规则、督办规则', params: idParam, body: runSettingsPatchSchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'plan.manage');
       return { settings: await updateRunSettings({ db, actor }, params.id, body) };
     },
   }),
   defineRoute({
     method: 'POST', url: '/api/plans/:id/periods/:period/lock', permission: 'report.review', tag: 'reporting', summary: '锁定报送期', params: periodParam, response: periodOutSchema,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'report.review');
       return lockPeriod({ db, actor }, params.id, params.period, true);
     },
   }),
   defineRoute({
     method: 'POST', url: '/api/plans/:id/periods/:period/unlock', permission: 'report.review', tag: 'reporting', summary: '解锁报送期', params: periodParam, response: periodOutSchema,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'report.review');
       return lockPeriod({ db, actor }, params.id, params.period, false);
     },
   }),
   defineRoute({
     method: 'GET', url: '/api/plans/:id/status', permission: 'plan.read', tag: 'reporting', summary: '任务与指标状态(含原因)及章节、规划汇总', params: idParam, response: planStatusOutSchema,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'plan.read');
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
       const t = today();
       const { due, ...s } = await planStatus(db, plan.id, t);
@@ -90,7 +85,6 @@ export const reportingRoutes = [
     method: 'GET', url: '/api/plans/:id/board', permission: 'report.review', tag: 'reporting', summary: '报送看板:已报、逾期、红黄灯、督办',
     params: idParam, query: z.object({ period: z.string().max(10).optional() }), response: boardSchema,
     handler: async ({ db, actor, params, query }) => {
-      requirePermission(actor, 'report.review');
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
       return periodBoard(db, actor, plan, query.period ?? null, today());
     },
@@ -99,7 +93,6 @@ export const reportingRoutes = [
     method: 'GET', url: '/api/plans/:id/reports', permission: 'report.read', tag: 'reporting', summary: '规划的进展报告列表(按报送期、状态、单位筛选,分页;单位只见本单位相关任务的)',
     params: idParam, query: planReportsQuerySchema, response: planReportsOutSchema,
     handler: async ({ db, actor, params, query }) => {
-      requirePermission(actor, 'report.read');
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
       return listPlanReports(db, actor, plan.id, query);
     },
@@ -108,7 +101,6 @@ export const reportingRoutes = [
     method: 'GET', url: '/api/tasks/:id/reports', permission: 'report.read', tag: 'reporting', summary: '任务的进展报告与配合情况', params: idParam,
     response: z.object({ items: z.array(reportOutSchema), contributions: z.array(contributionOutSchema) }),
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'report.read');
       await getVisibleTask(db, actor, params.id);
       return listTaskReports(db, params.id);
     },
@@ -116,7 +108,6 @@ export const reportingRoutes = [
   defineRoute({
     method: 'POST', url: '/api/tasks/:id/reports', permission: 'report.submit', tag: 'reporting', summary: '牵头单位填报进展(草稿或报送)', params: idParam, body: reportBodySchema, response: reportOutSchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'report.submit');
       const row = await saveReport({ db, actor }, params.id, body);
       return reportById(db, row.id);
     },
@@ -124,7 +115,6 @@ export const reportingRoutes = [
   defineRoute({
     method: 'POST', url: '/api/tasks/:id/contributions', permission: 'report.submit', tag: 'reporting', summary: '责任、配合单位填报配合情况', params: idParam, body: contributionBodySchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'report.submit');
       const row = await saveContribution({ db, actor }, params.id, body);
       return { id: row.id, unitId: row.unitId, text: row.text };
     },
@@ -132,7 +122,6 @@ export const reportingRoutes = [
   defineRoute({
     method: 'POST', url: '/api/tasks/:id/subtasks', permission: 'report.submit', tag: 'reporting', summary: '牵头单位负责人分解子任务(定人、定目标、定时间、定标准)', params: idParam, body: subtaskBodySchema, response: taskSchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'report.submit');
       const row = await createSubtask({ db, actor }, params.id, body);
       const { row: _r, ...t } = await getVisibleTask(db, actor, row.id);
       return (await withStatus(db, [t], today()))[0];
@@ -141,7 +130,6 @@ export const reportingRoutes = [
   defineRoute({
     method: 'GET', url: '/api/reports/:id', permission: 'report.read', tag: 'reporting', summary: '进展报告', params: idParam, response: reportOutSchema,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'report.read');
       const { r, p } = await getVisibleReport(db, actor, params.id);
       return (await toReportOut(db, [{ r, p }]))[0];
     },
@@ -149,7 +137,6 @@ export const reportingRoutes = [
   defineRoute({
     method: 'POST', url: '/api/reports/:id/review', permission: 'report.review', tag: 'reporting', summary: '审核报告:通过或退回(须写明理由)', params: idParam, body: reviewBodySchema, response: reportOutSchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'report.review');
       await reviewReport({ db, actor }, params.id, body);
       return reportById(db, params.id);
     },
@@ -158,7 +145,6 @@ export const reportingRoutes = [
     method: 'POST', url: '/api/reports/:id/unit-review', permission: 'report.review_unit', tag: 'reporting', summary: '单位负责人预审:通过后报规划办,或退回填报人(须写明理由)',
     params: idParam, body: unitReviewBodySchema, response: reportOutSchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'report.review_unit');
       await reviewUnitReport({ db, actor }, params.id, body);
       return reportById(db, params.id);
     },
@@ -166,7 +152,6 @@ export const reportingRoutes = [
   defineRoute({
     method: 'POST', url: '/api/reports/:id/attachments', permission: 'report.submit', tag: 'reporting', summary: '上传报告附件(pdf/docx/xlsx/jpg/png,≤10 MB)', params: idParam, multipart: true, response: attachmentOutSchema,
     handler: async ({ db, actor, params, req }) => {
-      requirePermission(actor, 'report.submit');
       await getVisibleReport(db, actor, params.id);
       const file = await req.file();
       if (!file) throw new AppError('ATTACHMENT_EMPTY');
@@ -180,7 +165,6 @@ export const reportingRoutes = [
   defineRoute({
     method: 'GET', url: '/api/attachments/:id', permission: 'report.read', tag: 'reporting', summary: '下载附件', params: idParam, raw: true,
     handler: async ({ db, actor, params, reply }) => {
-      requirePermission(actor, 'report.read');
       const [a] = await db.select().from(attachments).where(eq(attachments.id, params.id));
       if (!a) throw new AppError('NOT_FOUND');
       await getVisibleReport(db, actor, a.reportId);
@@ -191,7 +175,6 @@ export const reportingRoutes = [
   defineRoute({
     method: 'DELETE', url: '/api/attachments/:id', permission: 'report.submit', tag: 'reporting', summary: '删除报告附件', params: idParam,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'report.submit');
       await removeAttachment({ db, actor }, params.id);
       return { ok: true };
     },
@@ -199,7 +182,6 @@ export const reportingRoutes = [
   defineRoute({
     method: 'PUT', url: '/api/indicators/:id/split', permission: 'plan.manage', tag: 'reporting', summary: '指标分解到单位、镇街(合计须等于总目标)', params: idParam, body: indicatorSplitBodySchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'plan.manage');
       return splitIndicator({ db, actor }, params.id, body);
     },
   }),

@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import { createNoticeBodySchema, deliveryOutSchema, noticeOutSchema, noticeStatusSchema, notificationOutSchema, recheckNoticeBodySchema, respondNoticeBodySchema } from '../../../shared/reporting.js';
 import { deliveries, notifications } from '../../db/schema/index.js';
-import { requirePermission } from '../../policy.js';
 import { getVisiblePlan } from '../../queries/plans.js';
 import { getVisibleNotice, listNotices, toNoticeOut } from '../../queries/notices.js';
 import { issueNotice } from '../../operations/issueNotice.js';
@@ -14,6 +13,7 @@ import { closeNotice, recheckNotice, respondNotice } from '../../operations/resp
 import { readNotification } from '../../operations/readNotification.js';
 import type { Db } from '../../db/client.js';
 import { defineRoute, idParam } from '../route.js';
+import { idStringSchema } from '../../../shared/input.js';
 
 const noticeIdOf = (meta: unknown): number | null => {
   const id = (meta as { noticeId?: unknown } | null)?.noticeId;
@@ -24,17 +24,15 @@ const one = async (db: Db, row: Parameters<typeof toNoticeOut>[1][number]) => (a
 export const supervisionRoutes = [
   defineRoute({
     method: 'GET', url: '/api/notices', permission: 'report.read', tag: 'supervision', summary: '督办件(单位只见本单位的)',
-    query: z.object({ planId: z.coerce.number().int().optional(), status: noticeStatusSchema.optional(), open: z.enum(['1', 'true']).optional() }),
+    query: z.object({ planId: idStringSchema.optional(), status: noticeStatusSchema.optional(), open: z.enum(['1', 'true']).optional() }),
     response: z.object({ items: z.array(noticeOutSchema) }),
     handler: async ({ db, actor, query }) => {
-      requirePermission(actor, 'report.read');
       return { items: await listNotices(db, actor, { planId: query.planId, status: query.status, open: !!query.open }) };
     },
   }),
   defineRoute({
     method: 'GET', url: '/api/notices/:id', permission: 'report.read', tag: 'supervision', summary: '督办件详情', params: idParam, response: noticeOutSchema,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'report.read');
       return one(db, await getVisibleNotice(db, actor, params.id));
     },
   }),
@@ -42,7 +40,6 @@ export const supervisionRoutes = [
     method: 'GET', url: '/api/notices/:id/history', permission: 'report.read', tag: 'supervision', summary: '督办件办理记录', params: idParam,
     response: z.object({ items: z.array(auditEventSchema) }),
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'report.read');
       // whoever may see the notice may see how it was handled: the unit needs it to answer a recheck
       await getVisibleNotice(db, actor, params.id);
       return { items: (await readHistory(db, 'notice', params.id)).map(toAuditOut) };
@@ -51,28 +48,24 @@ export const supervisionRoutes = [
   defineRoute({
     method: 'POST', url: '/api/plans/:id/notices', permission: 'notice.manage', tag: 'supervision', summary: '下发督办件', params: idParam, body: createNoticeBodySchema, response: noticeOutSchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'notice.manage');
       return one(db, (await issueNotice({ db, actor }, params.id, body))!);
     },
   }),
   defineRoute({
     method: 'POST', url: '/api/notices/:id/respond', permission: 'notice.respond', tag: 'supervision', summary: '单位签收、办理、反馈督办件', params: idParam, body: respondNoticeBodySchema, response: noticeOutSchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'notice.respond');
       return one(db, await respondNotice({ db, actor }, params.id, body));
     },
   }),
   defineRoute({
     method: 'POST', url: '/api/notices/:id/recheck', permission: 'notice.manage', tag: 'supervision', summary: '复核督办反馈(不通过则退回办理)', params: idParam, body: recheckNoticeBodySchema, response: noticeOutSchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'notice.manage');
       return one(db, await recheckNotice({ db, actor }, params.id, body));
     },
   }),
   defineRoute({
     method: 'POST', url: '/api/notices/:id/close', permission: 'notice.manage', tag: 'supervision', summary: '办结督办件', params: idParam, response: noticeOutSchema,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'notice.manage');
       return one(db, await closeNotice({ db, actor }, params.id));
     },
   }),
@@ -80,7 +73,6 @@ export const supervisionRoutes = [
     method: 'GET', url: '/api/me/notifications', permission: 'session', tag: 'supervision', summary: '我的站内提醒', query: z.object({ unread: z.enum(['1', 'true']).optional() }),
     response: z.object({ items: z.array(notificationOutSchema), unread: z.number() }),
     handler: async ({ db, actor, query }) => {
-      requirePermission(actor, 'session');
       const mine = eq(notifications.userId, actor.userId ?? -1);
       const rows = await db.select().from(notifications).where(query.unread ? and(mine, isNull(notifications.readAt)) : mine).orderBy(desc(notifications.id)).limit(200);
       const unread = (await db.select({ id: notifications.id }).from(notifications).where(and(mine, isNull(notifications.readAt)))).length;
@@ -90,7 +82,6 @@ export const supervisionRoutes = [
   defineRoute({
     method: 'POST', url: '/api/me/notifications/:id/read', permission: 'session', tag: 'supervision', summary: '标记提醒为已读', params: idParam,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'session');
       await readNotification({ db, actor }, params.id);
       return { ok: true };
     },
@@ -99,7 +90,6 @@ export const supervisionRoutes = [
     method: 'GET', url: '/api/plans/:id/deliveries', permission: 'notice.manage', tag: 'supervision', summary: '邮件与群机器人发送记录(含重试)', params: idParam,
     response: z.object({ items: z.array(deliveryOutSchema) }),
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'notice.manage');
       await getVisiblePlan(db, actor, params.id);
       const rows = await db.select().from(deliveries).where(eq(deliveries.planId, params.id)).orderBy(desc(deliveries.id)).limit(500);
       return { items: rows.map((d) => ({ id: d.id, noticeId: noticeIdOf(d.meta), channel: d.channel, target: d.channel === 'webhook' ? d.target.replace(/(access_token|key)=[^&]+/g, '$1=***') : d.target, subject: d.subject, status: d.status, attempts: d.attempts, lastError: d.lastError, nextAttemptAt: d.nextAttemptAt.toISOString(), sentAt: d.sentAt?.toISOString() ?? null })) };

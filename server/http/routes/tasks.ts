@@ -5,7 +5,6 @@ import { readHistory } from '../../audit.js';
 import { getVisiblePlan } from '../../queries/plans.js';
 import { getVisibleTask } from '../../queries/tasks.js';
 import { createTask, deleteTask, updateTask } from '../../operations/saveTask.js';
-import { requirePermission } from '../../policy.js';
 import { listTasksWithStatus, withStatus } from '../../queries/status.js';
 import { now } from '../../clock.js';
 import { todayInShanghai } from '../../domain/dates.js';
@@ -20,7 +19,6 @@ export const taskRoutes = [
     method: 'GET', url: '/api/plans/:id/tasks', permission: 'task.read', tag: 'tasks', summary: '规划任务(按单位、角色、章节、文本筛选)',
     params: idParam, query: taskListQuerySchema, response: paged(taskSchema),
     handler: async ({ db, actor, params, query }) => {
-      requirePermission(actor, 'task.read');
       await getVisiblePlan(db, actor, params.id);
       return listTasksWithStatus(db, actor, { ...query, planId: params.id }, todayInShanghai(now()));
     },
@@ -28,7 +26,6 @@ export const taskRoutes = [
   defineRoute({
     method: 'GET', url: '/api/me/tasks', permission: 'task.read', tag: 'tasks', summary: '本单位任务', query: taskListQuerySchema.omit({ unitId: true }), response: paged(taskSchema),
     handler: async ({ db, actor, query }) => {
-      requirePermission(actor, 'task.read');
       if (!actor.unitId) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
       return listTasksWithStatus(db, actor, { ...query, unitId: actor.unitId }, todayInShanghai(now()));
     },
@@ -36,7 +33,6 @@ export const taskRoutes = [
   defineRoute({
     method: 'GET', url: '/api/tasks/:id', permission: 'task.read', tag: 'tasks', summary: '任务详情(含原文)', params: idParam, response: taskDetailSchema,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'task.read');
       const { row: _r, ...t } = await getVisibleTask(db, actor, params.id);
       const [withS] = await withStatus(db, [t], todayInShanghai(now()));
       return withS;
@@ -46,7 +42,6 @@ export const taskRoutes = [
     method: 'GET', url: '/api/tasks/:id/history', permission: 'task.read', tag: 'tasks', summary: '任务修改记录', params: idParam,
     response: z.object({ items: z.array(auditEventSchema) }),
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'task.read');
       await getVisibleTask(db, actor, params.id);
       return { items: (await readHistory(db, 'task', params.id)).map(toAuditOut) };
     },
@@ -54,7 +49,6 @@ export const taskRoutes = [
   defineRoute({
     method: 'POST', url: '/api/plans/:id/tasks', permission: 'task.manage', tag: 'tasks', summary: '新增任务或分解子任务', params: idParam, body: createTaskBodySchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'task.manage');
       const row = await createTask({ db, actor }, params.id, body);
       const { row: _r, ...t } = await getVisibleTask(db, actor, row.id);
       return t;
@@ -63,7 +57,6 @@ export const taskRoutes = [
   defineRoute({
     method: 'PATCH', url: '/api/tasks/:id', permission: 'task.manage', tag: 'tasks', summary: '修改任务', params: idParam, body: updateTaskBodySchema,
     handler: async ({ db, actor, params, body }) => {
-      requirePermission(actor, 'task.manage');
       await updateTask({ db, actor }, params.id, body);
       const { row: _r, ...t } = await getVisibleTask(db, actor, params.id);
       return t;
@@ -72,7 +65,6 @@ export const taskRoutes = [
   defineRoute({
     method: 'DELETE', url: '/api/tasks/:id', permission: 'task.manage', tag: 'tasks', summary: '删除任务', params: idParam,
     handler: async ({ db, actor, params }) => {
-      requirePermission(actor, 'task.manage');
       await deleteTask({ db, actor }, params.id);
       return { ok: true };
     },
