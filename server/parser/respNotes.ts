@@ -5,6 +5,7 @@ import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { parseUnitList, looksLikeUnit, splitUnitList } from './units.js';
 import { parseDeadline } from './deadline.js';
+import { DEADLINE_LABELS, LEADER_LABELS, ROLE_LABEL_SRC, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
 export type Role = 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline';
 
@@ -34,76 +35,12 @@ export function emptyNote(start: number, end: number, layout: RespNote['layout']
   return { start, end, layout, lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [] };
 }
 
-const LABEL_ROLE: [string, Role][] = [
-  ['牵头负责领导', 'leaders'],
-  ['牵头领导', 'leaders'],
-  ['责任领导', 'leaders'],
-  ['分管领导', 'leaders'],
-  ['分包领导', 'leaders'],
-  ['包保领导', 'leaders'],
-  ['主要责任单位', 'lead'],
-  ['牵头责任单位', 'lead'],
-  ['协同责任单位', 'cooperating'],
-  // the 三个责任 of safety campaigns: 企业主体责任 / 部门监管责任 / 属地管理责任 — all carry the task
-  ['主体责任单位', 'responsible'],
-  ['监管责任单位', 'responsible'],
-  ['属地责任单位', 'responsible'],
-  ['属地管理责任单位', 'responsible'],
-  ['牵头单位', 'lead'],
-  ['牵头部门', 'lead'],
-  ['主责单位', 'lead'],
-  ['主责部门', 'lead'],
-  // offices of a town or a department: 科室 / 处室 / 股室 / 站所
-  ['牵头科室', 'lead'],
-  ['牵头处室', 'lead'],
-  ['牵头股室', 'lead'],
-  ['主责科室', 'lead'],
-  ['主责处室', 'lead'],
-  ['责任科室', 'responsible'],
-  ['责任处室', 'responsible'],
-  ['责任股室', 'responsible'],
-  ['责任站所', 'responsible'],
-  ['责任单位', 'responsible'],
-  ['责任部门', 'responsible'],
-  ['责任主体', 'responsible'],
-  ['主办单位', 'responsible'],
-  ['承办单位', 'responsible'],
-  ['实施单位', 'responsible'],
-  ['实施主体', 'responsible'],
-  // "主管部门:区交通运输局": the department in charge carries the task
-  ['主管部门', 'responsible'],
-  ['主管单位', 'responsible'],
-  // "落实主体:各社区党委": who carries the task out on the ground
-  ['落实主体', 'responsible'],
-  ['落实单位', 'responsible'],
-  ['落实部门', 'responsible'],
-  ['配合单位', 'cooperating'],
-  ['配合部门', 'cooperating'],
-  ['协同单位', 'cooperating'],
-  ['协同部门', 'cooperating'],
-  ['协办单位', 'cooperating'],
-  ['参与单位', 'cooperating'],
-  ['协作单位', 'cooperating'],
-  ['参与部门', 'cooperating'],
-  ['协办部门', 'cooperating'],
-  ['协作部门', 'cooperating'],
-  ['协助单位', 'cooperating'],
-  ['协助部门', 'cooperating'],
-  ['配合科室', 'cooperating'],
-  ['配合处室', 'cooperating'],
-  ['协同科室', 'cooperating'],
-  ['协同处室', 'cooperating'],
-  ['协同股室', 'cooperating'],
-  ['配合股室', 'cooperating'],
-  ['协办科室', 'cooperating'],
-  ['协办处室', 'cooperating'],
-  ['支持单位', 'cooperating'],
-  ['完成时限', 'deadline'],
-  ['完成时间', 'deadline'],
-  ['时间节点', 'deadline'],
-  ['时限要求', 'deadline'],
-];
-const ROLE = new Map(LABEL_ROLE);
+// leader and deadline labels, then every unit-role label the vocabulary composes ("牵头单位", "主要协作单位",
+// "共同责任单位", "责任主体"…: vocabulary.ts decides each role once)
+const OWN_LABELS: [string, Role][] = [...LEADER_LABELS.map((l) => [l, 'leaders'] as [string, Role]), ...DEADLINE_LABELS.map((l) => [l, 'deadline'] as [string, Role])];
+const OWN = new Map(OWN_LABELS);
+const roleOfLabel = (label: string): Role | undefined => OWN.get(label) ?? labelRole(label) ?? undefined;
+
 // truncated labels from page splices: "头单位:" is what is left of "牵头单位:"
 const FRAGMENT_ROLE = new Map<string, Role>([
   ['头单位', 'lead'],
@@ -111,7 +48,7 @@ const FRAGMENT_ROLE = new Map<string, Role>([
 ]);
 // "牵头单位:X", "【牵头单位】X", and (damaged) "牵头单位X" before a unit-like start
 const LABEL_RE = new RegExp(
-  `[【\\[]?(${LABEL_ROLE.map(([l]) => l).join('|')}|(?<![牵责])头单位|(?<![责主])任单位)(?:(?:及|和|与|、)(?:完成时限|完成时间|时间节点|时限要求|时限))?(?:[】\\]][ \\t]*:?|[ \\t]*(:|(?=[区市县镇各])))`,
+  `[【\\[]?(${OWN_LABELS.map(([l]) => l).join('|')}|${ROLE_LABEL_SRC}|(?<![牵责])头单位|(?<![责主])任单位)(?:(?:及|和|与|、)(?:完成时限|完成时间|时间节点|时限要求|时限))?(?:[】\\]][ \\t]*:?|[ \\t]*(:|(?=[区市县镇各])))`,
   'g',
 );
 
@@ -125,21 +62,16 @@ interface LabelHit {
 }
 
 // "(牵头:市发展改革委;配合:市财政局)": the role word alone, always with a colon, at the start of a note or clause
-const SHORT_ROLE = new Map<string, Role>([
-  ['牵头', 'lead'],
-  ['主责', 'lead'],
-  ['责任', 'responsible'],
-  ['配合', 'cooperating'],
-  ['参与', 'cooperating'],
-  ['协办', 'cooperating'],
-  ['协同', 'cooperating'],
-  // a town's notes: "责任村: 官山村、塔山村", "配合村(社区): …"
+// "(牵头:市发展改革委;配合:市财政局)": the role word alone, always with a colon, at the start of a note or clause
+// (its role: vocabulary.roleOfCore); a town's notes: "责任村: 官山村、塔山村", "配合村(社区): …"
+const SHORT_VILLAGE = new Map<string, Role>([
   ['责任村', 'responsible'],
   ['责任社区', 'responsible'],
   ['配合村', 'cooperating'],
 ]);
+const shortRole = (w: string): Role => SHORT_VILLAGE.get(w) ?? roleOfCore(w);
 // no leading lookbehind (it would be tried at every position): the character before is checked by hand
-const SHORT_RE = /(牵头|主责|责任村|责任社区|配合村|责任|配合|参与|协办|协同)[ \t]*:(?=[ \t]*[\u4e00-\u9fa5])/g;
+const SHORT_RE = /(牵头|主责|主办|责任村|责任社区|配合村|责任|配合|参与|协办|协同|协作|协助)[ \t]*:(?=[ \t]*[\u4e00-\u9fa5])/g;
 const SHORT_BEFORE = /[(【〔\[;,,\s]/;
 
 function labelHits(text: string): LabelHit[] {
@@ -150,7 +82,7 @@ function labelHits(text: string): LabelHit[] {
     const label = m[1];
     const fragment = FRAGMENT_ROLE.has(label);
     const colon = m[2] === ':' || /[】\]]/.test(m[0]);
-    out.push({ start: m.index, end: m.index + m[0].length, role: ROLE.get(label) ?? FRAGMENT_ROLE.get(label)!, label, fragment, colon });
+    out.push({ start: m.index, end: m.index + m[0].length, role: roleOfLabel(label) ?? FRAGMENT_ROLE.get(label)!, label, fragment, colon });
   }
   SHORT_RE.lastIndex = 0;
   const long = out.length;
@@ -160,7 +92,7 @@ function labelHits(text: string): LabelHit[] {
     if (at > 0 && !SHORT_BEFORE.test(text[at - 1])) continue;
     while (k < long && out[k].end <= at) k++;
     if (k < long && out[k].start <= at) continue;
-    out.push({ start: at, end: at + m[0].length, role: SHORT_ROLE.get(m[1])!, label: m[1], fragment: false, colon: true });
+    out.push({ start: at, end: at + m[0].length, role: shortRole(m[1]), label: m[1], fragment: false, colon: true });
   }
   return long === out.length ? out : out.sort((a, b) => a.start - b.start);
 }
@@ -189,7 +121,7 @@ function sameLines(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     if (!line.text.includes('同上')) continue;
     const m = SAME_LINE.exec(line.text);
     if (!m || taken.some((n) => n.start < line.end && line.start < n.end)) continue;
-    const roles = [...m[1].matchAll(new RegExp(SAME_LABELS, 'g'))].map((x) => ROLE.get(x[0])!).filter(Boolean);
+    const roles = [...m[1].matchAll(new RegExp(SAME_LABELS, 'g'))].map((x) => roleOfLabel(x[0])!).filter(Boolean);
     const lead = line.text.length - line.text.trimStart().length;
     out.push({ ...emptyNote(line.start + lead, line.start + line.text.trimEnd().length, 'line'), same: roles });
   }
@@ -240,7 +172,8 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
       while (j + 1 < hits.length) {
         const nx = hits[j + 1];
         if (nx.start < lineEnd) j++;
-        else if (/^\n[ \t]*([-—•●·*]+[ \t]*)?$/.test(text.slice(lineEnd, nx.start))) {
+        // blank lines between label lines do not part them ("牵头单位:X⏎⏎责任单位:Y")
+        else if (/^(?:\n[ \t\u3000]*){1,4}([-—•●·*]+[ \t]*)?$/.test(text.slice(lineEnd, nx.start))) {
           j++;
           lineEnd = lineEndOf(text, nx.start);
         } else break;
@@ -259,6 +192,9 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
         layout = 'inline';
         start = h.start;
         contentEnd = endOfClause(text, h.end);
+        // "… 4.新投放…。": the next item, numbered on the same line, ends the note
+        const item = INLINE_ITEM.exec(text.slice(h.end, contentEnd));
+        if (item) contentEnd = h.end + item.index + 1;
         end = contentEnd < text.length && text[contentEnd] === '。' ? contentEnd + 1 : contentEnd;
       } else {
         i++;
@@ -348,7 +284,7 @@ function closeWithoutOpen(text: string, from: number): number {
 function readNote(ctx: ParseContext, start: number, end: number, contentEnd: number, hits: LabelHit[], layout: RespNote['layout'], damaged: string[]): RespNote {
   const text = ctx.doc.text;
   const note: RespNote = { ...emptyNote(start, end, layout), damaged };
-  const hasLead = hits.some((h) => h.label.startsWith('牵头') && h.role === 'lead');
+  const hasLead = hits.some((h) => isLeadLabel(h.label) && h.role === 'lead');
   const unitHits = hits.filter((h) => h.role !== 'deadline' && h.role !== 'leaders');
   note.plainList = unitHits.length > 0 && unitHits.every((h) => h.role === 'responsible' && /^责任/.test(h.label));
   // words before the first label ("(2025年底前完成;牵头单位:…") are a remark, often the deadline
@@ -359,12 +295,32 @@ function readNote(ctx: ParseContext, start: number, end: number, contentEnd: num
     const h = hits[k];
     if (h.fragment) damaged.push(`标签“${h.label}”不完整`);
     else if (!h.colon) damaged.push(`标签“${h.label}”后缺少冒号`);
-    const vEnd = k + 1 < hits.length ? hits[k + 1].start : contentEnd;
+    let vEnd = k + 1 < hits.length ? hits[k + 1].start : contentEnd;
+    // "责任单位:X 项目责任人:张三 实际完成情况:…": a label the list does not know still ends the value
+    const other = OTHER_LABEL.exec(text.slice(h.end, vEnd));
+    if (other) {
+      const at = h.end + other.index + other[1].length;
+      const rest = text.slice(at, vEnd).replace(/[;,,。\s]+$/, '');
+      if (rest) note.remarks.push({ text: rest, start: at });
+      vEnd = h.end + other.index;
+    }
     const raw = text.slice(h.end, vEnd);
-    const value = raw.replace(/[;,,。\s]+$/, '');
+    let value = raw.replace(/[;,,。\s]+$/, '');
     const vStart = h.end;
+    // "配合单位:市公安局、各区政府 鄞州 海曙 合计 …": after the names, words parted by spaces are what follows the note
+    const gap = /[ \t]+/g;
+    for (let g = gap.exec(value.trim() ? value : ''); g; g = gap.exec(value)) {
+      const head = value.slice(0, g.index).trim();
+      const next = value.slice(g.index + g[0].length).split(/[ \t、,,;]/)[0];
+      if (head && splitUnitList(head, 0).every((p) => looksLikeUnit(p.text)) && next && !looksLikeUnit(next)) {
+        note.remarks.push({ text: value.slice(g.index + g[0].length), start: vStart + g.index + g[0].length });
+        value = value.slice(0, g.index);
+        break;
+      }
+    }
     let role = h.role;
-    if (h.label === '主要责任单位' && hasLead) role = 'responsible';
+    // 主责/主办/主要责任 lead unless the item has a 牵头 label (vocabulary.ts)
+    if (role === 'lead' && hasLead && !isLeadLabel(h.label)) role = 'responsible';
     if (SAME.test(value)) {
       (note.same ??= []).push(role);
       continue;
@@ -408,6 +364,12 @@ function readNote(ctx: ParseContext, start: number, end: number, contentEnd: num
   }
   return note;
 }
+
+// an item numbered inside a line, after a space or a sentence's end: " 4.新投放…"
+export const INLINE_ITEM = /[\s。;]\d{1,2}[.、．](?![\d])(?=[\u4e00-\u9fa5“])/;
+
+// a label of another kind after a unit list: "项目责任人:", "实际完成情况:", "联系人:"
+const OTHER_LABEL = /([\s;,,。]+)[\u4e00-\u9fa5]{2,8}:/;
 
 function clausesOf(value: string, offset: number): { text: string; start: number }[] {
   const out: { text: string; start: number }[] = [];

@@ -7,6 +7,7 @@ import { parseUnitList, looksLikeUnit } from './units.js';
 import { readInline, hasRoleVerb, readLabelledCell } from './respNotes.js';
 import { parseDeadline } from './deadline.js';
 import { fragsV, type Frag } from './virtual.js';
+import { isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
 export type Column = 'seq' | 'ref' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other' | 'mark' | 'figure' | 'spec';
 
@@ -37,6 +38,11 @@ function columnOf(cell: string): Column | null {
   // "牵头单位(部门)" and "牵头部门" are the same column
   const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '');
   for (const [re, col] of COLUMN_RE) if (re.test(c)) return col;
+  // "2022年预期目标", "年度目标": the row's goal, in words, is what the row assigns
+  if (/^(?:(?:19|20)\d{2}年(?:度)?)?(?:预期目标|年度目标|目标任务|工作目标)$/.test(c)) return 'detail';
+  // "主要协作单位", "协同配合单位", "主办单位": a role label the vocabulary composes
+  const role = labelRole(c);
+  if (role) return role;
   // "工作措施及目标", "任务内容和要求": a text column named with what it also holds
   const both = /^(.{2,6}?)(?:及|和|与)(?:目标|要求|标准|成效|进度|时序)$/.exec(c);
   if (both) {
@@ -59,9 +65,7 @@ function looseColumn(cell: string): Loose | null {
   if (known) return known;
   if (!c || c.length > 8 || !/^[\u4e00-\u9fa5]+$/.test(c)) return null;
   if (UNIT_HEAD.test(c) && !/(清单|事项|内容|任务|措施|目标|要求|名称)$/.test(c)) {
-    if (/牵头|主办|主责/.test(c)) return 'lead';
-    if (/配合|协办|参与|协同|协助/.test(c)) return 'cooperating';
-    return 'responsible';
+    return /^(?:牵头|主办|主责|责任|配合|协办|参与|协同|协助|落实)/.test(c) ? roleOfCore(c) : 'responsible';
   }
   if (TIME_HEAD.test(c)) return 'deadline';
   return 'text';
@@ -230,7 +234,17 @@ interface Header {
   single?: boolean;
 }
 
+/** 主责/主办/主要责任 columns lead unless the header also has a 牵头 column (vocabulary.ts) */
 function headerAt(lines: Line[], i: number): Header | null {
+  const h = headerAt0(lines, i);
+  if (!h) return h;
+  const names = h.names ?? (h.perLine ? lines.slice(i, h.next).map((l) => l.text.trim()).filter(Boolean) : null);
+  if (!names || names.length !== h.columns.length) return h;
+  if (!names.some((n, k) => h.columns[k] === 'lead' && isLeadLabel(n.replace(/\s/g, '')))) return h;
+  return { ...h, columns: h.columns.map((c, k) => (c === 'lead' && !isLeadLabel(names[k].replace(/\s/g, '')) && /主要责任|主责|主办/.test(names[k]) ? 'responsible' : c)) };
+}
+
+function headerAt0(lines: Line[], i: number): Header | null {
   const t = lines[i].text;
   if (t.trim().length > 120) return null;
   const pipe = t.includes('|');
@@ -443,6 +457,8 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[], headerAt0 =
     const t = lines[k].text.trim();
     if (t.length >= 6) above.add(t);
   }
+  // a page that parts its cells by blank lines (a blank between header cells): one blank is no table end
+  const spaced = lines.slice(headerAt0, from).some((l) => !l.text.trim());
   let i = from;
   let cur: Cell[] | null = null;
   for (; i < lines.length; i++) {
@@ -456,6 +472,12 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[], headerAt0 =
         i = again.next - 1;
         continue;
       }
+    }
+    // a section row ("一、做大做强主导产业") between rows: the next row's number follows it
+    if (hasSeq && SECTION_CELL.test(t) && t.length <= 40 && (!cur || cur.length >= 3)) {
+      let k = i + 1;
+      while (k < lines.length && !lines[k].text.trim()) k++;
+      if (k < lines.length && /^\d{1,3}$/.test(lines[k].text.trim())) continue;
     }
     const cell = { text: t, start: l.start + (l.text.length - l.text.trimStart().length) };
     // a new row opens on its number (the next one: a figure wrapped onto a line of its own is no 序号)
@@ -472,7 +494,7 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[], headerAt0 =
       // a row is full and no new number follows: the table is over, unless a cell wrapped
       // onto more lines and the next number is still to come
       const dlTail = columns[columns.length - 1] === 'deadline' && (deadlineAhead(lines, i) || (DEADLINE_HEAD.test(cur[cur.length - 1].text) && DEADLINE_TAIL.test(t)));
-      if (hasSeq && !nextNumberAhead(lines, i, Number(cur[0].text), above) && !dlTail) break;
+      if (hasSeq && !nextNumberAhead(lines, i, Number(cur[0].text), above, spaced) && !dlTail) break;
       if (hasSeq) {
         cur.push(cell);
         continue;
@@ -513,10 +535,11 @@ function deadlineAhead(lines: Line[], i: number): boolean {
 }
 
 /** Whether the row numbered n is followed, before a blank line, by row n+1. */
-function nextNumberAhead(lines: Line[], i: number, n: number, skip?: Set<string>): boolean {
+function nextNumberAhead(lines: Line[], i: number, n: number, skip?: Set<string>, spaced = false): boolean {
   for (let k = i, seen = 0; k < lines.length && seen < 16; k++) {
     const t = lines[k].text.trim();
-    if (!t) return false;
+    if (!t && !(spaced && k + 1 < lines.length && lines[k + 1].text.trim())) return false;
+    if (!t) continue;
     if (skip?.has(t) || PAGE_MARK.test(t) || columnOf(t)) continue;
     seen++;
     if (t === String(n + 1)) return true;
@@ -534,6 +557,8 @@ function fitRow(r: Cell[], columns: Column[], textWidth = 0): (Cell | undefined)
   if (r.length < columns.length && dl === columns.length - 1 && parseDeadline(r[r.length - 1].text)) {
     return columns.map((_, k) => (k === dl ? r[r.length - 1] : k < r.length - 1 ? r[k] : undefined));
   }
+  const run = fitUnitRun(r, columns);
+  if (run) return run;
   if (r.length <= columns.length) return columns.map((_, k) => r[k]);
   const wrapped = fitWrapped(r, columns, textWidth);
   if (wrapped) return wrapped;
@@ -554,6 +579,68 @@ function fitRow(r: Cell[], columns: Column[], textWidth = 0): (Cell | undefined)
   const mid = r.slice(t, r.length - tail);
   const joined: Cell = mid.reduce((a, b) => joinCells(a, b));
   return [...r.slice(0, t), joined, ...r.slice(r.length - tail)];
+}
+
+// a cell left empty on purpose: "/", "—", "无"
+const EMPTY_CELL = /^(?:[\/／—–-]+|无|暂无)$/;
+const unitLine = (t: string) => EMPTY_CELL.test(t) || looksLikeUnit(t.replace(/[、,]$/, '')) || /^(办事处|管委会|委员会|有限公司|有限责任公司|集团|分局|分公司|中心|人民政府|政府)[、,]?$/.test(t);
+const UNIT_WRAP = (a: string, b: string) => /[、,]$/.test(a) || /^(办事处|管委会|委员会|有限公司|有限责任公司|集团|分局|分公司|中心|人民政府|政府)([、,]|$)/.test(b);
+
+/**
+ * A row of a table with one cell per line whose unit columns close the row (a deadline may follow):
+ * the unit cells are the run of lines that read as unit names at the row's end, one line per unit
+ * column from the left and the rest in the last one ("区卫健局 ⏎ 区红十字会 ⏎ 区行政执法局": the lead,
+ * then the units that help); the text before them fills the text columns from the right, since a
+ * merged cell (a category over several rows) is printed only on the first row of its group.
+ */
+function fitUnitRun(r: Cell[], columns: Column[]): (Cell | undefined)[] | null {
+  const firstUnit = columns.findIndex(UNIT_COL);
+  if (firstUnit < 0) return null;
+  let lastUnit = firstUnit;
+  while (lastUnit + 1 < columns.length && UNIT_COL(columns[lastUnit + 1])) lastUnit++;
+  const tail = columns.length - 1 - lastUnit;
+  if (tail > 1 || (tail === 1 && columns[columns.length - 1] !== 'deadline')) return null;
+  const pre = columns.slice(0, firstUnit);
+  if (!pre.some((c) => c === 'task' || c === 'detail') || pre.some((c) => c === 'leaders' || c === 'figure')) return null;
+  let hi = r.length;
+  const out: (Cell | undefined)[] = columns.map(() => undefined);
+  if (tail === 1) {
+    if (hi < 2 || !(parseDeadline(r[hi - 1].text) || DEADLINE_HEAD.test(r[hi - 1].text))) return null;
+    out[columns.length - 1] = r[--hi];
+  }
+  let lo = hi;
+  while (lo > 1 && unitLine(r[lo - 1].text)) lo--;
+  const names = r.slice(lo, hi);
+  if (!names.some((c) => !EMPTY_CELL.test(c.text))) return null;
+  // the seq column and the text columns
+  let at = 0;
+  const textCols: number[] = [];
+  pre.forEach((c, k) => {
+    if (c === 'seq' && at < lo && /^\d{1,3}$/.test(r[at].text)) out[k] = r[at++];
+    else if (c !== 'seq') textCols.push(k);
+  });
+  const texts = r.slice(at, lo);
+  if (!texts.length || !textCols.length) return null;
+  if (texts.length <= textCols.length) texts.forEach((c, n) => (out[textCols[textCols.length - texts.length + n]] = c));
+  else {
+    textCols.slice(0, -1).forEach((k, n) => (out[k] = texts[n]));
+    out[textCols[textCols.length - 1]] = texts.slice(textCols.length - 1).reduce((a, b) => joinCells(a, b));
+  }
+  // a name wrapped onto the next line joins it; each other line is a name of its own
+  const cells: Cell[] = [];
+  for (const c of names) {
+    const last = cells[cells.length - 1];
+    if (last && UNIT_WRAP(last.text, c.text)) cells[cells.length - 1] = joinCells(last, c);
+    else cells.push(c);
+  }
+  const unitCols = lastUnit - firstUnit + 1;
+  for (let n = 0; n < unitCols && n < cells.length; n++) {
+    const k = firstUnit + n;
+    const mine = n === unitCols - 1 ? cells.slice(n) : [cells[n]];
+    const kept = mine.filter((c) => !EMPTY_CELL.test(c.text));
+    out[k] = kept.length ? kept.reduce((a, b) => joinCells(a, b, '、')) : undefined;
+  }
+  return out;
 }
 
 // the rest of a deadline wrapped onto its own line: "2024年11月⏎底前"
@@ -697,6 +784,8 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cel
       if (byVerb) for (const r of ['lead', 'responsible', 'cooperating'] as const) task[r].push(...byVerb[r]);
       else {
         const parsed = parseUnitList(vctx, c.text, off, true);
+        // a sentence that landed in a unit column (a row cut short, a column shifted) names no units
+        if (parsed.rejected.length > parsed.units.length || parsed.rejected.some((p) => p.text.length > 15)) return;
         task[col].push(...parsed.units.filter((u) => !parsed.marked.includes(u)));
         task.lead.push(...parsed.marked);
       }
@@ -705,7 +794,7 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cel
     }
   });
   task.plainList = columns.includes('responsible') && !columns.includes('lead') && !columns.includes('cooperating') && task.lead.length + task.cooperating.length === 0;
-  if (!task.title) task.title = leadPhrase(task.text);
+  if (!task.title) task.title = leadPhrase(task.text.split('\n')[0]);
   if (!task.text) task.text = task.title;
   task.title = leadPhrase(task.title);
   return task;

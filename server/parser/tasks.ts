@@ -4,7 +4,7 @@
 // back to their lead-phrase paragraphs, with no units.
 import type { OutlineNode, ParsedTask, ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
-import { findRespNotes, readInline, hasRoleVerb, type RespNote } from './respNotes.js';
+import { findRespNotes, readInline, hasRoleVerb, INLINE_ITEM, type RespNote } from './respNotes.js';
 import { findTaskTables, leadPhrase } from './taskTable.js';
 import { headingStart } from './outline.js';
 import { parseDeadline, contextYearOf, issueYear } from './deadline.js';
@@ -281,6 +281,13 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
   for (const t of tables) if (t.end <= bodyEnd) start = Math.max(start, t.end);
   // a note that lost its ")" ends before the "。": the next body must not start with it
   while (start < bodyEnd && /[\s。;,]/.test(text[start])) start++;
+  // "…圆满完成。 1.轨道交通…。 牵头领导:…": items numbered inside one long line; the note's item starts at its number
+  if (n.layout === 'inline' && !text.slice(start, bodyEnd).includes('\n')) {
+    const re = new RegExp(INLINE_ITEM.source, 'g');
+    let last = -1;
+    for (let m = re.exec(text.slice(start, bodyEnd)); m; m = re.exec(text.slice(start, bodyEnd))) last = m.index + 1;
+    if (last > 0) start += last;
+  }
   // a note opening its sentence ("市财政局负责将…"): the sentence is the task's wording
   let end = n.bodyEnd !== undefined && n.bodyEnd > bodyEnd ? n.bodyEnd : bodyEnd;
   while (end > start && /\s/.test(text[end - 1])) end--;

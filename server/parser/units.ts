@@ -3,6 +3,8 @@
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { ELSEWHERE, lookupRegion, namesOtherCity, resolveUnit } from './registry.js';
+import * as OpenCC from 'opencc-js/t2cn';
+import { widthFold } from './normalize.js';
 
 // Names end in an organ word; text that does not is commentary, not a unit.
 export const UNIT_SUFFIX =
@@ -41,8 +43,9 @@ export function splitUnitList(value: string, offset: number): Piece[] {
   let s = 0;
   for (let i = 0; i <= value.length; i++) {
     const c = value[i];
-    if (c === '(') depth++;
-    else if (c === ')') depth = Math.max(0, depth - 1);
+    // "各县〔市、区〕政府": a note in 〔〕 is part of the name too
+    if (c === '(' || c === '〔') depth++;
+    else if (c === ')' || c === '〕') depth = Math.max(0, depth - 1);
     if (i === value.length || (depth === 0 && (c === '、' || c === ',' || c === ';' || c === ',' || c === ' ' || c === '\t' || c === '/' || c === '/'))) {
       pushTrimmed(pieces, value.slice(s, i), offset + s);
       s = i + 1;
@@ -116,11 +119,30 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
   return { units, marked, rejected };
 }
 
-function mention(ctx: ParseContext, raw: string, start: number, scope: ParsedUnit['scope'], name?: string): ParsedUnit {
-  const source = ctx.doc.toSource(start, start + raw.length);
-  if (scope !== 'unit') return { raw, name: name ?? raw, known: true, scope, source };
-  const r = resolveUnit(raw, ctx.registry, regionOf(ctx, raw));
+function mention(ctx: ParseContext, read: string, start: number, scope: ParsedUnit['scope'], name?: string): ParsedUnit {
+  const source = ctx.doc.toSource(start, start + read.length);
+  // the name is looked up as read (simplified, junk removed); `raw` is what the page wrote
+  const raw = asWritten(ctx, read, source);
+  if (scope !== 'unit') return { raw, name: name ?? read, known: true, scope, source };
+  const r = resolveUnit(read, ctx.registry, regionOf(ctx, read));
   return { raw, name: r.name, known: r.known, scope, source };
+}
+
+let t2s: ((s: string) => string) | null = null;
+// a pinyin note a mirror page put after a character: "經(jīng)"
+const PINYIN_NOTE = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)/g;
+
+/**
+ * A unit's name as the page wrote it: in traditional characters on a traditional page, with a mirror's
+ * pinyin notes, as long as it is the same name read (only the script, the notes and the width differ).
+ */
+function asWritten(ctx: ParseContext, read: string, source: { start: number; end: number }): string {
+  const orig = ctx.doc.original.slice(source.start, source.end);
+  if (orig === read || orig.includes('\n') || orig.length > read.length * 3 + 8) return read;
+  const folded = widthFold(orig);
+  if (folded === read) return folded;
+  t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
+  return t2s(folded.replace(PINYIN_NOTE, '')) === read ? folded : read;
 }
 
 const lookups = new WeakMap<object, string | null>();

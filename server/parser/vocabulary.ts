@@ -1,0 +1,65 @@
+// The importer's vocabulary, decided once (issue #9 item 3; test/parser/fixtures/real/README.md): the
+// words that label a role, the endings that make a name an organ, the catch-alls that name nobody.
+// Every reader (label notes, task tables, unit lists, grouped items) asks this module.
+
+export type UnitRole = 'lead' | 'responsible' | 'cooperating';
+
+// ---------------------------------------------------------------------------------------------
+// Role words. A role label is [prefix] core [holder]: "牵头单位", "主要责任单位", "共同责任单位",
+// "主要协作单位", "配合部门", "责任科室". The core decides the role.
+// ---------------------------------------------------------------------------------------------
+
+/** cores that lead; 主责/主办/主要责任 lead only where the item has no 牵头 label (then they are responsible) */
+export const LEAD_CORES = ['牵头责任', '牵头负责', '牵头', '主要责任', '主责', '主办'] as const;
+/** cores that carry the task out */
+export const RESPONSIBLE_CORES = ['主体责任', '监管责任', '属地管理责任', '属地责任', '共同责任', '具体责任', '责任', '落实', '实施', '承办', '主管', '具体承办'] as const;
+/** cores that help */
+export const COOPERATING_CORES = ['协同责任', '协同配合', '协同', '配合', '协办', '协作', '协助', '参与', '支持'] as const;
+/** what holds the role: "单位", "部门", a town's or a department's offices */
+export const HOLDERS = ['单位', '部门', '科室', '处室', '股室', '站所', '主体'] as const;
+/** words before a core that do not change it: "主要协作单位", "共同责任单位", "其他配合单位" */
+const PREFIXES = ['主要', '共同', '其他', '其它', '具体', '相关'];
+
+const byLength = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length);
+const CORES = byLength([...LEAD_CORES, ...RESPONSIBLE_CORES, ...COOPERATING_CORES]);
+/** "牵头单位" / "主要协作单位" / "责任主体" …: regex source of a unit-role label */
+export const ROLE_LABEL_SRC = `(?:${PREFIXES.join('|')})?(?:${CORES.join('|')})(?:${HOLDERS.join('|')})`;
+const ROLE_LABEL = new RegExp(`^${ROLE_LABEL_SRC}$`);
+
+/** A 牵头 label: with one in the item, 主责/主办/主要责任 are responsible (README). */
+export const isLeadLabel = (label: string): boolean => /^(?:主要|共同|其他|其它|具体|相关)?牵头/.test(label);
+
+/** The role a label names, or null when it is no role label. `hasLead`: the item also has a 牵头 label. */
+export function labelRole(label: string, hasLead = false): UnitRole | null {
+  const l = label.replace(/\s/g, '');
+  if (!ROLE_LABEL.test(l)) return null;
+  return roleOfCore(l, hasLead);
+}
+
+/** The role of a label word or header cell that holds a core ("牵头", "主办方", "协同配合单位"). */
+export function roleOfCore(word: string, hasLead = false): UnitRole {
+  const w = word.replace(/^(?:主要(?!责任)|共同(?!责任)|其他|其它|具体(?!责任|承办)|相关)/, '');
+  if (/^(?:牵头)/.test(w)) return 'lead';
+  if (/^(?:主要责任|主责|主办)/.test(w)) return hasLead ? 'responsible' : 'lead';
+  if (/^(?:协同|配合|协办|协作|协助|参与|支持)/.test(w)) return 'cooperating';
+  return 'responsible';
+}
+
+/** leader labels: named people, not units */
+export const LEADER_LABELS = ['牵头负责领导', '牵头领导', '责任领导', '分管领导', '分包领导', '包保领导', '责任人'] as const;
+/** deadline labels */
+export const DEADLINE_LABELS = ['完成时限', '完成时间', '时间节点', '时限要求'] as const;
+
+// ---------------------------------------------------------------------------------------------
+// What a unit name is.
+// ---------------------------------------------------------------------------------------------
+
+/** endings of an organ: a government body, a company, a town */
+export const ORGAN_END_SRC =
+  '局|委|委员会|办|办公室|部|政府|中心|管委会|管委|集团|公司|院|厅|署|支队|大队|分局|分行|工委|党委|街道|镇|乡|所|站|队|社|行|会|处|室|科';
+export const ORGAN_END = new RegExp(`(?:${ORGAN_END_SRC})$`);
+/** a name opening on its level or place: "市…", "区…", "XX县…" */
+export const REGION_START = /^(?:市|区|县|省|州|盟|旗|镇|乡|街道|各|中共|共青团|团|国家|国网|中国|人民银行|[\u4e00-\u9fa5]{2,4}(?:市|区|县|州|镇|乡))/;
+
+/** "等有关部门", "等单位": a tail that adds nobody by name */
+export const ETC_TAIL = /^等(?:(?:区级|市级|县级|市直|区直|县直|区|市|县)?(?:有关|相关|其他)?(?:部门|单位|部门和单位|职能部门))?$/;
