@@ -386,7 +386,7 @@ function clausesOf(value: string, offset: number): { text: string; start: number
 
 // "(区发展改革委、区财政局牵头,区级有关部门按职责分工负责)"
 const VERB =
-  /((?:按|依|依照|按照|根据)(?:各自)?职责(?:分工)?(?:负责|落实)|牵头负责|牵头实施|牵头|负总责|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
+  /((?:按|依|依照|按照|根据)(?:各自)?职责(?:分工)?(?:负责|落实)|牵头负责|牵头实施|牵头督导|牵头|负总责|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
 
 function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const text = ctx.doc.text;
@@ -398,17 +398,38 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     const open = m.index;
-    const close = m[0] === '(' ? closeParen(text, open, 400) : closeBracket(text, open, 400);
+    let close = m[0] === '(' ? closeParen(text, open, 400) : closeBracket(text, open, 400);
+    // the page was cut inside the note ("…。〔省委军民融合办、省发展改革委、省数据局(省营商局)"): the note runs to the end
+    let cut = false;
+    if (close < 0 && open > 0 && /[。;]\s*$/.test(text.slice(Math.max(0, open - 2), open)) && !text.slice(open, open + 400).includes('\n') && text.length - open < 400) {
+      close = text.replace(/\s+$/, '').length;
+      cut = true;
+    }
     if (close < 0) continue;
     re.lastIndex = close + 1;
     while (k < spans.length && spans[k].end <= open) k++;
     if (k < spans.length && spans[k].start <= open) continue;
-    const inner = text.slice(open + 1, close);
+    let inner = text.slice(open + 1, close);
+    // "[X、Y等按职责分工负责。排名第一的为牵头单位,下同。本条及以下责任单位均包括…]": the sentences after
+    // the first state rules about the list (its order, a cascade), read elsewhere
+    const stop = inner.indexOf('。');
+    if (stop > 0 && /牵头|不再|下同|以下/.test(inner.slice(stop)) && !/:/.test(inner.slice(0, stop))) inner = inner.slice(0, stop);
     if (/[。:]/.test(inner)) continue;
     // a note closing its sentence: "…。(市经信局、市科技局配合)" may name only those who help
-    const closing = closesSentence(text, open, close);
-    const note = /牵头|负责|配合/.test(inner) ? readInline(ctx, inner, open + 1, undefined, closing) : closing ? bareList(ctx, inner, open + 1) : null;
-    if (note) out.push({ ...note, start: open, end: close + 1 });
+    const closing = cut || closesSentence(text, open, close);
+    let note = /牵头|负责|配合/.test(inner) ? readInline(ctx, inner, open + 1, undefined, closing) : closing ? bareList(ctx, inner, open + 1) : null;
+    // cut after "X牵头,Y、Z、": the verb of the last run is lost; the units after a lead help
+    if (!note && cut) {
+      const last = Math.max(inner.lastIndexOf(','), inner.lastIndexOf(';'));
+      const head = last > 0 ? readInline(ctx, inner.slice(0, last), open + 1) : null;
+      const tail = head?.lead.length ? parseUnitList(ctx, inner.slice(last + 1).replace(/[、,]$/, ''), open + 2 + last) : null;
+      if (head && tail && tail.units.length && !tail.rejected.length) {
+        head.cooperating.push(...tail.units);
+        head.damaged.push('原文在说明中截断');
+        note = head;
+      }
+    }
+    if (note) out.push({ ...note, start: open, end: Math.min(close + 1, text.length) });
   }
   out.push(...findBareNotes(ctx, [...taken, ...out]));
   return out;

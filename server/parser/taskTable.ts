@@ -3,7 +3,7 @@
 // "|", tabs or runs of spaces) or one cell per line.
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext, Line } from './types.js';
-import { parseUnitList, looksLikeUnit } from './units.js';
+import { parseUnitList, looksLikeUnit, splitUnitList } from './units.js';
 import { readInline, hasRoleVerb, readLabelledCell } from './respNotes.js';
 import { parseDeadline } from './deadline.js';
 import { fragsV, type Frag } from './virtual.js';
@@ -259,6 +259,10 @@ function headerAt0(lines: Line[], i: number): Header | null {
     if (cells.length >= 3 && cells.every((c) => c !== null) && isTaskHeader(cells)) return { columns: cells as Column[], next: i + 1, perLine: false, pipe, names: raw.map((c) => c.text) };
     const inferred = cells.length >= 3 && !cells.every((c) => c !== null) ? inferHeader(raw.map((c) => c.text)) : null;
     if (inferred) return { columns: inferred.map(plainSpec), next: i + 1, perLine: false, pipe, names: raw.map((c) => c.text) };
+    // "序号 | 项目名称 | 责任单位 | 目标任务 | 1- 8月 实际完成情况": columns the lists know make the table, the others are other
+    const known = cells.filter((c) => c !== null).length;
+    const loose = cells.map((c) => c ?? 'other') as Column[];
+    if (cells.length >= 4 && known >= 3 && known >= cells.length - 2 && isTaskHeader(cells) && cells[0] !== null) return { columns: loose.map(plainSpec), next: i + 1, perLine: false, pipe, names: raw.map((c) => c.text) };
   } else if (/^\S{1,8}(?: \S{1,8}){3,11}$/.test(t.trim())) {
     // "序号 任务名称 具体措施 牵头单位 …": cells parted by single spaces
     const raw = t.trim().split(' ');
@@ -388,9 +392,14 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
       continue;
     }
     if (pipe && /^[\s|:-]+$/.test(l.text)) continue; // markdown rule line
-    const cells = (single ? singleCells(l.text) : cellsOf(l.text, pipe)).map((c) => ({ text: c.text, start: l.start + c.start }));
-    // a single-space table has rows of exactly its columns
-    if (single && cells.length !== columns.length) break;
+    let cells: Cell[] = (single ? singleCells(l.text) : cellsOf(l.text, pipe)).map((c) => ({ text: c.text, start: l.start + c.start }));
+    // a single-space table has rows of exactly its columns, unless its text cells hold spaces too:
+    // then the unit cells are the last words of the row and the text is what stands between
+    if (single && cells.length !== columns.length) {
+      const fitted = singleFit(cells, columns);
+      if (!fitted) break;
+      cells = fitted;
+    }
     // a section row spanning all columns ("一、壮大先进制造业集群") or the header typed again mid-table
     if (skippableRow(l.text, pipe)) continue;
     if (cells.length < 2) break;
@@ -419,6 +428,35 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
     }
   }
   return { rows, next: i };
+}
+
+/** A single-space row whose text cells hold spaces: seq first, unit cells (and a deadline) last, text between. */
+function singleFit(cells: Cell[], columns: Column[]): Cell[] | null {
+  const firstUnit = columns.findIndex(UNIT_COL);
+  if (firstUnit < 0 || columns.slice(firstUnit).some((c) => !UNIT_COL(c) && c !== 'deadline')) return null;
+  const tailN = columns.length - firstUnit;
+  const tail = cells.slice(cells.length - tailN);
+  if (!tail.every((c, k) => (columns[firstUnit + k] === 'deadline' ? true : unitLine(c.text) || looksLikeUnit(splitUnitList(c.text, 0)[0]?.text ?? '')))) return null;
+  const out: Cell[] = [];
+  let lo = 0;
+  for (let k = 0; k < firstUnit; k++) {
+    const c = columns[k];
+    if (c === 'seq' && /^\d{1,3}$/.test(cells[lo].text)) out.push(cells[lo++]);
+    else if (c === 'seq') out.push({ text: '', start: cells[lo].start });
+    else break;
+  }
+  const textCols = firstUnit - out.length;
+  const mid = cells.slice(lo, cells.length - tailN);
+  if (textCols < 1 || mid.length < 1) return null;
+  // fewer words than text columns: the empty (merged) cells are the first ones
+  if (mid.length < textCols) return [...out, ...Array.from({ length: textCols - mid.length }, () => ({ text: '', start: mid[0].start })), ...mid, ...tail];
+  // the text columns: one word each from the left, the last one takes the rest (joined by its spaces)
+  for (let k = 0; k < textCols; k++) {
+    if (k < textCols - 1 && mid.length - k > textCols - k) out.push(mid[k]);
+    else if (k === textCols - 1) out.push(mid.slice(Math.min(k, mid.length - 1)).reduce((a, b) => joinCells(a, b, ' ')));
+    else out.push({ text: '', start: mid[0].start });
+  }
+  return [...out, ...tail];
 }
 
 function singleCells(line: string): { text: string; start: number }[] {

@@ -101,7 +101,10 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
     if (!d) continue;
     // "1.推进…(市行政审批局负责)。推动…(市数据局负责)。": short notes closing sentences of one item's paragraph
     const short = (x: RespNote) => x.layout === 'inline' && x.damaged.length === 0;
-    if (prev && prevNote && short(prevNote) && short(n) && sameItemLine(ctx, heads, prev, n)) mergeInto(prev, d);
+    // …but a note standing after its sentence's end ("…跟踪评价。(区卫生健康委负责)严格…。(区农业农村局负责)")
+    // closes a task of its own: the item holds several tasks
+    const afterStop = (x: RespNote) => /[。;!?]\s*$/.test(ctx.doc.text.slice(Math.max(0, x.start - 3), x.start));
+    if (prev && prevNote && short(prevNote) && short(n) && !(afterStop(prevNote) && afterStop(n)) && sameItemLine(ctx, heads, prev, n)) mergeInto(prev, d);
     else {
       drafts.push(d);
       prev = d;
@@ -115,6 +118,7 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
   applyListOrder(doc.text, drafts);
 
   drafts.sort((a, b) => a.start - b.start);
+  cascadeUnits(ctx, drafts);
   sameAsAbove(drafts);
   rowDeadlines(ctx, drafts);
   const seen = new Set<string>();
@@ -136,6 +140,25 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
       unitsSource: d.units ? doc.toSource(d.units.start, d.units.end) : null,
     };
   });
+}
+
+// "以下各项工作均需各县、区人民政府(管委会)落实,不再列出", "本条及以下责任单位均包括各县市区政府(管委会),不再重复列举":
+// units stated once for this task and every one after it
+const CASCADE = /(?:本条及|本项及)?以下(?:各项|所有)?(?:工作|任务|各条|条目|责任单位)?(?:均|都)(?:需|须|要|包括|由|为)([^,。;:]{2,40}?)(?:负责)?(?:落实|实施|负责)?[,]\s*(?:均)?不再(?:重复|单独|一一)?列(?:出|举|明)/g;
+
+function cascadeUnits(ctx: ParseContext, drafts: Draft[]) {
+  const text = ctx.doc.text;
+  CASCADE.lastIndex = 0;
+  for (let m = CASCADE.exec(text); m; m = CASCADE.exec(text)) {
+    const at = m.index;
+    const parsed = parseUnitList(ctx, m[1], m.index + m[0].indexOf(m[1]));
+    if (!parsed.units.length || parsed.rejected.length) continue;
+    for (const d of drafts) {
+      if (!d.units || d.units.end <= at) continue;
+      const have = new Set([...d.lead, ...d.responsible, ...d.cooperating].map((u) => u.raw));
+      for (const u of parsed.units) if (!have.has(u.raw)) d.responsible.push({ ...u });
+    }
+  }
 }
 
 /** "责任单位:同上" / "责任领导、牵头单位、责任单位、完成时限同上。": the labels of the task above hold */

@@ -5,6 +5,7 @@ import type { ParseContext } from './types.js';
 import { ELSEWHERE, lookupRegion, namesOtherCity, resolveUnit } from './registry.js';
 import * as OpenCC from 'opencc-js/t2cn';
 import { widthFold } from './normalize.js';
+import { GENERIC_BODY } from './vocabulary.js';
 
 // Names end in an organ word; text that does not is commentary, not a unit.
 export const UNIT_SUFFIX =
@@ -61,10 +62,12 @@ export function splitUnitList(value: string, offset: number): Piece[] {
     const b = pieces[i + 1].text;
     // "各区、县(市)政府": one list of every district and county, not "各区" and a county
     // "各市(县)、区人民政府": the same, with the level's note before the 、
-    const levels = /^(各|全市各)[区县市](\([^)]{1,6}\))?$/.test(a) && /^[区县市](\([^)]{1,6}\))?(人民)?政府$/.test(b);
+    const levels = /^(各|全市各)[区县市](\([^)]{1,6}\))?$/.test(a) && /^[区县市](\([^)]{1,6}\))?(人民)?政府(\([^)]{1,6}\))?$/.test(b);
     // "各街道、镇": the reverse order, a bare 镇/乡镇 after "各街道"
     const streetsTowns = /^(各|相关)街道(办事处)?$/.test(a) && /^(乡镇|镇|乡)(人民政府|政府)?$/.test(b);
-    if (levels || streetsTowns || (/(镇|乡镇|镇人民政府|镇政府)$/.test(a) && /^街道(办事处)?$/.test(b) && /^(各|相关)/.test(a))) {
+    // "市直有关部门、单位": one catch-all over two kinds of body
+    const kinds = /(有关|相关|各)(部门|单位)$/.test(a) && /^(单位|部门|机构)$/.test(b);
+    if (levels || streetsTowns || kinds || (/(镇|乡镇|镇人民政府|镇政府)$/.test(a) && /^街道(办事处)?$/.test(b) && /^(各|相关)/.test(a))) {
       pieces.splice(i, 2, { text: value.slice(pieces[i].start - offset, pieces[i + 1].start - offset + b.length), start: pieces[i].start });
     }
   }
@@ -209,7 +212,8 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
   const joined = /^(.{2,20}?)(和|及|与|以及)(.{3,20})$/.exec(t);
   // "区农业农村和水利局": a left part that names no organ and a right part with no level of its own share one name
   const twoNames = joined && (/(局|委|办|部|院|会|中心|公司|集团|政府|街道办事处|队|所|站|处|室|馆|团|社|行|厅|署|联|单位|部门)$/.test(joined[1]) || /^(市|区|县|省|州|各|镇|乡|街道)/.test(joined[3]));
-  if (joined && twoNames && looksLikeUnit(joined[1]) && looksLikeUnit(joined[3]) && !resolveUnit(t, ctx.registry, regionOf(ctx, t)).known) {
+  // "各县(市、区)党委和人民政府", "高新区党工委和管委会": a body with no place of its own is the left one's place's
+  if (joined && twoNames && !GENERIC_BODY.test(joined[3]) && looksLikeUnit(joined[1]) && looksLikeUnit(joined[3]) && !resolveUnit(t, ctx.registry, regionOf(ctx, t)).known) {
     const right = p.start + joined[1].length + joined[2].length;
     return [...(readPiece(ctx, { text: joined[1], start: p.start }) ?? []), ...(readPiece(ctx, { text: joined[3], start: right }) ?? [])];
   }

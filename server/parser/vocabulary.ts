@@ -63,3 +63,6 @@ export const REGION_START = /^(?:市|区|县|省|州|盟|旗|镇|乡|街道|各|
 
 /** "等有关部门", "等单位": a tail that adds nobody by name */
 export const ETC_TAIL = /^等(?:(?:区级|市级|县级|市直|区直|县直|区|市|县)?(?:有关|相关|其他)?(?:部门|单位|部门和单位|职能部门))?$/;
+
+/** a body named by its kind only, with no place: it shares the place of the name before it ("X党委和人民政府") */
+export const GENERIC_BODY = /^(?:人民政府|政府|管委会|管理委员会|党工委|工委|委员会|办事处|人大|政协)$/;
