@@ -3,7 +3,25 @@
 import type { ParsedIndicator } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { findTables, type Cell, type Table } from './tableCells.js';
-import { isEmptyCell, looksLikeUnit, parseCell, yearOf } from './numbers.js';
+import { UNIT_RE_SRC, isEmptyCell, looksLikeUnit, parseCell, yearOf } from './numbers.js';
+import { unitAsWritten } from './numbersContext.js';
+
+// "8950人", "≥90%", "2.36万个以上": a figure cell that writes its unit after the number
+const CELL_UNIT = new RegExp(`^[^\\d]{0,4}\\d+(?:\\.\\d+)?(?:\\s*[-~～—至]\\s*\\d+(?:\\.\\d+)?)?\\s*(${UNIT_RE_SRC})\\s*(?:以上|以下|以内|左右)?$`);
+
+/** the unit the target cells of a row write after their figures, when they all write the same one */
+function cellUnit(ctx: ParseContext, cells: Cell[]): string | null {
+  let unit: string | null = null;
+  for (const c of cells) {
+    const m = CELL_UNIT.exec(c.text.trim());
+    if (!m) return null;
+    const at = c.text.indexOf(m[1], c.text.search(/\d/));
+    const u = at >= 0 ? unitAsWritten(ctx.doc, c.start + at, c.start + at + m[1].length, m[1]) : m[1];
+    if (unit !== null && u !== unit) return null;
+    unit = u;
+  }
+  return unit;
+}
 
 type Role = 'index' | 'category' | 'name' | 'unit' | 'attribute' | 'baseline' | 'target' | 'actual' | 'note' | 'other';
 interface Column {
@@ -135,7 +153,7 @@ function fromTable(ctx: ParseContext, table: Table, planStart: number | null): P
     const noteCell = first('note');
     out.push({
       name,
-      unit: first('unit') || nameUnit || (child ? parent!.unit : null) || null,
+      unit: first('unit') || nameUnit || (child ? parent!.unit : null) || cellUnit(ctx, get('target').filter((i) => !isEmptyCell(cells[i].text)).map((i) => cells[i])) || null,
       attribute: /约束/.test(attr) ? 'binding' : /预期/.test(attr) ? 'expected' : null,
       category: child ? parent!.name : (lastCategory ?? section),
       table: table.title,
@@ -171,5 +189,216 @@ export function isIndicatorTable(t: Table): boolean {
 }
 
 export function extractIndicators(ctx: ParseContext, planStart: number | null = null): ParsedIndicator[] {
-  return findTables(ctx.doc).flatMap((t) => fromTable(ctx, t, planStart));
+  const grid = findTables(ctx.doc).map((t) => ({ t, rows: fromTable(ctx, t, planStart) }));
+  const flat = flatChosen(ctx, planStart, grid);
+  const lines = ctx.doc.lines;
+  // a table read cell by cell here is not read again as a grid
+  const taken = (a: number, b: number) => flat.some(({ t }) => lines[t.lineFrom].start <= b && a <= lines[t.lineTo - 1].end);
+  return [...grid.filter((g) => !taken(g.t.start, g.t.end)).flatMap((g) => g.rows), ...flat.flatMap((f) => f.rows)];
+}
+
+const valued = (rows: ParsedIndicator[]) => rows.reduce((n, r) => n + r.targets.filter((t) => t.value !== null).length, 0);
+
+/** the flattened tables read here, where they give more figures than the grid reading of the same lines */
+function flatChosen(ctx: ParseContext, planStart: number | null, grid: { t: Table; rows: ParsedIndicator[] }[]) {
+  const lines = ctx.doc.lines;
+  return findFlatTables(ctx.doc)
+    .map((t) => ({ t, rows: flatIndicators(ctx, t, planStart) }))
+    .filter((f) => {
+      if (!f.rows.length) return false;
+      const a = lines[f.t.lineFrom].start;
+      const b = lines[f.t.lineTo - 1].end;
+      const over = grid.filter((g) => g.t.start <= b && a <= g.t.end).flatMap((g) => g.rows);
+      return valued(f.rows) > valued(over);
+    });
+}
+
+/** line spans [lineFrom, lineTo) of the flattened indicator tables that give rows */
+export function flatIndicatorLines(ctx: ParseContext): [number, number][] {
+  const grid = findTables(ctx.doc).map((t) => ({ t, rows: fromTable(ctx, t, null) }));
+  return flatChosen(ctx, null, grid).map(({ t }) => [t.lineFrom, t.lineTo]);
+}
+
+// ---- indicator tables flattened to one cell per line ----------------------------------------------
+// "序号 |⏎指 标 |⏎单位 |⏎2025年 |⏎1 |⏎全市生产总值年均增长率 |⏎% |⏎5左右 |…" or the same with blank lines
+// between cells: a web page's table copied as text. Rows are found by their running numbers ("1", "2", …)
+// or by numbered names ("1.学前教育毛入园率(%)"); each row's cells fill the header's columns in order.
+
+export interface FlatTable {
+  title: string | null;
+  header: Cell[];
+  rows: Cell[][];
+  lineFrom: number;
+  lineTo: number;
+}
+
+const FLAT_HEAD =
+  /^(?:序号|编号|指标|指标名称|主要指标|考核指标|项目|项目名称|单位|计量单位|属性|指标属性|指标性质|备注|类别|分类|领域|基期值?|现状值?|目标值?|预期目标|规划目标|年均(?:\[累计\]|〔累计〕|【累计】)?|["“]?十[一二三四五六七八九]五["”]?(?:目标|末|期末)?|(?:19|20)\d\d年(?:目标值?|预期值?|基期值?|现状值?)?)$/;
+const flatCache = new WeakMap<object, FlatTable[]>();
+
+function flatCell(l: { text: string; start: number }): Cell | null {
+  const lead = l.text.length - l.text.replace(/^[\s|｜]+/, '').length;
+  const text = l.text.slice(lead).replace(/[\s|｜]+$/, '');
+  if (!text) return null;
+  return { text, start: l.start + lead, end: l.start + lead + text.length };
+}
+
+const isShortCell = (t: string) => t.length <= 40 && !/[。;!?]/.test(t);
+const headKey = (t: string) => t.replace(/[\s"“”'‘’]/g, '');
+
+export function findFlatTables(doc: ParseContext['doc']): FlatTable[] {
+  let found = flatCache.get(doc);
+  if (found) return found;
+  found = [];
+  const lines = doc.lines;
+  for (let i = 0; i < lines.length; i++) {
+    const c0 = flatCell(lines[i]);
+    // a header cell alone on its line (a table row on one line is read by findTables)
+    if (!c0 || !FLAT_HEAD.test(headKey(c0.text)) || /[|｜\t]\s*\S/.test(lines[i].text.replace(/[\s|｜]+$/, ''))) continue;
+    const t = readFlat(doc, i);
+    if (t) {
+      found.push(t);
+      i = t.lineTo - 1;
+    }
+  }
+  flatCache.set(doc, found);
+  return found;
+}
+
+function readFlat(doc: ParseContext['doc'], first: number): FlatTable | null {
+  const lines = doc.lines;
+  const cells: { c: Cell; line: number }[] = [];
+  let lastLine = first;
+  for (let i = first; i < lines.length; i++) {
+    const raw = lines[i].text;
+    if (!raw.trim() || /^[\s|｜]+$/.test(raw)) continue;
+    // one cell per line: a line holding several cells, or prose, ends the table
+    if (/\S\s*[|｜\t]\s*\S/.test(raw.trim().replace(/[\s|｜]+$/, ''))) break;
+    const c = flatCell(lines[i]);
+    if (!c || !isShortCell(c.text)) break;
+    cells.push({ c, line: i });
+    lastLine = i;
+  }
+  let h = 0;
+  while (h < cells.length && FLAT_HEAD.test(headKey(cells[h].c.text))) h++;
+  // "苏州市 | 张家港 | …": the columns after the unit column are named by what they hold figures for
+  if (h >= 3 && /^(?:序号|编号)$/.test(headKey(cells[0].c.text)) && cells.slice(0, h).some((x) => /单位/.test(x.c.text)))
+    while (h < cells.length && h < 30 && /^[\u4e00-\u9fa5]{2,8}$/.test(cells[h].c.text) && cells[h].c.text !== '1') h++;
+  const header = cells.slice(0, h).map((x) => ({ ...x.c, text: headKey(x.c.text) }));
+  if (h < 3 || !header.some((c) => /指标|名称|项目/.test(c.text))) return null;
+  const body = cells.slice(h);
+  const indexCol = /^(?:序号|编号)$/.test(header[0].text);
+  const rows: Cell[][] = [];
+  if (indexCol) {
+    // "1", "2", …: a running number followed by a name starts each row
+    let k = 1;
+    let cur: Cell[] | null = null;
+    for (let j = 0; j < body.length; j++) {
+      const t = body[j].c.text;
+      const next = body[j + 1]?.c.text ?? '';
+      if (t === String(k) && /[\u4e00-\u9fa5]/.test(next) && parseCell(next).value === null) {
+        if (cur) rows.push(cur);
+        cur = [body[j].c];
+        k++;
+      } else if (cur) cur.push(body[j].c);
+      else if (rows.length === 0 && j > 2) return null;
+    }
+    if (cur) rows.push(cur);
+  } else {
+    // "1.学前教育毛入园率(%)": a numbered name starts each row; "一、发展水平" is a section
+    let cur: Cell[] | null = null;
+    for (const { c } of body) {
+      if (/^\d{1,2}[.、．](?!\d)\S/.test(c.text)) {
+        if (cur) rows.push(cur);
+        cur = [c];
+      } else if (/^[一二三四五六七八九十]+、/.test(c.text)) {
+        if (cur) rows.push(cur);
+        cur = null;
+      } else if (cur) cur.push(c);
+    }
+    if (cur) rows.push(cur);
+  }
+  if (rows.length < 2) return null;
+  // the widest row sets the width; a spanning header cell ("“十四五”目标" over 2025年 and 年均) is dropped
+  const widths = new Map<number, number>();
+  for (const r of rows) widths.set(r.length, (widths.get(r.length) ?? 0) + 1);
+  const width = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
+  const cols = indexCol ? header : header.filter((c) => !/^(?:序号|编号)$/.test(c.text));
+  while (cols.length > width) {
+    const k = cols.findIndex((c, j) => j + 1 < cols.length && !/(?:19|20)\d\d/.test(c.text) && /目标|十[一二三四五六七八九]五/.test(c.text) && (yearOf(cols[j + 1].text) !== null || /目标|年均/.test(cols[j + 1].text)));
+    if (k < 0) break;
+    cols.splice(k, 1);
+  }
+  if (cols.length !== width) return null;
+  // the title: the nearest short line above
+  let title: string | null = null;
+  for (let j = first - 1; j >= 0 && j >= first - 3; j--) {
+    const t = lines[j].text.trim();
+    if (!t) continue;
+    if (t.length <= 50 && !/[。;]$/.test(t)) title = t;
+    break;
+  }
+  return { title, header: cols, rows, lineFrom: first, lineTo: lastLine + 1 };
+}
+
+// "[累计达到1000]", "五年累计约20": the words around a cumulative figure
+const CUM_WORDS = /^(?:累计达到|累计达|五年累计|累计|达到)(约)?/;
+
+function flatIndicators(ctx: ParseContext, t: FlatTable, planStart: number | null): ParsedIndicator[] {
+  const cols = columnsOf(t.header, t.title, planStart);
+  const titleYear = t.title ? yearOf(t.title) : null;
+  const roles = cols.length ? cols.map((c) => c.role) : [];
+  if (!roles.includes('name')) {
+    // "序号 | 指标名称 | 单位 | 苏州市 | 张家港 | …": one target column per area
+    const ni = t.header.findIndex((c) => /指标|名称|项目/.test(c.text));
+    const ui = t.header.findIndex((c) => /单位/.test(c.text));
+    if (ni < 0 || ui < 0 || t.header.length - ui - 1 < 2) return [];
+    for (let j = 0; j < t.header.length; j++) roles[j] = j === ni ? 'name' : j === ui ? 'unit' : j > ui ? 'target' : 'index';
+  }
+  const areas = cols.length === 0;
+  // "2025年 | 年均[累计]": the yearly-growth or five-year column is a target of the same year
+  const due = Math.max(...cols.filter((c) => c.role === 'target' && c.year !== null).map((c) => c.year!));
+  t.header.forEach((c, j) => {
+    if (!areas && /^年均/.test(c.text) && roles[j] === 'other') {
+      roles[j] = 'target';
+      cols[j] = { role: 'target', year: Number.isFinite(due) ? due : null };
+    }
+  });
+  const out: ParsedIndicator[] = [];
+  for (const r of t.rows) {
+    const get = (role: Role) => roles.map((x, j) => (x === role && j < r.length ? j : -1)).filter((j) => j >= 0);
+    const ni = get('name')[0];
+    if (ni === undefined) continue;
+    const { name, unit: nameUnit } = splitName(r[ni].text.replace(/^\d{1,2}[.、．]/, ''));
+    const ui = get('unit')[0];
+    let unit = ui !== undefined && !isEmptyCell(r[ui].text) ? r[ui].text : nameUnit;
+    // "增幅(%)": the unit in brackets after what is measured
+    const inner = unit ? /\(([^()]+)\)$/.exec(unit) : null;
+    if (inner && looksLikeUnit(inner[1])) unit = inner[1];
+    const targets = get('target')
+      .filter((j) => !isEmptyCell(r[j].text))
+      .map((j) => {
+        const text = r[j].text.replace(/^[\[〔【]/, '').replace(/[\]〕】]$/, '');
+        const cum = CUM_WORDS.exec(text);
+        const v = parseCell(cum ? text.slice(cum[0].length) : text);
+        const year = areas ? titleYear : (cols[j]?.year ?? null);
+        return { year, value: v.value, valueMax: v.valueMax, text: r[j].text, comparator: cum?.[1] ? ('approx' as const) : v.comparator, kind: text !== r[j].text ? ('cumulative' as const) : v.kind };
+      });
+    const cellsU = unit ?? (get('target').length ? cellUnit(ctx, get('target').filter((j) => !isEmptyCell(r[j].text)).map((j) => r[j])) : null);
+    const attr = get('attribute').map((j) => r[j].text)[0] ?? '';
+    const bi = get('baseline')[0];
+    out.push({
+      name: areas ? name : name,
+      unit: cellsU ?? null,
+      attribute: /约束/.test(attr) ? 'binding' : /预期/.test(attr) ? 'expected' : null,
+      category: null,
+      table: t.title,
+      baseline: bi === undefined ? null : valueObj(r[bi].text, cols[bi]?.year ?? null),
+      targets,
+      actual: null,
+      note: null,
+      source: ctx.doc.toSource(r[0].start, r[r.length - 1].end),
+    });
+  }
+  return out;
 }

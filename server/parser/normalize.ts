@@ -25,7 +25,7 @@ export const MARKER_START =
   /^[ \t]*(第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|\d{1,3}[.、．](?!\d)|\(\d{1,3}\)|[①-⑳]|——|[-•●■◆▲▶►◇○□★☆▪]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}[、.]?[\u4e00-\u9fff]|[A-H][.、][\u4e00-\u9fff]|表\d|专栏)/;
 
 let converter: ((s: string) => string) | null = null;
-function t2s(s: string): string {
+export function t2s(s: string): string {
   converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
   return converter(s);
 }

@@ -1,6 +1,7 @@
 // Where a line sits: its outline node (deepest node starting at or before it) and that node's ancestors.
 import type { OutlineNode } from '../../shared/parsedPlan.js';
 import type { NormalizedDoc } from './types.js';
+import { t2s } from './normalize.js';
 
 export interface OutlineIndex {
   /** the node a normalized offset falls under, or null before the first heading */
@@ -49,4 +50,16 @@ export function currentPlanNumber(text: string): number | null {
   let best: number | null = null;
   for (const [plan, n] of count) if (best === null || n > count.get(best)! || (n === count.get(best)! && plan > best)) best = plan;
   return best !== null && count.get(best)! >= 2 ? best : null;
+}
+
+// a reading aid in the stored page: "萬(wàn)個(gè)"
+const PINYIN_NOTE = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)/g;
+
+/** a unit in the script the page is written in: "萬個" on a traditional page (read as "万个"); `unit` spans normalized [nStart, nEnd) */
+export function unitAsWritten(doc: NormalizedDoc, nStart: number, nEnd: number, unit: string): string {
+  if (!/[\u4e00-\u9fa5]/.test(unit) || doc.text.length === 0) return unit;
+  const src = doc.toSource(nStart, nEnd);
+  const orig = doc.original.slice(src.start, src.end).replace(PINYIN_NOTE, '');
+  // the same measure in the other script, not a figure read from words ("翻一番" → "2倍")
+  return orig !== unit && orig.length === unit.length && t2s(orig) === unit ? orig : unit;
 }

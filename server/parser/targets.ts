@@ -4,11 +4,11 @@
 import type { Comparator, OutlineNode, ParsedTarget } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { findTables } from './tableCells.js';
-import { isIndicatorTable } from './indicators.js';
+import { flatIndicatorLines, isIndicatorTable } from './indicators.js';
 import { UNIT_RE_SRC, cnDigitsToNumber, fiveYearPlanEnd } from './numbers.js';
-import { currentPlanNumber, indexOutline } from './numbersContext.js';
+import { currentPlanNumber, indexOutline, unitAsWritten } from './numbersContext.js';
 import { findPeriod, findTitle, noticeTitle } from './meta.js';
-import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END, ACTION_START } from './targetsWords.js';
+import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END, ACTION_START, ACTION_ANY, ACTION_WIDE, DIMENSION, ITEM_UNIT, ITEM_HOLDER, ITEM_OBJECT } from './targetsWords.js';
 import { findTaskTables, type TableTask } from './taskTable.js';
 import { issueYear, parseDeadline } from './deadline.js';
 import { cnFigureEdits } from './cnFigures.js';
@@ -45,6 +45,8 @@ const MARKER =
 
 const ROOT = '';
 const SIBLING_FIG = new RegExp(String.raw`^、\s*\d+(?:\.\d+)?\s*(${UNIT_RE_SRC})\s*(以上|以下|以内|之内|左右|上下)?`);
+// "市发展改革委", "区服务中心": a body's name holds verbs that act on nothing
+const ORG_NAME = /[\u4e00-\u9fa5]{0,8}?(?:发展改革|发改|服务中心|服务局|服务站)[\u4e00-\u9fa5]{0,3}?(?:委员会|委|局|中心|站|办)/g;
 const DURATION = /^(?:分钟|小时|个工作日|工作日|天|日)$/;
 
 /** the last target of the sentence, which "98%、90%" lists continue */
@@ -65,10 +67,13 @@ const PROGRAMME_AFTER = /^(?:(?:民生|惠民|为民)?实事|(?:民生|惠民)�
 export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): ParsedTarget[] {
   const { doc } = ctx;
   const idx = indexOutline(doc, outline);
-  const plan = currentPlanNumber(doc.text);
-  const planEnd = plan ? fiveYearPlanEnd(plan) : null;
   // an action plan "(2023—2025年)" or "2024年…方案" sets what its targets are due by
   const period = findPeriod(findTitle(doc) || noticeTitle(doc) || titleLine(doc), doc.text);
+  let plan = currentPlanNumber(doc.text);
+  // a year's plan ("2025年…计划报告") works within the five-year plan that year belongs to, whatever later plan it names
+  if (plan !== null && period && period[0] === period[1] && (period[0] <= fiveYearPlanEnd(plan) - 5 || period[0] > fiveYearPlanEnd(plan)))
+    plan = 11 + Math.floor((period[0] - 2006) / 5);
+  const planEnd = plan ? fiveYearPlanEnd(plan) : null;
   // the first year the document looks ahead to, for documents that name no plan or period
   const ahead = /(?:到|至|力争到?)\s*((?:19|20)\d{2})\s*年/.exec(doc.text);
   const horizon = period?.[0] ?? (ahead ? Number(ahead[1]) : null);
@@ -78,6 +83,10 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     if (!isIndicatorTable(t)) continue;
     for (let i = t.lineFrom; i < t.lineTo; i++) tableLines.add(i);
     if (t.lineTo > t.lineFrom) indSpans.push([doc.lines[t.lineFrom].start, doc.lines[t.lineTo - 1].end]);
+  }
+  for (const [a, b] of flatIndicatorLines(ctx)) {
+    for (let i = a; i < b; i++) tableLines.add(i);
+    indSpans.push([doc.lines[a].start, doc.lines[b - 1].end]);
   }
   const isIndicatorRow = (p: number) => indSpans.some(([a, b]) => a <= p && p <= b);
   // task tables are read cell by cell: a row's task and detail cells, joined where they wrapped
@@ -167,7 +176,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           // "2024年是实施“十四五”规划的关键之年": the plan named, not its end, beside a year of its own span
           const pEnd = fiveYearPlanEnd(p);
           const named = m[5] === undefined ? /(?:19|20)\d{2}\s*年/.exec(before) : null;
-          if (named && Number(named[0].slice(0, 4)) > pEnd - 5 && Number(named[0].slice(0, 4)) <= pEnd) continue;
+          // "2025年是“十四五”收官之年,也是“十五五”谋篇布局之年": a later plan named beside a year is not when anything is due
+          if (named && Number(named[0].slice(0, 4)) <= pEnd) continue;
           // an earlier plan's period makes what follows history, unless the sentence looks ahead
           if (plan === null || p >= plan || !FUTURE.test(s)) year = lastSet = pEnd;
           continue;
@@ -354,6 +364,7 @@ function figure(
   const numStr = m[6];
   const i = m.index;
   let end = i + whole.trimEnd().length;
+  const unitEnd = end;
   const before = s[i - 1] ?? '';
   if (/[A-Za-z\d._\-/#+]/.test(before) || before === '第' || /[〔\[【]/.test(before)) return null;
   let unit: string | null = m[7] ?? m[10] ?? null;
@@ -411,7 +422,8 @@ function figure(
   // "由50%提高到55%": the first figure is the starting point
   if (/[由从]\s*$/.test(pre)) return null;
   // "给予一次性奖励50万元", "有效期3年": a policy's terms, not what the plan sets out to reach
-  if (POLICY_TERM.test(pre)) return null;
+  // "发放公共租赁住房租赁补助900户": households counted, not a payment's size
+  if (POLICY_TERM.test(pre) && !(unit && COUNT_UNIT.test(unit) && !/元/.test(unit))) return null;
   const between = prev && prev.at <= i ? s.slice(prev.at, i) : null;
   if (prev && between !== null && /^\s*(?:以上|以下|以内|左右)?\s*(?:[、和及与或]|以及)\s*$/.test(between)) {
     const valueMax = m[8] !== undefined ? Number(m[8]) : null;
@@ -457,7 +469,7 @@ function figure(
     subject = pre.replace(/^\s*(?:按照|按|依照|参照)/, '').trim();
   } else if (!TERMINATOR.test(rest)) {
     // "建成10个智慧社区": a counted object after an action verb
-    const obj = /^([^,;。、:!?()\d“”"]{1,20}?)(?=[,;。、:!?)]|$)/.exec(rest);
+    const obj = /^((?:[^,;。、:!?()\d“”"]|“[^”,;。]{1,12}”){1,20}?)(?=[,;。、:!?()]|$)/.exec(rest);
     // "火情发生后30分钟内到达现场": a time limit for an action; "每季度末5日内将进展报…" is a reporting rule
     const timeLimit = obj && unit && DURATION.test(unit) && post && /内/.test(post[1]) && !/每/.test(commaClause(s, i)) && !/^(?:将|把|向|报|上报|报送)/.test(rest);
     if (timeLimit) {
@@ -469,7 +481,18 @@ function figure(
     const verb = ACTION_END.exec(verbPre);
     // "完成A镇、B镇2个乡镇的试点": the verb opens the list the figure counts
     const listed = !verb && /、/.test(s.slice(0, clauseStart)) && ACTION_START.test(listClause(s, clauseStart));
-    if (!verb && !listed) return null;
+    // "对28所中小学校食堂安装…", "为全区23000名老年人提供…服务", "完善26个乡镇卫生院医疗急救站": a counted object
+    // in a clause that acts on it, the verb before or after the figure; not a size ("宽50米") or a threshold
+    const acted =
+      !verb && !listed && !post && COUNT_UNIT.test(unit) && !DIMENSION.test(pre.trimEnd()) &&
+      !/^级/.test(obj[1]) &&
+      (ACTION_WIDE.test(commaClause(s, i).replace(ORG_NAME, '')) || ACTION_WIDE.test(clauseAfter(rest.slice(obj[1].length)).replace(ORG_NAME, '')));
+    if (!verb && !listed && !acted) return null;
+    // "实施33项重点民生实事项目", "新地体育公园等5个项目", "统筹推进三个“一号工程”": the page counting its items
+    const fig = spanV(v, sBase + i, sBase + i + numStr.length);
+    const inWords = !/\d/.test(ctx.doc.text.slice(fig.start, fig.end));
+    if (ITEM_UNIT.test(unit) && ITEM_OBJECT.test(obj[1].replace(/[”"]$/, '')) && (/^(?:项|类|大类)$/.test(unit) || /等$/.test(pre.trimEnd()) || inWords)) return null;
+    if (inWords && ITEM_UNIT.test(unit) && (/^[“"]/.test(obj[1]) || /工程$/.test(obj[1]))) return null;
     // "每季度至少召开1次座谈会": a bound written before the verb
     // "每年至少组织开展1次演练": the bound stands before a run of verbs
     let bound = verb ? verbPre.slice(0, verb.index) : '';
@@ -481,6 +504,8 @@ function figure(
   } else if (!words.length && !post && !m[9]) {
     // a bare figure needs a unit and a subject written right before it
     if (!unit || !(/[\u4e00-\u9fa5”]/.test(before) || (noted && before === ')'))) return null;
+    // "区住建局民生实事项目1个", "共两大类33项": the page counting its own items, no action to take
+    if (ITEM_UNIT.test(unit) && ITEM_HOLDER.test(pre.trimEnd()) && !ACTION_ANY.test(pre)) return null;
   }
   // "确保收入增长7.5%以上,力争达到1.9万元": the subject of the figure just before
   if (prev && !/[\u4e00-\u9fa5A-Za-z]/.test(subject) && (words.length || unit))
@@ -492,12 +517,14 @@ function figure(
   const at = subject ? pre.lastIndexOf(subject) : -1;
   const quoteStart = clauseStart + (at >= 0 ? at : pre.length - pre.trimStart().length);
   // "不少于1200人次/年": "/年" says how often, not what is counted — the unit is 人次, the target recurs
-  const perYear = !!unit && /^(?:人次|次|场|期|批|人|名|户|家|个|课时|学时)\/年$/.test(unit);
+  const perYear = !!unit && /^(?:人次|次|场|期|批|人|名|户|家|个|课时|学时|[万亿千百]?元)\/年$/.test(unit);
+  let outUnit = perYear ? unit!.slice(0, -2) : unit;
+  if (outUnit && unit === m[10]) outUnit = asWritten(ctx, v, sBase + unitEnd - unit.length, sBase + unitEnd - unit.length + outUnit.length, outUnit);
   return {
     subject,
     value: Number(numStr),
     valueMax,
-    unit: perYear ? unit!.slice(0, -2) : unit,
+    unit: outUnit,
     comparator: cmp,
     year,
     // "每年培训种植、酿造技术人员不少于3000人次": 每年 governs its whole comma clause, lists included
@@ -582,6 +609,12 @@ function listClause(s: string, upTo: number): string {
   let k = upTo;
   while (k > 0 && !/[,;:()“”"《》。!?|｜\t]/.test(s[k - 1])) k--;
   return s.slice(k, upTo).replace(LEAD_NOISE, '');
+}
+
+/** a unit in the script the page is written in */
+function asWritten(ctx: ParseContext, v: VText, s: number, e: number, unit: string): string {
+  const n = spanV(v, s, e);
+  return unitAsWritten(ctx.doc, n.start, n.end, unit);
 }
 
 function sourceOf(ctx: ParseContext, v: VText, s: number, e: number) {
