@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
 import { roleSchema } from './roles.js';
 import { patchSchema } from './patch.js';
+import { idSchema, idListSchema, idStringSchema, MAX_UNITS, nameSchema, unique, uniqueBy } from './input.js';
 import { parsedPlanSchema, parsedUnitSchema, parsedTaskSchema, parsedTargetSchema, parsedIndicatorSchema, parsedProjectSchema, sourceSchema, indicatorTargetSchema } from './parsedPlan.js';
 
 export const meSchema = z.object({
@@ -17,11 +18,12 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const loginBodySchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) });
+/** `newPassword`: sets a new password at login, required after an administrator's reset (PASSWORD_CHANGE_REQUIRED). */
+export const loginBodySchema = z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200), newPassword: z.string().min(1).max(200).optional() });
 
 export const unitSchema = z.object({ id: z.number(), name: z.string(), aliases: z.array(z.string()), kind: z.string(), regionId: z.number(), regionName: z.string() });
 export type Unit = z.infer<typeof unitSchema>;
-export const createUnitBodySchema = z.object({ name: z.string().trim().min(2).max(60), aliases: z.array(z.string().trim().min(1)).default([]), kind: z.string().default('department'), regionId: z.number().int() });
+export const createUnitBodySchema = z.object({ name: nameSchema(2, 60), aliases: z.array(nameSchema(1, 60)).max(20).overwrite(unique).default([]), kind: z.string().trim().min(1).max(30).default('department'), regionId: idSchema });
 
 export const planStatusSchema = z.enum(['draft', 'active', 'archived']);
 export const planSummarySchema = z.object({
@@ -48,16 +50,19 @@ export const planDetailSchema = planSummarySchema.extend({
   settings: z.record(z.string(), z.unknown()),
   documentId: z.number().nullable(),
   parentPlanIds: z.array(z.number()),
+  version: z.number(),
 });
 export type PlanDetail = z.infer<typeof planDetailSchema>;
 export const updatePlanBodySchema = z.object({
-  title: z.string().trim().min(2).max(200).optional(),
+  title: nameSchema(2, 200).optional(),
   status: planStatusSchema.optional(),
   published: z.boolean().optional(),
   periodStart: z.number().int().min(2000).max(2100).nullable().optional(),
   periodEnd: z.number().int().min(2000).max(2100).nullable().optional(),
   /** plans this one implements (e.g. a district action plan under the municipal one) */
-  parentPlanIds: z.array(z.number().int().positive()).max(20).optional(),
+  parentPlanIds: idListSchema(20).optional(),
+  /** the version the editor read: a stale save gets 409 with the current one */
+  version: z.number().int().positive().optional(),
 });
 
 export const taskRoleSchema = z.enum(['lead', 'responsible', 'cooperating']);
@@ -74,6 +79,7 @@ export const taskStatusOutSchema = z.object({
 });
 export const taskSchema = z.object({
   id: z.number(),
+  version: z.number().default(1),
   planId: z.number(),
   outlineNodeId: z.number().nullable(),
   chapter: z.string().nullable(),
@@ -99,26 +105,27 @@ export const taskSchema = z.object({
 export type Task = z.infer<typeof taskSchema>;
 export const taskDetailSchema = taskSchema.extend({ quote: z.string().nullable(), planTitle: z.string() });
 export const taskListQuerySchema = z.object({
-  unitId: z.coerce.number().int().optional(),
+  unitId: idStringSchema.optional(),
   role: taskRoleSchema.optional(),
-  outlineNodeId: z.coerce.number().int().optional(),
+  outlineNodeId: idStringSchema.optional(),
   q: z.string().trim().max(100).optional(),
   /** computed status: a colour (green|yellow|red|grey|blue) or a state (e.g. not_reported, overdue) */
   status: z.string().trim().regex(/^[a-z_]{3,30}$/).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
-const unitRefSchema = z.object({ unitId: z.number().int(), role: taskRoleSchema });
+const unitRefSchema = z.object({ unitId: idSchema, role: taskRoleSchema });
 const monthOrDay = z.string().trim().regex(/^\d{4}-\d{2}(-\d{2})?$/, '格式为 2025-12 或 2025-12-31').refine(isCalendarDate, '不是有效的日期');
 const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, '格式为 2025-01-31').refine(isCalendarDate, '不是有效的日期');
 /** Empty text is "not set": '' and blanks are stored as null. */
 const optionalText = (max: number) => z.string().trim().max(max).transform((v) => v || null).nullable();
 export const createTaskBodySchema = z.object({
-  outlineNodeId: z.number().int().nullable().default(null),
-  parentTaskId: z.number().int().nullable().default(null),
+  outlineNodeId: idSchema.nullable().default(null),
+  parentTaskId: idSchema.nullable().default(null),
   title: z.string().trim().min(2).max(500),
   text: z.string().trim().max(10000).default(''),
-  units: z.array(unitRefSchema).default([]),
+  /** at most 200, each unit named once per role */
+  units: z.array(unitRefSchema).max(MAX_UNITS).overwrite(uniqueBy((u) => `${u.unitId}:${u.role}`)).default([]),
   deadline: monthOrDay.nullable().default(null),
   /** the time limit as worded, e.g. 2025年底前, 长期坚持 */
   deadlineText: optionalText(100).default(null),
@@ -133,7 +140,7 @@ export const createTaskBodySchema = z.object({
   /** 定标准 */
   standard: optionalText(500).default(null),
 });
-export const updateTaskBodySchema = patchSchema(createTaskBodySchema.omit({ parentTaskId: true }));
+export const updateTaskBodySchema = patchSchema(createTaskBodySchema.omit({ parentTaskId: true }).extend({ version: z.number().int().positive().optional() }));
 
 export const indicatorOutSchema = z.object({
   id: z.number(), planId: z.number(), name: z.string(), unit: z.string().nullable(), attribute: z.string().nullable(), kind: z.string(), direction: z.string(),
@@ -166,7 +173,7 @@ export type ImportJob = z.infer<typeof importJobSchema>;
 
 /** Corrections the office makes during review; each one is audited. */
 export const importCorrectionSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('setTaskUnits'), taskId: z.string(), role: taskRoleSchema, units: z.array(parsedUnitSchema) }),
+  z.object({ op: z.literal('setTaskUnits'), taskId: z.string(), role: taskRoleSchema, units: z.array(parsedUnitSchema).max(MAX_UNITS) }),
   z.object({ op: z.literal('updateTask'), taskId: z.string(), patch: parsedTaskSchema.pick({ title: true, text: true, deadline: true }).partial() }),
   z.object({ op: z.literal('removeTask'), taskId: z.string() }),
   z.object({
@@ -175,9 +182,9 @@ export const importCorrectionSchema = z.discriminatedUnion('op', [
       title: z.string().trim().min(2).max(500),
       text: z.string().max(10000).default(''),
       outlineId: z.string().nullable().default(null),
-      lead: z.array(parsedUnitSchema).default([]),
-      responsible: z.array(parsedUnitSchema).default([]),
-      cooperating: z.array(parsedUnitSchema).default([]),
+      lead: z.array(parsedUnitSchema).max(MAX_UNITS).default([]),
+      responsible: z.array(parsedUnitSchema).max(MAX_UNITS).default([]),
+      cooperating: z.array(parsedUnitSchema).max(MAX_UNITS).default([]),
       deadline: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).nullable().default(null),
       source: sourceSchema.nullable().default(null),
     }),
@@ -187,13 +194,13 @@ export const importCorrectionSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('updateIndicator'), index: z.number().int().min(0), patch: patchSchema(parsedIndicatorSchema.omit({ source: true })) }),
   z.object({ op: z.literal('removeIndicator'), index: z.number().int().min(0) }),
   z.object({ op: z.literal('removeProject'), id: z.string() }),
-  z.object({ op: z.literal('updateMeta'), patch: z.object({ title: z.string().min(2), periodStart: z.number().int().nullable(), periodEnd: z.number().int().nullable(), type: z.string().nullable() }).partial() }),
-  z.object({ op: z.literal('mapUnit'), name: z.string(), unitId: z.number().int().nullable() }),
+  z.object({ op: z.literal('updateMeta'), patch: z.object({ title: nameSchema(2, 200), periodStart: z.number().int().min(1900).max(2200).nullable(), periodEnd: z.number().int().min(1900).max(2200).nullable(), type: z.string().nullable() }).partial() }),
+  z.object({ op: z.literal('mapUnit'), name: z.string().max(200), unitId: idSchema.nullable() }),
 ]);
 export type ImportCorrection = z.infer<typeof importCorrectionSchema>;
 export const confirmImportBodySchema = z.object({
   /** names still unknown after mapping: create them as new units in the import's region */
-  createUnits: z.array(z.string()).default([]),
+  createUnits: z.array(z.string().max(200)).max(1000).overwrite(unique).default([]),
   status: planStatusSchema.default('active'),
 });
 

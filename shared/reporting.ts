@@ -5,6 +5,7 @@ import { reportingConfigSchema } from '../server/domain/reportingPeriods.js';
 import { reportedTaskStatusSchema } from '../server/domain/status.js';
 import { planDomainSettingsSchema } from '../server/domain/planSettings.js';
 import { taskStatusOutSchema } from './api.js';
+import { idSchema, idStringSchema, MAX_UNITS, unique, uniqueBy, webhookUrlSchema } from './input.js';
 
 export { reportedTaskStatusSchema };
 
@@ -15,8 +16,8 @@ export const channelSchema = z.enum(['app', 'email', 'webhook']);
 export const reminderRuleSchema = z.object({
   key: z.string().regex(/^[a-z0-9_]{1,30}$/),
   offsetDays: z.number().int().min(-31).max(60), // negative: before the due date
-  recipients: z.array(recipientLevelSchema).min(1),
-  channels: z.array(channelSchema).min(1),
+  recipients: z.array(recipientLevelSchema).min(1).max(20).overwrite(unique),
+  channels: z.array(channelSchema).min(1).max(20).overwrite(unique),
 });
 export type ReminderRule = z.infer<typeof reminderRuleSchema>;
 
@@ -63,8 +64,8 @@ export const runSettingsPatchSchema = z.object({
   taskThresholds: z.object({ yellowGap: z.number().min(0).max(100), redGap: z.number().min(0).max(100), blockedColor: z.enum(['red', 'yellow']) }).partial().optional(),
   indicator: z.object({ tolerance: z.number().min(0).max(1), toleranceAbsolute: z.number().min(0) }).partial().optional(),
   split: z.object({ toleranceRelative: z.number().min(0).max(1), toleranceAbsolute: z.number().min(0) }).partial().optional(),
-  reminders: z.object({ rules: z.array(reminderRuleSchema).max(20), webhookUrl: z.string().url().nullable() }).partial().optional(),
-  supervision: z.object({ autoIssue: z.boolean(), missingReportAfterDays: z.number().int().min(0).max(60), responseWorkingDays: z.number().int().min(1).max(60), escalationWorkingDays: z.number().int().min(1).max(60), channels: z.array(channelSchema).min(1) }).partial().optional(),
+  reminders: z.object({ rules: z.array(reminderRuleSchema).max(20), webhookUrl: webhookUrlSchema.nullable() }).partial().optional(),
+  supervision: z.object({ autoIssue: z.boolean(), missingReportAfterDays: z.number().int().min(0).max(60), responseWorkingDays: z.number().int().min(1).max(60), escalationWorkingDays: z.number().int().min(1).max(60), channels: z.array(channelSchema).min(1).max(20).overwrite(unique) }).partial().optional(),
 });
 
 export const periodOutSchema = z.object({
@@ -88,8 +89,10 @@ export const reportBodySchema = z.object({
   progressText: z.string().trim().max(5000).default(''),
   problems: z.string().trim().max(5000).default(''),
   nextSteps: z.string().trim().max(5000).default(''),
-  indicatorValues: z.array(z.object({ indicatorId: z.number().int(), value: num })).max(100).default([]),
+  indicatorValues: z.array(z.object({ indicatorId: idSchema, value: num })).max(100).overwrite(uniqueBy((v) => v.indicatorId)).default([]),
   submit: z.boolean().default(false),
+  /** the version of the report the form was filled from: a stale save gets 409 with the current one */
+  version: z.number().int().positive().optional(),
 });
 export const reviewBodySchema = z.object({ decision: z.enum(['accept', 'return']), reason: z.string().trim().max(2000).default('') });
 /** 单位负责人预审: approve (the report goes on to the office) or return to the unit's reporter with a reason. */
@@ -109,13 +112,14 @@ export const reportOutSchema = z.object({
   warnings: z.array(reportWarningSchema), returnReason: z.string().nullable(), submissions: z.number(), returns: z.number(),
   submittedAt: z.string().nullable(), reviewedAt: z.string().nullable(), late: z.boolean(),
   attachments: z.array(attachmentOutSchema),
+  version: z.number(),
 });
 export type ReportOut = z.infer<typeof reportOutSchema>;
 /** GET /api/plans/:id/reports: the plan's reports, filtered and paged, each with its task and unit named. */
 export const planReportsQuerySchema = z.object({
   period: z.string().min(4).max(10).optional(),
   status: reportStatusSchema.optional(),
-  unitId: z.coerce.number().int().positive().optional(),
+  unitId: idStringSchema.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -137,7 +141,11 @@ export const subtaskBodySchema = z.object({
 export const indicatorSplitBodySchema = z.object({
   measure: z.enum(['absolute', 'ratio']).default('absolute'),
   mode: z.enum(['equal', 'cover']).default('equal'),
-  shares: z.array(z.object({ unitId: z.number().int(), share: num, weight: num.nullable().default(null) })).min(1).max(200),
+  shares: z
+    .array(z.object({ unitId: idSchema, share: num, weight: num.nullable().default(null) }))
+    .min(1)
+    .max(MAX_UNITS)
+    .refine((s) => new Set(s.map((x) => x.unitId)).size === s.length, { message: '同一单位只能分解一次' }),
 });
 
 export const indicatorStatusOutSchema = z.object({
@@ -165,9 +173,9 @@ export const noticeOutSchema = z.object({
 });
 export type NoticeOut = z.infer<typeof noticeOutSchema>;
 export const createNoticeBodySchema = z.object({
-  unitId: z.number().int(),
-  taskId: z.number().int().nullable().default(null),
-  indicatorId: z.number().int().nullable().default(null),
+  unitId: idSchema,
+  taskId: idSchema.nullable().default(null),
+  indicatorId: idSchema.nullable().default(null),
   title: z.string().trim().min(2).max(200),
   requirement: z.string().trim().min(2).max(5000),
   responseDeadline: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),

@@ -241,7 +241,7 @@ export const api = {
 
   plans: (query: { q?: string; status?: string; page?: number; pageSize?: number }) => request<Paged<PlanSummary>>('/api/plans', { query }),
   plan: (id: number) => request<PlanDetail>(`/api/plans/${id}`),
-  updatePlan: (id: number, body: { title?: string; status?: string; published?: boolean; periodStart?: number | null; periodEnd?: number | null }) =>
+  updatePlan: (id: number, body: { title?: string; status?: string; published?: boolean; periodStart?: number | null; periodEnd?: number | null; version?: number }) =>
     request<PlanDetail>(`/api/plans/${id}`, { method: 'PATCH', body }),
   planDocument: (id: number) => request<{ filename: string | null; text: string }>(`/api/plans/${id}/document`),
   planTasks: (id: number, query: TaskQuery) => request<Paged<Task>>(`/api/plans/${id}/tasks`, { query: { ...query } }),

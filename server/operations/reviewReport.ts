@@ -1,6 +1,6 @@
 // The office accepts a submitted report or returns it with a reason. Acceptance moves the task's
 // progress and status and records the indicator values the unit reported.
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { reviewBodySchema } from '../../shared/reporting.js';
@@ -23,13 +23,13 @@ export async function reviewReport({ db, actor }: OpContext, reportId: number, i
     if (cur.status !== 'submitted') throw new AppError('REPORT_NOT_EDITABLE', { status: cur.status });
     const at = now();
     if (data.decision === 'return') {
-      const [row] = await tx.update(reports).set({ status: 'returned', returnReason: data.reason, returns: cur.returns + 1, reviewedAt: at, reviewedBy: actor.userId, updatedAt: at }).where(eq(reports.id, reportId)).returning();
+      const [row] = await tx.update(reports).set({ status: 'returned', returnReason: data.reason, returns: cur.returns + 1, reviewedAt: at, reviewedBy: actor.userId, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId)).returning();
       await writeAudit(tx, actor, { action: 'report.return', entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: 'returned', reason: data.reason } });
       const people = await unitUsers(tx, r.unitId);
       await notifyUsers(tx, people.map((u) => u.id), { kind: 'report', title: `${p.label}进展报告被退回`, body: `任务「${task.title}」的报告被退回:${data.reason}`, link: `/tasks/${r.taskId}`, planId: r.planId }, at);
       return row;
     }
-    const [row] = await tx.update(reports).set({ status: 'accepted', returnReason: null, reviewedAt: at, reviewedBy: actor.userId, updatedAt: at }).where(eq(reports.id, reportId)).returning();
+    const [row] = await tx.update(reports).set({ status: 'accepted', returnReason: null, reviewedAt: at, reviewedBy: actor.userId, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId)).returning();
     await writeAudit(tx, actor, { action: 'report.accept', entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: 'accepted' } });
     // an older period accepted late must not overwrite a newer period's progress
     const [newer] = await tx
@@ -40,7 +40,7 @@ export async function reviewReport({ db, actor }: OpContext, reportId: number, i
       .limit(1);
     if (!newer) {
       const progress = cur.progress ?? (cur.reportedStatus === '已完成' ? 100 : task.progress);
-      await tx.update(tasks).set({ progress, reportedStatus: cur.reportedStatus, updatedAt: at }).where(eq(tasks.id, r.taskId));
+      await tx.update(tasks).set({ progress, reportedStatus: cur.reportedStatus, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(tasks.id, r.taskId));
       await writeAudit(tx, actor, { action: 'task.progress', entityType: 'task', entityId: r.taskId, planId: r.planId, before: { progress: task.progress, reportedStatus: task.reportedStatus }, after: { progress, reportedStatus: cur.reportedStatus, reportId } });
     }
     if (cur.indicatorValues.length) {

@@ -1,6 +1,6 @@
 // 单位负责人预审: a head of the reporting unit approves a report waiting for it (it goes on to the office as
 // submitted) or returns it to the unit's reporter with a reason. Only a unit_head of that same unit may.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { unitReviewBodySchema } from '../../shared/reporting.js';
@@ -24,7 +24,7 @@ export async function reviewUnitReport({ db, actor }: OpContext, reportId: numbe
     const at = now();
     if (data.decision === 'return') {
       // an internal return: the office never saw it, so it is not counted in `returns` (a score input)
-      const [row] = await tx.update(reports).set({ status: 'returned', returnReason: data.reason, updatedAt: at }).where(eq(reports.id, reportId)).returning();
+      const [row] = await tx.update(reports).set({ status: 'returned', returnReason: data.reason, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId)).returning();
       await writeAudit(tx, actor, { action: 'report.unit_return', entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: 'returned', reason: data.reason } });
       const reporters = await unitUsers(tx, r.unitId, ['unit_reporter']);
       await notifyUsers(
@@ -41,7 +41,7 @@ export async function reviewUnitReport({ db, actor }: OpContext, reportId: numbe
     // the report reaches the office now: that is the submission the due date and the scores judge
     const [row] = await tx
       .update(reports)
-      .set({ status: 'submitted', returnReason: null, submittedAt: at, submissions: cur.submissions + 1, updatedAt: at })
+      .set({ status: 'submitted', returnReason: null, submittedAt: at, submissions: cur.submissions + 1, updatedAt: at, version: sql`${reports.version} + 1` })
       .where(eq(reports.id, reportId))
       .returning();
     await writeAudit(tx, actor, { action: 'report.unit_approve', entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: 'submitted' } });

@@ -53,13 +53,15 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
     if (data.submit && state === 'upcoming') throw new AppError('REPORT_PERIOD_NOT_OPEN', { period: period.key, opensOn: period.opensOn });
     const [existing] = await tx.select().from(reports).where(and(eq(reports.taskId, taskId), eq(reports.periodId, prow.id))).for('update');
     if (existing && existing.status !== 'draft' && existing.status !== 'returned') throw new AppError('REPORT_NOT_EDITABLE', { status: existing.status });
+    // the reporter and the unit head may edit one draft: whoever saves from an older version is told, not overwritten
+    if (existing && data.version !== undefined && data.version !== existing.version) throw new AppError('CONFLICT', { currentVersion: existing.version });
     const warnings = reportWarnings(data, await lastAcceptedProgress(tx, taskId, period.start));
     const at = now();
     // 单位负责人预审: a reporter's submission first goes to a head of the unit; a head's own goes straight on
     const toUnitHead = data.submit && settings.unitHeadReview && !actor.roles.includes('unit_head');
     const fields = {
       reportedStatus: data.reportedStatus, progress: data.progress, progressText: data.progressText, problems: data.problems, nextSteps: data.nextSteps,
-      indicatorValues: data.indicatorValues, warnings, updatedAt: at,
+      indicatorValues: data.indicatorValues, warnings, updatedAt: at, version: (existing?.version ?? 0) + 1,
       status: toUnitHead ? 'unit_review' : data.submit ? 'submitted' : (existing?.status ?? 'draft'),
       // `submissions` counts what reached the office; the head's approval counts it (reviewUnitReport)
       ...(data.submit ? { submittedAt: at, submittedBy: actor.userId, submissions: (existing?.submissions ?? 0) + (toUnitHead ? 0 : 1) } : {}),
@@ -67,7 +69,7 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
     const [row] = existing
       ? await tx.update(reports).set(fields).where(eq(reports.id, existing.id)).returning()
       : await tx.insert(reports).values({ ...fields, planId: plan.id, taskId, periodId: prow.id, unitId, createdBy: actor.userId, createdAt: at }).returning();
-    const { submit: _s, period: _p, ...after } = data;
+    const { submit: _s, period: _p, version: _v, ...after } = data;
     await writeAudit(tx, actor, {
       action: data.submit ? (existing?.status === 'returned' ? 'report.resubmit' : 'report.submit') : 'report.save', entityType: 'report', entityId: row.id, planId: plan.id,
       before: existing ? { status: existing.status, reportedStatus: existing.reportedStatus, progress: existing.progress } : null,

@@ -1,5 +1,5 @@
 // Create, update and delete tasks (the office, or decomposition into sub-tasks). Audited with before/after.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { createTaskBodySchema, updateTaskBodySchema } from '../../shared/api.js';
@@ -67,9 +67,15 @@ export async function updateTask({ db, actor }: OpContext, taskId: number, input
   checkDates(patch.startDate !== undefined ? patch.startDate : before.row.startDate, patch.deadline !== undefined ? patch.deadline : before.row.deadline);
   return db.transaction(async (tx) => {
     await checkOutline(tx, before.planId, patch.outlineNodeId);
-    const { units: refs, ...fields } = patch;
+    const { units: refs, version: expected, ...fields } = patch;
     const text = fields.title !== undefined || fields.text !== undefined ? { searchText: searchTokens(`${fields.title ?? before.title} ${fields.text ?? before.text}`) } : {};
-    const [row] = await tx.update(tasks).set({ ...fields, ...text, updatedAt: new Date() }).where(eq(tasks.id, taskId)).returning();
+    // compare-and-set on the version the editor read: a stale save changes nothing and gets 409
+    const [row] = await tx
+      .update(tasks)
+      .set({ ...fields, ...text, version: sql`${tasks.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(tasks.id, taskId), expected === undefined ? undefined : eq(tasks.version, expected)))
+      .returning();
+    if (!row) throw new AppError('CONFLICT', { currentVersion: (await tx.select({ v: tasks.version }).from(tasks).where(eq(tasks.id, taskId)))[0]?.v });
     if (refs) await setUnits(tx, taskId, refs);
     const beforeFields = Object.fromEntries(Object.keys(patch).map((k) => [k, k === 'units' ? before.units.map((u) => ({ unitId: u.unitId, role: u.role, name: u.name })) : (before.row as Record<string, unknown>)[k]]));
     await writeAudit(tx, actor, { action: 'task.update', entityType: 'task', entityId: taskId, planId: before.planId, before: beforeFields, after: patch });

@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { updatePlanBodySchema } from '../../shared/api.js';
@@ -37,11 +37,14 @@ export async function updatePlan({ db, actor }: OpContext, planId: number, input
   }
   return db.transaction(async (tx) => {
     if (patch.parentPlanIds?.length) await assertNoParentCycle(tx, planId, patch.parentPlanIds);
+    const { version: expected, ...changes } = patch;
+    // compare-and-set on the version the editor read: a stale save changes nothing and gets 409
     const [row] = await tx
       .update(plans)
-      .set({ ...patch, ...(patch.title ? { searchText: searchTokens(patch.title) } : {}), updatedAt: new Date() })
-      .where(eq(plans.id, planId))
+      .set({ ...changes, ...(changes.title ? { searchText: searchTokens(changes.title) } : {}), version: sql`${plans.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(plans.id, planId), expected === undefined ? undefined : eq(plans.version, expected)))
       .returning();
+    if (!row) throw new AppError('CONFLICT', { currentVersion: p.version });
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, (p as Record<string, unknown>)[k]]));
     await writeAudit(tx, actor, { action: 'plan.update', entityType: 'plan', entityId: planId, planId, before, after: patch });
     return row;

@@ -1,5 +1,5 @@
 // The office sets how a plan is run: reporting calendar, status thresholds, reminder rules, supervision.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { runSettingsPatchSchema, runSettingsSchema } from '../../shared/reporting.js';
@@ -23,7 +23,7 @@ export async function updateRunSettings({ db, actor }: OpContext, planId: number
   for (const [k, v] of Object.entries(patch)) merged[k] = v !== null && typeof v === 'object' ? { ...(current as unknown as Record<string, object>)[k], ...v } : v;
   const next = runSettingsSchema.parse(merged); // whole-object rules, e.g. yellow ≤ red
   return db.transaction(async (tx) => {
-    await tx.update(plans).set({ settings: { ...plan.settings, ...next }, updatedAt: now() }).where(eq(plans.id, planId));
+    await tx.update(plans).set({ settings: { ...plan.settings, ...next }, updatedAt: now(), version: sql`${plans.version} + 1` }).where(eq(plans.id, planId));
     const before = Object.fromEntries(Object.keys(patch).map((k) => [k, (current as Record<string, unknown>)[k]]));
     await writeAudit(tx, actor, { action: 'plan.settings', entityType: 'plan', entityId: planId, planId, before, after: patch });
     return next;

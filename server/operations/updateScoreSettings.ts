@@ -1,6 +1,6 @@
 // The office sets how units are scored and ranked for a plan: weights, credit per colour and
 // class, how many units are named at the top and bottom and what the awards are called.
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { scoreSettingsPatchSchema, scoreSettingsSchema, type ScoreSettings } from '../../shared/evaluation.js';
@@ -29,7 +29,7 @@ export async function updateScoreSettings({ db, actor }: OpContext, planId: numb
   if (!parsed.success) throw new AppError('SCORE_SETTINGS_INVALID', parsed.error.issues);
   const next = parsed.data;
   return db.transaction(async (tx) => {
-    await tx.update(plans).set({ settings: { ...plan.settings, ...next }, updatedAt: now() }).where(eq(plans.id, planId));
+    await tx.update(plans).set({ settings: { ...plan.settings, ...next }, updatedAt: now(), version: sql`${plans.version} + 1` }).where(eq(plans.id, planId));
     await writeAudit(tx, actor, { action: 'plan.score_settings', entityType: 'plan', entityId: planId, planId, before: current, after: next });
     return next;
   });

@@ -81,6 +81,7 @@ export async function getPlanDetail(db: DbOrTx, actor: Actor, id: number): Promi
     settings: canManagePlan(actor, row.p) ? row.p.settings : redactSecrets(row.p.settings),
     documentId: row.p.documentId,
     parentPlanIds: row.p.parentPlanIds,
+    version: row.p.version,
   };
 }
 

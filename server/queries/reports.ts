@@ -20,7 +20,7 @@ export async function toReportOut(db: DbOrTx, rows: { r: ReportRow; p: PeriodRow
     id: r.id, planId: r.planId, taskId: r.taskId, unitId: r.unitId, period: { key: p.key, label: p.label, dueDate: p.dueDate },
     status: r.status as ReportOut['status'], reportedStatus: r.reportedStatus, progress: r.progress,
     progressText: r.progressText, problems: r.problems, nextSteps: r.nextSteps, indicatorValues: r.indicatorValues, warnings: r.warnings,
-    returnReason: r.returnReason, submissions: r.submissions, returns: r.returns,
+    returnReason: r.returnReason, submissions: r.submissions, returns: r.returns, version: r.version,
     submittedAt: r.submittedAt?.toISOString() ?? null, reviewedAt: r.reviewedAt?.toISOString() ?? null,
     // late is judged on the Beijing date of the (last) submission
     late: r.submittedAt ? todayInShanghai(r.submittedAt) > p.dueDate : false,

@@ -59,7 +59,7 @@ export async function hydrate(db: DbOrTx, rows: (typeof tasks.$inferSelect)[]): 
   };
   return rows.map((r) => {
     return {
-      id: r.id, planId: r.planId, outlineNodeId: r.outlineNodeId, chapter: chapterOf(r), parentTaskId: r.parentTaskId,
+      id: r.id, version: r.version, planId: r.planId, outlineNodeId: r.outlineNodeId, chapter: chapterOf(r), parentTaskId: r.parentTaskId,
       title: r.title, text: r.text,
       units: tu.filter((x) => x.tu.taskId === r.id).map((x) => ({ unitId: x.tu.unitId, name: x.name ?? x.tu.raw, raw: x.tu.raw, role: x.tu.role as 'lead', scope: x.tu.scope })),
       leaders: r.leaders, deadline: r.deadline, weight: r.weight, progress: r.progress, reportedStatus: r.reportedStatus, assignee: r.assignee,

@@ -68,7 +68,7 @@ export default function PlanDetailPage() {
     setParams(next, { replace: !opts.openTask, state: opts.scroll ? { focus: Date.now() } : null });
   };
   const change = (patch: { status?: string; published?: boolean }) =>
-    api.updatePlan(id, patch).then((d) => plan.setData(d), () => undefined);
+    api.updatePlan(id, { ...patch, version: plan.data?.version }).then((d) => plan.setData(d), () => plan.reload());
 
   return (
     <div className="plan-detail">

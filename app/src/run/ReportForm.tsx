@@ -62,6 +62,7 @@ export function ReportForm({ task, period, report, indicators, lastProgress, onS
       .filter(([, x]) => typeof x === 'number')
       .map(([id, x]) => ({ indicatorId: Number(id), value: x as number })),
     submit,
+    version: current?.version,
   });
 
   const save = async (submit: boolean): Promise<ReportOut | null> => {

@@ -48,6 +48,8 @@ export interface ReportBody {
   nextSteps: string;
   indicatorValues: { indicatorId: number; value: number }[];
   submit: boolean;
+  /** the version this form was filled from: the server refuses a save over a newer one (409) */
+  version?: number;
 }
 
 export interface NoticeBody {

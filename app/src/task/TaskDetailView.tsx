@@ -96,7 +96,7 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
           // send only what changed: the PATCH contract leaves every field it is not given alone
           const patch = taskPatch(t, v);
           if (Object.keys(patch).length) {
-            task.setData(await api.updateTask(t.id, patch));
+            task.setData(await api.updateTask(t.id, { ...patch, version: t.version }));
             message.success('任务已保存');
             history.reload();
             onChanged?.();

@@ -42,6 +42,8 @@ export const plans = pgTable(
     notes: jsonb('notes').$type<{ code: string; text: string; start: number; end: number }[]>().notNull().default([]),
     searchText: text('search_text').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** optimistic concurrency: a save names the version it read; a stale one gets 409 */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('plans_search').using('gin', sql`to_tsvector('simple', ${t.searchText})`)],
@@ -88,6 +90,8 @@ export const tasks = pgTable(
     sourceEnd: integer('source_end'),
     searchText: text('search_text').notNull().default(''),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** optimistic concurrency: a save names the version it read; a stale one gets 409 */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

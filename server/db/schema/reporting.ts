@@ -55,6 +55,8 @@ export const reports = pgTable(
     reviewedBy: integer('reviewed_by').references(() => users.id),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** optimistic concurrency: a save names the version it read; a stale one gets 409 */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('reports_task_period').on(t.taskId, t.periodId), index('reports_plan').on(t.planId), index('reports_unit').on(t.unitId)],
