@@ -40,7 +40,7 @@ export async function reviewReport({ db, actor }: OpContext, reportId: number, i
       .limit(1);
     if (!newer) {
       const progress = cur.progress ?? (cur.reportedStatus === '已完成' ? 100 : task.progress);
-      await tx.update(tasks).set({ progress, reportedStatus: cur.reportedStatus, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(tasks.id, r.taskId));
+      await tx.update(tasks).set({ progress, reportedStatus: cur.reportedStatus, updatedAt: at, version: sql`${tasks.version} + 1` }).where(eq(tasks.id, r.taskId));
       await writeAudit(tx, actor, { action: 'task.progress', entityType: 'task', entityId: r.taskId, planId: r.planId, before: { progress: task.progress, reportedStatus: task.reportedStatus }, after: { progress, reportedStatus: cur.reportedStatus, reportId } });
     }
     if (cur.indicatorValues.length) {

@@ -1,6 +1,7 @@
 // Chart options built from API data: status counts by chapter or unit, indicator trajectories, reporting rates.
 import type { EChartsCoreOption } from 'echarts/core';
 import { lightHex, lightLabels } from '../run/runLabels';
+import { axisTooltip } from '../chartTooltip';
 
 type Counts = { green: number; yellow: number; red: number; grey: number; blue: number };
 const order: (keyof Counts)[] = ['blue', 'green', 'yellow', 'red', 'grey'];
@@ -12,7 +13,8 @@ const short = (s: string, n = 12) => (s.length > n ? s.slice(0, n) + '…' : s);
 export function statusBars(rows: { name: string; counts: Counts }[]): EChartsCoreOption {
   const names = rows.map((r) => r.name).reverse();
   return {
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    // the tooltip names the row in full (the axis shortens it)
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: axisTooltip({ header: (p) => names[p.dataIndex] ?? '' }) },
     legend: { top: 0, itemWidth: 14, itemHeight: 10, data: order.map((c) => words[c]) },
     grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
@@ -29,7 +31,7 @@ export function statusBars(rows: { name: string; counts: Counts }[]): EChartsCor
 
 export function trajectory(points: { year: number; expected: number | null; actual: number | null }[], unit: string | null): EChartsCoreOption {
   return {
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${v}${unit ?? ''}`) },
+    tooltip: { trigger: 'axis', formatter: axisTooltip({ value: (v) => (v === null || v === undefined ? '—' : `${v}${unit ?? ''}`) }) },
     legend: { top: 0, data: ['应达值', '实际值'] },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: points.map((p) => `${p.year}年`), boundaryGap: false },
@@ -44,7 +46,7 @@ export function trajectory(points: { year: number; expected: number | null; actu
 export function reportingRates(periods: { label: string; rate: number | null; onTimeRate: number | null }[]): EChartsCoreOption {
   const pct = (x: number | null) => x; // already in percent
   return {
-    tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${v}%`) },
+    tooltip: { trigger: 'axis', formatter: axisTooltip({ value: (v) => (v === null || v === undefined ? '—' : `${v}%`) }) },
     legend: { top: 0, data: ['报送率', '按时报送率'] },
     grid: { left: 8, right: 16, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: periods.map((p) => p.label.replace(/^\d{4}年/, '')) },

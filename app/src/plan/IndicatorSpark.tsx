@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Indicator } from '../api';
 import { echarts } from './echarts';
 import { indicatorSeries } from './indicatorSeries';
+import { tooltipLines } from '../chartTooltip';
 
 export function IndicatorSpark({ indicator }: { indicator: Indicator }) {
   const el = useRef<HTMLDivElement>(null);
@@ -16,7 +17,7 @@ export function IndicatorSpark({ indicator }: { indicator: Indicator }) {
       grid: { left: 4, right: 4, top: 8, bottom: 4 },
       xAxis: { type: 'category', show: false, data: points.map((p) => `${p.year}年`), boundaryGap: false },
       yAxis: { type: 'value', show: false, scale: points.some((p) => p.value < 0) },
-      tooltip: { trigger: 'item', confine: true, formatter: (p: { dataIndex: number }) => points[p.dataIndex]?.label ?? '' },
+      tooltip: { trigger: 'item', confine: true, formatter: (p: { dataIndex: number }) => tooltipLines([points[p.dataIndex]?.label ?? '']) },
       series: [
         {
           type: 'line',
