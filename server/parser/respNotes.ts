@@ -5,7 +5,7 @@ import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { parseUnitList, looksLikeUnit, splitUnitList } from './units.js';
 import { parseDeadline } from './deadline.js';
-import { DEADLINE_LABELS, LEADER_LABELS, ROLE_LABEL_SRC, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
+import { DEADLINE_LABELS, HELP_VERB, LEADER_LABELS, ROLE_LABEL_SRC, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
 export type Role = 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline';
 
@@ -386,7 +386,7 @@ function clausesOf(value: string, offset: number): { text: string; start: number
 
 // "(区发展改革委、区财政局牵头,区级有关部门按职责分工负责)"
 const VERB =
-  /((?:按|依|依照|按照|根据)(?:各自)?职责(?:分工)?(?:负责|落实)|牵头负责|牵头实施|牵头督导|牵头|负总责|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
+  /((?:按|依|依照|按照|根据)(?:各自)?职责(?:分工)?(?:负责|落实)|牵头负责|牵头实施|牵头督导|牵头|负总责|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|参加|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
 
 function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const text = ctx.doc.text;
@@ -545,7 +545,7 @@ const INLINE_NUM = /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四
  */
 function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number): RespNote[] {
   if (!/要|应|须|负责|会同/.test(mt)) return [];
-  const found: { at: number; end: number; numbered: boolean; who: ReturnType<typeof parseUnitList>; role: 'lead' | 'responsible' | 'cooperating'; partners: ParsedUnit[]; clauseEnd: number }[] = [];
+  const found: { at: number; end: number; numbered: boolean; who: ReturnType<typeof parseUnitList>; role: 'lead' | 'responsible' | 'cooperating'; partners: ParsedUnit[]; clauseEnd: number; own: boolean }[] = [];
   const re = /[^。!?;:]+[。!?;:]?/g;
   for (let m = re.exec(mt); m; m = re.exec(mt)) {
     const c = m[0];
@@ -573,12 +573,16 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
         }
       }
     }
-    found.push({ at, end, numbered: !!num, who, role, partners, clauseEnd: lineStart + m.index + c.replace(/[。!?;:]$/, '').length });
+    found.push({ at, end, numbered: !!num, who, role, partners, clauseEnd: lineStart + m.index + c.replace(/[。!?;:]$/, '').length, own: /负责$/.test(verb) && !tm[2] });
   }
   if (found.length < 2) return [];
   const blank = (at: number, end: number): RespNote => emptyNote(at, end, 'inline');
-  if (found.every((f) => f.numbered)) {
-    return found.map((f) => {
+  // "区委办公室负责将…纳入综合考评;区政府办公室负责对…督察通报;区统计局负责…": each unit takes a duty of
+  // its own, clause by clause: one task per clause, as when the clauses are numbered
+  const ownTurns = found.filter((f) => f.own).length >= 3 && found.every((f) => f.own || !f.who.units.some((u) => u.scope === 'unit'));
+  if (found.every((f) => f.numbered) || ownTurns) {
+    // (a closing "各部门、各单位要…" exhorts everyone: no duty of its own)
+    return found.filter((f) => !ownTurns || f.own).map((f) => {
       const n = blank(f.at, f.end);
       n[f.role].push(...f.who.units);
       n.cooperating.push(...f.partners);
@@ -676,7 +680,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
 
 /** A labelled value or cell that gives roles by verbs: "X牵头,Y配合", "X、Y;Z具体落实". */
 export function hasRoleVerb(value: string): boolean {
-  if (/牵头(?!\))|配合|参与|协助/.test(value)) return true;
+  if (/牵头(?!\))|配合|参与|参加|协助/.test(value)) return true;
   return value.split(/[,;,]/).some((c) => VERB.test(c.trim()));
 }
 
@@ -722,7 +726,7 @@ export function readInline(
     if (!who) return null;
     // "县农业农村局会同县林业局、县供销社组织实施": the first leads, those it works with cooperate
     const with_ = /^(.{2,40}?)(会同|联合|协调)(.{2,})$/.exec(who);
-    if (with_ && !/配合|参与|协助/.test(v[1])) {
+    if (with_ && !HELP_VERB.test(v[1])) {
       const lead = parseUnitList(ctx, with_[1], whoStart);
       const partners = parseUnitList(ctx, with_[3], whoStart + with_[1].length + with_[2].length);
       if (!lead.units.length || lead.rejected.length || !partners.units.length || partners.rejected.length) return null;
@@ -733,7 +737,7 @@ export function readInline(
     }
     const pieces = splitUnitList(who, whoStart);
     if (!pieces.length || !pieces.every((p) => looksLikeUnit(p.text) || /等|有关|相关|各/.test(p.text))) return null;
-    const role = v[1].startsWith('牵头') || v[1] === '负总责' ? 'lead' : /配合|参与|协助/.test(v[1]) ? 'cooperating' : 'responsible';
+    const role = v[1].startsWith('牵头') || v[1] === '负总责' ? 'lead' : HELP_VERB.test(v[1]) ? 'cooperating' : 'responsible';
     const parsed = parseUnitList(ctx, who, whoStart);
     if (parsed.rejected.length) return null;
     note[role].push(...pending.splice(0), ...parsed.units);

@@ -63,6 +63,11 @@ function looseColumn(cell: string): Loose | null {
   const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '');
   const known = columnOf(c);
   if (known) return known;
+  // "省重点民生实事项目名称": what the row is; "1-8月实际完成情况", "完成率%": progress, no part of the task
+  if (c.length <= 16 && /^[\u4e00-\u9fa5]{2,12}(?:项目名称|事项名称|任务名称|实事名称|工作名称)$/.test(c)) return 'task';
+  if (c.length <= 16 && /完成情况|完成率|进展情况|进度情况|推进情况|工作进展/.test(c)) return 'other';
+  // a list of people is no task table
+  if (/^(?:姓名|职务|职级|电话|联系电话|联系方式|手机|联系人|邮箱)$/.test(c)) return 'other';
   if (!c || c.length > 8 || !/^[\u4e00-\u9fa5]+$/.test(c)) return null;
   if (UNIT_HEAD.test(c) && !/(清单|事项|内容|任务|措施|目标|要求|名称)$/.test(c)) {
     return /^(?:牵头|主办|主责|责任|配合|协办|参与|协同|协助|落实)/.test(c) ? roleOfCore(c) : 'responsible';
@@ -78,7 +83,8 @@ function inferHeader(cells: string[]): Column[] | null {
   const loose = cells.map(looseColumn);
   if (loose.some((c) => c === null)) return null;
   const units = loose.filter((c) => c === 'lead' || c === 'responsible' || c === 'cooperating').length;
-  if (units < 1 || !(loose.includes('deadline') || units >= 2)) return null;
+  // one unit column is enough beside a 序号 and a column naming the task ("序号 | 项目名称 | 责任单位 | …")
+  if (units < 1 || !(loose.includes('deadline') || units >= 2 || (loose[0] === 'seq' && loose.some((c) => c === 'task' || c === 'text')))) return null;
   const firstUnit = loose.findIndex((c) => c === 'lead' || c === 'responsible' || c === 'cooperating');
   let hasTask = loose.includes('task');
   let hasDetail = loose.includes('detail');
@@ -244,6 +250,9 @@ function headerAt(lines: Line[], i: number): Header | null {
   return { ...h, columns: h.columns.map((c, k) => (c === 'lead' && !isLeadLabel(names[k].replace(/\s/g, '')) && /主要责任|主责|主办/.test(names[k]) ? 'responsible' : c)) };
 }
 
+/** a line holding one cell; a page may close each cell with " |" */
+const cellLine = (t: string) => t.trim().replace(/[ \t]*\|$/, '').trim();
+
 function headerAt0(lines: Line[], i: number): Header | null {
   const t = lines[i].text;
   if (t.trim().length > 120) return null;
@@ -274,7 +283,7 @@ function headerAt0(lines: Line[], i: number): Header | null {
   const cols: Column[] = [];
   let j = i;
   while (j < lines.length) {
-    const tx = lines[j].text.trim();
+    const tx = cellLine(lines[j].text);
     if (!tx) {
       if (cols.length === 0) return null;
       j++;
@@ -289,11 +298,11 @@ function headerAt0(lines: Line[], i: number): Header | null {
   if (cols.length >= 3 && isTaskHeader(cols)) return { columns: cols, next: j, perLine: true, pipe: false };
   // header words the list does not know: the longest run of header-like lines that reads as a task header
   // (it opens on a column the list knows: a title line above is no header cell)
-  if (!columnOf(t.trim())) return null;
+  if (!columnOf(cellLine(t))) return null;
   const texts: string[] = [];
   const at: number[] = [];
   for (let k = i; k < lines.length && texts.length < 12; k++) {
-    const tx = lines[k].text.trim();
+    const tx = cellLine(lines[k].text);
     if (!tx) continue;
     if (!looseColumn(tx)) break;
     texts.push(tx);
@@ -497,12 +506,19 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[], headerAt0 =
   }
   // a page that parts its cells by blank lines (a blank between header cells): one blank is no table end
   const spaced = lines.slice(headerAt0, from).some((l) => !l.text.trim());
+  // a page that closes every cell with " |": a lone "|" is an empty cell, kept so the columns stay aligned
+  const head = lines.slice(headerAt0, from).filter((l) => l.text.trim());
+  const piped = head.length >= 3 && head.every((l) => /\|\s*$/.test(l.text));
   let i = from;
   let cur: Cell[] | null = null;
   for (; i < lines.length; i++) {
     const l = lines[i];
-    const t = l.text.trim();
-    if (!t) continue;
+    const raw = l.text.trim();
+    const t = piped ? cellLine(raw) : raw;
+    if (!t) {
+      if (piped && raw && cur) cur.push({ text: '', start: l.start });
+      continue;
+    }
     if (above.has(t) || PAGE_MARK.test(t)) continue;
     if (columnOf(t) === columns[0]) {
       const again = headerAt(lines, i);

@@ -126,6 +126,8 @@ function mention(ctx: ParseContext, read: string, start: number, scope: ParsedUn
   const source = ctx.doc.toSource(start, start + read.length);
   // the name is looked up as read (simplified, junk removed); `raw` is what the page wrote
   const raw = asWritten(ctx, read, source);
+  // a pinyin note after the last character is part of what was written: the source covers it too
+  if (raw.length > source.end - source.start && ctx.doc.original.startsWith(raw, source.start)) source.end = source.start + raw.length;
   if (scope !== 'unit') return { raw, name: name ?? read, known: true, scope, source };
   const r = resolveUnit(read, ctx.registry, regionOf(ctx, read));
   return { raw, name: r.name, known: r.known, scope, source };
@@ -140,7 +142,10 @@ const PINYIN_NOTE = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]
  * pinyin notes, as long as it is the same name read (only the script, the notes and the width differ).
  */
 function asWritten(ctx: ParseContext, read: string, source: { start: number; end: number }): string {
-  const orig = ctx.doc.original.slice(source.start, source.end);
+  let orig = ctx.doc.original.slice(source.start, source.end);
+  // the note after the last character ("殘聯(lián)") was written as part of the name too
+  const after = /^\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)/.exec(ctx.doc.original.slice(source.end, source.end + 10));
+  if (after && orig !== read) orig += after[0];
   if (orig === read || orig.includes('\n') || orig.length > read.length * 3 + 8) return read;
   const folded = widthFold(orig);
   if (folded === read) return folded;
@@ -217,6 +222,13 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
     const right = p.start + joined[1].length + joined[2].length;
     return [...(readPiece(ctx, { text: joined[1], start: p.start }) ?? []), ...(readPiece(ctx, { text: joined[3], start: right }) ?? [])];
   }
+  // "区发改局区统计局": two names run together where a cell lost its separator; the second opens on its level
+  const glued = t.length >= 7 ? GLUED.exec(t) : null;
+  if (glued && looksLikeUnit(glued[1]) && looksLikeUnit(glued[2]) && !resolveUnit(t, ctx.registry, regionOf(ctx, t)).known) {
+    const a = readPiece(ctx, { text: glued[1], start: p.start });
+    const b = readPiece(ctx, { text: glued[2], start: p.start + glued[1].length });
+    if (a && b) return [...a, ...b];
+  }
   const etc = ETC.exec(t);
   if (etc && looksLikeUnit(etc[1])) {
     const head = readPiece(ctx, { text: etc[1], start: p.start }) ?? [];
@@ -229,6 +241,8 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
   if (!looksLikeUnit(t)) return null;
   return [mention(ctx, t, p.start, 'unit')];
 }
+
+const GLUED = /^((?:区|市|县|省)[\u4e00-\u9fa5]{1,14}?(?:局|委|办|中心|政府|公司|集团|管委会))((?:区|市|县|省)[\u4e00-\u9fa5]{1,14}(?:局|委|办|中心|政府|公司|集团|管委会))$/;
 
 /** A UNIT_UNKNOWN warning once per unknown name. */
 export function warnUnknownUnits(ctx: ParseContext, units: ParsedUnit[], seen: Set<string>) {

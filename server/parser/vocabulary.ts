@@ -45,6 +45,9 @@ export function roleOfCore(word: string, hasLead = false): UnitRole {
   return 'responsible';
 }
 
+/** verbs of helping: "Y配合", "Y参加", "Y协助" → cooperating */
+export const HELP_VERB = /配合|参与|参加|协助|协同|协办/;
+
 /** leader labels: named people, not units */
 export const LEADER_LABELS = ['牵头负责领导', '牵头领导', '责任领导', '分管领导', '分包领导', '包保领导', '责任人'] as const;
 /** deadline labels */
