@@ -48,7 +48,7 @@ const FRAGMENT_ROLE = new Map<string, Role>([
 ]);
 // "牵头单位:X", "【牵头单位】X", and (damaged) "牵头单位X" before a unit-like start
 const LABEL_RE = new RegExp(
-  `[【\\[]?(${OWN_LABELS.map(([l]) => l).join('|')}|${ROLE_LABEL_SRC}|(?<![牵责])头单位|(?<![责主])任单位)(?:(?:及|和|与|、)(?:完成时限|完成时间|时间节点|时限要求|时限))?(?:[】\\]][ \\t]*:?|[ \\t]*(:|(?=[区市县镇各])))`,
+  `[【\\[]?(${OWN_LABELS.map(([l]) => l).join('|')}|${ROLE_LABEL_SRC}|(?<![牵责])头单位|(?<![责主])任单位)(?:(?:及|和|与|、)(?:完成时限|完成时间|时间节点|时限要求|时限))?(?:[】\\]][ \\t]*:?|[ \\t]*(:|为(?=[\\u4e00-\\u9fa5])|(?=[区市县镇各])))`,
   'g',
 );
 
@@ -59,6 +59,8 @@ interface LabelHit {
   label: string;
   fragment: boolean;
   colon: boolean;
+  /** "责任单位为X": the label runs into its value through 为 */
+  wei?: boolean;
 }
 
 // "(牵头:市发展改革委;配合:市财政局)": the role word alone, always with a colon, at the start of a note or clause
@@ -81,8 +83,11 @@ function labelHits(text: string): LabelHit[] {
   while ((m = LABEL_RE.exec(text))) {
     const label = m[1];
     const fragment = FRAGMENT_ROLE.has(label);
-    const colon = m[2] === ':' || /[】\]]/.test(m[0]);
-    out.push({ start: m.index, end: m.index + m[0].length, role: roleOfLabel(label) ?? FRAGMENT_ROLE.get(label)!, label, fragment, colon });
+    const wei = m[2] === '为';
+    // "…,责任单位为区经信局": 为 stands for the colon when a unit follows
+    if (wei && (fragment || !looksLikeUnit(splitUnitList(/^[^,;。]*/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 80))![0], 0)[0]?.text ?? ''))) continue;
+    const colon = m[2] === ':' || wei || /[】\]]/.test(m[0]);
+    out.push({ start: m.index, end: m.index + m[0].length, role: roleOfLabel(label) ?? FRAGMENT_ROLE.get(label)!, label, fragment, colon, wei });
   }
   SHORT_RE.lastIndex = 0;
   const long = out.length;
@@ -187,7 +192,7 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
         end = close + 1;
         contentEnd = close;
         damaged.push('缺少左括号或标签不完整');
-      } else if (/[。;!?]\s*$/.test(before)) {
+      } else if (/[。;!?]\s*$/.test(before) || (h.wei && /[,]\s*$/.test(before))) {
         // "…。牵头单位:X;责任单位:Y。": labels after the sentence, without parentheses
         layout = 'inline';
         start = h.start;
@@ -417,7 +422,7 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     if (/[。:]/.test(inner)) continue;
     // a note closing its sentence: "…。(市经信局、市科技局配合)" may name only those who help
     const closing = cut || closesSentence(text, open, close);
-    let note = /牵头|负责|配合/.test(inner) ? readInline(ctx, inner, open + 1, undefined, closing) : closing ? bareList(ctx, inner, open + 1) : null;
+    let note = /牵头|负责|配合|会同/.test(inner) ? readInline(ctx, inner, open + 1, undefined, closing) : closing ? bareList(ctx, inner, open + 1) : null;
     // cut after "X牵头,Y、Z、": the verb of the last run is lost; the units after a lead help
     if (!note && cut) {
       const last = Math.max(inner.lastIndexOf(','), inner.lastIndexOf(';'));
@@ -732,6 +737,17 @@ export function readInline(
       if (!lead.units.length || lead.rejected.length || !partners.units.length || partners.rejected.length) return null;
       note.lead.push(...lead.units);
       note.cooperating.push(...partners.units);
+      any = true;
+      continue;
+    }
+    // "市人力社保局等部门配合市委办落实": the unit served leads, those who serve it help
+    const serves = /^(.{2,40}?)(配合|协助)(.{2,30})$/.exec(who);
+    if (serves && !HELP_VERB.test(v[1])) {
+      const helpers = parseUnitList(ctx, serves[1], whoStart);
+      const lead = parseUnitList(ctx, serves[3], whoStart + serves[1].length + serves[2].length);
+      if (!lead.units.length || lead.rejected.length || !helpers.units.length || helpers.rejected.length) return null;
+      note.lead.push(...lead.units);
+      note.cooperating.push(...helpers.units);
       any = true;
       continue;
     }

@@ -5,7 +5,7 @@ import type { ParseContext } from './types.js';
 import { ELSEWHERE, lookupRegion, namesOtherCity, resolveUnit } from './registry.js';
 import * as OpenCC from 'opencc-js/t2cn';
 import { widthFold } from './normalize.js';
-import { GENERIC_BODY } from './vocabulary.js';
+import { BARE_ETC, GENERIC_BODY } from './vocabulary.js';
 
 // Names end in an organ word; text that does not is commentary, not a unit.
 export const UNIT_SUFFIX =
@@ -114,7 +114,9 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
     // "区科学技术局(区科协)": a second name of the same level is the organ's other plate, no aside
     const plate = aside && /^[市区县省州旗]/.test(aside[2]) && aside[2][0] === aside[1][0];
     if (aside && !plate && UNIT_SUFFIX.test(aside[1]) && !ASIDE_KEEP.test(aside[2])) p = { text: aside[1], start: p.start };
-    const got = readPiece(ctx, p) ?? (lenient && plainName(p.text) ? [mention(ctx, p.text, p.start, 'unit')] : null);
+    // "牵头单位:区商" where the page ends: a name cut short is no unit (the last of a list is kept as written)
+    const cut = units.length === 0 && p.text.length < 4 && !UNIT_SUFFIX.test(p.text) && p.start + p.text.length >= ctx.doc.text.trimEnd().length;
+    const got = readPiece(ctx, p) ?? (lenient && !cut && plainName(p.text) ? [mention(ctx, p.text, p.start, 'unit')] : null);
     if (got) units.push(...got);
     else rejected.push(p);
     if (got && mark) marked.push(...got);
@@ -212,7 +214,7 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
   if (ALL_DISTRICTS.test(t)) return [mention(ctx, t, p.start, 'all_districts', '各区县政府')];
   if (GROUP.test(t) && t.length > 4) return [mention(ctx, t, p.start, 'group_members')];
   if (OTHERS.test(t)) return [mention(ctx, t, p.start, 'others', '其他有关单位')];
-  if (PLURAL.test(t) && UNIT_SUFFIX.test(t)) return [mention(ctx, t, p.start, 'others', t)];
+  if (PLURAL.test(t) && UNIT_SUFFIX.test(t) && !/^.{2,8}(?:部门|单位)(?:和|及|与)/.test(t)) return [mention(ctx, t, p.start, 'others', t)];
   // "区卫生健康委和区医保局": two names joined by 和/及/与 (but "区规划和自然资源局" is one)
   const joined = /^(.{2,20}?)(和|及|与|以及)(.{3,20})$/.exec(t);
   // "区农业农村和水利局": a left part that names no organ and a right part with no level of its own share one name
@@ -235,7 +237,7 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
     const tail = t.slice(etc[1].length);
     // a bare "等" ("市司法局等按职责分工负责") names no further body: nothing to assign it to
     // nor does "等部门" / "等单位" without 有关/相关 or a level ("区融媒体中心等部门配合"): only X is named
-    if (tail === '等' || /^等(部门|单位|部门单位)$/.test(tail)) return head;
+    if (BARE_ETC.test(tail)) return head;
     return [...head, mention(ctx, tail, p.start + etc[1].length, 'others', '其他有关单位')];
   }
   if (!looksLikeUnit(t)) return null;
