@@ -101,13 +101,16 @@ export async function apiSession(base: string, username: string, password = 'luo
   };
 }
 
-/** Screenshot into test-results/screenshots/ and docs/screenshots/. */
+/** Screenshot into test-results/screenshots/ (and docs/screenshots/ with UPDATE_SCREENSHOTS=1). */
 export async function shotBoth(page: Page, name: string, fullPage = false): Promise<string> {
   await page.waitForLoadState('networkidle').catch(() => undefined);
   await page.waitForTimeout(300);
   const file = await screenshot(page, name, { fullPage });
-  mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-  copyFileSync(file, join(root, 'docs/screenshots', `${name}.png`));
+  // the committed screens are refreshed on request only: a test run must leave the clone clean
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
+    copyFileSync(file, join(root, 'docs/screenshots', `${name}.png`));
+  }
   return file;
 }
 
