@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { rankOptionsSchema, rankedUnitSchema, scoreComponentSchema, unitScoreConfigSchema } from '../server/domain/unitScore.js';
 import { evaluationKindSchema, narrativeSectionSchema, reportItemSchema } from '../server/reports/schemas.js';
 import { taskFieldSchema } from '../server/reports/xlsx/headerDetect.js';
+import { nameSchema } from './input.js';
 
 export { evaluationKindSchema };
 
@@ -117,7 +118,7 @@ export const tableImportOptionsSchema = z.object({
 export const tableMappingBodySchema = tableImportOptionsSchema.extend({
   /** 0-based column index → field, as the preview's `mapping` */
   mapping: z.record(z.string().regex(/^\d+$/), taskFieldSchema),
-  title: z.string().trim().min(2).max(200).optional(),
+  title: nameSchema(2, 200).optional(),
 });
 export const tablePreviewSchema = z.object({
   importId: z.number(),

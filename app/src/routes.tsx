@@ -13,6 +13,8 @@ const ImportPage = lazy(() => import('./pages/ImportPage'));
 const ImportReviewPage = lazy(() => import('./review/ImportReviewPage'));
 const MyTasksPage = lazy(() => import('./pages/MyTasksPage'));
 const UnitsPage = lazy(() => import('./pages/UnitsPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 const TaskPage = lazy(() => import('./task/TaskPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MyReportsPage = lazy(() => import('./run/MyReportsPage'));
@@ -56,6 +58,8 @@ export function AppRoutes() {
           <Route path="imports/:id" element={<ImportReviewPage />} />
           <Route path="my-tasks" element={<MyTasksPage />} />
           <Route path="units" element={<UnitsPage />} />
+          <Route path="users" element={<UsersPage />} />
+          <Route path="password" element={<ChangePasswordPage />} />
           <Route path="tasks/:id" element={<TaskPage />} />
           <Route path="reports" element={<MyReportsPage />} />
           <Route path="board" element={<BoardPage />} />

@@ -1,22 +1,21 @@
 // Session cookies: a random token in an httpOnly cookie, its sha256 in the database, a CSRF token beside it.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, sql } from 'drizzle-orm';
+import { and, eq, gt, ne, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
-import type { Db } from '../db/client.js';
-import { loginAttempts, regions, sessions, users } from '../db/schema/index.js';
+import type { Db, DbOrTx } from '../db/client.js';
+import { regions, sessions, users } from '../db/schema/index.js';
 import type { Actor } from '../policy.js';
 import { roleSchema, type Role } from '../../shared/roles.js';
-import { verifyPassword } from './password.js';
+import { checkPasswordRule, hashPassword, verifyDummy, verifyPassword } from './password.js';
+import { beginAttempt, clearAttempts, failAttempt, forgetAttempt, pruneAttempts } from './throttle.js';
 import { writeAudit } from '../audit.js';
 
 export const SESSION_COOKIE = 'luoshi_session';
 export const SESSION_HOURS = 12;
-const LOCK_AFTER = 5; // failed attempts on one account
-const LOCK_MINUTES = 15;
-const IP_WINDOW_MINUTES = 10;
-const IP_MAX_FAILURES = 20;
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+/** The sessions row id of a cookie token. */
+export const sessionKey = sha;
 
 export async function regionAndBelow(db: Db, regionId: number | null): Promise<number[]> {
   if (!regionId) return [];
@@ -39,40 +38,61 @@ export async function actorForUser(db: Db, user: typeof users.$inferSelect, ip: 
   };
 }
 
-export async function login(db: Db, username: string, password: string, ip: string | null) {
-  const since = new Date(Date.now() - IP_WINDOW_MINUTES * 60_000);
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(loginAttempts)
-    .where(and(eq(loginAttempts.ip, ip ?? ''), gt(loginAttempts.at, since)));
-  if (n >= IP_MAX_FAILURES) throw new AppError('LOGIN_THROTTLED');
-
+/**
+ * Password login. Unknown names, wrong passwords and names locked for this address answer alike (a password hash is
+ * verified for unknown names too, against a dummy hash); throttling is by address and by (name, address), see
+ * throttle.ts. Only after a right password does the answer say more: a disabled account, or a temporary password that
+ * must be replaced (`newPassword`, checked against the password rule; setting it ends the user's other sessions).
+ */
+export async function login(db: Db, username: string, password: string, ip: string | null, newPassword?: string) {
+  const address = ip ?? '';
+  const attemptId = await beginAttempt(db, username, address);
   const [user] = await db.select().from(users).where(eq(users.username, username));
-  if (user?.lockedUntil && user.lockedUntil > new Date()) throw new AppError('ACCOUNT_LOCKED');
-  const ok = user && !user.disabled && (await verifyPassword(user.passwordHash, password));
-  if (!ok) {
-    await db.transaction(async (tx) => {
-      await tx.insert(loginAttempts).values({ ip: ip ?? '', username });
-      if (user) {
-        const failed = user.failedLogins + 1;
-        const lockedUntil = failed >= LOCK_AFTER ? new Date(Date.now() + LOCK_MINUTES * 60_000) : null;
-        await tx.update(users).set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil }).where(eq(users.id, user.id));
-        const actor = { userId: user.id, username, displayName: user.displayName, roles: [], unitId: null, regionIds: [], ip };
-        await writeAudit(tx, actor, { action: lockedUntil ? 'user.lock' : 'user.login_failed', entityType: 'user', entityId: user.id });
-      }
-    });
+  const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyDummy(password);
+  if (!user || !ok) {
+    await failAttempt(db, attemptId, username, address, user);
     throw new AppError('LOGIN_FAILED');
+  }
+  await forgetAttempt(db, attemptId);
+  if (user.disabled) throw new AppError('ACCOUNT_DISABLED');
+  if (user.mustChangePassword && newPassword === undefined) throw new AppError('PASSWORD_CHANGE_REQUIRED');
+  let newHash: string | null = null;
+  if (newPassword !== undefined) {
+    checkPasswordRule(newPassword, { username: user.username });
+    if (newPassword === password) throw new AppError('PASSWORD_SAME');
+    newHash = await hashPassword(newPassword);
   }
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   // resolved before the transaction: PGlite has one connection, so a query on `db` inside it would wait forever
   const actor = await actorForUser(db, user, ip);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id));
+    await clearAttempts(tx, username, address);
+    if (Math.random() < 0.02) await pruneAttempts(tx);
+    if (newHash) {
+      await tx.update(users).set({ passwordHash: newHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(users.id, user.id));
+      await endUserSessions(tx, user.id);
+      await writeAudit(tx, actor, { action: 'user.password_change', entityType: 'user', entityId: user.id, after: { atLogin: true, wasTemporary: user.mustChangePassword } });
+    }
     await tx.insert(sessions).values({ id: sha(token), userId: user.id, csrfToken, expiresAt: new Date(Date.now() + SESSION_HOURS * 3600_000), ip });
     await writeAudit(tx, actor, { action: 'user.login', entityType: 'user', entityId: user.id });
   });
+  if (newHash) forgetUserSessions(db, user.id, sha(token));
   return { token, csrfToken, actor };
+}
+
+/** Ends a user's sessions in the database (all, or all but one), inside the transaction of the change that ends them. */
+export async function endUserSessions(tx: DbOrTx, userId: number, exceptKey?: string): Promise<void> {
+  await tx.delete(sessions).where(exceptKey ? and(eq(sessions.userId, userId), ne(sessions.id, exceptKey)) : eq(sessions.userId, userId));
+}
+
+/**
+ * Drops a user's resolved sessions from this instance's cache (after the change commits), so a disabled user, a
+ * changed password or new roles take effect on the next request; other instances follow within SESSION_CACHE_MS.
+ */
+export function forgetUserSessions(db: Db, userId: number, exceptKey?: string): void {
+  const cache = cacheOf(db);
+  for (const [key, hit] of cache) if (hit.actor.userId === userId && key !== exceptKey) cache.delete(key);
 }
 
 /**

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import type { Actor, Permission } from '../policy.js';
+import { idStringSchema } from '../../shared/input.js';
 
 export interface HandlerArgs<P, Q, B> {
   params: P;
@@ -36,7 +37,8 @@ export function defineRoute<P = undefined, Q = undefined, B = undefined>(def: Ro
   return def;
 }
 
-export const idParam = z.object({ id: z.coerce.number().int().positive() });
+/** `:id` in a path: a positive 32-bit integer (a larger one is a 400, not a database error). */
+export const idParam = z.object({ id: idStringSchema });
 export const paging = {
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),

@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { deliveries } from '../db/schema/index.js';
 import { postWebhook, sendMail } from './channels.js';
+import { WebhookRefusedError } from './webhookGuard.js';
 
 export const MAX_ATTEMPTS = 5;
 const BACKOFF_MINUTES = [1, 5, 15, 60];
@@ -43,7 +44,8 @@ export async function deliverPending(db: Db, now: Date): Promise<{ sent: number;
         continue;
       }
       const attempts = d.attempts + 1;
-      const giveUp = attempts >= MAX_ATTEMPTS;
+      // a refused webhook address (SSRF guard) stays refused: it is not retried
+      const giveUp = attempts >= MAX_ATTEMPTS || err instanceof WebhookRefusedError;
       const next = new Date(now.getTime() + BACKOFF_MINUTES[Math.min(attempts - 1, BACKOFF_MINUTES.length - 1)] * 60_000);
       await db
         .update(deliveries)

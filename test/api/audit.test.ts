@@ -40,7 +40,7 @@ describe('audit trail', () => {
     const rid = await regionId(db, '永川区');
     const unit = (await c.post('/api/units', { name: '区审计测试局', regionId: rid })).json();
     expect(await last()).toMatchObject({ action: 'unit.create', entityId: String(unit.id) });
-    await c.post('/api/users', { username: 'audit_u1', displayName: '审计用户', password: 'Password123', roles: ['leader'] });
+    await c.post('/api/users', { username: 'audit_u1', displayName: '审计用户', password: 'Audit-Leader-2026', roles: ['leader'] });
     const e = await last();
     expect(e.action).toBe('user.create');
     expect(JSON.stringify(e.after)).not.toMatch(/password|argon/i);

@@ -21,7 +21,7 @@ export const corpus = (prefix: string) => {
   return readFileSync(path.join(dir, file));
 };
 
-export const PASSWORD = 'testpass123';
+export const PASSWORD = 'Qingfeng-Test-26';
 const uniq = () => randomBytes(4).toString('hex');
 
 export async function regionId(db: Db, name: string): Promise<number> {

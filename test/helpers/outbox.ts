@@ -64,11 +64,14 @@ export function useAppWithOutbox() {
     ctx.smtp = await startSmtp();
     ctx.hook = await startWebhook();
     process.env.LUOSHI_SMTP_URL = ctx.smtp.url;
+    // the local robot listens on 127.0.0.1: the administrator's allow-list names it (webhookGuard.ts refuses loopback otherwise)
+    process.env.LUOSHI_WEBHOOK_ALLOW = '127.0.0.1';
     ctx.t = await startTestApp();
   });
   afterAll(async () => {
     setClock(null);
     delete process.env.LUOSHI_SMTP_URL;
+    delete process.env.LUOSHI_WEBHOOK_ALLOW;
     closeMail();
     await ctx.t.close();
     await ctx.smtp.close();

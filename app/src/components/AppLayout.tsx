@@ -1,7 +1,7 @@
 // The frame around every screen after login: brand, role-based navigation, the user and logout.
 import { Suspense } from 'react';
 import { Button, Layout, Menu, Tooltip } from 'antd';
-import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../../../shared/api';
 import { useAuth, useMe } from '../auth';
@@ -24,6 +24,7 @@ function navFor(me: Me): NavItem[] {
   if (canImport(me)) items.push({ key: '/imports', label: '导入规划' });
   items.push(...runNav(me));
   items.push({ key: '/units', label: '单位库' });
+  if (me.roles.includes('admin')) items.push({ key: '/users', label: '用户管理' });
   if (!unitFirst && me.unitId) items.push({ key: '/my-tasks', label: '本单位任务' });
   return items;
 }
@@ -65,6 +66,9 @@ export default function AppLayout() {
               <span style={{ opacity: 0.75, marginLeft: 6 }}>{me.unitName ?? roles}</span>
             </span>
           </Tooltip>
+          <Button type="text" size="small" icon={<KeyOutlined />} onClick={() => navigate('/password')}>
+            修改密码
+          </Button>
           <Button
             type="text"
             size="small"

@@ -5,10 +5,17 @@ import { useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import { useAuth } from '../auth';
 import { homePath } from '../permissions';
+import { accountApi } from './accountApi';
+import { PasswordFields } from './PasswordFields';
 
 interface LoginForm {
   username: string;
   password: string;
+}
+
+interface NewPasswordForm {
+  newPassword: string;
+  newPasswordAgain: string;
 }
 
 export default function LoginPage() {
@@ -17,6 +24,8 @@ export default function LoginPage() {
   const location = useLocation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** after an administrator's reset: the temporary password was right, a new one must be set before entering */
+  const [mustChange, setMustChange] = useState<LoginForm | null>(null);
   const from = (location.state as { from?: string } | null)?.from;
 
   useEffect(() => {
@@ -29,7 +38,21 @@ export default function LoginPage() {
     try {
       setMe(await api.login(v.username.trim(), v.password));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : '登录失败,请稍后再试');
+      if (e instanceof ApiError && e.code === 'PASSWORD_CHANGE_REQUIRED') setMustChange({ username: v.username.trim(), password: v.password });
+      else setError(e instanceof ApiError ? e.message : '登录失败,请稍后再试');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const submitNew = async (v: NewPasswordForm) => {
+    if (!mustChange) return;
+    setBusy(true);
+    setError(null);
+    try {
+      setMe(await accountApi.loginWithNewPassword(mustChange.username, mustChange.password, v.newPassword));
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '设置失败,请稍后再试');
     } finally {
       setBusy(false);
     }
@@ -43,17 +66,30 @@ export default function LoginPage() {
           <p>规划实施管理平台</p>
         </div>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
-          <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
-            <Input prefix={<UserOutlined />} autoFocus autoComplete="username" placeholder="请输入用户名" size="large" />
-          </Form.Item>
-          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder="请输入密码" size="large" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block size="large" loading={busy}>
-            登录
-          </Button>
-        </Form>
+        {mustChange ? (
+          <Form<NewPasswordForm> layout="vertical" onFinish={submitNew} requiredMark={false}>
+            <Alert type="info" showIcon title="管理员已重置您的密码,请设置新密码后进入系统" style={{ marginBottom: 16 }} />
+            <PasswordFields />
+            <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+              设置新密码并登录
+            </Button>
+            <Button type="link" block onClick={() => { setMustChange(null); setError(null); }}>
+              返回登录
+            </Button>
+          </Form>
+        ) : (
+          <Form<LoginForm> layout="vertical" onFinish={submit} requiredMark={false} autoComplete="on">
+            <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
+              <Input prefix={<UserOutlined />} autoFocus autoComplete="username" placeholder="请输入用户名" size="large" />
+            </Form.Item>
+            <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" placeholder="请输入密码" size="large" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block size="large" loading={busy}>
+              登录
+            </Button>
+          </Form>
+        )}
       </Card>
     </main>
   );

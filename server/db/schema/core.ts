@@ -33,8 +33,9 @@ export const users = pgTable(
     regionId: integer('region_id').references(() => regions.id),
     email: text('email'),
     disabled: boolean('disabled').notNull().default(false),
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** set by an administrator's password reset: the next login must set a new password */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_username').on(t.username)],
@@ -53,7 +54,7 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
-/** Failed login attempts per source address, for throttling independent of the account. */
+/** Failed login attempts by (user name as typed, source address): throttling per address and per name (server/auth/throttle.ts). */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
@@ -62,5 +63,5 @@ export const loginAttempts = pgTable(
     username: text('username').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('login_attempts_ip_at').on(t.ip, t.at)],
+  (t) => [index('login_attempts_ip_at').on(t.ip, t.at), index('login_attempts_username_at').on(t.username, t.at)],
 );
