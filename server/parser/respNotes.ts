@@ -761,6 +761,8 @@ export function readInline(
   }
   if (pending.length && !labelRole) return null;
   if (pending.length) note[labelRole!].push(...pending);
+  // "X、Y按职责分工负责": one plain list; a plan-wide "排名第一的为牵头单位" may give its first the lead
+  if (!note.lead.length && !note.cooperating.length) note.plainList = true;
   return any && (note.lead.length > 0 || note.responsible.length > 0 || (helpersOnly && note.cooperating.length > 0)) ? note : null;
 }
 

@@ -187,6 +187,8 @@ export function looksLikeUnit(text: string): boolean {
   if (text.length < 2 || text.length > 40) return false;
   // long figures belong to sentences, except a service number in an organ's name ("市12345热线管理中心")
   if (/[。!?:"“”]/.test(text) || /\d{3,}(?!\d*(?:热线|服务热线|政务服务|便民服务|指挥中心))/.test(text)) return false;
+  // "排在首位的为牵头单位": a rule about a list, not a name in it
+  if (/首位|第一位|为牵头|是牵头|下同|同上/.test(text)) return false;
   // words of action belong to sentences, not to names of organs
   if (ACTION.test(text.replace(NAMED_BODY, ''))) return false;
   const base = withoutTrailingNote(text);
@@ -196,7 +198,8 @@ export function looksLikeUnit(text: string): boolean {
 
 /** Under an explicit label ("责任单位:电信、移动"), a short plain name is a unit even without an organ word. */
 function plainName(text: string): boolean {
-  return text.length >= 2 && text.length <= 12 && !ACTION.test(text) && !/[。!?:"“”\d]/.test(text);
+  // "排在首位的为牵头单位", "下同": a rule about the list, not a name in it
+  return text.length >= 2 && text.length <= 12 && !ACTION.test(text) && !/[。!?:"“”\d]|牵头|下同|同上|首位|第一/.test(text);
 }
 
 // "各区县政府按职责分工负责": the verb says what the unit does, it is not part of the name
