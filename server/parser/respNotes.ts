@@ -595,18 +595,31 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
       return n;
     });
   }
-  const n = blank(found[0].at, found[0].end);
-  const named = new Set<string>();
+  // "X要建立…。Y要定期开展…。Z要聚焦…。": each sentence opening on its own unit is a duty of its own; clauses
+  // of one sentence ("X要…;Y要配合X…") stay one task
+  const sentenceOf = (f: (typeof found)[number]) => (mt.slice(0, f.at - lineStart).match(/[。!?]/g) ?? []).length;
+  const groups: (typeof found)[] = [];
   for (const f of found) {
-    for (const u of f.who.units) {
-      if (named.has(u.raw)) continue;
-      named.add(u.raw);
-      n[f.role].push(u);
-    }
+    const last = groups[groups.length - 1];
+    if (last && sentenceOf(last[0]) === sentenceOf(f)) last.push(f);
+    else groups.push([f]);
   }
-  for (const f of found) for (const u of f.partners) if (!named.has(u.raw)) { named.add(u.raw); n.cooperating.push(u); }
-  n.bodyEnd = found[found.length - 1].clauseEnd;
-  return [n];
+  const named0 = (g: typeof found) => g.some((f) => f.who.units.some((u) => u.scope === 'unit'));
+  const own = groups.length >= 2 && groups.every(named0) ? groups : [found];
+  return own.map((g) => {
+    const n = blank(g[0].at, g[0].end);
+    const named = new Set<string>();
+    for (const f of g) {
+      for (const u of f.who.units) {
+        if (named.has(u.raw)) continue;
+        named.add(u.raw);
+        n[f.role].push(u);
+      }
+    }
+    for (const f of g) for (const u of f.partners) if (!named.has(u.raw)) { named.add(u.raw); n.cooperating.push(u); }
+    n.bodyEnd = g[g.length - 1].clauseEnd;
+    return n;
+  });
 }
 
 /** "…,由X牵头负责,Y、Z等部门配合,力争…": the clauses from "由" while each ends on a role verb */

@@ -7,7 +7,7 @@ import { parseUnitList, looksLikeUnit, splitUnitList } from './units.js';
 import { readInline, hasRoleVerb, readLabelledCell } from './respNotes.js';
 import { parseDeadline } from './deadline.js';
 import { fragsV, type Frag } from './virtual.js';
-import { isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
+import { ORGAN_END, REGION_START, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
 export type Column = 'seq' | 'ref' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other' | 'mark' | 'figure' | 'spec';
 
@@ -705,8 +705,8 @@ const DEADLINE_HEAD = /^(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|[上下]半年|(?:
 // a person or a post and a person: "刘建明", "副县长 王志刚", "王健副市长", "刘建明、王丽华"
 const PERSON_ONE = String.raw`(?:[\u4e00-\u9fa5]{1,8}?(?:长|书记|主任|秘书长|委员|主席|调研员)[ \u3000]*)?[\u4e00-\u9fa5·]{2,4}(?:[ \u3000]*[\u4e00-\u9fa5]{0,6}(?:长|书记|主任|秘书长|主席))?`;
 const PERSON = new RegExp(`^${PERSON_ONE}(?:[、,][ \u3000]*${PERSON_ONE})*$`);
-const ORGAN_END = /(局|委|委员会|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|支队|大队|分局|分行|工委|党委|街道|镇|乡|所|站|队|社|行|会|处|室|科)$/;
-const ORGAN_START = /^(?:市|区|县|省|州|盟|旗|镇|乡|街道|各|中共|共青团|团|国家|国网|中国|人民银行|[\u4e00-\u9fa5]{2,4}(?:市|区|县|州|镇|乡))/;
+// organ endings and region prefixes: vocabulary.ts (ORGAN_END, REGION_START)
+const ORGAN_START = REGION_START;
 // a line of a detail cell states figures or reads as a sentence; a line of a unit list does neither
 const SENTENCE_LINE = /[,。;:!?]|\d+(?:\.\d+)?\s*(?:%|个|万|亿|家|项|件|户|人|元|公里|吨|张|所|次|条|处|台|亩|座|套|天|日)/;
 const isPerson = (t: string) => PERSON.test(t) && !ORGAN_END.test(t) && !DEADLINE_HEAD.test(t);
