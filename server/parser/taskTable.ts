@@ -66,6 +66,8 @@ function looseColumn(cell: string): Loose | null {
   // "省重点民生实事项目名称": what the row is; "1-8月实际完成情况", "完成率%": progress, no part of the task
   if (c.length <= 16 && /^[\u4e00-\u9fa5]{2,12}(?:项目名称|事项名称|任务名称|实事名称|工作名称)$/.test(c)) return 'task';
   if (c.length <= 16 && /完成情况|完成率|进展情况|进度情况|推进情况|工作进展/.test(c)) return 'other';
+  // the unit that scores or checks the work ("评分部门", "考核单位") is not one that does it
+  if (/^(?:评分|考核|监督|督查|督办|审核|评价)(?:单位|部门)$/.test(c)) return 'other';
   // a list of people is no task table
   if (/^(?:姓名|职务|职级|电话|联系电话|联系方式|手机|联系人|邮箱)$/.test(c)) return 'other';
   if (!c || c.length > 8 || !/^[\u4e00-\u9fa5]+$/.test(c)) return null;
@@ -84,7 +86,7 @@ function inferHeader(cells: string[]): Column[] | null {
   if (loose.some((c) => c === null)) return null;
   const units = loose.filter((c) => c === 'lead' || c === 'responsible' || c === 'cooperating').length;
   // one unit column is enough beside a 序号 and a column naming the task ("序号 | 项目名称 | 责任单位 | …")
-  if (units < 1 || !(loose.includes('deadline') || units >= 2 || (loose[0] === 'seq' && loose.some((c) => c === 'task' || c === 'text')))) return null;
+  if (units < 1 || !(loose.includes('deadline') || units >= 2 || ((loose[0] === 'seq' || loose[1] === 'seq') && loose.some((c) => c === 'task' || c === 'text')))) return null;
   const firstUnit = loose.findIndex((c) => c === 'lead' || c === 'responsible' || c === 'cooperating');
   let hasTask = loose.includes('task');
   let hasDetail = loose.includes('detail');
@@ -298,13 +300,22 @@ function headerAt0(lines: Line[], i: number): Header | null {
   if (cols.length >= 3 && isTaskHeader(cols)) return { columns: cols, next: j, perLine: true, pipe: false };
   // header words the list does not know: the longest run of header-like lines that reads as a task header
   // (it opens on a column the list knows: a title line above is no header cell)
-  if (!columnOf(cellLine(t))) return null;
+  // (or on a category column the 序号 follows: "考核项目 ⏎ 序号 ⏎ 考核指标 …")
+  const nextCell = (k: number): string => {
+    for (let j = k + 1; j < lines.length && j < k + 4; j++) if (cellLine(lines[j].text)) return cellLine(lines[j].text);
+    return '';
+  };
+  // (a title above the header, "重点任务分解表", is no category column)
+  const category = (x: string) => x.length <= 6 && !/[表单案划知]$/.test(x) && looseColumn(x) === 'text';
+  if (!columnOf(cellLine(t)) && !(category(cellLine(t)) && columnOf(nextCell(i)) === 'seq')) return null;
   const texts: string[] = [];
   const at: number[] = [];
   for (let k = i; k < lines.length && texts.length < 12; k++) {
     const tx = cellLine(lines[k].text);
     if (!tx) continue;
     if (!looseColumn(tx)) break;
+    // a word the list does not know right before the first row's number is that row's first cell
+    if (texts.length >= 3 && !columnOf(tx) && nextCell(k) === '1') break;
     texts.push(tx);
     at.push(k);
   }
@@ -496,6 +507,16 @@ function nextTabRow(lines: Line[], j: number, width: number): boolean {
 }
 
 function rowsPerLine(lines: Line[], from: number, columns: Column[], headerAt0 = from): { rows: Cell[][]; next: number } {
+  // "考核项目 | 序号 | …": a category column before the 序号, printed once over its group of rows (a merged
+  // cell): rows open on their number, the category lines between rows are skipped
+  if (columns[0] !== 'seq' && columns[1] === 'seq' && (columns[0] === 'other' || columns[0] === 'task')) {
+    const got = rowsPerLine0(lines, from, columns.slice(1), headerAt0, true);
+    return { rows: got.rows.map((r) => [{ text: '', start: r[0].start }, ...r]), next: got.next };
+  }
+  return rowsPerLine0(lines, from, columns, headerAt0);
+}
+
+function rowsPerLine0(lines: Line[], from: number, columns: Column[], headerAt0 = from, grouped = false): { rows: Cell[][]; next: number } {
   const rows: Cell[][] = [];
   const hasSeq = columns[0] === 'seq';
   // a PDF page break inside the table repeats the document's running title and the column header
@@ -532,6 +553,13 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[], headerAt0 =
       let k = i + 1;
       while (k < lines.length && !lines[k].text.trim()) k++;
       if (k < lines.length && /^\d{1,3}$/.test(lines[k].text.trim())) continue;
+    }
+    // a group's category between rows (or before the first): the next row's number follows it
+    if (grouped && !/^\d{1,3}$/.test(t) && t.length <= 30) {
+      let k = i + 1;
+      while (k < lines.length && !cellLine(lines[k].text)) k++;
+      const nx = k < lines.length ? cellLine(lines[k].text) : '';
+      if (!cur ? nx === '1' : cur.length >= columns.length && Number(nx) === Number(cur[0].text) + 1) continue;
     }
     const cell = { text: t, start: l.start + (l.text.length - l.text.trimStart().length) };
     // a new row opens on its number (the next one: a figure wrapped onto a line of its own is no 序号)
@@ -653,13 +681,17 @@ function fitUnitRun(r: Cell[], columns: Column[]): (Cell | undefined)[] | null {
   let lastUnit = firstUnit;
   while (lastUnit + 1 < columns.length && UNIT_COL(columns[lastUnit + 1])) lastUnit++;
   const tail = columns.length - 1 - lastUnit;
-  if (tail > 1 || (tail === 1 && columns[columns.length - 1] !== 'deadline')) return null;
+  if (tail > 1 || (tail === 1 && columns[columns.length - 1] !== 'deadline' && columns[columns.length - 1] !== 'other')) return null;
   const pre = columns.slice(0, firstUnit);
   if (!pre.some((c) => c === 'task' || c === 'detail') || pre.some((c) => c === 'leaders' || c === 'figure')) return null;
   let hi = r.length;
   const out: (Cell | undefined)[] = columns.map(() => undefined);
-  if (tail === 1) {
+  if (tail === 1 && columns[columns.length - 1] === 'deadline') {
     if (hi < 2 || !(parseDeadline(r[hi - 1].text) || DEADLINE_HEAD.test(r[hi - 1].text))) return null;
+    out[columns.length - 1] = r[--hi];
+  } else if (tail === 1) {
+    // a last column of units that only score or check the work ("评分部门"): its one line closes the row
+    if (hi < 3 || !unitLine(r[hi - 1].text)) return null;
     out[columns.length - 1] = r[--hi];
   }
   let lo = hi;
