@@ -2,10 +2,11 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repoRoot } from '../paths.js';
 import { z } from 'zod';
 import { parsedPlanSchema } from '../../shared/parsedPlan.js';
 
-export const schemaPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/parsed-plan.schema.json');
+export const schemaPath = path.resolve(repoRoot, 'docs/parsed-plan.schema.json');
 
 export function parsedPlanJsonSchema(): string {
   const schema = z.toJSONSchema(parsedPlanSchema, { io: 'output' });

@@ -1,5 +1,6 @@
 // Builds the Fastify app: cookies, uploads, session + CSRF, the route table, the error catalogue, the built web app.
 import path from 'node:path';
+import { repoRoot } from '../paths.js';
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
@@ -75,7 +76,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/api/openapi.json', async () => buildOpenApi(allRoutes));
   app.all('/api/*', async (_req, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: errorCatalogue.NOT_FOUND.message } }));
 
-  const staticDir = opts.staticDir ?? path.resolve('dist/app');
+  const staticDir = opts.staticDir ?? path.join(repoRoot, 'dist/app');
   if (existsSync(path.join(staticDir, 'index.html'))) {
     // wildcard: files are looked up per request, so a rebuilt app is served without a restart
     await app.register(fastifyStatic, { root: staticDir, wildcard: true });

@@ -1,7 +1,6 @@
 // Demo data: the registry, demo accounts, and the five corpus documents imported and confirmed.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { plans, regions, units, users } from '../db/schema/index.js';
@@ -14,8 +13,8 @@ import { updatePlan } from '../operations/updatePlan.js';
 import { getImportJob } from '../queries/imports.js';
 import { actorForUser } from '../auth/sessions.js';
 import type { Role } from '../../shared/roles.js';
+import { repoRoot } from '../paths.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const corpusDir = () => process.env.LUOSHI_CORPUS ?? path.resolve(repoRoot, '../shared/corpus');
 export const DEMO_PASSWORD = 'luoshi2026';
 
