@@ -1,0 +1,20 @@
+// The parser on real published pages (fixtures/real, labelled by hand; bench/accuracy.ts --set real). These
+// bars hold what has been reached so that no change slips back unnoticed; they are not a claim about unseen
+// pages — docs/benchmarks.md gives the first-sight and held-out (real-E) figures for that.
+import { describe, expect, it } from 'vitest';
+import { evaluate, overall, report, REAL_PAGES } from '../../bench/accuracy.js';
+
+const scores = await evaluate(REAL_PAGES);
+
+describe('accuracy on real published pages', () => {
+  it('has at least 120 real pages from the labelled batches', () => {
+    expect(scores.length).toBeGreaterThanOrEqual(120);
+  });
+
+  it('holds the task, task-unit and target figures reached', () => {
+    const o = overall(scores);
+    expect(o.tasks.f1, report(scores, false)).toBeGreaterThanOrEqual(0.75);
+    expect(o.units.f1, report(scores, false)).toBeGreaterThanOrEqual(0.78);
+    expect(o.targets.f1, report(scores, false)).toBeGreaterThanOrEqual(0.78);
+  });
+});
