@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { AppError } from '../../shared/errors.js';
 import { htmlToText } from './html.js';
 import { checkChars, checkExpandedSize, limits, tooComplex } from './limits.js';
+import { pdfPagesToText, readPdfPage, type PdfPage } from './pdfText.js';
 
 export type InputFormat = 'txt' | 'docx' | 'pdf' | 'html' | 'xlsx';
 export interface DecodedInput {
@@ -103,7 +104,8 @@ async function decodeDocx(bytes: Uint8Array): Promise<DecodedInput> {
   try {
     // the HTML conversion keeps tables (rows, merged cells as rowspan/colspan) and soft line breaks
     // (<br>), which extractRawText flattens; the text read from it is the docx's decoded text
-    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    // empty paragraphs are kept: a file spaced with them (Enter pressed twice) has its blank lines there
+    const { value: html } = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { ignoreEmptyParagraphs: false });
     if (html.length > limits.chars * 4) throw tooComplex('chars', html.length, limits.chars * 4);
     value = htmlToText(html, { word: true });
   } catch (e) {
@@ -115,21 +117,25 @@ async function decodeDocx(bytes: Uint8Array): Promise<DecodedInput> {
 }
 
 async function decodePdf(bytes: Uint8Array): Promise<DecodedInput> {
-  const { extractText, getDocumentProxy } = await import('unpdf');
-  let pages: string[];
+  const { getDocumentProxy, getResolvedPDFJS } = await import('unpdf');
+  let pages: PdfPage[];
   try {
     // pdf.js may detach the buffer it is given: hand it a copy
     // verbosity 0: pdf.js prints its font warnings on stdout, which would corrupt `luoshi parse --json`
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     if (pdf.numPages > limits.pdfPages) throw tooComplex('pdfPages', pdf.numPages, limits.pdfPages);
-    ({ text: pages } = await extractText(pdf, { mergePages: false }));
+    const { OPS } = await getResolvedPDFJS();
+    pages = [];
+    // positioned text items and drawn rules per page: lines, paragraphs and table rows are rebuilt from them
+    for (let n = 1; n <= pdf.numPages; n++) pages.push(await readPdfPage(await pdf.getPage(n), OPS as unknown as Record<string, number>));
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw new AppError('IMPORT_CORRUPT', { format: 'pdf', reason: String((e as Error)?.message ?? e).slice(0, 200) });
   }
-  const text = pages.join('\n\n');
   // a scan has pages but (almost) no characters in its text layer
-  if (text.replace(/\s/g, '').length < Math.max(10, pages.length * 5)) throw new AppError('IMPORT_NO_TEXT', { pages: pages.length });
+  const chars = pages.reduce((n, p) => n + p.items.reduce((m, i) => m + i.str.replace(/\s/g, '').length, 0), 0);
+  if (chars < Math.max(10, pages.length * 5)) throw new AppError('IMPORT_NO_TEXT', { pages: pages.length });
+  const text = pdfPagesToText(pages);
   return { text, format: 'pdf', encoding: 'utf-8' };
 }
 

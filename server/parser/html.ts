@@ -32,10 +32,12 @@ function expandSpans(table: string): string {
   for (const row of rows) {
     const cells = [...row.matchAll(/<(td|th)\b([^>]*)>([\s\S]*?)(?:<\/\1\s*>|(?=<(?:td|th)\b)|(?=<\/tr)|$)/gi)].map((m) => ({
       html: m[3].replace(/<\/tr\s*>[\s\S]*$/i, ''),
+      tag: m[1].toLowerCase(),
       rows: spanOf(m[2], 'rowspan'),
       cols: spanOf(m[2], 'colspan'),
     }));
     const grid: string[] = [];
+    const tags: string[] = [];
     let col = 0;
     const fillCarried = () => {
       while (carried[col]) {
@@ -49,6 +51,7 @@ function expandSpans(table: string): string {
       fillCarried();
       for (let k = 0; k < c.cols; k++) {
         grid[col + k] = k === 0 ? c.html : '';
+        tags[col + k] = c.tag;
         if (c.rows > 1) carried[col + k] = { html: k === 0 ? c.html : '', left: c.rows - 1 };
       }
       col += c.cols;
@@ -60,7 +63,8 @@ function expandSpans(table: string): string {
       grid[k] = c.html;
       if (--c.left <= 0) carried[k] = undefined;
     }
-    out.push(`<tr>${Array.from(grid, (h) => `<td>${h ?? ''}</td>`).join('')}</tr>`);
+    // a header cell stays <th>: the Word reader joins a header's hand-wrapped lines without a separator
+    out.push(`<tr>${Array.from(grid, (h, k) => (tags[k] === 'th' ? `<th>${h ?? ''}</th>` : `<td>${h ?? ''}</td>`)).join('')}</tr>`);
   }
   return `${open}${out.join('')}</table>`;
 }
@@ -101,7 +105,9 @@ function joinWordCell(cell: string): string {
     .map((p) => p.replace(/<[^>]+>/g, '').replace(/[\s\u00a0\u3000]+$/g, '').replace(/^[\s\u00a0\u3000]+/g, ''))
     .filter(Boolean);
   const names = parts.length > 1 && parts.every((p) => p.length <= 24 && !/[,，。;；:：!！?？]|\d/.test(p));
-  return cell.slice(0, open) + parts.join(names ? '、' : ' ') + cell.slice(close > open ? close : cell.length);
+  // a header cell's short lines are one heading wrapped by hand ("“十三五”" ⏎ "目标"), not a list of names
+  const heading = names && /^<th\b/i.test(cell) && parts.every((p) => p.length <= 8);
+  return cell.slice(0, open) + parts.join(heading ? '' : names ? '、' : ' ') + cell.slice(close > open ? close : cell.length);
 }
 
 export interface HtmlToTextOptions {
@@ -109,14 +115,63 @@ export interface HtmlToTextOptions {
   word?: boolean;
 }
 
+/** a paragraph's text ends mid-sentence: after ";" "," "、" or with a bracket still open */
+function unfinished(inner: string): boolean {
+  const t = inner.replace(/<[^>]+>/g, '').replace(/&nbsp;|[\s\u00a0\u3000]+$/g, '');
+  if (!t) return false;
+  if (/[;；,，、]$/.test(t)) return true;
+  let depth = 0;
+  for (const ch of t) {
+    if (ch === '(' || ch === '（') depth++;
+    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/**
+ * Word paragraphs (mammoth's HTML). A paragraph that ends mid-sentence ("…改造;" or a note broken as
+ * "(牵头单位:X;" ⏎ "责任单位:Y)") goes on with the next paragraph after a plain line break, as the same
+ * text does in a .txt; other paragraphs stay blocks (a blank line between them). A table of one cell
+ * (a 专栏 box, a framed note) is a box of paragraphs, not a data table: its paragraphs stay lines.
+ */
+function wordParagraphs(s: string): string {
+  s = s.replace(/<table\b[^>]*>(?:(?!<table\b)[\s\S])*?<\/table\s*>/gi, (table) => {
+    const cells = table.match(/<(td|th)\b/gi) ?? [];
+    if (cells.length !== 1) return table;
+    const inner = /<(td|th)\b[^>]*>([\s\S]*?)<\/\1\s*>/i.exec(table)?.[2] ?? '';
+    const paras = inner.split(/<\/p\s*>\s*<p\b[^>]*>/i).map((p) => p.replace(/<\/?p\b[^>]*>/gi, '').trim()).filter(Boolean);
+    return `<p>${paras.join('<br/>')}</p>`;
+  });
+  // a file spaced with empty paragraphs (Enter pressed twice, as in most Word files typed in an office) shows
+  // its blank lines where its author put them: paragraphs are lines, an empty paragraph a blank line
+  const empty = /<p\b[^>]*>(?:\s|&nbsp;|<a\b[^>]*>\s*<\/a>)*<\/p\s*>/gi;
+  const spacers = (s.match(empty) ?? []).length;
+  if (spacers >= 3 && spacers >= (s.match(/<p\b/gi) ?? []).length * 0.05) {
+    return s
+      .replace(empty, '<hr/>')
+      .replace(/<\/(?:p|h[1-6])\s*>\s*<(?:p|h[1-6])\b[^>]*>/gi, '<br/>');
+  }
+  s = s.replace(/<p\b[^>]*>(?:\s|&nbsp;|<a\b[^>]*>\s*<\/a>)*<\/p\s*>/gi, '');
+  return s.replace(/<\/p\s*>\s*<p\b[^>]*>/gi, (m, at: number, all: string) => {
+    const start = all.lastIndexOf('<p', at);
+    const inner = start < 0 ? '' : all.slice(all.indexOf('>', start) + 1, at);
+    return start >= 0 && !/<\/?(?:td|th|tr|table)\b/i.test(inner) && unfinished(inner) ? '<br/>' : m;
+  });
+}
+
 export function htmlToText(html: string, opts: HtmlToTextOptions = {}): string {
   let s = html.replace(/<!--[\s\S]*?-->/g, '').replace(DROP, '');
+  if (opts.word) s = wordParagraphs(s);
   if (SPAN_ATTR.test(s)) s = s.replace(/<table\b[^>]*>(?:(?!<table\b)[\s\S])*?<\/table\s*>/gi, expandSpans);
   // source line breaks inside a table row are layout, not text: a row stays one line
   s = s.replace(/<tr\b[\s\S]*?<\/tr\s*>/gi, (row) => (row.includes('\n') ? row.replace(/\s*\n\s*/g, '') : row));
   // paragraphs inside a cell are lines of the cell, not blocks that end the row
   if (/<(td|th)\b[^>]*>\s*<p\b/i.test(s)) s = s.replace(/<(td|th)\b[^>]*>(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*<\/\1\s*>/gi, cellParagraphs);
-  if (opts.word) s = s.replace(/<(td|th)\b[^>]*>(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*<\/\1\s*>/gi, joinWordCell);
+  if (opts.word) {
+    s = s.replace(/<(td|th)\b[^>]*>(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*<\/\1\s*>/gi, joinWordCell);
+    // a Word table's rows are consecutive lines, as in an .xlsx: no blank line between rows
+    s = s.replace(/<\/tr\s*>(?:\s*<\/?(?:thead|tbody|tfoot)\b[^>]*>)*\s*<tr\b[^>]*>/gi, '<tr>');
+  }
   else if (/<br\b/i.test(s)) s = s.replace(/<(td|th)\b[^>]*>(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*?<br\b(?:(?!<\/?(?:td|th|tr|table)\b)[\s\S])*<\/\1\s*>/gi, joinCellLines);
   // elements marked as navigation or footer by class/id are page furniture too
   s = s.replace(/<(div|ul|section)\b[^>]*(class|id)="[^"]*\b(nav|menu|footer|breadcrumb|crumb|share|sidebar|copyright)\b[^"]*"[^>]*>[\s\S]*?<\/\1>/gi, '');
