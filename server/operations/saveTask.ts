@@ -77,8 +77,10 @@ export async function updateTask({ db, actor }: OpContext, taskId: number, input
       .returning();
     if (!row) throw new AppError('CONFLICT', { currentVersion: (await tx.select({ v: tasks.version }).from(tasks).where(eq(tasks.id, taskId)))[0]?.v });
     if (refs) await setUnits(tx, taskId, refs);
-    const beforeFields = Object.fromEntries(Object.keys(patch).map((k) => [k, k === 'units' ? before.units.map((u) => ({ unitId: u.unitId, role: u.role, name: u.name })) : (before.row as Record<string, unknown>)[k]]));
-    await writeAudit(tx, actor, { action: 'task.update', entityType: 'task', entityId: taskId, planId: before.planId, before: beforeFields, after: patch });
+    // the audit row records what changed; the version is bookkeeping, not a field of the task
+    const { version: _v, ...changed } = patch;
+    const beforeFields = Object.fromEntries(Object.keys(changed).map((k) => [k, k === 'units' ? before.units.map((u) => ({ unitId: u.unitId, role: u.role, name: u.name })) : (before.row as Record<string, unknown>)[k]]));
+    await writeAudit(tx, actor, { action: 'task.update', entityType: 'task', entityId: taskId, planId: before.planId, before: beforeFields, after: changed });
     return row;
   });
 }

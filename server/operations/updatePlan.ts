@@ -45,8 +45,8 @@ export async function updatePlan({ db, actor }: OpContext, planId: number, input
       .where(and(eq(plans.id, planId), expected === undefined ? undefined : eq(plans.version, expected)))
       .returning();
     if (!row) throw new AppError('CONFLICT', { currentVersion: p.version });
-    const before = Object.fromEntries(Object.keys(patch).map((k) => [k, (p as Record<string, unknown>)[k]]));
-    await writeAudit(tx, actor, { action: 'plan.update', entityType: 'plan', entityId: planId, planId, before, after: patch });
+    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (p as Record<string, unknown>)[k]]));
+    await writeAudit(tx, actor, { action: 'plan.update', entityType: 'plan', entityId: planId, planId, before, after: changes });
     return row;
   });
 }
