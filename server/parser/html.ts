@@ -115,10 +115,14 @@ export interface HtmlToTextOptions {
   word?: boolean;
 }
 
-/** a paragraph's text ends mid-sentence: after ";" "," "、" or with a bracket still open */
+/** a paragraph's HTML ends mid-sentence (see endsMidSentence) */
 function unfinished(inner: string): boolean {
   const t = inner.replace(/<[^>]+>/g, '').replace(/&nbsp;|[\s\u00a0\u3000]+$/g, '');
-  if (!t) return false;
+  return !!t && endsMidSentence(t);
+}
+
+/** a paragraph's text ends mid-sentence: after ";" "," "、" or with a bracket still open (Word and PDF alike) */
+export function endsMidSentence(t: string): boolean {
   if (/[;；,，、]$/.test(t)) return true;
   let depth = 0;
   for (const ch of t) {

@@ -4,6 +4,7 @@
 // and columns from the drawn borders, merged cells resolved as a grid, rows split by a page break
 // joined again, repeated header rows dropped), and page furniture (running heads, page numbers)
 // dropped. The output reads like the same document saved as text: what the readers already know.
+import { endsMidSentence } from './html.js';
 
 export interface PdfItem {
   str: string;
@@ -183,16 +184,6 @@ function toLines(items: PdfItem[], page: number, cellGap: number | null): Line[]
 /** two wrapped pieces of one paragraph: no space between Chinese, one between words */
 const glue = (a: string, b: string) => (CJK.test(a.slice(-1)) || CJK.test(b[0]) || !a || !b ? a + b : `${a} ${b}`);
 
-/** a paragraph ending mid-sentence: after ";" "," "、" or with a bracket still open (as html.ts) */
-function unfinished(t: string): boolean {
-  if (/[;；,，、]$/.test(t)) return true;
-  let depth = 0;
-  for (const ch of t) {
-    if (ch === '(' || ch === '（') depth++;
-    else if ((ch === ')' || ch === '）') && depth > 0) depth--;
-  }
-  return depth > 0;
-}
 
 // --- tables from rulings -------------------------------------------------------------------------
 
@@ -481,7 +472,7 @@ export function pdfPagesToText(pages: PdfPage[]): string {
       text += (text ? '\n\n' : '') + o.table.map((r) => '\t' + r.join('\t')).join('\n');
     } else {
       let sep = '\n\n';
-      if (before && !('table' in before) && (unfinished(before.text) || (spacers && o.gapBefore !== true))) sep = '\n';
+      if (before && !('table' in before) && (endsMidSentence(before.text) || (spacers && o.gapBefore !== true))) sep = '\n';
       text += (text ? sep : '') + o.text;
     }
     before = o;
