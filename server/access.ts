@@ -26,38 +26,23 @@ export interface Access {
   reason?: string;
 }
 
+/** How a record of each kind reaches its plan: a query giving the plan's id. */
+const planIdOf: Partial<Record<RecordKind, (id: number) => SQL>> = {
+  plan: (id) => sql`${id}`,
+  task: (id) => sql`select ${tasks.planId} from ${tasks} where ${tasks.id} = ${id}`,
+  report: (id) => sql`select ${reports.planId} from ${reports} where ${reports.id} = ${id}`,
+  attachment: (id) => sql`select r.plan_id from ${attachments} a join ${reports} r on r.id = a.report_id where a.id = ${id}`,
+  indicator: (id) => sql`select ${indicators.planId} from ${indicators} where ${indicators.id} = ${id}`,
+  notice: (id) => sql`select ${notices.planId} from ${notices} where ${notices.id} = ${id}`,
+  evaluation: (id) => sql`select ${evaluations.planId} from ${evaluations} where ${evaluations.id} = ${id}`,
+};
+
 /** The plan (with its issuing region) a record belongs to, or null when the record does not exist. */
 async function owningPlan(db: DbOrTx, kind: RecordKind, id: number): Promise<{ planId: number; regionId: number | null } | null> {
-  const viaPlan = (planIdSql: SQL) =>
-    db.execute(sql`select p.id as "planId", p.region_id as "regionId" from plans p where p.id = (${planIdSql})`);
-  let res;
-  switch (kind) {
-    case 'plan':
-      res = await viaPlan(sql`${id}`);
-      break;
-    case 'task':
-      res = await viaPlan(sql`select ${tasks.planId} from ${tasks} where ${tasks.id} = ${id}`);
-      break;
-    case 'report':
-      res = await viaPlan(sql`select ${reports.planId} from ${reports} where ${reports.id} = ${id}`);
-      break;
-    case 'attachment':
-      res = await viaPlan(sql`select r.plan_id from ${attachments} a join ${reports} r on r.id = a.report_id where a.id = ${id}`);
-      break;
-    case 'indicator':
-      res = await viaPlan(sql`select ${indicators.planId} from ${indicators} where ${indicators.id} = ${id}`);
-      break;
-    case 'notice':
-      res = await viaPlan(sql`select ${notices.planId} from ${notices} where ${notices.id} = ${id}`);
-      break;
-    case 'evaluation':
-      res = await viaPlan(sql`select ${evaluations.planId} from ${evaluations} where ${evaluations.id} = ${id}`);
-      break;
-    default:
-      return null;
-  }
-  const row = (res as unknown as { rows: { planId: number; regionId: number | null }[] }).rows[0];
-  return row ?? null;
+  const planId = planIdOf[kind];
+  if (!planId) return null;
+  const res = await db.execute(sql`select p.id as "planId", p.region_id as "regionId" from plans p where p.id = (${planId(id)})`);
+  return (res as unknown as { rows: { planId: number; regionId: number | null }[] }).rows[0] ?? null;
 }
 
 
@@ -151,4 +136,12 @@ export async function requireUnitsInRegion(db: DbOrTx, unitIds: number[], region
     select u.id from units u where u.id in (${list}) and u.region_id not in (select id from down)`);
   const outside = (res as unknown as { rows: { id: number }[] }).rows.map((r) => r.id);
   if (outside.length) throw new AppError('UNIT_OUTSIDE_REGION', { units: outside });
+}
+
+/**
+ * The region an import belongs to: the one the office chose, else the one the document names when it lies in
+ * the office's own tree, else the office's own. A district importing the city's scheme keeps its copy its own.
+ */
+export function importRegion(actor: Actor, chosen: number | null | undefined, detected: number | undefined): number | null {
+  return chosen ?? (detected !== undefined && writesRegion(actor, detected) ? detected : undefined) ?? actor.regionIds[0] ?? null;
 }

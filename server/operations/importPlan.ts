@@ -10,7 +10,7 @@ import { loadRegistry } from '../queries/units.js';
 import { figuresOfParsed, figuresOfRegion, findConflicts } from '../queries/conflicts.js';
 import { importTable, isXlsx } from './importTable.js';
 import type { OpContext } from './context.js';
-import { requireOwnRegion, writesRegion } from '../access.js';
+import { importRegion, requireOwnRegion } from '../access.js';
 import { importScope } from '../policy.js';
 
 export interface ImportInput {
@@ -56,10 +56,7 @@ export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
     parsed.meta.title = input.filename.replace(/\.[a-z0-9]+$/i, '');
     parsed.warnings.push({ code: 'TITLE_NOT_FOUND', message: '未识别出规划标题,已暂用文件名,请在审核时修改', source: null });
   }
-  // a plan belongs to the importing office's own region tree: a region named in the document outside it
-  // (a district importing the city's scheme) does not make the district's copy the city's plan
-  const detected = allRegions.find((r) => r.name === parsed.meta.region)?.id;
-  const regionId = input.regionId ?? (detected !== undefined && writesRegion(actor, detected) ? detected : undefined) ?? actor.regionIds[0] ?? null;
+  const regionId = importRegion(actor, input.regionId, allRegions.find((r) => r.name === parsed.meta.region)?.id);
 
   if (regionId) {
     for (const c of findConflicts(figuresOfParsed(parsed), await figuresOfRegion(db, regionId)))

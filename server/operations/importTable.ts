@@ -14,7 +14,7 @@ import { readTableInWorker, sheetNamesInWorker } from '../parser/worker/pool.js'
 import { MAX_IMPORT_BYTES } from '../parser/decode.js';
 import { loadRegistry } from '../queries/units.js';
 import type { OpContext } from './context.js';
-import { requireOwnRegion, writesRegion } from '../access.js';
+import { importRegion, requireOwnRegion } from '../access.js';
 
 export interface TableOptions {
   sheet?: string | number;
@@ -60,10 +60,7 @@ export async function importTable({ db, actor }: OpContext, input: { bytes: Uint
   }
   const { parsed } = result;
   const allRegions = await db.select().from(regions);
-  // a plan belongs to the importing office's own region tree: a region named in the document outside it
-  // (a district importing the city's scheme) does not make the district's copy the city's plan
-  const detected = allRegions.find((r) => r.name === parsed.meta.region)?.id;
-  const regionId = input.regionId ?? (detected !== undefined && writesRegion(actor, detected) ? detected : undefined) ?? actor.regionIds[0] ?? null;
+  const regionId = importRegion(actor, input.regionId, allRegions.find((r) => r.name === parsed.meta.region)?.id);
   const { text, ...withoutText } = parsed;
   return db.transaction(async (tx) => {
     let [doc] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.sha256, sha256));

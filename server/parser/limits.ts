@@ -4,7 +4,8 @@
 // (worker/pool.ts) catch whatever slips past these. Every cap can be raised by an environment variable.
 import { AppError } from '../../shared/errors.js';
 
-const num = (name: string, dflt: number) => {
+/** a positive number from the environment, or the default */
+export const num = (name: string, dflt: number) => {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : dflt;
 };

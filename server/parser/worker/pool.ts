@@ -6,12 +6,8 @@ import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { AppError, errorCatalogue, type ErrorCode } from '../../../shared/errors.js';
 import type { DocumentResult, ParseJob, TableResult } from './jobs.js';
+import { num } from '../limits.js';
 import type { TaskDivisionPreview } from '../../reports/index.js';
-
-const num = (name: string, dflt: number) => {
-  const v = Number(process.env[name]);
-  return Number.isFinite(v) && v > 0 ? v : dflt;
-};
 
 export const poolSettings = {
   // two workers measured better than one on a 2-core machine (bench/hostile-upload.bench.ts: p99 of other
