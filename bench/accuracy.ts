@@ -5,7 +5,7 @@
 // Units: micro-averaged P/R/F1 on (task, role, raw) triples, and role-agnostic on (task, raw).
 // Targets: a match needs value, valueMax, unit and comparator; year is scored on the matches. The
 // targets of indicator tables (indicators[].targets) count as extracted targets too.
-// Run: npx tsx bench/accuracy.ts [--misses]. test/parser/accuracy.test.ts holds the bars.
+// Run: npx tsx bench/accuracy.ts [--set real] [--only abcde] [--misses]. test/parser/accuracy.test.ts holds the bars.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -190,9 +190,10 @@ export async function loadFixture(dir: string, file: string): Promise<{ name: st
   return { name, text: plan.text, plan };
 }
 
-export async function evaluate(dir = FIXTURES): Promise<DocScore[]> {
+/** `only`: the first letters of the batches to score ("abcde"), so a batch being labelled stays unseen */
+export async function evaluate(dir = FIXTURES, only?: string): Promise<DocScore[]> {
   const files = readdirSync(dir)
-    .filter((f) => FIXTURE_EXT.test(f))
+    .filter((f) => FIXTURE_EXT.test(f) && (!only || only.includes(f[0])))
     .sort();
   const out: DocScore[] = [];
   for (const f of files) {
@@ -244,6 +245,7 @@ export function report(scores: DocScore[], withMisses: boolean): string {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const real = process.argv.includes('--set') && process.argv[process.argv.indexOf('--set') + 1] === 'real';
-  const scores = await evaluate(real ? REAL_PAGES : FIXTURES);
+  const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+  const scores = await evaluate(real ? REAL_PAGES : FIXTURES, only);
   console.log(report(scores, process.argv.includes('--misses')));
 }

@@ -7,6 +7,7 @@ import { parseUnitList, looksLikeUnit, splitUnitList } from './units.js';
 import { readInline, hasRoleVerb, readLabelledCell } from './respNotes.js';
 import { parseDeadline } from './deadline.js';
 import { fragsV, type Frag } from './virtual.js';
+import { signatureRows, type SignatureRow } from './signatureRows.js';
 import { ORGAN_END, REGION_START, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
 export type Column = 'seq' | 'ref' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other' | 'mark' | 'figure' | 'spec';
@@ -17,16 +18,16 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(任务编号|任务序号|条目编号|对应条目|对应任务|对应条款|条款|文件条目|任务条目)$/, 'ref'],
   [/^(牵头(负责)?领导|责任领导|分管领导|责任人)$/, 'leaders'],
   [/^(牵头单位|牵头部门|牵头责任单位|主要责任单位|主责单位|主责部门|牵头处室|牵头科室|牵头股室|牵头市级部门|牵头区级部门)$/, 'lead'],
-  [/^(责任单位|主体责任单位|监管责任单位|属地责任单位|属地管理责任单位|责任部门|责任主体|实施单位|实施主体|落实主体|落实单位|责任处室|责任科室|责任股室|责任站所)$/, 'responsible'],
+  [/^(责任单位|主体责任单位|监管责任单位|属地责任单位|属地管理责任单位|责任部门|责任主体|实施单位|实施主体|落实主体|落实单位|责任处室|责任科室|责任股室|责任站所|监考单位|考核责任单位)$/, 'responsible'],
   [/^(配合单位|配合部门|配合科室|配合处室|协同科室|协同处室|协同单位|协同部门|协同责任单位|参与单位|协办单位)$/, 'cooperating'],
   [/^(完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时间进度|进度要求|时限|整改时限|整改期限|办结时限)$/, 'deadline'],
   [/^(重点任务|主要任务|具体任务|工作任务|任务|任务名称|重点工作|工作事项|改革事项|项目名称|实事项目|民生实事|民生实事项目|实事名称|反馈问题|存在问题|问题|问题清单|问题描述|突出问题)$/, 'task'],
   [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|实施内容|整改目标|整改措施|整改要求|工作目标|目标要求|任务目标|预期目标|目标任务及措施)$/, 'detail'],
-  [/^(备注|类别|领域|分类)$/, 'other'],
+  [/^(备注|类别|领域|分类|分值|权重|考核分值)$/, 'other'],
   // a project's 建设内容 describes it (8.6万平方米, 1200张): its wording, not its targets
   [/^(建设内容|项目内容|建设规模及内容|建设规模|主要建设内容)$/, 'spec'],
   // an indicator list that names who answers for each indicator: each indicator is a task
-  [/^(指标名称|考核指标|指标)$/, 'task'],
+  [/^(指标名称|考核指标|指标|项目)$/, 'task'],
   // a project list: who owns the project is no responsible unit; what it costs and how it is assessed are attributes
   [/^(项目业主|业主单位|建设单位|项目单位|单位|计量单位|考核频次|频次|考核方式|总投资|计划总投资|估算总投资)$/, 'other'],
   // "2024年计划投资(亿元)", "2024年目标值": the row's figure for the year, its unit in the header
@@ -513,7 +514,27 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[], headerAt0 =
     const got = rowsPerLine0(lines, from, columns.slice(1), headerAt0, true);
     return { rows: got.rows.map((r) => [{ text: '', start: r[0].start }, ...r]), next: got.next };
   }
+  // no 序号 opens the rows: rows found by the shape of their first cells (a name, then a figure)
+  if (!columns.includes('seq') && UNIT_COL(columns[columns.length - 1])) {
+    const sig = signatureRows(lines, from, columns.length + 2);
+    if (sig) return { rows: sig.rows.map((r) => sigCells(r, columns)), next: sig.next };
+  }
   return rowsPerLine0(lines, from, columns, headerAt0);
+}
+
+/** A row read by its shape, laid onto the header's columns: name, figure, the text between, the units. */
+function sigCells(r: SignatureRow, columns: Column[]): Cell[] {
+  const out: Cell[] = columns.map(() => ({ text: '', start: r.cells[0].start }));
+  const t = columns.findIndex((c) => c === 'task' || c === 'detail');
+  const u = columns.findIndex(UNIT_COL);
+  const free = columns.map((_, k) => k).filter((k) => k !== t && k !== u);
+  out[Math.max(0, t)] = r.cells[0];
+  r.cells.slice(1).forEach((c, k) => {
+    const at = free[Math.min(k, free.length - 1)];
+    out[at] = out[at].text ? joinCells(out[at], c, ' ') : c;
+  });
+  if (r.units && u >= 0) out[u] = r.units;
+  return out;
 }
 
 function rowsPerLine0(lines: Line[], from: number, columns: Column[], headerAt0 = from, grouped = false): { rows: Cell[][]; next: number } {

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, overall, report, REAL_PAGES } from '../../bench/accuracy.js';
 
-const scores = await evaluate(REAL_PAGES);
+// batches F and G are held out while the next rules are written (scored once, first sight, in docs/benchmarks.md)
+const scores = await evaluate(REAL_PAGES, 'abcde');
 
 describe('accuracy on real published pages', () => {
   it('has at least 120 real pages from the labelled batches', () => {
