@@ -2,6 +2,9 @@
 // Starts the demo server as its own process (compiled build, embedded database in memory), measures the p99
 // of GET /api/plans and /api/auth/me with N concurrent clients: first alone (the floor), then while a second
 // client uploads each hostile file in turn. Run: npx tsx bench/hostile-upload.bench.ts [seconds] [concurrency]
+// (build first: node scripts/build-server.mjs, else the server compiles TypeScript at run time).
+// BENCH_LOOP=1 also prints the server main thread's event-loop delay per phase (bench/loop-monitor.mjs);
+// BENCH_CPU_PROF=<dir> writes the server's CPU profiles (main thread and workers) there at exit.
 import { spawn } from 'node:child_process';
 import { expandingDocx, hugeSheet, manyPagePdf } from '../test/helpers/hostileFiles.js';
 
@@ -10,7 +13,12 @@ const concurrency = Number(process.argv[3] ?? 8);
 const port = 3900 + Math.floor(Math.random() * 90);
 const base = `http://127.0.0.1:${port}`;
 
-const server = spawn(process.execPath, ['bin/luoshi.js', 'demo', '--port', String(port)], { env: { ...process.env, LUOSHI_DEMO_DB: 'memory://', LUOSHI_JOBS: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+const loop = process.env.BENCH_LOOP === '1';
+const nodeArgs = [
+  ...(loop ? ['--import', './bench/loop-monitor.mjs'] : []),
+  ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF] : []),
+];
+const server = spawn(process.execPath, [...nodeArgs, 'bin/luoshi.js', 'demo', '--port', String(port)], { env: { ...process.env, LUOSHI_DEMO_DB: 'memory://', LUOSHI_JOBS: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise<void>((resolve, reject) => {
   server.stdout!.on('data', (b: Buffer) => b.toString().includes('演示已启动') && resolve());
   server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
@@ -59,6 +67,11 @@ try {
         }
       }),
     ]);
+    if (loop) {
+      process.stderr.write(`${withHostile ? 'hostile' : 'floor'}: `);
+      server.kill('SIGUSR2');
+      await new Promise((r) => setTimeout(r, 200));
+    }
     lat.sort((a, b) => a - b);
     return { n: lat.length, p50: lat[Math.floor(lat.length / 2)], p99: lat[Math.floor(lat.length * 0.99)], max: lat.at(-1)!, errors, outcomes };
   }
@@ -73,4 +86,5 @@ try {
   console.log('uploads:', loaded.outcomes.join('; '));
 } finally {
   server.kill('SIGTERM');
+  await new Promise((r) => server.once('exit', r));
 }

@@ -1,5 +1,6 @@
 // Upload → parse → an import waiting for review. The same file twice returns the first import.
-import { createHash } from 'node:crypto';
+// A file that fails (a cap, a damaged file, a timeout) stores nothing of itself: only a 'failed' import row
+// and its audit row say who uploaded what and why it was refused.
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
 import type { ParsedPlan } from '../../shared/parsedPlan.js';
@@ -12,16 +13,14 @@ import { importTable, isXlsx } from './importTable.js';
 import type { OpContext } from './context.js';
 import { importRegion, requireOwnRegion } from '../access.js';
 import { importScope } from '../policy.js';
+import { importFileOfInput, type ImportInput } from './importFile.js';
 
-export interface ImportInput {
-  bytes: Uint8Array;
-  filename: string;
-  regionId?: number | null;
-}
+export type { ImportInput } from './importFile.js';
 
 export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
   requireOwnRegion(actor, input.regionId);
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const file = importFileOfInput(input);
+  const { sha256 } = file;
   const [existing] = await db
     .select()
     .from(imports)
@@ -30,14 +29,14 @@ export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
     .limit(1);
   if (existing) return existing;
   // one reading of Excel: as a task-division table, with the mapping it detects (the office may re-map in review)
-  if (isXlsx(input.bytes)) return importTable({ db, actor }, { ...input, review: true });
+  if (isXlsx(file.head)) return importTable({ db, actor }, { file, filename: input.filename, regionId: input.regionId, review: true });
 
   const registry = await loadRegistry(db);
   const allRegions = await db.select().from(regions);
   const regionName = input.regionId ? allRegions.find((r) => r.id === input.regionId)?.name : undefined;
   let decoded, parsed;
   try {
-    ({ decoded, parsed } = await parseDocumentInWorker({ bytes: input.bytes, filename: input.filename, registry, region: regionName ?? null }));
+    ({ decoded, parsed } = await parseDocumentInWorker({ source: file.source, filename: input.filename, registry, region: regionName ?? null }));
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'IMPORT_CORRUPT';
     // a busy server is no verdict on the file: nothing is recorded, the office simply tries again
@@ -63,12 +62,13 @@ export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
       parsed.warnings.push({ code: 'FIGURE_CONFLICT', message: c.message, source: c.here.source });
   }
 
+  const content = await file.read();
   return db.transaction(async (tx) => {
     let [doc] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.sha256, sha256));
     if (!doc) {
       [doc] = await tx
         .insert(documents)
-        .values({ filename: input.filename, format: decoded.format, encoding: decoded.encoding, sha256, size: input.bytes.length, content: input.bytes, text: decoded.text })
+        .values({ filename: input.filename, format: decoded.format, encoding: decoded.encoding, sha256, size: file.size, content, text: decoded.text })
         .returning({ id: documents.id });
     }
     const [row] = await tx

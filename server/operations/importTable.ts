@@ -2,7 +2,6 @@
 // while the office checks the detected column mapping (or goes straight to 'review' with the
 // detected mapping when it arrives through the general upload). The parsed plan's text is the
 // table rendering toParsedPlan makes, so review and confirm work as for a document.
-import { createHash } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
 import type { ParsedPlan } from '../../shared/parsedPlan.js';
@@ -15,6 +14,8 @@ import { MAX_IMPORT_BYTES } from '../parser/decode.js';
 import { loadRegistry } from '../queries/units.js';
 import type { OpContext } from './context.js';
 import { importRegion, requireOwnRegion } from '../access.js';
+import { importFileOfInput, type ImportInput } from './importFile.js';
+import type { ParseSource } from '../parser/worker/jobs.js';
 
 export interface TableOptions {
   sheet?: string | number;
@@ -29,26 +30,27 @@ export function isXlsx(bytes: Uint8Array): boolean {
 }
 
 export async function sheetNames(bytes: Uint8Array): Promise<string[]> {
-  return sheetNamesInWorker(bytes);
+  return sheetNamesInWorker({ bytes });
 }
 
 /** The preview and the parsed plan (with its text) of a workbook under a mapping (default: the detected one), read in a parse worker. */
-export async function parseTable(db: DbOrTx, bytes: Uint8Array, opts: TableOptions & { mapping?: ColumnMapping; title?: string; region?: string | null } = {}): Promise<{ preview: TaskDivisionPreview; parsed: ParsedPlan }> {
-  return readTableInWorker({ bytes, sheet: opts.sheet, headerRow: opts.headerRow, mapping: opts.mapping, title: opts.title, region: opts.region ?? null, registry: await loadRegistry(db) });
+export async function parseTable(db: DbOrTx, source: ParseSource, opts: TableOptions & { mapping?: ColumnMapping; title?: string; region?: string | null } = {}): Promise<{ preview: TaskDivisionPreview; parsed: ParsedPlan }> {
+  return readTableInWorker({ source, sheet: opts.sheet, headerRow: opts.headerRow, mapping: opts.mapping, title: opts.title, region: opts.region ?? null, registry: await loadRegistry(db) });
 }
 
-export async function importTable({ db, actor }: OpContext, input: { bytes: Uint8Array; filename: string; regionId?: number | null; review?: boolean }) {
+export async function importTable({ db, actor }: OpContext, input: ImportInput & { review?: boolean }) {
   requireOwnRegion(actor, input.regionId);
-  if (!input.bytes.byteLength) throw new AppError('IMPORT_EMPTY');
-  if (input.bytes.byteLength > MAX_IMPORT_BYTES) throw new AppError('IMPORT_TOO_LARGE');
-  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const file = importFileOfInput(input);
+  if (!file.size) throw new AppError('IMPORT_EMPTY');
+  if (file.size > MAX_IMPORT_BYTES) throw new AppError('IMPORT_TOO_LARGE');
+  const { sha256 } = file;
   const [existing] = await db.select().from(imports).where(and(eq(imports.sha256, sha256), inArray(imports.status, ['pending', 'review', 'confirmed']))).orderBy(desc(imports.id)).limit(1);
   if (existing) return existing;
-  if (!isXlsx(input.bytes)) throw new AppError('IMPORT_NOT_TABLE');
+  if (!isXlsx(file.head)) throw new AppError('IMPORT_NOT_TABLE');
 
   let result;
   try {
-    result = await parseTable(db, input.bytes);
+    result = await parseTable(db, file.source);
   } catch (err) {
     const code = err instanceof AppError ? err.code : 'IMPORT_CORRUPT';
     if (code === 'IMPORT_BUSY') throw err;
@@ -62,12 +64,13 @@ export async function importTable({ db, actor }: OpContext, input: { bytes: Uint
   const allRegions = await db.select().from(regions);
   const regionId = importRegion(actor, input.regionId, allRegions.find((r) => r.name === parsed.meta.region)?.id);
   const { text, ...withoutText } = parsed;
+  const content = await file.read();
   return db.transaction(async (tx) => {
     let [doc] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.sha256, sha256));
     if (!doc) {
       [doc] = await tx
         .insert(documents)
-        .values({ filename: input.filename, format: 'xlsx', encoding: 'utf-8', sha256, size: input.bytes.byteLength, content: input.bytes, text: text ?? '' })
+        .values({ filename: input.filename, format: 'xlsx', encoding: 'utf-8', sha256, size: file.size, content, text: text ?? '' })
         .returning({ id: documents.id });
     }
     const review = input.review === true;

@@ -25,7 +25,7 @@ export async function mapTableImport({ db, actor }: OpContext, importId: number,
   if (imp.status !== 'pending' && imp.status !== 'review') throw new AppError('IMPORT_NOT_PENDING_REVIEW');
   const mapping = Object.fromEntries(Object.entries(body.mapping).map(([k, v]) => [Number(k), v])) as ColumnMapping;
   const [region] = imp.regionId ? await db.select().from(regions).where(eq(regions.id, imp.regionId)) : [];
-  const { parsed } = await parseTable(db, doc.content, { sheet: body.sheet, headerRow: body.headerRow, mapping, title: body.title, region: region?.name ?? null });
+  const { parsed } = await parseTable(db, { bytes: doc.content }, { sheet: body.sheet, headerRow: body.headerRow, mapping, title: body.title, region: region?.name ?? null });
   const { text, ...withoutText } = parsed;
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');

@@ -8,7 +8,7 @@ import { now } from '../../clock.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { getVisiblePlan } from '../../queries/plans.js';
 import { assertImportVisible, getImportJob } from '../../queries/imports.js';
-import { readUpload } from '../upload.js';
+import { withUpload } from '../upload.js';
 import { indicatorRows, reportingRecordRows, taskLedgerRows } from '../../queries/planRecords.js';
 import { importTable, sheetNames } from '../../operations/importTable.js';
 import { mapTableImport, tableImportDocument } from '../../operations/mapTableImport.js';
@@ -27,7 +27,7 @@ const fieldLabels: Record<TaskField, string> = {
 
 async function tablePreview(db: Db, importId: number, opts: z.infer<typeof tableImportOptionsSchema>) {
   const { imp, doc } = await tableImportDocument({ db }, importId);
-  const preview = await previewTableInWorker(doc.content, { sheet: opts.sheet, headerRow: opts.headerRow });
+  const preview = await previewTableInWorker({ bytes: doc.content }, { sheet: opts.sheet, headerRow: opts.headerRow });
   return {
     importId: imp.id, status: imp.status, filename: imp.filename, sheetName: preview.sheetName, sheets: await sheetNames(doc.content),
     titleLines: preview.titleLines, headerRow: preview.headerRow, headers: preview.headers,
@@ -68,8 +68,7 @@ export const exportRoutes = [
   defineRoute({
     method: 'POST', url: '/api/imports/table', permission: 'plan.import', tag: 'imports', summary: '上传 Excel 任务分工表(待确认列对应关系)', multipart: true, response: tablePreviewSchema,
     handler: async ({ db, actor, req }) => {
-      const upload = await readUpload(req);
-      const row = await importTable({ db, actor }, upload);
+      const row = await withUpload(req, (upload) => importTable({ db, actor }, upload));
       return tablePreview(db, row.id, {});
     },
   }),

@@ -5,14 +5,14 @@ import { importPlan } from '../../operations/importPlan.js';
 import { correctImport } from '../../operations/correctImport.js';
 import { confirmImport } from '../../operations/confirmImport.js';
 import { assertImportVisible, getImportJob, listImportJobs } from '../../queries/imports.js';
-import { readUpload } from '../upload.js';
+import { withUpload } from '../upload.js';
 import { defineRoute, idParam } from '../route.js';
 
 export const importRoutes = [
   defineRoute({
     method: 'POST', url: '/api/imports', permission: 'plan.import', tag: 'imports', summary: '上传规划文件并解析', multipart: true, response: importJobSchema,
     handler: async ({ db, actor, req }) => {
-      const row = await importPlan({ db, actor }, await readUpload(req));
+      const row = await withUpload(req, (upload) => importPlan({ db, actor }, upload));
       return getImportJob(db, row.id);
     },
   }),

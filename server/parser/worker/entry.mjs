@@ -2,7 +2,19 @@
 // TypeScript sources (tests, `tsx`) the worker registers tsx's loader first, since a worker thread
 // does not inherit the parent's in-process module hooks.
 import { existsSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { workerData } from 'piscina';
+
+// Linux gives each thread its own nice value, so this lowers only this parse thread's CPU priority (elsewhere
+// it would lower the whole process: left alone). pool.ts explains why.
+if (process.platform === 'linux' && workerData?.nice > 0) {
+  try {
+    setPriority(0, workerData.nice);
+  } catch {
+    // not permitted: the thread keeps the server's priority
+  }
+}
 
 let jobs;
 async function load() {

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { Piscina } from 'piscina';
 import { AppError, errorCatalogue, type ErrorCode } from '../../../shared/errors.js';
-import type { DocumentResult, ParseJob, TableResult } from './jobs.js';
+import type { DocumentResult, ParseJob, ParseSource, TableResult } from './jobs.js';
 import { num } from '../limits.js';
 import type { TaskDivisionPreview } from '../../reports/index.js';
 
@@ -16,6 +16,10 @@ export const poolSettings = {
   queue: num('LUOSHI_PARSE_QUEUE', 16),
   heapMb: num('LUOSHI_PARSE_HEAP_MB', 768),
   timeoutMs: num('LUOSHI_PARSE_TIMEOUT_MS', 60_000),
+  // parse threads run at a lower CPU priority than the server's own thread (Linux, where a thread has its own
+  // nice value): on a machine with few cores a long parse then takes what the requests leave, rather than
+  // half of it (bench/hostile-upload.bench.ts). 0 = the server's own priority; at most 19.
+  nice: Math.min(19, Math.max(0, Math.round(Number(process.env.LUOSHI_PARSE_NICE ?? 10) || 0))),
 };
 
 let pool: Piscina | null = null;
@@ -28,6 +32,7 @@ function getPool(): Piscina {
     maxQueue: poolSettings.queue,
     idleTimeout: 30_000,
     resourceLimits: { maxOldGenerationSizeMb: poolSettings.heapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 },
+    workerData: { nice: poolSettings.nice },
   });
   return pool;
 }
@@ -43,10 +48,11 @@ type Reply<T> = { ok: true; value: T } | { ok: false; code: string | null; detai
 
 async function run<T>(job: ParseJob): Promise<T> {
   let reply: Reply<T>;
-  // a copy crosses the thread boundary, so the caller's buffer (stored afterwards) is never detached
-  const bytes = new Uint8Array(job.bytes);
+  // an upload's temporary file is read by the worker; bytes in memory cross as a copy (transferred), so the
+  // caller's buffer (stored afterwards) is never detached
+  const bytes = 'bytes' in job.source ? new Uint8Array(job.source.bytes) : null;
   try {
-    reply = await getPool().run({ ...job, bytes }, { signal: AbortSignal.timeout(poolSettings.timeoutMs), transferList: [bytes.buffer] });
+    reply = await getPool().run(bytes ? { ...job, source: { bytes } } : job, { signal: AbortSignal.timeout(poolSettings.timeoutMs), transferList: bytes ? [bytes.buffer] : [] });
   } catch (e) {
     const err = e as { name?: string; code?: string; message?: string };
     if (err.name === 'AbortError' || err.name === 'TimeoutError') throw new AppError('IMPORT_TIMEOUT', { seconds: poolSettings.timeoutMs / 1000 });
@@ -59,10 +65,11 @@ async function run<T>(job: ParseJob): Promise<T> {
   throw new AppError('IMPORT_CORRUPT', { reason: reply.message });
 }
 
-export const parseDocumentInWorker = (job: Omit<Extract<ParseJob, { kind: 'document' }>, 'kind'>) => run<DocumentResult>({ kind: 'document', ...job });
-export const readTableInWorker = (job: Omit<Extract<ParseJob, { kind: 'table' }>, 'kind'>) => run<TableResult>({ kind: 'table', ...job });
-export const sheetNamesInWorker = (bytes: Uint8Array) => run<string[]>({ kind: 'sheets', bytes });
-export const previewTableInWorker = (bytes: Uint8Array, opts: { sheet?: string | number; headerRow?: number }) => run<TaskDivisionPreview>({ kind: 'preview', bytes, ...opts });
+type Job<K extends ParseJob['kind']> = Omit<Extract<ParseJob, { kind: K }>, 'kind'>;
+export const parseDocumentInWorker = (job: Job<'document'>) => run<DocumentResult>({ kind: 'document', ...job });
+export const readTableInWorker = (job: Job<'table'>) => run<TableResult>({ kind: 'table', ...job });
+export const sheetNamesInWorker = (source: ParseSource) => run<string[]>({ kind: 'sheets', source });
+export const previewTableInWorker = (source: ParseSource, opts: { sheet?: string | number; headerRow?: number }) => run<TaskDivisionPreview>({ kind: 'preview', source, ...opts });
 
 /** Changes the pool's caps (tests use small ones); the running workers are ended first. */
 export async function configureParsePool(settings: Partial<typeof poolSettings>): Promise<void> {
