@@ -1,7 +1,7 @@
 // Contracts for evaluating a plan: unit scores and their settings, evaluation drafts, dashboards,
 // the table (任务分工表) import, and the public page.
 import { z } from 'zod';
-import { rankOptionsSchema, rankedUnitSchema, scoreComponentSchema, unitScoreConfigSchema } from '../server/domain/unitScore.js';
+import { rankOptionsSchema, rankedUnitSchema, scoreComponentSchema, unitScoreConfigSchema, unitScoreSchema } from '../server/domain/unitScore.js';
 import { evaluationKindSchema, narrativeSectionSchema, reportItemSchema } from '../server/reports/schemas.js';
 import { taskFieldSchema } from '../server/reports/xlsx/headerDetect.js';
 import { nameSchema } from './input.js';
@@ -27,17 +27,29 @@ export const scoreInputsSchema = z.object({
   notices: z.object({ total: z.number(), answeredOnTime: z.number() }),
   revisions: z.object({ submitted: z.number(), returned: z.number() }),
 });
-export const unitScoreOutSchema = z.object({
-  unitId: z.number(), unitName: z.string(), total: z.number(), maxTotal: z.number(), rank: z.number(), award: z.string().nullable(),
-  components: z.array(scoreComponentSchema), inputs: scoreInputsSchema,
+/** A ranked unit: its score (components, 不适用 ones included, and how the total was re-weighted), rank and award. */
+export const unitScoreOutSchema = unitScoreSchema
+  .omit({ unitId: true, total: true })
+  .extend(rankedUnitSchema.omit({ unitId: true }).shape)
+  .extend({ unitId: z.number(), inputs: scoreInputsSchema });
+/** A unit with nothing due at all in the selection: listed apart, not ranked. */
+export const unratedUnitOutSchema = z.object({
+  unitId: z.number(), unitName: z.string(), maxTotal: z.number(), reason: z.string(), components: z.array(scoreComponentSchema), inputs: scoreInputsSchema,
 });
 export const scoresOutSchema = z.object({
   planId: z.number(),
-  selection: z.object({ key: z.string(), label: z.string(), start: z.string(), end: z.string(), asOf: z.string(), periods: z.array(z.string()) }),
+  selection: z.object({
+    key: z.string(), label: z.string(), start: z.string(), end: z.string(), asOf: z.string(),
+    periods: z.array(z.string()), // the periods scored
+    planStart: z.string(), // the day the plan began: periods that ended before it are not scored
+    skipped: z.array(z.object({ key: z.string(), label: z.string() })),
+    note: z.string().nullable(), // why periods were skipped, in words
+  }),
   settings: scoreSettingsSchema,
   rules: z.array(z.string()), // how each input is counted, in words
-  items: z.array(unitScoreOutSchema),
-  ranking: z.array(rankedUnitSchema),
+  items: z.array(unitScoreOutSchema), // ranked, best first
+  unrated: z.array(unratedUnitOutSchema),
+  awardNotes: z.array(z.string()), // ties across an award line, in words: that award was not given to them
 });
 export type ScoresOut = z.infer<typeof scoresOutSchema>;
 

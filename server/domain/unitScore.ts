@@ -1,4 +1,5 @@
 // 单位考核得分: every point is shown with its inputs so an office can recompute it by hand.
+// One place computes scores, ranks and awards (scoreUnits); the API, the dashboards and any export call it.
 import { z } from 'zod';
 import { fmtFixed, fmtPct, round } from './format.js';
 
@@ -39,28 +40,45 @@ export const unitScoreInputSchema = z.object({
 });
 export type UnitScoreInput = z.input<typeof unitScoreInputSchema>;
 
+export const scoreComponentKeySchema = z.enum(['reporting', 'tasks', 'indicators', 'notices', 'revisions']);
 export const scoreComponentSchema = z.object({
-  key: z.enum(['reporting', 'tasks', 'indicators', 'notices', 'revisions']),
+  key: scoreComponentKeySchema,
   name: z.string(),
   weight: z.number(),
+  /** false = 不适用: nothing of this kind was due for the unit (or its weight is 0); it is left out of the total */
+  applicable: z.boolean(),
   numerator: z.number(),
   denominator: z.number(),
-  ratio: z.number(), // 0..1; 1 when nothing was due
-  points: z.number(), // ratio × weight, 0.1 precision
-  formula: z.string(), // e.g. "按时报送率 9/10 × 30 = 27.0"
+  ratio: z.number().nullable(), // 0..1; null when 不适用
+  points: z.number().nullable(), // ratio × weight, 0.1 precision; null when 不适用
+  formula: z.string(), // e.g. "按时报送率 9/10 × 30 = 27.0", or why it does not apply
 });
 export type ScoreComponent = z.infer<typeof scoreComponentSchema>;
 
 export const unitScoreSchema = z.object({
   unitId: z.union([z.number(), z.string()]),
   unitName: z.string(),
-  total: z.number(), // sum of the rounded component points
-  maxTotal: z.number(),
+  /** Σ points of the applicable components re-weighted to maxTotal; null when no component applies (not ranked) */
+  total: z.number().nullable(),
+  maxTotal: z.number(), // Σ weights
+  subtotal: z.number(), // Σ points of the applicable components
+  applicableWeight: z.number(), // Σ weights of the applicable components
+  /** how the total was formed, e.g. "指标完成、督办按期回复率不适用;按适用项权重 70 折算:63.4 ÷ 70 × 100 = 90.6"; null when every component applies */
+  reweighting: z.string().nullable(),
   components: z.array(scoreComponentSchema),
 });
 export type UnitScore = z.infer<typeof unitScoreSchema>;
 
 const num = (x: number) => fmtPct(x);
+
+/** Why a component with nothing counted does not apply, in the words of what was not there. */
+const nothingDue: Record<ScoreComponent['key'], string> = {
+  reporting: '本期无应报事项',
+  tasks: '无已亮灯的牵头任务(灰灯不计)',
+  indicators: '无有数据的指标',
+  notices: '本期无到期督办件',
+  revisions: '本期无已报送的报告',
+};
 
 function component(
   key: ScoreComponent['key'],
@@ -70,24 +88,20 @@ function component(
   denominator: number,
   numeratorText: string,
 ): ScoreComponent {
-  // Nothing due means nothing failed: full points, said so in the formula.
-  if (denominator === 0) {
-    return { key, name, weight, numerator, denominator, ratio: 1, points: weight, formula: `${name} 本期无考核事项,按满分计 ${fmtFixed(weight, 1)}` };
-  }
+  if (denominator === 0) return { key, name, weight, applicable: false, numerator, denominator, ratio: null, points: null, formula: `${name} 不适用:${nothingDue[key]}` };
   const ratio = numerator / denominator;
+  if (weight === 0) return { key, name, weight, applicable: false, numerator, denominator, ratio, points: null, formula: `${name} 不适用:权重为0` };
   const points = round(ratio * weight, 1);
-  return {
-    key,
-    name,
-    weight,
-    numerator,
-    denominator,
-    ratio,
-    points,
-    formula: `${name} ${numeratorText}/${denominator} × ${num(weight)} = ${fmtFixed(points, 1)}`,
-  };
+  return { key, name, weight, applicable: true, numerator, denominator, ratio, points, formula: `${name} ${numeratorText}/${denominator} × ${num(weight)} = ${fmtFixed(points, 1)}` };
 }
 
+/**
+ * One unit's score. A component applies when something of its kind was due (reports due, lit tasks,
+ * indicators with data, notices due, reports submitted) and its weight is above 0; the others are 不适用.
+ * The total is the weighted mean over the applicable components scaled to maxTotal:
+ * subtotal ÷ applicableWeight × maxTotal (equal to the subtotal when every component applies).
+ * Nothing applicable at all: total null, the unit is listed apart and not ranked.
+ */
 export function computeUnitScore(input: UnitScoreInput, config: UnitScoreConfig = {}): UnitScore {
   const u = unitScoreInputSchema.parse(input);
   const c = unitScoreConfigSchema.parse(config);
@@ -113,13 +127,24 @@ export function computeUnitScore(input: UnitScoreInput, config: UnitScoreConfig 
     component('notices', '督办按期回复率', w.notices, u.notices.answeredOnTime, u.notices.total, `${u.notices.answeredOnTime}`),
     component('revisions', '报告一次通过率', w.revisions, r.submitted - r.returned, r.submitted, `(${r.submitted}−${r.returned})`),
   ];
-  return {
-    unitId: u.unitId,
-    unitName: u.unitName,
-    total: round(components.reduce((a, x) => a + x.points, 0), 1),
-    maxTotal: w.reporting + w.tasks + w.indicators + w.notices + w.revisions,
-    components,
-  };
+  const maxTotal = w.reporting + w.tasks + w.indicators + w.notices + w.revisions;
+  const applicable = components.filter((x) => x.applicable);
+  const applicableWeight = applicable.reduce((a, x) => a + x.weight, 0);
+  const subtotal = round(applicable.reduce((a, x) => a + x.points!, 0), 1);
+  const left = components.filter((x) => !x.applicable).map((x) => x.name);
+  let total: number | null;
+  let reweighting: string | null;
+  if (applicable.length === 0) {
+    total = null;
+    reweighting = '各考核项均不适用(本期无考核事项),不计分、不排名';
+  } else if (applicableWeight === maxTotal) {
+    total = subtotal;
+    reweighting = null;
+  } else {
+    total = round((subtotal / applicableWeight) * maxTotal, 1);
+    reweighting = `${left.join('、')}不适用;按适用项权重 ${num(applicableWeight)} 折算:${fmtFixed(subtotal, 1)} ÷ ${num(applicableWeight)} × ${num(maxTotal)} = ${fmtFixed(total, 1)}`;
+  }
+  return { unitId: u.unitId, unitName: u.unitName, total, maxTotal, subtotal, applicableWeight, reweighting, components };
 }
 
 export const rankOptionsSchema = z.object({
@@ -135,22 +160,90 @@ export const rankedUnitSchema = z.object({
   unitName: z.string(),
   total: z.number(),
   rank: z.number(), // 1 = best; equal totals share a rank (1, 1, 3)
+  tied: z.boolean(), // another unit has the same total
   award: z.string().nullable(),
+  /** the award this unit is tied for across the cut: not given, because the rule cannot separate the tied units */
+  awardUndecided: z.string().nullable(),
 });
 export type RankedUnit = z.infer<typeof rankedUnitSchema>;
 
+export const rankingSchema = z.object({
+  items: z.array(rankedUnitSchema),
+  /** in words, one line per award a tie kept from being given in full */
+  notes: z.array(z.string()),
+});
+export type Ranking = z.infer<typeof rankingSchema>;
+
 /**
- * Competition ranking. Ties are never split by an arbitrary order: every unit tied at the
- * Nth place gets the award, so "top 3" may name four. A unit in the top never also gets the
- * bottom award (small groups).
+ * Competition ranking (1, 1, 3) of scored units. An award goes to a unit only when the scores separate it:
+ * its whole group of equal totals fits inside the cut, and some unit scores lower (top award) or higher
+ * (bottom award). A tie that straddles the Nth place is not split by any arbitrary order: the tied units
+ * get no award and a note says so (fewer than N units may be named); a lone unit or a list all tied gets
+ * none. A unit in the top never also gets the bottom award (small groups).
  */
-export function rankUnits(scores: Pick<UnitScore, 'unitId' | 'unitName' | 'total'>[], options: RankOptions = {}): RankedUnit[] {
+export function rankUnits(scores: { unitId: number | string; unitName: string; total: number }[], options: RankOptions = {}): Ranking {
   const o = rankOptionsSchema.parse(options);
   const sorted = [...scores].sort((a, b) => b.total - a.total || a.unitName.localeCompare(b.unitName, 'zh-Hans-CN'));
-  return sorted.map((s) => {
-    const rank = 1 + sorted.filter((x) => x.total > s.total).length;
-    const rankFromBottom = 1 + sorted.filter((x) => x.total < s.total).length;
-    const award = rank <= o.topN ? o.topAward : rankFromBottom <= o.bottomN ? o.bottomAward : null;
-    return { unitId: s.unitId, unitName: s.unitName, total: s.total, rank, award };
+  const notes: string[] = [];
+  const noted = new Set<string>();
+  const items = sorted.map((s) => {
+    const above = sorted.filter((x) => x.total > s.total).length;
+    const below = sorted.filter((x) => x.total < s.total).length;
+    const size = sorted.length - above - below;
+    const rank = 1 + above;
+    const fromBottom = 1 + below;
+    // an award must separate: the top one needs a unit scoring lower, the bottom one a unit scoring higher
+    const inTop = o.topN > 0 && rank <= o.topN && below > 0;
+    const inBottom = o.bottomN > 0 && fromBottom <= o.bottomN && above > 0;
+    let award: string | null = null;
+    const undecided: string[] = [];
+    const straddles = (name: string, text: string) => {
+      undecided.push(name);
+      if (!noted.has(text)) {
+        noted.add(text);
+        notes.push(text);
+      }
+    };
+    const total = fmtFixed(s.total, 1);
+    if (above === 0 && below === 0) {
+      const names = [o.topN > 0 ? o.topAward : null, o.bottomN > 0 ? o.bottomAward : null].filter((x): x is string => !!x);
+      const text = size === 1 ? `只有 1 个单位参加排名,无从比较,不评“${names.join('”“')}”。` : `参加排名的 ${size} 个单位全部同分(${total}),得分不能区分,不评“${names.join('”“')}”。`;
+      for (const name of names) straddles(name, text);
+    }
+    if (inTop) {
+      if (rank + size - 1 <= o.topN) award = o.topAward;
+      else straddles(o.topAward, `第 ${rank} 名有 ${size} 个单位同分(${total}),超出“${o.topAward}”前 ${o.topN} 名的名额,得分不能区分,同分单位均未评“${o.topAward}”。`);
+    }
+    if (inBottom && !award) {
+      if (inTop) straddles(o.bottomAward, `第 ${rank} 名的 ${size} 个同分单位(${total})同在后 ${o.bottomN} 名之内,也未评“${o.bottomAward}”。`);
+      else if (fromBottom + size - 1 <= o.bottomN) award = o.bottomAward;
+      else straddles(o.bottomAward, `倒数第 ${fromBottom} 名有 ${size} 个单位同分(${total}),超出“${o.bottomAward}”后 ${o.bottomN} 名的名额,得分不能区分,同分单位均未评“${o.bottomAward}”。`);
+    }
+    return { unitId: s.unitId, unitName: s.unitName, total: s.total, rank, tied: size > 1, award, awardUndecided: undecided.length ? undecided.join('、') : null };
   });
+  return { items, notes };
+}
+
+/** All units of a selection: those with something to score, ranked; those with nothing due, apart. */
+export interface ScoredUnits {
+  ranked: (UnitScore & RankedUnit & { total: number })[];
+  unrated: UnitScore[];
+  notes: string[];
+}
+
+export function scoreUnits(inputs: UnitScoreInput[], config: UnitScoreConfig = {}, options: RankOptions = {}): ScoredUnits {
+  const scores = inputs.map((i) => computeUnitScore(i, config));
+  const rated = scores.filter((s): s is UnitScore & { total: number } => s.total !== null);
+  const ranking = rankUnits(rated, options);
+  const ranked = ranking.items.map((r) => ({ ...rated.find((s) => s.unitId === r.unitId)!, ...r }));
+  const unrated = scores.filter((s) => s.total === null).sort((a, b) => a.unitName.localeCompare(b.unitName, 'zh-Hans-CN'));
+  return { ranked, unrated, notes: ranking.notes };
+}
+
+/**
+ * Periods of a selection that are scored: those that end on or after the day the plan began (the later
+ * of its creation and its first reporting month). Earlier periods are listed as skipped.
+ */
+export function periodsToScore<P extends { end: string }>(periods: P[], planStart: string): { scored: P[]; skipped: P[] } {
+  return { scored: periods.filter((p) => p.end >= planStart), skipped: periods.filter((p) => p.end < planStart) };
 }

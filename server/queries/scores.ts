@@ -5,9 +5,9 @@ import { AppError } from '../../shared/errors.js';
 import { scoreSettingsSchema, type ScoreSettings, type ScoresOut } from '../../shared/evaluation.js';
 import type { DbOrTx } from '../db/client.js';
 import { auditEvents, indicatorUnits, notices, plans, reportPeriods, reports, taskUnits, tasks, units } from '../db/schema/index.js';
-import { computeUnitScore, rankUnits, type UnitScoreInput } from '../domain/unitScore.js';
+import { periodsToScore, scoreUnits, type UnitScoreInput } from '../domain/unitScore.js';
 import { generatePeriods, type ReportingPeriod } from '../domain/reportingPeriods.js';
-import { minDate, todayInShanghai } from '../domain/dates.js';
+import { maxDate, minDate, todayInShanghai } from '../domain/dates.js';
 import { findPeriod, lastDuePeriod, currentPeriod, runSettings } from './calendar.js';
 import { indicatorStatuses, taskStatuses } from './status.js';
 
@@ -24,6 +24,13 @@ export interface Selection {
   start: string;
   end: string;
   periods: ReportingPeriod[];
+}
+
+/** The day a plan began for scoring: the later of the day it was created and its first reporting month. */
+export function planStartDate(plan: Pick<PlanRow, 'createdAt' | 'settings'>): string {
+  const startMonth = runSettings(plan).startMonth;
+  const created = todayInShanghai(plan.createdAt);
+  return startMonth ? maxDate(created, `${startMonth}-01`) : created;
 }
 
 /** A period key ('2026-03', '2026-Q1'; a quarter or half-year of a monthly plan takes its months), a year ('2026': every period of it), or by default the last period already due. */
@@ -45,7 +52,9 @@ export function selectPeriods(plan: PlanRow, sel: string | null | undefined, tod
     key = span.key;
     label = span.label;
   } else {
-    const p = sel ? findPeriod(plan, sel, settings) : (lastDuePeriod(plan, today, settings) ?? currentPeriod(plan, today, settings));
+    // by default the last period already due, unless it ended before the plan began: then the current one
+    const due = lastDuePeriod(plan, today, settings);
+    const p = sel ? findPeriod(plan, sel, settings) : due && due.end >= planStartDate(plan) ? due : currentPeriod(plan, today, settings);
     periods = [p];
     key = p.key;
     label = p.label;
@@ -54,11 +63,14 @@ export function selectPeriods(plan: PlanRow, sel: string | null | undefined, tod
 }
 
 export const scoreRules = [
-  '按时报送:所选期间内每个报送期、每项牵头任务计一次应报(截止日已过,或已提前报送);任务开始前的报送期、此前已审核为"已完成"的任务不计。报告已报送(待审核或已通过)且报送日期不晚于截止日,计为按时。',
-  '任务进展:本单位牵头任务在期末(或今天)的状态颜色;灰灯(未报送、未开始)不计入分母。',
-  '指标完成:本单位承担的指标在期末(或今天)的评价分类;暂无数据的不计入分母。',
+  '按时报送:所选期间内每个报送期、每项牵头任务计一次应报(截止日已过,或已提前报送);任务开始前的报送期、此前已审核为"已完成"的任务不计。报告已报送(待审核或已通过)且报送日期不晚于截止日,计为按时;有应报而未报送的,按时报送率为 0。',
+  '任务进展:本单位牵头任务在期末(或今天)的状态颜色;灰灯(未报送、未开始)不计入分母,未报送已在按时报送率中扣分。',
+  '指标完成:本单位承担的指标在期末(或今天)的评价分类;暂无数据的指标不计入分母。',
   '督办按期回复:回复期限在所选期间内的督办件(期限已过或已回复);首次反馈日期不晚于回复期限计为按期。',
   '报告一次通过:所选期间内已报送的报告;曾被退回修改的计为未一次通过。',
+  '不适用与折算:某一考核项对该单位没有可计的事项(分母为 0)时记为"不适用",不给分也不扣分;总分按适用项的权重折算为满分制:适用项得分之和 ÷ 适用项权重之和 × 满分。各项均不适用(本期无任何考核事项)的单位单列,不参加排名。',
+  '排名与奖项:得分相同名次相同(1、1、3);同分单位整体落在名额之内才评奖,同分跨过名额线时不评、并在页面说明,不以单位名称等任意顺序区分;同一单位不同时获两奖。',
+  '规划开始实施(创建日期或开始报送月份,取较晚者)之前结束的报送期不计分。',
 ];
 
 const shanghai = (d: Date) => todayInShanghai(d);
@@ -67,8 +79,21 @@ export async function planScores(db: DbOrTx, plan: PlanRow, sel: string | null |
   const selection = selectPeriods(plan, sel, today);
   const asOf = minDate(today, selection.end);
   const settings = scoreSettings(plan);
-  const keys = selection.periods.map((p) => p.key);
-
+  const planStart = planStartDate(plan);
+  const { scored: periods, skipped } = periodsToScore(selection.periods, planStart);
+  const keys = periods.map((p) => p.key);
+  const selectionOut = {
+    key: selection.key, label: selection.label, start: selection.start, end: selection.end, asOf, periods: keys, planStart,
+    skipped: skipped.map((p) => ({ key: p.key, label: p.label })),
+    note: periods.length === 0
+      ? `所选期间在规划开始实施(${planStart})之前,不计分。`
+      : skipped.length
+        ? `${skipped.map((p) => p.label).join('、')}在规划开始实施(${planStart})之前结束,不计分。`
+        : null,
+  };
+  const base = { planId: plan.id, selection: selectionOut, settings, rules: scoreRules };
+  if (periods.length === 0) return { ...base, items: [], unrated: [], awardNotes: [] };
+  const spanStart = periods[0].start;
   const taskRows = await db.select().from(tasks).where(eq(tasks.planId, plan.id)).orderBy(asc(tasks.id));
   const taskIds = taskRows.map((t) => t.id);
   const leads = taskIds.length ? await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId }).from(taskUnits).where(and(inArray(taskUnits.taskId, taskIds), eq(taskUnits.role, 'lead'))) : [];
@@ -79,7 +104,7 @@ export async function planScores(db: DbOrTx, plan: PlanRow, sel: string | null |
     .from(reports)
     .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
     .where(eq(reports.planId, plan.id));
-  const noticeRows = (await db.select().from(notices).where(eq(notices.planId, plan.id))).filter((n) => n.responseDeadline >= selection.start && n.responseDeadline <= selection.end);
+  const noticeRows = (await db.select().from(notices).where(eq(notices.planId, plan.id))).filter((n) => n.responseDeadline >= spanStart && n.responseDeadline <= selection.end);
   const feedbacks = noticeRows.length
     ? await db.select({ entityId: auditEvents.entityId, at: auditEvents.at }).from(auditEvents).where(and(eq(auditEvents.entityType, 'notice'), eq(auditEvents.action, 'notice.feedback'), inArray(auditEvents.entityId, noticeRows.map((n) => String(n.id))))).orderBy(asc(auditEvents.at))
     : [];
@@ -94,7 +119,7 @@ export async function planScores(db: DbOrTx, plan: PlanRow, sel: string | null |
     const myTasks = taskRows.filter((t) => leads.some((l) => l.taskId === t.id && l.unitId === unitId));
     const reporting = { due: 0, onTime: 0 };
     for (const t of myTasks)
-      for (const p of selection.periods) {
+      for (const p of periods) {
         if (taskStart(t) > p.end || completedBefore(t.id, p.start)) continue;
         const r = reportRows.find((x) => x.r.taskId === t.id && x.key === p.key)?.r;
         const sent = !!r && (r.status === 'submitted' || r.status === 'accepted') && !!r.submittedAt;
@@ -120,20 +145,15 @@ export async function planScores(db: DbOrTx, plan: PlanRow, sel: string | null |
     const revisions = { submitted: mine.length, returned: mine.filter((x) => x.r.returns > 0).length };
     const unitName = names.find((n) => n.id === unitId)?.name ?? String(unitId);
     const input: UnitScoreInput = { unitId, unitName, reporting, tasks: { blue: colors.blue, green: colors.green, yellow: colors.yellow, red: colors.red }, indicators: { achieved_early: ind.achieved_early, ahead: ind.ahead, on_track: ind.on_track, behind: ind.behind }, notices: noticesIn, revisions };
-    return { score: computeUnitScore(input, settings.unitScore), inputs: { reporting, tasks: colors, indicators: ind, notices: noticesIn, revisions } };
+    return { input, inputs: { reporting, tasks: colors, indicators: ind, notices: noticesIn, revisions } };
   });
 
-  const ranking = rankUnits(scored.map((s) => s.score), settings.ranking);
-  const items = ranking.map((r) => {
-    const s = scored.find((x) => x.score.unitId === r.unitId)!;
-    return { unitId: r.unitId as number, unitName: r.unitName, total: s.score.total, maxTotal: s.score.maxTotal, rank: r.rank, award: r.award, components: s.score.components, inputs: s.inputs };
-  });
+  const result = scoreUnits(scored.map((s) => s.input), settings.unitScore, settings.ranking);
+  const inputsOf = (unitId: number | string) => scored.find((x) => x.input.unitId === unitId)!.inputs;
   return {
-    planId: plan.id,
-    selection: { key: selection.key, label: selection.label, start: selection.start, end: selection.end, asOf, periods: keys },
-    settings,
-    rules: scoreRules,
-    items,
-    ranking,
+    ...base,
+    items: result.ranked.map(({ unitId, ...r }) => ({ ...r, unitId: unitId as number, inputs: inputsOf(unitId) })),
+    unrated: result.unrated.map((u) => ({ unitId: u.unitId as number, unitName: u.unitName, maxTotal: u.maxTotal, reason: u.reweighting ?? '', components: u.components, inputs: inputsOf(u.unitId) })),
+    awardNotes: result.notes,
   };
 }

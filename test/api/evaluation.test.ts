@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { and, eq } from 'drizzle-orm';
 import mammoth from 'mammoth';
-import { auditEvents, indicatorValues } from '../../server/db/schema/index.js';
+import { auditEvents, indicatorValues, plans } from '../../server/db/schema/index.js';
 import { setClock } from '../../server/clock.js';
 import { startTestApp, type TestApp } from '../helpers/app.js';
 import { makeIndicator, makeRunningPlan } from '../helpers/factories.js';
@@ -21,6 +21,8 @@ beforeAll(async () => {
   t = await startTestApp();
   s = await makeRunningPlan(t.app, t.handle.db);
   const db = t.handle.db;
+  // the plan began on 1 January 2026 (the factory stamps it with the machine's date; the tests pin earlier ones)
+  await db.update(plans).set({ createdAt: new Date('2026-01-01T00:00:00+08:00') }).where(eq(plans.id, s.plan.id));
   // A owns a binding indicator that is behind; three more indicators (no owner) cover the other classes
   const behind = await makeIndicator(db, s.plan.id, { name: '城镇污水处理率', attribute: 'binding', owners: [{ unitId: s.units.a.id, share: null }] });
   const early = await makeIndicator(db, s.plan.id, { name: '城市绿地率', attribute: 'expected' });
@@ -67,31 +69,37 @@ describe('unit scores', () => {
     const res = await s.leader.client.get(`/api/plans/${s.plan.id}/scores?period=2026-03`);
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
-    expect(body.selection).toMatchObject({ key: '2026-03', label: '2026年3月', asOf: '2026-03-31', periods: ['2026-03'] });
-    expect(body.rules.length).toBe(5);
+    expect(body.selection).toMatchObject({ key: '2026-03', label: '2026年3月', asOf: '2026-03-31', periods: ['2026-03'], planStart: '2026-01-01', skipped: [], note: null });
+    expect(body.rules.length).toBe(8);
     for (const u of body.items) {
-      const sum = u.components.reduce((a: number, c: { points: number }) => a + c.points, 0);
-      expect(u.total).toBeCloseTo(Math.round(sum * 10) / 10, 5);
-      for (const c of u.components) expect(c.points).toBeCloseTo(c.denominator ? Math.round((c.numerator / c.denominator) * c.weight * 10) / 10 : c.weight, 5);
+      const app = u.components.filter((c: { applicable: boolean }) => c.applicable);
+      const sum = app.reduce((a: number, c: { points: number }) => a + c.points, 0);
+      const w = app.reduce((a: number, c: { weight: number }) => a + c.weight, 0);
+      expect(u.subtotal).toBeCloseTo(sum, 5);
+      expect(u.total).toBeCloseTo(Math.round((sum / w) * u.maxTotal * 10) / 10, 5);
+      for (const c of app) expect(c.points).toBeCloseTo(Math.round((c.numerator / c.denominator) * c.weight * 10) / 10, 5);
     }
     const a = body.items.find((u: { unitId: number }) => u.unitId === s.units.a.id);
     const c = body.items.find((u: { unitId: number }) => u.unitId === s.units.c.id);
     expect(body.items.map((u: { unitId: number }) => u.unitId).sort()).toEqual([s.units.a.id, s.units.c.id].sort());
     // A by hand: reported on time 1/1 × 30 = 30; task green 1/1 × 30 = 30; indicator behind 0/1 × 20 = 0;
-    // notice answered on time 1/1 × 10 = 10; returned once (1−1)/1 × 10 = 0 → 70
+    // notice answered on time 1/1 × 10 = 10; returned once (1−1)/1 × 10 = 0 → 70 (every component applies)
     expect(a.inputs).toMatchObject({ reporting: { due: 1, onTime: 1 }, tasks: { green: 1 }, indicators: { behind: 1 }, notices: { total: 1, answeredOnTime: 1 }, revisions: { submitted: 1, returned: 1 } });
     expect(a.components.map((x: { points: number }) => x.points)).toEqual([30, 30, 0, 10, 0]);
     expect(a.total).toBe(70);
+    expect(a.reweighting).toBeNull();
     expect(a.components[0].formula).toBe('按时报送率 1/1 × 30 = 30.0');
     expect(a.components[4].formula).toBe('报告一次通过率 (1−1)/1 × 10 = 0.0');
-    // C by hand: late 0/1 → 0; task yellow (pace 24.7%, progress 10%) 0.5/1 × 30 = 15; no indicators → full 20;
-    // notice not answered 0/1 → 0; first-time pass 1/1 × 10 = 10 → 45
+    // C by hand: late 0/1 → 0; task yellow (pace 24.7%, progress 10%) 0.5/1 × 30 = 15; no indicators → 不适用;
+    // notice not answered 0/1 → 0; first-time pass 1/1 × 10 = 10 → 25 over the applicable weights 80 → 31.3
     expect(c.inputs).toMatchObject({ reporting: { due: 1, onTime: 0 }, tasks: { yellow: 1 }, notices: { total: 1, answeredOnTime: 0 }, revisions: { submitted: 1, returned: 0 } });
-    expect(c.components.map((x: { points: number }) => x.points)).toEqual([0, 15, 20, 0, 10]);
-    expect(c.components[2].formula).toBe('指标完成 本期无考核事项,按满分计 20.0');
-    expect(c.total).toBe(45);
-    expect(a).toMatchObject({ rank: 1 });
-    expect(c).toMatchObject({ rank: 2 });
+    expect(c.components.map((x: { points: number | null }) => x.points)).toEqual([0, 15, null, 0, 10]);
+    expect(c.components[2]).toMatchObject({ applicable: false, formula: '指标完成 不适用:无有数据的指标' });
+    expect(c).toMatchObject({ subtotal: 25, applicableWeight: 80, maxTotal: 100, total: 31.3 });
+    expect(c.reweighting).toBe('指标完成不适用;按适用项权重 80 折算:25.0 ÷ 80 × 100 = 31.3');
+    expect(a).toMatchObject({ rank: 1, tied: false });
+    expect(c).toMatchObject({ rank: 2, tied: false });
+    expect(body.unrated).toEqual([]);
   });
 
   it('lets the office change weights and awards (audited), and re-scores with them', async () => {
@@ -111,10 +119,14 @@ describe('unit scores', () => {
     const a = body.items.find((u: { unitId: number }) => u.unitId === s.units.a.id);
     const c = body.items.find((u: { unitId: number }) => u.unitId === s.units.c.id);
     expect(a).toMatchObject({ total: 80, maxTotal: 100, award: '猛虎奖' }); // 40 + 30 + 0 + 10 + 0
-    expect(c).toMatchObject({ total: 35, award: '蜗牛奖' }); // 0 + 15 + 20 + 0 + 0
+    // 0 + 15 + 0 over reporting 40, tasks 30 and notices 10 (indicators 不适用, revisions weight 0) → 15 ÷ 80 × 100
+    expect(c).toMatchObject({ total: 18.8, award: '蜗牛奖' });
+    expect(c.components[4]).toMatchObject({ applicable: false, formula: '报告一次通过率 不适用:权重为0' });
     const ranking = (await s.office.client.get(`/api/plans/${s.plan.id}/dashboard/ranking?period=2026-03`)).json();
     expect(ranking.awards).toEqual({ top: '猛虎奖', bottom: '蜗牛奖' });
     expect(ranking.items[0]).toMatchObject({ unitId: s.units.a.id, rank: 1, parts: { reporting: 40, tasks: 30 } });
+    expect(ranking.items[1].parts).toEqual({ reporting: 0, tasks: 15, notices: 0 });
+    expect(ranking.items[1]).toMatchObject({ applicableWeight: 80, maxTotal: 100 });
   });
 
   it('scores a whole year over every period due so far; units cannot see scores', async () => {
@@ -130,6 +142,57 @@ describe('unit scores', () => {
     expect(q1.items.find((u: { unitId: number }) => u.unitId === s.units.a.id).inputs.reporting).toEqual({ due: 3, onTime: 1 });
     expect((await s.reporterA.client.get(`/api/plans/${s.plan.id}/scores`)).statusCode).toBe(403);
     expect((await s.office.client.get(`/api/plans/${s.plan.id}/scores?period=2026-13x`)).statusCode).toBe(400);
+  });
+
+  it('does not score periods that ended before the plan began; the default period is one after it', async () => {
+    const db = t.handle.db;
+    await db.update(plans).set({ createdAt: new Date('2026-02-15T10:00:00+08:00') }).where(eq(plans.id, s.plan.id));
+    try {
+      at('2026-04-10T02:00:00Z');
+      const jan = (await s.office.client.get(`/api/plans/${s.plan.id}/scores?period=2026-01`)).json();
+      expect(jan.selection).toMatchObject({ periods: [], planStart: '2026-02-15', skipped: [{ key: '2026-01', label: '2026年1月' }], note: '所选期间在规划开始实施(2026-02-15)之前,不计分。' });
+      expect(jan.items).toEqual([]);
+      expect(jan.unrated).toEqual([]);
+      const q1 = (await s.office.client.get(`/api/plans/${s.plan.id}/scores?period=2026-Q1`)).json();
+      expect(q1.selection).toMatchObject({ periods: ['2026-02', '2026-03'], skipped: [{ key: '2026-01' }], note: '2026年1月在规划开始实施(2026-02-15)之前结束,不计分。' });
+      expect(q1.items.find((u: { unitId: number }) => u.unitId === s.units.a.id).inputs.reporting).toEqual({ due: 2, onTime: 1 });
+      // on 20 February the last period due is January, which ended before the plan began: February is shown
+      at('2026-02-20T02:00:00Z');
+      expect((await s.office.client.get(`/api/plans/${s.plan.id}/scores`)).json().selection.key).toBe('2026-02');
+    } finally {
+      await db.update(plans).set({ createdAt: new Date('2026-01-01T00:00:00+08:00') }).where(eq(plans.id, s.plan.id));
+    }
+  });
+});
+
+describe('silence does not pay', () => {
+  it('units with reports due and none submitted score 0, tie, and get no award; units with nothing due yet are listed apart', async () => {
+    const q = await makeRunningPlan(t.app, t.handle.db);
+    await t.handle.db.update(plans).set({ createdAt: new Date('2026-01-01T00:00:00+08:00') }).where(eq(plans.id, q.plan.id));
+    at('2026-04-10T02:00:00Z');
+    // March was due on the 25th and nobody reported
+    const march = (await q.office.client.get(`/api/plans/${q.plan.id}/scores?period=2026-03`)).json();
+    expect(march.items.map((u: { unitId: number }) => u.unitId).sort()).toEqual([q.units.a.id, q.units.c.id].sort());
+    for (const u of march.items) {
+      expect(u.components[0]).toMatchObject({ key: 'reporting', applicable: true, points: 0, formula: '按时报送率 0/1 × 30 = 0.0' });
+      expect(u).toMatchObject({ total: 0, rank: 1, tied: true, award: null, awardUndecided: '猛虎奖、蜗牛奖' });
+    }
+    expect(march.awardNotes).toEqual(['参加排名的 2 个单位全部同分(0.0),得分不能区分,不评“猛虎奖”“蜗牛奖”。']);
+    // April is not due until the 25th: nothing is due yet for anyone, so nobody is ranked
+    const april = (await q.office.client.get(`/api/plans/${q.plan.id}/scores?period=2026-04`)).json();
+    expect(april.items).toEqual([]);
+    expect(april.unrated.map((u: { unitId: number }) => u.unitId).sort()).toEqual([q.units.a.id, q.units.c.id].sort());
+    expect(april.unrated[0].reason).toBe('各考核项均不适用(本期无考核事项),不计分、不排名');
+    expect(april.unrated[0].components.every((c: { applicable: boolean }) => !c.applicable)).toBe(true);
+    // A reports April early: A is ranked, C (nothing due yet) stays apart
+    const post = await q.reporterA.client.post(`/api/tasks/${q.task.id}/reports`, { period: '2026-04', reportedStatus: '推进中', progress: 20, progressText: '完成设计', submit: true });
+    expect(post.statusCode, post.body).toBe(200);
+    const april2 = (await q.office.client.get(`/api/plans/${q.plan.id}/scores?period=2026-04`)).json();
+    expect(april2.items.map((u: { unitId: number }) => u.unitId)).toEqual([q.units.a.id]);
+    expect(april2.unrated.map((u: { unitId: number }) => u.unitId)).toEqual([q.units.c.id]);
+    const a = april2.items[0];
+    expect(a.components[0].formula).toBe('按时报送率 1/1 × 30 = 30.0');
+    expect(a.reweighting).toMatch(/^指标完成、督办按期回复率不适用;按适用项权重 \d+ 折算:/);
   });
 });
 

@@ -45,7 +45,13 @@ export const dashboardRoutes = [
       return {
         selection: s.selection,
         awards: { top: s.settings.ranking.topAward, bottom: s.settings.ranking.bottomAward },
-        items: s.items.map((i) => ({ unitId: i.unitId, unitName: i.unitName, rank: i.rank, award: i.award, total: i.total, parts: Object.fromEntries(i.components.map((c) => [c.key, c.points])) })),
+        // parts: each applicable component's points (不适用 ones left out); the total is their sum re-weighted over applicableWeight
+        items: s.items.map((i) => ({
+          unitId: i.unitId, unitName: i.unitName, rank: i.rank, award: i.award, awardUndecided: i.awardUndecided, total: i.total, applicableWeight: i.applicableWeight, maxTotal: i.maxTotal,
+          parts: Object.fromEntries(i.components.filter((c) => c.applicable).map((c) => [c.key, c.points])),
+        })),
+        unrated: s.unrated.map((u) => ({ unitId: u.unitId, unitName: u.unitName })),
+        awardNotes: s.awardNotes,
       };
     },
   }),
