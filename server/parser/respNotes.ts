@@ -28,6 +28,8 @@ export interface RespNote {
   plainList?: boolean;
   /** a note that opens its sentence ("市财政局负责将…"): the task's wording runs on to here */
   bodyEnd?: number;
+  /** the note is its sentence's subject: the task is that sentence, or the heading right above it */
+  opens?: boolean;
 }
 
 /** A note with no units, leaders, deadline or remarks yet: the readers below fill it in. */
@@ -474,14 +476,17 @@ function bareList(ctx: ParseContext, inner: string, offset: number): Omit<RespNo
 }
 
 // "由X牵头", "此项工作由X牵头负责": the clause naming who does the work
-const YOU = /^(?:(?:此项|该项|本项|上述|以上|各项|这项)?(?:工作|任务|措施|改革)?(?:具体)?由|请)/;
+const YOU = /^(?:(?:此项|该项|本项|上述|以上|各项|这项|具体)?(?:工作|任务|措施|改革)?(?:具体)?由|请)/;
 // a short insert in parentheses, "各县(区)人民政府", is part of a name: no sentence bound
 const SHORT_PAREN = /\([^()。\n]{1,6}\)/g;
 const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '□'.repeat(p.length)) : t);
 // an item's marker or a bullet before a sentence that opens the line
 const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+)?[ \t\u3000]*(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
-const SUBJECT = /^([^,;。:()!?\s]{3,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])|(?:要|须|必须)(?=于\d{1,2}月|在\d{1,2}月))/;
+const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年))|(?:要|应|应当|须|必须|务必)(?=[\u4e00-\u9fa5]))/;
+// "各牵头单位于2月10日前…", "各部门各单位要在每季度末…": addressees given a duty by the date their sentence sets
+const COLLECTIVE = /^(?:[\u4e00-\u9fa5]{0,6})?各(?:[^,;。:!?\s]{1,16})$/;
+const SENTENCE_DATE = /[于在](?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|每月\d{1,2}日|每(?:个)?季度末|年中|年底)(?:前|以前|之前)?/;
 const ORGAN_NAME = /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|部门|单位)$/;
 const PARTNERS = /^((?:[^,;。、:()]{1,24}?(?:部门|单位|局|委|办|政府|中心|管委会|集团|公司|院|分局|办公室)、?)+)/;
 
@@ -497,7 +502,7 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const free = (a: number, b: number) => !taken.some((n) => n.start < b && a < n.end) && !out.some((n) => n.start < b && a < n.end);
   for (const line of ctx.doc.lines) {
     const t = line.text.replace(/\s+$/, '');
-    if (t.length < 6 || !/牵头|负责|配合|实施|落实|会同|[要须][于在]\d/.test(t)) continue;
+    if (t.length < 6 || !/牵头|负责|配合|实施|落实|会同|要|应|须|务|将|[于在]\d|[于在]每/.test(t)) continue;
     const mt = mask(t);
     if (/(牵头|负责|负总责|配合|实施|落实)。?$/.test(t)) {
       const body = mt.replace(/。$/, '');
@@ -525,13 +530,13 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     for (let m = re.exec(mt); m; m = re.exec(mt)) {
       const sm = m[0];
       const s0 = m.index;
-      if (!/牵头|负责|配合|会同|[要须][于在]\d/.test(sm)) continue;
+      if (!/牵头|负责|配合|会同|要|应|须|务|将|[于在]\d|[于在]每/.test(sm)) continue;
       const run = /[由请]/.test(sm) ? clauseRun(ctx, t, sm, s0, line.start) : null;
       if (run && free(run.start, run.end)) {
         out.push(run);
         continue;
       }
-      const subj = /负责|会同|[要须][于在]\d/.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
+      const subj = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每/.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
       if (subj && free(subj.start, subj.end)) out.push(subj);
     }
   }
@@ -670,18 +675,35 @@ const isUnitSubject = (who: string): boolean => {
   if (/由|^本/.test(who)) return false;
   return pieces.length > 0 && pieces.every((p) => looksLikeUnit(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')) && !ROLE_NOUN.test(p.text));
 };
+// "各单位", "全县各级各部门", "其他涉及部门": everyone addressed, no one named
+const NOT_NAMED = /^(?:全[省市区县])?各|^(?:其他|其余|相关|有关)|下阶段|下一步|^(?:区县|县区|市县|市州|乡镇|镇街|街镇|镇乡)(?:人民)?(?:政府|党委|党委政府)?$/;
+/** "各牵头单位", "各地、各部门", "各部门各单位": the addressees of a notice, no one unit by name */
+const isAddressees = (who: string): boolean => {
+  const pieces = splitUnitList(who, 0);
+  // "各牵头单位要于每月28日前报送进展": the units of the plan's own tasks told how to report, which is the
+  // reporting calendar, not a task of its own
+  return pieces.length > 0 && pieces.every((p) => COLLECTIVE.test(p.text) && !ROLE_NOUN.test(p.text) && (looksLikeUnit(p.text) || /^各(?:地|部门各单位|单位)$/.test(p.text)));
+};
 
 /** "市财政局负责将…纳入年度预算", "县水务局要会同县直有关部门加强…": the unit opens the sentence */
 function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
   const lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
   const m = SUBJECT.exec(sm.slice(lead));
-  if (!m || !isUnitSubject(m[1])) return null;
-  const at = lineStart + s0 + lead;
-  const who = parseUnitList(ctx, t.slice(s0 + lead, s0 + lead + m[1].length), at);
+  if (!m) return null;
+  // a named unit as subject carries the sentence out; addressees only where the sentence sets them a date
+  // a duty verb or a date after the subject: any unit, or addressees whose sentence sets a date; a plain modal
+  // ("X要加大…"): only a unit named as one body, not "各单位" or "区县政府" exhorted in a closing section
+  const plain = !m[2] && !/^[于在]/.test(sm.slice(lead + m[0].length));
+  const named = isUnitSubject(m[1]) && (!plain || !splitUnitList(m[1], 0).some((p) => NOT_NAMED.test(p.text)));
+  if (!named && !(isAddressees(m[1]) && SENTENCE_DATE.test(sm))) return null;
+  const pre = m[0].startsWith('请') ? 1 : 0;
+  const at = lineStart + s0 + lead + pre;
+  const who = parseUnitList(ctx, t.slice(s0 + lead + pre, s0 + lead + pre + m[1].length), at);
   if (!who.units.length || who.rejected.length) return null;
-  const note: RespNote = emptyNote(at, at + m[0].length, 'inline');
+  const note: RespNote = emptyNote(at, lineStart + s0 + lead + m[0].length, 'inline');
   const sEnd = s0 + sm.replace(/[。!?]$/, '').length;
   note.bodyEnd = lineStart + sEnd;
+  note.opens = true;
   if (m[2] === '会同') {
     const restAt = s0 + lead + m[0].length;
     const p = PARTNERS.exec(t.slice(restAt, sEnd));

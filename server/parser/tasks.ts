@@ -296,6 +296,13 @@ function innermost(heads: Head[], p: number): Head | null {
   return lo > 0 ? heads[lo - 1] : null;
 }
 
+/** where the sentence holding `at` begins (after the last 。!? or line break before it) */
+function sentenceStart(text: string, at: number): number {
+  let k = at;
+  while (k > 0 && !/[。!?\n]/.test(text[k - 1])) k--;
+  return k;
+}
+
 function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: number, tables: { start: number; end: number }[]): Draft | null {
   const text = ctx.doc.text;
   const bodyEnd = n.layout === 'line' ? text.lastIndexOf('\n', n.start - 1) + 1 : n.start;
@@ -304,6 +311,13 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
   for (const t of tables) if (t.end <= bodyEnd) start = Math.max(start, t.end);
   // a note that lost its ")" ends before the "。": the next body must not start with it
   while (start < bodyEnd && /[\s。;,]/.test(text[start])) start++;
+  // "X要于…前…" opening its sentence: the sentence, not the page's title and furniture above it; a heading on
+  // the line just above still names it ("(一)宣传引导 ⏎ X要…")
+  if (n.opens && start < n.start) {
+    const gap = text.slice(start, n.start);
+    const nearHead = head !== null && start === head.start && (gap.match(/\n/g) ?? []).length <= 1 && gap.length <= 80;
+    if (!nearHead) start = Math.max(start, text.lastIndexOf('\n', n.start - 1) + 1, sentenceStart(text, n.start));
+  }
   // "…圆满完成。 1.轨道交通…。 牵头领导:…": items numbered inside one long line; the note's item starts at its number
   if (n.layout === 'inline' && !text.slice(start, bodyEnd).includes('\n')) {
     const re = new RegExp(INLINE_ITEM.source, 'g');
