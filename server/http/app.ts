@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import helmet from '@fastify/helmet';
 import { ZodError } from 'zod';
 import { AppError, errorCatalogue } from '../../shared/errors.js';
@@ -18,6 +17,7 @@ import { authorizeRecord } from '../access.js';
 import { buildOpenApi } from './openapi.js';
 import { refuseMalformedInput } from './edge.js';
 import { helmetOptions, servedOverHttps } from './securityHeaders.js';
+import { registerCompression, serveWebApp } from './staticAssets.js';
 import type { RouteDef } from './route.js';
 
 declare module 'fastify' {
@@ -44,6 +44,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(helmet, helmetOptions(app.secureCookies));
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024 + 1, files: 1 } });
+  // brotli/gzip of the answers of every route registered below (staticAssets.ts)
+  await registerCompression(app);
   app.decorateRequest('actor', null as unknown as Actor);
   app.decorateRequest('csrfToken', null);
 
@@ -77,12 +79,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.all('/api/*', async (_req, reply) => reply.status(404).send({ error: { code: 'NOT_FOUND', message: errorCatalogue.NOT_FOUND.message } }));
 
   const staticDir = opts.staticDir ?? path.join(repoRoot, 'dist/app');
-  if (existsSync(path.join(staticDir, 'index.html'))) {
-    // wildcard: files are looked up per request, so a rebuilt app is served without a restart
-    await app.register(fastifyStatic, { root: staticDir, wildcard: true });
-    // client-side routes get the app shell
-    app.setNotFoundHandler((req, reply) => (req.method === 'GET' ? reply.sendFile('index.html') : reply.status(404).send()));
-  }
+  // pre-compressed files, immutable hashed assets, no-cache shell (staticAssets.ts)
+  if (existsSync(path.join(staticDir, 'index.html'))) await serveWebApp(app, staticDir);
   return app;
 }
 
