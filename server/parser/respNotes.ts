@@ -393,7 +393,7 @@ function clausesOf(value: string, offset: number): { text: string; start: number
 
 // "(区发展改革委、区财政局牵头,区级有关部门按职责分工负责)"
 const VERB =
-  /((?:按|依|依照|按照|根据)(?:各自)?职责(?:分工)?(?:负责|落实)|牵头负责|牵头实施|牵头督导|牵头|负总责|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|参加|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
+  /((?:按|依|依照|按照|根据)(?:各自)?职责(?:分工)?(?:负责|落实)|牵头负责|牵头实施|牵头督导|分别牵头|牵头|负总责|主办|协办|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|参加|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
 
 function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const text = ctx.doc.text;
@@ -424,7 +424,7 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     if (/[。:]/.test(inner)) continue;
     // a note closing its sentence: "…。(市经信局、市科技局配合)" may name only those who help
     const closing = cut || closesSentence(text, open, close);
-    let note = /牵头|负责|配合|会同/.test(inner) ? readInline(ctx, inner, open + 1, undefined, closing) : closing ? bareList(ctx, inner, open + 1) : null;
+    let note = /牵头|负责|配合|会同|主办|协办/.test(inner) ? readInline(ctx, inner, open + 1, undefined, closing) : closing ? bareList(ctx, inner, open + 1) : null;
     // cut after "X牵头,Y、Z、": the verb of the last run is lost; the units after a lead help
     if (!note && cut) {
       const last = Math.max(inner.lastIndexOf(','), inner.lastIndexOf(';'));
@@ -680,9 +680,9 @@ const NOT_NAMED = /^(?:全[省市区县])?各|^(?:其他|其余|相关|有关)|�
 /** "各牵头单位", "各地、各部门", "各部门各单位": the addressees of a notice, no one unit by name */
 const isAddressees = (who: string): boolean => {
   const pieces = splitUnitList(who, 0);
-  // "各牵头单位要于每月28日前报送进展": the units of the plan's own tasks told how to report, which is the
-  // reporting calendar, not a task of its own
-  return pieces.length > 0 && pieces.every((p) => COLLECTIVE.test(p.text) && !ROLE_NOUN.test(p.text) && (looksLikeUnit(p.text) || /^各(?:地|部门各单位|单位)$/.test(p.text)));
+  // "各牵头单位于2月28日前报送…" counts too: every labeller of the real pages took such a dated duty as a task
+  // (the person confirming the import may drop it where it only restates the reporting calendar)
+  return pieces.length > 0 && pieces.every((p) => COLLECTIVE.test(p.text) && (looksLikeUnit(p.text) || /^各(?:地|部门各单位|单位)$/.test(p.text)));
 };
 
 /** "市财政局负责将…纳入年度预算", "县水务局要会同县直有关部门加强…": the unit opens the sentence */
@@ -720,7 +720,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
 
 /** A labelled value or cell that gives roles by verbs: "X牵头,Y配合", "X、Y;Z具体落实". */
 export function hasRoleVerb(value: string): boolean {
-  if (/牵头(?!\))|配合|参与|参加|协助/.test(value)) return true;
+  if (/牵头(?!\))|配合|参与|参加|协助|协办/.test(value)) return true;
   return value.split(/[,;,]/).some((c) => VERB.test(c.trim()));
 }
 
@@ -788,7 +788,8 @@ export function readInline(
     }
     const pieces = splitUnitList(who, whoStart);
     if (!pieces.length || !pieces.every((p) => looksLikeUnit(p.text) || /等|有关|相关|各/.test(p.text))) return null;
-    const role = v[1].startsWith('牵头') || v[1] === '负总责' ? 'lead' : HELP_VERB.test(v[1]) ? 'cooperating' : 'responsible';
+    // "X主办,Y协办" (fixtures/real/README.md: 主办 leads where no 牵头 label is in play)
+    const role = /^(?:分别)?牵头|^负总责$|^主办$/.test(v[1]) ? 'lead' : HELP_VERB.test(v[1]) ? 'cooperating' : 'responsible';
     const parsed = parseUnitList(ctx, who, whoStart);
     if (parsed.rejected.length) return null;
     note[role].push(...pending.splice(0), ...parsed.units);

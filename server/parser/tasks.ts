@@ -41,7 +41,7 @@ interface Draft {
 }
 
 // "(注:责任单位中列第一位的为牵头单位,其他为配合单位)": the order of a plain list gives the roles
-const FIRST_LEADS = /(?:列|排|排在|排名|排序|位列|列在|列于)?(?:第一位|第一个|第一|首位|首个|最前|前面)的?(?:单位|部门)?(?:为|是)牵头(?:单位|部门)/;
+const FIRST_LEADS = /(?:列|排|排在|排名|排序|位列|列在|列于)?(?:第一位|第一个|第一|首位|首个|最前|前面)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:或[\u4e00-\u9fa5]{1,4})?(?:单位|部门)/;
 const OTHERS_COOPERATE = /(?:其他|其余|其它|其后|其他单位|其余单位)(?:的?单位|部门)?(?:为|是)(?:配合|协同|协办|参与)(?:单位|部门)/;
 
 function applyListOrder(text: string, drafts: Draft[]) {

@@ -37,7 +37,9 @@ describe('blind-14: flattened task table', () => {
   const plan = parseText(text);
 
   it('a 实事项目 column names the task, in "|" rows and in the cell-per-line rows after the page line', () => {
-    expect(plan.tasks.map((t) => t.title)).toEqual(['城乡学校建设', '就业创业帮扶', '城市停车难治理', '困难群众救助']);
+    // the closing dated duty of the addressees is a task too, as every labeller of real pages read it
+    expect(plan.tasks.map((t) => t.title)).toEqual(['城乡学校建设', '就业创业帮扶', '城市停车难治理', '困难群众救助', '各牵头单位要于每月28日前将进展情况报县政府督查室']);
+    expect(raws(plan.tasks[4].responsible)).toEqual(['各牵头单位']);
     const [a, b, c, d] = plan.tasks;
     expect(raws(a.lead)).toEqual(['县教体局']);
     expect(raws(a.responsible)).toEqual(['县发展改革委', '县财政局']);
