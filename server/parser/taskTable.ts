@@ -24,6 +24,8 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(重点任务|主要任务|具体任务|工作任务|任务|任务名称|重点工作|工作事项|改革事项|项目名称|实事项目|民生实事|民生实事项目|实事名称|反馈问题|存在问题|问题|问题清单|问题描述|突出问题)$/, 'task'],
   [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|实施内容|整改目标|整改措施|整改要求|工作目标|目标要求|任务目标|预期目标|目标任务及措施)$/, 'detail'],
   [/^(备注|类别|领域|分类|分值|权重|考核分值)$/, 'other'],
+  // a progress report's own columns ("上半年推进情况", "1-6月完成情况"): what was done, never the task or a target
+  [/^((?:\S{0,8}?)(?:推进|进展|完成|落实|办理|工作|实施)(?:情况|进度|进展)|进展|工作进展|目前进度|推进措施)$/, 'other'],
   // a project's 建设内容 describes it (8.6万平方米, 1200张): its wording, not its targets
   [/^(建设内容|项目内容|建设规模及内容|建设规模|主要建设内容)$/, 'spec'],
   // an indicator list that names who answers for each indicator: each indicator is a task
@@ -35,7 +37,7 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(开竣工时间|开工竣工时间|起止年限|建设年限|建设期限|建设起止年限)$/, 'deadline'],
 ];
 
-function columnOf(cell: string): Column | null {
+export function columnOf(cell: string): Column | null {
   // "牵头单位(部门)" and "牵头部门" are the same column
   const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '');
   for (const [re, col] of COLUMN_RE) if (re.test(c)) return col;
@@ -414,6 +416,25 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
     }
     if (pipe && /^[\s|:-]+$/.test(l.text)) continue; // markdown rule line
     let cells: Cell[] = (single ? singleCells(l.text) : cellsOf(l.text, pipe)).map((c) => ({ text: c.text, start: l.start + c.start }));
+    if (single && columns[0] === 'seq' && !/^\d{1,3}$/.test(cells[0]?.text ?? '')) {
+      // "一、经济社会发展主要预期目标": a section row between rows
+      if (SECTION_CELL.test(l.text.trim()) && l.text.trim().length <= 40) continue;
+      // a row's unit cell and its free text wrapped onto lines of their own ("区林业局", "…同比增长3.4%。")
+      if (rows.length) {
+        const prev = rows[rows.length - 1];
+        const whole: Cell = { text: l.text.trim(), start: l.start + (l.text.length - l.text.trimStart().length) };
+        const uk = columns.map((c, k) => k).filter((k) => UNIT_COL(columns[k])).pop();
+        const ok = columns.map((c, k) => k).filter((k) => columns[k] === 'other').pop();
+        if (uk !== undefined && looksLikeUnit(whole.text) && whole.text.length <= 30) {
+          prev[uk] = prev[uk].text ? joinCells(prev[uk], whole, '、') : whole;
+          continue;
+        }
+        if (ok !== undefined && uk !== undefined && ok > uk && prev[uk].text) {
+          prev[ok] = prev[ok].text ? joinCells(prev[ok], whole, ' ') : whole;
+          continue;
+        }
+      }
+    }
     // a single-space table has rows of exactly its columns, unless its text cells hold spaces too:
     // then the unit cells are the last words of the row and the text is what stands between
     if (single && cells.length !== columns.length) {
@@ -454,6 +475,7 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
 /** A single-space row whose text cells hold spaces: seq first, unit cells (and a deadline) last, text between. */
 function singleFit(cells: Cell[], columns: Column[]): Cell[] | null {
   const firstUnit = columns.findIndex(UNIT_COL);
+  if (firstUnit >= 0 && columns.slice(firstUnit).some((c) => c === 'other')) return singleFitTail(cells, columns, firstUnit);
   if (firstUnit < 0 || columns.slice(firstUnit).some((c) => !UNIT_COL(c) && c !== 'deadline')) return null;
   const tailN = columns.length - firstUnit;
   const tail = cells.slice(cells.length - tailN);
@@ -478,6 +500,51 @@ function singleFit(cells: Cell[], columns: Column[]): Cell[] | null {
     else out.push({ text: '', start: mid[0].start });
   }
   return [...out, ...tail];
+}
+
+/**
+ * "1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。": columns after the units hold free text
+ * (推进情况, 备注). The units are the first run of unit names after the task's words; what follows them
+ * fills the columns after the units, the last one taking the rest.
+ */
+function singleFitTail(cells: Cell[], columns: Column[], firstUnit: number): Cell[] | null {
+  const seq = columns[0] === 'seq' && /^\d{1,3}$/.test(cells[0]?.text ?? '') ? 1 : 0;
+  const isUnit = (c: Cell) => unitLine(c.text) || (looksLikeUnit(splitUnitList(c.text, 0)[0]?.text ?? '') && splitUnitList(c.text, 0).every((p) => looksLikeUnit(p.text)));
+  let u = seq + 1;
+  while (u < cells.length && !isUnit(cells[u])) u++;
+  if (u >= cells.length) return null;
+  let v = u;
+  while (v < cells.length && isUnit(cells[v])) v++;
+  const unitCols = columns.slice(firstUnit).filter(UNIT_COL).length;
+  const out: Cell[] = columns.map(() => ({ text: '', start: cells[0].start }));
+  if (seq) out[0] = cells[0];
+  const textCols = columns.map((c, k) => k).filter((k) => k < firstUnit && columns[k] !== 'seq');
+  const mid = cells.slice(seq, u);
+  if (!textCols.length || !mid.length) return null;
+  textCols.forEach((k, i) => {
+    if (i === textCols.length - 1) out[k] = mid.slice(Math.min(i, mid.length - 1)).reduce((a, b) => joinCells(a, b, ' '));
+    else if (i < mid.length - 1) out[k] = mid[i];
+  });
+  const units = cells.slice(u, v);
+  const uCols = columns.map((c, k) => k).filter((k) => k >= firstUnit && UNIT_COL(columns[k]));
+  uCols.forEach((k, i) => {
+    if (i === uCols.length - 1) out[k] = units.slice(Math.min(i, units.length - 1)).reduce((a, b) => joinCells(a, b, '、'));
+    else if (i < units.length) out[k] = units[i];
+  });
+  if (unitCols < 1) return null;
+  const rest = cells.slice(v);
+  const after = columns.map((c, k) => k).filter((k) => k >= firstUnit && !UNIT_COL(columns[k]));
+  if (rest.length && after.length) {
+    const dl = after.find((k) => columns[k] === 'deadline');
+    let r = rest;
+    if (dl !== undefined && parseDeadline(r[0].text)) {
+      out[dl] = r[0];
+      r = r.slice(1);
+    }
+    const others = after.filter((k) => columns[k] !== 'deadline');
+    if (r.length && others.length) out[others[others.length - 1]] = r.reduce((a, b) => joinCells(a, b, ' '));
+  }
+  return out;
 }
 
 function singleCells(line: string): { text: string; start: number }[] {
