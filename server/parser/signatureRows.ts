@@ -39,8 +39,16 @@ export function signatureRows(lines: Line[], from: number, maxCells: number): { 
     cells.push({ text: t, start: lines[i].start + (lines[i].text.length - lines[i].text.trimStart().length), kind: kindOf(t) });
   }
   const opens = (k: number) => k + 1 < cells.length && cells[k].kind === 'text' && cells[k + 1].kind === 'num';
-  const starts: number[] = [];
+  let starts: number[] = [];
   for (let k = 0; k < cells.length; k++) if (opens(k)) starts.push(k);
+  // "1、地区生产总值增长率 ⏎ 与市保持同步 ⏎ 9.8% ⏎ 区发改委 ⏎ 2、区级财政收入增长率 …": the name cell carries the
+  // row's number; rows open where the numbers run 1, 2, 3…
+  const numbered: number[] = [];
+  for (let k = 0; k < cells.length; k++) {
+    const n = /^(\d{1,3})[、.．](?!\d)/.exec(cells[k].text);
+    if (n && Number(n[1]) === numbered.length + 1) numbered.push(k);
+  }
+  if (numbered.length >= 3 && numbered.length >= starts.length) starts = numbered;
   // the shape must recur through the table, not be met by chance
   if (starts.length < 3) return null;
   const rows: SignatureRow[] = [];
@@ -49,11 +57,13 @@ export function signatureRows(lines: Line[], from: number, maxCells: number): { 
   for (let s = 0; s < starts.length; s++) {
     const a = starts[s];
     let b = s + 1 < starts.length ? starts[s + 1] : cells.length;
-    // units close a row: text after them is the category of the rows that follow (a merged cell)
-    let u = a + 2;
-    while (u < b && cells[u].kind !== 'unit') u++;
-    let v = u;
-    while (v < b && cells[v].kind === 'unit') v++;
+    // units close a row: the last run of unit names in it (a wrapped "百分点" earlier is no unit cell); text
+    // after them is the category of the rows that follow (a merged cell)
+    let v = b;
+    while (v > a + 1 && cells[v - 1].kind !== 'unit') v--;
+    let u = v;
+    while (u > a + 1 && cells[u - 1].kind === 'unit') u--;
+    if (u === v) u = v = b;
     if (s + 1 === starts.length) {
       // the last row: anything after its units is no longer the table
       b = Math.min(b, Math.max(v, Math.min(a + maxCells, cells.length)));
