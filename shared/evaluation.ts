@@ -49,7 +49,8 @@ export const scoresOutSchema = z.object({
   rules: z.array(z.string()), // how each input is counted, in words
   items: z.array(unitScoreOutSchema), // ranked, best first
   unrated: z.array(unratedUnitOutSchema),
-  awardNotes: z.array(z.string()), // ties across an award line, in words: that award was not given to them
+  provisional: z.boolean(), // a scored period is not yet due: the ranking may change and no award is given
+  awardNotes: z.array(z.string()), // why an award was not given (a tie across its line, a provisional ranking), in words
 });
 export type ScoresOut = z.infer<typeof scoresOutSchema>;
 

@@ -69,7 +69,7 @@ export const scoreRules = [
   '督办按期回复:回复期限在所选期间内的督办件(期限已过或已回复);首次反馈日期不晚于回复期限计为按期。',
   '报告一次通过:所选期间内已报送的报告;曾被退回修改的计为未一次通过。',
   '不适用与折算:某一考核项对该单位没有可计的事项(分母为 0)时记为"不适用",不给分也不扣分;总分按适用项的权重折算为满分制:适用项得分之和 ÷ 适用项权重之和 × 满分。各项均不适用(本期无任何考核事项)的单位单列,不参加排名。',
-  '排名与奖项:得分相同名次相同(1、1、3);同分单位整体落在名额之内才评奖,同分跨过名额线时不评、并在页面说明,不以单位名称等任意顺序区分;同一单位不同时获两奖。',
+  '排名与奖项:得分相同名次相同(1、1、3);同分单位整体落在名额之内、且有得分更低(猛虎奖)或更高(蜗牛奖)的单位时才评奖,同分跨过名额线时不评、并在页面说明,不以单位名称等任意顺序区分;同一单位不同时获两奖;所选期间的报送截止日未到时名次为临时结果,不评奖。',
   '规划开始实施(创建日期或开始报送月份,取较晚者)之前结束的报送期不计分。',
 ];
 
@@ -88,11 +88,11 @@ export async function planScores(db: DbOrTx, plan: PlanRow, sel: string | null |
     note: periods.length === 0
       ? `所选期间在规划开始实施(${planStart})之前,不计分。`
       : skipped.length
-        ? `${skipped.map((p) => p.label).join('、')}在规划开始实施(${planStart})之前结束,不计分。`
+        ? `${skipped.length > 2 ? `${skipped[0].label}至${skipped[skipped.length - 1].label}(${skipped.length} 个报送期)` : skipped.map((p) => p.label).join('、')}在规划开始实施(${planStart})之前结束,不计分。`
         : null,
   };
   const base = { planId: plan.id, selection: selectionOut, settings, rules: scoreRules };
-  if (periods.length === 0) return { ...base, items: [], unrated: [], awardNotes: [] };
+  if (periods.length === 0) return { ...base, items: [], unrated: [], provisional: false, awardNotes: [] };
   const spanStart = periods[0].start;
   const taskRows = await db.select().from(tasks).where(eq(tasks.planId, plan.id)).orderBy(asc(tasks.id));
   const taskIds = taskRows.map((t) => t.id);
@@ -148,12 +148,18 @@ export async function planScores(db: DbOrTx, plan: PlanRow, sel: string | null |
     return { input, inputs: { reporting, tasks: colors, indicators: ind, notices: noticesIn, revisions } };
   });
 
-  const result = scoreUnits(scored.map((s) => s.input), settings.unitScore, settings.ranking);
+  // awards wait until every scored period is due: before that the ranking is provisional
+  const open = periods.filter((p) => p.dueDate >= today);
+  const provisional = open.length > 0;
+  const result = scoreUnits(scored.map((s) => s.input), settings.unitScore, provisional ? { ...settings.ranking, topN: 0, bottomN: 0 } : settings.ranking);
+  const awardsOn = settings.ranking.topN > 0 || settings.ranking.bottomN > 0;
+  if (provisional && awardsOn) result.notes.unshift(`${open[open.length - 1].label}报送截止日(${open[open.length - 1].dueDate})未到,名次为临时结果,暂不评奖。`);
   const inputsOf = (unitId: number | string) => scored.find((x) => x.input.unitId === unitId)!.inputs;
   return {
     ...base,
     items: result.ranked.map(({ unitId, ...r }) => ({ ...r, unitId: unitId as number, inputs: inputsOf(unitId) })),
     unrated: result.unrated.map((u) => ({ unitId: u.unitId as number, unitName: u.unitName, maxTotal: u.maxTotal, reason: u.reweighting ?? '', components: u.components, inputs: inputsOf(u.unitId) })),
+    provisional,
     awardNotes: result.notes,
   };
 }

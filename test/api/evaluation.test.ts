@@ -71,6 +71,7 @@ describe('unit scores', () => {
     const body = res.json();
     expect(body.selection).toMatchObject({ key: '2026-03', label: '2026年3月', asOf: '2026-03-31', periods: ['2026-03'], planStart: '2026-01-01', skipped: [], note: null });
     expect(body.rules.length).toBe(8);
+    expect(body.provisional).toBe(false);
     for (const u of body.items) {
       const app = u.components.filter((c: { applicable: boolean }) => c.applicable);
       const sum = app.reduce((a: number, c: { points: number }) => a + c.points, 0);
@@ -177,6 +178,7 @@ describe('silence does not pay', () => {
       expect(u.components[0]).toMatchObject({ key: 'reporting', applicable: true, points: 0, formula: '按时报送率 0/1 × 30 = 0.0' });
       expect(u).toMatchObject({ total: 0, rank: 1, tied: true, award: null, awardUndecided: '猛虎奖、蜗牛奖' });
     }
+    expect(march.provisional).toBe(false);
     expect(march.awardNotes).toEqual(['参加排名的 2 个单位全部同分(0.0),得分不能区分,不评“猛虎奖”“蜗牛奖”。']);
     // April is not due until the 25th: nothing is due yet for anyone, so nobody is ranked
     const april = (await q.office.client.get(`/api/plans/${q.plan.id}/scores?period=2026-04`)).json();
@@ -191,6 +193,10 @@ describe('silence does not pay', () => {
     expect(april2.items.map((u: { unitId: number }) => u.unitId)).toEqual([q.units.a.id]);
     expect(april2.unrated.map((u: { unitId: number }) => u.unitId)).toEqual([q.units.c.id]);
     const a = april2.items[0];
+    // April is not due yet: the ranking is provisional and gives no award
+    expect(april2.provisional).toBe(true);
+    expect(a).toMatchObject({ rank: 1, award: null });
+    expect(april2.awardNotes).toEqual([expect.stringMatching(/^2026年4月报送截止日\(2026-04-\d\d\)未到,名次为临时结果,暂不评奖。$/)]);
     expect(a.components[0].formula).toBe('按时报送率 1/1 × 30 = 30.0');
     expect(a.reweighting).toMatch(/^指标完成、督办按期回复率不适用;按适用项权重 \d+ 折算:/);
   });

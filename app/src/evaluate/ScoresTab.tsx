@@ -30,6 +30,7 @@ export function ScoresTab({ planId }: { planId: number }) {
     ...years.reverse().map((y) => ({ value: y, label: `${y}年度` })),
     ...periods.slice().reverse().map((p) => ({ value: p.key, label: p.label })),
   ];
+  if (s && !options.some((o) => o.value === s.selection.key)) options.unshift({ value: s.selection.key, label: s.selection.label });
   const top = s?.settings.ranking.topAward;
   const bottom = s?.settings.ranking.bottomAward;
   const componentNames = s?.items[0]?.components ?? s?.unrated[0]?.components ?? [];
@@ -38,7 +39,7 @@ export function ScoresTab({ planId }: { planId: number }) {
       <div className="toolbar" style={{ marginBottom: 12 }}>
         <label htmlFor="score-period">考核期间</label>
         <Select id="score-period" style={{ width: 200 }} value={period ?? s?.selection.key} onChange={setPeriod} options={options} placeholder="选择期间" />
-        {s && <span className="muted">{s.selection.label}(统计至{s.selection.asOf},计分报送期 {s.selection.periods.length} 个)</span>}
+        {s && <span className="muted">{s.selection.label}(统计至{s.selection.asOf},计分报送期 {s.selection.periods.length} 个{s.provisional ? ',截止日未到,名次为临时结果' : ''})</span>}
         <span style={{ flex: 1 }} />
         {s && <span className="muted">{awardText(s.settings.ranking)}</span>}
         {canManageEvaluation(me) && (
@@ -143,11 +144,13 @@ export function ScoresTab({ planId }: { planId: number }) {
 function AwardSummary({ scores }: { scores: ScoresOut }) {
   const r = scores.settings.ranking;
   const names = (award: string) => scores.items.filter((u) => u.award === award).map((u) => `${u.unitName}(${u.total.toFixed(1)})`);
-  const rows = [
-    r.topN > 0 ? { award: r.topAward, n: `前 ${r.topN} 名`, units: names(r.topAward), color: 'gold' } : null,
-    r.bottomN > 0 ? { award: r.bottomAward, n: `后 ${r.bottomN} 名`, units: names(r.bottomAward), color: 'volcano' } : null,
-  ].filter((x) => x !== null);
-  if (!rows.length) return null;
+  const rows = scores.provisional
+    ? []
+    : [
+        r.topN > 0 ? { award: r.topAward, n: `前 ${r.topN} 名`, units: names(r.topAward), color: 'gold' } : null,
+        r.bottomN > 0 ? { award: r.bottomAward, n: `后 ${r.bottomN} 名`, units: names(r.bottomAward), color: 'volcano' } : null,
+      ].filter((x) => x !== null);
+  if (!rows.length && !scores.awardNotes.length) return null;
   return (
     <div className="score-awards" aria-label="奖项">
       {rows.map((x) => (
