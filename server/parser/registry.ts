@@ -153,8 +153,14 @@ export function namesOtherCity(text: string, registry: RegistryUnit[]): boolean 
   OTHER_CITY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = OTHER_CITY.exec(head))) if (!NOT_A_CITY.test(m[1])) return true;
-  return false;
+  // "第一名金寨县;第二名霍邱县…": counties named by their own names, none of them Chongqing's
+  const counties = new Set<string>();
+  OTHER_COUNTY.lastIndex = 0;
+  while ((m = OTHER_COUNTY.exec(text.slice(0, 3000)))) if (!NOT_A_CITY.test(m[1]) && !NOT_A_COUNTY.test(m[1])) counties.add(m[1]);
+  return counties.size >= 2;
 }
+const OTHER_COUNTY = /(?:^|(?<=[第名,，、;；:：\s(（]))([\u4e00-\u9fa5]{2})县(?![级城域委政人])/gm;
+const NOT_A_COUNTY = /^(?:全|本|各|该|我|每|一|两|区|市|乡|镇|村|省|州|郊|邻|外|试点|示范|贫困|重点)/;
 
 /** Region names in the registry (used by meta to recognise the plan's district). */
 export function registryRegions(registry: RegistryUnit[]): string[] {

@@ -194,6 +194,13 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
         end = close + 1;
         contentEnd = close;
         damaged.push('缺少左括号或标签不完整');
+      } else if (h.colon && HEAD_GLUED.test(before)) {
+        // "(一)适龄女生HPV疫苗接种牵头责任部门:县卫生健康委员会": the label glued to its item's heading, the
+        // units to the end of the line
+        layout = 'inline';
+        start = h.start;
+        contentEnd = endOfClause(text, h.end);
+        end = contentEnd < text.length && text[contentEnd] === '。' ? contentEnd + 1 : contentEnd;
       } else if (/[。;!?]\s*$/.test(before) || (h.wei && /[,]\s*$/.test(before))) {
         // "…。牵头单位:X;责任单位:Y。": labels after the sentence, without parentheses
         layout = 'inline';
@@ -220,6 +227,9 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
   notes.push(...sameLines(ctx, notes));
   return notes.sort((a, b) => a.start - b.start);
 }
+
+// a numbered heading with no sentence end before the label: "(一)…", "一、…", "3.…"
+const HEAD_GLUED = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))[^。;!?:()]{2,60}$/;
 
 const BRACKETS: Record<string, string> = { '【': '】', '〔': '〕', '[': ']', '〖': '〗' };
 
