@@ -9,6 +9,7 @@ import { UNIT_RE_SRC, cnDigitsToNumber, fiveYearPlanEnd } from './numbers.js';
 import { currentPlanNumber, indexOutline, unitAsWritten } from './numbersContext.js';
 import { findPeriod, findTitle, noticeTitle } from './meta.js';
 import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END, ACTION_START, ACTION_ANY, ACTION_WIDE, DIMENSION, ITEM_UNIT, ITEM_HOLDER, ITEM_OBJECT } from './targetsWords.js';
+import { findMatrixTables } from './matrixTargets.js';
 import { findTaskTables, type TableTask } from './taskTable.js';
 import { issueYear, parseDeadline } from './deadline.js';
 import { cnFigureEdits } from './cnFigures.js';
@@ -89,6 +90,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     indSpans.push([doc.lines[a].start, doc.lines[b - 1].end]);
   }
   const isIndicatorRow = (p: number) => indSpans.some(([a, b]) => a <= p && p <= b);
+  const matrices = findMatrixTables(doc.lines).filter((t) => !isIndicatorRow(doc.lines[t.lineFrom].start));
+  for (const t of matrices) for (let i = t.lineFrom; i < t.lineTo; i++) tableLines.add(i);
   // task tables are read cell by cell: a row's task and detail cells, joined where they wrapped
   const taskRows: { start: number; cells: Frag[][]; year: number | null; title: string; figures: NonNullable<TableTask['figures']> }[] = [];
   const taskLines: [number, number][] = [];
@@ -265,6 +268,15 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     const longAgo = lastSet !== null && issued !== null && lastSet < issued - 1;
     if (lastSet !== null && !longAgo && (horizonEnd === null || lastSet <= horizonEnd)) yearByNode.set(node?.id ?? ROOT, lastSet);
   });
+  for (const t of matrices) {
+    // "2023年城镇老旧小区改造计划表": the caption's year, else the plan's
+    const cy = /((?:19|20)\d{2})\s*年/.exec(t.caption);
+    const year = cy ? Number(cy[1]) : (period?.[1] ?? planEnd ?? issued ?? null);
+    const node = idx.nodeAt(doc.lines[t.lineFrom].start);
+    for (const m of t.targets) {
+      out.push({ subject: m.subject, value: m.value, valueMax: null, unit: m.unit, comparator: '=', year, recurring: false, decrease: false, quote: m.text, outlineId: node?.id ?? null, source: doc.toSource(m.start, m.start + m.text.length) });
+    }
+  }
   return dedupe(out);
 }
 

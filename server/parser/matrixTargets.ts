@@ -1,0 +1,153 @@
+// A plan's quantities laid out as a matrix: one row per place or unit, one column per measure with its unit in
+// the header ("城市 | 县(市、区) | 小区数(个) | 楼栋数(栋) | 户数(户)" then "历下区 | 226 | 1276 | 56525"). Each figure
+// is a target of that place: how binding quantities go down to districts and towns. Pages flatten such tables
+// one cell per line (often closed by " |", rows parted by "|||" lines) or one row per line; both are read as a
+// stream of cells, and a row ends with its last measure.
+import type { Line } from './types.js';
+
+export interface MatrixTarget {
+  subject: string;
+  value: number;
+  unit: string | null;
+  start: number; // offset of the figure in the normalized text
+  text: string;
+}
+export interface MatrixTable {
+  lineFrom: number;
+  lineTo: number; // exclusive
+  caption: string;
+  targets: MatrixTarget[];
+}
+
+interface Cell {
+  text: string;
+  start: number;
+}
+
+// "小区数(个)", "计划投资(亿元)", "建筑面积(万平方米)": a measure with its unit
+const MEASURE_UNIT = /^([\u4e00-\u9fa5A-Za-z]{2,12}?)\s*[(（]([^()（）、,]{1,8})[)）]$/;
+// "建筑面积", "户数", "改造面积": a measure named without a unit
+const MEASURE_NAME = /^[\u4e00-\u9fa5]{1,10}(?:数|面积|投资|金额|产值|规模|长度|里程|数量|户数|人数|个数)$/;
+// what a row is about: a place, a unit, a project
+const LABEL_HEAD = /^(?:序号|城市|地区|市|县|区|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|乡镇|街道|镇街|单位|责任单位|名称|项目名称|地市|设区市|类别)$/;
+const FIGURE = /^-?\d+(?:\.\d+)?$/;
+const EMPTY = /^(?:[\/／—–-]+|无)$/;
+const PIPES = /^[\s|｜]*$/;
+
+function cellsOf(line: Line): Cell[] {
+  const t = line.text;
+  if (!t.trim() || PIPES.test(t)) return [];
+  const parts = t.includes('|') || t.includes('｜') ? t.split(/[|｜]/) : t.includes('\t') ? t.split('\t') : t.split(/ {2,}/);
+  const out: Cell[] = [];
+  let at = 0;
+  for (const p of parts) {
+    const lead = p.length - p.trimStart().length;
+    if (p.trim()) out.push({ text: p.trim(), start: line.start + at + lead });
+    at += p.length + 1;
+  }
+  return out;
+}
+
+const isMeasure = (t: string) => {
+  const c = t.replace(/\s/g, '');
+  return !LABEL_HEAD.test(c) && (MEASURE_UNIT.test(c) || MEASURE_NAME.test(c));
+};
+
+/** The matrix tables of a document, each with its targets. */
+export function findMatrixTables(lines: Line[]): MatrixTable[] {
+  const tables: MatrixTable[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const got = tableAt(lines, i);
+    if (!got) continue;
+    tables.push(got);
+    i = got.lineTo - 1;
+  }
+  return tables;
+}
+
+function tableAt(lines: Line[], i: number): MatrixTable | null {
+  // the header: one line of cells, or one cell per line, opening on a label column
+  const first = cellsOf(lines[i]);
+  if (!first.length || !LABEL_HEAD.test(first[0].text.replace(/\s/g, ''))) return null;
+  let header: Cell[] = [];
+  let j = i;
+  if (first.length >= 3) {
+    header = first;
+    j = i + 1;
+  } else {
+    for (; j < lines.length && j < i + 14; j++) {
+      const cs = cellsOf(lines[j]);
+      if (PIPES.test(lines[j].text) && lines[j].text.trim()) {
+        j++;
+        break;
+      }
+      if (!lines[j].text.trim()) continue;
+      if (cs.length !== 1 || FIGURE.test(cs[0].text) || cs[0].text.length > 16) break;
+      header.push(cs[0]);
+    }
+  }
+  const m0 = header.findIndex((c) => isMeasure(c.text));
+  if (m0 < 1) return null;
+  const measures = header.slice(m0);
+  if (measures.length < 2 || !measures.every((c) => isMeasure(c.text))) return null;
+  if (!measures.some((c) => MEASURE_UNIT.test(c.text.replace(/\s/g, '')))) return null;
+  const k = measures.length;
+  const rows: { label: Cell[]; figures: Cell[] }[] = [];
+  let cur: Cell[] = [];
+  let end = j;
+  let strays = 0;
+  const flush = () => {
+    const figs = cur.slice(-k);
+    const label = cur.slice(0, cur.length - k).filter((c) => !FIGURE.test(c.text) || c.text.length > 3);
+    if (cur.length > k && figs.every((c) => FIGURE.test(c.text) || EMPTY.test(c.text)) && label.length) rows.push({ label, figures: figs });
+    cur = [];
+  };
+  for (; j < lines.length; j++) {
+    const l = lines[j];
+    if (!l.text.trim()) continue;
+    if (PIPES.test(l.text)) {
+      if (cur.length) flush();
+      continue;
+    }
+    const cs = cellsOf(l);
+    if (cs.some((c) => c.text.length > 40)) break;
+    if (cs.length > 1) {
+      if (cur.length) flush();
+      cur = cs;
+      flush();
+      end = j + 1;
+      continue;
+    }
+    cur.push(cs[0]);
+    // a row ends with its k-th figure in a row of figures
+    const tail = cur.slice(-k);
+    if (tail.length === k && tail.every((c) => FIGURE.test(c.text) || EMPTY.test(c.text)) && cur.length > k) {
+      flush();
+      end = j + 1;
+      strays = 0;
+    } else if (!FIGURE.test(cs[0].text) && ++strays > 4) break;
+  }
+  if (rows.length < 3) return null;
+  const targets: MatrixTarget[] = [];
+  for (const r of rows) {
+    const label = r.label
+      .map((c) => c.text.replace(/^(?:其中[:：])?\s*\d{1,3}[.、．]\s*/, '').replace(/[:：]$/, ''))
+      .filter((t) => !/^\d{1,3}$/.test(t))
+      .join('');
+    r.figures.forEach((f, n) => {
+      if (!FIGURE.test(f.text)) return;
+      const h = measures[n].text.replace(/\s/g, '');
+      const mu = MEASURE_UNIT.exec(h);
+      targets.push({ subject: `${label}${mu ? mu[1] : h}`, value: Number(f.text), unit: mu ? mu[2] : null, start: f.start, text: f.text });
+    });
+  }
+  let caption = '';
+  for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
+    const t = lines[b].text.replace(/[|｜]/g, '').trim();
+    if (t) {
+      caption = t;
+      break;
+    }
+  }
+  return { lineFrom: i, lineTo: Math.max(end, i + 1), caption, targets };
+}
