@@ -24,6 +24,16 @@ const EvaluationPage = lazy(() => import('./evaluate/EvaluationPage'));
 const PublicListPage = lazy(() => import('./public/PublicListPage'));
 const PublicPlanPage = lazy(() => import('./public/PublicPlanPage'));
 
+// After a new build the old chunks are gone (a 404, server/http/staticAssets.ts): a page opened before it that
+// now asks for one loads the new build instead of failing, at most once every 10 seconds (no reload loop).
+window.addEventListener('vite:preloadError', (event) => {
+  const last = Number(sessionStorage.getItem('luoshi:reloadedForBuild') ?? 0);
+  if (Date.now() - last < 10_000) return;
+  sessionStorage.setItem('luoshi:reloadedForBuild', String(Date.now()));
+  event.preventDefault();
+  window.location.reload();
+});
+
 function RequireAuth({ children }: { children: ReactNode }) {
   const { me } = useAuth();
   const location = useLocation();

@@ -1,4 +1,5 @@
 // 考核评估 (office, leader, evaluator): unit ranking with explained scores, evaluation drafts, dashboards, exports.
+import { lazy, Suspense } from 'react';
 import { Alert, Tabs } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../auth';
@@ -6,10 +7,13 @@ import { PlanSelect } from '../run/PlanSelect';
 import { usePlanChoice } from '../run/usePlanChoice';
 import { canManageEvaluation, canSeeEvaluation } from '../run/runPermissions';
 import { ScoresTab } from './ScoresTab';
-import { EvaluationsTab } from './EvaluationsTab';
-import { DashboardTab } from './DashboardTab';
+import { PageLoading } from '../components/PageLoading';
 import { ExportButtons } from './ExportButtons';
 import '../run/run.css';
+
+// the dashboard (ECharts, ≈170 KB gzip) and the evaluation reports load when their tab is opened, not with the ranking
+const DashboardTab = lazy(() => import('./DashboardTab').then((m) => ({ default: m.DashboardTab })));
+const EvaluationsTab = lazy(() => import('./EvaluationsTab').then((m) => ({ default: m.EvaluationsTab })));
 
 export default function EvaluationPage() {
   const me = useMe();
@@ -35,8 +39,8 @@ export default function EvaluationPage() {
           destroyOnHidden
           items={[
             { key: 'scores', label: '考核排名', children: <ScoresTab planId={planId} /> },
-            { key: 'dashboard', label: '数据看板', children: <DashboardTab planId={planId} showReporting /> },
-            { key: 'reports', label: '评估报告', children: <EvaluationsTab planId={planId} canEdit={canManageEvaluation(me)} /> },
+            { key: 'dashboard', label: '数据看板', children: <Suspense fallback={<PageLoading tip="正在加载看板…" />}><DashboardTab planId={planId} showReporting /></Suspense> },
+            { key: 'reports', label: '评估报告', children: <Suspense fallback={<PageLoading />}><EvaluationsTab planId={planId} canEdit={canManageEvaluation(me)} /></Suspense> },
           ]}
         />
       )}

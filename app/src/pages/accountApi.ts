@@ -5,7 +5,7 @@ import type { Role } from '../../../shared/roles';
 import { request } from '../api';
 
 export type { User };
-export { passwordRuleText } from '../../../shared/accounts';
+export { passwordRuleText } from '../../../shared/passwordRule';
 
 export interface UserFields {
   displayName: string;

@@ -12,7 +12,6 @@ import { label, planLevelLabels, planStatusColors, planStatusLabels } from '../l
 import { canManagePlans, canReadAudit } from '../permissions';
 import { PlanHistoryButton } from './PlanHistoryButton';
 import { TaskDrawer, useTaskDrawer } from '../task/TaskDrawer';
-import { TaskFormModal } from '../task/TaskFormModal';
 import { loadUnits } from '../unitsCache';
 import { useRequest } from '../useRequest';
 import { OutlineTree } from './OutlineTree';
@@ -23,6 +22,8 @@ import { TargetTable } from './TargetTable';
 
 // the charts (ECharts) load only when the 指标 tab is opened
 const IndicatorTable = lazy(() => import('./IndicatorTable'));
+// the new-task form (date pickers, unit picker) loads the first time 新增任务 is pressed
+const TaskFormModal = lazy(() => import('../task/TaskFormModal').then((m) => ({ default: m.TaskFormModal })));
 
 const EMPTY: never[] = [];
 
@@ -44,6 +45,9 @@ export default function PlanDetailPage() {
   const { message } = App.useApp();
   const [refreshKey, setRefreshKey] = useState(0);
   const [adding, setAdding] = useState(false);
+  // once opened, the form stays mounted so that closing it animates like any modal
+  const [formLoaded, setFormLoaded] = useState(false);
+  if (adding && !formLoaded) setFormLoaded(true);
   useEffect(() => {
     loadUnits().then(setUnits, () => undefined);
   }, []);
@@ -178,20 +182,24 @@ export default function PlanDetailPage() {
         </div>
       </div>
       <TaskDrawer id={drawer.id} onClose={drawer.close} showPlanLink={false} onChanged={() => setRefreshKey((k) => k + 1)} />
-      <TaskFormModal
-        open={adding}
-        task={null}
-        outline={p.outline}
-        units={units}
-        onCancel={() => setAdding(false)}
-        onSubmit={async (v) => {
-          const t = await api.createTask(id, { ...v, outlineNodeId: v.outlineNodeId ?? chapter });
-          message.success('任务已新增');
-          setAdding(false);
-          setRefreshKey((k) => k + 1);
-          drawer.open(t.id);
-        }}
-      />
+      {formLoaded && (
+        <Suspense fallback={null}>
+          <TaskFormModal
+            open={adding}
+            task={null}
+            outline={p.outline}
+            units={units}
+            onCancel={() => setAdding(false)}
+            onSubmit={async (v) => {
+              const t = await api.createTask(id, { ...v, outlineNodeId: v.outlineNodeId ?? chapter });
+              message.success('任务已新增');
+              setAdding(false);
+              setRefreshKey((k) => k + 1);
+              drawer.open(t.id);
+            }}
+          />
+        </Suspense>
+      )}
     </div>
   );
 }

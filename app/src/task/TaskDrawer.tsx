@@ -1,7 +1,11 @@
 // The task detail in a drawer over the list it was opened from (?task=ID in the address).
+import { lazy, Suspense } from 'react';
 import { Drawer } from 'antd';
 import { useSearchParams } from 'react-router-dom';
-import { TaskDetailView } from './TaskDetailView';
+import { PageLoading } from '../components/PageLoading';
+
+// loaded when a task is opened: the list screens that hold the drawer stay light
+const TaskDetailView = lazy(() => import('./TaskDetailView').then((m) => ({ default: m.TaskDetailView })));
 
 export function useTaskDrawer() {
   const [params, setParams] = useSearchParams();
@@ -23,15 +27,17 @@ export function TaskDrawer({ id, onClose, showPlanLink, onChanged }: { id: numbe
   return (
     <Drawer open={id !== null} onClose={onClose} title="任务详情" size={620} destroyOnHidden>
       {id !== null && (
-        <TaskDetailView
-          taskId={id}
-          showPlanLink={showPlanLink}
-          onChanged={onChanged}
-          onDeleted={() => {
-            onChanged?.();
-            onClose();
-          }}
-        />
+        <Suspense fallback={<PageLoading />}>
+          <TaskDetailView
+            taskId={id}
+            showPlanLink={showPlanLink}
+            onChanged={onChanged}
+            onDeleted={() => {
+              onChanged?.();
+              onClose();
+            }}
+          />
+        </Suspense>
       )}
     </Drawer>
   );
