@@ -42,7 +42,13 @@ export function columnOf(cell: string): Column | null {
   const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '');
   for (const [re, col] of COLUMN_RE) if (re.test(c)) return col;
   // "2022年预期目标", "年度目标": the row's goal, in words, is what the row assigns
-  if (/^(?:(?:19|20)\d{2}年(?:度)?)?(?:预期目标|年度目标|目标任务|工作目标)$/.test(c)) return 'detail';
+  if (/^(?:(?:19|20)\d{2}年(?:度)?)?(?:预期目标|年度目标|目标任务|工作目标|任务目标|年度任务目标|年度任务)$/.test(c)) return 'detail';
+  // "民生事项名称", "实事项目名称": the row's name
+  if (/^(?:民生|惠民|为民)?(?:事项|实事|实事项目|项目|工作|任务)(?:名称|内容)$/.test(c)) return 'task';
+  // "分管市领导", "分管县领导", "责任领导(分管)": named people
+  if (/^(?:分管|联系|牵头|包抓|包保)(?:市|区|县|镇|乡)?(?:级)?领导$/.test(c)) return 'leaders';
+  // "1-9月份工作取得成效", "监督电话": what was done, how to reach them
+  if (/^(?:\S{0,10}?)(?:取得成效|工作成效|主要成效|存在问题|下步打算|下一步计划)$|^(?:监督|联系|咨询)(?:电话|方式)$|^联系人$/.test(c)) return 'other';
   // "主要协作单位", "协同配合单位", "主办单位": a role label the vocabulary composes
   const role = labelRole(c);
   if (role) return role;
@@ -461,10 +467,22 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
       });
       continue;
     }
-    // whitespace-separated rows lose empty cells: a short row fills from the left
-    rows.push(columns.map((_, k) => cells[k] ?? { text: '', start: l.end }));
-    if (cells.length > columns.length) {
-      const extra = cells.slice(columns.length - 1);
+    // whitespace-separated rows lose empty cells: a short row fills from the left, unless its unit cell then
+    // falls on no unit: a merged cell at the row's start (the category over several rows) is the one missing
+    let shift = 0;
+    const uCol = columns.findIndex(UNIT_COL);
+    if (uCol >= 0 && !(cells[uCol] && (unitCell(cells[uCol].text) || hasRoleVerb(cells[uCol].text) || !cells[uCol].text))) {
+      for (let o = 1; o <= Math.min(uCol, Math.max(columns.length - cells.length, 2)); o++) {
+        const c = cells[uCol - o];
+        if (c && unitCell(c.text)) {
+          shift = o;
+          break;
+        }
+      }
+    }
+    rows.push(columns.map((_, k) => cells[k - shift] ?? { text: '', start: l.end }));
+    if (cells.length + shift > columns.length) {
+      const extra = cells.slice(columns.length - 1 - shift);
       const last = rows[rows.length - 1];
       last[columns.length - 1] = { text: extra.map((c) => c.text).join(' '), start: extra[0].start };
     }
@@ -819,6 +837,7 @@ function fitUnitRun(r: Cell[], columns: Column[]): (Cell | undefined)[] | null {
 
 // the rest of a deadline wrapped onto its own line: "2024年11月⏎底前"
 const DEADLINE_TAIL = /^(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?(?:底|末|上旬|中旬|下旬)?(?:前|以前|之前)?$/;
+const unitCell = (t: string) => unitLine(t) || (splitUnitList(t, 0).length > 0 && splitUnitList(t, 0).every((p) => looksLikeUnit(p.text)));
 const UNIT_COL = (c: Column) => c === 'lead' || c === 'responsible' || c === 'cooperating';
 // the first line of a wrapped deadline cell: "2024年12月⏎底前", "长期坚持"
 const DEADLINE_HEAD = /^(?:(?:19|20)\d{2}\s*年|\d{1,2}\s*月|[上下]半年|(?:第)?[一二三四]季度|年底|年内|长期|持续|常态|立行立改|即知即改|即时|每年|每季|每月|(?:19|20)\d{2}[-./]\d)/;

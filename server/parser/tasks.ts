@@ -49,8 +49,11 @@ function applyListOrder(text: string, drafts: Draft[]) {
   if (!rule) return;
   const near = text.slice(rule.index, rule.index + 80);
   const othersCooperate = OTHERS_COOPERATE.test(near);
+  // "(列第一位者为牵头或汇总单位,下同)" in an item's note: that item and the ones after it, not those before
+  const onward = /下同/.test(near.slice(0, 30)) && text.slice(Math.max(0, rule.index - 300), rule.index).includes('\n');
   for (const d of drafts) {
     if (!d.plainList || d.responsible.length === 0) continue;
+    if (onward && Math.max(d.end, d.units?.end ?? 0) < rule.index) continue;
     const lead = d.lead.length ? [] : d.responsible.slice(0, 1);
     const rest = d.lead.length ? d.responsible : d.responsible.slice(1);
     d.lead.push(...lead);
