@@ -225,7 +225,66 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
     tables.push({ start: lines[i].start, end: lines[next - 1].end, caption, rows: tasks });
     i = next - 1;
   }
-  return tables;
+  for (const h of headerlessTables(lines, tables)) {
+    const { rows, next } = rowsOneLine(lines, h.from, h.columns, true);
+    if (rows.length < 3) continue;
+    tables.push({ start: lines[h.from].start, end: lines[next - 1].end, caption: captionAbove(lines, h.from), rows: rows.map((r) => rowTask(ctx, r, h.columns)) });
+  }
+  return tables.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * "1 | 完成27所学校…改造提升。 | 县教育局 | 已经安装…": a "|" table whose header the page lost (a page cut at its
+ * top, a table continued from the page before). Its columns are read from what the cells hold: a 序号 of
+ * running numbers, a column of unit names in most rows, dates; the first text column is the task.
+ */
+function headerlessTables(lines: Line[], found: TaskTable[]): { from: number; columns: Column[] }[] {
+  const out: { from: number; columns: Column[] }[] = [];
+  const taken = (p: number) => found.some((t) => t.start <= p && p <= t.end);
+  for (let i = 0; i < lines.length; i++) {
+    const row0 = lines[i].text.includes('|') && !taken(lines[i].start) ? cellsOf(lines[i].text, true) : [];
+    if (row0.length < 3) continue;
+    // the run of "|" rows of the same width, blank or lone "|" lines between
+    const run: { text: string; start: number }[][] = [];
+    let j = i;
+    for (; j < lines.length && run.length < 40; j++) {
+      const t = lines[j].text;
+      if (!t.trim() || /^[\s|]*$/.test(t)) continue;
+      const cs = t.includes('|') ? cellsOf(t, true) : [];
+      if (cs.length !== row0.length) break;
+      run.push(cs);
+    }
+    if (run.length < 3) {
+      i = Math.max(i, j - 1);
+      continue;
+    }
+    const w = row0.length;
+    const share = (k: number, f: (t: string) => boolean) => run.filter((r) => r[k] && f(r[k].text)).length / run.length;
+    const cols: (Column | null)[] = Array.from({ length: w }, () => null);
+    if (share(0, (t) => /^\d{1,3}$/.test(t)) >= 0.8) cols[0] = 'seq';
+    const unitK = cols.findIndex((c, k) => c === null && share(k, (t) => unitCell(t) || hasRoleVerb(t)) >= 0.6);
+    if (unitK < 1) {
+      i = j - 1;
+      continue;
+    }
+    cols[unitK] = 'responsible';
+    for (let k = 0; k < w; k++) if (cols[k] === null && share(k, (t) => !!parseDeadline(t) && t.length <= 20) >= 0.6) cols[k] = 'deadline';
+    let task = false;
+    for (let k = 0; k < w; k++) {
+      if (cols[k] !== null) continue;
+      if (k < unitK && !task) {
+        cols[k] = 'task';
+        task = true;
+      } else cols[k] = k < unitK ? 'detail' : 'other';
+    }
+    if (!task || share(cols.indexOf('task'), (t) => t.length >= 4) < 0.8) {
+      i = j - 1;
+      continue;
+    }
+    out.push({ from: i, columns: cols as Column[] });
+    i = j - 1;
+  }
+  return out;
 }
 
 // only a one-line header keeps a 建设内容 column apart: elsewhere it is read as the task's detail
