@@ -705,10 +705,15 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // ("X要加大…"): only a unit named as one body, not "各单位" or "区县政府" exhorted in a closing section
   const plain = !m[2] && !/^[于在]/.test(sm.slice(lead + m[0].length));
   const named = isUnitSubject(m[1]) && (!plain || !splitUnitList(m[1], 0).some((p) => NOT_NAMED.test(p.text)));
-  if (!named && !(isAddressees(m[1]) && SENTENCE_DATE.test(sm))) return null;
+  // "各县(区)、广元经济技术开发区和市安委会有关成员单位(详见任务分工)要…,于2024年3月15日前…": named units and
+  // addressees together, given a date
   const pre = m[0].startsWith('请') ? 1 : 0;
+  // a trailing "(详见任务分工)" says where the list is detailed: not part of the last name
+  const whoText = t.slice(s0 + lead + pre, s0 + lead + pre + m[1].length).replace(/\((?:详见|见|具体见)[^()]{0,8}\)$/, '');
+  const mixed = () => splitUnitList(whoText, 0).every((p) => isUnitSubject(p.text) || isAddressees(p.text) || /有关成员单位$/.test(p.text));
+  if (!named && !((isAddressees(m[1]) || mixed()) && SENTENCE_DATE.test(sm))) return null;
   const at = lineStart + s0 + lead + pre;
-  const who = parseUnitList(ctx, t.slice(s0 + lead + pre, s0 + lead + pre + m[1].length), at);
+  const who = parseUnitList(ctx, whoText, at);
   if (!who.units.length || who.rejected.length) return null;
   const note: RespNote = emptyNote(at, lineStart + s0 + lead + m[0].length, 'inline');
   const sEnd = s0 + sm.replace(/[。!?]$/, '').length;
