@@ -187,12 +187,10 @@ describe('corpus 003 and 004', () => {
     expect(plan.outline.every((n) => !text.slice(n.source.start, n.source.end).includes('ICP'))).toBe(true);
   });
 
-  it('004: 18 chapters with 第十三章 missing, bookmarks ignored, fast', () => {
+  // speed is measured by bench/parse.bench.ts, not asserted here
+  it('004: 18 chapters with 第十三章 missing, bookmarks ignored', () => {
     const text = read(FILES.f004);
-    const t0 = performance.now();
     const plan = parseText(text);
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(1000);
     const chapters = plan.outline.filter((n) => n.kind === 'chapter');
     expect(chapters.length).toBe(17);
     expect(chapters.map((c) => c.number)).not.toContain(13);
