@@ -432,6 +432,8 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     const stop = inner.indexOf('。');
     if (stop > 0 && /牵头|不再|下同|以下/.test(inner.slice(stop)) && !/:/.test(inner.slice(0, stop))) inner = inner.slice(0, stop);
     if (/[。:]/.test(inner)) continue;
+    // "…等牵" cut inside its verb: the verb it was ("牵头", "负责", "配合")
+    if (cut) inner = inner.replace(/牵$/, '牵头').replace(/(?<!负)负$/, '负责').replace(/配$/, '配合');
     // a note closing its sentence: "…。(市经信局、市科技局配合)" may name only those who help
     const closing = cut || closesSentence(text, open, close);
     let note = /牵头|负责|配合|会同|主办|协办/.test(inner) ? readInline(ctx, inner, open + 1, undefined, closing) : closing ? bareList(ctx, inner, open + 1) : null;
@@ -547,7 +549,12 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         continue;
       }
       const subj = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每/.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
-      if (subj && free(subj.start, subj.end)) out.push(subj);
+      if (subj && free(subj.start, subj.end)) {
+        out.push(subj);
+        continue;
+      }
+      const withNote = /由.{2,40}?会同/.test(sm) ? youWith(ctx, t, sm, s0, line.start) : null;
+      if (withNote && free(withNote.start, withNote.end)) out.push(withNote);
     }
   }
   return out;
@@ -635,6 +642,23 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
     n.bodyEnd = g[g.length - 1].clauseEnd;
     return n;
   });
+}
+
+/** "《清单》由县委编办会同县司法行政部门进行解释": X leads what it does together with Y */
+function youWith(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
+  const m = /由([^,;。:()由]{2,40}?)会同([^,;。:()]{2,40}?)(?:共同|一起|联合)?(?=负责|进行|开展|组织|制定|研究|做好|抓好|推进|实施|落实|办理|解释|编制|起草|审核|督促|指导|监督|检查|评估|考核)/.exec(sm);
+  if (!m) return null;
+  const at = s0 + m.index + 1;
+  const lead = parseUnitList(ctx, t.slice(at, at + m[1].length), lineStart + at);
+  const pAt = at + m[1].length + 2;
+  const partners = parseUnitList(ctx, t.slice(pAt, pAt + m[2].length), lineStart + pAt);
+  if (!lead.units.length || lead.rejected.length || !partners.units.length || partners.rejected.length) return null;
+  const note = emptyNote(lineStart + s0 + m.index, lineStart + pAt + m[2].length, 'inline');
+  note.lead.push(...lead.units);
+  note.cooperating.push(...partners.units);
+  note.bodyEnd = lineStart + s0 + sm.replace(/[。!?]$/, '').length;
+  note.opens = true;
+  return note;
 }
 
 /** "…,由X牵头负责,Y、Z等部门配合,力争…": the clauses from "由" while each ends on a role verb */
