@@ -538,7 +538,8 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
       continue;
     }
     // sentence by sentence: a run of "由X牵头,Y配合" clauses, or a unit as the sentence's subject
-    const re = /[^。!?]+[。!?]?/g;
+    // ";" parts clauses that each say who does what ("由X牵头,Y配合,在9月底前完成…;由Z牵头,…")
+    const re = /[^。!?;]+[。!?;]?/g;
     for (let m = re.exec(mt); m; m = re.exec(mt)) {
       const sm = m[0];
       const s0 = m.index;

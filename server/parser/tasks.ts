@@ -573,15 +573,19 @@ const isOrganList = (ctx: ParseContext, t: string, at: number): ReturnType<typeo
 function unitGroupedTasks(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
   const text = ctx.doc.text;
   const role = /按牵头(单位|部门)|以牵头(单位|部门)/.test(text) ? 'lead' : 'responsible';
-  const give = (d: Draft, units: ReturnType<typeof parseUnitList>) => {
-    if (d[role].some((u) => units.units.some((v) => v.raw === u.raw))) return;
-    if (role === 'lead' && d.lead.length) return;
-    d[role].unshift(...units.units);
+  const give = (d: Draft, units: ReturnType<typeof parseUnitList>, r: 'lead' | 'responsible' = role) => {
+    if (d[r].some((u) => units.units.some((v) => v.raw === u.raw))) return;
+    if (r === 'lead' && d.lead.length) return;
+    d[r].unshift(...units.units);
     if (!d.units) d.units = { start: d.start, end: d.start };
   };
   for (let k = 0; k < heads.length; k++) {
     const h = heads[k];
-    const title = h.node.title.replace(/\s/g, '').replace(/\((共)?\d{1,3}项\)$|[:;。]$/g, '');
+    let title = h.node.title.replace(/\s/g, '').replace(/\((共)?\d{1,3}项\)$|[:;。]$/g, '');
+    // "县示范区管委会牵头工作(8项)", "区发改委负责的任务": the heading names its unit and the unit's role
+    const said = /(牵头|负责|承担|责任)的?(?:工作|任务|事项)(?:清单)?$/.exec(title);
+    if (said) title = title.slice(0, said.index);
+    const headRole = said ? (said[1] === '牵头' ? 'lead' : 'responsible') : role;
     const tStart = text.indexOf(title.slice(0, 2), h.start);
     const units = isOrganList(ctx, title, tStart < 0 ? h.start : tStart);
     if (!units) continue;
@@ -590,7 +594,7 @@ function unitGroupedTasks(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
     for (const { c, i } of kids) {
       const end = nodeEnd(ctx, heads, i);
       const d = itemDraft(ctx, c.start, end, c.node.id, c.node.title, drafts);
-      give(d, units);
+      give(d, units, headRole);
       drafts.push(d);
     }
   }
