@@ -79,7 +79,8 @@ export const prf = (c: Counts) => {
 };
 
 // width and spacing are typography, not a different name
-const norm = (s: string) => s.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')');
+// a mirror's pinyin note ("鎮(zhèn)") is noise the labellers kept or dropped by turns: the same name either way
+const norm = (s: string) => s.replace(/\s/g, '').replace(/（/g, '(').replace(/）/g, ')').replace(/\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)/g, '');
 
 function spanOf(t: ParsedTask): [number, number] {
   const u = t.unitsSource;

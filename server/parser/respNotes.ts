@@ -555,7 +555,12 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         continue;
       }
       const withNote = /由.{2,40}?会同/.test(sm) ? youWith(ctx, t, sm, s0, line.start) : null;
-      if (withNote && free(withNote.start, withNote.end)) out.push(withNote);
+      if (withNote && free(withNote.start, withNote.end)) {
+        out.push(withNote);
+        continue;
+      }
+      const whose = /由.{2,30}?(?:负责|牵头|承担|实施|承办)的/.test(sm) ? youWhose(ctx, t, sm, s0, line.start) : null;
+      if (whose && free(whose.start, whose.end)) out.push(whose);
     }
   }
   return out;
@@ -643,6 +648,20 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
     n.bodyEnd = g[g.length - 1].clauseEnd;
     return n;
   });
+}
+
+/** "由镇公路站负责的农村道路硬化项目,…": the project named after the unit that carries it */
+function youWhose(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
+  const m = /由([^,;。:()由的]{2,30}?)(负责|牵头|承担|实施|承办)的/.exec(sm);
+  if (!m || !isUnitSubject(m[1])) return null;
+  const at = s0 + m.index + 1;
+  const who = parseUnitList(ctx, t.slice(at, at + m[1].length), lineStart + at);
+  if (!who.units.length || who.rejected.length) return null;
+  const note = emptyNote(lineStart + s0 + m.index, lineStart + s0 + m.index + m[0].length, 'inline');
+  note[m[2] === '牵头' ? 'lead' : 'responsible'].push(...who.units);
+  note.bodyEnd = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
+  note.opens = true;
+  return note;
 }
 
 /** "《清单》由县委编办会同县司法行政部门进行解释": X leads what it does together with Y */

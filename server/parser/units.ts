@@ -144,15 +144,14 @@ const PINYIN_NOTE = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]
  * pinyin notes, as long as it is the same name read (only the script, the notes and the width differ).
  */
 function asWritten(ctx: ParseContext, read: string, source: { start: number; end: number }): string {
-  let orig = ctx.doc.original.slice(source.start, source.end);
-  // the note after the last character ("殘聯(lián)") was written as part of the name too
-  const after = /^\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)/.exec(ctx.doc.original.slice(source.end, source.end + 10));
-  if (after && orig !== read) orig += after[0];
+  const orig = ctx.doc.original.slice(source.start, source.end);
   if (orig === read || orig.includes('\n') || orig.length > read.length * 3 + 8) return read;
-  const folded = widthFold(orig);
+  // a mirror's pinyin notes ("鎮(zhèn)公路站") are junk the mirror added, not part of the name: the name keeps its
+  // script, without them (as every labeller of the real pages wrote it)
+  const folded = widthFold(orig).replace(PINYIN_NOTE, '');
   if (folded === read) return folded;
   t2s ??= OpenCC.Converter({ from: 'tw', to: 'cn' });
-  return t2s(folded.replace(PINYIN_NOTE, '')) === read ? folded : read;
+  return t2s(folded) === read ? folded : read;
 }
 
 const lookups = new WeakMap<object, string | null>();
