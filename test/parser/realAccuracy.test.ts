@@ -1,21 +1,21 @@
 // The parser on real published pages (fixtures/real, labelled by hand; bench/accuracy.ts --set real). These
 // bars hold what has been reached so that no change slips back unnoticed; they are not a claim about unseen
-// pages — docs/benchmarks.md gives the first-sight and held-out (real-E) figures for that.
+// pages — docs/benchmarks.md gives the first-sight and held-out figures for that.
 import { describe, expect, it } from 'vitest';
 import { evaluate, overall, report, REAL_PAGES } from '../../bench/accuracy.js';
 
-// batches F and G are held out while the next rules are written (scored once, first sight, in docs/benchmarks.md)
-const scores = await evaluate(REAL_PAGES, 'abcde');
+// batch H is held out while the next rules are written (scored at first sight and at the end, docs/benchmarks.md)
+const scores = await evaluate(REAL_PAGES, 'abcdefg');
 
 describe('accuracy on real published pages', () => {
   it('has at least 120 real pages from the labelled batches', () => {
-    expect(scores.length).toBeGreaterThanOrEqual(120);
+    expect(scores.length).toBeGreaterThanOrEqual(170);
   });
 
   it('holds the task, task-unit and target figures reached', () => {
     const o = overall(scores);
-    expect(o.tasks.f1, report(scores, false)).toBeGreaterThanOrEqual(0.75);
-    expect(o.units.f1, report(scores, false)).toBeGreaterThanOrEqual(0.78);
-    expect(o.targets.f1, report(scores, false)).toBeGreaterThanOrEqual(0.78);
+    expect(o.tasks.f1, report(scores, false)).toBeGreaterThanOrEqual(0.83);
+    expect(o.units.f1, report(scores, false)).toBeGreaterThanOrEqual(0.82);
+    expect(o.targets.f1, report(scores, false)).toBeGreaterThanOrEqual(0.79);
   });
 });
