@@ -424,6 +424,11 @@ function figure(
     while (clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1])) clauseStart--;
   }
   const pre = s.slice(clauseStart, i);
+  // "于6月15日前" read without its 月 ("615日"), "7月9日至17日": a day of the month, not an amount
+  if (unit === '日' && !(post && /内/.test(post[1]))) return null;
+  // "占总任务的7.7%", "欠进度的有17个": a share or a count of what stands, in a progress report
+  if (/占[^,;。]{0,12}的\s*$/.test(pre) && !/达到|提高|提升|不低于|超过|力争|确保|实现/.test(pre)) return null;
+  if (/的有\s*$/.test(pre)) return null;
   const pastIn = (t: string) => PAST_CLAUSE.test(t) && !(goal && !PAST_CLAUSE.test(t.replace(/同比/g, '')));
   if (pastIn(pre) || pastIn(clauseAfter(rest))) {
     // "到2026年,全区累计完成改造8000亩以上": a bounded cumulative figure in a sentence looking ahead is a target
@@ -518,6 +523,8 @@ function figure(
     if (!unit || !(/[\u4e00-\u9fa5”]/.test(before) || (noted && before === ')'))) return null;
     // "区住建局民生实事项目1个", "共两大类33项": the page counting its own items, no action to take
     if (ITEM_UNIT.test(unit) && ITEM_HOLDER.test(pre.trimEnd()) && !ACTION_ANY.test(pre)) return null;
+    // "共7个类别193项,分为基层党建28项、城乡建设24项…": a list counting its items by kind, nothing to do
+    if (/^(?:项|类|件)$/.test(unit) && !ACTION_ANY.test(commaClause(s, i))) return null;
   }
   // "确保收入增长7.5%以上,力争达到1.9万元": the subject of the figure just before
   if (prev && !/[\u4e00-\u9fa5A-Za-z]/.test(subject) && (words.length || unit))
