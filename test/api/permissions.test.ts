@@ -89,6 +89,9 @@ const expected: Record<string, string> = {
   'GET /api/plans/:id/dashboard/ranking': 'evaluation.read',
   'GET /api/public/plans': 'public',
   'GET /api/public/plans/:id': 'public',
+  'GET /api/home/office': 'report.review',
+  'GET /api/home/unit': 'report.submit',
+  'GET /api/home/district': 'evaluation.read',
 };
 
 const t = useTestApp();

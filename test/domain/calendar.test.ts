@@ -10,6 +10,7 @@ import {
   isWorkingDay,
   nextWorkingDay,
   previousWorkingDay,
+  workingDaysUntil,
   type DueDatePolicy,
 } from '../../server/domain/calendar/index.js';
 import { addDays } from '../../server/domain/dates.js';
@@ -126,6 +127,15 @@ describe('working-day arithmetic', () => {
     [2026, 261 - 13],
   ])('%i has %i working days', (year, n) => {
     expect(countWorkingDays(`${year}-01-01`, `${year}-12-31`)).toBe(n);
+  });
+  it('counts the working days left to a deadline, and those since it passed, as a countdown reads them', () => {
+    expect(workingDaysUntil('2025-09-30', '2025-09-30')).toBe(0); // due today
+    expect(workingDaysUntil('2025-09-29', '2025-09-30')).toBe(1);
+    expect(workingDaysUntil('2025-09-30', '2025-10-09')).toBe(1); // the holiday counts for nothing
+    expect(workingDaysUntil('2025-09-26', '2025-10-09')).toBe(4); // 09-28 make-up Sunday, 09-29, 09-30, 10-09
+    expect(workingDaysUntil('2025-10-09', '2025-09-30')).toBe(-1); // due before the holiday, today the first day back
+    expect(workingDaysUntil('2025-10-04', '2025-09-30')).toBe(0); // passed, but no working day since: not yet a day late
+    expect(workingDaysUntil('2026-12-04', '2026-11-25')).toBe(-7);
   });
 });
 

@@ -16,5 +16,6 @@ export {
   isWorkingDay,
   nextWorkingDay,
   previousWorkingDay,
+  workingDaysUntil,
   type DueDatePolicy,
 } from './workingDays.js';

@@ -74,3 +74,15 @@ export function countWorkingDays(from: string, to: string, cal: WorkingCalendar 
   for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(d, cal)) n++;
   return n;
 }
+
+/**
+ * Working days from `today` to a deadline, as a countdown reads them: the working days after today up to and
+ * including the deadline (due tomorrow, a working day → 1; due today → 0), negative once it has passed
+ * (−the working days after the deadline up to and including today: due yesterday, today a working day → −1).
+ */
+export function workingDaysUntil(today: string, deadline: string, cal: WorkingCalendar = defaultCalendar): number {
+  if (deadline === today) return 0;
+  if (deadline > today) return countWorkingDays(addDays(today, 1), deadline, cal);
+  const late = countWorkingDays(addDays(deadline, 1), today, cal);
+  return late ? -late : 0; // never −0
+}

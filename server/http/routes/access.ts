@@ -90,6 +90,9 @@ export const routeAccess: Record<string, Access> = {
   'GET /api/plans/:id/dashboard/ranking': read('plan'),
   'GET /api/public/plans': none('published plans, for everyone'),
   'GET /api/public/plans/:id': none('published plans, for everyone'),
+  'GET /api/home/office': none('listed through planScope, the plans the office runs (canManagePlan), and importScope'),
+  'GET /api/home/unit': none('the caller’s own unit, through taskScope, planScope and the notice scope'),
+  'GET /api/home/district': none('listed through planScope; units and lagging tasks of the caller’s own regions'),
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

@@ -13,5 +13,6 @@ import { evaluationRoutes } from './evaluation.js';
 import { exportRoutes } from './exports.js';
 import { dashboardRoutes } from './dashboards.js';
 import { publicRoutes } from './public.js';
+import { homeRoutes } from './home.js';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes, ...evaluationRoutes, ...exportRoutes, ...dashboardRoutes, ...publicRoutes] as RouteDef[];
+export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes, ...evaluationRoutes, ...exportRoutes, ...dashboardRoutes, ...publicRoutes, ...homeRoutes] as RouteDef[];
