@@ -633,7 +633,10 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
     else groups.push([f]);
   }
   const named0 = (g: typeof found) => g.some((f) => f.who.units.some((u) => u.scope === 'unit'));
-  const own = groups.length >= 2 && groups.every(named0) ? groups : [found];
+  // "各有关部门要各司其职…。民政部门会同…负责…。住房和城乡建设系统各部门负责…": an opening exhortation of everyone
+  // does not bind the duties after it into one task
+  const dutyGroups = groups.filter(named0);
+  const own = dutyGroups.length >= 2 && groups.every((g) => named0(g) || g.every((f) => !f.own && f.who.units.every((u) => u.scope !== 'unit'))) ? dutyGroups : [found];
   return own.map((g) => {
     const n = blank(g[0].at, g[0].end);
     const named = new Set<string>();
