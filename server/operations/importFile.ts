@@ -4,6 +4,7 @@
 // bytes are read back (asynchronously) only when a parsed file is stored.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { ParseSource } from '../parser/worker/jobs.js';
 
 /** how many leading bytes are kept for telling formats apart (an .xlsx names xl/ in its first entries) */
@@ -39,3 +40,15 @@ export function importFileOf(bytes: Uint8Array): ImportFile {
 export type ImportInput = ({ bytes: Uint8Array } | { file: ImportFile }) & { filename: string; regionId?: number | null };
 
 export const importFileOfInput = (input: ImportInput): ImportFile => ('file' in input ? input.file : importFileOf(input.bytes));
+
+/**
+ * A file's bytes as the value of a bytea column. PGlite turns a Uint8Array parameter into hex one byte at a time
+ * in JavaScript (0.3–0.6 s per MB on the server's own thread); Node's native hex encoding and the database's
+ * decode() take a fraction of that (docs/benchmarks.md). node-postgres sends the same hex text either way.
+ */
+export function byteaValue(bytes: Uint8Array): SQL {
+  return sql`decode(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex')}, 'hex')`;
+}
+
+/** A bytea column read back as hex and turned into bytes natively (PGlite parses bytea one byte at a time, too). */
+export const byteaColumn = (column: AnyColumn) => sql<Buffer>`encode(${column}, 'hex')`.mapWith((hex: string) => Buffer.from(hex, 'hex'));

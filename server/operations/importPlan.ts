@@ -13,7 +13,7 @@ import { importTable, isXlsx } from './importTable.js';
 import type { OpContext } from './context.js';
 import { importRegion, requireOwnRegion } from '../access.js';
 import { importScope } from '../policy.js';
-import { importFileOfInput, type ImportInput } from './importFile.js';
+import { byteaValue, importFileOfInput, type ImportInput } from './importFile.js';
 
 export type { ImportInput } from './importFile.js';
 
@@ -68,7 +68,7 @@ export async function importPlan({ db, actor }: OpContext, input: ImportInput) {
     if (!doc) {
       [doc] = await tx
         .insert(documents)
-        .values({ filename: input.filename, format: decoded.format, encoding: decoded.encoding, sha256, size: file.size, content, text: decoded.text })
+        .values({ filename: input.filename, format: decoded.format, encoding: decoded.encoding, sha256, size: file.size, content: byteaValue(content), text: decoded.text })
         .returning({ id: documents.id });
     }
     const [row] = await tx

@@ -14,7 +14,7 @@ import { MAX_IMPORT_BYTES } from '../parser/decode.js';
 import { loadRegistry } from '../queries/units.js';
 import type { OpContext } from './context.js';
 import { importRegion, requireOwnRegion } from '../access.js';
-import { importFileOfInput, type ImportInput } from './importFile.js';
+import { byteaValue, importFileOfInput, type ImportInput } from './importFile.js';
 import type { ParseSource } from '../parser/worker/jobs.js';
 
 export interface TableOptions {
@@ -70,7 +70,7 @@ export async function importTable({ db, actor }: OpContext, input: ImportInput &
     if (!doc) {
       [doc] = await tx
         .insert(documents)
-        .values({ filename: input.filename, format: 'xlsx', encoding: 'utf-8', sha256, size: file.size, content, text: text ?? '' })
+        .values({ filename: input.filename, format: 'xlsx', encoding: 'utf-8', sha256, size: file.size, content: byteaValue(content), text: text ?? '' })
         .returning({ id: documents.id });
     }
     const review = input.review === true;

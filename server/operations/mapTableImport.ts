@@ -1,6 +1,6 @@
 // The office's column mapping for a table import: the table is read again under it and the
 // import moves to 'review' (re-mapping a table in review starts its review again).
-import { and, eq, ne } from 'drizzle-orm';
+import { and, eq, getTableColumns, ne } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { tableMappingBodySchema } from '../../shared/evaluation.js';
@@ -9,12 +9,13 @@ import { writeAudit } from '../audit.js';
 import { now } from '../clock.js';
 import type { ColumnMapping } from '../reports/index.js';
 import { parseTable } from './importTable.js';
+import { byteaColumn } from './importFile.js';
 import type { OpContext } from './context.js';
 
 export async function tableImportDocument({ db }: Pick<OpContext, 'db'>, importId: number) {
   const [imp] = await db.select().from(imports).where(eq(imports.id, importId));
   if (!imp) throw new AppError('NOT_FOUND');
-  const [doc] = imp.documentId ? await db.select().from(documents).where(eq(documents.id, imp.documentId)) : [];
+  const [doc] = imp.documentId ? await db.select({ ...getTableColumns(documents), content: byteaColumn(documents.content) }).from(documents).where(eq(documents.id, imp.documentId)) : [];
   if (!doc || doc.format !== 'xlsx') throw new AppError('IMPORT_NOT_TABLE');
   return { imp, doc };
 }
