@@ -6,6 +6,13 @@ import { AppError } from '../../shared/errors.js';
 
 const commands = () => import('./commands.js');
 const program = new Command('luoshi').description('落实:规划实施管理平台');
+// help in Chinese, like everything else the CLI says
+const TITLES: Record<string, string> = { 'Usage:': '用法:', 'Options:': '选项:', 'Commands:': '命令:', 'Arguments:': '参数:', 'Global Options:': '全局选项:' };
+program
+  .configureHelp({ styleTitle: (t: string) => TITLES[t] ?? t, showGlobalOptions: false })
+  .helpOption('-h, --help', '显示帮助')
+  .helpCommand('help [command]', '显示某个命令的帮助')
+  .configureOutput({ outputError: (str, write) => write(str.replace(/^error: /, '错误:').replace("unknown command", '未知命令').replace('missing required argument', '缺少参数').replace('unknown option', '未知选项')) });
 
 program
   .command('serve')

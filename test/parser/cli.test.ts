@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runParse } from '../../server/cli/parse.js';
@@ -18,5 +19,16 @@ describe('luoshi parse', () => {
     const out = await runParse(file, { json: false, text: true });
     expect(out).toContain('26 项任务');
     expect(out).toContain('CASCADE_ALL_DISTRICTS');
+  });
+});
+
+describe('luoshi --help', () => {
+  it('speaks Chinese, commander's English headings and help lines included', () => {
+    const bin = path.resolve(__dirname, '../../bin/luoshi.js');
+    const out = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
+    expect(out).toContain('用法:');
+    expect(out).toContain('命令:');
+    expect(out).toContain('显示帮助');
+    expect(out).not.toMatch(/display help|Usage:|Options:|Commands:/);
   });
 });
