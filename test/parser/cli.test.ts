@@ -23,7 +23,7 @@ describe('luoshi parse', () => {
 });
 
 describe('luoshi --help', () => {
-  it('speaks Chinese, commander's English headings and help lines included', () => {
+  it('speaks Chinese, including the headings and help lines commander writes in English', () => {
     const bin = path.resolve(__dirname, '../../bin/luoshi.js');
     const out = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });
     expect(out).toContain('用法:');
