@@ -93,13 +93,13 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   const matrices = findMatrixTables(doc.lines).filter((t) => !isIndicatorRow(doc.lines[t.lineFrom].start));
   for (const t of matrices) for (let i = t.lineFrom; i < t.lineTo; i++) tableLines.add(i);
   // task tables are read cell by cell: a row's task and detail cells, joined where they wrapped
-  const taskRows: { start: number; cells: Frag[][]; year: number | null; title: string; figures: NonNullable<TableTask['figures']> }[] = [];
+  const taskRows: { start: number; cells: Frag[][]; year: number | null; title: string; figures: NonNullable<TableTask['figures']>; measure: string | null }[] = [];
   const taskLines: [number, number][] = [];
   for (const t of findTaskTables(ctx)) {
     taskLines.push([t.start, t.end]);
     for (const r of t.rows) {
       const due = r.deadlineText ? parseDeadline(r.deadlineText)?.deadline : null;
-      taskRows.push({ start: r.start, cells: r.cells, year: due ? Number(due.slice(0, 4)) : null, title: r.title, figures: r.figures ?? [] });
+      taskRows.push({ start: r.start, cells: r.cells, year: due ? Number(due.slice(0, 4)) : null, title: r.title, figures: r.figures ?? [], measure: r.measure ?? null });
     }
   }
   const inTaskTable = (p: number) => taskLines.some(([a, b]) => a <= p && p < b);
@@ -227,7 +227,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           if (bare) {
             // a bare figure under "2024年计划投资(亿元)": the unit is in the header; an indicator table already holds it
             if (isIndicatorRow(f.start)) continue;
-            const unit = /\(([^()]{1,8})\)\s*$/.exec(f.header)?.[1] ?? null;
+            // the unit in the header ("(亿元)"), else the row's own 单位 cell; a "%" written in the cell is its own
+            const unit = /%$/.test(f.text) ? '%' : (/\(([^()]{1,8})\)\s*$/.exec(f.header)?.[1] ?? r.measure);
             const max = bare[3] ? Number(bare[3]) : null;
             const cmp: Comparator = max !== null ? 'range' : bare[1] ? (/[≥>]|不低于|不少于/.test(bare[1]) ? (bare[1] === '>' ? '>' : '>=') : bare[1] === '<' ? '<' : '<=') : '=';
             const name = f.header.replace(/\([^()]*\)\s*$/, '');

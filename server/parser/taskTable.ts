@@ -167,6 +167,8 @@ export interface TableTask {
   cells: Frag[][];
   /** cells of a figure column ("2024年计划投资(亿元)" | "35") with their header */
   figures?: { text: string; start: number; header: string }[];
+  /** the row's own measure ("万亩", "%") from a 单位/计量单位 column: the unit of its bare figures */
+  measure?: string;
   /** units only in a 责任单位 column, as one plain list */
   plainList?: boolean;
   /** the task's number in the text ("二(一)1") when the table names it only so */
@@ -312,10 +314,12 @@ interface Header {
 
 /** 主责/主办/主要责任 columns lead unless the header also has a 牵头 column (vocabulary.ts) */
 function headerAt(lines: Line[], i: number): Header | null {
-  const h = headerAt0(lines, i);
-  if (!h) return h;
-  const names = h.names ?? (h.perLine ? lines.slice(i, h.next).map((l) => l.text.trim()).filter(Boolean) : null);
-  if (!names || names.length !== h.columns.length) return h;
+  const h0 = headerAt0(lines, i);
+  if (!h0) return h0;
+  const names = h0.names ?? (h0.perLine ? lines.slice(i, h0.next).map((l) => cellLine(l.text)).filter(Boolean) : null);
+  if (!names || names.length !== h0.columns.length) return h0;
+  // a one-cell-per-line header keeps its names too: a figure column's header says what the figure is
+  const h = h0.names ? h0 : { ...h0, names };
   if (!names.some((n, k) => h.columns[k] === 'lead' && isLeadLabel(n.replace(/\s/g, '')))) return h;
   return { ...h, columns: h.columns.map((c, k) => (c === 'lead' && !isLeadLabel(names[k].replace(/\s/g, '')) && /主要责任|主责|主办/.test(names[k]) ? 'responsible' : c)) };
 }
@@ -828,6 +832,8 @@ function fitRow(r: Cell[], columns: Column[], textWidth = 0): (Cell | undefined)
   return [...r.slice(0, t), joined, ...r.slice(r.length - tail)];
 }
 
+// a cell holding only a figure, with at most a bound before it ("186", "≥2%", "不低于95")
+const BARE_FIGURE = /^(?:[≥≤><]|不低于|不少于|不超过|不高于)?\s*\d+(?:\.\d+)?\s*%?$/;
 // a cell left empty on purpose: "/", "—", "无"
 const EMPTY_CELL = /^(?:[\/／—–-]+|无|暂无)$/;
 const unitLine = (t: string) => EMPTY_CELL.test(t) || looksLikeUnit(t.replace(/[、,]$/, '')) || /^(办事处|管委会|委员会|有限公司|有限责任公司|集团|分局|分公司|中心|人民政府|政府)[、,]?$/.test(t);
@@ -1015,6 +1021,9 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cel
       if (names?.[k]) (task.figures ??= []).push({ text: c.text, start: c.start, header: names[k] });
       return;
     }
+    if (col === 'other' && names?.[k] && /^(?:计量)?单位$/.test(names[k].replace(/\s/g, '')) && c.text.trim().length <= 8) task.measure = c.text.trim();
+    // "目标任务: 186" in an assessment table: a bare figure in the goal column is the row's target
+    if (col === 'detail' && names?.[k] && BARE_FIGURE.test(c.text.trim())) (task.figures ??= []).push({ text: c.text.trim(), start: c.start, header: names[k] });
     if (col === 'spec') {
       // where the table gives each row its figure in a column of its own, the 建设内容 only describes
       if (!columns.includes('figure')) task.cells.push(fragsOf(c));
