@@ -321,7 +321,13 @@ function readNote(ctx: ParseContext, start: number, end: number, contentEnd: num
       if (rest) note.remarks.push({ text: rest, start: at });
       vEnd = h.end + other.index;
     }
-    const raw = text.slice(h.end, vEnd);
+    let raw = text.slice(h.end, vEnd);
+    // "〔责任单位:X、Y按职责分工负责。具体任务均涉及…,下同。〕": a sentence after the list states a rule, read elsewhere
+    const stop = raw.indexOf('。');
+    if (stop > 0 && stop < raw.replace(/[。\s]+$/, '').length) {
+      note.remarks.push({ text: raw.slice(stop + 1).replace(/[。\s]+$/, ''), start: h.end + stop + 1 });
+      raw = raw.slice(0, stop);
+    }
     let value = raw.replace(/[;,,。\s]+$/, '');
     const vStart = h.end;
     // "配合单位:市公安局、各区政府 鄞州 海曙 合计 …": after the names, words parted by spaces are what follows the note

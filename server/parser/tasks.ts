@@ -149,10 +149,17 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
 // units stated once for this task and every one after it
 const CASCADE = /(?:本条及|本项及)?以下(?:各项|所有)?(?:工作|任务|各条|条目|责任单位)?(?:均|都)(?:需|须|要|包括|由|为)([^,。;:]{2,40}?)(?:负责)?(?:落实|实施|负责)?[,]\s*(?:均)?不再(?:重复|单独|一一)?列(?:出|举|明)/g;
 
+// "具体任务均涉及相关市(州)人民政府,不再做分工,下同": the same, said of the tasks' scope
+const CASCADE_SCOPE = /(?:具体|各项|所有)?任务(?:均|都)涉及([^,。;:]{2,40}?)(?:负责)?(?:落实|实施)?[,]\s*(?:均)?不再(?:做|作|进行)?(?:分工|重复列举|一一列出|列出)/g;
+
 function cascadeUnits(ctx: ParseContext, drafts: Draft[]) {
   const text = ctx.doc.text;
-  CASCADE.lastIndex = 0;
-  for (let m = CASCADE.exec(text); m; m = CASCADE.exec(text)) {
+  const found: RegExpExecArray[] = [];
+  for (const re of [CASCADE, CASCADE_SCOPE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) found.push(m);
+  }
+  for (const m of found) {
     const at = m.index;
     const parsed = parseUnitList(ctx, m[1], m.index + m[0].indexOf(m[1]));
     if (!parsed.units.length || parsed.rejected.length) continue;
