@@ -32,3 +32,15 @@ describe('indicator tables with several target years', () => {
     expect(p.indicators[0].targets.map((t) => t.year)).toEqual([2025, 2035]);
   });
 });
+
+// blind batch 12
+describe('year columns without a 基期 column', () => {
+  it('every year column at or after the plan start is a target when there is no 基期 column', () => {
+    const plan = parseText(
+      '柯桥区未来社区建设行动方案(2025—2030年)\n一、总体目标\n序号\t指标名称\t单位\t2025年\t2027年\t2030年\t属性\n1\t未来社区创建数量\t个\t15\t30\t50\t预期性\n2\t社区养老服务覆盖率\t%\t90\t≥95\t100\t约束性\n',
+    );
+    const ind = plan.indicators[0];
+    expect(ind.baseline).toBeNull();
+    expect(ind.targets.map((t) => t.year)).toEqual([2025, 2027, 2030]);
+  });
+});

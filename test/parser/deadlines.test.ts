@@ -1,0 +1,44 @@
+// Deadlines: written in the task's text ("9月底前…", "2025年底前"), dotted month ranges, 年底前 in the context
+// year, a month-only deadline under a title of no known kind. (Regrouped from the blind-batch files 8–15;
+// the parseDeadline unit cases are in units.test.ts.)
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../server/parser/index.js';
+import { parseDeadline } from '../../server/parser/deadline.js';
+
+// blind batches 8 and 9b
+describe('a deadline written in the task text', () => {
+  it('takes a month the task text says it is due by, the last one named, but not a recurring date', () => {
+    const text = [
+      '某镇2024年秸秆禁烧工作方案',
+      '1.开展宣传。9月底前发放明白纸。(责任科室:宣传办)',
+      '2.建设收储点。10月底前完成选址,11月15日前建成投用。(责任科室:农业服务中心)',
+      '3.报送进展。每月25日前报送工作进展。(责任科室:党政办)',
+    ].join('\n');
+    expect(parseText(text).tasks.map((t) => t.deadline)).toEqual(['2024-09', '2024-11-15', null]);
+  });
+
+  it('reads "2025年底前" in the task text as its deadline', () => {
+    const plan = parseText('1.整治违建。2025年底前,全部违建清零。(责任单位:区城管局)\n');
+    expect(plan.tasks[0].deadline).toBe('2025-12');
+  });
+});
+
+// blind batches 11 and 12
+describe('deadline forms', () => {
+  it('reads dotted month ranges as deadlines', () => {
+    expect(parseDeadline('2023.06-2025.12')?.deadline).toBe('2025-12');
+    expect(parseDeadline('2025.6')?.deadline).toBe('2025-06');
+  });
+
+  it('年底前 takes the context year', () => {
+    expect(parseDeadline('年底前全部完工', 2024)?.deadline).toBe('2024-12');
+  });
+});
+
+// blind batch 15
+describe('the year of a month-only deadline', () => {
+  it('a month-only deadline takes the year of a title of no known kind', () => {
+    const p = parseText('某区2024年绿色发展重点工作任务\n\n序号  任务内容  主责单位  协办单位  完成时限\n1  加强水库保护  区水务局  区生态环境局  2024年12月底前\n2  发展生态旅游  区文化和旅游局  区农业农村局  8月底');
+    expect(p.tasks.map((t) => t.deadline)).toEqual(['2024-12', '2024-08']);
+  });
+});

@@ -1,0 +1,224 @@
+// Targets in prose and cells: value, unit, comparator and subject as the wording gives them (Chinese numerals,
+// shares before their subject, bounds before a verb, measure words, 每年, 比上年), and the figures that set
+// nothing (subsidies, what there is now, passing 全覆盖). Which year a target is for: targetYears.test.ts.
+// (Regrouped from the blind-batch files 5–15.)
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../server/parser/index.js';
+import { extractTargets } from '../../server/parser/targets.js';
+import { cnFigureEdits, cnNumber } from '../../server/parser/cnFigures.js';
+import type { ParsedPlan } from '../../shared/parsedPlan.js';
+import { ctxOf } from './indicators.helpers.js';
+
+const targetsOf = (text: string) => extractTargets(ctxOf(text), []);
+const brief = (text: string) => targetsOf(text).map((t) => [t.value, t.valueMax, t.unit, t.comparator]);
+const find = (ts: ParsedPlan['targets'], s: string) => ts.find((t) => t.subject.includes(s));
+
+// blind batch 5
+describe('figures in Chinese numerals', () => {
+  it('reads counting numerals', () => {
+    expect([cnNumber('十'), cnNumber('十二'), cnNumber('一百零五'), cnNumber('三千五百'), cnNumber('二三')]).toEqual([10, 12, 105, 3500, null]);
+  });
+
+  it('rewrites figures, not prose', () => {
+    const rewritten = (s: string) => cnFigureEdits(s).map((e) => e.text);
+    expect(rewritten('提高到百分之九十五,翻一番,增长两成,提高五个百分点,新增泊位十个,增长一倍,新增两万人')).toEqual(['95%', '2倍', '20%', '5', '10', '1', '2']);
+    expect(rewritten('每季度召开一次会议,三年内,三大主导产业,“十四五”,排名后三位,一件事一次办,千亿级产业')).toEqual([]);
+  });
+
+  it('gives targets with value, unit and comparator', () => {
+    expect(brief('到2025年,新能源公交车占比提高到百分之九十五。')).toEqual([[95, null, '%', '=']]);
+    expect(brief('到2025年,可再生能源装机容量较2020年翻一番。')).toEqual([[2, null, '倍', '=']]);
+    expect(brief('到2025年,乡村旅游综合收入增长两成。')).toEqual([[20, null, '%', '=']]);
+    expect(brief('到2025年,新增集装箱泊位十个。')).toEqual([[10, null, '个', '=']]);
+    expect(brief('到2025年,重点癌症早诊率提高五个百分点。')).toEqual([[5, null, '个百分点', '=']]);
+    const [t] = targetsOf('到2025年,乡镇卫生院中医馆覆盖率达到百分之百。');
+    expect(t.quote).toBe('乡镇卫生院中医馆覆盖率达到百分之百');
+  });
+});
+
+// blind batch 5
+describe('target wording other cities use', () => {
+  it('a share written before its subject ("30%以上的医疗机构建成…")', () => {
+    const [t] = targetsOf('到2025年,30%以上的二级及以上公立医院建成健康促进医院。');
+    expect(t).toMatchObject({ subject: '二级及以上公立医院建成健康促进医院', value: 30, unit: '%', comparator: '>=' });
+    // a threshold inside a subject is not a target
+    expect(brief('年底前集体经济收入10万元以上的村占比达到60%。')).toEqual([[60, null, '%', '=']]);
+    expect(targetsOf('支持占比30%的产业转型。')).toEqual([]);
+  });
+
+  it('a bound before the verb of a counted object ("每季度至少召开1次座谈会")', () => {
+    expect(brief('每季度至少召开1次民营企业座谈会。')).toEqual([[1, null, '次', '>=']]);
+    expect(brief('每个区县至少建成1个推广中心。')).toEqual([[1, null, '个', '>=']]);
+    expect(brief('每季度组织1场供需对接活动。')).toEqual([[1, null, '场', '=']]);
+  });
+
+  it('a figure whose subject is the one just named, and the size of what is created', () => {
+    const ts = targetsOf('2024年,确保农村居民人均可支配收入增长7.5%以上,力争达到1.9万元。');
+    expect(ts.map((t) => [t.subject, t.value, t.unit])).toEqual([
+      ['农村居民人均可支配收入', 7.5, '%'],
+      ['农村居民人均可支配收入', 1.9, '万元'],
+    ]);
+    expect(brief('2024年,设立总规模20亿元的数字经济产业投资基金。')).toEqual([[20, null, '亿元', '=']]);
+    expect(brief('到2025年,孕产妇死亡率低于12/10万。')).toEqual([[12, null, '/10万', '<']]);
+    expect(brief('到2025年,集装箱吞吐量达到3500万标准箱。')).toEqual([[3500, null, '万标准箱', '=']]);
+  });
+
+  it('"累计完成" with a bound in a sentence looking ahead is a target; a record is not', () => {
+    expect(brief('到2026年,全区累计完成村级工业园改造提升8000亩以上。')).toEqual([[8000, null, '亩', '>=']]);
+    expect(brief('到2025年,建成充电桩1000个(目前已建成600个),累计完成投资50亿元。')).toEqual([[1000, null, '个', '=']]);
+  });
+
+  it('a task heading about the "发展环境" is not the document\'s history, and a record year does not carry', () => {
+    const ts = parseText('某市2024年数字经济发展工作要点\n2023年,全市数字经济规模为6300亿元。\n三、优化数字发展环境\n8.数字经济企业贷款余额增长20%。').targets;
+    expect(ts.map((t) => [t.value, t.year])).toEqual([[20, 2024]]);
+  });
+});
+
+// blind batch 6
+describe('subject notes, measure words, 每年 and figures that set nothing', () => {
+  it('keeps a short parenthetical note between the subject and the figure', () => {
+    expect(brief('2024年,培育省级以上智能制造示范工厂(场景)不少于20个,新增大型智能养殖网箱(工船)10座。')).toEqual([
+      [20, null, '个', '>='],
+      [10, null, '座', '='],
+    ]);
+    expect(targetsOf('2024年,培育省级以上智能制造示范工厂(场景)不少于20个。')[0].subject).toContain('省级以上智能制造示范工厂(场景)');
+  });
+
+  it('does not take a figure inside parentheses with digits for a subject note', () => {
+    expect(brief('2024年,新增示范点(2023年为5个)10个。').map((x) => x[0])).not.toContain(2023);
+  });
+
+  it('knows 瓶 and reads 压缩 as a decrease', () => {
+    const ts = targetsOf('到2026年,葡萄酒年产量达到1.8亿瓶,进出口整体通关时间较2023年压缩10%左右。');
+    expect(ts.map((t) => [t.value, t.unit, t.comparator, t.decrease])).toEqual([
+      [1.8, '亿瓶', '=', false],
+      [10, '%', 'approx', true],
+    ]);
+  });
+
+  it('lets 每年 govern its whole comma clause, a 、 list included', () => {
+    const [t] = targetsOf('到2026年,每年培训种植、酿造技术人员不少于3000人次。');
+    expect([t.value, t.unit, t.comparator, t.recurring]).toEqual([3000, '人次', '>=', true]);
+  });
+
+  it('skips subsidies, awards and validity periods', () => {
+    expect(brief('2024年,对新评定的列级酒庄给予一次性奖励50万元,对达标企业每家补贴10万元,给予最高30%的补助。本方案有效期3年。')).toEqual([]);
+    // a fund the plan sets out to raise is still a target
+    expect(brief('2024年,安排专项资金不少于15亿元。')).toEqual([[15, null, '亿元', '>=']]);
+  });
+
+  it('skips a sentence stating what there is now', () => {
+    expect(brief('2024年,全镇现有行政村26个、社区7个,常住人口约11.6万人。')).toEqual([]);
+    expect(brief('全市现有规上企业3200家,力争2024年数字化改造覆盖率达到80%。')).toEqual([[80, null, '%', '=']]);
+  });
+});
+
+// blind batch 7
+describe('比上年 wording', () => {
+  const brief = (text: string) => extractTargets(ctxOf(text), []).map((t) => [t.value, t.unit, t.comparator, t.decrease]);
+
+  it('reads "比上年增长/下降/减少" in a work plan as a target; "同比增长" stays a record', () => {
+    expect(brief('普惠小微贷款余额比上年增长15%以上,一般工商业平均电价比上年下降3%,涉企行政检查次数比上年减少20%。')).toEqual([
+      [15, '%', '>=', false],
+      [3, '%', '=', true],
+      [20, '%', '=', true],
+    ]);
+    expect(brief('某市新材料产业行动方案(2024—2027年)\n2023年,全市新材料产业实现营业收入2650亿元,同比增长8.5%。')).toEqual([]);
+  });
+});
+
+// blind batch 8
+describe('measure words and time limits', () => {
+  const targets = (text: string) => parseText(text).targets.map((t) => [t.value, t.unit, t.comparator, t.year]);
+
+  it('reads a unit with a second measure word, 万份, and a time limit for an action', () => {
+    const text = [
+      '某镇2024年工作方案',
+      '1.投入还田机械80台(套)以上,发放明白纸1.2万份,火情发生后30分钟内到达现场。',
+      '2.各单位于每季度末5日内将进展报镇办公室。',
+    ].join('\n');
+    expect(targets(text)).toEqual([
+      [80, '台(套)', '>=', 2024],
+      [1.2, '万份', '=', 2024],
+      [30, '分钟', '<=', 2024],
+    ]);
+  });
+});
+
+// blind batch 9b
+describe('norms, coverage and records in a sentence', () => {
+  const targets = (text: string) => parseText(text).targets.map((t) => [t.value, t.valueMax, t.unit, t.comparator, t.year]);
+
+  it('reads a per-item norm and skips funding granted', () => {
+    expect(targets('某镇2024年工作方案\n\n1.按照每个网格200—300户的标准划分网格,每个示范点给予工作经费3万元。\n')).toEqual([[200, 300, '户', 'range', 2024]]);
+  });
+
+  it('reads a dated "实现…全覆盖", a share before its subject and one figure for a list with 均', () => {
+    const text = '某县“十四五”供水规划(中期调整)\n\n某县人民政府\n2024年5月\n\n第二章 发展目标\n三年内,实现全县乡镇污水处理设施全覆盖,90%以上的行政村建成“一张网”。\n城市、农村供水水质达标率均达到95%。\n';
+    const got = parseText(text).targets.map((t) => [t.subject, t.value, t.comparator, t.year]);
+    expect(got).toEqual([
+      ['全县乡镇污水处理设施覆盖', 100, '=', 2026],
+      ['行政村建成“一张网”', 90, '>=', 2026],
+      ['城市供水水质达标率', 95, '=', 2025],
+      ['农村供水水质达标率', 95, '=', 2025],
+    ]);
+  });
+
+  it('does not read a task’s passing "全覆盖" or "基本全覆盖" as a figure', () => {
+    expect(targets('1.推进校园安全建设,实现“一键报警”全覆盖。(责任单位:市教育局)\n')).toEqual([]);
+    expect(targets('到2030年,千兆小区基本全覆盖。\n')).toEqual([]);
+  });
+
+  it('skips a numbered 备注 record and keeps a whole sentence recurring under 每年', () => {
+    expect(targets('某区2024年任务清单\n\n备注:1.2023年全区床位数为6.8张。\n')).toEqual([]);
+    const t = parseText('某区2024年方案\n\n1.每年开展宣传活动不少于100场,覆盖群众10万人次以上。\n').targets;
+    expect(t.map((x) => [x.value, x.recurring])).toEqual([
+      [100, true],
+      [10, true],
+    ]);
+  });
+});
+
+// blind batch 10
+describe('target pairs', () => {
+  it('gives the first figure of "分别…3个、4个工作日以内" the shared unit and bound', () => {
+    const plan = parseText('1.优化报装服务。供水、供气报装时间分别压缩至3个、4个工作日以内。');
+    const got = plan.targets.map((t) => [t.value, t.unit, t.comparator]);
+    expect(got).toContainEqual([3, '个工作日', '<=']);
+    expect(got).toContainEqual([4, '个工作日', '<=']);
+  });
+});
+
+// blind batches 12 and 13
+describe('units and comparators', () => {
+  it('reads 核 as a unit of computing capacity', () => {
+    const p = parseText('某市2024年工作要点\n一、数字政府\n新增云资源计算能力2000核,政务信息系统上云率保持100%。\n');
+    expect(find(p.targets, '云资源计算能力')).toMatchObject({ value: 2000, unit: '核', comparator: '=' });
+  });
+
+  it('"每年至少组织开展1次…": a bound before a run of verbs', () => {
+    const p = parseText('某市2024年工作要点\n一、网络安全\n落实网络安全责任制,每年至少组织开展1次网络安全攻防演练。\n');
+    expect(find(p.targets, '网络安全攻防演练')).toMatchObject({ value: 1, unit: '次', comparator: '>=' });
+  });
+
+  it('缩短至 is an upper bound', () => {
+    const plan = parseText('一、目标\n到2025年,规划许可办理时间缩短至7个工作日。\n');
+    expect(plan.targets[0].comparator).toBe('<=');
+    expect(plan.targets[0].decrease ?? false).toBe(false);
+  });
+});
+
+// blind batch 15
+describe('figures in cells and quoted subjects', () => {
+  it('an item number glued to a figure after item 1 in the same cell', () => {
+    const p = parseText('某市2024年工作方案\n\n序号|重点任务|具体内容|牵头部门|时间节点\n2|节能降碳|1.实施节能技改项目20个;2.30%以上的重点企业完成能效诊断|市工信局|2024年10月底前');
+    const values = p.targets.map((t) => [t.value, t.unit, t.comparator]);
+    expect(values).toContainEqual([30, '%', '>=']);
+    expect(values).not.toContainEqual([2.3, '%', '>=']);
+  });
+
+  it('a quoted name right before 不少于 is the subject', () => {
+    const p = parseText('某市2024年工作方案\n\n(六)强化宣传引导。每年评选“美丽庭院”不少于1000户。');
+    expect(p.targets.map((t) => [t.value, t.unit, t.comparator, t.recurring])).toEqual([[1000, '户', '>=', true]]);
+  });
+});

@@ -1,0 +1,302 @@
+// Task tables: grid ("|"), tab, space and cell-per-line rows; cells wrapped onto continuation rows; header words
+// the parser knows and those it reads by structure; ●/○ and 牵头/配合 matrices; appendix tables naming tasks by
+// number; indicator and project lists read as task tables. (Regrouped from the blind-batch files 5–16.)
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../server/parser/index.js';
+import { normalize } from '../../server/parser/normalize.js';
+import { htmlToText } from '../../server/parser/html.js';
+
+const raws = (us: { raw: string }[]) => us.map((u) => u.raw);
+const roles = (text: string) => parseText(text).tasks.map((t) => [raws(t.lead), raws(t.responsible), raws(t.cooperating)]);
+
+// blind batch 5
+describe('a grid table whose cells wrap onto continuation rows', () => {
+  const text = [
+    '某市营商环境行动计划重点任务分工表',
+    '| 序号 | 重点任务 | 具体措施 | 牵头单位 | 配合单位 | 完成时限 |',
+    '| 1 | 深化“一件事 | 推出高频“一件事”套餐服务不少于 | 市行政审批服务管理 | 市市场监管局、市人力资源 | 2024年6月底 |',
+    '|  | 一次办”改革 | 30项,全程网办率达到90%以上 | 局 | 社会保障局、市税务局 | 前 |',
+    '| 2 | 加大金融支持力度 | 普惠小微企业贷款余额年均增长15 | 市地方金融管理局 | 市财政局 | 2026年12月 |',
+    '|  |  | %以上 |  | 市工业和信息化局 | 底前 |',
+  ].join('\n');
+  const plan = parseText(text);
+
+  it('joins each wrapped cell back to its row, names and figures included', () => {
+    expect(plan.tasks.map((t) => [t.title, raws(t.lead), raws(t.cooperating), t.deadline])).toEqual([
+      ['深化“一件事一次办”改革', ['市行政审批服务管理局'], ['市市场监管局', '市人力资源社会保障局', '市税务局'], '2024-06'],
+      // two names on two lines are two names, not one
+      ['加大金融支持力度', ['市地方金融管理局'], ['市财政局', '市工业和信息化局'], '2026-12'],
+    ]);
+    expect(plan.targets.map((t) => [t.value, t.unit, t.comparator, t.year])).toEqual([
+      [30, '项', '>=', 2024],
+      [90, '%', '>=', 2024],
+      [15, '%', '>=', 2026],
+    ]);
+  });
+
+  it('keeps sources on the pieces of a wrapped name and figure', () => {
+    const u = plan.tasks[0].lead[0];
+    const slice = text.slice(u.source!.start, u.source!.end);
+    expect(slice.startsWith('市行政审批服务管理')).toBe(true);
+    expect(slice.endsWith('局')).toBe(true);
+    const g = plan.targets[2];
+    expect(g.quote).toBe('普惠小微企业贷款余额年均增长15%以上');
+    expect(text.slice(g.source.start, g.source.end)).toMatch(/^普惠小微企业贷款余额年均增长15[^]*%以上$/);
+  });
+});
+
+// blind batch 5
+describe('a tab table whose row continues on a line opening with a tab', () => {
+  it('joins the continuation into the row above', () => {
+    const text = ['某市重点任务分工表', '序号\t重点任务\t牵头单位\t配合单位\t完成时限', '1\t推进老旧小区改造,完成改造\t市住建局\t市财政局、市发\t2025年6月', '\t小区120个\t\t展改革委\t底前', '2\t建设口袋公园30个\t市园林局\t各区政府\t2025年12月底前'].join('\n');
+    const plan = parseText(text);
+    expect(plan.tasks.map((t) => [raws(t.lead), raws(t.cooperating), t.deadline])).toEqual([
+      [['市住建局'], ['市财政局', '市发展改革委'], '2025-06'],
+      [['市园林局'], ['各区政府'], '2025-12'],
+    ]);
+    expect(plan.targets.map((t) => [t.value, t.unit])).toEqual([
+      [120, '个'],
+      [30, '个'],
+    ]);
+  });
+});
+
+// blind batch 9
+describe('Excel cells pasted as text', () => {
+  const text = [
+    '序号\t重点任务\t工作内容\t牵头单位\t配合单位\t完成时限',
+    '1\t"推进""县域医共体""建设"\t"就诊率达到90%以上;',
+    '基层就诊率达到65%。"\t"区卫健局',
+    '(区老龄办)"\t"区人民医院',
+    '区中医医院"\t2024年12月',
+  ].join('\n');
+
+  it('puts a row with quoted multi-line cells back on one line, offsets kept', () => {
+    const doc = normalize(text);
+    const row = doc.text.split('\n')[1];
+    expect(row).toBe('1\t推进"县域医共体"建设\t就诊率达到90%以上;基层就诊率达到65%。\t区卫健局(区老龄办)\t区人民医院、区中医医院\t2024年12月');
+    const at = doc.text.indexOf('区中医医院');
+    const s = doc.toSource(at, at + 5);
+    expect(text.slice(s.start, s.end)).toBe('区中医医院');
+  });
+
+  it('reads the rows as tasks with their units', () => {
+    const [t] = parseText(text).tasks;
+    expect(t.title).toBe('推进"县域医共体"建设');
+    expect(t.lead.map((u) => u.raw)).toEqual(['区卫健局(区老龄办)']);
+    expect(t.cooperating.map((u) => u.raw)).toEqual(['区人民医院', '区中医医院']);
+    expect(t.deadline).toBe('2024-12');
+  });
+});
+
+// blind batch 14: the layout of the owner's issue
+describe('a task table flattened to text, "|" rows then one cell per line', () => {
+  const header = ['序号', '实事项目', '目标任务', '牵头单位', '责任单位', '配合单位', '完成时限'];
+  const text = [
+    '某县2024年十件民生实事任务分解表',
+    '',
+    '2024年,县政府继续实施十件民生实事。现将任务分解如下:',
+    '',
+    header.join('|'),
+    '1|城乡学校建设|新建中小学3所,新增学位2400个|县教体局|县发展改革委、县财政局|各乡镇人民政府|2024年8月底前',
+    '2|就业创业帮扶|城镇调查失业率控制在5.5%以内|县人社局|县财政局|县妇联、团县委|12月底前',
+    '— 2 —',
+    ...header,
+    '3',
+    '城市停车难治理',
+    '新增公共停车泊位1000个左右',
+    '县住建局',
+    '县公安局交警大队、县城管局',
+    '高河镇人民政府',
+    '9月底',
+    '4',
+    '困难群众救助',
+    '救助覆盖率100%',
+    '县民政局',
+    '县财政局',
+    '各乡镇人民政府',
+    '全年',
+    '',
+    '各牵头单位要于每月28日前将进展情况报县政府督查室。',
+  ].join('\n');
+  const plan = parseText(text);
+
+  it('a 实事项目 column names the task, in "|" rows and in the cell-per-line rows after the page line', () => {
+    // the closing dated duty of the addressees is a task too, as every labeller of real pages read it
+    expect(plan.tasks.map((t) => t.title)).toEqual(['城乡学校建设', '就业创业帮扶', '城市停车难治理', '困难群众救助', '各牵头单位要于每月28日前将进展情况报县政府督查室']);
+    expect(raws(plan.tasks[4].responsible)).toEqual(['各牵头单位']);
+    const [a, b, c, d] = plan.tasks;
+    expect(raws(a.lead)).toEqual(['县教体局']);
+    expect(raws(a.responsible)).toEqual(['县发展改革委', '县财政局']);
+    expect(raws(a.cooperating)).toEqual(['各乡镇人民政府']);
+    expect(a.deadline).toBe('2024-08');
+    expect(b.deadline).toBe('2024-12');
+    expect(raws(c.lead)).toEqual(['县住建局']);
+    expect(raws(c.cooperating)).toEqual(['高河镇人民政府']);
+    expect(c.deadline).toBe('2024-09');
+    expect(raws(d.responsible)).toEqual(['县财政局']);
+    expect(d.deadline).toBeNull();
+  });
+
+  it('targets inside the cells are read; the size of a named programme is not', () => {
+    const values = plan.targets.map((t) => [t.value, t.unit]);
+    expect(values).toContainEqual([1000, '个']);
+    expect(values).toContainEqual([100, '%']);
+    expect(values).toContainEqual([5.5, '%']);
+    expect(plan.targets.find((t) => t.unit === '件')).toBeUndefined();
+    const digits = parseText('一、目标\n2024年,县政府继续实施10件民生实事,新建幼儿园十所。\n');
+    expect(digits.targets.map((t) => [t.value, t.unit])).toEqual([[10, '所']]);
+  });
+});
+
+// blind batch 15
+describe('a task table headed 具体任务', () => {
+  const text = [
+    '某市2024年市场秩序整治工作方案',
+    '',
+    '序号\t具体任务\t工作内容\t主责单位\t配合单位\t完成时间',
+    '1\t整治低价游\t开展专项执法行动不少于6次\t市文旅局\t市公安局、市市场监管局\t2024年12月底前',
+    '2\t规范排档经营\t明码标价公示率达到100%\t市市场监管局\t某某区人民政府，市综合执法局\t10月底',
+  ].join('\n');
+  const plan = parseText(text);
+  it('具体任务 names the task, 主责单位 leads, 配合单位 cooperates', () => {
+    expect(plan.tasks.map((t) => t.title)).toEqual(['整治低价游', '规范排档经营']);
+    expect(raws(plan.tasks[0].lead)).toEqual(['市文旅局']);
+    expect(raws(plan.tasks[0].cooperating)).toEqual(['市公安局', '市市场监管局']);
+    expect(plan.tasks[1].deadline).toBe('2024-10');
+  });
+});
+
+// blind batch 9b
+describe('header rows and columns', () => {
+  it('reads a flattened header whose second row has only the merged cell’s columns', () => {
+    const text = ['某县2025年重点任务表', '', '序号\t重点任务\t责任主体\t完成时限', '\t\t牵头单位\t配合单位\t', '1\t建设物流园区\t县商务局\t县交通局\t2025年9月', ''].join('\n');
+    expect(roles(text)).toEqual([[['县商务局'], [], ['县交通局']]]);
+  });
+
+  it('reads a 目标要求 column as the task’s detail', () => {
+    const text = ['某区2024年重点工作任务清单', '序号\t重点任务\t目标要求\t牵头单位\t配合单位\t完成时限', '1\t推进家庭医生签约\t签约率达到80%。\t区卫健局\t区医保局\t2024年12月', ''].join('\n');
+    expect(roles(text)).toEqual([[['区卫健局'], [], ['区医保局']]]);
+  });
+});
+
+// blind batch 16: header words the parser had no list entry for
+describe('header columns inferred by structure', () => {
+  it('unknown 主办单位 / 协办部门 words: lead and cooperating by their role words ("|" rows)', () => {
+    const p = parseText(
+      ['某市2024年重点工作分解表', '', '序号|工作事项|主要内容|主办单位|协办部门|时间安排', '1|管网更新|改造管道不少于150公里|市城管局|市住建局,市水利局|2024年12月底前'].join('\n'),
+    );
+    expect(p.tasks.map((t) => t.title)).toEqual(['管网更新']);
+    expect(raws(p.tasks[0].lead)).toEqual(['市城管局']);
+    expect(raws(p.tasks[0].cooperating)).toEqual(['市住建局', '市水利局']);
+    expect(p.tasks[0].deadline).toBe('2024-12');
+  });
+
+  it('an unknown text header (责任清单) is the task column when two unit columns follow (tabs)', () => {
+    const p = parseText(['某区2024年重点任务', '', '\t序号\t责任清单\t牵头部门\t配合单位\t完成时限', '\t1\t建设海洋牧场。新建示范区2处。\t区海洋发展局\t区财政局\t2024年12月底前'].join('\n'));
+    expect(p.tasks).toHaveLength(1);
+    expect(p.tasks[0].title).toBe('建设海洋牧场');
+    expect(raws(p.tasks[0].lead)).toEqual(['区海洋发展局']);
+    expect(raws(p.tasks[0].cooperating)).toEqual(['区财政局']);
+  });
+
+  it('one header cell per line with unknown words, after a page mark', () => {
+    const p = parseText(
+      ['某市2024年任务表', '', '序号', '工作事项', '主要内容', '主办单位', '协办部门', '时间安排', '1', '社区试点', '建设试点15个', '市民政局', '市住建局', '2024年12月底前'].join('\n'),
+    );
+    expect(p.tasks.map((t) => t.title)).toEqual(['社区试点']);
+    expect(raws(p.tasks[0].lead)).toEqual(['市民政局']);
+    expect(raws(p.tasks[0].cooperating)).toEqual(['市住建局']);
+  });
+
+  it('cells parted by single spaces', () => {
+    const p = parseText(
+      ['某县2024年方案', '', '序号 任务名称 具体措施 牵头单位 责任单位 配合单位 时限', '1 推进节能改造 实施技改项目12个 县工信局 县发改局、县市场监管局 县生态环境局 2025年12月底前', ''].join('\n'),
+    );
+    expect(p.tasks).toHaveLength(1);
+    expect(raws(p.tasks[0].lead)).toEqual(['县工信局']);
+    expect(raws(p.tasks[0].responsible)).toEqual(['县发改局', '县市场监管局']);
+    expect(raws(p.tasks[0].cooperating)).toEqual(['县生态环境局']);
+  });
+
+  it('a title line above a per-line header is no header cell', () => {
+    const p = parseText(['重点任务分解表', '序号', '重点任务', '牵头单位', '配合单位', '完成时限', '1', '实施城市体检', '区住建委', '区统计局', '6月下旬'].join('\n'));
+    expect(p.tasks.map((t) => t.title)).toEqual(['实施城市体检']);
+  });
+});
+
+// blind batches 10 and 12
+describe('unit matrices', () => {
+  it('reads a ●/○ matrix with one column per unit', () => {
+    const html = '<table><tr><td>序号</td><td>重点任务</td><td>镇党政办</td><td>镇财政局</td><td>各村(社区)</td><td>完成时限</td></tr>' +
+      '<tr>\n<td>1</td>\n<td><p>推进园区改造</p></td>\n<td>●</td><td></td><td>○</td><td>2024年12月</td></tr></table>';
+    const plan = parseText(htmlToText(html));
+    const t = plan.tasks.find((x) => x.title.includes('推进园区改造'))!;
+    expect(raws(t.lead)).toEqual(['镇党政办']);
+    expect(raws(t.cooperating)).toEqual(['各村(社区)']);
+    expect(t.deadline).toBe('2024-12');
+  });
+
+  it('reads a matrix whose cells hold the words 牵头 / 配合', () => {
+    const plan = parseText(
+      '二、责任分工\n序号\t重点任务\t区民政局\t区财政局\t各镇(街道)\n1\t完善养老服务设施。\t牵头\t配合\t配合\n2\t改造老旧小区。\t\t配合\t牵头\n',
+    );
+    expect(raws(plan.tasks[0].lead)).toEqual(['区民政局']);
+    expect(raws(plan.tasks[0].cooperating)).toEqual(['区财政局', '各镇(街道)']);
+    expect(raws(plan.tasks[1].lead)).toEqual(['各镇(街道)']);
+  });
+});
+
+// blind batch 7
+describe('an appendix 分工表 naming tasks by number', () => {
+  it('joins each row to the item of the text it numbers, with its deadline', () => {
+    const text = [
+      '某市现代物流业实施方案(2024—2026年)',
+      '二、重点任务',
+      '(一)强化枢纽功能',
+      '1.建设国家物流枢纽。完善枢纽功能。',
+      '2.提升多式联运水平。加快铁水联运发展。',
+      '三、保障措施',
+      '各有关部门按照职责分工抓好落实。',
+      '附件',
+      '重点任务责任分工表',
+      '序号\t任务编号\t牵头单位\t配合单位\t完成时限',
+      '1\t二(一)1\t市发展改革委\t市交通运输局、市商务局\t2026年底',
+      '2\t二(一)2\t市交通运输局\t中国铁路上海局集团徐州车务段\t2025年6月',
+    ].join('\n');
+    const tasks = parseText(text).tasks;
+    expect(tasks.map((t) => [t.title, raws(t.lead), raws(t.cooperating), t.deadline])).toEqual([
+      ['建设国家物流枢纽', ['市发展改革委'], ['市交通运输局', '市商务局'], '2026-12'],
+      ['提升多式联运水平', ['市交通运输局'], ['中国铁路上海局集团徐州车务段'], '2025-06'],
+    ]);
+    expect(text.slice(tasks[0].source.start, tasks[0].source.end)).toContain('完善枢纽功能');
+  });
+});
+
+// blind batch 11
+describe('indicator and project lists read as task tables', () => {
+  it('an indicator list with a 责任单位 column gives one task per indicator; phrase cells become targets', () => {
+    const plan = parseText(
+      '考核指标及责任分解表\n\t序号\t指标名称\t单位\t2024年目标值\t责任单位\t考核频次\n\t1\t能源消费总量\t万吨标准煤\t≤268\t区发改局、区统计局\t半年\n\t2\t非化石能源消费比重\t%\t较上年提高1.5个百分点\t区发改局\t年度\n\t3\t节能宣传培训\t人次\t不少于2000人次/年\t区机关事务中心\t年度\n',
+    );
+    expect(plan.tasks.map((t) => t.title)).toEqual(['能源消费总量', '非化石能源消费比重', '节能宣传培训']);
+    expect(raws(plan.tasks[0].responsible)).toEqual(['区发改局', '区统计局']);
+    const pp = plan.targets.find((t) => t.unit === '个百分点');
+    expect(pp).toMatchObject({ value: 1.5, year: 2024 });
+    // "/年" is how often: the unit is 人次 and the target recurs
+    expect(plan.targets.find((t) => t.value === 2000)).toMatchObject({ unit: '人次', comparator: '>=', recurring: true });
+  });
+
+  it('a project list: bare figures take the header unit, 项目业主 is no unit, 建设内容 specs are no targets, deadline is the 竣工 month', () => {
+    const plan = parseText(
+      '重点项目清单\n\t序号\t项目名称\t建设内容\t总投资(亿元)\t2024年计划投资(亿元)\t项目业主\t责任单位\t开竣工时间\n\t1\t某某产业园项目\t建设厂房,总建筑面积约8.6万平方米。\t26\t9.8\t某某股份有限公司\t某区政府\t2024.05-2026.12\n',
+    );
+    expect(plan.tasks).toHaveLength(1);
+    expect(raws(plan.tasks[0].responsible)).toEqual(['某区政府']);
+    expect(plan.tasks[0].deadline).toBe('2026-12');
+    // the 建设内容 spec is no target; the 2024 figure is kept (as a table indicator when the whole table reads as one)
+    expect(plan.targets.some((t) => t.value === 8.6)).toBe(false);
+    const fig = [...plan.targets.map((t) => [t.value, t.year]), ...plan.indicators.flatMap((i) => i.targets.map((t) => [t.value, t.year]))];
+    expect(fig).toContainEqual([9.8, 2024]);
+  });
+});

@@ -1,0 +1,90 @@
+// How unit names and lists of them are read: catch-alls, organ names, 和 inside or between names, a second plate
+// in parentheses, "A/B" lists and "等部门". (Regrouped from the blind-batch files 6, 9, 12 and 16.)
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../server/parser/index.js';
+
+const raws = (us: { raw: string }[]) => us.map((u) => u.raw);
+const roles = (text: string) => parseText(text).tasks.map((t) => [raws(t.lead), raws(t.responsible), raws(t.cooperating)]);
+const units = (p: ReturnType<typeof parseText>) => p.tasks.flatMap((t) => [...t.lead, ...t.responsible, ...t.cooperating]);
+
+// blind batch 6
+describe('unit names', () => {
+  it('reads "各市(县)、区人民政府" as one all-districts catch-all', () => {
+    const text = '1.强化惠企政策直达。兑现资金50亿元以上。(责任单位:市发展改革委、各市(县)、区人民政府)';
+    const [t] = parseText(text).tasks;
+    expect(raws(t.responsible)).toEqual(['市发展改革委', '各市(县)、区人民政府']);
+    expect(t.responsible[1].scope).toBe('all_districts');
+  });
+
+  it('keeps organ names with 工作局 / 工作站 and hotline numbers', () => {
+    const text = [
+      '1.创新金融服务。新增贷款200亿元以上。',
+      '牵头单位:市金融工作局    责任单位:镇生态环境保护工作站、市12345热线管理中心',
+    ].join('\n');
+    expect(roles(text)).toEqual([[['市金融工作局'], ['镇生态环境保护工作站', '市12345热线管理中心'], []]]);
+  });
+
+  it('still rejects figures and actions as units', () => {
+    const text = '1.推进工作。(责任单位:市商务局、完成2000家企业改造工作)';
+    expect(raws(parseText(text).tasks[0]?.responsible ?? [])).not.toContain('完成2000家企业改造工作');
+  });
+});
+
+// blind batch 9
+describe('unit lists', () => {
+  const text = [
+    '海口市城市更新工作台账',
+    '任务名称:城中村改造',
+    '工作措施:启动城中村改造项目6个。',
+    '牵头单位:市住房城乡建设局/市自然资源和规划局',
+    '配合单位:市城投集团/海口旅文集团,龙华区人民政府',
+    '',
+    '任务名称:完整社区建设试点',
+    '工作措施:每个区至少打造2个完整社区。',
+    '牵头单位:市民政局',
+    '配合单位:/',
+  ].join('\n');
+  const p = parseText(text);
+
+  it('splits "A/B/C" and reads a lone "/" as none', () => {
+    const [a, b] = p.tasks;
+    expect(a.lead.map((u) => u.raw)).toEqual(['市住房城乡建设局', '市自然资源和规划局']);
+    expect(a.cooperating.map((u) => u.raw)).toEqual(['市城投集团', '海口旅文集团', '龙华区人民政府']);
+    expect(b.cooperating).toEqual([]);
+    for (const u of units(p)) expect(text.slice(u.source!.start, u.source!.end)).toBe(u.raw);
+  });
+
+  it('drops a bare "等部门" but keeps "等区级有关部门" as a catch-all', () => {
+    const q = parseText('一、培育直播电商\n建设直播电商基地2个。(牵头单位:区商务局;配合单位:区人社局、区融媒体中心等部门)\n二、优化环境\n开展创建。(牵头单位:区市场监管局;配合单位:区商务局等区级有关部门)\n');
+    expect(q.tasks[0].cooperating.map((u) => u.raw)).toEqual(['区人社局', '区融媒体中心']);
+    expect(q.tasks[1].cooperating.map((u) => [u.raw, u.scope])).toEqual([
+      ['区商务局', 'unit'],
+      ['等区级有关部门', 'others'],
+    ]);
+  });
+});
+
+// blind batches 12 and 16
+describe('和, 、 and a second name in parentheses', () => {
+  it('keeps an alias that names an organ in parentheses, drops a remit', () => {
+    const plan = parseText('一、任务\n1.新增停车泊位。\n牵头单位:市城市管理局(停车泊位)、市市场监管局(知识产权局)\n');
+    expect(raws(plan.tasks[0].lead)).toEqual(['市城市管理局', '市市场监管局(知识产权局)']);
+  });
+
+  it('"区农业农村和水利局" is one name; "区卫生健康委和区医保局" two', () => {
+    const p = parseText('某区2024年要点\n\n    1.推进利用。利用率达到96%。(区农业农村和水利局牵头,区卫生健康委和区医保局配合)');
+    expect(raws(p.tasks[0].lead)).toEqual(['区农业农村和水利局']);
+    expect(raws(p.tasks[0].cooperating)).toEqual(['区卫生健康委', '区医保局']);
+  });
+
+  it('"各街道、镇" is one catch-all; a note cut after "牵头," goes on', () => {
+    const p = parseText('某区2024年要点\n\n    3.强化治理。利用率不低于80%。(区住建局、区综合行政执法局牵头,\n各街道、镇按职责分工负责)');
+    expect(raws(p.tasks[0].lead)).toEqual(['区住建局', '区综合行政执法局']);
+    expect(raws(p.tasks[0].responsible)).toEqual(['各街道、镇']);
+  });
+
+  it('a second plate of the same level stays with the name: "区科学技术局(区科协)"', () => {
+    const p = parseText(['某区2024年任务', '', '序号\t任务\t牵头单位\t配合单位\t完成时限', '1\t发展医药。引进项目3个。\t区科学技术局（区科协）\t区卫生健康局\t9月底前'].join('\n'));
+    expect(raws(p.tasks[0].lead)).toEqual(['区科学技术局(区科协)']);
+  });
+});

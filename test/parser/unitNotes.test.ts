@@ -1,0 +1,270 @@
+// Who leads, is responsible and cooperates, as labels and notes state it: 责任单位 label lines, notes in
+// ()/【】/〔〕/[] after an item, short role words, verbs inside a labelled list, plan-wide order rules, 同上, notes
+// and label lists wrapped onto the next line. (Regrouped from the blind-batch files 5–16.)
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../server/parser/index.js';
+
+const raws = (us: { raw: string }[]) => us.map((u) => u.raw);
+const roles = (text: string) => parseText(text).tasks.map((t) => [raws(t.lead), raws(t.responsible), raws(t.cooperating)]);
+
+// blind batch 6
+describe('unit notes in square and Chinese brackets', () => {
+  it('reads 【责任单位:…】 and [责任单位:…] at the end of an item, without the closing bracket', () => {
+    const text = [
+      '某市2024年工作要点',
+      '1.建设海上粮仓。新增养殖网箱10座。【责任单位:市海洋发展和渔业局、市财政局,各区市政府(管委)】',
+      '2.规范渔船管理。淘汰老旧渔船不少于80艘。[责任单位:市海洋发展和渔业局、烟台海事局]',
+    ].join('\n');
+    expect(roles(text)).toEqual([
+      [[], ['市海洋发展和渔业局', '市财政局', '各区市政府(管委)'], []],
+      [[], ['市海洋发展和渔业局', '烟台海事局'], []],
+    ]);
+  });
+
+  it('reads 〔牵头部门:X;配合部门:Y〕, also on the line after the item, and labels in any order', () => {
+    const text = [
+      '某市2024年工作要点',
+      '1.发展海洋牧场。新建示范区5处。〔牵头部门:市海洋发展和渔业局;配合部门:市文化和旅游局、市自然资源和规划局〕',
+      '2.推进海上风电开发。装机容量达到200万千瓦。',
+      '〔责任单位:市发展改革委(市能源局),莱州市政府〕',
+      '3.加快港口建设。推进码头二期建设。【参与部门:市港口集团;牵头部门:市交通运输局】',
+    ].join('\n');
+    const plan = parseText(text);
+    expect(plan.tasks.map((t) => [t.title, raws(t.lead), raws(t.responsible), raws(t.cooperating)])).toEqual([
+      ['发展海洋牧场', ['市海洋发展和渔业局'], [], ['市文化和旅游局', '市自然资源和规划局']],
+      ['推进海上风电开发', [], ['市发展改革委(市能源局)', '莱州市政府'], []],
+      ['加快港口建设', ['市交通运输局'], [], ['市港口集团']],
+    ]);
+    const unit = plan.tasks[0].cooperating[1];
+    expect(text.slice(unit.source!.start, unit.source!.end)).toBe('市自然资源和规划局');
+  });
+
+  it('keeps a deadline written inside the brackets and leaves document numbers alone', () => {
+    const text = ['某市2025年工作方案', '烟政办字〔2024〕15号', '1.推进充电设施建设。新建充电桩500个。〔责任单位:市发展改革委;完成时限:2025年6月底前〕'].join('\n');
+    const [t] = parseText(text).tasks;
+    expect([raws(t.responsible), t.deadline]).toEqual([['市发展改革委'], '2025-06']);
+  });
+});
+
+// blind batch 6
+describe('short role labels and verb notes in brackets', () => {
+  it('reads "(牵头:X;配合:Y)" with the role word alone before a colon', () => {
+    expect(roles('1.推进充电设施建设。新建充电桩500个。(牵头:市发展改革委;配合:市财政局、市商务局)')).toEqual([
+      [['市发展改革委'], [], ['市财政局', '市商务局']],
+    ]);
+  });
+
+  it('does not take a role word in prose for a label', () => {
+    expect(roles('1.压实责任。各级要落实配合责任:加强协调。').flat(2)).toEqual([]);
+  });
+
+  it('reads "【X牵头,Y配合】" like its parenthesized form', () => {
+    expect(roles('1.培育龙头企业。培育龙头企业5家。【市农业农村局牵头,市财政局配合】')).toEqual([[['市农业农村局'], [], ['市财政局']]]);
+  });
+});
+
+// blind batch 7
+describe('unit notes without labels', () => {
+  it('reads unit names alone in parentheses after the sentence as responsible units', () => {
+    const text = ['某市新材料产业行动方案', '二、重点任务', '1.推进园区提质。推动化工园区认定管理。(市工信局、市应急局,各区县政府、高新区管委会)', '2.加强人才引育。实施英才计划。(市委组织部、市人社局)'].join('\n');
+    expect(roles(text)).toEqual([
+      [[], ['市工信局', '市应急局', '各区县政府', '高新区管委会'], []],
+      [[], ['市委组织部', '市人社局'], []],
+    ]);
+  });
+
+  it('leaves a parenthesis that is not a list of units, or that does not close a sentence, alone', () => {
+    const text = ['某市方案', '1.发展物流。建设枢纽(含陆港型枢纽)。(2023年全市社会物流总额为2.03万亿元。)', '2.建设平台。依托市市场监管局(市知识产权局)推进。'].join('\n');
+    expect(parseText(text).tasks.every((t) => t.responsible.length === 0)).toBe(true);
+  });
+
+  it('keeps every "(X负责)" of one item\'s paragraph in that one task', () => {
+    const text = ['某市2025年工作要点', '一、提升效能', '1.深化改革。推出集成服务12项以上(市行政审批局负责)。电子证照应用率达到90%(市数据局负责)。', '2.降低成本。减税降费150亿元(市税务局负责);电价下降3%(市发改委负责)。'].join('\n');
+    expect(roles(text)).toEqual([
+      [[], ['市行政审批局', '市数据局'], []],
+      [[], ['市税务局', '市发改委'], []],
+    ]);
+  });
+});
+
+// blind batch 6
+describe('verbs inside a labelled unit list', () => {
+  it('gives a leading verbless clause the label’s role and the rest the role of their verb', () => {
+    const text = ['某镇工作方案', '(一)村容村貌提升', '开展集中整治行动。', '责任单位:各村(社区)两委,镇农业服务中心、镇自然资源所配合'].join('\n');
+    expect(roles(text)).toEqual([[[], ['各村(社区)两委'], ['镇农业服务中心', '镇自然资源所']]]);
+  });
+
+  it('lets a verbless clause after "X牵头" join the verb that ends its run', () => {
+    const text = '1.推进基地建设。新建基地5万亩。(责任单位:市农业农村局牵头,市自然资源局、市水务局,各县(市)区人民政府配合)';
+    expect(roles(text)).toEqual([[['市农业农村局'], [], ['市自然资源局', '市水务局', '各县(市)区人民政府']]]);
+  });
+
+  it('reads "Y具体落实" after a ";" as responsible', () => {
+    const text = ['某镇工作方案', '(五)长效管护机制', '建立管护机制。', '牵头单位:镇党政办公室;责任单位:镇纪委、镇财政所;各村(社区)两委具体落实'].join('\n');
+    expect(roles(text)).toEqual([[['镇党政办公室'], ['镇纪委', '镇财政所', '各村(社区)两委'], []]]);
+  });
+
+  it('does the same inside a table cell', () => {
+    const text = [
+      '某区重点任务分工表',
+      '| 序号 | 重点任务 | 责任单位 | 完成时限 |',
+      '| 1 | 整治人居环境 | 各街道办事处,区城管局、区农业农村局配合 | 2024年12月底 |',
+    ].join('\n');
+    expect(roles(text)).toEqual([[[], ['各街道办事处'], ['区城管局', '区农业农村局']]]);
+  });
+
+  it('takes 参与部门 as cooperating and 分包领导 as a leader, not a unit', () => {
+    const text = ['某镇工作方案', '(四)村容村貌提升', '开展集中整治行动。', '分包领导:镇班子成员', '牵头部门:镇农业服务中心  参与部门:镇财政所'].join('\n');
+    const [t] = parseText(text).tasks;
+    expect([raws(t.lead), raws(t.cooperating), t.leaders]).toEqual([['镇农业服务中心'], ['镇财政所'], ['镇班子成员']]);
+  });
+});
+
+// blind batch 5
+describe('plan-wide order rule and combined labels', () => {
+  it('"列第一位的为牵头单位,其他为配合单位" orders a plain 责任单位 list; a (牵头) mark still wins', () => {
+    const text = [
+      '某市2024年数字经济工作要点',
+      '(注:各项任务的责任单位中,列第一位的为牵头单位,其他为配合单位。)',
+      '1.加快5G网络建设。新建5G基站3000个以上。(责任单位:市通信管理办、市工信局、各县(市)区政府)',
+      '2.培养数字人才。每年培养数字技能人才2万人次。(责任单位:市人社局、市教育局(牵头)、市科技局)',
+      '3.推动制造业数字化转型。(牵头单位:市工信局;责任单位:市科技局)',
+    ].join('\n');
+    const plan = parseText(text);
+    expect(plan.tasks.map((t) => [raws(t.lead), raws(t.responsible), raws(t.cooperating)])).toEqual([
+      [['市通信管理办'], [], ['市工信局', '各县(市)区政府']],
+      [['市教育局'], [], ['市人社局', '市科技局']],
+      // explicit labels are not reordered
+      [['市工信局'], ['市科技局'], []],
+    ]);
+  });
+
+  it('without the rule a plain list stays responsible', () => {
+    const plan = parseText('某市工作要点\n1.加快5G网络建设。(责任单位:市通信管理办、市工信局)');
+    expect(raws(plan.tasks[0].responsible)).toEqual(['市通信管理办', '市工信局']);
+    expect(plan.tasks[0].lead).toEqual([]);
+  });
+
+  it('"责任单位及完成时限:X,date" gives the unit and the deadline', () => {
+    const plan = parseText('某市方案\n4.推动学校体育设施开放。开放比例不低于60%。\n责任单位及完成时限:市教育局,2024年12月底前');
+    expect(raws(plan.tasks[0].responsible)).toEqual(['市教育局']);
+    expect(plan.tasks[0].deadline).toBe('2024-12');
+  });
+});
+
+// blind batch 11: 三个责任 label lines
+describe('label lines and unit lists', () => {
+  it('reads 主体/监管/属地责任单位 as responsible, names in their own quote marks, and items without a deadline', () => {
+    const plan = parseText(
+      '一、主要任务\n1.整治甲类问题。开展排查。\n主体责任单位:各供热企业\n监管责任单位:“区住房城乡建设局”“区应急局”\n属地责任单位:各街道办事处\n\n2.整治乙类问题。开展检查。\n监管责任单位:〈区市场监管局〉〈区公安分局〉\n',
+    );
+    expect(plan.tasks).toHaveLength(2);
+    expect(raws(plan.tasks[0].responsible)).toEqual(['各供热企业', '区住房城乡建设局', '区应急局', '各街道办事处']);
+    expect(plan.tasks[0].lead).toEqual([]);
+    expect(raws(plan.tasks[1].responsible)).toEqual(['区市场监管局', '区公安分局']);
+  });
+});
+
+// blind batches 8 and 9b
+describe('labels of town and street plans', () => {
+  it('reads 责任科室 / 配合科室 labels of a town plan', () => {
+    const text = ['某镇2024年工作方案', '1.开展宣传。发放资料。(责任科室:宣传办、党政办;配合科室:各管区)', '2.加强巡查。每天巡查。(牵头科室:应急办;责任科室:综合执法中队)'].join('\n');
+    expect(roles(text)).toEqual([
+      [[], ['宣传办', '党政办'], ['各管区']],
+      [['应急办'], ['综合执法中队'], []],
+    ]);
+  });
+
+  it('reads "A、B按职责分工负责;C、D落实" as one note of responsible units', () => {
+    const text = ['某市养老规划', '一、加强队伍建设。举办技能竞赛。(市人社局、市民政局按职责分工负责;各区县人民政府、高新区管委会落实)'].join('\n');
+    expect(roles(text)).toEqual([[[], ['市人社局', '市民政局', '各区县人民政府', '高新区管委会'], []]]);
+  });
+
+  it('reads 协同科室 and 落实主体 on one line split by spaces', () => {
+    const text = '某街道2025年工作方案\n\n一、主要任务\nA. 推进垃圾分类。\n牵头科室:街道城建办 协同科室:街道执法队 落实主体:各社区\n完成时间:2025年8月\n';
+    expect(roles(text)).toEqual([[['街道城建办'], ['各社区'], ['街道执法队']]]);
+  });
+});
+
+// blind batch 12
+describe('labelled unit cells', () => {
+  it('reads "牵头:X(person) 配合:Y" cells and "X(person)牵头,Y配合", dropping the person in parentheses', () => {
+    const plan = parseText(
+      '宣城市人民政府\n任务分解表\n责任单位(责任人)\t任务编号\t重点任务\t完成时限\n牵头:市发展改革委(王立新) 配合:市财政局(周敏)、市统计局\t1-1\t地区生产总值增长6%左右。\t2024年12月\n市投资促进局(何静)牵头,市发展改革委配合\t1-2\t新开工亿元以上项目300个。\t2024年11月\n',
+    );
+    const [a, b] = plan.tasks;
+    expect(raws(a.lead)).toEqual(['市发展改革委']);
+    expect(raws(a.cooperating)).toEqual(['市财政局', '市统计局']);
+    expect(raws(b.lead)).toEqual(['市投资促进局']);
+    expect(raws(b.cooperating)).toEqual(['市发展改革委']);
+  });
+});
+
+// blind batch 12
+describe('同上', () => {
+  it('copies the task above for "同上" labels and a whole "…同上。" line', () => {
+    const plan = parseText(
+      '关于2024年重点工作任务分解的通知\n一、目标\n1-1 地区生产总值增长6.5%左右。\n责任领导:王一(副市长);牵头单位:市发展改革委;责任单位:市统计局;完成时限:2024年12月底\n1-2 工业增加值增长8%。\n责任领导:同上;牵头单位:市工信局;责任单位:同上;完成时限:2024年12月底\n1-3 新开工项目500个。\n责任领导、牵头单位、责任单位、完成时限同上。\n',
+    );
+    const [, b, c] = plan.tasks;
+    expect(raws(b.lead)).toEqual(['市工信局']);
+    expect(raws(b.responsible)).toEqual(['市统计局']);
+    expect(raws(c.lead)).toEqual(['市工信局']);
+    expect(raws(c.responsible)).toEqual(['市统计局']);
+    expect(c.deadline).toBe('2024-12');
+  });
+});
+
+// blind batch 14: the layout of the owner's issue
+describe('wrapped notes and label lists', () => {
+  it('an inline note cut right after "牵头," keeps the units of both lines', () => {
+    const p = parseText(
+      '一、强化要素支撑\n1.加大融资支持,贷款余额增长12%以上。(人行某市支行、市金融服务中心牵头,\n各银行业金融机构按职责分工负责)\n2.保障企业用工需求。(市人社局牵头,市总工会配合)\n',
+    );
+    expect(p.tasks).toHaveLength(2);
+    expect(raws(p.tasks[0].lead)).toEqual(['人行某市支行', '市金融服务中心']);
+    expect(raws(p.tasks[0].responsible)).toEqual(['各银行业金融机构']);
+  });
+
+  it('a page number opening the continued line of a note, with a nested "(市)", is dropped', () => {
+    const p = parseText(
+      '二、重点工作\n(一)完善配套服务设施。新增服务设施30处。(牵头单位:市民政局;责任单位:市卫生健康委,\n3 市住房城乡建设局,各县(市)区政府)\n(二)拓宽资金渠道。争取资金不低于8亿元。(牵头单位:市财政局)\n',
+    );
+    expect(raws(p.tasks[0].responsible)).toEqual(['市卫生健康委', '市住房城乡建设局', '各县(市)区政府']);
+  });
+
+  it('a label list ending in "," goes on with the next line; the deadline line after it still counts', () => {
+    const p = parseText(
+      '1.提升民宿品质。新培育等级民宿20家。\n牵头责任单位:县文旅局\n协同责任单位:县消防救援大队、县公安局,\n各乡镇人民政府\n完成时限:2024年8月底\n2.完善交通网络。改造旅游公路45公里。\n主要责任单位:县交通运输局\n配合单位:县城市管理局\n',
+    );
+    const [a, b] = p.tasks;
+    expect(raws(a.cooperating)).toEqual(['县消防救援大队', '县公安局', '各乡镇人民政府']);
+    expect(a.deadline).toBe('2024-08');
+    // convention (长丰县, layouts.test): 主要责任单位 leads when no 牵头 line is named, is responsible beside one (长春)
+    expect(raws(b.lead)).toEqual(['县交通运输局']);
+    expect(raws(b.cooperating)).toEqual(['县城市管理局']);
+  });
+});
+
+// blind batch 15
+describe('an inline note whose responsible list is split by a comma', () => {
+  it('"(X牵头,Y,Z按职责分工负责)": Y and Z are responsible', () => {
+    const p = parseText('某区2024年工作要点\n\n4.发展现代畜牧业,新建规模养殖场10个以上。(区畜牧局牵头,区财政局,各乡镇人民政府按职责分工负责)');
+    expect(p.tasks).toHaveLength(1);
+    expect(raws(p.tasks[0].lead)).toEqual(['区畜牧局']);
+    expect(raws(p.tasks[0].responsible)).toEqual(['区财政局', '各乡镇人民政府']);
+  });
+  it('a trailing list with no verb after it is no note', () => {
+    const p = parseText('某区2024年工作要点\n\n1.完善机制。(区财政局牵头,区审计局)');
+    expect(p.tasks.flatMap((t) => raws(t.responsible))).not.toContain('区审计局');
+  });
+});
+
+// blind batch 16
+describe('OCR in labels', () => {
+  it('OCR 単 for 单 in labels; two labels parted by a space', () => {
+    const p = parseText('某区2024年方案\n\n    一、开展村庄清洁行动。集中整治不少于4次。(牵头単位:区农业农村局 配合単位:团区委、区妇联)');
+    expect(raws(p.tasks[0].lead)).toEqual(['区农业农村局']);
+    expect(raws(p.tasks[0].cooperating)).toEqual(['团区委', '区妇联']);
+  });
+});

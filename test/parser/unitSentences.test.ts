@@ -1,0 +1,150 @@
+// Who does the work when prose says it rather than a label: bare 由X负责 / X会同Y sentences, a unit as the
+// subject of its sentence, units taking turns, a unit heading over its tasks, a note after a group of items,
+// directives in minutes. (Regrouped from the blind-batch files 5–12.)
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../server/parser/index.js';
+
+const raws = (us: { raw: string }[]) => us.map((u) => u.raw);
+const roles = (text: string) => parseText(text).tasks.map((t) => [raws(t.lead), raws(t.responsible), raws(t.cooperating)]);
+
+// blind batch 5
+describe('who does the work, said in a bare sentence', () => {
+  const text = [
+    '某县2024年乡村振兴工作实施方案',
+    '一、重点任务',
+    '(一)稳定粮食生产。新建高标准农田3000亩。由县农业农村局负责,县财政局、县自然资源局配合,各乡镇人民政府具体实施。',
+    '(二)发展特色产业。新发展中药材种植1.5万亩。县农业农村局会同县林业局、县供销社组织实施。',
+    '(三)打造示范村庄。县乡村振兴局负总责,县住房城乡建设局、县交通运输局按职责分工负责。',
+    '(四)加强宣传。本方案由县乡村振兴局负责解释。',
+  ].join('\n');
+  const plan = parseText(text);
+
+  it('reads 由X负责, X会同Y and X负总责 into roles', () => {
+    expect(plan.tasks.map((t) => [t.title, raws(t.lead), raws(t.responsible), raws(t.cooperating)])).toEqual([
+      ['稳定粮食生产', [], ['县农业农村局', '各乡镇人民政府'], ['县财政局', '县自然资源局']],
+      ['发展特色产业', ['县农业农村局'], [], ['县林业局', '县供销社']],
+      ['打造示范村庄', ['县乡村振兴局'], ['县住房城乡建设局', '县交通运输局'], []],
+    ]);
+  });
+});
+
+// blind batch 9b
+describe('role clauses inside a sentence', () => {
+  it('reads "依职责负责" and a run of "由X牵头,Y配合" clauses inside a sentence', () => {
+    expect(roles('1.加强食品安全抽检。扩大抽检范围。市市场监管局、市农业农村局依职责负责,市直有关部门配合。\n')).toEqual([
+      [[], ['市市场监管局', '市农业农村局'], ['市直有关部门']],
+    ]);
+    expect(roles('1.发展冰雪旅游。打造冰雪小镇,此项工作由区文旅局牵头负责,区体育局配合,力争游客人次增长20%。\n')).toEqual([
+      [['区文旅局'], [], ['区体育局']],
+    ]);
+  });
+
+  it('reads "X负责<job>" after a run of role clauses', () => {
+    expect(roles('第二节 建设灌区\n改造渠道80公里。由县水务局牵头,县财政局配合,县水投公司负责项目建设运营。\n')).toEqual([
+      [['县水务局'], ['县水投公司'], ['县财政局']],
+    ]);
+  });
+
+  it('reads a unit as the subject of its sentence', () => {
+    const text = '第一章 保障措施\n\n第九条 市财政局负责将专项经费纳入年度预算。\n\n第十条 加强督查,依法追责。由市纪委监委负责。\n';
+    const plan = parseText(text);
+    expect(plan.tasks.map((t) => [raws(t.responsible), t.text.includes('纳入年度预算')])).toEqual([
+      [['市财政局'], true],
+      [['市纪委监委'], false],
+    ]);
+    expect(roles('三、保障措施\n加大投入。县发改局要会同县直有关部门加强项目储备,定期调度。\n')).toEqual([[['县发改局'], [], ['县直有关部门']]]);
+    // a document or a role word is no subject
+    expect(roles('三、保障措施\n本规划由市发展改革委负责解释。各牵头单位要会同配合单位细化方案。\n').flat(2)).toEqual([]);
+  });
+});
+
+// blind batch 11
+describe('units taking turns', () => {
+  it('one task per paragraph: 要牵头 leads, 要会同Y makes Y cooperate, 要配合 cooperates, 发挥牵头医院作用 is no mark', () => {
+    const plan = parseText(
+      '二、重点任务\n(一)提升服务能力。市卫健委要牵头制定方案;市财政局要保障资金。\n(二)推进医联体建设。市人民医院要发挥牵头医院作用,开展巡诊;市医保局要配合市卫健委做好结算。\n(三)加强人才建设。市人社局要会同市卫健委落实政策;市委编办要调剂编制。\n',
+    );
+    const [a, b, c] = plan.tasks;
+    expect(raws(a.lead)).toEqual(['市卫健委']);
+    expect(raws(a.responsible)).toEqual(['市财政局']);
+    expect(raws(b.lead)).toEqual([]);
+    expect(raws(b.responsible)).toEqual(['市人民医院']);
+    expect(raws(b.cooperating)).toEqual(['市医保局']);
+    expect(raws(c.lead)).toEqual(['市人社局']);
+    expect(raws(c.cooperating)).toEqual(['市卫健委']);
+    expect(raws(c.responsible)).toEqual(['市委编办']);
+  });
+
+  it('numbered clauses inside one paragraph are separate tasks', () => {
+    const plan = parseText('现将职责分工明确如下:一、区发改局负责目标分解;二、区统计局负责数据核查;三、区住建局负责建筑节能。\n');
+    expect(plan.tasks.map((t) => raws(t.responsible))).toEqual([['区发改局'], ['区统计局'], ['区住建局']]);
+  });
+});
+
+// blind batch 7
+describe('tasks grouped under their unit', () => {
+  const text = [
+    '某市2024年重点任务分解方案',
+    '以下任务按牵头单位分列,配合单位在任务后括号内注明。',
+    '二、重点任务分解',
+    '(一)市发改委',
+    '1.实施扩大有效投资攻坚行动,固定资产投资增长5%以上。(市经信局、市自然资源和规划局配合)',
+    '2.深化要素市场化配置改革,开展用能权交易试点。',
+    '(二)市教育局',
+    '3.新建中小学20所。(市住建局配合)',
+    '三、民生实事',
+    '市卫生健康委:4.新增普惠托位1000个;5.开展老年人健康体检不少于40万人次。(各县(市、区)政府配合)',
+  ].join('\n');
+
+  it('gives each item under a unit heading that unit, as lead when the plan lists tasks by 牵头单位', () => {
+    expect(roles(text)).toEqual([
+      [['市发改委'], [], ['市经信局', '市自然资源和规划局']],
+      [['市发改委'], [], []],
+      [['市教育局'], [], ['市住建局']],
+      [['市卫生健康委'], [], []],
+      [['市卫生健康委'], [], ['各县(市、区)政府']],
+    ]);
+  });
+
+  it('does not take a heading such as "优化城市空间布局" for a unit', () => {
+    const t = parseText(['某区规划', '(六)优化城市空间布局', '1.坚持东进南延。推进开发。(牵头单位:区规划自然资源局;责任单位:区新城建管委)'].join('\n')).tasks;
+    expect(t.map((x) => [raws(x.lead), raws(x.responsible)])).toEqual([[['区规划自然资源局'], ['区新城建管委']]]);
+  });
+});
+
+// blind batch 10
+describe('a note after a group of items', () => {
+  it('gives units stated after a group of items to the items above', () => {
+    const text = [
+      '一、重点任务', '(一)甲', '1.推进甲事项。完成改造。', '2.推进乙事项。完成建设。',
+      '以上任务由市住建局牵头,市财政局配合。', '(二)乙', '3.推进丙事项。', '4.推进丁事项。',
+      '第3项由市教育局牵头,市体育局配合;第4项由市民政局牵头,市卫健委配合。',
+    ].join('\n');
+    const plan = parseText(text);
+    const of = (k: string) => plan.tasks.find((t) => t.text.includes(k) || t.title.includes(k))!;
+    expect(raws(of('甲事项').lead)).toEqual(['市住建局']);
+    expect(raws(of('乙事项').cooperating)).toEqual(['市财政局']);
+    expect(raws(of('丙事项').lead)).toEqual(['市教育局']);
+    expect(raws(of('丁事项').lead)).toEqual(['市民政局']);
+    expect(raws(of('丁事项').cooperating)).toEqual(['市卫健委']);
+  });
+});
+
+// blind batch 12
+describe('directives in minutes', () => {
+  it('reads 会议明确 directives with their units and deadlines in the year of the minutes', () => {
+    const plan = parseText(
+      '专题会议纪要\n某某市人民政府办公室        2024年7月12日\n一、关于易涝点整治\n会议明确:新建雨水管网不少于35公里,由市住建局牵头实施,市财政局负责资金保障,年底前全部完工。\n二、关于泵站\n会议要求,市水利局要会同市城管局开展检修,于7月20日前完成。\n三、关于资金\n会议明确:市财政局要于7月底前统筹安排资金3000万元。\n',
+    );
+    const [a, b, c] = plan.tasks;
+    expect(raws(a.lead)).toEqual(['市住建局']);
+    expect(raws(a.responsible)).toEqual(['市财政局']);
+    expect(a.deadline).toBe('2024-12');
+    expect(raws(b.lead)).toEqual(['市水利局']);
+    expect(raws(b.cooperating)).toEqual(['市城管局']);
+    expect(b.deadline).toBe('2024-07-20');
+    expect(raws(c.responsible)).toEqual(['市财政局']);
+    expect(c.deadline).toBe('2024-07');
+    expect(plan.targets.find((t) => t.value === 35)?.year).toBe(2024);
+  });
+});
