@@ -502,6 +502,10 @@ const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '�
 const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）])?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
 const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年))|(?:要|应|应当|须|必须|务必)(?=[\u4e00-\u9fa5]))/;
+// "千军昌要求," / "会议强调:" opening a news report's sentence
+const SPEAKER = /^[”"]?[\u4e00-\u9fa5]{2,4}(?:要求|强调|指出|表示|提出|明确)[:,]\s*/;
+// "各县市区和市级相关部门,要认真盘点…": the units charged, then a comma, then what they must do
+const ADDRESSED = /^([^,;。:()!?\s]{2,40}?),(?=(?:要|须|必须|务必)[\u4e00-\u9fa5])()/;
 // "各牵头单位于2月10日前…", "各部门各单位要在每季度末…": addressees given a duty by the date their sentence sets
 const COLLECTIVE = /^(?:[\u4e00-\u9fa5]{0,6})?各(?:[^,;。:!?\s]{1,16})$/;
 const SENTENCE_DATE = /[于在](?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|每月\d{1,2}日|每(?:个)?季度末|年中|年底)(?:前|以前|之前)?/;
@@ -750,8 +754,11 @@ const isAddressees = (who: string): boolean => {
 
 /** "市财政局负责将…纳入年度预算", "县水务局要会同县直有关部门加强…": the unit opens the sentence */
 function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
-  const lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
-  const m = SUBJECT.exec(sm.slice(lead));
+  let lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
+  // "千军昌强调,市住建局、市监察局…要成立…": a news report's speaker before the units it charges
+  const speaker = SPEAKER.exec(sm.slice(lead));
+  if (speaker) lead += speaker[0].length;
+  const m = SUBJECT.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead));
   if (!m) return null;
   // a named unit as subject carries the sentence out; addressees only where the sentence sets them a date
   // a duty verb or a date after the subject: any unit, or addressees whose sentence sets a date; a plain modal
