@@ -4,18 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, overall, report, REAL_PAGES } from '../../bench/accuracy.js';
 
-// batch H is held out while the next rules are written (scored at first sight and at the end, docs/benchmarks.md)
-const scores = await evaluate(REAL_PAGES, 'abcdefg');
+// every batch; each was scored at first sight before rules were written for it (docs/benchmarks.md)
+const scores = await evaluate(REAL_PAGES);
 
 describe('accuracy on real published pages', () => {
   it('has at least 120 real pages from the labelled batches', () => {
-    expect(scores.length).toBeGreaterThanOrEqual(170);
+    expect(scores.length).toBeGreaterThanOrEqual(190);
   });
 
   it('holds the task, task-unit and target figures reached', () => {
     const o = overall(scores);
     expect(o.tasks.f1, report(scores, false)).toBeGreaterThanOrEqual(0.83);
     expect(o.units.f1, report(scores, false)).toBeGreaterThanOrEqual(0.82);
-    expect(o.targets.f1, report(scores, false)).toBeGreaterThanOrEqual(0.79);
+    expect(o.targets.f1, report(scores, false)).toBeGreaterThanOrEqual(0.82);
   });
 });
