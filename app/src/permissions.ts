@@ -9,7 +9,7 @@ export const canManageUnits = (me: Me) => has(me, 'admin', 'office');
 export const isUnitRole = (me: Me) => has(me, 'unit_head', 'unit_reporter');
 export const canReadAudit = (me: Me) => has(me, 'admin', 'office', 'unit_head', 'leader');
 
-/** The first screen after login: a unit's own tasks for unit roles, the plan list for everyone else. */
-export function homePath(me: Me): string {
-  return isUnitRole(me) && !canManagePlans(me) ? '/my-tasks' : '/plans';
+/** The first screen after login: the home page (今日待办), which shows each role its own (home/HomePage). */
+export function homePath(_me: Me): string {
+  return '/home';
 }

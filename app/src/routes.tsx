@@ -7,6 +7,7 @@ import { PageLoading } from './components/PageLoading';
 
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const AppLayout = lazy(() => import('./components/AppLayout'));
+const HomePage = lazy(() => import('./home/HomePage'));
 const PlanListPage = lazy(() => import('./pages/PlanListPage'));
 const PlanDetailPage = lazy(() => import('./plan/PlanDetailPage'));
 const ImportPage = lazy(() => import('./pages/ImportPage'));
@@ -62,6 +63,7 @@ export function AppRoutes() {
           }
         >
           <Route index element={<Home />} />
+          <Route path="home" element={<HomePage />} />
           <Route path="plans" element={<PlanListPage />} />
           <Route path="plans/:id" element={<PlanDetailPage />} />
           <Route path="imports" element={<ImportPage />} />

@@ -1,7 +1,8 @@
-// The frame around every screen after login: brand, role-based navigation, the user and logout.
-import { Suspense } from 'react';
-import { Button, Layout, Menu, Tooltip } from 'antd';
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+// The frame around every screen after login: brand, role-based navigation, the user and logout. On a phone the
+// navigation, the user and the account buttons move into a drawer opened by a menu button (styles.css).
+import { Suspense, useEffect, useState } from 'react';
+import { Button, Drawer, Layout, Menu, Tooltip } from 'antd';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { Me } from '../../../shared/api';
 import { useAuth, useMe } from '../auth';
@@ -17,7 +18,7 @@ interface NavItem {
 }
 
 function navFor(me: Me): NavItem[] {
-  const items: NavItem[] = [];
+  const items: NavItem[] = [{ key: '/home', label: '首页' }];
   const unitFirst = isUnitRole(me) && !canManagePlans(me);
   if (unitFirst) items.push({ key: '/my-tasks', label: '我的任务' });
   items.push({ key: '/plans', label: '规划列表' });
@@ -41,6 +42,13 @@ export default function AppLayout() {
   const selected = items.filter((i) => location.pathname.startsWith(i.key)).map((i) => i.key);
   const full = fullBleed.some((r) => r.test(location.pathname));
   const roles = me.roles.map((r) => roleLabels[r] ?? r).join('、');
+  const [navOpen, setNavOpen] = useState(false);
+  useEffect(() => setNavOpen(false), [location.pathname]);
+  const menuItems = items.map((i) => ({ key: i.key, label: <Link to={i.key}>{i.label}</Link> }));
+  const signOut = async () => {
+    await logout();
+    navigate('/login', { replace: true });
+  };
 
   return (
     <Layout className="app-layout">
@@ -48,40 +56,42 @@ export default function AppLayout() {
         跳到主要内容
       </a>
       <Layout.Header className="app-header">
+        <Button className="app-nav-toggle" type="text" icon={<MenuOutlined />} aria-label="打开导航菜单" aria-expanded={navOpen} onClick={() => setNavOpen(true)} />
         <Link to="/" className="app-brand">
           落实<small>规划实施管理平台</small>
         </Link>
-        <Menu
-          theme="dark"
-          mode="horizontal"
-          selectedKeys={selected}
-          items={items.map((i) => ({ key: i.key, label: <Link to={i.key}>{i.label}</Link> }))}
-          style={{ background: 'transparent' }}
-        />
+        <Menu className="app-nav" theme="dark" mode="horizontal" selectedKeys={selected} items={menuItems} style={{ background: 'transparent' }} />
         <div className="app-user">
           <NotificationBell />
           <Tooltip title={`${roles}${me.unitName ? ' · ' + me.unitName : ''}`}>
-            <span>
+            <span className="app-user-name">
               <UserOutlined /> {me.displayName}
               <span style={{ opacity: 0.75, marginLeft: 6 }}>{me.unitName ?? roles}</span>
             </span>
           </Tooltip>
-          <Button type="text" size="small" icon={<KeyOutlined />} onClick={() => navigate('/password')}>
+          <Button className="app-user-action" type="text" size="small" icon={<KeyOutlined />} onClick={() => navigate('/password')}>
             修改密码
           </Button>
-          <Button
-            type="text"
-            size="small"
-            icon={<LogoutOutlined />}
-            onClick={async () => {
-              await logout();
-              navigate('/login', { replace: true });
-            }}
-          >
+          <Button className="app-user-action" type="text" size="small" icon={<LogoutOutlined />} onClick={signOut}>
             退出
           </Button>
         </div>
       </Layout.Header>
+      <Drawer className="app-nav-drawer" placement="left" size={280} open={navOpen} onClose={() => setNavOpen(false)} title="落实 · 规划实施管理平台">
+        <div className="app-nav-drawer-user">
+          <UserOutlined /> {me.displayName}
+          <div className="muted">{me.unitName ? `${roles} · ${me.unitName}` : roles}</div>
+        </div>
+        <Menu mode="inline" selectedKeys={selected} items={menuItems} />
+        <div className="app-nav-drawer-actions">
+          <Button icon={<KeyOutlined />} onClick={() => navigate('/password')} block>
+            修改密码
+          </Button>
+          <Button icon={<LogoutOutlined />} onClick={signOut} block>
+            退出
+          </Button>
+        </div>
+      </Drawer>
       <Layout.Content id="main" className={full ? 'app-content full' : 'app-content'}>
         <Suspense fallback={<PageLoading />}>
           <Outlet />

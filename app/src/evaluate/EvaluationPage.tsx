@@ -1,4 +1,5 @@
 // 考核评估 (office, leader, evaluator): unit ranking with explained scores, evaluation drafts, dashboards, exports.
+// Without ?plan=, all the user's plans in force side by side (status, progress, reporting), each opening its own.
 import { lazy, Suspense } from 'react';
 import { Alert, Tabs } from 'antd';
 import { useSearchParams } from 'react-router-dom';
@@ -9,6 +10,10 @@ import { canManageEvaluation, canSeeEvaluation } from '../run/runPermissions';
 import { ScoresTab } from './ScoresTab';
 import { PageLoading } from '../components/PageLoading';
 import { ExportButtons } from './ExportButtons';
+import { useRequest } from '../useRequest';
+import { homeApi } from '../home/homeApi';
+import { PlanStatusList } from '../home/DistrictOverview';
+import '../home/home.css';
 import '../run/run.css';
 
 // the dashboard (ECharts, ≈170 KB gzip) and the evaluation reports load when their tab is opened, not with the ranking
@@ -17,20 +22,30 @@ const EvaluationsTab = lazy(() => import('./EvaluationsTab').then((m) => ({ defa
 
 export default function EvaluationPage() {
   const me = useMe();
-  const choice = usePlanChoice();
+  const choice = usePlanChoice(undefined, { all: true });
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') ?? 'scores';
   const planId = choice.planId;
+  const overview = useRequest(() => (choice.all && canSeeEvaluation(me) ? homeApi.district() : Promise.resolve(undefined)), [choice.all]);
   if (!canSeeEvaluation(me)) return <Alert type="info" showIcon title="考核评估仅对规划办、领导和评估人员开放。" />;
   return (
     <section>
       <div className="page-head">
         <h2>考核评估</h2>
         <div className="toolbar">
-          <PlanSelect plans={choice.plans} value={planId} onChange={choice.setPlanId} loading={choice.loading} />
+          <PlanSelect plans={choice.plans} value={planId} onChange={choice.setPlanId} loading={choice.loading} allLabel="全部规划" />
           {planId && <ExportButtons planId={planId} />}
         </div>
       </div>
+      {choice.all && (
+        <div className="run-section">
+          <h3>全部规划</h3>
+          <p className="muted" style={{ marginTop: 0 }}>
+            各实施中规划的任务状态、总体进度和最近到期报送期的报送情况;点击规划查看其考核排名、数据看板和评估报告。
+          </p>
+          {overview.data ? <PlanStatusList plans={overview.data.plans} linkOf={(id) => `/evaluation?plan=${id}`} /> : <PageLoading />}
+        </div>
+      )}
       {planId && (
         <Tabs
           className="run-section"

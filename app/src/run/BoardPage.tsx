@@ -120,6 +120,7 @@ export default function BoardPage() {
           <BoardStats board={b} pending={pending.data?.total ?? b.pendingReview} />
           <Tabs
             className="run-section"
+            defaultActiveKey={search.get('tab') ?? undefined}
             items={[
               {
                 key: 'review',

@@ -1,4 +1,5 @@
-// 我的报送: this period's progress reports for the tasks my unit leads, and my part in tasks others lead.
+// 我的报送: this period's progress reports for the tasks my unit leads, and my part in tasks others lead —
+// across all my plans unless one is chosen (?plan=); ?task= opens a task's form (links from the home page).
 import { useState } from 'react';
 import { Alert, Button, Drawer, Empty, Table, Tabs, Tag } from 'antd';
 import { useSearchParams } from 'react-router-dom';
@@ -15,6 +16,7 @@ import { ContributionForm, ContributionList } from './ContributionForm';
 import { reportStatusColors, reportStatusLabels } from './runLabels';
 import { canUnitReview } from './runPermissions';
 import { usePlanReports } from './usePlanReports';
+import { useReportsAcrossPlans } from './useReportsAcrossPlans';
 import { PlanReportTable } from './PlanReportTable';
 import { ReportDrawer } from './ReportDrawer';
 import { ReviewModal } from './ReviewModal';
@@ -34,24 +36,33 @@ function ReportState({ row }: { row: TaskRow }) {
 
 export default function MyReportsPage() {
   const me = useMe();
-  const choice = usePlanChoice();
-  const data = useMyReports(choice.planId, me.unitId);
-  const [openId, setOpenId] = useState<number | null>(null);
+  // without ?plan=: all my plans that take reports now, never one picked for me
+  const choice = usePlanChoice(undefined, { all: true });
+  const planIds = choice.loading && !choice.plans.length ? undefined : choice.all ? choice.plans.filter((p) => p.status === 'active').map((p) => p.id) : choice.planId ? [choice.planId] : [];
+  const data = useMyReports(planIds, me.unitId, { onlyOpen: choice.all });
   const [dirty, setDirty] = useState(false);
   const [search, setSearch] = useSearchParams();
+  const openId = Number(search.get('task')) || null;
+  const setOpenId = (id: number | null) => setSearch((p) => (id ? p.set('task', String(id)) : p.delete('task'), p));
   const head = canUnitReview(me);
-  // 待我审核: this unit's reports its reporters submitted under 单位负责人预审
-  const waiting = usePlanReports(head ? choice.planId : undefined, { status: 'unit_review', unitId: me.unitId ?? undefined });
+  // 待我审核: this unit's reports its reporters submitted under 单位负责人预审 (in the chosen plan, or in all of them)
+  const waitingOne = usePlanReports(head && !choice.all ? choice.planId : undefined, { status: 'unit_review', unitId: me.unitId ?? undefined });
+  const waitingAll = useReportsAcrossPlans(head && choice.all ? planIds : undefined, { status: 'unit_review', unitId: me.unitId ?? undefined });
+  const waiting = choice.all ? waitingAll : waitingOne;
   const [reviewing, setReviewing] = useState<{ report: ReportOut; title: string } | null>(null);
   const [viewing, setViewing] = useState<number | null>(null);
-  const reviewOn = data.calendar?.settings.unitHeadReview ?? false;
+  const reviewOn = [...data.calendars.values()].some((c) => c.settings.unitHeadReview);
   const headTab = head && (reviewOn || (waiting.data?.total ?? 0) > 0);
   const tab = search.get('tab') === 'unit-review' ? (headTab ? 'unit-review' : 'lead') : search.get('tab') === 'help' ? 'help' : 'lead';
   const period = data.calendar?.current;
+  const planTitle = new Map(choice.plans.map((p) => [p.id, p.title]));
   const open = [...data.lead, ...data.helping].find((r) => r.task.id === openId);
   const isLead = !!open && data.lead.includes(open);
   const returned = data.lead.filter((r) => r.report?.status === 'returned');
+  const needsReport = (r: TaskRow) => !r.report || r.report.status === 'draft' || r.report.status === 'returned';
   const todo = data.lead.filter((r) => !r.report || r.report.status === 'draft').length;
+  // across plans: what is still to send first
+  const leadRows = choice.all ? [...data.lead].sort((a, b) => Number(needsReport(b)) - Number(needsReport(a)) || a.period.dueDate.localeCompare(b.period.dueDate)) : data.lead;
   const close = () => {
     setOpenId(null);
     if (dirty) data.reload();
@@ -67,7 +78,7 @@ export default function MyReportsPage() {
         <div>
           <div className="clamp-2">{r.task.title}</div>
           <div className="muted" style={{ fontSize: 12 }}>
-            {r.task.chapter ?? ''}
+            {choice.all ? `${planTitle.get(r.task.planId) ?? ''} · ${r.period.label}报送截止${deadline(r.period.dueDate)}` : (r.task.chapter ?? '')}
             {r.task.deadline ? ` · 时限${deadline(r.task.deadline)}` : ''}
           </div>
         </div>
@@ -92,10 +103,15 @@ export default function MyReportsPage() {
       <div className="page-head">
         <h2>我的报送 · {me.unitName}</h2>
         <div className="toolbar">
-          <PlanSelect plans={choice.plans} value={choice.planId} onChange={choice.setPlanId} loading={choice.loading} />
+          <PlanSelect plans={choice.plans} value={choice.planId} onChange={choice.setPlanId} loading={choice.loading} allLabel="全部规划" />
         </div>
       </div>
       {period && <PeriodBanner period={period} />}
+      {choice.all && data.calendars.size > 0 && (
+        <p className="muted" style={{ marginTop: 0 }}>
+          显示本单位在全部 {data.calendars.size} 个正在报送的规划中的任务,各规划的报送期和截止日期见每项任务;选择一个规划可只看该规划。
+        </p>
+      )}
       {returned.length > 0 && (
         <Alert
           type="error"
@@ -109,7 +125,7 @@ export default function MyReportsPage() {
           ))}
         />
       )}
-      {data.loading && !data.calendar ? (
+      {data.loading && !data.calendars.size ? (
         <PageLoading />
       ) : (
         <Tabs
@@ -144,12 +160,12 @@ export default function MyReportsPage() {
             {
               key: 'lead',
               label: `牵头任务(${data.lead.length},待报 ${todo})`,
-              children: <Table<TaskRow> rowKey={(r) => r.task.id} size="middle" loading={data.loading} dataSource={data.lead} columns={columns(true)} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} locale={{ emptyText: <Empty description="本单位在该规划中没有牵头任务" /> }} />,
+              children: <Table<TaskRow> rowKey={(r) => r.task.id} size="middle" loading={data.loading} dataSource={leadRows} columns={columns(true)} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} locale={{ emptyText: <Empty description={choice.all ? '本单位在各规划中没有牵头任务' : '本单位在该规划中没有牵头任务'} /> }} />,
             },
             {
               key: 'help',
               label: `责任、配合任务(${data.helping.length})`,
-              children: <Table<TaskRow> rowKey={(r) => r.task.id} size="middle" loading={data.loading} dataSource={data.helping} columns={columns(false)} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} locale={{ emptyText: <Empty description="本单位在该规划中没有配合任务" /> }} />,
+              children: <Table<TaskRow> rowKey={(r) => r.task.id} size="middle" loading={data.loading} dataSource={data.helping} columns={columns(false)} pagination={{ pageSize: 20, showTotal: (t) => `共 ${t} 项` }} locale={{ emptyText: <Empty description={choice.all ? '本单位在各规划中没有配合任务' : '本单位在该规划中没有配合任务'} /> }} />,
             },
           ]}
         />
@@ -168,20 +184,23 @@ export default function MyReportsPage() {
       />
       <ReportDrawer id={viewing} refreshKey={reviewing} onClose={() => setViewing(null)} onReview={(r, title) => setReviewing({ report: r, title })} reviewable={(r) => head && r.status === 'unit_review'} />
       <Drawer open={!!open} onClose={close} width={720} title={open ? (isLead ? '填报进展' : '填报配合情况') : ''} destroyOnHidden>
-        {open && period && (
+        {open && (
           <div>
             <h3 style={{ marginTop: 0 }}>{open.task.title}</h3>
             <div className="report-meta">
               <StatusLight status={open.task.status} compact />
-              <span className="muted">{period.label} · 截止 {deadline(period.dueDate)}</span>
+              <span className="muted">
+                {choice.all ? `${planTitle.get(open.task.planId) ?? ''} · ` : ''}
+                {open.period.label} · 截止 {deadline(open.period.dueDate)}
+              </span>
             </div>
             {isLead ? (
               <>
                 <ReportForm
                   task={open.task}
-                  period={period}
+                  period={open.period}
                   report={open.report}
-                  indicators={data.indicators}
+                  indicators={data.indicatorsOf(open.task.planId)}
                   lastProgress={open.lastAccepted}
                   onSaved={(r) => {
                     data.replace(r);
@@ -190,11 +209,11 @@ export default function MyReportsPage() {
                 />
                 <div className="run-section" style={{ padding: '12px 0 0' }}>
                   <h3>配合单位填报情况</h3>
-                  <ContributionList items={open.contributions.filter((c) => c.periodKey === period.key)} />
+                  <ContributionList items={open.contributions.filter((c) => c.periodKey === open.period.key)} />
                 </div>
               </>
             ) : (
-              <ContributionForm taskId={open.task.id} periodKey={period.key} unitId={me.unitId} items={open.contributions} onSaved={() => setDirty(true)} />
+              <ContributionForm taskId={open.task.id} periodKey={open.period.key} unitId={me.unitId} items={open.contributions} onSaved={() => setDirty(true)} />
             )}
           </div>
         )}
