@@ -20,6 +20,9 @@ let taskTitle: string;
 describe('规划办导入并审核规划', () => {
   it('uploads 000 through the import screen and lands on its review', async () => {
     const page = await asUser('yc_office');
+    await page.waitForURL((u) => u.pathname === '/home'); // the office lands on its 今日待办
+    await page.goto('/plans');
+    await page.locator('.ant-table-row').first().waitFor();
     await shotBoth(page, 'ws-plans');
     expect(await englishTextOnPage(page)).toEqual([]);
     await page.goto('/imports');
