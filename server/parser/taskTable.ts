@@ -39,7 +39,8 @@ const COLUMN_RE: [RegExp, Column][] = [
 
 export function columnOf(cell: string): Column | null {
   // "牵头单位(部门)" and "牵头部门" are the same column
-  const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '');
+  // "责任单位(加黑为牵头单位)": a note on how to read the column is no part of its name
+  const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '').replace(/\((?:加黑|加粗|标黑|排名第一|列第一|第一个|首位)[^)]{0,10}\)$/, '');
   for (const [re, col] of COLUMN_RE) if (re.test(c)) return col;
   // "2022年预期目标", "年度目标": the row's goal, in words, is what the row assigns
   if (/^(?:(?:19|20)\d{2}年(?:度)?)?(?:预期目标|年度目标|目标任务|工作目标|任务目标|年度任务目标|年度任务)$/.test(c)) return 'detail';
@@ -48,7 +49,7 @@ export function columnOf(cell: string): Column | null {
   // "分管市领导", "分管县领导", "责任领导(分管)": named people
   if (/^(?:分管|联系|牵头|包抓|包保)(?:市|区|县|镇|乡)?(?:级)?领导$/.test(c)) return 'leaders';
   // "1-9月份工作取得成效", "监督电话": what was done, how to reach them
-  if (/^(?:\S{0,10}?)(?:取得成效|工作成效|主要成效|存在问题|下步打算|下一步计划)$|^(?:监督|联系|咨询)(?:电话|方式)$|^联系人$/.test(c)) return 'other';
+  if (/^(?:\S{0,10}?)(?:取得成效|工作成效|主要成效|存在问题|下步打算|下一步计划)$|^(?:监督|联系|咨询)(?:科室|处室|电话|方式|人)+$|^联系人$/.test(c)) return 'other';
   // "主要协作单位", "协同配合单位", "主办单位": a role label the vocabulary composes
   const role = labelRole(c);
   if (role) return role;
@@ -69,7 +70,8 @@ const UNIT_HEAD = /^(?!各|有关|相关|其他|其它|市|区|县|省)[\u4e00-\
 const TIME_HEAD = /^[\u4e00-\u9fa5]{0,4}(?:时限|时间|安排|进度|节点|日期)[\u4e00-\u9fa5]{0,2}$/;
 type Loose = Column | 'text';
 function looseColumn(cell: string): Loose | null {
-  const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '');
+  // "责任单位(加黑为牵头单位)": a note on how to read the column is no part of its name
+  const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '').replace(/\((?:加黑|加粗|标黑|排名第一|列第一|第一个|首位)[^)]{0,10}\)$/, '');
   const known = columnOf(c);
   if (known) return known;
   // "省重点民生实事项目名称": what the row is; "1-8月实际完成情况", "完成率%": progress, no part of the task
