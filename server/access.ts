@@ -145,3 +145,22 @@ export async function requireUnitsInRegion(db: DbOrTx, unitIds: number[], region
 export function importRegion(actor: Actor, chosen: number | null | undefined, detected: number | undefined): number | null {
   return chosen ?? (detected !== undefined && writesRegion(actor, detected) ? detected : undefined) ?? actor.regionIds[0] ?? null;
 }
+
+/**
+ * Take-up (issue #13): the district whose links the actor writes is its own region, and the upper task's plan must be
+ * issued by a region above it. A district office writes only its own district's links; the city (or another
+ * district) reads them but never writes them. Returns the district's region id.
+ */
+export async function requireTakeUpRight(db: DbOrTx, actor: Actor, upperPlanRegionId: number | null): Promise<number> {
+  const own = actor.regionIds[0];
+  if (!own || upperPlanRegionId === null || own === upperPlanRegionId) throw new AppError('TAKE_UP_NOT_BELOW');
+  const res = await db.execute(sql`with recursive up(id) as (select parent_id from regions where id = ${own} union select g.parent_id from regions g join up on g.id = up.id)
+    select 1 as ok from up where id = ${upperPlanRegionId}`);
+  if (!(res as unknown as { rows: unknown[] }).rows.length) throw new AppError('TAKE_UP_NOT_BELOW');
+  return own;
+}
+
+/** Which districts' take-up the actor may read: its own region and those below it (the city: all), an admin all. */
+export function readsRegion(actor: Actor, regionId: number): boolean {
+  return isAdmin(actor) || actor.regionIds.includes(regionId);
+}

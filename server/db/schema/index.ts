@@ -5,3 +5,4 @@ export * from './reporting.js';
 export * from './reminders.js';
 export * from './supervision.js';
 export * from './evaluation.js';
+export * from './takeUp.js';

@@ -93,6 +93,14 @@ export const routeAccess: Record<string, Access> = {
   'GET /api/home/office': none('listed through planScope, the plans the office runs (canManagePlan), and importScope'),
   'GET /api/home/unit': none('the caller’s own unit, through taskScope, planScope and the notice scope'),
   'GET /api/home/district': none('listed through planScope; units and lagging tasks of the caller’s own regions'),
+  // take-up (issue #13): reads go through the plan's visibility and the region scope in queries/takeUp.ts; the
+  // writes are a district's on a task of a plan above it, checked by requireTakeUpRight in each operation
+  'GET /api/plans/:id/take-up': read('plan'),
+  'GET /api/plans/:id/coverage': read('plan'),
+  'GET /api/plans/:id/exports/coverage': read('plan'),
+  'POST /api/tasks/:id/take-up': takePart('task'),
+  'POST /api/tasks/:id/untake': takePart('task'),
+  'POST /api/tasks/:id/not-applicable': takePart('task'),
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

@@ -1,0 +1,52 @@
+// Take-up and coverage (issue #13): a district's take-up list, the city's matrix (and its Excel), and the three
+// writes a district office makes on an upper task (link / create, withdraw, 不适用).
+import { z } from 'zod';
+import { coverageSchema, notApplicableBodySchema, takeUpBodySchema, takeUpListSchema, untakeBodySchema } from '../../../shared/takeUp.js';
+import { idStringSchema } from '../../../shared/input.js';
+import { coverage, takeUpList } from '../../queries/takeUp.js';
+import { takeUpTask } from '../../operations/takeUpTask.js';
+import { untakeTask } from '../../operations/untakeTask.js';
+import { markNotApplicable } from '../../operations/markNotApplicable.js';
+import { buildCoverageXlsx } from '../../reports/xlsx/coverageSheet.js';
+import { sendFile } from '../download.js';
+import { now } from '../../clock.js';
+import { todayInShanghai } from '../../domain/dates.js';
+import { defineRoute, idParam } from '../route.js';
+
+const today = () => todayInShanghai(now());
+
+export const takeUpRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/plans/:id/take-up', permission: 'task.read', tag: 'take-up', summary: '区县落实清单(上级规划的每项任务在本区县的落实情况)',
+    params: idParam, query: z.object({ regionId: idStringSchema.optional() }), response: takeUpListSchema,
+    handler: async ({ db, actor, params, query }) => takeUpList(db, actor, params.id, query.regionId, today()),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/plans/:id/coverage', permission: 'task.read', tag: 'take-up', summary: '区县落实矩阵(任务 × 区县,含汇总状态)',
+    params: idParam, response: coverageSchema,
+    handler: async ({ db, actor, params }) => coverage(db, actor, params.id, today()),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/plans/:id/exports/coverage', permission: 'task.read', tag: 'take-up', summary: '导出区县落实矩阵(Excel)', params: idParam, raw: true,
+    handler: async ({ db, actor, params, reply }) => {
+      const c = await coverage(db, actor, params.id, today());
+      const title = `${c.plan.title}区县落实情况`;
+      return sendFile(reply, await buildCoverageXlsx(title, c), `${title}.xlsx`, 'xlsx');
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/tasks/:id/take-up', permission: 'task.manage', tag: 'take-up', summary: '区县落实上级任务:关联本区县任务或据此新建任务',
+    params: idParam, body: takeUpBodySchema,
+    handler: async ({ db, actor, params, body }) => takeUpTask({ db, actor }, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/tasks/:id/untake', permission: 'task.manage', tag: 'take-up', summary: '取消区县落实(一项关联,或全部关联及不适用说明)',
+    params: idParam, body: untakeBodySchema,
+    handler: async ({ db, actor, params, body }) => untakeTask({ db, actor }, params.id, body),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/tasks/:id/not-applicable', permission: 'task.manage', tag: 'take-up', summary: '上级任务不适用于本区县(须说明理由)',
+    params: idParam, body: notApplicableBodySchema,
+    handler: async ({ db, actor, params, body }) => markNotApplicable({ db, actor }, params.id, body),
+  }),
+];

@@ -1,0 +1,178 @@
+// Take-up and coverage (issue #13), read side: a district's take-up list for a plan above it, and the matrix of
+// the plan's tasks × the districts below it with a rolled-up status per task. Status colours are the tasks' own
+// computed statuses (queries/status.ts `taskStatuses`); nothing here recomputes them.
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { plans, regions, taskNotApplicable, taskTakeUps, tasks } from '../db/schema/index.js';
+import { AppError } from '../../shared/errors.js';
+import { combine, taskScope, type Actor } from '../policy.js';
+import { readsRegion } from '../access.js';
+import { getVisiblePlan } from './plans.js';
+import { taskStatuses } from './status.js';
+import type { TaskStatusOut } from '../../shared/reporting.js';
+import { TAKE_UP_STATE_LABELS, type Coverage, type TakeUpList, type TakeUpState } from '../../shared/takeUp.js';
+import { can } from '../policy.js';
+
+type Color = TaskStatusOut['color'];
+/** worst first: a district's cell and an upper task take the worst colour of the linked tasks under them */
+export const COLOR_SEVERITY: Record<Color, number> = { red: 4, yellow: 3, grey: 2, green: 1, blue: 0 };
+const COLOR_WORDS: Record<Color, string> = { red: '红色', yellow: '黄色', grey: '灰色', green: '绿色', blue: '蓝色' };
+export const ROLLUP_RULE =
+  '上级任务的状态按已落实区县汇总:每个区县取其关联任务中最差的颜色(红 > 黄 > 灰 > 绿 > 蓝),上级任务再取各区县中最差的颜色;' +
+  '“正常推进占比”为颜色为绿色或蓝色(已完成)的区县数除以已落实区县数;标为不适用的区县不计入,未落实的区县单独列出。';
+
+export function worstColor(colors: Color[]): Color | null {
+  return colors.length ? colors.reduce((a, b) => (COLOR_SEVERITY[b] > COLOR_SEVERITY[a] ? b : a)) : null;
+}
+
+/** The roll-up of one upper task from its districts' colours (one colour per taken-up district), stated in words. */
+export function rollupUpperTask(districtColors: Color[], notTaken: number, notApplicable: number) {
+  const color = worstColor(districtColors);
+  const onTrack = districtColors.filter((c) => c === 'green' || c === 'blue').length;
+  const takenUp = districtColors.length;
+  const share = takenUp ? Math.round((onTrack / takenUp) * 1000) / 10 : null;
+  const parts = takenUp
+    ? [`${takenUp}个区县已落实,最差为${COLOR_WORDS[color!]},正常推进或已完成${onTrack}个(${share}%)`]
+    : ['尚无区县落实'];
+  if (notTaken) parts.push(`${notTaken}个区县未落实`);
+  if (notApplicable) parts.push(`${notApplicable}个区县不适用`);
+  return { color, onTrack, takenUp, share, text: parts.join(';') };
+}
+
+const upperColumns = { id: tasks.id, title: tasks.title, position: tasks.position };
+const statusColumns = {
+  id: tasks.id, planId: tasks.planId, parentTaskId: tasks.parentTaskId, startDate: tasks.startDate, deadline: tasks.deadline,
+  progress: tasks.progress, reportedStatus: tasks.reportedStatus, createdAt: tasks.createdAt,
+};
+
+/** The plan's own top-level tasks (sub-tasks are the lead unit's breakdown, not a line districts take up). */
+async function upperTasks(db: DbOrTx, planId: number) {
+  return db.select(upperColumns).from(tasks).where(and(eq(tasks.planId, planId), isNull(tasks.parentTaskId))).orderBy(asc(tasks.position), asc(tasks.id));
+}
+
+async function links(db: DbOrTx, upperIds: number[], regionIds: number[]) {
+  if (!upperIds.length || !regionIds.length) return [];
+  return db
+    .select({ upperTaskId: taskTakeUps.upperTaskId, regionId: taskTakeUps.regionId, taskId: taskTakeUps.districtTaskId, createdAt: taskTakeUps.createdAt, createdBy: taskTakeUps.createdBy, title: tasks.title, planId: tasks.planId, planTitle: plans.title })
+    .from(taskTakeUps)
+    .innerJoin(tasks, eq(tasks.id, taskTakeUps.districtTaskId))
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(and(inArray(taskTakeUps.upperTaskId, upperIds), inArray(taskTakeUps.regionId, regionIds)))
+    .orderBy(asc(taskTakeUps.id));
+}
+
+async function notApplicable(db: DbOrTx, upperIds: number[], regionIds: number[]) {
+  if (!upperIds.length || !regionIds.length) return [];
+  return db.select().from(taskNotApplicable).where(and(inArray(taskNotApplicable.upperTaskId, upperIds), inArray(taskNotApplicable.regionId, regionIds)));
+}
+
+async function statusesOf(db: DbOrTx, ids: number[], today: string) {
+  if (!ids.length) return new Map<number, TaskStatusOut>();
+  const rows = await db.select(statusColumns).from(tasks).where(inArray(tasks.id, [...new Set(ids)]));
+  return taskStatuses(db, rows, today);
+}
+
+/** The districts directly below the plan's region (for the city's plan: its 区县). */
+async function districtsBelow(db: DbOrTx, regionId: number | null) {
+  if (regionId === null) return [];
+  return db.select({ id: regions.id, name: regions.name }).from(regions).where(eq(regions.parentId, regionId)).orderBy(asc(regions.id));
+}
+
+/**
+ * A district's take-up list for an upper plan: each upper task with the district's linked tasks (and their computed
+ * status), or 不适用 with the reason, or nothing yet. `regionId` defaults to the actor's own region.
+ */
+export async function takeUpList(db: DbOrTx, actor: Actor, planId: number, regionId: number | undefined, today: string): Promise<TakeUpList> {
+  const { p } = await getVisiblePlan(db, actor, planId);
+  const rid = regionId ?? actor.regionIds[0];
+  if (!rid || !readsRegion(actor, rid)) throw new AppError('NOT_FOUND');
+  const [region] = await db.select({ id: regions.id, name: regions.name, parentId: regions.parentId }).from(regions).where(eq(regions.id, rid));
+  if (!region) throw new AppError('NOT_FOUND');
+  const ups = await upperTasks(db, p.id);
+  const ids = ups.map((u) => u.id);
+  const [ls, nas, districtPlans] = await Promise.all([
+    links(db, ids, [rid]),
+    notApplicable(db, ids, [rid]),
+    db.select({ id: plans.id, title: plans.title }).from(plans).where(eq(plans.regionId, rid)).orderBy(asc(plans.id)),
+  ]);
+  // a linked task the actor cannot see is still counted, with its title (the district's office sees all of it)
+  const st = await statusesOf(db, ls.map((l) => l.taskId), today);
+  const counts = { taken_up: 0, not_applicable: 0, not_taken: 0 };
+  const items = ups.map((u) => {
+    const mine = ls.filter((l) => l.upperTaskId === u.id);
+    const na = nas.find((n) => n.upperTaskId === u.id);
+    const state: TakeUpState = mine.length ? 'taken_up' : na ? 'not_applicable' : 'not_taken';
+    counts[state]++;
+    return {
+      task: u, state, reason: na?.reason ?? null, markedAt: na ? na.createdAt.toISOString() : null,
+      links: mine.map((l) => ({ taskId: l.taskId, title: l.title, planId: l.planId, planTitle: l.planTitle, status: st.get(l.taskId)!, linkedAt: l.createdAt.toISOString(), linkedBy: l.createdBy })),
+    };
+  });
+  const canWrite = can(actor, 'task.manage') && actor.regionIds[0] === rid && p.regionId !== rid && (p.regionId === null ? false : await isAbove(db, p.regionId, rid));
+  return { plan: { id: p.id, title: p.title, regionId: p.regionId }, region: { id: region.id, name: region.name }, districtPlans: canWrite ? districtPlans : [], canWrite, items, counts };
+}
+
+async function isAbove(db: DbOrTx, upper: number, regionId: number) {
+  const res = await db.execute(sql`with recursive up(id) as (select parent_id from regions where id = ${regionId} union select g.parent_id from regions g join up on g.id = up.id) select 1 as ok from up where id = ${upper}`);
+  return (res as unknown as { rows: unknown[] }).rows.length > 0;
+}
+
+/**
+ * The coverage matrix: the plan's tasks × the districts below its region that the actor may see (the city: all;
+ * a district: its own column). Each cell: 未落实 / 不适用 / 已落实 with the worst colour of the linked tasks.
+ */
+export async function coverage(db: DbOrTx, actor: Actor, planId: number, today: string): Promise<Coverage> {
+  const { p } = await getVisiblePlan(db, actor, planId);
+  const districts = (await districtsBelow(db, p.regionId)).filter((d) => readsRegion(actor, d.id));
+  const ups = await upperTasks(db, p.id);
+  const ids = ups.map((u) => u.id);
+  const dIds = districts.map((d) => d.id);
+  const [ls, nas] = await Promise.all([links(db, ids, dIds), notApplicable(db, ids, dIds)]);
+  const st = await statusesOf(db, ls.map((l) => l.taskId), today);
+  const zero = () => ({ taken_up: 0, not_applicable: 0, not_taken: 0 });
+  const dCounts = new Map(districts.map((d) => [d.id, { counts: zero(), colors: { green: 0, yellow: 0, red: 0, grey: 0, blue: 0 } }]));
+  const linkKey = new Map<string, typeof ls>();
+  for (const l of ls) {
+    const k = `${l.upperTaskId}:${l.regionId}`;
+    (linkKey.get(k) ?? linkKey.set(k, []).get(k)!).push(l);
+  }
+  const naKey = new Map(nas.map((n) => [`${n.upperTaskId}:${n.regionId}`, n]));
+  const totals = zero();
+  const rows = ups.map((u) => {
+    const counts = zero();
+    const colors: Color[] = [];
+    const cells = districts.map((d) => {
+      const mine = linkKey.get(`${u.id}:${d.id}`) ?? [];
+      const na = naKey.get(`${u.id}:${d.id}`);
+      const state: TakeUpState = mine.length ? 'taken_up' : na ? 'not_applicable' : 'not_taken';
+      const color = state === 'taken_up' ? worstColor(mine.map((l) => st.get(l.taskId)?.color ?? 'grey')) : null;
+      counts[state]++;
+      totals[state]++;
+      const dc = dCounts.get(d.id)!;
+      dc.counts[state]++;
+      if (color) {
+        colors.push(color);
+        dc.colors[color]++;
+      }
+      const label = state === 'taken_up' ? mine.map((l) => st.get(l.taskId)?.label ?? '').filter(Boolean).join('、') || TAKE_UP_STATE_LABELS.taken_up : TAKE_UP_STATE_LABELS[state];
+      return { regionId: d.id, state, color, label, taskIds: mine.map((l) => l.taskId), reason: na?.reason ?? null };
+    });
+    return { task: u, cells, counts, rollup: rollupUpperTask(colors, counts.not_taken, counts.not_applicable) };
+  });
+  return {
+    plan: { id: p.id, title: p.title, regionId: p.regionId }, rule: ROLLUP_RULE,
+    districts: districts.map((d) => ({ ...d, ...dCounts.get(d.id)! })), rows, totals,
+  };
+}
+
+/** The upper task (visible to the actor) and its plan's region, for the take-up operations. */
+export async function visibleUpperTask(db: DbOrTx, actor: Actor, taskId: number) {
+  const [row] = await db
+    .select({ id: tasks.id, title: tasks.title, text: tasks.text, planId: tasks.planId, regionId: plans.regionId })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(combine(eq(tasks.id, taskId), taskScope(actor)));
+  if (!row) throw new AppError('NOT_FOUND');
+  return row;
+}
+

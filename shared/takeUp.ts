@@ -1,0 +1,73 @@
+// Take-up and coverage (issue #13): a district carries a task of a plan above it through its own tasks, or says
+// why it does not apply; the city sees upper tasks × districts and a rolled-up status per upper task.
+import { z } from 'zod';
+import { taskStatusOutSchema } from './api.js';
+import { idSchema } from './input.js';
+
+export const takeUpBodySchema = z
+  .object({
+    /** the district's own tasks that carry the upper task */
+    taskIds: z.array(idSchema).max(50).default([]),
+    /** or create a district task from the upper task in this plan of the district */
+    create: z.object({ planId: idSchema, title: z.string().trim().min(1).max(500).optional() }).optional(),
+  })
+  .refine((b) => b.taskIds.length > 0 || !!b.create, { message: '请选择本区县任务或新建任务' });
+export const untakeBodySchema = z.object({ taskId: idSchema.optional() });
+export const notApplicableBodySchema = z.object({ reason: z.string().trim().min(2, '请说明不适用的理由').max(1000) });
+
+export const takeUpStateSchema = z.enum(['not_taken', 'not_applicable', 'taken_up']);
+export type TakeUpState = z.infer<typeof takeUpStateSchema>;
+export const TAKE_UP_STATE_LABELS: Record<TakeUpState, string> = { not_taken: '未落实', not_applicable: '不适用', taken_up: '已落实' };
+
+const upperTaskSchema = z.object({ id: z.number(), title: z.string(), position: z.number() });
+export const takeUpLinkSchema = z.object({
+  taskId: z.number(), title: z.string(), planId: z.number(), planTitle: z.string(),
+  status: taskStatusOutSchema, linkedAt: z.string(), linkedBy: z.number().nullable(),
+});
+export const stateCountsSchema = z.object({ taken_up: z.number(), not_applicable: z.number(), not_taken: z.number() });
+
+export const takeUpListSchema = z.object({
+  plan: z.object({ id: z.number(), title: z.string(), regionId: z.number().nullable() }),
+  region: z.object({ id: z.number(), name: z.string() }),
+  /** the district's own plans, where a task may be created from an upper task */
+  districtPlans: z.array(z.object({ id: z.number(), title: z.string() })),
+  /** whether the actor may change this district's take-up */
+  canWrite: z.boolean(),
+  items: z.array(z.object({
+    task: upperTaskSchema,
+    state: takeUpStateSchema,
+    reason: z.string().nullable(),
+    markedAt: z.string().nullable(),
+    links: z.array(takeUpLinkSchema),
+  })),
+  counts: stateCountsSchema,
+});
+export type TakeUpList = z.infer<typeof takeUpListSchema>;
+
+const colorSchema = taskStatusOutSchema.shape.color;
+export const colorCountsSchema = z.object({ green: z.number(), yellow: z.number(), red: z.number(), grey: z.number(), blue: z.number() });
+export const coverageCellSchema = z.object({
+  regionId: z.number(),
+  state: takeUpStateSchema,
+  /** the worst colour of the district's linked tasks (taken up only) */
+  color: colorSchema.nullable(),
+  label: z.string(),
+  taskIds: z.array(z.number()),
+  reason: z.string().nullable(),
+});
+export const rollupOutSchema = z.object({
+  color: colorSchema.nullable(),
+  onTrack: z.number(),
+  takenUp: z.number(),
+  share: z.number().nullable(),
+  text: z.string(),
+});
+export const coverageSchema = z.object({
+  plan: z.object({ id: z.number(), title: z.string(), regionId: z.number().nullable() }),
+  /** the roll-up rule, in words */
+  rule: z.string(),
+  districts: z.array(z.object({ id: z.number(), name: z.string(), counts: stateCountsSchema, colors: colorCountsSchema })),
+  rows: z.array(z.object({ task: upperTaskSchema, cells: z.array(coverageCellSchema), counts: stateCountsSchema, rollup: rollupOutSchema })),
+  totals: stateCountsSchema,
+});
+export type Coverage = z.infer<typeof coverageSchema>;

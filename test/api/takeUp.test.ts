@@ -1,0 +1,186 @@
+// Issue #13, first slice: a district office takes up the tasks of the city's plan (links its own tasks, creates one,
+// or says 不适用 with a reason), the city sees the coverage matrix with counts and a rolled-up status per task,
+// and a district writes only its own links.
+import { describe, expect, it, beforeAll } from 'vitest';
+import { eq } from 'drizzle-orm';
+import { tasks } from '../../server/db/schema/index.js';
+import { rollupUpperTask } from '../../server/queries/takeUp.js';
+import { useTestApp, type Client } from '../helpers/app.js';
+import { auditChecks } from '../helpers/audit.js';
+import { makeClient, makePlan, makeUnit, regionId } from '../helpers/factories.js';
+
+const t = useTestApp();
+const { audited } = auditChecks(() => t.handle.db);
+let cityPlan: number;
+let upper: number[];
+let yongchuanPlan: number;
+let yongchuanTask: number;
+let yongchuanOther: number;
+let tongliangPlan: number;
+let tongliangTask: number;
+let yongchuan: Client;
+let tongliang: Client;
+let cityOffice: Client;
+let cityLeader: Client;
+let reporter: Client;
+let yc: number;
+let tl: number;
+
+beforeAll(async () => {
+  const db = t.handle.db;
+  const city = await makePlan(db, { region: '重庆市', title: '重庆市城市更新实施方案', periodStart: 2025, periodEnd: 2027, tasks: [{ title: '推进老旧小区改造' }, { title: '完善社区养老服务设施' }, { title: '建设城市轨道交通' }] });
+  cityPlan = city.plan.id;
+  upper = city.tasks.map((x) => x.id);
+  const ycUnit = await makeUnit(db, '永川区');
+  const y = await makePlan(db, { region: '永川区', title: '永川区城市更新行动计划', periodStart: 2025, periodEnd: 2027, tasks: [{ title: '永川区老旧小区改造', lead: [ycUnit.id] }, { title: '永川区背街小巷整治', lead: [ycUnit.id] }] });
+  yongchuanPlan = y.plan.id;
+  [yongchuanTask, yongchuanOther] = y.tasks.map((x) => x.id);
+  const tg = await makePlan(db, { region: '铜梁区', title: '铜梁区城市更新行动计划', periodStart: 2025, periodEnd: 2027, tasks: [{ title: '铜梁区老旧小区改造' }] });
+  tongliangPlan = tg.plan.id;
+  tongliangTask = tg.tasks[0].id;
+  yongchuan = (await makeClient(t.app, db, ['office'], { region: '永川区' })).client;
+  tongliang = (await makeClient(t.app, db, ['office'], { region: '铜梁区' })).client;
+  cityOffice = (await makeClient(t.app, db, ['office'], { region: '重庆市' })).client;
+  cityLeader = (await makeClient(t.app, db, ['leader'], { region: '重庆市' })).client;
+  reporter = (await makeClient(t.app, db, ['unit_reporter'], { region: '永川区', unitId: ycUnit.id })).client;
+  yc = await regionId(db, '永川区');
+  tl = await regionId(db, '铜梁区');
+});
+
+describe('take-up by a district office', () => {
+  it('starts with every city task not taken up, and offers the district’s own plans', async () => {
+    const res = await yongchuan.get(`/api/plans/${cityPlan}/take-up`);
+    expect(res.statusCode, res.body).toBe(200);
+    const list = res.json();
+    expect(list.region.id).toBe(yc);
+    expect(list.canWrite).toBe(true);
+    expect(list.items.map((i: { state: string }) => i.state)).toEqual(['not_taken', 'not_taken', 'not_taken']);
+    expect(list.districtPlans.map((p: { id: number }) => p.id)).toContain(yongchuanPlan);
+    expect(list.districtPlans.map((p: { id: number }) => p.id)).not.toContain(tongliangPlan);
+  });
+
+  it('links an upper task to its own tasks (one audit row per link), many-to-many', async () => {
+    const res = await audited(['task.take_up', 'task.take_up'], () => yongchuan.post(`/api/tasks/${upper[0]}/take-up`, { taskIds: [yongchuanTask, yongchuanOther] }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().linked.sort()).toEqual([yongchuanTask, yongchuanOther].sort());
+    // linking the same pair again changes nothing
+    const again = await audited([], () => yongchuan.post(`/api/tasks/${upper[0]}/take-up`, { taskIds: [yongchuanTask] }));
+    expect(again.json().linked).toEqual([]);
+    // one district task may serve two upper tasks
+    expect((await yongchuan.post(`/api/tasks/${upper[2]}/take-up`, { taskIds: [yongchuanTask] })).statusCode).toBe(200);
+    // withdrawing one link of upper[2] leaves it not taken up again
+    const un = await audited(['task.untake'], () => yongchuan.post(`/api/tasks/${upper[2]}/untake`, { taskId: yongchuanTask }));
+    expect(un.statusCode, un.body).toBe(200);
+  });
+
+  it('creates a district task from an upper task in a plan of the district, audited', async () => {
+    const res = await audited(['task.create', 'task.take_up'], () => yongchuan.post(`/api/tasks/${upper[1]}/take-up`, { create: { planId: yongchuanPlan } }));
+    expect(res.statusCode, res.body).toBe(200);
+    const [created] = await t.handle.db.select().from(tasks).where(eq(tasks.id, res.json().taskIds[0]));
+    expect(created.planId).toBe(yongchuanPlan);
+    expect(created.title).toBe('完善社区养老服务设施');
+    // a plan of another district is refused
+    const other = await yongchuan.post(`/api/tasks/${upper[1]}/take-up`, { create: { planId: tongliangPlan } });
+    expect(other.statusCode).toBe(403);
+    expect(other.json().error.code).toBe('TAKE_UP_TASK_NOT_DISTRICT');
+  });
+
+  it('marks a task 不适用 only with a reason and only while nothing is linked', async () => {
+    expect((await yongchuan.post(`/api/tasks/${upper[2]}/not-applicable`, { reason: '' })).statusCode).toBe(400);
+    const linked = await yongchuan.post(`/api/tasks/${upper[0]}/not-applicable`, { reason: '本区已完成' });
+    expect(linked.statusCode).toBe(409);
+    expect(linked.json().error.code).toBe('TAKE_UP_HAS_LINKS');
+    const res = await audited(['task.not_applicable'], () => yongchuan.post(`/api/tasks/${upper[2]}/not-applicable`, { reason: '永川区无轨道交通线路规划' }));
+    expect(res.statusCode, res.body).toBe(200);
+    const list = (await yongchuan.get(`/api/plans/${cityPlan}/take-up`)).json();
+    expect(list.items.map((i: { state: string }) => i.state)).toEqual(['taken_up', 'taken_up', 'not_applicable']);
+    expect(list.items[2].reason).toBe('永川区无轨道交通线路规划');
+    expect(list.items[0].links.map((l: { taskId: number }) => l.taskId).sort()).toEqual([yongchuanTask, yongchuanOther].sort());
+    expect(list.items[0].links[0].status.color).toMatch(/green|yellow|red|grey|blue/);
+    expect(list.counts).toEqual({ taken_up: 2, not_applicable: 1, not_taken: 0 });
+  });
+});
+
+describe('permissions', () => {
+  it('another district cannot write or read your links', async () => {
+    // 铜梁 cannot link 永川's task, and its own untake touches only 铜梁's (empty) take-up
+    const link = await tongliang.post(`/api/tasks/${upper[0]}/take-up`, { taskIds: [yongchuanTask] });
+    expect(link.statusCode).toBe(403);
+    expect(link.json().error.code).toBe('TAKE_UP_TASK_NOT_DISTRICT');
+    expect((await tongliang.post(`/api/tasks/${upper[0]}/untake`, {})).statusCode).toBe(404);
+    expect((await tongliang.get(`/api/plans/${cityPlan}/take-up?regionId=${yc}`)).statusCode).toBe(404);
+    const mine = (await yongchuan.get(`/api/plans/${cityPlan}/take-up`)).json();
+    expect(mine.counts.taken_up).toBe(2);
+    // 铜梁's coverage shows only its own column
+    const cov = (await tongliang.get(`/api/plans/${cityPlan}/coverage`)).json();
+    expect(cov.districts.map((d: { id: number }) => d.id)).toEqual([tl]);
+  });
+
+  it('the city reads every district but writes none; a unit reporter writes nothing', async () => {
+    const city = await cityOffice.post(`/api/tasks/${upper[0]}/take-up`, { taskIds: [yongchuanTask] });
+    expect(city.statusCode).toBe(403);
+    expect(city.json().error.code).toBe('TAKE_UP_NOT_BELOW');
+    const asCity = await cityOffice.get(`/api/plans/${cityPlan}/take-up?regionId=${yc}`);
+    expect(asCity.statusCode).toBe(200);
+    expect(asCity.json().canWrite).toBe(false);
+    expect(asCity.json().counts).toEqual({ taken_up: 2, not_applicable: 1, not_taken: 0 });
+    expect((await reporter.post(`/api/tasks/${upper[0]}/take-up`, { taskIds: [yongchuanTask] })).statusCode).toBe(403);
+    // a district cannot take up a task of its own plan as if it were the city's
+    const own = await yongchuan.post(`/api/tasks/${yongchuanTask}/take-up`, { taskIds: [yongchuanOther] });
+    expect(own.statusCode).toBe(403);
+  });
+});
+
+describe('coverage matrix and roll-up', () => {
+  it('shows upper tasks × districts with counts per district and per task, and the roll-up rule', async () => {
+    // 铜梁 takes up the first task with a completed task
+    await t.handle.db.update(tasks).set({ progress: 100, reportedStatus: '已完成' }).where(eq(tasks.id, tongliangTask));
+    expect((await tongliang.post(`/api/tasks/${upper[0]}/take-up`, { taskIds: [tongliangTask] })).statusCode).toBe(200);
+    for (const client of [cityOffice, cityLeader]) {
+      const res = await client.get(`/api/plans/${cityPlan}/coverage`);
+      expect(res.statusCode, res.body).toBe(200);
+      const cov = res.json();
+      const ids = cov.districts.map((d: { id: number }) => d.id);
+      expect(ids).toContain(yc);
+      expect(ids).toContain(tl);
+      const n = ids.length;
+      const ycCol = cov.districts.find((d: { id: number }) => d.id === yc);
+      expect(ycCol.counts).toEqual({ taken_up: 2, not_applicable: 1, not_taken: 0 });
+      expect(cov.districts.find((d: { id: number }) => d.id === tl).counts).toEqual({ taken_up: 1, not_applicable: 0, not_taken: 2 });
+      expect(cov.rows.map((r: { counts: unknown }) => r.counts)).toEqual([
+        { taken_up: 2, not_applicable: 0, not_taken: n - 2 },
+        { taken_up: 1, not_applicable: 0, not_taken: n - 1 },
+        { taken_up: 0, not_applicable: 1, not_taken: n - 1 },
+      ]);
+      expect(cov.totals).toEqual({ taken_up: 3, not_applicable: 1, not_taken: 3 * n - 4 });
+      const row0 = cov.rows[0];
+      const tlCell = row0.cells.find((c: { regionId: number }) => c.regionId === tl);
+      expect(tlCell).toMatchObject({ state: 'taken_up', color: 'blue', taskIds: [tongliangTask] });
+      const ycCell = row0.cells.find((c: { regionId: number }) => c.regionId === yc);
+      // the roll-up is the rule applied to the districts' colours: worst colour, share on track (green or blue)
+      expect(row0.rollup).toEqual(rollupUpperTask([ycCell.color, 'blue'], n - 2, 0));
+      expect(row0.rollup.takenUp).toBe(2);
+      expect(cov.rows[2].cells.find((c: { regionId: number }) => c.regionId === yc)).toMatchObject({ state: 'not_applicable', reason: '永川区无轨道交通线路规划', color: null });
+      expect(cov.rule).toMatch(/最差/);
+    }
+    const xlsx = await cityLeader.get(`/api/plans/${cityPlan}/exports/coverage`);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
+  });
+
+  it('the roll-up rule: worst colour, share on track, not-applicable districts left out', () => {
+    expect(rollupUpperTask(['green', 'blue', 'yellow', 'green'], 3, 1)).toEqual({
+      color: 'yellow', onTrack: 3, takenUp: 4, share: 75,
+      text: '4个区县已落实,最差为黄色,正常推进或已完成3个(75%);3个区县未落实;1个区县不适用',
+    });
+    expect(rollupUpperTask(['red', 'grey'], 0, 0)).toMatchObject({ color: 'red', onTrack: 0, share: 0 });
+    expect(rollupUpperTask([], 38, 0)).toMatchObject({ color: null, takenUp: 0, share: null, text: '尚无区县落实;38个区县未落实' });
+  });
+
+  it('withdrawing every link and the 不适用 record puts a task back to 未落实', async () => {
+    const res = await audited(['task.applicable'], () => yongchuan.post(`/api/tasks/${upper[2]}/untake`, {}));
+    expect(res.statusCode, res.body).toBe(200);
+    const list = (await yongchuan.get(`/api/plans/${cityPlan}/take-up`)).json();
+    expect(list.items[2].state).toBe('not_taken');
+  });
+});
