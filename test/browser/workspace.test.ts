@@ -178,7 +178,8 @@ describe('规划原文与任务字段', () => {
 
   it('changes the score settings with Chinese validation, and the ranking follows', async () => {
     const page = await asUser('yc_office');
-    await page.goto('/evaluation');
+    // 考核评估 opens on all plans (issue #11): the demo's running plan is chosen explicitly
+    await page.goto('/evaluation?plan=1');
     await page.getByRole('button', { name: '考核设置' }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '考核设置' });
     await modal.getByLabel('表彰奖项名称').waitFor();
