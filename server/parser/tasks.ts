@@ -68,7 +68,8 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
   // a title of no known kind ("…重点工作任务") still names the year a month-only deadline falls in
   const title0 = findTitle(doc) || noticeTitle(doc) || titleLine(doc);
   // minutes and bulletins ("…专题会议纪要"): a month without a year is in the year they are dated
-  const year = contextYearOf(title0) ?? (/会议纪要|会\s*议\s*纪\s*要|督查通报/.test(title0 + doc.text.slice(0, 300)) ? issueYear(doc.text) : null);
+  // any other page: "5月底前" falls in the year it was issued (its date line or 文号)
+  const year = contextYearOf(title0) ?? issueYear(doc.text);
   const drafts: Draft[] = [];
 
   const tables = findTaskTables(ctx);
@@ -356,6 +357,15 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
     taskText = body;
   }
   taskText = taskText.replace(/\n[ \t]*\n+/g, '\n').replace(/[ \t]*\n[ \t]*/g, '\n').trim();
+  // "…;由X牵头,Y配合,在12月底前完成工业园区74.0亩…处置任务": the note's clause holds the wording after its roles
+  if (!title && !taskText && n.layout === 'inline') {
+    const own = text.slice(n.start, n.end).replace(/[。;]$/, '');
+    const what = own.replace(/^(?:[^,;。]*?(?:牵头负责|牵头|配合|具体负责|负责|协助|参与|协办)[,;]\s*)+/, '').trim();
+    if (what && what !== own) {
+      title = leadPhrase(what);
+      taskText = what;
+    }
+  }
   if (!title && !taskText) title = '(未识别任务内容)';
   if (n.damaged.length) {
     ctx.warnings.push({

@@ -1,0 +1,70 @@
+// Layouts met on real pages (fixtures/real), each checked on the page that showed it: the readers added for them
+// must keep reading them. The pages are verbatim; their hand labels are in the .truth.json beside them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REAL_PAGES } from '../../bench/accuracy.js';
+import { parseText } from '../../server/parser/index.js';
+
+const page = (prefix: string) => {
+  const name = readdirSync(REAL_PAGES).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!name) throw new Error(`no real page ${prefix}`);
+  return parseText(readFileSync(join(REAL_PAGES, name), 'utf8'));
+};
+const raws = (us: { raw: string }[]) => us.map((u) => u.raw);
+
+describe('one cell per line, no 序号, merged unit cells (d08: 旌阳区 目标任务分解表)', () => {
+  const plan = page('d08-');
+  it('parts rows by their shape and takes a merged unit cell from the row above', () => {
+    const byTitle = new Map(plan.tasks.map((t) => [t.title, t]));
+    expect(raws(byTitle.get('地区生产总值增长率')!.responsible)).toEqual(['区发改局', '区统计局']);
+    // 社会消费品零售总额增长率 has no unit cell of its own: the one above covers it
+    expect(raws(byTitle.get('社会消费品零售总额增长率')!.responsible)).toEqual(['区商务局', '区统计局']);
+    expect(raws(byTitle.get('外贸进出口额')!.responsible)).toEqual(['区商务局']);
+    expect(plan.tasks.length).toBeGreaterThanOrEqual(24);
+  });
+  it('reads a bare figure in the goal column as the row target', () => {
+    const t = plan.targets.find((x) => x.subject.startsWith('全社会固定资产投资额'));
+    expect(t).toMatchObject({ value: 186, unit: null, year: 2016 });
+  });
+});
+
+describe('a "|" table whose header the page lost (f06: 平阳县 民生实事 progress)', () => {
+  const plan = page('f06-');
+  it('reads its columns from what the cells hold', () => {
+    expect(plan.tasks.length).toBe(7);
+    expect(plan.tasks.map((t) => raws(t.responsible))).toContainEqual(['县残联']);
+    expect(plan.tasks[0].title).toContain('完成27所学校教育基础设施改造提升');
+  });
+});
+
+describe('a plan quantity matrix (g13: 山东省 2023 老旧小区改造计划表)', () => {
+  const plan = page('g13-');
+  it('gives each place its figures, with the units of the header', () => {
+    const lixia = plan.targets.filter((t) => t.subject.startsWith('历下区'));
+    expect(lixia.map((t) => [t.value, t.unit])).toEqual([
+      [226, '个'],
+      [1276, '栋'],
+      [56525, '户'],
+      [402.59, null],
+    ]);
+    expect(lixia.every((t) => t.year === 2023)).toBe(true);
+  });
+});
+
+describe('sentence duties (e27: 师宗县 land-disposal assignments; f17: a note cut by the page)', () => {
+  it('parts "由X牵头,Y配合,在…前完成…;由Z牵头…" into one task per clause', () => {
+    const plan = page('e27-');
+    const t = plan.tasks.find((x) => x.text.includes('工业园区74.0亩'));
+    expect(t && raws(t.lead)).toEqual(['县工业园区管委会']);
+    expect(t && raws(t.cooperating)).toEqual(['县自然资源局', '漾月街道']);
+    // the clause's own wording, not an empty task; "在12月底前" in the year the news is dated
+    expect(t?.title).toBe('在12月底前完成工业园区74.0亩批而未供土地处置任务');
+    expect(t?.deadline).toBe('2022-12');
+  });
+  it('reads "…等牵" at the end of the page as the 牵头 it was', () => {
+    const plan = page('f17-');
+    const t = plan.tasks.find((x) => x.title.includes('惠企政策'));
+    expect(t && raws(t.lead)).toEqual(['省发展改革委', '省数据局(省营商局)']);
+  });
+});
