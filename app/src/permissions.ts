@@ -13,3 +13,6 @@ export const canReadAudit = (me: Me) => has(me, 'admin', 'office', 'unit_head', 
 export function homePath(_me: Me): string {
   return '/home';
 }
+
+/** 区县落实 (issue #13): the take-up list for a district's office, the matrix for those who read several districts. */
+export const seesTakeUp = (me: Me) => has(me, 'admin', 'office', 'leader', 'evaluator');

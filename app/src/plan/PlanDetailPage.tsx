@@ -9,7 +9,7 @@ import { useMe } from '../auth';
 import { PageLoading } from '../components/PageLoading';
 import { period } from '../format';
 import { label, planLevelLabels, planStatusColors, planStatusLabels } from '../labels';
-import { canManagePlans, canReadAudit } from '../permissions';
+import { canManagePlans, canReadAudit, seesTakeUp } from '../permissions';
 import { PlanHistoryButton } from './PlanHistoryButton';
 import { TaskDrawer, useTaskDrawer } from '../task/TaskDrawer';
 import { loadUnits } from '../unitsCache';
@@ -19,6 +19,7 @@ import { PlanSourceTab } from './PlanSourceTab';
 import { PlanTaskTable } from './PlanTaskTable';
 import { ProjectList } from './ProjectList';
 import { TargetTable } from './TargetTable';
+import { TakeUpTab } from './TakeUpTab';
 
 // the charts (ECharts) load only when the 指标 tab is opened
 const IndicatorTable = lazy(() => import('./IndicatorTable'));
@@ -159,6 +160,7 @@ export default function PlanDetailPage() {
               },
               { key: 'projects', label: `项目(${projects.data?.items.length ?? 0})`, children: <ProjectList items={projects.data?.items ?? []} /> },
               { key: 'targets', label: `目标(${targets.data?.items.length ?? 0})`, children: <TargetTable items={targets.data?.items ?? []} loading={targets.loading} /> },
+              ...(seesTakeUp(me) ? [{ key: 'take-up', label: '区县落实', children: <TakeUpTab planId={id} /> }] : []),
               {
                 key: 'source',
                 label: '原文',

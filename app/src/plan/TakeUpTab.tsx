@@ -1,0 +1,231 @@
+// 区县落实 (issue #13): on a plan issued above the user's district, its office's take-up list (link its own tasks,
+// create one, or 不适用 with a reason); for the city (and anyone who reads several districts), the coverage
+// matrix of tasks × districts with coloured cells, counts and the rolled-up status, exportable to Excel.
+import { useState } from 'react';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import type { Coverage, TakeUpList } from '../../../shared/takeUp';
+import type { Task } from '../../../shared/api';
+import { request } from '../api';
+import { PageLoading } from '../components/PageLoading';
+import { StatusLight } from '../run/StatusLight';
+import { useRequest } from '../useRequest';
+
+const takeUpApi = {
+  list: (planId: number) => request<TakeUpList>(`/api/plans/${planId}/take-up`, { quiet: true }),
+  coverage: (planId: number) => request<Coverage>(`/api/plans/${planId}/coverage`),
+  exportUrl: (planId: number) => `/api/plans/${planId}/exports/coverage`,
+  planTasks: (planId: number) => request<{ items: Task[] }>(`/api/plans/${planId}/tasks`, { query: { pageSize: 500 } }),
+  takeUp: (taskId: number, body: { taskIds?: number[]; create?: { planId: number; title?: string } }) => request(`/api/tasks/${taskId}/take-up`, { method: 'POST', body }),
+  untake: (taskId: number, body: { taskId?: number }) => request(`/api/tasks/${taskId}/untake`, { method: 'POST', body }),
+  notApplicable: (taskId: number, reason: string) => request(`/api/tasks/${taskId}/not-applicable`, { method: 'POST', body: { reason } }),
+};
+
+const stateTag: Record<string, { color: string; text: string }> = {
+  not_taken: { color: 'default', text: '未落实' },
+  not_applicable: { color: 'purple', text: '不适用' },
+  taken_up: { color: 'success', text: '已落实' },
+};
+/** cell backgrounds, the same fills as the Excel export */
+const cellFill: Record<string, string> = { green: '#C6EFCE', yellow: '#FFEB9C', red: '#FFC7CE', grey: '#EDEDED', blue: '#DDEBF7' };
+
+export function TakeUpTab({ planId }: { planId: number }) {
+  const list = useRequest(() => takeUpApi.list(planId).catch(() => null), [planId]);
+  if (list.loading && !list.data) return <PageLoading tip="正在加载区县落实情况…" />;
+  if (list.data?.canWrite) return <DistrictTakeUp planId={planId} data={list.data} reload={list.reload} />;
+  return <CoverageMatrix planId={planId} />;
+}
+
+type Item = TakeUpList['items'][number];
+type Dialog = { kind: 'link' | 'create' | 'na'; item: Item } | null;
+
+function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUpList; reload: () => void }) {
+  const { message } = App.useApp();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [busy, setBusy] = useState(false);
+  const [form] = Form.useForm();
+  const [districtPlan, setDistrictPlan] = useState<number | null>(data.districtPlans[0]?.id ?? null);
+  const tasks = useRequest(() => (districtPlan ? takeUpApi.planTasks(districtPlan) : Promise.resolve({ items: [] as Task[] })), [districtPlan]);
+
+  const open = (kind: 'link' | 'create' | 'na', item: Item) => {
+    form.resetFields();
+    form.setFieldsValue({ planId: districtPlan, title: item.task.title, taskIds: item.links.map((l) => l.taskId) });
+    setDialog({ kind, item });
+  };
+  const submit = async () => {
+    if (!dialog) return;
+    const v = await form.validateFields();
+    setBusy(true);
+    try {
+      if (dialog.kind === 'link') await takeUpApi.takeUp(dialog.item.task.id, { taskIds: v.taskIds });
+      else if (dialog.kind === 'create') await takeUpApi.takeUp(dialog.item.task.id, { create: { planId: v.planId, title: v.title } });
+      else await takeUpApi.notApplicable(dialog.item.task.id, v.reason);
+      message.success(dialog.kind === 'na' ? '已标为不适用' : '已落实');
+      setDialog(null);
+      reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+  const untake = async (item: Item, taskId?: number) => {
+    await takeUpApi.untake(item.task.id, taskId ? { taskId } : {});
+    message.success('已取消');
+    reload();
+  };
+
+  return (
+    <div className="take-up">
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Typography.Text>
+          {data.region.name}落实情况:已落实 {data.counts.taken_up} 项,不适用 {data.counts.not_applicable} 项,未落实 {data.counts.not_taken} 项
+        </Typography.Text>
+      </Space>
+      {!data.districtPlans.length && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="本区县尚无规划,请先导入或新建本区县的规划,再关联或新建任务。" />}
+      <Table<Item>
+        rowKey={(r) => r.task.id}
+        dataSource={data.items}
+        pagination={false}
+        size="middle"
+        columns={[
+          { title: '序号', width: 60, render: (_v, _r, i) => i + 1 },
+          { title: '上级任务', dataIndex: ['task', 'title'] },
+          {
+            title: '落实情况',
+            render: (_v, r) => (
+              <Space direction="vertical" size={4}>
+                <Tag color={stateTag[r.state].color}>{stateTag[r.state].text}</Tag>
+                {r.state === 'not_applicable' && <Typography.Text type="secondary">理由:{r.reason}</Typography.Text>}
+                {r.links.map((l) => (
+                  <Space key={l.taskId} size={4} wrap>
+                    <Typography.Text>{l.title}</Typography.Text>
+                    <Typography.Text type="secondary">({l.planTitle})</Typography.Text>
+                    <StatusLight status={l.status} reason={false} compact />
+                    <Popconfirm title="取消这项关联?" onConfirm={() => untake(r, l.taskId)}>
+                      <Button size="small" type="link" danger>取消关联</Button>
+                    </Popconfirm>
+                  </Space>
+                ))}
+              </Space>
+            ),
+          },
+          {
+            title: '操作',
+            width: 260,
+            render: (_v, r) => (
+              <Space wrap size={4}>
+                <Button size="small" onClick={() => open('link', r)} disabled={!data.districtPlans.length}>关联本区县任务</Button>
+                <Button size="small" onClick={() => open('create', r)} disabled={!data.districtPlans.length}>新建任务</Button>
+                {r.state !== 'taken_up' && <Button size="small" onClick={() => open('na', r)}>不适用</Button>}
+                {r.state === 'not_applicable' && (
+                  <Popconfirm title="撤销不适用说明?" onConfirm={() => untake(r)}>
+                    <Button size="small" type="link">撤销</Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <Modal
+        open={!!dialog}
+        title={dialog ? `${dialog.kind === 'link' ? '关联本区县任务' : dialog.kind === 'create' ? '据此新建本区县任务' : '不适用于本区县'}:${dialog.item.task.title}` : ''}
+        onCancel={() => setDialog(null)}
+        onOk={submit}
+        confirmLoading={busy}
+        okText="确定"
+        destroyOnHidden
+      >
+        <Form form={form} layout="vertical">
+          {dialog?.kind !== 'na' && (
+            <Form.Item label="本区县规划" name="planId" rules={[{ required: true, message: '请选择规划' }]}>
+              <Select options={data.districtPlans.map((p) => ({ value: p.id, label: p.title }))} onChange={(v: number) => setDistrictPlan(v)} />
+            </Form.Item>
+          )}
+          {dialog?.kind === 'link' && (
+            <Form.Item label="本区县任务(可多选)" name="taskIds" rules={[{ required: true, message: '请选择任务' }]}>
+              <Select
+                mode="multiple"
+                loading={tasks.loading}
+                showSearch
+                optionFilterProp="label"
+                options={(tasks.data?.items ?? []).map((t) => ({ value: t.id, label: t.title }))}
+              />
+            </Form.Item>
+          )}
+          {dialog?.kind === 'create' && (
+            <Form.Item label="任务名称" name="title" rules={[{ required: true, message: '请填写任务名称' }]}>
+              <Input maxLength={500} />
+            </Form.Item>
+          )}
+          {dialog?.kind === 'na' && (
+            <Form.Item label="不适用的理由(上级可见)" name="reason" rules={[{ required: true, min: 2, message: '请说明不适用的理由' }]}>
+              <Input.TextArea rows={3} maxLength={1000} />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+    </div>
+  );
+}
+
+type Row = Coverage['rows'][number];
+
+function CoverageMatrix({ planId }: { planId: number }) {
+  const cov = useRequest(() => takeUpApi.coverage(planId), [planId]);
+  if (cov.loading && !cov.data) return <PageLoading tip="正在加载落实矩阵…" />;
+  const c = cov.data;
+  if (!c) return <Alert type="warning" message="无法加载区县落实情况" />;
+  if (!c.districts.length) return <Alert type="info" showIcon message="该规划所在区划下没有可查看的下级区县。" />;
+  return (
+    <div className="coverage">
+      <Space style={{ marginBottom: 12 }} wrap>
+        <Typography.Text>
+          合计:已落实 {c.totals.taken_up},不适用 {c.totals.not_applicable},未落实 {c.totals.not_taken}(任务 × 区县)
+        </Typography.Text>
+        <Button icon={<DownloadOutlined />} href={takeUpApi.exportUrl(planId)}>导出 Excel</Button>
+      </Space>
+      <Alert type="info" style={{ marginBottom: 12 }} message={`汇总规则:${c.rule}`} />
+      <Table<Row>
+        rowKey={(r) => r.task.id}
+        dataSource={c.rows}
+        pagination={false}
+        size="small"
+        bordered
+        scroll={{ x: 'max-content' }}
+        columns={[
+          { title: '序号', width: 50, fixed: 'left', render: (_v, _r, i) => i + 1 },
+          { title: '任务', width: 260, fixed: 'left', dataIndex: ['task', 'title'] },
+          ...c.districts.map((d, j) => ({
+            title: (
+              <Tooltip title={`已落实 ${d.counts.taken_up} / 不适用 ${d.counts.not_applicable} / 未落实 ${d.counts.not_taken}`}>
+                <span>{d.name}<br /><small>{d.counts.taken_up}/{d.counts.taken_up + d.counts.not_applicable + d.counts.not_taken}</small></span>
+              </Tooltip>
+            ),
+            key: `d${d.id}`,
+            width: 92,
+            align: 'center' as const,
+            onCell: (r: Row) => ({ style: r.cells[j].color ? { background: cellFill[r.cells[j].color!] } : undefined }),
+            render: (_v: unknown, r: Row) => {
+              const cell = r.cells[j];
+              if (cell.state === 'not_applicable') return <Tooltip title={`理由:${cell.reason}`}><Tag color="purple">不适用</Tag></Tooltip>;
+              if (cell.state === 'not_taken') return <Typography.Text type="secondary">未落实</Typography.Text>;
+              return <span>{cell.label}</span>;
+            },
+          })),
+          { title: '已落实', width: 70, align: 'center', render: (_v, r) => r.counts.taken_up },
+          { title: '不适用', width: 70, align: 'center', render: (_v, r) => r.counts.not_applicable },
+          { title: '未落实', width: 70, align: 'center', render: (_v, r) => r.counts.not_taken },
+          {
+            title: '汇总状态', width: 280,
+            render: (_v, r) => (
+              <Space direction="vertical" size={2}>
+                {r.rollup.color ? <span style={{ background: cellFill[r.rollup.color], padding: '0 6px' }}>{r.rollup.share}% 正常推进</span> : null}
+                <Typography.Text type="secondary">{r.rollup.text}</Typography.Text>
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
