@@ -1,9 +1,9 @@
 // Demo data: the registry, demo accounts, and the five corpus documents imported and confirmed.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
-import { plans, regions, units, users } from '../db/schema/index.js';
+import { plans, regions, tasks, units, users } from '../db/schema/index.js';
 import { systemActor } from '../policy.js';
 import { seedRegistry } from './seedRegistry.js';
 import { addUser } from '../operations/addUser.js';
@@ -14,6 +14,8 @@ import { getImportJob } from '../queries/imports.js';
 import { actorForUser } from '../auth/sessions.js';
 import type { Role } from '../../shared/roles.js';
 import { repoRoot } from '../paths.js';
+import { takeUpTask } from '../operations/takeUpTask.js';
+import { markNotApplicable } from '../operations/markNotApplicable.js';
 
 export const corpusDir = () => process.env.LUOSHI_CORPUS ?? path.resolve(repoRoot, '../shared/corpus');
 export const DEMO_PASSWORD = 'luoshi2026';
@@ -57,6 +59,7 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => {}) {
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(plans);
   if (n > 0) return;
   const dir = corpusDir();
+  const planOf: Record<string, number> = {};
   if (!existsSync(dir)) throw new Error(`找不到语料目录 ${dir}(可用 LUOSHI_CORPUS 指定)`);
   for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt')).sort()) {
     const t0 = Date.now();
@@ -68,11 +71,67 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => {}) {
     // demo only: create every unit the registry lacks, explicitly and audited, so the plans can be confirmed
     const plan = await confirmImport({ db, actor }, row.id, { createUnits: job.unknownUnits.map((u) => u.name), status: 'active' });
     log(`导入 ${f} → 规划 #${plan.id}「${plan.title}」(${Date.now() - t0} ms)`);
+    planOf[f.slice(0, 3)] = plan.id;
     const demoStep = demoSteps[f.slice(0, 3)];
     if (demoStep) {
       await updatePlan({ db, actor }, plan.id, demoStep.patch);
       log(`  演示设置:${demoStep.note}`);
     }
+  }
+  await demoTakeUp(db, planOf, log);
+}
+
+/** Character pairs of a text: a rough likeness of two task titles, to pick the district task a demo link goes to. */
+const pairs = (s: string) => new Set(Array.from({ length: Math.max(0, s.length - 1) }, (_, i) => s.slice(i, i + 2)));
+function likeness(a: string, b: string) {
+  const pa = pairs(a);
+  let n = 0;
+  for (const p of pairs(b)) if (pa.has(p)) n++;
+  return n;
+}
+
+/**
+ * Issue #13: the municipal scheme (002) says every district carries out its tasks. 永川's office takes up its first
+ * tasks through its own operations (audited): linked to the likeliest tasks of its 城市更新 plan (000), one also to a
+ * task of its outline (004), whose period has ended, so that link is overdue (lagging); one task is 不适用. 铜梁's
+ * office takes up the first task too, so the city's matrix has two districts to compare.
+ */
+async function demoTakeUp(db: Db, planOf: Record<string, number>, log: (s: string) => void) {
+  if (!planOf['002']) return;
+  // top-level tasks of these plans, and only of plans issued by `regionId` (a district links its own tasks only)
+  const topTasks = (planIds: number[], regionId?: number) =>
+    planIds.length
+      ? db.select({ id: tasks.id, title: tasks.title, planId: tasks.planId }).from(tasks).innerJoin(plans, eq(plans.id, tasks.planId))
+          .where(and(inArray(tasks.planId, planIds), isNull(tasks.parentTaskId), regionId === undefined ? undefined : eq(plans.regionId, regionId)))
+          .orderBy(asc(tasks.position), asc(tasks.id))
+      : Promise.resolve([]);
+  const upper = await topTasks([planOf['002']]);
+  if (upper.length < 4) return;
+  const best = (title: string, among: { id: number; title: string }[]) => among.reduce((a, b) => (likeness(title, b.title) > likeness(title, a.title) ? b : a));
+  const actorOf = async (username: string) => {
+    const [u] = await db.select().from(users).where(eq(users.username, username));
+    return u ? actorForUser(db, u, null) : null;
+  };
+  const yc = await actorOf('yc_office');
+  const ycPlan = yc ? await topTasks([planOf['000']].filter(Boolean), yc.regionIds[0]) : [];
+  const ycOutline = yc ? await topTasks([planOf['004']].filter(Boolean), yc.regionIds[0]) : [];
+  if (yc && ycPlan.length && ycOutline.length) {
+    for (const [i, u] of upper.slice(0, 4).entries()) {
+      if (i === 2) {
+        await markNotApplicable({ db, actor: yc }, u.id, { reason: '该项任务由市级部门统筹实施,永川区无对应建设内容' });
+        continue;
+      }
+      const ids = [best(u.title, ycPlan).id];
+      if (i === 1) ids.push(best(u.title, ycOutline).id);
+      await takeUpTask({ db, actor: yc }, u.id, { taskIds: [...new Set(ids)] });
+    }
+    log('  区县落实:永川区落实市级方案前 4 项任务(其中 1 项不适用、1 项关联的纲要任务已逾期)');
+  }
+  const tl = await actorOf('tl_office');
+  const tlPlan = tl ? await topTasks([planOf['001']].filter(Boolean), tl.regionIds[0]) : [];
+  if (tl && tlPlan.length) {
+    await takeUpTask({ db, actor: tl }, upper[0].id, { taskIds: [best(upper[0].title, tlPlan).id] });
+    log('  区县落实:铜梁区落实市级方案第 1 项任务');
   }
 }
 

@@ -42,3 +42,20 @@ describe('demo data', () => {
     expect((await h.db.select({ n: count() }).from(plans))[0].n).toBe(5);
   });
 });
+
+describe('demo take-up (issue #13)', () => {
+  it('has the municipal scheme taken up by 永川 (one task 不适用, one link lagging) and 铜梁, audited', async () => {
+    const { coverage } = await import('../../server/queries/takeUp.js');
+    const { systemActor } = await import('../../server/policy.js');
+    const city = (await h.db.select().from(plans).orderBy(asc(plans.id)))[2]; // 002, the municipal scheme
+    const cov = await coverage(h.db, systemActor, city.id, '2026-06-30');
+    const yc = cov.districts.find((d) => d.name === '永川区')!;
+    expect(yc.counts.taken_up).toBe(3);
+    expect(yc.counts.not_applicable).toBe(1);
+    expect(yc.colors.red + yc.colors.yellow).toBeGreaterThanOrEqual(1);
+    expect(cov.rows[0].counts.taken_up).toBeGreaterThanOrEqual(1);
+    const actions = (await h.db.select({ a: auditEvents.action }).from(auditEvents)).map((r) => r.a);
+    expect(actions.filter((a) => a === 'task.take_up').length).toBeGreaterThanOrEqual(4);
+    expect(actions).toContain('task.not_applicable');
+  });
+});
