@@ -57,5 +57,8 @@ export function issueYear(text: string): number | null {
   const signed = /^[^\n。,;:]{2,40}[ \t\u3000]{2,}((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*$/m.exec(head.slice(0, 600));
   if (signed) return Number(signed[1]);
   const no = /[〔\[(]((?:19|20)\d{2})[〕\])]\s*(?:\d{1,4}\s*号|第\s*\d{1,4}\s*期)/.exec(head);
-  return no ? Number(no[1]) : null;
+  if (no) return Number(no[1]);
+  // a web page's own metadata: "发布时间:2022-06-16 11:27", "发布日期:2024年3月5日"
+  const posted = /(?:发布|发文|成文|印发)(?:时间|日期)\s*[:]\s*((?:19|20)\d{2})\s*[-年\/.]/.exec(head.slice(0, 1500));
+  return posted ? Number(posted[1]) : null;
 }

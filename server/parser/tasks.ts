@@ -68,8 +68,9 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
   // a title of no known kind ("…重点工作任务") still names the year a month-only deadline falls in
   const title0 = findTitle(doc) || noticeTitle(doc) || titleLine(doc);
   // minutes and bulletins ("…专题会议纪要"): a month without a year is in the year they are dated
-  // any other page: "5月底前" falls in the year it was issued (its date line or 文号)
-  const year = contextYearOf(title0) ?? issueYear(doc.text);
+  // any other page: "5月底前" falls in the year it was issued (its date line, 文号, or the page's 发布时间 line the
+  // normalized text drops as furniture)
+  const year = contextYearOf(title0) ?? issueYear(doc.text) ?? issueYear(doc.original);
   const drafts: Draft[] = [];
 
   const tables = findTaskTables(ctx);
