@@ -3,15 +3,15 @@
 // marked, opens a task from it and jumps back, edits a task's 定目标/定标准, and changes the score settings.
 // Screens go to docs/screenshots/.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { englishTextOnPage } from './helpers';
 import { apiSession, shotBoth, useDemoJourney } from './runServer';
+import { corpusPath } from '../helpers/corpus.js';
 
 const j = useDemoJourney();
 const asUser = (username: string) => j.asUser(username);
 
-const corpus = path.resolve(__dirname, '../../../shared/corpus/000_72a228d2becc53a7.txt');
+const corpus = corpusPath('000_72a228d2becc53a7.txt');
 const FIXED_UNIT = '区发展改革委';
 let importId: number;
 let taskTitle: string;

@@ -1,7 +1,5 @@
 // Fresh data per test, built through the same operations the product uses.
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../server/db/client.js';
 import type { FastifyInstance } from 'fastify';
@@ -13,13 +11,11 @@ import { createUnit } from '../../server/operations/createUnit.js';
 import { createTask } from '../../server/operations/saveTask.js';
 import { writeAudit } from '../../server/audit.js';
 import type { Role } from '../../shared/roles.js';
+import { corpusBytes } from './corpus.js';
 
-export const corpusPath = (name: string) => path.resolve(__dirname, '../../../shared/corpus', name);
-export const corpus = (prefix: string) => {
-  const dir = path.resolve(__dirname, '../../../shared/corpus');
-  const file = ['000_72a228d2becc53a7.txt', '001_d9c31fc2ce3966eb.txt', '002_a8cf94ceb730f871.txt', '003_024748a5dd49b957.txt', '004_daddf72c7a72a405.txt'].find((f) => f.startsWith(prefix))!;
-  return readFileSync(path.join(dir, file));
-};
+export { corpusPath } from './corpus.js';
+/** A corpus document's bytes by its number prefix ('000' … '004'). */
+export const corpus = (prefix: string) => corpusBytes(prefix);
 
 export const PASSWORD = 'Qingfeng-Test-26';
 const uniq = () => randomBytes(4).toString('hex');

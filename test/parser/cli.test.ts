@@ -3,8 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runParse } from '../../server/cli/parse.js';
 import { parsedPlanSchema } from '../../shared/parsedPlan.js';
+import { corpusPath } from '../helpers/corpus.js';
 
-const file = path.resolve(__dirname, '../../../shared/corpus/002_a8cf94ceb730f871.txt');
+const file = corpusPath('002_a8cf94ceb730f871.txt');
 
 describe('luoshi parse', () => {
   it('--json prints the contract, with or without the text', async () => {

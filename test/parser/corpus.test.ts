@@ -1,14 +1,12 @@
 // Acceptance against the five real Chongqing documents. Expected counts come from
 // independent regexes over the raw files, not from the parser's own helpers.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../server/parser/index.js';
 import { normalize, widthFold } from '../../server/parser/normalize.js';
 import type { ParsedPlan, ParsedUnit } from '../../shared/parsedPlan.js';
+import { corpusText } from '../helpers/corpus.js';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
-const read = (name: string) => readFileSync(path.join(CORPUS, name), 'utf8');
+const read = corpusText;
 const FILES = {
   f000: '000_72a228d2becc53a7.txt',
   f001: '001_d9c31fc2ce3966eb.txt',

@@ -1,10 +1,9 @@
 // Test documents: the real normalize() once it exists, else a rough stand-in on identityDoc.
-import { readFileSync } from 'node:fs';
 import { identityDoc } from '../../server/parser/doc.js';
 import type { NormalizedDoc, ParseContext } from '../../server/parser/types.js';
+import { corpusText } from '../helpers/corpus.js';
 
-export const CORPUS = '/work/shared/corpus';
-export const corpus = (name: string) => readFileSync(`${CORPUS}/${name}`, 'utf8');
+export const corpus = corpusText;
 
 type Normalize = (text: string) => NormalizedDoc;
 let real: Normalize | null = null;

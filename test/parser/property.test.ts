@@ -5,8 +5,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../server/parser/index.js';
 import type { ParsedPlan, Source } from '../../shared/parsedPlan.js';
+import { corpusDir } from '../helpers/corpus.js';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
+const CORPUS = corpusDir();
 const docs = readdirSync(CORPUS)
   .filter((f) => f.endsWith('.txt'))
   .map((f) => readFileSync(path.join(CORPUS, f), 'utf8'));

@@ -7,15 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { decodeInput } from '../../server/parser/decode.js';
 import { parsePlan, parseText } from '../../server/parser/index.js';
 import type { ParsedPlan } from '../../shared/parsedPlan.js';
+import { corpusText } from '../helpers/corpus.js';
 
-const CORPUS = path.resolve(__dirname, '../../../shared/corpus');
 const DIR = path.resolve(__dirname, 'fixtures/renderings');
 const DOCS = { '000': '000_72a228d2becc53a7', '002': '002_a8cf94ceb730f871', '004': '004_daddf72c7a72a405' } as const;
 type Key = keyof typeof DOCS;
 
 const txtCache = new Map<Key, ParsedPlan>();
 const txt = (k: Key) => {
-  if (!txtCache.has(k)) txtCache.set(k, parseText(readFileSync(path.join(CORPUS, `${DOCS[k]}.txt`), 'utf8')));
+  if (!txtCache.has(k)) txtCache.set(k, parseText(corpusText(`${DOCS[k]}.txt`)));
   return txtCache.get(k)!;
 };
 const fileCache = new Map<string, Promise<ParsedPlan>>();
