@@ -49,20 +49,20 @@ export function isAdmin(actor: Actor): boolean {
   return actor.roles.includes('admin');
 }
 
-/** Tasks a unit role may see: those where its unit holds any role. */
 /**
  * (task_id, role) of every task a unit takes part in: where it is named, and, for a town, where the task is
- * addressed to 各镇街 in a plan of its district or of the city above it.
+ * addressed to 各镇街 in a plan of its district or of the city above it. The 各镇街 branch starts from the unit
+ * (nothing for a unit that is no town), then the plans of its two regions, their tasks, and only then their
+ * 各镇街 links (partial index task_units_all_towns), instead of joining every such link of the city first.
  */
 export function unitTaskRoles(unitId: number): SQL {
   return sql`select tu.task_id, tu.role from task_units tu where tu.unit_id = ${unitId}
     union all
-    select tu.task_id, tu.role from task_units tu
-      join tasks t on t.id = tu.task_id
-      join plans p on p.id = t.plan_id
-      join units u on u.id = ${unitId}
-      where tu.scope = 'all_towns' and tu.unit_id is null and u.kind = 'town'
-        and (p.region_id = u.region_id or p.region_id = (select parent_id from regions where id = u.region_id))`;
+    select tu.task_id, tu.role from units u
+      join plans p on p.region_id = u.region_id or p.region_id = (select parent_id from regions where id = u.region_id)
+      join tasks t on t.plan_id = p.id
+      join task_units tu on tu.task_id = t.id and tu.scope = 'all_towns' and tu.unit_id is null
+      where u.id = ${unitId} and u.kind = 'town'`;
 }
 
 function unitTaskIds(unitId: number): SQL {

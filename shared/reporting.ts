@@ -157,9 +157,10 @@ export const rollupOutSchema = z.object({ progress: z.number().nullable(), taskC
 export const planStatusOutSchema = z.object({
   asOf: z.string(),
   period: periodOutSchema.nullable(), // the last period whose due date has passed: what 未报送 refers to
-  plan: rollupOutSchema,
-  chapters: z.array(rollupOutSchema.extend({ outlineNodeId: z.number(), title: z.string() })),
-  tasks: z.array(z.object({ taskId: z.number(), title: z.string(), weight: z.number(), progress: z.number().nullable(), status: taskStatusOutSchema })),
+  // plan, chapters and tasks are left out by ?only=indicators
+  plan: rollupOutSchema.optional(),
+  chapters: z.array(rollupOutSchema.extend({ outlineNodeId: z.number(), title: z.string() })).optional(),
+  tasks: z.array(z.object({ taskId: z.number(), title: z.string(), weight: z.number(), progress: z.number().nullable(), status: taskStatusOutSchema })).optional(),
   indicators: z.array(indicatorStatusOutSchema),
 });
 

@@ -30,10 +30,18 @@ export async function openDb(url = process.env.DATABASE_URL, opts: { migrate?: b
   return handle;
 }
 
+/** Connections per process to a PostgreSQL server: LUOSHI_DB_POOL (1–500), 10 by default. */
+export function poolSize(value = process.env.LUOSHI_DB_POOL): number {
+  if (value === undefined || value === '') return 10;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 500) throw new Error(`LUOSHI_DB_POOL 应为 1–500 的整数(连接池大小),而不是 ${value}`);
+  return n;
+}
+
 async function openServer(url: string): Promise<DbHandle> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize() });
   // An idle connection that the server ends (restart, failover, a terminated backend) is reported on the pool;
   // without a listener that report would end the whole process. The pool drops the connection and opens another.
   let closing = false;

@@ -1,11 +1,17 @@
 // The office's period board: who has reported, who is late, the red and yellow items, open notices.
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { plans, reportPeriods, reports, taskUnits, tasks, units } from '../db/schema/index.js';
+import { plans, reports, taskUnits, tasks, units } from '../db/schema/index.js';
 import type { Actor } from '../policy.js';
 import { currentPeriod, findPeriod, periodOut, runSettings, storedPeriod } from './calendar.js';
 import { indicatorStatuses, taskStatuses } from './status.js';
 import { listNotices } from './notices.js';
+
+/** what the board's red and yellow lists and their status need */
+const boardTaskColumns = {
+  id: tasks.id, planId: tasks.planId, parentTaskId: tasks.parentTaskId, startDate: tasks.startDate, deadline: tasks.deadline,
+  progress: tasks.progress, reportedStatus: tasks.reportedStatus, createdAt: tasks.createdAt, title: tasks.title,
+};
 
 export async function periodBoard(db: DbOrTx, actor: Actor, plan: typeof plans.$inferSelect, key: string | null, today: string) {
   const settings = runSettings(plan);
@@ -17,8 +23,11 @@ export async function periodBoard(db: DbOrTx, actor: Actor, plan: typeof plans.$
     .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
     .innerJoin(units, eq(units.id, taskUnits.unitId))
     .where(and(eq(tasks.planId, plan.id), isNull(tasks.parentTaskId), eq(taskUnits.role, 'lead')));
+  // the period's reports by task (index reports_period)
   const inPeriod = stored ? await db.select({ taskId: reports.taskId, status: reports.status }).from(reports).where(eq(reports.periodId, stored.id)) : [];
-  const statusOf = (taskId: number) => inPeriod.find((r) => r.taskId === taskId)?.status ?? null;
+  const statusByTask = new Map<number, string>();
+  for (const r of inPeriod) if (!statusByTask.has(r.taskId)) statusByTask.set(r.taskId, r.status);
+  const statusOf = (taskId: number) => statusByTask.get(taskId) ?? null;
   const byUnit = new Map<number, { unitId: number; unitName: string; tasks: number; unitReview: number; submitted: number; accepted: number; returned: number; missing: number; late: boolean }>();
   for (const l of lead) {
     const u = byUnit.get(l.unitId!) ?? { unitId: l.unitId!, unitName: l.unitName, tasks: 0, unitReview: 0, submitted: 0, accepted: 0, returned: 0, missing: 0, late: false };
@@ -32,15 +41,12 @@ export async function periodBoard(db: DbOrTx, actor: Actor, plan: typeof plans.$
     u.late = u.missing > 0 && today > period.dueDate;
     byUnit.set(l.unitId!, u);
   }
-  const taskRows = await db.select().from(tasks).where(eq(tasks.planId, plan.id));
+  const taskRows = await db.select(boardTaskColumns).from(tasks).where(eq(tasks.planId, plan.id));
   const st = await taskStatuses(db, taskRows, today);
   const pick = (color: string) => taskRows.filter((t) => st.get(t.id)?.color === color).map((t) => ({ taskId: t.id, title: t.title, reason: st.get(t.id)!.reason }));
   const inds = await indicatorStatuses(db, plan, today);
-  const pending = await db
-    .select({ id: reports.id })
-    .from(reports)
-    .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
-    .where(and(eq(reports.planId, plan.id), inArray(reports.status, ['submitted'])));
+  // every report has its period (a required foreign key): counted on reports alone, index reports_plan_status
+  const [{ pending }] = await db.select({ pending: sql<number>`count(*)::int` }).from(reports).where(and(eq(reports.planId, plan.id), eq(reports.status, 'submitted')));
   return {
     period: periodOut(period, stored?.lockOverride, today),
     units: [...byUnit.values()].sort((a, b) => Number(b.late) - Number(a.late) || b.missing - a.missing || a.unitId - b.unitId),
@@ -48,6 +54,6 @@ export async function periodBoard(db: DbOrTx, actor: Actor, plan: typeof plans.$
     yellow: pick('yellow'),
     indicators: inds.filter((i) => i.color === 'red' || i.color === 'yellow').map((i) => ({ indicatorId: i.indicatorId, name: i.name, color: i.color, reason: i.reason })),
     notices: await listNotices(db, actor, { planId: plan.id, open: true }),
-    pendingReview: pending.length,
+    pendingReview: pending,
   };
 }

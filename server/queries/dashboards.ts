@@ -2,32 +2,32 @@
 // trajectories (expected against actual, year by year), reporting completion per period.
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { indicatorValues, indicators, plans, taskUnits, units } from '../db/schema/index.js';
+import { indicatorValues, indicators, plans, taskUnits, tasks, units } from '../db/schema/index.js';
 import { expectedValue } from '../domain/indicatorExpected.js';
 import { round } from '../domain/format.js';
 import { countColors, rollupProgress } from '../domain/rollup.js';
 import { INDICATOR_STATE_LABELS, type IndicatorState } from '../domain/indicatorStatus.js';
-import { indicatorStatuses, planStatus, yearTargets } from './status.js';
+import { indicatorStatuses, planTaskStatus, yearTargets } from './status.js';
 import { targetSegment } from '../domain/indicatorMilestones.js';
 import { reportingRecordRows } from './planRecords.js';
 
 type PlanRow = typeof plans.$inferSelect;
 
 export async function statusDashboard(db: DbOrTx, plan: PlanRow, today: string) {
-  const s = await planStatus(db, plan.id, today);
-  const ids = s.tasks.map((t) => t.taskId);
-  const leads = ids.length ? await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, name: units.name }).from(taskUnits).innerJoin(units, eq(units.id, taskUnits.unitId)).where(and(inArray(taskUnits.taskId, ids), eq(taskUnits.role, 'lead'))) : [];
-  const byUnit = new Map<number, { unitId: number; unitName: string; taskIds: number[] }>();
+  // the tasks' status and roll-ups without the indicator pass that /status adds
+  const s = await planTaskStatus(db, plan, today);
+  const leads = s.tasks.length ? await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId, name: units.name }).from(taskUnits).innerJoin(units, eq(units.id, taskUnits.unitId)).innerJoin(tasks, eq(tasks.id, taskUnits.taskId)).where(and(eq(tasks.planId, plan.id), eq(taskUnits.role, 'lead'))).orderBy(asc(taskUnits.taskId), asc(taskUnits.id)) : [];
+  const byUnit = new Map<number, { unitId: number; unitName: string; taskIds: Set<number> }>();
   for (const l of leads) {
-    const u = byUnit.get(l.unitId!) ?? { unitId: l.unitId!, unitName: l.name, taskIds: [] };
-    u.taskIds.push(l.taskId);
+    const u = byUnit.get(l.unitId!) ?? { unitId: l.unitId!, unitName: l.name, taskIds: new Set<number>() };
+    u.taskIds.add(l.taskId);
     byUnit.set(l.unitId!, u);
   }
   return {
-    asOf: s.asOf,
+    asOf: today,
     byChapter: s.chapters.map((c) => ({ outlineNodeId: c.outlineNodeId, title: c.title, progress: c.progress, taskCount: c.taskCount, counts: { ...countColors([]), ...c.counts } })),
     byUnit: [...byUnit.values()].map((u) => {
-      const mine = s.tasks.filter((t) => u.taskIds.includes(t.taskId));
+      const mine = s.tasks.filter((t) => u.taskIds.has(t.taskId));
       const r = rollupProgress(mine.map((t) => ({ id: t.taskId, weight: t.weight, progress: t.progress == null ? null : Math.max(0, Math.min(100, t.progress)), color: t.status.color })));
       return { unitId: u.unitId, unitName: u.unitName, taskCount: mine.length, progress: r.progress, counts: countColors(mine.map((t) => t.status.color)) };
     }).sort((a, b) => b.taskCount - a.taskCount || a.unitId - b.unitId),

@@ -1,6 +1,6 @@
 // 单位考核: the inputs of each unit's score gathered from reports, task and indicator status,
 // notices and returns, then scored and ranked by server/domain/unitScore with the plan's weights.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
 import { scoreSettingsSchema, type ScoreSettings, type ScoresOut } from '../../shared/evaluation.js';
 import type { DbOrTx } from '../db/client.js';
@@ -74,6 +74,11 @@ export const scoreRules = [
 ];
 
 const shanghai = (d: Date) => todayInShanghai(d);
+/** what a task's score inputs and status are computed from */
+const scoreTaskColumns = {
+  id: tasks.id, planId: tasks.planId, parentTaskId: tasks.parentTaskId, startDate: tasks.startDate, deadline: tasks.deadline,
+  progress: tasks.progress, reportedStatus: tasks.reportedStatus, createdAt: tasks.createdAt,
+};
 
 export async function planScores(db: DbOrTx, plan: PlanRow, sel: string | null | undefined, today: string): Promise<ScoresOut> {
   const selection = selectPeriods(plan, sel, today);
@@ -94,17 +99,30 @@ export async function planScores(db: DbOrTx, plan: PlanRow, sel: string | null |
   const base = { planId: plan.id, selection: selectionOut, settings, rules: scoreRules };
   if (periods.length === 0) return { ...base, items: [], unrated: [], provisional: false, awardNotes: [] };
   const spanStart = periods[0].start;
-  const taskRows = await db.select().from(tasks).where(eq(tasks.planId, plan.id)).orderBy(asc(tasks.id));
-  const taskIds = taskRows.map((t) => t.id);
-  const leads = taskIds.length ? await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId }).from(taskUnits).where(and(inArray(taskUnits.taskId, taskIds), eq(taskUnits.role, 'lead'))) : [];
+  // only what the inputs are counted from: no task texts, no report texts
+  const taskRows = await db.select(scoreTaskColumns).from(tasks).where(eq(tasks.planId, plan.id)).orderBy(asc(tasks.id));
+  const leads = await db.select({ taskId: taskUnits.taskId, unitId: taskUnits.unitId }).from(taskUnits).innerJoin(tasks, eq(tasks.id, taskUnits.taskId)).where(and(eq(tasks.planId, plan.id), eq(taskUnits.role, 'lead'))).orderBy(asc(taskUnits.taskId), asc(taskUnits.id));
   const indStatus = await indicatorStatuses(db, plan, asOf);
-  const owners = indStatus.length ? await db.select().from(indicatorUnits).where(inArray(indicatorUnits.indicatorId, indStatus.map((i) => i.indicatorId))) : [];
-  const reportRows = await db
-    .select({ r: reports, key: reportPeriods.key, start: reportPeriods.start })
+  const owners = indStatus.length ? await db.select({ indicatorId: indicatorUnits.indicatorId, unitId: indicatorUnits.unitId }).from(indicatorUnits).where(inArray(indicatorUnits.indicatorId, indStatus.map((i) => i.indicatorId))) : [];
+  // the reports of the scored periods (index reports_period), and per task the first period accepted as 已完成
+  const periodRows = await db.select({ id: reportPeriods.id, key: reportPeriods.key }).from(reportPeriods).where(and(eq(reportPeriods.planId, plan.id), inArray(reportPeriods.key, keys)));
+  const keyOf = new Map(periodRows.map((p) => [p.id, p.key]));
+  const reportRows = periodRows.length
+    ? await db
+        .select({ taskId: reports.taskId, unitId: reports.unitId, periodId: reports.periodId, status: reports.status, submittedAt: reports.submittedAt, submissions: reports.submissions, returns: reports.returns })
+        .from(reports)
+        .where(and(inArray(reports.periodId, periodRows.map((p) => p.id)), eq(reports.planId, plan.id)))
+    : [];
+  const completedRows = await db
+    .select({ taskId: reports.taskId, start: sql<string>`min(${reportPeriods.start})` })
     .from(reports)
     .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
-    .where(eq(reports.planId, plan.id));
-  const noticeRows = (await db.select().from(notices).where(eq(notices.planId, plan.id))).filter((n) => n.responseDeadline >= spanStart && n.responseDeadline <= selection.end);
+    .where(and(eq(reports.planId, plan.id), eq(reports.status, 'accepted'), eq(reports.reportedStatus, '已完成')))
+    .groupBy(reports.taskId);
+  const noticeRows = await db
+    .select({ id: notices.id, unitId: notices.unitId, responseDeadline: notices.responseDeadline })
+    .from(notices)
+    .where(and(eq(notices.planId, plan.id), gte(notices.responseDeadline, spanStart), lte(notices.responseDeadline, selection.end)));
   const feedbacks = noticeRows.length
     ? await db.select({ entityId: auditEvents.entityId, at: auditEvents.at }).from(auditEvents).where(and(eq(auditEvents.entityType, 'notice'), eq(auditEvents.action, 'notice.feedback'), inArray(auditEvents.entityId, noticeRows.map((n) => String(n.id))))).orderBy(asc(auditEvents.at))
     : [];
@@ -112,16 +130,41 @@ export async function planScores(db: DbOrTx, plan: PlanRow, sel: string | null |
 
   const unitIds = [...new Set([...leads.map((l) => l.unitId), ...owners.map((o) => o.unitId)].filter((x): x is number => x != null))];
   const names = unitIds.length ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, unitIds)) : [];
+
+  // everything below is looked up, never rescanned: per unit its lead tasks, owned indicators, notices and reports
+  const group = <T, K>(xs: T[], key: (x: T) => K) => {
+    const m = new Map<K, T[]>();
+    for (const x of xs) (m.get(key(x)) ?? m.set(key(x), []).get(key(x))!).push(x);
+    return m;
+  };
+  const leadTaskIds = new Map<number, Set<number>>();
+  for (const l of leads) if (l.unitId != null) (leadTaskIds.get(l.unitId) ?? leadTaskIds.set(l.unitId, new Set()).get(l.unitId)!).add(l.taskId);
+  const ownersOf = group(owners, (o) => o.unitId);
+  const stateOf = new Map<number, string>();
+  for (const i of indStatus) if (!stateOf.has(i.indicatorId)) stateOf.set(i.indicatorId, i.state);
+  const noticesOf = group(noticeRows, (n) => n.unitId);
+  const firstFeedback = new Map<string, Date>();
+  for (const f of feedbacks) if (!firstFeedback.has(f.entityId)) firstFeedback.set(f.entityId, f.at);
+  const reportOf = new Map<string, (typeof reportRows)[number]>();
+  for (const r of reportRows) reportOf.set(`${r.taskId}|${keyOf.get(r.periodId)}`, r);
+  const reportsByUnit = group(reportRows, (r) => r.unitId);
+  const completedFrom = new Map(completedRows.map((c) => [c.taskId, c.start]));
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
   const taskStart = (t: (typeof taskRows)[number]) => t.startDate ?? (plan.periodStart ? `${plan.periodStart}-01-01` : '0000-01-01');
-  const completedBefore = (taskId: number, start: string) => reportRows.some((x) => x.r.taskId === taskId && x.r.status === 'accepted' && x.r.reportedStatus === '已完成' && x.start < start);
+  /** an accepted 已完成 report in a period that began before `start` */
+  const completedBefore = (taskId: number, start: string) => {
+    const from = completedFrom.get(taskId);
+    return from !== undefined && from < start;
+  };
 
   const scored = unitIds.map((unitId) => {
-    const myTasks = taskRows.filter((t) => leads.some((l) => l.taskId === t.id && l.unitId === unitId));
+    const mineIds = leadTaskIds.get(unitId);
+    const myTasks = mineIds ? taskRows.filter((t) => mineIds.has(t.id)) : [];
     const reporting = { due: 0, onTime: 0 };
     for (const t of myTasks)
       for (const p of periods) {
         if (taskStart(t) > p.end || completedBefore(t.id, p.start)) continue;
-        const r = reportRows.find((x) => x.r.taskId === t.id && x.key === p.key)?.r;
+        const r = reportOf.get(`${t.id}|${p.key}`);
         const sent = !!r && (r.status === 'submitted' || r.status === 'accepted') && !!r.submittedAt;
         if (p.dueDate >= today && !sent) continue; // not due yet
         reporting.due++;
@@ -130,20 +173,20 @@ export async function planScores(db: DbOrTx, plan: PlanRow, sel: string | null |
     const colors = { blue: 0, green: 0, yellow: 0, red: 0, grey: 0 };
     for (const t of myTasks) colors[statuses.get(t.id)?.color ?? 'grey']++;
     const ind = { achieved_early: 0, ahead: 0, on_track: 0, behind: 0, no_data: 0 };
-    for (const o of owners.filter((x) => x.unitId === unitId)) {
-      const s = indStatus.find((i) => i.indicatorId === o.indicatorId)?.state ?? 'no_data';
+    for (const o of ownersOf.get(unitId) ?? []) {
+      const s = stateOf.get(o.indicatorId) ?? 'no_data';
       ind[(s in ind ? s : 'no_data') as keyof typeof ind]++;
     }
     const noticesIn = { total: 0, answeredOnTime: 0 };
-    for (const n of noticeRows.filter((x) => x.unitId === unitId)) {
-      const fb = feedbacks.find((f) => f.entityId === String(n.id));
+    for (const n of noticesOf.get(unitId) ?? []) {
+      const fb = firstFeedback.get(String(n.id));
       if (!fb && n.responseDeadline >= today) continue;
       noticesIn.total++;
-      if (fb && shanghai(fb.at) <= n.responseDeadline) noticesIn.answeredOnTime++;
+      if (fb && shanghai(fb) <= n.responseDeadline) noticesIn.answeredOnTime++;
     }
-    const mine = reportRows.filter((x) => x.r.unitId === unitId && keys.includes(x.key) && x.r.submissions > 0);
-    const revisions = { submitted: mine.length, returned: mine.filter((x) => x.r.returns > 0).length };
-    const unitName = names.find((n) => n.id === unitId)?.name ?? String(unitId);
+    const mine = (reportsByUnit.get(unitId) ?? []).filter((r) => r.submissions > 0);
+    const revisions = { submitted: mine.length, returned: mine.filter((r) => r.returns > 0).length };
+    const unitName = nameOf.get(unitId) ?? String(unitId);
     const input: UnitScoreInput = { unitId, unitName, reporting, tasks: { blue: colors.blue, green: colors.green, yellow: colors.yellow, red: colors.red }, indicators: { achieved_early: ind.achieved_early, ahead: ind.ahead, on_track: ind.on_track, behind: ind.behind }, notices: noticesIn, revisions };
     return { input, inputs: { reporting, tasks: colors, indicators: ind, notices: noticesIn, revisions } };
   });
@@ -154,7 +197,8 @@ export async function planScores(db: DbOrTx, plan: PlanRow, sel: string | null |
   const result = scoreUnits(scored.map((s) => s.input), settings.unitScore, provisional ? { ...settings.ranking, topN: 0, bottomN: 0 } : settings.ranking);
   const awardsOn = settings.ranking.topN > 0 || settings.ranking.bottomN > 0;
   if (provisional && awardsOn) result.notes.unshift(`${open[open.length - 1].label}报送截止日(${open[open.length - 1].dueDate})未到,名次为临时结果,暂不评奖。`);
-  const inputsOf = (unitId: number | string) => scored.find((x) => x.input.unitId === unitId)!.inputs;
+  const inputsById = new Map<number | string, (typeof scored)[number]['inputs']>(scored.map((x) => [x.input.unitId, x.inputs]));
+  const inputsOf = (unitId: number | string) => inputsById.get(unitId)!;
   return {
     ...base,
     items: result.ranked.map(({ unitId, ...r }) => ({ ...r, unitId: unitId as number, inputs: inputsOf(unitId) })),

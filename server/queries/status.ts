@@ -1,8 +1,8 @@
 // Status, computed and explained: each task against 序时进度 and the last due period, each indicator
 // against its expected value, rolled up (weighted) to chapters and the plan. Thresholds come from plan settings.
-import { listTasks, type TaskFilter } from './tasks.js';
+import { hydrateIds, listTasks, taskOrder, taskWhere, type TaskFilter } from './tasks.js';
 import type { Actor } from '../policy.js';
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { TaskStatusOut } from '../../shared/reporting.js';
 import type { Task } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
@@ -49,27 +49,36 @@ function startDate(t: TaskRow, plan: PlanRow): string {
   return t.parentTaskId && assigned > planStart ? assigned : planStart;
 }
 
-/** Status of each task as of `today` (Beijing date). */
+/**
+ * Status of each task as of `today` (Beijing date). One grouped query answers, per task, the start of the latest
+ * period with a submitted or accepted report: "a report for the due period (or a later one) is in" is that start
+ * ≥ the due period's start.
+ */
 export async function taskStatuses(db: DbOrTx, rows: TaskRow[], today: string): Promise<Map<number, TaskStatusOut>> {
   const out = new Map<number, TaskStatusOut>();
   if (!rows.length) return out;
   const planIds = [...new Set(rows.map((r) => r.planId))];
   const planRows = await db.select().from(plans).where(inArray(plans.id, planIds));
-  const reported = await db
-    .select({ taskId: reports.taskId, start: reportPeriods.start })
+  const latest = await db
+    .select({ taskId: reports.taskId, start: sql<string>`max(${reportPeriods.start})` })
     .from(reports)
     .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
-    .where(and(inArray(reports.taskId, rows.map((r) => r.id)), inArray(reports.status, ['submitted', 'accepted'])));
+    .where(and(inArray(reports.taskId, rows.map((r) => r.id)), inArray(reports.status, ['submitted', 'accepted'])))
+    .groupBy(reports.taskId);
+  const latestStart = new Map(latest.map((r) => [r.taskId, r.start]));
+  const byPlan = new Map<number, TaskRow[]>();
+  for (const r of rows) (byPlan.get(r.planId) ?? byPlan.set(r.planId, []).get(r.planId)!).push(r);
   for (const plan of planRows) {
     const settings = runSettings(plan);
     const due = lastDuePeriod(plan, today, settings);
-    for (const t of rows.filter((r) => r.planId === plan.id)) {
+    for (const t of byPlan.get(plan.id) ?? []) {
       const start = startDate(t, plan);
       let deadline = deadlineDate(t.deadline, plan);
       if (deadline && deadline < start) deadline = null;
       const status = reportedTaskStatusSchema.safeParse(t.reportedStatus);
       // nothing was due yet, or a report for the due period (or a later one) is in
-      const hasReport = !due || due.end < start || reported.some((r) => r.taskId === t.id && r.start >= due.start);
+      const last = latestStart.get(t.id);
+      const hasReport = !due || due.end < start || (last !== undefined && last >= due.start);
       const s = computeTaskStatus({
         start, deadline, progress: t.progress == null ? null : Math.max(0, Math.min(100, t.progress)), reportedStatus: status.success ? status.data : null,
         hasReportForCurrentPeriod: hasReport, asOf: today, thresholds: settings.taskThresholds,
@@ -95,9 +104,14 @@ export async function indicatorStatuses(db: DbOrTx, plan: PlanRow, today: string
   const ids = rows.map((r) => r.id);
   const values = ids.length ? await db.select().from(indicatorValues).where(inArray(indicatorValues.indicatorId, ids)).orderBy(desc(indicatorValues.date), desc(indicatorValues.id)) : [];
   const owners = ids.length ? await db.select().from(indicatorUnits).where(inArray(indicatorUnits.indicatorId, ids)) : [];
+  // values come newest first: each indicator's list keeps that order
+  const valuesOf = new Map<number, typeof values>();
+  for (const v of values) (valuesOf.get(v.indicatorId) ?? valuesOf.set(v.indicatorId, []).get(v.indicatorId)!).push(v);
+  const ownersOf = new Map<number, typeof owners>();
+  for (const o of owners) (ownersOf.get(o.indicatorId) ?? ownersOf.set(o.indicatorId, []).get(o.indicatorId)!).push(o);
   return rows.map((ind) => {
-    const mine = values.filter((v) => v.indicatorId === ind.id);
-    const own = owners.filter((o) => o.indicatorId === ind.id);
+    const mine = valuesOf.get(ind.id) ?? [];
+    const own = ownersOf.get(ind.id) ?? [];
     const latestOf = (unitId: number | null) => mine.find((v) => v.unitId === unitId) ?? null;
     let actual = latestOf(null);
     if (!actual && own.length) {
@@ -139,40 +153,54 @@ export async function indicatorStatuses(db: DbOrTx, plan: PlanRow, today: string
   });
 }
 
-export async function planStatus(db: DbOrTx, planId: number, today: string) {
-  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
-  const taskRows = await db.select({ ...statusColumns, outlineNodeId: tasks.outlineNodeId, weight: tasks.weight, title: tasks.title }).from(tasks).where(eq(tasks.planId, planId)).orderBy(asc(tasks.position), asc(tasks.id));
+/** Tasks of a plan with their status and the chapter and plan roll-ups (what /status and the status dashboard share). */
+export async function planTaskStatus(db: DbOrTx, plan: PlanRow, today: string) {
+  const taskRows = await db.select({ ...statusColumns, outlineNodeId: tasks.outlineNodeId, weight: tasks.weight, title: tasks.title }).from(tasks).where(eq(tasks.planId, plan.id)).orderBy(asc(tasks.position), asc(tasks.id));
   const st = await taskStatuses(db, taskRows, today);
-  const nodes = await db.select().from(outlineNodes).where(eq(outlineNodes.planId, planId)).orderBy(asc(outlineNodes.position));
+  const nodes = await db.select({ id: outlineNodes.id, parentId: outlineNodes.parentId, marker: outlineNodes.marker, title: outlineNodes.title }).from(outlineNodes).where(eq(outlineNodes.planId, plan.id)).orderBy(asc(outlineNodes.position));
   const roll = rollupOutline(
     nodes.map((n) => ({ id: n.id, parentId: n.parentId })),
     taskRows.map((t) => ({ id: t.id, nodeId: t.outlineNodeId, weight: t.weight, progress: t.progress == null ? null : Math.max(0, Math.min(100, t.progress)), color: st.get(t.id)!.color })),
   );
-  const settings = runSettings(plan);
-  const due = lastDuePeriod(plan, today, settings);
   return {
-    asOf: today,
-    due,
     plan: toRollup(roll.plan),
     chapters: nodes
       .filter((n) => n.parentId === null && (roll.nodes.get(n.id)?.taskCount ?? 0) > 0)
       .map((n) => ({ outlineNodeId: n.id, title: `${n.marker}${n.title}`, ...toRollup(roll.nodes.get(n.id)!) })),
     tasks: taskRows.map((t) => ({ taskId: t.id, title: t.title, weight: t.weight, progress: t.progress, status: st.get(t.id)! })),
-    indicators: await indicatorStatuses(db, plan, today),
   };
 }
 
+export async function planStatus(db: DbOrTx, planId: number, today: string) {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  const due = lastDuePeriod(plan, today, runSettings(plan));
+  return { asOf: today, due, ...(await planTaskStatus(db, plan, today)), indicators: await indicatorStatuses(db, plan, today) };
+}
+
+/** /status?only=indicators: the indicator lights without the tasks and roll-ups (what the pages that show them need). */
+export async function planIndicatorStatus(db: DbOrTx, planId: number, today: string) {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, planId));
+  const due = lastDuePeriod(plan, today, runSettings(plan));
+  return { asOf: today, due, indicators: await indicatorStatuses(db, plan, today) };
+}
+
 /**
- * A page of tasks with their computed status. Status is computed, not stored, so filtering by it
- * computes it for every task the other filters leave, then pages the result.
+ * A page of tasks with their computed status. Status is computed, not stored, so filtering by it computes it for
+ * every task the other filters leave, from the few columns it needs; only the page's tasks are then read whole.
  */
 export async function listTasksWithStatus(db: DbOrTx, actor: Actor, f: TaskFilter & { status?: string }, today: string) {
   if (!f.status) {
     const page = await listTasks(db, actor, f);
     return { ...page, items: await withStatus(db, page.items, today) };
   }
-  const all = await listTasks(db, actor, { ...f, page: 1, pageSize: 1_000_000 });
-  const matching = (await withStatus(db, all.items, today)).filter((t) => t.status.color === f.status || t.status.state === f.status);
+  const candidates = await db.select(statusColumns).from(tasks).where(taskWhere(actor, f)).orderBy(...taskOrder);
+  const st = await taskStatuses(db, candidates, today);
+  const matching = candidates.filter((t) => {
+    const s = st.get(t.id);
+    return !!s && (s.color === f.status || s.state === f.status);
+  });
   const start = (f.page - 1) * f.pageSize;
-  return { items: matching.slice(start, start + f.pageSize), total: matching.length, page: f.page, pageSize: f.pageSize };
+  const pageIds = matching.slice(start, start + f.pageSize).map((t) => t.id);
+  const items = (await hydrateIds(db, pageIds)).map((i) => ({ ...i, status: st.get(i.id)! }));
+  return { items, total: matching.length, page: f.page, pageSize: f.pageSize };
 }

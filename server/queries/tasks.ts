@@ -31,11 +31,27 @@ function outlineFilter(nodeId?: number): SQL | undefined {
   return sql`${tasks.outlineNodeId} in (with recursive o as (select id from outline_nodes where id = ${nodeId} union all select c.id from outline_nodes c join o on c.parent_id = o.id) select id from o)`;
 }
 
+/** The condition of a task list: the actor's scope and the filters (page and page size aside). */
+export function taskWhere(actor: Actor, f: Omit<TaskFilter, 'page' | 'pageSize'>): SQL | undefined {
+  return combine(taskScope(actor), f.planId ? eq(tasks.planId, f.planId) : undefined, unitFilter(f.unitId, f.role), outlineFilter(f.outlineNodeId), matchSearch(tasks.searchText, f.q));
+}
+
+/** The order of every task list (index tasks_plan_position). */
+export const taskOrder = [asc(tasks.planId), asc(tasks.position), asc(tasks.id)];
+
 export async function listTasks(db: DbOrTx, actor: Actor, f: TaskFilter) {
-  const where = combine(taskScope(actor), f.planId ? eq(tasks.planId, f.planId) : undefined, unitFilter(f.unitId, f.role), outlineFilter(f.outlineNodeId), matchSearch(tasks.searchText, f.q));
+  const where = taskWhere(actor, f);
   const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(tasks).where(where);
-  const rows = await db.select().from(tasks).where(where).orderBy(asc(tasks.planId), asc(tasks.position), asc(tasks.id)).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  const rows = await db.select().from(tasks).where(where).orderBy(...taskOrder).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
   return { items: await hydrate(db, rows), total, page: f.page, pageSize: f.pageSize };
+}
+
+/** Full rows of the given tasks, hydrated, in the order of `ids`. */
+export async function hydrateIds(db: DbOrTx, ids: number[]): Promise<Task[]> {
+  if (!ids.length) return [];
+  const rows = await db.select().from(tasks).where(inArray(tasks.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return hydrate(db, ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => !!r));
 }
 
 export async function hydrate(db: DbOrTx, rows: (typeof tasks.$inferSelect)[]): Promise<Task[]> {
@@ -52,16 +68,19 @@ export async function hydrate(db: DbOrTx, rows: (typeof tasks.$inferSelect)[]): 
   // a task that is a heading itself ("(四)践行高品质示范") is placed under the heading above it
   const parentIds = [...new Set(own.map((n) => n.parentId).filter((x): x is number => !!x && !nodeIds.includes(x)))];
   const nodes = parentIds.length ? [...own, ...(await db.select().from(outlineNodes).where(inArray(outlineNodes.id, parentIds)))] : own;
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const chapterOf = (r: (typeof rows)[number]) => {
-    const node = nodes.find((n) => n.id === r.outlineNodeId);
-    const shown = node && node.title.trim() === r.title.trim() && node.parentId ? (nodes.find((n) => n.id === node.parentId) ?? node) : node;
+    const node = r.outlineNodeId == null ? undefined : nodeById.get(r.outlineNodeId);
+    const shown = node && node.title.trim() === r.title.trim() && node.parentId ? (nodeById.get(node.parentId) ?? node) : node;
     return shown ? `${shown.marker}${shown.title}` : null;
   };
+  const unitsOf = new Map<number, typeof tu>();
+  for (const x of tu) (unitsOf.get(x.tu.taskId) ?? unitsOf.set(x.tu.taskId, []).get(x.tu.taskId)!).push(x);
   return rows.map((r) => {
     return {
       id: r.id, version: r.version, planId: r.planId, outlineNodeId: r.outlineNodeId, chapter: chapterOf(r), parentTaskId: r.parentTaskId,
       title: r.title, text: r.text,
-      units: tu.filter((x) => x.tu.taskId === r.id).map((x) => ({ unitId: x.tu.unitId, name: x.name ?? x.tu.raw, raw: x.tu.raw, role: x.tu.role as 'lead', scope: x.tu.scope })),
+      units: (unitsOf.get(r.id) ?? []).map((x) => ({ unitId: x.tu.unitId, name: x.name ?? x.tu.raw, raw: x.tu.raw, role: x.tu.role as 'lead', scope: x.tu.scope })),
       leaders: r.leaders, deadline: r.deadline, weight: r.weight, progress: r.progress, reportedStatus: r.reportedStatus, assignee: r.assignee,
       targetText: r.targetText, standard: r.standard, startDate: r.startDate, deadlineText: r.deadlineText,
       source: r.sourceStart == null ? null : { start: r.sourceStart, end: r.sourceEnd ?? r.sourceStart },

@@ -14,7 +14,7 @@ export function DashboardTab({ planId, showReporting }: { planId: number; showRe
   const [indicatorId, setIndicatorId] = useState<number | undefined>(undefined);
   const status = useRequest(() => evalApi.statusDashboard(planId), [planId]);
   const indicators = useRequest(() => evalApi.indicatorDashboard(planId), [planId]);
-  const lights = useRequest(() => runApi.status(planId).catch(() => undefined), [planId]);
+  const lights = useRequest(() => runApi.status(planId, 'indicators').catch(() => undefined), [planId]);
   const reporting = useRequest(() => (showReporting ? evalApi.reportingDashboard(planId, year) : Promise.resolve(undefined)), [planId, year, showReporting]);
   const chapterOpt = useMemo(() => statusBars((status.data?.byChapter ?? []).map((c) => ({ name: c.title, counts: c.counts }))), [status.data]);
   const unitOpt = useMemo(() => statusBars((status.data?.byUnit ?? []).slice(0, 20).map((u) => ({ name: u.unitName, counts: u.counts }))), [status.data]);

@@ -63,7 +63,7 @@ export interface NoticeBody {
 
 export const runApi = {
   calendar: (planId: number) => request<ReportingCalendar>(`/api/plans/${planId}/reporting`),
-  status: (planId: number) => request<PlanStatusOut>(`/api/plans/${planId}/status`),
+  status: (planId: number, only?: 'indicators') => request<PlanStatusOut>(`/api/plans/${planId}/status${only ? `?only=${only}` : ''}`),
   board: (planId: number, period?: string) => request<Board>(`/api/plans/${planId}/board`, { query: { period } }),
   lockPeriod: (planId: number, key: string, lock: boolean) =>
     request<PeriodOut>(`/api/plans/${planId}/periods/${encodeURIComponent(key)}/${lock ? 'lock' : 'unlock'}`, { method: 'POST', body: {} }),

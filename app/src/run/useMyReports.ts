@@ -53,7 +53,7 @@ export function useMyReports(planIds: number[] | undefined, unitId: number | nul
         const [calendar, tasks, status] = await Promise.all([
           runApi.calendar(planId),
           api.planTasks(planId, { unitId, pageSize: 500 }),
-          runApi.status(planId).catch(() => undefined),
+          runApi.status(planId, 'indicators').catch(() => undefined),
         ]);
         return { planId, calendar, tasks: tasks.items, indicators: (status?.indicators ?? []).filter((i) => i.units.some((u) => u.unitId === unitId)) };
       });

@@ -95,7 +95,8 @@ export const tasks = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('tasks_plan').on(t.planId),
+    // a plan's tasks in list order (plan, position, id): a page is read off the index, no sort
+    index('tasks_plan_position').on(t.planId, t.position, t.id),
     index('tasks_search').using('gin', sql`to_tsvector('simple', ${t.searchText})`),
   ],
 );
@@ -112,7 +113,12 @@ export const taskUnits = pgTable(
     scope: text('scope').notNull().default('unit'),
     position: integer('position').notNull().default(0),
   },
-  (t) => [index('task_units_task').on(t.taskId), index('task_units_unit').on(t.unitId)],
+  (t) => [
+    index('task_units_task').on(t.taskId, t.role),
+    index('task_units_unit').on(t.unitId, t.role),
+    // the few links addressed to 各镇街 (policy.ts unitTaskRoles), found without reading the others
+    index('task_units_all_towns').on(t.taskId).where(sql`${t.scope} = 'all_towns' and ${t.unitId} is null`),
+  ],
 );
 
 export const indicators = pgTable(

@@ -59,7 +59,13 @@ export const reports = pgTable(
     version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('reports_task_period').on(t.taskId, t.periodId), index('reports_plan').on(t.planId), index('reports_unit').on(t.unitId)],
+  (t) => [
+    uniqueIndex('reports_task_period').on(t.taskId, t.periodId),
+    // a period's reports (the board, scores of a period) and a plan's reports by status (pending review, the report list's filter)
+    index('reports_period').on(t.periodId, t.status),
+    index('reports_plan').on(t.planId, t.status),
+    index('reports_unit').on(t.unitId, t.periodId),
+  ],
 );
 
 /** A responsible or cooperating unit's part of a task's progress in a period. */

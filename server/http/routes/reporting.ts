@@ -14,9 +14,9 @@ import { now } from '../../clock.js';
 import { canManagePlan } from '../../policy.js';
 import { getVisiblePlan } from '../../queries/plans.js';
 import { getVisibleTask } from '../../queries/tasks.js';
-import { currentPeriod, periodOut, periodsAround, runSettings, shanghaiToday, storedPeriods } from '../../queries/calendar.js';
+import { currentPeriod, periodOut, periodsAround, runSettings, shanghaiToday, storedPeriod, storedPeriods } from '../../queries/calendar.js';
 import { getVisibleReport, listPlanReports, listTaskReports, toReportOut } from '../../queries/reports.js';
-import { planStatus, withStatus } from '../../queries/status.js';
+import { planIndicatorStatus, planStatus, withStatus } from '../../queries/status.js';
 import { periodBoard } from '../../queries/board.js';
 import { saveReport } from '../../operations/saveReport.js';
 import { reviewReport } from '../../operations/reviewReport.js';
@@ -72,12 +72,13 @@ export const reportingRoutes = [
     },
   }),
   defineRoute({
-    method: 'GET', url: '/api/plans/:id/status', permission: 'plan.read', tag: 'reporting', summary: '任务与指标状态(含原因)及章节、规划汇总', params: idParam, response: planStatusOutSchema,
-    handler: async ({ db, actor, params }) => {
+    method: 'GET', url: '/api/plans/:id/status', permission: 'plan.read', tag: 'reporting', summary: '任务与指标状态(含原因)及章节、规划汇总(?only=indicators 只要指标)', params: idParam,
+    query: z.object({ only: z.enum(['indicators']).optional() }), response: planStatusOutSchema,
+    handler: async ({ db, actor, params, query }) => {
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
       const t = today();
-      const { due, ...s } = await planStatus(db, plan.id, t);
-      const stored = due ? (await storedPeriods(db, plan.id)).find((x) => x.key === due.key) : undefined;
+      const { due, ...s } = query.only === 'indicators' ? await planIndicatorStatus(db, plan.id, t) : await planStatus(db, plan.id, t);
+      const stored = due ? await storedPeriod(db, plan.id, due.key) : undefined;
       return { ...s, period: due ? periodOut(due, stored?.lockOverride, t) : null };
     },
   }),

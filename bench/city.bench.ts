@@ -1,0 +1,179 @@
+// Latency of the routes issue #15 names, on a generated city (bench/city/generate.ts) on PostgreSQL, with the floor
+// measured in the same run: a bare route behind the same hooks, and each route's own SQL alone through pgbench.
+//
+//   npx tsx bench/city/generate.ts --size district          # once: loads luoshi_bench
+//   npx tsx bench/city.bench.ts [--seconds 10] [--connections 50] [--rounds 1] [--only status,board] [--explain] [--no-sql] [--server DIR/bench/city/server.ts]
+//
+// The app runs as its own process (bench/city/server.ts, DATABASE_URL = --db, LUOSHI_DB_POOL passed through), the load
+// comes from autocannon in this process. For each route: autocannon for --seconds at --connections, then the
+// statements one request of it sends (captured in the server) replayed by pgbench at the same concurrency, each
+// client running the whole sequence as one transaction. --explain prints EXPLAIN ANALYZE of each route's two
+// slowest statements. Results: a markdown table on stdout and JSON in /tmp/city-bench-<time>.json.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir, cpus, loadavg } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { BENCH_PASSWORD, DEFAULT_BENCH_DB } from './city/config.js';
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i];
+  if (a.startsWith('--')) args.set(a.slice(2), process.argv[i + 1]?.startsWith('--') || process.argv[i + 1] === undefined ? 'true' : process.argv[++i]);
+}
+const seconds = Number(args.get('seconds') ?? 10);
+const connections = Number(args.get('connections') ?? 50);
+const rounds = Number(args.get('rounds') ?? 1);
+const only = args.get('only')?.split(',');
+const dbUrl = args.get('db') ?? process.env.LUOSHI_BENCH_DB ?? DEFAULT_BENCH_DB;
+const withSql = !args.has('no-sql');
+const explain = args.has('explain');
+
+const client = new pg.Client({ connectionString: dbUrl });
+await client.connect();
+const one = async <T>(q: string, v: unknown[] = []) => (await client.query(q, v)).rows[0] as T;
+const sizes = await one<Record<string, string>>(`select (select count(*) from regions where level = 'district') districts, (select count(*) from units) units,
+  (select count(*) from plans) plans, (select count(*) from tasks) tasks, (select count(*) from task_units) links, (select count(*) from reports) reports,
+  (select count(*) from report_contributions) contributions, (select count(*) from audit_events) audit, pg_size_pretty(pg_database_size(current_database())) size`);
+// the first plan of the first district, its busiest lead unit, the town taking part in the most tasks
+const plan = await one<{ id: number }>(`select p.id from plans p join regions r on r.id = p.region_id where r.name = (select name from regions where level = 'district' order by id limit 1) order by p.id limit 1`);
+const lead = await one<{ unit_id: number }>(`select tu.unit_id from task_units tu join tasks t on t.id = tu.task_id where t.plan_id = $1 and tu.role = 'lead' group by 1 order by count(*) desc, 1 limit 1`, [plan.id]);
+const town = await one<{ username: string }>(`select u.username from users u join units n on n.id = u.unit_id where n.kind = 'town' and u.username like '%_rep'
+  order by (select count(*) from task_units tu where tu.unit_id = n.id) desc, u.id limit 1`);
+const office = await one<{ username: string }>(`select u.username from users u join plans p on p.region_id = u.region_id where p.id = $1 and u.username like '%_office'`, [plan.id]);
+
+const routes = ([
+  { name: 'plan tasks ?unitId=', path: `/api/plans/${plan.id}/tasks?unitId=${lead.unit_id}`, as: 'office' },
+  { name: 'plan tasks ?status=red', path: `/api/plans/${plan.id}/tasks?status=red`, as: 'office' },
+  { name: '/api/me/tasks', path: `/api/me/tasks`, as: 'town' },
+  { name: '/plans/:id/status', path: `/api/plans/${plan.id}/status`, as: 'office' },
+  { name: 'dashboard/status', path: `/api/plans/${plan.id}/dashboard/status`, as: 'office' },
+  { name: 'dashboard/ranking', path: `/api/plans/${plan.id}/dashboard/ranking`, as: 'office' },
+  { name: 'board', path: `/api/plans/${plan.id}/board`, as: 'office' },
+  { name: 'task search', path: `/api/plans/${plan.id}/tasks?q=${encodeURIComponent('排水管网')}`, as: 'office' },
+  { name: 'plan search', path: `/api/plans?q=${encodeURIComponent('城市更新')}`, as: 'office' },
+] satisfies { name: string; path: string; as: 'office' | 'town' }[] as { name: string; path: string; as: 'office' | 'town' }[]).filter((r) => !only || only.some((o) => r.name.includes(o)));
+
+// ---------- the server ----------
+// --server: another checkout's copy of bench/city/server.ts (the code before a change, for a before/after pair)
+const serverScript = args.get('server') ?? path.join(import.meta.dirname, 'city/server.ts');
+const server = spawn(process.execPath, ['--import', 'tsx', serverScript], {
+  cwd: path.resolve(path.dirname(serverScript), '../..'),
+  env: { ...process.env, DATABASE_URL: dbUrl, LUOSHI_JOBS: '0' },
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+const port = await new Promise<number>((resolve, reject) => {
+  createInterface({ input: server.stdout! }).on('line', (l) => {
+    const m = /^listening (\d+)/.exec(l);
+    if (m) resolve(Number(m[1]));
+  });
+  server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+});
+const base = `http://127.0.0.1:${port}`;
+async function login(username: string) {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }) });
+  if (!res.ok) throw new Error(`login ${username}: ${res.status} ${await res.text()}`);
+  return res.headers.get('set-cookie')!.split(';')[0];
+}
+const cookies = { office: await login(office.username), town: await login(town.username) };
+
+// ---------- measuring ----------
+interface Measure { rps: number; p50: number; p99: number; errors: number }
+async function http(pathname: string, cookie: string, duration = seconds): Promise<Measure> {
+  const r = await autocannon({ url: base + pathname, connections, duration, timeout: 120, headers: { cookie, 'accept-encoding': 'gzip, br' } });
+  // a request still unanswered when the time is up is not counted by autocannon: wait for the server to drain
+  await fetch(`${base}/__bench/idle`);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors + r.timeouts };
+}
+
+const literal = (v: unknown): string => {
+  if (v === null || v === undefined) return 'null';
+  if (typeof v === 'number' || typeof v === 'bigint') return String(v);
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (v instanceof Date) return `'${v.toISOString()}'`;
+  return `'${(typeof v === 'string' ? v : JSON.stringify(v)).replace(/'/g, "''")}'`;
+};
+const inline = (s: { text: string; values: unknown[] }) => s.values.reduceRight<string>((t, v, i) => t.replaceAll(new RegExp(`\\$${i + 1}(?!\\d)`, 'g'), literal(v)), s.text);
+
+async function capture(pathname: string, cookie: string) {
+  const res = await fetch(`${base}/__bench/capture`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ path: pathname, cookie }) });
+  return (await res.json()) as { status: number; bytes: number; statements: { text: string; values: unknown[] }[] };
+}
+
+/** The statements as one pgbench transaction, --connections clients for --seconds: p99 of the whole sequence. */
+function pgbench(statements: string[]): Measure {
+  const dir = mkdtempSync(path.join(tmpdir(), 'city-pgbench-'));
+  const script = path.join(dir, 'route.sql');
+  writeFileSync(script, statements.map((s) => s.replace(/\s+/g, ' ') + ';').join('\n') + '\n');
+  const u = new URL(dbUrl);
+  const r = spawnSync('pgbench', ['-n', '-c', String(connections), '-j', '2', '-T', String(seconds), '-f', script, '-l', '--log-prefix', path.join(dir, 'log'),
+    '-h', u.hostname, '-p', u.port || '5432', '-U', u.username || 'postgres', u.pathname.slice(1)], { cwd: dir, encoding: 'utf8' });
+  const lat: number[] = [];
+  for (const f of readdirSync(dir).filter((x) => x.startsWith('log'))) for (const line of readFileSync(path.join(dir, f), 'utf8').split('\n')) if (line) lat.push(Number(line.split(' ')[2]) / 1000);
+  rmSync(dir, { recursive: true, force: true });
+  const tps = Number(/tps = ([\d.]+) \(without initial/.exec(r.stdout)?.[1] ?? NaN);
+  const failed = Number(/number of failed transactions: (\d+)/.exec(r.stdout)?.[1] ?? 0);
+  if (r.status !== 0) console.error(r.stderr);
+  lat.sort((a, b) => a - b);
+  return { rps: tps, p50: lat[Math.floor(lat.length / 2)] ?? NaN, p99: lat[Math.floor(lat.length * 0.99)] ?? NaN, errors: failed };
+}
+
+const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
+console.error(`# ${new Date().toISOString()} ${cpus().length}× ${cpus()[0].model}, node ${process.version}, load ${load()}`);
+console.error(`# data: ${JSON.stringify(sizes)}; plan #${plan.id}, unit ${lead.unit_id}, town user ${town.username}; ${connections} clients, ${seconds}s, ${rounds} round(s), pool ${process.env.LUOSHI_DB_POOL ?? 'default'}`);
+
+// what one request of each route sends, captured while the server is idle
+const captures = new Map<string, Awaited<ReturnType<typeof capture>>>();
+for (const r of routes) {
+  const cap = await capture(r.path, cookies[r.as]);
+  if (cap.status !== 200) throw new Error(`${r.path}: ${cap.status}`);
+  captures.set(r.name, cap);
+}
+const results: Record<string, { http: Measure[]; sql: Measure[]; statements: number; bytes: number }> = {};
+const bare: Measure[] = [];
+for (let round = 1; round <= rounds; round++) {
+  await http('/__bench/bare', cookies.office, 2); // warm-up
+  bare.push(await http('/__bench/bare', cookies.office));
+  console.error(`round ${round}: bare ${bare.at(-1)!.rps.toFixed(0)} req/s p99 ${bare.at(-1)!.p99} ms (load ${load()})`);
+  for (const r of routes) {
+    const cookie = cookies[r.as];
+    const cap = captures.get(r.name)!;
+    const entry = (results[r.name] ??= { http: [], sql: [], statements: cap.statements.length, bytes: cap.bytes });
+    await http(r.path, cookie, 2); // warm-up
+    entry.http.push(await http(r.path, cookie));
+    if (withSql) entry.sql.push(pgbench(cap.statements.map(inline)));
+    const h = entry.http.at(-1)!;
+    const s = entry.sql.at(-1);
+    console.error(`  ${r.name}: ${h.rps.toFixed(1)} req/s p99 ${h.p99} ms${h.errors ? ` (${h.errors} errors)` : ''}; SQL alone ${s ? `${s.rps.toFixed(1)} tps p99 ${s.p99.toFixed(0)} ms` : '-'}; ${cap.statements.length} statements, ${cap.bytes} bytes (load ${load()})`);
+    if (explain && round === 1) {
+      const timed: { ms: number; text: string; plan: string }[] = [];
+      for (const st of cap.statements) {
+        const q = inline(st);
+        if (!/^\s*(select|with)/i.test(q)) continue;
+        const { rows } = await client.query(`explain (analyze, buffers, costs off) ${q}`);
+        const planText = rows.map((x: Record<string, string>) => x['QUERY PLAN']).join('\n');
+        timed.push({ ms: Number(/Execution Time: ([\d.]+)/.exec(planText)?.[1] ?? 0), text: q, plan: planText });
+      }
+      timed.sort((a, b) => b.ms - a.ms);
+      for (const t of timed.slice(0, 2)) console.log(`\n#### ${r.name}: ${t.ms} ms\n\n\`\`\`sql\n${t.text.slice(0, 600)}\n\`\`\`\n\n\`\`\`\n${t.plan}\n\`\`\``);
+    }
+  }
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+const bareP99 = median(bare.map((b) => b.p99));
+console.log(`\n| route | req/s | p99 ms | SQL alone p99 ms | SQL alone tps | ratio to floor | statements | bytes |\n|---|---:|---:|---:|---:|---:|---:|---:|`);
+console.log(`| bare route | ${median(bare.map((b) => b.rps)).toFixed(0)} | ${bareP99} | | | | 0 | |`);
+for (const [name, e] of Object.entries(results)) {
+  const p99 = median(e.http.map((m) => m.p99));
+  const sqlP99 = e.sql.length ? median(e.sql.map((m) => m.p99)) : NaN;
+  const floor = Math.max(bareP99, Number.isNaN(sqlP99) ? 0 : sqlP99);
+  console.log(`| ${name} | ${median(e.http.map((m) => m.rps)).toFixed(1)} | ${p99} | ${Number.isNaN(sqlP99) ? '–' : sqlP99.toFixed(0)} | ${e.sql.length ? median(e.sql.map((m) => m.rps)).toFixed(1) : '–'} | ${(p99 / floor).toFixed(1)}× | ${e.statements} | ${e.bytes} |`);
+}
+const out = path.join(tmpdir(), `city-bench-${Date.now()}.json`);
+writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), sizes, plan: plan.id, connections, seconds, bare, results }, null, 2));
+console.error(`# ${out}`);
+server.kill('SIGTERM');
+await client.end();

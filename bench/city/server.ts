@@ -1,0 +1,49 @@
+// The app as `luoshi serve` runs it (no scheduler), for bench/city.bench.ts, plus two bench-only routes:
+//   GET  /__bench/bare       the floor: a route that does nothing, behind the same hooks (session, compression)
+//   GET  /__bench/idle       answers once no statement has run for 0.5 s (the bench waits for it between routes)
+//   POST /__bench/capture    {path, cookie}: runs one request and answers the SQL statements it sent, with their values
+// Prints "listening <port>" when ready. DATABASE_URL names the database.
+import pg from 'pg';
+import { openDb } from '../../server/db/client.js';
+import { buildApp } from '../../server/http/app.js';
+
+let captured: { text: string; values: unknown[] }[] | null = null;
+const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+(pg.Client.prototype as unknown as { query: unknown }).query = function (this: pg.Client, config: unknown, values?: unknown, cb?: unknown) {
+  if (captured) {
+    const c = config as { text?: string; values?: unknown[] };
+    captured.push({ text: typeof config === 'string' ? config : (c.text ?? ''), values: (Array.isArray(values) ? values : c.values) ?? [] });
+  }
+  return query.call(this, config, values, cb);
+};
+
+const handle = await openDb(process.env.DATABASE_URL);
+const app = await buildApp({ db: handle.db, staticDir: '/nonexistent' });
+app.get('/__bench/bare', async () => ({ ok: true }));
+// requests whose client gave up at the end of a run are still being answered: busy until the pool has been idle 0.5 s
+const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
+app.get('/__bench/idle', async () => {
+  for (let quiet = 0, i = 0; i < 1200; i++) {
+    quiet = pool.totalCount - pool.idleCount === 0 && pool.waitingCount === 0 ? quiet + 1 : 0;
+    if (quiet >= 5) return { idle: true };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { idle: false };
+});
+app.post('/__bench/capture', async (req) => {
+  const { path, cookie } = req.body as { path: string; cookie: string };
+  captured = [];
+  const res = await app.inject({ method: 'GET', url: path, headers: { cookie } });
+  const out = { status: res.statusCode, bytes: res.rawPayload.length, statements: captured };
+  captured = null;
+  return out;
+});
+await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
+console.log(`listening ${(app.server.address() as { port: number }).port}`);
+const stop = async () => {
+  await app.close();
+  await handle.close();
+  process.exit(0);
+};
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);
