@@ -1,0 +1,42 @@
+// Journey (issue #13): 铜梁's office opens the city's scheme (002), takes up one of its tasks on the 区县落实 tab by
+// creating a task in its own plan, and the city office sees the matrix change (铜梁's column counts one more).
+import { describe, expect, it } from 'vitest';
+import { englishTextOnPage } from './helpers';
+import { apiSession, shotBoth, useDemoJourney } from './runServer';
+
+const j = useDemoJourney();
+
+interface Coverage { plan: { id: number }; districts: { id: number; name: string; counts: { taken_up: number } }[] }
+
+describe('区县落实', () => {
+  it('铜梁区规划办落实市级任务,市规划办在矩阵中看到变化', async () => {
+    const city = await apiSession(j.server.base, 'cq_office');
+    const plans = await city<{ items: { id: number; regionName: string | null }[] }>('GET', '/api/plans?pageSize=50');
+    const scheme = plans.items.find((p) => p.regionName === '重庆市')!;
+    const before = (await city<Coverage>('GET', `/api/plans/${scheme.id}/coverage`)).districts.find((d) => d.name === '铜梁区')!.counts.taken_up;
+
+    const page = await j.asUser('tl_office');
+    await page.goto(`/plans/${scheme.id}?tab=take-up`);
+    const rows = page.locator('.take-up .ant-table-row');
+    await rows.first().waitFor();
+    // the first task is taken up by the demo; take up the second by creating a task in 铜梁's plan
+    await rows.nth(1).getByRole('button', { name: '新建任务' }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '据此新建本区县任务' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => rows.nth(1).locator('.ant-tag').first().textContent(), { timeout: 30_000 }).toBe('已落实');
+    await shotBoth(page, 'take-up-district');
+    expect(await englishTextOnPage(page)).toEqual([]);
+    await page.close();
+
+    const after = (await city<Coverage>('GET', `/api/plans/${scheme.id}/coverage`)).districts.find((d) => d.name === '铜梁区')!.counts.taken_up;
+    expect(after).toBe(before + 1);
+    const cityPage = await j.asUser('cq_office');
+    await cityPage.goto(`/plans/${scheme.id}?tab=take-up`);
+    await cityPage.locator('.coverage .ant-table-row').first().waitFor();
+    await expect.poll(() => cityPage.locator('.coverage .ant-table-thead').textContent()).toContain('铜梁区');
+    await expect.poll(() => cityPage.locator('.coverage').textContent()).toContain('汇总规则');
+    await shotBoth(cityPage, 'take-up-matrix', true);
+    await cityPage.close();
+  });
+});
