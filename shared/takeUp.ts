@@ -71,3 +71,9 @@ export const coverageSchema = z.object({
   totals: stateCountsSchema,
 });
 export type Coverage = z.infer<typeof coverageSchema>;
+
+/** District tasks proposed for an upper task, best first; a person confirms by linking (never linked silently). */
+export const takeUpSuggestionsSchema = z.object({
+  items: z.array(z.object({ taskId: z.number(), title: z.string(), planId: z.number(), planTitle: z.string(), score: z.number(), reasons: z.array(z.string()) })),
+});
+export type TakeUpSuggestions = z.infer<typeof takeUpSuggestionsSchema>;

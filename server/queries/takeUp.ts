@@ -3,14 +3,14 @@
 // computed statuses (queries/status.ts `taskStatuses`); nothing here recomputes them.
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { plans, regions, taskNotApplicable, taskTakeUps, tasks } from '../db/schema/index.js';
+import { plans, regions, taskNotApplicable, taskTakeUps, tasks, taskUnits, units } from '../db/schema/index.js';
 import { AppError } from '../../shared/errors.js';
 import { combine, taskScope, type Actor } from '../policy.js';
 import { readsRegion } from '../access.js';
 import { getVisiblePlan } from './plans.js';
 import { taskStatuses } from './status.js';
 import type { TaskStatusOut } from '../../shared/reporting.js';
-import { TAKE_UP_STATE_LABELS, type Coverage, type TakeUpList, type TakeUpState } from '../../shared/takeUp.js';
+import { TAKE_UP_STATE_LABELS, type Coverage, type TakeUpList, type TakeUpState, type TakeUpSuggestions } from '../../shared/takeUp.js';
 import { can } from '../policy.js';
 
 type Color = TaskStatusOut['color'];
@@ -176,3 +176,46 @@ export async function visibleUpperTask(db: DbOrTx, actor: Actor, taskId: number)
   return row;
 }
 
+
+/** a unit's name without the level it belongs to: 市住房城乡建委 and 区住房城乡建委 are the same kind of office */
+const unitKind = (name: string) => name.replace(/^(重庆市|[\u4e00-\u9fff]{1,4}(区|县))/, '').replace(/^(市|区|县)/, '');
+const tokenSet = (searchText: string) => new Set(searchText.split(' ').filter((t) => t.length >= 2));
+
+/**
+ * Suggestions for taking up an upper task (issue #13): the actor's district's own top-level tasks ranked by the words
+ * they share with it (the jieba tokens kept in tasks.search_text, Dice coefficient) and the kinds of units involved
+ * (市住房城乡建委 ~ 区住房城乡建委). Only proposed, with the reasons in words; a person confirms by linking.
+ */
+export async function takeUpSuggestions(db: DbOrTx, actor: Actor, upperTaskId: number, limit = 5): Promise<TakeUpSuggestions> {
+  const upper = await visibleUpperTask(db, actor, upperTaskId);
+  const rid = actor.regionIds[0];
+  if (!rid || upper.regionId === null || upper.regionId === rid || !(await isAbove(db, upper.regionId, rid))) return { items: [] };
+  const [u] = await db.select({ searchText: tasks.searchText }).from(tasks).where(eq(tasks.id, upperTaskId));
+  const candidates = await db
+    .select({ id: tasks.id, title: tasks.title, searchText: tasks.searchText, planId: tasks.planId, planTitle: plans.title })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(and(eq(plans.regionId, rid), isNull(tasks.parentTaskId), sql`${tasks.id} not in (select district_task_id from task_take_ups where upper_task_id = ${upperTaskId})`));
+  if (!candidates.length) return { items: [] };
+  const unitRows = await db
+    .select({ taskId: taskUnits.taskId, name: units.name })
+    .from(taskUnits)
+    .innerJoin(units, eq(units.id, taskUnits.unitId))
+    .where(inArray(taskUnits.taskId, [upperTaskId, ...candidates.map((c) => c.id)]));
+  const kindsOf = (id: number) => new Set(unitRows.filter((r) => r.taskId === id).map((r) => unitKind(r.name)).filter(Boolean));
+  const mine = tokenSet(u.searchText);
+  const myKinds = kindsOf(upperTaskId);
+  const scored = candidates.map((c) => {
+    const theirs = tokenSet(c.searchText);
+    const shared = [...mine].filter((t) => theirs.has(t));
+    const words = mine.size + theirs.size ? (2 * shared.length) / (mine.size + theirs.size) : 0;
+    const sharedKinds = [...kindsOf(c.id)].filter((k) => myKinds.has(k));
+    const score = Math.round((words + (sharedKinds.length ? 0.2 : 0)) * 1000) / 1000;
+    const reasons = [
+      ...(shared.length ? [`共同词语:${shared.sort((a, b) => b.length - a.length).slice(0, 6).join('、')}`] : []),
+      ...(sharedKinds.length ? [`同类单位:${sharedKinds.slice(0, 3).join('、')}`] : []),
+    ];
+    return { taskId: c.id, title: c.title, planId: c.planId, planTitle: c.planTitle, score, reasons };
+  });
+  return { items: scored.filter((x) => x.score > 0).sort((a, b) => b.score - a.score || a.taskId - b.taskId).slice(0, limit) };
+}

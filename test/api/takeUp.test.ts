@@ -59,6 +59,17 @@ describe('take-up by a district office', () => {
     expect(list.districtPlans.map((p: { id: number }) => p.id)).not.toContain(tongliangPlan);
   });
 
+  it('suggests the district’s likeliest tasks by shared words and unit kinds, without linking anything', async () => {
+    const res = await audited([], () => yongchuan.get(`/api/tasks/${upper[0]}/take-up-suggestions`));
+    expect(res.statusCode, res.body).toBe(200);
+    const items = res.json().items;
+    expect(items[0]).toMatchObject({ taskId: yongchuanTask, planId: yongchuanPlan });
+    expect(items[0].reasons.join()).toMatch(/老旧小区|改造/);
+    expect(items.every((i: { planId: number }) => i.planId === yongchuanPlan)).toBe(true);
+    // the city has no district of its own: nothing to suggest
+    expect((await cityOffice.get(`/api/tasks/${upper[0]}/take-up-suggestions`)).json().items).toEqual([]);
+  });
+
   it('links an upper task to its own tasks (one audit row per link), many-to-many', async () => {
     const res = await audited(['task.take_up', 'task.take_up'], () => yongchuan.post(`/api/tasks/${upper[0]}/take-up`, { taskIds: [yongchuanTask, yongchuanOther] }));
     expect(res.statusCode, res.body).toBe(200);

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import type { Coverage, TakeUpList } from '../../../shared/takeUp';
+import type { Coverage, TakeUpList, TakeUpSuggestions } from '../../../shared/takeUp';
 import type { Task } from '../../../shared/api';
 import { request } from '../api';
 import { PageLoading } from '../components/PageLoading';
@@ -16,6 +16,7 @@ const takeUpApi = {
   coverage: (planId: number) => request<Coverage>(`/api/plans/${planId}/coverage`),
   exportUrl: (planId: number) => `/api/plans/${planId}/exports/coverage`,
   planTasks: (planId: number) => request<{ items: Task[] }>(`/api/plans/${planId}/tasks`, { query: { pageSize: 500 } }),
+  suggestions: (taskId: number) => request<TakeUpSuggestions>(`/api/tasks/${taskId}/take-up-suggestions`, { quiet: true }),
   takeUp: (taskId: number, body: { taskIds?: number[]; create?: { planId: number; title?: string } }) => request(`/api/tasks/${taskId}/take-up`, { method: 'POST', body }),
   untake: (taskId: number, body: { taskId?: number }) => request(`/api/tasks/${taskId}/untake`, { method: 'POST', body }),
   notApplicable: (taskId: number, reason: string) => request(`/api/tasks/${taskId}/not-applicable`, { method: 'POST', body: { reason } }),
@@ -46,6 +47,12 @@ function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUp
   const [form] = Form.useForm();
   const [districtPlan, setDistrictPlan] = useState<number | null>(data.districtPlans[0]?.id ?? null);
   const tasks = useRequest(() => (districtPlan ? takeUpApi.planTasks(districtPlan) : Promise.resolve({ items: [] as Task[] })), [districtPlan]);
+  const linkFor = dialog?.kind === 'link' ? dialog.item.task.id : null;
+  const suggestions = useRequest(() => (linkFor ? takeUpApi.suggestions(linkFor).catch(() => ({ items: [] })) : Promise.resolve({ items: [] })), [linkFor]);
+  const taskOptions = [
+    ...(tasks.data?.items ?? []).map((t) => ({ value: t.id, label: t.title })),
+    ...(suggestions.data?.items ?? []).filter((sg) => !(tasks.data?.items ?? []).some((t) => t.id === sg.taskId)).map((sg) => ({ value: sg.taskId, label: `${sg.title}(${sg.planTitle})` })),
+  ];
 
   const open = (kind: 'link' | 'create' | 'na', item: Item) => {
     form.resetFields();
@@ -148,9 +155,26 @@ function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUp
                 loading={tasks.loading}
                 showSearch
                 optionFilterProp="label"
-                options={(tasks.data?.items ?? []).map((t) => ({ value: t.id, label: t.title }))}
+                options={taskOptions}
               />
             </Form.Item>
+          )}
+          {dialog?.kind === 'link' && !!suggestions.data?.items.length && (
+            <div className="take-up-suggestions">
+              <Typography.Text type="secondary">建议(按共同词语和同类单位排序,点击加入,确定后才关联):</Typography.Text>
+              <Space direction="vertical" size={2} style={{ display: 'flex', marginTop: 4 }}>
+                {suggestions.data.items.map((sg) => (
+                  <Tooltip key={sg.taskId} title={sg.reasons.join(';')}>
+                    <Tag
+                      style={{ cursor: 'pointer', whiteSpace: 'normal' }}
+                      onClick={() => form.setFieldValue('taskIds', [...new Set([...(form.getFieldValue('taskIds') ?? []), sg.taskId])])}
+                    >
+                      {sg.title}({sg.planTitle})
+                    </Tag>
+                  </Tooltip>
+                ))}
+              </Space>
+            </div>
           )}
           {dialog?.kind === 'create' && (
             <Form.Item label="任务名称" name="title" rules={[{ required: true, message: '请填写任务名称' }]}>

@@ -1,9 +1,9 @@
 // Take-up and coverage (issue #13): a district's take-up list, the city's matrix (and its Excel), and the three
 // writes a district office makes on an upper task (link / create, withdraw, 不适用).
 import { z } from 'zod';
-import { coverageSchema, notApplicableBodySchema, takeUpBodySchema, takeUpListSchema, untakeBodySchema } from '../../../shared/takeUp.js';
+import { coverageSchema, notApplicableBodySchema, takeUpBodySchema, takeUpListSchema, takeUpSuggestionsSchema, untakeBodySchema } from '../../../shared/takeUp.js';
 import { idStringSchema } from '../../../shared/input.js';
-import { coverage, takeUpList } from '../../queries/takeUp.js';
+import { coverage, takeUpList, takeUpSuggestions } from '../../queries/takeUp.js';
 import { takeUpTask } from '../../operations/takeUpTask.js';
 import { untakeTask } from '../../operations/untakeTask.js';
 import { markNotApplicable } from '../../operations/markNotApplicable.js';
@@ -33,6 +33,11 @@ export const takeUpRoutes = [
       const title = `${c.plan.title}区县落实情况`;
       return sendFile(reply, await buildCoverageXlsx(title, c), `${title}.xlsx`, 'xlsx');
     },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/tasks/:id/take-up-suggestions', permission: 'task.read', tag: 'take-up', summary: '落实建议:本区县任务按共同词语和同类单位排序(须人工确认)',
+    params: idParam, response: takeUpSuggestionsSchema,
+    handler: async ({ db, actor, params }) => takeUpSuggestions(db, actor, params.id),
   }),
   defineRoute({
     method: 'POST', url: '/api/tasks/:id/take-up', permission: 'task.manage', tag: 'take-up', summary: '区县落实上级任务:关联本区县任务或据此新建任务',
