@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.js';
 import type { Task } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
 import { documents, outlineNodes, plans, taskUnits, tasks, units } from '../db/schema/index.js';
-import { combine, taskScope, unitTaskRoles, type Actor } from '../policy.js';
+import { combine, isAdmin, seesRegion, taskScope, unitTaskRoles, type Actor } from '../policy.js';
 import { matchSearch } from '../search.js';
 
 export interface TaskFilter {
@@ -33,7 +33,9 @@ function outlineFilter(nodeId?: number): SQL | undefined {
 
 /** The condition of a task list: the actor's scope and the filters (page and page size aside). */
 export function taskWhere(actor: Actor, f: Omit<TaskFilter, 'page' | 'pageSize'>): SQL | undefined {
-  return combine(taskScope(actor), f.planId ? eq(tasks.planId, f.planId) : undefined, unitFilter(f.unitId, f.role), outlineFilter(f.outlineNodeId), matchSearch(tasks.searchText, f.q));
+  // a unit's own filter on its own unit is inside its scope already (the same tasks, or fewer with a role): asked once
+  const scope = f.unitId && !seesRegion(actor) && !isAdmin(actor) && actor.unitId === f.unitId ? undefined : taskScope(actor);
+  return combine(scope, f.planId ? eq(tasks.planId, f.planId) : undefined, unitFilter(f.unitId, f.role), outlineFilter(f.outlineNodeId), matchSearch(tasks.searchText, f.q));
 }
 
 /** The order of every task list (index tasks_plan_position). */

@@ -51,6 +51,12 @@ describe('indicator targets by year', () => {
     const other = st.indicators.find((i: { indicatorId: number }) => i.indicatorId === flat.id);
     expect(other.expected).toBe(54);
     expect(other.color).not.toBe('red');
+    // ?only=indicators: the same lights, without the tasks and roll-ups the indicator pages do not show
+    const only = (await leader.client.get(`/api/plans/${plan.id}/status?only=indicators`)).json();
+    expect(only.indicators).toEqual(st.indicators);
+    expect(only.period).toEqual(st.period);
+    expect(only).not.toHaveProperty('tasks');
+    expect(only).not.toHaveProperty('plan');
 
     const dash = (await leader.client.get(`/api/plans/${plan.id}/dashboard/indicators`)).json();
     const points = (dash.items ?? dash).find((i: { indicatorId: number }) => i.indicatorId === ind.id).points;
