@@ -37,6 +37,10 @@ describe('区县落实', () => {
     await expect.poll(() => cityPage.locator('.coverage .ant-table-thead').textContent()).toContain('铜梁区');
     await expect.poll(() => cityPage.locator('.coverage').textContent()).toContain('汇总规则');
     await shotBoth(cityPage, 'take-up-matrix', true);
+    // the filter keeps the tasks whose roll-up is red or yellow: the demo's lagging link makes at least one
+    await cityPage.getByText('有区县滞后').click();
+    await expect.poll(() => cityPage.locator('.coverage .ant-table-row').count()).toBeGreaterThanOrEqual(1);
+    await expect.poll(() => cityPage.locator('.coverage .ant-table-row').count()).toBeLessThan(26);
     await cityPage.close();
   });
 });

@@ -2,7 +2,7 @@
 // create one, or 不适用 with a reason); for the city (and anyone who reads several districts), the coverage
 // matrix of tasks × districts with coloured cells, counts and the rolled-up status, exportable to Excel.
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, Modal, Popconfirm, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import type { Coverage, TakeUpList, TakeUpSuggestions } from '../../../shared/takeUp';
 import type { Task } from '../../../shared/api';
@@ -194,8 +194,16 @@ function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUp
 
 type Row = Coverage['rows'][number];
 
+/** the matrix's row filters: every task, tasks some district has not taken up, tasks whose roll-up is red or yellow */
+const rowFilters: Record<string, { label: string; keep: (r: Row) => boolean }> = {
+  all: { label: '全部任务', keep: () => true },
+  not_taken: { label: '有区县未落实', keep: (r) => r.counts.not_taken > 0 },
+  lagging: { label: '有区县滞后', keep: (r) => r.rollup.color === 'red' || r.rollup.color === 'yellow' },
+};
+
 function CoverageMatrix({ planId }: { planId: number }) {
   const cov = useRequest(() => takeUpApi.coverage(planId), [planId]);
+  const [filter, setFilter] = useState('all');
   if (cov.loading && !cov.data) return <PageLoading tip="正在加载落实矩阵…" />;
   const c = cov.data;
   if (!c) return <Alert type="warning" message="无法加载区县落实情况" />;
@@ -206,12 +214,13 @@ function CoverageMatrix({ planId }: { planId: number }) {
         <Typography.Text>
           合计:已落实 {c.totals.taken_up},不适用 {c.totals.not_applicable},未落实 {c.totals.not_taken}(任务 × 区县)
         </Typography.Text>
+        <Segmented value={filter} onChange={(v) => setFilter(String(v))} options={Object.entries(rowFilters).map(([value, f]) => ({ value, label: f.label }))} />
         <Button icon={<DownloadOutlined />} href={takeUpApi.exportUrl(planId)}>导出 Excel</Button>
       </Space>
       <Alert type="info" style={{ marginBottom: 12 }} message={`汇总规则:${c.rule}`} />
       <Table<Row>
         rowKey={(r) => r.task.id}
-        dataSource={c.rows}
+        dataSource={c.rows.filter(rowFilters[filter].keep)}
         pagination={false}
         size="small"
         bordered
