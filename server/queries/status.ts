@@ -2,7 +2,7 @@
 // against its expected value, rolled up (weighted) to chapters and the plan. Thresholds come from plan settings.
 import { hydrateIds, listTasks, taskOrder, taskWhere, type TaskFilter } from './tasks.js';
 import type { Actor } from '../policy.js';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, or } from 'drizzle-orm';
 import type { TaskStatusOut } from '../../shared/reporting.js';
 import type { Task } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
@@ -50,35 +50,43 @@ function startDate(t: TaskRow, plan: PlanRow): string {
 }
 
 /**
- * Status of each task as of `today` (Beijing date). One grouped query answers, per task, the start of the latest
- * period with a submitted or accepted report: "a report for the due period (or a later one) is in" is that start
- * ≥ the due period's start.
+ * Status of each task as of `today` (Beijing date). "A report for the due period (or a later one) is in" is asked once
+ * for all the tasks: the submitted or accepted reports in the periods of each plan from its due period on (a few
+ * periods, not every report the tasks ever had).
  */
 export async function taskStatuses(db: DbOrTx, rows: TaskRow[], today: string): Promise<Map<number, TaskStatusOut>> {
   const out = new Map<number, TaskStatusOut>();
   if (!rows.length) return out;
   const planIds = [...new Set(rows.map((r) => r.planId))];
   const planRows = await db.select().from(plans).where(inArray(plans.id, planIds));
-  const latest = await db
-    .select({ taskId: reports.taskId, start: sql<string>`max(${reportPeriods.start})` })
-    .from(reports)
-    .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
-    .where(and(inArray(reports.taskId, rows.map((r) => r.id)), inArray(reports.status, ['submitted', 'accepted'])))
-    .groupBy(reports.taskId);
-  const latestStart = new Map(latest.map((r) => [r.taskId, r.start]));
+  const calendar = new Map(planRows.map((plan) => {
+    const settings = runSettings(plan);
+    return [plan.id, { settings, due: lastDuePeriod(plan, today, settings) }];
+  }));
+  const since = planRows.flatMap((plan) => {
+    const due = calendar.get(plan.id)!.due;
+    return due ? [and(eq(reportPeriods.planId, plan.id), gte(reportPeriods.start, due.start))!] : [];
+  });
+  const reported = new Set(
+    since.length
+      ? (await db
+          .selectDistinct({ taskId: reports.taskId })
+          .from(reports)
+          .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
+          .where(and(inArray(reports.taskId, rows.map((r) => r.id)), inArray(reports.status, ['submitted', 'accepted']), or(...since)))).map((r) => r.taskId)
+      : [],
+  );
   const byPlan = new Map<number, TaskRow[]>();
   for (const r of rows) (byPlan.get(r.planId) ?? byPlan.set(r.planId, []).get(r.planId)!).push(r);
   for (const plan of planRows) {
-    const settings = runSettings(plan);
-    const due = lastDuePeriod(plan, today, settings);
+    const { settings, due } = calendar.get(plan.id)!;
     for (const t of byPlan.get(plan.id) ?? []) {
       const start = startDate(t, plan);
       let deadline = deadlineDate(t.deadline, plan);
       if (deadline && deadline < start) deadline = null;
       const status = reportedTaskStatusSchema.safeParse(t.reportedStatus);
       // nothing was due yet, or a report for the due period (or a later one) is in
-      const last = latestStart.get(t.id);
-      const hasReport = !due || due.end < start || (last !== undefined && last >= due.start);
+      const hasReport = !due || due.end < start || reported.has(t.id);
       const s = computeTaskStatus({
         start, deadline, progress: t.progress == null ? null : Math.max(0, Math.min(100, t.progress)), reportedStatus: status.success ? status.data : null,
         hasReportForCurrentPeriod: hasReport, asOf: today, thresholds: settings.taskThresholds,
