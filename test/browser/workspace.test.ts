@@ -13,6 +13,7 @@ const asUser = (username: string) => j.asUser(username);
 
 const corpus = corpusPath('000_72a228d2becc53a7.txt');
 const FIXED_UNIT = '区发展改革委';
+const NEW_UNIT = '区城市更新试点推进中心';
 let importId: number;
 let taskTitle: string;
 
@@ -41,6 +42,11 @@ describe('规划办导入并审核规划', () => {
     const job = await office<{ parsed: { tasks: { id: string; title: string; lead: { name: string }[]; responsible: { name: string }[]; cooperating: { name: string }[] }[] } }>('GET', `/api/imports/${importId}`);
     const task = job.parsed.tasks.find((t) => t.title.length >= 6 && ![...t.lead, ...t.responsible, ...t.cooperating].some((u) => u.name === FIXED_UNIT))!;
     taskTitle = task.title;
+    // the demo created 000's units when it imported it, so this copy has none unknown: name one the registry lacks
+    // on another task, for the 未识别单位 tab to create
+    const other = job.parsed.tasks.find((t) => t.id !== task.id)!;
+    const newUnit = { raw: NEW_UNIT, name: NEW_UNIT, known: false, scope: 'unit' };
+    await office('POST', `/api/imports/${importId}/corrections`, { corrections: [{ op: 'setTaskUnits', taskId: other.id, role: 'cooperating', units: [...other.cooperating, newUnit] }] });
 
     const page = await asUser('yc_office');
     await page.goto(`/imports/${importId}`);
@@ -67,8 +73,10 @@ describe('规划办导入并审核规划', () => {
     expect(history.items.map((e) => e.action)).toContain('import.setTaskUnits');
 
     await page.getByRole('tab', { name: /未识别单位/ }).click();
+    await page.locator('.ant-table-row', { hasText: NEW_UNIT }).first().waitFor();
     const rest = page.getByRole('button', { name: '其余全部新建' });
-    if (await rest.isVisible().catch(() => false)) if (await rest.isEnabled()) await rest.click();
+    expect(await rest.isEnabled()).toBe(true);
+    await rest.click();
     await page.getByRole('button', { name: /确认导入/ }).first().click();
     const confirm = page.locator('.ant-modal').filter({ hasText: '导入后的规划状态' });
     await confirm.waitFor();
@@ -78,6 +86,8 @@ describe('规划办导入并审核规划', () => {
     await page.locator('.ant-table-row').first().waitFor();
     await shotBoth(page, 'ws-plan');
     await page.close();
+    const created = await office<{ items: { name: string }[] }>('GET', `/api/units?q=${encodeURIComponent(NEW_UNIT)}`);
+    expect(created.items.map((u) => u.name)).toContain(NEW_UNIT);
   });
 
   it("finds the task in that unit's own view", async () => {
