@@ -92,6 +92,13 @@ const expected: Record<string, string> = {
   'GET /api/home/office': 'report.review',
   'GET /api/home/unit': 'report.submit',
   'GET /api/home/district': 'evaluation.read',
+  'GET /api/plans/:id/take-up': 'task.read',
+  'GET /api/plans/:id/coverage': 'task.read',
+  'GET /api/plans/:id/exports/coverage': 'task.read',
+  'GET /api/tasks/:id/take-up-suggestions': 'task.read',
+  'POST /api/tasks/:id/take-up': 'task.manage',
+  'POST /api/tasks/:id/untake': 'task.manage',
+  'POST /api/tasks/:id/not-applicable': 'task.manage',
 };
 
 /**
