@@ -4,7 +4,7 @@
 // - pglite: the migrations run in memory once, the data directory is written out under the run's temporary
 //   directory (/dev/shm, else the system's temporary directory; never inside the repository), and a file's
 //   database is a copy of that directory.
-// Opt-in for now: LUOSHI_TEST_DB_TEMPLATE=1 turns it on; without it every file migrates a fresh database, as before.
+// On by default; LUOSHI_TEST_DB_TEMPLATE=0 turns it off (every file then migrates a fresh database, as before).
 // Each run has its own template (named with its pid), so runs side by side do not meet; teardown drops the database
 // and the directory, and the next run removes those of a run that was killed before its teardown.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -22,7 +22,7 @@ declare module 'vitest' {
   }
 }
 
-export const templateEnabled = () => process.env.LUOSHI_TEST_DB_TEMPLATE === '1';
+export const templateEnabled = () => process.env.LUOSHI_TEST_DB_TEMPLATE !== '0';
 
 export default async function setup(project: TestProject) {
   const kind = project.config.env?.LUOSHI_TEST_DB === 'pg' ? 'pg' : 'pglite';
