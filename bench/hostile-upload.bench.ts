@@ -8,6 +8,8 @@
 // BENCH_LOOP=1 also prints the server main thread's event-loop delay per phase (bench/loop-monitor.mjs);
 // BENCH_CPU_PROF=<dir> writes the server's CPU profiles (main thread and workers) there at exit.
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { expandingDocx, hugeSheet, manyPagePdf } from '../test/helpers/hostileFiles.js';
 
@@ -31,7 +33,12 @@ try {
   const cookie = login.headers.get('set-cookie')!.split(';')[0];
   const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
 
-  const hostile: [string, Buffer][] = [
+  // BENCH_FILES=a.txt,b.docx uploads those files instead (accepted documents: what storing a real plan costs)
+  const chosen = process.env.BENCH_FILES?.split(',').filter(Boolean);
+  const hostile: [string, Buffer][] = chosen
+    // each upload a distinct copy (one line appended), else the server answers a repeat from the stored import
+    ? Array.from({ length: 40 }, (_, i) => chosen.map((p): [string, Buffer] => [`${i}-${basename(p)}`, Buffer.concat([readFileSync(p), Buffer.from(`\n副本${i}\n`)])])).flat()
+    : [
     ['bomb.docx', expandingDocx(70)],
     ['liar.docx', expandingDocx(48, { lie: true })],
     ['long.pdf', manyPagePdf(2200)],
