@@ -7,7 +7,10 @@ import { applyEdits, identity, regexEdits, type Edit, type Mapped } from './edit
 import type { NormalizedDoc } from './types.js';
 import { dropPageFooters, joinBrokenNotes, joinHardWraps, joinLabelListWraps, joinLeadingSemicolons } from './wraps.js';
 import { joinQuotedCells } from './quotedCells.js';
+import { MARKER_START, widthFold } from './chars.js';
 import type { ParseWarning } from '../../shared/parsedPlan.js';
+
+export { MARKER_START, widthFold };
 
 /** What normalize changed that a reviewer should know about (turned into warnings by the stages). */
 export type NormalizeFix = ParseWarning;
@@ -19,10 +22,6 @@ export interface NormalizedDocEx extends NormalizedDoc {
 }
 
 const CJK = '\\u3400-\\u9fff';
-
-/** Starts of outline markers and unit labels: a line starting with one is never a continuation. */
-export const MARKER_START =
-  /^[ \t]*(第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百]+\)|\d{1,3}[.、．](?!\d)|\(\d{1,3}\)|[①-⑳]|——|[-•●■◆▲▶►◇○□★☆▪]|[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3}[、.]?[\u4e00-\u9fff]|[A-H][.、][\u4e00-\u9fff]|表\d|专栏)/;
 
 let converter: ((s: string) => string) | null = null;
 export function t2s(s: string): string {
@@ -40,6 +39,7 @@ export function normalize(original: string): NormalizedDocEx {
 
   // line breaks and invisible characters
   cur = applyEdits(cur, regexEdits(cur.text, /\r\n?|[\ufeff\u200b-\u200d\u2060\u00ad]/g, (m) => (m[0][0] === '\r' ? '\n' : '')));
+  cur = singleSpace(cur);
   // Word bookmark tags left by converters
   cur = applyEdits(cur, regexEdits(cur.text, /\[bookmark: [^\]\n]*\]/g, () => ''));
   cur = { text: widthFold(cur.text), map: cur.map };
@@ -62,17 +62,6 @@ export function normalize(original: string): NormalizedDocEx {
 
   const doc = makeDoc(original, cur.text, cur.map);
   return Object.assign(doc, { fixes, paginated: paged.paginated });
-}
-
-/** Full-width ASCII forms and odd spaces to ASCII; length-preserving so the map is untouched. */
-export function widthFold(text: string): string {
-  return text.replace(/[\uff01-\uff5e\u3000\u00a0\u2002\u2003\u2009\u2236\ufe6a]/g, (ch) => {
-    const c = ch.charCodeAt(0);
-    if (c >= 0xff01 && c <= 0xff5e) return String.fromCharCode(c - 0xfee0);
-    if (c === 0x2236) return ':'; // ∶ ratio colon
-    if (c === 0xfe6a) return '%'; // ﹪
-    return ' ';
-  });
 }
 
 type SrcFn = (m: Mapped, s: number, e: number) => { start: number; end: number };
@@ -278,6 +267,28 @@ function halfWidthStops(cur: Mapped): Mapped {
   // only a document that writes "." by habit, where "。" is rare
   if (half < 3 || half < full * 2) return cur;
   return applyEdits(cur, regexEdits(t, HALF_STOP, () => '。'));
+}
+
+/**
+ * A page that puts a blank line after every line (each paragraph or table cell its own <p>) says nothing with
+ * its blank lines: readers that take a blank line as the end of a row or an item would see every cell alone.
+ * When no break between two lines of text goes without a blank line and most have exactly one, that one is dropped, and a longer
+ * run of them becomes the one blank line the page meant.
+ */
+function singleSpace(cur: Mapped): Mapped {
+  const t = cur.text;
+  const breaks = t.match(/(?<=\S[ \t\u3000]*)\n(?:[ \t\u3000]*\n)*(?=[ \t\u3000]*\S)/g) ?? [];
+  if (breaks.length < 8) return cur;
+  const single = breaks.filter((b) => b === '\n').length;
+  const double = breaks.filter((b) => (b.match(/\n/g) ?? []).length === 2).length;
+  if (double < breaks.length * 0.5 || single > breaks.length * 0.05) return cur;
+  return applyEdits(
+    cur,
+    regexEdits(t, /\n(?:[ \t\u3000]*\n)+/g, (m) => {
+      const n = (m[0].match(/\n/g) ?? []).length;
+      return n === 2 ? '\n' : '\n\n';
+    }),
+  );
 }
 
 /** Some exports break the line after every ";": a clause that goes on is not a new paragraph. */

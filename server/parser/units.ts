@@ -4,7 +4,7 @@ import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { ELSEWHERE, lookupRegion, namesOtherCity, resolveUnit } from './registry.js';
 import * as OpenCC from 'opencc-js/t2cn';
-import { widthFold } from './normalize.js';
+import { widthFold } from './chars.js';
 import { BARE_ETC, GENERIC_BODY } from './vocabulary.js';
 
 // Names end in an organ word; text that does not is commentary, not a unit.

@@ -3,7 +3,7 @@
 // is recognised by its many lines of one width that end without punctuation, and its lines
 // are joined back; page footers ("- 2 -") between them go first.
 import { applyEdits, regexEdits, type Edit, type Mapped } from './edits.js';
-import { MARKER_START } from './normalize.js';
+import { MARKER_START } from './chars.js';
 
 const FOOTER = /(^|\n)[ \t\u3000]*[-—–][ \t]*\d{1,3}[ \t]*[-—–][ \t]*(?=\n|$)/g;
 // a line starting with a label or a list marker never continues the line above
