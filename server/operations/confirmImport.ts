@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
 import type { ParsedPlan, ParsedUnit } from '../../shared/parsedPlan.js';
 import { imports, indicators, outlineNodes, plans, projects, targets, taskUnits, tasks } from '../db/schema/index.js';
+import { projectSearchText } from '../domain/projectStatus.js';
 import { writeAudit } from '../audit.js';
 import { searchTokens } from '../search.js';
 import { unitMatcher } from '../queries/units.js';
@@ -95,7 +96,7 @@ export async function confirmImport({ db, actor }: OpContext, importId: number, 
       );
     if (parsed.projects.length)
       await tx.insert(projects).values(
-        parsed.projects.map((p, i) => ({ planId: plan.id, outlineNodeId: node(p.outlineId), kind: p.kind, column: p.column, group: p.group, name: p.name, text: p.text, position: i, sourceStart: p.source.start, sourceEnd: p.source.end })),
+        parsed.projects.map((p, i) => ({ planId: plan.id, outlineNodeId: node(p.outlineId), kind: p.kind, column: p.column, group: p.group, name: p.name, text: p.text, position: i, sourceStart: p.source.start, sourceEnd: p.source.end, regionId: plan.regionId, origin: 'import', searchText: projectSearchText({ name: p.name, text: p.text, column: p.column }) })),
       );
 
     await tx.update(imports).set({ status: 'confirmed', planId: plan.id, regionId, unitMappings: mapped, updatedAt: new Date() }).where(eq(imports.id, importId));

@@ -6,3 +6,4 @@ export * from './reminders.js';
 export * from './supervision.js';
 export * from './evaluation.js';
 export * from './takeUp.js';
+export * from './projects.js';

@@ -203,23 +203,57 @@ export const targets = pgTable(
   (t) => [index('targets_plan').on(t.planId)],
 );
 
+/**
+ * Key projects: the 专栏 projects an import reads (plan, outline node, column), and the project library (issue #14)
+ * built on them: projects entered by hand or from Excel have no plan. `regionId` is where the project is (a
+ * district or a town); the office of that region (or one above) runs it, its owner unit reports it.
+ */
 export const projects = pgTable(
   'projects',
   {
     id: serial('id').primaryKey(),
-    planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+    planId: integer('plan_id').references(() => plans.id, { onDelete: 'cascade' }),
     outlineNodeId: integer('outline_node_id').references(() => outlineNodes.id),
-    kind: text('kind').notNull(), // column | inline
+    kind: text('kind').notNull(), // column | inline | manual
     column: text('column_title'),
     group: text('group_title'),
     name: text('name').notNull(),
-    text: text('text').notNull(),
+    text: text('text').notNull(), // 建设内容
     status: text('status').notNull().default('planned'),
     position: integer('position').notNull().default(0),
     sourceStart: integer('source_start'),
     sourceEnd: integer('source_end'),
+    // ---- the library (issue #14) ----
+    regionId: integer('region_id').references(() => regions.id),
+    ownerUnitId: integer('owner_unit_id').references(() => units.id),
+    location: text('location'), // 建设地点 as written
+    lng: doublePrecision('lng'),
+    lat: doublePrecision('lat'),
+    category: text('category'),
+    totalInvestment: doublePrecision('total_investment'), // 万元
+    fundingSources: jsonb('funding_sources').$type<{ source: string; amount: number | null }[]>().notNull().default([]),
+    startDate: text('start_date'), // YYYY-MM-DD 开工
+    finishDate: text('finish_date'), // YYYY-MM-DD 竣工
+    phase: text('phase').notNull().default('planning'), // planning 谋划储备 | preparation 前期 | scheduled 年度计划 | construction 在建 | completed 竣工 | terminated 终止
+    phaseReason: text('phase_reason'), // why it was terminated
+    list: text('list').notNull().default('reserve'), // the latest list it was rolled into: reserve | rolling | annual
+    listYear: integer('list_year'),
+    completedInvestment: doublePrecision('completed_investment').notNull().default(0), // 累计完成投资 of the latest report
+    progressText: text('progress_text'), // 形象进度 of the latest report
+    lastPeriod: text('last_period'), // the latest reported period key
+    origin: text('origin').notNull().default('import'), // import | manual | excel
+    searchText: text('search_text').notNull().default(''),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** optimistic concurrency: a save names the version it read; a stale one gets 409 */
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('projects_plan').on(t.planId)],
+  (t) => [
+    index('projects_plan').on(t.planId),
+    index('projects_region').on(t.regionId, t.id),
+    index('projects_owner').on(t.ownerUnitId),
+  ],
 );
 
 /** An import job: upload → parse → review (corrections) → confirm into a plan. */
