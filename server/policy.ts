@@ -22,12 +22,12 @@ export const publicActor: Actor = { userId: null, username: 'public', displayNam
 export const systemActor: Actor = { userId: null, username: 'system', displayName: '系统', roles: ['admin'], unitId: null, regionIds: [], ip: null };
 
 const grants: Record<Role, Permission[]> = {
-  admin: ['session', 'plan.read', 'plan.import', 'plan.manage', 'task.read', 'task.manage', 'unit.read', 'unit.manage', 'user.manage', 'audit.read', 'report.read', 'report.submit', 'report.review', 'notice.manage', 'evaluation.read', 'evaluation.manage'],
-  office: ['session', 'plan.read', 'plan.import', 'plan.manage', 'task.read', 'task.manage', 'unit.read', 'unit.manage', 'audit.read', 'report.read', 'report.review', 'notice.manage', 'evaluation.read', 'evaluation.manage'],
-  unit_head: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'report.submit', 'report.review_unit', 'notice.respond', 'audit.read'],
-  unit_reporter: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'report.submit', 'notice.respond'],
-  leader: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'audit.read', 'evaluation.read'],
-  evaluator: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'evaluation.read'],
+  admin: ['session', 'plan.read', 'plan.import', 'plan.manage', 'task.read', 'task.manage', 'unit.read', 'unit.manage', 'user.manage', 'audit.read', 'report.read', 'report.submit', 'report.review', 'notice.manage', 'evaluation.read', 'evaluation.manage', 'checkup.read', 'checkup.submit', 'checkup.manage'],
+  office: ['session', 'plan.read', 'plan.import', 'plan.manage', 'task.read', 'task.manage', 'unit.read', 'unit.manage', 'audit.read', 'report.read', 'report.review', 'notice.manage', 'evaluation.read', 'evaluation.manage', 'checkup.read', 'checkup.submit', 'checkup.manage'],
+  unit_head: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'report.submit', 'report.review_unit', 'notice.respond', 'audit.read', 'checkup.read', 'checkup.submit'],
+  unit_reporter: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'report.submit', 'notice.respond', 'checkup.read', 'checkup.submit'],
+  leader: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'audit.read', 'evaluation.read', 'checkup.read'],
+  evaluator: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'evaluation.read', 'checkup.read'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {

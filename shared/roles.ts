@@ -32,4 +32,7 @@ export type Permission =
   | 'notice.manage'
   | 'notice.respond'
   | 'evaluation.read'
-  | 'evaluation.manage';
+  | 'evaluation.manage'
+  | 'checkup.read'
+  | 'checkup.submit'
+  | 'checkup.manage';
