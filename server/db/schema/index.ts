@@ -7,3 +7,4 @@ export * from './supervision.js';
 export * from './evaluation.js';
 export * from './takeUp.js';
 export * from './projects.js';
+export * from './checkup.js';
