@@ -1,9 +1,8 @@
 // Contracts for evaluating a plan: unit scores and their settings, evaluation drafts, dashboards,
 // the table (任务分工表) import, and the public page.
 import { z } from 'zod';
-import { rankOptionsSchema, rankedUnitSchema, scoreComponentSchema, unitScoreConfigSchema, unitScoreSchema } from '../server/domain/unitScore.js';
-import { evaluationKindSchema, narrativeSectionSchema, reportItemSchema } from '../server/reports/schemas.js';
-import { taskFieldSchema } from '../server/reports/xlsx/headerDetect.js';
+import { rankOptionsSchema, rankedUnitSchema, scoreComponentSchema, unitScoreConfigSchema, unitScoreSchema } from './scoring.js';
+import { evaluationKindSchema, narrativeSectionSchema, reportItemSchema } from './reportDocs.js';
 import { nameSchema } from './input.js';
 
 export { evaluationKindSchema };
@@ -124,13 +123,20 @@ export const reportingDashboardSchema = z.object({
   periods: z.array(z.object({ key: z.string(), label: z.string(), dueDate: z.string(), due: z.number(), submitted: z.number(), onTime: z.number(), accepted: z.number(), returned: z.number(), rate: z.number().nullable(), onTimeRate: z.number().nullable() })),
 });
 
+/** A column of a 任务分工表 (server/reports/xlsx/headerDetect.ts guesses them from the header). */
+export const taskFieldSchema = z.enum(['seq', 'chapter', 'title', 'text', 'lead', 'responsible', 'cooperating', 'deadline', 'leader', 'ignore']);
+export type TaskField = z.infer<typeof taskFieldSchema>;
+/** 0-based column index → field */
+export const columnMappingSchema = z.record(z.string().regex(/^\d+$/), taskFieldSchema);
+export type ColumnMapping = Record<number, TaskField>;
+
 export const tableImportOptionsSchema = z.object({
   sheet: z.union([z.string().min(1).max(100), z.coerce.number().int().min(0).max(100)]).optional(),
   headerRow: z.coerce.number().int().min(1).max(200).optional(),
 });
 export const tableMappingBodySchema = tableImportOptionsSchema.extend({
   /** 0-based column index → field, as the preview's `mapping` */
-  mapping: z.record(z.string().regex(/^\d+$/), taskFieldSchema),
+  mapping: columnMappingSchema,
   title: nameSchema(2, 200).optional(),
 });
 export const tablePreviewSchema = z.object({

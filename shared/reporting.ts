@@ -1,9 +1,7 @@
 // Contracts for running a plan: calendar and thresholds settings, reports, status, board, notices, notifications.
 import { z } from 'zod';
 import { patchSchema } from './patch.js';
-import { reportingConfigSchema } from '../server/domain/reportingPeriods.js';
-import { reportedTaskStatusSchema } from '../server/domain/status.js';
-import { planDomainSettingsSchema } from '../server/domain/planSettings.js';
+import { planDomainSettingsSchema, reportedTaskStatusSchema, reportingConfigSchema } from './planSettings.js';
 import { taskStatusOutSchema } from './api.js';
 import { idSchema, idStringSchema, MAX_UNITS, unique, uniqueBy, webhookUrlSchema } from './input.js';
 

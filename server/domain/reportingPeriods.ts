@@ -13,27 +13,11 @@ import {
   parseIsoDate,
   yearMonthSchema,
 } from './dates.js';
+import { reportingConfigSchema, reportingFrequencySchema, type ReportingConfig, type ReportingConfigInput, type ReportingFrequency } from '../../shared/planSettings.js';
 
-export const reportingFrequencySchema = z.enum(['monthly', 'quarterly', 'half_year', 'annual']);
-export type ReportingFrequency = z.infer<typeof reportingFrequencySchema>;
+export { reportingFrequencySchema, reportingConfigSchema } from '../../shared/planSettings.js';
+export type { ReportingFrequency, ReportingConfig, ReportingConfigInput } from '../../shared/planSettings.js';
 
-export const reportingConfigSchema = z.object({
-  frequency: reportingFrequencySchema.default('monthly'),
-  /** Day of month the report is due; clamped to the month's length (31 → 28 in February). */
-  dueDay: z.number().int().min(1).max(31).default(25),
-  /** 0: due in the period's last month ("每月25日前报送当月进展"); 1: in the month after ("季后次月10日前"). */
-  dueMonthOffset: z.number().int().min(0).max(3).default(0),
-  duePolicy: z.enum(['before', 'after']).default('before'),
-  /** Late reports are still accepted for this many days after the due date; then the period locks. */
-  graceDays: z.number().int().min(0).max(60).default(5),
-  graceUnit: z.enum(['working', 'calendar']).default('working'),
-  /** Null: the period opens on the 1st of the month in which it is due. */
-  opensDaysBeforeDue: z.number().int().min(0).max(366).nullable().default(null),
-  /** 'due_soon' this many calendar days before the due date (inclusive). */
-  dueSoonDays: z.number().int().min(0).max(31).default(3),
-});
-export type ReportingConfig = z.infer<typeof reportingConfigSchema>;
-export type ReportingConfigInput = z.input<typeof reportingConfigSchema>;
 
 export const reportingPeriodSchema = z.object({
   key: z.string(), // '2026-03' | '2026-Q1' | '2026-H1' | '2026'

@@ -3,9 +3,11 @@
 import { z } from 'zod';
 import { daysBetween, isoDateSchema } from './dates.js';
 import { fmtPct, round } from './format.js';
+import { reportedTaskStatusSchema, taskThresholdsSchema, type ReportedTaskStatus, type TaskThresholds } from '../../shared/planSettings.js';
 
-export const reportedTaskStatusSchema = z.enum(['未开始', '推进中', '已完成', '滞后', '受阻']);
-export type ReportedTaskStatus = z.infer<typeof reportedTaskStatusSchema>;
+export { reportedTaskStatusSchema, taskThresholdsSchema } from '../../shared/planSettings.js';
+export type { ReportedTaskStatus, TaskThresholds } from '../../shared/planSettings.js';
+
 
 export const statusColorSchema = z.enum(['green', 'yellow', 'red', 'grey', 'blue']);
 export type StatusColor = z.infer<typeof statusColorSchema>;
@@ -33,15 +35,6 @@ export const TASK_STATE_LABELS: Record<TaskState, string> = {
   not_started: '未开始',
 };
 
-export const taskThresholdsSchema = z
-  .object({
-    yellowGap: z.number().min(0).max(100).default(10),
-    redGap: z.number().min(0).max(100).default(30),
-    /** 受阻 is red by default: only someone above the unit can unblock it, and red is the list leaders see. */
-    blockedColor: z.enum(['red', 'yellow']).default('red'),
-  })
-  .refine((t) => t.yellowGap <= t.redGap, '黄灯阈值不能大于红灯阈值');
-export type TaskThresholds = z.infer<typeof taskThresholdsSchema>;
 
 export const taskStatusInputSchema = z.object({
   start: isoDateSchema.nullable(),

@@ -1,7 +1,7 @@
 // A plan's data in the shape the Word and Excel builders take: the task ledger, the indicator
 // table, the reporting record, and problems / next steps drawn from the units' reports.
 import { and, asc, desc, eq, gte, inArray, lte } from 'drizzle-orm';
-import type { IndicatorRow, ReportItem, ReportingRecordRow, TaskLedgerRow } from '../reports/schemas.js';
+import type { IndicatorRow, ReportItem, ReportingRecordRow, TaskLedgerRow } from '../../shared/reportDocs.js';
 import type { DbOrTx } from '../db/client.js';
 import { indicators, outlineNodes, plans, reportPeriods, reports, taskUnits, tasks, units } from '../db/schema/index.js';
 import { generatePeriods } from '../domain/reportingPeriods.js';

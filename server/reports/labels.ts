@@ -1,6 +1,6 @@
 // Chinese wording and colours for the enums in schemas.ts, shared by docx, xlsx and charts
 // so one status never shows two names or two colours. Labels follow server/domain.
-import type { ClassifiedEvaluation, TaskStatus } from './schemas.js';
+import type { ClassifiedEvaluation, TaskStatus } from '../../shared/reportDocs.js';
 import { TASK_STATE_LABELS } from '../domain/status.js';
 
 export const evaluationLabels: Record<ClassifiedEvaluation, string> = {

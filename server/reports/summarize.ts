@@ -1,6 +1,6 @@
 // Counts that the evaluation reports print: indicator classes and task status per chapter or unit.
 import { evaluationOrder } from './labels.js';
-import type { ClassifiedEvaluation, IndicatorRow, TaskCountRow, TaskLedgerRow } from './schemas.js';
+import type { ClassifiedEvaluation, IndicatorRow, TaskCountRow, TaskLedgerRow } from '../../shared/reportDocs.js';
 
 export type EvaluationCounts = Record<ClassifiedEvaluation, number> & { none: number; total: number };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { buildEvaluationReport, evaluationReportTitle, summarizeTasks } from '../../server/reports/index.js';
-import { evaluationReportInputSchema } from '../../server/reports/schemas.js';
+import { evaluationReportInputSchema } from '../../shared/reportDocs.js';
 import { docxParts, docxText, expectXml } from './docxHelpers.js';
 import { planTitle, reportInput, tasks } from './fixtures.js';
 

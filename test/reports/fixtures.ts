@@ -1,7 +1,7 @@
 // Realistic report data: indicator wording from 表2 of the Yongchuan 14th five-year outline
 // (corpus 004) and tasks with their responsibility notes from the Yongchuan urban-renewal
 // action plan (corpus 000). Progress figures and statuses are invented for the tests.
-import type { EvaluationReportInput, IndicatorRow, TaskLedgerRow } from '../../server/reports/schemas.js';
+import type { EvaluationReportInput, IndicatorRow, TaskLedgerRow } from '../../shared/reportDocs.js';
 
 type IndicatorFixture = Partial<IndicatorRow> & Pick<IndicatorRow, 'name'>;
 const ind = (

@@ -2,7 +2,7 @@
 // they end up as images in a printed document.
 import type { EChartsCoreOption } from 'echarts';
 import { evaluationColours, evaluationLabels, evaluationOrder } from '../labels.js';
-import type { ClassifiedEvaluation, TaskCountRow } from '../schemas.js';
+import type { ClassifiedEvaluation, TaskCountRow } from '../../../shared/reportDocs.js';
 
 export function indicatorEvaluationChart(counts: Record<ClassifiedEvaluation, number>): EChartsCoreOption {
   return {

@@ -3,7 +3,7 @@
 import { Paragraph, type FileChild } from 'docx';
 import { indicatorEvaluationChart, taskChartHeight, taskProgressChart } from '../charts/options.js';
 import { renderChart } from '../charts/render.js';
-import { evaluationReportInputSchema, type EvaluationKind, type EvaluationReport, type EvaluationReportInput, type ReportItem } from '../schemas.js';
+import { evaluationReportInputSchema, type EvaluationKind, type EvaluationReport, type EvaluationReportInput, type ReportItem } from '../../../shared/reportDocs.js';
 import { chartParagraph } from './chart.js';
 import { chineseDate, chineseNumber, parenNumber } from './chinese.js';
 import { blankLine, bodyParagraph, bodyRun, fonts, heading, run, signatureBlock, sizes, titleParagraph } from './gb.js';

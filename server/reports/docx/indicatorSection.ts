@@ -2,7 +2,7 @@
 // the indicator table grouped by evaluation class.
 import type { FileChild } from 'docx';
 import { attributeLabels, evaluationLabels, evaluationOrder, notEvaluatedLabel } from '../labels.js';
-import type { ClassifiedEvaluation, IndicatorRow } from '../schemas.js';
+import type { ClassifiedEvaluation, IndicatorRow } from '../../../shared/reportDocs.js';
 import { countEvaluations, type EvaluationCounts } from '../summarize.js';
 import { chineseNumber } from './chinese.js';
 import { bodyParagraph } from './gb.js';

@@ -1,6 +1,6 @@
 // 督办通知: a short official notice to one unit listing overdue or lagging tasks.
 import type { FileChild } from 'docx';
-import { supervisionNoticeInputSchema, type SupervisionNoticeInput } from '../schemas.js';
+import { supervisionNoticeInputSchema, type SupervisionNoticeInput } from '../../../shared/reportDocs.js';
 import { chineseDate, parenNumber } from './chinese.js';
 import { blankLine, bodyParagraph, bodyRun, centeredParagraph, fonts, heading, run, signatureBlock, sizes, titleParagraph } from './gb.js';
 import { packOfficialDocument } from './page.js';

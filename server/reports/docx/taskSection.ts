@@ -1,6 +1,6 @@
 // Task completion tables of an evaluation report, by chapter and by lead unit.
 import type { FileChild } from 'docx';
-import type { TaskCountRow } from '../schemas.js';
+import type { TaskCountRow } from '../../../shared/reportDocs.js';
 import { percent, sumCounts } from '../summarize.js';
 import { officialTable, tableCaption, type CellSpec } from './table.js';
 

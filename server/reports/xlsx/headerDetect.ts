@@ -1,13 +1,7 @@
 // Which column holds what in a 任务分工表. Real tables name the same column many ways
 // (牵头单位/牵头部门, 完成时限/时间节点); the patterns below are the ones seen in
 // district and municipal task-division tables, tried in order.
-import { z } from 'zod';
-
-export const taskFieldSchema = z.enum(['seq', 'chapter', 'title', 'text', 'lead', 'responsible', 'cooperating', 'deadline', 'leader', 'ignore']);
-export type TaskField = z.infer<typeof taskFieldSchema>;
-/** 0-based column index → field */
-export const columnMappingSchema = z.record(z.string().regex(/^\d+$/), taskFieldSchema);
-export type ColumnMapping = Record<number, TaskField>;
+import type { ColumnMapping, TaskField } from '../../../shared/evaluation.js';
 
 const patterns: [TaskField, RegExp][] = [
   ['seq', /^(序号|编号|序|No\.?)$/i],

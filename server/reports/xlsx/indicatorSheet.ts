@@ -1,6 +1,6 @@
 // 指标表 export. Values stay text ("7.5*", "【120】") so the plan's own notation survives.
 import { attributeLabels, evaluationColours, evaluationLabels, kindLabels, notEvaluatedLabel } from '../labels.js';
-import { indicatorSheetInputSchema, type IndicatorSheetInput } from '../schemas.js';
+import { indicatorSheetInputSchema, type IndicatorSheetInput } from '../../../shared/reportDocs.js';
 import { addTableSheet, newWorkbook, toBuffer, type ColumnSpec } from './sheet.js';
 
 export const indicatorColumns: ColumnSpec[] = [

@@ -1,6 +1,6 @@
 // 报送记录 export: who reported what in which period, and whether on time.
 import { reviewLabels, taskStatusLabels } from '../labels.js';
-import { reportingRecordInputSchema, type ReportingRecordInput } from '../schemas.js';
+import { reportingRecordInputSchema, type ReportingRecordInput } from '../../../shared/reportDocs.js';
 import { addTableSheet, fillCell, newWorkbook, toBuffer, type ColumnSpec } from './sheet.js';
 
 export const reportingColumns: ColumnSpec[] = [

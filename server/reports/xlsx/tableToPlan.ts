@@ -3,7 +3,7 @@
 // rendering of the table, one row per line with cells joined by " | ", and every
 // source points into it.
 import { parsedPlanSchema, planTypeSchema, type OutlineNode, type ParsedPlan, type ParsedTask, type ParsedUnit, type ParseWarning, type Source } from '../../../shared/parsedPlan.js';
-import { columnMappingSchema, type ColumnMapping, type TaskField } from './headerDetect.js';
+import { columnMappingSchema, type ColumnMapping, type TaskField } from '../../../shared/evaluation.js';
 import { contextYearOf, parseDeadline } from '../../parser/deadline.js';
 import { widthFold } from '../../parser/normalize.js';
 import type { TaskDivisionPreview } from './taskDivisionImport.js';

@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { limits, tooComplex } from '../../parser/limits.js';
 import { AppError } from '../../../shared/errors.js';
 import { cellText } from './cellText.js';
-import { classifyHeader, columnMappingSchema, headerScore, mappingFromHeaders, type ColumnMapping, type TaskField } from './headerDetect.js';
+import { classifyHeader, headerScore, mappingFromHeaders } from './headerDetect.js';
+import { columnMappingSchema, type ColumnMapping, type TaskField } from '../../../shared/evaluation.js';
 
 export interface PreviewRow {
   rowNumber: number; // 1-based, as Excel shows it

@@ -1,6 +1,6 @@
 // 任务台账 export: one row per task, status cell coloured like the web app.
 import { colourFills, defaultStatusColour, taskStatusLabels } from '../labels.js';
-import { taskLedgerInputSchema, type TaskLedgerInput } from '../schemas.js';
+import { taskLedgerInputSchema, type TaskLedgerInput } from '../../../shared/reportDocs.js';
 import { addTableSheet, fillCell, newWorkbook, toBuffer, type ColumnSpec } from './sheet.js';
 
 export const taskLedgerColumns: ColumnSpec[] = [
