@@ -11,9 +11,11 @@ import type { DbOrTx } from './db/client.js';
 import { type Actor, importScope, isAdmin, planScope, taskScope, writesRegion } from './policy.js';
 
 export { writesRegion };
+import { projects } from './db/schema/index.js';
+import { projectScope } from './queries/projects.js';
 import { attachments, evaluations, imports, indicators, notices, plans, reports, tasks, units, users } from './db/schema/index.js';
 
-export const recordKinds = ['plan', 'task', 'report', 'attachment', 'indicator', 'notice', 'evaluation', 'import', 'unit', 'user', 'notification', 'none'] as const;
+export const recordKinds = ['plan', 'task', 'report', 'attachment', 'indicator', 'notice', 'evaluation', 'import', 'unit', 'user', 'notification', 'project', 'none'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 export type AccessAction = 'read' | 'write' | 'take_part';
 
@@ -96,6 +98,14 @@ export async function authorizeRecord(db: DbOrTx, actor: Actor, access: Access, 
     return;
   }
   if (access.record === 'notification') return; // the operation reads only the actor's own rows
+  if (access.record === 'project') {
+    // a library project belongs to a region (plan optional): visible through projectScope, run by its region's office;
+    // take_part (reports) is the owner unit's, checked by submitProjectReport
+    const [p] = await db.select({ regionId: projects.regionId }).from(projects).where(sql`${projects.id} = ${id} and ${projectScope(actor) ?? sql`true`}`);
+    if (!p) throw new AppError('NOT_FOUND');
+    if (access.action === 'write' && !writesRegion(actor, p.regionId)) throw new AppError('FORBIDDEN');
+    return;
+  }
   const owner = await owningPlan(db, access.record, id);
   if (!owner || !(await visible(db, actor, access.record, id, owner.planId))) throw new AppError('NOT_FOUND');
   if (access.action === 'write' && !writesRegion(actor, owner.regionId)) throw new AppError('FORBIDDEN');

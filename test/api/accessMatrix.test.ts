@@ -89,6 +89,9 @@ async function makeOwner(name: Owner['name'], region: string, corpusFile: string
   const imp = await office.client.upload('/api/imports', `${corpusFile}.txt`, corpus(corpusFile), { regionId: String(await regionId(db, region)) });
   expect(imp.statusCode, imp.body).toBe(200);
   ids.import = imp.json().id;
+  const project = await office.client.post('/api/projects', { name: '老旧小区改造提升项目', regionId: await regionId(db, region), ownerUnitId: unit.id, phase: 'construction', list: 'annual' });
+  expect(project.statusCode, project.body).toBe(200);
+  ids.project = project.json().id;
   ids.user = reporter.user.id;
   return { name, region, unitId: unit.id, ids, office: office.client, officeUserId: office.user.id };
 }

@@ -99,6 +99,18 @@ const expected: Record<string, string> = {
   'POST /api/tasks/:id/take-up': 'task.manage',
   'POST /api/tasks/:id/untake': 'task.manage',
   'POST /api/tasks/:id/not-applicable': 'task.manage',
+  'GET /api/projects': 'plan.read',
+  'GET /api/projects/export': 'plan.read',
+  'GET /api/projects/ledger': 'plan.read',
+  'POST /api/projects': 'plan.manage',
+  'POST /api/projects/roll': 'plan.manage',
+  'POST /api/projects/import': 'plan.manage',
+  'GET /api/projects/:id': 'plan.read',
+  'PATCH /api/projects/:id': 'plan.manage',
+  'POST /api/projects/:id/phase': 'plan.manage',
+  'PUT /api/projects/:id/links': 'plan.manage',
+  'GET /api/projects/:id/reports': 'report.read',
+  'POST /api/projects/:id/reports': 'report.submit',
 };
 
 /**
@@ -121,6 +133,12 @@ const allowedStatusOf: Record<string, number> = {
   'GET /api/home/office': 200,
   'GET /api/home/unit': 200,
   'GET /api/home/district': 200,
+  'GET /api/projects': 200,
+  'GET /api/projects/export': 200,
+  'GET /api/projects/ledger': 400, // the period is required
+  'POST /api/projects': 400,
+  'POST /api/projects/roll': 400,
+  'POST /api/projects/import': 406, // multipart only
 };
 const allowedStatus = (k: string) => allowedStatusOf[k] ?? (k.includes(':id') ? 404 : undefined);
 

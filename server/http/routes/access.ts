@@ -102,6 +102,20 @@ export const routeAccess: Record<string, Access> = {
   'POST /api/tasks/:id/take-up': takePart('task'),
   'POST /api/tasks/:id/untake': takePart('task'),
   'POST /api/tasks/:id/not-applicable': takePart('task'),
+  // project library (issue #14): a project belongs to a region (server/access.ts 'project': projectScope to read, the
+  // region's office to write); its monthly reports are the owner unit's (take_part, checked by submitProjectReport)
+  'GET /api/projects': none('listed through projectScope'),
+  'GET /api/projects/export': none('listed through projectScope'),
+  'GET /api/projects/ledger': none('listed through projectScope'),
+  'POST /api/projects': none('the region is checked by createProject (requireOwnRegion) and the owner unit by checkOwnerUnit'),
+  'POST /api/projects/roll': none('each project is checked by rollProjects (projectScope + canManageProject)'),
+  'POST /api/projects/import': none('the region is checked by importProjects (requireOwnRegion)'),
+  'GET /api/projects/:id': read('project'),
+  'PATCH /api/projects/:id': write('project'),
+  'POST /api/projects/:id/phase': write('project'),
+  'PUT /api/projects/:id/links': write('project'),
+  'GET /api/projects/:id/reports': read('project'),
+  'POST /api/projects/:id/reports': takePart('project'),
 };
 
 export function accessOf(method: string, url: string): Access | undefined {
