@@ -13,9 +13,10 @@ import { type Actor, importScope, isAdmin, planScope, taskScope, writesRegion } 
 export { writesRegion };
 import { projects } from './db/schema/index.js';
 import { projectScope } from './queries/projects.js';
-import { attachments, evaluations, imports, indicators, notices, plans, reports, tasks, units, users } from './db/schema/index.js';
+import { attachments, checkups, evaluations, imports, indicators, notices, plans, reports, tasks, units, users } from './db/schema/index.js';
+import { checkupScope } from './queries/checkups.js';
 
-export const recordKinds = ['plan', 'task', 'report', 'attachment', 'indicator', 'notice', 'evaluation', 'import', 'unit', 'user', 'notification', 'project', 'none'] as const;
+export const recordKinds = ['plan', 'task', 'report', 'attachment', 'indicator', 'notice', 'evaluation', 'import', 'unit', 'user', 'notification', 'project', 'checkup', 'checkup_problem', 'none'] as const;
 export type RecordKind = (typeof recordKinds)[number];
 export type AccessAction = 'read' | 'write' | 'take_part';
 
@@ -98,6 +99,15 @@ export async function authorizeRecord(db: DbOrTx, actor: Actor, access: Access, 
     return;
   }
   if (access.record === 'notification') return; // the operation reads only the actor's own rows
+  if (access.record === 'checkup' || access.record === 'checkup_problem') {
+    // a check-up belongs to a region, not a plan: visible through checkupScope, changed by its region's office
+    const checkupId = access.record === 'checkup' ? sql`${id}` : sql`(select checkup_id from checkup_problems where id = ${id})`;
+    const scope = checkupScope(actor);
+    const [c] = await db.select({ regionId: checkups.regionId }).from(checkups).where(sql`${checkups.id} = ${checkupId} and ${scope ?? sql`true`}`);
+    if (!c) throw new AppError('NOT_FOUND');
+    if (access.action === 'write' && !writesRegion(actor, c.regionId)) throw new AppError('FORBIDDEN');
+    return;
+  }
   if (access.record === 'project') {
     // a library project belongs to a region (plan optional): visible through projectScope, run by its region's office;
     // take_part (reports) is the owner unit's, checked by submitProjectReport

@@ -92,6 +92,15 @@ async function makeOwner(name: Owner['name'], region: string, corpusFile: string
   const project = await office.client.post('/api/projects', { name: '老旧小区改造提升项目', regionId: await regionId(db, region), ownerUnitId: unit.id, phase: 'construction', list: 'annual' });
   expect(project.statusCode, project.body).toBe(200);
   ids.project = project.json().id;
+  // a check-up of the region whose indicator the unit provides, with a value that misses its standard (a problem)
+  const checkup = await office.client.post('/api/checkups', { regionId: await regionId(db, region), year: 2026 });
+  expect(checkup.statusCode, checkup.body).toBe(200);
+  ids.checkup = checkup.json().id;
+  const indicatorId = checkup.json().indicators.find((i: { code: string }) => i.code === 'B06').id;
+  expect((await office.client.post(`/api/checkups/${ids.checkup}/indicators`, { op: 'update', indicatorId, indicator: { standard: 2, unitId: unit.id } })).statusCode).toBe(200);
+  const value = await reporter.client.post(`/api/checkups/${ids.checkup}/values`, { values: [{ indicatorId, regionId: await regionId(db, region), value: 1 }] });
+  expect(value.statusCode, value.body).toBe(200);
+  ids.checkup_problem = value.json().opened[0];
   ids.user = reporter.user.id;
   return { name, region, unitId: unit.id, ids, office: office.client, officeUserId: office.user.id };
 }

@@ -116,6 +116,19 @@ export const routeAccess: Record<string, Access> = {
   'PUT /api/projects/:id/links': write('project'),
   'GET /api/projects/:id/reports': read('project'),
   'POST /api/projects/:id/reports': takePart('project'),
+  // 城市体检 (issue #14): a check-up belongs to a region; reads go through checkupScope, writes to its region's office
+  // (checkup.manage), values to the unit that provides the indicator (checked by the operation, unit by unit)
+  'GET /api/checkups': none('listed through checkupScope'),
+  'POST /api/checkups': none('the region is checked by createCheckup (requireOwnRegion)'),
+  'GET /api/checkups/:id': read('checkup'),
+  'POST /api/checkups/:id/indicators': write('checkup'),
+  'POST /api/checkups/:id/values': takePart('checkup'),
+  'POST /api/checkups/:id/import': takePart('checkup'),
+  'GET /api/checkups/:id/export': read('checkup'),
+  'POST /api/checkup-problems/:id/assign': write('checkup_problem'),
+  'POST /api/checkup-problems/:id/task': write('checkup_problem'),
+  'POST /api/checkup-problems/:id/project': write('checkup_problem'),
+  'GET /api/map': none('listed through planScope and checkupScope; projects of the caller’s regions and visible plans'),
 };
 
 export function accessOf(method: string, url: string): Access | undefined {

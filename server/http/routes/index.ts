@@ -15,6 +15,7 @@ import { dashboardRoutes } from './dashboards.js';
 import { publicRoutes } from './public.js';
 import { homeRoutes } from './home.js';
 import { takeUpRoutes } from './takeUp.js';
+import { checkupRoutes } from './checkups.js';
 import { projectRoutes } from './projects.js';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes, ...evaluationRoutes, ...exportRoutes, ...dashboardRoutes, ...publicRoutes, ...homeRoutes, ...takeUpRoutes, ...projectRoutes] as RouteDef[];
+export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes, ...evaluationRoutes, ...exportRoutes, ...dashboardRoutes, ...publicRoutes, ...homeRoutes, ...takeUpRoutes, ...projectRoutes, ...checkupRoutes] as RouteDef[];
