@@ -8,3 +8,4 @@ export * from './evaluation.js';
 export * from './takeUp.js';
 export * from './projects.js';
 export * from './checkup.js';
+export * from './taskStatus.js';
