@@ -15,3 +15,6 @@ export function widthFold(text: string): string {
     return ' ';
   });
 }
+
+/** A pinyin note after a character in a mirror ("鎮(zhèn)"), in either width of bracket; group 1 is the syllable. */
+export const PINYIN_NOTE = /[(（]([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})[)）]/g;

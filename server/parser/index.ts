@@ -10,6 +10,7 @@ import { parseOutline } from './outline.js';
 import { extractTasks } from './tasks.js';
 import { extractIndicators } from './indicators.js';
 import { extractTargets } from './targets.js';
+import { unitWrittenInDoc } from './numbersContext.js';
 import { extractProjects } from './projects.js';
 import { extractNotes } from './notes.js';
 import { validateParsed } from './validate.js';
@@ -38,6 +39,9 @@ export function parseText(original: string, opts: ParseOptions = {}, decoded?: O
   const targets = extractTargets(ctx, outline);
   const projects = extractProjects(ctx, outline);
   const notes = extractNotes(ctx);
+  // measures read from headers and 单位 cells come from the simplified reading: give them the page's own script
+  for (const t of targets) t.unit = unitWrittenInDoc(doc, t.unit);
+  for (const i of indicators) i.unit = unitWrittenInDoc(doc, i.unit);
   const plan: ParsedPlan = {
     meta,
     text: opts.includeText === false ? undefined : original,

@@ -7,7 +7,7 @@ import { applyEdits, identity, regexEdits, type Edit, type Mapped } from './edit
 import type { NormalizedDoc } from './types.js';
 import { dropPageFooters, joinBrokenNotes, joinHardWraps, joinLabelListWraps, joinLeadingSemicolons } from './wraps.js';
 import { joinQuotedCells } from './quotedCells.js';
-import { MARKER_START, widthFold } from './chars.js';
+import { MARKER_START, PINYIN_NOTE, widthFold } from './chars.js';
 import type { ParseWarning } from '../../shared/parsedPlan.js';
 
 export { MARKER_START, widthFold };
@@ -39,6 +39,8 @@ export function normalize(original: string): NormalizedDocEx {
 
   // line breaks and invisible characters
   cur = applyEdits(cur, regexEdits(cur.text, /\r\n?|[\ufeff\u200b-\u200d\u2060\u00ad]/g, (m) => (m[0][0] === '\r' ? '\n' : '')));
+  // spaces closing a line say nothing (a tab may: an empty last cell), and hide a hard wrap from the joiners
+  cur = applyEdits(cur, regexEdits(cur.text, /[ \u00a0\u3000]+(?=\n)/g, () => ''));
   cur = singleSpace(cur);
   // Word bookmark tags left by converters
   cur = applyEdits(cur, regexEdits(cur.text, /\[bookmark: [^\]\n]*\]/g, () => ''));
@@ -71,7 +73,6 @@ const PINYIN_SYLLABLE =
   /^(zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?(i|u|ü|v)?[aeiouüvāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜê]+(ng|n|r)?$/;
 const TONED = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/;
 
-const PINYIN_NOTE = /\(([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7})\)/g;
 
 function removePinyin(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
   let count = 0;
@@ -272,21 +273,22 @@ function halfWidthStops(cur: Mapped): Mapped {
 /**
  * A page that puts a blank line after every line (each paragraph or table cell its own <p>) says nothing with
  * its blank lines: readers that take a blank line as the end of a row or an item would see every cell alone.
- * When no break between two lines of text goes without a blank line and most have exactly one, that one is dropped, and a longer
- * run of them becomes the one blank line the page meant.
+ * When no break between two lines of text goes without a blank line and most have exactly one, every run of breaks
+ * is halved: the page's blank line disappears, and the runs that meant something keep their proportion.
  */
 function singleSpace(cur: Mapped): Mapped {
   const t = cur.text;
   const breaks = t.match(/(?<=\S[ \t\u3000]*)\n(?:[ \t\u3000]*\n)*(?=[ \t\u3000]*\S)/g) ?? [];
-  if (breaks.length < 8) return cur;
+  if (breaks.length < 3) return cur;
   const single = breaks.filter((b) => b === '\n').length;
   const double = breaks.filter((b) => (b.match(/\n/g) ?? []).length === 2).length;
   if (double < breaks.length * 0.5 || single > breaks.length * 0.05) return cur;
   return applyEdits(
     cur,
     regexEdits(t, /\n(?:[ \t\u3000]*\n)+/g, (m) => {
+      // halved, so a run that marked empty cells (mammoth: two more breaks per empty cell) still counts them
       const n = (m[0].match(/\n/g) ?? []).length;
-      return n === 2 ? '\n' : '\n\n';
+      return '\n'.repeat(Math.ceil(n / 2));
     }),
   );
 }

@@ -2,6 +2,7 @@
 import type { OutlineNode } from '../../shared/parsedPlan.js';
 import type { NormalizedDoc } from './types.js';
 import { t2s } from './normalize.js';
+import { PINYIN_NOTE } from './chars.js';
 
 export interface OutlineIndex {
   /** the node a normalized offset falls under, or null before the first heading */
@@ -53,7 +54,6 @@ export function currentPlanNumber(text: string): number | null {
 }
 
 // a reading aid in the stored page: "萬(wàn)個(gè)"
-const PINYIN_NOTE = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)/g;
 
 /** a unit in the script the page is written in: "萬個" on a traditional page (read as "万个"); `unit` spans normalized [nStart, nEnd) */
 export function unitAsWritten(doc: NormalizedDoc, nStart: number, nEnd: number, unit: string): string {
@@ -62,4 +62,14 @@ export function unitAsWritten(doc: NormalizedDoc, nStart: number, nEnd: number, 
   const orig = doc.original.slice(src.start, src.end).replace(PINYIN_NOTE, '');
   // the same measure in the other script, not a figure read from words ("翻一番" → "2倍")
   return orig !== unit && orig.length === unit.length && t2s(orig) === unit ? orig : unit;
+}
+
+/**
+ * A measure read from a header or a 单位 cell, given without its place: in a page written in traditional
+ * characters, the spelling of its first occurrence in the page ("万亩" → "萬畝").
+ */
+export function unitWrittenInDoc(doc: NormalizedDoc, unit: string | null): string | null {
+  if (!unit || !/[\u4e00-\u9fa5]/.test(unit) || doc.text === doc.original) return unit;
+  const at = doc.text.indexOf(unit);
+  return at < 0 ? unit : unitAsWritten(doc, at, at + unit.length, unit);
 }

@@ -86,7 +86,7 @@ function scan(lines: Line[]): Table[] {
         continue;
       }
     }
-    if (HEADER_WORD.test(lines[i].text.trim()) && i + 1 < lines.length && isBlank(lines[i + 1])) {
+    if (HEADER_WORD.test(lines[i].text.trim()) && i + 1 < lines.length && (isBlank(lines[i + 1]) || HEADER_WORD.test(lines[i + 1].text.trim()))) {
       const t = scanCellPerParagraph(lines, i);
       if (t) {
         tables.push(t);
@@ -167,10 +167,15 @@ function scanRowPerLine(lines: Line[], first: number, firstRow: Cell[]): Table |
 // header cells of an indicator table; a docx read as plain text gives one paragraph per cell
 const HEADER_WORD = /^(?:序号|编号|指标名称|指标|类别|领域|单位|属性|指标属性|备注|[^。,;]{0,8}(?:年|目标|基期|现状|预期|完成|规划|基数)[^。,;]{0,6})$/;
 
-/** cells as paragraphs split by one blank line; an empty cell adds two more blank lines */
+/**
+ * cells as paragraphs split by one blank line, an empty cell adding two more blank lines; or the same with its
+ * spacing halved (normalize drops a page's uniform blank line): cells on consecutive lines, an empty cell one blank
+ */
 function scanCellPerParagraph(lines: Line[], first: number): Table | null {
   const cells: Cell[] = [];
   let blanks = 0;
+  // the blank lines between two filled cells: set by the first gap
+  let gap = -1;
   let i = first;
   for (; i < lines.length; i++) {
     const l = lines[i];
@@ -179,8 +184,9 @@ function scanCellPerParagraph(lines: Line[], first: number): Table | null {
       continue;
     }
     const t = l.text.trim();
-    if (cells.length && (t.length > 60 || NOTE_RE.test(t) || blanks === 0)) break;
-    for (let k = 0; cells.length && k < Math.floor((blanks - 1) / 2); k++) cells.push({ text: '', start: l.start, end: l.start });
+    if (cells.length === 1 && gap < 0) gap = Math.min(blanks, 1);
+    if (cells.length && (t.length > 60 || NOTE_RE.test(t) || blanks < gap)) break;
+    for (let k = 0; cells.length && k < Math.floor((blanks - gap) / (gap + 1)); k++) cells.push({ text: '', start: l.start, end: l.start });
     cells.push(cellOf(l, 0, l.text.length));
     blanks = 0;
   }

@@ -6,7 +6,7 @@ import type { ParseContext } from './types.js';
 import { findTables } from './tableCells.js';
 import { flatIndicatorLines, isIndicatorTable } from './indicators.js';
 import { UNIT_RE_SRC, cnDigitsToNumber, fiveYearPlanEnd } from './numbers.js';
-import { currentPlanNumber, indexOutline, unitAsWritten } from './numbersContext.js';
+import { currentPlanNumber, indexOutline, unitAsWritten, unitWrittenInDoc } from './numbersContext.js';
 import { findPeriod, findTitle, noticeTitle } from './meta.js';
 import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END, ACTION_START, ACTION_ANY, ACTION_WIDE, DIMENSION, ITEM_UNIT, ITEM_HOLDER, ITEM_OBJECT } from './targetsWords.js';
 import { findMatrixTables } from './matrixTargets.js';
@@ -228,7 +228,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
             // a bare figure under "2024年计划投资(亿元)": the unit is in the header; an indicator table already holds it
             if (isIndicatorRow(f.start)) continue;
             // the unit in the header ("(亿元)"), else the row's own 单位 cell; a "%" written in the cell is its own
-            const unit = /%$/.test(f.text) ? '%' : (/\(([^()]{1,8})\)\s*$/.exec(f.header)?.[1] ?? r.measure);
+            const unit = /%$/.test(f.text) ? '%' : unitWrittenInDoc(ctx.doc, /\(([^()]{1,8})\)\s*$/.exec(f.header)?.[1] ?? r.measure ?? null);
             const max = bare[3] ? Number(bare[3]) : null;
             const cmp: Comparator = max !== null ? 'range' : bare[1] ? (/[≥>]|不低于|不少于/.test(bare[1]) ? (bare[1] === '>' ? '>' : '>=') : bare[1] === '<' ? '<' : '<=') : '=';
             const name = f.header.replace(/\([^()]*\)\s*$/, '');

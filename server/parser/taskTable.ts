@@ -230,7 +230,7 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
     i = next - 1;
   }
   for (const h of headerlessTables(lines, tables)) {
-    const { rows, next } = rowsOneLine(lines, h.from, h.columns, true);
+    const { rows, next } = rowsOneLine(lines, h.from, h.columns, h.pipe);
     if (rows.length < 3) continue;
     tables.push({ start: lines[h.from].start, end: lines[next - 1].end, caption: captionAbove(lines, h.from), rows: rows.map((r) => rowTask(ctx, r, h.columns)) });
   }
@@ -242,19 +242,22 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
  * top, a table continued from the page before). Its columns are read from what the cells hold: a 序号 of
  * running numbers, a column of unit names in most rows, dates; the first text column is the task.
  */
-function headerlessTables(lines: Line[], found: TaskTable[]): { from: number; columns: Column[] }[] {
-  const out: { from: number; columns: Column[] }[] = [];
+function headerlessTables(lines: Line[], found: TaskTable[]): { from: number; columns: Column[]; pipe: boolean }[] {
+  const out: { from: number; columns: Column[]; pipe: boolean }[] = [];
   const taken = (p: number) => found.some((t) => t.start <= p && p <= t.end);
   for (let i = 0; i < lines.length; i++) {
-    const row0 = lines[i].text.includes('|') && !taken(lines[i].start) ? cellsOf(lines[i].text, true) : [];
+    // "|" rows of a web page, or tab-separated rows of a pasted sheet: the same table spelled two ways
+    const pipe = lines[i].text.includes('|');
+    const sep = pipe ? '|' : '\t';
+    const row0 = lines[i].text.includes(sep) && !taken(lines[i].start) ? cellsOf(lines[i].text, pipe) : [];
     if (row0.length < 3) continue;
-    // the run of "|" rows of the same width, blank or lone "|" lines between
+    // the run of rows of the same width, blank or lone "|" lines between
     const run: { text: string; start: number }[][] = [];
     let j = i;
     for (; j < lines.length && run.length < 40; j++) {
       const t = lines[j].text;
       if (!t.trim() || /^[\s|]*$/.test(t)) continue;
-      const cs = t.includes('|') ? cellsOf(t, true) : [];
+      const cs = t.includes(sep) ? cellsOf(t, pipe) : [];
       if (cs.length !== row0.length) break;
       run.push(cs);
     }
@@ -285,7 +288,7 @@ function headerlessTables(lines: Line[], found: TaskTable[]): { from: number; co
       i = j - 1;
       continue;
     }
-    out.push({ from: i, columns: cols as Column[] });
+    out.push({ from: i, columns: cols as Column[], pipe });
     i = j - 1;
   }
   return out;

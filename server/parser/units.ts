@@ -4,7 +4,7 @@ import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { ELSEWHERE, lookupRegion, namesOtherCity, resolveUnit } from './registry.js';
 import * as OpenCC from 'opencc-js/t2cn';
-import { widthFold } from './chars.js';
+import { PINYIN_NOTE, widthFold } from './chars.js';
 import { BARE_ETC, GENERIC_BODY } from './vocabulary.js';
 
 // Names end in an organ word; text that does not is commentary, not a unit.
@@ -137,7 +137,6 @@ function mention(ctx: ParseContext, read: string, start: number, scope: ParsedUn
 
 let t2s: ((s: string) => string) | null = null;
 // a pinyin note a mirror page put after a character: "經(jīng)"
-const PINYIN_NOTE = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)/g;
 
 /**
  * A unit's name as the page wrote it: in traditional characters on a traditional page, with a mirror's
