@@ -64,7 +64,20 @@ export const turnProblemIntoTaskBodySchema = z.object({
   unitId: idSchema.optional(),
   deadline: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
 });
-export const turnProblemIntoProjectBodySchema = z.object({ projectId: idSchema });
+/** link a project of the library, or enter a new one for the problem (the library's createProject rules apply) */
+export const turnProblemIntoProjectBodySchema = z.union([
+  z.object({ projectId: idSchema }),
+  z.object({
+    create: z.object({
+      name: text(200).min(1).optional(),
+      text: text(2000).optional(),
+      ownerUnitId: idSchema.optional(),
+      category: text(100).optional(),
+      location: text(200).optional(),
+      totalInvestment: z.number().finite().nonnegative().optional(),
+    }),
+  }),
+]);
 
 export const problemStatusSchema = z.enum(['open', 'assigned', 'acted', 'met']);
 export type ProblemStatus = z.infer<typeof problemStatusSchema>;

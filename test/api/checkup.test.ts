@@ -189,6 +189,21 @@ describe('a check-up year', () => {
     expect(problemOf(await detail(office, c2025), 'A07')).toMatchObject({ status: 'acted', assignedUnitId: unitA, projects: [{ id: own.id, name: '永川区绿色建筑示范项目' }] });
   });
 
+  it('or enters a new project into the library for it (the library’s rules and audit), in one step', async () => {
+    const p = problemOf(await detail(office, c2025), 'A04')!;
+    const res = await audited(['project.create', 'checkup_problem.project'], () => office.post(`/api/checkup-problems/${p.id}/project`, { create: { ownerUnitId: unitA, totalInvestment: 1200 } }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().created).toBe(true);
+    const [row] = await t.handle.db.select().from(projects).where(eq(projects.id, res.json().projectId));
+    expect(row).toMatchObject({ name: '永川区新建住宅建筑高度超过80米的数量补短板项目', regionId: yc, ownerUnitId: unitA, totalInvestment: 1200, origin: 'checkup' });
+    expect(row.text).toBe('2025年城市体检发现:永川区新建住宅建筑高度超过80米的数量现状 2栋,高于标准值 0栋,超出 2栋。');
+    // an owner unit of another district is refused by the library's own check, and nothing is written
+    const foreign = (await makeUnit(t.handle.db, '铜梁区')).id;
+    const refused = await audited([], () => office.post(`/api/checkup-problems/${p.id}/project`, { create: { name: '另一个项目', ownerUnitId: foreign } }));
+    expect(refused.statusCode).toBe(403);
+    expect(problemOf(await detail(office, c2025), 'A04')!.projects).toHaveLength(1);
+  });
+
   it('the city’s office reads and runs a district’s check-up; a leader reads it; another district does not see it', async () => {
     expect((await detail(cityOffice, c2025)).canManage).toBe(true);
     expect((await detail(leader, c2025)).canManage).toBe(false);
@@ -312,7 +327,7 @@ describe('the map', () => {
     expect(m.areas.length).toBe(38);
     const ycArea = m.areas.find((a) => a.name === '永川区')!;
     expect(ycArea).toMatchObject({ regionId: yc, color: 'yellow', value: 3, checkupId: c2025 });
-    expect(ycArea.text).toBe('2025年城市体检发现3个问题:待分派1个,已分派0个,已转任务/项目2个');
+    expect(ycArea.text).toBe('2025年城市体检发现3个问题:待分派0个,已分派0个,已转任务/项目3个');
     expect(m.areas.find((a) => a.name === '铜梁区')).toMatchObject({ color: 'grey', value: null });
     // 铜梁区's office does not see 永川区's check-up
     expect((await tlOffice.get('/api/map?mode=checkup&year=2025')).json().areas.find((a: { name: string }) => a.name === '永川区')).toMatchObject({ color: 'grey', checkupId: null });
