@@ -3,8 +3,8 @@
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import { deliveries } from '../db/schema/index.js';
-import { postWebhook, sendMail } from './channels.js';
-import { WebhookRefusedError } from './webhookGuard.js';
+import { postWebhook, sendMail } from '../delivery/channels.js';
+import { WebhookRefusedError } from '../delivery/webhookGuard.js';
 
 export const MAX_ATTEMPTS = 5;
 const BACKOFF_MINUTES = [1, 5, 15, 60];

@@ -1,50 +1,19 @@
 // Reporting reminders: before, on and after a period's due date, to the unit, its head, the office
 // and the leader, per the plan's rules. Each (plan, rule, recipient, period, stage) is claimed by a
 // unique insert in the same transaction as its in-app message and its outgoing deliveries.
-import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { ReminderRule, RunSettings } from '../../shared/reporting.js';
 import type { Db } from '../db/client.js';
-import { deliveries, plans, reminderSends, reportPeriods, reports, taskUnits, tasks, units, users } from '../db/schema/index.js';
+import { deliveries, plans, reminderSends, users } from '../db/schema/index.js';
 import { writeAudit } from '../audit.js';
 import { systemActor } from '../policy.js';
 import { addDays } from '../domain/dates.js';
 import type { ReportingPeriod } from '../domain/reportingPeriods.js';
 import { notifyUsers, regionUsers, type Message } from '../operations/notifyUnit.js';
-import { smtpUrl } from './channels.js';
+import { smtpUrl } from '../delivery/channels.js';
+import { missingReports, type MissingUnit } from '../queries/missingReports.js';
 
 type PlanRow = typeof plans.$inferSelect;
-export interface MissingUnit {
-  unitId: number;
-  unitName: string;
-  tasks: { id: number; title: string }[];
-}
-
-/**
- * Lead units with tasks that have no submitted or accepted report for the period. Completed tasks need none;
- * sub-tasks are the lead unit's own breakdown and are reported through their parent, so they are not chased.
- */
-export async function missingReports(db: Db, planId: number, periodKey: string): Promise<MissingUnit[]> {
-  const lead = await db
-    .select({ taskId: tasks.id, title: tasks.title, reportedStatus: tasks.reportedStatus, unitId: taskUnits.unitId, unitName: units.name })
-    .from(taskUnits)
-    .innerJoin(tasks, eq(tasks.id, taskUnits.taskId))
-    .innerJoin(units, eq(units.id, taskUnits.unitId))
-    .where(and(eq(tasks.planId, planId), isNull(tasks.parentTaskId), eq(taskUnits.role, 'lead'), isNotNull(taskUnits.unitId)));
-  const done = await db
-    .select({ taskId: reports.taskId })
-    .from(reports)
-    .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
-    .where(and(eq(reports.planId, planId), eq(reportPeriods.key, periodKey), inArray(reports.status, ['submitted', 'accepted'])));
-  const doneIds = new Set(done.map((d) => d.taskId));
-  const byUnit = new Map<number, MissingUnit>();
-  for (const r of lead) {
-    if (r.reportedStatus === '已完成' || doneIds.has(r.taskId)) continue;
-    const u = byUnit.get(r.unitId!) ?? { unitId: r.unitId!, unitName: r.unitName, tasks: [] };
-    u.tasks.push({ id: r.taskId, title: r.title });
-    byUnit.set(r.unitId!, u);
-  }
-  return [...byUnit.values()].sort((a, b) => a.unitId - b.unitId);
-}
 
 export function stageOf(rule: ReminderRule): 'before' | 'due' | 'after' {
   return rule.offsetDays < 0 ? 'before' : rule.offsetDays === 0 ? 'due' : 'after';

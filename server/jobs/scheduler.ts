@@ -2,7 +2,7 @@
 // instance; across instances the job's own claims keep every reminder single.
 import type { Db } from '../db/client.js';
 import { runReminders } from './reminders.js';
-import { closeMail } from './channels.js';
+import { closeMail } from '../delivery/channels.js';
 
 export function startScheduler(db: Db, opts: { intervalMs?: number; log?: (s: string) => void } = {}): () => void {
   if (process.env.LUOSHI_JOBS === '0') return () => {};

@@ -12,8 +12,8 @@ import { indicatorStatuses, taskStatuses } from '../queries/status.js';
 import { lastDuePeriod, runSettings } from '../queries/calendar.js';
 import { insertNotice, type NoticeValues } from '../operations/issueNotice.js';
 import { regionUsers, unitUsers } from '../operations/notifyUnit.js';
-import { sendNotice } from './noticeDelivery.js';
-import { missingReports } from './remind.js';
+import { sendNotice } from '../delivery/noticeDelivery.js';
+import { missingReports } from '../queries/missingReports.js';
 
 type PlanRow = typeof plans.$inferSelect;
 

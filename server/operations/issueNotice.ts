@@ -13,7 +13,7 @@ import { getVisiblePlan } from '../queries/plans.js';
 import { requireUnitsInRegion } from '../access.js';
 import { runSettings, shanghaiToday } from '../queries/calendar.js';
 import { unitUsers } from './notifyUnit.js';
-import { sendNotice } from '../jobs/noticeDelivery.js';
+import { sendNotice } from '../delivery/noticeDelivery.js';
 import type { OpContext } from './context.js';
 
 export type NoticeValues = typeof notices.$inferInsert;

@@ -10,7 +10,7 @@ import { canManagePlan } from '../policy.js';
 import { getVisiblePlan } from '../queries/plans.js';
 import { runSettings } from '../queries/calendar.js';
 import type { OpContext } from './context.js';
-import { assertWebhookUrlAllowed } from '../jobs/webhookGuard.js';
+import { assertWebhookUrlAllowed } from '../delivery/webhookGuard.js';
 
 export async function updateRunSettings({ db, actor }: OpContext, planId: number, input: z.input<typeof runSettingsPatchSchema>) {
   const patch = runSettingsPatchSchema.parse(input);

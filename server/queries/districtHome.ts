@@ -7,7 +7,7 @@ import type { DistrictHome } from '../../shared/home.js';
 import type { Db } from '../db/client.js';
 import { notices, plans, regions, taskUnits, tasks, units } from '../db/schema/index.js';
 import { countColors, rollupProgress } from '../domain/rollup.js';
-import { missingReports } from '../jobs/remind.js';
+import { missingReports } from './missingReports.js';
 import { combine, isAdmin, planScope, type Actor } from '../policy.js';
 import { lastDuePeriod, runSettings } from './calendar.js';
 import { reportingPeriodToday } from './homePlans.js';

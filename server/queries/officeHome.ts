@@ -5,7 +5,7 @@ import type { OfficeHome } from '../../shared/home.js';
 import type { Db } from '../db/client.js';
 import { imports, notices, plans, reportPeriods, reports, tasks, units } from '../db/schema/index.js';
 import { todayInShanghai } from '../domain/dates.js';
-import { missingReports } from '../jobs/remind.js';
+import { missingReports } from './missingReports.js';
 import { canManagePlan, combine, importScope, planScope, type Actor } from '../policy.js';
 import { lastDuePeriod, runSettings } from './calendar.js';
 import { deadlineOut, reportingPeriodToday } from './homePlans.js';

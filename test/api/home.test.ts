@@ -3,7 +3,6 @@
 // addressed to 各镇街, a unit head's 预审 queue, and the district at a glance for a leader. Another district's
 // items never appear; each answer satisfies its contract in shared/home.ts.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
 import { setClock } from '../../server/clock.js';
 import { taskUnits } from '../../server/db/schema/index.js';
 import { districtHomeSchema, officeHomeSchema, unitHomeSchema, type DistrictHome, type OfficeHome, type UnitHome } from '../../shared/home.js';

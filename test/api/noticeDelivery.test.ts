@@ -1,15 +1,13 @@
 // 督办 notices go out through the reminders' channels: in the app, by e-mail to the unit's people and to the
 // plan's group robot, logged in the delivery log with retries; escalation goes out again (to the office and
 // the leader too when it turns red); the plan's supervision channels choose which; the unit's feedback time is kept.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, desc, eq } from 'drizzle-orm';
 import { auditEvents, deliveries } from '../../server/db/schema/index.js';
 import { setClock } from '../../server/clock.js';
-import { closeMail } from '../../server/jobs/channels.js';
 import { deliverPending } from '../../server/jobs/deliver.js';
 import { escalateNotices } from '../../server/jobs/supervise.js';
 import { runReminders } from '../../server/jobs/reminders.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
 import { makeRunningPlan } from '../helpers/factories.js';
 import { useAppWithOutbox, type CaughtMail } from '../helpers/outbox.js';
 

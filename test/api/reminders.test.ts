@@ -1,13 +1,11 @@
 // Reminders before, on and after the due date (in the app, by e-mail, by group robot), retries,
 // 督办 notices made by rule that escalate as deadlines pass, and single sending with two instances.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { auditEvents, deliveries, reminderSends } from '../../server/db/schema/index.js';
 import { openDb } from '../../server/db/client.js';
 import { setClock } from '../../server/clock.js';
 import { runReminders } from '../../server/jobs/reminders.js';
-import { closeMail } from '../../server/jobs/channels.js';
-import { startTestApp, type TestApp } from '../helpers/app.js';
 import { makeRunningPlan } from '../helpers/factories.js';
 import { useAppWithOutbox } from '../helpers/outbox.js';
 

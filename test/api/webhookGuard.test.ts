@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { deliveries, plans } from '../../server/db/schema/index.js';
 import { deliverPending } from '../../server/jobs/deliver.js';
-import { addressProblem, allowList, assertWebhookUrlAllowed, checkWebhookTarget, guardedLookup, isRefusedAddress } from '../../server/jobs/webhookGuard.js';
+import { addressProblem, allowList, assertWebhookUrlAllowed, checkWebhookTarget, guardedLookup, isRefusedAddress } from '../../server/delivery/webhookGuard.js';
 import { useTestApp } from '../helpers/app.js';
 import { makeClient, makePlan } from '../helpers/factories.js';
 

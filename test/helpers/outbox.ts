@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll } from 'vitest';
 import { setClock } from '../../server/clock.js';
-import { closeMail } from '../../server/jobs/channels.js';
+import { closeMail } from '../../server/delivery/channels.js';
 import { startTestApp, type TestApp } from './app.js';
 
 export interface CaughtMail {

@@ -8,7 +8,7 @@ const root = path.resolve(__dirname, '../../server');
 const covered: Record<string, string> = {
   'operations/notifyUnit.ts': 'in-app messages, written inside the transaction of the audited change that sends them',
   'jobs/deliver.ts': "the outbox's own bookkeeping (attempts, last error, sent time) of deliveries already audited when queued",
-  'jobs/noticeDelivery.ts': 'queues deliveries inside the transaction of the audited notice issue or escalation',
+  'delivery/noticeDelivery.ts': 'queues deliveries inside the transaction of the audited notice issue or escalation',
   'queries/calendar.ts': 'materializes report periods computed from the plan settings the first time one is read (the settings change itself is audited)',
 };
 // pure code never touches the database

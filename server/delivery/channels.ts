@@ -41,7 +41,7 @@ export async function postWebhook(url: string, subject: string, text: string): P
   const { status, body } = await postJson(url, JSON.stringify(webhookBody(subject, text)), 10_000);
   if (status < 200 || status >= 300) throw new Error(`HTTP ${status}: ${body.slice(0, 200)}`);
   // the robots answer 200 with an error code when they refuse a message
-  let parsed: { errcode?: number; errmsg?: string } | null = null;
+  let parsed: { errcode?: number; errmsg?: string } | null;
   try {
     parsed = JSON.parse(body);
   } catch {
