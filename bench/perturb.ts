@@ -29,9 +29,13 @@ export const VARIANTS: Record<string, (text: string) => string> = {
   // trailing spaces on every line
   trailing: (t) => t.replace(/\n/g, '  \n'),
   // a table pasted from a spreadsheet: cells parted by tabs where the page had " | "
-  tabs: (t) => t.replace(/^[ \t]*\|[ \t]*$/gm, '').replace(/ ?\|[ \t]*$/gm, '').replace(/^\| /gm, '').replace(/ \| ?/g, '\t'),
+  tabs: (t) => t.replace(/^[ \t]*\|[ \t|]*$/gm, '').replace(/ ?\|[ \t|]*$/gm, '').replace(/^\| /gm, '').replace(/ \| ?/g, '\t'),
   // the same table as a Markdown-like grid: "| a | b |"
   pipes: (t) => t.replace(/^(.* \| .*?) ?\|?$/gm, '| $1 |'),
+  // the table copied as plain text: cells parted by runs of spaces
+  spaces: (t) => t.replace(/^[ \t]*\|[ \t|]*$/gm, '').replace(/ ?\|[ \t|]*$/gm, '').replace(/^\| /gm, '').replace(/ \| ?/g, '   '),
+  // each cell of a "|" row on a line of its own, a blank line between rows (a table pasted from a web page)
+  cells: (t) => t.replace(/^[ \t]*\|[ \t]*$/gm, '').replace(/^(?:\| )?(.* \| .*?)(?: ?\|)?$/gm, (_, row: string) => row.split(/ ?\| ?/).join('\n') + '\n'),
   // a traditional-character mirror of the page (the labels are converted alike, see truthFor)
   trad: (t) => toTrad(t),
   // full-width punctuation where the page had half-width (and the reverse is what normalize does)

@@ -81,7 +81,14 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
         j++;
         break;
       }
-      if (!lines[j].text.trim()) continue;
+      // a blank line closes the header as a "||||" line does (the same page copied without its bars)
+      if (!lines[j].text.trim()) {
+        if (header.length >= 3) {
+          j++;
+          break;
+        }
+        continue;
+      }
       if (cs.length !== 1 || FIGURE.test(cs[0].text) || cs[0].text.length > 16) break;
       header.push(cs[0]);
     }

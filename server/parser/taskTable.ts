@@ -234,6 +234,9 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
     if (rows.length < 3) continue;
     tables.push({ start: lines[h.from].start, end: lines[next - 1].end, caption: captionAbove(lines, h.from), rows: rows.map((r) => rowTask(ctx, r, h.columns)) });
   }
+  for (const h of headerlessBlocks(lines, tables)) {
+    tables.push({ start: lines[h.from].start, end: lines[h.next - 1].end, caption: captionAbove(lines, h.from), rows: h.rows.map((r) => rowTask(ctx, r, h.columns)) });
+  }
   return tables.sort((a, b) => a.start - b.start);
 }
 
@@ -246,10 +249,11 @@ function headerlessTables(lines: Line[], found: TaskTable[]): { from: number; co
   const out: { from: number; columns: Column[]; pipe: boolean }[] = [];
   const taken = (p: number) => found.some((t) => t.start <= p && p <= t.end);
   for (let i = 0; i < lines.length; i++) {
-    // "|" rows of a web page, or tab-separated rows of a pasted sheet: the same table spelled two ways
+    // "|" rows of a web page, tab-separated rows of a pasted sheet, or cells parted by runs of spaces in a text
+    // copy: the same table spelled three ways
     const pipe = lines[i].text.includes('|');
-    const sep = pipe ? '|' : '\t';
-    const row0 = lines[i].text.includes(sep) && !taken(lines[i].start) ? cellsOf(lines[i].text, pipe) : [];
+    const parted = (t: string) => (pipe ? t.includes('|') : t.includes('\t') || /\S[ \u3000]{2,}\S/.test(t));
+    const row0 = parted(lines[i].text) && !taken(lines[i].start) ? cellsOf(lines[i].text, pipe) : [];
     if (row0.length < 3) continue;
     // the run of rows of the same width, blank or lone "|" lines between
     const run: { text: string; start: number }[][] = [];
@@ -257,7 +261,7 @@ function headerlessTables(lines: Line[], found: TaskTable[]): { from: number; co
     for (; j < lines.length && run.length < 40; j++) {
       const t = lines[j].text;
       if (!t.trim() || /^[\s|]*$/.test(t)) continue;
-      const cs = t.includes(sep) ? cellsOf(t, pipe) : [];
+      const cs = parted(t) ? cellsOf(t, pipe) : [];
       if (cs.length !== row0.length) break;
       run.push(cs);
     }
@@ -265,31 +269,78 @@ function headerlessTables(lines: Line[], found: TaskTable[]): { from: number; co
       i = Math.max(i, j - 1);
       continue;
     }
-    const w = row0.length;
-    const share = (k: number, f: (t: string) => boolean) => run.filter((r) => r[k] && f(r[k].text)).length / run.length;
-    const cols: (Column | null)[] = Array.from({ length: w }, () => null);
-    if (share(0, (t) => /^\d{1,3}$/.test(t)) >= 0.8) cols[0] = 'seq';
-    const unitK = cols.findIndex((c, k) => c === null && share(k, (t) => unitCell(t) || hasRoleVerb(t)) >= 0.6);
-    if (unitK < 1) {
+    const cols = headerlessColumns(run);
+    if (!cols) {
       i = j - 1;
       continue;
     }
-    cols[unitK] = 'responsible';
-    for (let k = 0; k < w; k++) if (cols[k] === null && share(k, (t) => !!parseDeadline(t) && t.length <= 20) >= 0.6) cols[k] = 'deadline';
-    let task = false;
-    for (let k = 0; k < w; k++) {
-      if (cols[k] !== null) continue;
-      if (k < unitK && !task) {
-        cols[k] = 'task';
-        task = true;
-      } else cols[k] = k < unitK ? 'detail' : 'other';
-    }
-    if (!task || share(cols.indexOf('task'), (t) => t.length >= 4) < 0.8) {
-      i = j - 1;
-      continue;
-    }
-    out.push({ from: i, columns: cols as Column[], pipe });
+    out.push({ from: i, columns: cols, pipe });
     i = j - 1;
+  }
+  return out;
+}
+
+/**
+ * The columns of rows without a header, from what their cells hold: a 序号 of running numbers, a column of unit
+ * names in most rows (the first such is responsible), dates, and the first text column before the units is the task.
+ */
+function headerlessColumns(run: { text: string }[][]): Column[] | null {
+  const w = run[0].length;
+  // rows of an indicator table (约束性/预期性, 【累计】) are read by the indicator reader, not as tasks
+  if (run.some((r) => r.some((c) => /^(?:约束性|预期性)$|^[[【〔].{0,20}[]】〕]$/.test(c.text)))) return null;
+  const share = (k: number, f: (t: string) => boolean) => run.filter((r) => r[k] && f(r[k].text)).length / run.length;
+  const cols: (Column | null)[] = Array.from({ length: w }, () => null);
+  if (share(0, (t) => /^\d{1,3}$/.test(t)) >= 0.8) cols[0] = 'seq';
+  const unitK = cols.findIndex((c, k) => c === null && share(k, (t) => unitCell(t) || hasRoleVerb(t)) >= 0.6);
+  if (unitK < 1) return null;
+  cols[unitK] = 'responsible';
+  for (let k = 0; k < w; k++) if (cols[k] === null && share(k, (t) => !!parseDeadline(t) && t.length <= 20) >= 0.6) cols[k] = 'deadline';
+  let task = false;
+  for (let k = 0; k < w; k++) {
+    if (cols[k] !== null) continue;
+    if (k < unitK && !task) {
+      cols[k] = 'task';
+      task = true;
+    } else cols[k] = k < unitK ? 'detail' : 'other';
+  }
+  if (!task || share(cols.indexOf('task'), (t) => t.length >= 4) < 0.8) return null;
+  return cols as Column[];
+}
+
+/**
+ * "1 ⏎ 完成27所学校…改造提升。 ⏎ 县教育局 ⏎ 已经安装… ⏎ 按时序推进 ⏎⏎ 2 ⏎ …": the same headerless table with every cell
+ * on a line of its own, each row opened by its running number alone on a line. Rows of one width make the table;
+ * its columns are read as headerlessColumns reads them.
+ */
+function headerlessBlocks(lines: Line[], found: TaskTable[]): { from: number; next: number; rows: Cell[][]; columns: Column[] }[] {
+  const out: { from: number; next: number; rows: Cell[][]; columns: Column[] }[] = [];
+  const taken = (p: number) => found.some((t) => t.start <= p && p <= t.end) || out.some((t) => lines[t.from].start <= p && p <= lines[t.next - 1].end);
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].text.trim() !== '1' || taken(lines[i].start)) continue;
+    const rows: Cell[][] = [];
+    let cur: Cell[] = [];
+    let j = i;
+    for (; j < lines.length; j++) {
+      const t = lines[j].text.trim();
+      if (!t) continue;
+      if (t === String(rows.length + 2) && cur.length) {
+        rows.push(cur);
+        cur = [];
+      } else if (t.length > 300 || (cur.length > 12)) break;
+      cur.push({ text: t, start: lines[j].start + (lines[j].text.length - lines[j].text.trimStart().length) });
+    }
+    // the last row ends where a line no longer fits the width of the rows before it
+    if (rows.length >= 2 && cur.length >= rows[0].length) {
+      rows.push(cur.slice(0, rows[0].length));
+      const endCell = cur[rows[0].length - 1];
+      j = lines.findIndex((l) => l.start <= endCell.start && endCell.start <= l.end) + 1;
+    } else if (rows.length) j = lines.findIndex((l) => l.start > rows[rows.length - 1][rows[rows.length - 1].length - 1].start);
+    const w = rows[0]?.length ?? 0;
+    if (rows.length < 3 || w < 3 || rows.filter((r) => r.length === w).length < rows.length * 0.8) continue;
+    const columns = headerlessColumns(rows.filter((r) => r.length === w));
+    if (!columns) continue;
+    out.push({ from: i, next: j > i ? j : lines.length, rows: rows.filter((r) => r.length === w), columns });
+    i = (j > i ? j : lines.length) - 1;
   }
   return out;
 }
