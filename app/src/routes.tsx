@@ -17,6 +17,7 @@ const UnitsPage = lazy(() => import('./pages/UnitsPage'));
 const UsersPage = lazy(() => import('./pages/UsersPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 const TaskPage = lazy(() => import('./task/TaskPage'));
+const ProjectLibraryPage = lazy(() => import('./projects/ProjectLibraryPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MyReportsPage = lazy(() => import('./run/MyReportsPage'));
 const BoardPage = lazy(() => import('./run/BoardPage'));
@@ -73,6 +74,7 @@ export function AppRoutes() {
           <Route path="users" element={<UsersPage />} />
           <Route path="password" element={<ChangePasswordPage />} />
           <Route path="tasks/:id" element={<TaskPage />} />
+          <Route path="projects" element={<ProjectLibraryPage />} />
           <Route path="reports" element={<MyReportsPage />} />
           <Route path="board" element={<BoardPage />} />
           <Route path="board/:id" element={<BoardPage />} />

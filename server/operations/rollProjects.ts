@@ -27,33 +27,45 @@ export async function rollProjects({ db, actor }: OpContext, input: z.input<type
     if (closed.length) throw new AppError('PROJECT_NOT_ROLLABLE', { projectIds: closed });
     const years = await tx.select().from(projectYears).where(and(inArray(projectYears.projectId, ids), eq(projectYears.year, data.year)));
     const at = now();
-    const out: { projectId: number; from: string | null; to: ProjectList; phase: string }[] = [];
+    const out: { projectId: number; from: string | null; to: ProjectList; phase: ProjectPhase }[] = [];
+    const yearRows: (typeof projectYears.$inferInsert)[] = [];
+    const moveRows: (typeof projectMoves.$inferInsert)[] = [];
+    // projects whose row changes the same way are updated together: (phase, list or unchanged)
+    const groups = new Map<string, { phase: ProjectPhase; list: ProjectList | null; ids: number[] }>();
     for (const m of data.moves) {
       const p = rows.find((r) => r.id === m.projectId)!;
       const y = years.find((r) => r.projectId === p.id);
       const from = y?.list ?? null;
       const planned = m.plannedInvestment !== undefined ? m.plannedInvestment : (y?.plannedInvestment ?? null);
-      await tx
-        .insert(projectYears)
-        .values({ projectId: p.id, year: data.year, list: m.list, plannedInvestment: planned, updatedBy: actor.userId, updatedAt: at })
-        .onConflictDoUpdate({ target: [projectYears.projectId, projectYears.year], set: { list: m.list, plannedInvestment: planned, updatedBy: actor.userId, updatedAt: at } });
-      await tx.insert(projectMoves).values({ projectId: p.id, kind: 'list', year: data.year, fromValue: from, toValue: m.list, createdBy: actor.userId });
+      yearRows.push({ projectId: p.id, year: data.year, list: m.list, plannedInvestment: planned, updatedBy: actor.userId, updatedAt: at });
+      moveRows.push({ projectId: p.id, kind: 'list', year: data.year, fromValue: from, toValue: m.list, createdBy: actor.userId });
       let phase = p.phase as ProjectPhase;
       if (m.list === 'annual' && (phase === 'planning' || phase === 'preparation')) phase = 'scheduled';
       else if (m.list !== 'annual' && phase === 'scheduled') phase = 'preparation';
-      if (phase !== p.phase) await tx.insert(projectMoves).values({ projectId: p.id, kind: 'phase', fromValue: p.phase, toValue: phase, reason: `${data.year}年滚动调整`, createdBy: actor.userId });
+      if (phase !== p.phase) moveRows.push({ projectId: p.id, kind: 'phase', fromValue: p.phase, toValue: phase, reason: `${data.year}年滚动调整`, createdBy: actor.userId });
       // the project's current list is that of its latest rolled year
       const latest = p.listYear === null || data.year >= p.listYear;
-      await tx
-        .update(projects)
-        .set({ phase, ...(latest ? { list: m.list, listYear: data.year } : {}), version: p.version + 1, updatedAt: at })
-        .where(eq(projects.id, p.id));
+      const key = `${phase}|${latest ? m.list : ''}`;
+      const g = groups.get(key) ?? { phase, list: latest ? m.list : null, ids: [] };
+      g.ids.push(p.id);
+      groups.set(key, g);
       await writeAudit(tx, actor, {
         action: 'project.roll', entityType: 'project', entityId: p.id, planId: p.planId,
         before: { year: data.year, list: from, phase: p.phase, plannedInvestment: y?.plannedInvestment ?? null },
         after: { year: data.year, list: m.list, phase, plannedInvestment: planned },
       });
       out.push({ projectId: p.id, from, to: m.list, phase });
+    }
+    await tx
+      .insert(projectYears)
+      .values(yearRows)
+      .onConflictDoUpdate({ target: [projectYears.projectId, projectYears.year], set: { list: sql`excluded.list`, plannedInvestment: sql`excluded.planned_investment`, updatedBy: actor.userId, updatedAt: at } });
+    await tx.insert(projectMoves).values(moveRows);
+    for (const g of groups.values()) {
+      await tx
+        .update(projects)
+        .set({ phase: g.phase, ...(g.list ? { list: g.list, listYear: data.year } : {}), version: sql`${projects.version} + 1`, updatedAt: at })
+        .where(inArray(projects.id, g.ids));
     }
     return { year: data.year, moved: out };
   });

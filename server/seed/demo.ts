@@ -16,6 +16,7 @@ import type { Role } from '../../shared/roles.js';
 import { repoRoot } from '../paths.js';
 import { takeUpTask } from '../operations/takeUpTask.js';
 import { markNotApplicable } from '../operations/markNotApplicable.js';
+import { demoProjects } from './demoProjects.js';
 
 export const corpusDir = () => process.env.LUOSHI_CORPUS ?? path.resolve(repoRoot, '../shared/corpus');
 export const DEMO_PASSWORD = 'luoshi2026';
@@ -36,6 +37,9 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'yc_jw_head', displayName: '区住房城乡建委 负责人 张华', roles: ['unit_head'], region: '永川区', unit: '区住房城乡建委' },
   { username: 'yc_fgw', displayName: '区发展改革委 填报员 陈静', roles: ['unit_reporter'], region: '永川区', unit: '区发展改革委' },
   { username: 'yc_town', displayName: '青峰镇 填报员 刘洋', roles: ['unit_reporter'], region: '永川区', unit: '青峰镇' },
+  // owner units of 004's 专栏 projects (issue #14): they report their projects' monthly investment
+  { username: 'yc_sl', displayName: '区水利局 填报员 陈静', roles: ['unit_reporter'], region: '永川区', unit: '区水利局' },
+  { username: 'yc_jt', displayName: '区交通局 填报员 周鹏', roles: ['unit_reporter'], region: '永川区', unit: '区交通局' },
   { username: 'tl_office', displayName: '铜梁区城市更新办', roles: ['office'], region: '铜梁区' },
   { username: 'bs_office', displayName: '璧山区规划办', roles: ['office'], region: '璧山区' },
   { username: 'cq_office', displayName: '重庆市规划办', roles: ['office'], region: '重庆市' },
@@ -79,6 +83,7 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => {}) {
     }
   }
   await demoTakeUp(db, planOf, log);
+  await demoProjects(db, planOf['004'], log);
 }
 
 /** Character pairs of a text: a rough likeness of two task titles, to pick the district task a demo link goes to. */

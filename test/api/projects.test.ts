@@ -8,7 +8,7 @@ import { projects, projectReports } from '../../server/db/schema/index.js';
 import { setClock } from '../../server/clock.js';
 import { useTestApp, type Client } from '../helpers/app.js';
 import { auditChecks } from '../helpers/audit.js';
-import { makeClient, makeUnit, regionId } from '../helpers/factories.js';
+import { makeClient, makeIndicator, makePlan, makeUnit, regionId } from '../helpers/factories.js';
 
 const t = useTestApp();
 const { audited } = auditChecks(() => t.handle.db);
@@ -79,6 +79,27 @@ describe('lifecycle', () => {
     const d = await detail(office, p.id);
     expect(d.project.status).toMatchObject({ color: 'grey', state: 'terminated', reason: '项目已终止:用地规划调整,项目取消' });
     expect(d.moves.filter((m: { kind: string }) => m.kind === 'phase').map((m: { toValue: string }) => m.toValue)).toEqual(['planning', 'preparation', 'terminated']);
+  });
+});
+
+describe('links', () => {
+  it('links the plan items a project serves (visible ones only) and lists them with their titles', async () => {
+    const db = t.handle.db;
+    const { plan, tasks } = await makePlan(db, { region: '永川区', title: '永川区城市更新行动计划', tasks: [{ title: '推进老旧小区改造' }] });
+    const indicator = await makeIndicator(db, plan.id, { name: '城镇老旧小区改造数量' });
+    const other = await makePlan(db, { region: '铜梁区', tasks: [{ title: '铜梁区的任务' }] });
+    const p = await create({ name: '萱花片区老旧小区改造' });
+    const bad = await office.request({ method: 'PUT', url: `/api/projects/${p.id}/links`, payload: { links: [{ kind: 'task', targetId: other.tasks[0].id }] } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('PROJECT_LINK_INVALID');
+    const ok = await audited(['project.link'], () => office.request({ method: 'PUT', url: `/api/projects/${p.id}/links`, payload: { links: [{ kind: 'task', targetId: tasks[0].id }, { kind: 'indicator', targetId: indicator.id }] } }));
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await detail(office, p.id)).links).toEqual([
+      { kind: 'task', targetId: tasks[0].id, title: '推进老旧小区改造', planId: plan.id },
+      { kind: 'indicator', targetId: indicator.id, title: '城镇老旧小区改造数量', planId: plan.id },
+    ]);
+    // another district's office cannot change them
+    expect((await tlOffice.request({ method: 'PUT', url: `/api/projects/${p.id}/links`, payload: { links: [] } })).statusCode).toBe(404);
   });
 });
 

@@ -22,6 +22,7 @@ function navFor(me: Me): NavItem[] {
   const unitFirst = isUnitRole(me) && !canManagePlans(me);
   if (unitFirst) items.push({ key: '/my-tasks', label: '我的任务' });
   items.push({ key: '/plans', label: '规划列表' });
+  items.push({ key: '/projects', label: '项目库' });
   if (canImport(me)) items.push({ key: '/imports', label: '导入规划' });
   items.push(...runNav(me));
   items.push({ key: '/units', label: '单位库' });
