@@ -164,7 +164,7 @@ export const planStatusOutSchema = z.object({
 
 export const noticeStatusSchema = z.enum(['issued', 'signed', 'handled', 'fed_back', 'rechecked', 'closed']);
 export const noticeOutSchema = z.object({
-  id: z.number(), planId: z.number(), unitId: z.number(), unitName: z.string(), taskId: z.number().nullable(), indicatorId: z.number().nullable(), periodKey: z.string().nullable(),
+  id: z.number(), planId: z.number(), planTitle: z.string(), unitId: z.number(), unitName: z.string(), taskId: z.number().nullable(), indicatorId: z.number().nullable(), periodKey: z.string().nullable(),
   kind: z.string(), origin: z.string(), title: z.string(), requirement: z.string(), level: z.enum(['blue', 'yellow', 'red']), status: noticeStatusSchema,
   responseDeadline: z.string(), feedback: z.string().nullable(), recheckNote: z.string().nullable(), issuedAt: z.string(), closedAt: z.string().nullable(),
   /** when the unit last fed back (the notice.feedback step), null before it has */

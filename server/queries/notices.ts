@@ -19,8 +19,10 @@ export function noticeScope(actor: Actor): SQL | undefined {
 export async function toNoticeOut(db: DbOrTx, rows: NoticeRow[]): Promise<NoticeOut[]> {
   const ids = [...new Set(rows.map((r) => r.unitId))];
   const names = ids.length ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids)) : [];
+  const planIds = [...new Set(rows.map((r) => r.planId))];
+  const titles = new Map((planIds.length ? await db.select({ id: plans.id, title: plans.title }).from(plans).where(inArray(plans.id, planIds)) : []).map((p) => [p.id, p.title]));
   return rows.map((n) => ({
-    id: n.id, planId: n.planId, unitId: n.unitId, unitName: names.find((u) => u.id === n.unitId)?.name ?? '', taskId: n.taskId, indicatorId: n.indicatorId, periodKey: n.periodKey,
+    id: n.id, planId: n.planId, planTitle: titles.get(n.planId) ?? '', unitId: n.unitId, unitName: names.find((u) => u.id === n.unitId)?.name ?? '', taskId: n.taskId, indicatorId: n.indicatorId, periodKey: n.periodKey,
     kind: n.kind, origin: n.origin, title: n.title, requirement: n.requirement, level: n.level as NoticeOut['level'], status: n.status as NoticeOut['status'],
     responseDeadline: n.responseDeadline, feedback: n.feedback, recheckNote: n.recheckNote, issuedAt: n.issuedAt.toISOString(), closedAt: n.closedAt?.toISOString() ?? null,
     fedBackAt: n.fedBackAt?.toISOString() ?? null,

@@ -102,6 +102,16 @@ export const routeAccess: Record<string, Access> = {
   'POST /api/tasks/:id/take-up': takePart('task'),
   'POST /api/tasks/:id/untake': takePart('task'),
   'POST /api/tasks/:id/not-applicable': takePart('task'),
+  // bulk work (issue #11): the office's batches change one plan (its tasks, reports, 督办 must belong to it:
+  // checked row by row in the operation); a unit's batches are its own reports, each row checked by saveReport
+  'POST /api/plans/:id/tasks/assign': write('plan'),
+  'GET /api/me/report-grid': none('the caller’s own unit’s due reports, through taskScope and planScope (unitHome)'),
+  'POST /api/me/reports': none('each row goes through saveReport: a visible task the caller’s unit leads'),
+  'GET /api/me/report-ledger': none('the caller’s own unit’s due reports, as the report grid'),
+  'POST /api/me/report-ledger': none('read against the caller’s own report grid; saves nothing'),
+  'POST /api/plans/:id/reports/review': write('plan'),
+  'POST /api/plans/:id/remind': write('plan'),
+  'POST /api/plans/:id/notices/recheck': write('plan'),
   // project library (issue #14): a project belongs to a region (server/access.ts 'project': projectScope to read, the
   // region's office to write); its monthly reports are the owner unit's (take_part, checked by submitProjectReport)
   'GET /api/projects': none('listed through projectScope'),

@@ -15,7 +15,8 @@ import { dashboardRoutes } from './dashboards.js';
 import { publicRoutes } from './public.js';
 import { homeRoutes } from './home.js';
 import { takeUpRoutes } from './takeUp.js';
+import { bulkRoutes } from './bulk.js';
 import { checkupRoutes } from './checkups.js';
 import { projectRoutes } from './projects.js';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes, ...evaluationRoutes, ...exportRoutes, ...dashboardRoutes, ...publicRoutes, ...homeRoutes, ...takeUpRoutes, ...projectRoutes, ...checkupRoutes] as RouteDef[];
+export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes, ...evaluationRoutes, ...exportRoutes, ...dashboardRoutes, ...publicRoutes, ...homeRoutes, ...takeUpRoutes, ...projectRoutes, ...checkupRoutes, ...bulkRoutes] as RouteDef[];
