@@ -43,7 +43,7 @@ export function columnOf(cell: string): Column | null {
   const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '').replace(/\((?:加黑|加粗|标黑|排名第一|列第一|第一个|首位)[^)]{0,10}\)$/, '');
   for (const [re, col] of COLUMN_RE) if (re.test(c)) return col;
   // "2022年预期目标", "年度目标": the row's goal, in words, is what the row assigns
-  if (/^(?:(?:19|20)\d{2}年(?:度)?)?(?:预期目标|年度目标|目标任务|工作目标|任务目标|年度任务目标|年度任务)$/.test(c)) return 'detail';
+  if (/^(?:(?:19|20)\d{2}年(?:度)?)?(?:主要)?(?:预期目标|年度目标|目标任务|工作目标|任务目标|年度任务目标|年度任务)$/.test(c)) return 'detail';
   // "民生事项名称", "实事项目名称": the row's name
   if (/^(?:民生|惠民|为民)?(?:事项|实事|实事项目|项目|工作|任务)(?:名称|内容)$/.test(c)) return 'task';
   // "分管市领导", "分管县领导", "责任领导(分管)": named people
@@ -234,6 +234,7 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
     if (rows.length < 3) continue;
     tables.push({ start: lines[h.from].start, end: lines[next - 1].end, caption: captionAbove(lines, h.from), rows: rows.map((r) => rowTask(ctx, r, h.columns)) });
   }
+  tables.push(...barSegmentTables(ctx, lines, tables));
   for (const h of headerlessBlocks(lines, tables)) {
     tables.push({ start: lines[h.from].start, end: lines[h.next - 1].end, caption: captionAbove(lines, h.from), rows: h.rows.map((r) => rowTask(ctx, r, h.columns)) });
   }
@@ -341,6 +342,57 @@ function headerlessBlocks(lines: Line[], found: TaskTable[]): { from: number; ne
     if (!columns) continue;
     out.push({ from: i, next: j > i ? j : lines.length, rows: rows.filter((r) => r.length === w), columns });
     i = (j > i ? j : lines.length) - 1;
+  }
+  return out;
+}
+
+/**
+ * "序号 ⏎ | ⏎ 主要工作目标 ⏎ | ⏎ … ⏎ | ⏎ 14 ⏎ | ⏎ 聚力推动制造业… ⏎ | ⏎ 县发展改革委 ⏎ 县经济和信息化局 ⏎ | ⏎ …": a table whose
+ * cells are parted by lines holding only "|", a cell running over several lines (one unit per line). The header
+ * is the run of cells the column lists know; the cells after it fill rows of the header's width.
+ */
+function barSegmentTables(ctx: ParseContext, lines: Line[], found: TaskTable[]): TaskTable[] {
+  const out: TaskTable[] = [];
+  const bar = (k: number) => k < lines.length && /^\s*\|\s*$/.test(lines[k].text);
+  const taken = (p: number) => found.some((t) => t.start <= p && p <= t.end);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (!lines[i].text.trim() || !bar(i + 1) || bar(i) || taken(lines[i].start) || columnOf(lines[i].text.trim()) === null) continue;
+    // the cells: lines between bars; a cell of more than 12 lines is prose, the table has ended
+    const segs: { lines: Line[] }[] = [];
+    let cur: Line[] = [];
+    let k = i;
+    for (; k < lines.length; k++) {
+      if (bar(k)) {
+        if (cur.length) segs.push({ lines: cur });
+        cur = [];
+        continue;
+      }
+      if (!lines[k].text.trim()) continue;
+      if (cur.length >= 12) break;
+      cur.push(lines[k]);
+    }
+    if (cur.length && cur.length < 12) segs.push({ lines: cur });
+    // a header opening on 序号 ends where the first row's number stands; its other names may be any short words
+    const head = (g: { lines: Line[] }) => (g.lines.length === 1 ? g.lines[0].text.trim() : '');
+    let w = 0;
+    if (columnOf(head(segs[0])) === 'seq') while (w < segs.length && w < 12 && head(segs[w]) && !/^\d{1,4}$/.test(head(segs[w])) && head(segs[w]).length <= 16) w++;
+    else while (w < segs.length && columnOf(head(segs[w])) !== null) w++;
+    if (w < 3) continue;
+    const names = segs.slice(0, w).map(head);
+    const known = names.map(columnOf);
+    const read = known.every((c) => c !== null) && isTaskHeader(known) ? (known as Column[]) : inferHeader(names);
+    if (!read) continue;
+    const columns = read.map(plainSpec);
+    const cellOfSeg = (g: { lines: Line[] }, unit: boolean): Cell =>
+      g.lines
+        .map((l) => ({ text: l.text.trim(), start: l.start + (l.text.length - l.text.trimStart().length) }))
+        .reduce((a: Cell | null, b: Cell) => (a ? joinCells(a, b, unit ? '、' : '') : b), null as Cell | null)!;
+    const rows: Cell[][] = [];
+    for (let r = w; r + w <= segs.length; r += w) rows.push(segs.slice(r, r + w).map((g, c) => cellOfSeg(g, UNIT_COL(columns[c]))));
+    if (rows.length < 2) continue;
+    const last = segs[w + rows.length * w - 1].lines;
+    out.push({ start: lines[i].start, end: last[last.length - 1].end, caption: captionAbove(lines, i), rows: rows.map((r) => rowTask(ctx, r, columns, undefined, names)) });
+    while (i < lines.length && lines[i].end < last[last.length - 1].end) i++;
   }
   return out;
 }
