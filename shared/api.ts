@@ -4,7 +4,7 @@ import { isCalendarDate } from './dates.js';
 import { roleSchema } from './roles.js';
 import { patchSchema } from './patch.js';
 import { idSchema, idListSchema, idStringSchema, MAX_UNITS, nameSchema, unique, uniqueBy } from './input.js';
-import { parsedPlanSchema, parsedUnitSchema, parsedTaskSchema, parsedTargetSchema, parsedIndicatorSchema, parsedProjectSchema, sourceSchema, indicatorTargetSchema } from './parsedPlan.js';
+import { parsedPlanSchema, parsedUnitSchema, parsedTaskSchema, parsedTargetSchema, parsedIndicatorSchema, sourceSchema, indicatorTargetSchema } from './parsedPlan.js';
 
 export const meSchema = z.object({
   id: z.number(),

@@ -18,9 +18,7 @@ export type UnitScoreWeights = z.infer<typeof unitScoreWeightsSchema>;
 export const unitScoreConfigSchema = z.object({
   weights: unitScoreWeightsSchema.default({ reporting: 30, tasks: 30, indicators: 20, notices: 10, revisions: 10 }),
   /** Credit per task colour; grey (未报送/未开始) is left out because late reporting is scored separately. */
-  taskFactors: z
-    .object({ blue: z.number(), green: z.number(), yellow: z.number(), red: z.number() })
-    .default({ blue: 1, green: 1, yellow: 0.5, red: 0 }),
+  taskFactors: z.object({ blue: z.number(), green: z.number(), yellow: z.number(), red: z.number() }).default({ blue: 1, green: 1, yellow: 0.5, red: 0 }),
   /** Credit per indicator class; no_data is left out. */
   indicatorFactors: z
     .object({ achieved_early: z.number(), ahead: z.number(), on_track: z.number(), behind: z.number() })

@@ -290,7 +290,7 @@ for (const p of plans) {
     let pos = 0;
     taskUnitRows.push([++taskUnitId, t.id, lead.id, 'lead', lead.name, 'unit', pos++]);
     for (const o of others) taskUnitRows.push([++taskUnitId, t.id, o.unit.id, o.role, o.unit.name, 'unit', pos++]);
-    if (p.towns && chance(0.01)) taskUnitRows.push([++taskUnitId, t.id, null, 'responsible', '各镇街', 'all_towns', pos++]);
+    if (p.towns && chance(0.01)) taskUnitRows.push([++taskUnitId, t.id, null, 'responsible', '各镇街', 'all_towns', pos]);
   }
   // indicators: 20 per plan, a third split to 2–4 units
   for (let k = 0; k < 20; k++) {

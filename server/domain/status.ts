@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { daysBetween, isoDateSchema } from './dates.js';
 import { fmtPct, round } from './format.js';
-import { reportedTaskStatusSchema, taskThresholdsSchema, type ReportedTaskStatus, type TaskThresholds } from '../../shared/planSettings.js';
+import { reportedTaskStatusSchema, taskThresholdsSchema } from '../../shared/planSettings.js';
 
 export { reportedTaskStatusSchema, taskThresholdsSchema } from '../../shared/planSettings.js';
 export type { ReportedTaskStatus, TaskThresholds } from '../../shared/planSettings.js';

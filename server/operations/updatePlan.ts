@@ -22,7 +22,13 @@ async function assertNoParentCycle(tx: DbOrTx, planId: number, parentIds: number
   for (const r of rows) for (const parent of r.parents ?? []) children.set(parent, [...(children.get(parent) ?? []), r.id]);
   const below = new Set<number>([planId]);
   const queue = [planId];
-  while (queue.length) for (const c of children.get(queue.pop()!) ?? []) if (!below.has(c)) (below.add(c), queue.push(c));
+  while (queue.length) {
+    for (const c of children.get(queue.pop()!) ?? []) {
+      if (below.has(c)) continue;
+      below.add(c);
+      queue.push(c);
+    }
+  }
   const cyclic = parentIds.filter((id) => below.has(id));
   if (cyclic.length) throw new AppError('PLAN_PARENT_CYCLE', { parentPlanIds: cyclic });
 }

@@ -21,8 +21,6 @@ export interface NormalizedDocEx extends NormalizedDoc {
   paginated: boolean;
 }
 
-const CJK = '\\u3400-\\u9fff';
-
 let converter: ((s: string) => string) | null = null;
 export function t2s(s: string): string {
   converter ??= OpenCC.Converter({ from: 'tw', to: 'cn' });

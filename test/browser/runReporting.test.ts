@@ -11,7 +11,6 @@ const asUser = (username: string) => j.asUser(username);
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const REASON = '进展情况缺少量化数据,请补充完成的项目个数';
 const NOTICE = '城市更新项目进展滞后,请限期整改';
-let taskId: number;
 let taskTitle: string;
 
 

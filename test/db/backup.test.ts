@@ -53,7 +53,7 @@ beforeAll(async () => {
   expect((await s.reporterA.client.upload(`/api/reports/${report.json().id}/attachments`, '进展.pdf', pdf)).statusCode).toBe(200);
   expect((await s.office.client.post(`/api/plans/${s.plan.id}/notices`, { unitId: s.units.a.id, title: '请加快进度', requirement: '本月底前反馈' })).statusCode).toBe(200);
   const ind = await makeIndicator(db, s.plan.id, { targetValue: 0.1 + 0.2, baselineValue: 1e-7, targets: [{ year: 2030, value: 0.3, text: '≥0.3' }] as never });
-  await db.insert(indicatorValues).values({ indicatorId: ind.id, date: '2026-03-31', value: 123456789.123456789, unitId: null });
+  await db.insert(indicatorValues).values({ indicatorId: ind.id, date: '2026-03-31', value: 123456789.12345679, unitId: null });
   await db.update(tasks).set({ weight: 2.5, leaders: ['副区长 张三'] }).where(eq(tasks.id, s.task.id));
   // an imported and confirmed plan: the document's bytes, outline, tasks, indicators, targets, projects
   const job = (await s.office.client.upload('/api/imports', '规划.txt', corpus('002'))).json();

@@ -12,7 +12,6 @@ export function useReportsAcrossPlans(planIds: number[] | undefined, filter: Omi
     if (!planIds?.length) return [];
     const pages = await mapLimit(planIds, 4, (planId) => runApi.planReports(planId, { ...filter, page: 1, pageSize: 500 }));
     return pages.flatMap((p) => p.items);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [planIds?.join(','), key]);
   const items = all.data ?? [];
   const data: PlanReports | undefined = all.data ? { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize } : undefined;

@@ -3,7 +3,6 @@
 import { z } from 'zod';
 import { importJobSchema } from '../../../shared/api.js';
 import { tableImportOptionsSchema, tableMappingBodySchema, tablePreviewSchema } from '../../../shared/evaluation.js';
-import { AppError } from '../../../shared/errors.js';
 import { now } from '../../clock.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { getVisiblePlan } from '../../queries/plans.js';

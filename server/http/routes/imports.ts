@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { confirmImportBodySchema, importCorrectionSchema, importJobSchema } from '../../../shared/api.js';
-import { AppError } from '../../../shared/errors.js';
 import { importPlan } from '../../operations/importPlan.js';
 import { correctImport } from '../../operations/correctImport.js';
 import { confirmImport } from '../../operations/confirmImport.js';

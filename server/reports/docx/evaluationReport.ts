@@ -74,7 +74,7 @@ export function evaluationReportContent(r: EvaluationReport): FileChild[] {
     }
   }
   if (r.tasksByUnit.length) {
-    out.push(heading(2, `${parenNumber(++sub)}分牵头单位推进情况`));
+    out.push(heading(2, `${parenNumber(sub + 1)}分牵头单位推进情况`));
     out.push(...taskCountTable(r.tasksByUnit, '牵头单位', caption('重点任务分牵头单位推进情况'), false));
   }
 
