@@ -3,7 +3,7 @@
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../shared/errors.js';
 import { imports, plans, tasks } from './db/schema/index.js';
-import { roleSchema, type Role, type Permission } from '../shared/roles.js';
+import { permissionSchema, roleSchema, type Role, type Permission } from '../shared/roles.js';
 
 export { roleSchema };
 export type { Role, Permission };
@@ -29,6 +29,11 @@ const grants: Record<Role, Permission[]> = {
   leader: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'audit.read', 'evaluation.read', 'checkup.read'],
   evaluator: ['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'evaluation.read', 'checkup.read'],
 };
+
+/** Every permission the actor's roles grant, in the catalogue's order (sent by GET /api/auth/me). */
+export function permissionsOf(actor: Actor): Permission[] {
+  return permissionSchema.options.filter((p) => p !== 'public' && can(actor, p));
+}
 
 export function can(actor: Actor, permission: Permission): boolean {
   if (permission === 'public') return true;

@@ -1,7 +1,7 @@
 // Request and response contracts of the HTTP API, shared by server routes and the web app.
 import { z } from 'zod';
 import { isCalendarDate } from './dates.js';
-import { roleSchema } from './roles.js';
+import { permissionSchema, roleSchema } from './roles.js';
 import { patchSchema } from './patch.js';
 import { idSchema, idListSchema, idStringSchema, MAX_UNITS, nameSchema, unique, uniqueBy } from './input.js';
 import { parsedPlanSchema, parsedUnitSchema, parsedTaskSchema, parsedTargetSchema, parsedIndicatorSchema, sourceSchema, indicatorTargetSchema } from './parsedPlan.js';
@@ -14,6 +14,8 @@ export const meSchema = z.object({
   unitId: z.number().nullable(),
   unitName: z.string().nullable(),
   regionIds: z.array(z.number()),
+  /** what the server grants this account (server/policy.ts); the app shows or hides actions by these, never by role */
+  permissions: z.array(permissionSchema),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof meSchema>;

@@ -1,7 +1,22 @@
 // The one HTTP client of the web app: JSON over fetch with the session cookie,
 // the CSRF header on changes, Chinese error messages shown to the user, 401 → login.
-import type { input } from 'zod';
-import type { importCorrectionSchema, ImportJob, Me, PlanDetail, PlanSummary, Task, Unit } from '../../shared/api';
+import type { input, z } from 'zod';
+import type {
+  auditEventSchema,
+  importCorrectionSchema,
+  ImportJob,
+  indicatorOutSchema,
+  Me,
+  PlanDetail,
+  PlanSummary,
+  projectOutSchema,
+  Task,
+  taskDetailSchema,
+  taskRoleSchema,
+  targetOutSchema,
+  Unit,
+} from '../../shared/api';
+import type { Region } from '../../shared/regions';
 
 /** A review correction as sent (defaults of the contract may be left out). */
 export type ImportCorrection = input<typeof importCorrectionSchema>;
@@ -149,76 +164,14 @@ export function upload<T>(path: string, form: FormData, onProgress: (percent: nu
 
 // ---- typed endpoints -------------------------------------------------------
 
-export interface Region {
-  id: number;
-  name: string;
-  level: string;
-  parentId: number | null;
-}
-export type TaskRole = 'lead' | 'responsible' | 'cooperating';
-export interface TaskDetail extends Task {
-  quote: string | null;
-  planTitle: string;
-}
-export interface AuditEvent {
-  id: number;
-  at: string;
-  actorName: string;
-  action: string;
-  entityType: string;
-  entityId: string;
-  before: unknown;
-  after: unknown;
-}
-export interface Indicator {
-  id: number;
-  planId: number;
-  name: string;
-  unit: string | null;
-  attribute: string | null;
-  kind: string;
-  direction: string;
-  category: string | null;
-  tableName: string | null;
-  baselineYear: number | null;
-  baselineValue: number | null;
-  baselineText: string | null;
-  targetYear: number | null;
-  targetValue: number | null;
-  targetValueMax: number | null;
-  comparator: string;
-  targetText: string | null;
-  /** every target year of the row (2023年目标 | 2025年目标); the target* fields repeat the last */
-  targets: { year: number | null; value: number | null; valueMax: number | null; text: string; comparator: string; kind: string }[];
-  actualText: string | null;
-  note: string | null;
-  source: { start: number; end: number } | null;
-  values: { date: string; value: number; unitId: number | null }[];
-}
-export interface Project {
-  id: number;
-  planId: number;
-  kind: string;
-  column: string | null;
-  group: string | null;
-  name: string;
-  text: string;
-  status: string;
-  source: { start: number; end: number } | null;
-}
-export interface Target {
-  id: number;
-  subject: string;
-  value: number;
-  valueMax: number | null;
-  unit: string | null;
-  comparator: string;
-  year: number | null;
-  recurring: boolean;
-  decrease: boolean;
-  quote: string;
-  source: { start: number; end: number } | null;
-}
+// Response types are the server's contracts (shared/), never re-declared here.
+export type { Region } from '../../shared/regions';
+export type TaskRole = z.infer<typeof taskRoleSchema>;
+export type TaskDetail = z.infer<typeof taskDetailSchema>;
+export type AuditEvent = z.infer<typeof auditEventSchema>;
+export type Indicator = z.infer<typeof indicatorOutSchema>;
+export type Project = z.infer<typeof projectOutSchema>;
+export type Target = z.infer<typeof targetOutSchema>;
 export interface TaskQuery {
   unitId?: number;
   role?: TaskRole;

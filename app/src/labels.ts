@@ -1,14 +1,8 @@
 // Chinese wording for every code the API returns, so no English reaches the screen.
-import type { Role } from '../../shared/roles';
+import { indicatorAttributeLabels, indicatorKindLabels as kindLabels } from '../../shared/labels';
 
-export const roleLabels: Record<Role, string> = {
-  admin: '系统管理员',
-  office: '规划办',
-  unit_head: '单位负责人',
-  unit_reporter: '单位填报员',
-  leader: '领导',
-  evaluator: '评估人员',
-};
+// one table per enum, shared with the server's documents
+export { roleLabels } from '../../shared/roles';
 
 export const planStatusLabels: Record<string, string> = { draft: '草稿', active: '实施中', archived: '已归档' };
 export const planStatusColors: Record<string, string> = { draft: 'default', active: 'processing', archived: 'warning' };
@@ -49,8 +43,8 @@ export const importStatusLabels: Record<string, string> = {
 };
 export const importStatusColors: Record<string, string> = { pending: 'default', running: 'processing', review: 'warning', confirmed: 'success', failed: 'error' };
 
-export const attributeLabels: Record<string, string> = { binding: '约束性', expected: '预期性' };
-export const indicatorKindLabels: Record<string, string> = { level: '水平', annual_growth: '年均增速', cumulative: '累计' };
+export const attributeLabels: Record<string, string> = indicatorAttributeLabels;
+export const indicatorKindLabels: Record<string, string> = kindLabels;
 export const comparatorLabels: Record<string, string> = { '=': '达到', '>=': '不低于', '<=': '不高于', '>': '高于', '<': '低于', range: '区间', approx: '约' };
 export const comparatorSymbols: Record<string, string> = { '=': '', '>=': '≥', '<=': '≤', '>': '>', '<': '<', range: '', approx: '约' };
 export const directionLabels: Record<string, string> = { up: '越大越好', down: '越小越好', none: '—' };

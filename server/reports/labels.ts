@@ -34,6 +34,5 @@ export const evaluationColours: Record<ClassifiedEvaluation, string> = {
   behind: 'C62828',
 };
 
-export const attributeLabels = { binding: '约束性', expected: '预期性' } as const;
-export const kindLabels = { level: '水平值', annual_growth: '年均增速', cumulative: '累计值' } as const;
+export { indicatorAttributeLabels as attributeLabels, indicatorKindLabels as kindLabels } from '../../shared/labels.js';
 export const reviewLabels = { pending: '待审核', approved: '通过', returned: '退回' } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Client, useTestApp } from '../helpers/app.js';
-import { makeUser, PASSWORD } from '../helpers/factories.js';
+import { makeClient, makeUnit, makeUser, PASSWORD } from '../helpers/factories.js';
 
 const t = useTestApp();
 
@@ -16,6 +16,21 @@ describe('login and sessions', () => {
     expect(res.json().csrfToken).toMatch(/^[\w-]{20,}$/);
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `luoshi_session=${cookie.value}` } });
     expect(me.json().username).toBe(u.username);
+  });
+
+  it('sends the permissions the server grants, so the app never re-derives them', async () => {
+    const unit = await makeUnit(t.handle.db);
+    const perms = async (roles: Parameters<typeof makeUser>[1]) =>
+      (await (await makeClient(t.app, t.handle.db, roles, { unitId: unit.id })).client.get('/api/auth/me')).json().permissions;
+    // each role's grants as they stand in server/policy.ts, in the catalogue's order (shared/roles.ts)
+    expect(await perms(['unit_reporter'])).toEqual(['session', 'plan.read', 'task.read', 'unit.read', 'report.read', 'report.submit', 'notice.respond', 'checkup.read', 'checkup.submit']);
+    expect(await perms(['leader'])).toEqual(['session', 'plan.read', 'task.read', 'unit.read', 'audit.read', 'report.read', 'evaluation.read', 'checkup.read']);
+    // several roles: the union; 'public' is nobody's grant
+    const both = await perms(['unit_head', 'evaluator']);
+    expect(both).toContain('report.review_unit');
+    expect(both).toContain('evaluation.read');
+    expect(both).not.toContain('report.review');
+    expect(both).not.toContain('public');
   });
 
   it('rejects a wrong password with a stable code and a Chinese message', async () => {

@@ -1,13 +1,13 @@
-// Who may do what while running a plan; the server decides, this only hides what would be refused.
+// Who may do what while running a plan: the permissions the server sent with the account (GET /api/auth/me);
+// this only hides what would be refused. Acting for a unit also needs the account to belong to one.
 import type { Me } from '../../../shared/api';
+import { may } from '../permissions';
 
-const has = (me: Me, ...roles: string[]) => me.roles.some((r) => roles.includes(r));
-
-export const canReport = (me: Me) => has(me, 'unit_head', 'unit_reporter') && !!me.unitId;
-export const canReview = (me: Me) => has(me, 'admin', 'office');
-export const canManageNotices = (me: Me) => has(me, 'admin', 'office');
-export const canRespondNotices = (me: Me) => has(me, 'unit_head', 'unit_reporter') && !!me.unitId;
-export const canSeeEvaluation = (me: Me) => has(me, 'admin', 'office', 'leader', 'evaluator');
-export const canManageEvaluation = (me: Me) => has(me, 'admin', 'office');
+export const canReport = (me: Me) => may(me, 'report.submit') && !!me.unitId;
+export const canReview = (me: Me) => may(me, 'report.review');
+export const canManageNotices = (me: Me) => may(me, 'notice.manage');
+export const canRespondNotices = (me: Me) => may(me, 'notice.respond') && !!me.unitId;
+export const canSeeEvaluation = (me: Me) => may(me, 'evaluation.read');
+export const canManageEvaluation = (me: Me) => may(me, 'evaluation.manage');
 /** 单位负责人预审: a unit head reviews its own unit's reports before they reach the office. */
-export const canUnitReview = (me: Me) => has(me, 'unit_head') && !!me.unitId;
+export const canUnitReview = (me: Me) => may(me, 'report.review_unit') && !!me.unitId;

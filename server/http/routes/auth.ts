@@ -6,12 +6,12 @@ import { login, logout, sessionKey, SESSION_COOKIE, SESSION_HOURS } from '../../
 import { changePassword } from '../../operations/changePassword.js';
 import { units } from '../../db/schema/index.js';
 import type { Db } from '../../db/client.js';
-import type { Actor } from '../../policy.js';
+import { permissionsOf, type Actor } from '../../policy.js';
 import { defineRoute } from '../route.js';
 
 async function me(db: Db, actor: Actor, csrfToken: string): Promise<Me> {
   const [unit] = actor.unitId ? await db.select({ name: units.name }).from(units).where(eq(units.id, actor.unitId)) : [];
-  return { id: actor.userId!, username: actor.username, displayName: actor.displayName, roles: actor.roles, unitId: actor.unitId, unitName: unit?.name ?? null, regionIds: actor.regionIds, csrfToken };
+  return { id: actor.userId!, username: actor.username, displayName: actor.displayName, roles: actor.roles, unitId: actor.unitId, unitName: unit?.name ?? null, regionIds: actor.regionIds, permissions: permissionsOf(actor), csrfToken };
 }
 
 export const authRoutes = [

@@ -6,12 +6,14 @@ import { createUnit } from '../../operations/createUnit.js';
 import { combine } from '../../policy.js';
 import { defineRoute } from '../route.js';
 import { idStringSchema } from '../../../shared/input.js';
+import { regionSchema } from '../../../shared/regions.js';
 
 export const unitRoutes = [
   defineRoute({
     method: 'GET', url: '/api/regions', permission: 'unit.read', tag: 'units', summary: '行政区划',
-    handler: async ({ db, actor }) => {
-      return { items: await db.select().from(regions).orderBy(asc(regions.id)) };
+    response: z.object({ items: z.array(regionSchema) }),
+    handler: async ({ db }) => {
+      return { items: await db.select({ id: regions.id, name: regions.name, level: regions.level, parentId: regions.parentId }).from(regions).orderBy(asc(regions.id)) };
     },
   }),
   defineRoute({
