@@ -11,6 +11,7 @@ import { canManagePlan } from '../policy.js';
 import { getVisiblePlan } from '../queries/plans.js';
 import { getVisibleReport } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
+import { refreshTaskStatuses } from '../queries/status.js';
 import type { OpContext } from './context.js';
 
 export async function reviewReport({ db, actor }: OpContext, reportId: number, input: z.input<typeof reviewBodySchema>) {
@@ -25,6 +26,7 @@ export async function reviewReport({ db, actor }: OpContext, reportId: number, i
     if (data.decision === 'return') {
       const [row] = await tx.update(reports).set({ status: 'returned', returnReason: data.reason, returns: cur.returns + 1, reviewedAt: at, reviewedBy: actor.userId, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId)).returning();
       await writeAudit(tx, actor, { action: 'report.return', entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: 'returned', reason: data.reason } });
+      await refreshTaskStatuses(tx, [r.taskId]);
       const people = await unitUsers(tx, r.unitId);
       await notifyUsers(tx, people.map((u) => u.id), { kind: 'report', title: `${p.label}进展报告被退回`, body: `任务「${task.title}」的报告被退回:${data.reason}`, link: `/tasks/${r.taskId}`, planId: r.planId }, at);
       return row;
@@ -43,6 +45,7 @@ export async function reviewReport({ db, actor }: OpContext, reportId: number, i
       await tx.update(tasks).set({ progress, reportedStatus: cur.reportedStatus, updatedAt: at, version: sql`${tasks.version} + 1` }).where(eq(tasks.id, r.taskId));
       await writeAudit(tx, actor, { action: 'task.progress', entityType: 'task', entityId: r.taskId, planId: r.planId, before: { progress: task.progress, reportedStatus: task.reportedStatus }, after: { progress, reportedStatus: cur.reportedStatus, reportId } });
     }
+    await refreshTaskStatuses(tx, [r.taskId]);
     if (cur.indicatorValues.length) {
       await tx.insert(indicatorValues).values(cur.indicatorValues.map((v) => ({ indicatorId: v.indicatorId, unitId: r.unitId, date: p.end, value: v.value, reportId, createdBy: actor.userId })));
       await writeAudit(tx, actor, { action: 'indicator.values', entityType: 'report', entityId: reportId, planId: r.planId, after: { date: p.end, unitId: r.unitId, values: cur.indicatorValues } });

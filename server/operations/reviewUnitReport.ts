@@ -10,6 +10,7 @@ import { now } from '../clock.js';
 import { getVisibleReport } from '../queries/reports.js';
 import { effectiveState, shanghaiToday } from '../queries/calendar.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
+import { refreshTaskStatuses } from '../queries/status.js';
 import type { OpContext } from './context.js';
 
 export async function reviewUnitReport({ db, actor }: OpContext, reportId: number, input: z.input<typeof unitReviewBodySchema>) {
@@ -26,6 +27,7 @@ export async function reviewUnitReport({ db, actor }: OpContext, reportId: numbe
       // an internal return: the office never saw it, so it is not counted in `returns` (a score input)
       const [row] = await tx.update(reports).set({ status: 'returned', returnReason: data.reason, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId)).returning();
       await writeAudit(tx, actor, { action: 'report.unit_return', entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: 'returned', reason: data.reason } });
+      await refreshTaskStatuses(tx, [r.taskId]);
       const reporters = await unitUsers(tx, r.unitId, ['unit_reporter']);
       await notifyUsers(
         tx,
@@ -44,6 +46,7 @@ export async function reviewUnitReport({ db, actor }: OpContext, reportId: numbe
       .set({ status: 'submitted', returnReason: null, submittedAt: at, submissions: cur.submissions + 1, updatedAt: at, version: sql`${reports.version} + 1` })
       .where(eq(reports.id, reportId))
       .returning();
+    await refreshTaskStatuses(tx, [r.taskId]);
     await writeAudit(tx, actor, { action: 'report.unit_approve', entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: 'submitted' } });
     return row;
   });

@@ -14,6 +14,7 @@ import { getVisibleTask } from '../queries/tasks.js';
 import { currentPeriod, effectiveState, ensurePeriod, findPeriod, runSettings, shanghaiToday } from '../queries/calendar.js';
 import { lastAcceptedProgress } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
+import { refreshTaskStatuses } from '../queries/status.js';
 import type { OpContext } from './context.js';
 
 export function reportWarnings(input: { reportedStatus: string; progress: number | null }, lastAccepted: number | null): ReportWarning[] {
@@ -75,6 +76,8 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
       before: existing ? { status: existing.status, reportedStatus: existing.reportedStatus, progress: existing.progress } : null,
       after: { ...after, period: period.key, status: row.status, warnings },
     });
+    // the task's maintained status moves with its reports: rewritten before this commits
+    await refreshTaskStatuses(tx, [taskId]);
     if (toUnitHead) {
       const heads = (await unitUsers(tx, unitId, ['unit_head'])).filter((u) => u.id !== actor.userId);
       await notifyUsers(

@@ -11,6 +11,7 @@ import { getVisiblePlan } from '../queries/plans.js';
 import { getVisibleTask } from '../queries/tasks.js';
 import { canManagePlan } from '../policy.js';
 import { requireUnitsInRegion } from '../access.js';
+import { refreshTaskStatuses } from '../queries/status.js';
 import type { OpContext } from './context.js';
 
 type UnitRef = { unitId: number; role: 'lead' | 'responsible' | 'cooperating' };
@@ -53,6 +54,7 @@ export async function createTask({ db, actor }: OpContext, planId: number, input
     const { units: refs, ...fields } = data;
     const [row] = await tx.insert(tasks).values({ ...fields, planId, searchText: searchTokens(`${data.title} ${data.text}`), position: 100000 }).returning();
     await setUnits(tx, row.id, refs);
+    await refreshTaskStatuses(tx, [row.id]);
     await writeAudit(tx, actor, { action: 'task.create', entityType: 'task', entityId: row.id, planId, after: { ...fields, units: refs } });
     return row;
   });
@@ -77,6 +79,7 @@ export async function updateTask({ db, actor }: OpContext, taskId: number, input
       .returning();
     if (!row) throw new AppError('CONFLICT', { currentVersion: (await tx.select({ v: tasks.version }).from(tasks).where(eq(tasks.id, taskId)))[0]?.v });
     if (refs) await setUnits(tx, taskId, refs);
+    await refreshTaskStatuses(tx, [taskId]);
     // the audit row records what changed; the version is bookkeeping, not a field of the task
     const { version: _v, ...changed } = patch;
     const beforeFields = Object.fromEntries(Object.keys(changed).map((k) => [k, k === 'units' ? before.units.map((u) => ({ unitId: u.unitId, role: u.role, name: u.name })) : (before.row as Record<string, unknown>)[k]]));
@@ -89,7 +92,8 @@ export async function deleteTask({ db, actor }: OpContext, taskId: number) {
   const before = await getVisibleTask(db, actor, taskId);
   if (!canManagePlan(actor, (await getVisiblePlan(db, actor, before.planId)).p)) throw new AppError('FORBIDDEN');
   await db.transaction(async (tx) => {
-    await tx.update(tasks).set({ parentTaskId: null }).where(eq(tasks.parentTaskId, taskId));
+    const children = await tx.update(tasks).set({ parentTaskId: null }).where(eq(tasks.parentTaskId, taskId)).returning({ id: tasks.id });
+    await refreshTaskStatuses(tx, children.map((c) => c.id));
     await tx.delete(tasks).where(eq(tasks.id, taskId));
     const { row: _r, ...snapshot } = before;
     await writeAudit(tx, actor, { action: 'task.delete', entityType: 'task', entityId: taskId, planId: before.planId, before: snapshot });

@@ -2,10 +2,12 @@
 // against its expected value, rolled up (weighted) to chapters and the plan. Thresholds come from plan settings.
 import { hydrateIds, listTasks, taskOrder, taskWhere, type TaskFilter } from './tasks.js';
 import type { Actor } from '../policy.js';
-import { and, asc, desc, eq, gte, inArray, or } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
 import type { TaskStatusOut } from '../../shared/reporting.js';
 import type { Task } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
+import { taskStatusRows } from '../db/schema/taskStatus.js';
+import { now } from '../clock.js';
 import { indicatorUnits, indicatorValues, indicators, outlineNodes, plans, reportPeriods, reports, tasks } from '../db/schema/index.js';
 import { computeTaskStatus, reportedTaskStatusSchema, TASK_STATE_LABELS, type StatusColor } from '../domain/status.js';
 import { computeIndicatorStatus, INDICATOR_STATE_LABELS } from '../domain/indicatorStatus.js';
@@ -24,14 +26,17 @@ export function yearTargets(ind: IndicatorRow): YearTarget[] {
 const fmtNumber = (x: number) => String(round(x, 4));
 
 type PlanRow = typeof plans.$inferSelect;
+type PlanCalendarRow = Pick<PlanRow, 'id' | 'settings' | 'periodStart' | 'periodEnd'>;
 type TaskRow = Pick<typeof tasks.$inferSelect, 'id' | 'planId' | 'parentTaskId' | 'startDate' | 'deadline' | 'progress' | 'reportedStatus' | 'createdAt'>;
 /** what a task's status is computed from: fetching only these keeps long task texts out of the status pass */
+/** what the calendar of a plan is computed from (not its texts) */
+const statusPlanColumns = { id: plans.id, settings: plans.settings, periodStart: plans.periodStart, periodEnd: plans.periodEnd };
 const statusColumns = {
   id: tasks.id, planId: tasks.planId, parentTaskId: tasks.parentTaskId, startDate: tasks.startDate, deadline: tasks.deadline,
   progress: tasks.progress, reportedStatus: tasks.reportedStatus, createdAt: tasks.createdAt,
 };
 
-function deadlineDate(deadline: string | null, plan: PlanRow): string | null {
+function deadlineDate(deadline: string | null, plan: PlanCalendarRow): string | null {
   if (deadline && /^\d{4}-\d{2}$/.test(deadline)) return lastOfMonth(Number(deadline.slice(0, 4)), Number(deadline.slice(5, 7)));
   if (deadline && isValidIsoDate(deadline)) return deadline;
   return plan.periodEnd ? `${plan.periodEnd}-12-31` : null;
@@ -41,7 +46,7 @@ function deadlineDate(deadline: string | null, plan: PlanRow): string | null {
  * A task starts with the plan, or when it was assigned if later. A plan's own tasks were assigned
  * when the plan was issued (not when it was imported); a sub-task on the day it was broken out.
  */
-function startDate(t: TaskRow, plan: PlanRow): string {
+function startDate(t: TaskRow, plan: PlanCalendarRow): string {
   if (t.startDate && isValidIsoDate(t.startDate)) return t.startDate;
   const assigned = todayInShanghai(t.createdAt);
   const planStart = plan.periodStart ? `${plan.periodStart}-01-01` : null;
@@ -50,15 +55,16 @@ function startDate(t: TaskRow, plan: PlanRow): string {
 }
 
 /**
- * Status of each task as of `today` (Beijing date). "A report for the due period (or a later one) is in" is asked once
- * for all the tasks: the submitted or accepted reports in the periods of each plan from its due period on (a few
- * periods, not every report the tasks ever had).
+ * Status of each task as of `today` (Beijing date), computed from its reports: the rules of domain/status.ts. "A report
+ * for the due period (or a later one) is in" is asked once for all the tasks: the submitted or accepted reports in the
+ * periods of each plan from its due period on (a few periods, not every report the tasks ever had). This is the
+ * reference computation; `taskStatuses` answers from the maintained rows and falls back to it.
  */
-export async function taskStatuses(db: DbOrTx, rows: TaskRow[], today: string): Promise<Map<number, TaskStatusOut>> {
+export async function computeTaskStatuses(db: DbOrTx, rows: TaskRow[], today: string): Promise<Map<number, TaskStatusOut>> {
   const out = new Map<number, TaskStatusOut>();
   if (!rows.length) return out;
   const planIds = [...new Set(rows.map((r) => r.planId))];
-  const planRows = await db.select().from(plans).where(inArray(plans.id, planIds));
+  const planRows = await db.select(statusPlanColumns).from(plans).where(inArray(plans.id, planIds));
   const calendar = new Map(planRows.map((plan) => {
     const settings = runSettings(plan);
     return [plan.id, { settings, due: lastDuePeriod(plan, today, settings) }];
@@ -95,6 +101,63 @@ export async function taskStatuses(db: DbOrTx, rows: TaskRow[], today: string): 
     }
   }
   return out;
+}
+
+/** Above this many tasks the maintained rows are read by plan (one index range) rather than by a list of ids. */
+const BY_PLAN_FROM = 100;
+
+/**
+ * Status of each task as of `today`, from the maintained rows (db/schema/taskStatus.ts) where they hold `today`'s
+ * figures; the others are computed (`computeTaskStatuses`) and, when `today` is the server's today, stored back — unless
+ * an input changed meanwhile (the row's generation moved) or another transaction holds the row (it is writing it).
+ */
+export async function taskStatuses(db: DbOrTx, rows: TaskRow[], today: string): Promise<Map<number, TaskStatusOut>> {
+  const out = new Map<number, TaskStatusOut>();
+  if (!rows.length) return out;
+  const wanted = new Set(rows.map((r) => r.id));
+  const cols = { taskId: taskStatusRows.taskId, asOf: taskStatusRows.asOf, gen: taskStatusRows.gen, status: taskStatusRows.status };
+  const planIds = [...new Set(rows.map((r) => r.planId))];
+  const stored = rows.length > BY_PLAN_FROM
+    ? await db.select(cols).from(taskStatusRows).where(inArray(taskStatusRows.planId, planIds))
+    : await db.select(cols).from(taskStatusRows).where(inArray(taskStatusRows.taskId, [...wanted]));
+  const genOf = new Map<number, number>();
+  for (const r of stored) {
+    if (!wanted.has(r.taskId)) continue;
+    genOf.set(r.taskId, r.gen);
+    if (r.asOf === today) out.set(r.taskId, r.status as TaskStatusOut);
+  }
+  const missing = rows.filter((r) => !out.has(r.id));
+  if (!missing.length) return out;
+  const computed = await computeTaskStatuses(db, missing, today);
+  for (const [id, s] of computed) out.set(id, s);
+  if (today === todayInShanghai(now())) await storeTaskStatuses(db, [...computed].filter(([id]) => genOf.has(id)).map(([id, s]) => ({ taskId: id, gen: genOf.get(id)!, status: s })), today);
+  return out;
+}
+
+/**
+ * Writes computed statuses into their rows: only rows still at the generation read before computing (a trigger bumps it
+ * when an input changes), and never waiting for a row another transaction holds (SKIP LOCKED): no stale figure is
+ * kept, and a reader never deadlocks with a writer. Rows are locked in task order.
+ */
+export async function storeTaskStatuses(db: DbOrTx, items: { taskId: number; gen: number; status: TaskStatusOut }[], today: string) {
+  for (let i = 0; i < items.length; i += 500) {
+    const chunk = items.slice(i, i + 500).sort((a, b) => a.taskId - b.taskId);
+    const values = sql.join(chunk.map(({ taskId, gen, status: s }) => sql`(${taskId}::int, ${gen}::int, ${s.color}::text, ${s.state}::text, ${JSON.stringify(s)}::jsonb)`), sql`, `);
+    await db.execute(sql`with v (task_id, gen, color, state, status) as (values ${values}),
+      l as (select t.task_id from task_statuses t join v on v.task_id = t.task_id and v.gen = t.gen order by t.task_id for update of t skip locked)
+      update task_statuses t set as_of = ${today}, color = v.color, state = v.state, status = v.status, computed_at = now()
+      from v where t.task_id = v.task_id and t.task_id in (select task_id from l)`);
+  }
+}
+
+/**
+ * Recomputes and stores the given tasks' statuses as of today: called in the transaction of each change to a task or
+ * its reports (the triggers have marked the rows; this writes today's figures back before the change commits).
+ */
+export async function refreshTaskStatuses(tx: DbOrTx, taskIds: number[]): Promise<void> {
+  if (!taskIds.length) return;
+  const rows = await tx.select(statusColumns).from(tasks).where(inArray(tasks.id, taskIds));
+  await taskStatuses(tx, rows, todayInShanghai(now()));
 }
 
 /** Task list/detail responses with their computed status. */

@@ -8,15 +8,17 @@ import { getVisiblePlan } from '../../queries/plans.js';
 import { indicatorTrajectories, reportingDashboard, statusDashboard } from '../../queries/dashboards.js';
 import { planScores } from '../../queries/scores.js';
 import { defineRoute, idParam } from '../route.js';
+import { sendCachedAnswer } from '../answerCache.js';
 
 const today = () => todayInShanghai(now());
 
 export const dashboardRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/dashboard/status', permission: 'plan.read', tag: 'dashboards', summary: '图表:分章节、分牵头单位的任务状态', params: idParam, response: statusDashboardSchema,
-    handler: async ({ db, actor, params }) => {
-      const { p: plan } = await getVisiblePlan(db, actor, params.id);
-      return statusDashboard(db, plan, today());
+    // the same for everyone who may see the plan (checked by the route table before this runs): cached (answerCache.ts)
+    handler: async ({ db, actor, params, req, reply }) => {
+      const t = today();
+      return sendCachedAnswer(db, req, reply, `dashboard/status|${params.id}|${t}`, async () => statusDashboard(db, (await getVisiblePlan(db, actor, params.id)).p, t));
     },
   }),
   defineRoute({
@@ -39,20 +41,24 @@ export const dashboardRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/dashboard/ranking', permission: 'evaluation.read', tag: 'dashboards', summary: '图表:单位得分排名(分项堆叠)', params: idParam,
     query: z.object({ period: z.string().regex(/^\d{4}(-(\d{2}|Q[1-4]|H[12]))?$/).optional() }),
-    handler: async ({ db, actor, params, query }) => {
-      const { p: plan } = await getVisiblePlan(db, actor, params.id);
-      const s = await planScores(db, plan, query.period, today());
-      return {
-        selection: s.selection,
-        awards: { top: s.settings.ranking.topAward, bottom: s.settings.ranking.bottomAward },
-        // parts: each applicable component's points (不适用 ones left out); the total is their sum re-weighted over applicableWeight
-        items: s.items.map((i) => ({
-          unitId: i.unitId, unitName: i.unitName, rank: i.rank, award: i.award, awardUndecided: i.awardUndecided, total: i.total, applicableWeight: i.applicableWeight, maxTotal: i.maxTotal,
-          parts: Object.fromEntries(i.components.filter((c) => c.applicable).map((c) => [c.key, c.points])),
-        })),
-        unrated: s.unrated.map((u) => ({ unitId: u.unitId, unitName: u.unitName })),
-        awardNotes: s.awardNotes,
-      };
+    // the same for everyone who may see the plan (checked by the route table before this runs): cached (answerCache.ts)
+    handler: async ({ db, actor, params, query, req, reply }) => {
+      const t = today();
+      return sendCachedAnswer(db, req, reply, `dashboard/ranking|${params.id}|${query.period ?? ''}|${t}`, async () => {
+        const { p: plan } = await getVisiblePlan(db, actor, params.id);
+        const s = await planScores(db, plan, query.period, t);
+        return {
+          selection: s.selection,
+          awards: { top: s.settings.ranking.topAward, bottom: s.settings.ranking.bottomAward },
+          // parts: each applicable component's points (不适用 ones left out); the total is their sum re-weighted over applicableWeight
+          items: s.items.map((i) => ({
+            unitId: i.unitId, unitName: i.unitName, rank: i.rank, award: i.award, awardUndecided: i.awardUndecided, total: i.total, applicableWeight: i.applicableWeight, maxTotal: i.maxTotal,
+            parts: Object.fromEntries(i.components.filter((c) => c.applicable).map((c) => [c.key, c.points])),
+          })),
+          unrated: s.unrated.map((u) => ({ unitId: u.unitId, unitName: u.unitName })),
+          awardNotes: s.awardNotes,
+        };
+      });
     },
   }),
 ];

@@ -18,11 +18,15 @@ import { currentPeriod, periodOut, periodsAround, runSettings, shanghaiToday, st
 import { getVisibleReport, listPlanReports, listTaskReports, toReportOut } from '../../queries/reports.js';
 import { planIndicatorStatus, planStatus, withStatus } from '../../queries/status.js';
 import { periodBoard } from '../../queries/board.js';
+import { listNotices } from '../../queries/notices.js';
+import { cachedValue, sendCachedAnswer } from '../answerCache.js';
 import { saveReport } from '../../operations/saveReport.js';
 import { reviewReport } from '../../operations/reviewReport.js';
 import { reviewUnitReport } from '../../operations/reviewUnitReport.js';
 import { saveContribution } from '../../operations/saveContribution.js';
 import { addAttachment, ATTACHMENT_MAX_BYTES, mimeOf, removeAttachment } from '../../operations/addAttachment.js';
+import { maskWebhookToken } from '../../delivery/webhookGuard.js';
+import { sendFile } from '../download.js';
 import { lockPeriod } from '../../operations/lockPeriod.js';
 import { updateRunSettings } from '../../operations/updateRunSettings.js';
 import { splitIndicator } from '../../operations/splitIndicator.js';
@@ -49,7 +53,7 @@ export const reportingRoutes = [
       const ov = (key: string) => stored.find((s) => s.key === key)?.lockOverride;
       const cur = currentPeriod(plan, t, settings);
       // a robot URL carries its access token: only those who manage the plan see it
-      if (!canManagePlan(actor, plan) && settings.reminders.webhookUrl) settings.reminders.webhookUrl = settings.reminders.webhookUrl.replace(/(access_token|key)=[^&]+/g, '$1=***');
+      if (!canManagePlan(actor, plan) && settings.reminders.webhookUrl) settings.reminders.webhookUrl = maskWebhookToken(settings.reminders.webhookUrl);
       return { settings, current: periodOut(cur, ov(cur.key), t), periods: periodsAround(plan, t, settings).map((p) => periodOut(p, ov(p.key), t)) };
     },
   }),
@@ -74,12 +78,15 @@ export const reportingRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/status', permission: 'plan.read', tag: 'reporting', summary: '任务与指标状态(含原因)及章节、规划汇总(?only=indicators 只要指标)', params: idParam,
     query: z.object({ only: z.enum(['indicators']).optional() }), response: planStatusOutSchema,
-    handler: async ({ db, actor, params, query }) => {
-      const { p: plan } = await getVisiblePlan(db, actor, params.id);
+    // the same for everyone who may see the plan (checked by the route table before this runs): cached (answerCache.ts)
+    handler: async ({ db, actor, params, query, req, reply }) => {
       const t = today();
-      const { due, ...s } = query.only === 'indicators' ? await planIndicatorStatus(db, plan.id, t) : await planStatus(db, plan.id, t);
-      const stored = due ? await storedPeriod(db, plan.id, due.key) : undefined;
-      return { ...s, period: due ? periodOut(due, stored?.lockOverride, t) : null };
+      return sendCachedAnswer(db, req, reply, `status|${params.id}|${query.only ?? ''}|${t}`, async () => {
+        const { p: plan } = await getVisiblePlan(db, actor, params.id);
+        const { due, ...s } = query.only === 'indicators' ? await planIndicatorStatus(db, plan.id, t) : await planStatus(db, plan.id, t);
+        const stored = due ? await storedPeriod(db, plan.id, due.key) : undefined;
+        return { ...s, period: due ? periodOut(due, stored?.lockOverride, t) : null };
+      });
     },
   }),
   defineRoute({
@@ -87,7 +94,11 @@ export const reportingRoutes = [
     params: idParam, query: z.object({ period: z.string().max(10).optional() }), response: boardSchema,
     handler: async ({ db, actor, params, query }) => {
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
-      return periodBoard(db, actor, plan, query.period ?? null, today());
+      const t = today();
+      // everything but the open notices is the plan's, the same for everyone who may see it: cached (answerCache.ts);
+      // the notices are listed for the actor on every request
+      const board = await cachedValue(db, `board|${plan.id}|${query.period ?? ''}|${t}`, () => periodBoard(db, actor, plan, query.period ?? null, t));
+      return { ...board, notices: await listNotices(db, actor, { planId: plan.id, open: true }) };
     },
   }),
   defineRoute({
@@ -169,8 +180,7 @@ export const reportingRoutes = [
       const [a] = await db.select().from(attachments).where(eq(attachments.id, params.id));
       if (!a) throw new AppError('NOT_FOUND');
       await getVisibleReport(db, actor, a.reportId);
-      reply.header('content-type', mimeOf(a.kind)).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(a.filename)}`).header('x-content-type-options', 'nosniff');
-      return reply.send(Buffer.from(a.content));
+      return sendFile(reply, Buffer.from(a.content), a.filename, mimeOf(a.kind));
     },
   }),
   defineRoute({
