@@ -130,6 +130,8 @@ export const projectOutSchema = z.object({
   completedInvestment: z.number(), progressText: z.string().nullable(), lastPeriod: z.string().nullable(),
   planId: z.number().nullable(), planTitle: z.string().nullable(), column: z.string().nullable(), outlineNodeId: z.number().nullable(),
   origin: z.string(), version: z.number(), status: projectStatusSchema,
+  /** may the caller run this project (the office of its region or one above) */
+  canManage: z.boolean(),
 });
 export type ProjectOut = z.infer<typeof projectOutSchema>;
 

@@ -58,7 +58,7 @@ const columns = {
 type Row = Omit<ProjectOut, 'status' | 'plannedInvestment' | 'phase' | 'list'> & { phase: string; list: string; planSettings: unknown };
 type Calendar = { due: ReportingPeriod | null; th: { yellowGap: number; redGap: number } };
 
-function shape(r: Row, planned: number | null, today: string, cache: Map<number, Calendar>): ProjectOut {
+function shape(actor: Actor, r: Row, planned: number | null, today: string, cache: Map<number, Calendar>): ProjectOut {
   const key = r.planId ?? 0;
   if (!cache.has(key)) {
     const plan = r.planId ? { id: r.planId, settings: r.planSettings } : null;
@@ -71,7 +71,7 @@ function shape(r: Row, planned: number | null, today: string, cache: Map<number,
     thresholds: { yellowGap: th.yellowGap, redGap: th.redGap },
   });
   const { planSettings: _s, ...rest } = r;
-  return { ...rest, phase: r.phase as ProjectPhase, list: r.list as ProjectList, plannedInvestment: planned, status } as ProjectOut;
+  return { ...rest, phase: r.phase as ProjectPhase, list: r.list as ProjectList, plannedInvestment: planned, status, canManage: canManageProject(actor, r) } as ProjectOut;
 }
 
 function filters(actor: Actor, q: Partial<ProjectListQuery>, year: number): SQL | undefined {
@@ -100,8 +100,10 @@ export async function listAllProjects(db: DbOrTx, actor: Actor, q: Partial<Proje
     .where(filters(actor, q, year))
     .orderBy(asc(projects.regionId), asc(projects.planId), asc(projects.position), asc(projects.id));
   const cache = new Map<number, Calendar>();
-  const out = rows.map(({ planned, ...r }) => shape(r as unknown as Row, planned, today, cache));
-  return q.status ? out.filter((p) => p.status.color === q.status) : out;
+  // the projects the caller runs first (its own region's), then those it only reads (placed above it)
+  const out = rows.map(({ planned, ...r }) => shape(actor, r as unknown as Row, planned, today, cache));
+  const ordered = [...out.filter((p) => p.canManage), ...out.filter((p) => !p.canManage)];
+  return q.status ? ordered.filter((p) => p.status.color === q.status) : ordered;
 }
 
 export async function listProjects(db: DbOrTx, actor: Actor, q: ProjectListQuery, today: string) {
@@ -123,7 +125,7 @@ export async function getVisibleProject(db: DbOrTx, actor: Actor, id: number, to
     .where(and(eq(projects.id, id), projectScope(actor) ?? sql`true`));
   if (!row) throw new AppError('NOT_FOUND');
   const { planned, ...r } = row;
-  return shape(r as unknown as Row, planned, today, new Map());
+  return shape(actor, r as unknown as Row, planned, today, new Map());
 }
 
 export async function projectReportsOf(db: DbOrTx, projectId: number) {

@@ -77,7 +77,7 @@ function Facts({ data, reload, units }: { data: ProjectDetail; reload: () => voi
   return (
     <>
       <div style={{ marginBottom: 12 }}><StatusLight status={p.status} /></div>
-      <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered>
+      <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="阶段"><Tag>{PROJECT_PHASE_LABELS[p.phase]}</Tag>{p.phaseReason ? <span className="muted">{p.phaseReason}</span> : null}</Descriptions.Item>
         <Descriptions.Item label="库别">{PROJECT_LIST_LABELS[p.list]}{p.listYear ? `(${p.listYear}年)` : ''}</Descriptions.Item>
         <Descriptions.Item label="业主单位">{p.ownerUnitName ?? '未定'}</Descriptions.Item>

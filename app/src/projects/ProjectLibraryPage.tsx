@@ -63,7 +63,7 @@ export default function ProjectLibraryPage() {
         <Typography.Title level={3} style={{ margin: 0 }}>项目库</Typography.Title>
         <Space wrap>
           {office && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreateOpen(true)}>新建项目</Button>}
-          {office && <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>导入Excel</Button>}
+          {office && <Button icon={<UploadOutlined />} onClick={() => setImportOpen(true)}>导入项目表</Button>}
           <Button icon={<DownloadOutlined />} href={projectApi.exportUrl(filters)}>导出项目库</Button>
           <Space.Compact>
             <Input aria-label="台账月份" style={{ width: 96 }} value={ledgerMonth} onChange={(e) => setLedgerMonth(e.target.value)} />
@@ -91,7 +91,7 @@ export default function ProjectLibraryPage() {
         dataSource={list.data?.items ?? []}
         columns={columns}
         scroll={{ x: 1100 }}
-        rowSelection={office ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) } : undefined}
+        rowSelection={office ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: !r.canManage || r.phase === 'completed' || r.phase === 'terminated' }) } : undefined}
         pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => `共 ${n} 个项目`, onChange: (p, s) => { setPage(p); setPageSize(s); } }}
       />
       <ProjectDrawer id={open} onClose={() => setOpen(null)} onChanged={list.reload} units={units} />
@@ -210,7 +210,7 @@ function ImportModal({ open, onClose, onDone }: { open: boolean; onClose: () => 
   const fields = preview ? Object.values(preview.columns) : [];
   const labels: Record<string, string> = { name: '项目名称', owner: '业主单位', total: '总投资', annual: '年度计划投资', start: '开工', finish: '竣工', phase: '阶段', location: '建设地点' };
   return (
-    <Modal title="从Excel导入项目" open={open} width={860} onCancel={() => { reset(); onClose(); }} destroyOnHidden
+    <Modal title="导入项目表" open={open} width={860} onCancel={() => { reset(); onClose(); }} destroyOnHidden
       footer={[<Button key="c" onClick={() => { reset(); onClose(); }}>取消</Button>, <Button key="ok" type="primary" disabled={!preview || preview.errorCount > 0 || !preview.rows.length} loading={busy} onClick={confirm}>确认导入{preview ? ` ${preview.rows.length} 个项目` : ''}</Button>]}>
       <Typography.Paragraph type="secondary">上传本单位日常使用的项目表(.xlsx):自动识别表头(项目名称、建设内容、建设地点、业主单位、总投资、年度计划投资、开工/竣工时间…),先逐行检查,有错误的行全部改正后才能导入。</Typography.Paragraph>
       <Upload accept=".xlsx" maxCount={1} showUploadList={false} beforeUpload={(f) => { void read(f); return false; }}>

@@ -1,0 +1,129 @@
+// Journey (issue #14): 永川区规划办 opens 项目库 (004's 专栏 projects), filters it, opens a project under construction,
+// rolls two projects into next year's list, imports an Excel list (a wrong row first, refused with its reason, then a
+// good file confirmed) and exports the library; 区水利局 reports its project's investment (a falling sum is refused
+// with the reason, a good one saved). Desktop and phone (390 px); any page error fails the journey.
+import { describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { englishTextOnPage } from './helpers';
+import { apiSession, shotBoth, useDemoJourney } from './runServer';
+
+const j = useDemoJourney();
+
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return errors;
+}
+
+async function sheet(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('项目表');
+  ws.addRow(['序号', '项目名称', '建设内容', '建设地点', '业主单位', '总投资(万元)', '开工时间', '竣工时间']);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+describe('项目库', () => {
+  it('规划办筛选、查看、滚动、导入、导出;业主单位报送投资进度', async () => {
+    const page = await j.asUser('yc_office');
+    const errors = watchErrors(page);
+    await page.goto('/projects');
+    const rows = page.locator('.project-library .ant-table-row');
+    await rows.first().waitFor();
+    await expect.poll(() => page.locator('.project-library .ant-pagination').textContent()).toMatch(/共 3\d\d 个项目/);
+    await shotBoth(page, 'project-library');
+    // filter: 在建
+    await page.getByLabel('阶段').click();
+    await page.locator('.ant-select-dropdown:visible').getByText('在建', { exact: true }).click();
+    await expect.poll(() => page.locator('.project-library .ant-pagination').textContent()).toMatch(/共 \d{1,2} 个项目/);
+    // a project with reports: the water bureau's
+    await page.getByLabel('搜索项目').fill('');
+    const office = await apiSession(j.server.base, 'yc_office');
+    const list = await office<{ items: { id: number; name: string; ownerUnitName: string | null; lastPeriod: string | null }[] }>('GET', '/api/projects?phase=construction&pageSize=500');
+    const reported = list.items.find((p) => p.ownerUnitName === '区水利局' && p.lastPeriod)!;
+    expect(reported, '演示数据中有区水利局报送过的在建项目').toBeTruthy();
+    await page.getByLabel('搜索项目').fill(reported.name);
+    await page.getByLabel('搜索项目').press('Enter');
+    await page.locator('.project-library .ant-table-row a', { hasText: reported.name }).first().click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '投资报送' }).last();
+    await drawer.getByText('规划办操作').waitFor();
+    await drawer.getByRole('tab', { name: /投资报送/ }).click();
+    await expect.poll(() => drawer.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(3);
+    await shotBoth(page, 'project-drawer-office');
+    await drawer.getByRole('tab', { name: '库别与阶段历史' }).click();
+    await expect.poll(() => drawer.textContent()).toContain('年度计划');
+    await page.keyboard.press('Escape');
+
+    // roll two reserve projects into next year's rolling list
+    await page.goto('/projects');
+    await rows.first().waitFor();
+    // rows the office runs (not the city's, not closed ones) have a checkbox that can be ticked
+    const open = rows.filter({ has: page.locator('.ant-checkbox-input:not([disabled])') });
+    const names = [await open.nth(0).locator('a').first().textContent(), await open.nth(1).locator('a').first().textContent()];
+    await open.nth(0).locator('.ant-checkbox-input').check();
+    await open.nth(1).locator('.ant-checkbox-input').check();
+    await page.getByRole('button', { name: /滚动调整/ }).click();
+    const rollDialog = page.locator('.ant-modal').filter({ hasText: '调入' });
+    await rollDialog.getByRole('button', { name: /调\s*整/ }).click();
+    await page.getByText('已滚动调整').waitFor();
+    const year = new Date().getFullYear() + 1;
+    const rolled = await office<{ items: { name: string }[] }>('GET', `/api/projects?list=rolling&year=${year}&pageSize=500`);
+    expect(rolled.items.map((p) => p.name)).toEqual(expect.arrayContaining(names as string[]));
+
+    // import: a wrong row is shown with its reason and nothing is saved; a good file is confirmed
+    await page.getByRole('button', { name: /导入项目表/ }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '自动识别表头' });
+    await dialog.locator('input[type=file]').setInputFiles({ name: '项目表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await sheet([[1, '红河大道北延伸段', '道路2.4公里', '中山路街道', '区交通局', '1.8亿元', '2027-03', '2028-12'], [2, '卫星湖污水处理厂提标', '', '', '不存在的公司', 5000, '2027-01', '2027-12']]) });
+    await dialog.getByText('业主单位“不存在的公司”不在本区域单位库中', { exact: false }).waitFor();
+    expect(await dialog.getByRole('button', { name: /确认导入/ }).isDisabled()).toBe(true);
+    await shotBoth(page, 'project-import-errors');
+    await dialog.locator('input[type=file]').setInputFiles({ name: '项目表.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await sheet([[1, '红河大道北延伸段', '道路2.4公里', '中山路街道', '区交通局', '1.8亿元', '2027-03', '2028-12']]) });
+    await dialog.getByText('检查通过').waitFor();
+    await dialog.getByRole('button', { name: /确认导入/ }).click();
+    await page.getByText('已导入 1 个项目').waitFor();
+    const imported = await office<{ items: { totalInvestment: number; ownerUnitName: string; origin: string }[] }>('GET', `/api/projects?q=${encodeURIComponent('红河大道北延伸段')}`);
+    expect(imported.items).toMatchObject([{ totalInvestment: 18000, ownerUnitName: '区交通局', origin: 'excel' }]);
+    // export: the link carries the filters and answers an Excel file
+    const href = await page.getByRole('link', { name: /导出项目库/ }).getAttribute('href');
+    const cookies = await page.context().cookies();
+    const res = await fetch(j.server.base + href, { headers: { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('spreadsheetml');
+    expect(await englishTextOnPage(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/projects');
+    await rows.first().waitFor();
+    await shotBoth(page, 'project-library-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    // the owner unit reports
+    const unit = await j.asUser('yc_sl');
+    const unitErrors = watchErrors(unit);
+    await unit.setViewportSize({ width: 390, height: 844 });
+    await unit.goto('/projects');
+    await unit.locator('.project-library .ant-table-row').first().waitFor();
+    const mine = await (await apiSession(j.server.base, 'yc_sl'))<{ items: { ownerUnitName: string }[] }>('GET', '/api/projects?pageSize=500');
+    expect(new Set(mine.items.map((p) => p.ownerUnitName))).toEqual(new Set(['区水利局']));
+    await unit.locator('.project-library .ant-table-row a', { hasText: reported.name }).first().click();
+    const d = unit.locator('.ant-drawer').filter({ hasText: '投资报送' }).last();
+    await d.getByRole('tab', { name: /投资报送/ }).click();
+    const form = d.locator('.project-report-form');
+    await form.waitFor();
+    const current = await office<{ project: { completedInvestment: number } }>('GET', `/api/projects/${reported.id}`);
+    await form.getByLabel('累计完成投资(万元)').fill(String(current.project.completedInvestment - 1));
+    await form.getByLabel('形象进度').fill('完成渠道衬砌3公里');
+    await form.getByRole('button', { name: /报\s*送/ }).click();
+    await form.getByText('累计完成投资不能低于上期累计完成投资', { exact: false }).waitFor();
+    await shotBoth(unit, 'project-report-refused-phone');
+    await form.getByLabel('累计完成投资(万元)').fill(String(current.project.completedInvestment + 120));
+    await form.getByRole('button', { name: /报\s*送/ }).click();
+    await unit.getByText('已报送').first().waitFor();
+    const after = await office<{ project: { completedInvestment: number; progressText: string } }>('GET', `/api/projects/${reported.id}`);
+    expect(after.project).toMatchObject({ completedInvestment: current.project.completedInvestment + 120, progressText: '完成渠道衬砌3公里' });
+    expect(unitErrors).toEqual([]);
+    await unit.close();
+  });
+});
