@@ -150,3 +150,39 @@ export function joinLabelListWraps(cur: Mapped): Mapped {
   }
   return applyEdits(cur, edits);
 }
+
+// a role or time label alone on its line, without its colon: "责任单位⏎卫健局、文旅局⏎配合单位⏎各乡镇"
+const BARE_LABEL = /^[ \t]*(?:牵头|责任|配合|协办|主办|主责|协同|参与|落实)(?:单位|部门)[ \t]*$|^[ \t]*(?:完成时限|完成时间|时间节点|责任领导|牵头领导)[ \t]*$/;
+const UNIT_ENDING = /(?:局|委|办|政府|中心|乡镇|街道|乡|镇|部|院|会|公司|集团|队|所|站|处|科|室|区|县|市)(?:[、,]|$)/;
+const HEADER_WORD = /^(?:[\u4e00-\u9fa5]{0,6}(?:单位|部门|科室|处室|股室|负责人|时间|时限|情况|内容|任务|名称|序号|备注|领导|措施|目标))$/;
+const TIME_WORD = /\d{1,2}月|年底|年内|季度|长期|持续|底前|月前/;
+
+/**
+ * "责任单位⏎卫健局、文旅局": a page that puts a label and its value on two lines (a form laid out as rows) reads as
+ * "责任单位:卫健局、文旅局". Only where the next line is what the label names (unit names, a time), so a table's
+ * header cells one per line ("责任单位⏎完成时限") stay apart.
+ */
+export function joinBareLabels(cur: Mapped): Mapped {
+  const t = cur.text;
+  const edits: Edit[] = [];
+  const re = /^[^\n]*$/gm;
+  const lines: { start: number; text: string }[] = [];
+  for (let m = re.exec(t); m; m = re.exec(t)) {
+    lines.push({ start: m.index, text: m[0] });
+    if (m[0] === '') re.lastIndex++;
+  }
+  for (let k = 0; k + 1 < lines.length; k++) {
+    const label = lines[k].text;
+    if (!BARE_LABEL.test(label)) continue;
+    let n = k + 1;
+    if (!lines[n].text.trim() && n + 1 < lines.length) n++;
+    const next = lines[n].text.trim();
+    // the next header cell of a table laid out one cell per line ("牵头单位⏎负责科室⏎负责人") is no value
+    if (!next || next.length > 80 || BARE_LABEL.test(next) || MARKER_START.test(next) || /[。;]/.test(next) || HEADER_WORD.test(next)) continue;
+    const fits = /时限|时间|节点/.test(label) ? TIME_WORD.test(next) : /领导/.test(label) || UNIT_ENDING.test(next);
+    if (!fits) continue;
+    const from = lines[k].start + label.trimEnd().length;
+    edits.push({ start: from, end: lines[n].start + (lines[n].text.length - lines[n].text.trimStart().length), text: ':' });
+  }
+  return applyEdits(cur, edits);
+}

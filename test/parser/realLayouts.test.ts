@@ -68,3 +68,26 @@ describe('sentence duties (e27: 师宗县 land-disposal assignments; f17: a note
     expect(t && raws(t.lead)).toEqual(['省发展改革委', '省数据局(省营商局)']);
   });
 });
+
+describe('cells parted by lines holding only "|" (i14: 枞阳县 政府工作报告 half-year table)', () => {
+  it('reads a cell over several lines as one unit list, the header by its names', () => {
+    const plan = page('i14-');
+    const t = plan.tasks.find((x) => x.text.includes('聚力推动制造业提质扩量增效'));
+    expect(t && raws(t.lead)).toEqual(['县发展改革委', '县经济和信息化局', '县农业农村局', '县卫生健康委']);
+    const u = plan.tasks.find((x) => x.text.includes('办好更加暖心的民生实事'));
+    expect(u && raws(u.lead)).toEqual(['县卫生健康委']);
+  });
+});
+
+describe('a label and its value on two lines (i13: 同心县 task page; i18: a header one cell per line)', () => {
+  it('reads "责任单位⏎卫健局、文旅局⏎配合单位⏎各乡镇" as the labels it is', () => {
+    const plan = page('i13-');
+    const t = plan.tasks.find((x) => x.title.includes('全面落实疫情防控'));
+    expect(t && raws(t.responsible)).toEqual(['卫健局', '文旅局']);
+    expect(t && raws(t.cooperating)).toEqual(['各乡镇']);
+  });
+  it('leaves a header laid out one cell per line ("牵头单位⏎负责科室") apart', () => {
+    const plan = page('i18-');
+    expect(plan.tasks.find((x) => x.title.includes('新增老年食堂')) && raws(plan.tasks.find((x) => x.title.includes('新增老年食堂'))!.lead)).toEqual(['区民政局']);
+  });
+});
