@@ -212,3 +212,11 @@ export function guardedLookup(allow = allowList(), resolve: typeof dns.lookup = 
     });
   };
 }
+
+/**
+ * A robot URL as shown to people: its access token (DingTalk `access_token=`, WeCom `key=`) masked. The one masking
+ * of a webhook address, used wherever one is shown (run settings to those who do not manage the plan, delivery log).
+ */
+export function maskWebhookToken(url: string): string {
+  return url.replace(/(access_token|key)=[^&]+/g, '$1=***');
+}

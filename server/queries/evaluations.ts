@@ -4,15 +4,46 @@ import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
 import { narrativeSchema, type Narrative } from '../../shared/evaluation.js';
 import type { DbOrTx } from '../db/client.js';
-import { evaluations, plans, regions, units, users } from '../db/schema/index.js';
-import { countEvaluations, evaluationReportTitle, summarizeTasks, type EvaluationKind, type EvaluationReportInput } from '../reports/index.js';
-import { minDate } from '../domain/dates.js';
+import { evaluations, indicators, notices, plans, regions, tasks, units, users } from '../db/schema/index.js';
+import { countEvaluations, evaluationReportTitle, summarizeTasks, type EvaluationKind, type EvaluationReportInput, type SupervisionNoticeInput } from '../reports/index.js';
+import { minDate, todayInShanghai } from '../domain/dates.js';
 import type { Actor } from '../policy.js';
 import { getVisiblePlan } from './plans.js';
 import { indicatorRows, reportItems, taskLedgerRows } from './planRecords.js';
 
 type PlanRow = typeof plans.$inferSelect;
 type EvaluationRow = typeof evaluations.$inferSelect;
+type NoticeRow = typeof notices.$inferSelect;
+
+/** A plan's evaluation drafts, by year. */
+export async function listPlanEvaluations(db: DbOrTx, plan: PlanRow) {
+  const rows = await db.select().from(evaluations).where(eq(evaluations.planId, plan.id)).orderBy(evaluations.year, evaluations.id);
+  return Promise.all(rows.map((r) => toEvaluationOut(db, plan, r)));
+}
+
+/**
+ * The Word supervision notice (督办通知) of a notice the caller may see, and its file name. The notice's visibility
+ * decides: a unit may hold a notice on an indicator without a task in the plan.
+ */
+export async function supervisionNoticeDocument(db: DbOrTx, n: NoticeRow): Promise<{ input: SupervisionNoticeInput; filename: string }> {
+  const [plan] = await db.select().from(plans).where(eq(plans.id, n.planId));
+  const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, n.unitId));
+  const [task] = n.taskId ? await db.select({ title: tasks.title }).from(tasks).where(eq(tasks.id, n.taskId)) : [];
+  const [ind] = n.indicatorId ? await db.select({ name: indicators.name }).from(indicators).where(eq(indicators.id, n.indicatorId)) : [];
+  const date = todayInShanghai(n.issuedAt);
+  return {
+    input: {
+      noticeNumber: `督办〔${date.slice(0, 4)}〕${n.id}号`,
+      recipient: unit?.name ?? '',
+      intro: `根据《${plan.title}》实施监测情况,现就以下事项进行督办,请认真研究,抓紧整改,并于${n.responseDeadline}前反馈整改落实情况。`,
+      items: [{ task: task?.title ?? ind?.name ?? n.title, problem: n.title, requirement: n.requirement, deadline: n.responseDeadline }],
+      responseDeadline: n.responseDeadline,
+      issuingOffice: await defaultIssuingOffice(db, plan),
+      date,
+    },
+    filename: `督办通知-${unit?.name ?? n.unitId}-${n.id}.docx`,
+  };
+}
 
 export async function defaultIssuingOffice(db: DbOrTx, plan: PlanRow): Promise<string> {
   if (plan.officeUnitId) {

@@ -161,6 +161,10 @@ describe('attachments', () => {
     const dl = await s.office.client.get(`/api/attachments/${got.attachments[0].id}`);
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toBe('application/pdf');
+    // the download's headers from http/download.ts: the UTF-8 name with an ASCII fallback, nosniff, never cached
+    expect(dl.headers['content-disposition']).toBe(`attachment; filename="____.pdf"; filename*=UTF-8''${encodeURIComponent('三月进展.pdf')}`);
+    expect(dl.headers['x-content-type-options']).toBe('nosniff');
+    expect(dl.headers['cache-control']).toBe('no-store');
     expect(dl.rawPayload.equals(pdf)).toBe(true);
     expect((await s.reporterC.client.get(`/api/attachments/${got.attachments[0].id}`)).statusCode).toBe(404);
 

@@ -1,16 +1,14 @@
 // 考核与评估: unit scores and their settings, evaluation report drafts and their Word export,
 // and the Word supervision notice.
 import { z } from 'zod';
-import { eq } from 'drizzle-orm';
 import {
   createEvaluationBodySchema, evaluationDetailSchema, evaluationOutSchema, scoreSettingsPatchSchema, scoreSettingsSchema, scoresOutSchema, updateEvaluationBodySchema,
 } from '../../../shared/evaluation.js';
-import { evaluations, indicators, plans, tasks, units } from '../../db/schema/index.js';
 import { now } from '../../clock.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { getVisiblePlan } from '../../queries/plans.js';
 import { planScores, scoreSettings } from '../../queries/scores.js';
-import { defaultIssuingOffice, evaluationData, evaluationReportInput, getVisibleEvaluation, toEvaluationOut } from '../../queries/evaluations.js';
+import { evaluationData, evaluationReportInput, getVisibleEvaluation, listPlanEvaluations, supervisionNoticeDocument, toEvaluationOut } from '../../queries/evaluations.js';
 import { getVisibleNotice } from '../../queries/notices.js';
 import { updateScoreSettings } from '../../operations/updateScoreSettings.js';
 import { createEvaluation, updateEvaluation } from '../../operations/saveEvaluation.js';
@@ -47,8 +45,7 @@ export const evaluationRoutes = [
     method: 'GET', url: '/api/plans/:id/evaluations', permission: 'evaluation.read', tag: 'evaluation', summary: '评估报告草稿列表', params: idParam, response: z.object({ items: z.array(evaluationOutSchema) }),
     handler: async ({ db, actor, params }) => {
       const { p: plan } = await getVisiblePlan(db, actor, params.id);
-      const rows = await db.select().from(evaluations).where(eq(evaluations.planId, plan.id)).orderBy(evaluations.year, evaluations.id);
-      return { items: await Promise.all(rows.map((r) => toEvaluationOut(db, plan, r))) };
+      return { items: await listPlanEvaluations(db, plan) };
     },
   }),
   defineRoute({
@@ -87,22 +84,8 @@ export const evaluationRoutes = [
     method: 'GET', url: '/api/notices/:id/export', permission: 'report.read', tag: 'evaluation', summary: '导出督办通知(Word)', params: idParam, raw: true,
     handler: async ({ db, actor, params, reply }) => {
       const n = await getVisibleNotice(db, actor, params.id);
-      // the notice's visibility decides; a unit may hold a notice on an indicator without a task in the plan
-      const [plan] = await db.select().from(plans).where(eq(plans.id, n.planId));
-      const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, n.unitId));
-      const [task] = n.taskId ? await db.select({ title: tasks.title }).from(tasks).where(eq(tasks.id, n.taskId)) : [];
-      const [ind] = n.indicatorId ? await db.select({ name: indicators.name }).from(indicators).where(eq(indicators.id, n.indicatorId)) : [];
-      const date = todayInShanghai(n.issuedAt);
-      const bytes = await buildSupervisionNotice({
-        noticeNumber: `督办〔${date.slice(0, 4)}〕${n.id}号`,
-        recipient: unit?.name ?? '',
-        intro: `根据《${plan.title}》实施监测情况,现就以下事项进行督办,请认真研究,抓紧整改,并于${n.responseDeadline}前反馈整改落实情况。`,
-        items: [{ task: task?.title ?? ind?.name ?? n.title, problem: n.title, requirement: n.requirement, deadline: n.responseDeadline }],
-        responseDeadline: n.responseDeadline,
-        issuingOffice: await defaultIssuingOffice(db, plan),
-        date,
-      });
-      return sendFile(reply, bytes, `督办通知-${unit?.name ?? n.unitId}-${n.id}.docx`, 'docx');
+      const { input, filename } = await supervisionNoticeDocument(db, n);
+      return sendFile(reply, await buildSupervisionNotice(input), filename, 'docx');
     },
   }),
 ];

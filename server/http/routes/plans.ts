@@ -1,14 +1,10 @@
-import { asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { indicatorOutSchema, planDetailSchema, planSummarySchema, projectOutSchema, targetOutSchema, updatePlanBodySchema } from '../../../shared/api.js';
-import { documents, indicatorValues, indicators, projects, targets } from '../../db/schema/index.js';
 import { getPlanDetail, getVisiblePlan, listPlans } from '../../queries/plans.js';
+import { planDocument, planIndicators, planProjects, planTargets } from '../../queries/planContents.js';
 import { updatePlan } from '../../operations/updatePlan.js';
 import { defineRoute, idParam, paged, paging } from '../route.js';
-
 import { conflictSchema, planConflicts } from '../../queries/conflicts.js';
-
-const src = (s: number | null, e: number | null) => (s == null ? null : { start: s, end: e ?? s });
 
 export const planRoutes = [
   defineRoute({
@@ -37,9 +33,7 @@ export const planRoutes = [
     response: z.object({ filename: z.string().nullable(), text: z.string() }),
     handler: async ({ db, actor, params }) => {
       const { p } = await getVisiblePlan(db, actor, params.id);
-      if (!p.documentId) return { filename: null, text: '' };
-      const [doc] = await db.select({ filename: documents.filename, text: documents.text }).from(documents).where(eq(documents.id, p.documentId));
-      return doc;
+      return planDocument(db, p);
     },
   }),
   defineRoute({
@@ -47,14 +41,7 @@ export const planRoutes = [
     response: z.object({ items: z.array(indicatorOutSchema) }),
     handler: async ({ db, actor, params }) => {
       await getVisiblePlan(db, actor, params.id);
-      const rows = await db.select().from(indicators).where(eq(indicators.planId, params.id)).orderBy(asc(indicators.position));
-      const values = rows.length ? await db.select().from(indicatorValues).where(inArray(indicatorValues.indicatorId, rows.map((r) => r.id))).orderBy(asc(indicatorValues.date)) : [];
-      return {
-        items: rows.map(({ sourceStart, sourceEnd, position: _p, ...r }) => ({
-          ...r, source: src(sourceStart, sourceEnd),
-          values: values.filter((v) => v.indicatorId === r.id).map((v) => ({ date: v.date, value: v.value, unitId: v.unitId })),
-        })),
-      };
+      return { items: await planIndicators(db, params.id) };
     },
   }),
   defineRoute({
@@ -62,8 +49,7 @@ export const planRoutes = [
     response: z.object({ items: z.array(projectOutSchema) }),
     handler: async ({ db, actor, params }) => {
       await getVisiblePlan(db, actor, params.id);
-      const rows = await db.select().from(projects).where(eq(projects.planId, params.id)).orderBy(asc(projects.position));
-      return { items: rows.map(({ sourceStart, sourceEnd, position: _p, outlineNodeId: _o, ...r }) => ({ ...r, source: src(sourceStart, sourceEnd) })) };
+      return { items: await planProjects(db, params.id) };
     },
   }),
   defineRoute({
@@ -71,8 +57,7 @@ export const planRoutes = [
     response: z.object({ items: z.array(targetOutSchema) }),
     handler: async ({ db, actor, params }) => {
       await getVisiblePlan(db, actor, params.id);
-      const rows = await db.select().from(targets).where(eq(targets.planId, params.id)).orderBy(asc(targets.id));
-      return { items: rows.map(({ sourceStart, sourceEnd, planId: _p, outlineNodeId: _o, ...r }) => ({ ...r, source: src(sourceStart, sourceEnd) })) };
+      return { items: await planTargets(db, params.id) };
     },
   }),
   defineRoute({

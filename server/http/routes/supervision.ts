@@ -3,11 +3,10 @@ import { readHistory } from '../../audit.js';
 import { auditEventSchema } from '../../../shared/api.js';
 import { toAuditOut } from './tasks.js';
 import { z } from 'zod';
-import { and, desc, eq, isNull } from 'drizzle-orm';
 import { createNoticeBodySchema, deliveryOutSchema, noticeOutSchema, noticeStatusSchema, notificationOutSchema, recheckNoticeBodySchema, respondNoticeBodySchema } from '../../../shared/reporting.js';
-import { deliveries, notifications } from '../../db/schema/index.js';
 import { getVisiblePlan } from '../../queries/plans.js';
 import { getVisibleNotice, listNotices, toNoticeOut } from '../../queries/notices.js';
+import { listMyNotifications, listPlanDeliveries } from '../../queries/messages.js';
 import { issueNotice } from '../../operations/issueNotice.js';
 import { closeNotice, recheckNotice, respondNotice } from '../../operations/respondNotice.js';
 import { readNotification } from '../../operations/readNotification.js';
@@ -15,10 +14,6 @@ import type { Db } from '../../db/client.js';
 import { defineRoute, idParam } from '../route.js';
 import { idStringSchema } from '../../../shared/input.js';
 
-const noticeIdOf = (meta: unknown): number | null => {
-  const id = (meta as { noticeId?: unknown } | null)?.noticeId;
-  return typeof id === 'number' ? id : null;
-};
 const one = async (db: Db, row: Parameters<typeof toNoticeOut>[1][number]) => (await toNoticeOut(db, [row]))[0];
 
 export const supervisionRoutes = [
@@ -73,10 +68,7 @@ export const supervisionRoutes = [
     method: 'GET', url: '/api/me/notifications', permission: 'session', tag: 'supervision', summary: '我的站内提醒', query: z.object({ unread: z.enum(['1', 'true']).optional() }),
     response: z.object({ items: z.array(notificationOutSchema), unread: z.number() }),
     handler: async ({ db, actor, query }) => {
-      const mine = eq(notifications.userId, actor.userId ?? -1);
-      const rows = await db.select().from(notifications).where(query.unread ? and(mine, isNull(notifications.readAt)) : mine).orderBy(desc(notifications.id)).limit(200);
-      const unread = (await db.select({ id: notifications.id }).from(notifications).where(and(mine, isNull(notifications.readAt)))).length;
-      return { items: rows.map((n) => ({ id: n.id, kind: n.kind, title: n.title, body: n.body, link: n.link, planId: n.planId, readAt: n.readAt?.toISOString() ?? null, createdAt: n.createdAt.toISOString() })), unread };
+      return listMyNotifications(db, actor, !!query.unread);
     },
   }),
   defineRoute({
@@ -91,8 +83,7 @@ export const supervisionRoutes = [
     response: z.object({ items: z.array(deliveryOutSchema) }),
     handler: async ({ db, actor, params }) => {
       await getVisiblePlan(db, actor, params.id);
-      const rows = await db.select().from(deliveries).where(eq(deliveries.planId, params.id)).orderBy(desc(deliveries.id)).limit(500);
-      return { items: rows.map((d) => ({ id: d.id, noticeId: noticeIdOf(d.meta), channel: d.channel, target: d.channel === 'webhook' ? d.target.replace(/(access_token|key)=[^&]+/g, '$1=***') : d.target, subject: d.subject, status: d.status, attempts: d.attempts, lastError: d.lastError, nextAttemptAt: d.nextAttemptAt.toISOString(), sentAt: d.sentAt?.toISOString() ?? null })) };
+      return { items: await listPlanDeliveries(db, params.id) };
     },
   }),
 ];
