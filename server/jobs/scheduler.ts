@@ -2,6 +2,7 @@
 // instance; across instances the job's own claims keep every reminder single.
 import type { Db } from '../db/client.js';
 import { runReminders } from './reminders.js';
+import { refreshStatusRows } from './statusRows.js';
 import { closeMail } from '../delivery/channels.js';
 
 export function startScheduler(db: Db, opts: { intervalMs?: number; log?: (s: string) => void } = {}): () => void {
@@ -16,6 +17,12 @@ export function startScheduler(db: Db, opts: { intervalMs?: number; log?: (s: st
       await runReminders(db, new Date());
     } catch (err) {
       log(`提醒任务失败:${err instanceof Error ? err.message : String(err)}`);
+    }
+    try {
+      // statuses move with the calendar: yesterday's rows recomputed for today (jobs/statusRows.ts)
+      await refreshStatusRows(db, new Date());
+    } catch (err) {
+      log(`任务状态刷新失败:${err instanceof Error ? err.message : String(err)}`);
     } finally {
       running = false;
     }

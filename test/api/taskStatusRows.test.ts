@@ -11,6 +11,7 @@ import { todayInShanghai } from '../../server/domain/dates.js';
 import { computeTaskStatuses, storeTaskStatuses, taskStatuses } from '../../server/queries/status.js';
 import { writeAudit } from '../../server/audit.js';
 import { systemActor } from '../../server/policy.js';
+import { refreshStatusRows } from '../../server/jobs/statusRows.js';
 import { useTestApp } from '../helpers/app.js';
 import { makeRunningPlan } from '../helpers/factories.js';
 
@@ -147,5 +148,24 @@ describe('maintained task status', () => {
     const fresh = await taskStatuses(db, await db.select(statusColumns).from(tasks).where(eq(tasks.id, s.task.id)), today);
     expect(fresh.get(s.task.id)).toMatchObject({ color: 'blue', state: 'completed' });
     expect(await rowOf(s.task.id)).toMatchObject({ asOf: today, color: 'blue', gen: read.gen + 1 });
+  });
+
+  it('the job recomputes the rows of every plan when the day changes', async () => {
+    const db = t.handle.db;
+    setClock(() => new Date('2026-06-10T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, db);
+    expect((await s.office.client.get(`/api/plans/${s.plan.id}/status`)).statusCode).toBe(200);
+    const rowsOf = () => db.select().from(taskStatusRows).where(eq(taskStatusRows.planId, s.plan.id)).orderBy(asc(taskStatusRows.taskId));
+    expect((await rowsOf()).map((r) => r.asOf)).toEqual(['2026-06-10', '2026-06-10']);
+    // a month later (a period has come due meanwhile): the job, not a reader, brings the rows to the new date
+    setClock(() => new Date('2026-07-28T02:00:00Z'));
+    const done = await refreshStatusRows(db, now());
+    expect(done.tasks).toBeGreaterThanOrEqual(2);
+    const rows = await rowsOf();
+    expect(rows.map((r) => r.asOf)).toEqual(['2026-07-28', '2026-07-28']);
+    const reference = await computeTaskStatuses(db, await db.select(statusColumns).from(tasks).where(eq(tasks.planId, s.plan.id)), '2026-07-28');
+    for (const r of rows) expect(r.status).toEqual(reference.get(r.taskId));
+    // nothing left to do the same day
+    expect((await refreshStatusRows(db, now())).plans).toBe(0);
   });
 });
