@@ -75,6 +75,8 @@ export const turnProblemIntoProjectBodySchema = z.union([
       category: text(100).optional(),
       location: text(200).optional(),
       totalInvestment: z.number().finite().nonnegative().optional(),
+      lng: z.number().finite().min(-180).max(180).optional(),
+      lat: z.number().finite().min(-90).max(90).optional(),
     }),
   }),
 ]);

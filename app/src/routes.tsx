@@ -23,6 +23,8 @@ const MyReportsPage = lazy(() => import('./run/MyReportsPage'));
 const BoardPage = lazy(() => import('./run/BoardPage'));
 const NoticesPage = lazy(() => import('./run/NoticesPage'));
 const EvaluationPage = lazy(() => import('./evaluate/EvaluationPage'));
+const CheckupPage = lazy(() => import('./checkup/CheckupPage'));
+const MapPage = lazy(() => import('./map/MapPage'));
 const PublicListPage = lazy(() => import('./public/PublicListPage'));
 const PublicPlanPage = lazy(() => import('./public/PublicPlanPage'));
 
@@ -82,6 +84,9 @@ export function AppRoutes() {
           <Route path="notices" element={<NoticesPage />} />
           <Route path="notices/:id" element={<NoticesPage />} />
           <Route path="evaluation" element={<EvaluationPage />} />
+          <Route path="checkups" element={<CheckupPage />} />
+          <Route path="checkups/:id" element={<CheckupPage />} />
+          <Route path="map" element={<MapPage />} />
           <Route path="*" element={<NotFoundPage />} />
         </Route>
       </Routes>

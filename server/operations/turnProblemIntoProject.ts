@@ -43,6 +43,8 @@ export async function turnProblemIntoProject({ db, actor }: OpContext, problemId
           category: data.create.category ?? '城市更新',
           location: data.create.location ?? area.name,
           totalInvestment: data.create.totalInvestment ?? null,
+          lng: data.create.lng ?? null,
+          lat: data.create.lat ?? null,
           origin: 'checkup',
         })
       : null;

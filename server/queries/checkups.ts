@@ -7,7 +7,7 @@ import { checkupIndicators, checkupProblemLinks, checkupProblems, checkups, chec
 import { AppError } from '../../shared/errors.js';
 import { can, isAdmin, seesRegion, writesRegion, type Actor } from '../policy.js';
 import { gapText, meetsStandard, problemMovement } from '../domain/checkup.js';
-import { MOVEMENT_LABELS, PROBLEM_STATUS_LABELS, type CheckupDetail, type CheckupDirection, type CheckupProblem, type Movement, type ProblemStatus } from '../../shared/checkup.js';
+import { PROBLEM_STATUS_LABELS, type CheckupDetail, type CheckupDirection, type CheckupProblem, type Movement, type ProblemStatus } from '../../shared/checkup.js';
 
 /** Condition on `checkups` for the check-ups the actor may see. */
 export function checkupScope(actor: Actor): SQL | undefined {
@@ -158,7 +158,7 @@ export async function checkupDetail(db: DbOrTx, actor: Actor, id: number): Promi
       else if (meetsStandard(last, ind.standard, ind.direction)) previous = { year: prev.year, value: last, movement: 'new' as Movement, text: `${prev.year}年为 ${last}${ind.measure},达标;本年新出现` };
       else {
         const m = problemMovement(last, p.value, ind.standard, ind.direction, ind.measure);
-        previous = { year: prev.year, value: last, movement: m.movement, text: `${MOVEMENT_LABELS[m.movement]}:${m.text}` };
+        previous = { year: prev.year, value: last, movement: m.movement, text: m.text };
       }
     }
     const ls = links.get(p.id) ?? [];
@@ -174,6 +174,9 @@ export async function checkupDetail(db: DbOrTx, actor: Actor, id: number): Promi
     };
   });
 
+  // the region's own problems first, then its areas in order; within an area, the indicator system's order
+  const areaOrder = new Map(areas.map((a, i) => [a.id, i]));
+  problems.sort((a, b) => (areaOrder.get(a.regionId) ?? 0) - (areaOrder.get(b.regionId) ?? 0) || (byId.get(a.indicatorId)!.position - byId.get(b.indicatorId)!.position) || a.id - b.id);
   const manage = canManageCheckup(actor, c);
   const [region] = await db.select({ name: regions.name }).from(regions).where(eq(regions.id, c.regionId));
   return {

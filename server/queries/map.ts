@@ -48,7 +48,7 @@ export async function mapAnswer(db: DbOrTx, actor: Actor, mode: 'plans' | 'check
   let legend: string;
   let shownYear: number | null = null;
   if (mode === 'plans') {
-    legend = '按规划任务状态着色:正常推进(绿色或蓝色)任务占已判定任务的比例 ≥ 80% 为绿,50%–80% 为黄,低于 50% 为红;无任务为灰';
+    legend = '按规划任务状态着色:正常推进(绿色或蓝色)任务占已判定任务的比例 ≥ 80% 为绿,50%–80% 为黄,低于 50% 为红;无任务或尚无已判定的任务为灰';
     const ids = planRows.filter((p) => areaOf(p.regionId)).map((p) => p.id);
     const taskRows = ids.length
       ? await db.select({ id: tasks.id, planId: tasks.planId, parentTaskId: tasks.parentTaskId, startDate: tasks.startDate, deadline: tasks.deadline, progress: tasks.progress, reportedStatus: tasks.reportedStatus, createdAt: tasks.createdAt }).from(tasks).where(inArray(tasks.planId, ids))

@@ -16,6 +16,7 @@ import type { Role } from '../../shared/roles.js';
 import { repoRoot } from '../paths.js';
 import { takeUpTask } from '../operations/takeUpTask.js';
 import { markNotApplicable } from '../operations/markNotApplicable.js';
+import { demoCheckup } from './demoCheckup.js';
 import { demoProjects } from './demoProjects.js';
 
 export const corpusDir = () => process.env.LUOSHI_CORPUS ?? path.resolve(repoRoot, '../shared/corpus');
@@ -83,6 +84,7 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => {}) {
     }
   }
   await demoTakeUp(db, planOf, log);
+  await demoCheckup(db, planOf['000'], log);
   await demoProjects(db, planOf['004'], log);
 }
 

@@ -25,6 +25,7 @@ function navFor(me: Me): NavItem[] {
   items.push({ key: '/projects', label: '项目库' });
   if (canImport(me)) items.push({ key: '/imports', label: '导入规划' });
   items.push(...runNav(me));
+  items.push({ key: '/checkups', label: '城市体检' }, { key: '/map', label: '一图呈现' });
   items.push({ key: '/units', label: '单位库' });
   if (me.roles.includes('admin')) items.push({ key: '/users', label: '用户管理' });
   if (!unitFirst && me.unitId) items.push({ key: '/my-tasks', label: '本单位任务' });

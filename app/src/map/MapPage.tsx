@@ -1,0 +1,187 @@
+// 一图呈现 (issue #14): the city's districts coloured by how their plans stand or by what their 城市体检 found, with
+// the library's projects that have a point. Boundaries ship with the app (server/data/geo, bundled as a hashed asset
+// loaded on demand): no internet access is needed. Click a district to see its plans, check-up and projects.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Alert, Empty, InputNumber, List, Segmented, Space, Tag, Typography } from 'antd';
+import * as echarts from 'echarts/core';
+import { MapChart, ScatterChart } from 'echarts/charts';
+import { GeoComponent, TooltipComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+import type { MapAnswer } from '../../../shared/checkup';
+import { request } from '../api';
+import { PageLoading } from '../components/PageLoading';
+import { useRequest } from '../useRequest';
+import './map.css';
+
+echarts.use([MapChart, ScatterChart, GeoComponent, TooltipComponent, SVGRenderer]);
+
+const MAP = 'chongqing';
+let registered: Promise<void> | null = null;
+/** the boundary file, fetched from the app's own assets once */
+function registerChongqing(): Promise<void> {
+  registered ??= import('../../../server/data/geo/chongqing-districts.json').then((m) => {
+    echarts.registerMap(MAP, (m.default ?? m) as never);
+  });
+  return registered;
+}
+
+const fill: Record<string, string> = { green: '#95de64', yellow: '#ffd666', red: '#ff7875', grey: '#f0f0f0' };
+const tagColor: Record<string, string> = { green: 'green', yellow: 'gold', red: 'red', grey: 'default' };
+type Area = MapAnswer['areas'][number];
+
+export default function MapPage() {
+  const [mode, setMode] = useState<'plans' | 'checkup'>('plans');
+  const [year, setYear] = useState<number | null>(null);
+  const [ready, setReady] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [selected, setSelected] = useState<string | null>(null);
+  const answer = useRequest(() => request<MapAnswer>('/api/map', { query: { mode, year: mode === 'checkup' ? year ?? undefined : undefined } }), [mode, year]);
+  useEffect(() => {
+    registerChongqing().then(() => setReady(true), () => setFailed(true));
+  }, []);
+  const data = answer.data;
+  const area = data?.areas.find((a) => a.name === selected) ?? null;
+  const mine = useMemo(() => (data?.areas ?? []).filter((a) => a.color !== 'grey' || a.plans.length || a.checkupId), [data]);
+
+  return (
+    <div className="map-page">
+      <div className="page-head">
+        <h2>一图呈现</h2>
+        <Space wrap>
+          <Segmented
+            value={mode}
+            onChange={(v) => { setMode(v as 'plans' | 'checkup'); setSelected(null); }}
+            options={[{ value: 'plans', label: '规划任务状态' }, { value: 'checkup', label: '城市体检结果' }]}
+          />
+          {mode === 'checkup' && (
+            <InputNumber aria-label="体检年度" min={2000} max={2100} value={year ?? data?.year ?? undefined} onChange={(v) => setYear(typeof v === 'number' ? v : null)} addonAfter="年" style={{ width: 120 }} />
+          )}
+        </Space>
+      </div>
+      {data && <Typography.Paragraph type="secondary" className="map-legend">{data.legend}</Typography.Paragraph>}
+      <div className="map-body">
+        <div className="map-canvas-wrap">
+          {failed ? <Alert type="error" message="地图边界文件加载失败" /> : !ready || !data ? <PageLoading tip="正在加载地图…" /> : <MapCanvas data={data} selected={selected} onSelect={setSelected} />}
+          <div className="map-key">
+            {(['green', 'yellow', 'red', 'grey'] as const).map((c) => (
+              <span key={c}><i style={{ background: fill[c] }} />{{ green: mode === 'plans' ? '正常' : '无问题', yellow: mode === 'plans' ? '部分滞后' : '1–3个问题', red: mode === 'plans' ? '滞后较多' : '4个及以上', grey: '无数据' }[c]}</span>
+            ))}
+            {!!data?.points.length && <span><i className="dot" />项目点位</span>}
+          </div>
+        </div>
+        <div className="map-side" data-testid="map-side">
+          {area ? (
+            <AreaPanel area={area} points={(data?.points ?? []).filter((p) => p.regionName === area.name)} />
+          ) : (
+            <>
+              <Typography.Title level={5}>点击区县查看规划与项目</Typography.Title>
+              {mine.length ? (
+                <List
+                  size="small"
+                  dataSource={mine}
+                  renderItem={(a) => (
+                    <List.Item className="clickable-row" onClick={() => setSelected(a.name)}>
+                      <Space><Tag color={tagColor[a.color]}>{a.name}</Tag><span className="muted clamp-2">{a.text}</span></Space>
+                    </List.Item>
+                  )}
+                />
+              ) : (
+                <Empty description="暂无可显示的区县数据" />
+              )}
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function MapCanvas({ data, selected, onSelect }: { data: MapAnswer; selected: string | null; onSelect: (name: string | null) => void }) {
+  const el = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    if (!el.current) return;
+    const c = echarts.init(el.current, undefined, { renderer: 'svg' });
+    chart.current = c;
+    c.on('click', (p) => {
+      if (p.componentType === 'geo' || p.seriesType === 'map') onSelect(p.name);
+    });
+    const onResize = () => c.resize();
+    window.addEventListener('resize', onResize);
+    return () => {
+      window.removeEventListener('resize', onResize);
+      c.dispose();
+      chart.current = null;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useEffect(() => {
+    const byName = new Map(data.areas.map((a) => [a.name, a]));
+    chart.current?.setOption(
+      {
+        animation: false,
+        textStyle: { fontFamily: 'inherit' },
+        tooltip: {
+          trigger: 'item',
+          confine: true,
+          formatter: (p: { name: string; seriesType?: string; data?: { text?: string } }) => {
+            if (p.seriesType === 'scatter') return `${p.name}<br/>${p.data?.text ?? ''}`;
+            const a = byName.get(p.name);
+            return a ? `<b>${a.name}</b><br/><span style="white-space:normal">${a.text}</span>` : p.name;
+          },
+          extraCssText: 'max-width:280px;white-space:normal;',
+        },
+        geo: {
+          map: MAP,
+          roam: true,
+          layoutCenter: ['50%', '50%'],
+          layoutSize: '98%',
+          label: { show: false },
+          itemStyle: { borderColor: '#8c8c8c', borderWidth: 0.6, areaColor: fill.grey },
+          emphasis: { label: { show: true, fontSize: 11 }, itemStyle: { areaColor: '#bae0ff' } },
+          select: { label: { show: true }, itemStyle: { areaColor: '#91caff' } },
+          selectedMode: 'single',
+          regions: data.areas.map((a) => ({
+            name: a.name,
+            selected: a.name === selected,
+            itemStyle: { areaColor: fill[a.color] },
+            label: { show: a.color !== 'grey' || a.plans.length > 0, fontSize: 10, color: '#262626' },
+          })),
+        },
+        series: [
+          {
+            type: 'scatter',
+            coordinateSystem: 'geo',
+            symbolSize: 9,
+            itemStyle: { color: '#8f1c22', borderColor: '#fff', borderWidth: 1 },
+            data: data.points.map((p) => ({ name: p.name, value: [p.lng, p.lat], text: p.text })),
+          },
+        ],
+      },
+      { notMerge: true },
+    );
+  }, [data, selected]);
+  return <div ref={el} className="map-canvas" role="img" aria-label="重庆市区县地图" data-testid="map-canvas" />;
+}
+
+function AreaPanel({ area, points }: { area: Area; points: MapAnswer['points'] }) {
+  return (
+    <div className="area-panel" data-testid="area-panel">
+      <Space align="center">
+        <Typography.Title level={5} style={{ margin: 0 }}>{area.name}</Typography.Title>
+        <Tag color={tagColor[area.color]}>{area.value === null ? '无数据' : area.value}</Tag>
+      </Space>
+      <p>{area.text}</p>
+      {area.checkupId && <p><Link to={`/checkups/${area.checkupId}`}>查看城市体检 →</Link></p>}
+      <Typography.Text strong>规划({area.plans.length})</Typography.Text>
+      {area.plans.length ? (
+        <ul className="area-list">{area.plans.map((p) => <li key={p.id}><Link to={`/plans/${p.id}`}>{p.title}</Link></li>)}</ul>
+      ) : (
+        <p className="muted">无可查看的规划</p>
+      )}
+      <Typography.Text strong>项目点位({points.length})</Typography.Text>
+      {points.length ? <ul className="area-list">{points.map((p) => <li key={p.id}>{p.name}<span className="muted"> {p.text}</span></li>)}</ul> : <p className="muted">暂无带坐标的项目</p>}
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+// Journey (issue #14): 永川's office opens its 城市体检 (the demo's 2025 year), reads the problems and how last year's
+// moved, turns a problem into a task of its plan, enters a value; then the map (一图呈现) coloured by plan status and
+// by check-up result, a district clicked open — on a desktop and on a 390 px phone, with every request kept on the
+// demo server (the boundaries ship with the app) and no page error.
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { englishTextOnPage } from './helpers';
+import { apiSession, shotBoth, useDemoJourney } from './runServer';
+
+const j = useDemoJourney();
+
+/** fails the journey on a page error or on any request that leaves the demo server */
+function watch(page: Page, base: string) {
+  const errors: string[] = [];
+  const outside: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  void page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+  return { errors, outside };
+}
+
+interface Detail { id: number; year: number; problems: { id: number; code: string; regionName: string; status: string; indicatorName: string }[]; previousYear: { counts: Record<string, number> } | null }
+
+describe('城市体检与一图呈现', () => {
+  it('永川区规划办查看体检问题与上年变化,把问题转为任务,填报数值', async () => {
+    const office = await apiSession(j.server.base, 'yc_office');
+    const list = await office<{ items: { id: number; year: number; regionName: string }[] }>('GET', '/api/checkups');
+    const c2025 = list.items.find((c) => c.year === 2025 && c.regionName === '永川区')!;
+    expect(c2025).toBeTruthy();
+    const before = await office<Detail>('GET', `/api/checkups/${c2025.id}`);
+    expect(before.previousYear!.counts.solved).toBeGreaterThanOrEqual(1);
+    const target = before.problems.find((p) => p.code === 'B04' && p.regionName === '永川区')!;
+    expect(target.status).toBe('assigned');
+
+    const page = await j.asUser('yc_office');
+    const w = watch(page, j.server.base);
+    await page.goto(`/checkups/${c2025.id}`);
+    const cards = page.getByTestId('checkup-problem');
+    await cards.first().waitFor();
+    expect(await cards.count()).toBe(before.problems.length);
+    await shotBoth(page, 'checkup-problems');
+
+    // turn 普惠性幼儿园覆盖率 (assigned to 区教委) into a task of the plan
+    const card = page.locator(`[data-problem-id="${target.id}"]`);
+    expect(await card.textContent()).toContain('已分派');
+    await card.getByRole('button', { name: '转为任务' }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '转为规划任务' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => card.textContent(), { timeout: 30_000 }).toContain('已转任务/项目');
+    await expect.poll(() => card.textContent()).toContain('任务:补齐永川区“普惠性幼儿园覆盖率”短板');
+    const after = await office<Detail>('GET', `/api/checkups/${c2025.id}`);
+    expect(after.problems.find((p) => p.id === target.id)!.status).toBe('acted');
+
+    // year on year
+    await page.getByRole('tab', { name: /与2024年比较/ }).click();
+    await expect.poll(() => page.locator('[role="tabpanel"]:visible').textContent()).toContain('已解决');
+    expect(await page.locator('[role="tabpanel"]:visible').textContent()).toContain('有所好转');
+    await shotBoth(page, 'checkup-year-on-year');
+
+    // the values grid: change one value and save
+    await page.getByRole('tab', { name: '数值填报' }).click();
+    const input = page.getByLabel('青峰镇人均社区体育场地面积');
+    await input.waitFor();
+    await input.fill('3.1');
+    await page.getByRole('button', { name: /保存\(1\)/ }).click();
+    await expect.poll(() => page.locator('.ant-message').textContent(), { timeout: 30_000 }).toContain('已保存 1 个数值');
+    await shotBoth(page, 'checkup-values');
+    // indicator names of the national list keep their abbreviations (单位GDP…, R&D…): data, not interface
+    expect((await englishTextOnPage(page)).filter((t) => !/GDP|R&D/.test(t))).toEqual([]);
+    expect(w.errors).toEqual([]);
+    expect(w.outside).toEqual([]);
+    await page.close();
+  });
+
+  it('一图呈现:按规划状态与体检结果着色,点击区县打开其规划;手机 390 px 可用;不访问外网', async () => {
+    const page = await j.asUser('cq_office');
+    const w = watch(page, j.server.base);
+    await page.goto('/map');
+    const canvas = page.getByTestId('map-canvas');
+    await canvas.waitFor();
+    // 38 districts drawn from the shipped boundaries
+    await expect.poll(() => canvas.locator('path').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(38);
+    const side = page.getByTestId('map-side');
+    for (const d of ['永川区', '铜梁区', '璧山区']) await expect.poll(() => side.textContent()).toContain(d);
+    await shotBoth(page, 'map-plans');
+    // click a district in the list: its plans open as links
+    await side.locator('.ant-list-item').filter({ hasText: '永川区' }).click();
+    const panel = page.getByTestId('area-panel');
+    await panel.waitFor();
+    expect(await panel.locator('a[href^="/plans/"]').count()).toBeGreaterThanOrEqual(1);
+    // and a click on the map itself selects the district under it
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await expect.poll(() => panel.locator('h5').textContent()).not.toBe('');
+
+    await page.getByText('城市体检结果').click();
+    await page.getByText('点击区县查看规划与项目').waitFor().catch(() => undefined);
+    await expect.poll(() => page.locator('.map-legend').textContent()).toContain('城市体检结果');
+    await side.locator('.ant-list-item').filter({ hasText: '永川区' }).click();
+    await expect.poll(() => panel.textContent()).toContain('2025年城市体检发现');
+    expect(await panel.locator('a[href^="/checkups/"]').count()).toBe(1);
+    expect(await panel.textContent()).toContain('永川区城区污水管网补短板工程'); // a project with a point
+    await shotBoth(page, 'map-checkup');
+    expect(await englishTextOnPage(page)).toEqual([]);
+
+    // a 390 px phone: the map, then the check-up page, without sideways scrolling
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/map');
+    await expect.poll(() => canvas.locator('path').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(38);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shotBoth(page, 'map-phone');
+    await page.goto('/checkups');
+    await page.getByTestId('checkup-problem').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shotBoth(page, 'checkup-phone');
+    expect(w.errors).toEqual([]);
+    expect(w.outside).toEqual([]);
+    await page.close();
+  });
+});
