@@ -23,7 +23,7 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时间进度|进度要求|时限|整改时限|整改期限|办结时限)$/, 'deadline'],
   [/^(重点任务|主要任务|具体任务|工作任务|任务|任务名称|重点工作|工作事项|改革事项|项目名称|实事项目|民生实事|民生实事项目|实事名称|反馈问题|存在问题|问题|问题清单|问题描述|突出问题)$/, 'task'],
   [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|实施内容|整改目标|整改措施|整改要求|工作目标|目标要求|任务目标|预期目标|目标任务及措施)$/, 'detail'],
-  [/^(备注|类别|领域|分类|分值|权重|考核分值)$/, 'other'],
+  [/^(备注|类别|大类|领域|分类|分值|权重|考核分值)$/, 'other'],
   // a progress report's own columns ("上半年推进情况", "1-6月完成情况"): what was done, never the task or a target
   [/^((?:\S{0,8}?)(?:推进|进展|完成|落实|办理|工作|实施)(?:情况|进度|进展)|进展|工作进展|目前进度|推进措施)$/, 'other'],
   // a project's 建设内容 describes it (8.6万平方米, 1200张): its wording, not its targets
@@ -40,7 +40,8 @@ const COLUMN_RE: [RegExp, Column][] = [
 export function columnOf(cell: string): Column | null {
   // "牵头单位(部门)" and "牵头部门" are the same column
   // "责任单位(加黑为牵头单位)": a note on how to read the column is no part of its name
-  const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '').replace(/\((?:加黑|加粗|标黑|排名第一|列第一|第一个|首位)[^)]{0,10}\)$/, '');
+  // "牵头单位及主要负责人": the unit column that also names its head
+  const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '').replace(/\((?:加黑|加粗|标黑|排名第一|列第一|第一个|首位)[^)]{0,10}\)$/, '').replace(/(?<=单位|部门)(?:及|和|与)(?:主要)?(?:负责人|责任人|联系人)$/, '');
   for (const [re, col] of COLUMN_RE) if (re.test(c)) return col;
   // "2022年预期目标", "年度目标": the row's goal, in words, is what the row assigns
   if (/^(?:(?:19|20)\d{2}年(?:度)?)?(?:主要)?(?:预期目标|年度目标|目标任务|工作目标|任务目标|年度任务目标|年度任务)$/.test(c)) return 'detail';
@@ -641,8 +642,12 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
     // whitespace-separated rows lose empty cells: a short row fills from the left, unless its unit cell then
     // falls on no unit: a merged cell at the row's start (the category over several rows) is the one missing
     let shift = 0;
+    // "2 | 特困供养… | 陈宣群 | 市民政局": the 序号 stands left of its column, the merged cells before it missing
+    const sCol = columns.indexOf('seq');
+    const num = sCol > 0 && cells.length < columns.length && !/^\d{1,3}$/.test(cells[sCol]?.text ?? '') ? cells.findIndex((c, k) => k < sCol && /^\d{1,3}$/.test(c.text)) : -1;
+    if (num >= 0) shift = sCol - num;
     const uCol = columns.findIndex(UNIT_COL);
-    if (uCol >= 0 && !(cells[uCol] && (unitCell(cells[uCol].text) || hasRoleVerb(cells[uCol].text) || !cells[uCol].text))) {
+    if (!shift && uCol >= 0 && !(cells[uCol] && (unitCell(cells[uCol].text) || hasRoleVerb(cells[uCol].text) || !cells[uCol].text))) {
       for (let o = 1; o <= Math.min(uCol, Math.max(columns.length - cells.length, 2)); o++) {
         const c = cells[uCol - o];
         if (c && unitCell(c.text)) {
@@ -1155,6 +1160,12 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cel
         const parsed = parseUnitList(vctx, c.text, off, true);
         // a sentence that landed in a unit column (a row cut short, a column shifted) names no units
         if (parsed.rejected.length > parsed.units.length || parsed.rejected.some((p) => p.text.length > 15)) return;
+        // "牵头单位及主要负责人": "市民政局 伍泽国" names the unit and its head, a person and no unit
+        const heads = names?.[k] && /负责人|责任人/.test(names[k]) ? new Set(c.text.split(/\s+/).filter((w) => /^[\u4e00-\u9fa5]{2,3}$/.test(w) && !looksLikeUnit(w))) : null;
+        if (heads?.size) {
+          task.leaders.push(...heads);
+          parsed.units = parsed.units.filter((u) => !heads.has(u.raw));
+        }
         task[col].push(...parsed.units.filter((u) => !parsed.marked.includes(u)));
         task.lead.push(...parsed.marked);
       }
