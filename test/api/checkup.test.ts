@@ -10,6 +10,7 @@ import { problemMovement } from '../../server/domain/checkup.js';
 import { useTestApp, type Client } from '../helpers/app.js';
 import { auditChecks } from '../helpers/audit.js';
 import { makeClient, makePlan, makeUnit, regionId } from '../helpers/factories.js';
+import { expandingDocx } from '../helpers/hostileFiles.js';
 
 const t = useTestApp();
 const { audited } = auditChecks(() => t.handle.db);
@@ -308,6 +309,10 @@ describe('Excel import of check-up values', () => {
     expect(none.json().error.code).toBe('CHECKUP_IMPORT_NO_HEADER');
     const junk = await office.upload(`/api/checkups/${c2026}/import`, 'x.xlsx', Buffer.from('not a workbook'));
     expect(junk.json().error.code).toBe('IMPORT_CORRUPT');
+    // a small zip that declares 70 MB once inflated is refused before anything is inflated
+    const bomb = await office.upload(`/api/checkups/${c2026}/import`, 'x.xlsx', expandingDocx(70));
+    expect(bomb.statusCode).toBe(413);
+    expect(bomb.json().error.code).toBe('IMPORT_TOO_COMPLEX');
     const exported = await office.get(`/api/checkups/${c2026}/export`);
     expect(exported.statusCode).toBe(200);
     expect(exported.headers['content-type']).toContain('spreadsheetml');

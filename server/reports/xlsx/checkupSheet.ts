@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors.js';
 import { cellText } from './cellText.js';
+import { checkExpandedSize } from '../../parser/limits.js';
 import { addTableSheet, newWorkbook, toBuffer } from './sheet.js';
 
 export interface SheetIndicator { id: number; code: string; name: string; measure: string }
@@ -39,6 +40,8 @@ function rowCells(ws: ExcelJS.Worksheet, r: number, width: number): string[] {
 }
 
 export async function readCheckupSheet(bytes: Uint8Array, indicators: SheetIndicator[], areas: SheetArea[]): Promise<CheckupSheet> {
+  // a zip that declares more than the import caps inflated is refused before anything is inflated
+  checkExpandedSize(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
