@@ -110,6 +110,7 @@ const expected: Record<string, string> = {
   'POST /api/tasks/:id/take-up': 'task.manage',
   'POST /api/tasks/:id/untake': 'task.manage',
   'POST /api/tasks/:id/not-applicable': 'task.manage',
+  'PUT /api/plans/:id/rollup-rule': 'plan.manage',
   'POST /api/plans/:id/tasks/assign': 'task.manage',
   'GET /api/me/report-grid': 'report.submit',
   'POST /api/me/reports': 'report.submit',
