@@ -58,7 +58,7 @@ export type PlanDetail = z.infer<typeof planDetailSchema>;
 export const updatePlanBodySchema = z.object({
   title: nameSchema(2, 200).optional(),
   status: planStatusSchema.optional(),
-  published: z.boolean().optional(),
+  // published: only through POST /api/plans/:id/publish, after the preview (issue #11)
   periodStart: z.number().int().min(2000).max(2100).nullable().optional(),
   periodEnd: z.number().int().min(2000).max(2100).nullable().optional(),
   /** plans this one implements (e.g. a district action plan under the municipal one) */
@@ -76,6 +76,8 @@ export const taskStatusOutSchema = z.object({
   label: z.string(),
   pace: z.number().nullable(),
   gap: z.number().nullable(),
+  /** the % the status was judged on: the accepted one, or that of the report waiting for review (已报送待审核) */
+  progress: z.number().nullable().optional(),
   reason: z.string(),
   periodKey: z.string().nullable(),
 });

@@ -165,5 +165,14 @@ export const publicPlanSchema = publicPlanSummarySchema.extend({
     latest: z.number().nullable(), latestDate: z.string().nullable(), label: z.string(), color: z.string(),
     points: z.array(z.object({ year: z.number(), expected: z.number().nullable(), actual: z.number().nullable() })),
   })),
-  tasks: z.array(z.object({ title: z.string(), chapter: z.string().nullable(), leadUnits: z.array(z.string()), deadline: z.string().nullable(), progress: z.number().nullable(), label: z.string(), color: z.string() })),
+  tasks: z.array(z.object({ title: z.string(), chapter: z.string().nullable(), leadUnits: z.array(z.string()), deadline: z.string().nullable(), progress: z.number().nullable(), label: z.string(), color: z.string(), explanation: z.string() })),
+  /** when the published figures last changed: the latest accepted report or indicator value (null: none yet) */
+  dataUpdatedAt: z.string().nullable(),
 });
+/** GET /api/plans/:id/public-preview: exactly what the public page would show, and the fingerprint publishing confirms. */
+export const publicPreviewSchema = z.object({ published: z.boolean(), fingerprint: z.string(), page: publicPlanSchema });
+/** POST /api/plans/:id/publish: publish what was previewed (its fingerprint), or withdraw it. */
+export const publishPlanBodySchema = z.discriminatedUnion('publish', [
+  z.object({ publish: z.literal(true), fingerprint: z.string().regex(/^[0-9a-f]{16,64}$/) }),
+  z.object({ publish: z.literal(false) }),
+]);

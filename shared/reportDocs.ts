@@ -2,6 +2,7 @@
 // every builder parses its input with these schemas first, so a bad payload
 // fails with a ZodError before any document is assembled.
 import { z } from 'zod';
+import { TASK_STATES } from './statusWords.js';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const isoDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?.*)?$/);
@@ -15,7 +16,7 @@ export type IndicatorEvaluation = z.infer<typeof indicatorEvaluationSchema>;
 export type ClassifiedEvaluation = Exclude<IndicatorEvaluation, 'no_data'>;
 
 /** The `state` of server/domain's computeTaskStatus, passed through as is. */
-export const taskStatusSchema = z.enum(['not_reported', 'on_track', 'behind', 'seriously_behind', 'overdue', 'completed', 'blocked', 'not_started']);
+export const taskStatusSchema = z.enum(TASK_STATES);
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
 /** The domain's traffic-light colour; when given it colours the ledger's status cell. */
 export const statusColorSchema = z.enum(['green', 'yellow', 'red', 'grey', 'blue']);

@@ -185,6 +185,12 @@ export const recheckNoticeBodySchema = z.object({ passed: z.boolean(), note: z.s
 export const boardSchema = z.object({
   period: periodOutSchema,
   units: z.array(z.object({ unitId: z.number(), unitName: z.string(), tasks: z.number(), unitReview: z.number(), submitted: z.number(), accepted: z.number(), returned: z.number(), missing: z.number(), late: z.boolean() })),
+  /** 逾期未报: lead units missing reports for the last period due — what the 督办 rule counts — and its open notices */
+  overdue: z.object({
+    period: z.object({ key: z.string(), label: z.string(), dueDate: z.string() }).nullable(),
+    units: z.array(z.object({ unitId: z.number(), unitName: z.string(), missing: z.number() })),
+    openNotices: z.number(),
+  }),
   red: z.array(z.object({ taskId: z.number(), title: z.string(), reason: z.string() })),
   yellow: z.array(z.object({ taskId: z.number(), title: z.string(), reason: z.string() })),
   indicators: z.array(z.object({ indicatorId: z.number(), name: z.string(), color: statusColorSchema, reason: z.string() })),

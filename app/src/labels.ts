@@ -49,14 +49,7 @@ export const comparatorLabels: Record<string, string> = { '=': '达到', '>=': '
 export const comparatorSymbols: Record<string, string> = { '=': '', '>=': '≥', '<=': '≤', '>': '>', '<': '<', range: '', approx: '约' };
 export const directionLabels: Record<string, string> = { up: '越大越好', down: '越小越好', none: '—' };
 
-export const taskStatusLabels: Record<string, string> = {
-  not_started: '未启动',
-  in_progress: '推进中',
-  completed: '已完成',
-  behind: '滞后',
-  overdue: '逾期',
-};
-export const taskStatusColors: Record<string, string> = { not_started: 'default', in_progress: 'processing', completed: 'success', behind: 'warning', overdue: 'error' };
+// task status words and colours: shared/statusWords.ts (one vocabulary with the server)
 
 export const projectKindLabels: Record<string, string> = { column: '专栏项目', inline: '文中项目' };
 export const projectStatusLabels: Record<string, string> = { planned: '计划', candidate: '待确认', in_progress: '在建', completed: '已完成' };

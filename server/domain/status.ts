@@ -2,39 +2,30 @@
 // time that has elapsed.
 import { z } from 'zod';
 import { daysBetween, isoDateSchema } from './dates.js';
-import { fmtPct, round } from './format.js';
-import { reportedTaskStatusSchema, taskThresholdsSchema } from '../../shared/planSettings.js';
+import { round } from './format.js';
+import { TASK_STATE_LABELS, TASK_STATES, taskStatusReason, type TaskStatusFacts } from '../../shared/statusWords.js';
 
-export { reportedTaskStatusSchema, taskThresholdsSchema } from '../../shared/planSettings.js';
-export type { ReportedTaskStatus, TaskThresholds } from '../../shared/planSettings.js';
+export const reportedTaskStatusSchema = z.enum(['未开始', '推进中', '已完成', '滞后', '受阻']);
+export type ReportedTaskStatus = z.infer<typeof reportedTaskStatusSchema>;
+
+export const taskThresholdsSchema = z
+  .object({
+    yellowGap: z.number().min(0).max(100).default(10),
+    redGap: z.number().min(0).max(100).default(30),
+    /** 受阻 is red by default: only someone above the unit can unblock it, and red is the list leaders see. */
+    blockedColor: z.enum(['red', 'yellow']).default('red'),
+  })
+  .refine((t) => t.yellowGap <= t.redGap, '黄灯阈值不能大于红灯阈值');
+export type TaskThresholds = z.infer<typeof taskThresholdsSchema>;
 
 
 export const statusColorSchema = z.enum(['green', 'yellow', 'red', 'grey', 'blue']);
 export type StatusColor = z.infer<typeof statusColorSchema>;
 
-export const taskStateSchema = z.enum([
-  'not_reported', // 未报送
-  'on_track', // 正常推进
-  'behind', // 滞后
-  'seriously_behind', // 严重滞后
-  'overdue', // 逾期未完成
-  'completed', // 已完成
-  'blocked', // 受阻
-  'not_started', // 未到开始时间
-]);
+/** The states and their words live in shared/statusWords.ts (one vocabulary for server, app and public page). */
+export const taskStateSchema = z.enum(TASK_STATES);
 export type TaskState = z.infer<typeof taskStateSchema>;
-
-export const TASK_STATE_LABELS: Record<TaskState, string> = {
-  not_reported: '未报送',
-  on_track: '正常推进',
-  behind: '滞后',
-  seriously_behind: '严重滞后',
-  overdue: '逾期未完成',
-  completed: '已完成',
-  blocked: '受阻',
-  not_started: '未开始',
-};
-
+export { TASK_STATE_LABELS };
 
 export const taskStatusInputSchema = z.object({
   start: isoDateSchema.nullable(),
@@ -42,6 +33,22 @@ export const taskStatusInputSchema = z.object({
   progress: z.number().min(0).max(100).nullable(), // latest reported %, null when none given
   reportedStatus: reportedTaskStatusSchema.nullable(),
   hasReportForCurrentPeriod: z.boolean(),
+  /**
+   * Whether a report was ever due from the task: it has a lead unit and a reporting period has come due since it
+   * began. False: 无应报进展 (grey) unless an accepted report says otherwise — never 未报送, never red for silence.
+   */
+  reportsDue: z.boolean().default(true),
+  /** The first due date ahead when no period has come due yet (said in the reason). */
+  firstDue: isoDateSchema.nullable().default(null),
+  /** why no report was due: no lead unit, or no period due yet */
+  noReportsWhy: z.enum(['no_lead_unit', 'no_period_due']).default('no_period_due'),
+  /**
+   * The freshest report (of the due period or later) sent to the office and not yet reviewed: the status is judged on
+   * its figures and said as 已报送待审核, so 60 % just entered never reads "未填写进度".
+   */
+  pending: z.object({ progress: z.number().min(0).max(100).nullable(), reportedStatus: reportedTaskStatusSchema.nullable(), periodLabel: z.string() }).nullable().default(null),
+  /** the due period's report waits for the unit's head (单位负责人预审): said in the reason of 未报送 */
+  withUnitHead: z.boolean().default(false),
   asOf: isoDateSchema,
   thresholds: taskThresholdsSchema.default({ yellowGap: 10, redGap: 30, blockedColor: 'red' }),
 });
@@ -52,6 +59,7 @@ export const taskStatusSchema = z.object({
   state: taskStateSchema,
   pace: z.number().nullable(), // 序时进度 %
   gap: z.number().nullable(), // pace − progress, percentage points; positive = behind
+  progress: z.number().nullable(), // the % judged: the accepted one, or the report waiting for review
   reason: z.string(),
 });
 export type TaskStatus = z.infer<typeof taskStatusSchema>;
@@ -70,48 +78,53 @@ export function timeElapsedPace(startDate: string, deadline: string, asOf: strin
   return round((elapsed / total) * 100, 1);
 }
 
-function paceSentence(pace: number, progress: number): string {
-  return `序时进度${fmtPct(pace)}%,实际进度${fmtPct(progress)}%`;
-}
-
 export function computeTaskStatus(input: TaskStatusInput): TaskStatus {
   const i = taskStatusInputSchema.parse(input);
+  const judged = judgeTaskStatus(i);
+  // a report waiting for the office is its own state, coloured by its figures
+  if (i.pending && judged.state !== 'not_started' && judged.state !== 'nothing_due') return { ...judged, state: 'awaiting_review' };
+  return judged;
+}
+
+function judgeTaskStatus(i: z.output<typeof taskStatusInputSchema>): TaskStatus {
   const t = i.thresholds;
+  const pending = i.pending ? { periodLabel: i.pending.periodLabel } : null;
+  const reportedStatus = i.pending ? i.pending.reportedStatus ?? i.reportedStatus : i.reportedStatus;
   const pace = i.start && i.deadline ? timeElapsedPace(i.start, i.deadline, i.asOf) : null;
   // 未开始 reported after the start date means nothing has been done: progress 0.
-  const progress = i.progress ?? (i.reportedStatus === '未开始' ? 0 : null);
+  const given = i.pending ? i.pending.progress ?? i.progress : i.progress;
+  const progress = given ?? (reportedStatus === '未开始' ? 0 : null);
   const gap = pace !== null && progress !== null ? round(pace - progress, 1) : null;
-  const out = (color: StatusColor, state: TaskState, reason: string): TaskStatus => ({ color, state, pace, gap, reason });
+  const out = (color: StatusColor, state: TaskState, facts: TaskStatusFacts): TaskStatus => ({ color, state, pace, gap, progress, reason: taskStatusReason(facts) });
+  const hasAccepted = i.progress !== null || i.reportedStatus !== null;
 
-  if (i.reportedStatus === '已完成' || (progress !== null && progress >= 100)) {
-    return out('blue', 'completed', '已完成');
+  if (reportedStatus === '已完成' || (progress !== null && progress >= 100)) {
+    return out('blue', 'completed', { kind: 'completed', pending });
   }
   if (i.start && i.asOf < i.start) {
-    return out('grey', 'not_started', `计划于${i.start}开始,尚未到开始时间`);
+    return out('grey', 'not_started', { kind: 'not_started', start: i.start });
+  }
+  if (!i.reportsDue && !hasAccepted && !i.pending) {
+    const deadlinePassed = i.deadline && i.asOf > i.deadline ? i.deadline : null;
+    return out('grey', 'nothing_due', { kind: 'nothing_due', why: i.noReportsWhy, deadlinePassed, firstDue: i.firstDue });
   }
   if (i.deadline && i.asOf > i.deadline) {
-    const late = daysBetween(i.deadline, i.asOf);
-    const prog = progress === null ? '未报送进度' : `实际进度${fmtPct(progress)}%`;
-    return out('red', 'overdue', `已超过完成时限${i.deadline}(逾期${late}天),${prog},尚未完成`);
+    return out('red', 'overdue', { kind: 'overdue', deadline: i.deadline, lateDays: daysBetween(i.deadline, i.asOf), progress, pending });
   }
-  if (i.reportedStatus === '受阻') {
-    const detail = pace !== null && progress !== null ? `;${paceSentence(pace, progress)}` : '';
-    return out(t.blockedColor, 'blocked', `单位报告推进受阻,需协调解决${detail}`);
+  if (reportedStatus === '受阻') {
+    return out(t.blockedColor, 'blocked', { kind: 'blocked', pace, progress, pending });
   }
-  if (!i.hasReportForCurrentPeriod) {
-    const detail = pace !== null ? `(当前序时进度${fmtPct(pace)}%)` : '';
-    return out('grey', 'not_reported', `本报送期未报送进展${detail}`);
+  if (!i.hasReportForCurrentPeriod && !i.pending) {
+    return out('grey', 'not_reported', { kind: 'not_reported', pace, withUnitHead: i.withUnitHead });
   }
-  const selfBehind = i.reportedStatus === '滞后';
+  const selfBehind = reportedStatus === '滞后';
   if (pace === null || progress === null || gap === null) {
-    const why = pace === null ? '未设开始时间或完成时限,无法计算序时进度' : '已报送,但未填写进度百分比';
-    return selfBehind ? out('yellow', 'behind', `单位自报滞后;${why}`) : out('green', 'on_track', why);
+    const facts: TaskStatusFacts = pace === null ? { kind: 'no_pace', selfBehind, pending } : { kind: 'no_progress', selfBehind, pending };
+    return selfBehind ? out('yellow', 'behind', facts) : out('green', 'on_track', facts);
   }
-  const base = paceSentence(pace, progress);
-  if (gap > t.redGap) return out('red', 'seriously_behind', `${base},落后${fmtPct(gap)}个百分点`);
-  if (gap >= t.yellowGap) return out('yellow', 'behind', `${base},落后${fmtPct(gap)}个百分点`);
-  if (selfBehind) return out('yellow', 'behind', `${base},单位自报滞后`);
-  if (gap > 0) return out('green', 'on_track', `${base},落后${fmtPct(gap)}个百分点,在允许范围内`);
-  if (gap < 0) return out('green', 'on_track', `${base},快于序时进度${fmtPct(-gap)}个百分点`);
-  return out('green', 'on_track', `${base},与序时进度持平`);
+  const paced = (band: 'red' | 'yellow' | 'self_behind' | 'ok'): TaskStatusFacts => ({ kind: 'paced', pace, progress, gap, band, pending });
+  if (gap > t.redGap) return out('red', 'seriously_behind', paced('red'));
+  if (gap >= t.yellowGap) return out('yellow', 'behind', paced('yellow'));
+  if (selfBehind) return out('yellow', 'behind', paced('self_behind'));
+  return out('green', 'on_track', paced('ok'));
 }

@@ -6,6 +6,7 @@ import type { Actor } from '../policy.js';
 import { currentPeriod, findPeriod, periodOut, runSettings, storedPeriod } from './calendar.js';
 import { indicatorStatuses, taskStatuses } from './status.js';
 import { listNotices } from './notices.js';
+import { lateUnits, openMissingReportNotices } from './lateUnits.js';
 
 /** what the board's red and yellow lists and their status need */
 const boardTaskColumns = {
@@ -47,8 +48,15 @@ export async function periodBoard(db: DbOrTx, actor: Actor, plan: typeof plans.$
   const inds = await indicatorStatuses(db, plan, today);
   // every report has its period (a required foreign key): counted on reports alone, index reports_plan_status
   const [{ pending }] = await db.select({ pending: sql<number>`count(*)::int` }).from(reports).where(and(eq(reports.planId, plan.id), eq(reports.status, 'submitted')));
+  // 逾期未报 as the 督办 count it: the last period due, whichever period the board shows
+  const late = await lateUnits(db, plan, today);
   return {
     period: periodOut(period, stored?.lockOverride, today),
+    overdue: {
+      period: late.period ? { key: late.period.key, label: late.period.label, dueDate: late.period.dueDate } : null,
+      units: late.units.map((u) => ({ unitId: u.unitId, unitName: u.unitName, missing: u.tasks.length })),
+      openNotices: await openMissingReportNotices(db, plan.id),
+    },
     units: [...byUnit.values()].sort((a, b) => Number(b.late) - Number(a.late) || b.missing - a.missing || a.unitId - b.unitId),
     red: pick('red'),
     yellow: pick('yellow'),

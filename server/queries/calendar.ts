@@ -40,6 +40,11 @@ export function lastDuePeriod(plan: PlanRow, today: string, settings = runSettin
   return past.length ? past[past.length - 1] : null;
 }
 
+/** The due date of the first period a task that began on `start` will owe, when none has come due yet (null: none in sight). */
+export function firstDueDate(plan: PlanRow, start: string, today: string, settings = runSettings(plan)): string | null {
+  return periodsAround(plan, today, settings).find((p) => p.end >= start && p.dueDate >= today)?.dueDate ?? null;
+}
+
 export function findPeriod(plan: Pick<PlanRow, 'settings'>, key: string, settings = runSettings(plan)): ReportingPeriod {
   if (!/^\d{4}/.test(key)) throw new AppError('NOT_FOUND', { period: key });
   const year = Number(key.slice(0, 4));

@@ -13,7 +13,8 @@ import { computeTaskStatus, reportedTaskStatusSchema, TASK_STATE_LABELS, type St
 import { computeIndicatorStatus, INDICATOR_STATE_LABELS } from '../domain/indicatorStatus.js';
 import { rollupOutline, type Rollup } from '../domain/rollup.js';
 import { isValidIsoDate, lastOfMonth, todayInShanghai } from '../domain/dates.js';
-import { lastDuePeriod, runSettings } from './calendar.js';
+import { firstDueDate, lastDuePeriod, runSettings } from './calendar.js';
+import { statusFacts } from './statusFacts.js';
 import { targetSegment, type YearTarget } from '../domain/indicatorMilestones.js';
 import { round } from '../domain/format.js';
 
@@ -73,15 +74,8 @@ export async function computeTaskStatuses(db: DbOrTx, rows: TaskRow[], today: st
     const due = calendar.get(plan.id)!.due;
     return due ? [and(eq(reportPeriods.planId, plan.id), gte(reportPeriods.start, due.start))!] : [];
   });
-  const reported = new Set(
-    since.length
-      ? (await db
-          .selectDistinct({ taskId: reports.taskId })
-          .from(reports)
-          .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
-          .where(and(inArray(reports.taskId, rows.map((r) => r.id)), inArray(reports.status, ['submitted', 'accepted']), or(...since)))).map((r) => r.taskId)
-      : [],
-  );
+  // reports in hand, waiting for review or with the unit's head, and lead units (issue #11: queries/statusFacts.ts)
+  const facts = await statusFacts(db, rows.map((r) => r.id), since);
   const byPlan = new Map<number, TaskRow[]>();
   for (const r of rows) (byPlan.get(r.planId) ?? byPlan.set(r.planId, []).get(r.planId)!).push(r);
   for (const plan of planRows) {
@@ -91,11 +85,14 @@ export async function computeTaskStatuses(db: DbOrTx, rows: TaskRow[], today: st
       let deadline = deadlineDate(t.deadline, plan);
       if (deadline && deadline < start) deadline = null;
       const status = reportedTaskStatusSchema.safeParse(t.reportedStatus);
-      // nothing was due yet, or a report for the due period (or a later one) is in
-      const hasReport = !due || due.end < start || reported.has(t.id);
+      // a report was owed: the task has a lead unit (a sub-task reports for itself) and a period came due since it began
+      const hasLead = t.parentTaskId !== null || facts.led.has(t.id);
+      const periodDue = !!due && due.end >= start;
       const s = computeTaskStatus({
         start, deadline, progress: t.progress == null ? null : Math.max(0, Math.min(100, t.progress)), reportedStatus: status.success ? status.data : null,
-        hasReportForCurrentPeriod: hasReport, asOf: today, thresholds: settings.taskThresholds,
+        hasReportForCurrentPeriod: !periodDue || facts.reported.has(t.id), reportsDue: hasLead && periodDue, noReportsWhy: hasLead ? 'no_period_due' : 'no_lead_unit',
+        firstDue: periodDue ? null : firstDueDate(plan, start, today, settings), pending: facts.pending.get(t.id) ?? null, withUnitHead: facts.withUnitHead.has(t.id),
+        asOf: today, thresholds: settings.taskThresholds,
       });
       out.set(t.id, { ...s, label: TASK_STATE_LABELS[s.state], periodKey: due?.key ?? null });
     }

@@ -2,6 +2,7 @@
 // so one status never shows two names or two colours. Labels follow server/domain.
 import type { ClassifiedEvaluation, TaskStatus } from '../../shared/reportDocs.js';
 import { TASK_STATE_LABELS } from '../domain/status.js';
+import { DEFAULT_STATE_COLOR } from '../../shared/statusWords.js';
 
 export const evaluationLabels: Record<ClassifiedEvaluation, string> = {
   achieved_early: '提前完成',
@@ -17,16 +18,7 @@ export const taskStatusLabels: Record<TaskStatus, string> = TASK_STATE_LABELS;
 /** Light fills (RGB hex, no '#') for the domain's traffic-light colours. */
 export const colourFills = { green: 'C6EFCE', yellow: 'FFEB9C', red: 'FFC7CE', grey: 'EDEDED', blue: 'DDEBF7' } as const;
 /** The colour a state takes when the caller passes none (the domain may differ by threshold). */
-export const defaultStatusColour: Record<TaskStatus, keyof typeof colourFills> = {
-  completed: 'blue',
-  on_track: 'green',
-  behind: 'yellow',
-  seriously_behind: 'red',
-  overdue: 'red',
-  blocked: 'red',
-  not_reported: 'grey',
-  not_started: 'grey',
-};
+export const defaultStatusColour: Record<TaskStatus, keyof typeof colourFills> = DEFAULT_STATE_COLOR;
 export const evaluationColours: Record<ClassifiedEvaluation, string> = {
   achieved_early: '1565C0',
   ahead: '2E7D32',

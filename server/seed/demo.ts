@@ -9,12 +9,14 @@ import { seedRegistry } from './seedRegistry.js';
 import { addUser } from '../operations/addUser.js';
 import { importPlan } from '../operations/importPlan.js';
 import { confirmImport } from '../operations/confirmImport.js';
+import { previewPublicPlan, publishPlan } from '../operations/publishPlan.js';
 import { updatePlan } from '../operations/updatePlan.js';
 import { getImportJob } from '../queries/imports.js';
 import { actorForUser } from '../auth/sessions.js';
 import type { Role } from '../../shared/roles.js';
 import { repoRoot } from '../paths.js';
 import { takeUpTask } from '../operations/takeUpTask.js';
+import { todayInShanghai } from '../domain/dates.js';
 import { markNotApplicable } from '../operations/markNotApplicable.js';
 import { demoCheckup } from './demoCheckup.js';
 import { demoProjects } from './demoProjects.js';
@@ -79,7 +81,14 @@ export async function seedDemo(db: Db, log: (s: string) => void = () => {}) {
     planOf[f.slice(0, 3)] = plan.id;
     const demoStep = demoSteps[f.slice(0, 3)];
     if (demoStep) {
-      await updatePlan({ db, actor }, plan.id, demoStep.patch);
+      const { publish, ...patch } = demoStep.patch;
+      if (Object.keys(patch).length) await updatePlan({ db, actor }, plan.id, patch);
+      if (publish) {
+        // published as an office does it: the preview first, then that preview confirmed
+        const today = todayInShanghai(new Date());
+        const preview = await previewPublicPlan(db, actor, plan.id, today);
+        await publishPlan({ db, actor }, plan.id, { publish: true, fingerprint: preview.fingerprint }, today);
+      }
       log(`  演示设置:${demoStep.note}`);
     }
   }
@@ -147,9 +156,9 @@ async function demoTakeUp(db: Db, planOf: Record<string, number>, log: (s: strin
  * reporting the demo extends one action plan (as offices do when work carries over) and publishes the
  * outline on the public page; both through the office's own operation, so both are in the audit trail.
  */
-const demoSteps: Record<string, { patch: { title?: string; periodEnd?: number; published?: boolean }; note: string }> = {
+const demoSteps: Record<string, { patch: { title?: string; periodEnd?: number; publish?: boolean }; note: string }> = {
   '000': { patch: { periodEnd: 2027 }, note: '实施期延至 2027 年,以便演示按月报送' },
   // the OCR'd preview lost its title page; an office types the title in, as it would at review
   '001': { patch: { title: '铜梁区城市更新提升行动计划' }, note: '原文为缺标题页的 OCR 预览,补录标题' },
-  '004': { patch: { published: true }, note: '在公开页面发布' },
+  '004': { patch: { publish: true }, note: '预览后在公开页面发布' },
 };

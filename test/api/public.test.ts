@@ -47,7 +47,9 @@ describe('public plan pages', () => {
     expect(hidden.json().error.code).toBe('NOT_FOUND');
     expect((await anon('/api/public/plans/999999')).statusCode).toBe(404);
 
-    expect((await s.office.client.patch(`/api/plans/${s.plan.id}`, { published: true })).statusCode).toBe(200);
+    const preview = await s.office.client.get(`/api/plans/${s.plan.id}/public-preview`);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect((await s.office.client.post(`/api/plans/${s.plan.id}/publish`, { publish: true, fingerprint: preview.json().fingerprint })).statusCode).toBe(200);
     const list = await anon('/api/public/plans');
     expect(list.statusCode).toBe(200);
     // progress is the weighted mean over tasks that have reported (one task at 30 %), on the list and the page alike

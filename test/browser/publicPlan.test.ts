@@ -15,7 +15,7 @@ beforeAll(async () => {
   const office = await apiSession(j.server.base, 'yc_office');
   const unit = await apiSession(j.server.base, 'yc_jw');
   await office('PATCH', '/api/plans/1', { periodEnd: 2027 });
-  await office('PATCH', '/api/plans/5', { published: true }); // the 纲要, for its indicator charts
+  // the 纲要 (plan 5) is published by the demo, after its preview
   const tasks = await unit<{ items: { id: number; planId: number }[] }>('GET', '/api/me/tasks?role=lead&pageSize=5');
   const taskId = tasks.items.find((t) => t.planId === 1)!.id;
   const body = { reportedStatus: '推进中', progress: 50, progressText: '已完成方案设计', problems: PROBLEM, nextSteps: '加快推进', submit: true };

@@ -96,7 +96,9 @@ export async function seedPayloads(base: string): Promise<Seeded> {
   const { planId } = await office<{ planId: number }>('POST', `/api/imports/${importId}/confirm`, {});
 
   // 2. the plan's title, published so the public page shows it too
-  await office('PATCH', `/api/plans/${planId}`, { title: `城市安全专项规划${IMG}${SVG}`, published: true });
+  await office('PATCH', `/api/plans/${planId}`, { title: `城市安全专项规划${IMG}${SVG}` });
+  const preview = await office<{ fingerprint: string }>('GET', `/api/plans/${planId}/public-preview`);
+  await office('POST', `/api/plans/${planId}/publish`, { publish: true, fingerprint: preview.fingerprint });
 
   // 3. units with hostile names, taking part in the first task
   const tasks = await office<{ items: { id: number; title: string }[] }>('GET', `/api/plans/${planId}/tasks?pageSize=50`);

@@ -96,3 +96,35 @@ describe('computeTaskStatus', () => {
     expect(() => computeTaskStatus({ ...base, thresholds: { yellowGap: 40, redGap: 30 } })).toThrow();
   });
 });
+
+describe('computeTaskStatus: the states of one vocabulary (issue #11)', () => {
+  it('a report waiting for the office is 已报送待审核, judged on its own figures, never "未填写进度"', () => {
+    const pending = { progress: 60, reportedStatus: '推进中' as const, periodLabel: '2026年1月' };
+    const s = computeTaskStatus({ ...base, progress: null, reportedStatus: null, pending });
+    expect(s).toMatchObject({ state: 'awaiting_review', color: 'green', gap: 0 });
+    expect(s.reason).toBe('2026年1月进展已报送,待规划办审核;序时进度60%,实际进度60%,与序时进度持平');
+    expect(s.reason).not.toContain('未填写进度');
+    // a pending 20 % at a 60 % pace keeps its red colour while it waits
+    expect(computeTaskStatus({ ...base, pending: { ...pending, progress: 20 } })).toMatchObject({ state: 'awaiting_review', color: 'red' });
+    // even when the due period itself was not reported, the report in hand is what is judged
+    expect(computeTaskStatus({ ...base, hasReportForCurrentPeriod: false, progress: null, reportedStatus: null, pending }).state).toBe('awaiting_review');
+  });
+
+  it('no report ever due: 无应报进展, grey — never 未报送 and never red for silence', () => {
+    const none = { ...base, progress: null, reportedStatus: null, hasReportForCurrentPeriod: true, reportsDue: false };
+    expect(computeTaskStatus({ ...none, noReportsWhy: 'no_lead_unit' })).toMatchObject({ state: 'nothing_due', color: 'grey', reason: '未明确牵头单位,尚无应报进展' });
+    expect(computeTaskStatus({ ...none, firstDue: '2026-01-25' }).reason).toBe('尚未到首个报送截止日(2026-01-25),无应报进展');
+    // past its deadline without anybody ever asked: said, not painted red
+    const late = computeTaskStatus({ ...none, asOf: '2026-02-01', noReportsWhy: 'no_lead_unit' });
+    expect(late).toMatchObject({ state: 'nothing_due', color: 'grey' });
+    expect(late.reason).toContain('完成时限2026-01-10已过');
+    // an accepted figure is judged as usual
+    expect(computeTaskStatus({ ...none, progress: 10 }).state).toBe('seriously_behind');
+  });
+
+  it('a report still with the unit head is not yet with the office: 未报送, and the reason says where it is', () => {
+    const s = computeTaskStatus({ ...base, hasReportForCurrentPeriod: false, withUnitHead: true });
+    expect(s).toMatchObject({ state: 'not_reported', color: 'grey' });
+    expect(s.reason).toBe('本报送期进展尚在单位负责人审核,未报送规划办(当前序时进度60%)');
+  });
+});

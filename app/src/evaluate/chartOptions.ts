@@ -1,11 +1,12 @@
 // Chart options built from API data: status counts by chapter or unit, indicator trajectories, reporting rates.
 import type { EChartsCoreOption } from 'echarts/core';
-import { lightHex, lightLabels } from '../run/runLabels';
+import { lightHex, lightLabels, lightMeaning } from '../run/runLabels';
 import { axisTooltip } from '../chartTooltip';
 
 type Counts = { green: number; yellow: number; red: number; grey: number; blue: number };
 const order: (keyof Counts)[] = ['blue', 'green', 'yellow', 'red', 'grey'];
-const words: Record<string, string> = { blue: '已完成', green: '正常推进', yellow: '黄灯', red: '红灯', grey: '未报送' };
+// series named by what each colour means (shared/statusWords.ts), as the table and the public page say it
+const words: Record<string, string> = lightMeaning;
 
 const short = (s: string, n = 12) => (s.length > n ? s.slice(0, n) + '…' : s);
 

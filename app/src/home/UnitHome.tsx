@@ -12,12 +12,12 @@ import { DeadlineText, HomeCounts, HomeSection } from './HomeParts';
 type ReportItem = Data['reports'][number];
 
 function ReportTag({ r }: { r: ReportItem }) {
-  if (!r.reportStatus) return <Tag>未填报</Tag>;
+  if (!r.reportStatus) return <Tag>{reportStatusLabels.none}</Tag>;
   return <Tag color={reportStatusColors[r.reportStatus]}>{reportStatusLabels[r.reportStatus]}</Tag>;
 }
 
-/** 未报送 / 未开始 of the last period due would sit beside this period's own report state and confuse it */
-const shownLight = (r: ReportItem) => r.taskStatus.state !== 'not_reported' && r.taskStatus.state !== 'not_started';
+/** 未报送 / 未开始 / 已报送待审核 of the task would only repeat (or, for the last period due, confuse) this period's own report state */
+const shownLight = (r: ReportItem) => !['not_reported', 'not_started', 'nothing_due', 'awaiting_review'].includes(r.taskStatus.state);
 
 const actionOf = (r: ReportItem) => (!r.reportStatus ? '填报' : r.reportStatus === 'returned' ? '修改重报' : r.reportStatus === 'draft' ? '继续填报' : '查看');
 

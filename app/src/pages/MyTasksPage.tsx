@@ -78,7 +78,7 @@ export default function MyTasksPage() {
           },
           { title: '牵头单位', key: 'lead', width: 160, render: (_, t) => <TaskUnits task={t} role="lead" highlight={me.unitId} /> },
           { title: '时限', dataIndex: 'deadline', width: 110, render: (d: string | null) => deadline(d) },
-          { title: '进度/状态', key: 'progress', width: 140, render: (_, t) => <TaskProgress progress={t.progress} status={t.reportedStatus} /> },
+          { title: '进度/状态', key: 'progress', width: 140, render: (_, t) => <TaskProgress progress={t.progress} status={t.status} /> },
         ]}
       />
       <TaskDrawer id={drawer.id} onClose={drawer.close} />

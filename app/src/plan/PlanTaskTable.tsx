@@ -8,6 +8,7 @@ import { taskRoleLabels } from '../labels';
 import { useRequest } from '../useRequest';
 import { TaskUnits } from './TaskUnits';
 import { TaskProgress } from './TaskProgress';
+import { colorPhrase, TASK_STATE_LABELS } from '../../../shared/statusWords';
 
 interface Props {
   planId: number;
@@ -22,13 +23,10 @@ interface Props {
   extra?: ReactNode;
 }
 
-/** Computed status, as the server filters it: a colour or the 未报送 state. */
+/** Computed status, as the server filters it: a colour or a state, in the words of shared/statusWords.ts. */
 const statusFilterOptions = [
-  { value: 'red', label: '红灯(严重滞后或逾期)' },
-  { value: 'yellow', label: '黄灯(滞后)' },
-  { value: 'green', label: '绿灯(正常推进)' },
-  { value: 'blue', label: '已完成' },
-  { value: 'not_reported', label: '未报送' },
+  ...(['red', 'yellow', 'green', 'blue'] as const).map((c) => ({ value: c, label: colorPhrase(c) })),
+  ...(['awaiting_review', 'not_reported', 'nothing_due'] as const).map((s) => ({ value: s, label: TASK_STATE_LABELS[s] })),
 ];
 
 export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChapter, onOpenTask, units, refreshKey, extra }: Props) {
@@ -112,7 +110,7 @@ export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChap
           { title: '责任单位', key: 'responsible', width: 170, render: (_, t) => <TaskUnits task={t} role="responsible" highlight={unitId} /> },
           { title: '配合单位', key: 'cooperating', width: 140, render: (_, t) => <TaskUnits task={t} role="cooperating" highlight={unitId} /> },
           { title: '时限', dataIndex: 'deadline', width: 96, render: (d: string | null) => deadline(d) },
-          { title: '进度/状态', key: 'progress', width: 120, render: (_, t) => <TaskProgress progress={t.progress} status={t.reportedStatus} /> },
+          { title: '进度/状态', key: 'progress', width: 120, render: (_, t) => <TaskProgress progress={t.progress} status={t.status} /> },
         ]}
       />
     </div>

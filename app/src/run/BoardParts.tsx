@@ -4,18 +4,24 @@ import { Button, Card, Empty, Statistic, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import type { Board } from './runApi';
 import { StatusLight } from './StatusLight';
+import { COLOR_WORDS } from '../../../shared/statusWords';
 
 type UnitRow = Board['units'][number];
 
 export function BoardStats({ board, pending }: { board: Board; pending: number }) {
-  const late = board.units.filter((u) => u.late).length;
+  // 逾期未报 counts what the 督办 rule counts: the last period due, whichever period the board shows
+  const late = board.overdue.units.length;
+  const lateTitle = board.overdue.period ? `逾期未报单位(${board.overdue.period.label})` : '逾期未报单位';
   const done = board.units.filter((u) => u.missing === 0 && u.tasks > 0).length;
   const open = board.notices.filter((n) => n.status !== 'closed').length;
   return (
     <div className="board-stats">
       <Card size="small"><Statistic title="应报单位" value={board.units.length} suffix="个" /></Card>
       <Card size="small"><Statistic title="已全部报送" value={done} suffix="个" /></Card>
-      <Card size="small"><Statistic title="逾期未报单位" value={late} suffix="个" styles={{ content: { color: late ? '#cf1322' : undefined } }} /></Card>
+      <Card size="small">
+        <Statistic title={lateTitle} value={late} suffix="个" styles={{ content: { color: late ? '#cf1322' : undefined } }} />
+        <div className="muted board-stat-note">未按期报送督办 {board.overdue.openNotices} 件未办结</div>
+      </Card>
       <Card size="small"><Statistic title="待审核报告" value={pending} suffix="份" /></Card>
       <Card size="small"><Statistic title="红灯任务" value={board.red.length} suffix="项" styles={{ content: { color: board.red.length ? '#cf1322' : undefined } }} /></Card>
       <Card size="small"><Statistic title="黄灯任务" value={board.yellow.length} suffix="项" styles={{ content: { color: board.yellow.length ? '#d48806' : undefined } }} /></Card>
@@ -86,7 +92,7 @@ export function IndicatorLights({ items }: { items: Board['indicators'] }) {
     <ul className="light-list">
       {items.map((i) => (
         <li key={i.indicatorId}>
-          <StatusLight status={{ color: i.color, label: i.color === 'red' ? '红灯' : i.color === 'yellow' ? '黄灯' : '关注' }} reason={false} />
+          <StatusLight status={{ color: i.color, label: COLOR_WORDS[i.color as 'red']?.light ?? i.color }} reason={false} />
           <div>
             <div>{i.name}</div>
             <div className="light-reason">{i.reason}</div>

@@ -1,8 +1,9 @@
 // Chinese wording and colours for running a plan: report states, period states, 督办 states and levels.
+import { COLOR_WORDS, REPORT_STATUS_WORDS, STATUS_COLORS, type StatusColorWord } from '../../../shared/statusWords';
 export const reportedStatuses = ['未开始', '推进中', '已完成', '滞后', '受阻'] as const;
 
-export const reportStatusLabels: Record<string, string> = { draft: '草稿', unit_review: '待单位负责人审核', submitted: '已报送待审核', accepted: '已通过', returned: '已退回' };
-export const reportStatusColors: Record<string, string> = { draft: 'default', unit_review: 'warning', submitted: 'processing', accepted: 'success', returned: 'error' };
+export const reportStatusLabels: Record<string, string> = Object.fromEntries(Object.entries(REPORT_STATUS_WORDS).map(([k, w]) => [k, w.label]));
+export const reportStatusColors: Record<string, string> = Object.fromEntries(Object.entries(REPORT_STATUS_WORDS).map(([k, w]) => [k, w.tag]));
 /** The order the filters list report states in. */
 export const reportStatusOrder = ['draft', 'unit_review', 'submitted', 'returned', 'accepted'] as const;
 export const channelLabels: Record<string, string> = { app: '站内提醒', email: '电子邮件', webhook: '群机器人' };
@@ -17,12 +18,13 @@ export const periodStateLabels: Record<string, string> = {
 };
 export const periodStateColors: Record<string, string> = { upcoming: 'default', open: 'processing', due_soon: 'warning', overdue: 'error', closed: 'default', locked: 'default' };
 
-/** Light colours of computed task/indicator status. */
-export const lightLabels: Record<string, string> = { green: '绿灯', yellow: '黄灯', red: '红灯', grey: '灰', blue: '蓝' };
+// Light colours of computed task/indicator status: one vocabulary with the server (shared/statusWords.ts).
+const colorEntries = <T,>(f: (w: (typeof COLOR_WORDS)[StatusColorWord]) => T) => Object.fromEntries(STATUS_COLORS.map((c) => [c, f(COLOR_WORDS[c])])) as Record<string, T>;
+export const lightLabels: Record<string, string> = colorEntries((w) => w.light);
 /** What each colour means, for readers who do not know the convention. */
-export const lightMeaning: Record<string, string> = { blue: '已完成', green: '正常推进', yellow: '滞后(黄灯)', red: '严重滞后或逾期(红灯)', grey: '未报送或未开始' };
-export const lightTagColors: Record<string, string> = { green: 'success', yellow: 'warning', red: 'error', grey: 'default', blue: 'processing' };
-export const lightHex: Record<string, string> = { green: '#52c41a', yellow: '#faad14', red: '#f5222d', grey: '#bfbfbf', blue: '#1677ff' };
+export const lightMeaning: Record<string, string> = colorEntries((w) => w.meaning);
+export const lightTagColors: Record<string, string> = colorEntries((w) => w.tag);
+export const lightHex: Record<string, string> = colorEntries((w) => w.hex);
 
 export const noticeStatusLabels: Record<string, string> = {
   issued: '已下发待签收',

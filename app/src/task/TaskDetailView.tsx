@@ -123,7 +123,7 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
         </Descriptions.Item>
         {t.weight !== 1 && <Descriptions.Item label="权重">{t.weight}</Descriptions.Item>}
         <Descriptions.Item label="进度/状态">
-          <TaskProgress progress={t.progress} status={t.reportedStatus} />
+          <TaskProgress progress={t.progress} status={t.status} />
         </Descriptions.Item>
         {t.parentTaskId && (
           <Descriptions.Item label="上级任务">

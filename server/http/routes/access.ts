@@ -19,6 +19,8 @@ export const routeAccess: Record<string, Access> = {
   'GET /api/plans': none('listed through planScope'),
   'GET /api/plans/:id': read('plan'),
   'PATCH /api/plans/:id': write('plan'),
+  'GET /api/plans/:id/public-preview': write('plan'),
+  'POST /api/plans/:id/publish': write('plan'),
   'GET /api/plans/:id/document': read('plan'),
   'GET /api/plans/:id/indicators': read('plan'),
   'GET /api/plans/:id/projects': read('plan'),
@@ -102,7 +104,6 @@ export const routeAccess: Record<string, Access> = {
   'POST /api/tasks/:id/take-up': takePart('task'),
   'POST /api/tasks/:id/untake': takePart('task'),
   'POST /api/tasks/:id/not-applicable': takePart('task'),
-  'PUT /api/plans/:id/rollup-rule': write('plan'),
   // bulk work (issue #11): the office's batches change one plan (its tasks, reports, 督办 must belong to it:
   // checked row by row in the operation); a unit's batches are its own reports, each row checked by saveReport
   'POST /api/plans/:id/tasks/assign': write('plan'),

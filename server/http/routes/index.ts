@@ -3,6 +3,7 @@ import type { RouteDef } from '../route.js';
 import { authRoutes } from './auth.js';
 import { unitRoutes } from './units.js';
 import { planRoutes } from './plans.js';
+import { publishingRoutes } from './publishing.js';
 import { taskRoutes } from './tasks.js';
 import { importRoutes } from './imports.js';
 import { auditRoutes } from './audit.js';
@@ -19,4 +20,4 @@ import { bulkRoutes } from './bulk.js';
 import { checkupRoutes } from './checkups.js';
 import { projectRoutes } from './projects.js';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes, ...evaluationRoutes, ...exportRoutes, ...dashboardRoutes, ...publicRoutes, ...homeRoutes, ...takeUpRoutes, ...projectRoutes, ...checkupRoutes, ...bulkRoutes] as RouteDef[];
+export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...publishingRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes, ...evaluationRoutes, ...exportRoutes, ...dashboardRoutes, ...publicRoutes, ...homeRoutes, ...takeUpRoutes, ...projectRoutes, ...checkupRoutes, ...bulkRoutes] as RouteDef[];

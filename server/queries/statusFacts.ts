@@ -1,0 +1,60 @@
+// What a task's computed status needs to know of its reports and units beyond the task row (issue #11, one vocabulary
+// of status): which tasks have a report for the due period (or later) in the office's hands, which wait with their
+// unit's head, the freshest report still waiting for the office's review (已报送待审核, judged on its figures), and
+// which tasks have a lead unit at all (no lead unit: no report is ever owed, 无应报进展). Read in two queries for any
+// number of tasks; queries/status.ts feeds them to domain/status.ts computeTaskStatus.
+// NB for maintained status rows (issue #15): besides reports' status/period, these facts move with a report's
+// progress/reported status while submitted and with task_units lead rows.
+import { and, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { reportPeriods, reports, taskUnits } from '../db/schema/index.js';
+import { reportedTaskStatusSchema } from '../domain/status.js';
+
+export interface PendingReport {
+  progress: number | null;
+  reportedStatus: '未开始' | '推进中' | '已完成' | '滞后' | '受阻' | null;
+  periodLabel: string;
+}
+
+export interface StatusFacts {
+  /** a submitted or accepted report of the due period or a later one */
+  reported: Set<number>;
+  /** a report of the due period or later waits for the unit's head (单位负责人预审) */
+  withUnitHead: Set<number>;
+  /** the freshest report sent to the office, when it still waits for review */
+  pending: Map<number, PendingReport>;
+  /** tasks with a lead unit (reports are owed by it, as the reminders and 督办 count) */
+  led: Set<number>;
+}
+
+/** `since`: per plan, the condition "period from the due one on" (none when no period is due yet). */
+export async function statusFacts(db: DbOrTx, taskIds: number[], since: SQL[]): Promise<StatusFacts> {
+  const out: StatusFacts = { reported: new Set(), withUnitHead: new Set(), pending: new Map(), led: new Set() };
+  if (!taskIds.length) return out;
+  if (since.length) {
+    const sent = await db
+      .select({ taskId: reports.taskId, status: reports.status, progress: reports.progress, reportedStatus: reports.reportedStatus, start: reportPeriods.start, label: reportPeriods.label })
+      .from(reports)
+      .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
+      .where(and(inArray(reports.taskId, taskIds), inArray(reports.status, ['unit_review', 'submitted', 'accepted']), or(...since)));
+    const freshest = new Map<number, (typeof sent)[number]>();
+    for (const r of sent) {
+      if (r.status === 'unit_review') {
+        out.withUnitHead.add(r.taskId);
+        continue;
+      }
+      out.reported.add(r.taskId);
+      if ((freshest.get(r.taskId)?.start ?? '') < r.start) freshest.set(r.taskId, r);
+    }
+    for (const [taskId, r] of freshest)
+      if (r.status === 'submitted')
+        out.pending.set(taskId, {
+          progress: r.progress == null ? null : Math.max(0, Math.min(100, r.progress)),
+          reportedStatus: reportedTaskStatusSchema.safeParse(r.reportedStatus).data ?? null,
+          periodLabel: r.label,
+        });
+  }
+  const led = await db.selectDistinct({ taskId: taskUnits.taskId }).from(taskUnits).where(and(inArray(taskUnits.taskId, taskIds), eq(taskUnits.role, 'lead'), isNotNull(taskUnits.unitId)));
+  for (const r of led) out.led.add(r.taskId);
+  return out;
+}
