@@ -10,6 +10,7 @@ import { writeAudit } from '../audit.js';
 import { canManagePlan } from '../policy.js';
 import { requireUnitsInRegion } from '../access.js';
 import { getVisiblePlan } from '../queries/plans.js';
+import { refreshTaskStatuses } from '../queries/status.js';
 import type { OpContext } from './context.js';
 
 type Ref = { unitId: number | null; role: string; raw: string; scope: string };
@@ -65,6 +66,8 @@ export async function assignTasks({ db, actor }: OpContext, planId: number, inpu
       await tx.update(tasks).set({ ...fields, version: sql`${tasks.version} + 1`, updatedAt: new Date() }).where(eq(tasks.id, id));
       await writeAudit(tx, actor, { action: 'task.assign', entityType: 'task', entityId: id, planId: plan.id, before, after: { ...after, mode: data.mode, batch: data.taskIds.length } });
     }
+    // a new deadline moves the pace: the maintained status rows are rewritten in the same transaction
+    await refreshTaskStatuses(tx, data.taskIds);
     return { updated: data.taskIds.length, taskIds: data.taskIds };
   });
 }
