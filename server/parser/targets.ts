@@ -348,17 +348,26 @@ function earlierPlanPeriod(s: string, plan: number | null, horizon: number | nul
   return m !== null && fiveYearPlanEnd(11 + '一二三四五六七八九'.indexOf(m[1])) < horizon;
 }
 
+// what a document's title ends on; "《城镇新增就业2000人以上》" (a page listing its items in title marks) is no title
+const DOC_TITLE_END = /(?:通知|方案|意见|办法|规划|纲要|条例|报告|计划|决定|规定|细则|标准|法|纪要|清单|目录|指南|公告|通报|批复|函|要点|制度|规则|章程|白皮书|年鉴|公报)(?:\([^()]*\))?$/;
+
 function insideQuote(s: string, i: number): boolean {
   let q = 0;
   let b = 0;
+  let open = -1;
   for (let k = 0; k < i; k++) {
     const c = s[k];
     if (c === '“') q++;
     else if (c === '”') q = Math.max(0, q - 1);
-    else if (c === '《') b++;
-    else if (c === '》') b = Math.max(0, b - 1);
+    else if (c === '《') {
+      b++;
+      open = k;
+    } else if (c === '》') b = Math.max(0, b - 1);
   }
-  return q > 0 || b > 0;
+  if (q > 0) return true;
+  if (b === 0) return false;
+  const close = s.indexOf('》', i);
+  return close < 0 || DOC_TITLE_END.test(s.slice(open + 1, close));
 }
 
 function figure(
