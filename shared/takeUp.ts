@@ -55,17 +55,45 @@ export const coverageCellSchema = z.object({
   taskIds: z.array(z.number()),
   reason: z.string().nullable(),
 });
+/**
+ * How a city task's status is rolled up from its districts (a plan setting, kept in plans.settings.rollup; the
+ * issuing region's office chooses it): the worst colour, the share of districts on track against a threshold, or
+ * that share weighted by district (weights per district id, a district without one weighs 1).
+ */
+export const rollupRuleKindSchema = z.enum(['worst', 'share', 'weighted']);
+export type RollupRuleKind = z.infer<typeof rollupRuleKindSchema>;
+export const ROLLUP_RULE_LABELS: Record<RollupRuleKind, string> = { worst: '取最差颜色', share: '按正常推进占比', weighted: '按区县权重' };
+export const rollupRuleSchema = z.object({
+  kind: rollupRuleKindSchema.default('worst'),
+  /** percent of (weighted) reporting districts on track at or above which the city task is green */
+  threshold: z.number().finite().min(1).max(100).default(80),
+  /** district region id → weight (0–100); only read by 'weighted' */
+  weights: z.record(z.string().regex(/^[1-9]\d{0,9}$/), z.number().finite().min(0).max(100)).default({}),
+});
+export type RollupRule = z.infer<typeof rollupRuleSchema>;
+export const rollupRuleBodySchema = z.object({
+  kind: rollupRuleKindSchema,
+  threshold: z.number().finite().min(1).max(100).optional(),
+  weights: z.array(z.object({ regionId: idSchema, weight: z.number().finite().min(0).max(100) })).max(200).optional(),
+});
 export const rollupOutSchema = z.object({
   color: colorSchema.nullable(),
   onTrack: z.number(),
   takenUp: z.number(),
+  /** taken-up districts whose colour says something (not grey) */
+  reporting: z.number(),
+  /** percent on track among reporting districts (weighted under 'weighted'); null when none reports */
   share: z.number().nullable(),
+  /** the rule applied to this task, in one sentence */
   text: z.string(),
 });
 export const coverageSchema = z.object({
   plan: z.object({ id: z.number(), title: z.string(), regionId: z.number().nullable() }),
   /** the roll-up rule, in words */
   rule: z.string(),
+  /** the plan's roll-up setting, and whether the actor may change it */
+  rollupRule: rollupRuleSchema,
+  canSetRule: z.boolean(),
   districts: z.array(z.object({ id: z.number(), name: z.string(), counts: stateCountsSchema, colors: colorCountsSchema })),
   rows: z.array(z.object({ task: upperTaskSchema, cells: z.array(coverageCellSchema), counts: stateCountsSchema, rollup: rollupOutSchema })),
   totals: stateCountsSchema,

@@ -24,7 +24,8 @@ interface Entry {
   gzip?: Buffer;
 }
 
-const MAX_ENTRIES = 500;
+/** at most this many answers per database (a plan's status of 300 tasks is ~80 KB of JSON, ~12 KB compressed) */
+const MAX_ENTRIES = 300;
 /** per database handle (a process may hold more than one: tests, two instances in one process) */
 const caches = new WeakMap<object, { entries: Map<string, Entry>; pending: Map<string, Promise<Entry>> }>();
 function cacheOf(db: DbOrTx) {
@@ -80,6 +81,7 @@ export async function sendCachedAnswer(db: DbOrTx, req: FastifyRequest, reply: F
   if (e.json === undefined) {
     e.json = JSON.stringify(e.value);
     e.etag = `"a${e.stamp}-${createHash('sha1').update(e.json).digest('base64url').slice(0, 16)}"`;
+    e.value = undefined; // the text is what is sent from now on: the objects are not kept
   }
   // private: the answer is for signed-in users who may see the plan; no-cache: asked again each time (304 if unchanged)
   reply.header('etag', e.etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding, cookie');

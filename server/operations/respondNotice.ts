@@ -1,5 +1,5 @@
-// A notice's lifecycle: the unit signs, handles and feeds back; the office rechecks and closes.
-// Each step is a compare-and-set on the status, audited.
+// A notice's lifecycle: the unit signs, handles and feeds back; the office rechecks and closes. The steps are data in
+// domain/noticeFlow.ts; each is a compare-and-set on the status, audited.
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
@@ -10,16 +10,15 @@ import { now } from '../clock.js';
 import { canManagePlan } from '../policy.js';
 import { getVisiblePlan } from '../queries/plans.js';
 import { getVisibleNotice } from '../queries/notices.js';
+import { noticeStep, type NoticeTransition } from '../domain/noticeFlow.js';
 import type { OpContext } from './context.js';
 
-const unitSteps = { sign: ['issued', 'signed'], handle: ['signed', 'handled'], feedback: ['handled', 'fed_back'] } as const;
-
-async function move(ctx: OpContext, id: number, from: string, to: string, action: string, set: Partial<typeof notices.$inferInsert>, extra: object = {}) {
+async function move(ctx: OpContext, id: number, { from, to, action }: NoticeTransition, set: Partial<typeof notices.$inferInsert>, extra: object = {}) {
   return ctx.db.transaction(async (tx) => {
     const at = now();
     const [row] = await tx.update(notices).set({ ...set, status: to, updatedAt: at }).where(and(eq(notices.id, id), eq(notices.status, from))).returning();
     if (!row) throw new AppError('NOTICE_INVALID_TRANSITION', { expected: from });
-    await writeAudit(tx, ctx.actor, { action, entityType: 'notice', entityId: id, planId: row.planId, before: { status: from }, after: { status: to, ...extra } });
+    await writeAudit(tx, ctx.actor, { action: `notice.${action}`, entityType: 'notice', entityId: id, planId: row.planId, before: { status: from }, after: { status: to, ...extra } });
     return row;
   });
 }
@@ -29,25 +28,23 @@ export async function respondNotice(ctx: OpContext, id: number, input: z.input<t
   const n = await getVisibleNotice(ctx.db, ctx.actor, id);
   // only the unit the notice is addressed to answers it
   if (ctx.actor.unitId !== n.unitId) throw new AppError('FORBIDDEN');
-  const [from, to] = unitSteps[data.action];
-  if (n.status !== from) throw new AppError('NOTICE_INVALID_TRANSITION', { status: n.status, action: data.action });
+  const step = noticeStep(n.status, data.action);
   if (data.action === 'feedback' && data.text.length < 2) throw new AppError('VALIDATION_FAILED', { text: '请填写整改落实情况' });
   // the feedback step records when the unit fed back (the time a response deadline is judged against)
-  return move(ctx, id, from, to, `notice.${data.action}`, data.action === 'feedback' ? { feedback: data.text, fedBackAt: now() } : {}, data.text ? { text: data.text } : {});
+  return move(ctx, id, step, data.action === 'feedback' ? { feedback: data.text, fedBackAt: now() } : {}, data.text ? { text: data.text } : {});
 }
 
 export async function recheckNotice(ctx: OpContext, id: number, input: z.input<typeof recheckNoticeBodySchema>) {
   const data = recheckNoticeBodySchema.parse(input);
   const n = await getVisibleNotice(ctx.db, ctx.actor, id);
   if (!canManagePlan(ctx.actor, (await getVisiblePlan(ctx.db, ctx.actor, n.planId)).p)) throw new AppError('FORBIDDEN');
-  if (n.status !== 'fed_back') throw new AppError('NOTICE_INVALID_TRANSITION', { status: n.status });
   // a failed recheck sends the notice back to the unit to handle again
-  return move(ctx, id, 'fed_back', data.passed ? 'rechecked' : 'handled', data.passed ? 'notice.recheck' : 'notice.recheck_fail', { recheckNote: data.note || null }, { passed: data.passed, note: data.note });
+  const step = noticeStep(n.status, data.passed ? 'recheck' : 'recheck_fail');
+  return move(ctx, id, step, { recheckNote: data.note || null }, { passed: data.passed, note: data.note });
 }
 
 export async function closeNotice(ctx: OpContext, id: number) {
   const n = await getVisibleNotice(ctx.db, ctx.actor, id);
   if (!canManagePlan(ctx.actor, (await getVisiblePlan(ctx.db, ctx.actor, n.planId)).p)) throw new AppError('FORBIDDEN');
-  if (n.status !== 'rechecked') throw new AppError('NOTICE_INVALID_TRANSITION', { status: n.status });
-  return move(ctx, id, 'rechecked', 'closed', 'notice.close', { closedAt: now() });
+  return move(ctx, id, noticeStep(n.status, 'close'), { closedAt: now() });
 }

@@ -10,33 +10,17 @@ import { readsRegion } from '../access.js';
 import { getVisiblePlan } from './plans.js';
 import { taskStatuses } from './status.js';
 import type { TaskStatusOut } from '../../shared/reporting.js';
-import { TAKE_UP_STATE_LABELS, type Coverage, type TakeUpList, type TakeUpState, type TakeUpSuggestions } from '../../shared/takeUp.js';
-import { can } from '../policy.js';
+import { rollupRuleSchema, TAKE_UP_STATE_LABELS, type Coverage, type RollupRule, type TakeUpList, type TakeUpState, type TakeUpSuggestions } from '../../shared/takeUp.js';
+import { can, canManagePlan } from '../policy.js';
+import { describeRollupRule, rollupDistricts, worstColor } from '../domain/districtRollup.js';
 
 type Color = TaskStatusOut['color'];
-/** worst first: a district's cell and an upper task take the worst colour of the linked tasks under them */
-export const COLOR_SEVERITY: Record<Color, number> = { red: 4, yellow: 3, grey: 2, green: 1, blue: 0 };
-const COLOR_WORDS: Record<Color, string> = { red: '红色', yellow: '黄色', grey: '灰色', green: '绿色', blue: '蓝色' };
-export const ROLLUP_RULE =
-  '上级任务的状态按已落实区县汇总:每个区县取其关联任务中最差的颜色(红 > 黄 > 灰 > 绿 > 蓝),上级任务再取各区县中最差的颜色;' +
-  '“正常推进占比”为颜色为绿色或蓝色(已完成)的区县数除以已落实区县数;标为不适用的区县不计入,未落实的区县单独列出。';
+export { COLOR_SEVERITY, worstColor } from '../domain/districtRollup.js';
 
-export function worstColor(colors: Color[]): Color | null {
-  return colors.length ? colors.reduce((a, b) => (COLOR_SEVERITY[b] > COLOR_SEVERITY[a] ? b : a)) : null;
-}
-
-/** The roll-up of one upper task from its districts' colours (one colour per taken-up district), stated in words. */
-export function rollupUpperTask(districtColors: Color[], notTaken: number, notApplicable: number) {
-  const color = worstColor(districtColors);
-  const onTrack = districtColors.filter((c) => c === 'green' || c === 'blue').length;
-  const takenUp = districtColors.length;
-  const share = takenUp ? Math.round((onTrack / takenUp) * 1000) / 10 : null;
-  const parts = takenUp
-    ? [`${takenUp}个区县已落实,最差为${COLOR_WORDS[color!]},正常推进或已完成${onTrack}个(${share}%)`]
-    : ['尚无区县落实'];
-  if (notTaken) parts.push(`${notTaken}个区县未落实`);
-  if (notApplicable) parts.push(`${notApplicable}个区县不适用`);
-  return { color, onTrack, takenUp, share, text: parts.join(';') };
+/** The plan's roll-up rule (plans.settings.rollup); a bad or missing value is the default, the worst colour. */
+export function rollupRuleOf(plan: { settings: unknown }): RollupRule {
+  const parsed = rollupRuleSchema.safeParse((plan.settings as Record<string, unknown> | null)?.rollup ?? {});
+  return parsed.success ? parsed.data : rollupRuleSchema.parse({});
 }
 
 const upperColumns = { id: tasks.id, title: tasks.title, position: tasks.position };
@@ -123,7 +107,8 @@ async function isAbove(db: DbOrTx, upper: number, regionId: number) {
  */
 export async function coverage(db: DbOrTx, actor: Actor, planId: number, today: string): Promise<Coverage> {
   const { p } = await getVisiblePlan(db, actor, planId);
-  const districts = (await districtsBelow(db, p.regionId)).filter((d) => readsRegion(actor, d.id));
+  const allDistricts = await districtsBelow(db, p.regionId);
+  const districts = allDistricts.filter((d) => readsRegion(actor, d.id));
   const ups = await upperTasks(db, p.id);
   const ids = ups.map((u) => u.id);
   const dIds = districts.map((d) => d.id);
@@ -137,10 +122,10 @@ export async function coverage(db: DbOrTx, actor: Actor, planId: number, today: 
     (linkKey.get(k) ?? linkKey.set(k, []).get(k)!).push(l);
   }
   const naKey = new Map(nas.map((n) => [`${n.upperTaskId}:${n.regionId}`, n]));
+  const rule = rollupRuleOf(p);
   const totals = zero();
   const rows = ups.map((u) => {
     const counts = zero();
-    const colors: Color[] = [];
     const cells = districts.map((d) => {
       const mine = linkKey.get(`${u.id}:${d.id}`) ?? [];
       const na = naKey.get(`${u.id}:${d.id}`);
@@ -150,17 +135,16 @@ export async function coverage(db: DbOrTx, actor: Actor, planId: number, today: 
       totals[state]++;
       const dc = dCounts.get(d.id)!;
       dc.counts[state]++;
-      if (color) {
-        colors.push(color);
-        dc.colors[color]++;
-      }
+      if (color) dc.colors[color]++;
       const label = state === 'taken_up' ? mine.map((l) => st.get(l.taskId)?.label ?? '').filter(Boolean).join('、') || TAKE_UP_STATE_LABELS.taken_up : TAKE_UP_STATE_LABELS[state];
       return { regionId: d.id, state, color, label, taskIds: mine.map((l) => l.taskId), reason: na?.reason ?? null };
     });
-    return { task: u, cells, counts, rollup: rollupUpperTask(colors, counts.not_taken, counts.not_applicable) };
+    return { task: u, cells, counts, rollup: rollupDistricts(cells, rule) };
   });
+  // the whole district list names the weights (a district reads only its own column, the rule is the city's)
+  const names = new Map(allDistricts.map((d) => [d.id, d.name]));
   return {
-    plan: { id: p.id, title: p.title, regionId: p.regionId }, rule: ROLLUP_RULE,
+    plan: { id: p.id, title: p.title, regionId: p.regionId }, rule: describeRollupRule(rule, names), rollupRule: rule, canSetRule: canManagePlan(actor, p),
     districts: districts.map((d) => ({ ...d, ...dCounts.get(d.id)! })), rows, totals,
   };
 }

@@ -2,9 +2,9 @@
 // or says 不适用 with a reason), the city sees the coverage matrix with counts and a rolled-up status per task,
 // and a district writes only its own links.
 import { describe, expect, it, beforeAll } from 'vitest';
-import { eq } from 'drizzle-orm';
-import { tasks } from '../../server/db/schema/index.js';
-import { rollupUpperTask } from '../../server/queries/takeUp.js';
+import { and, eq } from 'drizzle-orm';
+import { auditEvents, tasks } from '../../server/db/schema/index.js';
+import { rollupDistricts } from '../../server/domain/districtRollup.js';
 import { useTestApp, type Client } from '../helpers/app.js';
 import { auditChecks } from '../helpers/audit.js';
 import { makeClient, makePlan, makeUnit, regionId } from '../helpers/factories.js';
@@ -167,9 +167,8 @@ describe('coverage matrix and roll-up', () => {
       const row0 = cov.rows[0];
       const tlCell = row0.cells.find((c: { regionId: number }) => c.regionId === tl);
       expect(tlCell).toMatchObject({ state: 'taken_up', color: 'blue', taskIds: [tongliangTask] });
-      const ycCell = row0.cells.find((c: { regionId: number }) => c.regionId === yc);
-      // the roll-up is the rule applied to the districts' colours: worst colour, share on track (green or blue)
-      expect(row0.rollup).toEqual(rollupUpperTask([ycCell.color, 'blue'], n - 2, 0));
+      // the roll-up is the plan's rule (by default the worst colour) applied to the districts' cells
+      expect(row0.rollup).toEqual(rollupDistricts(row0.cells, { kind: 'worst' }));
       expect(row0.rollup.takenUp).toBe(2);
       expect(cov.rows[2].cells.find((c: { regionId: number }) => c.regionId === yc)).toMatchObject({ state: 'not_applicable', reason: '永川区无轨道交通线路规划', color: null });
       expect(cov.rule).toMatch(/最差/);
@@ -179,19 +178,92 @@ describe('coverage matrix and roll-up', () => {
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
   });
 
-  it('the roll-up rule: worst colour, share on track, not-applicable districts left out', () => {
-    expect(rollupUpperTask(['green', 'blue', 'yellow', 'green'], 3, 1)).toEqual({
-      color: 'yellow', onTrack: 3, takenUp: 4, share: 75,
-      text: '4个区县已落实,最差为黄色,正常推进或已完成3个(75%);3个区县未落实;1个区县不适用',
-    });
-    expect(rollupUpperTask(['red', 'grey'], 0, 0)).toMatchObject({ color: 'red', onTrack: 0, share: 0 });
-    expect(rollupUpperTask([], 38, 0)).toMatchObject({ color: null, takenUp: 0, share: null, text: '尚无区县落实;38个区县未落实' });
-  });
-
   it('withdrawing every link and the 不适用 record puts a task back to 未落实', async () => {
     const res = await audited(['task.applicable'], () => yongchuan.post(`/api/tasks/${upper[2]}/untake`, {}));
     expect(res.statusCode, res.body).toBe(200);
     const list = (await yongchuan.get(`/api/plans/${cityPlan}/take-up`)).json();
     expect(list.items[2].state).toBe('not_taken');
+  });
+});
+
+describe('the roll-up rule, a plan setting of the issuing region', () => {
+  const setRule = (client: Client, body: unknown) => client.request({ method: 'PUT', url: `/api/plans/${cityPlan}/rollup-rule`, payload: body as object });
+  const row0 = async () => (await cityLeader.get(`/api/plans/${cityPlan}/coverage`)).json().rows[0];
+
+  beforeAll(async () => {
+    // 永川 carries task 1 with an overdue task (red) and a completed one (blue): its cell is red; 铜梁's is blue
+    const db = t.handle.db;
+    await db.update(tasks).set({ progress: 30, reportedStatus: '推进中', startDate: '2024-01-01', deadline: '2024-06-30' }).where(eq(tasks.id, yongchuanTask));
+    await db.update(tasks).set({ progress: 100, reportedStatus: '已完成' }).where(eq(tasks.id, yongchuanOther));
+  });
+
+  it('is the worst colour until the office chooses another, and says so', async () => {
+    const cov = (await cityOffice.get(`/api/plans/${cityPlan}/coverage`)).json();
+    expect(cov.rollupRule).toEqual({ kind: 'worst', threshold: 80, weights: {} });
+    expect(cov.canSetRule).toBe(true);
+    expect(cov.rule).toMatch(/^上级任务的状态取最差颜色/);
+    const r = cov.rows[0];
+    expect(r.cells.filter((c: { state: string }) => c.state === 'taken_up').map((c: { regionId: number; color: string }) => [c.regionId, c.color]).sort()).toEqual([[yc, 'red'], [tl, 'blue']].sort());
+    expect(r.rollup).toMatchObject({ color: 'red', takenUp: 2, reporting: 2, onTrack: 1, share: 50 });
+    expect(r.rollup.text).toMatch(/^取最差颜色:2个区县已落实,最差为红色/);
+    expect((await cityLeader.get(`/api/plans/${cityPlan}/coverage`)).json().canSetRule).toBe(false);
+  });
+
+  it('only the issuing region’s office sets it; the leader, a district and a reporter cannot', async () => {
+    for (const client of [cityLeader, yongchuan, reporter]) {
+      const res = await audited([], () => setRule(client, { kind: 'share', threshold: 50 }));
+      expect(res.statusCode, res.body).toBe(403);
+    }
+    expect((await setRule(cityOffice, { kind: 'share', threshold: 0 })).statusCode).toBe(400);
+    expect((await setRule(cityOffice, { kind: 'median' })).statusCode).toBe(400);
+    // weights only for the districts directly below the plan's region
+    const city = await regionId(t.handle.db, '重庆市');
+    const bad = await audited([], () => setRule(cityOffice, { kind: 'weighted', weights: [{ regionId: city, weight: 2 }] }));
+    expect(bad.statusCode, bad.body).toBe(400);
+    expect(bad.json().error.code).toBe('ROLLUP_WEIGHT_NOT_DISTRICT');
+  });
+
+  it('share on track: 1 of 2 reporting districts (50 %) is green at a 50 % threshold, yellow at 80 %', async () => {
+    const res = await audited(['plan.rollup_rule'], () => setRule(cityOffice, { kind: 'share', threshold: 50 }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ kind: 'share', threshold: 50, weights: {} });
+    let r = await row0();
+    expect(r.rollup).toMatchObject({ color: 'green', share: 50 });
+    expect(r.rollup.text).toMatch(/^按正常推进占比:有进展的2个区县中正常推进或已完成1个\(50%\),达到阈值50%,为绿色/);
+    expect((await setRule(cityOffice, { kind: 'share', threshold: 80 })).statusCode).toBe(200);
+    r = await row0();
+    expect(r.rollup).toMatchObject({ color: 'yellow', share: 50 });
+    const cov = (await cityLeader.get(`/api/plans/${cityPlan}/coverage`)).json();
+    expect(cov.rule).toMatch(/达到80%为绿色,低于80%为黄色,低于40%为红色/);
+    // the same rule reaches a district's own column and the Excel
+    expect((await yongchuan.get(`/api/plans/${cityPlan}/coverage`)).json().rollupRule.kind).toBe('share');
+  });
+
+  it('weighted by district: 铜梁 at weight 4 makes it green, 永川 at weight 4 red; the sentence names the weights', async () => {
+    // the threshold is kept from the previous setting when not given
+    const res = await audited(['plan.rollup_rule'], () => setRule(cityOffice, { kind: 'weighted', weights: [{ regionId: tl, weight: 4 }, { regionId: yc, weight: 1 }] }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ kind: 'weighted', threshold: 80, weights: { [String(tl)]: 4 } });
+    let cov = (await cityLeader.get(`/api/plans/${cityPlan}/coverage`)).json();
+    expect(cov.rows[0].rollup).toMatchObject({ color: 'green', share: 80 });
+    expect(cov.rows[0].rollup.text).toMatch(/^按区县权重:有进展的2个区县权重之和5,其中正常推进或已完成的1个区县权重之和4\(80%\),达到阈值80%,为绿色/);
+    expect(cov.rule).toContain('(铜梁区4,其余区县为1)');
+    expect((await setRule(cityOffice, { kind: 'weighted', weights: [{ regionId: yc, weight: 4 }] })).statusCode).toBe(200);
+    cov = (await cityLeader.get(`/api/plans/${cityPlan}/coverage`)).json();
+    expect(cov.rows[0].rollup).toMatchObject({ color: 'red', share: 20 });
+    // the other settings of the plan are untouched
+    expect((await cityOffice.get(`/api/plans/${cityPlan}/reporting`)).statusCode).toBe(200);
+  });
+
+  it('every change is in the plan’s audit trail with the rule before and after', async () => {
+    const rows = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.action, 'plan.rollup_rule'), eq(auditEvents.entityId, String(cityPlan)))).orderBy(auditEvents.id);
+    expect(rows.length).toBe(4);
+    expect(rows.map((r) => (r.after as { kind: string }).kind)).toEqual(['share', 'share', 'weighted', 'weighted']);
+    expect((rows[0].before as { kind: string }).kind).toBe('worst');
+  });
+
+  it('back to the worst colour', async () => {
+    expect((await setRule(cityOffice, { kind: 'worst' })).statusCode).toBe(200);
+    expect((await row0()).rollup.color).toBe('red');
   });
 });

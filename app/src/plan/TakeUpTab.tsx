@@ -2,9 +2,9 @@
 // create one, or 不适用 with a reason); for the city (and anyone who reads several districts), the coverage
 // matrix of tasks × districts with coloured cells, counts and the rolled-up status, exportable to Excel.
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, Modal, Popconfirm, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import type { Coverage, TakeUpList, TakeUpSuggestions } from '../../../shared/takeUp';
+import { ROLLUP_RULE_LABELS, type Coverage, type RollupRule, type RollupRuleKind, type TakeUpList, type TakeUpSuggestions } from '../../../shared/takeUp';
 import type { Task } from '../../../shared/api';
 import { request } from '../api';
 import { PageLoading } from '../components/PageLoading';
@@ -20,6 +20,8 @@ const takeUpApi = {
   takeUp: (taskId: number, body: { taskIds?: number[]; create?: { planId: number; title?: string } }) => request(`/api/tasks/${taskId}/take-up`, { method: 'POST', body }),
   untake: (taskId: number, body: { taskId?: number }) => request(`/api/tasks/${taskId}/untake`, { method: 'POST', body }),
   notApplicable: (taskId: number, reason: string) => request(`/api/tasks/${taskId}/not-applicable`, { method: 'POST', body: { reason } }),
+  setRule: (planId: number, body: { kind: RollupRuleKind; threshold?: number; weights?: { regionId: number; weight: number }[] }) =>
+    request<RollupRule>(`/api/plans/${planId}/rollup-rule`, { method: 'PUT', body }),
 };
 
 const stateTag: Record<string, { color: string; text: string }> = {
@@ -216,6 +218,7 @@ function CoverageMatrix({ planId }: { planId: number }) {
         </Typography.Text>
         <Segmented value={filter} onChange={(v) => setFilter(String(v))} options={Object.entries(rowFilters).map(([value, f]) => ({ value, label: f.label }))} />
         <Button icon={<DownloadOutlined />} href={takeUpApi.exportUrl(planId)}>导出 Excel</Button>
+        {c.canSetRule ? <RollupRuleButton planId={planId} coverage={c} onSaved={cov.reload} /> : null}
       </Space>
       <Alert type="info" style={{ marginBottom: 12 }} message={`汇总规则:${c.rule}`} />
       <Table<Row>
@@ -260,5 +263,56 @@ function CoverageMatrix({ planId }: { planId: number }) {
         ]}
       />
     </div>
+  );
+}
+
+/** The issuing region's office chooses how a task's status is rolled up from its districts (audited as plan.rollup_rule). */
+function RollupRuleButton({ planId, coverage, onSaved }: { planId: number; coverage: Coverage; onSaved: () => void }) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [form] = Form.useForm<{ kind: RollupRuleKind; threshold: number; weights: Record<string, number> }>();
+  const kind = Form.useWatch('kind', form);
+  const rule = coverage.rollupRule;
+  const start = () => {
+    form.setFieldsValue({ kind: rule.kind, threshold: rule.threshold, weights: Object.fromEntries(coverage.districts.map((d) => [String(d.id), rule.weights[String(d.id)] ?? 1])) });
+    setOpen(true);
+  };
+  const save = async () => {
+    const v = await form.validateFields();
+    setSaving(true);
+    try {
+      const weights = v.kind === 'weighted' ? Object.entries(v.weights ?? {}).map(([id, w]) => ({ regionId: Number(id), weight: w ?? 1 })) : undefined;
+      await takeUpApi.setRule(planId, { kind: v.kind, threshold: v.threshold, weights });
+      message.success('汇总规则已保存');
+      setOpen(false);
+      onSaved();
+    } finally {
+      setSaving(false);
+    }
+  };
+  return (
+    <>
+      <Button onClick={start}>汇总规则:{ROLLUP_RULE_LABELS[rule.kind]}</Button>
+      <Modal title="设置汇总规则" open={open} onOk={save} confirmLoading={saving} onCancel={() => setOpen(false)} okText="保存" cancelText="取消" destroyOnHidden>
+        <Form form={form} layout="vertical">
+          <Form.Item name="kind" label="上级任务的状态">
+            <Select options={Object.entries(ROLLUP_RULE_LABELS).map(([value, label]) => ({ value, label }))} />
+          </Form.Item>
+          {kind && kind !== 'worst' ? (
+            <Form.Item name="threshold" label="阈值(正常推进或已完成的区县所占比例,%)" rules={[{ required: true, message: '请填写阈值' }]}>
+              <InputNumber min={1} max={100} addonAfter="%" />
+            </Form.Item>
+          ) : null}
+          {kind === 'weighted'
+            ? coverage.districts.map((d) => (
+                <Form.Item key={d.id} name={['weights', String(d.id)]} label={`${d.name}权重`} style={{ display: 'inline-block', width: 140, marginRight: 8 }}>
+                  <InputNumber min={0} max={100} />
+                </Form.Item>
+              ))
+            : null}
+        </Form>
+      </Modal>
+    </>
   );
 }

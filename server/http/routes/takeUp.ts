@@ -1,12 +1,13 @@
 // Take-up and coverage (issue #13): a district's take-up list, the city's matrix (and its Excel), and the three
 // writes a district office makes on an upper task (link / create, withdraw, 不适用).
 import { z } from 'zod';
-import { coverageSchema, notApplicableBodySchema, takeUpBodySchema, takeUpListSchema, takeUpSuggestionsSchema, untakeBodySchema } from '../../../shared/takeUp.js';
+import { coverageSchema, notApplicableBodySchema, rollupRuleBodySchema, rollupRuleSchema, takeUpBodySchema, takeUpListSchema, takeUpSuggestionsSchema, untakeBodySchema } from '../../../shared/takeUp.js';
 import { idStringSchema } from '../../../shared/input.js';
 import { coverage, takeUpList, takeUpSuggestions } from '../../queries/takeUp.js';
 import { takeUpTask } from '../../operations/takeUpTask.js';
 import { untakeTask } from '../../operations/untakeTask.js';
 import { markNotApplicable } from '../../operations/markNotApplicable.js';
+import { setRollupRule } from '../../operations/setRollupRule.js';
 import { buildCoverageXlsx } from '../../reports/xlsx/coverageSheet.js';
 import { sendFile } from '../download.js';
 import { now } from '../../clock.js';
@@ -53,5 +54,10 @@ export const takeUpRoutes = [
     method: 'POST', url: '/api/tasks/:id/not-applicable', permission: 'task.manage', tag: 'take-up', summary: '上级任务不适用于本区县(须说明理由)',
     params: idParam, body: notApplicableBodySchema,
     handler: async ({ db, actor, params, body }) => markNotApplicable({ db, actor }, params.id, body),
+  }),
+  defineRoute({
+    method: 'PUT', url: '/api/plans/:id/rollup-rule', permission: 'plan.manage', tag: 'take-up', summary: '设置上级任务按区县汇总状态的规则(最差颜色、正常推进占比及阈值、区县权重)',
+    params: idParam, body: rollupRuleBodySchema, response: rollupRuleSchema,
+    handler: async ({ db, actor, params, body }) => setRollupRule({ db, actor }, params.id, body),
   }),
 ];
