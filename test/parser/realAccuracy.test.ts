@@ -4,19 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, overall, report, REAL_PAGES } from '../../bench/accuracy.js';
 
-// every finished batch; each was scored at first sight before rules were written for it (docs/benchmarks.md).
-// Batches still being labelled (real-I, real-J this session) join when they are complete.
-const scores = await evaluate(REAL_PAGES, 'abcdefgh');
+// every batch; each was scored at first sight (or held out) before rules were written for it (docs/benchmarks.md)
+const scores = await evaluate(REAL_PAGES);
 
 describe('accuracy on real published pages', () => {
-  it('has at least 120 real pages from the labelled batches', () => {
-    expect(scores.length).toBeGreaterThanOrEqual(190);
+  it('has at least 250 real pages from the labelled batches', () => {
+    expect(scores.length).toBeGreaterThanOrEqual(250);
   });
 
   it('holds the task, task-unit and target figures reached', () => {
     const o = overall(scores);
-    expect(o.tasks.f1, report(scores, false)).toBeGreaterThanOrEqual(0.83);
-    expect(o.units.f1, report(scores, false)).toBeGreaterThanOrEqual(0.82);
-    expect(o.targets.f1, report(scores, false)).toBeGreaterThanOrEqual(0.82);
+    expect(o.tasks.f1, report(scores, false)).toBeGreaterThanOrEqual(0.82);
+    expect(o.units.f1, report(scores, false)).toBeGreaterThanOrEqual(0.8);
+    expect(o.targets.f1, report(scores, false)).toBeGreaterThanOrEqual(0.83);
   });
 });
