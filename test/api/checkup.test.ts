@@ -156,8 +156,10 @@ describe('a check-up year', () => {
     const a = await audited(['checkup_problem.assign'], () => office.post(`/api/checkup-problems/${p.id}/assign`, { unitId: unitB, note: '请区体育局会同镇街补齐社区体育场地' }));
     expect(a.statusCode, a.body).toBe(200);
     expect(a.json()).toMatchObject({ status: 'assigned', assignedUnitId: unitB });
-    // unit B now takes part: it sees the check-up and its problem
+    // unit B now takes part: it sees the check-up and its problem, and was told in the app
     expect(problemOf(await detail(reporterB, c2025), 'B06')).toMatchObject({ assignedUnitId: unitB });
+    const inbox = (await reporterB.get('/api/me/notifications')).json() as { items: { title: string; body: string; link: string | null }[] };
+    expect(inbox.items.find((n) => n.title === '城市体检问题请整改:永川区人均社区体育场地面积')).toMatchObject({ link: `/checkups/${c2025}`, body: '2025年城市体检:永川区人均社区体育场地面积现状 1.5平方米,低于标准值 2平方米,差 0.5平方米。整改要求:请区体育局会同镇街补齐社区体育场地' });
 
     const r = await audited(['task.create', 'checkup_problem.task'], () => office.post(`/api/checkup-problems/${p.id}/task`, { planId, deadline: '2026-12' }));
     expect(r.statusCode, r.body).toBe(200);
