@@ -35,10 +35,18 @@ type PlanSettingsRow = { id: number; settings: unknown };
 
 /** The reporting calendar's periods of a project: its plan's settings, or the defaults (monthly, due the 25th). */
 export function projectPeriods(plan: PlanSettingsRow | null, today: string): { settings: ReturnType<typeof runSettings>; periods: ReportingPeriod[] } {
+  // the same settings and day give the same calendar: kept (a few dozen entries at most) instead of recomputed per request
+  const key = `${today}|${JSON.stringify(plan?.settings ?? {})}`;
+  const hit = calendars.get(key);
+  if (hit) return hit;
   const settings = runSettings({ settings: (plan?.settings ?? {}) as Record<string, unknown> });
   const year = Number(today.slice(0, 4));
-  return { settings, periods: generatePeriods({ ...settings.reporting, startMonth: `${year - 1}-01`, endMonth: `${year + 1}-12` }) };
+  const out = { settings, periods: generatePeriods({ ...settings.reporting, startMonth: `${year - 1}-01`, endMonth: `${year + 1}-12` }) };
+  if (calendars.size >= 64) calendars.delete(calendars.keys().next().value!);
+  calendars.set(key, out);
+  return out;
 }
+const calendars = new Map<string, ReturnType<typeof runSettings> extends infer S ? { settings: S; periods: ReportingPeriod[] } : never>();
 
 /** The last period whose due date has passed (未报送 is judged against it), per distinct plan; null before the first. */
 function lastDueFor(plan: PlanSettingsRow | null, today: string): ReportingPeriod | null {
@@ -62,7 +70,7 @@ function shape(actor: Actor, r: Row, planned: number | null, today: string, cach
   const key = r.planId ?? 0;
   if (!cache.has(key)) {
     const plan = r.planId ? { id: r.planId, settings: r.planSettings } : null;
-    cache.set(key, { due: lastDueFor(plan, today), th: runSettings({ settings: (r.planSettings ?? {}) as Record<string, unknown> }).taskThresholds });
+    cache.set(key, { due: lastDueFor(plan, today), th: projectPeriods(plan, today).settings.taskThresholds });
   }
   const { due, th } = cache.get(key)!;
   const status = computeProjectStatus({
@@ -87,29 +95,53 @@ function filters(actor: Actor, q: Partial<ProjectListQuery>, year: number): SQL 
   return list.length ? and(...list) : undefined;
 }
 
-/** Every project the filters leave, with its status and this year's planned investment (the export reads all of them). */
-export async function listAllProjects(db: DbOrTx, actor: Actor, q: Partial<ProjectListQuery>, today: string): Promise<ProjectOut[]> {
-  const year = q.year ?? Number(today.slice(0, 4));
-  const rows = await db
+/** The projects the caller runs first (its own region's, when it may manage), then those it only reads. */
+function manageableFirst(actor: Actor): SQL[] {
+  if (!can(actor, 'plan.manage') || isAdmin(actor)) return [];
+  const ids = actor.regionIds.length ? actor.regionIds : [-1];
+  return [sql`case when ${projects.regionId} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) then 0 else 1 end`];
+}
+
+function baseQuery(db: DbOrTx, year: number) {
+  return db
     .select({ ...columns, planned: projectYears.plannedInvestment })
     .from(projects)
     .leftJoin(regions, eq(regions.id, projects.regionId))
     .leftJoin(units, eq(units.id, projects.ownerUnitId))
     .leftJoin(plans, eq(plans.id, projects.planId))
-    .leftJoin(projectYears, and(eq(projectYears.projectId, projects.id), eq(projectYears.year, year)))
+    .leftJoin(projectYears, and(eq(projectYears.projectId, projects.id), eq(projectYears.year, year)));
+}
+
+/** Every project the filters leave, with its status and this year's planned investment (the export reads all of them). */
+export async function listAllProjects(db: DbOrTx, actor: Actor, q: Partial<ProjectListQuery>, today: string): Promise<ProjectOut[]> {
+  const year = q.year ?? Number(today.slice(0, 4));
+  const rows = await baseQuery(db, year)
     .where(filters(actor, q, year))
-    .orderBy(asc(projects.regionId), asc(projects.planId), asc(projects.position), asc(projects.id));
+    .orderBy(...manageableFirst(actor), asc(projects.regionId), asc(projects.planId), asc(projects.position), asc(projects.id));
   const cache = new Map<number, Calendar>();
-  // the projects the caller runs first (its own region's), then those it only reads (placed above it)
   const out = rows.map(({ planned, ...r }) => shape(actor, r as unknown as Row, planned, today, cache));
-  const ordered = [...out.filter((p) => p.canManage), ...out.filter((p) => !p.canManage)];
-  return q.status ? ordered.filter((p) => p.status.color === q.status) : ordered;
+  return q.status ? out.filter((p) => p.status.color === q.status) : out;
 }
 
 export async function listProjects(db: DbOrTx, actor: Actor, q: ProjectListQuery, today: string) {
-  const all = await listAllProjects(db, actor, q, today);
-  const start = (q.page - 1) * q.pageSize;
-  return { items: all.slice(start, start + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize, canManage: can(actor, 'plan.manage') };
+  const canManage = can(actor, 'plan.manage');
+  if (q.status) {
+    // status is computed, not stored: every row the other filters leave is judged, then paged
+    const all = await listAllProjects(db, actor, q, today);
+    const start = (q.page - 1) * q.pageSize;
+    return { items: all.slice(start, start + q.pageSize), total: all.length, page: q.page, pageSize: q.pageSize, canManage };
+  }
+  // without a status filter only the page's rows are read and judged
+  const year = q.year ?? Number(today.slice(0, 4));
+  const where = filters(actor, q, year);
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(projects).where(where);
+  const rows = await baseQuery(db, year)
+    .where(where)
+    .orderBy(...manageableFirst(actor), asc(projects.regionId), asc(projects.planId), asc(projects.position), asc(projects.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize);
+  const cache = new Map<number, Calendar>();
+  return { items: rows.map(({ planned, ...r }) => shape(actor, r as unknown as Row, planned, today, cache)), total: n, page: q.page, pageSize: q.pageSize, canManage };
 }
 
 /** One visible project (404 otherwise), shaped. */
