@@ -110,7 +110,8 @@ function likeness(a: string, b: string) {
  * Issue #13: the municipal scheme (002) says every district carries out its tasks. 永川's office takes up its first
  * tasks through its own operations (audited): linked to the likeliest tasks of its 城市更新 plan (000), one also to a
  * task of its outline (004), whose period has ended, so that link is overdue (lagging); one task is 不适用. 铜梁's
- * office takes up the first task too, so the city's matrix has two districts to compare.
+ * office takes up the first task too, and 璧山's three (two more 不适用, with reasons), so the city's matrix has three
+ * districts to compare.
  */
 async function demoTakeUp(db: Db, planOf: Record<string, number>, log: (s: string) => void) {
   if (!planOf['002']) return;
@@ -148,6 +149,15 @@ async function demoTakeUp(db: Db, planOf: Record<string, number>, log: (s: strin
   if (tl && tlPlan.length) {
     await takeUpTask({ db, actor: tl }, upper[0].id, { taskIds: [best(upper[0].title, tlPlan).id] });
     log('  区县落实:铜梁区落实市级方案第 1 项任务');
+  }
+  // 璧山's office takes up three tasks with the likeliest tasks of its own plan (003) and says why two do not apply
+  const bs = await actorOf('bs_office');
+  const bsPlan = bs ? await topTasks([planOf['003']].filter(Boolean), bs.regionIds[0]) : [];
+  if (bs && bsPlan.length && upper.length >= 6) {
+    for (const u of [upper[0], upper[1], upper[3]]) await takeUpTask({ db, actor: bs }, u.id, { taskIds: [best(u.title, bsPlan).id] });
+    await markNotApplicable({ db, actor: bs }, upper[4].id, { reason: '璧山区该项工作已纳入成渝地区双城经济圈共建项目,由市级部门统一推进' });
+    await markNotApplicable({ db, actor: bs }, upper[5].id, { reason: '璧山区无对应的存量片区,本轮不实施' });
+    log('  区县落实:璧山区落实市级方案 3 项任务,2 项说明不适用');
   }
 }
 

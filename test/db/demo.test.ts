@@ -44,7 +44,7 @@ describe('demo data', () => {
 });
 
 describe('demo take-up (issue #13)', () => {
-  it('has the municipal scheme taken up by 永川 (one task 不适用, one link lagging) and 铜梁, audited', async () => {
+  it('has the municipal scheme taken up by 永川 (one task 不适用, one link lagging), 铜梁 and 璧山 (two 不适用), audited', async () => {
     const { coverage } = await import('../../server/queries/takeUp.js');
     const { systemActor } = await import('../../server/policy.js');
     const city = (await h.db.select().from(plans).orderBy(asc(plans.id)))[2]; // 002, the municipal scheme
@@ -54,8 +54,15 @@ describe('demo take-up (issue #13)', () => {
     expect(yc.counts.not_applicable).toBe(1);
     expect(yc.colors.red + yc.colors.yellow).toBeGreaterThanOrEqual(1);
     expect(cov.rows[0].counts.taken_up).toBeGreaterThanOrEqual(1);
+    // 璧山 takes up three tasks and says why two do not apply: three districts show in the matrix
+    const bs = cov.districts.find((d) => d.name === '璧山区')!;
+    expect(bs.counts).toMatchObject({ taken_up: 3, not_applicable: 2 });
+    expect(cov.rows[4].cells.find((c) => c.regionId === bs.id)).toMatchObject({ state: 'not_applicable', reason: expect.stringContaining('璧山区') });
+    expect(cov.districts.filter((d) => d.counts.taken_up > 0).map((d) => d.name).sort()).toEqual(['永川区', '璧山区', '铜梁区'].sort());
+    expect(cov.rows[0].counts.taken_up).toBe(3);
     const actions = (await h.db.select({ a: auditEvents.action }).from(auditEvents)).map((r) => r.a);
-    expect(actions.filter((a) => a === 'task.take_up').length).toBeGreaterThanOrEqual(4);
+    expect(actions.filter((a) => a === 'task.take_up').length).toBeGreaterThanOrEqual(7);
+    expect(actions.filter((a) => a === 'task.not_applicable').length).toBe(3);
     expect(actions).toContain('task.not_applicable');
   });
 });
