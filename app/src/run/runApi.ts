@@ -13,7 +13,10 @@ import type {
   planReportsOutSchema,
   runSettingsSchema,
   runSettingsPatchSchema,
+  reportBodySchema,
+  createNoticeBodySchema,
 } from '../../../shared/reporting';
+import type { ReportedTaskStatus } from '../../../shared/planSettings';
 import { api, request, upload, type AuditEvent } from '../api';
 
 export type PeriodOut = z.infer<typeof periodOutSchema>;
@@ -37,29 +40,10 @@ export interface PlanReportsQuery {
   page?: number;
   pageSize?: number;
 }
-export type ReportedStatus = '未开始' | '推进中' | '已完成' | '滞后' | '受阻';
-
-export interface ReportBody {
-  period?: string;
-  reportedStatus: ReportedStatus;
-  progress: number | null;
-  progressText: string;
-  problems: string;
-  nextSteps: string;
-  indicatorValues: { indicatorId: number; value: number }[];
-  submit: boolean;
-  /** the version this form was filled from: the server refuses a save over a newer one (409) */
-  version?: number;
-}
-
-export interface NoticeBody {
-  unitId: number;
-  taskId?: number | null;
-  indicatorId?: number | null;
-  title: string;
-  requirement: string;
-  responseDeadline?: string;
-}
+export type ReportedStatus = ReportedTaskStatus;
+/** A report as the form sends it (the server's contract; defaults may be left out). */
+export type ReportBody = z.input<typeof reportBodySchema>;
+export type NoticeBody = z.input<typeof createNoticeBodySchema>;
 
 export const runApi = {
   calendar: (planId: number) => request<ReportingCalendar>(`/api/plans/${planId}/reporting`),
