@@ -142,6 +142,7 @@ export default function PlanDetailPage() {
                     onOpenTask={drawer.open}
                     units={units}
                     refreshKey={refreshKey}
+                    assignable={manage}
                     extra={
                       manage && (
                         <Button icon={<PlusOutlined />} onClick={() => setAdding(true)}>
