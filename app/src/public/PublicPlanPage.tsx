@@ -7,7 +7,7 @@ import { deadline, period } from '../format';
 import { useRequest } from '../useRequest';
 import { PageLoading } from '../components/PageLoading';
 import { StatusLight } from '../run/StatusLight';
-import { lightMeaning } from '../run/runLabels';
+import { colorPhrase, STATUS_COLORS } from '../../../shared/statusWords';
 import EChart from '../evaluate/EChart';
 import { statusBars, trajectory } from '../evaluate/chartOptions';
 import { publicApi, type PublicPlan } from './publicApi';
@@ -67,13 +67,17 @@ export default function PublicPlanPage() {
       </p>
       <section className="public-card" aria-label="总体进展">
         <div className="public-counts">
-          <Progress type="circle" size={72} percent={Math.round(p.progress ?? 0)} format={(x) => `${x}%`} aria-label={`总体进度${p.progress ?? 0}%`} />
+          {p.progress === null ? (
+            <span className="muted">暂无已审核进度</span>
+          ) : (
+            <Progress type="circle" size={72} percent={Math.round(p.progress)} format={(x) => `${x}%`} aria-label={`总体进度${p.progress}%`} />
+          )}
           <span>
-            总体进度(已报送任务按权重平均)
-            <br />共 {p.taskCount} 项任务
+            总体进度(已审核通过的任务进度按权重平均)
+            <br />共 {p.taskCount} 项任务 · 数据更新至{p.dataUpdatedAt ?? '(暂无审核通过的报送)'}
           </span>
-          {(['blue', 'green', 'yellow', 'red', 'grey'] as const).map((c) => (
-            <StatusLight key={c} status={{ color: c, label: `${lightMeaning[c]} ${p.counts[c]} 项` }} compact />
+          {STATUS_COLORS.map((c) => (
+            <StatusLight key={c} status={{ color: c, label: `${colorPhrase(c)} ${p.counts[c]} 项` }} compact />
           ))}
         </div>
       </section>
@@ -87,7 +91,7 @@ export default function PublicPlanPage() {
           columns={[
             { title: '章节', dataIndex: 'title' },
             { title: '任务数', dataIndex: 'taskCount', width: 80, align: 'right' },
-            { title: '进度', dataIndex: 'progress', width: 220, render: (v: number | null) => (v === null ? <span className="muted">暂无报送</span> : <Progress percent={Math.round(v)} size="small" />) },
+            { title: '进度', dataIndex: 'progress', width: 220, render: (v: number | null) => (v === null ? <span className="muted">暂无已审核进度</span> : <Progress percent={Math.round(v)} size="small" />) },
           ]}
         />
         {p.chapters.length > 0 && <EChart option={chapterOpt} height={Math.max(240, p.chapters.length * 30 + 60)} label={p.chapters.map((c) => `${c.title}:${c.taskCount}项`).join(';')} />}
@@ -108,7 +112,7 @@ export default function PublicPlanPage() {
             { title: '牵头单位', dataIndex: 'leadUnits', width: 200, render: (u: string[]) => u.map((x) => <Tag key={x}>{x}</Tag>) },
             { title: '时限', dataIndex: 'deadline', width: 110, render: (d: string | null) => deadline(d) },
             { title: '进度', dataIndex: 'progress', width: 90, render: (v: number | null) => (v === null ? '—' : `${v}%`) },
-            { title: '状态', key: 's', width: 130, render: (_, t) => <StatusLight status={{ color: t.color, label: t.label }} /> },
+            { title: '状态', key: 's', width: 130, render: (_, t) => <StatusLight status={{ color: t.color, label: t.label, reason: t.explanation }} /> },
           ]}
         />
       </section>
