@@ -52,6 +52,7 @@ export const errorCatalogue = {
   INDICATOR_SPLIT_INVALID: { status: 400, message: '指标分解不成立:各单位分解值与总目标不一致' },
   NOTICE_INVALID_TRANSITION: { status: 409, message: '督办件当前状态不能执行此操作' },
   SCORE_SETTINGS_INVALID: { status: 400, message: '考核设置不成立:各项权重合计必须大于0' },
+  ROLLUP_WEIGHT_NOT_DISTRICT: { status: 400, message: '汇总权重只能设给该规划所在区域的下一级区县' },
   EVALUATION_EXISTS: { status: 409, message: '该规划已有同类型、同年度的评估报告草稿' },
   IMPORT_NOT_TABLE: { status: 400, message: '该导入不是 Excel 任务分工表,不能设置列对应关系' },
   IMPORT_TABLE_LAYOUT_CHANGED: { status: 409, message: '该文件已按其他工作表或表头行导入过,请沿用原设置' },
