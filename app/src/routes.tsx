@@ -20,6 +20,7 @@ const TaskPage = lazy(() => import('./task/TaskPage'));
 const ProjectLibraryPage = lazy(() => import('./projects/ProjectLibraryPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MyReportsPage = lazy(() => import('./run/MyReportsPage'));
+const ReportGridPage = lazy(() => import('./bulk/ReportGridPage'));
 const BoardPage = lazy(() => import('./run/BoardPage'));
 const NoticesPage = lazy(() => import('./run/NoticesPage'));
 const EvaluationPage = lazy(() => import('./evaluate/EvaluationPage'));
@@ -78,6 +79,7 @@ export function AppRoutes() {
           <Route path="tasks/:id" element={<TaskPage />} />
           <Route path="projects" element={<ProjectLibraryPage />} />
           <Route path="reports" element={<MyReportsPage />} />
+          <Route path="batch-report" element={<ReportGridPage />} />
           <Route path="board" element={<BoardPage />} />
           <Route path="board/:id" element={<BoardPage />} />
           <Route path="plans/:id/board" element={<BoardPage />} />

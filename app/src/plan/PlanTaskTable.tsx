@@ -8,6 +8,8 @@ import { taskRoleLabels } from '../labels';
 import { useRequest } from '../useRequest';
 import { TaskUnits } from './TaskUnits';
 import { TaskProgress } from './TaskProgress';
+import { Button } from 'antd';
+import { BulkAssignModal } from '../bulk/BulkAssignModal';
 import { colorPhrase, TASK_STATE_LABELS } from '../../../shared/statusWords';
 
 interface Props {
@@ -21,6 +23,8 @@ interface Props {
   refreshKey?: number;
   /** toolbar extras, e.g. 新增任务 */
   extra?: ReactNode;
+  /** the office may select tasks and assign them in bulk (批量指派) */
+  assignable?: boolean;
 }
 
 /** Computed status, as the server filters it: a colour or a state, in the words of shared/statusWords.ts. */
@@ -29,7 +33,10 @@ const statusFilterOptions = [
   ...(['awaiting_review', 'not_reported', 'nothing_due'] as const).map((s) => ({ value: s, label: TASK_STATE_LABELS[s] })),
 ];
 
-export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChapter, onOpenTask, units, refreshKey, extra }: Props) {
+export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChapter, onOpenTask, units, refreshKey, extra, assignable }: Props) {
+  const [selected, setSelected] = useState<number[]>([]);
+  const [assigning, setAssigning] = useState(false);
+  const [assigned, setAssigned] = useState(0);
   const [unitId, setUnitId] = useState<number | undefined>();
   const [role, setRole] = useState<TaskRole | undefined>();
   const [status, setStatus] = useState<string | undefined>();
@@ -39,7 +46,7 @@ export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChap
   useEffect(() => setPage(1), [outlineNodeId, unitId, role, status, q]);
   const { data, loading } = useRequest(
     () => api.planTasks(planId, { unitId, role, status, outlineNodeId: outlineNodeId ?? undefined, q: q || undefined, page, pageSize }),
-    [planId, unitId, role, status, outlineNodeId, q, page, pageSize, refreshKey],
+    [planId, unitId, role, status, outlineNodeId, q, page, pageSize, refreshKey, assigned],
   );
 
   return (
@@ -76,6 +83,11 @@ export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChap
         />
         <Input.Search allowClear placeholder="搜索任务内容" aria-label="搜索任务" style={{ width: 220 }} onSearch={(v) => setQ(v.trim())} />
         {extra}
+        {assignable && (
+          <Button disabled={!selected.length} onClick={() => setAssigning(true)}>
+            批量指派{selected.length ? `(${selected.length})` : ''}
+          </Button>
+        )}
         {chapterLabel && (
           <span className="muted">
             章节:{chapterLabel.slice(0, 24)}{' '}
@@ -94,7 +106,8 @@ export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChap
         scroll={{ y: 'calc(100vh - 330px)' }}
         pagination={{ current: page, pageSize, total: data?.total ?? 0, showSizeChanger: true, size: 'small', showTotal: (t) => `共 ${t} 项`, onChange: (p, s) => (setPage(p), setPageSize(s)) }}
         rowClassName="clickable-row"
-        onRow={(t) => ({ onClick: () => onOpenTask(t.id), onKeyDown: (e) => e.key === 'Enter' && onOpenTask(t.id), tabIndex: 0 })}
+        rowSelection={assignable ? { selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys as number[]), columnWidth: 36 } : undefined}
+        onRow={(t) => ({ onClick: (e) => !(e.target as HTMLElement).closest('.ant-table-selection-column') && onOpenTask(t.id), onKeyDown: (e) => e.key === 'Enter' && onOpenTask(t.id), tabIndex: 0 })}
         columns={[
           {
             title: '任务',
@@ -113,6 +126,20 @@ export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChap
           { title: '进度/状态', key: 'progress', width: 120, render: (_, t) => <TaskProgress progress={t.progress} status={t.status} /> },
         ]}
       />
+      {assignable && (
+        <BulkAssignModal
+          planId={planId}
+          taskIds={selected}
+          units={units}
+          open={assigning}
+          onClose={() => setAssigning(false)}
+          onDone={() => {
+            setAssigning(false);
+            setSelected([]);
+            setAssigned((n) => n + 1);
+          }}
+        />
+      )}
     </div>
   );
 }

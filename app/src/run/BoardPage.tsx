@@ -19,6 +19,8 @@ import { IssueNoticeModal, type NoticeSeed } from './IssueNoticeModal';
 import { NoticeTable } from './NoticeTable';
 import { NoticeDrawer } from './NoticeDrawer';
 import { RunSettingsDrawer } from './RunSettingsDrawer';
+import { BatchReviewBar } from '../bulk/BatchReviewBar';
+import { RemindUnitsButton } from '../bulk/RemindUnitsButton';
 import { periodStateLabels, reportStatusLabels, reportStatusOrder } from './runLabels';
 import './run.css';
 
@@ -39,6 +41,15 @@ export default function BoardPage() {
   const pending = usePlanReports(planId, { status: 'submitted' });
   const reports = usePlanReports(planId, { period: allPeriods ? undefined : board.data?.period.key, status: statusFilter, unitId: unitFilter });
   const [reviewing, setReviewing] = useState<{ report: ReportOut; title: string } | null>(null);
+  // 批量审核 and 下一条: the ticked reports, and those decided since the queue was read
+  const [picked, setPicked] = useState<number[]>([]);
+  const [decided, setDecided] = useState<Set<number>>(new Set());
+  const queue = (pending.data?.items ?? []).filter((r) => !decided.has(r.id));
+  const queueAt = reviewing ? queue.findIndex((r) => r.id === reviewing.report.id) : -1;
+  const nextOf = (id: number) => {
+    const at = queue.findIndex((r) => r.id === id);
+    return [...queue.slice(at + 1), ...queue.slice(0, Math.max(at, 0))].find((r) => r.id !== id) ?? null;
+  };
   const [savingSetting, setSavingSetting] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const reportId = Number(search.get('report')) || null;
@@ -62,8 +73,11 @@ export default function BoardPage() {
       setLocking(false);
     }
   };
-  const reviewed = (_r: ReportOut) => {
-    setReviewing(null);
+  const reviewed = (r: ReportOut) => {
+    // 下一条: the next report waiting opens at once, until none is left
+    const next = nextOf(r.id);
+    setDecided((d) => new Set(d).add(r.id));
+    setReviewing(next ? { report: next, title: next.taskTitle } : null);
     pending.reload();
     reports.reload();
     board.reload();
@@ -126,13 +140,30 @@ export default function BoardPage() {
                 key: 'review',
                 label: `待审核报告(${pending.data?.total ?? b.pendingReview})`,
                 children: (
-                  <PlanReportTable
-                    list={pending}
-                    onOpen={openReport}
-                    canReview={() => true}
-                    onReview={(r) => setReviewing({ report: r, title: r.taskTitle })}
-                    empty="没有待审核的报告"
-                  />
+                  <>
+                    {planId && (
+                      <BatchReviewBar
+                        planId={planId}
+                        selected={picked}
+                        nameOf={(id) => `「${pending.data?.items.find((r) => r.id === id)?.taskTitle ?? id}」`}
+                        onClear={() => setPicked([])}
+                        onDone={() => {
+                          setPicked([]);
+                          pending.reload();
+                          reports.reload();
+                          board.reload();
+                        }}
+                      />
+                    )}
+                    <PlanReportTable
+                      list={pending}
+                      onOpen={openReport}
+                      canReview={() => true}
+                      onReview={(r) => setReviewing({ report: r, title: r.taskTitle })}
+                      empty="没有待审核的报告"
+                      selection={{ keys: picked, onChange: setPicked }}
+                    />
+                  </>
                 ),
               },
               {
@@ -164,7 +195,7 @@ export default function BoardPage() {
                   </div>
                 ),
               },
-              { key: 'units', label: `单位报送情况(${b.units.length})`, children: <UnitTable board={b} onNotice={(u) => setSeed({ unitId: u.unitId, title: `${b.period.label}进展未按期报送`, requirement: `${u.unitName}尚有${u.missing}项任务未报送${b.period.label}进展,请立即报送并说明原因。` })} /> },
+              { key: 'units', label: `单位报送情况(${b.units.length})`, children: <>{planId && <div className="toolbar" style={{ marginBottom: 8 }}><RemindUnitsButton planId={planId} periodKey={b.period.key} periodLabel={b.period.label} units={b.units} /></div>}<UnitTable board={b} onNotice={(u) => setSeed({ unitId: u.unitId, title: `${b.period.label}进展未按期报送`, requirement: `${u.unitName}尚有${u.missing}项任务未报送${b.period.label}进展,请立即报送并说明原因。` })} /></> },
               {
                 key: 'lights',
                 label: `红黄灯任务(${b.red.length + b.yellow.length})`,
@@ -187,7 +218,14 @@ export default function BoardPage() {
           />
         </>
       )}
-      <ReviewModal report={reviewing?.report ?? null} title={reviewing?.title ?? ''} onClose={() => setReviewing(null)} onDone={reviewed} />
+      <ReviewModal
+        report={reviewing?.report ?? null}
+        title={reviewing?.title ?? ''}
+        onClose={() => setReviewing(null)}
+        onDone={reviewed}
+        position={queueAt >= 0 ? `第 ${queueAt + 1} / ${queue.length} 份待审核` : undefined}
+        onNext={reviewing && queueAt >= 0 && nextOf(reviewing.report.id) ? () => { const n = nextOf(reviewing.report.id)!; setReviewing({ report: n, title: n.taskTitle }); } : undefined}
+      />
       <ReportDrawer id={reportId} refreshKey={reviewing} onClose={closeReport} onReview={(r, title) => setReviewing({ report: r, title })} reviewable={(r) => r.status === 'submitted'} />
       {planId && b && (
         <IssueNoticeModal

@@ -14,7 +14,8 @@ export function NoticeLevel({ level }: { level: string }) {
   );
 }
 
-export function NoticeTable({ items, loading, onOpen, pageSize = 15 }: { items: NoticeOut[]; loading?: boolean; onOpen: (n: NoticeOut) => void; pageSize?: number }) {
+/** `showPlan`: a 规划 column (lists across plans); `selection`: tick notices for 批量复核 (only those fed back) */
+export function NoticeTable({ items, loading, onOpen, pageSize = 15, showPlan, selection }: { items: NoticeOut[]; loading?: boolean; onOpen: (n: NoticeOut) => void; pageSize?: number; showPlan?: boolean; selection?: { keys: number[]; onChange: (keys: number[]) => void } }) {
   const today = dayjs().format('YYYY-MM-DD');
   return (
     <Table<NoticeOut>
@@ -25,7 +26,8 @@ export function NoticeTable({ items, loading, onOpen, pageSize = 15 }: { items: 
       locale={{ emptyText: '暂无督办件' }}
       pagination={{ pageSize, showTotal: (t) => `共 ${t} 件` }}
       rowClassName={(n) => `clickable-row notice-row-${n.level}`}
-      onRow={(n) => ({ onClick: () => onOpen(n), onKeyDown: (e) => e.key === 'Enter' && onOpen(n), tabIndex: 0 })}
+      rowSelection={selection && { selectedRowKeys: selection.keys, onChange: (k) => selection.onChange(k as number[]), getCheckboxProps: (n) => ({ disabled: n.status !== 'fed_back', 'aria-label': `选择督办「${n.title}」` }), columnWidth: 36 }}
+      onRow={(n) => ({ onClick: (e) => !(e.target as HTMLElement).closest('.ant-table-selection-column') && onOpen(n), onKeyDown: (e) => e.key === 'Enter' && onOpen(n), tabIndex: 0 })}
       columns={[
         { title: '级别', dataIndex: 'level', width: 110, render: (l: string) => <NoticeLevel level={l} /> },
         {
@@ -40,6 +42,7 @@ export function NoticeTable({ items, loading, onOpen, pageSize = 15 }: { items: 
             </div>
           ),
         },
+        ...(showPlan ? [{ title: '规划', dataIndex: 'planTitle', width: 200, render: (t: string) => <span className="clamp-2">{t}</span> }] : []),
         { title: '督办单位', dataIndex: 'unitName', width: 150 },
         {
           title: '反馈时间',

@@ -8,6 +8,9 @@ import { runApi } from './runApi';
 import { NoticeTable } from './NoticeTable';
 import { NoticeDrawer } from './NoticeDrawer';
 import { noticeStatusLabels } from './runLabels';
+import { useState } from 'react';
+import { canManageNotices } from './runPermissions';
+import { BatchRecheckBar } from '../bulk/BatchRecheckBar';
 import './run.css';
 
 export default function NoticesPage() {
@@ -22,6 +25,8 @@ export default function NoticesPage() {
   const list = useRequest(() => runApi.notices({ planId, status, open: open && !status ? '1' : undefined }), [planId, status, open]);
   const set = (k: string, v: string | undefined) => setSearch((p) => (v === undefined ? p.delete(k) : p.set(k, v), p));
   const qs = search.toString() ? `?${search}` : '';
+  const [picked, setPicked] = useState<number[]>([]);
+  const manage = canManageNotices(me);
   const counts = { red: 0, yellow: 0, blue: 0 } as Record<string, number>;
   for (const n of list.data?.items ?? []) counts[n.level] = (counts[n.level] ?? 0) + 1;
 
@@ -39,7 +44,19 @@ export default function NoticesPage() {
         <span className="notice-level red" />红色 {counts.red} 件 <span className="notice-level yellow" style={{ marginLeft: 12 }} />黄色 {counts.yellow} 件 <span className="notice-level blue" style={{ marginLeft: 12 }} />蓝色 {counts.blue} 件 · 逾期未反馈的督办件自动由蓝升黄、由黄升红
       </p>
       <div className="run-section">
-        <NoticeTable items={list.data?.items ?? []} loading={list.loading} onOpen={(n) => navigate(`/notices/${n.id}${qs}`)} />
+        {manage && (
+          <BatchRecheckBar
+            selected={picked}
+            planOf={(id) => list.data?.items.find((n) => n.id === id)?.planId}
+            nameOf={(id) => `「${list.data?.items.find((n) => n.id === id)?.title ?? id}」`}
+            onClear={() => setPicked([])}
+            onDone={() => {
+              setPicked([]);
+              list.reload();
+            }}
+          />
+        )}
+        <NoticeTable items={list.data?.items ?? []} loading={list.loading} onOpen={(n) => navigate(`/notices/${n.id}${qs}`)} showPlan={!planId} selection={manage ? { keys: picked, onChange: setPicked } : undefined} />
       </div>
       <NoticeDrawer id={Number(id) || null} onClose={() => navigate(`/notices${qs}`)} onChange={() => list.reload()} />
     </section>

@@ -16,9 +16,11 @@ export interface PlanReportTableProps {
   onReview?: (r: PlanReportItem) => void;
   showUnit?: boolean;
   empty: string;
+  /** 批量审核: the reports ticked (only submitted ones can be) */
+  selection?: { keys: number[]; onChange: (keys: number[]) => void };
 }
 
-export function PlanReportTable({ list, onOpen, canReview, onReview, showUnit = true, empty }: PlanReportTableProps) {
+export function PlanReportTable({ list, onOpen, canReview, onReview, showUnit = true, empty, selection }: PlanReportTableProps) {
   const { data, loading, page, pageSize, setPage: onPage } = list;
   return (
     <Table<PlanReportItem>
@@ -28,6 +30,7 @@ export function PlanReportTable({ list, onOpen, canReview, onReview, showUnit = 
       loading={loading}
       dataSource={data?.items ?? []}
       locale={{ emptyText: empty }}
+      rowSelection={selection && { selectedRowKeys: selection.keys, onChange: (k) => selection.onChange(k as number[]), getCheckboxProps: (r) => ({ disabled: r.status !== 'submitted', 'aria-label': `选择「${r.taskTitle}」` }), columnWidth: 36 }}
       pagination={{ current: page, pageSize, total: data?.total ?? 0, onChange: onPage, showSizeChanger: false, showTotal: (t) => `共 ${t} 份` }}
       columns={[
         {

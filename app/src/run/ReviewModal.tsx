@@ -12,7 +12,8 @@ const words = {
   unit: { title: '单位负责人审核', ok: '审核通过并报规划办', okDone: '已审核通过,报告已报送规划办', returnDone: '已退回,填报人将收到退回理由' },
 };
 
-export function ReviewModal({ report, title, mode = 'office', onClose, onDone }: { report: ReportOut | null; title: string; mode?: ReviewMode; onClose: () => void; onDone: (r: ReportOut) => void }) {
+/** `onNext`: step to the next report waiting (下一条) without deciding this one; `position`: e.g. 第 2 / 7 份 */
+export function ReviewModal({ report, title, mode = 'office', onClose, onDone, onNext, position }: { report: ReportOut | null; title: string; mode?: ReviewMode; onClose: () => void; onDone: (r: ReportOut) => void; onNext?: () => void; position?: string }) {
   const { message } = App.useApp();
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState<'ok' | 'return' | null>(null);
@@ -38,11 +39,16 @@ export function ReviewModal({ report, title, mode = 'office', onClose, onDone }:
       open={!!report}
       onCancel={onClose}
       width={760}
-      title={`${w.title}:${title}`}
+      title={`${w.title}${position ? `(${position})` : ''}:${title}`}
       destroyOnHidden
       footer={
         <Space>
           <Button onClick={onClose}>取消</Button>
+          {onNext && (
+            <Button onClick={() => (setReason(''), onNext())} disabled={!!busy}>
+              下一条
+            </Button>
+          )}
           <Button danger onClick={() => decide('return')} loading={busy === 'return'} disabled={!!busy}>
             退回
           </Button>

@@ -1,0 +1,156 @@
+// Journey (issue #11, bulk work): a department reporter leading 23 tasks of the 纲要 fills its month in the 批量填报
+// grid — 全部复制上月, change each task's progress, 全部报送 — and the clicks it takes are counted (real mouse clicks
+// on the page, from landing on the home page to the reports being submitted; the bar is under 40). A second
+// reporter does the same on a phone (390×844) row by row with 复制上月. The office then accepts them in one go
+// (批量审核). No page error, no English; screenshots at 1366×768 and 390×844.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { englishTextOnPage, login, newPage } from './helpers';
+import { apiSession, shotBoth, useDemoJourney } from './runServer';
+
+const j = useDemoJourney();
+
+interface GridRow { planId: number; taskId: number; taskTitle: string; period: { key: string }; editable: boolean; previous: { progressText: string; progress: number | null } | null; report: { status: string } | null }
+interface Grid { rows: GridRow[] }
+const prevMonth = (key: string) => {
+  const [y, m] = key.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
+/**
+ * The reporter's open rows of one plan in its grid (the plan where it leads most tasks due now), and last month's
+ * report on each, so there is something to copy: the office unlocks last month for it and locks it again.
+ */
+async function leadTasks(username: string, exclude: number[] = []): Promise<{ planId: number; taskIds: number[]; period: string }> {
+  const office = await apiSession(j.server.base, 'yc_office');
+  const me = await apiSession(j.server.base, username);
+  const grid = await me<Grid>('GET', '/api/me/report-grid');
+  // a task two units lead has one report a period: the other unit's rows are left to it
+  const open = grid.rows.filter((r) => r.editable && !r.report && !exclude.includes(r.taskId));
+  const byPlan = new Map<number, GridRow[]>();
+  for (const r of open) byPlan.set(r.planId, [...(byPlan.get(r.planId) ?? []), r]);
+  const [planId, rows] = [...byPlan.entries()].sort((a, b) => b[1].length - a[1].length)[0] ?? [0, []];
+  expect(rows.length, `${username} has reports due`).toBeGreaterThan(0);
+  const taskIds = rows.map((r) => r.taskId);
+  const period = rows[0].period.key;
+  const last = prevMonth(period);
+  await office('POST', `/api/plans/${planId}/periods/${last}/unlock`, {});
+  const saved = await me<{ done: number }>('POST', '/api/me/reports', {
+    submit: true,
+    items: taskIds.map((taskId, i) => ({ taskId, period: last, reportedStatus: '推进中', progress: 20 + (i % 5) * 5, progressText: `上月已完成第${i + 1}项工作的方案编制和部门会商`, problems: i % 3 ? '' : '资金到位较慢', nextSteps: '按计划推进实施' })),
+  });
+  expect(saved.done).toBe(taskIds.length);
+  await office('POST', `/api/plans/${planId}/periods/${last}/lock`, {});
+  return { planId, taskIds, period };
+}
+
+/** A page that fails the test on any page error and counts every real click on it (kept across reloads). */
+async function countedPage(username: string, viewport?: { width: number; height: number }) {
+  const { page, context } = await newPage(j.browser, j.server.base);
+  if (viewport) await page.setViewportSize(viewport);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`[${username}] ${e.message}`));
+  await login(page, username, 'luoshi2026');
+  await page.waitForURL((u) => u.pathname === '/home');
+  await context.addInitScript(() => {
+    const w = window as unknown as { __clicks: number };
+    w.__clicks = Number(sessionStorage.getItem('clicks') ?? 0);
+    document.addEventListener('click', (e) => e.isTrusted && sessionStorage.setItem('clicks', String(++w.__clicks)), true);
+  });
+  await page.reload();
+  const clicks = () => page.evaluate(() => (window as unknown as { __clicks: number }).__clicks);
+  return { page, errors, clicks, close: () => context.close() };
+}
+
+const rowOf = (page: Page, taskId: number) => page.locator(`.report-grid-row[data-task-id="${taskId}"]`);
+
+describe('批量填报', () => {
+  let desk: { planId: number; taskIds: number[]; period: string };
+  let phone: { planId: number; taskIds: number[]; period: string };
+  beforeAll(async () => {
+    desk = await leadTasks('yc_jw');
+    phone = await leadTasks('yc_fgw', desk.taskIds);
+    // the demo's 区住房城乡建委 leads 23 tasks of one plan due this month: the reporter of the issue
+    expect(desk.taskIds.length).toBe(23);
+  });
+
+  it('区住房城乡建委 submits a month of 23 lead tasks from the grid in under 40 clicks', async () => {
+    const { page, errors, clicks, close } = await countedPage('yc_jw');
+    expect(await clicks()).toBe(0);
+    await page.getByRole('menuitem', { name: '批量填报' }).click();
+    await page.waitForURL((u) => u.pathname === '/batch-report');
+    for (const id of desk.taskIds) await rowOf(page, id).waitFor();
+    await shotBoth(page, 'bulk-grid');
+    expect(await englishTextOnPage(page)).toEqual([]);
+    await page.getByRole('button', { name: /全部复制上月/ }).click();
+    // last month's text is in every row; only the progress moved
+    for (const [i, id] of desk.taskIds.entries()) {
+      const row = rowOf(page, id);
+      expect(await row.getByRole('textbox', { name: /完成情况$/ }).inputValue()).toBe(`上月已完成第${i + 1}项工作的方案编制和部门会商`);
+      const progress = row.getByRole('spinbutton', { name: /完成进度$/ });
+      await progress.click();
+      await progress.fill(String(30 + (i % 5) * 5));
+    }
+    await shotBoth(page, 'bulk-grid-filled');
+    await page.getByRole('button', { name: /全部报送/ }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /报\s*送/ }).click();
+    await page.getByText(/项已报送/).first().waitFor({ timeout: 60_000 });
+    const total = await clicks();
+    console.log(`批量填报: 23 项牵头任务从首页到全部报送共 ${total} 次点击`);
+    expect(total).toBeLessThan(40);
+    for (const id of desk.taskIds) await rowOf(page, id).locator('.ant-tag', { hasText: /已报送|待审核/ }).waitFor();
+    await shotBoth(page, 'bulk-grid-submitted');
+
+    const jw = await apiSession(j.server.base, 'yc_jw');
+    const grid = await jw<Grid>('GET', '/api/me/report-grid');
+    const mine = grid.rows.filter((r) => desk.taskIds.includes(r.taskId));
+    expect(mine.map((r) => r.report?.status)).toEqual(desk.taskIds.map(() => 'submitted'));
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('区发展改革委 fills its rows one by one with 复制上月 on a phone', async () => {
+    const { page, errors, close } = await countedPage('yc_fgw', { width: 390, height: 844 });
+    await page.getByRole('button', { name: '打开导航菜单' }).click();
+    await page.locator('.app-nav-drawer').getByRole('menuitem', { name: '批量填报' }).click();
+    await page.waitForURL((u) => u.pathname === '/batch-report');
+    const ids = phone.taskIds.slice(0, 4);
+    const first = rowOf(page, ids[0]);
+    await first.waitFor();
+    await shotBoth(page, 'bulk-grid-phone');
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+    for (const [i, id] of ids.entries()) {
+      const row = rowOf(page, id);
+      await row.getByRole('button', { name: /复制上月/ }).click();
+      await row.getByRole('spinbutton', { name: /完成进度$/ }).fill(String(50 + i));
+    }
+    await first.scrollIntoViewIfNeeded();
+    await shotBoth(page, 'bulk-grid-phone-filled');
+    await page.getByRole('button', { name: /全部报送/ }).click();
+    await page.locator('.ant-modal-confirm').getByRole('button', { name: /报\s*送/ }).click();
+    await page.getByText(/项已报送/).first().waitFor({ timeout: 60_000 });
+    for (const id of ids) await rowOf(page, id).locator('.ant-tag', { hasText: /已报送|待审核/ }).waitFor();
+    await shotBoth(page, 'bulk-grid-phone-submitted');
+    expect(await englishTextOnPage(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('规划办 accepts the submitted reports in one go from the board', async () => {
+    const { page } = await newPage(j.browser, j.server.base);
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await login(page, 'yc_office', 'luoshi2026');
+    await page.goto(`/board/${desk.planId}`);
+    await page.locator('.plan-report-table .ant-table-row').first().waitFor({ timeout: 60_000 });
+    await page.locator('.plan-report-table thead .ant-checkbox-input').first().check();
+    await page.getByRole('region', { name: '批量审核' }).waitFor();
+    await shotBoth(page, 'bulk-review-selected');
+    await page.getByRole('button', { name: '批量通过' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /通\s*过/ }).click();
+    await page.getByText(/份?项已通过/).first().waitFor({ timeout: 60_000 });
+    await shotBoth(page, 'bulk-review-done');
+    expect(errors).toEqual([]);
+  });
+});
