@@ -1,6 +1,6 @@
 // 规划详情: outline on the left; tasks, indicators, projects and targets on the right.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { App, Button, Result, Select, Space, Switch, Tabs, Tag } from 'antd';
+import { App, Button, Result, Select, Space, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router-dom';
 import type { Unit } from '../../../shared/api';
@@ -11,6 +11,7 @@ import { period } from '../format';
 import { label, planLevelLabels, planStatusColors, planStatusLabels } from '../labels';
 import { canManagePlans, canReadAudit, seesTakeUp } from '../permissions';
 import { PlanHistoryButton } from './PlanHistoryButton';
+import { PublishControl } from './PublishPlanModal';
 import { TaskDrawer, useTaskDrawer } from '../task/TaskDrawer';
 import { loadUnits } from '../unitsCache';
 import { useRequest } from '../useRequest';
@@ -72,7 +73,7 @@ export default function PlanDetailPage() {
     if (opts.openTask) next.set('task', String(opts.openTask));
     setParams(next, { replace: !opts.openTask, state: opts.scroll ? { focus: Date.now() } : null });
   };
-  const change = (patch: { status?: string; published?: boolean }) =>
+  const change = (patch: { status?: string }) =>
     api.updatePlan(id, { ...patch, version: plan.data?.version }).then((d) => plan.setData(d), () => plan.reload());
 
   return (
@@ -99,8 +100,7 @@ export default function PlanDetailPage() {
                 onChange={(v) => change({ status: v })}
                 options={Object.entries(planStatusLabels).map(([value, l]) => ({ value, label: l }))}
               />
-              <span className="muted">公开</span>
-              <Switch size="small" aria-label="是否公开" checked={p.published} onChange={(v) => change({ published: v })} />
+              <PublishControl planId={id} published={p.published} onChanged={(d) => plan.setData(d)} />
             </>
           ) : (
             <>
