@@ -289,7 +289,7 @@ function headerlessTables(lines: Line[], found: TaskTable[]): { from: number; co
 function headerlessColumns(run: { text: string }[][]): Column[] | null {
   const w = run[0].length;
   // rows of an indicator table (约束性/预期性, 【累计】) are read by the indicator reader, not as tasks
-  if (run.some((r) => r.some((c) => /^(?:约束性|预期性)$|^[[【〔].{0,20}[]】〕]$/.test(c.text)))) return null;
+  if (run.some((r) => r.some((c) => /^(?:约束性|预期性)$|^[[【〔].{0,20}[\]】〕]$/.test(c.text)))) return null;
   const share = (k: number, f: (t: string) => boolean) => run.filter((r) => r[k] && f(r[k].text)).length / run.length;
   const cols: (Column | null)[] = Array.from({ length: w }, () => null);
   if (share(0, (t) => /^\d{1,3}$/.test(t)) >= 0.8) cols[0] = 'seq';
