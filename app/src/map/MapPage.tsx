@@ -1,6 +1,7 @@
 // 一图呈现 (issue #14): the city's districts coloured by how their plans stand or by what their 城市体检 found, with
 // the library's projects that have a point. Boundaries ship with the app (server/data/geo, bundled as a hashed asset
 // loaded on demand): no internet access is needed. Click a district to see its plans, check-up and projects.
+import { tooltipLines } from '../chartTooltip';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Empty, InputNumber, List, Segmented, Space, Tag, Typography } from 'antd';
@@ -125,11 +126,9 @@ function MapCanvas({ data, selected, onSelect }: { data: MapAnswer; selected: st
         tooltip: {
           trigger: 'item',
           confine: true,
-          formatter: (p: { name: string; seriesType?: string; data?: { text?: string } }) => {
-            if (p.seriesType === 'scatter') return `${p.name}<br/>${p.data?.text ?? ''}`;
-            const a = byName.get(p.name);
-            return a ? `<b>${a.name}</b><br/><span style="white-space:normal">${a.text}</span>` : p.name;
-          },
+          // names and texts come from stored data: nodes with textContent, never an HTML string (chartTooltip.ts)
+          formatter: (p: { name: string; seriesType?: string; data?: { text?: string } }) =>
+            tooltipLines(p.seriesType === 'scatter' ? [p.name, p.data?.text ?? ''] : byName.has(p.name) ? [byName.get(p.name)!.name, byName.get(p.name)!.text] : [p.name]),
           extraCssText: 'max-width:280px;white-space:normal;',
         },
         geo: {
