@@ -127,8 +127,7 @@ function MapCanvas({ data, selected, onSelect }: { data: MapAnswer; selected: st
           trigger: 'item',
           confine: true,
           // names and texts come from stored data: nodes with textContent, never an HTML string (chartTooltip.ts)
-          formatter: (p: { name: string; seriesType?: string; data?: { text?: string } }) =>
-            tooltipLines(p.seriesType === 'scatter' ? [p.name, p.data?.text ?? ''] : byName.has(p.name) ? [byName.get(p.name)!.name, byName.get(p.name)!.text] : [p.name]),
+          formatter: (p: { name: string; seriesType?: string; data?: { text?: string } }) => tooltipLines(p.seriesType === 'scatter' ? [p.name, p.data?.text ?? ''] : byName.has(p.name) ? [byName.get(p.name)!.name, byName.get(p.name)!.text] : [p.name]),
           extraCssText: 'max-width:280px;white-space:normal;',
         },
         geo: {
