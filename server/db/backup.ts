@@ -213,6 +213,9 @@ export async function restoreDb(handle: DbHandle, file: string, opts: { force?: 
       sql`select conrelid::regclass::text as tbl, conname::text as name, pg_get_constraintdef(oid) as def from pg_constraint where contype = 'f' and connamespace = 'public'::regnamespace order by conrelid::regclass::text, conname`,
     );
     for (const fk of fks) await tx.execute(sql`alter table ${sql.raw(fk.tbl)} drop constraint ${ident(fk.name)}`);
+    // the tables' own triggers (task_statuses marks a task's maintained status stale when its rows change) would
+    // rewrite what the backup holds: the rows come back as they were, so the triggers sleep while they load
+    for (const t of tables) await tx.execute(sql`alter table ${ident(t)} disable trigger user`);
 
     const counts: Record<string, number> = {};
     let table: string | null = null;
@@ -269,6 +272,7 @@ export async function restoreDb(handle: DbHandle, file: string, opts: { force?: 
     if (!ended) throw new Error('备份文件不完整(缺少结束标记),未恢复任何数据');
 
     for (const fk of fks) await tx.execute(sql`alter table ${sql.raw(fk.tbl)} add constraint ${ident(fk.name)} ${sql.raw(fk.def)}`);
+    for (const t of tables) await tx.execute(sql`alter table ${ident(t)} enable trigger user`);
     return { file, source: header.source, migrations: applied.length, tables: counts };
   });
 }
