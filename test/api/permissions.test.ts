@@ -108,6 +108,7 @@ const expected: Record<string, string> = {
   'GET /api/plans/:id/take-up': 'task.read',
   'GET /api/plans/:id/coverage': 'task.read',
   'GET /api/plans/:id/exports/coverage': 'task.read',
+  'PUT /api/plans/:id/rollup-rule': 'plan.manage',
   'GET /api/tasks/:id/take-up-suggestions': 'task.read',
   'POST /api/tasks/:id/take-up': 'task.manage',
   'POST /api/tasks/:id/untake': 'task.manage',

@@ -100,6 +100,7 @@ export const routeAccess: Record<string, Access> = {
   'GET /api/plans/:id/take-up': read('plan'),
   'GET /api/plans/:id/coverage': read('plan'),
   'GET /api/plans/:id/exports/coverage': read('plan'),
+  'PUT /api/plans/:id/rollup-rule': write('plan'),
   'GET /api/tasks/:id/take-up-suggestions': read('task'),
   'POST /api/tasks/:id/take-up': takePart('task'),
   'POST /api/tasks/:id/untake': takePart('task'),
