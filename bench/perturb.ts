@@ -14,6 +14,9 @@ type Truth = Parameters<typeof scoreDoc>[2];
 
 const toTrad = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
+/** a "|" table's cells parted by `sep` instead: lone-bar lines and the bars closing or opening a row dropped */
+const partedBy = (t: string, sep: string) => t.replace(/^[ \t]*\|[ \t|]*$/gm, '').replace(/ ?\|[ \t|]*$/gm, '').replace(/^\| /gm, '').replace(/ \| ?/g, sep);
+
 export const VARIANTS: Record<string, (text: string) => string> = {
   asis: (t) => t,
   // a page whose paragraphs had blank lines between them, copied without
@@ -29,11 +32,11 @@ export const VARIANTS: Record<string, (text: string) => string> = {
   // trailing spaces on every line
   trailing: (t) => t.replace(/\n/g, '  \n'),
   // a table pasted from a spreadsheet: cells parted by tabs where the page had " | "
-  tabs: (t) => t.replace(/^[ \t]*\|[ \t|]*$/gm, '').replace(/ ?\|[ \t|]*$/gm, '').replace(/^\| /gm, '').replace(/ \| ?/g, '\t'),
+  tabs: (t) => partedBy(t, '\t'),
   // the same table as a Markdown-like grid: "| a | b |"
   pipes: (t) => t.replace(/^(.* \| .*?) ?\|?$/gm, '| $1 |'),
   // the table copied as plain text: cells parted by runs of spaces
-  spaces: (t) => t.replace(/^[ \t]*\|[ \t|]*$/gm, '').replace(/ ?\|[ \t|]*$/gm, '').replace(/^\| /gm, '').replace(/ \| ?/g, '   '),
+  spaces: (t) => partedBy(t, '   '),
   // each cell of a "|" row on a line of its own, a blank line between rows (a table pasted from a web page)
   cells: (t) => t.replace(/^[ \t]*\|[ \t]*$/gm, '').replace(/^(?:\| )?(.* \| .*?)(?: ?\|)?$/gm, (_, row: string) => row.split(/ ?\| ?/).join('\n') + '\n'),
   // a traditional-character mirror of the page (the labels are converted alike, see truthFor)
