@@ -82,6 +82,7 @@ describe('项目库', () => {
     await dialog.getByText('检查通过').waitFor();
     await dialog.getByRole('button', { name: /确认导入/ }).click();
     await page.getByText('已导入 1 个项目').waitFor();
+    await dialog.waitFor({ state: 'hidden' });
     const imported = await office<{ items: { totalInvestment: number; ownerUnitName: string; origin: string }[] }>('GET', `/api/projects?q=${encodeURIComponent('红河大道北延伸段')}`);
     expect(imported.items).toMatchObject([{ totalInvestment: 18000, ownerUnitName: '区交通局', origin: 'excel' }]);
     // export: the link carries the filters and answers an Excel file

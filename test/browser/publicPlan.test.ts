@@ -30,10 +30,16 @@ describe('公开页面', () => {
     const { page, context } = await newPage(j.browser, j.server.base);
     await login(page, 'yc_office', 'luoshi2026');
     await page.goto('/plans/1');
-    const sw = page.getByRole('switch', { name: '是否公开' });
-    await sw.waitFor();
-    if ((await sw.getAttribute('aria-checked')) !== 'true') await sw.click();
-    await expect.poll(() => sw.getAttribute('aria-checked')).toBe('true');
+    // publishing goes through a preview of exactly what the public will see, then 确认公开
+    await page.getByRole('button', { name: '预览并公开…' }).click();
+    const modal = page.locator('.publish-preview');
+    await modal.getByText('总体进度').waitFor();
+    await shotBoth(page, 'public-0-preview');
+    const previewText = await modal.innerText();
+    for (const s of secrets) expect(previewText, `预览含内部信息「${s}」`).not.toContain(s);
+    await modal.getByRole('button', { name: '确认公开' }).click();
+    await page.getByText('已公开').first().waitFor();
+    await page.getByRole('button', { name: '撤回公开' }).waitFor();
     await page.waitForLoadState('networkidle');
     await shotBoth(page, 'public-0-publish');
     await context.close();

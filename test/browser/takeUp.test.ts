@@ -31,13 +31,22 @@ describe('区县落实', () => {
 
     const after = (await city<Coverage>('GET', `/api/plans/${scheme.id}/coverage`)).districts.find((d) => d.name === '铜梁区')!.counts.taken_up;
     expect(after).toBe(before + 1);
+    // 永川's 住房城乡建委 reports far behind pace on one of its linked tasks: that row's roll-up turns red
+    const cov = await city<Coverage & { rows: { cells: { regionId: number; taskIds: number[] }[] }[] }>('GET', `/api/plans/${scheme.id}/coverage`);
+    const yc = cov.districts.find((d) => d.name === '永川区')!;
+    const linked = cov.rows.flatMap((r) => r.cells.filter((c) => c.regionId === yc.id).flatMap((c) => c.taskIds));
+    const reporter = await apiSession(j.server.base, 'yc_jw');
+    const mine = await reporter<{ items: { id: number }[] }>('GET', '/api/me/tasks?role=lead&pageSize=200');
+    const lagging = linked.find((id) => mine.items.some((t) => t.id === id));
+    expect(lagging, '永川区住房城乡建委牵头的区县落实任务').toBeDefined();
+    await reporter('POST', `/api/tasks/${lagging}/reports`, { reportedStatus: '推进中', progress: 1, progressText: '前期手续办理中', problems: '资金未到位', nextSteps: '加快推进', submit: true });
     const cityPage = await j.asUser('cq_office');
     await cityPage.goto(`/plans/${scheme.id}?tab=take-up`);
     await cityPage.locator('.coverage .ant-table-row').first().waitFor();
     await expect.poll(() => cityPage.locator('.coverage .ant-table-thead').textContent()).toContain('铜梁区');
     await expect.poll(() => cityPage.locator('.coverage').textContent()).toContain('汇总规则');
     await shotBoth(cityPage, 'take-up-matrix', true);
-    // the filter keeps the tasks whose roll-up is red or yellow: the demo's lagging link makes at least one
+    // the filter keeps the tasks whose roll-up is red or yellow: the report far behind pace makes at least one
     await cityPage.getByText('有区县滞后').click();
     await expect.poll(() => cityPage.locator('.coverage .ant-table-row').count()).toBeGreaterThanOrEqual(1);
     await expect.poll(() => cityPage.locator('.coverage .ant-table-row').count()).toBeLessThan(26);

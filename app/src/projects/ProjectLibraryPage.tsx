@@ -212,7 +212,7 @@ function ImportModal({ open, onClose, onDone }: { open: boolean; onClose: () => 
   return (
     <Modal title="导入项目表" open={open} width={860} onCancel={() => { reset(); onClose(); }} destroyOnHidden
       footer={[<Button key="c" onClick={() => { reset(); onClose(); }}>取消</Button>, <Button key="ok" type="primary" disabled={!preview || preview.errorCount > 0 || !preview.rows.length} loading={busy} onClick={confirm}>确认导入{preview ? ` ${preview.rows.length} 个项目` : ''}</Button>]}>
-      <Typography.Paragraph type="secondary">上传本单位日常使用的项目表(.xlsx):自动识别表头(项目名称、建设内容、建设地点、业主单位、总投资、年度计划投资、开工/竣工时间…),先逐行检查,有错误的行全部改正后才能导入。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">上传本单位日常使用的项目表(电子表格):自动识别表头(项目名称、建设内容、建设地点、业主单位、总投资、年度计划投资、开工/竣工时间…),先逐行检查,有错误的行全部改正后才能导入。</Typography.Paragraph>
       <Upload accept=".xlsx" maxCount={1} showUploadList={false} beforeUpload={(f) => { void read(f); return false; }}>
         <Button icon={<UploadOutlined />} loading={busy && !preview}>选择文件</Button>
       </Upload>
