@@ -2,13 +2,13 @@
 // against its expected value, rolled up (weighted) to chapters and the plan. Thresholds come from plan settings.
 import { hydrateIds, listTasks, taskOrder, taskWhere, type TaskFilter } from './tasks.js';
 import type { Actor } from '../policy.js';
-import { and, asc, desc, eq, gte, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { TaskStatusOut } from '../../shared/reporting.js';
 import type { Task } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
 import { taskStatusRows } from '../db/schema/taskStatus.js';
 import { now } from '../clock.js';
-import { indicatorUnits, indicatorValues, indicators, outlineNodes, plans, reportPeriods, reports, tasks } from '../db/schema/index.js';
+import { indicatorUnits, indicatorValues, indicators, outlineNodes, plans, reportPeriods, tasks } from '../db/schema/index.js';
 import { computeTaskStatus, reportedTaskStatusSchema, TASK_STATE_LABELS, type StatusColor } from '../domain/status.js';
 import { computeIndicatorStatus, INDICATOR_STATE_LABELS } from '../domain/indicatorStatus.js';
 import { rollupOutline, type Rollup } from '../domain/rollup.js';
