@@ -236,6 +236,7 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
     tables.push({ start: lines[h.from].start, end: lines[next - 1].end, caption: captionAbove(lines, h.from), rows: rows.map((r) => rowTask(ctx, r, h.columns)) });
   }
   tables.push(...barSegmentTables(ctx, lines, tables));
+  tables.push(...headerlessBarTables(ctx, lines, tables));
   for (const h of headerlessBlocks(lines, tables)) {
     tables.push({ start: lines[h.from].start, end: lines[h.next - 1].end, caption: captionAbove(lines, h.from), rows: h.rows.map((r) => rowTask(ctx, r, h.columns)) });
   }
@@ -394,6 +395,63 @@ function barSegmentTables(ctx: ParseContext, lines: Line[], found: TaskTable[]):
     const last = segs[w + rows.length * w - 1].lines;
     out.push({ start: lines[i].start, end: last[last.length - 1].end, caption: captionAbove(lines, i), rows: rows.map((r) => rowTask(ctx, r, columns, undefined, names)) });
     while (i < lines.length && lines[i].end < last[last.length - 1].end) i++;
+  }
+  return out;
+}
+
+/**
+ * "1 ⏎ | ⏎ 一、经济社会发展的主要预期目标 ⏎ | ⏎ 农村常住居民人均可支配收入与全省同步增长。 ⏎ | ⏎ 法规科 ⏎ | ⏎ 潘秀峰 ⏎ | ⏎ 2024年底前 ⏎ | ⏎ 2 ⏎ …":
+ * the bar-parted table of a page stored without its header. Two bars in a row are an empty cell; each row opens
+ * on its running number; a merged 类别 cell ("二、…", printed on the first row of its group only) makes a row one
+ * cell wider and is set aside. The columns are read from what the cells hold, as headerlessColumns reads them.
+ */
+function headerlessBarTables(ctx: ParseContext, lines: Line[], found: TaskTable[]): TaskTable[] {
+  const out: TaskTable[] = [];
+  const bar = (k: number) => k < lines.length && /^\s*\|\s*$/.test(lines[k].text);
+  const taken = (p: number) => [...found, ...out].some((t) => t.start <= p && p <= t.end);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i].text.trim() !== '1' || !bar(i + 1) || taken(lines[i].start)) continue;
+    // the cells: the lines between two bars (none: an empty cell); prose of many lines ends the table
+    const segs: Line[][] = [];
+    let cur: Line[] = [];
+    let k = i;
+    for (; k < lines.length; k++) {
+      if (bar(k)) {
+        segs.push(cur);
+        cur = [];
+        continue;
+      }
+      if (!lines[k].text.trim()) continue;
+      if (cur.length >= 12 || lines[k].text.length > 400) break;
+      cur.push(lines[k]);
+    }
+    if (cur.length && cur.length < 12) segs.push(cur);
+    const only = (g: Line[]) => (g.length === 1 ? g[0].text.trim() : '');
+    const rowsSegs: Line[][][] = [];
+    for (const g of segs) {
+      if (only(g) === String(rowsSegs.length + 1)) rowsSegs.push([g]);
+      else if (rowsSegs.length) rowsSegs[rowsSegs.length - 1].push(g);
+    }
+    if (rowsSegs.length < 3) continue;
+    const group = (r: Line[][]) => r.length > 2 && /^[一二三四五六七八九十]{1,3}[、.．]/.test(only(r[1]));
+    const plain = (r: Line[][]) => (group(r) ? [r[0], ...r.slice(2)] : r);
+    const widths = new Map<number, number>();
+    for (const r of rowsSegs.slice(0, -1)) widths.set(plain(r).length, (widths.get(plain(r).length) ?? 0) + 1);
+    const w = [...widths.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+    // the last row ends after its width's cells; what follows is the page going on
+    const last = plain(rowsSegs[rowsSegs.length - 1]);
+    const rows = [...rowsSegs.slice(0, -1).map(plain), ...(last.length >= w ? [last.slice(0, w)] : [])].filter((r) => r.length === w);
+    if (w < 3 || rows.length < 3 || rows.length < (rowsSegs.length - 1) * 0.8) continue;
+    const cellOf = (g: Line[], sep: string): Cell =>
+      g.length
+        ? g.map((l) => ({ text: l.text.trim(), start: l.start + (l.text.length - l.text.trimStart().length) })).reduce((a: Cell | null, b: Cell) => (a ? joinCells(a, b, sep) : b), null as Cell | null)!
+        : { text: '', start: lines[i].start };
+    const columns = headerlessColumns(rows.map((r) => r.map((g) => cellOf(g, '、'))).map((r) => r.map((c) => ({ text: c.text.split('、')[0] }))));
+    if (!columns) continue;
+    const tableRows = rows.map((r) => r.map((g, c) => cellOf(g, UNIT_COL(columns[c]) ? '、' : '')));
+    const lastCell = rows[rows.length - 1].flat().pop()!;
+    out.push({ start: lines[i].start, end: lastCell.end, caption: captionAbove(lines, i), rows: tableRows.map((r) => rowTask(ctx, r, columns)) });
+    while (i < lines.length && lines[i].end < lastCell.end) i++;
   }
   return out;
 }

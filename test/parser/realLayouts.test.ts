@@ -91,3 +91,17 @@ describe('a label and its value on two lines (i13: 同心县 task page; i18: a h
     expect(plan.tasks.find((x) => x.title.includes('新增老年食堂')) && raws(plan.tasks.find((x) => x.title.includes('新增老年食堂'))!.lead)).toEqual(['区民政局']);
   });
 });
+
+describe('a bar-parted table stored without its header (j06: 亳州 农业农村局 task table)', () => {
+  const plan = page('j06-');
+  it('opens rows on their running numbers, keeps empty cells, and sets the merged 类别 cell aside', () => {
+    const byKey = (k: string) => plan.tasks.find((t) => t.title.includes(k));
+    expect(raws(byKey('农村常住居民人均可支配收入与全省同步增长')!.responsible)).toEqual(['法规科']);
+    // row 3 has an empty 责任人 cell and opens the group "二、加快新型工业化进程": the columns stay in place
+    expect(raws(byKey('农产品加工业产值增长15%以上')!.responsible)).toEqual(['产业科']);
+    expect(byKey('农产品加工业产值增长15%以上')!.title).not.toContain('二、');
+    // a cell of one unit per line
+    expect(raws(byKey('发展养生滋补预制菜产业')!.responsible)).toEqual(['产业科', '市畜牧中心', '市农技中心', '市绿优中心']);
+    expect(plan.tasks.filter((t) => t.responsible.length).length).toBeGreaterThanOrEqual(8);
+  });
+});
