@@ -2,8 +2,7 @@
 // app. Run by `npm run lint` and by scripts/test.sh; an error fails the test command.
 // Not on yet (follow-ups in docs/architecture.md "Tooling"): the React Compiler rules of eslint-plugin-react-hooks 7
 // (set-state-in-effect, purity, preserve-manual-memoization: the app does not use the compiler and loads data in
-// effects through useRequest), and no-useless-escape / no-irregular-whitespace in server/parser, whose regular
-// expressions are being reworked, and prefer-const / no-useless-assignment there.
+// effects through useRequest).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
@@ -32,7 +31,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['server/parser/**/*.ts'],
-    rules: { 'no-useless-escape': 'off', 'no-irregular-whitespace': 'off', 'prefer-const': 'off', 'no-useless-assignment': 'off' },
+    // one escaped '/' in a character class (line 1009), left while the file's task-table rules are being reworked
+    files: ['server/parser/taskTable.ts'],
+    rules: { 'no-useless-escape': 'off' },
   },
 );

@@ -14,7 +14,7 @@ const pad = (n: number) => String(n).padStart(2, '0');
 /** Finds the first deadline expression in `text`; null when there is none. */
 export function parseDeadline(text: string, contextYear: number | null = null): Deadline | null {
   // "2023.06-2025.12" (开竣工时间): the work is due when it ends; a lone "2025.12" is that month
-  const dotted = /^\s*(?:(20\d{2})[.\/](\d{1,2})\s*[-—–~至]\s*)?(20\d{2})[.\/](\d{1,2})\s*$/.exec(text);
+  const dotted = /^\s*(?:(20\d{2})[./](\d{1,2})\s*[-—–~至]\s*)?(20\d{2})[./](\d{1,2})\s*$/.exec(text);
   if (dotted && Number(dotted[4]) >= 1 && Number(dotted[4]) <= 12) return { deadline: `${dotted[3]}-${pad(Number(dotted[4]))}`, text: text.trim() };
   const m =
     /(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(\d{1,2})日|(底|末|上旬|中旬|下旬|初|中))?(?:前|以前|之前)?/.exec(text) ??
@@ -56,9 +56,9 @@ export function issueYear(text: string): number | null {
   // "德州市人民政府办公室      2024年7月12日": the issuer and the date on one line of the head
   const signed = /^[^\n。,;:]{2,40}[ \t\u3000]{2,}((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日[ \t]*$/m.exec(head.slice(0, 600));
   if (signed) return Number(signed[1]);
-  const no = /[〔\[(]((?:19|20)\d{2})[〕\])]\s*(?:\d{1,4}\s*号|第\s*\d{1,4}\s*期)/.exec(head);
+  const no = /[〔[(]((?:19|20)\d{2})[〕\])]\s*(?:\d{1,4}\s*号|第\s*\d{1,4}\s*期)/.exec(head);
   if (no) return Number(no[1]);
   // a web page's own metadata: "发布时间:2022-06-16 11:27", "发布日期:2024年3月5日"
-  const posted = /(?:发布|发文|成文|印发)(?:时间|日期)\s*[:]\s*((?:19|20)\d{2})\s*[-年\/.]/.exec(head.slice(0, 1500));
+  const posted = /(?:发布|发文|成文|印发)(?:时间|日期)\s*[:]\s*((?:19|20)\d{2})\s*[-年/.]/.exec(head.slice(0, 1500));
   return posted ? Number(posted[1]) : null;
 }

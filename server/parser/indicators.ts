@@ -98,7 +98,7 @@ function noteItems(notes: Cell[]): string[] {
     .filter(Boolean);
 }
 
-const isLegend = (item: string) => /带\s*[*＊【\[]|[*＊]\s*(?:为|表示)|【】\s*(?:为|表示)/.test(item);
+const isLegend = (item: string) => /带\s*[*＊【[]|[*＊]\s*(?:为|表示)|【】\s*(?:为|表示)/.test(item);
 
 function valueObj(text: string, year: number | null) {
   if (isEmptyCell(text)) return null;
@@ -378,7 +378,7 @@ function flatIndicators(ctx: ParseContext, t: FlatTable, planStart: number | nul
     const targets = get('target')
       .filter((j) => !isEmptyCell(r[j].text))
       .map((j) => {
-        const text = r[j].text.replace(/^[\[〔【]/, '').replace(/[\]〕】]$/, '');
+        const text = r[j].text.replace(/^[[〔【]/, '').replace(/[\]〕】]$/, '');
         const cum = CUM_WORDS.exec(text);
         const v = parseCell(cum ? text.slice(cum[0].length) : text);
         const year = areas ? titleYear : (cols[j]?.year ?? null);

@@ -31,7 +31,7 @@ const MEASURE_NAME = /^[\u4e00-\u9fa5]{1,10}(?:数|面积|投资|金额|产值|�
 // what a row is about: a place, a unit, a project
 const LABEL_HEAD = /^(?:序号|城市|地区|市|县|区|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|乡镇|街道|镇街|单位|责任单位|名称|项目名称|地市|设区市|类别)$/;
 const FIGURE = /^-?\d+(?:\.\d+)?$/;
-const EMPTY = /^(?:[\/／—–-]+|无)$/;
+const EMPTY = /^(?:[/／—–-]+|无)$/;
 const PIPES = /^[\s|｜]*$/;
 
 function cellsOf(line: Line): Cell[] {

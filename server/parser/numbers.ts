@@ -95,8 +95,8 @@ export function parseCell(raw: string): CellValue {
   let s = text.replace(/\s+/g, '');
   let kind: CellValue['kind'] = 'level';
   if (/[*＊]/.test(s)) kind = 'annual_growth';
-  else if (/[【\[〔].*[】\]〕]/.test(s)) kind = 'cumulative';
-  s = s.replace(/[*＊【】\[\]〔〕]/g, '');
+  else if (/[【[〔].*[】\]〕]/.test(s)) kind = 'cumulative';
+  s = s.replace(/[*＊【】[\]〔〕]/g, '');
   let comparator: Comparator = '=';
   for (const [re, c] of CMP_PREFIX) {
     const m = re.exec(s);

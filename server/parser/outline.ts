@@ -68,7 +68,9 @@ export function findHeadings(ctx: ParseContext): OutlineDraft[] {
       const rest = body.slice(m[0].length);
       if (!rest.trim() && style !== 'chap' && style !== 'sect' && style !== 'part') break;
       const num = style === 'dash' ? null : style === 'circ' ? circledToInt(m[2]) : style === 'roman' ? romanToInt(m[2]) : style === 'alpha' ? m[2].charCodeAt(0) - 64 : cnToInt(m[2]);
-      let { title, len } = titleOf(rest, style);
+      const titled = titleOf(rest, style);
+      const len = titled.len;
+      let title = titled.title;
       let end = line.start + lead + m[0].length + len;
       // a chapter title broken over two lines ends in a comma; the next line completes it
       if ((style === 'chap' || style === 'part' || style === 'sect') && li + 1 < lines.length) {

@@ -76,7 +76,7 @@ const SHORT_VILLAGE = new Map<string, Role>([
 const shortRole = (w: string): Role => SHORT_VILLAGE.get(w) ?? roleOfCore(w);
 // no leading lookbehind (it would be tried at every position): the character before is checked by hand
 const SHORT_RE = /(牵头|主责|主办|责任村|责任社区|配合村|责任|配合|参与|协办|协同|协作|协助)[ \t]*:(?=[ \t]*[\u4e00-\u9fa5])/g;
-const SHORT_BEFORE = /[(【〔\[;,,\s]/;
+const SHORT_BEFORE = /[(【〔[;,,\s]/;
 
 function labelHits(text: string): LabelHit[] {
   const out: LabelHit[] = [];
@@ -415,7 +415,7 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const text = ctx.doc.text;
   const out: RespNote[] = [];
   // "(X牵头,Y配合)", and the same in brackets: "【X牵头,Y配合】", "〔X负责〕"
-  const re = /[(【〔\[〖]/g;
+  const re = /[(【〔[〖]/g;
   const spans = [...taken].sort((a, b) => a.start - b.start);
   let k = 0;
   let m: RegExpExecArray | null;
@@ -437,6 +437,9 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     // the first state rules about the list (its order, a cascade), read elsewhere
     const stop = inner.indexOf('。');
     if (stop > 0 && /牵头|不再|下同|以下/.test(inner.slice(stop)) && !/:/.test(inner.slice(0, stop))) inner = inner.slice(0, stop);
+    // "(X、Y等负责,列第一位者为牵头单位,下同)": the same rule after a comma
+    const rule = LIST_RULE_AFTER.exec(inner);
+    if (rule && rule.index > 0) inner = inner.slice(0, rule.index);
     if (/[。:]/.test(inner)) continue;
     // "…等牵" cut inside its verb: the verb it was ("牵头", "负责", "配合")
     if (cut) inner = inner.replace(/牵$/, '牵头').replace(/(?<!负)负$/, '负责').replace(/配$/, '配合');
@@ -459,6 +462,9 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   out.push(...findBareNotes(ctx, [...taken, ...out]));
   return out;
 }
+
+/** ",列第一位者为牵头单位,下同" / ",排名第一的为牵头单位" / ",下同": a rule about the list after it, not part of it */
+const LIST_RULE_AFTER = /[,,;;](?=\s*(?:(?:列|排|排在|排名|排序|位列|列在|列于)?(?:第一位|第一个|第一|首位|首个|最前)(?:的|者)?(?:单位|部门)?(?:为|是)牵头|下同|以下同|其他|其余))/;
 
 /** "…。(X、Y)⏎": a parenthesis right after a sentence's end that closes its line or sentence. */
 function closesSentence(text: string, open: number, close: number): boolean {

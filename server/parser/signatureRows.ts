@@ -16,7 +16,7 @@ export interface SigCell {
 type Kind = 'num' | 'unit' | 'text';
 // "3", "0.5", "≥2%", "低于 4.1", "100%": a figure cell
 const FIGURE = /^(?:[≥≤<>]|不低于|不高于|低于|高于|约)?\s*\d+(?:\.\d+)?\s*(?:%|‰)?$/;
-const EMPTY = /^(?:[\/／—–-]+|无)$/;
+const EMPTY = /^(?:[/／—–-]+|无)$/;
 const kindOf = (t: string): Kind => (FIGURE.test(t) ? 'num' : EMPTY.test(t) || (t.length <= 40 && looksLikeUnit(t)) ? 'unit' : 'text');
 
 export interface SignatureRow {

@@ -38,7 +38,7 @@ export function findTables(doc: NormalizedDoc): Table[] {
 
 const isCellLine = (l: Line) => l.text.charCodeAt(0) === 9;
 const isBlank = (l: Line) => l.text.trim() === '';
-const ROW_SPLIT = /\t|\s*[|｜]\s*| {2,}|　+/;
+const ROW_SPLIT = /\t|\s*[|｜]\s*| {2,}|\u3000+/;
 
 function cellOf(line: Line, from: number, to: number): Cell {
   const raw = line.text.slice(from, to);
@@ -51,8 +51,8 @@ function cellOf(line: Line, from: number, to: number): Cell {
 /** cells of a one-row-per-line table line, or null when the line is not one; `loose` takes group rows */
 function splitRow(line: Line, loose = false): Cell[] | null {
   // trailing tabs are empty cells; trailing spaces are nothing
-  const text = line.text.replace(/[ 　]+$/, '');
-  if (!/\t|[|｜]| {2,}|　/.test(text.trim())) return null;
+  const text = line.text.replace(/[ \u3000]+$/, '');
+  if (!/\t|[|｜]| {2,}|\u3000/.test(text.trim())) return null;
   const cells: Cell[] = [];
   const re = new RegExp(ROW_SPLIT.source, 'g');
   // an HTML row starts with its first cell's tab; leading spaces are indentation
@@ -208,10 +208,10 @@ const NOTE_RE = /^(?:备注|注|说明)\s*[:：]?\s*(?:\d|[\u4e00-\u9fa5])/;
 function finish(lines: Line[], first: number, end: number, rows: TableRow[]): Table {
   let lineFrom = first;
   let title: string | null = null;
-  for (let j = first - 1, seen = 0; j >= 0 && seen < 2; j--) {
+  // only the nearest non-blank line above the table may be its title
+  for (let j = first - 1; j >= 0; j--) {
     const t = lines[j].text.trim();
     if (!t) continue;
-    seen++;
     // "…不少于25人。年度目标如下:" is a paragraph leading into the table, not its title: its figures stay prose
     if ((TITLE_RE.test(t) && !/[。;!?](?=.)/.test(t)) || (t.length <= 50 && !/[。;]$/.test(t))) {
       title = t;

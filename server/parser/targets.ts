@@ -388,7 +388,7 @@ function figure(
   let end = i + whole.trimEnd().length;
   const unitEnd = end;
   const before = s[i - 1] ?? '';
-  if (/[A-Za-z\d._\-/#+]/.test(before) || before === '第' || /[〔\[【]/.test(before)) return null;
+  if (/[A-Za-z\d._\-/#+]/.test(before) || before === '第' || /[〔[【]/.test(before)) return null;
   let unit: string | null = m[7] ?? m[10] ?? null;
   if (unit === '年' && /^\d{4}$/.test(numStr)) return null;
   // "2月10日", "3月底"

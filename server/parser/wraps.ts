@@ -98,13 +98,13 @@ export function joinBrokenNotes(cur: Mapped): Mapped {
   const edits: Edit[] = [];
   let start = 0;
   while (start < t.length) {
-    let end = t.indexOf('\n', start);
+    const end = t.indexOf('\n', start);
     if (end < 0) break;
     const line = t.slice(start, end);
     const open = line.lastIndexOf('(');
     const next = t.slice(end + 1, Math.min(t.length, end + 1 + 160));
     const seg = open >= 0 ? line.slice(open) : '';
-    let close = -1;
+    let close: number;
     if (
       open >= 0 &&
       line.indexOf(')', open) < 0 &&
