@@ -20,13 +20,21 @@ else
   echo "== 未连接到 PostgreSQL ($PG_URL),跳过 pg 项目"
 fi
 
+# Lint (ESLint, eslint.config.js) on the whole tree: an error fails the test command, counted as one failed check in
+# the last line. It runs before the tests so its findings are at the top of the log; the tests run either way.
+echo "== ESLint (npm run lint)"
+if npm run --silent lint; then lint_failed=0; else lint_failed=1; echo "!! ESLint 发现错误(见上),测试命令将失败"; fi
+
 mkdir -p test-results
 npx vitest run "${projects[@]}" --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@"
 code=$?
-node -e "
+LINT_FAILED=$lint_failed node -e "
 const r = require('./test-results/vitest.json');
+const lintFailed = Number(process.env.LINT_FAILED);
 console.log('');
-console.log(r.numPassedTests + ' passed, ' + (r.numFailedTests) + ' failed' + (r.numPendingTests ? ', ' + r.numPendingTests + ' skipped' : ''));
+if (lintFailed) console.log('ESLint: 1 failed (counted below)');
+console.log(r.numPassedTests + ' passed, ' + (r.numFailedTests + lintFailed) + ' failed' + (r.numPendingTests ? ', ' + r.numPendingTests + ' skipped' : ''));
 if (r.numTotalTests === 0) process.exitCode = 1;
 " || code=1
+[ "$lint_failed" = 0 ] || code=1
 exit $code
