@@ -105,3 +105,13 @@ describe('a bar-parted table stored without its header (j06: 亳州 农业农村
     expect(plan.tasks.filter((t) => t.responsible.length).length).toBeGreaterThanOrEqual(8);
   });
 });
+
+describe('a unit note that states the list rule after a comma (j32: 辽宁 實施意見, traditional characters)', () => {
+  it('reads "(X、Y等負責,列第一位者為牽頭單位,下同)" as the item\'s units, the first leading', () => {
+    const plan = page('j32-');
+    const t = plan.tasks.find((x) => x.title.includes('坚持扩大就业发展战略'))!;
+    expect(raws(t.lead)).toEqual(['省發展改革委']);
+    expect(raws(t.responsible)).toContain('省國稅局');
+    expect(raws(t.responsible)).not.toContain('省發展改革委');
+  });
+});
