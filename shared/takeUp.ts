@@ -18,13 +18,21 @@ export const notApplicableBodySchema = z.object({ reason: z.string().trim().min(
 export const takeUpStateSchema = z.enum(['not_taken', 'not_applicable', 'taken_up']);
 export type TakeUpState = z.infer<typeof takeUpStateSchema>;
 export const TAKE_UP_STATE_LABELS: Record<TakeUpState, string> = { not_taken: '未落实', not_applicable: '不适用', taken_up: '已落实' };
+/**
+ * Taken up and reporting: a linked task has a report for its current period (the period last due, or a later one)
+ * that reached the office (submitted or accepted). Taken up without one is "taken up, nothing reported".
+ */
+export const REPORTING_LABELS = { reporting: '本期已报送', silent: '本期未报送' } as const;
 
 const upperTaskSchema = z.object({ id: z.number(), title: z.string(), position: z.number() });
 export const takeUpLinkSchema = z.object({
   taskId: z.number(), title: z.string(), planId: z.number(), planTitle: z.string(),
   status: taskStatusOutSchema, linkedAt: z.string(), linkedBy: z.number().nullable(),
+  /** the task has a report for its current period in the office's hands (REPORTING_LABELS) */
+  reporting: z.boolean(),
 });
-export const stateCountsSchema = z.object({ taken_up: z.number(), not_applicable: z.number(), not_taken: z.number() });
+/** `reporting` counts the taken-up ones (of `taken_up`) with a report for the current period */
+export const stateCountsSchema = z.object({ taken_up: z.number(), reporting: z.number(), not_applicable: z.number(), not_taken: z.number() });
 
 export const takeUpListSchema = z.object({
   plan: z.object({ id: z.number(), title: z.string(), regionId: z.number().nullable() }),
@@ -51,6 +59,8 @@ export const coverageCellSchema = z.object({
   state: takeUpStateSchema,
   /** the worst colour of the district's linked tasks (taken up only) */
   color: colorSchema.nullable(),
+  /** taken up and reporting: one of the linked tasks has a report for its current period (REPORTING_LABELS) */
+  reporting: z.boolean(),
   label: z.string(),
   taskIds: z.array(z.number()),
   reason: z.string().nullable(),
@@ -80,9 +90,9 @@ export const rollupOutSchema = z.object({
   color: colorSchema.nullable(),
   onTrack: z.number(),
   takenUp: z.number(),
-  /** taken-up districts whose colour says something (not grey) */
-  reporting: z.number(),
-  /** percent on track among reporting districts (weighted under 'weighted'); null when none reports */
+  /** taken-up districts whose colour says something (not grey): 有进展 */
+  progressing: z.number(),
+  /** percent on track among progressing districts (weighted under 'weighted'); null when none reports */
   share: z.number().nullable(),
   /** the rule applied to this task, in one sentence */
   text: z.string(),

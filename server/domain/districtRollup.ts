@@ -17,7 +17,8 @@ export type DistrictRollup = {
   color: StatusColor | null;
   onTrack: number;
   takenUp: number;
-  reporting: number;
+  /** taken-up districts whose colour is not grey (有进展) */
+  progressing: number;
   share: number | null;
   text: string;
 };
@@ -67,39 +68,39 @@ export function rollupDistricts(cells: DistrictCellIn[], input?: Partial<RollupR
   const taken = cells.filter((c) => c.state === 'taken_up').map((c) => ({ ...c, color: c.color ?? 'grey' }));
   const notTaken = cells.filter((c) => c.state === 'not_taken').length;
   const notApplicable = cells.filter((c) => c.state === 'not_applicable').length;
-  const reportingCells = taken.filter((c) => c.color !== 'grey');
+  const progressingCells = taken.filter((c) => c.color !== 'grey');
   const onTrackCells = taken.filter((c) => onTrackColor(c.color));
   const takenUp = taken.length;
-  const reporting = reportingCells.length;
+  const progressing = progressingCells.length;
   const onTrack = onTrackCells.length;
   const left = [
-    ...(rule.kind !== 'worst' && takenUp > reporting ? [`${takenUp - reporting}个已落实区县尚无进展`] : []),
+    ...(rule.kind !== 'worst' && takenUp > progressing ? [`${takenUp - progressing}个已落实区县尚无进展`] : []),
     ...(notTaken ? [`${notTaken}个区县未落实`] : []),
     ...(notApplicable ? [`${notApplicable}个区县不适用`] : []),
   ];
   const tail = left.length ? `;${left.join('、')},不计入` : '';
-  const out = (color: StatusColor | null, share: number | null, head: string): DistrictRollup => ({ color, onTrack, takenUp, reporting, share, text: `${head}${tail}。` });
+  const out = (color: StatusColor | null, share: number | null, head: string): DistrictRollup => ({ color, onTrack, takenUp, progressing, share, text: `${head}${tail}。` });
 
   if (!takenUp) return out(null, null, '尚无区县落实');
   if (rule.kind === 'worst') {
     const color = worstColor(taken.map((c) => c.color))!;
-    const share = reporting ? round((onTrack / reporting) * 100, 1) : null;
+    const share = progressing ? round((onTrack / progressing) * 100, 1) : null;
     const shareWords = share === null ? '均尚无进展' : `正常推进或已完成${onTrack}个(占有进展区县的${fmtPct(share)}%)`;
     return out(color, share, `取最差颜色:${takenUp}个区县已落实,最差为${COLOR_WORDS[color]},${shareWords}`);
   }
-  if (!reporting) return out('grey', null, `${takenUp}个已落实区县均尚无进展,为灰色`);
+  if (!progressing) return out('grey', null, `${takenUp}个已落实区县均尚无进展,为灰色`);
   const allDone = taken.every((c) => c.color === 'blue');
   if (rule.kind === 'share') {
-    const share = round((onTrack / reporting) * 100, 1);
+    const share = round((onTrack / progressing) * 100, 1);
     const color = allDone ? 'blue' : shareColor(share, rule.threshold);
-    return out(color, share, `按正常推进占比:有进展的${reporting}个区县中正常推进或已完成${onTrack}个(${fmtPct(share)}%),${judge(share, rule.threshold, color)}`);
+    return out(color, share, `按正常推进占比:有进展的${progressing}个区县中正常推进或已完成${onTrack}个(${fmtPct(share)}%),${judge(share, rule.threshold, color)}`);
   }
-  const wAll = reportingCells.reduce((s, c) => s + districtWeight(rule, c.regionId), 0);
+  const wAll = progressingCells.reduce((s, c) => s + districtWeight(rule, c.regionId), 0);
   const wOn = onTrackCells.reduce((s, c) => s + districtWeight(rule, c.regionId), 0);
-  if (wAll <= 0) return out('grey', null, `按区县权重:有进展的${reporting}个区县权重之和为0,无法计算,为灰色`);
+  if (wAll <= 0) return out('grey', null, `按区县权重:有进展的${progressing}个区县权重之和为0,无法计算,为灰色`);
   const share = round((wOn / wAll) * 100, 1);
   const color = allDone ? 'blue' : shareColor(share, rule.threshold);
-  return out(color, share, `按区县权重:有进展的${reporting}个区县权重之和${fmtPct(wAll)},其中正常推进或已完成的${onTrack}个区县权重之和${fmtPct(wOn)}(${fmtPct(share)}%),${judge(share, rule.threshold, color)}`);
+  return out(color, share, `按区县权重:有进展的${progressing}个区县权重之和${fmtPct(wAll)},其中正常推进或已完成的${onTrack}个区县权重之和${fmtPct(wOn)}(${fmtPct(share)}%),${judge(share, rule.threshold, color)}`);
 }
 
 function judge(share: number, threshold: number, color: StatusColor): string {

@@ -1,14 +1,15 @@
 // Take-up and coverage (issue #13), read side: a district's take-up list for a plan above it, and the matrix of
 // the plan's tasks × the districts below it with a rolled-up status per task. Status colours are the tasks' own
 // computed statuses (queries/status.ts `taskStatuses`); nothing here recomputes them.
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { plans, regions, taskNotApplicable, taskTakeUps, tasks, taskUnits, units } from '../db/schema/index.js';
+import { plans, regions, reportPeriods, reports, taskNotApplicable, taskTakeUps, tasks, taskUnits, units } from '../db/schema/index.js';
 import { AppError } from '../../shared/errors.js';
 import { combine, taskScope, type Actor } from '../policy.js';
 import { readsRegion } from '../access.js';
 import { getVisiblePlan } from './plans.js';
 import { taskStatuses } from './status.js';
+import { currentPeriod, lastDuePeriod, runSettings } from './calendar.js';
 import type { TaskStatusOut } from '../../shared/reporting.js';
 import { rollupRuleSchema, TAKE_UP_STATE_LABELS, type Coverage, type RollupRule, type TakeUpList, type TakeUpState, type TakeUpSuggestions } from '../../shared/takeUp.js';
 import { can, canManagePlan } from '../policy.js';
@@ -56,6 +57,35 @@ async function statusesOf(db: DbOrTx, ids: number[], today: string) {
   return taskStatuses(db, rows, today);
 }
 
+/**
+ * The linked tasks that are reporting (issue #13): a report of theirs for the current period reached the office
+ * (submitted or accepted). The current period is the one last due — the period 未报送 is judged against — or a later
+ * one; before any period is due, the period in force or a later one. One query for the plans, one for the reports.
+ */
+export async function reportingTasks(db: DbOrTx, ids: number[], today: string): Promise<Set<number>> {
+  const out = new Set<number>();
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return out;
+  const planRows = await db
+    .selectDistinct({ id: plans.id, settings: plans.settings, periodStart: plans.periodStart, periodEnd: plans.periodEnd })
+    .from(plans)
+    .innerJoin(tasks, eq(tasks.planId, plans.id))
+    .where(inArray(tasks.id, wanted));
+  const since = planRows.map((plan) => {
+    const settings = runSettings(plan);
+    const from = lastDuePeriod(plan, today, settings) ?? currentPeriod(plan, today, settings);
+    return and(eq(reportPeriods.planId, plan.id), gte(reportPeriods.start, from.start))!;
+  });
+  if (!since.length) return out;
+  const rows = await db
+    .selectDistinct({ taskId: reports.taskId })
+    .from(reports)
+    .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
+    .where(and(inArray(reports.taskId, wanted), inArray(reports.status, ['submitted', 'accepted']), or(...since)));
+  for (const r of rows) out.add(r.taskId);
+  return out;
+}
+
 /** The districts directly below the plan's region (for the city's plan: its 区县). */
 async function districtsBelow(db: DbOrTx, regionId: number | null) {
   if (regionId === null) return [];
@@ -80,16 +110,17 @@ export async function takeUpList(db: DbOrTx, actor: Actor, planId: number, regio
     db.select({ id: plans.id, title: plans.title }).from(plans).where(eq(plans.regionId, rid)).orderBy(asc(plans.id)),
   ]);
   // a linked task the actor cannot see is still counted, with its title (the district's office sees all of it)
-  const st = await statusesOf(db, ls.map((l) => l.taskId), today);
-  const counts = { taken_up: 0, not_applicable: 0, not_taken: 0 };
+  const [st, rep] = await Promise.all([statusesOf(db, ls.map((l) => l.taskId), today), reportingTasks(db, ls.map((l) => l.taskId), today)]);
+  const counts = { taken_up: 0, reporting: 0, not_applicable: 0, not_taken: 0 };
   const items = ups.map((u) => {
     const mine = ls.filter((l) => l.upperTaskId === u.id);
     const na = nas.find((n) => n.upperTaskId === u.id);
     const state: TakeUpState = mine.length ? 'taken_up' : na ? 'not_applicable' : 'not_taken';
     counts[state]++;
+    if (mine.some((l) => rep.has(l.taskId))) counts.reporting++;
     return {
       task: u, state, reason: na?.reason ?? null, markedAt: na ? na.createdAt.toISOString() : null,
-      links: mine.map((l) => ({ taskId: l.taskId, title: l.title, planId: l.planId, planTitle: l.planTitle, status: st.get(l.taskId)!, linkedAt: l.createdAt.toISOString(), linkedBy: l.createdBy })),
+      links: mine.map((l) => ({ taskId: l.taskId, title: l.title, planId: l.planId, planTitle: l.planTitle, status: st.get(l.taskId)!, linkedAt: l.createdAt.toISOString(), linkedBy: l.createdBy, reporting: rep.has(l.taskId) })),
     };
   });
   const canWrite = can(actor, 'task.manage') && actor.regionIds[0] === rid && p.regionId !== rid && (p.regionId === null ? false : await isAbove(db, p.regionId, rid));
@@ -113,8 +144,8 @@ export async function coverage(db: DbOrTx, actor: Actor, planId: number, today: 
   const ids = ups.map((u) => u.id);
   const dIds = districts.map((d) => d.id);
   const [ls, nas] = await Promise.all([links(db, ids, dIds), notApplicable(db, ids, dIds)]);
-  const st = await statusesOf(db, ls.map((l) => l.taskId), today);
-  const zero = () => ({ taken_up: 0, not_applicable: 0, not_taken: 0 });
+  const [st, rep] = await Promise.all([statusesOf(db, ls.map((l) => l.taskId), today), reportingTasks(db, ls.map((l) => l.taskId), today)]);
+  const zero = () => ({ taken_up: 0, reporting: 0, not_applicable: 0, not_taken: 0 });
   const dCounts = new Map(districts.map((d) => [d.id, { counts: zero(), colors: { green: 0, yellow: 0, red: 0, grey: 0, blue: 0 } }]));
   const linkKey = new Map<string, typeof ls>();
   for (const l of ls) {
@@ -131,13 +162,15 @@ export async function coverage(db: DbOrTx, actor: Actor, planId: number, today: 
       const na = naKey.get(`${u.id}:${d.id}`);
       const state: TakeUpState = mine.length ? 'taken_up' : na ? 'not_applicable' : 'not_taken';
       const color = state === 'taken_up' ? worstColor(mine.map((l) => st.get(l.taskId)?.color ?? 'grey')) : null;
-      counts[state]++;
-      totals[state]++;
+      const reporting = state === 'taken_up' && mine.some((l) => rep.has(l.taskId));
       const dc = dCounts.get(d.id)!;
-      dc.counts[state]++;
+      for (const c of [counts, totals, dc.counts]) {
+        c[state]++;
+        if (reporting) c.reporting++;
+      }
       if (color) dc.colors[color]++;
       const label = state === 'taken_up' ? mine.map((l) => st.get(l.taskId)?.label ?? '').filter(Boolean).join('、') || TAKE_UP_STATE_LABELS.taken_up : TAKE_UP_STATE_LABELS[state];
-      return { regionId: d.id, state, color, label, taskIds: mine.map((l) => l.taskId), reason: na?.reason ?? null };
+      return { regionId: d.id, state, color, reporting, label, taskIds: mine.map((l) => l.taskId), reason: na?.reason ?? null };
     });
     return { task: u, cells, counts, rollup: rollupDistricts(cells, rule) };
   });

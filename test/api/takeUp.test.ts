@@ -2,6 +2,7 @@
 // or says 不适用 with a reason), the city sees the coverage matrix with counts and a rolled-up status per task,
 // and a district writes only its own links.
 import { describe, expect, it, beforeAll } from 'vitest';
+import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, tasks } from '../../server/db/schema/index.js';
 import { rollupDistricts } from '../../server/domain/districtRollup.js';
@@ -108,7 +109,7 @@ describe('take-up by a district office', () => {
     expect(list.items[2].reason).toBe('永川区无轨道交通线路规划');
     expect(list.items[0].links.map((l: { taskId: number }) => l.taskId).sort()).toEqual([yongchuanTask, yongchuanOther].sort());
     expect(list.items[0].links[0].status.color).toMatch(/green|yellow|red|grey|blue/);
-    expect(list.counts).toEqual({ taken_up: 2, not_applicable: 1, not_taken: 0 });
+    expect(list.counts).toEqual({ taken_up: 2, reporting: 0, not_applicable: 1, not_taken: 0 });
   });
 });
 
@@ -134,7 +135,7 @@ describe('permissions', () => {
     const asCity = await cityOffice.get(`/api/plans/${cityPlan}/take-up?regionId=${yc}`);
     expect(asCity.statusCode).toBe(200);
     expect(asCity.json().canWrite).toBe(false);
-    expect(asCity.json().counts).toEqual({ taken_up: 2, not_applicable: 1, not_taken: 0 });
+    expect(asCity.json().counts).toEqual({ taken_up: 2, reporting: 0, not_applicable: 1, not_taken: 0 });
     expect((await reporter.post(`/api/tasks/${upper[0]}/take-up`, { taskIds: [yongchuanTask] })).statusCode).toBe(403);
     // a district cannot take up a task of its own plan as if it were the city's
     const own = await yongchuan.post(`/api/tasks/${yongchuanTask}/take-up`, { taskIds: [yongchuanOther] });
@@ -156,17 +157,17 @@ describe('coverage matrix and roll-up', () => {
       expect(ids).toContain(tl);
       const n = ids.length;
       const ycCol = cov.districts.find((d: { id: number }) => d.id === yc);
-      expect(ycCol.counts).toEqual({ taken_up: 2, not_applicable: 1, not_taken: 0 });
-      expect(cov.districts.find((d: { id: number }) => d.id === tl).counts).toEqual({ taken_up: 1, not_applicable: 0, not_taken: 2 });
+      expect(ycCol.counts).toEqual({ taken_up: 2, reporting: 0, not_applicable: 1, not_taken: 0 });
+      expect(cov.districts.find((d: { id: number }) => d.id === tl).counts).toEqual({ taken_up: 1, reporting: 0, not_applicable: 0, not_taken: 2 });
       expect(cov.rows.map((r: { counts: unknown }) => r.counts)).toEqual([
-        { taken_up: 2, not_applicable: 0, not_taken: n - 2 },
-        { taken_up: 1, not_applicable: 0, not_taken: n - 1 },
-        { taken_up: 0, not_applicable: 1, not_taken: n - 1 },
+        { taken_up: 2, reporting: 0, not_applicable: 0, not_taken: n - 2 },
+        { taken_up: 1, reporting: 0, not_applicable: 0, not_taken: n - 1 },
+        { taken_up: 0, reporting: 0, not_applicable: 1, not_taken: n - 1 },
       ]);
-      expect(cov.totals).toEqual({ taken_up: 3, not_applicable: 1, not_taken: 3 * n - 4 });
+      expect(cov.totals).toEqual({ taken_up: 3, reporting: 0, not_applicable: 1, not_taken: 3 * n - 4 });
       const row0 = cov.rows[0];
       const tlCell = row0.cells.find((c: { regionId: number }) => c.regionId === tl);
-      expect(tlCell).toMatchObject({ state: 'taken_up', color: 'blue', taskIds: [tongliangTask] });
+      expect(tlCell).toMatchObject({ state: 'taken_up', color: 'blue', reporting: false, taskIds: [tongliangTask] });
       // the roll-up is the plan's rule (by default the worst colour) applied to the districts' cells
       expect(row0.rollup).toEqual(rollupDistricts(row0.cells, { kind: 'worst' }));
       expect(row0.rollup.takenUp).toBe(2);
@@ -183,6 +184,76 @@ describe('coverage matrix and roll-up', () => {
     expect(res.statusCode, res.body).toBe(200);
     const list = (await yongchuan.get(`/api/plans/${cityPlan}/take-up`)).json();
     expect(list.items[2].state).toBe('not_taken');
+  });
+});
+
+describe('taken up and reporting (a linked task has a report for its current period)', () => {
+  const cellOf = (cov: { rows: { cells: { regionId: number }[] }[] }, row: number, region: number) =>
+    cov.rows[row].cells.find((c) => c.regionId === region) as unknown as { state: string; reporting: boolean; label: string; color: string | null };
+  const sheetText = async (client: Client) => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await client.get(`/api/plans/${cityPlan}/exports/coverage`)).rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0];
+    const rows: string[][] = [];
+    ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => (v == null ? '' : String(v)))));
+    return rows;
+  };
+  let periodKey: string;
+
+  it('a taken-up district with no report for the current period is told apart, even when its task is marked done', async () => {
+    const list = (await yongchuan.get(`/api/plans/${cityPlan}/take-up`)).json();
+    const link = list.items[0].links.find((l: { taskId: number }) => l.taskId === yongchuanTask);
+    expect(link.reporting).toBe(false);
+    periodKey = link.status.periodKey;
+    expect(periodKey, 'a period is due for a 2025–2027 plan').toMatch(/^\d{4}/);
+    const cov = (await cityLeader.get(`/api/plans/${cityPlan}/coverage`)).json();
+    // 铜梁's task is blue (completed by its figures) but nothing was reported for the period: taken up, not reporting
+    expect(cellOf(cov, 0, tl)).toMatchObject({ state: 'taken_up', color: 'blue', reporting: false });
+    expect(cellOf(cov, 0, yc)).toMatchObject({ state: 'taken_up', reporting: false });
+    expect(cov.rows[0].counts.reporting).toBe(0);
+  });
+
+  it('a draft does not count; a report sent for the current period makes the district reporting', async () => {
+    // sent to the period reports go to by default (the oldest not locked): the due one, or a later one once it locks
+    const body = { reportedStatus: '推进中', progress: 40, progressText: '完成3个小区改造设计', problems: '资金到位慢', nextSteps: '启动施工招标' };
+    const draft = await reporter.post(`/api/tasks/${yongchuanOther}/reports`, { ...body, submit: false });
+    expect(draft.statusCode, draft.body).toBe(200);
+    expect(cellOf((await cityLeader.get(`/api/plans/${cityPlan}/coverage`)).json(), 0, yc).reporting).toBe(false);
+    const sent = await reporter.post(`/api/tasks/${yongchuanTask}/reports`, { ...body, submit: true });
+    expect(sent.statusCode, sent.body).toBe(200);
+    const cov = (await cityLeader.get(`/api/plans/${cityPlan}/coverage`)).json();
+    expect(cellOf(cov, 0, yc)).toMatchObject({ state: 'taken_up', reporting: true });
+    expect(cellOf(cov, 0, tl).reporting).toBe(false);
+    // yongchuanTask serves upper[0] only (its upper[2] link was withdrawn); upper[1] is carried by the created task
+    expect(cellOf(cov, 1, yc)).toMatchObject({ state: 'taken_up', reporting: false });
+    expect(cov.rows.map((r: { counts: { reporting: number } }) => r.counts.reporting)).toEqual([1, 0, 0]);
+    expect(cov.districts.find((d: { id: number }) => d.id === yc).counts).toMatchObject({ taken_up: 2, reporting: 1 });
+    expect(cov.districts.find((d: { id: number }) => d.id === tl).counts).toMatchObject({ taken_up: 1, reporting: 0 });
+    expect(cov.totals.reporting).toBe(1);
+    // the district's own list says which linked task is reporting
+    const list = (await yongchuan.get(`/api/plans/${cityPlan}/take-up`)).json();
+    const links = Object.fromEntries(list.items[0].links.map((l: { taskId: number; reporting: boolean }) => [l.taskId, l.reporting]));
+    expect(links).toEqual({ [yongchuanTask]: true, [yongchuanOther]: false });
+    expect(list.counts.reporting).toBe(1);
+    // a district reads its own column with the same state
+    expect(cellOf((await yongchuan.get(`/api/plans/${cityPlan}/coverage`)).json(), 0, yc).reporting).toBe(true);
+  });
+
+  it('the Excel export says it in each cell and counts it per task and per district', async () => {
+    const cov = (await cityLeader.get(`/api/plans/${cityPlan}/coverage`)).json();
+    const rows = await sheetText(cityLeader);
+    const header = rows[0];
+    const col = (name: string) => header.indexOf(name);
+    expect(col('本期已报送')).toBeGreaterThan(col('已落实'));
+    const ycName = cov.districts.find((d: { id: number }) => d.id === yc).name;
+    const tlName = cov.districts.find((d: { id: number }) => d.id === tl).name;
+    expect(rows[1][col(ycName)].endsWith('（本期已报送）')).toBe(true);
+    expect(rows[1][col(tlName)].endsWith('（本期未报送）')).toBe(true);
+    expect(rows[1][col('本期已报送')]).toBe('1');
+    expect(rows[2][col('本期已报送')]).toBe('0');
+    const countsRow = rows[1 + cov.rows.length];
+    expect(countsRow[col(ycName)]).toBe('2（1） / 0 / 1');
+    expect(countsRow[col('本期已报送')]).toBe('1');
   });
 });
 
@@ -204,7 +275,7 @@ describe('the roll-up rule, a plan setting of the issuing region', () => {
     expect(cov.rule).toMatch(/^上级任务的状态取最差颜色/);
     const r = cov.rows[0];
     expect(r.cells.filter((c: { state: string }) => c.state === 'taken_up').map((c: { regionId: number; color: string }) => [c.regionId, c.color]).sort()).toEqual([[yc, 'red'], [tl, 'blue']].sort());
-    expect(r.rollup).toMatchObject({ color: 'red', takenUp: 2, reporting: 2, onTrack: 1, share: 50 });
+    expect(r.rollup).toMatchObject({ color: 'red', takenUp: 2, progressing: 2, onTrack: 1, share: 50 });
     expect(r.rollup.text).toMatch(/^取最差颜色:2个区县已落实,最差为红色/);
     expect((await cityLeader.get(`/api/plans/${cityPlan}/coverage`)).json().canSetRule).toBe(false);
   });

@@ -11,7 +11,7 @@ describe('worst colour', () => {
   it('takes the worst colour of the taken-up districts; 不适用 and 未落实 do not count', () => {
     const r = rollupDistricts([cell(1, 'green'), cell(2, 'blue'), cell(3, 'yellow'), cell(4, 'green'), na(5), none(6), none(7)], { kind: 'worst' });
     expect(r).toEqual({
-      color: 'yellow', onTrack: 3, takenUp: 4, reporting: 4, share: 75,
+      color: 'yellow', onTrack: 3, takenUp: 4, progressing: 4, share: 75,
       text: '取最差颜色:4个区县已落实,最差为黄色,正常推进或已完成3个(占有进展区县的75%);2个区县未落实、1个区县不适用,不计入。',
     });
     // a red district under 不适用 is not read: 不适用 has no colour
@@ -19,7 +19,7 @@ describe('worst colour', () => {
   });
   it('is the default rule, and grey ranks above green', () => {
     expect(rollupDistricts([cell(1, 'green'), cell(2, 'grey')]).color).toBe('grey');
-    expect(rollupDistricts([cell(1, 'red'), cell(2, 'grey')])).toMatchObject({ color: 'red', reporting: 1, share: 0 });
+    expect(rollupDistricts([cell(1, 'red'), cell(2, 'grey')])).toMatchObject({ color: 'red', progressing: 1, share: 0 });
   });
 });
 
@@ -29,7 +29,7 @@ describe('share on track', () => {
     // 2 of 3 reporting on track (66.7 %) ≥ 60 %: green, though one is red; the grey district and 不适用 are left out
     const r = rollupDistricts([cell(1, 'green'), cell(2, 'blue'), cell(3, 'red'), cell(4, 'grey'), na(5)], rule);
     expect(r).toEqual({
-      color: 'green', onTrack: 2, takenUp: 4, reporting: 3, share: 66.7,
+      color: 'green', onTrack: 2, takenUp: 4, progressing: 3, share: 66.7,
       text: '按正常推进占比:有进展的3个区县中正常推进或已完成2个(66.7%),达到阈值60%,为绿色;1个已落实区县尚无进展、1个区县不适用,不计入。',
     });
     expect(rollupDistricts([cell(1, 'green'), cell(2, 'red'), cell(3, 'yellow')], rule)).toMatchObject({ color: 'yellow', share: 33.3 });
@@ -48,7 +48,7 @@ describe('weighted by district', () => {
     // district 1 (weight 3) red, 2 and 3 green: 2 / 5 = 40 % < 50 %: yellow — the unweighted share would be 66.7 %
     const r = rollupDistricts([cell(1, 'red'), cell(2, 'green'), cell(3, 'green'), na(4)], rule);
     expect(r).toEqual({
-      color: 'yellow', onTrack: 2, takenUp: 3, reporting: 3, share: 40,
+      color: 'yellow', onTrack: 2, takenUp: 3, progressing: 3, share: 40,
       text: '按区县权重:有进展的3个区县权重之和5,其中正常推进或已完成的2个区县权重之和2(40%),低于阈值50%,为黄色;1个区县不适用,不计入。',
     });
     // with equal weights it is the share on track
@@ -65,11 +65,11 @@ describe('edge cases, every rule', () => {
   for (const kind of ['worst', 'share', 'weighted'] as const) {
     it(`${kind}: no district taken up has no colour; taken up with none reporting is grey`, () => {
       expect(rollupDistricts([none(1), none(2), na(3)], { kind })).toEqual({
-        color: null, onTrack: 0, takenUp: 0, reporting: 0, share: null, text: '尚无区县落实;2个区县未落实、1个区县不适用,不计入。',
+        color: null, onTrack: 0, takenUp: 0, progressing: 0, share: null, text: '尚无区县落实;2个区县未落实、1个区县不适用,不计入。',
       });
       expect(rollupDistricts([], { kind })).toMatchObject({ color: null, text: '尚无区县落实。' });
       const silent = rollupDistricts([cell(1, 'grey'), cell(2, null), none(3)], { kind });
-      expect(silent).toMatchObject({ color: 'grey', takenUp: 2, reporting: 0, share: null });
+      expect(silent).toMatchObject({ color: 'grey', takenUp: 2, progressing: 0, share: null });
       expect(silent.text).toMatch(/尚无进展/);
     });
   }

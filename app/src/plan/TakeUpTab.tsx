@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { ROLLUP_RULE_LABELS, type Coverage, type RollupRule, type RollupRuleKind, type TakeUpList, type TakeUpSuggestions } from '../../../shared/takeUp';
+import { REPORTING_LABELS, ROLLUP_RULE_LABELS, type Coverage, type RollupRule, type RollupRuleKind, type TakeUpList, type TakeUpSuggestions } from '../../../shared/takeUp';
 import type { Task } from '../../../shared/api';
 import { request } from '../api';
 import { PageLoading } from '../components/PageLoading';
@@ -86,7 +86,7 @@ function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUp
     <div className="take-up">
       <Space style={{ marginBottom: 12 }} wrap>
         <Typography.Text>
-          {data.region.name}落实情况:已落实 {data.counts.taken_up} 项,不适用 {data.counts.not_applicable} 项,未落实 {data.counts.not_taken} 项
+          {data.region.name}落实情况:已落实 {data.counts.taken_up} 项（其中{REPORTING_LABELS.reporting} {data.counts.reporting} 项）,不适用 {data.counts.not_applicable} 项,未落实 {data.counts.not_taken} 项
         </Typography.Text>
       </Space>
       {!data.districtPlans.length && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="本区县尚无规划,请先导入或新建本区县的规划,再关联或新建任务。" />}
@@ -109,6 +109,7 @@ function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUp
                     <Typography.Text>{l.title}</Typography.Text>
                     <Typography.Text type="secondary">({l.planTitle})</Typography.Text>
                     <StatusLight status={l.status} reason={false} compact />
+                    <ReportingMark reporting={l.reporting} />
                     <Popconfirm title="取消这项关联?" onConfirm={() => untake(r, l.taskId)}>
                       <Button size="small" type="link" danger>取消关联</Button>
                     </Popconfirm>
@@ -196,10 +197,18 @@ function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUp
 
 type Row = Coverage['rows'][number];
 
+/** taken up and reporting (a report for the current period reached the office) against taken up, nothing reported */
+function ReportingMark({ reporting }: { reporting: boolean }) {
+  return reporting
+    ? <Tag className="reporting-mark reporting" color="green" bordered={false}>{REPORTING_LABELS.reporting}</Tag>
+    : <Tag className="reporting-mark silent" bordered={false}>{REPORTING_LABELS.silent}</Tag>;
+}
+
 /** the matrix's row filters: every task, tasks some district has not taken up, tasks whose roll-up is red or yellow */
 const rowFilters: Record<string, { label: string; keep: (r: Row) => boolean }> = {
   all: { label: '全部任务', keep: () => true },
   not_taken: { label: '有区县未落实', keep: (r) => r.counts.not_taken > 0 },
+  silent: { label: '有区县本期未报送', keep: (r) => r.counts.taken_up > r.counts.reporting },
   lagging: { label: '有区县滞后', keep: (r) => r.rollup.color === 'red' || r.rollup.color === 'yellow' },
 };
 
@@ -214,7 +223,7 @@ function CoverageMatrix({ planId }: { planId: number }) {
     <div className="coverage">
       <Space style={{ marginBottom: 12 }} wrap>
         <Typography.Text>
-          合计:已落实 {c.totals.taken_up},不适用 {c.totals.not_applicable},未落实 {c.totals.not_taken}(任务 × 区县)
+          合计:已落实 {c.totals.taken_up}（其中{REPORTING_LABELS.reporting} {c.totals.reporting}）,不适用 {c.totals.not_applicable},未落实 {c.totals.not_taken}(任务 × 区县)
         </Typography.Text>
         <Segmented value={filter} onChange={(v) => setFilter(String(v))} options={Object.entries(rowFilters).map(([value, f]) => ({ value, label: f.label }))} />
         <Button icon={<DownloadOutlined />} href={takeUpApi.exportUrl(planId)}>导出 Excel</Button>
@@ -233,7 +242,7 @@ function CoverageMatrix({ planId }: { planId: number }) {
           { title: '任务', width: 260, fixed: 'left', dataIndex: ['task', 'title'] },
           ...c.districts.map((d, j) => ({
             title: (
-              <Tooltip title={`已落实 ${d.counts.taken_up} / 不适用 ${d.counts.not_applicable} / 未落实 ${d.counts.not_taken}`}>
+              <Tooltip title={`已落实 ${d.counts.taken_up}（其中${REPORTING_LABELS.reporting} ${d.counts.reporting}）/ 不适用 ${d.counts.not_applicable} / 未落实 ${d.counts.not_taken}`}>
                 <span>{d.name}<br /><small>{d.counts.taken_up}/{d.counts.taken_up + d.counts.not_applicable + d.counts.not_taken}</small></span>
               </Tooltip>
             ),
@@ -245,10 +254,11 @@ function CoverageMatrix({ planId }: { planId: number }) {
               const cell = r.cells[j];
               if (cell.state === 'not_applicable') return <Tooltip title={`理由:${cell.reason}`}><Tag color="purple">不适用</Tag></Tooltip>;
               if (cell.state === 'not_taken') return <Typography.Text type="secondary">未落实</Typography.Text>;
-              return <span>{cell.label}</span>;
+              return <Space direction="vertical" size={0}><span>{cell.label}</span><ReportingMark reporting={cell.reporting} /></Space>;
             },
           })),
           { title: '已落实', width: 70, align: 'center', render: (_v, r) => r.counts.taken_up },
+          { title: REPORTING_LABELS.reporting, width: 90, align: 'center', render: (_v, r) => r.counts.reporting },
           { title: '不适用', width: 70, align: 'center', render: (_v, r) => r.counts.not_applicable },
           { title: '未落实', width: 70, align: 'center', render: (_v, r) => r.counts.not_taken },
           {
