@@ -19,6 +19,13 @@ export const taskThresholdsSchema = z
 export type TaskThresholds = z.infer<typeof taskThresholdsSchema>;
 
 
+/**
+ * The version of the rules below and of the reasons' words (shared/statusWords.ts): stored status rows (issue #15) are
+ * recomputed when it changes, like when the shipped holiday calendar changes (jobs/statusRows.ts). Raise it with any
+ * change that moves a task's colour, state or reason.
+ */
+export const STATUS_RULES_VERSION = 1;
+
 export const statusColorSchema = z.enum(['green', 'yellow', 'red', 'grey', 'blue']);
 export type StatusColor = z.infer<typeof statusColorSchema>;
 
