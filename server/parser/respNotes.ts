@@ -838,12 +838,14 @@ export function readInline(
     const wasFirst = first;
     first = false;
     const v = VERB.exec(clause);
-    // "(X牵头,Y,Z按职责分工负责)": a list split by commas takes the role of the verb that closes it
-    if (!v && !labelRole && wasFirst) return null;
+    // "(X牵头,Y,Z按职责分工负责)": a list split by commas takes the role of the verb that closes it; so does a
+    // sentence's list opened by 由 ("由市财政局、农业局,各县(市)、区人民政府负责落实")
+    if (!v && !labelRole && wasFirst && !YOU.test(clause)) return null;
     if (!v) {
-      const parsed = parseUnitList(ctx, clause, cStart, true);
+      const bare = wasFirst && !labelRole ? clause.replace(YOU, '') : clause;
+      const parsed = parseUnitList(ctx, bare, cStart + clause.length - bare.length, true);
       if (!parsed.units.length || parsed.rejected.length) return null;
-      if (wasFirst) note[labelRole!].push(...parsed.units);
+      if (wasFirst && labelRole) note[labelRole].push(...parsed.units);
       else pending.push(...parsed.units);
       any = true;
       continue;

@@ -115,3 +115,11 @@ describe('a unit note that states the list rule after a comma (j32: 辽宁 實�
     expect(raws(t.responsible)).not.toContain('省發展改革委');
   });
 });
+
+describe('a 由-sentence whose list runs on after a comma (l04: a city 政府工作报告 分解立项)', () => {
+  it('reads "由市财政局、农业局、劳动保障局、农机局,各县(市)、区人民政府负责落实" as one list of responsible units', () => {
+    const plan = page('l04-');
+    const t = plan.tasks.find((x) => x.title.includes('继续实施对种粮农民直接补贴'))!;
+    expect(raws(t.responsible)).toEqual(['市财政局', '农业局', '劳动保障局', '农机局', '各县(市)、区人民政府']);
+  });
+});
