@@ -183,7 +183,11 @@ export const mapAreaSchema = z.object({
   color: z.enum(['green', 'yellow', 'red', 'grey']),
   text: z.string(),
   plans: z.array(z.object({ id: z.number(), title: z.string() })),
+  /** the district's check-up: of the year shown (checkup mode), else its latest one the actor may read */
   checkupId: z.number().nullable(),
+  checkupYear: z.number().nullable(),
+  /** the library's projects of the district and its towns that the actor may see (with a point or not) */
+  projectCount: z.number(),
 });
 export const mapAnswerSchema = z.object({
   mode: mapModeSchema,

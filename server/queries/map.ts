@@ -2,11 +2,12 @@
 // the projects that have a point. Only what the actor may see is counted: another district's area stays grey.
 // Boundaries: server/data/geo/chongqing-districts.json (names matched to regions by name).
 import { readFileSync } from 'node:fs';
-import { and, asc, desc, eq, inArray, isNotNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { checkupProblems, checkups, checkupValues, plans, projects, regions, tasks } from '../db/schema/index.js';
 import { combine, planScope, type Actor } from '../policy.js';
 import { checkupScope } from './checkups.js';
+import { projectScope } from './projects.js';
 import { taskStatuses } from './status.js';
 import type { MapAnswer } from '../../shared/checkup.js';
 import { PROJECT_PHASE_LABELS, type ProjectPhase } from '../../shared/projects.js';
@@ -32,7 +33,7 @@ async function districtRegions(db: DbOrTx) {
 export async function mapAnswer(db: DbOrTx, actor: Actor, mode: 'plans' | 'checkup', year: number | undefined, today: string): Promise<MapAnswer> {
   const { byName, districtOf } = await districtRegions(db);
   const areas = new Map<string, Area>(
-    mapAreaNames().map((name) => [name, { regionId: byName.get(name) ?? null, name, value: null, color: 'grey', text: byName.has(name) ? '无数据' : '未接入本系统', plans: [], checkupId: null }]),
+    mapAreaNames().map((name) => [name, { regionId: byName.get(name) ?? null, name, value: null, color: 'grey', text: byName.has(name) ? '无数据' : '未接入本系统', plans: [], checkupId: null, checkupYear: null, projectCount: 0 }]),
   );
   const areaOf = (regionId: number | null) => {
     if (regionId === null) return undefined;
@@ -44,6 +45,25 @@ export async function mapAnswer(db: DbOrTx, actor: Actor, mode: 'plans' | 'check
   // the plans the actor sees, of each district (and of its towns)
   const planRows = await db.select({ id: plans.id, title: plans.title, regionId: plans.regionId }).from(plans).where(combine(planScope(actor), eq(plans.status, 'active'))).orderBy(asc(plans.id));
   for (const p of planRows) areaOf(p.regionId)?.plans.push({ id: p.id, title: p.title });
+
+  // the district's latest check-up the actor may read, whatever the colouring (checkup mode: the year shown)
+  const scope = checkupScope(actor);
+  const ups = await db.select({ id: checkups.id, regionId: checkups.regionId, year: checkups.year }).from(checkups).where(scope).orderBy(desc(checkups.year), asc(checkups.id));
+  const checkupYear = mode === 'checkup' ? (year ?? ups[0]?.year ?? null) : null;
+  for (const c of ups) {
+    const a = areaOf(c.regionId);
+    if (a && a.regionId === c.regionId && a.checkupId === null && (checkupYear === null || c.year === checkupYear)) {
+      a.checkupId = c.id;
+      a.checkupYear = c.year;
+    }
+  }
+
+  // the projects of each district (and its towns) the actor may see, with a point or not
+  const counts = await db.select({ regionId: projects.regionId, n: sql<number>`count(*)::int` }).from(projects).where(and(isNotNull(projects.regionId), projectScope(actor))).groupBy(projects.regionId);
+  for (const c of counts) {
+    const a = areaOf(c.regionId);
+    if (a) a.projectCount += Number(c.n);
+  }
 
   let legend: string;
   let shownYear: number | null = null;
@@ -74,17 +94,11 @@ export async function mapAnswer(db: DbOrTx, actor: Actor, mode: 'plans' | 'check
       a.text = `${a.plans.length}个规划、${total}项任务:正常推进或已完成${ok}项,滞后(黄)${c.yellow ?? 0}项,严重滞后(红)${c.red ?? 0}项,未到期或未判定${c.grey ?? 0}项${share === null ? '' : `;正常推进占比 ${share}%`}`;
     }
   } else {
-    const scope = checkupScope(actor);
-    const [latest] = year !== undefined ? [{ year }] : await db.select({ year: checkups.year }).from(checkups).where(scope).orderBy(desc(checkups.year)).limit(1);
-    shownYear = latest?.year ?? null;
+    shownYear = checkupYear;
     legend = `按${shownYear ?? ''}年城市体检结果着色:有数值且未发现问题为绿,问题 1–3 个为黄,4 个及以上为红;无体检数据为灰`;
     if (shownYear !== null) {
-      const list = await db.select({ id: checkups.id, regionId: checkups.regionId }).from(checkups).where(combine(scope, eq(checkups.year, shownYear)));
+      const list = ups.filter((c) => c.year === shownYear);
       const ids = list.map((c) => c.id);
-      for (const c of list) {
-        const a = areaOf(c.regionId);
-        if (a && a.regionId === c.regionId) a.checkupId = c.id;
-      }
       if (ids.length) {
         const valued = await db.selectDistinct({ regionId: checkupValues.regionId }).from(checkupValues).where(inArray(checkupValues.checkupId, ids));
         const probs = await db.select({ regionId: checkupProblems.regionId, status: checkupProblems.status, checkupId: checkupProblems.checkupId }).from(checkupProblems).where(inArray(checkupProblems.checkupId, ids));
@@ -100,7 +114,10 @@ export async function mapAnswer(db: DbOrTx, actor: Actor, mode: 'plans' | 'check
           t.n++;
           t[p.status as 'open' | 'assigned' | 'acted']++;
           tally.set(a, t);
-          a.checkupId ??= p.checkupId;
+          if (a.checkupId === null) {
+            a.checkupId = p.checkupId;
+            a.checkupYear = shownYear;
+          }
         }
         for (const [a, t] of tally) {
           a.value = t.n;
@@ -111,13 +128,11 @@ export async function mapAnswer(db: DbOrTx, actor: Actor, mode: 'plans' | 'check
     }
   }
 
-  // projects with a point, in the regions the actor sees or in the plans it sees
-  const regionList = actor.regionIds.length ? actor.regionIds : [-1];
-  const visiblePlans = planRows.length ? planRows.map((p) => p.id) : [-1];
+  // projects with a point that the actor may see (the library's scope): a click opens the project
   const pointRows = await db
     .select({ id: projects.id, name: projects.name, lng: projects.lng, lat: projects.lat, regionId: projects.regionId, phase: projects.phase, location: projects.location })
     .from(projects)
-    .where(and(isNotNull(projects.lng), isNotNull(projects.lat), actor.roles.includes('admin') ? undefined : or(inArray(projects.regionId, regionList), inArray(projects.planId, visiblePlans), sql`false`)))
+    .where(and(isNotNull(projects.lng), isNotNull(projects.lat), projectScope(actor)))
     .orderBy(asc(projects.id))
     .limit(2000);
   const regionName = new Map([...areas.values()].filter((a) => a.regionId !== null).map((a) => [a.regionId!, a.name]));

@@ -339,7 +339,13 @@ describe('the map', () => {
     // 铜梁区's office does not see 永川区's check-up
     expect((await tlOffice.get('/api/map?mode=checkup&year=2025')).json().areas.find((a: { name: string }) => a.name === '永川区')).toMatchObject({ color: 'grey', checkupId: null });
     const plans = (await office.get('/api/map?mode=plans')).json();
-    expect(plans.areas.find((a: { name: string }) => a.name === '永川区').plans.map((p: { id: number }) => p.id)).toContain(planId);
+    const ycPlans = plans.areas.find((a: { name: string }) => a.name === '永川区');
+    expect(ycPlans.plans.map((p: { id: number }) => p.id)).toContain(planId);
+    // coloured by plans, a district still opens its latest check-up
+    expect(ycPlans).toMatchObject({ checkupId: c2026, checkupYear: 2026 });
+    expect((await office.get('/api/map?mode=checkup&year=2025')).json().areas.find((a: { name: string }) => a.name === '永川区')).toMatchObject({ checkupId: c2025, checkupYear: 2025 });
+    // a year without a check-up: nothing to open
+    expect((await office.get('/api/map?mode=checkup&year=2030')).json().areas.find((a: { name: string }) => a.name === '永川区')).toMatchObject({ checkupId: null, color: 'grey' });
   });
 
   it('shows projects that have a point, in the caller’s regions', async () => {
@@ -351,5 +357,23 @@ describe('the map', () => {
     expect(yPoints).not.toContain('铜梁区点位项目');
     const n = await db.execute(sql`select count(*)::int as n from projects where lng is not null`);
     expect((n as unknown as { rows: { n: number }[] }).rows[0].n).toBe(2);
+  });
+
+  it('counts each district’s projects (its towns’ too, with a point or not) and shows a unit only the points it owns', async () => {
+    const db = t.handle.db;
+    const countOf = async (c: Client, name: string) => ((await c.get('/api/map')).json().areas as { name: string; projectCount: number }[]).find((a) => a.name === name)!.projectCount;
+    const before = await countOf(office, '永川区');
+    await db.insert(projects).values({ kind: 'manual', name: '镇街无坐标项目', text: '', regionId: town.id });
+    const [owned] = await db.insert(projects).values({ kind: 'manual', name: '甲单位点位项目', text: '', regionId: yc, ownerUnitId: unitA, lng: 105.9, lat: 29.35 }).returning({ id: projects.id });
+    expect(await countOf(office, '永川区')).toBe(before + 2);
+    expect(await countOf(tlOffice, '永川区')).toBe(0);
+    // the point's id opens the project: the same record the library reads
+    const point = ((await office.get('/api/map')).json().points as { id: number; name: string }[]).find((p) => p.name === '甲单位点位项目')!;
+    expect(point.id).toBe(owned.id);
+    expect((await office.get(`/api/projects/${point.id}`)).statusCode).toBe(200);
+    // a unit's people see the points of the projects their unit owns, and no other
+    const mine = ((await reporterA.get('/api/map')).json().points as { name: string }[]).map((p) => p.name);
+    expect(mine).toEqual(['甲单位点位项目']);
+    expect(((await reporterB.get('/api/map')).json().points as unknown[]).length).toBe(0);
   });
 });

@@ -122,4 +122,67 @@ describe('城市体检与一图呈现', () => {
     expect(w.outside).toEqual([]);
     await page.close();
   });
+
+  it('地图与项目、规划互通:点位打开项目详情,区县打开其规划、体检与项目库;手机 390 px 同样可用', async () => {
+    const page = await j.asUser('yc_office');
+    const w = watch(page, j.server.base);
+    await page.goto('/map');
+    const canvas = page.getByTestId('map-canvas');
+    await expect.poll(() => canvas.locator('path').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(38);
+    // a project point on the map (the scatter symbols are drawn in the points' colour) opens the project's detail
+    const dots = canvas.locator('path[fill="#8f1c22"], path[fill="rgb(143,28,34)"]');
+    await expect.poll(() => dots.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+    await dots.first().click({ force: true });
+    const drawer = page.locator('.ant-drawer-section');
+    await drawer.waitFor();
+    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent(), { timeout: 30_000 }).toMatch(/永川区城区(污水管网补短板|易涝点整治)工程/);
+    expect(await drawer.textContent()).toContain('业主单位');
+    await shotBoth(page, 'map-project-drawer');
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+
+    // coloured by plan status, 永川区 opens its plans, its latest check-up and its projects
+    const side = page.getByTestId('map-side');
+    await side.locator('.ant-list-item').filter({ hasText: '永川区' }).click();
+    const panel = page.getByTestId('area-panel');
+    await panel.waitFor();
+    expect(await panel.locator('a[href^="/plans/"]').count()).toBeGreaterThanOrEqual(1);
+    expect(await panel.locator('a[href^="/checkups/"]').textContent()).toBe('查看2025年城市体检 →');
+    await expect.poll(() => panel.textContent()).toMatch(/项目\((\d{2,})\)/);
+    const points = panel.getByTestId('area-project');
+    expect(await points.count()).toBe(2);
+    await points.filter({ hasText: '永川区城区易涝点整治工程' }).click();
+    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent(), { timeout: 30_000 }).toBe('永川区城区易涝点整治工程');
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'hidden' });
+    await shotBoth(page, 'map-area-panel');
+    expect(await englishTextOnPage(page)).toEqual([]);
+
+    // the district's projects in the library, filtered to the district and its towns
+    await panel.getByRole('link', { name: /在项目库中查看本区县全部项目/ }).click();
+    await page.waitForURL(/\/projects\?regionId=\d+/);
+    await expect.poll(() => page.getByTestId('region-filter').textContent(), { timeout: 30_000 }).toContain('区域:永川区');
+    await expect.poll(() => page.locator('.ant-pagination-total-text').textContent(), { timeout: 30_000 }).toMatch(/共 \d+ 个项目/);
+    // the checkup page the panel points at opens
+    await page.goto('/map');
+    await side.locator('.ant-list-item').filter({ hasText: '永川区' }).click();
+    await panel.locator('a[href^="/checkups/"]').click();
+    await page.getByTestId('checkup-problem').first().waitFor();
+
+    // a 390 px phone: the district's panel under the map, a project opened from it, no sideways scrolling
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/map');
+    await expect.poll(() => canvas.locator('path').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(38);
+    await side.locator('.ant-list-item').filter({ hasText: '永川区' }).click();
+    await panel.getByTestId('area-project').first().scrollIntoViewIfNeeded();
+    await shotBoth(page, 'map-area-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await panel.getByTestId('area-project').first().click();
+    await expect.poll(() => drawer.locator('.ant-drawer-title').textContent(), { timeout: 30_000 }).toMatch(/永川区城区/);
+    await shotBoth(page, 'map-project-phone');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(w.errors).toEqual([]);
+    expect(w.outside).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,6 +1,7 @@
 // 一图呈现 (issue #14): the city's districts coloured by how their plans stand or by what their 城市体检 found, with
 // the library's projects that have a point. Boundaries ship with the app (server/data/geo, bundled as a hashed asset
-// loaded on demand): no internet access is needed. Click a district to see its plans, check-up and projects.
+// loaded on demand): no internet access is needed. Click a district to see its plans, check-up and projects; click a
+// project point (on the map or in the district's list) to open the project, as in 项目库.
 import { tooltipLines } from '../chartTooltip';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
@@ -10,8 +11,11 @@ import { MapChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 import type { MapAnswer } from '../../../shared/checkup';
+import type { Unit } from '../../../shared/api';
 import { request } from '../api';
 import { PageLoading } from '../components/PageLoading';
+import { ProjectDrawer } from '../projects/ProjectDrawer';
+import { loadUnits } from '../unitsCache';
 import { useRequest } from '../useRequest';
 import './map.css';
 
@@ -37,6 +41,9 @@ export default function MapPage() {
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState(false);
   const [selected, setSelected] = useState<string | null>(null);
+  const [project, setProject] = useState<number | null>(null);
+  const [units, setUnits] = useState<Unit[]>([]);
+  useEffect(() => void loadUnits().then(setUnits, () => setUnits([])), []);
   const answer = useRequest(() => request<MapAnswer>('/api/map', { query: { mode, year: mode === 'checkup' ? year ?? undefined : undefined } }), [mode, year]);
   useEffect(() => {
     registerChongqing().then(() => setReady(true), () => setFailed(true));
@@ -63,7 +70,7 @@ export default function MapPage() {
       {data && <Typography.Paragraph type="secondary" className="map-legend">{data.legend}</Typography.Paragraph>}
       <div className="map-body">
         <div className="map-canvas-wrap">
-          {failed ? <Alert type="error" message="地图边界文件加载失败" /> : !ready || !data ? <PageLoading tip="正在加载地图…" /> : <MapCanvas data={data} selected={selected} onSelect={setSelected} />}
+          {failed ? <Alert type="error" message="地图边界文件加载失败" /> : !ready || !data ? <PageLoading tip="正在加载地图…" /> : <MapCanvas data={data} selected={selected} onSelect={setSelected} onProject={setProject} />}
           <div className="map-key">
             {(['green', 'yellow', 'red', 'grey'] as const).map((c) => (
               <span key={c}><i style={{ background: fill[c] }} />{{ green: mode === 'plans' ? '正常' : '无问题', yellow: mode === 'plans' ? '部分滞后' : '1–3个问题', red: mode === 'plans' ? '滞后较多' : '4个及以上', grey: '无数据' }[c]}</span>
@@ -73,7 +80,7 @@ export default function MapPage() {
         </div>
         <div className="map-side" data-testid="map-side">
           {area ? (
-            <AreaPanel area={area} points={(data?.points ?? []).filter((p) => p.regionName === area.name)} />
+            <AreaPanel area={area} mode={mode} points={(data?.points ?? []).filter((p) => p.regionName === area.name)} onProject={setProject} />
           ) : (
             <>
               <Typography.Title level={5}>点击区县查看规划与项目</Typography.Title>
@@ -94,11 +101,12 @@ export default function MapPage() {
           )}
         </div>
       </div>
+      <ProjectDrawer id={project} onClose={() => setProject(null)} onChanged={answer.reload} units={units} />
     </div>
   );
 }
 
-function MapCanvas({ data, selected, onSelect }: { data: MapAnswer; selected: string | null; onSelect: (name: string | null) => void }) {
+function MapCanvas({ data, selected, onSelect, onProject }: { data: MapAnswer; selected: string | null; onSelect: (name: string | null) => void; onProject: (id: number) => void }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -106,7 +114,10 @@ function MapCanvas({ data, selected, onSelect }: { data: MapAnswer; selected: st
     const c = echarts.init(el.current, undefined, { renderer: 'svg' });
     chart.current = c;
     c.on('click', (p) => {
-      if (p.componentType === 'geo' || p.seriesType === 'map') onSelect(p.name);
+      if (p.seriesType === 'scatter') {
+        const id = (p.data as { id?: number } | undefined)?.id;
+        if (id) onProject(id);
+      } else if (p.componentType === 'geo' || p.seriesType === 'map') onSelect(p.name);
     });
     const onResize = () => c.resize();
     window.addEventListener('resize', onResize);
@@ -151,9 +162,10 @@ function MapCanvas({ data, selected, onSelect }: { data: MapAnswer; selected: st
           {
             type: 'scatter',
             coordinateSystem: 'geo',
-            symbolSize: 9,
+            symbolSize: 10,
+            cursor: 'pointer',
             itemStyle: { color: '#8f1c22', borderColor: '#fff', borderWidth: 1 },
-            data: data.points.map((p) => ({ name: p.name, value: [p.lng, p.lat], text: p.text })),
+            data: data.points.map((p) => ({ id: p.id, name: p.name, value: [p.lng, p.lat], text: p.text })),
           },
         ],
       },
@@ -163,23 +175,40 @@ function MapCanvas({ data, selected, onSelect }: { data: MapAnswer; selected: st
   return <div ref={el} className="map-canvas" role="img" aria-label="重庆市区县地图" data-testid="map-canvas" />;
 }
 
-function AreaPanel({ area, points }: { area: Area; points: MapAnswer['points'] }) {
+function AreaPanel({ area, mode, points, onProject }: { area: Area; mode: 'plans' | 'checkup'; points: MapAnswer['points']; onProject: (id: number) => void }) {
   return (
     <div className="area-panel" data-testid="area-panel">
       <Space align="center">
         <Typography.Title level={5} style={{ margin: 0 }}>{area.name}</Typography.Title>
-        <Tag color={tagColor[area.color]}>{area.value === null ? '无数据' : area.value}</Tag>
+        <Tag color={tagColor[area.color]}>{area.value === null ? '无数据' : mode === 'plans' ? `正常推进 ${area.value}%` : `${area.value}个问题`}</Tag>
       </Space>
       <p>{area.text}</p>
-      {area.checkupId && <p><Link to={`/checkups/${area.checkupId}`}>查看城市体检 →</Link></p>}
+      {area.checkupId ? (
+        <p><Link to={`/checkups/${area.checkupId}`}>查看{area.checkupYear ? `${area.checkupYear}年` : ''}城市体检 →</Link></p>
+      ) : (
+        <p className="muted">无可查看的城市体检</p>
+      )}
       <Typography.Text strong>规划({area.plans.length})</Typography.Text>
       {area.plans.length ? (
         <ul className="area-list">{area.plans.map((p) => <li key={p.id}><Link to={`/plans/${p.id}`}>{p.title}</Link></li>)}</ul>
       ) : (
         <p className="muted">无可查看的规划</p>
       )}
-      <Typography.Text strong>项目点位({points.length})</Typography.Text>
-      {points.length ? <ul className="area-list">{points.map((p) => <li key={p.id}>{p.name}<span className="muted"> {p.text}</span></li>)}</ul> : <p className="muted">暂无带坐标的项目</p>}
+      <Typography.Text strong>项目({area.projectCount})</Typography.Text>
+      {area.regionId !== null && area.projectCount > 0 && <p className="area-more"><Link to={`/projects?regionId=${area.regionId}`}>在项目库中查看本区县全部项目 →</Link></p>}
+      <Typography.Text type="secondary">带坐标的项目({points.length})</Typography.Text>
+      {points.length ? (
+        <ul className="area-list">
+          {points.map((p) => (
+            <li key={p.id}>
+              <a role="button" tabIndex={0} data-testid="area-project" onClick={() => onProject(p.id)} onKeyDown={(e) => e.key === 'Enter' && onProject(p.id)}>{p.name}</a>
+              <span className="muted"> {p.text}</span>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">暂无带坐标的项目</p>
+      )}
     </div>
   );
 }

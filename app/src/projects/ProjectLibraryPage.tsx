@@ -1,12 +1,16 @@
 // 项目库 (issue #14): the office's library of key projects — filters, the table with each project's computed status,
 // the detail drawer (links, history, reports), phase and roll actions, Excel import (upload → row errors → confirm)
 // and export of the library and of the monthly investment ledger. An owner unit sees and reports its own projects.
+// ?regionId= narrows to a district and its towns (the map's link), ?project= opens one project's drawer.
 import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, PlusOutlined, SyncOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { PROJECT_LIST_LABELS, PROJECT_PHASE_LABELS, type ProjectImportPreview, type ProjectList, type ProjectPhase } from '../../../shared/projects';
 import type { Unit } from '../../../shared/api';
+import type { Region } from '../../../shared/regions';
+import { api } from '../api';
 import { useMe } from '../auth';
 import { canManagePlans } from '../permissions';
 import { loadUnits } from '../unitsCache';
@@ -28,10 +32,24 @@ export default function ProjectLibraryPage() {
   const me = useMe();
   const office = canManagePlans(me);
   const { message } = App.useApp();
-  const [filters, setFilters] = useState<ProjectFilters>({});
+  const [search, setSearch] = useSearchParams();
+  const fromUrl = (k: string) => (/^\d+$/.test(search.get(k) ?? '') ? Number(search.get(k)) : undefined);
+  const [filters, setFilters] = useState<ProjectFilters>(() => ({ regionId: fromUrl('regionId') }));
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpenState] = useState<number | null>(() => fromUrl('project') ?? null);
+  const setOpen = (id: number | null) => {
+    setOpenState(id);
+    setSearch((s) => {
+      const n = new URLSearchParams(s);
+      if (id === null) n.delete('project');
+      else n.set('project', String(id));
+      return n;
+    }, { replace: true });
+  };
+  const [regions, setRegions] = useState<Region[]>([]);
+  useEffect(() => void (filters.regionId ? api.regions().then((r) => setRegions(r.items), () => setRegions([])) : undefined), [filters.regionId]);
+  const regionName = regions.find((r) => r.id === filters.regionId)?.name;
   const [selected, setSelected] = useState<number[]>([]);
   const [rollOpen, setRollOpen] = useState(false);
   const [createOpen, setCreateOpen] = useState(false);
@@ -80,6 +98,11 @@ export default function ProjectLibraryPage() {
           <Select allowClear showSearch optionFilterProp="label" placeholder="业主单位" aria-label="业主单位" options={unitOptions} value={filters.ownerUnitId} onChange={(v) => set({ ownerUnitId: v })} style={{ width: 180 }} />
         ) : null}
         <Input allowClear placeholder="类别" aria-label="类别" style={{ width: 110 }} onChange={(e) => set({ category: e.target.value || undefined })} />
+        {filters.regionId !== undefined && (
+          <Tag closable data-testid="region-filter" onClose={() => { set({ regionId: undefined }); setSearch((s) => { const n = new URLSearchParams(s); n.delete('regionId'); return n; }, { replace: true }); }}>
+            区域:{regionName ?? '所选区县'}(含镇街)
+          </Tag>
+        )}
       </div>
       {office && selected.length > 0 && (
         <Alert type="info" showIcon style={{ marginBottom: 8 }} message={<Space wrap>已选 {selected.length} 个项目<Button size="small" icon={<SyncOutlined />} onClick={() => setRollOpen(true)}>滚动调整</Button><Button size="small" onClick={() => setSelected([])}>取消选择</Button></Space>} />
