@@ -7,6 +7,7 @@ import { attachments } from '../db/schema/index.js';
 import { writeAudit } from '../audit.js';
 import { now } from '../clock.js';
 import { getVisibleReport } from '../queries/reports.js';
+import { reportEditable, requireReportActor } from '../domain/reportFlow.js';
 import type { OpContext } from './context.js';
 
 export const ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
@@ -48,8 +49,9 @@ export function classify(filename: string, bytes: Uint8Array): { kind: string } 
 
 export async function addAttachment({ db, actor }: OpContext, reportId: number, file: { filename: string; bytes: Uint8Array }) {
   const { r } = await getVisibleReport(db, actor, reportId);
-  if (actor.unitId !== r.unitId) throw new AppError('REPORT_NOT_LEAD_UNIT');
-  if (r.status !== 'draft' && r.status !== 'returned') throw new AppError('REPORT_NOT_EDITABLE', { status: r.status });
+  // attachments are part of the report's content: whoever may save it, while a save may (draft or returned)
+  requireReportActor('save', { ofUnit: actor.unitId === r.unitId, unitHead: actor.roles.includes('unit_head'), office: false });
+  if (!reportEditable(r.status)) throw new AppError('REPORT_NOT_EDITABLE', { status: r.status });
   if (!file.bytes.length) throw new AppError('ATTACHMENT_EMPTY');
   if (file.bytes.length > ATTACHMENT_MAX_BYTES) throw new AppError('ATTACHMENT_TOO_LARGE', { size: file.bytes.length, max: ATTACHMENT_MAX_BYTES });
   const { kind } = classify(file.filename, file.bytes);
@@ -69,8 +71,9 @@ export async function removeAttachment({ db, actor }: OpContext, attachmentId: n
   const [a] = await db.select({ id: attachments.id, reportId: attachments.reportId, filename: attachments.filename }).from(attachments).where(eq(attachments.id, attachmentId));
   if (!a) throw new AppError('NOT_FOUND');
   const { r } = await getVisibleReport(db, actor, a.reportId);
-  if (actor.unitId !== r.unitId) throw new AppError('REPORT_NOT_LEAD_UNIT');
-  if (r.status !== 'draft' && r.status !== 'returned') throw new AppError('REPORT_NOT_EDITABLE', { status: r.status });
+  // attachments are part of the report's content: whoever may save it, while a save may (draft or returned)
+  requireReportActor('save', { ofUnit: actor.unitId === r.unitId, unitHead: actor.roles.includes('unit_head'), office: false });
+  if (!reportEditable(r.status)) throw new AppError('REPORT_NOT_EDITABLE', { status: r.status });
   await db.transaction(async (tx) => {
     await tx.delete(attachments).where(eq(attachments.id, attachmentId));
     await writeAudit(tx, actor, { action: 'report.detach', entityType: 'report', entityId: a.reportId, planId: r.planId, before: { attachmentId, filename: a.filename } });

@@ -12,27 +12,30 @@ import { getVisiblePlan } from '../queries/plans.js';
 import { getVisibleReport } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
 import { refreshTaskStatuses } from '../queries/status.js';
+import { reportStep, requireReportActor } from '../domain/reportFlow.js';
 import type { OpContext } from './context.js';
 
 export async function reviewReport({ db, actor }: OpContext, reportId: number, input: z.input<typeof reviewBodySchema>) {
   const data = reviewBodySchema.parse(input);
   const { r, p, task } = await getVisibleReport(db, actor, reportId);
-  if (!canManagePlan(actor, (await getVisiblePlan(db, actor, r.planId)).p)) throw new AppError('FORBIDDEN');
+  const action = data.decision === 'return' ? 'return' : 'accept';
+  const office = canManagePlan(actor, (await getVisiblePlan(db, actor, r.planId)).p);
+  requireReportActor(action, { ofUnit: actor.unitId === r.unitId, unitHead: actor.roles.includes('unit_head'), office });
   if (data.decision === 'return' && data.reason.length < 2) throw new AppError('REPORT_RETURN_REASON_REQUIRED');
   return db.transaction(async (tx) => {
     const [cur] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');
-    if (cur.status !== 'submitted') throw new AppError('REPORT_NOT_EDITABLE', { status: cur.status });
+    const step = reportStep(cur.status, action);
     const at = now();
-    if (data.decision === 'return') {
-      const [row] = await tx.update(reports).set({ status: 'returned', returnReason: data.reason, returns: cur.returns + 1, reviewedAt: at, reviewedBy: actor.userId, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId)).returning();
-      await writeAudit(tx, actor, { action: 'report.return', entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: 'returned', reason: data.reason } });
+    if (step.action === 'return') {
+      const [row] = await tx.update(reports).set({ status: step.to, returnReason: data.reason, returns: cur.returns + 1, reviewedAt: at, reviewedBy: actor.userId, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId)).returning();
+      await writeAudit(tx, actor, { action: step.audit, entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: step.to, reason: data.reason } });
       await refreshTaskStatuses(tx, [r.taskId]);
       const people = await unitUsers(tx, r.unitId);
       await notifyUsers(tx, people.map((u) => u.id), { kind: 'report', title: `${p.label}进展报告被退回`, body: `任务「${task.title}」的报告被退回:${data.reason}`, link: `/tasks/${r.taskId}`, planId: r.planId }, at);
       return row;
     }
-    const [row] = await tx.update(reports).set({ status: 'accepted', returnReason: null, reviewedAt: at, reviewedBy: actor.userId, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId)).returning();
-    await writeAudit(tx, actor, { action: 'report.accept', entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: 'accepted' } });
+    const [row] = await tx.update(reports).set({ status: step.to, returnReason: null, reviewedAt: at, reviewedBy: actor.userId, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId)).returning();
+    await writeAudit(tx, actor, { action: step.audit, entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: step.to } });
     // an older period accepted late must not overwrite a newer period's progress
     const [newer] = await tx
       .select({ id: reports.id })

@@ -11,22 +11,25 @@ import { getVisibleReport } from '../queries/reports.js';
 import { effectiveState, shanghaiToday } from '../queries/calendar.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
 import { refreshTaskStatuses } from '../queries/status.js';
+import { reportStep, requireReportActor } from '../domain/reportFlow.js';
 import type { OpContext } from './context.js';
 
 export async function reviewUnitReport({ db, actor }: OpContext, reportId: number, input: z.input<typeof unitReviewBodySchema>) {
   const data = unitReviewBodySchema.parse(input);
   const { r, p, task } = await getVisibleReport(db, actor, reportId);
-  if (!actor.roles.includes('unit_head') || actor.unitId !== r.unitId) throw new AppError('REPORT_NOT_UNIT_HEAD');
+  const action = data.decision === 'return' ? 'unit_return' : 'unit_approve';
+  // the office is no party here: only a head of the report's own unit
+  requireReportActor(action, { ofUnit: actor.unitId === r.unitId, unitHead: actor.roles.includes('unit_head'), office: false });
   if (data.decision === 'return' && data.reason.length < 2) throw new AppError('REPORT_RETURN_REASON_REQUIRED');
   const today = shanghaiToday(now());
   return db.transaction(async (tx) => {
     const [cur] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');
-    if (cur.status !== 'unit_review') throw new AppError('REPORT_NOT_IN_UNIT_REVIEW', { status: cur.status });
+    const step = reportStep(cur.status, action);
     const at = now();
-    if (data.decision === 'return') {
+    if (step.action === 'unit_return') {
       // an internal return: the office never saw it, so it is not counted in `returns` (a score input)
-      const [row] = await tx.update(reports).set({ status: 'returned', returnReason: data.reason, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId)).returning();
-      await writeAudit(tx, actor, { action: 'report.unit_return', entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: 'returned', reason: data.reason } });
+      const [row] = await tx.update(reports).set({ status: step.to, returnReason: data.reason, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId)).returning();
+      await writeAudit(tx, actor, { action: step.audit, entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: step.to, reason: data.reason } });
       await refreshTaskStatuses(tx, [r.taskId]);
       const reporters = await unitUsers(tx, r.unitId, ['unit_reporter']);
       await notifyUsers(
@@ -43,11 +46,11 @@ export async function reviewUnitReport({ db, actor }: OpContext, reportId: numbe
     // the report reaches the office now: that is the submission the due date and the scores judge
     const [row] = await tx
       .update(reports)
-      .set({ status: 'submitted', returnReason: null, submittedAt: at, submissions: cur.submissions + 1, updatedAt: at, version: sql`${reports.version} + 1` })
+      .set({ status: step.to, returnReason: null, submittedAt: at, submissions: cur.submissions + 1, updatedAt: at, version: sql`${reports.version} + 1` })
       .where(eq(reports.id, reportId))
       .returning();
     await refreshTaskStatuses(tx, [r.taskId]);
-    await writeAudit(tx, actor, { action: 'report.unit_approve', entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: 'submitted' } });
+    await writeAudit(tx, actor, { action: step.audit, entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: step.to } });
     return row;
   });
 }

@@ -15,6 +15,7 @@ import { currentPeriod, effectiveState, ensurePeriod, findPeriod, runSettings, s
 import { lastAcceptedProgress } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
 import { refreshTaskStatuses } from '../queries/status.js';
+import { reportStep, requireReportActor, submitAction } from '../domain/reportFlow.js';
 import type { OpContext } from './context.js';
 
 export function reportWarnings(input: { reportedStatus: string; progress: number | null }, lastAccepted: number | null): ReportWarning[] {
@@ -29,11 +30,15 @@ export function reportWarnings(input: { reportedStatus: string; progress: number
 export async function saveReport({ db, actor }: OpContext, taskId: number, input: z.input<typeof reportBodySchema>) {
   const data = reportBodySchema.parse(input);
   const task = await getVisibleTask(db, actor, taskId);
-  if (!actor.unitId || !task.units.some((u) => u.role === 'lead' && u.unitId === actor.unitId)) throw new AppError('REPORT_NOT_LEAD_UNIT');
-  const unitId = actor.unitId;
   const { p: plan } = await getVisiblePlan(db, actor, task.planId);
-  const today = shanghaiToday(now());
   const settings = runSettings(plan);
+  const unitHead = actor.roles.includes('unit_head');
+  // 单位负责人预审: a reporter's submission first goes to a head of the unit; a head's own goes straight on
+  const action = data.submit ? submitAction(settings, { unitHead }) : 'save';
+  const ofUnit = !!actor.unitId && task.units.some((u) => u.role === 'lead' && u.unitId === actor.unitId);
+  requireReportActor(action, { ofUnit, unitHead, office: false });
+  const unitId = actor.unitId!; // of the lead unit: checked just above
+  const today = shanghaiToday(now());
   const period = data.period ? findPeriod(plan, data.period, settings) : currentPeriod(plan, today, settings);
 
   if (data.indicatorValues.length) {
@@ -53,17 +58,16 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
     if (state === 'locked') throw new AppError('REPORT_PERIOD_LOCKED', { period: period.key });
     if (data.submit && state === 'upcoming') throw new AppError('REPORT_PERIOD_NOT_OPEN', { period: period.key, opensOn: period.opensOn });
     const [existing] = await tx.select().from(reports).where(and(eq(reports.taskId, taskId), eq(reports.periodId, prow.id))).for('update');
-    if (existing && existing.status !== 'draft' && existing.status !== 'returned') throw new AppError('REPORT_NOT_EDITABLE', { status: existing.status });
+    const step = reportStep(existing?.status, action);
     // the reporter and the unit head may edit one draft: whoever saves from an older version is told, not overwritten
     if (existing && data.version !== undefined && data.version !== existing.version) throw new AppError('CONFLICT', { currentVersion: existing.version });
     const warnings = reportWarnings(data, await lastAcceptedProgress(tx, taskId, period.start));
     const at = now();
-    // 单位负责人预审: a reporter's submission first goes to a head of the unit; a head's own goes straight on
-    const toUnitHead = data.submit && settings.unitHeadReview && !actor.roles.includes('unit_head');
+    const toUnitHead = step.action === 'submit_to_head';
     const fields = {
       reportedStatus: data.reportedStatus, progress: data.progress, progressText: data.progressText, problems: data.problems, nextSteps: data.nextSteps,
       indicatorValues: data.indicatorValues, warnings, updatedAt: at, version: (existing?.version ?? 0) + 1,
-      status: toUnitHead ? 'unit_review' : data.submit ? 'submitted' : (existing?.status ?? 'draft'),
+      status: step.to,
       // `submissions` counts what reached the office; the head's approval counts it (reviewUnitReport)
       ...(data.submit ? { submittedAt: at, submittedBy: actor.userId, submissions: (existing?.submissions ?? 0) + (toUnitHead ? 0 : 1) } : {}),
     };
@@ -72,7 +76,7 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
       : await tx.insert(reports).values({ ...fields, planId: plan.id, taskId, periodId: prow.id, unitId, createdBy: actor.userId, createdAt: at }).returning();
     const { submit: _s, period: _p, version: _v, ...after } = data;
     await writeAudit(tx, actor, {
-      action: data.submit ? (existing?.status === 'returned' ? 'report.resubmit' : 'report.submit') : 'report.save', entityType: 'report', entityId: row.id, planId: plan.id,
+      action: step.audit, entityType: 'report', entityId: row.id, planId: plan.id,
       before: existing ? { status: existing.status, reportedStatus: existing.reportedStatus, progress: existing.progress } : null,
       after: { ...after, period: period.key, status: row.status, warnings },
     });
