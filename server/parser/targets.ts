@@ -223,12 +223,15 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         for (const f of r.figures) {
           const fy = /(20\d{2})年/.exec(f.header);
           const fYear = fy ? Number(fy[1]) : year;
-          const bare = /^([≥≤><]|不低于|不少于|不超过|不高于)?\s*(\d+(?:\.\d+)?)(?:\s*[~～\-—至]\s*(\d+(?:\.\d+)?))?$/.exec(f.text);
+          // "1300人" in a 目标任务 cell: the measure written after the count is the cell's own
+          const counted = /^(.*?\d)\s*([\u4e00-\u9fa5·]{1,4})$/.exec(f.text);
+          const cellUnit = counted && (COUNT_UNIT.test(counted[2]) || /^[万亿]?元$/.test(counted[2])) ? counted[2] : null;
+          const bare = /^([≥≤><]|不低于|不少于|不超过|不高于)?\s*(\d+(?:\.\d+)?)(?:\s*[~～\-—至]\s*(\d+(?:\.\d+)?))?$/.exec(cellUnit ? counted![1] : f.text);
           if (bare) {
             // a bare figure under "2024年计划投资(亿元)": the unit is in the header; an indicator table already holds it
             if (isIndicatorRow(f.start)) continue;
             // the unit in the header ("(亿元)"), else the row's own 单位 cell; a "%" written in the cell is its own
-            const unit = /%$/.test(f.text) ? '%' : unitWrittenInDoc(ctx.doc, /\(([^()]{1,8})\)\s*$/.exec(f.header)?.[1] ?? r.measure ?? null);
+            const unit = /%$/.test(f.text) ? '%' : cellUnit ? unitWrittenInDoc(ctx.doc, cellUnit) : unitWrittenInDoc(ctx.doc, /\(([^()]{1,8})\)\s*$/.exec(f.header)?.[1] ?? r.measure ?? null);
             const max = bare[3] ? Number(bare[3]) : null;
             const cmp: Comparator = max !== null ? 'range' : bare[1] ? (/[≥>]|不低于|不少于/.test(bare[1]) ? (bare[1] === '>' ? '>' : '>=') : bare[1] === '<' ? '<' : '<=') : '=';
             const name = f.header.replace(/\([^()]*\)\s*$/, '');

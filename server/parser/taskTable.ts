@@ -6,6 +6,7 @@ import type { ParseContext, Line } from './types.js';
 import { parseUnitList, looksLikeUnit, splitUnitList } from './units.js';
 import { readInline, hasRoleVerb, readLabelledCell } from './respNotes.js';
 import { parseDeadline } from './deadline.js';
+import { COUNT_UNIT } from './targetsWords.js';
 import { fragsV, type Frag } from './virtual.js';
 import { signatureRows, type SignatureRow } from './signatureRows.js';
 import { ORGAN_END, REGION_START, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
@@ -1005,6 +1006,9 @@ function fitRow(r: Cell[], columns: Column[], textWidth = 0): (Cell | undefined)
 
 // a cell holding only a figure, with at most a bound before it ("186", "≥2%", "不低于95")
 const BARE_FIGURE = /^(?:[≥≤><]|不低于|不少于|不超过|不高于)?\s*\d+(?:\.\d+)?\s*%?$/;
+/** "1300人", "7699套", "2所": a goal cell holding only a count and its measure word */
+const COUNTED_FIGURE = /^(?:[≥≤><]|不低于|不少于|不超过|不高于)?\s*\d+(?:\.\d+)?\s*([\u4e00-\u9fa5·]{1,4})$/;
+const goalFigure = (t: string) => BARE_FIGURE.test(t) || (COUNTED_FIGURE.test(t) && (COUNT_UNIT.test(COUNTED_FIGURE.exec(t)![1]) || /^[万亿]?元$/.test(COUNTED_FIGURE.exec(t)![1])));
 // a cell left empty on purpose: "/", "—", "无"
 const EMPTY_CELL = /^(?:[\/／—–-]+|无|暂无)$/;
 const unitLine = (t: string) => EMPTY_CELL.test(t) || looksLikeUnit(t.replace(/[、,]$/, '')) || /^(办事处|管委会|委员会|有限公司|有限责任公司|集团|分局|分公司|中心|人民政府|政府)[、,]?$/.test(t);
@@ -1194,7 +1198,7 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cel
     }
     if (col === 'other' && names?.[k] && /^(?:计量)?单位$/.test(names[k].replace(/\s/g, '')) && c.text.trim().length <= 8) task.measure = c.text.trim();
     // "目标任务: 186" in an assessment table: a bare figure in the goal column is the row's target
-    if (col === 'detail' && names?.[k] && BARE_FIGURE.test(c.text.trim())) (task.figures ??= []).push({ text: c.text.trim(), start: c.start, header: names[k] });
+    if (col === 'detail' && names?.[k] && goalFigure(c.text.trim())) (task.figures ??= []).push({ text: c.text.trim(), start: c.start, header: names[k] });
     if (col === 'spec') {
       // where the table gives each row its figure in a column of its own, the 建设内容 only describes
       if (!columns.includes('figure')) task.cells.push(fragsOf(c));

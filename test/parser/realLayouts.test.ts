@@ -123,3 +123,15 @@ describe('a 由-sentence whose list runs on after a comma (l04: a city 政府工
     expect(raws(t.responsible)).toEqual(['市财政局', '农业局', '劳动保障局', '农机局', '各县(市)、区人民政府']);
   });
 });
+
+describe('a count with its measure word alone in the goal column (c06: 岳阳楼区 民生实事完成情况表, traditional)', () => {
+  it('reads "1300人", "7699套", "71個" under 目标任务 as the rows\' targets, not the 完成 figures beside them', () => {
+    const plan = page('c06-');
+    const v = (n: number) => plan.targets.find((t) => t.value === n);
+    expect(v(7699)).toMatchObject({ unit: '套', comparator: '=' });
+    expect(v(1300)).toMatchObject({ unit: '人' });
+    expect(v(71)?.unit).toBe('個');
+    // the 1-8月 completion column is history, not a target
+    expect(v(4629)).toBeUndefined();
+  });
+});
