@@ -32,7 +32,7 @@ interface Words {
   head: string;
 }
 
-function words(subject: string): Words {
+export function subjectWords(subject: string): Words {
   let s = subject.replace(/[((].*?[))]/g, '');
   for (const [re, to] of SYNONYMS) s = s.replace(re, to);
   const list = segmentWords(s).filter((w) => w.length > 1 || /[率量数]/.test(w));
@@ -52,9 +52,9 @@ const fmt = (f: Figure) => `${f.value}${f.unit ?? ''}${f.year ? `(${f.year}年)`
 
 export function findConflicts(here: Figure[], there: Figure[]): Conflict[] {
   const out: Conflict[] = [];
-  const thereWords = there.map((f) => ({ f, w: words(f.subject) }));
+  const thereWords = there.map((f) => ({ f, w: subjectWords(f.subject) }));
   for (const h of here) {
-    const hw = words(h.subject);
+    const hw = subjectWords(h.subject);
     if (hw.set.size < 2) continue;
     for (const { f: t, w } of thereWords) {
       if (h.year !== t.year || normUnit(h.unit) !== normUnit(t.unit)) continue;

@@ -9,3 +9,4 @@ export * from './takeUp.js';
 export * from './projects.js';
 export * from './checkup.js';
 export * from './taskStatus.js';
+export * from './sameWork.js';

@@ -95,6 +95,7 @@ export const routeAccess: Record<string, Access> = {
   'GET /api/home/office': none('listed through planScope, the plans the office runs (canManagePlan), and importScope'),
   'GET /api/home/unit': none('the caller’s own unit, through taskScope, planScope and the notice scope'),
   'GET /api/home/district': none('listed through planScope; units and lagging tasks of the caller’s own regions'),
+  'GET /api/search': none('listed through planScope and taskScope; units of the regions the caller sees, or of its unit’s tasks'),
   // take-up (issue #13): reads go through the plan's visibility and the region scope in queries/takeUp.ts; the
   // writes are a district's on a task of a plan above it, checked by requireTakeUpRight in each operation
   'GET /api/plans/:id/take-up': read('plan'),
@@ -105,6 +106,15 @@ export const routeAccess: Record<string, Access> = {
   'POST /api/tasks/:id/take-up': takePart('task'),
   'POST /api/tasks/:id/untake': takePart('task'),
   'POST /api/tasks/:id/not-applicable': takePart('task'),
+  // the same work across plans of one region (issue #13): reads through the plan's (task's, indicator's) visibility,
+  // the other plan's items left out when the actor cannot see it; the office's writes on the plan's links, and
+  // decideSameWorkLink checks the office manages both plans a link joins
+  'GET /api/plans/:id/same-work': read('plan'),
+  'POST /api/plans/:id/same-work/propose': write('plan'),
+  'POST /api/plans/:id/same-work/confirm': write('plan'),
+  'POST /api/plans/:id/same-work/reject': write('plan'),
+  'GET /api/tasks/:id/same-work': read('task'),
+  'GET /api/indicators/:id/same-work': read('indicator'),
   // bulk work (issue #11): the office's batches change one plan (its tasks, reports, 督办 must belong to it:
   // checked row by row in the operation); a unit's batches are its own reports, each row checked by saveReport
   'POST /api/plans/:id/tasks/assign': write('plan'),
@@ -138,6 +148,7 @@ export const routeAccess: Record<string, Access> = {
   'POST /api/checkups/:id/values': takePart('checkup'),
   'POST /api/checkups/:id/import': takePart('checkup'),
   'GET /api/checkups/:id/export': read('checkup'),
+  'POST /api/checkups/:id/cycle': write('checkup'),
   'POST /api/checkup-problems/:id/assign': write('checkup_problem'),
   'POST /api/checkup-problems/:id/task': write('checkup_problem'),
   'POST /api/checkup-problems/:id/project': write('checkup_problem'),

@@ -16,8 +16,10 @@ import { dashboardRoutes } from './dashboards.js';
 import { publicRoutes } from './public.js';
 import { homeRoutes } from './home.js';
 import { takeUpRoutes } from './takeUp.js';
+import { sameWorkRoutes } from './sameWork.js';
 import { bulkRoutes } from './bulk.js';
 import { checkupRoutes } from './checkups.js';
 import { projectRoutes } from './projects.js';
+import { searchRoutes } from './search.js';
 
-export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...publishingRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes, ...evaluationRoutes, ...exportRoutes, ...dashboardRoutes, ...publicRoutes, ...homeRoutes, ...takeUpRoutes, ...projectRoutes, ...checkupRoutes, ...bulkRoutes] as RouteDef[];
+export const allRoutes: RouteDef[] = [...authRoutes, ...unitRoutes, ...planRoutes, ...publishingRoutes, ...taskRoutes, ...importRoutes, ...auditRoutes, ...userRoutes, ...reportingRoutes, ...supervisionRoutes, ...evaluationRoutes, ...exportRoutes, ...dashboardRoutes, ...publicRoutes, ...homeRoutes, ...takeUpRoutes, ...sameWorkRoutes, ...projectRoutes, ...checkupRoutes, ...bulkRoutes, ...searchRoutes] as RouteDef[];
