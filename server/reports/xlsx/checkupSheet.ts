@@ -3,9 +3,8 @@
 //   long: 指标 | 区域 | 数值                      (one row per indicator × area)
 // The header row is found among the first rows; every row that cannot be read is reported with its row number and
 // nothing is saved until the table is clean. Also writes the blank template in the wide shape.
-import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors.js';
-import { cellText } from './cellText.js';
+import { loadWorkbook, rowTexts } from './readWorkbook.js';
 import { checkExpandedSize } from '../../parser/limits.js';
 import { addTableSheet, newWorkbook, toBuffer } from './sheet.js';
 
@@ -34,29 +33,17 @@ export function parseNumber(text: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-function rowCells(ws: ExcelJS.Worksheet, r: number, width: number): string[] {
-  const row = ws.getRow(r);
-  return Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1)));
-}
-
 export async function readCheckupSheet(bytes: Uint8Array, indicators: SheetIndicator[], areas: SheetArea[]): Promise<CheckupSheet> {
   // a zip that declares more than the import caps inflated is refused before anything is inflated
   checkExpandedSize(bytes);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_CORRUPT');
-  }
-  const total = wb.worksheets.reduce((n, w) => n + w.rowCount, 0);
-  if (total > MAX_ROWS) throw new AppError('IMPORT_TOO_COMPLEX', { rows: total, limit: MAX_ROWS });
+  const wb = await loadWorkbook(bytes, MAX_ROWS);
   const byName = new Map(indicators.map((i) => [norm(i.name), i]));
   const byCode = new Map(indicators.map((i) => [i.code.toUpperCase(), i]));
   const areaOf = new Map(areas.flatMap((a) => [[a.name.replace(/\s/g, ''), a], [areaKey(a.name), a]] as [string, SheetArea][]));
   for (const ws of wb.worksheets) {
     const width = ws.columnCount;
     for (let h = 1; h <= Math.min(ws.rowCount, 20); h++) {
-      const head = rowCells(ws, h, width).map((c) => c.replace(/[\s\u3000]/g, ''));
+      const head = rowTexts(ws, h, width).map((c) => c.replace(/[\s\u3000]/g, ''));
       const nameCol = head.findIndex((c) => INDICATOR_HEAD.test(c));
       const codeCol = head.findIndex((c) => CODE_HEAD.test(c));
       if (nameCol < 0 && codeCol < 0) continue;
@@ -71,7 +58,7 @@ export async function readCheckupSheet(bytes: Uint8Array, indicators: SheetIndic
       let rows = 0;
       const colName = (i: number) => head[i] || `第${i + 1}列`;
       for (let r = h + 1; r <= ws.rowCount; r++) {
-        const cells = rowCells(ws, r, width);
+        const cells = rowTexts(ws, r, width);
         if (!cells.some(Boolean)) continue;
         rows++;
         const code = codeCol >= 0 ? cells[codeCol].toUpperCase() : '';

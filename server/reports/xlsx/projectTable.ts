@@ -2,11 +2,9 @@
 // 形象进度, 本月完成投资, 累计完成投资): reading one (header found among the first rows as the 任务分工表 import
 // finds its header, cells read by the same cellText, the same row caps) and writing the library and the monthly
 // investment ledger in that same column shape, so an exported file imports again.
-import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors.js';
 import { PROJECT_LIST_LABELS, PROJECT_PHASE_LABELS, type ProjectOut } from '../../../shared/projects.js';
-import { limits, tooComplex } from '../../parser/limits.js';
-import { cellText } from './cellText.js';
+import { findHeaderRow, loadWorkbook, rowTexts } from './readWorkbook.js';
 import { addTableSheet, newWorkbook, toBuffer, type ColumnSpec } from './sheet.js';
 
 export type ProjectField =
@@ -58,25 +56,12 @@ export interface ProjectSheet {
 }
 
 export async function readProjectSheet(buffer: Uint8Array | ArrayBuffer): Promise<ProjectSheet> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_CORRUPT');
-  }
-  const total = wb.worksheets.reduce((n, w) => n + w.rowCount, 0);
-  if (total > limits.sheetRows) throw tooComplex('sheetRows', total, limits.sheetRows);
+  const wb = await loadWorkbook(buffer);
   for (const ws of wb.worksheets) {
     if (!ws.rowCount) continue;
-    const width = ws.columnCount;
-    const cellsOf = (r: number) => Array.from({ length: width }, (_, i) => cellText(ws.getRow(r).getCell(i + 1)));
-    let best: { row: number; score: number } | null = null;
-    for (let r = 1; r <= Math.min(ws.rowCount, 30); r++) {
-      const s = headerScore(cellsOf(r));
-      if (s && (!best || s > best.score)) best = { row: r, score: s };
-    }
-    if (!best) continue;
-    const headers = cellsOf(best.row).map((h) => h.replace(/\s+/g, ''));
+    const headerRow = findHeaderRow(ws, 30, headerScore);
+    if (headerRow === null) continue;
+    const headers = rowTexts(ws, headerRow).map((h) => h.replace(/\s+/g, ''));
     const columns: Record<number, ProjectField> = {};
     const scale: Record<number, number> = {};
     const used = new Set<ProjectField>();
@@ -88,8 +73,8 @@ export async function readProjectSheet(buffer: Uint8Array | ArrayBuffer): Promis
       if (/亿元/.test(h)) scale[i] = 10000;
     });
     const rows: ProjectSheet['rows'] = [];
-    for (let r = best.row + 1; r <= ws.rowCount; r++) {
-      const cells = cellsOf(r);
+    for (let r = headerRow + 1; r <= ws.rowCount; r++) {
+      const cells = rowTexts(ws, r);
       if (!cells.some(Boolean)) continue;
       const filled = cells.filter(Boolean);
       // a heading row spanning the table ("一、基础设施类", merged: every cell the same) or a 合计 row
@@ -97,7 +82,7 @@ export async function readProjectSheet(buffer: Uint8Array | ArrayBuffer): Promis
       if (filled.some((c) => /^(合计|总计|小计)$/.test(c.replace(/\s+/g, '')))) continue;
       rows.push({ rowNumber: r, cells });
     }
-    return { sheetName: ws.name, headerRow: best.row, headers, columns, scale, rows };
+    return { sheetName: ws.name, headerRow, headers, columns, scale, rows };
   }
   throw new AppError('PROJECT_IMPORT_NO_HEADER');
 }

@@ -2,10 +2,10 @@
 // 完成进度, 完成情况, 存在问题, 下步计划. Written prefilled for the period, read back from whatever the unit made of
 // it: the header row is found the way the task-division import finds its own (headerDetect.ts classifyHeader for
 // the task columns, cellText for the cells), with the ledger's own columns recognised first.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors.js';
-import { limits, tooComplex } from '../../parser/limits.js';
 import { cellText } from './cellText.js';
+import { findHeaderRow, loadWorkbook, rowTexts } from './readWorkbook.js';
 import { classifyHeader } from './headerDetect.js';
 import { addTableSheet, newWorkbook, toBuffer, type ColumnSpec } from './sheet.js';
 
@@ -62,40 +62,31 @@ function numberOf(cell: ExcelJS.Cell): number | null {
   return null;
 }
 
+/** A ledger's header names the task (or its number) and at least one report column; the more known columns the better. */
+function ledgerHeaderScore(cells: string[]): number {
+  const known = new Set(cells.map(classifyLedgerHeader).filter((f): f is LedgerField => f !== null && f !== 'other'));
+  const reportCols = ['reportedStatus', 'progress', 'progressText', 'problems', 'nextSteps'].filter((f) => known.has(f as LedgerField)).length;
+  return (known.has('title') || known.has('taskId')) && reportCols ? known.size : 0;
+}
+
 export async function readReportLedger(buffer: Uint8Array | ArrayBuffer): Promise<LedgerSheet> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_CORRUPT');
-  }
-  const total = wb.worksheets.reduce((n, w) => n + w.rowCount, 0);
-  if (total > limits.sheetRows) throw tooComplex('sheetRows', total, limits.sheetRows);
+  const wb = await loadWorkbook(buffer);
   for (const ws of wb.worksheets) {
     if (!ws.rowCount) continue;
-    const width = ws.columnCount;
     // the header: the row among the first 30 naming the task (or its number) and most of the ledger's columns
-    let best: { row: number; fields: (LedgerField | null)[]; score: number } | null = null;
-    for (let r = 1; r <= Math.min(ws.rowCount, 30); r++) {
-      const row = ws.getRow(r);
-      const fields = Array.from({ length: width }, (_, i) => classifyLedgerHeader(cellText(row.getCell(i + 1))));
-      const known = new Set(fields.filter((f): f is LedgerField => f !== null && f !== 'other'));
-      const reportCols = ['reportedStatus', 'progress', 'progressText', 'problems', 'nextSteps'].filter((f) => known.has(f as LedgerField)).length;
-      if (!(known.has('title') || known.has('taskId')) || !reportCols) continue;
-      if (!best || known.size > best.score) best = { row: r, fields, score: known.size };
-    }
-    if (!best) continue;
-    const header = ws.getRow(best.row);
+    const headerRow = findHeaderRow(ws, 30, ledgerHeaderScore);
+    if (headerRow === null) continue;
+    const headers = rowTexts(ws, headerRow);
     // a field named by two columns is read from the first
     const seen = new Set<LedgerField>();
-    const fields = best.fields.map((f): LedgerField | null => {
+    const fields = headers.map(classifyLedgerHeader).map((f): LedgerField | null => {
       if (!f || f === 'other' || seen.has(f)) return f === null ? null : 'other';
       seen.add(f);
       return f;
     });
-    const columns = fields.flatMap((f, i) => (f ? [{ header: cellText(header.getCell(i + 1)), field: f }] : []));
+    const columns = fields.flatMap((f, i) => (f ? [{ header: headers[i], field: f }] : []));
     const rows: LedgerSheetRow[] = [];
-    for (let r = best.row + 1; r <= ws.rowCount; r++) {
+    for (let r = headerRow + 1; r <= ws.rowCount; r++) {
       const row = ws.getRow(r);
       const cells: LedgerSheetRow['cells'] = {};
       let any = false;
@@ -108,7 +99,7 @@ export async function readReportLedger(buffer: Uint8Array | ArrayBuffer): Promis
       });
       if (any) rows.push({ rowNumber: r, cells });
     }
-    return { sheetName: ws.name, headerRow: best.row, columns, rows };
+    return { sheetName: ws.name, headerRow, columns, rows };
   }
   throw new AppError('LEDGER_NO_HEADER');
 }

@@ -1,10 +1,8 @@
 // Reading a 任务分工表 workbook into a preview the reviewer can check and re-map
 // before it becomes a ParsedPlan: title rows above the header, the header row
 // (one or two rows), heading rows inside the table, blank rows dropped.
-import ExcelJS from 'exceljs';
-import { limits, tooComplex } from '../../parser/limits.js';
 import { AppError } from '../../../shared/errors.js';
-import { cellText } from './cellText.js';
+import { findHeaderRow, loadWorkbook, rowTexts } from './readWorkbook.js';
 import { classifyHeader, headerScore, mappingFromHeaders } from './headerDetect.js';
 import { columnMappingSchema, type ColumnMapping, type TaskField } from '../../../shared/evaluation.js';
 
@@ -31,20 +29,6 @@ export interface ReadOptions {
   headerRow?: number; // 1-based; skips detection when the reviewer points at the header
 }
 
-function rowCells(ws: ExcelJS.Worksheet, r: number, width: number): string[] {
-  const row = ws.getRow(r);
-  return Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1)));
-}
-
-function findHeader(ws: ExcelJS.Worksheet, width: number, scan: number): number | null {
-  let best: { row: number; score: number } | null = null;
-  for (let r = 1; r <= Math.min(ws.rowCount, scan); r++) {
-    const score = headerScore(rowCells(ws, r, width));
-    if (score && (!best || score > best.score)) best = { row: r, score };
-  }
-  return best?.row ?? null;
-}
-
 const headingPattern = /^(第[一二三四五六七八九十百]+[章节部分篇]|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
 
 function classifyRow(cells: string[], mapping: ColumnMapping): PreviewRow['kind'] {
@@ -61,24 +45,17 @@ function classifyRow(cells: string[], mapping: ColumnMapping): PreviewRow['kind'
 }
 
 export async function readTaskDivisionTable(buffer: Uint8Array | ArrayBuffer, opts: ReadOptions = {}): Promise<TaskDivisionPreview> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buffer as ArrayBuffer);
-  } catch {
-    throw new AppError('IMPORT_CORRUPT');
-  }
-  const rows = wb.worksheets.reduce((n, w) => n + w.rowCount, 0);
-  if (rows > limits.sheetRows) throw tooComplex('sheetRows', rows, limits.sheetRows);
+  const wb = await loadWorkbook(buffer);
   const scan = opts.maxHeaderScan ?? 30;
   const sheets = opts.sheet === undefined ? wb.worksheets : [typeof opts.sheet === 'number' ? wb.worksheets[opts.sheet] : wb.getWorksheet(opts.sheet)];
   for (const ws of sheets) {
     if (!ws || !ws.rowCount) continue;
     const width = ws.columnCount;
-    let headerRow = opts.headerRow ?? findHeader(ws, width, scan);
+    let headerRow = opts.headerRow ?? findHeaderRow(ws, scan, headerScore, width);
     if (headerRow === null) continue;
-    let headers = rowCells(ws, headerRow, width);
+    let headers = rowTexts(ws, headerRow, width);
     // two-row header: 责任单位 merged over 牵头单位 | 配合单位 in the row below
-    const below = rowCells(ws, headerRow + 1, width);
+    const below = rowTexts(ws, headerRow + 1, width);
     const belowFields = below.filter(Boolean).map(classifyHeader);
     if (belowFields.length && belowFields.every((f) => f !== null && f !== 'seq')) {
       headers = headers.map((h, i) => (below[i] && below[i] !== h ? below[i] : h));
@@ -89,12 +66,12 @@ export async function readTaskDivisionTable(buffer: Uint8Array | ArrayBuffer, op
     const mapping: ColumnMapping = { ...detected, ...(opts.mapping ? columnMappingSchema.parse(opts.mapping) : {}) };
     const titleLines: string[] = [];
     for (let r = 1; r < headerRow; r++) {
-      const line = [...new Set(rowCells(ws, r, width).filter(Boolean))].join(' ');
+      const line = [...new Set(rowTexts(ws, r, width).filter(Boolean))].join(' ');
       if (line && !headers.includes(line)) titleLines.push(line);
     }
     const rows: PreviewRow[] = [];
     for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-      const cells = rowCells(ws, r, width);
+      const cells = rowTexts(ws, r, width);
       if (!cells.some(Boolean)) continue;
       rows.push({ rowNumber: r, cells, kind: classifyRow(cells, mapping) });
     }
