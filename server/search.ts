@@ -22,6 +22,25 @@ export function searchTokens(text: string): string {
   return [...new Set(tokens)].join(' ');
 }
 
+/**
+ * Longest search text a plan keeps: its title's and full text's distinct tokens, first seen first. A tsvector holds
+ * at most 1 MB; 100,000 characters of CJK tokens (≤ 300 KB, ~40,000 lexemes with their positions) stay well inside.
+ */
+export const PLAN_SEARCH_TEXT_MAX = 100_000;
+
+/** A plan's search text: the tokens of its title and of its whole document (the 十四五 a 纲要's title never names). */
+export function planSearchText(title: string, documentText: string | null | undefined): string {
+  const all = searchTokens(`${title}\n${documentText ?? ''}`);
+  if (all.length <= PLAN_SEARCH_TEXT_MAX) return all;
+  const cut = all.slice(0, PLAN_SEARCH_TEXT_MAX);
+  return cut.slice(0, cut.lastIndexOf(' '));
+}
+
+/** `%q%` for like/ilike, with the pattern characters of the input taken literally. */
+export function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+}
+
 /** A condition matching every token of the query (AND), or undefined for an empty query. */
 export function matchSearch(column: AnyColumn, q: string | undefined): SQL | undefined {
   if (!q?.trim()) return undefined;

@@ -11,6 +11,7 @@ import { regions, units, users } from '../db/schema/index.js';
 import { addUser } from '../operations/addUser.js';
 import { importPlan } from '../operations/importPlan.js';
 import { confirmImport } from '../operations/confirmImport.js';
+import { indexPlanTexts } from '../operations/indexPlanTexts.js';
 import { getImportJob } from '../queries/imports.js';
 import { seedRegistry } from '../seed/seedRegistry.js';
 import { seedDemo, demoAccounts, DEMO_PASSWORD } from '../seed/demo.js';
@@ -34,9 +35,16 @@ async function serve(port: number, host: string, db: Awaited<ReturnType<typeof o
   return app;
 }
 
+/** Plans confirmed before the full text was searched get it now (once; see operations/indexPlanTexts.ts). */
+async function indexFullTexts(db: Awaited<ReturnType<typeof openDb>>) {
+  const n = await indexPlanTexts(db.db);
+  if (n) console.log(`全文检索:已为 ${n} 个规划建立全文索引`);
+}
+
 export async function serveCmd(o: { port: number; host: string }) {
   const db = await openDb();
   await seedRegistry(db.db, systemActor);
+  await indexFullTexts(db);
   await serve(o.port, o.host, db);
   console.log(`落实已启动:http://${o.host}:${o.port}/ (数据库:${db.kind})`);
   const [{ n }] = await db.db.select({ n: sql<number>`count(*)::int` }).from(users);
@@ -46,6 +54,7 @@ export async function serveCmd(o: { port: number; host: string }) {
 export async function demoCmd(o: { port: number; host: string; serve: boolean }) {
   const db = await openDb(process.env.DATABASE_URL ?? process.env.LUOSHI_DEMO_DB ?? './data/demo');
   await seedDemo(db.db, (s) => console.log(s));
+  await indexFullTexts(db);
   if (!o.serve) {
     await closeParsePool();
     return db.close();

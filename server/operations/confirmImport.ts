@@ -3,10 +3,10 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
 import type { ParsedPlan, ParsedUnit } from '../../shared/parsedPlan.js';
-import { imports, indicators, outlineNodes, plans, projects, targets, taskUnits, tasks } from '../db/schema/index.js';
+import { documents, imports, indicators, outlineNodes, plans, projects, targets, taskUnits, tasks } from '../db/schema/index.js';
 import { projectSearchText } from '../domain/projectStatus.js';
 import { writeAudit } from '../audit.js';
-import { searchTokens } from '../search.js';
+import { planSearchText, searchTokens } from '../search.js';
 import { unitMatcher } from '../queries/units.js';
 import { unresolvedUnits } from '../queries/imports.js';
 import { createUnit } from './createUnit.js';
@@ -40,6 +40,7 @@ export async function confirmImport({ db, actor }: OpContext, importId: number, 
     if (unresolved.length) throw new AppError('IMPORT_UNMAPPED_UNITS', { names: unresolved });
 
     const m = parsed.meta;
+    const [doc] = imp.documentId ? await tx.select({ text: documents.text }).from(documents).where(eq(documents.id, imp.documentId)) : [];
     const [plan] = await tx
       .insert(plans)
       .values({
@@ -53,7 +54,7 @@ export async function confirmImport({ db, actor }: OpContext, importId: number, 
         status: input.status,
         documentId: imp.documentId,
         notes: parsed.notes.map((n) => ({ code: n.code, text: n.text, start: n.source.start, end: n.source.end })),
-        searchText: searchTokens(m.title),
+        searchText: planSearchText(m.title, doc?.text),
       })
       .returning();
 

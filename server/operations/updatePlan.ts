@@ -2,9 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { updatePlanBodySchema } from '../../shared/api.js';
-import { plans } from '../db/schema/index.js';
+import { documents, plans } from '../db/schema/index.js';
 import { writeAudit } from '../audit.js';
-import { searchTokens } from '../search.js';
+import { planSearchText } from '../search.js';
 import { getVisiblePlan } from '../queries/plans.js';
 import { canManagePlan } from '../policy.js';
 import type { OpContext } from './context.js';
@@ -44,10 +44,12 @@ export async function updatePlan({ db, actor }: OpContext, planId: number, input
   return db.transaction(async (tx) => {
     if (patch.parentPlanIds?.length) await assertNoParentCycle(tx, planId, patch.parentPlanIds);
     const { version: expected, ...changes } = patch;
+    // a new title is searched with the plan's full text, as at import
+    const [doc] = changes.title && p.documentId ? await tx.select({ text: documents.text }).from(documents).where(eq(documents.id, p.documentId)) : [];
     // compare-and-set on the version the editor read: a stale save changes nothing and gets 409
     const [row] = await tx
       .update(plans)
-      .set({ ...changes, ...(changes.title ? { searchText: searchTokens(changes.title) } : {}), version: sql`${plans.version} + 1`, updatedAt: new Date() })
+      .set({ ...changes, ...(changes.title ? { searchText: planSearchText(changes.title, doc?.text) } : {}), version: sql`${plans.version} + 1`, updatedAt: new Date() })
       .where(and(eq(plans.id, planId), expected === undefined ? undefined : eq(plans.version, expected)))
       .returning();
     if (!row) throw new AppError('CONFLICT', { currentVersion: p.version });
