@@ -33,6 +33,7 @@ export const assignTasksBodySchema = z
   })
   .refine((b) => b.units !== undefined || b.deadline !== undefined || b.weight !== undefined, { message: '请选择要设置的单位、完成时限或权重' });
 export const assignTasksOutSchema = z.object({ updated: z.number().int(), taskIds: z.array(z.number()) });
+export type AssignTasksOut = z.infer<typeof assignTasksOutSchema>;
 
 // ---- a unit's report grid ------------------------------------------------------------------------------------
 
@@ -63,6 +64,7 @@ export const saveReportsOutSchema = z.object({
   items: z.array(batchRowSchema.extend({ reportId: z.number().optional(), status: reportStatusSchema.optional(), version: z.number().optional() })),
   done: z.number().int(), failed: z.number().int(),
 });
+export type SaveReportsOut = z.infer<typeof saveReportsOutSchema>;
 
 // ---- the ledger (台账) Excel ------------------------------------------------------------------------------
 
@@ -105,6 +107,7 @@ export const remindUnitsBodySchema = z.object({
   note: z.string().trim().max(500).default(''),
 });
 export const remindUnitsOutSchema = batchResultSchema.extend({ periodKey: z.string(), periodLabel: z.string() });
+export type RemindUnitsOut = z.infer<typeof remindUnitsOutSchema>;
 
 export const recheckNoticesBodySchema = z.object({
   noticeIds: idListSchema(MAX_BATCH).refine((l) => l.length > 0, { message: '请至少选择一件督办' }),

@@ -17,6 +17,7 @@ export const scoreSettingsPatchSchema = z.object({
   indicatorFactors: z.object({ achieved_early: z.number().min(0).max(1), ahead: z.number().min(0).max(1), on_track: z.number().min(0).max(1), behind: z.number().min(0).max(1) }).partial().optional(),
   ranking: z.object({ topN: z.number().int().min(0).max(50), bottomN: z.number().int().min(0).max(50), topAward: z.string().trim().min(1).max(20), bottomAward: z.string().trim().min(1).max(20) }).partial().optional(),
 });
+export type ScoreSettingsPatch = z.input<typeof scoreSettingsPatchSchema>;
 
 /** What was counted for a unit, so each component's numerator and denominator can be traced. */
 export const scoreInputsSchema = z.object({
@@ -92,6 +93,7 @@ export const evaluationOutSchema = z.object({
   id: z.number(), planId: z.number(), kind: evaluationKindSchema, year: z.number(), title: z.string(), customTitle: z.string().nullable(),
   issuingOffice: z.string(), date: z.string(), narrative: narrativeSchema, updatedAt: z.string(), updatedBy: z.string().nullable(),
 });
+export type EvaluationOut = z.infer<typeof evaluationOutSchema>;
 export const indicatorClassCountsSchema = z.object({ achieved_early: z.number(), ahead: z.number(), on_track: z.number(), behind: z.number(), none: z.number(), total: z.number() });
 const taskCountRow = z.object({ name: z.string(), total: z.number(), completed: z.number(), onTrack: z.number(), behind: z.number(), notReported: z.number(), notStarted: z.number() });
 /** The generated parts, shown beside the narrative while the office edits. */
@@ -105,6 +107,7 @@ export const evaluationDataSchema = z.object({
   suggestedNextSteps: z.array(reportItemSchema),
 });
 export const evaluationDetailSchema = evaluationOutSchema.extend({ data: evaluationDataSchema });
+export type EvaluationDetail = z.infer<typeof evaluationDetailSchema>;
 
 const colorCounts = z.object({ green: z.number(), yellow: z.number(), red: z.number(), grey: z.number(), blue: z.number() });
 export const statusDashboardSchema = z.object({
@@ -112,16 +115,19 @@ export const statusDashboardSchema = z.object({
   byChapter: z.array(z.object({ outlineNodeId: z.number(), title: z.string(), progress: z.number().nullable(), taskCount: z.number(), counts: colorCounts })),
   byUnit: z.array(z.object({ unitId: z.number(), unitName: z.string(), taskCount: z.number(), progress: z.number().nullable(), counts: colorCounts })),
 });
+export type StatusDashboard = z.infer<typeof statusDashboardSchema>;
 export const trajectorySchema = z.object({
   indicatorId: z.number(), name: z.string(), unit: z.string().nullable(), attribute: z.string().nullable(), state: z.string(), label: z.string(), color: z.string(),
   /** one point per year from the baseline to the target year; actual is the last value dated in that year */
   points: z.array(z.object({ year: z.number(), expected: z.number().nullable(), actual: z.number().nullable() })),
 });
 export const indicatorDashboardSchema = z.object({ asOf: z.string(), items: z.array(trajectorySchema) });
+export type IndicatorDashboard = z.infer<typeof indicatorDashboardSchema>;
 export const reportingDashboardSchema = z.object({
   asOf: z.string(),
   periods: z.array(z.object({ key: z.string(), label: z.string(), dueDate: z.string(), due: z.number(), submitted: z.number(), onTime: z.number(), accepted: z.number(), returned: z.number(), rate: z.number().nullable(), onTimeRate: z.number().nullable() })),
 });
+export type ReportingDashboard = z.infer<typeof reportingDashboardSchema>;
 
 /** A column of a 任务分工表 (server/reports/xlsx/headerDetect.ts guesses them from the header). */
 export const taskFieldSchema = z.enum(['seq', 'chapter', 'title', 'text', 'lead', 'responsible', 'cooperating', 'deadline', 'leader', 'ignore']);

@@ -65,6 +65,7 @@ export const runSettingsPatchSchema = z.object({
   reminders: z.object({ rules: z.array(reminderRuleSchema).max(20), webhookUrl: webhookUrlSchema.nullable() }).partial().optional(),
   supervision: z.object({ autoIssue: z.boolean(), missingReportAfterDays: z.number().int().min(0).max(60), responseWorkingDays: z.number().int().min(1).max(60), escalationWorkingDays: z.number().int().min(1).max(60), channels: z.array(channelSchema).min(1).max(20).overwrite(unique) }).partial().optional(),
 });
+export type RunSettingsPatch = z.input<typeof runSettingsPatchSchema>;
 
 export const periodOutSchema = z.object({
   key: z.string(), label: z.string(), start: z.string(), end: z.string(), dueDate: z.string(), nominalDueDate: z.string().optional(),
@@ -74,6 +75,7 @@ export const periodOutSchema = z.object({
 });
 export type PeriodOut = z.infer<typeof periodOutSchema>;
 export const reportingCalendarSchema = z.object({ settings: runSettingsSchema, current: periodOutSchema, periods: z.array(periodOutSchema) });
+export type ReportingCalendar = z.infer<typeof reportingCalendarSchema>;
 
 export const statusColorSchema = taskStatusOutSchema.shape.color;
 export { taskStatusOutSchema };
@@ -102,6 +104,7 @@ export const contributionBodySchema = z.object({ period: z.string().max(10).opti
 
 export const reportWarningSchema = z.object({ code: z.string(), message: z.string() });
 export const attachmentOutSchema = z.object({ id: z.number(), filename: z.string(), kind: z.string(), size: z.number(), createdAt: z.string() });
+export type AttachmentOut = z.infer<typeof attachmentOutSchema>;
 export const reportOutSchema = z.object({
   id: z.number(), planId: z.number(), taskId: z.number(), unitId: z.number(), period: z.object({ key: z.string(), label: z.string(), dueDate: z.string() }),
   status: reportStatusSchema, reportedStatus: z.string().nullable(), progress: z.number().nullable(),
@@ -124,7 +127,9 @@ export const planReportsQuerySchema = z.object({
 export const planReportItemSchema = reportOutSchema.extend({ taskTitle: z.string(), unitName: z.string() });
 export type PlanReportItem = z.infer<typeof planReportItemSchema>;
 export const planReportsOutSchema = z.object({ items: z.array(planReportItemSchema), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+export type PlanReports = z.infer<typeof planReportsOutSchema>;
 export const contributionOutSchema = z.object({ id: z.number(), unitId: z.number(), unitName: z.string(), periodKey: z.string(), text: z.string(), updatedAt: z.string() });
+export type ContributionOut = z.infer<typeof contributionOutSchema>;
 
 export const subtaskBodySchema = z.object({
   title: z.string().trim().min(2).max(500),
@@ -161,6 +166,7 @@ export const planStatusOutSchema = z.object({
   tasks: z.array(z.object({ taskId: z.number(), title: z.string(), weight: z.number(), progress: z.number().nullable(), status: taskStatusOutSchema })).optional(),
   indicators: z.array(indicatorStatusOutSchema),
 });
+export type PlanStatusOut = z.infer<typeof planStatusOutSchema>;
 
 export const noticeStatusSchema = z.enum(['issued', 'signed', 'handled', 'fed_back', 'rechecked', 'closed']);
 export const noticeOutSchema = z.object({
@@ -197,6 +203,8 @@ export const boardSchema = z.object({
   notices: z.array(noticeOutSchema),
   pendingReview: z.number(),
 });
+export type Board = z.infer<typeof boardSchema>;
 
 export const notificationOutSchema = z.object({ id: z.number(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), planId: z.number().nullable(), readAt: z.string().nullable(), createdAt: z.string() });
+export type NotificationOut = z.infer<typeof notificationOutSchema>;
 export const deliveryOutSchema = z.object({ id: z.number(), noticeId: z.number().nullable(), channel: z.string(), target: z.string(), subject: z.string(), status: z.string(), attempts: z.number(), lastError: z.string().nullable(), nextAttemptAt: z.string(), sentAt: z.string().nullable() });

@@ -1,17 +1,12 @@
 // HTTP calls of bulk work (issue #11), typed from the server's contracts in shared/bulk.ts.
 import type { z } from 'zod';
 import type {
-  assignTasksBodySchema, assignTasksOutSchema, batchResultSchema, ledgerPreviewSchema, recheckNoticesBodySchema, remindUnitsBodySchema,
-  remindUnitsOutSchema, reportGridSchema, reviewReportsBodySchema, saveReportsOutSchema,
+  AssignTasksOut, assignTasksBodySchema, BatchResult, LedgerPreview, recheckNoticesBodySchema, remindUnitsBodySchema, RemindUnitsOut, ReportGrid,
+  reviewReportsBodySchema, SaveReportsOut,
 } from '../../../shared/bulk';
 import { request, upload } from '../api';
 
-export type ReportGrid = z.infer<typeof reportGridSchema>;
-export type ReportGridRow = ReportGrid['rows'][number];
-export type SaveReportsOut = z.infer<typeof saveReportsOutSchema>;
-export type LedgerPreview = z.infer<typeof ledgerPreviewSchema>;
-export type BatchResult = z.infer<typeof batchResultSchema>;
-export type RemindOut = z.infer<typeof remindUnitsOutSchema>;
+export type { BatchResult, LedgerPreview, ReportGrid, ReportGridRow } from '../../../shared/bulk';
 export type AssignBody = z.input<typeof assignTasksBodySchema>;
 
 export interface GridItem {
@@ -34,9 +29,9 @@ export const bulkApi = {
     form.append('file', file);
     return upload<LedgerPreview>('/api/me/report-ledger', form, onProgress);
   },
-  assign: (planId: number, body: AssignBody) => request<z.infer<typeof assignTasksOutSchema>>(`/api/plans/${planId}/tasks/assign`, { method: 'POST', body }),
+  assign: (planId: number, body: AssignBody) => request<AssignTasksOut>(`/api/plans/${planId}/tasks/assign`, { method: 'POST', body }),
   reviewReports: (planId: number, body: z.input<typeof reviewReportsBodySchema>) => request<BatchResult>(`/api/plans/${planId}/reports/review`, { method: 'POST', body }),
-  remind: (planId: number, body: z.input<typeof remindUnitsBodySchema>) => request<RemindOut>(`/api/plans/${planId}/remind`, { method: 'POST', body }),
+  remind: (planId: number, body: z.input<typeof remindUnitsBodySchema>) => request<RemindUnitsOut>(`/api/plans/${planId}/remind`, { method: 'POST', body }),
   recheckNotices: (planId: number, body: z.input<typeof recheckNoticesBodySchema>) => request<BatchResult>(`/api/plans/${planId}/notices/recheck`, { method: 'POST', body }),
 };
 

@@ -1,28 +1,13 @@
 // HTTP calls for evaluating a plan: scores and settings, evaluation drafts, dashboards, file exports.
-import type { z } from 'zod';
 import type {
-  evaluationDetailSchema,
-  evaluationOutSchema,
-  indicatorDashboardSchema,
-  narrativeSchema,
-  reportingDashboardSchema,
-  scoresOutSchema,
-  scoreSettingsPatchSchema,
-  scoreSettingsSchema,
-  statusDashboardSchema,
+  EvaluationDetail, EvaluationOut, IndicatorDashboard, Narrative, ReportingDashboard, ScoresOut, ScoreSettings, ScoreSettingsPatch, StatusDashboard,
 } from '../../../shared/evaluation';
 import { request } from '../api';
 
-export type ScoresOut = z.infer<typeof scoresOutSchema>;
-export type ScoreSettings = z.infer<typeof scoreSettingsSchema>;
-export type ScoreSettingsPatch = z.input<typeof scoreSettingsPatchSchema>;
+export type {
+  EvaluationDetail, EvaluationOut, IndicatorDashboard, Narrative, ReportingDashboard, ScoresOut, ScoreSettings, ScoreSettingsPatch, StatusDashboard,
+} from '../../../shared/evaluation';
 export type UnitScoreOut = ScoresOut['items'][number];
-export type EvaluationOut = z.infer<typeof evaluationOutSchema>;
-export type EvaluationDetail = z.infer<typeof evaluationDetailSchema>;
-export type Narrative = z.infer<typeof narrativeSchema>;
-export type StatusDashboard = z.infer<typeof statusDashboardSchema>;
-export type IndicatorDashboard = z.infer<typeof indicatorDashboardSchema>;
-export type ReportingDashboard = z.infer<typeof reportingDashboardSchema>;
 export type EvaluationKind = 'annual' | 'midterm' | 'final';
 
 export const evalApi = {

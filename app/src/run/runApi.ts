@@ -1,38 +1,17 @@
 // HTTP calls for running a plan: calendar, reports and review, board, 督办, in-app notifications.
 import type { z } from 'zod';
 import type {
-  boardSchema,
-  contributionOutSchema,
-  noticeOutSchema,
-  notificationOutSchema,
-  periodOutSchema,
-  planStatusOutSchema,
-  reportingCalendarSchema,
-  reportOutSchema,
-  attachmentOutSchema,
-  planReportsOutSchema,
-  runSettingsSchema,
-  runSettingsPatchSchema,
-  reportBodySchema,
-  createNoticeBodySchema,
+  AttachmentOut, Board, ContributionOut, createNoticeBodySchema, NoticeOut, NotificationOut, PeriodOut, PlanReports, PlanStatusOut, reportBodySchema,
+  ReportingCalendar, ReportOut, RunSettings, RunSettingsPatch,
 } from '../../../shared/reporting';
 import type { ReportedTaskStatus } from '../../../shared/planSettings';
 import { api, request, upload, type AuditEvent } from '../api';
 
-export type PeriodOut = z.infer<typeof periodOutSchema>;
-export type ReportingCalendar = z.infer<typeof reportingCalendarSchema>;
-export type ReportOut = z.infer<typeof reportOutSchema>;
-export type ContributionOut = z.infer<typeof contributionOutSchema>;
-export type AttachmentOut = z.infer<typeof attachmentOutSchema>;
-export type PlanStatusOut = z.infer<typeof planStatusOutSchema>;
+export type {
+  AttachmentOut, Board, ContributionOut, NoticeOut, NotificationOut, PeriodOut, PlanReportItem, PlanReports, PlanStatusOut, ReportingCalendar, ReportOut,
+  RunSettings, RunSettingsPatch,
+} from '../../../shared/reporting';
 export type IndicatorStatusOut = PlanStatusOut['indicators'][number];
-export type Board = z.infer<typeof boardSchema>;
-export type NoticeOut = z.infer<typeof noticeOutSchema>;
-export type NotificationOut = z.infer<typeof notificationOutSchema>;
-export type PlanReports = z.infer<typeof planReportsOutSchema>;
-export type PlanReportItem = PlanReports['items'][number];
-export type RunSettings = z.infer<typeof runSettingsSchema>;
-export type RunSettingsPatch = z.input<typeof runSettingsPatchSchema>;
 export interface PlanReportsQuery {
   period?: string;
   status?: string;
