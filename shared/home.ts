@@ -81,7 +81,7 @@ export const unitHomeSchema = z.object({
   })),
   /** tasks the unit is responsible for or cooperates on (a town: those addressed to 各镇街): its part this period */
   contributions: z.array(z.object({
-    ...planRef, taskId: z.number(), taskTitle: z.string(), role: z.enum(['responsible', 'cooperating']), viaAllTowns: z.boolean(),
+    ...planRef, taskId: z.number(), taskTitle: z.string(), role: z.enum(['lead', 'responsible', 'cooperating']), viaAllTowns: z.boolean(),
     period: periodRef, deadline: deadlineOutSchema, given: z.boolean(),
   })),
   /** 督办 addressed to the unit that wait for it (签收, 办理, 反馈), earliest deadline first */

@@ -13,9 +13,13 @@ import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { unitTaskRoles } from '../policy.js';
 
-/** Responsible or cooperating, by name or (a town) as one of 各镇街. */
+/**
+ * Responsible or cooperating, by name or (a town) as one of 各镇街; a town addressed as a lead only through 各镇街
+ * gives its part here too (the report is the named lead units' to write).
+ */
 async function contributesTo(db: DbOrTx, unitId: number, taskId: number): Promise<boolean> {
-  const res = await db.execute(sql`select 1 from (${unitTaskRoles(unitId)}) as mine where task_id = ${taskId} and role <> 'lead' limit 1`);
+  const res = await db.execute(sql`select 1 from (${unitTaskRoles(unitId)}) as mine where task_id = ${taskId}
+    and (role <> 'lead' or not exists (select 1 from task_units n where n.task_id = ${taskId} and n.unit_id = ${unitId} and n.role = 'lead')) limit 1`);
   return (res as unknown as { rows: unknown[] }).rows.length > 0;
 }
 

@@ -51,7 +51,9 @@ export async function unitHome(db: Db, actor: Actor, today: string): Promise<Uni
   }
   const titleOf = new Map(planRows.map((p) => [p.id, p.title]));
   const live = taskRows.filter((t) => periods.has(t.planId));
-  const isLead = (taskId: number) => roles.some((r) => r.taskId === taskId && r.role === 'lead');
+  // a lead the unit is named as: the period's one report is its to write (saveReport); a town addressed as a lead
+  // only through 各镇街 gives its part, as a contribution, beside the named lead units' report
+  const isLead = (taskId: number) => roles.some((r) => r.taskId === taskId && r.role === 'lead' && r.named);
   const lead = live.filter((t) => isLead(t.id));
   const helping = live.filter((t) => !isLead(t.id));
 
@@ -89,7 +91,7 @@ export async function unitHome(db: Db, actor: Actor, today: string): Promise<Uni
   for (const t of helping) {
     const { out: period, periodId } = periods.get(t.planId)!;
     const mine = roles.filter((r) => r.taskId === t.id);
-    const role = mine.some((r) => r.role === 'responsible') ? 'responsible' : 'cooperating';
+    const role = mine.some((r) => r.role === 'lead') ? 'lead' : mine.some((r) => r.role === 'responsible') ? 'responsible' : 'cooperating';
     const done = given.some((g) => g.taskId === t.id && g.periodId === periodId);
     out.contributions.push({
       planId: t.planId, planTitle: titleOf.get(t.planId) ?? '', taskId: t.id, taskTitle: t.title, role, viaAllTowns: !mine.some((r) => r.named),

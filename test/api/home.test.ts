@@ -195,6 +195,25 @@ describe('a unit', () => {
     expect((await unitOf(otherTown)).contributions.map((c) => c.taskId)).not.toContain(tasks[0].id);
   });
 
+  it('a town addressed as a lead only through 各镇街 gives its part; the report is the named lead’s (no row it cannot send)', async () => {
+    at('2026-03-20T02:00:00Z');
+    const db = t.handle.db;
+    const lead = await makeUnit(db);
+    const { plan, tasks } = await makePlan(db, { title: '永川区乡村振兴行动方案', periodStart: 2026, periodEnd: 2030, tasks: [{ title: '推进和美乡村建设', lead: [lead.id], deadline: '2026-12' }] });
+    await db.insert(taskUnits).values({ taskId: tasks[0].id, unitId: null, role: 'lead', raw: '各镇街', scope: 'all_towns', position: 0 });
+    const town = (await makeClient(t.app, db, ['unit_reporter'], { unitId: await unitId(db, '青峰镇') })).client;
+    const h = await unitOf(town);
+    expect(h.reports.map((r) => r.taskId)).not.toContain(tasks[0].id);
+    expect(h.contributions).toContainEqual(expect.objectContaining({ planId: plan.id, taskId: tasks[0].id, role: 'lead', viaAllTowns: true, given: false }));
+    expect((await town.get('/api/me/report-grid')).json().rows.map((r: { taskId: number }) => r.taskId)).not.toContain(tasks[0].id);
+    expect((await town.post(`/api/tasks/${tasks[0].id}/reports`, report())).statusCode).toBe(403);
+    expect((await town.post(`/api/tasks/${tasks[0].id}/contributions`, { text: '本镇完成3个和美乡村示范点建设' })).statusCode).toBe(200);
+    // named as a lead, the town writes the report
+    const mine = await unitId(db, '青峰镇');
+    await db.insert(taskUnits).values({ taskId: tasks[0].id, unitId: mine, role: 'lead', raw: '青峰镇', scope: 'unit', position: 1 });
+    expect((await unitOf(town)).reports.map((r) => r.taskId)).toContain(tasks[0].id);
+  });
+
   it('a unit head sees the reports waiting for its 预审', async () => {
     at('2026-03-20T02:00:00Z');
     const r = await makeRunningPlan(t.app, t.handle.db, { settings: { unitHeadReview: true } });
