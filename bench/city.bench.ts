@@ -3,12 +3,14 @@
 //
 //   npx tsx bench/city/generate.ts --size district          # once: loads luoshi_bench
 //   npx tsx bench/city.bench.ts [--seconds 10] [--connections 50] [--rounds 1] [--only status,board] [--explain] [--no-sql] [--server DIR/bench/city/server.ts]
+//   npx tsx bench/city.bench.ts --check-plans --only cursor      # only the plan check of the keyset pages, exit 1 if one fails
 //
 // The app runs as its own process (bench/city/server.ts, DATABASE_URL = --db, LUOSHI_DB_POOL passed through), the load
 // comes from autocannon in this process. For each route: autocannon for --seconds at --connections, then the
 // statements one request of it sends (captured in the server) replayed by pgbench at the same concurrency, each
 // client running the whole sequence as one transaction. --explain prints EXPLAIN ANALYZE of each route's two
-// slowest statements. Results: a markdown table on stdout and JSON in /tmp/city-bench-<time>.json.
+// slowest statements. Before the load, the keyset routes' page statements are EXPLAINed: each must use an index and
+// no statement of theirs may scan a large table whole. Results: markdown tables on stdout, JSON in /tmp/city-bench-<time>.json.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
@@ -44,18 +46,6 @@ const town = await one<{ username: string }>(`select u.username from users u joi
   order by (select count(*) from task_units tu where tu.unit_id = n.id) desc, u.id limit 1`);
 const office = await one<{ username: string }>(`select u.username from users u join plans p on p.region_id = u.region_id where p.id = $1 and u.username like '%_office'`, [plan.id]);
 
-const routes = ([
-  { name: 'plan tasks ?unitId=', path: `/api/plans/${plan.id}/tasks?unitId=${lead.unit_id}`, as: 'office' },
-  { name: 'plan tasks ?status=red', path: `/api/plans/${plan.id}/tasks?status=red`, as: 'office' },
-  { name: '/api/me/tasks', path: `/api/me/tasks`, as: 'town' },
-  { name: '/plans/:id/status', path: `/api/plans/${plan.id}/status`, as: 'office' },
-  { name: 'dashboard/status', path: `/api/plans/${plan.id}/dashboard/status`, as: 'office' },
-  { name: 'dashboard/ranking', path: `/api/plans/${plan.id}/dashboard/ranking`, as: 'office' },
-  { name: 'board', path: `/api/plans/${plan.id}/board`, as: 'office' },
-  { name: 'task search', path: `/api/plans/${plan.id}/tasks?q=${encodeURIComponent('排水管网')}`, as: 'office' },
-  { name: 'plan search', path: `/api/plans?q=${encodeURIComponent('城市更新')}`, as: 'office' },
-] satisfies { name: string; path: string; as: 'office' | 'town' }[] as { name: string; path: string; as: 'office' | 'town' }[]).filter((r) => !only || only.some((o) => r.name.includes(o)));
-
 // ---------- the server ----------
 // --server: another checkout's copy of bench/city/server.ts (the code before a change, for a before/after pair)
 const serverScript = args.get('server') ?? path.join(import.meta.dirname, 'city/server.ts');
@@ -78,6 +68,36 @@ async function login(username: string) {
   return res.headers.get('set-cookie')!.split(';')[0];
 }
 const cookies = { office: await login(office.username), town: await login(town.username) };
+
+// the town's list: its number of numbered pages, and the cursor its last page starts after (walked page by page)
+async function townListPages() {
+  const get = async (q: string) => (await fetch(`${base}/api/me/tasks?${q}`, { headers: { cookie: cookies.town } })).json() as Promise<{ total?: number; nextCursor?: string | null }>;
+  const total = (await get('pageSize=1')).total ?? 0;
+  const last = Math.max(1, Math.ceil(total / 50));
+  let cursor = '';
+  for (let p = 1; p < last; p++) cursor = (await get(`pageSize=50&cursor=${encodeURIComponent(cursor)}`)).nextCursor ?? '';
+  return { total, last, cursor };
+}
+const townPages = await townListPages();
+
+const routes = ([
+  { name: 'plan tasks ?unitId=', path: `/api/plans/${plan.id}/tasks?unitId=${lead.unit_id}`, as: 'office' },
+  { name: 'plan tasks ?status=red', path: `/api/plans/${plan.id}/tasks?status=red`, as: 'office' },
+  { name: '/api/me/tasks', path: `/api/me/tasks`, as: 'town' },
+  { name: '/plans/:id/status', path: `/api/plans/${plan.id}/status`, as: 'office' },
+  { name: 'dashboard/status', path: `/api/plans/${plan.id}/dashboard/status`, as: 'office' },
+  { name: 'dashboard/ranking', path: `/api/plans/${plan.id}/dashboard/ranking`, as: 'office' },
+  { name: 'board', path: `/api/plans/${plan.id}/board`, as: 'office' },
+  // keyset pages (cursor=: the first; a cursor far into the town's list against the numbered page there)
+  { name: 'plan tasks ?unitId= cursor', path: `/api/plans/${plan.id}/tasks?unitId=${lead.unit_id}&cursor=`, as: 'office' },
+  { name: 'plan tasks ?status=red cursor', path: `/api/plans/${plan.id}/tasks?status=red&cursor=`, as: 'office' },
+  { name: '/api/me/tasks cursor', path: `/api/me/tasks?cursor=`, as: 'town' },
+  { name: '/api/me/tasks last page', path: `/api/me/tasks?page=${townPages.last}`, as: 'town' },
+  { name: '/api/me/tasks cursor last page', path: `/api/me/tasks?cursor=${encodeURIComponent(townPages.cursor)}`, as: 'town' },
+  { name: 'task search', path: `/api/plans/${plan.id}/tasks?q=${encodeURIComponent('排水管网')}`, as: 'office' },
+  { name: 'plan search', path: `/api/plans?q=${encodeURIComponent('城市更新')}`, as: 'office' },
+] satisfies { name: string; path: string; as: 'office' | 'town' }[] as { name: string; path: string; as: 'office' | 'town' }[]).filter((r) => !only || only.some((o) => r.name.includes(o)));
+
 
 // ---------- measuring ----------
 interface Measure { rps: number; p50: number; p99: number; errors: number }
@@ -135,6 +155,38 @@ for (const r of routes) {
   firstCounts.set(r.name, first.statements.length);
   captures.set(r.name, await capture(r.path, cookies[r.as]));
 }
+// ---------- plan check (not a test: the data is the generated city) ----------
+// Each keyset route's page statement (the one ordered by plan, position, id with a limit) must be read through an
+// index, and none of the route's statements may scan a whole large table. EXPLAIN ANALYZE of the captured statements.
+interface PlanNode { 'Node Type': string; 'Relation Name'?: string; 'Index Name'?: string; Plans?: PlanNode[] }
+const LARGE = ['tasks', 'task_units', 'task_statuses', 'reports', 'report_contributions', 'audit_events'];
+const nodesOf = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodesOf)];
+const planChecks: { route: string; ms: number; indexes: string; seqScans: string; ok: boolean }[] = [];
+for (const r of routes.filter((x) => x.path.includes('cursor='))) {
+  let page: { ms: number; indexes: string[] } | null = null;
+  const seq = new Set<string>();
+  for (const st of captures.get(r.name)!.statements) {
+    const q = inline(st);
+    if (!/^\s*(select|with)/i.test(q)) continue;
+    const { rows } = await client.query(`explain (analyze, costs off, format json) ${q}`);
+    const top = (rows[0] as Record<string, [{ Plan: PlanNode; 'Execution Time': number }]>)['QUERY PLAN'][0];
+    const nodes = nodesOf(top.Plan);
+    for (const n of nodes) if (n['Node Type'] === 'Seq Scan' && LARGE.includes(n['Relation Name'] ?? '')) seq.add(n['Relation Name']!);
+    if (/"tasks"\."position" from/.test(q) && /\blimit\b/i.test(q))
+      page = { ms: top['Execution Time'], indexes: [...new Set(nodes.filter((n) => n['Index Name']).map((n) => `${n['Node Type']} ${n['Index Name']}`))] };
+  }
+  planChecks.push({ route: r.name, ms: page?.ms ?? NaN, indexes: page?.indexes.join('; ') || '(none)', seqScans: [...seq].join(', ') || '–', ok: !!page && page.indexes.length > 0 && seq.size === 0 });
+}
+if (planChecks.length) {
+  console.log(`\n| keyset route | page statement ms | read through | seq scans of large tables | check |\n|---|---:|---|---|---|`);
+  for (const c of planChecks) console.log(`| ${c.route} | ${c.ms.toFixed(2)} | ${c.indexes} | ${c.seqScans} | ${c.ok ? 'index ✓' : '**FAIL**'} |`);
+  if (args.has('check-plans')) {
+    server.kill('SIGTERM');
+    await client.end();
+    process.exit(planChecks.every((c) => c.ok) ? 0 : 1);
+  }
+}
+
 const results: Record<string, { http: Measure[]; sql: Measure[]; statements: number; bytes: number }> = {};
 const bare: Measure[] = [];
 for (let round = 1; round <= rounds; round++) {
@@ -177,7 +229,7 @@ for (const [name, e] of Object.entries(results)) {
   console.log(`| ${name} | ${median(e.http.map((m) => m.rps)).toFixed(1)} | ${p99} | ${Number.isNaN(sqlP99) ? '–' : sqlP99.toFixed(0)} | ${e.sql.length ? median(e.sql.map((m) => m.rps)).toFixed(1) : '–'} | ${(p99 / floor).toFixed(1)}× | ${e.statements} | ${e.bytes} |`);
 }
 const out = path.join(tmpdir(), `city-bench-${Date.now()}.json`);
-writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), sizes, plan: plan.id, connections, seconds, bare, results }, null, 2));
+writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), sizes, plan: plan.id, connections, seconds, bare, results, planChecks }, null, 2));
 console.error(`# ${out}`);
 server.kill('SIGTERM');
 await client.end();

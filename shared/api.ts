@@ -108,6 +108,33 @@ export const taskSchema = z.object({
 });
 export type Task = z.infer<typeof taskSchema>;
 export const taskDetailSchema = taskSchema.extend({ quote: z.string().nullable(), planTitle: z.string() });
+/**
+ * Where a keyset page of a task list starts (issue #15): after the task with this key in the order of every task list
+ * (plan, position in the plan, id). Clients pass on the `nextCursor` of the page before, unread; `cursor=` (empty)
+ * asks for the first page. Stays valid while tasks are added or removed: a page never repeats or skips a task that
+ * was there throughout.
+ */
+export interface TaskCursor {
+  planId: number;
+  position: number;
+  id: number;
+}
+const INT = '(-?\\d{1,10})';
+const cursorPattern = new RegExp(`^${INT}\\.${INT}\\.(\\d{1,10})$`);
+const int32 = (n: number) => Number.isSafeInteger(n) && n >= -2147483648 && n <= 2147483647;
+export const encodeTaskCursor = (c: TaskCursor): string => `${c.planId}.${c.position}.${c.id}`;
+export const taskCursorSchema = z
+  .string()
+  .trim()
+  .max(40)
+  .transform((s, ctx): TaskCursor | null => {
+    if (s === '') return null;
+    const m = cursorPattern.exec(s);
+    const c = m ? { planId: Number(m[1]), position: Number(m[2]), id: Number(m[3]) } : null;
+    if (c && int32(c.planId) && int32(c.position) && int32(c.id)) return c;
+    ctx.addIssue({ code: 'custom', message: '无效的分页游标' });
+    return z.NEVER;
+  });
 export const taskListQuerySchema = z.object({
   unitId: idStringSchema.optional(),
   role: taskRoleSchema.optional(),
@@ -115,9 +142,14 @@ export const taskListQuerySchema = z.object({
   q: z.string().trim().max(100).optional(),
   /** computed status: a colour (green|yellow|red|grey|blue) or a state (e.g. not_reported, overdue) */
   status: z.string().trim().regex(/^[a-z_]{3,30}$/).optional(),
+  /** numbered pages (with the total): what the app's tables use */
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  /** keyset pages instead (no total, no offset: the same cost on the last page as on the first); `page` is ignored */
+  cursor: taskCursorSchema.optional(),
 });
+/** A keyset page: `nextCursor` is null on the last page. */
+export const keysetPageSchema = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), pageSize: z.number().int(), nextCursor: z.string().nullable() });
 const unitRefSchema = z.object({ unitId: idSchema, role: taskRoleSchema });
 const monthOrDay = z.string().trim().regex(/^\d{4}-\d{2}(-\d{2})?$/, '格式为 2025-12 或 2025-12-31').refine(isCalendarDate, '不是有效的日期');
 const day = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, '格式为 2025-01-31').refine(isCalendarDate, '不是有效的日期');

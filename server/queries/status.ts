@@ -1,10 +1,10 @@
 // Status, computed and explained: each task against 序时进度 and the last due period, each indicator
 // against its expected value, rolled up (weighted) to chapters and the plan. Thresholds come from plan settings.
-import { hydrateIds, listTasks, taskOrder, taskWhere, type TaskFilter } from './tasks.js';
+import { hydrateIds, keysetIds, listTasks, listTasksAfter, taskOrder, taskWhere, type TaskFilter } from './tasks.js';
 import type { Actor } from '../policy.js';
-import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { TaskStatusOut } from '../../shared/reporting.js';
-import type { Task } from '../../shared/api.js';
+import type { Task, TaskCursor } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
 import { taskStatusRows } from '../db/schema/taskStatus.js';
 import { now } from '../clock.js';
@@ -253,22 +253,38 @@ export async function planIndicatorStatus(db: DbOrTx, planId: number, today: str
 }
 
 /**
- * A page of tasks with their computed status. Status is computed, not stored, so filtering by it computes it for
- * every task the other filters leave, from the few columns it needs; only the page's tasks are then read whole.
+ * The condition "the task's status today is `status`" (a colour or a state) on tasks joined with their maintained
+ * rows (task_statuses), for the tasks `where` keeps: their rows not holding today's figures are computed first
+ * (normally none — the writers and the daily job keep them), so the filter itself is read from the rows' indexes.
+ * A row that could not be stored (another transaction holds it) is matched by its id.
  */
-export async function listTasksWithStatus(db: DbOrTx, actor: Actor, f: TaskFilter & { status?: string }, today: string) {
+async function statusIs(db: DbOrTx, where: SQL | undefined, status: string, today: string): Promise<SQL> {
+  const stale = await db.select(statusColumns).from(tasks).innerJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id)).where(and(where, ne(taskStatusRows.asOf, today)));
+  const computed = await taskStatuses(db, stale, today);
+  const fresh = [...computed].filter(([, s]) => s.color === status || s.state === status).map(([id]) => id);
+  const stored = and(eq(taskStatusRows.asOf, today), or(eq(taskStatusRows.color, status), eq(taskStatusRows.state, status)))!;
+  return fresh.length ? or(stored, inArray(tasks.id, fresh))! : stored;
+}
+
+/**
+ * A page of tasks with their computed status: numbered (`page`, with the total) or, with `cursor`, a keyset page
+ * (`nextCursor`, no total). Filtering by status reads the maintained rows (`statusIs`); only the page's tasks are read
+ * whole.
+ */
+export async function listTasksWithStatus(db: DbOrTx, actor: Actor, f: TaskFilter & { status?: string; cursor?: TaskCursor | null }, today: string) {
+  const keyset = f.cursor !== undefined;
   if (!f.status) {
-    const page = await listTasks(db, actor, f);
+    const page = keyset ? await listTasksAfter(db, actor, f, f.cursor ?? null) : await listTasks(db, actor, f);
     return { ...page, items: await withStatus(db, page.items, today) };
   }
-  const candidates = await db.select(statusColumns).from(tasks).where(taskWhere(actor, f)).orderBy(...taskOrder);
-  const st = await taskStatuses(db, candidates, today);
-  const matching = candidates.filter((t) => {
-    const s = st.get(t.id);
-    return !!s && (s.color === f.status || s.state === f.status);
-  });
-  const start = (f.page - 1) * f.pageSize;
-  const pageIds = matching.slice(start, start + f.pageSize).map((t) => t.id);
-  const items = (await hydrateIds(db, pageIds)).map((i) => ({ ...i, status: st.get(i.id)! }));
-  return { items, total: matching.length, page: f.page, pageSize: f.pageSize };
+  const scoped = taskWhere(actor, f);
+  const where = and(scoped, await statusIs(db, scoped, f.status, today));
+  if (keyset) {
+    const { ids, nextCursor } = await keysetIds(db, where, f.cursor ?? null, f.pageSize, { statusRows: true });
+    return { items: await withStatus(db, await hydrateIds(db, ids), today), pageSize: f.pageSize, nextCursor };
+  }
+  const withRow = eq(taskStatusRows.taskId, tasks.id);
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(tasks).innerJoin(taskStatusRows, withRow).where(where);
+  const page = await db.select({ id: tasks.id }).from(tasks).innerJoin(taskStatusRows, withRow).where(where).orderBy(...taskOrder).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
+  return { items: await withStatus(db, await hydrateIds(db, page.map((r) => r.id)), today), total, page: f.page, pageSize: f.pageSize };
 }

@@ -1,8 +1,9 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
-import type { Task } from '../../shared/api.js';
+import { encodeTaskCursor, type Task, type TaskCursor } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
 import { documents, outlineNodes, plans, taskUnits, tasks, units } from '../db/schema/index.js';
+import { taskStatusRows } from '../db/schema/taskStatus.js';
 import { combine, isAdmin, seesRegion, taskScope, unitTaskRoles, type Actor } from '../policy.js';
 import { matchSearch } from '../search.js';
 
@@ -40,6 +41,30 @@ export function taskWhere(actor: Actor, f: Omit<TaskFilter, 'page' | 'pageSize'>
 
 /** The order of every task list (index tasks_plan_position). */
 export const taskOrder = [asc(tasks.planId), asc(tasks.position), asc(tasks.id)];
+
+/** After `c` in the order of every task list: a row comparison the index tasks_plan_position answers as a range. */
+export const afterCursor = (c: TaskCursor | null | undefined): SQL | undefined =>
+  c ? sql`(${tasks.planId}, ${tasks.position}, ${tasks.id}) > (${c.planId}, ${c.position}, ${c.id})` : undefined;
+
+/**
+ * The ids of a keyset page: the first `pageSize` tasks after `cursor` that `where` keeps, in list order, and the
+ * cursor after the last of them when more follow (one row more is read to know). With `statusRows`, `where` may name
+ * the task's maintained status row (task_statuses). No count and no offset: any page costs what the first one does.
+ */
+export async function keysetIds(db: DbOrTx, where: SQL | undefined, cursor: TaskCursor | null, pageSize: number, opts: { statusRows?: boolean } = {}) {
+  const cols = { id: tasks.id, planId: tasks.planId, position: tasks.position };
+  const from = opts.statusRows ? db.select(cols).from(tasks).innerJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id)) : db.select(cols).from(tasks);
+  const rows = await from.where(and(where, afterCursor(cursor))).orderBy(...taskOrder).limit(pageSize + 1);
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return { ids: page.map((r) => r.id), nextCursor: rows.length > pageSize && last ? encodeTaskCursor(last) : null };
+}
+
+/** A keyset page of a task list (`cursor`: where it starts, null for the first page). */
+export async function listTasksAfter(db: DbOrTx, actor: Actor, f: Omit<TaskFilter, 'page'>, cursor: TaskCursor | null) {
+  const { ids, nextCursor } = await keysetIds(db, taskWhere(actor, f), cursor, f.pageSize);
+  return { items: await hydrateIds(db, ids), pageSize: f.pageSize, nextCursor };
+}
 
 export async function listTasks(db: DbOrTx, actor: Actor, f: TaskFilter) {
   const where = taskWhere(actor, f);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { auditEventSchema, createTaskBodySchema, taskDetailSchema, taskListQuerySchema, taskSchema, updateTaskBodySchema } from '../../../shared/api.js';
+import { auditEventSchema, createTaskBodySchema, keysetPageSchema, taskDetailSchema, taskListQuerySchema, taskSchema, updateTaskBodySchema } from '../../../shared/api.js';
 import { AppError } from '../../../shared/errors.js';
 import { readHistory } from '../../audit.js';
 import { getVisiblePlan } from '../../queries/plans.js';
@@ -14,19 +14,22 @@ export const toAuditOut = (e: { id: number; at: Date; actorName: string; action:
   id: e.id, at: e.at.toISOString(), actorName: e.actorName, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after,
 });
 
+/** numbered pages, or keyset pages when the query names a cursor */
+const taskPage = z.union([paged(taskSchema), keysetPageSchema(taskSchema)]);
+
 export const taskRoutes = [
   defineRoute({
-    method: 'GET', url: '/api/plans/:id/tasks', permission: 'task.read', tag: 'tasks', summary: '规划任务(按单位、角色、章节、文本筛选)',
-    params: idParam, query: taskListQuerySchema, response: paged(taskSchema),
+    method: 'GET', url: '/api/plans/:id/tasks', permission: 'task.read', tag: 'tasks', summary: '规划任务(按单位、角色、章节、文本、状态筛选;页码或游标分页)',
+    params: idParam, query: taskListQuerySchema, response: taskPage,
     handler: async ({ db, actor, params, query }) => {
       await getVisiblePlan(db, actor, params.id);
       return listTasksWithStatus(db, actor, { ...query, planId: params.id }, todayInShanghai(now()));
     },
   }),
   defineRoute({
-    method: 'GET', url: '/api/me/tasks', permission: 'task.read', tag: 'tasks', summary: '本单位任务', query: taskListQuerySchema.omit({ unitId: true }), response: paged(taskSchema),
+    method: 'GET', url: '/api/me/tasks', permission: 'task.read', tag: 'tasks', summary: '本单位任务(页码或游标分页)', query: taskListQuerySchema.omit({ unitId: true }), response: taskPage,
     handler: async ({ db, actor, query }) => {
-      if (!actor.unitId) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+      if (!actor.unitId) return query.cursor !== undefined ? { items: [], pageSize: query.pageSize, nextCursor: null } : { items: [], total: 0, page: query.page, pageSize: query.pageSize };
       return listTasksWithStatus(db, actor, { ...query, unitId: actor.unitId }, todayInShanghai(now()));
     },
   }),
