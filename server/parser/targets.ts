@@ -63,6 +63,8 @@ interface LineState {
 // a meeting's minutes or an inspection bulletin: dated, and about the year it is dated in
 const MINUTES = /会议纪要|会\s*议\s*纪\s*要|督查通报|通报/;
 
+const ANNUAL_WORK = /政府工作报告|工作要点|(?:民生|惠民)实事|重点工作(?:任务)?(?:分工|分解|责任)|年度(?:工作|目标|任务)/;
+
 const PROGRAMME_AFTER = /^(?:(?:民生|惠民|为民)?实事|(?:民生|惠民)工程)/;
 
 export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): ParsedTarget[] {
@@ -99,7 +101,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     taskLines.push([t.start, t.end]);
     for (const r of t.rows) {
       const due = r.deadlineText ? parseDeadline(r.deadlineText)?.deadline : null;
-      taskRows.push({ start: r.start, cells: r.cells, year: due ? Number(due.slice(0, 4)) : null, title: r.title, figures: r.figures ?? [], measure: r.measure ?? null });
+      taskRows.push({ start: r.start, cells: r.cells, year: due ? Number(due.slice(0, 4)) : r.headerYear ?? null, title: r.title, figures: r.figures ?? [], measure: r.measure ?? null });
     }
   }
   const inTaskTable = (p: number) => taskLines.some(([a, b]) => a <= p && p < b);
@@ -112,6 +114,10 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   // else the first year of its period
   const issued = issuedOn ?? startYear;
   const minutesYear = MINUTES.test(findTitle(doc) ?? titleLine(doc)) || MINUTES.test(doc.text.slice(0, 300)) ? issueYear(doc.text) : null;
+  // a year's work ("落实《政府工作报告》重点工作分工", "2024年工作要点", 民生实事): figures with no year of their own are
+  // due within the year it was issued in
+  const heading = `${findTitle(doc) ?? ''} ${noticeTitle(doc) ?? ''} ${titleLine(doc) ?? ''}`;
+  const annualYear = ANNUAL_WORK.test(heading) ? issuedOn : null;
   const yearByNode = new Map<string, number>();
   const out: ParsedTarget[] = [];
   const state: LineState = { lastItem: 0 };
@@ -218,7 +224,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         const node = idx.nodeAt(r.start);
         const chain = idx.chain(node);
         if (chain.some((n) => PAST_TITLE.test(n.title))) continue;
-        const year = r.year ?? yearOfChain(chain) ?? planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null;
+        const year = r.year ?? yearOfChain(chain) ?? planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? minutesYear ?? annualYear ?? null;
         for (const c of r.cells) scanText(readable(fragsV(c)), 0, node, year);
         for (const f of r.figures) {
           const fy = /(20\d{2})年/.exec(f.header);
@@ -264,7 +270,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     // before any heading the document's own period rules; under headings, its plan's end year
     year ??= node ? (planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null) : (yearByNode.get(ROOT) ?? planEnd ?? period?.[1] ?? null);
     // minutes and bulletins speak of the year they were issued in
-    year ??= minutesYear;
+    year ??= minutesYear ?? annualYear;
     const lastSet = scanText(v, from, node, year);
     // a vision year beyond the plan's end ("到2035年") holds for its own paragraph only
     const horizonEnd = planEnd ?? period?.[1] ?? null;

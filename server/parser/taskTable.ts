@@ -173,6 +173,8 @@ export interface TableTask {
   figures?: { text: string; start: number; header: string }[];
   /** the row's own measure ("万亩", "%") from a 单位/计量单位 column: the unit of its bare figures */
   measure?: string;
+  /** the year a task or goal column's header names ("2022年度任务目标"): the year its figures are due */
+  headerYear?: number;
   /** units only in a 责任单位 column, as one plain list */
   plainList?: boolean;
   /** the task's number in the text ("二(一)1") when the table names it only so */
@@ -1205,7 +1207,11 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cel
       task.text = task.text ? `${task.text}\n${c.text}` : c.text;
       return;
     }
-    if (col === 'task' || col === 'detail') task.cells.push(fragsOf(c));
+    if (col === 'task' || col === 'detail') {
+      task.cells.push(fragsOf(c));
+      const hy = names?.[k] ? /((?:19|20)\d{2})年(?:度)?(?:主要)?(?:任务|目标|计划|工作)/.exec(names[k]) : null;
+      if (hy) task.headerYear = Number(hy[1]);
+    }
     if (col === 'ref') task.ref = c.text;
     else if (col === 'task') task.title = c.text;
     else if (col === 'detail') task.text = task.text ? `${task.text}\n${c.text}` : c.text;

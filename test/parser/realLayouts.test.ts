@@ -135,3 +135,16 @@ describe('a count with its measure word alone in the goal column (c06: 岳阳楼
     expect(v(4629)).toBeUndefined();
   });
 });
+
+describe('the year of a year\'s work (f21: 铜川 落实《政府工作报告》重点工作分工; f09: "2022年度任务目标" column)', () => {
+  it('dates figures with no year of their own by the year the division notice was issued', () => {
+    const plan = page('f21-');
+    expect(plan.targets.length).toBeGreaterThanOrEqual(8);
+    expect(plan.targets.filter((t) => t.year === 2020).length).toBeGreaterThanOrEqual(8);
+  });
+  it('dates a goal column\'s figures by the year its header names', () => {
+    const plan = page('f09-');
+    expect(plan.targets.length).toBeGreaterThan(0);
+    expect(plan.targets.every((t) => t.year === 2022)).toBe(true);
+  });
+});
