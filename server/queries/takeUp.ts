@@ -15,7 +15,6 @@ import { rollupRuleSchema, TAKE_UP_STATE_LABELS, type Coverage, type RollupRule,
 import { can, canManagePlan } from '../policy.js';
 import { describeRollupRule, rollupDistricts, worstColor } from '../domain/districtRollup.js';
 
-type Color = TaskStatusOut['color'];
 export { COLOR_SEVERITY, worstColor } from '../domain/districtRollup.js';
 
 /** The plan's roll-up rule (plans.settings.rollup); a bad or missing value is the default, the worst colour. */
