@@ -1,12 +1,29 @@
 // 指标: the plan's indicator tables with baseline, target, attribute, kind and a small chart each.
 import { useMemo, useState } from 'react';
-import { Segmented, Table, Tag } from 'antd';
+import { Segmented, Table, Tag, Tooltip } from 'antd';
+import type { SameWorkList } from '../../../shared/sameWork';
 import type { Indicator } from '../api';
 import { targetValue } from '../format';
 import { attributeLabels, indicatorKindLabels, label } from '../labels';
 import { IndicatorSpark } from './IndicatorSpark';
 
-export default function IndicatorTable({ items, loading }: { items: Indicator[]; loading: boolean }) {
+/** the same indicator in the region's other plans (issue #13): one tag per link, orange with the figures when they differ */
+function SameIndicatorTags({ id, sameWork }: { id: number; sameWork: SameWorkList | null }) {
+  const links = (sameWork?.items ?? []).filter((l) => l.kind === 'indicator' && l.status !== 'rejected' && l.here.id === id);
+  return (
+    <>
+      {links.map((l) => (
+        <Tooltip key={l.id} title={l.conflicts.length ? l.conflicts.map((c) => c.message).join(' ') : `《${l.there.planTitle}》中的同一指标:${l.there.title}`}>
+          <Tag className="same-indicator" color={l.conflicts.length ? 'orange' : l.status === 'confirmed' ? 'green' : 'default'} style={{ marginTop: 2 }}>
+            {l.conflicts.length ? '数字不一致' : l.status === 'confirmed' ? '同一指标' : '疑似同一指标'}:《{l.there.planTitle}》
+          </Tag>
+        </Tooltip>
+      ))}
+    </>
+  );
+}
+
+export default function IndicatorTable({ items, loading, sameWork = null }: { items: Indicator[]; loading: boolean; sameWork?: SameWorkList | null }) {
   const tables = useMemo(() => [...new Set(items.map((x) => x.tableName ?? '其他指标'))], [items]);
   const [table, setTable] = useState<string | null>(null);
   const current = table && tables.includes(table) ? table : (tables[tables.length - 1] ?? null);
@@ -37,6 +54,7 @@ export default function IndicatorTable({ items, loading }: { items: Indicator[];
               <div>
                 <div>{x.name}</div>
                 {x.category && <div className="muted" style={{ fontSize: 12 }}>{x.category}</div>}
+                <SameIndicatorTags id={x.id} sameWork={sameWork} />
               </div>
             ),
           },

@@ -21,6 +21,8 @@ import { PlanTaskTable } from './PlanTaskTable';
 import { ProjectList } from './ProjectList';
 import { TargetTable } from './TargetTable';
 import { TakeUpTab } from './TakeUpTab';
+import { SameWorkTab } from '../sameWork/SameWorkTab';
+import { sameWorkApi } from '../sameWork/sameWorkApi';
 
 // the charts (ECharts) load only when the 指标 tab is opened
 const IndicatorTable = lazy(() => import('./IndicatorTable'));
@@ -39,6 +41,8 @@ export default function PlanDetailPage() {
   const scrollNonce = (useLocation().state as { focus?: number } | null)?.focus;
   const plan = useRequest(() => api.plan(id), [id]);
   const indicators = useRequest(() => api.planIndicators(id), [id]);
+  // the same indicators in the region's other plans (issue #13), marked in the indicator table
+  const sameWork = useRequest(() => (seesTakeUp(me) ? sameWorkApi.ofPlan(id).catch(() => null) : Promise.resolve(null)), [id, tab === 'indicators']);
   const projects = useRequest(() => api.planProjects(id), [id]);
   const targets = useRequest(() => api.planTargets(id), [id]);
   const [units, setUnits] = useState<Unit[]>([]);
@@ -155,13 +159,14 @@ export default function PlanDetailPage() {
               },
               { key: 'indicators', label: `指标(${indicators.data?.items.length ?? p.indicatorCount})`, children: (
                   <Suspense fallback={<PageLoading tip="正在加载指标图表…" />}>
-                    <IndicatorTable items={indicators.data?.items ?? []} loading={indicators.loading} />
+                    <IndicatorTable items={indicators.data?.items ?? []} loading={indicators.loading} sameWork={sameWork.data ?? null} />
                   </Suspense>
                 ),
               },
               { key: 'projects', label: `项目(${projects.data?.items.length ?? 0})`, children: <ProjectList items={projects.data?.items ?? []} /> },
               { key: 'targets', label: `目标(${targets.data?.items.length ?? 0})`, children: <TargetTable items={targets.data?.items ?? []} loading={targets.loading} /> },
               ...(seesTakeUp(me) ? [{ key: 'take-up', label: '区县落实', children: <TakeUpTab planId={id} /> }] : []),
+              ...(seesTakeUp(me) ? [{ key: 'same-work', label: '相同工作', children: <SameWorkTab planId={id} /> }] : []),
               {
                 key: 'source',
                 label: '原文',

@@ -18,6 +18,7 @@ import { TaskProgress } from '../plan/TaskProgress';
 import { loadUnits } from '../unitsCache';
 import { useRequest } from '../useRequest';
 import { HistoryTimeline } from './HistoryTimeline';
+import { SameWorkLinks } from '../sameWork/SameWorkLinks';
 
 interface Props {
   taskId: number;
@@ -142,6 +143,7 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
         )}
       </h4>
       {t.quote ? <blockquote className="quote">{t.quote.trim()}</blockquote> : <div className="muted">{t.text || '(无原文对应,该任务为手工新增)'}</div>}
+      <SameWorkLinks kind="task" id={t.id} />
       {canReadAudit(me) && (
         <>
           <h4 style={{ margin: '16px 0 8px' }}>修改记录</h4>
