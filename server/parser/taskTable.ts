@@ -1012,7 +1012,7 @@ const BARE_FIGURE = /^(?:[≥≤><]|不低于|不少于|不超过|不高于)?\s*
 const COUNTED_FIGURE = /^(?:[≥≤><]|不低于|不少于|不超过|不高于)?\s*\d+(?:\.\d+)?\s*([\u4e00-\u9fa5·]{1,4})$/;
 const goalFigure = (t: string) => BARE_FIGURE.test(t) || (COUNTED_FIGURE.test(t) && (COUNT_UNIT.test(COUNTED_FIGURE.exec(t)![1]) || /^[万亿]?元$/.test(COUNTED_FIGURE.exec(t)![1])));
 // a cell left empty on purpose: "/", "—", "无"
-const EMPTY_CELL = /^(?:[\/／—–-]+|无|暂无)$/;
+const EMPTY_CELL = /^(?:[/／—–-]+|无|暂无)$/;
 const unitLine = (t: string) => EMPTY_CELL.test(t) || looksLikeUnit(t.replace(/[、,]$/, '')) || /^(办事处|管委会|委员会|有限公司|有限责任公司|集团|分局|分公司|中心|人民政府|政府)[、,]?$/.test(t);
 const UNIT_WRAP = (a: string, b: string) => /[、,]$/.test(a) || /^(办事处|管委会|委员会|有限公司|有限责任公司|集团|分局|分公司|中心|人民政府|政府)([、,]|$)/.test(b);
 
