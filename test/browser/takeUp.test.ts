@@ -45,7 +45,33 @@ describe('区县落实', () => {
     await cityPage.locator('.coverage .ant-table-row').first().waitFor();
     await expect.poll(() => cityPage.locator('.coverage .ant-table-thead').textContent()).toContain('铜梁区');
     await expect.poll(() => cityPage.locator('.coverage').textContent()).toContain('汇总规则');
+    // taken up and reporting: 永川's report for the current period marks its cell 本期已报送; a taken-up cell with nothing
+    // sent for the period says 本期未报送 (铜梁's task created above)
+    const ycReporting = cov.rows.findIndex((r) => r.cells.some((c) => c.regionId === yc.id && c.taskIds.includes(lagging!)));
+    const ycCol = cov.districts.findIndex((d) => d.id === yc.id);
+    const ycCell = cityPage.locator('.coverage .ant-table-row').nth(ycReporting).locator('td').nth(2 + ycCol);
+    await expect.poll(() => ycCell.textContent()).toContain('本期已报送');
+    expect(await cityPage.locator('.coverage .reporting-mark.silent').count()).toBeGreaterThan(0);
+    await expect.poll(() => cityPage.locator('.coverage').textContent()).toMatch(/其中本期已报送 [1-9]/);
     await shotBoth(cityPage, 'take-up-matrix', true);
+    // the roll-up rule dialog: the city office switches to the share on track at 60 %, the sentence above the matrix follows
+    await cityPage.getByRole('button', { name: /汇总规则:取最差颜色/ }).click();
+    const ruleDialog = cityPage.locator('.ant-modal').filter({ hasText: '设置汇总规则' });
+    await ruleDialog.waitFor();
+    await ruleDialog.locator('.ant-select').first().click();
+    await cityPage.locator('.ant-select-item-option').filter({ hasText: '按正常推进占比' }).click();
+    const threshold = ruleDialog.getByRole('spinbutton');
+    await threshold.waitFor();
+    await threshold.fill('60');
+    await shotBoth(cityPage, 'take-up-rollup-rule');
+    expect(await englishTextOnPage(cityPage)).toEqual([]);
+    await ruleDialog.getByRole('button', { name: /保\s*存/ }).click();
+    await cityPage.getByText('汇总规则已保存').waitFor();
+    await expect.poll(() => cityPage.locator('.coverage .ant-alert').first().textContent()).toContain('按正常推进占比');
+    await expect.poll(() => cityPage.locator('.coverage').textContent()).toContain('达到60%为绿色');
+    await expect.poll(() => cityPage.getByRole('button', { name: /汇总规则:按正常推进占比/ }).count()).toBe(1);
+    const saved = await city<{ rollupRule: { kind: string; threshold: number } }>('GET', `/api/plans/${scheme.id}/coverage`);
+    expect(saved.rollupRule).toMatchObject({ kind: 'share', threshold: 60 });
     // the filter keeps the tasks whose roll-up is red or yellow: the report far behind pace makes at least one
     await cityPage.getByText('有区县滞后').click();
     await expect.poll(() => cityPage.locator('.coverage .ant-table-row').count()).toBeGreaterThanOrEqual(1);

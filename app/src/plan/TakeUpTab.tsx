@@ -226,7 +226,7 @@ function CoverageMatrix({ planId }: { planId: number }) {
           合计:已落实 {c.totals.taken_up}（其中{REPORTING_LABELS.reporting} {c.totals.reporting}）,不适用 {c.totals.not_applicable},未落实 {c.totals.not_taken}(任务 × 区县)
         </Typography.Text>
         <Segmented value={filter} onChange={(v) => setFilter(String(v))} options={Object.entries(rowFilters).map(([value, f]) => ({ value, label: f.label }))} />
-        <Button icon={<DownloadOutlined />} href={takeUpApi.exportUrl(planId)}>导出 Excel</Button>
+        <Button icon={<DownloadOutlined />} href={takeUpApi.exportUrl(planId)}>导出电子表格</Button>
         {c.canSetRule ? <RollupRuleButton planId={planId} coverage={c} onSaved={cov.reload} /> : null}
       </Space>
       <Alert type="info" style={{ marginBottom: 12 }} message={`汇总规则:${c.rule}`} />
@@ -265,7 +265,7 @@ function CoverageMatrix({ planId }: { planId: number }) {
             title: '汇总状态', width: 280,
             render: (_v, r) => (
               <Space direction="vertical" size={2}>
-                {r.rollup.color ? <span style={{ background: cellFill[r.rollup.color], padding: '0 6px' }}>{r.rollup.share}% 正常推进</span> : null}
+                {r.rollup.color ? <span style={{ background: cellFill[r.rollup.color], padding: '0 6px' }}>{r.rollup.share === null ? '尚无进展' : `${r.rollup.share}% 正常推进`}</span> : null}
                 <Typography.Text type="secondary">{r.rollup.text}</Typography.Text>
               </Space>
             ),
