@@ -134,6 +134,49 @@ export const problemMovementSchema = z.object({
   tasks: z.array(z.object({ id: z.number(), title: z.string(), planId: z.number() })),
 });
 
+// ---- the annual cycle (体检日程) ----
+/** a check-up year runs in three dated stages: values collected → problems found (each assigned) → problems turned
+ * into tasks or candidate projects, which then enter next year's 储备库 of the rolling key-project library */
+export const checkupStageSchema = z.enum(['collect', 'diagnose', 'project']);
+export type CheckupStage = z.infer<typeof checkupStageSchema>;
+export const CHECKUP_STAGES: CheckupStage[] = ['collect', 'diagnose', 'project'];
+export const CHECKUP_STAGE_LABELS: Record<CheckupStage, string> = { collect: '采集数值', diagnose: '查找问题', project: '问题转项目' };
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 年-月-日');
+/** what checkups.cycle holds: the office's due dates (default: domain/checkupCycle.ts) and when each stage was closed */
+export const checkupCycleStoredSchema = z.object({
+  dueDates: z.object({ collect: day, diagnose: day, project: day }).partial().default({}),
+  done: z.object({ collect: z.object({ at: z.string(), by: z.number().nullable() }), diagnose: z.object({ at: z.string(), by: z.number().nullable() }), project: z.object({ at: z.string(), by: z.number().nullable(), rolled: z.array(z.number()).default([]) }) }).partial().default({}),
+});
+export type CheckupCycleStored = z.infer<typeof checkupCycleStoredSchema>;
+/** POST /api/checkups/:id/cycle: the office sets the due dates, closes the current stage, or reopens the last closed one */
+export const checkupCycleBodySchema = z.union([
+  z.object({ op: z.literal('schedule'), dueDates: z.object({ collect: day, diagnose: day, project: day }).partial() }),
+  z.object({ op: z.literal('complete'), stage: checkupStageSchema }),
+  z.object({ op: z.literal('reopen'), stage: checkupStageSchema }),
+]);
+export const checkupStageOutSchema = z.object({
+  key: checkupStageSchema,
+  label: z.string(),
+  dueDate: z.string(),
+  doneAt: z.string().nullable(),
+  state: z.enum(['done', 'current', 'upcoming']),
+  overdue: z.boolean(),
+  /** where the stage stands, in words: what is done, what is missing, how long is left */
+  text: z.string(),
+});
+export const checkupCycleSchema = z.object({
+  stages: z.array(checkupStageOutSchema),
+  /** the first stage not closed; null once the cycle is closed */
+  current: checkupStageSchema.nullable(),
+  /** the current stage's due date, and a line for the office's calendar */
+  dueDate: z.string().nullable(),
+  overdue: z.boolean(),
+  dueText: z.string(),
+  /** the year whose 储备库 the cycle's projects enter */
+  nextYear: z.number(),
+});
+export type CheckupCycle = z.infer<typeof checkupCycleSchema>;
+
 export const checkupSummarySchema = z.object({
   id: z.number(),
   regionId: z.number(),
@@ -143,6 +186,7 @@ export const checkupSummarySchema = z.object({
   indicatorCount: z.number(),
   problemCount: z.number(),
   openProblemCount: z.number(),
+  cycle: checkupCycleSchema,
 });
 export const checkupListSchema = z.object({ items: z.array(checkupSummarySchema) });
 

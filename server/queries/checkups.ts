@@ -7,7 +7,10 @@ import { checkupIndicators, checkupProblemLinks, checkupProblems, checkups, chec
 import { AppError } from '../../shared/errors.js';
 import { can, isAdmin, seesRegion, writesRegion, type Actor } from '../policy.js';
 import { gapText, meetsStandard, problemMovement } from '../domain/checkup.js';
-import { PROBLEM_STATUS_LABELS, type CheckupDetail, type CheckupDirection, type CheckupProblem, type Movement, type ProblemStatus } from '../../shared/checkup.js';
+import { describeCycle, type CycleFacts } from '../domain/checkupCycle.js';
+import { now } from '../clock.js';
+import { todayInShanghai } from '../domain/dates.js';
+import { checkupCycleStoredSchema, PROBLEM_STATUS_LABELS, type CheckupDetail, type CheckupDirection, type CheckupProblem, type Movement, type ProblemStatus } from '../../shared/checkup.js';
 
 /** Condition on `checkups` for the check-ups the actor may see. */
 export function checkupScope(actor: Actor): SQL | undefined {
@@ -46,11 +49,39 @@ export async function checkupAreas(db: DbOrTx, regionId: number) {
   return [own, ...below];
 }
 
-export async function listCheckups(db: DbOrTx, actor: Actor, filter: { regionId?: number } = {}) {
+/** The counts the cycle's words and checks use (domain/checkupCycle.ts), for many check-ups in four grouped queries. */
+export async function cycleFacts(db: DbOrTx, ids: number[]): Promise<Map<number, CycleFacts>> {
+  const out = new Map<number, CycleFacts>(ids.map((id) => [id, { indicators: 0, valued: 0, problems: 0, open: 0, acted: 0, candidates: 0 }]));
+  if (!ids.length) return out;
+  const list = sql.join(ids.map((i) => sql`${i}`), sql`, `);
+  const rowsOf = (r: unknown) => (r as { rows: Record<string, number>[] }).rows;
+  const ind = rowsOf(await db.execute(sql`select checkup_id as id, count(*)::int as n from checkup_indicators where checkup_id in (${list}) group by checkup_id`));
+  const val = rowsOf(await db.execute(sql`select checkup_id as id, count(distinct indicator_id)::int as n from checkup_values where checkup_id in (${list}) group by checkup_id`));
+  const prob = rowsOf(
+    await db.execute(sql`select checkup_id as id, count(*) filter (where status <> 'met')::int as problems, count(*) filter (where status = 'open')::int as open,
+      count(*) filter (where status = 'acted')::int as acted from checkup_problems where checkup_id in (${list}) group by checkup_id`),
+  );
+  const cand = rowsOf(
+    await db.execute(sql`select p.checkup_id as id, count(distinct l.project_id)::int as n from checkup_problem_links l join checkup_problems p on p.id = l.problem_id
+      join projects pr on pr.id = l.project_id where p.checkup_id in (${list}) and pr.phase not in ('completed', 'terminated') group by p.checkup_id`),
+  );
+  for (const r of ind) out.get(r.id)!.indicators = Number(r.n);
+  for (const r of val) out.get(r.id)!.valued = Number(r.n);
+  for (const r of prob) Object.assign(out.get(r.id)!, { problems: Number(r.problems), open: Number(r.open), acted: Number(r.acted) });
+  for (const r of cand) out.get(r.id)!.candidates = Number(r.n);
+  return out;
+}
+
+/** The check-up's dated cycle as the office reads it (stages, what is due, in words). */
+export function cycleOf(c: { year: number; cycle: unknown }, facts: CycleFacts, today = todayInShanghai(now())) {
+  return describeCycle(c.year, checkupCycleStoredSchema.parse(c.cycle ?? {}), today, facts);
+}
+
+export async function listCheckups(db: DbOrTx, actor: Actor, filter: { regionId?: number } = {}, today = todayInShanghai(now())) {
   const scope = checkupScope(actor);
   const rows = await db
     .select({
-      id: checkups.id, regionId: checkups.regionId, regionName: regions.name, year: checkups.year, title: checkups.title,
+      id: checkups.id, regionId: checkups.regionId, regionName: regions.name, year: checkups.year, title: checkups.title, cycle: checkups.cycle,
       indicatorCount: sql<number>`(select count(*)::int from checkup_indicators i where i.checkup_id = ${checkups.id})`,
       problemCount: sql<number>`(select count(*)::int from checkup_problems p where p.checkup_id = ${checkups.id} and p.status <> 'met')`,
       openProblemCount: sql<number>`(select count(*)::int from checkup_problems p where p.checkup_id = ${checkups.id} and p.status = 'open')`,
@@ -59,7 +90,8 @@ export async function listCheckups(db: DbOrTx, actor: Actor, filter: { regionId?
     .innerJoin(regions, eq(regions.id, checkups.regionId))
     .where(and(scope, filter.regionId ? eq(checkups.regionId, filter.regionId) : undefined))
     .orderBy(desc(checkups.year), asc(checkups.regionId));
-  return { items: rows };
+  const facts = await cycleFacts(db, rows.map((r) => r.id));
+  return { items: rows.map(({ cycle, ...r }) => ({ ...r, cycle: cycleOf({ year: r.year, cycle }, facts.get(r.id)!, today) })) };
 }
 
 /** The same region's check-up of the year before (the latest earlier one). */
@@ -83,7 +115,7 @@ async function problemLinks(db: DbOrTx, problemIds: number[]): Promise<Map<numbe
   return by;
 }
 
-export async function checkupDetail(db: DbOrTx, actor: Actor, id: number): Promise<CheckupDetail> {
+export async function checkupDetail(db: DbOrTx, actor: Actor, id: number, today = todayInShanghai(now())): Promise<CheckupDetail> {
   const c = await getVisibleCheckup(db, actor, id);
   const areas = await checkupAreas(db, c.regionId);
   const areaName = new Map(areas.map((a) => [a.id, a.name]));
@@ -179,7 +211,9 @@ export async function checkupDetail(db: DbOrTx, actor: Actor, id: number): Promi
   problems.sort((a, b) => (areaOrder.get(a.regionId) ?? 0) - (areaOrder.get(b.regionId) ?? 0) || (byId.get(a.indicatorId)!.position - byId.get(b.indicatorId)!.position) || a.id - b.id);
   const manage = canManageCheckup(actor, c);
   const [region] = await db.select({ name: regions.name }).from(regions).where(eq(regions.id, c.regionId));
+  const facts = (await cycleFacts(db, [c.id])).get(c.id)!;
   return {
+    cycle: cycleOf(c, facts, today),
     id: c.id, regionId: c.regionId, regionName: region?.name ?? '', year: c.year, title: c.title, basis: c.basis,
     indicatorCount: indicators.length, problemCount: problems.filter((p) => p.status !== 'met').length, openProblemCount: problems.filter((p) => p.status === 'open').length,
     areas, indicators, values, problems, previousYear, canManage: manage,

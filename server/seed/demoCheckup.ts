@@ -14,6 +14,7 @@ import { saveCheckupValues } from '../operations/saveCheckupValues.js';
 import { assignProblem } from '../operations/assignProblem.js';
 import { turnProblemIntoTask } from '../operations/turnProblemIntoTask.js';
 import { turnProblemIntoProject } from '../operations/turnProblemIntoProject.js';
+import { completeCheckupStage } from '../operations/completeCheckupStage.js';
 import { checkupDetail } from '../queries/checkups.js';
 import type { Actor } from '../policy.js';
 
@@ -86,6 +87,8 @@ export async function demoCheckup(db: Db, planId: number | undefined, log: (s: s
     // 区住房城乡建委 enters its own indicators (as a unit reports); the office enters the others
     if (jw) await saveCheckupValues({ db, actor: jw }, c.id, { values: cells((u) => u === '区住房城乡建委') });
     await saveCheckupValues({ db, actor: office }, c.id, { values: cells((u) => u !== '区住房城乡建委' || !jw) });
+    // the values are in: the office closes the year's first stage (体检日程), as it would on the page
+    await completeCheckupStage({ db, actor: office }, c.id, 'collect');
     const d = await checkupDetail(db, office, c.id);
     problems += d.problems.length;
     const find = (code: string, area = '永川区') => d.problems.find((p) => p.code === code && p.regionName === area);

@@ -377,3 +377,91 @@ describe('the map', () => {
     expect(((await reporterB.get('/api/map')).json().points as unknown[]).length).toBe(0);
   });
 });
+
+describe('the annual cycle (体检日程) and next year’s 储备库', () => {
+  interface Cycle { current: string | null; dueDate: string | null; dueText: string; nextYear: number; stages: { key: string; dueDate: string; state: string; doneAt: string | null; text: string }[] }
+  let cid: number;
+  const cycleOf = async (c: Client = tlOffice) => ((await c.get(`/api/checkups/${cid}`)).json() as { cycle: Cycle }).cycle;
+  const post = (body: unknown, c: Client = tlOffice) => c.post(`/api/checkups/${cid}/cycle`, body);
+
+  it('starts at 采集数值 with the default dates; the office sets its own, in the stages’ order', async () => {
+    const res = await tlOffice.post('/api/checkups', { regionId: tl, year: 2027 });
+    expect(res.statusCode, res.body).toBe(200);
+    cid = res.json().id;
+    const c = await cycleOf();
+    expect(c).toMatchObject({ current: 'collect', dueDate: '2027-09-30', nextYear: 2028 });
+    expect(c.stages.map((s) => [s.key, s.dueDate, s.state])).toEqual([['collect', '2027-09-30', 'current'], ['diagnose', '2027-10-31', 'upcoming'], ['project', '2027-11-30', 'upcoming']]);
+    expect(c.stages[0].text).toContain('已填报 0/');
+    const wrong = await audited([], () => post({ op: 'schedule', dueDates: { diagnose: '2027-08-31' } }));
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error).toMatchObject({ code: 'CHECKUP_SCHEDULE_ORDER', message: '“查找问题”的截止日期不能早于“采集数值”' });
+    const ok = await audited(['checkup.schedule'], () => post({ op: 'schedule', dueDates: { collect: '2027-06-30', diagnose: '2027-08-31' } }));
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().cycle.stages.map((s: { dueDate: string }) => s.dueDate)).toEqual(['2027-06-30', '2027-08-31', '2027-11-30']);
+    // the list the office reads shows what is due
+    const listed = (await tlOffice.get('/api/checkups')).json().items.find((x: { id: number }) => x.id === cid);
+    expect(listed.cycle).toMatchObject({ current: 'collect', dueDate: '2027-06-30' });
+    expect(listed.cycle.dueText).toMatch(/^采集数值:截止 2027-06-30,/);
+  });
+
+  it('closes the stages in their order, each only once it is ready', async () => {
+    expect((await audited([], () => post({ op: 'complete', stage: 'diagnose' }))).json().error.code).toBe('CHECKUP_STAGE_ORDER');
+    const empty = await audited([], () => post({ op: 'complete', stage: 'collect' }));
+    expect(empty.statusCode).toBe(409);
+    expect(empty.json().error).toMatchObject({ code: 'CHECKUP_STAGE_NOT_READY', message: '“采集数值”尚不能完成:尚未填报任何指标数值' });
+    const d = (await tlOffice.get(`/api/checkups/${cid}`)).json() as Detail;
+    const id = (code: string) => d.indicators.find((i) => i.code === code)!.id;
+    // two values that miss their standards: two problems
+    expect((await tlOffice.post(`/api/checkups/${cid}/values`, { values: [{ indicatorId: id('A11'), regionId: tl, value: 60 }, { indicatorId: id('A02'), regionId: tl, value: 62 }] })).statusCode).toBe(200);
+    expect((await audited(['checkup.stage_complete'], () => post({ op: 'complete', stage: 'collect' }))).statusCode).toBe(200);
+    let c = await cycleOf();
+    expect(c.current).toBe('diagnose');
+    expect(c.stages[0].state).toBe('done');
+    expect(c.stages[1].text).toContain('发现问题 2 个,待分派 2 个');
+    // a closed stage is not closed twice
+    expect((await post({ op: 'complete', stage: 'collect' })).json().error.code).toBe('CHECKUP_STAGE_ORDER');
+
+    const notAssigned = await post({ op: 'complete', stage: 'diagnose' });
+    expect(notAssigned.json().error.message).toBe('“查找问题”尚不能完成:还有 2 个问题未分派整改单位');
+    const problems = ((await tlOffice.get(`/api/checkups/${cid}`)).json() as Detail).problems;
+    const tlUnit = (await makeUnit(t.handle.db, '铜梁区')).id;
+    for (const p of problems) expect((await tlOffice.post(`/api/checkup-problems/${p.id}/assign`, { unitId: tlUnit })).statusCode).toBe(200);
+    expect((await audited(['checkup.stage_complete'], () => post({ op: 'complete', stage: 'diagnose' }))).statusCode).toBe(200);
+    expect((await cycleOf()).current).toBe('project');
+
+    const notActed = await post({ op: 'complete', stage: 'project' });
+    expect(notActed.json().error.message).toBe('“问题转项目”尚不能完成:还有 2 个问题未转为任务或项目');
+    // one problem becomes a new project; the other is carried by a project the office already put in 2028's 三年滚动
+    const made = await tlOffice.post(`/api/checkup-problems/${problems[0].id}/project`, { create: { name: '铜梁区污水收集补短板工程' } });
+    expect(made.statusCode, made.body).toBe(200);
+    const fresh = made.json().projectId as number;
+    const [kept] = await t.handle.db.insert(projects).values({ kind: 'manual', name: '铜梁区组团优化项目', text: '', regionId: tl }).returning({ id: projects.id });
+    expect((await tlOffice.post('/api/projects/roll', { year: 2028, moves: [{ projectId: kept.id, list: 'rolling' }] })).statusCode).toBe(200);
+    expect((await tlOffice.post(`/api/checkup-problems/${problems[1].id}/project`, { projectId: kept.id })).statusCode).toBe(200);
+    c = await cycleOf();
+    expect(c.stages[2].text).toContain('问题已转任务或项目 2/2 个,候选项目 2 个(完成后转入2028年储备库)');
+
+    // closing the stage rolls the new candidate into 2028's 储备库 (the library's roll, audited), the other keeps its list
+    const closed = await audited(['project.roll', 'checkup.stage_complete'], () => post({ op: 'complete', stage: 'project' }));
+    expect(closed.statusCode, closed.body).toBe(200);
+    c = closed.json().cycle;
+    expect(c.current).toBeNull();
+    expect(c.dueText).toBe('本年体检已完成,1 个候选项目已转入2028年储备库');
+    const years = await t.handle.db.execute(sql`select project_id as "projectId", year, list from project_years where project_id in (${fresh}, ${kept.id}) and year = 2028 order by project_id`);
+    expect((years as unknown as { rows: unknown[] }).rows).toEqual([{ projectId: fresh, year: 2028, list: 'reserve' }, { projectId: kept.id, year: 2028, list: 'rolling' }]);
+    const detailFresh = (await tlOffice.get(`/api/projects/${fresh}`)).json();
+    expect(detailFresh.project).toMatchObject({ list: 'reserve', listYear: 2028 });
+  });
+
+  it('reopens only the last closed stage; only the office of the region (or above) runs the cycle', async () => {
+    expect((await post({ op: 'reopen', stage: 'collect' })).json().error.code).toBe('CHECKUP_STAGE_ORDER');
+    expect((await audited(['checkup.stage_reopen'], () => post({ op: 'reopen', stage: 'project' }))).statusCode).toBe(200);
+    expect((await cycleOf()).current).toBe('project');
+    expect((await post({ op: 'complete', stage: 'project' }, office)).statusCode).toBe(404); // 永川's office does not see it
+    expect((await post({ op: 'complete', stage: 'project' }, reporterA)).statusCode).toBe(403);
+    // the city's office may close it; nothing is left to roll (already in 2028's lists)
+    const city = await post({ op: 'complete', stage: 'project' }, cityOffice);
+    expect(city.statusCode, city.body).toBe(200);
+    expect(city.json().cycle.dueText).toBe('本年体检已完成,0 个候选项目已转入2028年储备库');
+  });
+});

@@ -104,6 +104,7 @@ const expected: Record<string, string> = {
   'GET /api/checkups/:id/export': 'checkup.read',
   'POST /api/checkup-problems/:id/assign': 'checkup.manage',
   'POST /api/checkup-problems/:id/task': 'checkup.manage',
+  'POST /api/checkups/:id/cycle': 'checkup.manage',
   'POST /api/checkup-problems/:id/project': 'checkup.manage',
   'GET /api/map': 'plan.read',
   'GET /api/plans/:id/take-up': 'task.read',

@@ -185,4 +185,49 @@ describe('城市体检与一图呈现', () => {
     expect(w.outside).toEqual([]);
     await page.close();
   });
+
+  it('体检日程:规划办看到各年度体检的当前阶段与截止日期,阶段未就绪时说明原因,可调整日期;手机 390 px 可用', async () => {
+    const office = await apiSession(j.server.base, 'yc_office');
+    const list = await office<{ items: { id: number; year: number; cycle: { current: string | null; dueText: string } }[] }>('GET', '/api/checkups');
+    const c2025 = list.items.find((c) => c.year === 2025)!;
+    // the demo closed 采集数值 of both years: 查找问题 is what is due
+    expect(c2025.cycle.current).toBe('diagnose');
+    const page = await j.asUser('yc_office');
+    const w = watch(page, j.server.base);
+    await page.goto(`/checkups/${c2025.id}`);
+    const due = page.getByTestId('checkup-due');
+    await due.waitFor();
+    expect(await due.textContent()).toContain('永川区2024年城市体检');
+    expect(await due.textContent()).toContain(c2025.cycle.dueText);
+    const cycle = page.getByTestId('checkup-cycle');
+    await cycle.waitFor();
+    expect(await cycle.locator('.ant-steps-item').count()).toBe(3);
+    expect(await cycle.locator('.ant-steps-item-finish').textContent()).toContain('采集数值');
+    await shotBoth(page, 'checkup-cycle');
+    // 查找问题 cannot be closed while problems wait for a unit: the reason is shown, nothing changes
+    await cycle.getByRole('button', { name: '完成“查找问题”' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /确\s*定|OK/ }).click();
+    await expect.poll(() => page.locator('.ant-message').textContent(), { timeout: 30_000 }).toContain('未分派整改单位');
+    expect((await office<{ cycle: { current: string } }>('GET', `/api/checkups/${c2025.id}`)).cycle.current).toBe('diagnose');
+    // the office moves the dates: the stages show them
+    await cycle.getByRole('button', { name: '调整日期' }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '体检日程' });
+    await dialog.waitFor();
+    const field = dialog.getByLabel('问题转项目截止日期');
+    await field.click();
+    await field.fill('2025-12-15');
+    await field.press('Enter');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await expect.poll(async () => (await office<{ cycle: { stages: { dueDate: string }[] } }>('GET', `/api/checkups/${c2025.id}`)).cycle.stages[2].dueDate, { timeout: 30_000 }).toBe('2025-12-15');
+    await expect.poll(() => cycle.locator('.ant-steps-item').nth(2).textContent(), { timeout: 30_000 }).toContain('截止 2025-12-15');
+    expect((await englishTextOnPage(page)).filter((t) => !/GDP|R&D/.test(t))).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    await cycle.waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shotBoth(page, 'checkup-cycle-phone');
+    expect(w.errors).toEqual([]);
+    expect(w.outside).toEqual([]);
+    await page.close();
+  });
 });

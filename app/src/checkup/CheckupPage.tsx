@@ -1,12 +1,14 @@
 // 城市体检 (issue #14): a region's annual check-up — the problems found (assign, turn into a task or a library
 // project), the values per area (entered by the providing unit or the office; Excel out and in, row errors shown
 // before anything is saved), the indicator system (editable by the office), and last year's problems judged on
-// this year's values.
+// this year's values. Above them, the year's dated cycle (体检日程: 采集数值 → 查找问题 → 问题转项目), what is due,
+// and the office's actions on it; closing 问题转项目 puts the candidate projects into next year's 储备库.
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Empty, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Steps, Table, Tabs, Tag, Typography, Upload } from 'antd';
+import dayjs from 'dayjs';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import type { CheckupDetail, CheckupProblem } from '../../../shared/checkup';
+import type { CheckupCycle, CheckupDetail, CheckupProblem, CheckupStage } from '../../../shared/checkup';
 import { CHECKUP_DIRECTION_LABELS, MOVEMENT_LABELS } from '../../../shared/checkup';
 import { ApiError, request } from '../api';
 import { useMe } from '../auth';
@@ -14,7 +16,7 @@ import { PageLoading } from '../components/PageLoading';
 import { useRequest } from '../useRequest';
 import './checkup.css';
 
-type Summary = { id: number; regionId: number; regionName: string; year: number; title: string; indicatorCount: number; problemCount: number; openProblemCount: number };
+type Summary = { id: number; regionId: number; regionName: string; year: number; title: string; indicatorCount: number; problemCount: number; openProblemCount: number; cycle: CheckupCycle };
 type Indicator = CheckupDetail['indicators'][number];
 type ImportResult = { sheetName: string; headerRow: number; layout: 'wide' | 'long'; rows: number; values: unknown[]; errors: { row: number; column: string | null; message: string }[]; saved: boolean };
 
@@ -27,6 +29,7 @@ const api = {
   assign: (problemId: number, body: { unitId: number; note?: string }) => request(`/api/checkup-problems/${problemId}/assign`, { method: 'POST', body }),
   task: (problemId: number, body: { planId: number; unitId?: number; title?: string; deadline?: string }) => request<{ taskId: number }>(`/api/checkup-problems/${problemId}/task`, { method: 'POST', body }),
   project: (problemId: number, body: unknown) => request<{ projectId: number }>(`/api/checkup-problems/${problemId}/project`, { method: 'POST', body }),
+  cycle: (id: number, body: { op: 'complete' | 'reopen'; stage: CheckupStage } | { op: 'schedule'; dueDates: Partial<Record<CheckupStage, string>> }) => request<CheckupDetail>(`/api/checkups/${id}/cycle`, { method: 'POST', body }),
   units: (regionId: number) => request<{ items: { id: number; name: string; regionName: string }[] }>('/api/units', { query: { regionId } }),
   plans: () => request<{ items: { id: number; title: string; regionName: string | null; status: string }[] }>('/api/plans', { query: { pageSize: 200 } }),
   projects: (regionId: number) => request<{ items: { id: number; name: string }[] }>('/api/projects', { query: { regionId, pageSize: 500 }, quiet: true }),
@@ -64,7 +67,8 @@ export default function CheckupPage() {
           {manager && <Button type="primary" onClick={() => setCreating(true)}>新建年度体检</Button>}
         </div>
       </div>
-      {current ? <CheckupView key={current} id={current} /> : <Empty description={manager ? '尚无城市体检,请新建年度体检' : '暂无可查看的城市体检'} />}
+      {manager && <DueList items={items} current={current} />}
+      {current ? <CheckupView key={current} id={current} onChanged={list.reload} /> : <Empty description={manager ? '尚无城市体检,请新建年度体检' : '暂无可查看的城市体检'} />}
       {creating && (
         <CreateDialog
           regionId={me.regionIds[0]}
@@ -107,7 +111,108 @@ function CreateDialog({ regionId, onClose, onCreated }: { regionId: number | und
   );
 }
 
-function CheckupView({ id }: { id: number }) {
+/** 体检日程: what each check-up the office runs has due now (the current stage and its date), overdue first */
+function DueList({ items, current }: { items: Summary[]; current: number | undefined }) {
+  const due = items.filter((c) => c.cycle.current !== null).sort((a, b) => Number(b.cycle.overdue) - Number(a.cycle.overdue) || (a.cycle.dueDate ?? '').localeCompare(b.cycle.dueDate ?? ''));
+  if (!due.length) return null;
+  return (
+    <div className="checkup-due" data-testid="checkup-due">
+      <Typography.Text strong>体检日程 · 待办</Typography.Text>
+      <ul>
+        {due.map((c) => (
+          <li key={c.id}>
+            <Tag color={c.cycle.overdue ? 'red' : 'blue'}>{c.cycle.overdue ? '已逾期' : '进行中'}</Tag>
+            {c.id === current ? <span>{c.title}</span> : <Link to={`/checkups/${c.id}`}>{c.title}</Link>}
+            <span className="muted"> {c.cycle.dueText}</span>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** the year's three dated stages; the office closes the current one, reopens the last closed one, or moves the dates */
+function CycleBar({ c, reload }: { c: CheckupDetail; reload: () => void }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [dates, setDates] = useState(false);
+  const [form] = Form.useForm();
+  const cycle = c.cycle;
+  const lastDone = [...cycle.stages].reverse().find((s) => s.state === 'done');
+  const now = cycle.stages.find((s) => s.state === 'current');
+  const run = async (body: Parameters<typeof api.cycle>[1], done: string) => {
+    setBusy(true);
+    try {
+      await api.cycle(c.id, body);
+      message.success(done);
+      reload();
+      return true;
+    } catch {
+      return false; // shown by the client
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="checkup-cycle" data-testid="checkup-cycle">
+      <Steps
+        size="small"
+        responsive
+        current={now ? cycle.stages.indexOf(now) : cycle.stages.length}
+        items={cycle.stages.map((s) => ({
+          title: s.label,
+          status: s.state === 'done' ? 'finish' : s.state === 'current' ? (s.overdue ? 'error' : 'process') : 'wait',
+          description: <span className="checkup-stage-text">{s.text}</span>,
+        }))}
+      />
+      <div className="checkup-cycle-foot">
+        <Typography.Text type={cycle.overdue ? 'danger' : undefined}>{cycle.dueText}</Typography.Text>
+        {c.canManage && (
+          <Space wrap>
+            {now && (
+              <Popconfirm
+                title={`完成“${now.label}”?`}
+                description={now.key === 'project' ? `候选项目将转入${cycle.nextYear}年储备库` : undefined}
+                onConfirm={() => run({ op: 'complete', stage: now.key }, `已完成“${now.label}”`)}
+              >
+                <Button type="primary" size="small" loading={busy}>完成“{now.label}”</Button>
+              </Popconfirm>
+            )}
+            {lastDone && (
+              <Popconfirm title={`重新打开“${lastDone.label}”?`} onConfirm={() => run({ op: 'reopen', stage: lastDone.key }, `已重新打开“${lastDone.label}”`)}>
+                <Button size="small" disabled={busy}>重新打开“{lastDone.label}”</Button>
+              </Popconfirm>
+            )}
+            <Button size="small" onClick={() => { form.setFieldsValue(Object.fromEntries(cycle.stages.map((s) => [s.key, dayjs(s.dueDate)]))); setDates(true); }}>调整日期</Button>
+          </Space>
+        )}
+      </div>
+      <Modal
+        title="体检日程:各阶段截止日期"
+        open={dates}
+        onCancel={() => setDates(false)}
+        okText="保存"
+        confirmLoading={busy}
+        destroyOnHidden
+        onOk={async () => {
+          const v = await form.validateFields();
+          const dueDates = Object.fromEntries(cycle.stages.map((s) => [s.key, (v[s.key] as dayjs.Dayjs).format('YYYY-MM-DD')]));
+          if (await run({ op: 'schedule', dueDates }, '已保存体检日程')) setDates(false);
+        }}
+      >
+        <Form form={form} layout="vertical">
+          {cycle.stages.map((s) => (
+            <Form.Item key={s.key} name={s.key} label={`${s.label}截止日期`} rules={[{ required: true, message: '请选择日期' }]}>
+              <DatePicker allowClear={false} />
+            </Form.Item>
+          ))}
+        </Form>
+      </Modal>
+    </div>
+  );
+}
+
+function CheckupView({ id, onChanged }: { id: number; onChanged: () => void }) {
   const d = useRequest(() => api.get(id), [id]);
   const [tab, setTab] = useState('problems');
   if (d.loading && !d.data) return <PageLoading tip="正在加载体检数据…" />;
@@ -119,6 +224,7 @@ function CheckupView({ id }: { id: number }) {
       <Typography.Paragraph type="secondary" className="checkup-basis">
         {c.regionName} · {c.year}年 · {c.indicatorCount}项指标 · 发现问题 {c.problemCount} 个(待分派 {c.openProblemCount} 个) · 指标体系:{c.basis}
       </Typography.Paragraph>
+      <CycleBar c={c} reload={() => { d.reload(); onChanged(); }} />
       <Tabs
         activeKey={tab}
         onChange={setTab}

@@ -1,6 +1,7 @@
 // 城市体检 (issue #14): a region's annual check-up, its indicator system, values per area, the problems found
 // where a value misses its standard, and what each problem was turned into.
-import { pgTable, serial, integer, text, timestamp, doublePrecision, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, serial, integer, text, timestamp, doublePrecision, index, jsonb, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { CheckupCycleStored } from '../../../shared/checkup.js';
 import { regions, units, users } from './core.js';
 import { projects, tasks } from './plan.js';
 
@@ -14,6 +15,8 @@ export const checkups = pgTable(
     title: text('title').notNull(),
     /** where the indicator system came from, in words */
     basis: text('basis').notNull().default(''),
+    /** the year's dated stages and when each was closed (shared/checkup.ts checkupCycleStoredSchema) */
+    cycle: jsonb('cycle').$type<Partial<CheckupCycleStored>>().notNull().default({}),
     createdBy: integer('created_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

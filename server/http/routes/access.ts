@@ -148,6 +148,7 @@ export const routeAccess: Record<string, Access> = {
   'POST /api/checkups/:id/values': takePart('checkup'),
   'POST /api/checkups/:id/import': takePart('checkup'),
   'GET /api/checkups/:id/export': read('checkup'),
+  'POST /api/checkups/:id/cycle': write('checkup'),
   'POST /api/checkup-problems/:id/assign': write('checkup_problem'),
   'POST /api/checkup-problems/:id/task': write('checkup_problem'),
   'POST /api/checkup-problems/:id/project': write('checkup_problem'),

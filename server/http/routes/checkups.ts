@@ -2,7 +2,7 @@
 // values table in and out; the problem's assignment and its turning into a task or a library project.
 import { z } from 'zod';
 import {
-  assignProblemBodySchema, checkupDetailSchema, checkupImportResultSchema, checkupListSchema, createCheckupBodySchema, mapAnswerSchema,
+  assignProblemBodySchema, checkupCycleBodySchema, checkupDetailSchema, checkupImportResultSchema, checkupListSchema, createCheckupBodySchema, mapAnswerSchema,
   mapQuerySchema, saveCheckupIndicatorBodySchema, saveCheckupValuesBodySchema, turnProblemIntoProjectBodySchema, turnProblemIntoTaskBodySchema,
 } from '../../../shared/checkup.js';
 import { idStringSchema } from '../../../shared/input.js';
@@ -16,6 +16,9 @@ import { importCheckupValues, MAX_CHECKUP_FILE } from '../../operations/importCh
 import { assignProblem } from '../../operations/assignProblem.js';
 import { turnProblemIntoTask } from '../../operations/turnProblemIntoTask.js';
 import { turnProblemIntoProject } from '../../operations/turnProblemIntoProject.js';
+import { setCheckupSchedule } from '../../operations/setCheckupSchedule.js';
+import { completeCheckupStage } from '../../operations/completeCheckupStage.js';
+import { reopenCheckupStage } from '../../operations/reopenCheckupStage.js';
 import { buildCheckupSheet } from '../../reports/xlsx/checkupSheet.js';
 import { withUpload } from '../upload.js';
 import { sendFile } from '../download.js';
@@ -27,7 +30,7 @@ export const checkupRoutes = [
   defineRoute({
     method: 'GET', url: '/api/checkups', permission: 'checkup.read', tag: 'checkups', summary: '城市体检列表',
     query: z.object({ regionId: idStringSchema.optional() }), response: checkupListSchema,
-    handler: async ({ db, actor, query }) => listCheckups(db, actor, query),
+    handler: async ({ db, actor, query }) => listCheckups(db, actor, query, todayInShanghai(now())),
   }),
   defineRoute({
     method: 'POST', url: '/api/checkups', permission: 'checkup.manage', tag: 'checkups', summary: '新建年度城市体检(沿用上年指标体系或国家基础指标)',
@@ -37,7 +40,18 @@ export const checkupRoutes = [
   defineRoute({
     method: 'GET', url: '/api/checkups/:id', permission: 'checkup.read', tag: 'checkups', summary: '城市体检:指标体系、各区域数值、问题清单、与上年比较',
     params: idParam, response: checkupDetailSchema,
-    handler: async ({ db, actor, params }) => checkupDetail(db, actor, params.id),
+    handler: async ({ db, actor, params }) => checkupDetail(db, actor, params.id, todayInShanghai(now())),
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/checkups/:id/cycle', permission: 'checkup.manage', tag: 'checkups',
+    summary: '体检日程:设定各阶段截止日期(采集数值、查找问题、问题转项目),完成当前阶段(问题转项目完成时候选项目转入下年储备库)或重新打开最后完成的阶段',
+    params: idParam, body: checkupCycleBodySchema, response: checkupDetailSchema,
+    handler: async ({ db, actor, params, body }) => {
+      if (body.op === 'schedule') await setCheckupSchedule({ db, actor }, params.id, body.dueDates);
+      else if (body.op === 'complete') await completeCheckupStage({ db, actor }, params.id, body.stage);
+      else await reopenCheckupStage({ db, actor }, params.id, body.stage);
+      return checkupDetail(db, actor, params.id, todayInShanghai(now()));
+    },
   }),
   defineRoute({
     method: 'POST', url: '/api/checkups/:id/indicators', permission: 'checkup.manage', tag: 'checkups', summary: '编辑体检指标体系(新增、修改、删除一项指标)',
