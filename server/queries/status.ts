@@ -1,6 +1,6 @@
 // Status, computed and explained: each task against 序时进度 and the last due period, each indicator
 // against its expected value, rolled up (weighted) to chapters and the plan. Thresholds come from plan settings.
-import { hydrateIds, keysetIds, listTasks, listTasksAfter, taskOrder, taskWhere, type TaskFilter } from './tasks.js';
+import { hydrateIds, keysetRows, numberedRows, taskWhere, type PageRow, type TaskFilter } from './tasks.js';
 import type { Actor } from '../policy.js';
 import { and, asc, desc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { TaskStatusOut } from '../../shared/reporting.js';
@@ -258,33 +258,40 @@ export async function planIndicatorStatus(db: DbOrTx, planId: number, today: str
  * (normally none — the writers and the daily job keep them), so the filter itself is read from the rows' indexes.
  * A row that could not be stored (another transaction holds it) is matched by its id.
  */
-async function statusIs(db: DbOrTx, where: SQL | undefined, status: string, today: string): Promise<SQL> {
+async function statusIs(db: DbOrTx, where: SQL | undefined, status: string, today: string) {
   const stale = await db.select(statusColumns).from(tasks).innerJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id)).where(and(where, ne(taskStatusRows.asOf, today)));
   const computed = await taskStatuses(db, stale, today);
   const fresh = [...computed].filter(([, s]) => s.color === status || s.state === status).map(([id]) => id);
   const stored = and(eq(taskStatusRows.asOf, today), or(eq(taskStatusRows.color, status), eq(taskStatusRows.state, status)))!;
-  return fresh.length ? or(stored, inArray(tasks.id, fresh))! : stored;
+  return { where: fresh.length ? or(stored, inArray(tasks.id, fresh))! : stored, computed };
+}
+
+/** A page's tasks whole, each with its status: the row read with the page when it holds today's, else computed. */
+async function pageItems(db: DbOrTx, rows: PageRow[], today: string, computed?: Map<number, TaskStatusOut>) {
+  const status = new Map<number, TaskStatusOut>();
+  const missing: number[] = [];
+  for (const r of rows) {
+    const known = computed?.get(r.id) ?? (r.asOf === today ? (r.status as TaskStatusOut) : undefined);
+    if (known) status.set(r.id, known);
+    else missing.push(r.id);
+  }
+  if (missing.length) for (const [id, s] of await taskStatuses(db, await db.select(statusColumns).from(tasks).where(inArray(tasks.id, missing)), today)) status.set(id, s);
+  return (await hydrateIds(db, rows.map((r) => r.id))).flatMap((i) => (status.has(i.id) ? [{ ...i, status: status.get(i.id)! }] : []));
 }
 
 /**
  * A page of tasks with their computed status: numbered (`page`, with the total) or, with `cursor`, a keyset page
- * (`nextCursor`, no total). Filtering by status reads the maintained rows (`statusIs`); only the page's tasks are read
- * whole.
+ * (`nextCursor`, no total). The page's keys are read with their status rows; filtering by status reads the rows'
+ * colour and state (`statusIs`); only the page's tasks are read whole.
  */
 export async function listTasksWithStatus(db: DbOrTx, actor: Actor, f: TaskFilter & { status?: string; cursor?: TaskCursor | null }, today: string) {
-  const keyset = f.cursor !== undefined;
-  if (!f.status) {
-    const page = keyset ? await listTasksAfter(db, actor, f, f.cursor ?? null) : await listTasks(db, actor, f);
-    return { ...page, items: await withStatus(db, page.items, today) };
-  }
   const scoped = taskWhere(actor, f);
-  const where = and(scoped, await statusIs(db, scoped, f.status, today));
-  if (keyset) {
-    const { ids, nextCursor } = await keysetIds(db, where, f.cursor ?? null, f.pageSize, { statusRows: true });
-    return { items: await withStatus(db, await hydrateIds(db, ids), today), pageSize: f.pageSize, nextCursor };
+  const filter = f.status ? await statusIs(db, scoped, f.status, today) : null;
+  const where = and(scoped, filter?.where);
+  if (f.cursor !== undefined) {
+    const { rows, nextCursor } = await keysetRows(db, where, f.cursor, f.pageSize);
+    return { items: await pageItems(db, rows, today, filter?.computed), pageSize: f.pageSize, nextCursor };
   }
-  const withRow = eq(taskStatusRows.taskId, tasks.id);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(tasks).innerJoin(taskStatusRows, withRow).where(where);
-  const page = await db.select({ id: tasks.id }).from(tasks).innerJoin(taskStatusRows, withRow).where(where).orderBy(...taskOrder).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
-  return { items: await withStatus(db, await hydrateIds(db, page.map((r) => r.id)), today), total, page: f.page, pageSize: f.pageSize };
+  const { rows, total } = await numberedRows(db, where, f.page, f.pageSize);
+  return { items: await pageItems(db, rows, today, filter?.computed), total, page: f.page, pageSize: f.pageSize };
 }

@@ -46,33 +46,28 @@ export const taskOrder = [asc(tasks.planId), asc(tasks.position), asc(tasks.id)]
 export const afterCursor = (c: TaskCursor | null | undefined): SQL | undefined =>
   c ? sql`(${tasks.planId}, ${tasks.position}, ${tasks.id}) > (${c.planId}, ${c.position}, ${c.id})` : undefined;
 
+/** What a page is read as: the tasks' keys with their maintained status row (none: the status is computed). */
+const pageColumns = { id: tasks.id, planId: tasks.planId, position: tasks.position, asOf: taskStatusRows.asOf, status: taskStatusRows.status };
+export type PageRow = { id: number; asOf: string | null; status: unknown };
+
 /**
- * The ids of a keyset page: the first `pageSize` tasks after `cursor` that `where` keeps, in list order, and the
- * cursor after the last of them when more follow (one row more is read to know). With `statusRows`, `where` may name
- * the task's maintained status row (task_statuses). No count and no offset: any page costs what the first one does.
+ * A keyset page: the first `pageSize` tasks after `cursor` that `where` keeps (it may name task_statuses), in list
+ * order, and the cursor after the last of them when more follow (one row more is read to know). No count and no
+ * offset: any page costs what the first one does.
  */
-export async function keysetIds(db: DbOrTx, where: SQL | undefined, cursor: TaskCursor | null, pageSize: number, opts: { statusRows?: boolean } = {}) {
-  const cols = { id: tasks.id, planId: tasks.planId, position: tasks.position };
-  const from = opts.statusRows ? db.select(cols).from(tasks).innerJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id)) : db.select(cols).from(tasks);
-  const rows = await from.where(and(where, afterCursor(cursor))).orderBy(...taskOrder).limit(pageSize + 1);
+export async function keysetRows(db: DbOrTx, where: SQL | undefined, cursor: TaskCursor | null, pageSize: number) {
+  const rows = await db.select(pageColumns).from(tasks).leftJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id)).where(and(where, afterCursor(cursor))).orderBy(...taskOrder).limit(pageSize + 1);
   const page = rows.slice(0, pageSize);
   const last = page.at(-1);
-  return { ids: page.map((r) => r.id), nextCursor: rows.length > pageSize && last ? encodeTaskCursor(last) : null };
+  return { rows: page as PageRow[], nextCursor: rows.length > pageSize && last ? encodeTaskCursor(last) : null };
 }
 
-/** A keyset page of a task list (`cursor`: where it starts, null for the first page). */
-export async function listTasksAfter(db: DbOrTx, actor: Actor, f: Omit<TaskFilter, 'page'>, cursor: TaskCursor | null) {
-  const { ids, nextCursor } = await keysetIds(db, taskWhere(actor, f), cursor, f.pageSize);
-  return { items: await hydrateIds(db, ids), pageSize: f.pageSize, nextCursor };
-}
-
-export async function listTasks(db: DbOrTx, actor: Actor, f: TaskFilter) {
-  const where = taskWhere(actor, f);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(tasks).where(where);
-  // the page's ids first (sorted on the index's columns), then only those tasks whole: a unit's 800 tasks across plans
-  // are not read with their texts to keep 50
-  const page = await db.select({ id: tasks.id }).from(tasks).where(where).orderBy(...taskOrder).limit(f.pageSize).offset((f.page - 1) * f.pageSize);
-  return { items: await hydrateIds(db, page.map((r) => r.id)), total, page: f.page, pageSize: f.pageSize };
+/** A numbered page and the total: the count, then the page's keys (sorted on the index's columns). */
+export async function numberedRows(db: DbOrTx, where: SQL | undefined, page: number, pageSize: number) {
+  const withRow = eq(taskStatusRows.taskId, tasks.id);
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(tasks).leftJoin(taskStatusRows, withRow).where(where);
+  const rows = await db.select(pageColumns).from(tasks).leftJoin(taskStatusRows, withRow).where(where).orderBy(...taskOrder).limit(pageSize).offset((page - 1) * pageSize);
+  return { rows: rows as PageRow[], total };
 }
 
 /** Full rows of the given tasks, hydrated, in the order of `ids`. */
