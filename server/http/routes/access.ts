@@ -152,7 +152,7 @@ export const routeAccess: Record<string, Access> = {
   'POST /api/checkup-problems/:id/assign': write('checkup_problem'),
   'POST /api/checkup-problems/:id/task': write('checkup_problem'),
   'POST /api/checkup-problems/:id/project': write('checkup_problem'),
-  'GET /api/map': none('listed through planScope and checkupScope; projects of the caller’s regions and visible plans'),
+  'GET /api/map': none('listed through planScope, checkupScope and projectScope (the library’s: a unit sees the points of its own projects)'),
 };
 
 export function accessOf(method: string, url: string): Access | undefined {
