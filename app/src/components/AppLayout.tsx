@@ -1,5 +1,6 @@
 // The frame around every screen after login: brand, role-based navigation, the user and logout. On a phone the
-// navigation, the user and the account buttons move into a drawer opened by a menu button (styles.css).
+// navigation, the user and the account buttons move into a drawer opened by a menu button (styles.css). The search
+// box (search/TopSearch) sits before the bell; on a phone it is a button opening a full-width panel.
 import { Suspense, useEffect, useState } from 'react';
 import { Button, Drawer, Layout, Menu, Tooltip } from 'antd';
 import { KeyOutlined, LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
@@ -10,6 +11,7 @@ import { roleLabels } from '../labels';
 import { canImport, canManagePlans, isUnitRole } from '../permissions';
 import { PageLoading } from './PageLoading';
 import NotificationBell from '../run/NotificationBell';
+import TopSearch from '../search/TopSearch';
 import { runNav } from '../run/runNav';
 
 interface NavItem {
@@ -64,6 +66,7 @@ export default function AppLayout() {
         </Link>
         <Menu className="app-nav" theme="dark" mode="horizontal" selectedKeys={selected} items={menuItems} style={{ background: 'transparent' }} />
         <div className="app-user">
+          <TopSearch />
           <NotificationBell />
           <Tooltip title={`${roles}${me.unitName ? ' · ' + me.unitName : ''}`}>
             <span className="app-user-name">
@@ -71,12 +74,13 @@ export default function AppLayout() {
               <span style={{ opacity: 0.75, marginLeft: 6 }}>{me.unitName ?? roles}</span>
             </span>
           </Tooltip>
-          <Button className="app-user-action" type="text" size="small" icon={<KeyOutlined />} onClick={() => navigate('/password')}>
-            修改密码
-          </Button>
-          <Button className="app-user-action" type="text" size="small" icon={<LogoutOutlined />} onClick={signOut}>
-            退出
-          </Button>
+          {/* icons with their names as tooltips: the room goes to the navigation and the search box */}
+          <Tooltip title="修改密码">
+            <Button className="app-user-action" type="text" size="small" icon={<KeyOutlined />} aria-label="修改密码" onClick={() => navigate('/password')} />
+          </Tooltip>
+          <Tooltip title="退出">
+            <Button className="app-user-action" type="text" size="small" icon={<LogoutOutlined />} aria-label="退出" onClick={signOut} />
+          </Tooltip>
         </div>
       </Layout.Header>
       <Drawer className="app-nav-drawer" placement="left" size={280} open={navOpen} onClose={() => setNavOpen(false)} title="落实 · 规划实施管理平台">

@@ -23,6 +23,17 @@ export default function MyTasksPage() {
   const plans = useRequest(() => api.plans({ pageSize: 100 }), []);
   const planTitle = new Map((plans.data?.items ?? []).map((p) => [p.id, p.title]));
 
+  // this unit's role(s) on a task; listed for a town only through a 各镇街 mention: its role is that mention's
+  const myRoleTags = (t: Task) => {
+    const named = t.units.filter((u) => u.unitId === me.unitId);
+    const mine = named.length ? named : t.units.filter((u) => u.scope === 'all_towns');
+    return [...new Set(mine.map((u) => u.role))].map((r) => (
+      <Tag key={r} color={taskRoleColors[r]}>
+        {taskRoleLabels[r]}
+        {!named.length && '(各镇街)'}
+      </Tag>
+    ));
+  };
   return (
     <section>
       <div className="page-head">
@@ -57,6 +68,10 @@ export default function MyTasksPage() {
                   {planTitle.get(t.planId) ?? ''}
                   {t.chapter ? ` · ${t.chapter}` : ''}
                 </div>
+                <div className="phone-only">
+                  {myRoleTags(t)}
+                  {t.deadline ? <span className="muted">时限{deadline(t.deadline)}</span> : null}
+                </div>
               </div>
             ),
           },
@@ -64,21 +79,12 @@ export default function MyTasksPage() {
             title: '本单位角色',
             key: 'myRole',
             width: 110,
-            render: (_, t) => {
-              const named = t.units.filter((u) => u.unitId === me.unitId);
-              // listed for a town only through a 各镇街 mention: its role is that mention's
-              const mine = named.length ? named : t.units.filter((u) => u.scope === 'all_towns');
-              return [...new Set(mine.map((u) => u.role))].map((r) => (
-                <Tag key={r} color={taskRoleColors[r]}>
-                  {taskRoleLabels[r]}
-                  {!named.length && '(各镇街)'}
-                </Tag>
-              ));
-            },
+            responsive: ['md'],
+            render: (_, t) => myRoleTags(t),
           },
-          { title: '牵头单位', key: 'lead', width: 160, render: (_, t) => <TaskUnits task={t} role="lead" highlight={me.unitId} /> },
-          { title: '时限', dataIndex: 'deadline', width: 110, render: (d: string | null) => deadline(d) },
-          { title: '进度/状态', key: 'progress', width: 140, render: (_, t) => <TaskProgress progress={t.progress} status={t.status} /> },
+          { title: '牵头单位', key: 'lead', width: 160, responsive: ['md'], render: (_, t) => <TaskUnits task={t} role="lead" highlight={me.unitId} /> },
+          { title: '时限', dataIndex: 'deadline', width: 110, responsive: ['md'], render: (d: string | null) => deadline(d) },
+          { title: '进度/状态', key: 'progress', width: 120, render: (_, t) => <TaskProgress progress={t.progress} status={t.status} /> },
         ]}
       />
       <TaskDrawer id={drawer.id} onClose={drawer.close} />

@@ -1,5 +1,6 @@
 // 单位库: search the registry by name or alias, filter by region; the office adds units.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Unit } from '../../../shared/api';
@@ -21,7 +22,10 @@ interface NewUnit {
 export default function UnitsPage() {
   const me = useMe();
   const { message } = App.useApp();
-  const [q, setQ] = useState('');
+  // ?q= opens the list searched (a unit chosen in the top bar's search)
+  const [params] = useSearchParams();
+  const [q, setQ] = useState(params.get('q') ?? '');
+  useEffect(() => setQ(params.get('q') ?? ''), [params]);
   const [regionId, setRegionId] = useState<number | undefined>();
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<NewUnit>();
@@ -46,7 +50,7 @@ export default function UnitsPage() {
       <div className="page-head">
         <h2>单位库</h2>
         <div className="toolbar">
-          <Input.Search allowClear placeholder="按名称或别名搜索" aria-label="搜索单位" style={{ width: 240 }} onSearch={(v) => setQ(v.trim())} />
+          <Input.Search key={params.get('q') ?? ''} defaultValue={params.get('q') ?? ''} allowClear placeholder="按名称或别名搜索" aria-label="搜索单位" style={{ width: 240 }} onSearch={(v) => setQ(v.trim())} />
           <Select aria-label="按区划筛选" allowClear placeholder="全部区划" style={{ width: 160 }} value={regionId} onChange={setRegionId} options={regionChoices} showSearch optionFilterProp="label" />
           {canManageUnits(me) && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>

@@ -57,7 +57,7 @@ export function AttachmentEditor({ items, ensureReport, onChange, disabled }: { 
           </Button>
         </Upload>
       )}
-      {!disabled && <div className="muted" style={{ fontSize: 12 }}>支持 pdf、docx、xlsx、jpg、png,单个不超过 10 MB</div>}
+      {!disabled && <div className="muted" style={{ fontSize: 12 }}>支持文档、电子表格和图片,单个不超过 10 MB</div>}
       {percent !== null && <Progress percent={percent} size="small" />}
     </div>
   );

@@ -81,15 +81,19 @@ export default function MyReportsPage() {
             {choice.all ? `${planTitle.get(r.task.planId) ?? ''} · ${r.period.label}报送截止${deadline(r.period.dueDate)}` : (r.task.chapter ?? '')}
             {r.task.deadline ? ` · 时限${deadline(r.task.deadline)}` : ''}
           </div>
+          <div className="phone-only">
+            {lead && <ReportState row={r} />}
+            <StatusLight status={r.task.status} compact reason={false} />
+          </div>
         </div>
       ),
     },
-    { title: '当前状态及原因', key: 'status', width: 300, render: (_: unknown, r: TaskRow) => <StatusLight status={r.task.status} /> },
-    ...(lead ? [{ title: '本期报告', key: 'report', width: 200, render: (_: unknown, r: TaskRow) => <ReportState row={r} /> }] : []),
+    { title: '当前状态及原因', key: 'status', width: 300, responsive: ['md' as const], render: (_: unknown, r: TaskRow) => <StatusLight status={r.task.status} /> },
+    ...(lead ? [{ title: '本期报告', key: 'report', width: 200, responsive: ['md' as const], render: (_: unknown, r: TaskRow) => <ReportState row={r} /> }] : []),
     {
       title: '操作',
       key: 'op',
-      width: 110,
+      width: 96,
       render: (_: unknown, r: TaskRow) => (
         <Button type={lead && (!r.report || r.report.status !== 'accepted') ? 'primary' : 'default'} size="small" onClick={() => setOpenId(r.task.id)}>
           {!lead ? '填报配合情况' : !r.report ? '填报' : r.report.status === 'returned' ? '修改重报' : r.report.status === 'draft' ? '继续填报' : '查看'}
@@ -205,6 +209,8 @@ export default function MyReportsPage() {
                   onSaved={(r) => {
                     data.replace(r);
                     setDirty(true);
+                    // a sent report changes the task's computed state (已报送待审核): the light above says so at once
+                    if (r.status !== 'draft') data.reload();
                   }}
                 />
                 <div className="run-section" style={{ padding: '12px 0 0' }}>

@@ -29,7 +29,7 @@ export function NoticeTable({ items, loading, onOpen, pageSize = 15, showPlan, s
       rowSelection={selection && { selectedRowKeys: selection.keys, onChange: (k) => selection.onChange(k as number[]), getCheckboxProps: (n) => ({ disabled: n.status !== 'fed_back', 'aria-label': `选择督办「${n.title}」` }), columnWidth: 36 }}
       onRow={(n) => ({ onClick: (e) => !(e.target as HTMLElement).closest('.ant-table-selection-column') && onOpen(n), onKeyDown: (e) => e.key === 'Enter' && onOpen(n), tabIndex: 0 })}
       columns={[
-        { title: '级别', dataIndex: 'level', width: 110, render: (l: string) => <NoticeLevel level={l} /> },
+        { title: '级别', dataIndex: 'level', width: 110, responsive: ['md'], render: (l: string) => <NoticeLevel level={l} /> },
         {
           title: '督办事项',
           key: 'title',
@@ -39,26 +39,33 @@ export function NoticeTable({ items, loading, onOpen, pageSize = 15, showPlan, s
               <div className="muted" style={{ fontSize: 12 }}>
                 {noticeKindLabels[n.kind] ?? '督办'} · 下发于{dateTime(n.issuedAt)}
               </div>
+              <div className="phone-only">
+                <NoticeLevel level={n.level} />
+                <Tag color={noticeStatusColors[n.status]}>{noticeStatusLabels[n.status] ?? n.status}</Tag>
+                <span className="muted">{n.unitName} · 反馈期限{deadline(n.responseDeadline)}</span>
+              </div>
             </div>
           ),
         },
-        ...(showPlan ? [{ title: '规划', dataIndex: 'planTitle', width: 200, render: (t: string) => <span className="clamp-2">{t}</span> }] : []),
-        { title: '督办单位', dataIndex: 'unitName', width: 150 },
+        ...(showPlan ? [{ title: '规划', dataIndex: 'planTitle', width: 200, responsive: ['md' as const], render: (t: string) => <span className="clamp-2">{t}</span> }] : []),
+        { title: '督办单位', dataIndex: 'unitName', width: 150, responsive: ['md'] },
         {
           title: '反馈时间',
           key: 'fed',
           width: 170,
+          responsive: ['md'],
           render: (_, n) => {
             if (!n.fedBackAt) return <span className="muted">未反馈</span>;
             const late = dayjs(n.fedBackAt).format('YYYY-MM-DD') > n.responseDeadline;
             return <span className={late ? 'countdown late' : ''}>{dateTime(n.fedBackAt)}{late ? '(逾期)' : ''}</span>;
           },
         },
-        { title: '状态', dataIndex: 'status', width: 130, render: (s: string) => <Tag color={noticeStatusColors[s]}>{noticeStatusLabels[s] ?? s}</Tag> },
+        { title: '状态', dataIndex: 'status', width: 130, responsive: ['md'], render: (s: string) => <Tag color={noticeStatusColors[s]}>{noticeStatusLabels[s] ?? s}</Tag> },
         {
           title: '反馈期限',
           dataIndex: 'responseDeadline',
           width: 150,
+          responsive: ['md'],
           render: (d: string, n) => {
             const late = n.status !== 'closed' && n.status !== 'rechecked' && n.status !== 'fed_back' && d < today;
             return <span className={late ? 'countdown late' : ''}>{deadline(d)}{late ? '(已逾期)' : ''}</span>;

@@ -140,7 +140,7 @@ export function ReportForm({ task, period, report, indicators, lastProgress, onS
         </Form.Item>
       </Form>
       {canEdit && (
-        <Space>
+        <Space style={{ marginBottom: 16 }}>
           <Button onClick={() => save(false)} loading={saving === 'draft'} disabled={!!saving}>
             保存草稿
           </Button>
