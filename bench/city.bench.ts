@@ -172,8 +172,8 @@ for (const r of routes.filter((x) => x.path.includes('cursor='))) {
     const top = (rows[0] as Record<string, [{ Plan: PlanNode; 'Execution Time': number }]>)['QUERY PLAN'][0];
     const nodes = nodesOf(top.Plan);
     for (const n of nodes) if (n['Node Type'] === 'Seq Scan' && LARGE.includes(n['Relation Name'] ?? '')) seq.add(n['Relation Name']!);
-    // the page statement: the keys (id, plan_id, position) of tasks, ordered, with a limit (qualified when joined)
-    if (/"position" from "tasks"/.test(q) && /\blimit\b/i.test(q))
+    // the page statement: tasks in list order with a limit (whatever columns it reads with the keys)
+    if (/order by "tasks"\."plan_id" asc, "tasks"\."position" asc, "tasks"\."id" asc limit/i.test(q))
       page = { ms: top['Execution Time'], indexes: [...new Set(nodes.filter((n) => n['Index Name']).map((n) => `${n['Node Type']} ${n['Index Name']}`))] };
   }
   planChecks.push({ route: r.name, ms: page?.ms ?? NaN, indexes: page?.indexes.join('; ') || '(none)', seqScans: [...seq].join(', ') || '–', ok: !!page && page.indexes.length > 0 && seq.size === 0 });

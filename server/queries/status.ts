@@ -258,12 +258,14 @@ export async function planIndicatorStatus(db: DbOrTx, planId: number, today: str
  * (normally none — the writers and the daily job keep them), so the filter itself is read from the rows' indexes.
  * A row that could not be stored (another transaction holds it) is matched by its id.
  */
-async function statusIs(db: DbOrTx, where: SQL | undefined, status: string, today: string) {
-  const stale = await db.select(statusColumns).from(tasks).innerJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id)).where(and(where, ne(taskStatusRows.asOf, today)));
+async function statusIs(db: DbOrTx, where: SQL | undefined, status: string, today: string, planId?: number) {
+  // a plan's rows by their own index (plan_id, as_of, colour | state): its red tasks are one range, not a probe per task
+  const ofPlan = planId ? eq(taskStatusRows.planId, planId) : undefined;
+  const stale = await db.select(statusColumns).from(tasks).innerJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id)).where(and(where, ofPlan, ne(taskStatusRows.asOf, today)));
   const computed = await taskStatuses(db, stale, today);
   const fresh = [...computed].filter(([, s]) => s.color === status || s.state === status).map(([id]) => id);
   const stored = and(eq(taskStatusRows.asOf, today), or(eq(taskStatusRows.color, status), eq(taskStatusRows.state, status)))!;
-  return { where: fresh.length ? or(stored, inArray(tasks.id, fresh))! : stored, computed };
+  return { where: and(ofPlan, fresh.length ? or(stored, inArray(tasks.id, fresh))! : stored)!, computed };
 }
 
 /** A page's tasks whole, each with its status: the row read with the page when it holds today's, else computed. */
@@ -286,7 +288,7 @@ async function pageItems(db: DbOrTx, rows: PageRow[], today: string, computed?: 
  */
 export async function listTasksWithStatus(db: DbOrTx, actor: Actor, f: TaskFilter & { status?: string; cursor?: TaskCursor | null }, today: string) {
   const scoped = taskWhere(actor, f);
-  const filter = f.status ? await statusIs(db, scoped, f.status, today) : null;
+  const filter = f.status ? await statusIs(db, scoped, f.status, today, f.planId) : null;
   const where = and(scoped, filter?.where);
   if (f.cursor !== undefined) {
     const { rows, nextCursor } = await keysetRows(db, where, f.cursor, f.pageSize);
