@@ -35,7 +35,11 @@ export function BulkAssignModal({ planId, taskIds, units, open, onClose, onDone 
       setBusy(false);
     }
   };
-  const options = units.map((u) => ({ value: u.id, label: u.name, search: `${u.name} ${u.aliases.join(' ')}` }));
+  // the registry holds every district's 区城市管理局: a name two regions share is shown with its region, or the office
+  // picks 璧山区's for a 永川区 plan unawares (and the server refuses it: UNIT_OUTSIDE_REGION)
+  const shared = new Set(units.filter((u, i) => units.findIndex((x) => x.name === u.name) !== i).map((u) => u.name));
+  const nameOf = (u: Unit) => (shared.has(u.name) ? `${u.name}(${u.regionName})` : u.name);
+  const options = units.map((u) => ({ value: u.id, label: nameOf(u), search: `${nameOf(u)} ${u.aliases.join(' ')}` }));
   return (
     <Modal open={open} title={`批量指派:已选 ${taskIds.length} 项任务`} okText="指派" cancelText="取消" onOk={save} onCancel={onClose} okButtonProps={{ loading: busy, disabled: nothing }} destroyOnHidden>
       <Form layout="vertical">

@@ -57,7 +57,7 @@ export function LedgerUploadModal({ open, onClose, onSaved }: { open: boolean; o
         <p className="ant-upload-drag-icon">
           <InboxOutlined />
         </p>
-        <p>点击或拖入台账 Excel(.xlsx,≤5 MB)</p>
+        <p>点击或拖入台账电子表格(≤5 MB)</p>
         <p className="muted">可直接使用“下载台账”得到的文件;本单位自己的台账只要有任务、推进状态、进度、完成情况等列也能读取。上传后先逐行核对,确认后才保存。</p>
       </Upload.Dragger>
       {progress !== null && <p className="muted">正在读取… {progress}%</p>}

@@ -1,7 +1,7 @@
 // 催报: remind the lead units that have not reported this period, now, by the plan's 督办 channels (站内、邮件、
 // 群机器人); each unit at most once a day. The office picks the units (all the late ones by default).
 import { useState } from 'react';
-import { App, Button, Checkbox, Input, Modal } from 'antd';
+import { App, Button, Checkbox, Input, Modal, Space } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { batchSummary, bulkApi } from './bulkApi';
 
@@ -37,7 +37,17 @@ export function RemindUnitsButton({ planId, periodKey, periodLabel, units, onDon
       </Button>
       <Modal open={open} title={`催报 ${periodLabel} 工作进展`} okText={`立即催报(${chosen.length})`} okButtonProps={{ disabled: !chosen.length, loading: busy }} cancelText="取消" onOk={send} onCancel={() => setOpen(false)}>
         <p className="muted">按本规划督办设置的渠道(站内提醒、电子邮件、群机器人)提醒所选单位的填报员和负责人;每个单位每天只催报一次。</p>
-        <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as number[])} style={{ display: 'flex', flexDirection: 'column', gap: 6, maxHeight: 280, overflow: 'auto' }}>
+        <Space size="small" style={{ marginBottom: 6 }}>
+          <Button size="small" type="link" onClick={() => setChosen(late.map((u) => u.unitId))}>
+            全选
+          </Button>
+          <Button size="small" type="link" onClick={() => setChosen([])}>
+            全不选
+          </Button>
+          <span className="muted">已选 {chosen.length} / {late.length} 个单位</span>
+        </Space>
+        {/* one column that scrolls, however many units are late (a wrapped column ran off the dialog's right edge) */}
+        <Checkbox.Group value={chosen} onChange={(v) => setChosen(v as number[])} style={{ display: 'flex', flexDirection: 'column', flexWrap: 'nowrap', gap: 6, maxHeight: 280, overflowY: 'auto' }}>
           {late.map((u) => (
             <Checkbox key={u.unitId} value={u.unitId}>
               {u.unitName}(未报 {u.missing} 项)
