@@ -95,7 +95,8 @@ describe('批量填报', () => {
     await shotBoth(page, 'bulk-grid-filled');
     await page.getByRole('button', { name: /全部报送/ }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /报\s*送/ }).click();
-    await page.getByText(/项已报送/).first().waitFor({ timeout: 60_000 });
+    // the rows' own tags, not the toast: a message that shows for three seconds can be missed on a busy machine
+    await rowOf(page, desk.taskIds[desk.taskIds.length - 1]).locator('.ant-tag', { hasText: /已报送|待审核/ }).waitFor({ timeout: 60_000 });
     const total = await clicks();
     console.log(`批量填报: ${desk.taskIds.length} 项牵头任务从首页到全部报送共 ${total} 次点击`);
     expect(total).toBeLessThan(40);
@@ -130,8 +131,7 @@ describe('批量填报', () => {
     await shotBoth(page, 'bulk-grid-phone-filled');
     await page.getByRole('button', { name: /全部报送/ }).click();
     await page.locator('.ant-modal-confirm').getByRole('button', { name: /报\s*送/ }).click();
-    await page.getByText(/项已报送/).first().waitFor({ timeout: 60_000 });
-    for (const id of ids) await rowOf(page, id).locator('.ant-tag', { hasText: /已报送|待审核/ }).waitFor();
+    for (const id of ids) await rowOf(page, id).locator('.ant-tag', { hasText: /已报送|待审核/ }).waitFor({ timeout: 60_000 });
     await shotBoth(page, 'bulk-grid-phone-submitted');
     expect(await englishTextOnPage(page)).toEqual([]);
     expect(errors).toEqual([]);

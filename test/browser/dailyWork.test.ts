@@ -151,8 +151,8 @@ describe('填报员用 Excel 台账报送', () => {
     await shotBoth(page, 'ledger-upload-errors');
     expect(await english(page)).toEqual([]);
     await modal.getByRole('button', { name: /^报送\(2\)$/ }).click();
-    await page.getByText(/2 项已报送/).first().waitFor({ timeout: 60_000 });
-    await expect.poll(() => modal.locator('.ant-tag', { hasText: '已报送' }).count()).toBe(2);
+    // the rows' tags, not the three-second toast, which a busy machine can miss
+    await expect.poll(() => modal.locator('.ant-tag', { hasText: '已报送' }).count(), { timeout: 60_000 }).toBe(2);
     await shotBoth(page, 'ledger-upload-sent');
 
     const fgw = await apiSession(j.server.base, 'yc_fgw');
