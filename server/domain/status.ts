@@ -5,18 +5,9 @@ import { daysBetween, isoDateSchema } from './dates.js';
 import { round } from './format.js';
 import { TASK_STATE_LABELS, TASK_STATES, taskStatusReason, type TaskStatusFacts } from '../../shared/statusWords.js';
 
-export const reportedTaskStatusSchema = z.enum(['未开始', '推进中', '已完成', '滞后', '受阻']);
-export type ReportedTaskStatus = z.infer<typeof reportedTaskStatusSchema>;
-
-export const taskThresholdsSchema = z
-  .object({
-    yellowGap: z.number().min(0).max(100).default(10),
-    redGap: z.number().min(0).max(100).default(30),
-    /** 受阻 is red by default: only someone above the unit can unblock it, and red is the list leaders see. */
-    blockedColor: z.enum(['red', 'yellow']).default('red'),
-  })
-  .refine((t) => t.yellowGap <= t.redGap, '黄灯阈值不能大于红灯阈值');
-export type TaskThresholds = z.infer<typeof taskThresholdsSchema>;
+// the reported statuses and the thresholds are plan settings: one declaration, in shared/planSettings.ts
+import { reportedTaskStatusSchema, taskThresholdsSchema, type ReportedTaskStatus, type TaskThresholds } from '../../shared/planSettings.js';
+export { reportedTaskStatusSchema, taskThresholdsSchema, type ReportedTaskStatus, type TaskThresholds };
 
 
 /**

@@ -208,6 +208,14 @@ function joinCells(a: Cell, b: Cell, sep = ''): Cell {
   return { text: a.text + sep + b.text, start: a.start, frags: [...fragsOf(a), ...(sep ? [{ text: sep, start: b.start }] : []), ...fragsOf(b)] };
 }
 
+/** a cell written over several lines, read as one (joined by `sep`); no lines: an empty cell at `at` */
+function linesCell(ls: Line[], sep: string, at: number): Cell {
+  if (!ls.length) return { text: '', start: at };
+  return ls
+    .map((l) => ({ text: l.text.trim(), start: l.start + (l.text.length - l.text.trimStart().length) }))
+    .reduce((a: Cell | null, b: Cell) => (a ? joinCells(a, b, sep) : b), null as Cell | null)!;
+}
+
 const cache = new WeakMap<object, TaskTable[]>();
 
 /** Task tables of the document (computed once per document: the task and target stages both read them). */
@@ -388,12 +396,8 @@ function barSegmentTables(ctx: ParseContext, lines: Line[], found: TaskTable[]):
     const read = known.every((c) => c !== null) && isTaskHeader(known) ? (known as Column[]) : inferHeader(names);
     if (!read) continue;
     const columns = read.map(plainSpec);
-    const cellOfSeg = (g: { lines: Line[] }, unit: boolean): Cell =>
-      g.lines
-        .map((l) => ({ text: l.text.trim(), start: l.start + (l.text.length - l.text.trimStart().length) }))
-        .reduce((a: Cell | null, b: Cell) => (a ? joinCells(a, b, unit ? '、' : '') : b), null as Cell | null)!;
     const rows: Cell[][] = [];
-    for (let r = w; r + w <= segs.length; r += w) rows.push(segs.slice(r, r + w).map((g, c) => cellOfSeg(g, UNIT_COL(columns[c]))));
+    for (let r = w; r + w <= segs.length; r += w) rows.push(segs.slice(r, r + w).map((g, c) => linesCell(g.lines, UNIT_COL(columns[c]) ? '、' : '', lines[i].start)));
     if (rows.length < 2) continue;
     const last = segs[w + rows.length * w - 1].lines;
     out.push({ start: lines[i].start, end: last[last.length - 1].end, caption: captionAbove(lines, i), rows: rows.map((r) => rowTask(ctx, r, columns, undefined, names)) });
@@ -445,10 +449,7 @@ function headerlessBarTables(ctx: ParseContext, lines: Line[], found: TaskTable[
     const last = plain(rowsSegs[rowsSegs.length - 1]);
     const rows = [...rowsSegs.slice(0, -1).map(plain), ...(last.length >= w ? [last.slice(0, w)] : [])].filter((r) => r.length === w);
     if (w < 3 || rows.length < 3 || rows.length < (rowsSegs.length - 1) * 0.8) continue;
-    const cellOf = (g: Line[], sep: string): Cell =>
-      g.length
-        ? g.map((l) => ({ text: l.text.trim(), start: l.start + (l.text.length - l.text.trimStart().length) })).reduce((a: Cell | null, b: Cell) => (a ? joinCells(a, b, sep) : b), null as Cell | null)!
-        : { text: '', start: lines[i].start };
+    const cellOf = (g: Line[], sep: string) => linesCell(g, sep, lines[i].start);
     const columns = headerlessColumns(rows.map((r) => r.map((g) => cellOf(g, '、'))).map((r) => r.map((c) => ({ text: c.text.split('、')[0] }))));
     if (!columns) continue;
     const tableRows = rows.map((r) => r.map((g, c) => cellOf(g, UNIT_COL(columns[c]) ? '、' : '')));
