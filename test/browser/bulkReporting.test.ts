@@ -5,7 +5,7 @@
 // (批量审核). No page error, no English; screenshots at 1366×768 and 390×844.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { englishTextOnPage, login, newPage } from './helpers';
+import { englishTextOnPage, login, newPage, userPage } from './helpers';
 import { apiSession, shotBoth, useDemoJourney } from './runServer';
 
 const j = useDemoJourney();
@@ -46,12 +46,7 @@ async function leadTasks(username: string, exclude: number[] = []): Promise<{ pl
 
 /** A page that fails the test on any page error and counts every real click on it (kept across reloads). */
 async function countedPage(username: string, viewport?: { width: number; height: number }) {
-  const { page, context } = await newPage(j.browser, j.server.base);
-  if (viewport) await page.setViewportSize(viewport);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`[${username}] ${e.message}`));
-  await login(page, username, 'luoshi2026');
-  await page.waitForURL((u) => u.pathname === '/home');
+  const { page, context, errors } = await userPage(j.browser, j.server.base, username, viewport);
   await context.addInitScript(() => {
     const w = window as unknown as { __clicks: number };
     w.__clicks = Number(sessionStorage.getItem('clicks') ?? 0);

@@ -9,20 +9,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { englishTextOnPage, login, newPage } from './helpers';
+import { englishTextOnPage, userPage } from './helpers';
 import { apiSession, shotBoth, useDemoJourney } from './runServer';
 
 const j = useDemoJourney();
 
-async function pageFor(username: string, viewport?: { width: number; height: number }) {
-  const { page, context } = await newPage(j.browser, j.server.base);
-  if (viewport) await page.setViewportSize(viewport);
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`[${username}] ${e.message}`));
-  await login(page, username, 'luoshi2026');
-  await page.waitForURL((u) => u.pathname === '/home');
-  return { page, errors, close: () => context.close() };
-}
+const pageFor = (username: string, viewport?: { width: number; height: number }) => userPage(j.browser, j.server.base, username, viewport);
 
 /** English in the page, ignoring what the user typed or a file name shown back. */
 const english = (page: Page) => englishTextOnPage(page);

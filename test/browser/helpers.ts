@@ -58,3 +58,14 @@ export async function englishTextOnPage(page: Page): Promise<string[]> {
     return out;
   });
 }
+
+/** A logged-in page on its home page that collects every page error (a journey fails on any). */
+export async function userPage(browser: Browser, baseURL: string, username: string, viewport?: { width: number; height: number }) {
+  const { page, context } = await newPage(browser, baseURL);
+  if (viewport) await page.setViewportSize(viewport);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`[${username}] ${e.message}`));
+  await login(page, username, 'luoshi2026');
+  await page.waitForURL((u) => u.pathname === '/home');
+  return { page, context, errors, close: () => context.close() };
+}
