@@ -1,7 +1,7 @@
 // Browser helpers for UI checks: Debian's chromium driven by playwright-core, headless, 1366×768.
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -68,4 +68,19 @@ export async function userPage(browser: Browser, baseURL: string, username: stri
   await login(page, username, 'luoshi2026');
   await page.waitForURL((u) => u.pathname === '/home');
   return { page, context, errors, close: () => context.close() };
+}
+
+/** Opens a tab and waits until it is the selected one: a click that lands while a drawer is still sliding in is lost (CI, projectLibrary at 390 px). */
+export async function openTab(scope: Page | Locator, name: string | RegExp): Promise<void> {
+  const tab = scope.getByRole('tab', { name });
+  for (let i = 0; i < 5; i++) {
+    await tab.click();
+    try {
+      await tab.and(scope.locator('[aria-selected="true"]')).waitFor({ timeout: 2000 });
+      return;
+    } catch {
+      // clicked mid-animation; click again
+    }
+  }
+  throw new Error(`标签页未能打开:${String(name)}`);
 }

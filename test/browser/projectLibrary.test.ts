@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { englishTextOnPage } from './helpers';
+import { englishTextOnPage, openTab } from './helpers';
 import { apiSession, shotBoth, useDemoJourney } from './runServer';
 
 const j = useDemoJourney();
@@ -48,10 +48,10 @@ describe('项目库', () => {
     await page.locator('.project-library .ant-table-row a', { hasText: reported.name }).first().click();
     const drawer = page.locator('.ant-drawer').filter({ hasText: '投资报送' }).last();
     await drawer.getByText('规划办操作').waitFor();
-    await drawer.getByRole('tab', { name: /投资报送/ }).click();
+    await openTab(drawer, /投资报送/);
     await expect.poll(() => drawer.locator('.ant-table-row').count()).toBeGreaterThanOrEqual(3);
     await shotBoth(page, 'project-drawer-office');
-    await drawer.getByRole('tab', { name: '库别与阶段历史' }).click();
+    await openTab(drawer, '库别与阶段历史');
     await expect.poll(() => drawer.textContent()).toContain('年度计划');
     await page.keyboard.press('Escape');
 
@@ -110,7 +110,7 @@ describe('项目库', () => {
     expect(new Set(mine.items.map((p) => p.ownerUnitName))).toEqual(new Set(['区水利局']));
     await unit.locator('.project-library .ant-table-row a', { hasText: reported.name }).first().click();
     const d = unit.locator('.ant-drawer').filter({ hasText: '投资报送' }).last();
-    await d.getByRole('tab', { name: /投资报送/ }).click();
+    await openTab(d, /投资报送/);
     const form = d.locator('.project-report-form');
     await form.waitFor();
     const current = await office<{ project: { completedInvestment: number } }>('GET', `/api/projects/${reported.id}`);
