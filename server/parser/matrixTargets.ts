@@ -5,6 +5,10 @@
 // stream of cells, and a row ends with its last measure.
 import type { Line } from './types.js';
 
+export interface Cell {
+  text: string;
+  start: number;
+}
 export interface MatrixTarget {
   subject: string;
   value: number;
@@ -17,11 +21,8 @@ export interface MatrixTable {
   lineTo: number; // exclusive
   caption: string;
   targets: MatrixTarget[];
-}
-
-interface Cell {
-  text: string;
-  start: number;
+  /** a place-column matrix: each row handed to the places with a figure in it (the total column left out) */
+  rows?: { label: string; start: number; end: number; places: Cell[] }[];
 }
 
 // "小区数(个)", "计划投资(亿元)", "建筑面积(万平方米)": a measure with its unit
@@ -57,7 +58,7 @@ const isMeasure = (t: string) => {
 export function findMatrixTables(lines: Line[]): MatrixTable[] {
   const tables: MatrixTable[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const got = tableAt(lines, i);
+    const got = tableAt(lines, i) ?? placeColumnTableAt(lines, i);
     if (!got) continue;
     tables.push(got);
     i = got.lineTo - 1;
@@ -157,4 +158,99 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
     }
   }
   return { lineFrom: i, lineTo: Math.max(end, i + 1), caption, targets };
+}
+
+// The transposed matrix: one column per place, one row per measure ("考核项目及内容 | 全市 | 巴州区 | 恩阳区 | … | 分值 |
+// 考核实施单位", then "地区生产总值(亿元) | 466 | 112 | 45 | …"), how a city hands its yearly targets to its counties.
+// Merged cells go missing when a page flattens it one cell per line, so a row is its label and the figures that
+// follow it, read into the place columns in order; figures past the last place (分值) are not targets.
+const PLACE = /^(?:全(?:市|区|县|省|州|镇)|[\u4e00-\u9fa5]{1,8}(?:区|县|市|镇|乡|街道|旗|开发区|园区|新区))$/;
+const TOTAL_PLACE = /^全(?:市|区|县|省|州|镇)$/;
+// the label columns before the places, and the columns after them
+const ROW_HEAD = /^(?:序号|目标类别|类别|考核项目(?:及内容)?|考核内容|考核指标|指标(?:名称|内容)?|主要指标|项目|目标任务|任务|内容|计量单位|单位)$/;
+const UNIT_HEAD = /^(?:计量单位|单位)$/;
+const TAIL_HEAD = /^(?:分值|权重|考核(?:实施)?单位|考核部门|实施单位|责任单位|牵头单位|备注)$/;
+const UNIT_IN_LABEL = /^(.+?)\s*[(（]([^()（）]{0,8})[)）]$/;
+
+function placeColumnTableAt(lines: Line[], i: number): MatrixTable | null {
+  const first = cellsOf(lines[i]);
+  if (first.length !== 1 || !ROW_HEAD.test(first[0].text.replace(/\s/g, ''))) return null;
+  // the header: single short cells, blank lines between, until the first cell that is no header
+  const header: Cell[] = [];
+  let j = i;
+  for (; j < lines.length && header.length < 20; j++) {
+    const cs = cellsOf(lines[j]);
+    if (!cs.length) continue;
+    if (cs.length !== 1) return null;
+    const c = cs[0].text.replace(/\s/g, '');
+    const stage = header.some((h) => PLACE.test(h.text)) ? (header.some((h) => TAIL_HEAD.test(h.text)) ? 'tail' : 'places') : 'head';
+    if (stage === 'head' && (ROW_HEAD.test(c) || PLACE.test(c))) header.push({ ...cs[0], text: c });
+    else if (stage === 'places' && (PLACE.test(c) || TAIL_HEAD.test(c))) header.push({ ...cs[0], text: c });
+    else if (stage === 'tail' && TAIL_HEAD.test(c)) header.push({ ...cs[0], text: c });
+    else break;
+  }
+  const placeCells = header.filter((h) => PLACE.test(h.text) && !ROW_HEAD.test(h.text));
+  const places = placeCells.map((h) => h.text);
+  const before = header.slice(0, header.findIndex((h) => PLACE.test(h.text)));
+  if (places.length < 3 || !before.length) return null;
+  const unitColumn = before.some((h) => UNIT_HEAD.test(h.text));
+  const targets: MatrixTarget[] = [];
+  const rowsOut: NonNullable<MatrixTable['rows']> = [];
+  let label: Cell | null = null;
+  let unit: string | null = null;
+  let figures: Cell[] = [];
+  let rows = 0;
+  let end = j;
+  let idle = 0;
+  const close = () => {
+    if (label && figures.length) {
+      const m = UNIT_IN_LABEL.exec(label.text);
+      const name = (m ? m[1] : label.text).replace(/^\d{1,3}[.、．]\s*/, '');
+      const u = m ? m[2].trim() || null : unit;
+      const own = figures.slice(0, places.length);
+      own.forEach((f, n) => {
+        if (FIGURE.test(f.text)) targets.push({ subject: `${places[n]}${name}`, value: Number(f.text), unit: u, start: f.start, text: f.text });
+      });
+      const last = own[own.length - 1];
+      rowsOut.push({ label: label.text, start: label.start, end: last.start + last.text.length, places: placeCells.filter((p, n) => own[n] && FIGURE.test(own[n].text) && !TOTAL_PLACE.test(p.text)) });
+      rows++;
+    }
+    label = null;
+    unit = null;
+    figures = [];
+  };
+  for (; j < lines.length; j++) {
+    const cs = cellsOf(lines[j]);
+    if (!cs.length) continue;
+    if (cs.some((c) => c.text.length > 40) || /^[(（][一二三四五六七八九十]+[)）]/.test(cs[0].text)) break;
+    for (const c of cs) {
+      const t = c.text.replace(/\s/g, '');
+      if (FIGURE.test(t) || EMPTY.test(t)) {
+        if (label) {
+          figures.push({ ...c, text: t });
+          end = j + 1;
+          idle = 0;
+        }
+      } else if (label && !figures.length && unitColumn && unit === null && t.length <= 6) {
+        unit = t;
+      } else {
+        close();
+        // a label names a measure; a category cell ("主要经济指标") is replaced by the next one
+        if (t.length <= 30) label = { ...c, text: t };
+        idle++;
+      }
+    }
+    if (idle > 8) break;
+  }
+  close();
+  if (rows < 2) return null;
+  let caption = '';
+  for (let b = i - 1; b >= 0 && b >= i - 6; b--) {
+    const t = lines[b].text.replace(/[|｜]/g, '').trim();
+    if (t) {
+      caption = t;
+      break;
+    }
+  }
+  return { lineFrom: i, lineTo: Math.max(end, i + 1), caption, targets, rows: rowsOut };
 }

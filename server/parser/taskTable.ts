@@ -21,12 +21,12 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(牵头单位|牵头部门|牵头责任单位|主要责任单位|主责单位|主责部门|牵头处室|牵头科室|牵头股室|牵头市级部门|牵头区级部门)$/, 'lead'],
   [/^(责任单位|主体责任单位|监管责任单位|属地责任单位|属地管理责任单位|责任部门|责任主体|实施单位|实施主体|落实主体|落实单位|责任处室|责任科室|责任股室|责任站所|监考单位|考核责任单位)$/, 'responsible'],
   [/^(配合单位|配合部门|配合科室|配合处室|协同科室|协同处室|协同单位|协同部门|协同责任单位|参与单位|协办单位)$/, 'cooperating'],
-  [/^(完成时限|完成时间|完成期限|时间节点|时限要求|进度安排|时间安排|时间进度|进度要求|时限|整改时限|整改期限|办结时限)$/, 'deadline'],
+  [/^(完成时限|完成时间|完成期限|计划完成时间|计划完成时限|预计完成时间|时间节点|时限要求|进度安排|时间安排|时间进度|进度要求|时限|整改时限|整改期限|办结时限)$/, 'deadline'],
   [/^(重点任务|主要任务|具体任务|工作任务|任务|任务名称|重点工作|工作事项|改革事项|项目名称|实事项目|民生实事|民生实事项目|实事名称|反馈问题|存在问题|问题|问题清单|问题描述|突出问题)$/, 'task'],
   [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|实施内容|整改目标|整改措施|整改要求|工作目标|目标要求|任务目标|预期目标|目标任务及措施)$/, 'detail'],
   [/^(备注|类别|大类|领域|分类|分值|权重|考核分值)$/, 'other'],
   // a progress report's own columns ("上半年推进情况", "1-6月完成情况"): what was done, never the task or a target
-  [/^((?:\S{0,8}?)(?:推进|进展|完成|落实|办理|工作|实施)(?:情况|进度|进展)|进展|工作进展|目前进度|推进措施)$/, 'other'],
+  [/^((?:\S{0,8}?)(?:推进|进展|完成|落实|办理|工作|实施)(?:情况|进度|进展)|进展|工作进展|目前进度|推进措施|是否(?:达到|符合|完成)序时进度|是否按序时推进|是否完成)$/, 'other'],
   // a project's 建设内容 describes it (8.6万平方米, 1200张): its wording, not its targets
   [/^(建设内容|项目内容|建设规模及内容|建设规模|主要建设内容)$/, 'spec'],
   // an indicator list that names who answers for each indicator: each indicator is a task
@@ -983,7 +983,7 @@ function fitRow(r: Cell[], columns: Column[], textWidth = 0): (Cell | undefined)
   if (r.length < columns.length && dl === columns.length - 1 && parseDeadline(r[r.length - 1].text)) {
     return columns.map((_, k) => (k === dl ? r[r.length - 1] : k < r.length - 1 ? r[k] : undefined));
   }
-  const run = fitUnitRun(r, columns);
+  const run = fitUnitRun(r, columns) ?? fitAroundDeadline(r, columns);
   if (run) return run;
   if (r.length <= columns.length) return columns.map((_, k) => r[k]);
   const wrapped = fitWrapped(r, columns, textWidth);
@@ -1075,6 +1075,51 @@ function fitUnitRun(r: Cell[], columns: Column[]): (Cell | undefined)[] | null {
     const kept = mine.filter((c) => !EMPTY_CELL.test(c.text));
     out[k] = kept.length ? kept.reduce((a, b) => joinCells(a, b, '、')) : undefined;
   }
+  return out;
+}
+
+/**
+ * A row of a progress table read one cell per line, its deadline followed by progress columns ("牵头责任单位 |
+ * 计划完成时间 | 目前完成情况 | 是否达到序时进度"): the deadline cell anchors the row — the lines between the text and
+ * it are the units (two units on two lines, a stray figure the page left dropped), the lines after it fill the
+ * columns after it in order.
+ */
+function fitAroundDeadline(r: Cell[], columns: Column[]): (Cell | undefined)[] | null {
+  const firstUnit = columns.findIndex(UNIT_COL);
+  const dlCol = columns.indexOf('deadline');
+  if (firstUnit < 1 || dlCol < firstUnit || columns.slice(firstUnit, dlCol).some((c) => !UNIT_COL(c))) return null;
+  const pre = columns.slice(0, firstUnit);
+  if (!pre.some((c) => c === 'task' || c === 'detail') || pre.filter((c) => c !== 'seq').length !== 1) return null;
+  const at0 = pre[0] === 'seq' && /^\d{1,3}$/.test(r[0]?.text ?? '') ? 1 : 0;
+  const textAt = at0;
+  // the first line after the text that reads as a deadline
+  let d = -1;
+  for (let k = textAt + 2; k < r.length && k <= textAt + 6; k++) {
+    if (parseDeadline(r[k].text) && r[k].text.length <= 20) {
+      d = k;
+      break;
+    }
+  }
+  if (d < 0) return null;
+  const names = r.slice(textAt + 1, d).filter((c) => !/^\d{1,2}$/.test(c.text));
+  if (!names.length || !names.every((c) => unitCell(c.text))) return null;
+  const out: (Cell | undefined)[] = columns.map(() => undefined);
+  if (at0) out[0] = r[0];
+  out[pre.indexOf(pre.find((c) => c !== 'seq')!)] = r[textAt];
+  const cells: Cell[] = [];
+  for (const c of names) {
+    const last = cells[cells.length - 1];
+    if (last && UNIT_WRAP(last.text, c.text)) cells[cells.length - 1] = joinCells(last, c);
+    else cells.push(c);
+  }
+  const unitCols = dlCol - firstUnit;
+  for (let n = 0; n < unitCols && n < cells.length; n++) {
+    const mine = n === unitCols - 1 ? cells.slice(n) : [cells[n]];
+    const kept = mine.filter((c) => !EMPTY_CELL.test(c.text));
+    out[firstUnit + n] = kept.length ? kept.reduce((a, b) => joinCells(a, b, '、')) : undefined;
+  }
+  out[dlCol] = r[d];
+  r.slice(d + 1, d + 1 + columns.length - dlCol - 1).forEach((c, n) => (out[dlCol + 1 + n] = c));
   return out;
 }
 

@@ -6,6 +6,7 @@ import type { OutlineNode, ParsedTask, ParsedUnit } from '../../shared/parsedPla
 import type { ParseContext } from './types.js';
 import { findRespNotes, readInline, hasRoleVerb, INLINE_ITEM, type RespNote } from './respNotes.js';
 import { findTaskTables, leadPhrase } from './taskTable.js';
+import { findMatrixTables } from './matrixTargets.js';
 import { headingStart } from './outline.js';
 import { parseDeadline, contextYearOf, issueYear } from './deadline.js';
 import { warnUnknownUnits } from './units.js';
@@ -93,6 +94,15 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
         plainList: r.plainList,
         ref: r.ref,
       });
+    }
+  }
+  // a target matrix with one column per place hands each row to the places with a figure in it
+  for (const m of findMatrixTables(doc.lines)) {
+    for (const r of m.rows ?? []) {
+      if (tables.some((t) => t.start <= r.start && r.start < t.end)) continue;
+      const responsible = r.places.flatMap((c) => parseUnitList(ctx, c.text, c.start, true).units);
+      if (!responsible.length) continue;
+      drafts.push({ start: r.start, end: r.end, outlineId: innermost(heads, r.start)?.node.id ?? null, title: r.label, text: r.label, lead: [], responsible, cooperating: [], leaders: [], deadlineText: null, units: null, year });
     }
   }
   const inTable = (p: number) => tables.some((t) => t.start <= p && p < t.end);

@@ -52,6 +52,44 @@ describe('a plan quantity matrix (g13: 山东省 2023 老旧小区改造计划�
   });
 });
 
+describe('a target matrix with one column per place, one cell per line (m15: 巴中 2014 县区综合目标任务框架体系)', () => {
+  const plan = page('m15-');
+  it('gives each place column its figure of the row, leaving the 分值 column and merged cells out', () => {
+    const gdp = plan.targets.filter((t) => t.subject.endsWith('地区生产总值'));
+    expect(gdp.map((t) => [t.subject, t.value, t.unit])).toEqual([
+      ['全市地区生产总值', 466, '亿元'],
+      ['巴州区地区生产总值', 112, '亿元'],
+      ['恩阳区地区生产总值', 45, '亿元'],
+      ['南江县地区生产总值', 99, '亿元'],
+      ['通江县地区生产总值', 92, '亿元'],
+      ['平昌县地区生产总值', 114, '亿元'],
+      ['经开区地区生产总值', 4, '亿元'],
+    ]);
+    // the 经开区 cell is empty for revenue: five places have a figure, not the zone with the 分值 one
+    expect(plan.targets.filter((t) => t.subject.endsWith('地方公共财政预算收入')).map((t) => t.value)).toEqual([32.55, 6.23, 1.5, 6.42, 3.47, 5.88]);
+    expect(plan.targets.find((t) => t.subject === '巴州区城镇居民人均可支配收入')).toMatchObject({ value: 22155, unit: null, year: 2014 });
+  });
+  it('hands each row to the places with a figure in it', () => {
+    const revenue = plan.tasks.find((t) => t.title === '地方公共财政预算收入(亿元)');
+    expect(revenue && raws(revenue.responsible)).toEqual(['巴州区', '恩阳区', '南江县', '通江县', '平昌县']);
+    expect(plan.tasks).toHaveLength(8);
+  });
+});
+
+describe('a progress table one cell per line, a stray cell and two units on two lines (m16: 怀远县 农业农村局)', () => {
+  const plan = page('m16-');
+  it('anchors each row on its deadline: the lines before it are the units, the progress after it is no target', () => {
+    expect(plan.tasks.filter((t) => t.lead.length).map((t) => [raws(t.lead), t.deadline])).toEqual([
+      [['经管站'], '2023-12'],
+      [['农田建设管理股', '农业股'], '2023-12'],
+      [['经管站'], '2023-12'],
+      [['农业股', '乡村产业发展股'], '2023-12'],
+      [['农业执法大队'], '2023-12'],
+    ]);
+    expect(plan.targets.map((t) => t.value)).not.toContain(16285);
+  });
+});
+
 describe('sentence duties (e27: 师宗县 land-disposal assignments; f17: a note cut by the page)', () => {
   it('parts "由X牵头,Y配合,在…前完成…;由Z牵头…" into one task per clause', () => {
     const plan = page('e27-');
