@@ -37,6 +37,7 @@ export const planSummarySchema = z.object({
   periodEnd: z.number().nullable(),
   status: planStatusSchema,
   published: z.boolean(),
+  regionId: z.number().nullable(),
   regionName: z.string().nullable(),
   taskCount: z.number(),
   indicatorCount: z.number(),

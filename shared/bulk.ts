@@ -76,6 +76,8 @@ export const ledgerRowSchema = z.object({
   planTitle: z.string().nullable(),
   periodKey: z.string().nullable(),
   report: z.object({ period: z.string(), reportedStatus: reportedTaskStatusSchema, progress: z.number().nullable(), progressText: z.string(), problems: z.string(), nextSteps: z.string(), version: z.number().optional() }).nullable(),
+  /** the row's own cells as written in the file, shown beside its errors when nothing could be read from it */
+  cells: z.object({ reportedStatus: z.string(), progress: z.string(), progressText: z.string() }),
   /** the row is the same as what is stored: saving it changes nothing */
   unchanged: z.boolean(),
   errors: z.array(z.string()),

@@ -8,6 +8,7 @@ import 'dayjs/locale/zh-cn';
 import { AuthProvider } from './auth';
 import { AppRoutes } from './routes';
 import { ErrorBridge } from './components/ErrorBridge';
+import { uiFont } from './uiFont';
 import './styles.css';
 
 dayjs.locale('zh-cn');
@@ -16,7 +17,7 @@ const theme = {
   token: {
     colorPrimary: '#b4232a',
     borderRadius: 4,
-    fontFamily: '"PingFang SC", "Microsoft YaHei", "WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif',
+    fontFamily: uiFont,
   },
 };
 

@@ -42,7 +42,7 @@ async function summarize(db: DbOrTx, rows: { p: typeof plans.$inferSelect; regio
     const ts = taskStats.find((s) => s.planId === p.id);
     return {
       id: p.id, title: p.title, level: p.level, type: p.type, periodStart: p.periodStart, periodEnd: p.periodEnd,
-      status: p.status as PlanSummary['status'], published: p.published, regionName,
+      status: p.status as PlanSummary['status'], published: p.published, regionId: p.regionId, regionName,
       taskCount: ts?.n ?? 0, indicatorCount: indStats.find((s) => s.planId === p.id)?.n ?? 0,
       progress: ts?.progress == null ? null : Math.round(Number(ts.progress) * 10) / 10,
       createdAt: p.createdAt.toISOString(),

@@ -76,7 +76,7 @@ export function ledgerPreview(grid: ReportGrid, sheet: LedgerSheet): LedgerPrevi
     }
     const stored = g?.report;
     const unchanged = !!(report && stored && stored.reportedStatus === report.reportedStatus && stored.progress === report.progress && stored.progressText === report.progressText && stored.problems === report.problems && stored.nextSteps === report.nextSteps);
-    rows.push({ rowNumber: r.rowNumber, taskId: g?.taskId ?? null, taskTitle: g?.taskTitle ?? title, planTitle: g?.planTitle ?? null, periodKey: g?.period.key ?? null, report: errors.length ? null : report, unchanged, errors });
+    rows.push({ rowNumber: r.rowNumber, taskId: g?.taskId ?? null, taskTitle: g?.taskTitle ?? title, planTitle: g?.planTitle ?? null, periodKey: g?.period.key ?? null, report: errors.length ? null : report, cells: { reportedStatus: c.reportedStatus?.text ?? '', progress: c.progress?.text ?? '', progressText: text.progressText }, unchanged, errors });
   }
   const missing = grid.rows.filter((g) => g.editable && !named.has(g.taskId)).map((g) => ({ taskId: g.taskId, taskTitle: g.taskTitle }));
   return { sheetName: sheet.sheetName, headerRow: sheet.headerRow, columns: sheet.columns.map((x) => ({ header: x.header, field: x.field })), rows, missing };

@@ -182,6 +182,8 @@ describe('the ledger Excel', () => {
     expect(ok).toMatchObject({ rowNumber: 3, taskId: Number(rows[0].getCell(10).value), errors: [], report: { period: '2026-03', reportedStatus: '推进中', progress: 45, progressText: '三月已完成招标', nextSteps: '四月开工' } });
     expect(words.errors).toEqual(['完成进度“六十”不是数字,请填写 0 到 100 之间的数字']);
     expect(words.report).toBeNull();
+    // what the row says is shown beside its error, not lost
+    expect(words.cells).toEqual({ reportedStatus: '推进中', progress: '六十', progressText: '三月进展' });
     expect(unknown.errors[0]).toMatch(/不存在的任务.*不是本单位本期应报的任务/);
     expect(blank.errors).toEqual(['本行未填写任何进展,不保存']);
     expect(preview.missing).toEqual([]);

@@ -1,14 +1,17 @@
 // 批量指派: the tasks selected in a plan's task table get their lead / responsible / cooperating units (added to
 // what each names, or in place of it), and/or a deadline and a weight, in one go — all or nothing on the server.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
 import type { Unit } from '../../../shared/api';
+import { api } from '../api';
+import { useRequest } from '../useRequest';
 import { bulkApi, type AssignBody } from './bulkApi';
 
 type Role = 'lead' | 'responsible' | 'cooperating';
 const roles: [Role, string][] = [['lead', '牵头单位'], ['responsible', '责任单位'], ['cooperating', '配合单位']];
 
-export function BulkAssignModal({ planId, taskIds, units, open, onClose, onDone }: { planId: number; taskIds: number[]; units: Unit[]; open: boolean; onClose: () => void; onDone: () => void }) {
+/** `regionId`: the plan's region — only its units and those of the regions below it (its towns) are offered */
+export function BulkAssignModal({ planId, regionId, taskIds, units: all, open, onClose, onDone }: { planId: number; regionId: number | null; taskIds: number[]; units: Unit[]; open: boolean; onClose: () => void; onDone: () => void }) {
   const { message } = App.useApp();
   const [picked, setPicked] = useState<Record<Role, number[]>>({ lead: [], responsible: [], cooperating: [] });
   const [mode, setMode] = useState<'add' | 'replace'>('add');
@@ -35,8 +38,23 @@ export function BulkAssignModal({ planId, taskIds, units, open, onClose, onDone 
       setBusy(false);
     }
   };
-  // the registry holds every district's 区城市管理局: a name two regions share is shown with its region, or the office
-  // picks 璧山区's for a 永川区 plan unawares (and the server refuses it: UNIT_OUTSIDE_REGION)
+  // the registry holds every district's units; the server accepts only the plan's region and the regions below it
+  // (UNIT_OUTSIDE_REGION), so the picker offers only those
+  const regions = useRequest(() => api.regions(), []);
+  const units = useMemo(() => {
+    if (regionId === null || !regions.data) return all;
+    const inside = new Set([regionId]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const r of regions.data.items) {
+        if (r.parentId === null || !inside.has(r.parentId) || inside.has(r.id)) continue;
+        inside.add(r.id);
+        grew = true;
+      }
+    }
+    return all.filter((u) => inside.has(u.regionId));
+  }, [all, regionId, regions.data]);
+  // a name two regions still share (a district's and its town's) is shown with its region
   const shared = new Set(units.filter((u, i) => units.findIndex((x) => x.name === u.name) !== i).map((u) => u.name));
   const nameOf = (u: Unit) => (shared.has(u.name) ? `${u.name}(${u.regionName})` : u.name);
   const options = units.map((u) => ({ value: u.id, label: nameOf(u), search: `${nameOf(u)} ${u.aliases.join(' ')}` }));

@@ -8,6 +8,8 @@ import { bulkApi, type LedgerPreview } from './bulkApi';
 
 type Row = LedgerPreview['rows'][number];
 
+const asWritten = (text: string) => (text ? text : <span className="muted">未填</span>);
+
 export function LedgerUploadModal({ open, onClose, onSaved }: { open: boolean; onClose: () => void; onSaved: () => void }) {
   const { message } = App.useApp();
   const [preview, setPreview] = useState<LedgerPreview | null>(null);
@@ -86,9 +88,10 @@ export function LedgerUploadModal({ open, onClose, onSaved }: { open: boolean; o
             columns={[
               { title: '行', dataIndex: 'rowNumber', width: 48 },
               { title: '任务', dataIndex: 'taskTitle', width: 240, render: (t: string, r) => <div><div>{t}</div>{r.planTitle && <div className="muted">{r.planTitle}</div>}</div> },
-              { title: '状态', width: 80, render: (_: unknown, r) => r.report?.reportedStatus ?? '—' },
-              { title: '进度', width: 64, render: (_: unknown, r) => (r.report?.progress === null || !r.report ? '—' : `${r.report.progress}%`) },
-              { title: '完成情况', render: (_: unknown, r) => <span className="clamp-2">{r.report?.progressText || '—'}</span> },
+              // a row with errors shows what its cells say (the wrong value among them), not a dash
+              { title: '状态', width: 80, render: (_: unknown, r) => (r.report ? r.report.reportedStatus : asWritten(r.cells.reportedStatus)) },
+              { title: '进度', width: 64, render: (_: unknown, r) => (r.report ? (r.report.progress === null ? '未填' : `${r.report.progress}%`) : asWritten(r.cells.progress)) },
+              { title: '完成情况', render: (_: unknown, r) => <span className="clamp-2">{r.report ? r.report.progressText || '未填' : asWritten(r.cells.progressText)}</span> },
               {
                 title: '核对结果', width: 220,
                 render: (_: unknown, r) =>

@@ -2,13 +2,14 @@
 import { useEffect, useRef } from 'react';
 import type { EChartsCoreOption } from 'echarts/core';
 import { echarts } from './echartsParts';
+import { uiFont } from '../uiFont';
 
 export default function EChart({ option, label, height = 320 }: { option: EChartsCoreOption; label: string; height?: number }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!el.current) return;
     const chart = echarts.init(el.current, undefined, { renderer: 'svg' });
-    chart.setOption({ animation: false, textStyle: { fontFamily: 'inherit' }, ...option });
+    chart.setOption({ animation: false, textStyle: { fontFamily: uiFont }, ...option });
     const onResize = () => chart.resize();
     window.addEventListener('resize', onResize);
     return () => {

@@ -17,6 +17,7 @@ import { PageLoading } from '../components/PageLoading';
 import { ProjectDrawer } from '../projects/ProjectDrawer';
 import { loadUnits } from '../unitsCache';
 import { useRequest } from '../useRequest';
+import { uiFont } from '../uiFont';
 import './map.css';
 
 echarts.use([MapChart, ScatterChart, GeoComponent, TooltipComponent, SVGRenderer]);
@@ -133,7 +134,7 @@ function MapCanvas({ data, selected, onSelect, onProject }: { data: MapAnswer; s
     chart.current?.setOption(
       {
         animation: false,
-        textStyle: { fontFamily: 'inherit' },
+        textStyle: { fontFamily: uiFont },
         tooltip: {
           trigger: 'item',
           confine: true,

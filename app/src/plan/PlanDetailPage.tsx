@@ -140,6 +140,7 @@ export default function PlanDetailPage() {
                 children: (
                   <PlanTaskTable
                     planId={id}
+                    regionId={p.regionId}
                     outlineNodeId={chapter}
                     chapterLabel={chapterNode ? `${chapterNode.marker}${chapterNode.title}` : null}
                     onClearChapter={() => setChapter(null)}

@@ -14,6 +14,8 @@ import { colorPhrase, TASK_STATE_LABELS } from '../../../shared/statusWords';
 
 interface Props {
   planId: number;
+  /** the plan's region: 批量指派 offers its units and those of the regions below it */
+  regionId: number | null;
   outlineNodeId: number | null;
   chapterLabel: string | null;
   onClearChapter: () => void;
@@ -33,7 +35,7 @@ const statusFilterOptions = [
   ...(['awaiting_review', 'not_reported', 'nothing_due'] as const).map((s) => ({ value: s, label: TASK_STATE_LABELS[s] })),
 ];
 
-export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChapter, onOpenTask, units, refreshKey, extra, assignable }: Props) {
+export function PlanTaskTable({ planId, regionId, outlineNodeId, chapterLabel, onClearChapter, onOpenTask, units, refreshKey, extra, assignable }: Props) {
   const [selected, setSelected] = useState<number[]>([]);
   const [assigning, setAssigning] = useState(false);
   const [assigned, setAssigned] = useState(0);
@@ -129,6 +131,7 @@ export function PlanTaskTable({ planId, outlineNodeId, chapterLabel, onClearChap
       {assignable && (
         <BulkAssignModal
           planId={planId}
+          regionId={regionId}
           taskIds={selected}
           units={units}
           open={assigning}
