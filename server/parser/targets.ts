@@ -268,7 +268,9 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     const from = markerEnd(v.text, state);
     let year = yearOfChain(chain);
     // before any heading the document's own period rules; under headings, its plan's end year
-    year ??= node ? (planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null) : (yearByNode.get(ROOT) ?? planEnd ?? period?.[1] ?? null);
+    // a one-year document ("2022年…重点工作目标任务") sets its targets for that year, whatever five-year plan it names
+    const oneYear = period && period[0] === period[1] ? period[1] : null;
+    year ??= node ? (oneYear ?? planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null) : (yearByNode.get(ROOT) ?? oneYear ?? planEnd ?? period?.[1] ?? null);
     // minutes and bulletins speak of the year they were issued in
     year ??= minutesYear ?? annualYear;
     const lastSet = scanText(v, from, node, year);

@@ -133,3 +133,15 @@ describe('records: progress reports and 同比', () => {
     ]);
   });
 });
+
+// real-M m11 (新邱区 2022年…工作目标任务): headings over paragraphs of figures, no year of their own
+describe('a one-year document under headings', () => {
+  const plan = parseText(
+    '某区2022年全面推进乡村振兴重点工作目标任务\n\n日期: 2022-05-30\n\n一、全力确保粮食安全\n\n粮食播种面积不低于4.11万亩,正常年景粮食产量达到0.24亿斤。\n\n二、扎实推进人居环境整治提升\n\n落实“十四五”规划要求,建成农村生活污水处理设施工程项目2个,新建社会足球场30片。\n',
+  );
+  it('sets its targets for its own year, not for the end of the five-year plan it names', () => {
+    expect(find(plan.targets, '粮食播种面积')).toMatchObject({ value: 4.11, unit: '万亩', year: 2022 });
+    expect(find(plan.targets, '粮食产量')).toMatchObject({ value: 0.24, unit: '亿斤', year: 2022 });
+    expect(find(plan.targets, '足球场')).toMatchObject({ value: 30, unit: '片' });
+  });
+});
