@@ -159,6 +159,22 @@ export async function requireUnitsInRegion(db: DbOrTx, unitIds: number[], region
 }
 
 /**
+ * The units a reviewer maps an import's names to: those of the plan's region tree or of a region above it (a
+ * municipal department a district plan names), the same units the import's own name matching reaches
+ * (queries/units.ts unitMatcher) — never another district's.
+ */
+export async function requireUnitsInReach(db: DbOrTx, unitIds: number[], regionId: number | null): Promise<void> {
+  const ids = [...new Set(unitIds)];
+  if (!ids.length || regionId === null) return;
+  const list = sql.join(ids.map((i) => sql`${i}`), sql`, `);
+  const res = await db.execute(sql`with recursive down(id) as (select ${regionId}::int union select r.id from regions r join down on r.parent_id = down.id),
+    up(id) as (select parent_id from regions where id = ${regionId} union select g.parent_id from regions g join up on g.id = up.id)
+    select u.id from units u where u.id in (${list}) and u.region_id not in (select id from down) and u.region_id not in (select id from up where id is not null)`);
+  const outside = (res as unknown as { rows: { id: number }[] }).rows.map((r) => r.id);
+  if (outside.length) throw new AppError('UNIT_OUTSIDE_REGION', { units: outside });
+}
+
+/**
  * The region an import belongs to: the one the office chose, else the one the document names when it lies in
  * the office's own tree, else the office's own. A district importing the city's scheme keeps its copy its own.
  */

@@ -5,6 +5,7 @@ import type { ImportCorrection } from '../../shared/api.js';
 import type { ParsedPlan } from '../../shared/parsedPlan.js';
 import { imports } from '../db/schema/index.js';
 import { writeAudit } from '../audit.js';
+import { requireUnitsInReach } from '../access.js';
 import type { OpContext } from './context.js';
 
 export async function correctImport({ db, actor }: OpContext, importId: number, corrections: ImportCorrection[]) {
@@ -14,6 +15,9 @@ export async function correctImport({ db, actor }: OpContext, importId: number, 
     if (row.status !== 'review') throw new AppError('IMPORT_NOT_PENDING_REVIEW');
     const parsed = structuredClone(row.parsed) as ParsedPlan;
     const mappings = { ...row.unitMappings };
+    // a name maps only to a unit the plan's region may name (the region the confirmation will give the plan)
+    const mappedTo = corrections.flatMap((c) => (c.op === 'mapUnit' && c.unitId !== null ? [c.unitId] : []));
+    await requireUnitsInReach(tx, mappedTo, row.regionId ?? actor.regionIds[0] ?? null);
     for (const c of corrections) {
       const { before, after } = applyCorrection(parsed, mappings, c);
       await writeAudit(tx, actor, { action: `import.${c.op}`, entityType: 'import', entityId: importId, before, after });

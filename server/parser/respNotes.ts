@@ -519,9 +519,6 @@ const PLACES = /^各(?:乡镇|镇|街道|乡|县|区|市|村|社区|园区|开�
 const SENTENCE_DATE = /[于在](?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|每月\d{1,2}日|每(?:个)?季度末|年中|年底)(?:前|以前|之前)?/;
 const ORGAN_NAME = /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|部门|单位|督查室|督导室|整改办|专班|指挥部|领导小组)$/;
 const PARTNERS = /^((?:[^,;。、:()]{1,24}?(?:部门|单位|局|委|办|政府|中心|管委会|集团|公司|院|分局|办公室)、?)+)/;
-// "会同发展改革、住房和城乡建设、财政等部门": fields of government sharing one 部门 (units.ts sectorList reads them)
-const SECTOR_PARTNERS = /^((?:[\u4e00-\u9fa5]{2,10}、){1,12}[\u4e00-\u9fa5]{2,10}?等?(?:有关|相关)?部门)/;
-const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);
 
 /**
  * "…。由县农业农村局负责,县财政局配合,各乡镇人民政府具体实施。": a sentence that only says who
@@ -617,7 +614,7 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
     let end = at + tm[0].length;
     if (verb === '会同') {
       const restAt = m.index + off + tm[0].length;
-      const p = partnersOf(t.slice(restAt, m.index + c.length));
+      const p = PARTNERS.exec(t.slice(restAt, m.index + c.length));
       if (p) {
         const got = parseUnitList(ctx, p[1].replace(/、$/, ''), lineStart + restAt);
         if (got.units.length && !got.rejected.length) {
@@ -796,7 +793,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   note.opens = true;
   if (m[2] === '会同') {
     const restAt = s0 + lead + m[0].length;
-    const p = partnersOf(t.slice(restAt, sEnd));
+    const p = PARTNERS.exec(t.slice(restAt, sEnd));
     if (!p) return null;
     const partners = parseUnitList(ctx, p[1].replace(/、$/, ''), lineStart + restAt);
     if (!partners.units.length || partners.rejected.length) return null;

@@ -18,7 +18,7 @@ import { allRoutes } from '../../server/http/routes/index.js';
 import { routeAccess } from '../../server/http/routes/access.js';
 import type { RecordKind } from '../../server/access.js';
 import { can, type Actor as PolicyActor } from '../../server/policy.js';
-import { attachments, notifications, plans } from '../../server/db/schema/index.js';
+import { attachments, notifications, plans, taskUnits, tasks, units } from '../../server/db/schema/index.js';
 import { createTask } from '../../server/operations/saveTask.js';
 import { systemActor } from '../../server/policy.js';
 import { setClock } from '../../server/clock.js';
@@ -139,6 +139,8 @@ beforeAll(async () => {
 });
 
 afterAll(() => setClock(null));
+
+const lastAuditId = async () => Number(((await t.handle.db.execute(sql`select coalesce(max(id), 0)::int as n from audit_events`)) as unknown as { rows: { n: number }[] }).rows[0].n);
 
 const key = (r: RouteDef) => `${r.method} ${r.url}`;
 
@@ -261,7 +263,6 @@ async function send(pr: Probe, client: Client): Promise<LightMyRequestResponse> 
 describe('the route × role × district matrix', () => {
   // about 2,000 probes: 20–50 s on a shared 2-core machine
   it('answers every probe as the declared tables say, and a refused probe changes nothing', { timeout: 300_000 }, async () => {
-    const db = t.handle.db;
     const probes: Probe[] = [];
     for (const route of allRoutes) {
       const a = routeAccess[key(route)];
@@ -279,20 +280,19 @@ describe('the route × role × district matrix', () => {
       const j = Math.floor(random() * (i + 1));
       [probes[i], probes[j]] = [probes[j], probes[i]];
     }
-    const lastAudit = async () => Number(((await db.execute(sql`select coalesce(max(id), 0)::int as n from audit_events`)) as unknown as { rows: { n: number }[] }).rows[0].n);
     const wrong: string[] = [];
     const tally: Record<string, number> = {};
     for (const pr of probes) {
       const want = expected(pr.route, pr.owner, pr.prober);
       // logging out ends the session: each logout probe uses a session of its own
       const client = key(pr.route) === 'POST /api/auth/logout' && pr.prober.username ? await new Client(t.app).login(pr.prober.username, PASSWORD) : pr.prober.client;
-      const before = want === 'passes' ? 0 : await lastAudit();
+      const before = want === 'passes' ? 0 : await lastAuditId();
       const res = await send(pr, client);
       const got = outcomeOf(res);
       tally[want] = (tally[want] ?? 0) + 1;
       const what = `${pr.prober.key} ${key(pr.route)} on the ${pr.owner.name}`;
       if (got !== want) wrong.push(`${what}: expected ${want}, got ${got} (${res.statusCode} ${res.body.slice(0, 120)})`);
-      else if (want !== 'passes' && (await lastAudit()) !== before) wrong.push(`${what}: refused, but wrote an audit row`);
+      else if (want !== 'passes' && (await lastAuditId()) !== before) wrong.push(`${what}: refused, but wrote an audit row`);
     }
     const districts = new Set(probers.map((p) => p.district).filter(Boolean)).size;
     console.log(`access matrix: ${allRoutes.length} routes × ${roles.length} roles × ${districts} districts (+ the unit roles of a unit outside the plan, + a visitor) × up to 2 plans = ${probes.length} probes (${Object.entries(tally).map(([k, v]) => `${v} ${k}`).join(', ')}); seed ${seed}`);
@@ -342,6 +342,29 @@ describe('the findings of issue #10, one by one', () => {
     // its own units still work
     const ok = await officeB.patch(`/api/tasks/${planB.tasks[0].id}`, { units: [{ unitId: unitB, role: 'lead' }] });
     expect(ok.statusCode, ok.body).toBe(200);
+  });
+
+  it("a district office's import draws in no unit of another district, neither by name nor by the reviewer's mapping", async () => {
+    const db = t.handle.db;
+    // a unit only 永川 has: a 铜梁 plan naming it must not link it (its people would then see 铜梁's plan)
+    const yc = await makeUnit(db, OWN, '区湿地保护管理局');
+    const text = (n: number) => Buffer.from(`铜梁区湿地保护行动计划(第${n}稿)\n一、重点任务\n(一)推进湿地公园建设。(牵头单位:区湿地保护管理局)\n`, 'utf8');
+    const job = (await officeB.upload('/api/imports', 'tl-1.txt', text(1))).json();
+    expect(job.status, JSON.stringify(job)).toBe('review');
+    expect(job.unknownUnits.map((u: { name: string }) => u.name)).toContain('区湿地保护管理局');
+    const confirmed = await officeB.post(`/api/imports/${job.id}/confirm`, { createUnits: ['区湿地保护管理局'] });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const linked = await db.select({ unitId: taskUnits.unitId, regionId: units.regionId }).from(taskUnits).innerJoin(tasks, eq(tasks.id, taskUnits.taskId)).innerJoin(units, eq(units.id, taskUnits.unitId)).where(eq(tasks.planId, confirmed.json().planId));
+    expect(linked.length).toBeGreaterThan(0);
+    expect(linked.map((l) => l.unitId)).not.toContain(yc.id);
+    expect(new Set(linked.map((l) => l.regionId))).toEqual(new Set([await regionId(db, OTHER)]));
+    // the reviewer cannot map a name to another district's unit either
+    const second = (await officeB.upload('/api/imports', 'tl-2.txt', text(2))).json();
+    const before = await lastAuditId();
+    const mapped = await officeB.post(`/api/imports/${second.id}/corrections`, { corrections: [{ op: 'mapUnit', name: '区湿地保护管理局', unitId: yc.id }] });
+    expect(mapped.statusCode, mapped.body).toBe(403);
+    expect(mapped.json().error.code).toBe('UNIT_OUTSIDE_REGION');
+    expect(await lastAuditId()).toBe(before);
   });
 
   it("reads no audit trail of another district's records", async () => {

@@ -148,21 +148,3 @@ describe('directives in minutes', () => {
     expect(plan.targets.find((t) => t.value === 35)?.year).toBe(2024);
   });
 });
-
-// real-G g18 (湖南 农村危房改造): fields of government named before one shared 部门
-describe('X部门会同 fields of government 等部门', () => {
-  it('reads "发展改革、住房和城乡建设、财政等部门" as three cooperating bodies, as written, and keeps 部门 on a last name without 等', () => {
-    expect(
-      roles(
-        '五、工作措施\n(二)明确工作职责。民政部门会同发展改革、住房和城乡建设、财政等部门负责做好危房改造计划安排。发展改革部门会同民政、住房和城乡建设、财政、扶贫部门负责安排年度投资计划。\n',
-      ),
-    ).toEqual([
-      [['民政部门'], [], ['发展改革', '住房和城乡建设', '财政']],
-      [['发展改革部门'], [], ['民政', '住房和城乡建设', '财政', '扶贫部门']],
-    ]);
-  });
-  it('does not read a list of things before 部门 as units', () => {
-    const plan = parseText('一、任务\n(一)加强协调。市发展改革委会同项目、资金、土地等部门负责统筹。\n');
-    expect(plan.tasks.flatMap((t) => raws(t.cooperating))).not.toContain('项目');
-  });
-});
