@@ -2,7 +2,7 @@
 // and the district at a glance for leaders. Every list is across all the plans the caller may see.
 import { z } from 'zod';
 import { taskStatusOutSchema } from './api.js';
-import { noticeStatusSchema, periodOutSchema, reportStatusSchema } from './reporting.js';
+import { noticeLevelSchema, noticeStatusSchema, periodOutSchema, reportStatusSchema } from './reporting.js';
 
 /** A deadline as a countdown reads it: working days left (0 = today), negative once passed (see domain workingDaysUntil). */
 export const deadlineOutSchema = z.object({
@@ -13,7 +13,6 @@ export const deadlineOutSchema = z.object({
 export type DeadlineOut = z.infer<typeof deadlineOutSchema>;
 
 const planRef = { planId: z.number(), planTitle: z.string() };
-const noticeLevelSchema = z.enum(['blue', 'yellow', 'red']);
 
 // ---- the office ----------------------------------------------------------------------------------------
 

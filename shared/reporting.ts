@@ -169,9 +169,11 @@ export const planStatusOutSchema = z.object({
 export type PlanStatusOut = z.infer<typeof planStatusOutSchema>;
 
 export const noticeStatusSchema = z.enum(['issued', 'signed', 'handled', 'fed_back', 'rechecked', 'closed']);
+/** a notice's urgency: blue, then yellow and red as its deadlines pass */
+export const noticeLevelSchema = z.enum(['blue', 'yellow', 'red']);
 export const noticeOutSchema = z.object({
   id: z.number(), planId: z.number(), planTitle: z.string(), unitId: z.number(), unitName: z.string(), taskId: z.number().nullable(), indicatorId: z.number().nullable(), periodKey: z.string().nullable(),
-  kind: z.string(), origin: z.string(), title: z.string(), requirement: z.string(), level: z.enum(['blue', 'yellow', 'red']), status: noticeStatusSchema,
+  kind: z.string(), origin: z.string(), title: z.string(), requirement: z.string(), level: noticeLevelSchema, status: noticeStatusSchema,
   responseDeadline: z.string(), feedback: z.string().nullable(), recheckNote: z.string().nullable(), issuedAt: z.string(), closedAt: z.string().nullable(),
   /** when the unit last fed back (the notice.feedback step), null before it has */
   fedBackAt: z.string().nullable(),

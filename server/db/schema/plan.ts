@@ -1,8 +1,10 @@
 // Plans and what an import turns them into: outline, tasks with units by role, indicators, targets, projects.
 import { sql } from 'drizzle-orm';
-import { pgTable, serial, integer, text, timestamp, jsonb, doublePrecision, boolean, index, uniqueIndex, customType } from 'drizzle-orm/pg-core';
+import { pgTable, serial, integer, text, timestamp, jsonb, doublePrecision, boolean, index, uniqueIndex, customType, check } from 'drizzle-orm/pg-core';
 import { regions, units, users } from './core.js';
 import type { IndicatorTarget } from '../../../shared/parsedPlan.js';
+import { reportedTaskStatusSchema } from '../../../shared/planSettings.js';
+import { oneOf } from './checks.js';
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 
@@ -84,7 +86,7 @@ export const tasks = pgTable(
     deadlineText: text('deadline_text'),
     weight: doublePrecision('weight').notNull().default(1),
     progress: doublePrecision('progress'), // last accepted progress, %
-    reportedStatus: text('reported_status'), // last accepted 未开始 | 推进中 | 已完成 | 滞后 | 受阻
+    reportedStatus: text('reported_status'), // last accepted, reportedTaskStatusSchema: 未开始 | 推进中 | 已完成 | 滞后 | 受阻
     position: integer('position').notNull().default(0),
     sourceStart: integer('source_start'),
     sourceEnd: integer('source_end'),
@@ -98,6 +100,7 @@ export const tasks = pgTable(
     // a plan's tasks in list order (plan, position, id): a page is read off the index, no sort
     index('tasks_plan_position').on(t.planId, t.position, t.id),
     index('tasks_search').using('gin', sql`to_tsvector('simple', ${t.searchText})`),
+    check('tasks_reported_status_check', oneOf(t.reportedStatus, reportedTaskStatusSchema.options)),
   ],
 );
 

@@ -1,6 +1,9 @@
 // Running a plan: reporting periods (materialized when first touched, so the office can lock one),
 // progress reports per task and period, cooperating units' contributions, attachments.
-import { pgTable, serial, integer, text, timestamp, jsonb, doublePrecision, index, uniqueIndex, customType } from 'drizzle-orm/pg-core';
+import { pgTable, serial, integer, text, timestamp, jsonb, doublePrecision, index, uniqueIndex, customType, check } from 'drizzle-orm/pg-core';
+import { reportedTaskStatusSchema } from '../../../shared/planSettings.js';
+import { reportStatusSchema } from '../../../shared/reporting.js';
+import { oneOf } from './checks.js';
 import { plans, tasks } from './plan.js';
 import { units, users } from './core.js';
 
@@ -38,8 +41,8 @@ export const reports = pgTable(
     taskId: integer('task_id').notNull().references(() => tasks.id, { onDelete: 'cascade' }),
     periodId: integer('period_id').notNull().references(() => reportPeriods.id),
     unitId: integer('unit_id').notNull().references(() => units.id), // the lead unit reporting
-    status: text('status').notNull().default('draft'), // draft | submitted | accepted | returned
-    reportedStatus: text('reported_status'), // 未开始 | 推进中 | 已完成 | 滞后 | 受阻
+    status: text('status').notNull().default('draft'), // reportStatusSchema: draft | unit_review | submitted | accepted | returned
+    reportedStatus: text('reported_status'), // reportedTaskStatusSchema: 未开始 | 推进中 | 已完成 | 滞后 | 受阻
     progress: doublePrecision('progress'),
     progressText: text('progress_text').notNull().default(''), // 进展情况
     problems: text('problems').notNull().default(''), // 存在问题
@@ -65,6 +68,9 @@ export const reports = pgTable(
     index('reports_period').on(t.periodId, t.status),
     index('reports_plan').on(t.planId, t.status),
     index('reports_unit').on(t.unitId, t.periodId),
+    // the statuses of the report's state machine (domain/reportFlow.ts) and the reported statuses, from shared/
+    check('reports_status_check', oneOf(t.status, reportStatusSchema.options)),
+    check('reports_reported_status_check', oneOf(t.reportedStatus, reportedTaskStatusSchema.options)),
   ],
 );
 

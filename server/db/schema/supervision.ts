@@ -1,5 +1,7 @@
 // 督办: a notice to a unit about a red task, a red indicator or a missing report.
-import { pgTable, serial, integer, text, timestamp, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { pgTable, serial, integer, text, timestamp, index, uniqueIndex, check } from 'drizzle-orm/pg-core';
+import { noticeLevelSchema, noticeStatusSchema } from '../../../shared/reporting.js';
+import { oneOf } from './checks.js';
 import { indicators, plans, tasks } from './plan.js';
 import { units, users } from './core.js';
 
@@ -16,8 +18,8 @@ export const notices = pgTable(
     origin: text('origin').notNull(), // rule | manual
     title: text('title').notNull(),
     requirement: text('requirement').notNull(), // 整改要求
-    level: text('level').notNull().default('blue'), // blue → yellow → red as deadlines pass
-    status: text('status').notNull().default('issued'), // issued | signed | handled | fed_back | rechecked | closed
+    level: text('level').notNull().default('blue'), // noticeLevelSchema: blue → yellow → red as deadlines pass
+    status: text('status').notNull().default('issued'), // noticeStatusSchema: issued | signed | handled | fed_back | rechecked | closed
     responseDeadline: text('response_deadline').notNull(), // YYYY-MM-DD
     feedback: text('feedback'),
     recheckNote: text('recheck_note'),
@@ -30,5 +32,12 @@ export const notices = pgTable(
     closedAt: timestamp('closed_at', { withTimezone: true }),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('notices_dedupe').on(t.dedupeKey), index('notices_plan').on(t.planId), index('notices_unit').on(t.unitId)],
+  (t) => [
+    uniqueIndex('notices_dedupe').on(t.dedupeKey),
+    index('notices_plan').on(t.planId),
+    index('notices_unit').on(t.unitId),
+    // the statuses of the notice's state machine (domain/noticeFlow.ts) and its levels, from shared/
+    check('notices_status_check', oneOf(t.status, noticeStatusSchema.options)),
+    check('notices_level_check', oneOf(t.level, noticeLevelSchema.options)),
+  ],
 );

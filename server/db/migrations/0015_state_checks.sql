@@ -1,0 +1,5 @@
+ALTER TABLE "tasks" ADD CONSTRAINT "tasks_reported_status_check" CHECK ("tasks"."reported_status" in ('未开始', '推进中', '已完成', '滞后', '受阻'));--> statement-breakpoint
+ALTER TABLE "reports" ADD CONSTRAINT "reports_status_check" CHECK ("reports"."status" in ('draft', 'unit_review', 'submitted', 'accepted', 'returned'));--> statement-breakpoint
+ALTER TABLE "reports" ADD CONSTRAINT "reports_reported_status_check" CHECK ("reports"."reported_status" in ('未开始', '推进中', '已完成', '滞后', '受阻'));--> statement-breakpoint
+ALTER TABLE "notices" ADD CONSTRAINT "notices_status_check" CHECK ("notices"."status" in ('issued', 'signed', 'handled', 'fed_back', 'rechecked', 'closed'));--> statement-breakpoint
+ALTER TABLE "notices" ADD CONSTRAINT "notices_level_check" CHECK ("notices"."level" in ('blue', 'yellow', 'red'));
