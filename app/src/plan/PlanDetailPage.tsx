@@ -166,7 +166,7 @@ export default function PlanDetailPage() {
               },
               { key: 'projects', label: `项目(${projects.data?.items.length ?? 0})`, children: <ProjectList items={projects.data?.items ?? []} /> },
               { key: 'targets', label: `目标(${targets.data?.items.length ?? 0})`, children: <TargetTable items={targets.data?.items ?? []} loading={targets.loading} /> },
-              ...(seesTakeUp(me) ? [{ key: 'take-up', label: '区县落实', children: <TakeUpTab planId={id} /> }] : []),
+              ...(seesTakeUp(me) ? [{ key: 'take-up', label: p.regionLevel === 'district' ? '镇街落实' : '区县落实', children: <TakeUpTab planId={id} /> }] : []),
               ...(seesTakeUp(me) ? [{ key: 'same-work', label: '相同工作', children: <SameWorkTab planId={id} /> }] : []),
               {
                 key: 'source',
