@@ -13,7 +13,7 @@ import { type Actor, importScope, isAdmin, planScope, taskScope, writesRegion } 
 export { writesRegion };
 import { projects } from './db/schema/index.js';
 import { projectScope } from './queries/projects.js';
-import { attachments, checkups, evaluations, imports, indicators, notices, plans, reports, tasks, units, users } from './db/schema/index.js';
+import { attachments, checkups, evaluations, imports, indicators, notices, plans, regions, reports, tasks, units, users } from './db/schema/index.js';
 import { checkupScope } from './queries/checkups.js';
 
 export const recordKinds = ['plan', 'task', 'report', 'attachment', 'indicator', 'notice', 'evaluation', 'import', 'unit', 'user', 'notification', 'project', 'checkup', 'checkup_problem', 'none'] as const;
@@ -183,16 +183,17 @@ export function importRegion(actor: Actor, chosen: number | null | undefined, de
 }
 
 /**
- * Take-up (issue #13): the district whose links the actor writes is its own region, and the upper task's plan must be
- * issued by a region above it. A district office writes only its own district's links; the city (or another
+ * Take-up (issue #13): the district (or town) whose links the actor writes is its own region, and the upper task's
+ * plan must be issued by the region directly above it. A district office writes only its own district's links; the city (or another
  * district) reads them but never writes them. Returns the district's region id.
  */
 export async function requireTakeUpRight(db: DbOrTx, actor: Actor, upperPlanRegionId: number | null): Promise<number> {
   const own = actor.regionIds[0];
   if (!own || upperPlanRegionId === null || own === upperPlanRegionId) throw new AppError('TAKE_UP_NOT_BELOW');
-  const res = await db.execute(sql`with recursive up(id) as (select parent_id from regions where id = ${own} union select g.parent_id from regions g join up on g.id = up.id)
-    select 1 as ok from up where id = ${upperPlanRegionId}`);
-  if (!(res as unknown as { rows: unknown[] }).rows.length) throw new AppError('TAKE_UP_NOT_BELOW');
+  // one level down only: a district takes up the city's plan, a town (镇街) its district's — a town's work for the
+  // city's task goes through its district's task, which is what the city's matrix shows
+  const [region] = await db.select({ parentId: regions.parentId }).from(regions).where(eq(regions.id, own));
+  if (region?.parentId !== upperPlanRegionId) throw new AppError('TAKE_UP_NOT_BELOW');
   return own;
 }
 

@@ -48,6 +48,8 @@ export type PlanSummary = z.infer<typeof planSummarySchema>;
 
 export const outlineNodeOutSchema = z.object({ id: z.number(), parentId: z.number().nullable(), level: z.number(), kind: z.string(), marker: z.string(), title: z.string(), position: z.number(), source: sourceSchema.nullable() });
 export const planDetailSchema = planSummarySchema.extend({
+  /** the level of the plan's region (city | district | town): the regions below take up its tasks (区县 or 镇街) */
+  regionLevel: z.string().nullable(),
   outline: z.array(outlineNodeOutSchema),
   notes: z.array(z.object({ code: z.string(), text: z.string(), start: z.number(), end: z.number() })),
   settings: z.record(z.string(), z.unknown()),

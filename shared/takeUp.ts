@@ -1,5 +1,6 @@
 // Take-up and coverage (issue #13): a district carries a task of a plan above it through its own tasks, or says
-// why it does not apply; the city sees upper tasks × districts and a rolled-up status per upper task.
+// why it does not apply; the city sees upper tasks × districts and a rolled-up status per upper task. The same one
+// level down: a town (镇街) carries its district's tasks and the district sees its tasks × towns.
 import { z } from 'zod';
 import { taskStatusOutSchema } from './api.js';
 import { idSchema } from './input.js';
@@ -11,7 +12,7 @@ export const takeUpBodySchema = z
     /** or create a district task from the upper task in this plan of the district */
     create: z.object({ planId: idSchema, title: z.string().trim().min(1).max(500).optional() }).optional(),
   })
-  .refine((b) => b.taskIds.length > 0 || !!b.create, { message: '请选择本区县任务或新建任务' });
+  .refine((b) => b.taskIds.length > 0 || !!b.create, { message: '请选择要关联的本级任务或新建任务' });
 export const untakeBodySchema = z.object({ taskId: idSchema.optional() });
 export const notApplicableBodySchema = z.object({ reason: z.string().trim().min(2, '请说明不适用的理由').max(1000) });
 
@@ -34,9 +35,14 @@ export const takeUpLinkSchema = z.object({
 /** `reporting` counts the taken-up ones (of `taken_up`) with a report for the current period */
 export const stateCountsSchema = z.object({ taken_up: z.number(), reporting: z.number(), not_applicable: z.number(), not_taken: z.number() });
 
+/** what the regions directly below a plan's region are called: 区县 under the city, 镇街 under a district */
+export const levelWordSchema = z.enum(['区县', '镇街']);
+export type LevelWord = z.infer<typeof levelWordSchema>;
+
 export const takeUpListSchema = z.object({
   plan: z.object({ id: z.number(), title: z.string(), regionId: z.number().nullable() }),
-  region: z.object({ id: z.number(), name: z.string() }),
+  /** the region taking up (a district, or a town for a district's plan) and what it is called */
+  region: z.object({ id: z.number(), name: z.string(), word: levelWordSchema }),
   /** the district's own plans, where a task may be created from an upper task */
   districtPlans: z.array(z.object({ id: z.number(), title: z.string() })),
   /** whether the actor may change this district's take-up */
@@ -104,6 +110,8 @@ export const coverageSchema = z.object({
   /** the plan's roll-up setting, and whether the actor may change it */
   rollupRule: rollupRuleSchema,
   canSetRule: z.boolean(),
+  /** what the columns are: the city's plan has 区县, a district's plan 镇街 */
+  levelWord: levelWordSchema,
   districts: z.array(z.object({ id: z.number(), name: z.string(), counts: stateCountsSchema, colors: colorCountsSchema })),
   rows: z.array(z.object({ task: upperTaskSchema, cells: z.array(coverageCellSchema), counts: stateCountsSchema, rollup: rollupOutSchema })),
   totals: stateCountsSchema,

@@ -52,7 +52,7 @@ async function summarize(db: DbOrTx, rows: { p: typeof plans.$inferSelect; regio
 
 /** The plan if the actor may see it, else NOT_FOUND (no hint that it exists). */
 export async function getVisiblePlan(db: DbOrTx, actor: Actor, id: number) {
-  const [row] = await db.select({ p: plans, regionName: regions.name }).from(plans).leftJoin(regions, eq(regions.id, plans.regionId)).where(combine(eq(plans.id, id), planScope(actor)));
+  const [row] = await db.select({ p: plans, regionName: regions.name, regionLevel: regions.level }).from(plans).leftJoin(regions, eq(regions.id, plans.regionId)).where(combine(eq(plans.id, id), planScope(actor)));
   if (!row) throw new AppError('NOT_FOUND');
   return row;
 }
@@ -76,6 +76,7 @@ export async function getPlanDetail(db: DbOrTx, actor: Actor, id: number): Promi
   const outline = await db.select().from(outlineNodes).where(eq(outlineNodes.planId, id)).orderBy(asc(outlineNodes.position));
   return {
     ...summary,
+    regionLevel: row.regionLevel,
     outline: outline.map((n) => ({ id: n.id, parentId: n.parentId, level: n.level, kind: n.kind, marker: n.marker, title: n.title, position: n.position, source: n.sourceStart == null ? null : { start: n.sourceStart, end: n.sourceEnd ?? n.sourceStart } })),
     notes: row.p.notes,
     settings: canManagePlan(actor, row.p) ? row.p.settings : redactSecrets(row.p.settings),

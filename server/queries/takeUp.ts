@@ -1,5 +1,6 @@
 // Take-up and coverage (issue #13), read side: a district's take-up list for a plan above it, and the matrix of
-// the plan's tasks × the districts below it with a rolled-up status per task. Status colours are the tasks' own
+// the plan's tasks × the districts below it with a rolled-up status per task. One level down the same: a town's
+// list for its district's plan, and the district's tasks × its towns (镇街). Status colours are the tasks' own
 // computed statuses (queries/status.ts `taskStatuses`); nothing here recomputes them.
 import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
@@ -13,7 +14,7 @@ import { currentPeriod, lastDuePeriod, runSettings } from './calendar.js';
 import type { TaskStatusOut } from '../../shared/reporting.js';
 import { rollupRuleSchema, TAKE_UP_STATE_LABELS, type Coverage, type RollupRule, type TakeUpList, type TakeUpState, type TakeUpSuggestions } from '../../shared/takeUp.js';
 import { can, canManagePlan } from '../policy.js';
-import { describeRollupRule, rollupDistricts, worstColor } from '../domain/districtRollup.js';
+import { describeRollupRule, levelWord, rollupDistricts, worstColor } from '../domain/districtRollup.js';
 
 export { COLOR_SEVERITY, worstColor } from '../domain/districtRollup.js';
 
@@ -85,10 +86,17 @@ export async function reportingTasks(db: DbOrTx, ids: number[], today: string): 
   return out;
 }
 
-/** The districts directly below the plan's region (for the city's plan: its 区县). */
+/** The regions directly below the plan's region (for the city's plan: its 区县; for a district's: its 镇街). */
 async function districtsBelow(db: DbOrTx, regionId: number | null) {
   if (regionId === null) return [];
-  return db.select({ id: regions.id, name: regions.name }).from(regions).where(eq(regions.parentId, regionId)).orderBy(asc(regions.id));
+  return db.select({ id: regions.id, name: regions.name, level: regions.level }).from(regions).where(eq(regions.parentId, regionId)).orderBy(asc(regions.id));
+}
+
+/** What the regions below a region are called, from the level of the region itself (city → 区县, district → 镇街). */
+async function wordBelow(db: DbOrTx, regionId: number | null) {
+  if (regionId === null) return levelWord('district');
+  const [r] = await db.select({ level: regions.level }).from(regions).where(eq(regions.id, regionId));
+  return levelWord(r?.level === 'district' ? 'town' : 'district');
 }
 
 /**
@@ -99,7 +107,7 @@ export async function takeUpList(db: DbOrTx, actor: Actor, planId: number, regio
   const { p } = await getVisiblePlan(db, actor, planId);
   const rid = regionId ?? actor.regionIds[0];
   if (!rid || !readsRegion(actor, rid)) throw new AppError('NOT_FOUND');
-  const [region] = await db.select({ id: regions.id, name: regions.name, parentId: regions.parentId }).from(regions).where(eq(regions.id, rid));
+  const [region] = await db.select({ id: regions.id, name: regions.name, parentId: regions.parentId, level: regions.level }).from(regions).where(eq(regions.id, rid));
   if (!region) throw new AppError('NOT_FOUND');
   const ups = await upperTasks(db, p.id);
   const ids = ups.map((u) => u.id);
@@ -122,13 +130,15 @@ export async function takeUpList(db: DbOrTx, actor: Actor, planId: number, regio
       links: mine.map((l) => ({ taskId: l.taskId, title: l.title, planId: l.planId, planTitle: l.planTitle, status: st.get(l.taskId)!, linkedAt: l.createdAt.toISOString(), linkedBy: l.createdBy, reporting: rep.has(l.taskId) })),
     };
   });
-  const canWrite = can(actor, 'task.manage') && actor.regionIds[0] === rid && p.regionId !== rid && (p.regionId === null ? false : await isAbove(db, p.regionId, rid));
-  return { plan: { id: p.id, title: p.title, regionId: p.regionId }, region: { id: region.id, name: region.name }, districtPlans: canWrite ? districtPlans : [], canWrite, items, counts };
+  // only the office of a region directly below the plan's takes it up (a town its district's plan, not the city's)
+  const canWrite = can(actor, 'task.manage') && actor.regionIds[0] === rid && p.regionId !== null && region.parentId === p.regionId;
+  const word = levelWord(region.level);
+  return { plan: { id: p.id, title: p.title, regionId: p.regionId }, region: { id: region.id, name: region.name, word }, districtPlans: canWrite ? districtPlans : [], canWrite, items, counts };
 }
 
-async function isAbove(db: DbOrTx, upper: number, regionId: number) {
-  const res = await db.execute(sql`with recursive up(id) as (select parent_id from regions where id = ${regionId} union select g.parent_id from regions g join up on g.id = up.id) select 1 as ok from up where id = ${upper}`);
-  return (res as unknown as { rows: unknown[] }).rows.length > 0;
+async function parentOf(db: DbOrTx, regionId: number) {
+  const [r] = await db.select({ parentId: regions.parentId }).from(regions).where(eq(regions.id, regionId));
+  return r?.parentId ?? null;
 }
 
 /**
@@ -137,7 +147,7 @@ async function isAbove(db: DbOrTx, upper: number, regionId: number) {
  */
 export async function coverage(db: DbOrTx, actor: Actor, planId: number, today: string): Promise<Coverage> {
   const { p } = await getVisiblePlan(db, actor, planId);
-  const allDistricts = await districtsBelow(db, p.regionId);
+  const [allDistricts, word] = await Promise.all([districtsBelow(db, p.regionId), wordBelow(db, p.regionId)]);
   const districts = allDistricts.filter((d) => readsRegion(actor, d.id));
   const ups = await upperTasks(db, p.id);
   const ids = ups.map((u) => u.id);
@@ -171,12 +181,12 @@ export async function coverage(db: DbOrTx, actor: Actor, planId: number, today: 
       const label = state === 'taken_up' ? mine.map((l) => st.get(l.taskId)?.label ?? '').filter(Boolean).join('、') || TAKE_UP_STATE_LABELS.taken_up : TAKE_UP_STATE_LABELS[state];
       return { regionId: d.id, state, color, reporting, label, taskIds: mine.map((l) => l.taskId), reason: na?.reason ?? null };
     });
-    return { task: u, cells, counts, rollup: rollupDistricts(cells, rule) };
+    return { task: u, cells, counts, rollup: rollupDistricts(cells, rule, word) };
   });
   // the whole district list names the weights (a district reads only its own column, the rule is the city's)
   const names = new Map(allDistricts.map((d) => [d.id, d.name]));
   return {
-    plan: { id: p.id, title: p.title, regionId: p.regionId }, rule: describeRollupRule(rule, names), rollupRule: rule, canSetRule: canManagePlan(actor, p),
+    plan: { id: p.id, title: p.title, regionId: p.regionId }, rule: describeRollupRule(rule, names, word), rollupRule: rule, canSetRule: canManagePlan(actor, p), levelWord: word,
     districts: districts.map((d) => ({ ...d, ...dCounts.get(d.id)! })), rows, totals,
   };
 }
@@ -198,14 +208,14 @@ const unitKind = (name: string) => name.replace(/^(重庆市|[\u4e00-\u9fff]{1,4
 const tokenSet = (searchText: string) => new Set(searchText.split(' ').filter((t) => t.length >= 2));
 
 /**
- * Suggestions for taking up an upper task (issue #13): the actor's district's own top-level tasks ranked by the words
+ * Suggestions for taking up an upper task (issue #13): the actor's district's (or town's) own top-level tasks ranked by the words
  * they share with it (the jieba tokens kept in tasks.search_text, Dice coefficient) and the kinds of units involved
  * (市住房城乡建委 ~ 区住房城乡建委). Only proposed, with the reasons in words; a person confirms by linking.
  */
 export async function takeUpSuggestions(db: DbOrTx, actor: Actor, upperTaskId: number, limit = 5): Promise<TakeUpSuggestions> {
   const upper = await visibleUpperTask(db, actor, upperTaskId);
   const rid = actor.regionIds[0];
-  if (!rid || upper.regionId === null || upper.regionId === rid || !(await isAbove(db, upper.regionId, rid))) return { items: [] };
+  if (!rid || upper.regionId === null || (await parentOf(db, rid)) !== upper.regionId) return { items: [] };
   const [u] = await db.select({ searchText: tasks.searchText }).from(tasks).where(eq(tasks.id, upperTaskId));
   const candidates = await db
     .select({ id: tasks.id, title: tasks.title, searchText: tasks.searchText, planId: tasks.planId, planTitle: plans.title })

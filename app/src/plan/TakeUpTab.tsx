@@ -1,8 +1,10 @@
 // 区县落实 (issue #13): on a plan issued above the user's district, its office's take-up list (link its own tasks,
 // create one, or 不适用 with a reason); for the city (and anyone who reads several districts), the coverage
-// matrix of tasks × districts with coloured cells, counts and the rolled-up status, exportable to Excel.
+// matrix of tasks × districts with coloured cells, counts and the rolled-up status, exportable to Excel. One level
+// down the same (镇街落实): a town's office takes up its district's plan, the district sees its tasks × its towns;
+// the words follow the level (region.word, coverage.levelWord).
 import { useState } from 'react';
-import { Alert, App, Button, Form, Input, InputNumber, Modal, Popconfirm, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Form, Grid, Input, InputNumber, Modal, Popconfirm, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { REPORTING_LABELS, ROLLUP_RULE_LABELS, type Coverage, type RollupRule, type RollupRuleKind, type TakeUpList, type TakeUpSuggestions } from '../../../shared/takeUp';
 import type { Task } from '../../../shared/api';
@@ -33,8 +35,8 @@ const stateTag: Record<string, { color: string; text: string }> = {
 const cellFill: Record<string, string> = { green: '#C6EFCE', yellow: '#FFEB9C', red: '#FFC7CE', grey: '#EDEDED', blue: '#DDEBF7' };
 
 export function TakeUpTab({ planId }: { planId: number }) {
-  const list = useRequest(['takeUp', 'list', planId], () => takeUpApi.list(planId).catch(() => null));
-  if (list.loading && !list.data) return <PageLoading tip="正在加载区县落实情况…" />;
+  const list = useRequest(() => takeUpApi.list(planId).catch(() => null), [planId]);
+  if (list.loading && !list.data) return <PageLoading tip="正在加载下级落实情况…" />;
   if (list.data?.canWrite) return <DistrictTakeUp planId={planId} data={list.data} reload={list.reload} />;
   return <CoverageMatrix planId={planId} />;
 }
@@ -44,13 +46,14 @@ type Dialog = { kind: 'link' | 'create' | 'na'; item: Item } | null;
 
 function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUpList; reload: () => void }) {
   const { message } = App.useApp();
+  const w = data.region.word;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const [districtPlan, setDistrictPlan] = useState<number | null>(data.districtPlans[0]?.id ?? null);
-  const tasks = useRequest(['takeUp', 'planTasks', districtPlan], () => (districtPlan ? takeUpApi.planTasks(districtPlan) : Promise.resolve({ items: [] as Task[] })));
+  const tasks = useRequest(() => (districtPlan ? takeUpApi.planTasks(districtPlan) : Promise.resolve({ items: [] as Task[] })), [districtPlan]);
   const linkFor = dialog?.kind === 'link' ? dialog.item.task.id : null;
-  const suggestions = useRequest(['takeUp', 'suggestions', linkFor], () => (linkFor ? takeUpApi.suggestions(linkFor).catch(() => ({ items: [] })) : Promise.resolve({ items: [] })));
+  const suggestions = useRequest(() => (linkFor ? takeUpApi.suggestions(linkFor).catch(() => ({ items: [] })) : Promise.resolve({ items: [] })), [linkFor]);
   const taskOptions = [
     ...(tasks.data?.items ?? []).map((t) => ({ value: t.id, label: t.title })),
     ...(suggestions.data?.items ?? []).filter((sg) => !(tasks.data?.items ?? []).some((t) => t.id === sg.taskId)).map((sg) => ({ value: sg.taskId, label: `${sg.title}(${sg.planTitle})` })),
@@ -89,7 +92,7 @@ function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUp
           {data.region.name}落实情况:已落实 {data.counts.taken_up} 项（其中{REPORTING_LABELS.reporting} {data.counts.reporting} 项）,不适用 {data.counts.not_applicable} 项,未落实 {data.counts.not_taken} 项
         </Typography.Text>
       </Space>
-      {!data.districtPlans.length && <Alert type="info" showIcon style={{ marginBottom: 12 }} message="本区县尚无规划,请先导入或新建本区县的规划,再关联或新建任务。" />}
+      {!data.districtPlans.length && <Alert type="info" showIcon style={{ marginBottom: 12 }} message={`本${w}尚无规划,请先导入本${w}的规划,再关联或新建任务。`} />}
       <Table<Item>
         rowKey={(r) => r.task.id}
         dataSource={data.items}
@@ -123,7 +126,7 @@ function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUp
             width: 260,
             render: (_v, r) => (
               <Space wrap size={4}>
-                <Button size="small" onClick={() => open('link', r)} disabled={!data.districtPlans.length}>关联本区县任务</Button>
+                <Button size="small" onClick={() => open('link', r)} disabled={!data.districtPlans.length}>关联本{w}任务</Button>
                 <Button size="small" onClick={() => open('create', r)} disabled={!data.districtPlans.length}>新建任务</Button>
                 {r.state !== 'taken_up' && <Button size="small" onClick={() => open('na', r)}>不适用</Button>}
                 {r.state === 'not_applicable' && (
@@ -138,7 +141,7 @@ function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUp
       />
       <Modal
         open={!!dialog}
-        title={dialog ? `${dialog.kind === 'link' ? '关联本区县任务' : dialog.kind === 'create' ? '据此新建本区县任务' : '不适用于本区县'}:${dialog.item.task.title}` : ''}
+        title={dialog ? `${dialog.kind === 'link' ? `关联本${w}任务` : dialog.kind === 'create' ? `据此新建本${w}任务` : `不适用于本${w}`}:${dialog.item.task.title}` : ''}
         onCancel={() => setDialog(null)}
         onOk={submit}
         confirmLoading={busy}
@@ -147,12 +150,12 @@ function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUp
       >
         <Form form={form} layout="vertical">
           {dialog?.kind !== 'na' && (
-            <Form.Item label="本区县规划" name="planId" rules={[{ required: true, message: '请选择规划' }]}>
+            <Form.Item label={`本${w}规划`} name="planId" rules={[{ required: true, message: '请选择规划' }]}>
               <Select options={data.districtPlans.map((p) => ({ value: p.id, label: p.title }))} onChange={(v: number) => setDistrictPlan(v)} />
             </Form.Item>
           )}
           {dialog?.kind === 'link' && (
-            <Form.Item label="本区县任务(可多选)" name="taskIds" rules={[{ required: true, message: '请选择任务' }]}>
+            <Form.Item label={`本${w}任务(可多选)`} name="taskIds" rules={[{ required: true, message: '请选择任务' }]}>
               <Select
                 mode="multiple"
                 loading={tasks.loading}
@@ -204,28 +207,31 @@ function ReportingMark({ reporting }: { reporting: boolean }) {
     : <Tag className="reporting-mark silent" bordered={false}>{REPORTING_LABELS.silent}</Tag>;
 }
 
-/** the matrix's row filters: every task, tasks some district has not taken up, tasks whose roll-up is red or yellow */
-const rowFilters: Record<string, { label: string; keep: (r: Row) => boolean }> = {
-  all: { label: '全部任务', keep: () => true },
-  not_taken: { label: '有区县未落实', keep: (r) => r.counts.not_taken > 0 },
-  silent: { label: '有区县本期未报送', keep: (r) => r.counts.taken_up > r.counts.reporting },
-  lagging: { label: '有区县滞后', keep: (r) => r.rollup.color === 'red' || r.rollup.color === 'yellow' },
+/** the matrix's row filters: every task, tasks some district (town) has not taken up, tasks whose roll-up is red or yellow */
+const rowFilters: Record<string, { label: (w: string) => string; keep: (r: Row) => boolean }> = {
+  all: { label: () => '全部任务', keep: () => true },
+  not_taken: { label: (w) => `有${w}未落实`, keep: (r) => r.counts.not_taken > 0 },
+  silent: { label: (w) => `有${w}本期未报送`, keep: (r) => r.counts.taken_up > r.counts.reporting },
+  lagging: { label: (w) => `有${w}滞后`, keep: (r) => r.rollup.color === 'red' || r.rollup.color === 'yellow' },
 };
 
 function CoverageMatrix({ planId }: { planId: number }) {
-  const cov = useRequest(['takeUp', 'coverage', planId], () => takeUpApi.coverage(planId));
+  const cov = useRequest(() => takeUpApi.coverage(planId), [planId]);
   const [filter, setFilter] = useState('all');
+  // on a phone the task column scrolls with the cells (fixed, it would fill the screen and hide every column)
+  const phone = Grid.useBreakpoint().md === false;
   if (cov.loading && !cov.data) return <PageLoading tip="正在加载落实矩阵…" />;
   const c = cov.data;
-  if (!c) return <Alert type="warning" message="无法加载区县落实情况" />;
-  if (!c.districts.length) return <Alert type="info" showIcon message="该规划所在区划下没有可查看的下级区县。" />;
+  if (!c) return <Alert type="warning" message="无法加载下级落实情况" />;
+  const w = c.levelWord;
+  if (!c.districts.length) return <Alert type="info" showIcon message={`该规划所在区划下没有可查看的下级${w}。`} />;
   return (
     <div className="coverage">
       <Space style={{ marginBottom: 12 }} wrap>
         <Typography.Text>
-          合计:已落实 {c.totals.taken_up}（其中{REPORTING_LABELS.reporting} {c.totals.reporting}）,不适用 {c.totals.not_applicable},未落实 {c.totals.not_taken}(任务 × 区县)
+          合计:已落实 {c.totals.taken_up}（其中{REPORTING_LABELS.reporting} {c.totals.reporting}）,不适用 {c.totals.not_applicable},未落实 {c.totals.not_taken}(任务 × {w})
         </Typography.Text>
-        <Segmented value={filter} onChange={(v) => setFilter(String(v))} options={Object.entries(rowFilters).map(([value, f]) => ({ value, label: f.label }))} />
+        <Segmented value={filter} onChange={(v) => setFilter(String(v))} options={Object.entries(rowFilters).map(([value, f]) => ({ value, label: f.label(w) }))} />
         <Button icon={<DownloadOutlined />} href={takeUpApi.exportUrl(planId)}>导出电子表格</Button>
         {c.canSetRule ? <RollupRuleButton planId={planId} coverage={c} onSaved={cov.reload} /> : null}
       </Space>
@@ -236,10 +242,12 @@ function CoverageMatrix({ planId }: { planId: number }) {
         pagination={false}
         size="small"
         bordered
+        // a district's plan has ~90 tasks: the towns' names stay in view under the top bar (52 px)
+        sticky={{ offsetHeader: 52 }}
         scroll={{ x: 'max-content' }}
         columns={[
-          { title: '序号', width: 50, fixed: 'left', render: (_v, _r, i) => i + 1 },
-          { title: '任务', width: 260, fixed: 'left', dataIndex: ['task', 'title'] },
+          { title: '序号', width: 50, fixed: phone ? undefined : 'left', render: (_v, _r, i) => i + 1 },
+          { title: '任务', width: phone ? 150 : 260, fixed: phone ? undefined : 'left', dataIndex: ['task', 'title'] },
           ...c.districts.map((d, j) => ({
             title: (
               <Tooltip title={`已落实 ${d.counts.taken_up}（其中${REPORTING_LABELS.reporting} ${d.counts.reporting}）/ 不适用 ${d.counts.not_applicable} / 未落实 ${d.counts.not_taken}`}>
@@ -284,6 +292,8 @@ function RollupRuleButton({ planId, coverage, onSaved }: { planId: number; cover
   const [form] = Form.useForm<{ kind: RollupRuleKind; threshold: number; weights: Record<string, number> }>();
   const kind = Form.useWatch('kind', form);
   const rule = coverage.rollupRule;
+  // 按区县权重 reads 按镇街权重 on a district's plan
+  const ruleLabel = (k: RollupRuleKind) => ROLLUP_RULE_LABELS[k].replace('区县', coverage.levelWord);
   const start = () => {
     form.setFieldsValue({ kind: rule.kind, threshold: rule.threshold, weights: Object.fromEntries(coverage.districts.map((d) => [String(d.id), rule.weights[String(d.id)] ?? 1])) });
     setOpen(true);
@@ -303,14 +313,14 @@ function RollupRuleButton({ planId, coverage, onSaved }: { planId: number; cover
   };
   return (
     <>
-      <Button onClick={start}>汇总规则:{ROLLUP_RULE_LABELS[rule.kind]}</Button>
+      <Button onClick={start}>汇总规则:{ruleLabel(rule.kind)}</Button>
       <Modal title="设置汇总规则" open={open} onOk={save} confirmLoading={saving} onCancel={() => setOpen(false)} okText="保存" cancelText="取消" destroyOnHidden>
         <Form form={form} layout="vertical">
           <Form.Item name="kind" label="上级任务的状态">
-            <Select options={Object.entries(ROLLUP_RULE_LABELS).map(([value, label]) => ({ value, label }))} />
+            <Select options={Object.keys(ROLLUP_RULE_LABELS).map((value) => ({ value, label: ruleLabel(value as RollupRuleKind) }))} />
           </Form.Item>
           {kind && kind !== 'worst' ? (
-            <Form.Item name="threshold" label="阈值(正常推进或已完成的区县所占比例,%)" rules={[{ required: true, message: '请填写阈值' }]}>
+            <Form.Item name="threshold" label={`阈值(正常推进或已完成的${coverage.levelWord}所占比例,%)`} rules={[{ required: true, message: '请填写阈值' }]}>
               <InputNumber min={1} max={100} addonAfter="%" />
             </Form.Item>
           ) : null}

@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { Alert, Button, Drawer, Empty, Table, Tabs, Tag } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../auth';
-import { useInvalidate } from '../useRequest';
 import { deadline } from '../format';
 import { PageLoading } from '../components/PageLoading';
 import { PlanSelect } from './PlanSelect';
@@ -64,12 +63,9 @@ export default function MyReportsPage() {
   const todo = data.lead.filter((r) => !r.report || r.report.status === 'draft').length;
   // across plans: what is still to send first
   const leadRows = choice.all ? [...data.lead].sort((a, b) => Number(needsReport(b)) - Number(needsReport(a)) || a.period.dueDate.localeCompare(b.period.dueDate)) : data.lead;
-  // a report sent or decided: this page's lists, the home page's counts and the task's own page are read again
-  const invalidate = useInvalidate();
-  const afterChange = () => invalidate(['reports'], ['home'], ['task']);
   const close = () => {
     setOpenId(null);
-    if (dirty) void afterChange();
+    if (dirty) data.reload();
     setDirty(false);
   };
 
@@ -186,10 +182,11 @@ export default function MyReportsPage() {
         onDone={() => {
           setReviewing(null);
           setViewing(null);
-          void afterChange();
+          waiting.reload();
+          data.reload();
         }}
       />
-      <ReportDrawer id={viewing} onClose={() => setViewing(null)} onReview={(r, title) => setReviewing({ report: r, title })} reviewable={(r) => head && r.status === 'unit_review'} />
+      <ReportDrawer id={viewing} refreshKey={reviewing} onClose={() => setViewing(null)} onReview={(r, title) => setReviewing({ report: r, title })} reviewable={(r) => head && r.status === 'unit_review'} />
       <Drawer open={!!open} onClose={close} width={720} title={open ? (isLead ? '填报进展' : '填报配合情况') : ''} destroyOnHidden>
         {open && (
           <div>
@@ -213,7 +210,7 @@ export default function MyReportsPage() {
                     data.replace(r);
                     setDirty(true);
                     // a sent report changes the task's computed state (已报送待审核): the light above says so at once
-                    if (r.status !== 'draft') void afterChange();
+                    if (r.status !== 'draft') data.reload();
                   }}
                 />
                 <div className="run-section" style={{ padding: '12px 0 0' }}>

@@ -23,15 +23,15 @@ export const takeUpRoutes = [
     handler: async ({ db, actor, params, query }) => takeUpList(db, actor, params.id, query.regionId, today()),
   }),
   defineRoute({
-    method: 'GET', url: '/api/plans/:id/coverage', permission: 'task.read', tag: 'take-up', summary: '区县落实矩阵(任务 × 区县,含汇总状态)',
+    method: 'GET', url: '/api/plans/:id/coverage', permission: 'task.read', tag: 'take-up', summary: '区县(镇街)落实矩阵(任务 × 下一级区划,含汇总状态)',
     params: idParam, response: coverageSchema,
     handler: async ({ db, actor, params }) => coverage(db, actor, params.id, today()),
   }),
   defineRoute({
-    method: 'GET', url: '/api/plans/:id/exports/coverage', permission: 'task.read', tag: 'take-up', summary: '导出区县落实矩阵(Excel)', params: idParam, raw: true,
+    method: 'GET', url: '/api/plans/:id/exports/coverage', permission: 'task.read', tag: 'take-up', summary: '导出区县(镇街)落实矩阵(Excel)', params: idParam, raw: true,
     handler: async ({ db, actor, params, reply }) => {
       const c = await coverage(db, actor, params.id, today());
-      const title = `${c.plan.title}区县落实情况`;
+      const title = `${c.plan.title}${c.levelWord}落实情况`;
       return sendFile(reply, await buildCoverageXlsx(title, c), `${title}.xlsx`, 'xlsx');
     },
   }),

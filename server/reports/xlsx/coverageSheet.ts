@@ -1,4 +1,4 @@
-// 区县落实情况 export (issue #13): upper tasks × districts, each cell 未落实 / 不适用 / the linked tasks' status and
+// 区县落实情况 (镇街落实情况 for a district's plan) export (issue #13): upper tasks × districts (or towns), each cell 未落实 / 不适用 / the linked tasks' status and
 // whether the district is reporting (本期已报送 / 本期未报送), coloured like the web matrix; counts per task (right) and per district (bottom); the roll-up rule below.
 import { REPORTING_LABELS, type Coverage } from '../../../shared/takeUp.js';
 import { colourFills } from '../labels.js';
@@ -23,7 +23,7 @@ export async function buildCoverageXlsx(title: string, c: Coverage): Promise<Buf
   ]);
   rows.push(['', `已落实（其中${REPORTING_LABELS.reporting}） / 不适用 / 未落实`, ...c.districts.map((d) => `${d.counts.taken_up}（${d.counts.reporting}） / ${d.counts.not_applicable} / ${d.counts.not_taken}`), c.totals.taken_up, c.totals.reporting, c.totals.not_applicable, c.totals.not_taken, '']);
   rows.push(['', `汇总规则:${c.rule}`]);
-  const ws = addTableSheet(wb, '区县落实情况', columns, rows);
+  const ws = addTableSheet(wb, `${c.levelWord}落实情况`, columns, rows);
   c.rows.forEach((r, i) => r.cells.forEach((cell, j) => {
     if (cell.color) fillCell(ws.getCell(i + 2, j + 3), colourFills[cell.color]);
   }));
