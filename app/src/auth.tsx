@@ -1,7 +1,9 @@
 // Who is logged in: loaded once from GET /api/auth/me, updated on login and logout.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Me } from '../../shared/api';
 import { api, setCsrfToken, setUnauthorizedHandler } from './api';
+import { queryClient } from './useRequest';
+import { invalidateUnits } from './unitsCache';
 
 interface AuthState {
   /** undefined while loading, null when nobody is logged in */
@@ -14,8 +16,15 @@ const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMeState] = useState<Me | null | undefined>(undefined);
+  const who = useRef<number | null>(null);
   const setMe = useCallback((m: Me | null) => {
     setCsrfToken(m?.csrfToken ?? null);
+    // another user (or none): nothing read for the one before is kept
+    if ((m?.id ?? null) !== who.current) {
+      who.current = m?.id ?? null;
+      queryClient.clear();
+      invalidateUnits();
+    }
     setMeState(m);
   }, []);
   useEffect(() => {

@@ -7,7 +7,9 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AuthProvider } from './auth';
 import { AppRoutes } from './routes';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { ErrorBridge } from './components/ErrorBridge';
+import { queryClient } from './useRequest';
 import { uiFont } from './uiFont';
 import './styles.css';
 
@@ -23,15 +25,17 @@ const theme = {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={theme}>
-      <AntApp>
-        <ErrorBridge />
-        <BrowserRouter>
-          <AuthProvider>
-            <AppRoutes />
-          </AuthProvider>
-        </BrowserRouter>
-      </AntApp>
-    </ConfigProvider>
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider locale={zhCN} theme={theme}>
+        <AntApp>
+          <ErrorBridge />
+          <BrowserRouter>
+            <AuthProvider>
+              <AppRoutes />
+            </AuthProvider>
+          </BrowserRouter>
+        </AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
   </StrictMode>,
 );

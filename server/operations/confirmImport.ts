@@ -2,6 +2,7 @@
 // now, explicitly); then the plan, its outline, tasks, indicators, targets and projects are written.
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
+import { uniqueBy } from '../../shared/input.js';
 import type { ParsedPlan, ParsedUnit } from '../../shared/parsedPlan.js';
 import { documents, imports, indicators, outlineNodes, plans, projects, targets, taskUnits, tasks } from '../db/schema/index.js';
 import { projectSearchText } from '../domain/projectStatus.js';
@@ -73,8 +74,10 @@ export async function confirmImport({ db, actor }: OpContext, importId: number, 
         .insert(tasks)
         .values({ planId: plan.id, outlineNodeId: node(t.outlineId), title: t.title, text: t.text, leaders: t.leaders, deadline: t.deadline, deadlineText: t.deadlineText, position: i, sourceStart: t.source.start, sourceEnd: t.source.end, searchText: searchTokens(`${t.title} ${t.text}`) })
         .returning({ id: tasks.id });
+      // each unit once per role, as a task saved through the API (a document naming one unit over and over
+      // would otherwise store every copy, and every copy is a row of each export: issue #10, finding 7)
       const unitRows = (['lead', 'responsible', 'cooperating'] as const).flatMap((role) =>
-        t[role].map((u, pos) => ({ taskId: row.id, unitId: resolve(u), role, raw: u.raw, scope: u.scope, position: pos })),
+        uniqueBy((u: ParsedUnit) => resolve(u) ?? `${u.scope}:${u.name}`)(t[role]).map((u, pos) => ({ taskId: row.id, unitId: resolve(u), role, raw: u.raw, scope: u.scope, position: pos })),
       );
       if (unitRows.length) await tx.insert(taskUnits).values(unitRows);
     }

@@ -462,6 +462,8 @@ function figure(
   // "给予一次性奖励50万元", "有效期3年": a policy's terms, not what the plan sets out to reach
   // "发放公共租赁住房租赁补助900户": households counted, not a payment's size
   if (POLICY_TERM.test(pre) && !(unit && COUNT_UNIT.test(unit) && !/元/.test(unit))) return null;
+  // "分别给予 100 万元", "一次性奖励企业 50 万元": a sum paid out, not a figure to reach
+  if (unit && /元$/.test(unit) && /(?:给予|奖励|补助|补贴|资助|奖补)(?:企业|单位|个人|团队|项目)?\s*$/.test(pre)) return null;
   const between = prev && prev.at <= i ? s.slice(prev.at, i) : null;
   if (prev && between !== null && /^\s*(?:以上|以下|以内|左右)?\s*(?:[、和及与或]|以及)\s*$/.test(between)) {
     const valueMax = m[8] !== undefined ? Number(m[8]) : null;
@@ -507,7 +509,8 @@ function figure(
     subject = pre.replace(/^\s*(?:按照|按|依照|参照)/, '').trim();
   } else if (!TERMINATOR.test(rest)) {
     // "建成10个智慧社区": a counted object after an action verb
-    const obj = /^((?:[^,;。、:!?()\d“”"]|“[^”,;。]{1,12}”){1,20}?)(?=[,;。、:!?()]|$)/.exec(rest);
+    // a table cell ends the object too: "新增4000张养老床位 | 4385 | 110%"
+    const obj = /^((?:[^,;。、:!?()\d“”"|｜\t]|“[^”,;。]{1,12}”){1,20}?)(?=\s*[,;。、:!?()|｜\t]|$)/.exec(rest);
     // "火情发生后30分钟内到达现场": a time limit for an action; "每季度末5日内将进展报…" is a reporting rule
     const timeLimit = obj && unit && DURATION.test(unit) && post && /内/.test(post[1]) && !/每/.test(commaClause(s, i)) && !/^(?:将|把|向|报|上报|报送)/.test(rest);
     if (timeLimit) {
@@ -524,7 +527,7 @@ function figure(
     const acted =
       !verb && !listed && !post && COUNT_UNIT.test(unit) && !DIMENSION.test(pre.trimEnd()) &&
       !/^级/.test(obj[1]) &&
-      (ACTION_WIDE.test(commaClause(s, i).replace(ORG_NAME, '')) || ACTION_WIDE.test(clauseAfter(rest.slice(obj[1].length)).replace(ORG_NAME, '')));
+      (ACTION_WIDE.test(commaClause(s, i).replace(ORG_NAME, '')) || ACTION_WIDE.test(clauseAfter(rest.slice(obj[1].length)).replace(ORG_NAME, '')) || actsOnCount(obj[1], s.slice(i, i + numStr.length)));
     if (!verb && !listed && !acted) return null;
     // "实施33项重点民生实事项目", "新地体育公园等5个项目", "统筹推进三个“一号工程”": the page counting its items
     const fig = spanV(v, sBase + i, sBase + i + numStr.length);
@@ -541,7 +544,9 @@ function figure(
     }
   } else if (!words.length && !post && !m[9]) {
     // a bare figure needs a unit and a subject written right before it
-    if (!unit || !(/[\u4e00-\u9fa5”]/.test(before) || (noted && before === ')'))) return null;
+    // "新建市政消火栓 160 个": a page that spaces its figures out still writes the subject right before
+    const spaced = before === ' ' ? s.slice(0, i).trimEnd().slice(-1) : before;
+    if (!unit || !(/[\u4e00-\u9fa5”]/.test(spaced) || (noted && spaced === ')'))) return null;
     // "区住建局民生实事项目1个", "共两大类33项": the page counting its own items, no action to take
     if (ITEM_UNIT.test(unit) && ITEM_HOLDER.test(pre.trimEnd()) && !ACTION_ANY.test(pre)) return null;
     // "共7个类别193项,分为基层党建28项、城乡建设24项…": a list counting its items by kind, nothing to do
@@ -663,6 +668,16 @@ function sourceOf(ctx: ParseContext, v: VText, s: number, e: number) {
 }
 
 /** the text before position i back to the last clause mark other than "、" */
+/**
+ * "为全区23000名老年人提供居家养老服务", "对28所中小学校食堂安装监控": the counted object, then a verb acting for or on
+ * it and what it does — not a compound noun holding a verb ("80万吨乙烯改扩建项目", "24个均衡化发展项目清单").
+ */
+function actsOnCount(obj: string, digits: string): boolean {
+  if (!/^\d/.test(digits) || /(?:项目|清单|标准|名单)$/.test(obj)) return false;
+  const v = ACTION_WIDE.exec(obj.replace(ORG_NAME, ''));
+  return !!v && (v.index >= 2 || v[0] === obj) && v.index <= 16;
+}
+
 function commaClause(s: string, i: number): string {
   let k = i;
   while (k > 0 && !/[,;:。!?|｜\t]/.test(s[k - 1])) k--;

@@ -4,7 +4,7 @@
 // a plan's parents cannot form a cycle.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
-import { plans, taskUnits, units } from '../../server/db/schema/index.js';
+import { plans, taskUnits, tasks, units } from '../../server/db/schema/index.js';
 import { allRoutes } from '../../server/http/routes/index.js';
 import { Client, useTestApp } from '../helpers/app.js';
 import { makeClient, makeIndicator, makePlan, makeRunningPlan, makeUnit, regionId } from '../helpers/factories.js';
@@ -163,6 +163,19 @@ describe('unit lists are bounded and de-duplicated', () => {
     expect400(await office.patch(`/api/tasks/${s.task.id}`, { units: distinct }), '201 units');
     const rows = await t.handle.db.select().from(taskUnits).where(eq(taskUnits.taskId, s.task.id));
     expect(rows.length).toBe(2);
+  });
+
+  it('an imported document naming one unit over and over links it once (a stored task cannot stall the exports)', async () => {
+    const names = Array.from({ length: 100 }, () => '区财政局').join('、');
+    const text = Buffer.from(`永川区边界测试行动计划\n一、重点任务\n(一)推进老旧小区改造。(牵头单位:区住房城乡建委;责任单位:${names})\n`, 'utf8');
+    const job = (await office.upload('/api/imports', 'many-units.txt', text)).json();
+    expect(job.status, JSON.stringify(job).slice(0, 300)).toBe('review');
+    expect(job.parsed.tasks[0].responsible.length, 'the parser reads every copy').toBe(100);
+    const confirmed = await office.post(`/api/imports/${job.id}/confirm`, { createUnits: job.unknownUnits.map((u: { name: string }) => u.name) });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const [task] = await t.handle.db.select().from(tasks).where(eq(tasks.planId, confirmed.json().planId));
+    const rows = await t.handle.db.select().from(taskUnits).where(eq(taskUnits.taskId, task.id));
+    expect(rows.map((r) => `${r.role}:${r.raw}`).sort(), JSON.stringify(rows)).toEqual(['lead:区住房城乡建委', 'responsible:区财政局']);
   });
 
   it('keeps each unit once per role', async () => {

@@ -2,10 +2,10 @@
 // grid — 全部复制上月, change each task's progress, 全部报送 — and the clicks it takes are counted (real mouse clicks
 // on the page, from landing on the home page to the reports being submitted; the bar is under 40). A second
 // reporter does the same on a phone (390×844) row by row with 复制上月. The office then accepts them in one go
-// (批量审核). No page error, no English; screenshots at 1366×768 and 390×844.
+// (批量审核: 下一条 through the queue, one returned and one accepted there, two returned and a page accepted at once). No page error, no English; screenshots at 1366×768 and 390×844.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { englishTextOnPage, login, newPage, userPage } from './helpers';
+import { englishTextOnPage, userPage } from './helpers';
 import { apiSession, shotBoth, useDemoJourney } from './runServer';
 
 const j = useDemoJourney();
@@ -133,20 +133,77 @@ describe('批量填报', () => {
     await close();
   });
 
-  it('规划办 accepts the submitted reports in one go from the board', async () => {
-    const { page } = await newPage(j.browser, j.server.base);
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    await login(page, 'yc_office', 'luoshi2026');
+  it('规划办 steps through the reports with 下一条, returns one and accepts one there, returns two and accepts a page of them in one go', async () => {
+    const { page, errors, close } = await userPage(j.browser, j.server.base, 'yc_office');
+    const office = await apiSession(j.server.base, 'yc_office');
+    type Reports = { total: number; items: { id: number; taskTitle: string; status: string; reviewNote?: string | null }[] };
+    const waiting = () => office<Reports>('GET', `/api/plans/${desk.planId}/reports?status=submitted&pageSize=100`);
+    const returned = () => office<Reports>('GET', `/api/plans/${desk.planId}/reports?status=returned&pageSize=100`);
+    const before = await waiting();
+    const returnedBefore = (await returned()).total;
+    expect(before.total).toBeGreaterThanOrEqual(desk.taskIds.length);
+    const n = before.total;
     await page.goto(`/board/${desk.planId}`);
-    await page.locator('.plan-report-table .ant-table-row').first().waitFor({ timeout: 60_000 });
+    const rows = page.locator('.plan-report-table .ant-table-row');
+    await rows.first().waitFor({ timeout: 60_000 });
+    const pendingTab = page.getByRole('tab', { name: /待审核报告/ });
+    const pendingCount = async () => Number(/\((\d+)\)/.exec(await pendingTab.innerText())?.[1]);
+
+    // 审核 the first report: the dialog says where it is in the queue, 下一条 steps on without deciding
+    await rows.first().getByRole('button', { name: /审\s*核/ }).click();
+    const dialog = page.locator('.ant-modal').filter({ hasText: '审核报告' });
+    const title = dialog.locator('.ant-modal-title');
+    await expect.poll(() => title.innerText()).toContain(`第 1 / ${n} 份待审核`);
+    const first = await title.innerText();
+    await dialog.getByRole('button', { name: '下一条' }).click();
+    await expect.poll(() => title.innerText()).toContain(`第 2 / ${n} 份待审核`);
+    const second = (await title.innerText()).replace(/^.*?:/, '');
+    expect(second).not.toBe(first.replace(/^.*?:/, ''));
+    await shotBoth(page, 'bulk-review-next');
+    // return this one with a reason: the next one opens at once, one fewer waiting
+    await dialog.getByLabel('退回理由(退回时必填)').fill('进展情况缺少量化数据,请补充');
+    await dialog.getByRole('button', { name: /^退\s*回$/ }).click();
+    await expect.poll(() => title.innerText(), { timeout: 60_000 }).toContain(`/ ${n - 1} 份待审核`);
+    const third = (await title.innerText()).replace(/^.*?:/, '');
+    expect(third).not.toBe(second);
+    // accept it there: the next one again, two fewer
+    await dialog.getByRole('button', { name: /^通\s*过$/ }).click();
+    await expect.poll(() => title.innerText(), { timeout: 60_000 }).toContain(`/ ${n - 2} 份待审核`);
+    await dialog.getByRole('button', { name: /^取\s*消$/ }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const sent = await returned();
+    expect(sent.total).toBe(returnedBefore + 1);
+    expect(sent.items.map((r) => r.taskTitle)).toContain(second);
+    // the board's queue and its tab follow without a reload of the page
+    await expect.poll(pendingCount, { timeout: 60_000 }).toBe(n - 2);
+
+    // 批量退回 two ticked reports with one reason
+    await rows.nth(0).locator('.ant-checkbox-input').check();
+    await rows.nth(1).locator('.ant-checkbox-input').check();
+    const bar = page.getByRole('region', { name: '批量审核' });
+    await bar.getByText('已选 2 份报告').waitFor();
+    await bar.getByRole('button', { name: '批量退回' }).click();
+    const back = page.locator('.ant-modal').filter({ hasText: '退回选中的 2 份报告' });
+    await back.getByLabel('退回理由(各单位都会收到这一理由)').fill('请补充本月完成的具体工程量');
+    await shotBoth(page, 'bulk-review-return');
+    await back.getByRole('button', { name: /^退\s*回$/ }).click();
+    await back.waitFor({ state: 'hidden', timeout: 60_000 });
+    await expect.poll(async () => (await returned()).total, { timeout: 60_000 }).toBe(returnedBefore + 3);
+    await expect.poll(pendingCount, { timeout: 60_000 }).toBe(n - 4);
+
+    // and a page of them accepted in one go
     await page.locator('.plan-report-table thead .ant-checkbox-input').first().check();
-    await page.getByRole('region', { name: '批量审核' }).waitFor();
+    await bar.waitFor();
+    const ticked = Number(/已选 (\d+) 份报告/.exec(await bar.innerText())?.[1]);
+    expect(ticked).toBe(Math.min(10, n - 4));
     await shotBoth(page, 'bulk-review-selected');
-    await page.getByRole('button', { name: '批量通过' }).click();
+    await bar.getByRole('button', { name: '批量通过' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /通\s*过/ }).click();
-    await page.getByText(/份?项已通过/).first().waitFor({ timeout: 60_000 });
+    await expect.poll(async () => (await waiting()).total, { timeout: 60_000 }).toBe(n - 4 - ticked);
+    await expect.poll(pendingCount, { timeout: 60_000 }).toBe(n - 4 - ticked);
     await shotBoth(page, 'bulk-review-done');
+    expect(await englishTextOnPage(page)).toEqual([]);
     expect(errors).toEqual([]);
+    await close();
   });
 });

@@ -53,9 +53,14 @@ describe('规划办批量指派', () => {
     const modal = page.locator('.ant-modal').filter({ hasText: `批量指派:已选 ${picked} 项任务` });
     await modal.getByRole('combobox', { name: '牵头单位' }).click();
     await modal.getByRole('combobox', { name: '牵头单位' }).fill('区城市管理局');
-    // every district has a 区城市管理局: the list names each one's region
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '区城市管理局(璧山区)' }).first().waitFor();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^区城市管理局\(永川区\)$/ }).click();
+    // every district has a 区城市管理局: the list offers only the plan's own (永川区 and its towns), as the server
+    // accepts only those (UNIT_OUTSIDE_REGION)
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.filter({ hasText: /^区城市管理局$/ }).waitFor();
+    const offered = await options.allInnerTexts();
+    expect(offered).toContain('区城市管理局');
+    expect(offered.filter((t) => /璧山区|区城市管理局[((]/.test(t))).toEqual([]);
+    await options.filter({ hasText: /^区城市管理局$/ }).click();
     // a multiple select keeps its list open after a pick: a click on the dialog's title closes it
     await modal.locator('.ant-modal-title').click();
     await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });

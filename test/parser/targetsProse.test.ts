@@ -222,3 +222,47 @@ describe('figures in cells and quoted subjects', () => {
     expect(p.targets.map((t) => [t.value, t.unit, t.comparator, t.recurring])).toEqual([[1000, '户', '>=', true]]);
   });
 });
+
+// the wordings issue #9 names from the product owner's real pages (民生实事 lists, spaced figures, completion tables)
+describe('figures in the middle of a phrase, spaced out, or first in a completion row', () => {
+  const plan = parseText(
+    [
+      '某区2024年民生实事',
+      '一、民生实事',
+      '1.为全区23000名老年人提供居家养老服务。',
+      '2.新建市政消火栓 160 个,新建公厕 20 座。',
+      '3.对28所中小学校食堂安装视频监控。',
+      '4.种植苗木10000穴,新建管网1000延长米。',
+      '5.对重点企业分别给予 100 万元奖励。',
+      '二、民生实事进度表',
+      '项目 | 完成数 | 完成率',
+      '新增4000张养老床位 | 4385 | 110%',
+      '改造老旧小区30个 | 28 | 93%',
+    ].join('\n'),
+  );
+  const got = plan.targets.map((t) => [t.value, t.unit]);
+  it('reads a counted object the clause acts on, with the verb after the figure', () => {
+    expect(got).toContainEqual([23000, '名']);
+    expect(got).toContainEqual([28, '所']);
+  });
+  it('reads figures a page spaces out from their words', () => {
+    expect(got).toContainEqual([160, '个']);
+    expect(got).toContainEqual([20, '座']);
+  });
+  it('reads 穴 and 延长米 as measures', () => {
+    expect(got).toContainEqual([10000, '穴']);
+    expect(got).toContainEqual([1000, '延长米']);
+  });
+  it('takes the first figure of a completion row and leaves what was done and the share', () => {
+    expect(got).toContainEqual([4000, '张']);
+    expect(got.map(([v]) => v)).not.toContain(4385);
+    expect(got.map(([v]) => v)).not.toContain(110);
+  });
+  it('leaves a sum paid out', () => {
+    expect(got.map(([v]) => v)).not.toContain(100);
+  });
+  it('does not count the nouns of a project name as an action on the count', () => {
+    const names = parseText('一、任务\n抓好80万吨乙烯改扩建项目,明确24个均衡化发展项目清单。\n').targets.map((t) => t.value);
+    expect(names).not.toContain(24);
+  });
+});

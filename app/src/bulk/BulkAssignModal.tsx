@@ -40,7 +40,7 @@ export function BulkAssignModal({ planId, regionId, taskIds, units: all, open, o
   };
   // the registry holds every district's units; the server accepts only the plan's region and the regions below it
   // (UNIT_OUTSIDE_REGION), so the picker offers only those
-  const regions = useRequest(() => api.regions(), []);
+  const regions = useRequest(['regions'], () => api.regions());
   const units = useMemo(() => {
     if (regionId === null || !regions.data) return all;
     const inside = new Set([regionId]);

@@ -13,7 +13,7 @@ import { CHECKUP_DIRECTION_LABELS, MOVEMENT_LABELS } from '../../../shared/check
 import { ApiError, request } from '../api';
 import { useMe } from '../auth';
 import { PageLoading } from '../components/PageLoading';
-import { useRequest } from '../useRequest';
+import { useInvalidate, useRequest } from '../useRequest';
 import './checkup.css';
 
 type Summary = { id: number; regionId: number; regionName: string; year: number; title: string; indicatorCount: number; problemCount: number; openProblemCount: number; cycle: CheckupCycle };
@@ -43,7 +43,7 @@ export default function CheckupPage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const me = useMe();
-  const list = useRequest(api.list, []);
+  const list = useRequest(['checkup', 'list'], api.list);
   const items = list.data?.items ?? [];
   const current = id ? Number(id) : items[0]?.id;
   const manager = me.roles.includes('office') || me.roles.includes('admin');
@@ -68,7 +68,7 @@ export default function CheckupPage() {
         </div>
       </div>
       {manager && <DueList items={items} current={current} />}
-      {current ? <CheckupView key={current} id={current} onChanged={list.reload} /> : <Empty description={manager ? '尚无城市体检,请新建年度体检' : '暂无可查看的城市体检'} />}
+      {current ? <CheckupView key={current} id={current} /> : <Empty description={manager ? '尚无城市体检,请新建年度体检' : '暂无可查看的城市体检'} />}
       {creating && (
         <CreateDialog
           regionId={me.regionIds[0]}
@@ -212,8 +212,10 @@ function CycleBar({ c, reload }: { c: CheckupDetail; reload: () => void }) {
   );
 }
 
-function CheckupView({ id, onChanged }: { id: number; onChanged: () => void }) {
-  const d = useRequest(() => api.get(id), [id]);
+function CheckupView({ id }: { id: number }) {
+  // a stage closed or reopened: the check-up and the list's 体检日程 · 待办 (both under ['checkup']) are read again
+  const invalidate = useInvalidate();
+  const d = useRequest(['checkup', 'one', id], () => api.get(id));
   const [tab, setTab] = useState('problems');
   if (d.loading && !d.data) return <PageLoading tip="正在加载体检数据…" />;
   if (!d.data) return <Alert type="error" message="无法加载该体检" />;
@@ -224,7 +226,7 @@ function CheckupView({ id, onChanged }: { id: number; onChanged: () => void }) {
       <Typography.Paragraph type="secondary" className="checkup-basis">
         {c.regionName} · {c.year}年 · {c.indicatorCount}项指标 · 发现问题 {c.problemCount} 个(待分派 {c.openProblemCount} 个) · 指标体系:{c.basis}
       </Typography.Paragraph>
-      <CycleBar c={c} reload={() => { d.reload(); onChanged(); }} />
+      <CycleBar c={c} reload={() => void invalidate(['checkup'])} />
       <Tabs
         activeKey={tab}
         onChange={setTab}
@@ -273,9 +275,9 @@ function ProblemList({ c, reload }: { c: CheckupDetail; reload: () => void }) {
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
-  const units = useRequest(() => (c.canManage ? api.units(c.regionId) : Promise.resolve({ items: [] })), [c.regionId, c.canManage]);
-  const plans = useRequest(() => (c.canManage ? api.plans() : Promise.resolve({ items: [] })), [c.canManage]);
-  const projects = useRequest(() => (dialog?.kind === 'project' ? api.projects(c.regionId).catch(() => ({ items: [] })) : Promise.resolve({ items: [] })), [dialog?.kind, c.regionId]);
+  const units = useRequest(['checkup', 'units', c.regionId, c.canManage], () => (c.canManage ? api.units(c.regionId) : Promise.resolve({ items: [] })));
+  const plans = useRequest(['checkup', 'plans', c.canManage], () => (c.canManage ? api.plans() : Promise.resolve({ items: [] })));
+  const projects = useRequest(['checkup', 'projects', dialog?.kind, c.regionId], () => (dialog?.kind === 'project' ? api.projects(c.regionId).catch(() => ({ items: [] })) : Promise.resolve({ items: [] })));
   const unitOptions = (units.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }));
   const planOptions = (plans.data?.items ?? []).filter((p) => p.regionName === c.regionName && p.status !== 'archived').map((p) => ({ value: p.id, label: p.title }));
   const open = (kind: 'assign' | 'task' | 'project', p: CheckupProblem) => {
@@ -511,7 +513,7 @@ function IndicatorTable({ c, reload }: { c: CheckupDetail; reload: () => void })
   const { message } = App.useApp();
   const [editing, setEditing] = useState<Indicator | 'new' | null>(null);
   const [form] = Form.useForm();
-  const units = useRequest(() => (c.canManage ? api.units(c.regionId) : Promise.resolve({ items: [] })), [c.regionId, c.canManage]);
+  const units = useRequest(['checkup', 'units', c.regionId, c.canManage], () => (c.canManage ? api.units(c.regionId) : Promise.resolve({ items: [] })));
   const open = (i: Indicator | 'new') => {
     form.resetFields();
     if (i !== 'new') form.setFieldsValue(i);

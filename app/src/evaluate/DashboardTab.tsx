@@ -12,10 +12,10 @@ import { reportingRates, statusBars, trajectory } from './chartOptions';
 export function DashboardTab({ planId, showReporting }: { planId: number; showReporting: boolean }) {
   const [year, setYear] = useState(dayjs().year());
   const [indicatorId, setIndicatorId] = useState<number | undefined>(undefined);
-  const status = useRequest(() => evalApi.statusDashboard(planId), [planId]);
-  const indicators = useRequest(() => evalApi.indicatorDashboard(planId), [planId]);
-  const lights = useRequest(() => runApi.status(planId, 'indicators').catch(() => undefined), [planId]);
-  const reporting = useRequest(() => (showReporting ? evalApi.reportingDashboard(planId, year) : Promise.resolve(undefined)), [planId, year, showReporting]);
+  const status = useRequest(['eval', 'statusDashboard', planId], () => evalApi.statusDashboard(planId));
+  const indicators = useRequest(['eval', 'indicatorDashboard', planId], () => evalApi.indicatorDashboard(planId));
+  const lights = useRequest(['status', 'indicators', planId], () => runApi.status(planId, 'indicators').catch(() => undefined));
+  const reporting = useRequest(['eval', 'reportingDashboard', planId, year, showReporting], () => (showReporting ? evalApi.reportingDashboard(planId, year) : Promise.resolve(undefined)));
   const chapterOpt = useMemo(() => statusBars((status.data?.byChapter ?? []).map((c) => ({ name: c.title, counts: c.counts }))), [status.data]);
   const unitOpt = useMemo(() => statusBars((status.data?.byUnit ?? []).slice(0, 20).map((u) => ({ name: u.unitName, counts: u.counts }))), [status.data]);
   const withPoints = (indicators.data?.items ?? []).filter((i) => i.points.some((p) => p.expected !== null || p.actual !== null));

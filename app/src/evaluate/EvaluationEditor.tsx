@@ -45,7 +45,7 @@ function Figures({ d }: { d: EvaluationDetail['data'] }) {
 export function EvaluationEditor({ id, canEdit, onClose }: { id: number | null; canEdit: boolean; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<NarrativeForm & { title?: string; issuingOffice?: string }>();
-  const ev = useRequest(() => (id ? evalApi.evaluation(id) : Promise.resolve(undefined)), [id]);
+  const ev = useRequest(['eval', 'evaluation', id], () => (id ? evalApi.evaluation(id) : Promise.resolve(undefined)));
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
   const e = ev.data;

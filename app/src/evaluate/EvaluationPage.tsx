@@ -26,7 +26,7 @@ export default function EvaluationPage() {
   const [search, setSearch] = useSearchParams();
   const tab = search.get('tab') ?? 'scores';
   const planId = choice.planId;
-  const overview = useRequest(() => (choice.all && canSeeEvaluation(me) ? homeApi.district() : Promise.resolve(undefined)), [choice.all]);
+  const overview = useRequest(['home', 'district', 'ifAll', choice.all], () => (choice.all && canSeeEvaluation(me) ? homeApi.district() : Promise.resolve(undefined)));
   if (!canSeeEvaluation(me)) return <Alert type="info" showIcon title="考核评估仅对规划办、领导和评估人员开放。" />;
   return (
     <section>

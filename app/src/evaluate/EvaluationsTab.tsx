@@ -10,7 +10,7 @@ import { EvaluationEditor } from './EvaluationEditor';
 
 export function EvaluationsTab({ planId, canEdit }: { planId: number; canEdit: boolean }) {
   const { message } = App.useApp();
-  const list = useRequest(() => evalApi.evaluations(planId), [planId]);
+  const list = useRequest(['eval', 'evaluations', planId], () => evalApi.evaluations(planId));
   const [kind, setKind] = useState<EvaluationKind>('annual');
   const [year, setYear] = useState<number>(dayjs().year());
   const [busy, setBusy] = useState(false);

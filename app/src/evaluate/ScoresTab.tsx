@@ -19,8 +19,8 @@ export function ScoresTab({ planId }: { planId: number }) {
   const me = useMe();
   const [period, setPeriod] = useState<string | undefined>(undefined);
   const [settingsOpen, setSettingsOpen] = useState(false);
-  const calendar = useRequest(() => runApi.calendar(planId), [planId]);
-  const scores = useRequest(() => evalApi.scores(planId, period), [planId, period]);
+  const calendar = useRequest(['calendar', planId], () => runApi.calendar(planId));
+  const scores = useRequest(['eval', 'scores', planId, period], () => evalApi.scores(planId, period));
   const s = scores.data;
   // periods that ended before the plan began are not scored: not offered either
   const planStart = s?.selection.planStart ?? '';

@@ -20,8 +20,8 @@ const asOfText = (d?: string) => (d ? dayjs(d).format('YYYY年M月D日 dddd') : 
 function OfficeView() {
   const [search, setSearch] = useSearchParams();
   const view = search.get('view') === 'district' ? 'district' : 'todo';
-  const todo = useRequest(() => (view === 'todo' ? homeApi.office() : Promise.resolve(undefined)), [view]);
-  const district = useRequest(() => (view === 'district' ? homeApi.district() : Promise.resolve(undefined)), [view]);
+  const todo = useRequest(['home', 'office', view], () => (view === 'todo' ? homeApi.office() : Promise.resolve(undefined)));
+  const district = useRequest(['home', 'district', 'view', view], () => (view === 'district' ? homeApi.district() : Promise.resolve(undefined)));
   const data = view === 'todo' ? todo.data : district.data;
   return (
     <section className="home-page">
@@ -43,7 +43,7 @@ function OfficeView() {
 
 function UnitView({ head }: { head: boolean }) {
   const me = useMe();
-  const req = useRequest(() => homeApi.unit(), []);
+  const req = useRequest(['home', 'unit'], () => homeApi.unit());
   if (!me.unitId) return <Alert type="info" showIcon title="您的账号未关联单位,没有需要报送的任务。" />;
   return (
     <section className="home-page">
@@ -59,7 +59,7 @@ function UnitView({ head }: { head: boolean }) {
 }
 
 function DistrictView() {
-  const req = useRequest(() => homeApi.district(), []);
+  const req = useRequest(['home', 'district'], () => homeApi.district());
   return (
     <section className="home-page">
       <div className="page-head">

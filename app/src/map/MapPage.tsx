@@ -45,7 +45,7 @@ export default function MapPage() {
   const [project, setProject] = useState<number | null>(null);
   const [units, setUnits] = useState<Unit[]>([]);
   useEffect(() => void loadUnits().then(setUnits, () => setUnits([])), []);
-  const answer = useRequest(() => request<MapAnswer>('/api/map', { query: { mode, year: mode === 'checkup' ? year ?? undefined : undefined } }), [mode, year]);
+  const answer = useRequest(['map', mode, year], () => request<MapAnswer>('/api/map', { query: { mode, year: mode === 'checkup' ? year ?? undefined : undefined } }));
   useEffect(() => {
     registerChongqing().then(() => setReady(true), () => setFailed(true));
   }, []);

@@ -21,8 +21,8 @@ export default function ImportPage() {
   const [progress, setProgress] = useState<number | null>(null);
   const [phase, setPhase] = useState<'idle' | 'uploading' | 'parsing'>('idle');
   const [failure, setFailure] = useState<string | null>(null);
-  const regions = useRequest(() => api.regions(), []);
-  const history = useRequest(() => api.imports(), []);
+  const regions = useRequest(['regions'], () => api.regions());
+  const history = useRequest(['imports'], () => api.imports());
   const myRegions = (regions.data?.items ?? []).filter((r) => me.roles.includes('admin') || me.regionIds.includes(r.id));
 
   const start = async (file: File) => {

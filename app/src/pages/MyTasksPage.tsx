@@ -19,8 +19,8 @@ export default function MyTasksPage() {
   const [pageSize, setPageSize] = useState(20);
   const drawer = useTaskDrawer();
   useEffect(() => setPage(1), [role, q]);
-  const tasks = useRequest(() => api.myTasks({ role: role || undefined, q: q || undefined, page, pageSize }), [role, q, page, pageSize]);
-  const plans = useRequest(() => api.plans({ pageSize: 100 }), []);
+  const tasks = useRequest(['myTasks', role, q, page, pageSize], () => api.myTasks({ role: role || undefined, q: q || undefined, page, pageSize }));
+  const plans = useRequest(['plans', 'all'], () => api.plans({ pageSize: 100 }));
   const planTitle = new Map((plans.data?.items ?? []).map((p) => [p.id, p.title]));
 
   // this unit's role(s) on a task; listed for a town only through a 各镇街 mention: its role is that mention's

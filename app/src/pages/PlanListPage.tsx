@@ -20,7 +20,7 @@ export default function PlanListPage() {
   const page = Number(params.get('page') ?? 1);
   const pageSize = Number(params.get('pageSize') ?? 20);
   const [draft, setDraft] = useState(q);
-  const { data, loading } = useRequest(() => api.plans({ q: q || undefined, status: status || undefined, page, pageSize }), [q, status, page, pageSize]);
+  const { data, loading } = useRequest(['plans', 'page', q, status, page, pageSize], () => api.plans({ q: q || undefined, status: status || undefined, page, pageSize }));
 
   const update = (patch: Record<string, string | number | undefined>) => {
     const next = new URLSearchParams(params);

@@ -29,8 +29,8 @@ export default function UnitsPage() {
   const [regionId, setRegionId] = useState<number | undefined>();
   const [adding, setAdding] = useState(false);
   const [form] = Form.useForm<NewUnit>();
-  const units = useRequest(() => api.units(q || undefined, regionId), [q, regionId]);
-  const regions = useRequest(() => api.regions(), []);
+  const units = useRequest(['units', 'search', q, regionId], () => api.units(q || undefined, regionId));
+  const regions = useRequest(['regions'], () => api.regions());
   const regionChoices = regionOptions(regions.data?.items ?? []);
 
   const save = async () => {

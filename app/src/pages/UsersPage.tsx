@@ -21,9 +21,9 @@ const roleChoices = (Object.keys(roleLabels) as Role[]).map((r) => ({ value: r, 
 export default function UsersPage() {
   const me = useMe();
   const { message } = App.useApp();
-  const users = useRequest(() => accountApi.users(), []);
-  const regions = useRequest(() => api.regions(), []);
-  const units = useRequest(() => api.units(), []);
+  const users = useRequest(['users'], () => accountApi.users());
+  const regions = useRequest(['regions'], () => api.regions());
+  const units = useRequest(['units'], () => api.units());
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [temporary, setTemporary] = useState<{ user: User; password: string } | null>(null);

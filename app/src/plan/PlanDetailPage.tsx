@@ -14,7 +14,7 @@ import { PlanHistoryButton } from './PlanHistoryButton';
 import { PublishControl } from './PublishPlanModal';
 import { TaskDrawer, useTaskDrawer } from '../task/TaskDrawer';
 import { loadUnits } from '../unitsCache';
-import { useRequest } from '../useRequest';
+import { useInvalidate, useRequest } from '../useRequest';
 import { OutlineTree } from './OutlineTree';
 import { PlanSourceTab } from './PlanSourceTab';
 import { PlanTaskTable } from './PlanTaskTable';
@@ -39,17 +39,19 @@ export default function PlanDetailPage() {
   // 原文 tab: the selected item (?item=task-12) and, in the navigation state, a request to scroll to it
   const item = params.get('item');
   const scrollNonce = (useLocation().state as { focus?: number } | null)?.focus;
-  const plan = useRequest(() => api.plan(id), [id]);
-  const indicators = useRequest(() => api.planIndicators(id), [id]);
+  const plan = useRequest(['plan', id], () => api.plan(id));
+  const indicators = useRequest(['planIndicators', id], () => api.planIndicators(id));
   // the same indicators in the region's other plans (issue #13), marked in the indicator table
-  const sameWork = useRequest(() => (seesTakeUp(me) ? sameWorkApi.ofPlan(id).catch(() => null) : Promise.resolve(null)), [id, tab === 'indicators']);
-  const projects = useRequest(() => api.planProjects(id), [id]);
-  const targets = useRequest(() => api.planTargets(id), [id]);
+  const sameWork = useRequest(['sameWork', 'planIfSeen', id, tab === 'indicators'], () => (seesTakeUp(me) ? sameWorkApi.ofPlan(id).catch(() => null) : Promise.resolve(null)));
+  const projects = useRequest(['planProjects', id], () => api.planProjects(id));
+  const targets = useRequest(['planTargets', id], () => api.planTargets(id));
   const [units, setUnits] = useState<Unit[]>([]);
   const [chapter, setChapter] = useState<number | null>(null);
   const drawer = useTaskDrawer();
   const { message } = App.useApp();
-  const [refreshKey, setRefreshKey] = useState(0);
+  // a task added, changed or removed: the plan's task lists (table and 原文), its count and the home pages are read again
+  const invalidate = useInvalidate();
+  const tasksChanged = () => invalidate(['tasks'], ['plan', id], ['task'], ['home']);
   const [adding, setAdding] = useState(false);
   // once opened, the form stays mounted so that closing it animates like any modal
   const [formLoaded, setFormLoaded] = useState(false);
@@ -146,7 +148,6 @@ export default function PlanDetailPage() {
                     onClearChapter={() => setChapter(null)}
                     onOpenTask={drawer.open}
                     units={units}
-                    refreshKey={refreshKey}
                     assignable={manage}
                     extra={
                       manage && (
@@ -180,7 +181,6 @@ export default function PlanDetailPage() {
                     projects={projects.data?.items ?? EMPTY}
                     selected={item}
                     scrollNonce={scrollNonce}
-                    refreshKey={refreshKey}
                     onSelect={selectInSource}
                     onShowList={setTab}
                   />
@@ -190,7 +190,7 @@ export default function PlanDetailPage() {
           />
         </div>
       </div>
-      <TaskDrawer id={drawer.id} onClose={drawer.close} showPlanLink={false} onChanged={() => setRefreshKey((k) => k + 1)} />
+      <TaskDrawer id={drawer.id} onClose={drawer.close} showPlanLink={false} onChanged={() => void tasksChanged()} />
       {formLoaded && (
         <Suspense fallback={null}>
           <TaskFormModal
@@ -203,7 +203,7 @@ export default function PlanDetailPage() {
               const t = await api.createTask(id, { ...v, outlineNodeId: v.outlineNodeId ?? chapter });
               message.success('任务已新增');
               setAdding(false);
-              setRefreshKey((k) => k + 1);
+              void tasksChanged();
               drawer.open(t.id);
             }}
           />

@@ -32,16 +32,14 @@ interface Props {
   selected: string | null;
   /** changes when the selection should be scrolled into view (a 查看原文 link, the outline, 定位) */
   scrollNonce: unknown;
-  /** tasks changed elsewhere on the page */
-  refreshKey: number;
   /** select (highlight) an item; `openTask` also opens that task's drawer, `scroll` brings it into view */
   onSelect: (key: string | null, opts?: { scroll?: boolean; openTask?: number }) => void;
   onShowList: (tab: string) => void;
 }
 
-export function PlanSourceTab({ planId, outline, indicators, targets, projects, selected, scrollNonce, refreshKey, onSelect, onShowList }: Props) {
-  const doc = useRequest(() => api.planDocument(planId), [planId]);
-  const tasks = useRequest(() => allTasks(planId), [planId, refreshKey]);
+export function PlanSourceTab({ planId, outline, indicators, targets, projects, selected, scrollNonce, onSelect, onShowList }: Props) {
+  const doc = useRequest(['planDocument', planId], () => api.planDocument(planId));
+  const tasks = useRequest(['tasks', 'allOfPlan', planId], () => allTasks(planId));
   const [shown, setShown] = useState<Set<SourceKind>>(() => new Set(SOURCE_KINDS));
   const [scrollToken, setScrollToken] = useState(0);
   // the indicator, target or project opened by a click (tasks open in the page's task drawer)

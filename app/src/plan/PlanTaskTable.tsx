@@ -5,7 +5,7 @@ import type { Task, Unit } from '../../../shared/api';
 import { api, type TaskRole } from '../api';
 import { deadline } from '../format';
 import { taskRoleLabels } from '../labels';
-import { useRequest } from '../useRequest';
+import { useInvalidate, useRequest } from '../useRequest';
 import { TaskUnits } from './TaskUnits';
 import { TaskProgress } from './TaskProgress';
 import { Button } from 'antd';
@@ -21,8 +21,6 @@ interface Props {
   onClearChapter: () => void;
   onOpenTask: (id: number) => void;
   units: Unit[];
-  /** changes when the list must be fetched again (a task was added, changed or removed) */
-  refreshKey?: number;
   /** toolbar extras, e.g. 新增任务 */
   extra?: ReactNode;
   /** the office may select tasks and assign them in bulk (批量指派) */
@@ -35,10 +33,10 @@ const statusFilterOptions = [
   ...(['awaiting_review', 'not_reported', 'nothing_due'] as const).map((s) => ({ value: s, label: TASK_STATE_LABELS[s] })),
 ];
 
-export function PlanTaskTable({ planId, regionId, outlineNodeId, chapterLabel, onClearChapter, onOpenTask, units, refreshKey, extra, assignable }: Props) {
+export function PlanTaskTable({ planId, regionId, outlineNodeId, chapterLabel, onClearChapter, onOpenTask, units, extra, assignable }: Props) {
   const [selected, setSelected] = useState<number[]>([]);
   const [assigning, setAssigning] = useState(false);
-  const [assigned, setAssigned] = useState(0);
+  const invalidate = useInvalidate();
   const [unitId, setUnitId] = useState<number | undefined>();
   const [role, setRole] = useState<TaskRole | undefined>();
   const [status, setStatus] = useState<string | undefined>();
@@ -46,10 +44,7 @@ export function PlanTaskTable({ planId, regionId, outlineNodeId, chapterLabel, o
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   useEffect(() => setPage(1), [outlineNodeId, unitId, role, status, q]);
-  const { data, loading } = useRequest(
-    () => api.planTasks(planId, { unitId, role, status, outlineNodeId: outlineNodeId ?? undefined, q: q || undefined, page, pageSize }),
-    [planId, unitId, role, status, outlineNodeId, q, page, pageSize, refreshKey, assigned],
-  );
+  const { data, loading } = useRequest(['tasks', 'planPage', planId, unitId, role, status, outlineNodeId, q, page, pageSize], () => api.planTasks(planId, { unitId, role, status, outlineNodeId: outlineNodeId ?? undefined, q: q || undefined, page, pageSize }));
 
   return (
     <div>
@@ -139,7 +134,8 @@ export function PlanTaskTable({ planId, regionId, outlineNodeId, chapterLabel, o
           onDone={() => {
             setAssigning(false);
             setSelected([]);
-            setAssigned((n) => n + 1);
+            // the tasks' lists here and elsewhere, and the office's count of tasks without units
+            void invalidate(['tasks'], ['task'], ['home']);
           }}
         />
       )}

@@ -35,7 +35,7 @@ const stateTag: Record<string, { color: string; text: string }> = {
 const cellFill: Record<string, string> = { green: '#C6EFCE', yellow: '#FFEB9C', red: '#FFC7CE', grey: '#EDEDED', blue: '#DDEBF7' };
 
 export function TakeUpTab({ planId }: { planId: number }) {
-  const list = useRequest(() => takeUpApi.list(planId).catch(() => null), [planId]);
+  const list = useRequest(['takeUp', 'list', planId], () => takeUpApi.list(planId).catch(() => null));
   if (list.loading && !list.data) return <PageLoading tip="正在加载下级落实情况…" />;
   if (list.data?.canWrite) return <DistrictTakeUp planId={planId} data={list.data} reload={list.reload} />;
   return <CoverageMatrix planId={planId} />;
@@ -51,9 +51,9 @@ function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUp
   const [busy, setBusy] = useState(false);
   const [form] = Form.useForm();
   const [districtPlan, setDistrictPlan] = useState<number | null>(data.districtPlans[0]?.id ?? null);
-  const tasks = useRequest(() => (districtPlan ? takeUpApi.planTasks(districtPlan) : Promise.resolve({ items: [] as Task[] })), [districtPlan]);
+  const tasks = useRequest(['takeUp', 'planTasks', districtPlan], () => (districtPlan ? takeUpApi.planTasks(districtPlan) : Promise.resolve({ items: [] as Task[] })));
   const linkFor = dialog?.kind === 'link' ? dialog.item.task.id : null;
-  const suggestions = useRequest(() => (linkFor ? takeUpApi.suggestions(linkFor).catch(() => ({ items: [] })) : Promise.resolve({ items: [] })), [linkFor]);
+  const suggestions = useRequest(['takeUp', 'suggestions', linkFor], () => (linkFor ? takeUpApi.suggestions(linkFor).catch(() => ({ items: [] })) : Promise.resolve({ items: [] })));
   const taskOptions = [
     ...(tasks.data?.items ?? []).map((t) => ({ value: t.id, label: t.title })),
     ...(suggestions.data?.items ?? []).filter((sg) => !(tasks.data?.items ?? []).some((t) => t.id === sg.taskId)).map((sg) => ({ value: sg.taskId, label: `${sg.title}(${sg.planTitle})` })),
@@ -216,7 +216,7 @@ const rowFilters: Record<string, { label: (w: string) => string; keep: (r: Row) 
 };
 
 function CoverageMatrix({ planId }: { planId: number }) {
-  const cov = useRequest(() => takeUpApi.coverage(planId), [planId]);
+  const cov = useRequest(['takeUp', 'coverage', planId], () => takeUpApi.coverage(planId));
   const [filter, setFilter] = useState('all');
   // on a phone the task column scrolls with the cells (fixed, it would fill the screen and hide every column)
   const phone = Grid.useBreakpoint().md === false;

@@ -22,7 +22,7 @@ function nextPhases(p: ProjectPhase): ProjectPhase[] {
 const moveLabel = (v: string | null, kind: string) => (v === null ? '—' : kind === 'phase' ? (PROJECT_PHASE_LABELS[v as ProjectPhase] ?? v) : (PROJECT_LIST_LABELS[v as keyof typeof PROJECT_LIST_LABELS] ?? v));
 
 export function ProjectDrawer({ id, onClose, onChanged, units }: { id: number | null; onClose: () => void; onChanged: () => void; units: Unit[] }) {
-  const d = useRequest(() => (id ? projectApi.detail(id) : Promise.resolve(undefined)), [id]);
+  const d = useRequest(['project', id], () => (id ? projectApi.detail(id) : Promise.resolve(undefined)));
   const reload = () => {
     d.reload();
     onChanged();
@@ -187,7 +187,7 @@ function Links({ data, reload }: { data: ProjectDetail; reload: () => void }) {
   const p = data.project;
   const [editing, setEditing] = useState(false);
   const [taskIds, setTaskIds] = useState<number[]>([]);
-  const tasks = useRequest(() => (editing && p.planId ? request<{ items: Task[] }>(`/api/plans/${p.planId}/tasks`, { query: { pageSize: 500 } }) : Promise.resolve({ items: [] as Task[] })), [editing, p.planId]);
+  const tasks = useRequest(['tasks', 'forProject', editing, p.planId], () => (editing && p.planId ? request<{ items: Task[] }>(`/api/plans/${p.planId}/tasks`, { query: { pageSize: 500 } }) : Promise.resolve({ items: [] as Task[] })));
   const save = async () => {
     const keep = data.links.filter((l) => l.kind !== 'task').map((l) => ({ kind: l.kind, targetId: l.targetId }));
     try {

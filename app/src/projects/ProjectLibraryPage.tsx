@@ -57,7 +57,7 @@ export default function ProjectLibraryPage() {
   const [ledgerMonth, setLedgerMonth] = useState(dayjs().subtract(dayjs().date() < 26 ? 0 : 0, 'month').format('YYYY-MM'));
   const [units, setUnits] = useState<Unit[]>([]);
   useEffect(() => void loadUnits().then(setUnits, () => setUnits([])), []);
-  const list = useRequest(() => projectApi.list(filters, page, pageSize), [JSON.stringify(filters), page, pageSize]);
+  const list = useRequest(['projects', JSON.stringify(filters), page, pageSize], () => projectApi.list(filters, page, pageSize));
   const set = (patch: ProjectFilters) => {
     setFilters((f) => ({ ...f, ...patch }));
     setPage(1);

@@ -8,7 +8,7 @@ import { publicApi } from './publicApi';
 import { PublicFrame } from './PublicFrame';
 
 export default function PublicListPage() {
-  const plans = useRequest(() => publicApi.plans(), []);
+  const plans = useRequest(['public', 'plans'], () => publicApi.plans());
   return (
     <PublicFrame>
       <h1>已公开的规划</h1>

@@ -54,7 +54,7 @@ function Indicators({ items }: { items: PublicPlan['indicators'] }) {
 
 export default function PublicPlanPage() {
   const id = Number(useParams().id);
-  const plan = useRequest(() => publicApi.plan(id), [id]);
+  const plan = useRequest(['public', 'plan', id], () => publicApi.plan(id));
   const p = plan.data;
   const chapterOpt = useMemo(() => statusBars((p?.chapters ?? []).map((c) => ({ name: c.title, counts: c.counts }))), [p]);
   if (plan.loading) return <PublicFrame><PageLoading /></PublicFrame>;

@@ -59,9 +59,9 @@ export default function ImportReviewPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const { data: job, loading, setData: setJob } = useRequest(() => api.importJob(id), [id]);
+  const { data: job, loading, setData: setJob } = useRequest(['importJob', id], () => api.importJob(id));
   const me = useMe();
-  const registry = useRequest(() => api.units(), []);
+  const registry = useRequest(['units'], () => api.units());
   const [tab, setTab] = useState<ItemType>('task');
   const [sel, setSel] = useState<Selection | null>(null);
   const [scrollToken, setScrollToken] = useState(0);

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { App, Button, Popconfirm, Segmented, Select, Space, Switch, Tabs, Tooltip } from 'antd';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { PageLoading } from '../components/PageLoading';
-import { useRequest } from '../useRequest';
+import { useInvalidate, useRequest } from '../useRequest';
 import { runApi, type PlanReportItem, type ReportOut } from './runApi';
 import { usePlanChoice } from './usePlanChoice';
 import { PlanSelect } from './PlanSelect';
@@ -32,8 +32,8 @@ export default function BoardPage() {
   const choice = usePlanChoice(Number(params.id) || undefined);
   const planId = choice.planId;
   const periodKey = search.get('period') ?? undefined;
-  const calendar = useRequest(() => (planId ? runApi.calendar(planId) : Promise.resolve(undefined)), [planId]);
-  const board = useRequest(() => (planId ? runApi.board(planId, periodKey) : Promise.resolve(undefined)), [planId, periodKey]);
+  const calendar = useRequest(['calendar', planId], () => (planId ? runApi.calendar(planId) : Promise.resolve(undefined)));
+  const board = useRequest(['board', planId, periodKey], () => (planId ? runApi.board(planId, periodKey) : Promise.resolve(undefined)));
   const [statusFilter, setStatusFilter] = useState<string | undefined>(undefined);
   const [unitFilter, setUnitFilter] = useState<number | undefined>(undefined);
   const [allPeriods, setAllPeriods] = useState(false);
@@ -56,6 +56,12 @@ export default function BoardPage() {
   const openReport = (r: PlanReportItem) => setSearch((p) => (p.set('report', String(r.id)), p));
   const closeReport = () => setSearch((p) => (p.delete('report'), p));
   const unitHeadReview = calendar.data?.settings.unitHeadReview ?? false;
+  // what a change makes stale is invalidated by key: every list, drawer and count showing it (here, on the home
+  // pages, in 我的报送) is fetched again — no page reloads its siblings by hand
+  const invalidate = useInvalidate();
+  const afterReview = () => invalidate(['reports'], ['board', planId], ['home'], ['task']);
+  const afterNotice = () => invalidate(['board', planId], ['notices'], ['home']);
+  const afterSettings = () => invalidate(['calendar', planId], ['board', planId]);
   const [seed, setSeed] = useState<NoticeSeed | null>(null);
   const [noticeId, setNoticeId] = useState<number | null>(null);
   const [locking, setLocking] = useState(false);
@@ -68,7 +74,7 @@ export default function BoardPage() {
     try {
       await runApi.lockPeriod(planId, b.period.key, !locked);
       message.success(locked ? '报送期已解锁,单位可以补报' : '报送期已锁定');
-      board.reload();
+      void afterSettings();
     } finally {
       setLocking(false);
     }
@@ -78,9 +84,7 @@ export default function BoardPage() {
     const next = nextOf(r.id);
     setDecided((d) => new Set(d).add(r.id));
     setReviewing(next ? { report: next, title: next.taskTitle } : null);
-    pending.reload();
-    reports.reload();
-    board.reload();
+    void afterReview();
   };
   const toggleUnitHeadReview = async (on: boolean) => {
     if (!planId) return;
@@ -88,7 +92,7 @@ export default function BoardPage() {
     try {
       await runApi.updateSettings(planId, { unitHeadReview: on });
       message.success(on ? '已开启单位负责人预审:填报员报送的报告须经本单位负责人审核后才报送规划办' : '已关闭单位负责人预审');
-      calendar.reload();
+      void afterSettings();
     } finally {
       setSavingSetting(false);
     }
@@ -149,9 +153,7 @@ export default function BoardPage() {
                         onClear={() => setPicked([])}
                         onDone={() => {
                           setPicked([]);
-                          pending.reload();
-                          reports.reload();
-                          board.reload();
+                          void afterReview();
                         }}
                       />
                     )}
@@ -223,10 +225,11 @@ export default function BoardPage() {
         title={reviewing?.title ?? ''}
         onClose={() => setReviewing(null)}
         onDone={reviewed}
-        position={queueAt >= 0 ? `第 ${queueAt + 1} / ${queue.length} 份待审核` : undefined}
+        // where this report is among all those waiting (the list is paged: its page's place, out of the total)
+        position={queueAt >= 0 ? `第 ${(pending.page - 1) * pending.pageSize + queueAt + 1} / ${Math.max(pending.data?.total ?? 0, queue.length)} 份待审核` : undefined}
         onNext={reviewing && queueAt >= 0 && nextOf(reviewing.report.id) ? () => { const n = nextOf(reviewing.report.id)!; setReviewing({ report: n, title: n.taskTitle }); } : undefined}
       />
-      <ReportDrawer id={reportId} refreshKey={reviewing} onClose={closeReport} onReview={(r, title) => setReviewing({ report: r, title })} reviewable={(r) => r.status === 'submitted'} />
+      <ReportDrawer id={reportId} onClose={closeReport} onReview={(r, title) => setReviewing({ report: r, title })} reviewable={(r) => r.status === 'submitted'} />
       {planId && b && (
         <IssueNoticeModal
           planId={planId}
@@ -235,19 +238,18 @@ export default function BoardPage() {
           onClose={() => setSeed(null)}
           onDone={() => {
             setSeed(null);
-            board.reload();
+            void afterNotice();
           }}
         />
       )}
-      <NoticeDrawer id={noticeId} onClose={() => setNoticeId(null)} onChange={() => board.reload()} />
+      <NoticeDrawer id={noticeId} onClose={() => setNoticeId(null)} onChange={() => void afterNotice()} />
       {planId && (
         <RunSettingsDrawer
           planId={planId}
           open={settingsOpen}
           onClose={() => setSettingsOpen(false)}
           onSaved={() => {
-            calendar.reload();
-            board.reload();
+            void afterSettings();
           }}
         />
       )}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Alert, Button, Drawer, Empty, Table, Tabs, Tag } from 'antd';
 import { useSearchParams } from 'react-router-dom';
 import { useMe } from '../auth';
+import { useInvalidate } from '../useRequest';
 import { deadline } from '../format';
 import { PageLoading } from '../components/PageLoading';
 import { PlanSelect } from './PlanSelect';
@@ -63,9 +64,12 @@ export default function MyReportsPage() {
   const todo = data.lead.filter((r) => !r.report || r.report.status === 'draft').length;
   // across plans: what is still to send first
   const leadRows = choice.all ? [...data.lead].sort((a, b) => Number(needsReport(b)) - Number(needsReport(a)) || a.period.dueDate.localeCompare(b.period.dueDate)) : data.lead;
+  // a report sent or decided: this page's lists, the home page's counts and the task's own page are read again
+  const invalidate = useInvalidate();
+  const afterChange = () => invalidate(['reports'], ['home'], ['task']);
   const close = () => {
     setOpenId(null);
-    if (dirty) data.reload();
+    if (dirty) void afterChange();
     setDirty(false);
   };
 
@@ -182,11 +186,10 @@ export default function MyReportsPage() {
         onDone={() => {
           setReviewing(null);
           setViewing(null);
-          waiting.reload();
-          data.reload();
+          void afterChange();
         }}
       />
-      <ReportDrawer id={viewing} refreshKey={reviewing} onClose={() => setViewing(null)} onReview={(r, title) => setReviewing({ report: r, title })} reviewable={(r) => head && r.status === 'unit_review'} />
+      <ReportDrawer id={viewing} onClose={() => setViewing(null)} onReview={(r, title) => setReviewing({ report: r, title })} reviewable={(r) => head && r.status === 'unit_review'} />
       <Drawer open={!!open} onClose={close} width={720} title={open ? (isLead ? '填报进展' : '填报配合情况') : ''} destroyOnHidden>
         {open && (
           <div>
@@ -210,7 +213,7 @@ export default function MyReportsPage() {
                     data.replace(r);
                     setDirty(true);
                     // a sent report changes the task's computed state (已报送待审核): the light above says so at once
-                    if (r.status !== 'draft') data.reload();
+                    if (r.status !== 'draft') void afterChange();
                   }}
                 />
                 <div className="run-section" style={{ padding: '12px 0 0' }}>

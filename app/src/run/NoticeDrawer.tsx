@@ -11,7 +11,7 @@ import { NoticeActions } from './NoticeActions';
 import { NoticeHistory } from './NoticeHistory';
 
 export function NoticeDrawer({ id, onClose, onChange }: { id: number | null; onClose: () => void; onChange: (n: NoticeOut) => void }) {
-  const req = useRequest(() => (id ? runApi.notice(id) : Promise.resolve(undefined)), [id]);
+  const req = useRequest(['notices', 'one', id], () => (id ? runApi.notice(id) : Promise.resolve(undefined)));
   const n = req.data;
   const changed = (x: NoticeOut) => {
     req.setData(x);

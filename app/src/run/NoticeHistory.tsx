@@ -16,7 +16,7 @@ function detail(after: unknown): string {
 }
 
 export function NoticeHistory({ notice }: { notice: NoticeOut }) {
-  const audit = useRequest(() => runApi.noticeHistory(notice.id).catch(() => ({ items: [] })), [notice.id, notice.status, notice.level]);
+  const audit = useRequest(['notices', 'history', notice.id, notice.status, notice.level], () => runApi.noticeHistory(notice.id).catch(() => ({ items: [] })));
   const items = audit.data?.items ?? [];
   if (items.length)
     return (

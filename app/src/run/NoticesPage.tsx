@@ -21,8 +21,8 @@ export default function NoticesPage() {
   const planId = Number(search.get('plan')) || undefined;
   const status = search.get('status') ?? undefined;
   const open = search.get('open') !== '0';
-  const plans = useRequest(() => api.plans({ pageSize: 100 }), []);
-  const list = useRequest(() => runApi.notices({ planId, status, open: open && !status ? '1' : undefined }), [planId, status, open]);
+  const plans = useRequest(['plans', 'all'], () => api.plans({ pageSize: 100 }));
+  const list = useRequest(['notices', 'list', planId, status, open], () => runApi.notices({ planId, status, open: open && !status ? '1' : undefined }));
   const set = (k: string, v: string | undefined) => setSearch((p) => (v === undefined ? p.delete(k) : p.set(k, v), p));
   const qs = search.toString() ? `?${search}` : '';
   const [picked, setPicked] = useState<number[]>([]);

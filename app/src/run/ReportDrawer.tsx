@@ -7,13 +7,14 @@ import { useRequest } from '../useRequest';
 import { runApi, type ReportOut } from './runApi';
 import { ReportView } from './ReportView';
 
-export function ReportDrawer({ id, refreshKey, onClose, onReview, reviewable }: { id: number | null; refreshKey?: unknown; onClose: () => void; onReview?: (r: ReportOut, taskTitle: string) => void; reviewable?: (r: ReportOut) => boolean }) {
-  const req = useRequest(async () => {
+// the report is read under ['reports', 'one', id]: a decision on it invalidates ['reports'] and the drawer follows
+export function ReportDrawer({ id, onClose, onReview, reviewable }: { id: number | null; onClose: () => void; onReview?: (r: ReportOut, taskTitle: string) => void; reviewable?: (r: ReportOut) => boolean }) {
+  const req = useRequest(['reports', 'one', id], async () => {
     if (!id) return undefined;
     const report = await runApi.report(id);
     const task = await api.task(report.taskId).catch(() => undefined);
     return { report, taskTitle: task?.title ?? '' };
-  }, [id, refreshKey]);
+  });
   const d = req.data;
   return (
     <Drawer

@@ -9,7 +9,7 @@ import { useRequest } from '../useRequest';
 
 export function usePlanChoice(fixed?: number, opts: { all?: boolean } = {}) {
   const [params, setParams] = useSearchParams();
-  const plans = useRequest(() => api.plans({ pageSize: 100 }), []);
+  const plans = useRequest(['plans', 'all'], () => api.plans({ pageSize: 100 }));
   const items: PlanSummary[] = plans.data?.items ?? [];
   const fromUrl = Number(params.get('plan')) || undefined;
   // a plan still being carried out this year comes first: an ended plan has nothing left to report

@@ -12,6 +12,6 @@ export function usePlanReports(planId: number | undefined, filter: Omit<PlanRepo
     setLastKey(key);
     setPage(1);
   }
-  const req = useRequest(() => (planId ? runApi.planReports(planId, { ...filter, page, pageSize }) : Promise.resolve(undefined)), [planId, key, page, pageSize]);
+  const req = useRequest(['reports', 'ofPlan', planId, key, page, pageSize], () => (planId ? runApi.planReports(planId, { ...filter, page, pageSize }) : Promise.resolve(undefined)));
   return { ...req, page, setPage, pageSize };
 }

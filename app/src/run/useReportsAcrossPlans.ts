@@ -8,11 +8,11 @@ import type { usePlanReports } from './usePlanReports';
 export function useReportsAcrossPlans(planIds: number[] | undefined, filter: Omit<PlanReportsQuery, 'page' | 'pageSize'>, pageSize = 10): ReturnType<typeof usePlanReports> {
   const [page, setPage] = useState(1);
   const key = JSON.stringify(filter);
-  const all = useRequest(async () => {
+  const all = useRequest(['reports', 'acrossPlans', planIds?.join(','), key], async () => {
     if (!planIds?.length) return [];
     const pages = await mapLimit(planIds, 4, (planId) => runApi.planReports(planId, { ...filter, page: 1, pageSize: 500 }));
     return pages.flatMap((p) => p.items);
-  }, [planIds?.join(','), key]);
+  });
   const items = all.data ?? [];
   const data: PlanReports | undefined = all.data ? { items: items.slice((page - 1) * pageSize, page * pageSize), total: items.length, page, pageSize } : undefined;
   return { data, loading: all.loading, error: all.error, reload: all.reload, setData: () => undefined, page, setPage, pageSize };

@@ -7,7 +7,7 @@ import { useRequest } from '../useRequest';
 import { sameWorkApi } from './sameWorkApi';
 
 export function SameWorkLinks({ kind, id }: { kind: SameWorkKind; id: number }) {
-  const links = useRequest(() => sameWorkApi.ofItem(kind, id).catch(() => null), [kind, id]);
+  const links = useRequest(['sameWork', 'item', kind, id], () => sameWorkApi.ofItem(kind, id).catch(() => null));
   const items = links.data?.items ?? [];
   if (!items.length) return null;
   return (

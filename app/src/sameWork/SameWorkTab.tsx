@@ -24,7 +24,7 @@ function ItemCell({ item, kind, own }: { item: SameWorkLink['here']; kind: SameW
 
 export function SameWorkTab({ planId }: { planId: number }) {
   const { message } = App.useApp();
-  const list = useRequest(() => sameWorkApi.ofPlan(planId), [planId]);
+  const list = useRequest(['sameWork', 'plan', planId], () => sameWorkApi.ofPlan(planId));
   const [filter, setFilter] = useState<Filter>('proposed');
   const [busy, setBusy] = useState(false);
   const [note, setNote] = useState('');

@@ -34,8 +34,8 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
   const [editing, setEditing] = useState(false);
   const [splitting, setSplitting] = useState(false);
   const [registry, setRegistry] = useState<Unit[]>([]);
-  const task = useRequest(() => api.task(taskId), [taskId]);
-  const history = useRequest(() => (canReadAudit(me) ? api.taskHistory(taskId) : Promise.resolve({ items: [] })), [taskId]);
+  const task = useRequest(['task', taskId], () => api.task(taskId));
+  const history = useRequest(['task', 'history', taskId], () => (canReadAudit(me) ? api.taskHistory(taskId) : Promise.resolve({ items: [] })));
   const [names, setNames] = useState<Map<number, string>>(new Map());
   useEffect(() => {
     loadUnits().then((us) => {
