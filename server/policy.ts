@@ -1,5 +1,6 @@
-// The one authorization module. Route handlers call `requirePermission` (the route table
-// names each route's permission) and scope every query with the *Scope helpers below.
+// The one authorization module for roles. The route table (http/app.ts) calls `requirePermission` with the
+// permission each route declares — handlers never repeat it (test/static/routeGate.test.ts) — and queries are
+// scoped with the *Scope helpers below; ownership of records is decided by access.ts.
 import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../shared/errors.js';
 import { imports, plans, tasks } from './db/schema/index.js';
