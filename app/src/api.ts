@@ -3,6 +3,7 @@
 import type { input, z } from 'zod';
 import type {
   auditEventSchema,
+  createUnitBodySchema,
   importCorrectionSchema,
   ImportJob,
   indicatorOutSchema,
@@ -20,6 +21,10 @@ import type { Region } from '../../shared/regions';
 
 /** A review correction as sent (defaults of the contract may be left out). */
 export type ImportCorrection = input<typeof importCorrectionSchema>;
+/** the patch of one kind of correction ('updateMeta', 'updateTask', …) */
+export type CorrectionPatch<Op extends ImportCorrection['op']> = Extract<ImportCorrection, { op: Op; patch: unknown }>['patch'];
+/** POST /api/units as sent */
+export type NewUnitBody = input<typeof createUnitBodySchema>;
 
 export interface Paged<T> {
   items: T[];
@@ -190,7 +195,7 @@ export const api = {
 
   regions: () => request<{ items: Region[] }>('/api/regions'),
   units: (q?: string, regionId?: number) => request<{ items: Unit[] }>('/api/units', { query: { q, regionId } }),
-  createUnit: (body: { name: string; aliases: string[]; kind: string; regionId: number }) => request<Unit>('/api/units', { method: 'POST', body }),
+  createUnit: (body: NewUnitBody) => request<Unit>('/api/units', { method: 'POST', body }),
 
   plans: (query: { q?: string; status?: string; page?: number; pageSize?: number }) => request<Paged<PlanSummary>>('/api/plans', { query }),
   plan: (id: number) => request<PlanDetail>(`/api/plans/${id}`),

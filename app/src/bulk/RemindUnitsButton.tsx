@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { App, Button, Checkbox, Input, Modal, Space } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { batchSummary, bulkApi } from './bulkApi';
+import type { Board } from '../../../shared/reporting';
 
-export function RemindUnitsButton({ planId, periodKey, periodLabel, units, onDone }: { planId: number; periodKey: string; periodLabel: string; units: { unitId: number; unitName: string; missing: number }[]; onDone?: () => void }) {
+export function RemindUnitsButton({ planId, periodKey, periodLabel, units, onDone }: { planId: number; periodKey: string; periodLabel: string; units: Board['overdue']['units']; onDone?: () => void }) {
   const { message, modal } = App.useApp();
   const late = units.filter((u) => u.missing > 0);
   const [open, setOpen] = useState(false);

@@ -2,8 +2,10 @@
 import type { EChartsCoreOption } from 'echarts/core';
 import { lightHex, lightLabels, lightMeaning } from '../run/runLabels';
 import { axisTooltip } from '../chartTooltip';
+import type { IndicatorDashboard, StatusDashboard } from '../../../shared/evaluation';
 
-type Counts = { green: number; yellow: number; red: number; grey: number; blue: number };
+/** a row's tasks by colour, as the status dashboard (and the public plan page) counts them */
+type Counts = StatusDashboard['byChapter'][number]['counts'];
 const order: (keyof Counts)[] = ['blue', 'green', 'yellow', 'red', 'grey'];
 // series named by what each colour means (shared/statusWords.ts), as the table and the public page say it
 const words: Record<string, string> = lightMeaning;
@@ -30,7 +32,7 @@ export function statusBars(rows: { name: string; counts: Counts }[]): EChartsCor
   };
 }
 
-export function trajectory(points: { year: number; expected: number | null; actual: number | null }[], unit: string | null): EChartsCoreOption {
+export function trajectory(points: IndicatorDashboard['items'][number]['points'], unit: string | null): EChartsCoreOption {
   return {
     tooltip: { trigger: 'axis', formatter: axisTooltip({ value: (v) => (v === null || v === undefined ? '—' : `${v}${unit ?? ''}`) }) },
     legend: { top: 0, data: ['应达值', '实际值'] },

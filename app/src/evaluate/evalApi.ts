@@ -1,6 +1,8 @@
 // HTTP calls for evaluating a plan: scores and settings, evaluation drafts, dashboards, file exports.
+import type { z } from 'zod';
+import type { evaluationKindSchema, updateEvaluationBodySchema } from '../../../shared/evaluation';
 import type {
-  EvaluationDetail, EvaluationOut, IndicatorDashboard, Narrative, ReportingDashboard, ScoresOut, ScoreSettings, ScoreSettingsPatch, StatusDashboard,
+  EvaluationDetail, EvaluationOut, IndicatorDashboard, ReportingDashboard, ScoresOut, ScoreSettings, ScoreSettingsPatch, StatusDashboard,
 } from '../../../shared/evaluation';
 import { request } from '../api';
 
@@ -8,7 +10,8 @@ export type {
   EvaluationDetail, EvaluationOut, IndicatorDashboard, Narrative, ReportingDashboard, ScoresOut, ScoreSettings, ScoreSettingsPatch, StatusDashboard,
 } from '../../../shared/evaluation';
 export type UnitScoreOut = ScoresOut['items'][number];
-export type EvaluationKind = 'annual' | 'midterm' | 'final';
+export type EvaluationKind = z.infer<typeof evaluationKindSchema>;
+export type EvaluationPatch = z.input<typeof updateEvaluationBodySchema>;
 
 export const evalApi = {
   scores: (planId: number, period?: string) => request<ScoresOut>(`/api/plans/${planId}/scores`, { query: { period } }),
@@ -18,7 +21,7 @@ export const evalApi = {
   createEvaluation: (planId: number, body: { kind: EvaluationKind; year: number; title?: string | null }) =>
     request<EvaluationDetail>(`/api/plans/${planId}/evaluations`, { method: 'POST', body }),
   evaluation: (id: number) => request<EvaluationDetail>(`/api/evaluations/${id}`),
-  updateEvaluation: (id: number, body: { title?: string | null; issuingOffice?: string; date?: string; narrative?: Partial<Narrative>; expectedUpdatedAt?: string }) =>
+  updateEvaluation: (id: number, body: EvaluationPatch) =>
     request<EvaluationOut>(`/api/evaluations/${id}`, { method: 'PATCH', body }),
   statusDashboard: (planId: number) => request<StatusDashboard>(`/api/plans/${planId}/dashboard/status`),
   indicatorDashboard: (planId: number) => request<IndicatorDashboard>(`/api/plans/${planId}/dashboard/indicators`),

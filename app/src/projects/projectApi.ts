@@ -1,6 +1,6 @@
 // The project library's endpoints (issue #14), typed by the shared contract.
 import type { z } from 'zod';
-import type { projectDetailSchema, projectPageSchema, ProjectImportPreview, ProjectPhase, ProjectList } from '../../../shared/projects';
+import type { moveProjectPhaseBodySchema, projectDetailSchema, projectPageSchema, ProjectImportPreview, ProjectPhase, ProjectList } from '../../../shared/projects';
 import { request, upload } from '../api';
 
 export type ProjectPage = z.infer<typeof projectPageSchema>;
@@ -31,7 +31,7 @@ export const projectApi = {
   detail: (id: number) => request<ProjectDetail>(`/api/projects/${id}`),
   create: (body: Record<string, unknown>) => request<{ id: number }>('/api/projects', { method: 'POST', body }),
   update: (id: number, body: Record<string, unknown>) => request<{ id: number }>(`/api/projects/${id}`, { method: 'PATCH', body }),
-  phase: (id: number, body: { phase: ProjectPhase; reason?: string; version?: number }) => request(`/api/projects/${id}/phase`, { method: 'POST', body }),
+  phase: (id: number, body: z.input<typeof moveProjectPhaseBodySchema>) => request(`/api/projects/${id}/phase`, { method: 'POST', body }),
   roll: (body: { year: number; moves: { projectId: number; list: ProjectList }[] }) => request('/api/projects/roll', { method: 'POST', body }),
   links: (id: number, links: { kind: string; targetId: number }[]) => request(`/api/projects/${id}/links`, { method: 'PUT', body: { links } }),
   report: (id: number, body: Record<string, unknown>) => request(`/api/projects/${id}/reports`, { method: 'POST', body }),

@@ -2,15 +2,11 @@
 import { useEffect } from 'react';
 import { Form, Input, InputNumber, Modal, Select, Space } from 'antd';
 import type { ParsedPlan } from '../../../shared/parsedPlan';
+import type { CorrectionPatch } from '../api';
 
 const TYPES = ['纲要', '专项规划', '行动计划', '实施方案', '决定', '其他'];
 
-export interface MetaPatch {
-  title?: string;
-  type?: string | null;
-  periodStart?: number | null;
-  periodEnd?: number | null;
-}
+export type MetaPatch = CorrectionPatch<'updateMeta'>;
 
 export function MetaEditModal({ meta, open, onCancel, onSubmit }: { meta: ParsedPlan['meta']; open: boolean; onCancel: () => void; onSubmit: (p: MetaPatch) => Promise<void> }) {
   const [form] = Form.useForm();

@@ -2,7 +2,7 @@
 import { useEffect } from 'react';
 import { Form, Input, Modal, Select } from 'antd';
 import type { Unit } from '../../../shared/api';
-import type { ImportCorrection } from '../api';
+import type { CorrectionPatch, ImportCorrection } from '../api';
 import type { OutlineNode, ParsedTask, ParsedUnit } from '../../../shared/parsedPlan';
 import { taskRoleLabels } from '../labels';
 import { UnitPicker } from './UnitPicker';
@@ -70,7 +70,7 @@ export function TaskEditModal({ open, task, outline, registry, onCancel, onSubmi
     }
     const t = task as ParsedTask;
     const out: ImportCorrection[] = [];
-    const patch: { title?: string; text?: string; deadline?: string | null } = {};
+    const patch: CorrectionPatch<'updateTask'> = {};
     if (v.title.trim() !== t.title) patch.title = v.title.trim();
     if (v.text.trim() !== t.text) patch.text = v.text.trim();
     if (deadline !== t.deadline) patch.deadline = deadline;

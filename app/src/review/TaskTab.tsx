@@ -3,7 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button, Input, Popconfirm, Space, Table, Tooltip } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Unit } from '../../../shared/api';
-import type { ImportCorrection } from '../api';
+import type { ImportCorrection, TaskRole } from '../api';
 import type { OutlineNode, ParsedTask } from '../../../shared/parsedPlan';
 import { deadline } from '../format';
 import { TaskEditModal } from './TaskEditModal';
@@ -19,7 +19,7 @@ interface Props {
   registry: Unit[];
   selectedId: string | null;
   onSelect: (id: string) => void;
-  onSelectUnit: (taskId: string, role: 'lead' | 'responsible' | 'cooperating', index: number) => void;
+  onSelectUnit: (taskId: string, role: TaskRole, index: number) => void;
   apply: (c: ImportCorrection[]) => Promise<void>;
   readOnly?: boolean;
   /** text the reviewer selected in the original, offered as a new task */

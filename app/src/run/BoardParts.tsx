@@ -57,7 +57,7 @@ export function UnitTable({ board, onNotice }: { board: Board; onNotice: (u: Uni
   );
 }
 
-export function LightList({ items, color, label, onNotice }: { items: { taskId: number; title: string; reason: string }[]; color: 'red' | 'yellow'; label: string; onNotice: (taskId: number, title: string, reason: string) => void }) {
+export function LightList({ items, color, label, onNotice }: { items: Board['red']; color: 'red' | 'yellow'; label: string; onNotice: (taskId: number, title: string, reason: string) => void }) {
   const [all, setAll] = useState(false);
   if (!items.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`没有${label}任务`} />;
   const shown = all ? items : items.slice(0, 20);

@@ -46,7 +46,7 @@ interface FormValues {
   missingReportAfterDays: number;
   responseWorkingDays: number;
   escalationWorkingDays: number;
-  noticeChannels: ('app' | 'email' | 'webhook')[];
+  noticeChannels: RunSettings['supervision']['channels'];
 }
 
 function toForm(s: RunSettings): FormValues {

@@ -1,8 +1,8 @@
 // HTTP calls for running a plan: calendar, reports and review, board, 督办, in-app notifications.
 import type { z } from 'zod';
 import type {
-  AttachmentOut, Board, ContributionOut, createNoticeBodySchema, NoticeOut, NotificationOut, PeriodOut, PlanReports, PlanStatusOut, reportBodySchema,
-  ReportingCalendar, ReportOut, RunSettings, RunSettingsPatch,
+  AttachmentOut, Board, ContributionOut, createNoticeBodySchema, NoticeOut, NotificationOut, PeriodOut, PlanReports, planReportsQuerySchema, PlanStatusOut, reportBodySchema,
+  respondNoticeBodySchema, ReportingCalendar, ReportOut, RunSettings, RunSettingsPatch,
 } from '../../../shared/reporting';
 import type { ReportedTaskStatus } from '../../../shared/planSettings';
 import { api, request, upload, type AuditEvent } from '../api';
@@ -12,13 +12,9 @@ export type {
   RunSettings, RunSettingsPatch,
 } from '../../../shared/reporting';
 export type IndicatorStatusOut = PlanStatusOut['indicators'][number];
-export interface PlanReportsQuery {
-  period?: string;
-  status?: string;
-  unitId?: number;
-  page?: number;
-  pageSize?: number;
-}
+/** GET /api/plans/:id/reports's query (planReportsQuerySchema's fields), as the query string carries them */
+export type PlanReportsQuery = { [K in keyof z.input<typeof planReportsQuerySchema>]?: string | number };
+export type NoticeResponse = z.input<typeof respondNoticeBodySchema>['action'];
 export type ReportedStatus = ReportedTaskStatus;
 /** A report as the form sends it (the server's contract; defaults may be left out). */
 export type ReportBody = z.input<typeof reportBodySchema>;
@@ -50,7 +46,7 @@ export const runApi = {
   notices: (query: { planId?: number; status?: string; open?: '1' }) => request<{ items: NoticeOut[] }>('/api/notices', { query }),
   notice: (id: number) => request<NoticeOut>(`/api/notices/${id}`),
   issueNotice: (planId: number, body: NoticeBody) => request<NoticeOut>(`/api/plans/${planId}/notices`, { method: 'POST', body }),
-  respondNotice: (id: number, action: 'sign' | 'handle' | 'feedback', text = '') => request<NoticeOut>(`/api/notices/${id}/respond`, { method: 'POST', body: { action, text } }),
+  respondNotice: (id: number, action: NoticeResponse, text = '') => request<NoticeOut>(`/api/notices/${id}/respond`, { method: 'POST', body: { action, text } }),
   recheckNotice: (id: number, passed: boolean, note: string) => request<NoticeOut>(`/api/notices/${id}/recheck`, { method: 'POST', body: { passed, note } }),
   closeNotice: (id: number) => request<NoticeOut>(`/api/notices/${id}/close`, { method: 'POST', body: {} }),
   noticeHistory: (id: number) => request<{ items: AuditEvent[] }>(`/api/notices/${id}/history`, { quiet: true }),

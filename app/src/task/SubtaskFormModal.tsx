@@ -1,16 +1,11 @@
 // The lead unit's head breaks a task down: 定人、定目标、定时间、定标准 for each sub-task.
 import { DatePicker, Form, Input, InputNumber, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
+import type { z } from 'zod';
+import type { subtaskBodySchema } from '../../../shared/reporting';
 
-export interface SubtaskValues {
-  title: string;
-  text: string;
-  assignee: string;
-  targetText: string;
-  deadline: string;
-  standard: string;
-  weight: number;
-}
+/** what the form sends: POST /api/tasks/:id/subtasks's body */
+export type SubtaskValues = z.output<typeof subtaskBodySchema>;
 
 interface Props {
   open: boolean;
