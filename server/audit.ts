@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { auditEvents } from './db/schema/index.js';
 import type { DbOrTx } from './db/client.js';
 import type { Actor } from './policy.js';
+import { maskWebhookToken } from './delivery/webhookGuard.js';
 
 export interface AuditInput {
   action: string;
@@ -27,10 +28,21 @@ export async function writeAudit(tx: DbOrTx, actor: Actor, e: AuditInput): Promi
   });
 }
 
+/**
+ * A record's history as shown to people: whoever may read the record reads its history (a district reads the
+ * city's plan), so a robot address a change set is shown with its token masked, as in the run settings.
+ */
 export async function readHistory(db: DbOrTx, entityType: string, entityId: string | number) {
-  return db
+  const rows = await db
     .select()
     .from(auditEvents)
     .where(and(eq(auditEvents.entityType, entityType), eq(auditEvents.entityId, String(entityId))))
     .orderBy(asc(auditEvents.id));
+  return rows.map((r) => ({ ...r, before: maskTokens(r.before), after: maskTokens(r.after) }));
+}
+
+function maskTokens(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(maskTokens);
+  if (v === null || typeof v !== 'object') return v;
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, k === 'webhookUrl' && typeof x === 'string' ? maskWebhookToken(x) : maskTokens(x)]));
 }

@@ -320,6 +320,11 @@ describe('the findings of issue #10, one by one', () => {
     expect((await cityOffice.get(`/api/plans/${city.ids.plan}/reporting`)).body).toContain('SECRET123');
     expect((await officeB.get(`/api/plans/${city.ids.plan}/reporting`)).body).not.toContain('SECRET123');
     expect((await officeB.get(`/api/plans/${city.ids.plan}`)).body).not.toContain('SECRET123');
+    // nor through the plan's history, which a district may read (the change that set it is on it)
+    const history = await officeB.get(`/api/audit?entityType=plan&entityId=${city.ids.plan}`);
+    expect(history.statusCode, history.body).toBe(200);
+    expect(history.body).toContain('reminders');
+    expect(history.body).not.toContain('SECRET123');
   });
 
   it('a district office imports only into its own region tree', async () => {

@@ -50,8 +50,11 @@ describe('optimistic concurrency', () => {
     const plan = (await s.office.client.get(`/api/plans/${s.plan.id}`)).json();
     const ok = await s.office.client.patch(`/api/plans/${s.plan.id}`, { title: '新的规划标题', version: plan.version });
     expect(ok.statusCode, ok.body).toBe(200);
+    const before = await audits();
     const stale = await s.office.client.patch(`/api/plans/${s.plan.id}`, { title: '旧的规划标题', version: plan.version });
     expect(stale.statusCode, stale.body).toBe(409);
+    expect(stale.json().error).toMatchObject({ code: 'CONFLICT', details: { currentVersion: plan.version + 1 } });
+    expect(await audits()).toBe(before);
     expect((await s.office.client.get(`/api/plans/${s.plan.id}`)).json()).toMatchObject({ title: '新的规划标题', version: plan.version + 1 });
   });
 });
