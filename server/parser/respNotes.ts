@@ -409,7 +409,7 @@ function clausesOf(value: string, offset: number): { text: string; start: number
 
 // "(区发展改革委、区财政局牵头,区级有关部门按职责分工负责)"
 const VERB =
-  /((?:按|依|依照|按照|根据)(?:各自)?职责(?:分工)?(?:负责|落实)|牵头负责|牵头实施|牵头督导|分别牵头|牵头|负总责|主办|协办|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|参加|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
+  /((?:按|依|依照|按照|根据)(?:各自)?职责(?:分工)?(?:负责|落实)|牵头负责|牵头实施|牵头督导|分别牵头|牵头|负总责|主办|承办|协办|按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责|负责落实|具体负责|负责|督促指导|指导督促|配合|参与|参加|协助|协同配合|具体实施|组织实施|抓好落实|具体落实|负责实施|组织落实|落实)$/;
 
 function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const text = ctx.doc.text;
@@ -519,6 +519,9 @@ const PLACES = /^各(?:乡镇|镇|街道|乡|县|区|市|村|社区|园区|开�
 const SENTENCE_DATE = /[于在](?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|每月\d{1,2}日|每(?:个)?季度末|年中|年底)(?:前|以前|之前)?/;
 const ORGAN_NAME = /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|部门|单位|督查室|督导室|整改办|专班|指挥部|领导小组)$/;
 const PARTNERS = /^((?:[^,;。、:()]{1,24}?(?:部门|单位|局|委|办|政府|中心|管委会|集团|公司|院|分局|办公室)、?)+)/;
+// "会同发展改革、住房和城乡建设、财政等部门": fields of government sharing one 部门 (units.ts sectorList reads them)
+const SECTOR_PARTNERS = /^((?:[\u4e00-\u9fa5]{2,10}、){1,12}[\u4e00-\u9fa5]{2,10}?等?(?:有关|相关)?部门)/;
+const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);
 
 /**
  * "…。由县农业农村局负责,县财政局配合,各乡镇人民政府具体实施。": a sentence that only says who
@@ -532,9 +535,9 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const free = (a: number, b: number) => !taken.some((n) => n.start < b && a < n.end) && !out.some((n) => n.start < b && a < n.end);
   for (const line of ctx.doc.lines) {
     const t = line.text.replace(/\s+$/, '');
-    if (t.length < 6 || !/牵头|负责|配合|实施|落实|会同|要|应|须|务|将|[于在]\d|[于在]每/.test(t)) continue;
+    if (t.length < 6 || !/牵头|负责|配合|实施|落实|会同|承办|协办|要|应|须|务|将|[于在]\d|[于在]每/.test(t)) continue;
     const mt = mask(t);
-    if (/(牵头|负责|负总责|配合|实施|落实)。?$/.test(t)) {
+    if (/(牵头|负责|负总责|配合|实施|落实|协办)。?$/.test(t)) {
       const body = mt.replace(/。$/, '');
       const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?'), body.lastIndexOf(')')) + 1;
       const lead = body.length - body.trimStart().length;
@@ -561,7 +564,7 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     for (let m = re.exec(mt); m; m = re.exec(mt)) {
       const sm = m[0];
       const s0 = m.index;
-      if (!/牵头|负责|配合|会同|要|应|须|务|将|[于在]\d|[于在]每/.test(sm)) continue;
+      if (!/牵头|负责|配合|会同|承办|协办|要|应|须|务|将|[于在]\d|[于在]每/.test(sm)) continue;
       const run = /[由请]/.test(sm) ? clauseRun(ctx, t, sm, s0, line.start) : null;
       if (run && free(run.start, run.end)) {
         out.push(run);
@@ -614,7 +617,7 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
     let end = at + tm[0].length;
     if (verb === '会同') {
       const restAt = m.index + off + tm[0].length;
-      const p = PARTNERS.exec(t.slice(restAt, m.index + c.length));
+      const p = partnersOf(t.slice(restAt, m.index + c.length));
       if (p) {
         const got = parseUnitList(ctx, p[1].replace(/、$/, ''), lineStart + restAt);
         if (got.units.length && !got.rejected.length) {
@@ -716,7 +719,7 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
   const trimA = (c: { a: number; b: number }) => c.a + (sm.slice(c.a, c.b).length - sm.slice(c.a, c.b).replace(LINE_MARK, '').length);
   const k = clauses.findIndex((c) => {
     const x = sm.slice(trimA(c), c.b);
-    return YOU.test(x) && /(牵头负责|牵头|负总责|负责|牵头实施|组织实施|负责实施)$/.test(x);
+    return YOU.test(x) && /(牵头负责|牵头|负总责|负责|牵头实施|组织实施|负责实施|承办|主办)$/.test(x);
   });
   if (k < 0) return null;
   let j = k;
@@ -793,7 +796,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   note.opens = true;
   if (m[2] === '会同') {
     const restAt = s0 + lead + m[0].length;
-    const p = PARTNERS.exec(t.slice(restAt, sEnd));
+    const p = partnersOf(t.slice(restAt, sEnd));
     if (!p) return null;
     const partners = parseUnitList(ctx, p[1].replace(/、$/, ''), lineStart + restAt);
     if (!partners.units.length || partners.rejected.length) return null;
@@ -878,7 +881,9 @@ export function readInline(
     const pieces = splitUnitList(who, whoStart);
     if (!pieces.length || !pieces.every((p) => looksLikeUnit(p.text) || /等|有关|相关|各/.test(p.text))) return null;
     // "X主办,Y协办" (fixtures/real/README.md: 主办 leads where no 牵头 label is in play)
-    const role = /^(?:分别)?牵头|^负总责$|^主办$/.test(v[1]) ? 'lead' : HELP_VERB.test(v[1]) ? 'cooperating' : 'responsible';
+    // "由X承办,Y协办": beside those who help, the one who undertakes the item runs it, as 主办 does
+    const undertakes = v[1] === '承办' && /协办|配合|协助/.test(inner);
+    const role = /^(?:分别)?牵头|^负总责$|^主办$/.test(v[1]) || undertakes ? 'lead' : HELP_VERB.test(v[1]) ? 'cooperating' : 'responsible';
     const parsed = parseUnitList(ctx, who, whoStart);
     if (parsed.rejected.length) return null;
     note[role].push(...pending.splice(0), ...parsed.units);

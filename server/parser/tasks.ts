@@ -377,6 +377,16 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
       taskText = what;
     }
   }
+  // "(一)由省经贸委负责,省农业厅…配合,加快省级无公害畜禽基地建设,…": the roles open the item; its wording follows them
+  if (n.layout === 'inline' && title) {
+    const roles = text.slice(n.start, n.end).replace(/[。;,]$/, '');
+    const at = title.indexOf(roles.slice(0, 8));
+    const closed = /(?:牵头负责|牵头|配合|具体负责|负责|协助|参与|协办|承办|主办)$/.test(roles) && /^[,,]/.test(title.slice(at + roles.length));
+    if (roles.length >= 4 && at >= 0 && at <= 1 && closed) {
+      const what = title.slice(at + roles.length).replace(/^[,;,\s]+/, '');
+      if (what.length >= 4) title = leadPhrase(what);
+    }
+  }
   if (!title && !taskText) title = '(未识别任务内容)';
   if (n.damaged.length) {
     ctx.warnings.push({

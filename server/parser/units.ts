@@ -5,7 +5,7 @@ import type { ParseContext } from './types.js';
 import { ELSEWHERE, lookupRegion, namesOtherCity, resolveUnit } from './registry.js';
 import * as OpenCC from 'opencc-js/t2cn';
 import { PINYIN_NOTE, widthFold } from './chars.js';
-import { BARE_ETC, GENERIC_BODY } from './vocabulary.js';
+import { BARE_ETC, GENERIC_BODY, SECTOR_FIELD } from './vocabulary.js';
 
 // Names end in an organ word; text that does not is commentary, not a unit.
 export const UNIT_SUFFIX =
@@ -103,6 +103,8 @@ export interface UnitParse {
 
 /** Reads one label's value into unit mentions; `offset` is the value's normalized start. */
 export function parseUnitList(ctx: ParseContext, value: string, offset: number, lenient = false): UnitParse {
+  const sectors = sectorList(value, offset);
+  if (sectors) return { units: sectors.map((p) => mention(ctx, p.text, p.start, 'unit')), marked: [], rejected: [] };
   const units: ParsedUnit[] = [];
   const marked: ParsedUnit[] = [];
   const rejected: Piece[] = [];
@@ -122,6 +124,21 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
     if (got && mark) marked.push(...got);
   }
   return { units, marked, rejected };
+}
+
+
+function sectorList(value: string, offset: number): Piece[] | null {
+  const m = /^(.+?)(等)?(?:有关|相关)?部门$/.exec(value.trim());
+  if (!m) return null;
+  const lead = value.length - value.trimStart().length;
+  const pieces = splitUnitList(m[1], offset + lead);
+  if (!pieces.length || (pieces.length < 2 && !m[2]) || !pieces.every((p) => SECTOR_FIELD.test(p.text))) return null;
+  // "民政、财政、扶贫部门": the shared word stays on the last name, as written
+  if (!m[2]) {
+    const last = pieces[pieces.length - 1];
+    pieces[pieces.length - 1] = { text: `${last.text}部门`, start: last.start };
+  }
+  return pieces;
 }
 
 function mention(ctx: ParseContext, read: string, start: number, scope: ParsedUnit['scope'], name?: string): ParsedUnit {

@@ -148,3 +148,46 @@ describe('directives in minutes', () => {
     expect(plan.targets.find((t) => t.value === 35)?.year).toBe(2024);
   });
 });
+
+// real-G g18 (湖南 农村危房改造): fields of government named before one shared 部门
+describe('X部门会同 fields of government 等部门', () => {
+  it('reads "发展改革、住房和城乡建设、财政等部门" as three cooperating bodies, as written, and keeps 部门 on a last name without 等', () => {
+    expect(
+      roles(
+        '五、工作措施\n(二)明确工作职责。民政部门会同发展改革、住房和城乡建设、财政等部门负责做好危房改造计划安排。发展改革部门会同民政、住房和城乡建设、财政、扶贫部门负责安排年度投资计划。\n',
+      ),
+    ).toEqual([
+      [['民政部门'], [], ['发展改革', '住房和城乡建设', '财政']],
+      [['发展改革部门'], [], ['民政', '住房和城乡建设', '财政', '扶贫部门']],
+    ]);
+  });
+  it('does not read a list of things before 部门 as units', () => {
+    const plan = parseText('一、任务\n(一)加强协调。市发展改革委会同项目、资金、土地等部门负责统筹。\n');
+    expect(plan.tasks.flatMap((t) => raws(t.cooperating))).not.toContain('项目');
+  });
+});
+
+// real-N n03, n04 (福建 食品安全 为民办实事): 承办 beside 协办, and roles that open an item before its wording
+describe('由X承办,Y协办 and roles opening an item', () => {
+  const plan = parseText(
+    [
+      '某省为民办实事方案',
+      '一、治理畜牧业产品污染',
+      '由省经贸委承办,省农业厅、卫生厅、公安厅协办。治理工作目标:定点屠宰率达85%以上。',
+      '主要措施:',
+      '(一)由省经贸委负责,省农业厅、环保局配合,加快省级无公害畜禽基地建设,确定一批省级规模生猪基地。',
+      '二、整治乡镇市场',
+      '由乡三农服务中心承办,乡畜牧站、卫生院配合。',
+    ].join('\n'),
+  );
+  it('gives the lead to the unit that undertakes the item beside those who help', () => {
+    expect(plan.tasks.map((t) => [raws(t.lead), raws(t.responsible), raws(t.cooperating)])).toEqual([
+      [['省经贸委'], [], ['省农业厅', '卫生厅', '公安厅']],
+      [[], ['省经贸委'], ['省农业厅', '环保局']],
+      [['乡三农服务中心'], [], ['乡畜牧站', '卫生院']],
+    ]);
+  });
+  it('names the task by its wording after the roles', () => {
+    expect(plan.tasks[1].title).toMatch(/^加快省级无公害畜禽基地建设/);
+  });
+});
