@@ -381,10 +381,16 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
   if (n.layout === 'inline' && title) {
     const roles = text.slice(n.start, n.end).replace(/[。;,]$/, '');
     const at = title.indexOf(roles.slice(0, 8));
-    const closed = /(?:牵头负责|牵头|配合|具体负责|负责|协助|参与|协办|承办|主办)$/.test(roles) && /^[,,]/.test(title.slice(at + roles.length));
+    const after = text.slice(n.start + roles.length, n.start + roles.length + 200);
+    const closed = /(?:牵头负责|牵头|配合|具体负责|负责|协助|参与|协办|承办|主办)$/.test(roles) && /^[,,]/.test(after);
     if (roles.length >= 4 && at >= 0 && at <= 1 && closed) {
-      const what = title.slice(at + roles.length).replace(/^[,;,\s]+/, '');
-      if (what.length >= 4) title = leadPhrase(what);
+      const lead = after.length - after.replace(/^[,,\s]+/, '').length;
+      const what = after.slice(lead).split(/[。;\n]/)[0];
+      if (what.length >= 4) {
+        title = leadPhrase(what);
+        // the task spans its wording too, not only its roles
+        end = Math.max(end, n.start + roles.length + lead + what.length);
+      }
     }
   }
   if (!title && !taskText) title = '(未识别任务内容)';
