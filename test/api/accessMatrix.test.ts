@@ -383,4 +383,19 @@ describe('the findings of issue #10, one by one', () => {
     expect((await district.office.get(`/api/audit?entityType=report&entityId=${district.ids.report}`)).statusCode).toBe(200);
     expect((await district.office.get(`/api/audit?entityType=notice&entityId=${district.ids.notice}`)).statusCode).toBe(200);
   });
+
+  it('reads the history of a record exactly when it may read the record: every role that reads histories, both plans', async () => {
+    // the matrix probes GET /api/audit without a record; here each record kind of both owners, derived from sees()
+    const wrong: string[] = [];
+    for (const p of probers.filter((x) => x.role !== 'visitor' && can({ userId: x.userId, username: x.username!, displayName: '', roles: [x.role as Role], unitId: x.unitId, regionIds: [] }, 'audit.read'))) {
+      for (const o of [district, city]) {
+        for (const kind of ['plan', 'task', 'report', 'attachment', 'indicator', 'notice', 'evaluation', 'import', 'project', 'checkup', 'checkup_problem'] as const) {
+          const want = sees(p, o, kind) ? 200 : 404;
+          const res = await p.client.get(`/api/audit?entityType=${kind}&entityId=${o.ids[kind]}`);
+          if (res.statusCode !== want) wrong.push(`${p.key} ${kind} of the ${o.name}: expected ${want}, got ${res.statusCode}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
 });
