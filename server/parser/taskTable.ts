@@ -701,6 +701,9 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
       });
       continue;
     }
+    // "| 2.持续开展… | 县农业农村局 | 2025年11月底前 | ||": a page that drops a row's merged cells pads the row at
+    // its end; the empty cells there stand for the missing ones at its start
+    if (pipe) while (cells.length > 2 && !cells[cells.length - 1].text) cells.pop();
     // whitespace-separated rows lose empty cells: a short row fills from the left, unless its unit cell then
     // falls on no unit: a merged cell at the row's start (the category over several rows) is the one missing
     let shift = 0;

@@ -300,3 +300,20 @@ describe('indicator and project lists read as task tables', () => {
     expect(fig).toContainEqual([9.8, 2024]);
   });
 });
+
+// real-O o07: the merged 工作目标 / 工作内容 cells dropped from a row, the row padded with empty cells at its end
+describe('a "|" row that lost its merged cells at the start and was padded at the end', () => {
+  const plan = parseText(
+    [
+      '某县2025年食品安全工作任务清单',
+      '| 工作目标 | 工作内容 | 工作措施 | 责任单位 | 完成时限 |',
+      '| 一、加大突出问题治理力度 | (一)强化源头治理 | 1.加强农用地土壤重金属污染源头防控。 | 市生态环境局分局 | 2025年10月底前 |',
+      '| 2.持续开展农药科学施用增效、兽药使用减量行动。 | 县农业农村局 | 2025年11月底前,并长期坚持 | ||',
+    ].join('\n'),
+  );
+  it('reads its cells into the last columns', () => {
+    const t = plan.tasks.find((x) => x.title.includes('农药科学施用'));
+    expect(t && raws(t.responsible)).toEqual(['县农业农村局']);
+    expect(t?.deadline).toBe('2025-11');
+  });
+});
