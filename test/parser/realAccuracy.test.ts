@@ -12,13 +12,13 @@ describe('accuracy on real published pages', () => {
     expect(scores.length).toBeGreaterThanOrEqual(250);
   });
 
-  // the bars are on the batches rules were written from (A–J, L); the held-out batch (K) and a batch still being
-  // scored at first sight (M) are measured in docs/benchmarks.md, never tuned to, so they do not gate
-  const DEV = new Set(['real-A', 'real-B', 'real-C', 'real-D', 'real-E', 'real-F', 'real-G', 'real-H', 'real-I', 'real-J', 'real-L']);
+  // the bars are on the batches rules were written from (A–J, L–O, each scored at first sight before any rule was
+  // written from it: docs/benchmarks.md); the held-out batch (K) is measured there, never tuned to, so it does not gate
+  const DEV = new Set(['real-A', 'real-B', 'real-C', 'real-D', 'real-E', 'real-F', 'real-G', 'real-H', 'real-I', 'real-J', 'real-L', 'real-M', 'real-N', 'real-O']);
   it('holds the task, task-unit and target figures reached', () => {
     const o = overall(scores.filter((d) => DEV.has(d.batch)));
     expect(o.tasks.f1, report(scores, false)).toBeGreaterThanOrEqual(0.83);
     expect(o.units.f1, report(scores, false)).toBeGreaterThanOrEqual(0.81);
-    expect(o.targets.f1, report(scores, false)).toBeGreaterThanOrEqual(0.83);
+    expect(o.targets.f1, report(scores, false)).toBeGreaterThanOrEqual(0.85);
   });
 });
