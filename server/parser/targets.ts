@@ -500,7 +500,7 @@ function figure(
     // a share heading its clause: "the share of X is at least 30%"
     subject = after[1];
     objectEnd = end + after[0].length;
-  } else if (after && unit && unit !== '%' && !post && !words.length && !m[9] && ACTION_START.test(lead)) {
+  } else if (after && unit && unit !== '%' && (!post || post[1] === '以上') && !words.length && !m[9] && ACTION_START.test(lead)) {
     // the size of the thing created: no threshold ("以上"), an action verb opens the clause
     subject = after[1] + lead.replace(ACTION_START, '');
     objectEnd = end + after[0].length;
@@ -675,7 +675,7 @@ function sourceOf(ctx: ParseContext, v: VText, s: number, e: number) {
 function actsOnCount(obj: string, digits: string): boolean {
   if (!/^\d/.test(digits) || /(?:项目|清单|标准|名单)$/.test(obj)) return false;
   const v = ACTION_WIDE.exec(obj.replace(ORG_NAME, ''));
-  return !!v && (v.index >= 2 || v[0] === obj) && v.index <= 16;
+  return !!v && (v.index >= 1 || v[0] === obj) && v.index <= 16;
 }
 
 function commaClause(s: string, i: number): string {

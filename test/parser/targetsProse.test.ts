@@ -261,6 +261,9 @@ describe('figures in the middle of a phrase, spaced out, or first in a completio
   it('leaves a sum paid out', () => {
     expect(got.map(([v]) => v)).not.toContain(100);
   });
+  it('reads a count whose noun is one character before the verb ("在45个村选树…")', () => {
+    expect(parseText('某县2023年工作要点\n一、重点\n在45个村选树一批示范户。\n').targets.map((t) => [t.value, t.unit])).toEqual([[45, '个']]);
+  });
   it('does not count the nouns of a project name as an action on the count', () => {
     const names = parseText('一、任务\n抓好80万吨乙烯改扩建项目,明确24个均衡化发展项目清单。\n').targets.map((t) => t.value);
     expect(names).not.toContain(24);
