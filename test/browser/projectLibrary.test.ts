@@ -127,4 +127,82 @@ describe('项目库', () => {
     expect(unitErrors).toEqual([]);
     await unit.close();
   });
+
+  it('规划办编辑项目服务的规划事项:专栏/章节、任务、指标,跨规划保留', async () => {
+    const office = await apiSession(j.server.base, 'yc_office');
+    type Detail = { project: { id: number; name: string; planId: number | null }; links: { kind: string; targetId: number; title: string; planId: number | null }[] };
+    const plans = await office<{ items: { id: number; title: string; regionName: string | null }[] }>('GET', '/api/plans?pageSize=50');
+    const outline = plans.items.find((p) => p.regionName === '永川区' && !p.title.includes('城市更新'))!;
+    const renewal = plans.items.find((p) => p.regionName === '永川区' && p.title.includes('城市更新'))!;
+    const list = await office<{ items: { id: number; name: string; planId: number | null }[] }>('GET', `/api/projects?planId=${outline.id}&pageSize=500`);
+    let project: Detail | undefined;
+    for (const p of list.items) {
+      const d = await office<Detail>('GET', `/api/projects/${p.id}`);
+      if (!d.links.length) { project = d; break; }
+    }
+    expect(project, '纲要中尚未关联事项的专栏项目').toBeTruthy();
+    const name = project!.project.name;
+
+    for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+      const phone = viewport.width < 500;
+      const page = await j.asUser('yc_office');
+      const errors = watchErrors(page);
+      await page.setViewportSize(viewport);
+      await page.goto(`/projects?project=${project!.project.id}`);
+      const drawer = page.locator('.ant-drawer').filter({ hasText: '关联事项' }).last();
+      await openTab(drawer, /关联事项/);
+      await drawer.getByRole('button', { name: '编辑关联事项' }).click();
+      const modal = page.locator('.ant-modal').filter({ hasText: '项目服务的规划事项' });
+      await modal.waitFor();
+      // the project's own plan is chosen; pick one item of each kind
+      await expect.poll(() => modal.locator('.ant-select').first().textContent(), { timeout: 30_000 }).toContain(outline.title);
+      const pick = async (label: string, nth = 0) => {
+        const select = modal.getByLabel(label, { exact: true });
+        await expect.poll(() => select.isEnabled(), { timeout: 30_000 }).toBe(true);
+        await select.click();
+        // by keyboard (a click on an option still sliding in is lost on a loaded machine): the nth option, Enter
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+        for (let i = 0; i < nth; i++) await page.keyboard.press('ArrowDown');
+        const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+        const text = ((await option.textContent()) ?? '').trim();
+        await page.keyboard.press('Enter');
+        await page.keyboard.press('Escape');
+        await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 30_000 }).toBe(0);
+        return text;
+      };
+      if (!phone) {
+        const chosen = { outline: await pick('专栏/章节', 1), task: await pick('任务'), indicator: await pick('指标') };
+        await expect.poll(() => modal.textContent(), { timeout: 30_000 }).toContain('共 3 项');
+        await shotBoth(page, 'project-links-editor');
+        // another plan: its task is added, the three picked in the outline are kept
+        await modal.getByLabel('规划', { exact: true }).click();
+        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: renewal.title }).first().click();
+        await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 30_000 }).toBe(0);
+        await expect.poll(() => modal.textContent(), { timeout: 30_000 }).toContain('其他规划 3 项(保留)');
+        const otherTask = await pick('任务');
+        await expect.poll(() => modal.textContent(), { timeout: 30_000 }).toContain('共 4 项');
+        await modal.getByRole('button', { name: /保\s*存/ }).click();
+        await page.getByText('关联事项已保存').waitFor();
+        await expect.poll(() => drawer.locator('.project-links li').count(), { timeout: 30_000 }).toBe(4);
+        const saved = await office<Detail>('GET', `/api/projects/${project!.project.id}`);
+        expect(saved.links.map((l) => l.kind).sort()).toEqual(['indicator', 'outline', 'task', 'task']);
+        expect(saved.links.filter((l) => l.planId === outline.id).map((l) => l.kind).sort()).toEqual(['indicator', 'outline', 'task']);
+        expect(saved.links.find((l) => l.kind === 'task' && l.planId === renewal.id)!.title).toBe(otherTask);
+        expect(saved.links.find((l) => l.kind === 'task' && l.planId === outline.id)!.title).toBe(chosen.task);
+        expect(saved.links.find((l) => l.kind === 'indicator')!.title).toBe(chosen.indicator);
+        expect(chosen.outline).toContain(saved.links.find((l) => l.kind === 'outline')!.title.split(' ').pop()!);
+        await shotBoth(page, 'project-links');
+      } else {
+        // on a phone: the saved set reopens as it was (3 in the outline's plan, 1 kept from the other), in the screen
+        await expect.poll(() => modal.textContent(), { timeout: 30_000 }).toContain('共 4 项');
+        await expect.poll(() => modal.locator('.ant-select-multiple .ant-select-selection-item').count(), { timeout: 30_000 }).toBe(3);
+        await shotBoth(page, 'project-links-editor-phone');
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+        await modal.getByRole('button', { name: /取\s*消/ }).click();
+      }
+      expect(await englishTextOnPage(page)).toEqual([]);
+      expect(errors, name).toEqual([]);
+      await page.close();
+    }
+  });
 });

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { PROJECT_LIST_LABELS, PROJECT_PHASE_LABELS, PROJECT_PHASE_ORDER, type ProjectPhase } from '../../../shared/projects';
-import type { Task, Unit } from '../../../shared/api';
+import type { PlanDetail, PlanSummary, Task, Unit } from '../../../shared/api';
 import { request } from '../api';
 import { StatusLight } from '../run/StatusLight';
 import { useRequest } from '../useRequest';
@@ -183,21 +183,70 @@ function Reports({ data, reload }: { data: ProjectDetail; reload: () => void }) 
   );
 }
 
+type LinkKind = 'outline' | 'task' | 'indicator';
+const LINK_KINDS: LinkKind[] = ['outline', 'task', 'indicator'];
+type Picked = Record<LinkKind, number[]>;
+/** one plan's items a project may serve: its outline (专栏 and chapters), top-level and sub tasks, indicators */
+type PlanItems = { planId: number; outline: { id: number; marker: string; title: string; level: number }[]; tasks: { id: number; title: string }[]; indicators: { id: number; name: string }[] };
+
+async function planItems(planId: number): Promise<PlanItems> {
+  const [plan, tasks, indicators] = await Promise.all([
+    request<PlanDetail>(`/api/plans/${planId}`),
+    request<{ items: Task[] }>(`/api/plans/${planId}/tasks`, { query: { pageSize: 500 } }),
+    request<{ items: { id: number; name: string }[] }>(`/api/plans/${planId}/indicators`),
+  ]);
+  return { planId, outline: plan.outline, tasks: tasks.items, indicators: indicators.items };
+}
+
+/**
+ * The plan items a project serves (issue #14): 专栏/章节, tasks and indicators of any plan the office sees, picked plan
+ * by plan; what was picked in another plan is kept. The whole set is saved at once (PUT /api/projects/:id/links).
+ */
 function Links({ data, reload }: { data: ProjectDetail; reload: () => void }) {
   const p = data.project;
+  const { message } = App.useApp();
   const [editing, setEditing] = useState(false);
-  const [taskIds, setTaskIds] = useState<number[]>([]);
-  const tasks = useRequest(['tasks', 'forProject', editing, p.planId], () => (editing && p.planId ? request<{ items: Task[] }>(`/api/plans/${p.planId}/tasks`, { query: { pageSize: 500 } }) : Promise.resolve({ items: [] as Task[] })));
+  const [saving, setSaving] = useState(false);
+  const [planId, setPlanId] = useState<number | null>(p.planId);
+  const [picked, setPicked] = useState<Picked>({ outline: [], task: [], indicator: [] });
+  const plans = useRequest(['plans', 'forProjectLinks', editing], () => (editing ? request<{ items: PlanSummary[] }>('/api/plans', { query: { pageSize: 100 } }) : Promise.resolve({ items: [] as PlanSummary[] })));
+  const items = useRequest(['planItems', 'forProjectLinks', editing, planId], () => (editing && planId ? planItems(planId) : Promise.resolve(null)));
+  // a previous plan's items stay on screen while the next one loads: only the chosen plan's own count
+  const current = items.data && items.data.planId === planId ? items.data : null;
+  // an outline node is indented by its level in the list (not in the chosen tag)
+  const options: Record<LinkKind, { value: number; label: string; level?: number }[]> = {
+    outline: (current?.outline ?? []).map((n) => ({ value: n.id, label: `${n.marker} ${n.title}`.trim(), level: n.level })),
+    task: (current?.tasks ?? []).map((t) => ({ value: t.id, label: t.title })),
+    indicator: (current?.indicators ?? []).map((i) => ({ value: i.id, label: i.name })),
+  };
+  const inPlan = (kind: LinkKind, id: number) => options[kind].some((o) => o.value === id);
+  const otherPlans = LINK_KINDS.reduce((n, k) => n + picked[k].filter((id) => !inPlan(k, id)).length, 0);
+  const total = LINK_KINDS.reduce((n, k) => n + picked[k].length, 0);
+
+  const start = () => {
+    const fromLinks = (kind: LinkKind) => data.links.filter((l) => l.kind === kind).map((l) => l.targetId);
+    setPicked({ outline: fromLinks('outline'), task: fromLinks('task'), indicator: fromLinks('indicator') });
+    setPlanId(p.planId ?? data.links.find((l) => l.planId)?.planId ?? null);
+    setEditing(true);
+  };
+  const choose = (kind: LinkKind, ids: number[]) => setPicked((was) => ({ ...was, [kind]: [...was[kind].filter((id) => !inPlan(kind, id)), ...ids] }));
   const save = async () => {
-    const keep = data.links.filter((l) => l.kind !== 'task').map((l) => ({ kind: l.kind, targetId: l.targetId }));
+    setSaving(true);
     try {
-      await projectApi.links(p.id, [...keep, ...taskIds.map((targetId) => ({ kind: 'task', targetId }))]);
+      await projectApi.links(p.id, LINK_KINDS.flatMap((kind) => picked[kind].map((targetId) => ({ kind, targetId }))));
+      message.success('关联事项已保存');
       setEditing(false);
       reload();
     } catch {
       /* shown by the client */
+    } finally {
+      setSaving(false);
     }
   };
+  const planOptions = (plans.data?.items ?? [])
+    .slice()
+    .sort((a, b) => Number(b.regionId === p.regionId) - Number(a.regionId === p.regionId) || a.id - b.id)
+    .map((x) => ({ value: x.id, label: `${x.title}${x.regionName ? `(${x.regionName})` : ''}` }));
   return (
     <>
       {data.links.length ? (
@@ -209,12 +258,24 @@ function Links({ data, reload }: { data: ProjectDetail; reload: () => void }) {
       ) : (
         <Empty description="尚未关联规划事项" />
       )}
-      {data.canManage && p.planId && (
-        <Button style={{ marginTop: 8 }} onClick={() => { setTaskIds(data.links.filter((l) => l.kind === 'task').map((l) => l.targetId)); setEditing(true); }}>关联任务</Button>
+      {data.canManage && (
+        <Button style={{ marginTop: 8 }} onClick={start}>编辑关联事项</Button>
       )}
-      <Modal title="关联本规划的任务" open={editing} onCancel={() => setEditing(false)} onOk={save} okText="保存" destroyOnHidden>
-        <Select mode="multiple" style={{ width: '100%' }} aria-label="任务" loading={tasks.loading} showSearch optionFilterProp="label" value={taskIds} onChange={setTaskIds}
-          options={(tasks.data?.items ?? []).map((t) => ({ value: t.id, label: t.title }))} />
+      <Modal title="项目服务的规划事项" open={editing} onCancel={() => setEditing(false)} onOk={save} okText="保存" cancelText="取消" confirmLoading={saving} destroyOnHidden width="min(640px, 100vw)">
+        <Form layout="vertical" className="project-link-editor">
+          <Form.Item label="规划">
+            <Select aria-label="规划" showSearch optionFilterProp="label" loading={plans.loading} value={planId ?? undefined} onChange={(v: number) => setPlanId(v)} options={planOptions} placeholder="选择规划" />
+          </Form.Item>
+          {LINK_KINDS.map((kind) => (
+            <Form.Item key={kind} label={linkKindLabel[kind]}>
+              <Select mode="multiple" aria-label={linkKindLabel[kind]} showSearch optionFilterProp="label" loading={items.loading} disabled={!current}
+                value={picked[kind].filter((id) => inPlan(kind, id))} onChange={(ids: number[]) => choose(kind, ids)} options={options[kind]}
+                optionRender={(o) => <span style={{ paddingLeft: Math.max(0, ((o.data as { level?: number }).level ?? 1) - 1) * 14 }}>{o.label}</span>}
+                placeholder={current ? `选择本规划的${linkKindLabel[kind]}` : '请先选择规划'} />
+            </Form.Item>
+          ))}
+          <Typography.Text type="secondary">共 {total} 项{otherPlans ? `,其中其他规划 ${otherPlans} 项(保留)` : ''}</Typography.Text>
+        </Form>
       </Modal>
     </>
   );
