@@ -41,8 +41,9 @@ const routes: RouteSpec[] = [
   { name: '/plans (office)', path: () => '/plans', user: 'yc_office', ready: '.ant-table-row' },
   { name: '/plans/:id (office)', path: (i) => `/plans/${i.planId}`, user: 'yc_office', ready: '.ant-table-row' },
   { name: '/reports (reporter)', path: () => '/reports', user: 'yc_jw', ready: rows },
-  { name: '/evaluation (leader)', path: () => '/evaluation', user: 'yc_leader', ready: rows },
-  { name: '/evaluation?tab=dashboard (leader)', path: () => '/evaluation?tab=dashboard', user: 'yc_leader', ready: '.chart-box svg, .ant-empty' },
+  // 考核评估 opens on all the leader's plans (the overview); a plan's dashboard is one pick away (?plan=)
+  { name: '/evaluation (leader)', path: () => '/evaluation', user: 'yc_leader', ready: '.home-plans .home-item-title, .ant-empty' },
+  { name: '/evaluation?tab=dashboard (leader)', path: (i) => `/evaluation?tab=dashboard&plan=${i.planId}`, user: 'yc_leader', ready: '.chart-box svg, .ant-empty' },
   { name: '/public', path: () => '/public', ready: '.public-card, .ant-empty' },
   { name: '/public/plans/:id', path: (i) => `/public/plans/${i.publicPlanId ?? 1}`, ready: '.chart-box svg, .ant-result, .ant-alert' },
 ];
