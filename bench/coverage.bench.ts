@@ -1,0 +1,103 @@
+// The coverage matrix at the city's size (issue #13): a 26-task city plan × 38 districts (the registry's 3 and 35
+// synthetic ones), every district with its own plan of 26 tasks of which 24 carry a city task (one of them a second
+// link), one 不适用, one not taken up; a third of the district tasks with progress. 50 clients ask
+// GET /api/plans/:id/coverage at once as the city office, through the real HTTP stack (app.inject, no network);
+// p50/p99 over all requests. Run: npx tsx bench/coverage.bench.ts   (PGlite, in memory)
+//    LUOSHI_BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/coverage.bench.ts   (a fresh database there)
+import pg from 'pg';
+import { eq } from 'drizzle-orm';
+import { openDb } from '../server/db/client.js';
+import { buildApp } from '../server/http/app.js';
+import { seedRegistry } from '../server/seed/seedRegistry.js';
+import { addUser } from '../server/operations/addUser.js';
+import { systemActor } from '../server/policy.js';
+import { plans, regions, taskNotApplicable, taskTakeUps, tasks } from '../server/db/schema/index.js';
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
+const DISTRICTS = 38;
+const TASKS = 26;
+const adminUrl = process.env.LUOSHI_BENCH_PG;
+let url = 'memory://';
+let drop: (() => Promise<void>) | null = null;
+if (adminUrl) {
+  const name = `luoshi_bench_coverage_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  url = u.toString();
+  drop = async () => {
+    const a = new pg.Client({ connectionString: adminUrl });
+    await a.connect();
+    await a.query(`drop database if exists ${name} with (force)`);
+    await a.end();
+  };
+}
+for (const ev of ['uncaughtException', 'unhandledRejection'] as const) {
+  process.on(ev, async (e) => {
+    console.error(e);
+    await drop?.();
+    process.exit(1);
+  });
+}
+
+const t0 = Date.now();
+const handle = await openDb(url);
+const db = handle.db;
+await seedRegistry(db, systemActor);
+const [city] = await db.select().from(regions).where(eq(regions.level, 'city'));
+const have = await db.select({ id: regions.id }).from(regions).where(eq(regions.parentId, city.id));
+const synthetic = Array.from({ length: DISTRICTS - have.length }, (_, i) => ({ name: `测试区县${String(i + 1).padStart(2, '0')}`, level: 'district', parentId: city.id }));
+if (synthetic.length) await db.insert(regions).values(synthetic);
+const districts = await db.select({ id: regions.id }).from(regions).where(eq(regions.parentId, city.id));
+const [cityPlan] = await db.insert(plans).values({ title: '重庆市城市更新提升实施方案(测试)', regionId: city.id, status: 'active', periodStart: 2025, periodEnd: 2027, settings: {} }).returning();
+const upper = await db.insert(tasks).values(Array.from({ length: TASKS }, (_, i) => ({ planId: cityPlan.id, title: `市级任务${i + 1}`, text: '', position: i, searchText: '' }))).returning({ id: tasks.id });
+for (const [d, district] of districts.entries()) {
+  const [plan] = await db.insert(plans).values({ title: `区县城市更新行动计划${d + 1}`, regionId: district.id, status: 'active', periodStart: 2025, periodEnd: 2027, settings: {} }).returning();
+  const own = await db
+    .insert(tasks)
+    .values(Array.from({ length: TASKS }, (_, i) => ({ planId: plan.id, title: `区县任务${i + 1}`, text: '', position: i, searchText: '', startDate: '2025-01-01', deadline: '2027-12-31', progress: (i + d) % 3 === 0 ? ((i * 7 + d) % 100) : null, reportedStatus: (i + d) % 3 === 0 ? '推进中' : null })))
+    .returning({ id: tasks.id });
+  const na = (d + 3) % TASKS;
+  const none = (d + 7) % TASKS;
+  const links = upper.flatMap((u, i) => (i === na || i === none ? [] : [{ upperTaskId: u.id, districtTaskId: own[i].id, regionId: district.id }]));
+  links.push({ upperTaskId: upper[(d + 1) % TASKS].id, districtTaskId: own[(d + 2) % TASKS].id, regionId: district.id });
+  await db.insert(taskTakeUps).values(links).onConflictDoNothing();
+  await db.insert(taskNotApplicable).values({ upperTaskId: upper[na].id, regionId: district.id, reason: '本区县无对应建设内容' });
+}
+const password = 'Bench-Coverage-2026!';
+await addUser(db, systemActor, { username: 'bench_city', displayName: '市规划办(测试)', password, roles: ['office'], regionId: city.id, unitId: null });
+const seeded = Date.now() - t0;
+
+const app = await buildApp({ db, staticDir: '/nonexistent' });
+const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench_city', password } });
+const cookie = `luoshi_session=${login.cookies.find((c) => c.name === 'luoshi_session')!.value}`;
+const route = `/api/plans/${cityPlan.id}/coverage`;
+const check = (await app.inject({ method: 'GET', url: route, headers: { cookie } })).json();
+if (check.districts?.length !== DISTRICTS || check.rows?.length !== TASKS) throw new Error(`matrix ${check.rows?.length} × ${check.districts?.length}`);
+// warm up
+for (let i = 0; i < 10; i++) await app.inject({ method: 'GET', url: route, headers: { cookie } });
+const times: number[] = [];
+const started = performance.now();
+await Promise.all(
+  Array.from({ length: CLIENTS }, async () => {
+    for (let r = 0; r < ROUNDS; r++) {
+      const s = performance.now();
+      const res = await app.inject({ method: 'GET', url: route, headers: { cookie } });
+      times.push(performance.now() - s);
+      if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body.slice(0, 200)}`);
+    }
+  }),
+);
+const wall = performance.now() - started;
+times.sort((a, b) => a - b);
+const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)];
+const links = check.totals;
+console.log(`${adminUrl ? 'PostgreSQL' : 'PGlite'}: ${TASKS} tasks × ${DISTRICTS} districts (taken up ${links.taken_up}, 不适用 ${links.not_applicable}, 未落实 ${links.not_taken}); seeded in ${(seeded / 1000).toFixed(1)} s`);
+console.log(`${CLIENTS} concurrent clients × ${ROUNDS} requests: ${times.length} requests in ${(wall / 1000).toFixed(1)} s (${(times.length / (wall / 1000)).toFixed(0)} req/s); p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms; answer ${(JSON.stringify(check).length / 1024).toFixed(0)} KB`);
+await app.close();
+await handle.close();
+await drop?.();
