@@ -498,6 +498,11 @@ function headerAt(lines: Line[], i: number): Header | null {
 /** a line holding one cell; a page may close each cell with " |" */
 const cellLine = (t: string) => t.trim().replace(/[ \t]*\|$/, '').trim();
 
+// a header cell's note on a line of its own ("(单位)", "(部门)")
+const NOTE_LINE = /^[(（](?:单位|部门|科室|股室|处室|单位名称|部门单位)[)）]$/;
+// header words that name the row's indicator rather than its work
+const WEAK_TASK = /^(?:指标|指标名称|考核指标|项目)$/;
+
 function headerAt0(lines: Line[], i: number): Header | null {
   const t = lines[i].text;
   if (t.trim().length > 120) return null;
@@ -526,6 +531,7 @@ function headerAt0(lines: Line[], i: number): Header | null {
   }
   // one header cell per line
   const cols: Column[] = [];
+  const words: string[] = [];
   let j = i;
   while (j < lines.length) {
     const tx = cellLine(lines[j].text);
@@ -534,10 +540,19 @@ function headerAt0(lines: Line[], i: number): Header | null {
       j++;
       continue;
     }
+    // "责任股室 ⏎ (单位)": a header cell broken before its note
+    if (cols.length && NOTE_LINE.test(tx)) {
+      j++;
+      continue;
+    }
     const c = columnOf(tx);
+    // "指标 ⏎ 工作任务": beside the task column, an indicator column only groups the rows
+    const weak = cols.findIndex((x, k) => x === 'task' && WEAK_TASK.test(words[k]));
+    if (c === 'task' && weak >= 0 && !WEAK_TASK.test(tx)) cols[weak] = 'other';
     // a header names each column once and has a handful of them
     if (!c || (c !== 'other' && c !== 'detail' && cols.includes(c)) || cols.length >= 12) break;
     cols.push(plainSpec(c));
+    words.push(tx);
     j++;
   }
   if (cols.length >= 3 && isTaskHeader(cols)) return { columns: cols, next: j, perLine: true, pipe: false };
@@ -986,7 +1001,7 @@ function fitRow(r: Cell[], columns: Column[], textWidth = 0): (Cell | undefined)
   if (r.length < columns.length && dl === columns.length - 1 && parseDeadline(r[r.length - 1].text)) {
     return columns.map((_, k) => (k === dl ? r[r.length - 1] : k < r.length - 1 ? r[k] : undefined));
   }
-  const run = fitUnitRun(r, columns) ?? fitAroundDeadline(r, columns);
+  const run = fitUnitRun(r, columns) ?? fitAroundDeadline(r, columns) ?? fitByContent(r, columns);
   if (run) return run;
   if (r.length <= columns.length) return columns.map((_, k) => r[k]);
   const wrapped = fitWrapped(r, columns, textWidth);
@@ -1123,6 +1138,56 @@ function fitAroundDeadline(r: Cell[], columns: Column[]): (Cell | undefined)[] |
   }
   out[dlCol] = r[d];
   r.slice(d + 1, d + 1 + columns.length - dlCol - 1).forEach((c, n) => (out[dlCol + 1 + n] = c));
+  return out;
+}
+
+/**
+ * A numbered row of a table read one cell per line whose merged cells (a group's category, its deadline, its leader,
+ * its units) stand only on the group's first row: after the number, short category lines, the task's wording, then
+ * lines told apart by what they hold — a deadline, a person, unit names — in any of the later columns.
+ */
+function fitByContent(r: Cell[], columns: Column[]): (Cell | undefined)[] | null {
+  // a row with one line per column is read by position
+  if (r.length === columns.length || columns[0] !== 'seq' || !/^\d{1,3}$/.test(r[0]?.text ?? '')) return null;
+  const t = columns.findIndex((c) => c === 'task' || c === 'detail');
+  const uCols = columns.map((c, k) => (UNIT_COL(c) ? k : -1)).filter((k) => k >= 0);
+  if (t < 0 || !uCols.length || uCols[0] < t) return null;
+  const after = columns.slice(t + 1);
+  if (!after.every((c) => UNIT_COL(c) || c === 'deadline' || c === 'leaders' || c === 'other')) return null;
+  const before = columns.slice(1, t);
+  if (!before.every((c) => c === 'other')) return null;
+  // the task's wording: the first line that reads as a sentence, after at most as many short lines as category columns
+  let w = -1;
+  for (let k = 1; k < r.length && k <= 1 + before.length; k++) {
+    const x = r[k].text;
+    if (x.length > 12 || /[。;,]/.test(x) || /\d/.test(x)) {
+      w = k;
+      break;
+    }
+  }
+  if (w < 0) return null;
+  const out: (Cell | undefined)[] = columns.map(() => undefined);
+  out[0] = r[0];
+  r.slice(1, w).forEach((c, n) => (out[1 + n] = c));
+  out[t] = r[w];
+  const dl = columns.indexOf('deadline');
+  const ld = columns.indexOf('leaders');
+  const units: Cell[] = [];
+  const rest: Cell[] = [];
+  for (const c of r.slice(w + 1)) {
+    if (dl > t && !out[dl] && c.text.length <= 20 && (parseDeadline(c.text) || DEADLINE_HEAD.test(c.text))) out[dl] = c;
+    else if (unitCell(c.text) && !rest.length) units.push(c);
+    else if (ld > t && !out[ld] && !units.length && isPerson(c.text.replace(/\s/g, ''))) out[ld] = c;
+    else rest.push(c);
+  }
+  const tailOther = columns.lastIndexOf('other');
+  if (rest.length && !(tailOther > t && rest.every((c) => c.text.length <= 40))) return null;
+  if (rest.length) out[tailOther] = rest.reduce((a, b) => joinCells(a, b, ' '));
+  // one line per unit column from the left, the rest in the last ("区农业农村局 ⏎ 区发展改革局、…": the lead, then those who help)
+  uCols.forEach((k, n) => {
+    const mine = n === uCols.length - 1 ? units.slice(n) : units.slice(n, n + 1);
+    if (mine.length) out[k] = mine.reduce((a, b) => joinCells(a, b, '、'));
+  });
   return out;
 }
 

@@ -90,6 +90,21 @@ describe('a progress table one cell per line, a stray cell and two units on two 
   });
 });
 
+describe('one cell per line, merged cells only on a group\'s first row (o12: 略阳县 文化旅游 任务分解)', () => {
+  const plan = page('o12-');
+  it('reads the header cell broken before its note and the 指标 column beside 工作任务', () => {
+    expect(plan.tasks.some((t) => t.title === '(单位)' || /^\d+$/.test(t.title))).toBe(false);
+  });
+  it('tells the later lines apart by what they hold: a deadline, a person, unit names', () => {
+    const byKey = (k: string) => plan.tasks.find((t) => t.title.includes(k));
+    expect(raws(byKey('两馆一站')!.responsible)).toEqual(['文化宣传股', '文化馆', '图书馆']);
+    expect(byKey('两馆一站')!.leaders).toEqual(['夏俊贵']);
+    expect(raws(byKey('灵岩寺景区综合开发')!.responsible)).toEqual(['文物股', '郙阁公司']);
+    expect(raws(byKey('开展专项整治行动')!.responsible)).toEqual(['执法大队']);
+    expect(byKey('开展好“三下乡”活动')!.responsible).toEqual([]);
+  });
+});
+
 describe('sentence duties (e27: 师宗县 land-disposal assignments; f17: a note cut by the page)', () => {
   it('parts "由X牵头,Y配合,在…前完成…;由Z牵头…" into one task per clause', () => {
     const plan = page('e27-');
