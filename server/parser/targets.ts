@@ -165,6 +165,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           if (/^(?:以前|之前)?(?:建成|建设|修建|投用|竣工|交付)/.test(after) && /前$/.test(m[0])) continue;
           // "由2023年的45%提高到80%", "从2020年的…": the year of a starting point
           if (!prefix && (/^的/.test(after) || /[由从]\s*$/.test(s.slice(0, m.index)))) continue;
+          // "不低于2022年水平", "高于2022年同期": a year to compare with, not when anything is due
+          if (/^(?:的)?(?:水平|同期|基础上|基数)/.test(after)) continue;
           // "2024年3月1日" is a date; "2024年6月底前完成" is when what follows is due
           const date = /^\s*\d{1,2}月/.test(after) && !/^\s*\d{1,2}月(?:\d{1,2}日)?(?:底|末|上旬|中旬|下旬)?(?:前|以前|之前)/.test(after);
           // "截至2023年底已建成12家": a point of progress, not when what follows is due

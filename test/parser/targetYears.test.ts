@@ -145,3 +145,14 @@ describe('a one-year document under headings', () => {
     expect(find(plan.targets, '足球场')).toMatchObject({ value: 30, unit: '片' });
   });
 });
+
+// real-N n10 (云南 2023 十件民生实事): a year named as the level to keep up with
+describe('a year to compare with', () => {
+  it('"不低于2022年水平" sets no year for the targets after it', () => {
+    const plan = parseText('某省2023年十件民生实事\n\n一、就业\n\n城镇新增就业不低于2022年水平。新增养老床位5000张。改造老旧小区300个。\n');
+    expect(plan.targets.map((t) => [t.value, t.year])).toEqual([
+      [5000, 2023],
+      [300, 2023],
+    ]);
+  });
+});
