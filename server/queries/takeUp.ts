@@ -71,10 +71,18 @@ export async function reportingTasks(db: DbOrTx, ids: number[], today: string): 
     .from(plans)
     .innerJoin(tasks, eq(tasks.planId, plans.id))
     .where(inArray(tasks.id, wanted));
+  // the districts' plans mostly share one calendar: each distinct (period, settings) is worked out once — building the
+  // periods was most of the matrix's time at 38 districts (bench/coverage.bench.ts)
+  const startOf = new Map<string, string>();
   const since = planRows.map((plan) => {
-    const settings = runSettings(plan);
-    const from = lastDuePeriod(plan, today, settings) ?? currentPeriod(plan, today, settings);
-    return and(eq(reportPeriods.planId, plan.id), gte(reportPeriods.start, from.start))!;
+    const key = `${plan.periodStart}|${plan.periodEnd}|${JSON.stringify(plan.settings ?? {})}`;
+    let start = startOf.get(key);
+    if (start === undefined) {
+      const settings = runSettings(plan);
+      start = (lastDuePeriod(plan, today, settings) ?? currentPeriod(plan, today, settings)).start;
+      startOf.set(key, start);
+    }
+    return and(eq(reportPeriods.planId, plan.id), gte(reportPeriods.start, start))!;
   });
   if (!since.length) return out;
   const rows = await db
