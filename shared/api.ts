@@ -26,6 +26,7 @@ export const loginBodySchema = z.object({ username: z.string().min(1).max(100), 
 export const unitSchema = z.object({ id: z.number(), name: z.string(), aliases: z.array(z.string()), kind: z.string(), regionId: z.number(), regionName: z.string() });
 export type Unit = z.infer<typeof unitSchema>;
 export const createUnitBodySchema = z.object({ name: nameSchema(2, 60), aliases: z.array(nameSchema(1, 60)).max(20).overwrite(unique).default([]), kind: z.string().trim().min(1).max(30).default('department'), regionId: idSchema });
+export type CreateUnitBody = z.infer<typeof createUnitBodySchema>;
 
 export const planStatusSchema = z.enum(['draft', 'active', 'archived']);
 export const planSummarySchema = z.object({
@@ -71,6 +72,7 @@ export const updatePlanBodySchema = z.object({
 });
 
 export const taskRoleSchema = z.enum(['lead', 'responsible', 'cooperating']);
+export type TaskRole = z.infer<typeof taskRoleSchema>;
 export const taskUnitOutSchema = z.object({ unitId: z.number().nullable(), name: z.string(), raw: z.string(), role: taskRoleSchema, scope: z.string() });
 /** Computed, never stored: colour and state against 序时进度 and the last due period, with the reason in words. */
 export const taskStatusOutSchema = z.object({

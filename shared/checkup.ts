@@ -64,6 +64,7 @@ export const turnProblemIntoTaskBodySchema = z.object({
   unitId: idSchema.optional(),
   deadline: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/).optional(),
 });
+export type TurnProblemIntoTaskBody = z.infer<typeof turnProblemIntoTaskBodySchema>;
 /** link a project of the library, or enter a new one for the problem (the library's createProject rules apply) */
 export const turnProblemIntoProjectBodySchema = z.union([
   z.object({ projectId: idSchema }),
@@ -188,6 +189,7 @@ export const checkupSummarySchema = z.object({
   openProblemCount: z.number(),
   cycle: checkupCycleSchema,
 });
+export type CheckupSummary = z.infer<typeof checkupSummarySchema>;
 export const checkupListSchema = z.object({ items: z.array(checkupSummarySchema) });
 
 export const checkupDetailSchema = checkupSummarySchema.extend({
@@ -214,6 +216,7 @@ export const checkupImportResultSchema = z.object({
   errors: z.array(importRowErrorSchema),
   saved: z.boolean(),
 });
+export type CheckupImportResult = z.infer<typeof checkupImportResultSchema>;
 
 // ---- the map (一图呈现) ----
 export const mapModeSchema = z.enum(['plans', 'checkup']);

@@ -92,6 +92,7 @@ export const rollupRuleBodySchema = z.object({
   threshold: z.number().finite().min(1).max(100).optional(),
   weights: z.array(z.object({ regionId: idSchema, weight: z.number().finite().min(0).max(100) })).max(200).optional(),
 });
+export type RollupRuleBody = z.infer<typeof rollupRuleBodySchema>;
 export const rollupOutSchema = z.object({
   color: colorSchema.nullable(),
   onTrack: z.number(),

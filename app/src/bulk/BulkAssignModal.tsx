@@ -2,12 +2,12 @@
 // what each names, or in place of it), and/or a deadline and a weight, in one go — all or nothing on the server.
 import { useMemo, useState } from 'react';
 import { Alert, App, Form, Input, InputNumber, Modal, Radio, Select } from 'antd';
-import type { Unit } from '../../../shared/api';
+import type { TaskRole, Unit } from '../../../shared/api';
 import { api } from '../api';
 import { useRequest } from '../useRequest';
 import { bulkApi, type AssignBody } from './bulkApi';
 
-type Role = 'lead' | 'responsible' | 'cooperating';
+type Role = TaskRole;
 const roles: [Role, string][] = [['lead', '牵头单位'], ['responsible', '责任单位'], ['cooperating', '配合单位']];
 
 /** `regionId`: the plan's region — only its units and those of the regions below it (its towns) are offered */

@@ -8,7 +8,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, App, Button, DatePicker, Empty, Form, Input, InputNumber, Modal, Popconfirm, Radio, Select, Space, Steps, Table, Tabs, Tag, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import type { CheckupCycle, CheckupDetail, CheckupProblem, CheckupStage } from '../../../shared/checkup';
+import type { CheckupDetail, CheckupImportResult, CheckupProblem, CheckupStage, CheckupSummary, TurnProblemIntoTaskBody } from '../../../shared/checkup';
 import { CHECKUP_DIRECTION_LABELS, MOVEMENT_LABELS } from '../../../shared/checkup';
 import { ApiError, request } from '../api';
 import { useMe } from '../auth';
@@ -16,9 +16,9 @@ import { PageLoading } from '../components/PageLoading';
 import { useInvalidate, useRequest } from '../useRequest';
 import './checkup.css';
 
-type Summary = { id: number; regionId: number; regionName: string; year: number; title: string; indicatorCount: number; problemCount: number; openProblemCount: number; cycle: CheckupCycle };
+type Summary = CheckupSummary;
 type Indicator = CheckupDetail['indicators'][number];
-type ImportResult = { sheetName: string; headerRow: number; layout: 'wide' | 'long'; rows: number; values: unknown[]; errors: { row: number; column: string | null; message: string }[]; saved: boolean };
+type ImportResult = CheckupImportResult;
 
 const api = {
   list: () => request<{ items: Summary[] }>('/api/checkups'),
@@ -27,7 +27,7 @@ const api = {
   indicator: (id: number, body: unknown) => request(`/api/checkups/${id}/indicators`, { method: 'POST', body }),
   values: (id: number, values: { indicatorId: number; regionId: number; value: number | null }[]) => request(`/api/checkups/${id}/values`, { method: 'POST', body: { values } }),
   assign: (problemId: number, body: { unitId: number; note?: string }) => request(`/api/checkup-problems/${problemId}/assign`, { method: 'POST', body }),
-  task: (problemId: number, body: { planId: number; unitId?: number; title?: string; deadline?: string }) => request<{ taskId: number }>(`/api/checkup-problems/${problemId}/task`, { method: 'POST', body }),
+  task: (problemId: number, body: TurnProblemIntoTaskBody) => request<{ taskId: number }>(`/api/checkup-problems/${problemId}/task`, { method: 'POST', body }),
   project: (problemId: number, body: unknown) => request<{ projectId: number }>(`/api/checkup-problems/${problemId}/project`, { method: 'POST', body }),
   cycle: (id: number, body: { op: 'complete' | 'reopen'; stage: CheckupStage } | { op: 'schedule'; dueDates: Partial<Record<CheckupStage, string>> }) => request<CheckupDetail>(`/api/checkups/${id}/cycle`, { method: 'POST', body }),
   units: (regionId: number) => request<{ items: { id: number; name: string; regionName: string }[] }>('/api/units', { query: { regionId } }),

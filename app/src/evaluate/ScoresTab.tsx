@@ -12,6 +12,7 @@ import { evalApi, type ScoresOut, type UnitScoreOut } from './evalApi';
 import { NotApplicable, ScoreComponents } from './ScoreComponents';
 import { ScoreSettingsModal } from './ScoreSettingsModal';
 import './scores.css';
+import type { ScoreSettings } from '../../../shared/evaluation';
 
 type Unrated = ScoresOut['unrated'][number];
 
@@ -186,7 +187,7 @@ function UnratedUnits({ units }: { units: Unrated[] }) {
   );
 }
 
-function awardText(r: { topN: number; bottomN: number; topAward: string; bottomAward: string }): string {
+function awardText(r: ScoreSettings['ranking']): string {
   const parts = [r.topN > 0 ? `前 ${r.topN} 名评“${r.topAward}”` : '', r.bottomN > 0 ? `后 ${r.bottomN} 名评“${r.bottomAward}”` : ''].filter(Boolean);
   return parts.length ? parts.join(',') : '不评奖项';
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { App, Button, Form, Input, Modal, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { Unit } from '../../../shared/api';
+import type { CreateUnitBody, Unit } from '../../../shared/api';
 import { api } from '../api';
 import { regionOptions } from '../regionOptions';
 import { useMe } from '../auth';
@@ -12,12 +12,7 @@ import { canManageUnits } from '../permissions';
 import { invalidateUnits } from '../unitsCache';
 import { useRequest } from '../useRequest';
 
-interface NewUnit {
-  name: string;
-  aliases: string[];
-  kind: string;
-  regionId: number;
-}
+type NewUnit = CreateUnitBody;
 
 export default function UnitsPage() {
   const me = useMe();

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Grid, Input, InputNumber, Modal, Popconfirm, Segmented, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
-import { REPORTING_LABELS, ROLLUP_RULE_LABELS, type Coverage, type RollupRule, type RollupRuleKind, type TakeUpList, type TakeUpSuggestions } from '../../../shared/takeUp';
+import { REPORTING_LABELS, ROLLUP_RULE_LABELS, type Coverage, type RollupRule, type RollupRuleBody, type RollupRuleKind, type TakeUpList, type TakeUpSuggestions } from '../../../shared/takeUp';
 import type { Task } from '../../../shared/api';
 import { request } from '../api';
 import { PageLoading } from '../components/PageLoading';
@@ -22,7 +22,7 @@ const takeUpApi = {
   takeUp: (taskId: number, body: { taskIds?: number[]; create?: { planId: number; title?: string } }) => request(`/api/tasks/${taskId}/take-up`, { method: 'POST', body }),
   untake: (taskId: number, body: { taskId?: number }) => request(`/api/tasks/${taskId}/untake`, { method: 'POST', body }),
   notApplicable: (taskId: number, reason: string) => request(`/api/tasks/${taskId}/not-applicable`, { method: 'POST', body: { reason } }),
-  setRule: (planId: number, body: { kind: RollupRuleKind; threshold?: number; weights?: { regionId: number; weight: number }[] }) =>
+  setRule: (planId: number, body: RollupRuleBody) =>
     request<RollupRule>(`/api/plans/${planId}/rollup-rule`, { method: 'PUT', body }),
 };
 
@@ -289,7 +289,7 @@ function RollupRuleButton({ planId, coverage, onSaved }: { planId: number; cover
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
-  const [form] = Form.useForm<{ kind: RollupRuleKind; threshold: number; weights: Record<string, number> }>();
+  const [form] = Form.useForm<RollupRule>();
   const kind = Form.useWatch('kind', form);
   const rule = coverage.rollupRule;
   // 按区县权重 reads 按镇街权重 on a district's plan

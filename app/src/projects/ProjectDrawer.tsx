@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, DatePicker, Descriptions, Drawer, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { PROJECT_LIST_LABELS, PROJECT_PHASE_LABELS, PROJECT_PHASE_ORDER, type ProjectPhase } from '../../../shared/projects';
+import { PROJECT_LIST_LABELS, PROJECT_PHASE_LABELS, PROJECT_PHASE_ORDER, type ProjectLinkKind, type ProjectPhase } from '../../../shared/projects';
 import type { PlanDetail, PlanSummary, Task, Unit } from '../../../shared/api';
 import { request } from '../api';
 import { StatusLight } from '../run/StatusLight';
@@ -183,7 +183,7 @@ function Reports({ data, reload }: { data: ProjectDetail; reload: () => void }) 
   );
 }
 
-type LinkKind = 'outline' | 'task' | 'indicator';
+type LinkKind = ProjectLinkKind;
 const LINK_KINDS: LinkKind[] = ['outline', 'task', 'indicator'];
 type Picked = Record<LinkKind, number[]>;
 /** one plan's items a project may serve: its outline (专栏 and chapters), top-level and sub tasks, indicators */

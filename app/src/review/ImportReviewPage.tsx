@@ -4,7 +4,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { Alert, App, Badge, Button, Result, Space, Splitter, Tabs, Tag } from 'antd';
 import { CheckOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import type { ImportJob } from '../../../shared/api';
+import type { ImportJob, TaskRole } from '../../../shared/api';
 import type { ImportCorrection } from '../api';
 import type { ParsedPlan } from '../../../shared/parsedPlan';
 import { api } from '../api';
@@ -24,7 +24,7 @@ import { UnknownUnitTab } from './UnknownUnitTab';
 import { MetaEditModal } from './MetaEditModal';
 import { ConfirmImportModal } from './ConfirmImportModal';
 
-type Role = 'lead' | 'responsible' | 'cooperating';
+type Role = TaskRole;
 
 /** The marks in the text for what is selected on the right. */
 function marksFor(p: ParsedPlan, sel: Selection | null, unitCycle: number): Mark[] {
