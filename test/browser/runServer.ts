@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { launchBrowser, login, newPage, screenshot } from './helpers';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -114,10 +114,13 @@ export async function shotBoth(page: Page, name: string, fullPage = false): Prom
   return file;
 }
 
-/** A new page logged in as a demo account; page errors are echoed with the account name. */
-export async function pageAs(browser: Browser, base: string, username: string, password = 'luoshi2026'): Promise<Page> {
+/** A new page logged in as a demo account; its page errors go to `errors` (with the account name) when given. */
+export async function pageAs(browser: Browser, base: string, username: string, password = 'luoshi2026', errors?: string[]): Promise<Page> {
   const { page } = await newPage(browser, base);
-  page.on('pageerror', (e) => console.log(`[${username}] 页面错误:`, e.message));
+  page.on('pageerror', (e) => {
+    console.log(`[${username}] 页面错误:`, e.message);
+    errors?.push(`[${username}] ${e.message}`);
+  });
   await login(page, username, password);
   return page;
 }
@@ -128,11 +131,17 @@ export async function pageAs(browser: Browser, base: string, username: string, p
  */
 export function useDemoJourney() {
   const ctx = {} as { server: DemoServer; browser: Browser; asUser: (username: string) => Promise<Page> };
+  // a journey fails on any page error of any page it opened (checked after each test)
+  const pageErrors: string[] = [];
   beforeAll(async () => {
     buildAppIfStale();
     ctx.server = await startDemoServer();
     ctx.browser = await launchBrowser();
-    ctx.asUser = (username) => pageAs(ctx.browser, ctx.server.base, username);
+    ctx.asUser = (username) => pageAs(ctx.browser, ctx.server.base, username, 'luoshi2026', pageErrors);
+  });
+  afterEach(() => {
+    const seen = pageErrors.splice(0);
+    expect(seen, '页面错误').toEqual([]);
   });
   afterAll(async () => {
     await ctx.browser?.close();

@@ -195,7 +195,8 @@ function CycleBar({ c, reload }: { c: CheckupDetail; reload: () => void }) {
         confirmLoading={busy}
         destroyOnHidden
         onOk={async () => {
-          const v = await form.validateFields();
+          const v = await form.validateFields().catch(() => null);
+          if (!v) return;
           const dueDates = Object.fromEntries(cycle.stages.map((s) => [s.key, (v[s.key] as dayjs.Dayjs).format('YYYY-MM-DD')]));
           if (await run({ op: 'schedule', dueDates }, '已保存体检日程')) setDates(false);
         }}

@@ -29,7 +29,8 @@ export default function UnitsPage() {
   const regionChoices = regionOptions(regions.data?.items ?? []);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     await api.createUnit({ name: v.name.trim(), aliases: (v.aliases ?? []).map((a) => a.trim()).filter(Boolean), kind: v.kind, regionId: v.regionId });
     invalidateUnits();
     message.success('单位已添加');

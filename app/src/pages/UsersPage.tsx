@@ -40,7 +40,8 @@ export default function UsersPage() {
   };
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const fields: UserFields = { displayName: v.displayName.trim(), roles: v.roles, unitId: v.unitId ?? null, regionId: v.regionId ?? null, email: v.email?.trim() || null };
     try {
       if (editing === 'new') await accountApi.createUser({ ...fields, username: v.username!.trim(), password: v.newPassword! });

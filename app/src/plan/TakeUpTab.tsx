@@ -66,7 +66,8 @@ function DistrictTakeUp({ planId, data, reload }: { planId: number; data: TakeUp
   };
   const submit = async () => {
     if (!dialog) return;
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       if (dialog.kind === 'link') await takeUpApi.takeUp(dialog.item.task.id, { taskIds: v.taskIds });
@@ -299,7 +300,8 @@ function RollupRuleButton({ planId, coverage, onSaved }: { planId: number; cover
     setOpen(true);
   };
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       const weights = v.kind === 'weighted' ? Object.entries(v.weights ?? {}).map(([id, w]) => ({ regionId: Number(id), weight: w ?? 1 })) : undefined;

@@ -62,7 +62,8 @@ function Facts({ data, reload, units }: { data: ProjectDetail; reload: () => voi
     }
   };
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     try {
       await projectApi.update(p.id, {
         version: p.version, ownerUnitId: v.ownerUnitId ?? null, location: v.location || null, category: v.category || null, totalInvestment: v.totalInvestment ?? null,
@@ -137,7 +138,8 @@ function Reports({ data, reload }: { data: ProjectDetail; reload: () => void }) 
     form.setFieldsValue({ period: data.currentPeriod.key, monthInvestment: mine?.monthInvestment ?? null, cumulativeInvestment: mine?.cumulativeInvestment ?? p.completedInvestment, progressText: mine?.progressText ?? '', note: mine?.note ?? '' });
   }, [data, form, p.completedInvestment]);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const mine = data.reports.find((r) => r.periodKey === v.period);
     setBusy(true);
     setError(null);

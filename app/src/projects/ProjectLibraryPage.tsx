@@ -129,7 +129,8 @@ function RollModal({ open, ids, onClose, onDone }: { open: boolean; ids: number[
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       await projectApi.roll({ year: v.year, moves: ids.map((projectId) => ({ projectId, list: v.list })) });
@@ -155,7 +156,8 @@ function CreateModal({ open, units, regionId, onClose, onDone }: { open: boolean
   const [form] = Form.useForm();
   const [busy, setBusy] = useState(false);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const row = await projectApi.create({

@@ -30,7 +30,8 @@ export function IndicatorEditModal({ indicator, onCancel, onSubmit }: Props) {
   }, [indicator, form]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const baseline = v.baseline && (v.baseline.text || v.baseline.value !== null) ? { year: v.baseline.year ?? null, value: v.baseline.value ?? null, text: v.baseline.text ?? '' } : null;
     // send every field: omitted fields of the contract fall back to their defaults on the server
     await onSubmit({

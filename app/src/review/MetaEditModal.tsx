@@ -14,7 +14,8 @@ export function MetaEditModal({ meta, open, onCancel, onSubmit }: { meta: Parsed
     if (open) form.setFieldsValue({ title: meta.title, type: meta.type, periodStart: meta.periodStart, periodEnd: meta.periodEnd });
   }, [open, meta, form]);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     await onSubmit({ title: v.title.trim(), type: v.type ?? null, periodStart: v.periodStart ?? null, periodEnd: v.periodEnd ?? null });
   };
   // validation problems show on the form, API errors in a message: the dialog just stays open

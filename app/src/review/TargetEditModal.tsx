@@ -12,7 +12,8 @@ export function TargetEditModal({ target, onCancel, onSubmit }: { target: Parsed
     if (target) form.setFieldsValue({ ...target, unit: target.unit ?? '' });
   }, [target, form]);
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     // send every field: omitted fields of the contract fall back to their defaults on the server
     await onSubmit({
       outlineId: target?.outlineId ?? null,

@@ -48,7 +48,8 @@ export function TaskEditModal({ open, task, outline, registry, onCancel, onSubmi
   }, [open, task, form]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     const deadline = v.deadline?.trim() || null;
     if (adding) {
       await onSubmit([

@@ -36,7 +36,8 @@ export function IssueNoticeModal({ planId, units, seed, onClose, onDone }: { pla
     api.planTasks(planId, { unitId, role: 'lead', pageSize: 500 }).then((p) => setTasks(p.items), () => undefined);
   }, [planId, unitId]);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setBusy(true);
     try {
       const n = await runApi.issueNotice(planId, { unitId: v.unitId, taskId: v.taskId ?? null, title: v.title, requirement: v.requirement, responseDeadline: v.responseDeadline?.format('YYYY-MM-DD') });

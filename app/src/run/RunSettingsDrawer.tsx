@@ -113,7 +113,8 @@ export function RunSettingsDrawer({ planId, open, onClose, onSaved }: { planId: 
   }, [open, planId, form]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     setSaving(true);
     try {
       await runApi.updateSettings(planId, toPatch(v));

@@ -24,7 +24,8 @@ export function SubtaskFormModal({ open, onCancel, onSubmit }: Props) {
       destroyOnHidden
       onCancel={onCancel}
       onOk={async () => {
-        const v = await form.validateFields();
+        const v = await form.validateFields().catch(() => null);
+        if (!v) return;
         await onSubmit({ ...v, text: v.text ?? '', deadline: (v.deadline as Dayjs).format('YYYY-MM-DD') });
         form.resetFields();
       }}

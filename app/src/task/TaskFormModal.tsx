@@ -65,7 +65,8 @@ export function TaskFormModal({ open, task, outline, units, onCancel, onSubmit, 
   }, [open, task, form]);
 
   const save = async () => {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
     await onSubmit({
       title: v.title.trim(),
       text: (v.text ?? '').trim(),
