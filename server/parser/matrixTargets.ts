@@ -54,8 +54,13 @@ const isMeasure = (t: string) => {
   return !LABEL_HEAD.test(c) && (MEASURE_UNIT.test(c) || MEASURE_NAME.test(c));
 };
 
+const readTables = new WeakMap<Line[], MatrixTable[]>();
+
 /** The matrix tables of a document, each with its targets. */
 export function findMatrixTables(lines: Line[]): MatrixTable[] {
+  // read once per document: the targets stage and the tasks stage both ask (callers only read the answer)
+  const known = readTables.get(lines);
+  if (known) return known;
   const tables: MatrixTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     const got = tableAt(lines, i) ?? placeColumnTableAt(lines, i);
@@ -63,6 +68,7 @@ export function findMatrixTables(lines: Line[]): MatrixTable[] {
     tables.push(got);
     i = got.lineTo - 1;
   }
+  readTables.set(lines, tables);
   return tables;
 }
 
@@ -149,15 +155,7 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
       targets.push({ subject: `${label}${mu ? mu[1] : h}`, value: Number(f.text), unit: mu ? mu[2] : null, start: f.start, text: f.text });
     });
   }
-  let caption = '';
-  for (let b = i - 1; b >= 0 && b >= i - 4; b--) {
-    const t = lines[b].text.replace(/[|｜]/g, '').trim();
-    if (t) {
-      caption = t;
-      break;
-    }
-  }
-  return { lineFrom: i, lineTo: Math.max(end, i + 1), caption, targets };
+  return { lineFrom: i, lineTo: Math.max(end, i + 1), caption: captionAbove(lines, i, 4), targets };
 }
 
 // The transposed matrix: one column per place, one row per measure ("考核项目及内容 | 全市 | 巴州区 | 恩阳区 | … | 分值 |
@@ -199,7 +197,6 @@ function placeColumnTableAt(lines: Line[], i: number): MatrixTable | null {
   let label: Cell | null = null;
   let unit: string | null = null;
   let figures: Cell[] = [];
-  let rows = 0;
   let end = j;
   let idle = 0;
   const close = () => {
@@ -213,7 +210,6 @@ function placeColumnTableAt(lines: Line[], i: number): MatrixTable | null {
       });
       const last = own[own.length - 1];
       rowsOut.push({ label: label.text, start: label.start, end: last.start + last.text.length, places: placeCells.filter((p, n) => own[n] && FIGURE.test(own[n].text) && !TOTAL_PLACE.test(p.text)) });
-      rows++;
     }
     label = null;
     unit = null;
@@ -243,14 +239,15 @@ function placeColumnTableAt(lines: Line[], i: number): MatrixTable | null {
     if (idle > 8) break;
   }
   close();
-  if (rows < 2) return null;
-  let caption = '';
-  for (let b = i - 1; b >= 0 && b >= i - 6; b--) {
+  if (rowsOut.length < 2) return null;
+  return { lineFrom: i, lineTo: Math.max(end, i + 1), caption: captionAbove(lines, i, 6), targets, rows: rowsOut };
+}
+
+/** the nearest non-blank line within `reach` lines above a table: its caption ("2023年城镇老旧小区改造计划表") */
+function captionAbove(lines: Line[], i: number, reach: number): string {
+  for (let b = i - 1; b >= 0 && b >= i - reach; b--) {
     const t = lines[b].text.replace(/[|｜]/g, '').trim();
-    if (t) {
-      caption = t;
-      break;
-    }
+    if (t) return t;
   }
-  return { lineFrom: i, lineTo: Math.max(end, i + 1), caption, targets, rows: rowsOut };
+  return '';
 }

@@ -1079,21 +1079,26 @@ function fitUnitRun(r: Cell[], columns: Column[]): (Cell | undefined)[] | null {
     textCols.slice(0, -1).forEach((k, n) => (out[k] = texts[n]));
     out[textCols[textCols.length - 1]] = texts.slice(textCols.length - 1).reduce((a, b) => joinCells(a, b));
   }
-  // a name wrapped onto the next line joins it; each other line is a name of its own
+  fillUnitColumns(out, names, firstUnit, lastUnit - firstUnit + 1);
+  return out;
+}
+
+/**
+ * Unit lines into `count` unit columns from `first`: a name wrapped onto the next line joins it, each other line is a
+ * name of its own; one per column from the left, the rest in the last; "/" and "—" cells fill nothing.
+ */
+function fillUnitColumns(out: (Cell | undefined)[], names: Cell[], first: number, count: number): void {
   const cells: Cell[] = [];
   for (const c of names) {
     const last = cells[cells.length - 1];
     if (last && UNIT_WRAP(last.text, c.text)) cells[cells.length - 1] = joinCells(last, c);
     else cells.push(c);
   }
-  const unitCols = lastUnit - firstUnit + 1;
-  for (let n = 0; n < unitCols && n < cells.length; n++) {
-    const k = firstUnit + n;
-    const mine = n === unitCols - 1 ? cells.slice(n) : [cells[n]];
+  for (let n = 0; n < count && n < cells.length; n++) {
+    const mine = n === count - 1 ? cells.slice(n) : [cells[n]];
     const kept = mine.filter((c) => !EMPTY_CELL.test(c.text));
-    out[k] = kept.length ? kept.reduce((a, b) => joinCells(a, b, '、')) : undefined;
+    out[first + n] = kept.length ? kept.reduce((a, b) => joinCells(a, b, '、')) : undefined;
   }
-  return out;
 }
 
 /**
@@ -1108,8 +1113,7 @@ function fitAroundDeadline(r: Cell[], columns: Column[]): (Cell | undefined)[] |
   if (firstUnit < 1 || dlCol < firstUnit || columns.slice(firstUnit, dlCol).some((c) => !UNIT_COL(c))) return null;
   const pre = columns.slice(0, firstUnit);
   if (!pre.some((c) => c === 'task' || c === 'detail') || pre.filter((c) => c !== 'seq').length !== 1) return null;
-  const at0 = pre[0] === 'seq' && /^\d{1,3}$/.test(r[0]?.text ?? '') ? 1 : 0;
-  const textAt = at0;
+  const textAt = pre[0] === 'seq' && /^\d{1,3}$/.test(r[0]?.text ?? '') ? 1 : 0;
   // the first line after the text that reads as a deadline
   let d = -1;
   for (let k = textAt + 2; k < r.length && k <= textAt + 6; k++) {
@@ -1122,20 +1126,9 @@ function fitAroundDeadline(r: Cell[], columns: Column[]): (Cell | undefined)[] |
   const names = r.slice(textAt + 1, d).filter((c) => !/^\d{1,2}$/.test(c.text));
   if (!names.length || !names.every((c) => unitCell(c.text))) return null;
   const out: (Cell | undefined)[] = columns.map(() => undefined);
-  if (at0) out[0] = r[0];
-  out[pre.indexOf(pre.find((c) => c !== 'seq')!)] = r[textAt];
-  const cells: Cell[] = [];
-  for (const c of names) {
-    const last = cells[cells.length - 1];
-    if (last && UNIT_WRAP(last.text, c.text)) cells[cells.length - 1] = joinCells(last, c);
-    else cells.push(c);
-  }
-  const unitCols = dlCol - firstUnit;
-  for (let n = 0; n < unitCols && n < cells.length; n++) {
-    const mine = n === unitCols - 1 ? cells.slice(n) : [cells[n]];
-    const kept = mine.filter((c) => !EMPTY_CELL.test(c.text));
-    out[firstUnit + n] = kept.length ? kept.reduce((a, b) => joinCells(a, b, '、')) : undefined;
-  }
+  if (textAt) out[0] = r[0];
+  out[pre.findIndex((c) => c !== 'seq')] = r[textAt];
+  fillUnitColumns(out, names, firstUnit, dlCol - firstUnit);
   out[dlCol] = r[d];
   r.slice(d + 1, d + 1 + columns.length - dlCol - 1).forEach((c, n) => (out[dlCol + 1 + n] = c));
   return out;
