@@ -4,7 +4,7 @@
 // GET /api/plans/:id/coverage at once as the city office, through the real HTTP stack (app.inject, no network);
 // p50/p99 over all requests. Run: npx tsx bench/coverage.bench.ts   (PGlite, in memory)
 //    LUOSHI_BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/coverage.bench.ts   (a fresh database there)
-import pg from 'pg';
+import { benchDatabase } from './benchDb.js';
 import { eq } from 'drizzle-orm';
 import { openDb } from '../server/db/client.js';
 import { buildApp } from '../server/http/app.js';
@@ -17,25 +17,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const DISTRICTS = 38;
 const TASKS = 26;
-const adminUrl = process.env.LUOSHI_BENCH_PG;
-let url = 'memory://';
-let drop: (() => Promise<void>) | null = null;
-if (adminUrl) {
-  const name = `luoshi_bench_coverage_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  url = u.toString();
-  drop = async () => {
-    const a = new pg.Client({ connectionString: adminUrl });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
-    await a.end();
-  };
-}
+const { url, drop } = await benchDatabase('coverage');
 for (const ev of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(ev, async (e) => {
     console.error(e);
@@ -96,7 +78,7 @@ const wall = performance.now() - started;
 times.sort((a, b) => a - b);
 const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)];
 const links = check.totals;
-console.log(`${adminUrl ? 'PostgreSQL' : 'PGlite'}: ${TASKS} tasks × ${DISTRICTS} districts (taken up ${links.taken_up}, 不适用 ${links.not_applicable}, 未落实 ${links.not_taken}); seeded in ${(seeded / 1000).toFixed(1)} s`);
+console.log(`${drop ? 'PostgreSQL' : 'PGlite'}: ${TASKS} tasks × ${DISTRICTS} districts (taken up ${links.taken_up}, 不适用 ${links.not_applicable}, 未落实 ${links.not_taken}); seeded in ${(seeded / 1000).toFixed(1)} s`);
 console.log(`${CLIENTS} concurrent clients × ${ROUNDS} requests: ${times.length} requests in ${(wall / 1000).toFixed(1)} s (${(times.length / (wall / 1000)).toFixed(0)} req/s); p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms; answer ${(JSON.stringify(check).length / 1024).toFixed(0)} KB`);
 await app.close();
 await handle.close();

@@ -3,32 +3,14 @@
 // (app.inject, no network), as 永川区's office. p50/p99 over N requests per route, on the embedded database and on
 // PostgreSQL. Run: npx tsx bench/projects.bench.ts            (PGlite, in memory)
 //            LUOSHI_BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/projects.bench.ts   (a fresh database there)
-import pg from 'pg';
+import { benchDatabase } from './benchDb.js';
 import { sql } from 'drizzle-orm';
 import { openDb } from '../server/db/client.js';
 import { buildApp } from '../server/http/app.js';
 import { seedDemo, DEMO_PASSWORD } from '../server/seed/demo.js';
 
 const N = Number(process.env.BENCH_N ?? 200);
-const adminUrl = process.env.LUOSHI_BENCH_PG;
-let url = 'memory://';
-let drop: (() => Promise<void>) | null = null;
-if (adminUrl) {
-  const name = `luoshi_bench_projects_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  url = u.toString();
-  drop = async () => {
-    const a = new pg.Client({ connectionString: adminUrl });
-    await a.connect();
-    await a.query(`drop database if exists ${name} with (force)`);
-    await a.end();
-  };
-}
+const { url, drop } = await benchDatabase('projects');
 // a failed run leaves no database behind
 process.on('uncaughtException', async (e) => {
   console.error(e);
@@ -62,7 +44,7 @@ const routes = [
   `/api/projects/ledger?period=${month}`,
 ];
 const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.ceil((p / 100) * xs.length) - 1)];
-console.log(`${adminUrl ? 'PostgreSQL' : 'PGlite'}: 004 projects in the library ${inLibrary}; demo seeded in ${(seeded / 1000).toFixed(1)} s; N = ${N} per route (exports ${Math.min(N, Number(process.env.BENCH_N_EXPORT ?? 50))})`);
+console.log(`${drop ? 'PostgreSQL' : 'PGlite'}: 004 projects in the library ${inLibrary}; demo seeded in ${(seeded / 1000).toFixed(1)} s; N = ${N} per route (exports ${Math.min(N, Number(process.env.BENCH_N_EXPORT ?? 50))})`);
 console.log('| route | rows | p50 ms | p99 ms |');
 console.log('|---|---|---|---|');
 for (const route of routes) {
