@@ -786,7 +786,13 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // the towns or districts that do the work, which labellers took as tasks, unlike "各单位要高度重视" (on the real
   // pages, sentences opening on role nouns were labelled in fewer than half of the cases)
   const places = () => splitUnitList(m[1], 0).every((p) => PLACES.test(p.text));
-  if (!named && !((isAddressees(m[1]) || mixed()) && (SENTENCE_DATE.test(sm) || places()))) return null;
+  // "各乡镇、水务局、自然资源局要加强…": the places beside units named by name share the sentence's duty
+  const placesWithNamed = () => {
+    const ps = splitUnitList(whoText, 0);
+    const byName = (w: string) => isUnitSubject(w) && !NOT_NAMED.test(w) && !/有关|相关|各/.test(w);
+    return ps.some((p) => byName(p.text)) && ps.every((p) => byName(p.text) || PLACES.test(p.text));
+  };
+  if (!named && !((isAddressees(m[1]) || mixed()) && (SENTENCE_DATE.test(sm) || places() || placesWithNamed()))) return null;
   const at = lineStart + s0 + lead + pre;
   const who = parseUnitList(ctx, whoText, at);
   if (!who.units.length || who.rejected.length) return null;

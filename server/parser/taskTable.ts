@@ -9,6 +9,7 @@ import { parseDeadline } from './deadline.js';
 import { COUNT_UNIT } from './targetsWords.js';
 import { fragsV, type Frag } from './virtual.js';
 import { signatureRows, type SignatureRow } from './signatureRows.js';
+import { findGluedTables } from './gluedTable.js';
 import { ORGAN_END, REGION_START, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
 export type Column = 'seq' | 'ref' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other' | 'mark' | 'figure' | 'spec';
@@ -250,6 +251,10 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
   tables.push(...headerlessBarTables(ctx, lines, tables));
   for (const h of headerlessBlocks(lines, tables)) {
     tables.push({ start: lines[h.from].start, end: lines[h.next - 1].end, caption: captionAbove(lines, h.from), rows: h.rows.map((r) => rowTask(ctx, r, h.columns)) });
+  }
+  for (const g of findGluedTables(ctx, tables)) {
+    const cellOf = (f: Frag[] | undefined): Cell => (!f?.length ? { text: '', start: g.start } : f.length === 1 ? f[0] : { text: f.map((x) => x.text).join(''), start: f[0].start, frags: f });
+    tables.push({ start: g.start, end: g.end, caption: '', rows: g.rows.map((r) => rowTask(ctx, r.cells.map(cellOf), g.columns)) });
   }
   return tables.sort((a, b) => a.start - b.start);
 }

@@ -58,11 +58,16 @@ export function splitUnitList(value: string, offset: number): Piece[] {
   }
   // rejoin pairs that only make sense together
   for (let i = 0; i + 1 < pieces.length; i++) {
+    // "各州、市人民政府", "各县、市、区政府", "各盟、市": every body of those levels, one collective — the middle
+    // levels are joined first so the pair rule below sees "各县、市" + "区政府"
+    while (i + 2 < pieces.length && /^(各|全[省市]各)[区县市州盟旗](\([^)]{1,6}\))?$/.test(pieces[i].text) && /^[区县市州盟旗](\([^)]{1,6}\))?$/.test(pieces[i + 1].text) && /^[区县市州盟旗]/.test(pieces[i + 2].text)) {
+      pieces.splice(i, 2, { text: value.slice(pieces[i].start - offset, pieces[i + 1].start - offset + pieces[i + 1].text.length), start: pieces[i].start });
+    }
     const a = pieces[i].text;
     const b = pieces[i + 1].text;
     // "各区、县(市)政府": one list of every district and county, not "各区" and a county
     // "各市(县)、区人民政府": the same, with the level's note before the 、
-    const levels = /^(各|全市各)[区县市](\([^)]{1,6}\))?$/.test(a) && /^[区县市](\([^)]{1,6}\))?(人民)?政府(\([^)]{1,6}\))?$/.test(b);
+    const levels = /^(各|全[省市]各)[区县市州盟旗](\([^)]{1,6}\))?(、[区县市州盟旗](\([^)]{1,6}\))?)*$/.test(a) && /^[区县市州盟旗](\([^)]{1,6}\))?(人民)?政府(\([^)]{1,6}\))?$/.test(b);
     // "各街道、镇": the reverse order, a bare 镇/乡镇 after "各街道"
     const streetsTowns = /^(各|相关)街道(办事处)?$/.test(a) && /^(乡镇|镇|乡)(人民政府|政府)?$/.test(b);
     // "市直有关部门、单位": one catch-all over two kinds of body

@@ -201,3 +201,33 @@ describe('the year of a year\'s work (f21: 铜川 落实《政府工作报告》
     expect(plan.targets.every((t) => t.year === 2022)).toBe(true);
   });
 });
+
+describe('a table whose cells lost every separator (j21: 西安 分工方案; o01: 成都 分工表 from a document-sharing site)', () => {
+  it('reads each row from its end: deadline, then the unit cells, parted where two names meet with nothing between', () => {
+    const plan = page('j21-');
+    const row = plan.tasks.find((t) => t.title.startsWith('全面准确依法编制'))!;
+    expect(raws(row.lead)).toEqual(['市行政审批局', '市司法局']);
+    expect(raws(row.responsible)).toEqual(['市级相关单位', '各区县政府', '西咸新区管委会']);
+    expect(row.deadline).toBe('2022-09');
+  });
+  it('parts rows glued one after another by their running numbers, across the site page marks', () => {
+    const plan = page('o01-');
+    const second = plan.tasks.find((t) => t.title.startsWith('完善生活垃圾回收利用体系'))!;
+    // "市商务局,市⏎2、住建局": the site's page number "2、" is no part of 市住建局
+    expect(raws(second.responsible)).toEqual(['市商务局', '市住建局', '市城管委', '市委社治委', '市发改委', '市规划和自然资源局', '各区(市)县政府(管委会)']);
+    // the store's copy stops inside the fifth row: four whole rows
+    expect(plan.tasks.length).toBe(4);
+  });
+});
+
+describe('collectives and mixed subjects (f20: 云南 稳增长意见; i06: 庄浪县 防汛预案)', () => {
+  it('keeps "各州、市人民政府" as one collective, so the note around it is read', () => {
+    const t = page('f20-').tasks.find((x) => x.title.includes('推进重大项目建设'))!;
+    expect(raws(t.lead)).toEqual(['省发展改革委', '财政厅']);
+    expect(raws(t.cooperating)).toContain('各州、市人民政府');
+  });
+  it('gives a sentence duty to named units and the places beside them ("各乡镇、水务局、自然资源局要…")', () => {
+    const t = page('i06-').tasks.find((x) => x.title.includes('山洪防治'))!;
+    expect(raws(t.responsible)).toEqual(['各乡镇', '水务局', '自然资源局']);
+  });
+});
