@@ -2,8 +2,10 @@
 // synthetic ones), every district with its own plan of 26 tasks of which 24 carry a city task (one of them a second
 // link), one 不适用, one not taken up; a third of the district tasks with progress. 50 clients ask
 // GET /api/plans/:id/coverage at once as the city office, through the real HTTP stack (app.inject, no network);
-// p50/p99 over all requests. Run: npx tsx bench/coverage.bench.ts   (PGlite, in memory)
+// p50/p99 over all requests (LUOSHI_ANSWER_CACHE_MS=0: every request computes, the cold figure). Run: npx tsx bench/coverage.bench.ts   (PGlite, in memory)
 //    LUOSHI_BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/coverage.bench.ts   (a fresh database there)
+import { writeFileSync } from 'node:fs';
+import inspector from 'node:inspector/promises';
 import { benchDatabase } from './benchDb.js';
 import { eq } from 'drizzle-orm';
 import { openDb } from '../server/db/client.js';
@@ -17,6 +19,7 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 10);
 const DISTRICTS = 38;
 const TASKS = 26;
+const CHANGE_MS = Number(process.env.BENCH_CHANGE_MS ?? 0);
 const { url, drop } = await benchDatabase('coverage');
 for (const ev of ['uncaughtException', 'unhandledRejection'] as const) {
   process.on(ev, async (e) => {
@@ -52,6 +55,7 @@ for (const [d, district] of districts.entries()) {
 }
 const password = 'Bench-Coverage-2026!';
 await addUser(db, systemActor, { username: 'bench_city', displayName: '市规划办(测试)', password, roles: ['office'], regionId: city.id, unitId: null });
+await addUser(db, systemActor, { username: 'bench_district', displayName: '区县规划办(测试)', password, roles: ['office'], regionId: districts[0].id, unitId: null });
 const seeded = Date.now() - t0;
 
 const app = await buildApp({ db, staticDir: '/nonexistent' });
@@ -62,24 +66,66 @@ const check = (await app.inject({ method: 'GET', url: route, headers: { cookie }
 if (check.districts?.length !== DISTRICTS || check.rows?.length !== TASKS) throw new Error(`matrix ${check.rows?.length} × ${check.districts?.length}`);
 // warm up
 for (let i = 0; i < 10; i++) await app.inject({ method: 'GET', url: route, headers: { cookie } });
-const times: number[] = [];
-const started = performance.now();
-await Promise.all(
-  Array.from({ length: CLIENTS }, async () => {
-    for (let r = 0; r < ROUNDS; r++) {
-      const s = performance.now();
-      const res = await app.inject({ method: 'GET', url: route, headers: { cookie } });
-      times.push(performance.now() - s);
-      if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body.slice(0, 200)}`);
-    }
-  }),
-);
-const wall = performance.now() - started;
-times.sort((a, b) => a - b);
-const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)];
+// BENCH_CPU_PROF=file.cpuprofile: a CPU profile of the timed requests only (not the seeding)
+const profiler = process.env.BENCH_CPU_PROF ? new inspector.Session() : null;
+if (profiler) {
+  profiler.connect();
+  await profiler.post('Profiler.enable');
+  await profiler.post('Profiler.start');
+}
+// BENCH_CHANGE_MS=n: meanwhile a district office changes its take-up every n ms (不适用 ⇄ withdrawn, through the
+// real routes, audited), so the answer cache is invalidated n ms apart and the readers pay a computation now and then
+let changes = 0;
+let changing = true;
+const changer = CHANGE_MS > 0
+  ? (async () => {
+      const office = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bench_district', password } });
+      const headers = { cookie: `luoshi_session=${office.cookies.find((c) => c.name === 'luoshi_session')!.value}`, 'x-csrf-token': office.json().csrfToken };
+      const task = upper[(0 + 7) % TASKS].id; // not taken up by the first district
+      while (changing) {
+        await new Promise((r) => setTimeout(r, CHANGE_MS));
+        const res = changes % 2 === 0
+          ? await app.inject({ method: 'POST', url: `/api/tasks/${task}/not-applicable`, headers, payload: { reason: '本区县无对应建设内容' } })
+          : await app.inject({ method: 'POST', url: `/api/tasks/${task}/untake`, headers, payload: {} });
+        if (res.statusCode !== 200) throw new Error(`change ${res.statusCode} ${res.body.slice(0, 200)}`);
+        changes++;
+      }
+    })()
+  : null;
+
+async function timed(url: string) {
+  const times: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      for (let r = 0; r < ROUNDS; r++) {
+        const s = performance.now();
+        const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+        times.push(performance.now() - s);
+        if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body.slice(0, 200)}`);
+      }
+    }),
+  );
+  const wall = performance.now() - started;
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => times[Math.min(times.length - 1, Math.ceil((p / 100) * times.length) - 1)];
+  return `${times.length} requests in ${(wall / 1000).toFixed(1)} s (${(times.length / (wall / 1000)).toFixed(0)} req/s); p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`;
+}
+const matrix = await timed(route);
+changing = false;
+await changer;
+if (profiler) {
+  const { profile } = await profiler.post('Profiler.stop');
+  writeFileSync(process.env.BENCH_CPU_PROF!, JSON.stringify(profile));
+  profiler.disconnect();
+}
+// the floor: the same clients asking for their own account (session and HTTP stack only), in the same run
+const floor = await timed('/api/auth/me');
 const links = check.totals;
-console.log(`${drop ? 'PostgreSQL' : 'PGlite'}: ${TASKS} tasks × ${DISTRICTS} districts (taken up ${links.taken_up}, 不适用 ${links.not_applicable}, 未落实 ${links.not_taken}); seeded in ${(seeded / 1000).toFixed(1)} s`);
-console.log(`${CLIENTS} concurrent clients × ${ROUNDS} requests: ${times.length} requests in ${(wall / 1000).toFixed(1)} s (${(times.length / (wall / 1000)).toFixed(0)} req/s); p50 ${pct(50).toFixed(1)} ms, p99 ${pct(99).toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms; answer ${(JSON.stringify(check).length / 1024).toFixed(0)} KB`);
+const cache = Number(process.env.LUOSHI_ANSWER_CACHE_MS ?? 10_000) > 0 ? 'answer cache on' : 'answer cache off (LUOSHI_ANSWER_CACHE_MS=0)';
+console.log(`${drop ? 'PostgreSQL' : 'PGlite'}: ${TASKS} tasks × ${DISTRICTS} districts (taken up ${links.taken_up}, 不适用 ${links.not_applicable}, 未落实 ${links.not_taken}); seeded in ${(seeded / 1000).toFixed(1)} s; ${cache}; answer ${(JSON.stringify(check).length / 1024).toFixed(0)} KB`);
+console.log(`${CLIENTS} concurrent clients × ${ROUNDS} requests of the matrix${CHANGE_MS > 0 ? ` (a take-up change every ${CHANGE_MS} ms: ${changes} changes)` : ''}: ${matrix}`);
+console.log(`floor, GET /api/auth/me the same way: ${floor}`);
 await app.close();
 await handle.close();
 await drop?.();

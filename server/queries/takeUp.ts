@@ -2,7 +2,7 @@
 // the plan's tasks × the districts below it with a rolled-up status per task. One level down the same: a town's
 // list for its district's plan, and the district's tasks × its towns (镇街). Status colours are the tasks' own
 // computed statuses (queries/status.ts `taskStatuses`); nothing here recomputes them.
-import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { plans, regions, reportPeriods, reports, taskNotApplicable, taskTakeUps, tasks, taskUnits, units } from '../db/schema/index.js';
 import { AppError } from '../../shared/errors.js';
@@ -37,8 +37,9 @@ async function upperTasks(db: DbOrTx, planId: number) {
 
 async function links(db: DbOrTx, upperIds: number[], regionIds: number[]) {
   if (!upperIds.length || !regionIds.length) return [];
+  // with what the linked task's status is computed from (queries/status.ts taskStatuses): no second query by ids
   return db
-    .select({ upperTaskId: taskTakeUps.upperTaskId, regionId: taskTakeUps.regionId, taskId: taskTakeUps.districtTaskId, createdAt: taskTakeUps.createdAt, createdBy: taskTakeUps.createdBy, title: tasks.title, planId: tasks.planId, planTitle: plans.title })
+    .select({ upperTaskId: taskTakeUps.upperTaskId, regionId: taskTakeUps.regionId, taskId: taskTakeUps.districtTaskId, createdAt: taskTakeUps.createdAt, createdBy: taskTakeUps.createdBy, title: tasks.title, planId: tasks.planId, planTitle: plans.title, task: statusColumns })
     .from(taskTakeUps)
     .innerJoin(tasks, eq(tasks.id, taskTakeUps.districtTaskId))
     .innerJoin(plans, eq(plans.id, tasks.planId))
@@ -51,11 +52,16 @@ async function notApplicable(db: DbOrTx, upperIds: number[], regionIds: number[]
   return db.select().from(taskNotApplicable).where(and(inArray(taskNotApplicable.upperTaskId, upperIds), inArray(taskNotApplicable.regionId, regionIds)));
 }
 
-async function statusesOf(db: DbOrTx, ids: number[], today: string) {
-  if (!ids.length) return new Map<number, TaskStatusOut>();
-  const rows = await db.select(statusColumns).from(tasks).where(inArray(tasks.id, [...new Set(ids)]));
+/** The computed statuses of the linked tasks (their rows came with the links). */
+async function statusesOf(db: DbOrTx, ls: { task: TaskStatusRow }[], today: string) {
+  const rows = [...new Map(ls.map((l) => [l.task.id, l.task])).values()];
+  if (!rows.length) return new Map<number, TaskStatusOut>();
   return taskStatuses(db, rows, today);
 }
+type TaskStatusRow = Parameters<typeof taskStatuses>[1][number];
+
+/** `column = any($1)`: a list of ids as one array parameter — the matrix's ~950 linked tasks as 950 parameters were a third of its CPU time (drizzle builds each) */
+const anyOf = (column: AnyColumn, ids: number[]) => sql`${column} = any(${sql.param(ids)}::int[])`;
 
 /**
  * The linked tasks that are reporting (issue #13): a report of theirs for the current period reached the office
@@ -70,7 +76,7 @@ export async function reportingTasks(db: DbOrTx, ids: number[], today: string): 
     .selectDistinct({ id: plans.id, settings: plans.settings, periodStart: plans.periodStart, periodEnd: plans.periodEnd })
     .from(plans)
     .innerJoin(tasks, eq(tasks.planId, plans.id))
-    .where(inArray(tasks.id, wanted));
+    .where(anyOf(tasks.id, wanted));
   // the districts' plans mostly share one calendar: each distinct (period, settings) is worked out once — building the
   // periods was most of the matrix's time at 38 districts (bench/coverage.bench.ts)
   const startOf = new Map<string, string>();
@@ -89,7 +95,7 @@ export async function reportingTasks(db: DbOrTx, ids: number[], today: string): 
     .selectDistinct({ taskId: reports.taskId })
     .from(reports)
     .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
-    .where(and(inArray(reports.taskId, wanted), inArray(reports.status, ['submitted', 'accepted']), or(...since)));
+    .where(and(anyOf(reports.taskId, wanted), inArray(reports.status, ['submitted', 'accepted']), or(...since)));
   for (const r of rows) out.add(r.taskId);
   return out;
 }
@@ -125,7 +131,7 @@ export async function takeUpList(db: DbOrTx, actor: Actor, planId: number, regio
     db.select({ id: plans.id, title: plans.title }).from(plans).where(eq(plans.regionId, rid)).orderBy(asc(plans.id)),
   ]);
   // a linked task the actor cannot see is still counted, with its title (the district's office sees all of it)
-  const [st, rep] = await Promise.all([statusesOf(db, ls.map((l) => l.taskId), today), reportingTasks(db, ls.map((l) => l.taskId), today)]);
+  const [st, rep] = await Promise.all([statusesOf(db, ls, today), reportingTasks(db, ls.map((l) => l.taskId), today)]);
   const counts = { taken_up: 0, reporting: 0, not_applicable: 0, not_taken: 0 };
   const items = ups.map((u) => {
     const mine = ls.filter((l) => l.upperTaskId === u.id);
@@ -150,18 +156,37 @@ async function parentOf(db: DbOrTx, regionId: number) {
 }
 
 /**
+ * Who asks, as far as the coverage matrix depends on it: the plan (visible to the actor), the districts below its
+ * region that the actor may read (the city: all; a district: its own column) and whether the actor may set the rule.
+ * Nothing else of the actor goes into the matrix, so `coverageKey` of this is a safe cache key (answerCache.ts).
+ */
+export async function coverageScope(db: DbOrTx, actor: Actor, planId: number) {
+  const { p } = await getVisiblePlan(db, actor, planId);
+  const allDistricts = await districtsBelow(db, p.regionId);
+  return { p, allDistricts, districts: allDistricts.filter((d) => readsRegion(actor, d.id)), canSetRule: canManagePlan(actor, p) };
+}
+export type CoverageScope = Awaited<ReturnType<typeof coverageScope>>;
+
+/** The cache key of a matrix: the plan, the day, the columns the actor reads and whether it may set the rule. */
+export const coverageKey = (scope: CoverageScope, today: string) =>
+  `coverage|${scope.p.id}|${today}|${scope.canSetRule ? 'rule' : 'read'}|${scope.districts.map((d) => d.id).join(',')}`;
+
+/**
  * The coverage matrix: the plan's tasks × the districts below its region that the actor may see (the city: all;
  * a district: its own column). Each cell: 未落实 / 不适用 / 已落实 with the worst colour of the linked tasks.
  */
 export async function coverage(db: DbOrTx, actor: Actor, planId: number, today: string): Promise<Coverage> {
-  const { p } = await getVisiblePlan(db, actor, planId);
-  const [allDistricts, word] = await Promise.all([districtsBelow(db, p.regionId), wordBelow(db, p.regionId)]);
-  const districts = allDistricts.filter((d) => readsRegion(actor, d.id));
-  const ups = await upperTasks(db, p.id);
+  return coverageFor(db, await coverageScope(db, actor, planId), today);
+}
+
+/** The matrix for a scope (coverageScope): computed from the scope alone, never from the actor. */
+export async function coverageFor(db: DbOrTx, scope: CoverageScope, today: string): Promise<Coverage> {
+  const { p, allDistricts, districts, canSetRule } = scope;
+  const [word, ups] = await Promise.all([wordBelow(db, p.regionId), upperTasks(db, p.id)]);
   const ids = ups.map((u) => u.id);
   const dIds = districts.map((d) => d.id);
   const [ls, nas] = await Promise.all([links(db, ids, dIds), notApplicable(db, ids, dIds)]);
-  const [st, rep] = await Promise.all([statusesOf(db, ls.map((l) => l.taskId), today), reportingTasks(db, ls.map((l) => l.taskId), today)]);
+  const [st, rep] = await Promise.all([statusesOf(db, ls, today), reportingTasks(db, ls.map((l) => l.taskId), today)]);
   const zero = () => ({ taken_up: 0, reporting: 0, not_applicable: 0, not_taken: 0 });
   const dCounts = new Map(districts.map((d) => [d.id, { counts: zero(), colors: { green: 0, yellow: 0, red: 0, grey: 0, blue: 0 } }]));
   const linkKey = new Map<string, typeof ls>();
@@ -194,7 +219,7 @@ export async function coverage(db: DbOrTx, actor: Actor, planId: number, today: 
   // the whole district list names the weights (a district reads only its own column, the rule is the city's)
   const names = new Map(allDistricts.map((d) => [d.id, d.name]));
   return {
-    plan: { id: p.id, title: p.title, regionId: p.regionId }, rule: describeRollupRule(rule, names, word), rollupRule: rule, canSetRule: canManagePlan(actor, p), levelWord: word,
+    plan: { id: p.id, title: p.title, regionId: p.regionId }, rule: describeRollupRule(rule, names, word), rollupRule: rule, canSetRule, levelWord: word,
     districts: districts.map((d) => ({ ...d, ...dCounts.get(d.id)! })), rows, totals,
   };
 }

@@ -338,3 +338,40 @@ describe('the roll-up rule, a plan setting of the issuing region', () => {
     expect((await row0()).rollup.color).toBe('red');
   });
 });
+
+describe('the matrix is cached per view and changes with a take-up change (answerCache.ts)', () => {
+  const cellState = (cov: { rows: { cells: { regionId: number; state: string }[] }[] }, row: number, region: number) => cov.rows[row].cells.find((c) => c.regionId === region)?.state;
+
+  it('a take-up by 铜梁 reaches the city’s cached matrix at once, with a new ETag', async () => {
+    const first = await cityLeader.get(`/api/plans/${cityPlan}/coverage`);
+    expect(first.statusCode).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toBeTruthy();
+    expect(cellState(first.json(), 2, tl)).toBe('not_taken');
+    // asked again unchanged: the same answer, 304 to a client that has it
+    expect((await cityLeader.request({ method: 'GET', url: `/api/plans/${cityPlan}/coverage`, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    expect((await tongliang.post(`/api/tasks/${upper[2]}/take-up`, { taskIds: [tongliangTask] })).statusCode).toBe(200);
+    const after = await cityLeader.request({ method: 'GET', url: `/api/plans/${cityPlan}/coverage`, headers: { 'if-none-match': etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(cellState(after.json(), 2, tl)).toBe('taken_up');
+    expect(after.json().rows[2].counts.taken_up).toBe(first.json().rows[2].counts.taken_up + 1);
+    // and back: withdrawn, the city sees 未落实 again
+    expect((await tongliang.post(`/api/tasks/${upper[2]}/untake`, {})).statusCode).toBe(200);
+    expect(cellState((await cityLeader.get(`/api/plans/${cityPlan}/coverage`)).json(), 2, tl)).toBe('not_taken');
+  });
+
+  it('one view’s cached answer is never another’s: the district its column, the leader no rule setting', async () => {
+    // the same plan, day and data asked by four actors in turn, each right after another has filled the cache
+    const office = (await cityOffice.get(`/api/plans/${cityPlan}/coverage`)).json();
+    const leader = (await cityLeader.get(`/api/plans/${cityPlan}/coverage`)).json();
+    const district = (await tongliang.get(`/api/plans/${cityPlan}/coverage`)).json();
+    const other = (await yongchuan.get(`/api/plans/${cityPlan}/coverage`)).json();
+    expect(office.canSetRule).toBe(true);
+    expect(leader.canSetRule).toBe(false);
+    expect(leader.districts.length).toBe(office.districts.length);
+    expect(district.districts.map((d: { id: number }) => d.id)).toEqual([tl]);
+    expect(other.districts.map((d: { id: number }) => d.id)).toEqual([yc]);
+    expect(district.canSetRule).toBe(false);
+  });
+});

@@ -3,7 +3,8 @@
 import { z } from 'zod';
 import { coverageSchema, notApplicableBodySchema, rollupRuleBodySchema, rollupRuleSchema, takeUpBodySchema, takeUpListSchema, takeUpSuggestionsSchema, untakeBodySchema } from '../../../shared/takeUp.js';
 import { idStringSchema } from '../../../shared/input.js';
-import { coverage, takeUpList, takeUpSuggestions } from '../../queries/takeUp.js';
+import { coverage, coverageFor, coverageKey, coverageScope, takeUpList, takeUpSuggestions } from '../../queries/takeUp.js';
+import { sendCachedAnswer } from '../answerCache.js';
 import { takeUpTask } from '../../operations/takeUpTask.js';
 import { untakeTask } from '../../operations/untakeTask.js';
 import { markNotApplicable } from '../../operations/markNotApplicable.js';
@@ -25,7 +26,13 @@ export const takeUpRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/coverage', permission: 'task.read', tag: 'take-up', summary: '区县(镇街)落实矩阵(任务 × 下一级区划,含汇总状态)',
     params: idParam, response: coverageSchema,
-    handler: async ({ db, actor, params }) => coverage(db, actor, params.id, today()),
+    // cached (answerCache.ts) under everything the answer depends on: the plan, the day, the columns the actor may
+    // read and whether it may set the rule (coverageScope) — one actor never gets a matrix computed for another view
+    handler: async ({ db, actor, params, req, reply }) => {
+      const t = today();
+      const scope = await coverageScope(db, actor, params.id);
+      return sendCachedAnswer(db, req, reply, coverageKey(scope, t), () => coverageFor(db, scope, t));
+    },
   }),
   defineRoute({
     method: 'GET', url: '/api/plans/:id/exports/coverage', permission: 'task.read', tag: 'take-up', summary: '导出区县(镇街)落实矩阵(Excel)', params: idParam, raw: true,
