@@ -209,10 +209,31 @@ export async function projectDetail(db: DbOrTx, actor: Actor, id: number, today:
 
 /** The monthly investment ledger of a period: every project the filters leave, with its report of that period (if any). */
 export async function investmentLedger(db: DbOrTx, actor: Actor, q: Partial<ProjectListQuery>, period: string, today: string) {
-  const items = await listAllProjects(db, actor, q, today);
-  const reps = items.length
-    ? await db.select().from(projectReports).where(and(eq(projectReports.periodKey, period), inArray(projectReports.projectId, items.map((p) => p.id))))
-    : [];
+  const year = q.year ?? Number(today.slice(0, 4));
+  const [items, reps] = await Promise.all([
+    listAllProjects(db, actor, q, today),
+    // the period's reports of the projects the same filters leave: one query, not a list of ids
+    db
+      .select({ report: projectReports })
+      .from(projectReports)
+      .innerJoin(projects, and(eq(projects.id, projectReports.projectId), eq(projectReports.periodKey, period)))
+      .where(filters(actor, q, year))
+      .then((rows) => rows.map((r) => r.report)),
+  ]);
   const byProject = new Map(reps.map((r) => [r.projectId, r]));
   return items.map((p) => ({ project: p, report: byProject.get(p.id) ?? null }));
+}
+
+/** The library export: every project the filters leave, and the 本月完成投资 of each one's latest reported period. */
+export async function projectLibraryExport(db: DbOrTx, actor: Actor, q: Partial<ProjectListQuery>, today: string) {
+  const year = q.year ?? Number(today.slice(0, 4));
+  const [items, months] = await Promise.all([
+    listAllProjects(db, actor, q, today),
+    db
+      .select({ projectId: projectReports.projectId, month: projectReports.monthInvestment })
+      .from(projectReports)
+      .innerJoin(projects, and(eq(projects.id, projectReports.projectId), eq(projects.lastPeriod, projectReports.periodKey)))
+      .where(filters(actor, q, year)),
+  ]);
+  return { items, monthOf: new Map(months.map((m) => [m.projectId, m.month])) };
 }

@@ -172,6 +172,20 @@ describe('monthly investment reports', () => {
     expect(headers).toEqual(['序号', '项目名称', '建设内容', '建设地点', '业主单位', '项目类别', '总投资(万元)', '年度计划投资(万元)', '开工时间', '竣工时间', '项目阶段', '形象进度', '本月完成投资(万元)', '累计完成投资(万元)']);
     const row = [...Array(ws.rowCount).keys()].map((i) => ws.getRow(i + 1)).find((r) => r.getCell(2).value === '永川大道快速化改造')!;
     expect([row.getCell(12).value, row.getCell(13).value, row.getCell(14).value]).toEqual(['主体完工', 990, 1050]);
+    // the layout: every body cell 宋体 (exceljs reads 10.5 back as 10) with a thin border, each column its alignment; the 合计 row bold
+    for (const [col, horizontal] of [[1, 'center'], [2, 'left'], [7, 'center'], [12, 'left']] as const) {
+      const cell = row.getCell(col);
+      expect([cell.font?.name, cell.alignment?.horizontal, cell.alignment?.wrapText, cell.border?.left?.style]).toEqual(['宋体', horizontal, true, 'thin']);
+    }
+    expect(ws.getRow(1).getCell(1).fill).toMatchObject({ pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } });
+    expect(ws.getRow(ws.rowCount).getCell(1).value).toBe('合计');
+    expect(ws.getRow(ws.rowCount).getCell(1).font?.bold).toBe(true);
+    // the library export: 本月完成投资 of the latest reported period, 累计 and 形象进度 from the project
+    const lib = new ExcelJS.Workbook();
+    await lib.xlsx.load((await office.get('/api/projects/export')).rawPayload as unknown as ArrayBuffer);
+    const libRow = [...Array(lib.worksheets[0].rowCount).keys()].map((i) => lib.worksheets[0].getRow(i + 1)).find((r) => r.getCell(2).value === '永川大道快速化改造')!;
+    expect([libRow.getCell(12).value, libRow.getCell(13).value, libRow.getCell(14).value]).toEqual(['主体完工', 990, 1050]);
+    expect([libRow.getCell(16).font?.name, libRow.getCell(16).alignment?.horizontal, libRow.getCell(15).alignment?.horizontal]).toEqual(['宋体', 'left', 'center']);
   });
 
   it('only the owner unit reports; another unit and another district do not see the project', async () => {

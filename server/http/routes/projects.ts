@@ -7,7 +7,7 @@ import {
   projectPageSchema, projectReportBodySchema, projectReportOutSchema, rollProjectsBodySchema, updateProjectBodySchema,
 } from '../../../shared/projects.js';
 import { AppError } from '../../../shared/errors.js';
-import { investmentLedger, listAllProjects, listProjects, projectDetail, projectReportsOf } from '../../queries/projects.js';
+import { investmentLedger, listProjects, projectDetail, projectLibraryExport, projectReportsOf } from '../../queries/projects.js';
 import { createProject } from '../../operations/createProject.js';
 import { updateProject } from '../../operations/updateProject.js';
 import { moveProjectPhase } from '../../operations/moveProjectPhase.js';
@@ -16,13 +16,11 @@ import { linkProjectItems } from '../../operations/linkProjectItems.js';
 import { submitProjectReport } from '../../operations/submitProjectReport.js';
 import { importProjects } from '../../operations/importProjects.js';
 import { buildInvestmentLedgerXlsx, buildProjectLibraryXlsx } from '../../reports/xlsx/projectTable.js';
-import { projectReports } from '../../db/schema/index.js';
 import { sendFile } from '../download.js';
 import { withUpload } from '../upload.js';
 import { now } from '../../clock.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { defineRoute, idParam } from '../route.js';
-import { inArray } from 'drizzle-orm';
 
 const today = () => todayInShanghai(now());
 const filterQuery = projectListQuerySchema.omit({ page: true, pageSize: true });
@@ -37,11 +35,7 @@ export const projectRoutes = [
   defineRoute({
     method: 'GET', url: '/api/projects/export', permission: 'plan.read', tag: 'projects', summary: '导出项目库(Excel)', query: filterQuery, raw: true,
     handler: async ({ db, actor, query, reply }) => {
-      const items = await listAllProjects(db, actor, query, today());
-      // 本月完成投资 of each project's latest reported period
-      const reps = items.length ? await db.select({ projectId: projectReports.projectId, periodKey: projectReports.periodKey, month: projectReports.monthInvestment }).from(projectReports).where(inArray(projectReports.projectId, items.map((p) => p.id))) : [];
-      const last = new Map(items.map((p) => [p.id, p.lastPeriod]));
-      const monthOf = new Map(reps.filter((r) => last.get(r.projectId) === r.periodKey).map((r) => [r.projectId, r.month]));
+      const { items, monthOf } = await projectLibraryExport(db, actor, query, today());
       return sendFile(reply, await buildProjectLibraryXlsx('项目库', items, monthOf), `项目库${today()}.xlsx`, 'xlsx');
     },
   }),

@@ -18,7 +18,12 @@ export function newWorkbook(title: string | null): ExcelJS.Workbook {
   return wb;
 }
 
-export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: ColumnSpec[], rows: (string | number | null)[][]): ExcelJS.Worksheet {
+/**
+ * `sharedStyles`: the body cells of a column share one style object, so the writer resolves each column's style once
+ * instead of once per cell (the same file, about twice as fast on the project library's 350 rows × 16 columns). Only
+ * for a sheet that restyles no body cell afterwards: exceljs's `cell.font = …` / `fillCell` change the shared object.
+ */
+export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: ColumnSpec[], rows: (string | number | null)[][], opts: { sharedStyles?: boolean } = {}): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(name, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1 }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
@@ -32,10 +37,16 @@ export function addTableSheet(wb: ExcelJS.Workbook, name: string, columns: Colum
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.border = border;
   });
+  const font = { name: '宋体', size: 10.5 };
+  const shared = columns.map((c) => ({ font, alignment: { horizontal: c.align ?? 'left', vertical: 'middle', wrapText: true }, border }) as Partial<ExcelJS.Style>);
   for (const values of rows) {
     const row = ws.addRow(values);
-    row.font = { name: '宋体', size: 10.5 };
+    row.font = opts.sharedStyles ? font : { name: '宋体', size: 10.5 };
     row.eachCell({ includeEmpty: true }, (cell, col) => {
+      if (opts.sharedStyles && shared[col - 1]) {
+        cell.style = shared[col - 1];
+        return;
+      }
       cell.alignment = { horizontal: columns[col - 1]?.align ?? 'left', vertical: 'middle', wrapText: true };
       cell.border = border;
     });
