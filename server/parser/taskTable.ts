@@ -10,6 +10,7 @@ import { COUNT_UNIT } from './targetsWords.js';
 import { fragsV, type Frag } from './virtual.js';
 import { signatureRows, type SignatureRow } from './signatureRows.js';
 import { findGluedTables } from './gluedTable.js';
+import { findBoxTables } from './boxTable.js';
 import { ORGAN_END, REGION_START, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
 export type Column = 'seq' | 'ref' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other' | 'mark' | 'figure' | 'spec';
@@ -53,6 +54,9 @@ export function columnOf(cell: string): Column | null {
   if (/^(?:分管|联系|牵头|包抓|包保)(?:市|区|县|镇|乡)?(?:级)?领导$/.test(c)) return 'leaders';
   // "1-9月份工作取得成效", "监督电话": what was done, how to reach them
   if (/^(?:\S{0,10}?)(?:取得成效|工作成效|主要成效|存在问题|下步打算|下一步计划)$|^(?:监督|联系|咨询)(?:科室|处室|电话|方式|人)+$|^联系人$/.test(c)) return 'other';
+  // "牵头组织实施单位", "牵头落实部门": the lead column named with what it does; "组织实施单位": who carries it out
+  if (/^牵头(?:组织|推进|落实|实施|负责|督办)+(?:单位|部门)$/.test(c)) return 'lead';
+  if (/^(?:组织|具体)?实施(?:单位|部门)$/.test(c)) return 'responsible';
   // "主要协作单位", "协同配合单位", "主办单位": a role label the vocabulary composes
   const role = labelRole(c);
   if (role) return role;
@@ -251,6 +255,10 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
   tables.push(...headerlessBarTables(ctx, lines, tables));
   for (const h of headerlessBlocks(lines, tables)) {
     tables.push({ start: lines[h.from].start, end: lines[h.next - 1].end, caption: captionAbove(lines, h.from), rows: h.rows.map((r) => rowTask(ctx, r, h.columns)) });
+  }
+  for (const b of findBoxTables(lines)) {
+    const cellOf = (f: Frag[] | undefined): Cell => (!f?.length ? { text: '', start: b.start } : f.length === 1 ? f[0] : { text: f.map((x) => x.text).join(''), start: f[0].start, frags: f });
+    tables.push({ start: b.start, end: b.end, caption: captionAbove(lines, lines.findIndex((l) => l.start === b.start)), rows: b.rows.map((r) => rowTask(ctx, r.map(cellOf), b.columns)) });
   }
   for (const g of findGluedTables(ctx, tables)) {
     const cellOf = (f: Frag[] | undefined): Cell => (!f?.length ? { text: '', start: g.start } : f.length === 1 ? f[0] : { text: f.map((x) => x.text).join(''), start: f[0].start, frags: f });

@@ -231,3 +231,14 @@ describe('collectives and mixed subjects (f20: 云南 稳增长意见; i06: 庄�
     expect(raws(t.responsible)).toEqual(['各乡镇', '水务局', '自然资源局']);
   });
 });
+
+describe('a table drawn with box-drawing characters, cells hard-wrapped, merged cells (o03)', () => {
+  const plan = page('o03-');
+  it('reads a row per headline cell, its △ sub-points beside it, and the merged unit cell it lies beside', () => {
+    expect(plan.tasks.map((t) => t.title)).toEqual(['抓好财税金融工作,增强发展保障能力', '坚持优先发展教育,提高全民素质']);
+    // "各县(市、区)政⏎府,市财政局、国⏎家税务局…": a unit name wrapped over the cell's lines is read whole
+    expect(raws(plan.tasks[0].lead)).toEqual(['各县(市、区)政府', '市财政局', '国家税务局', '地方税务局', '金融办', '人民银行', '银监局']);
+    expect(raws(plan.tasks[1].lead)).toEqual(['各县(市、区)政府', '市财政局', '教育局']);
+    expect(plan.tasks[0].leaders).toEqual(['梁志强']);
+  });
+});
