@@ -25,7 +25,7 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(配合单位|配合部门|配合科室|配合处室|协同科室|协同处室|协同单位|协同部门|协同责任单位|参与单位|协办单位)$/, 'cooperating'],
   [/^(完成时限|完成时间|完成期限|计划完成时间|计划完成时限|预计完成时间|时间节点|时限要求|进度安排|时间安排|时间进度|进度要求|时限|整改时限|整改期限|办结时限)$/, 'deadline'],
   [/^(重点任务|主要任务|具体任务|工作任务|任务|任务名称|重点工作|工作事项|改革事项|项目名称|实事项目|民生实事|民生实事项目|实事名称|反馈问题|存在问题|问题|问题清单|问题描述|突出问题)$/, 'task'],
-  [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|目标任务|预期成果|实施内容|整改目标|整改措施|整改要求|工作目标|目标要求|任务目标|预期目标|目标任务及措施)$/, 'detail'],
+  [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|工作标准|完成标准|目标标准|目标任务|预期成果|实施内容|整改目标|整改措施|整改要求|工作目标|目标要求|任务目标|预期目标|目标任务及措施)$/, 'detail'],
   [/^(备注|类别|大类|领域|分类|分值|权重|考核分值)$/, 'other'],
   // a progress report's own columns ("上半年推进情况", "1-6月完成情况"): what was done, never the task or a target
   [/^((?:\S{0,8}?)(?:推进|进展|完成|落实|办理|工作|实施)(?:情况|进度|进展)|进展|工作进展|目前进度|推进措施|是否(?:达到|符合|完成)序时进度|是否按序时推进|是否完成)$/, 'other'],
@@ -51,7 +51,7 @@ export function columnOf(cell: string): Column | null {
   // "民生事项名称", "实事项目名称": the row's name
   if (/^(?:民生|惠民|为民)?(?:事项|实事|实事项目|项目|工作|任务)(?:名称|内容)$/.test(c)) return 'task';
   // "分管市领导", "分管县领导", "责任领导(分管)": named people
-  if (/^(?:分管|联系|牵头|包抓|包保)(?:市|区|县|镇|乡)?(?:级)?领导$/.test(c)) return 'leaders';
+  if (/^(?:[市区县镇乡]政府)?(?:分管|联系|牵头|包抓|包保)(?:市|区|县|镇|乡)?(?:级)?领导$/.test(c)) return 'leaders';
   // "1-9月份工作取得成效", "监督电话": what was done, how to reach them
   if (/^(?:\S{0,10}?)(?:取得成效|工作成效|主要成效|存在问题|下步打算|下一步计划)$|^(?:监督|联系|咨询)(?:科室|处室|电话|方式|人)+$|^联系人$/.test(c)) return 'other';
   // "牵头组织实施单位", "牵头落实部门": the lead column named with what it does; "组织实施单位": who carries it out
@@ -558,7 +558,15 @@ function headerAt0(lines: Line[], i: number): Header | null {
       j++;
       continue;
     }
-    const c = columnOf(tx);
+    let c = columnOf(tx);
+    // "区政府 ⏎ 分管领导": a header cell wrapped over two lines, read whole
+    if (!c && cols.length && j + 1 < lines.length) {
+      const whole = columnOf(tx + cellLine(lines[j + 1].text));
+      if (whole && cellLine(lines[j + 1].text)) {
+        c = whole;
+        j++;
+      }
+    }
     // "指标 ⏎ 工作任务": beside the task column, an indicator column only groups the rows
     const weak = cols.findIndex((x, k) => x === 'task' && WEAK_TASK.test(words[k]));
     if (c === 'task' && weak >= 0 && !WEAK_TASK.test(tx)) cols[weak] = 'other';
