@@ -221,6 +221,16 @@ export type CheckupImportResult = z.infer<typeof checkupImportResultSchema>;
 // ---- the map (一图呈现) ----
 export const mapModeSchema = z.enum(['plans', 'checkup']);
 export const mapQuerySchema = z.object({ mode: mapModeSchema.default('plans'), year: z.coerce.number().int().min(2000).max(2100).optional() });
+/** a town (镇街) of a district: coloured as the districts are, from what lies in the town (its plans, the tasks its
+ * unit takes part in, its check-up values, its projects). No town boundary ships with the product: listed, not drawn. */
+export const mapTownSchema = z.object({
+  regionId: z.number(),
+  name: z.string(),
+  value: z.number().nullable(),
+  color: z.enum(['green', 'yellow', 'red', 'grey']),
+  text: z.string(),
+  projectCount: z.number(),
+});
 export const mapAreaSchema = z.object({
   regionId: z.number().nullable(),
   /** the name the boundary file uses */
@@ -235,6 +245,8 @@ export const mapAreaSchema = z.object({
   checkupYear: z.number().nullable(),
   /** the library's projects of the district and its towns that the actor may see (with a point or not) */
   projectCount: z.number(),
+  /** the district's towns in the region tree (empty where the tree has none), in the registry's order */
+  towns: z.array(mapTownSchema),
 });
 export const mapAnswerSchema = z.object({
   mode: mapModeSchema,

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { and, eq, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { checkupValues, projects, regions, taskUnits, tasks } from '../../server/db/schema/index.js';
+import { checkupValues, projects, regions, taskUnits, tasks, units } from '../../server/db/schema/index.js';
 import { problemMovement } from '../../server/domain/checkup.js';
 import { useTestApp, type Client } from '../helpers/app.js';
 import { auditChecks } from '../helpers/audit.js';
@@ -375,6 +375,33 @@ describe('the map', () => {
     const mine = ((await reporterA.get('/api/map')).json().points as { name: string }[]).map((p) => p.name);
     expect(mine).toEqual(['甲单位点位项目']);
     expect(((await reporterB.get('/api/map')).json().points as unknown[]).length).toBe(0);
+  });
+
+  it('lists each district’s towns, judged as the districts are: tasks naming the town’s unit, its check-up values, its projects', async () => {
+    const db = t.handle.db;
+    type Town = { regionId: number; name: string; color: string; value: number | null; text: string; projectCount: number };
+    const townsOf = async (c: Client, q: string, name = '永川区') => ((await c.get(`/api/map${q}`)).json().areas as { name: string; towns: Town[] }[]).find((a) => a.name === name)!.towns;
+    const tree = await db.select({ id: regions.id, name: regions.name }).from(regions).where(eq(regions.parentId, yc)).orderBy(regions.id);
+    const listed = await townsOf(office, '?mode=plans');
+    expect(listed.map((x) => x.regionId)).toEqual(tree.map((x) => x.id));
+    expect(listed.length).toBeGreaterThan(20); // the registry's 23 镇街 of 永川区
+    expect(listed.find((x) => x.regionId === town.id)).toMatchObject({ name: town.name, projectCount: 1 }); // 镇街无坐标项目, above
+    // a task of a 永川区 plan led by a town's unit colours that town, and no other
+    const other = tree[1];
+    const [townUnit] = await db.select({ id: units.id }).from(units).where(and(eq(units.regionId, yc), eq(units.name, other.name), eq(units.kind, 'town')));
+    expect(townUnit, '登记表中的镇街单位').toBeTruthy();
+    const { tasks: [done] } = await makePlan(db, { region: '永川区', title: '镇街任务着色测试', tasks: [{ title: '背街小巷整治', lead: [townUnit.id], deadline: '2026-12-31' }] });
+    await db.update(tasks).set({ progress: 100, reportedStatus: '已完成' }).where(eq(tasks.id, done.id));
+    const judged = (await townsOf(office, '?mode=plans')).find((x) => x.regionId === other.id)!;
+    expect(judged).toMatchObject({ color: 'green', value: 100 });
+    expect(judged.text).toContain('本镇街单位参与的任务1项');
+    expect((await townsOf(office, '?mode=plans')).filter((x) => x.color !== 'grey').map((x) => x.regionId)).toEqual([other.id]);
+    // check-up: the town with values and no problem is green; a town without values stays grey
+    const up = await townsOf(office, '?mode=checkup&year=2025');
+    expect(up.find((x) => x.regionId === town.id)).toMatchObject({ color: 'green', value: 0 });
+    expect(up.find((x) => x.regionId === other.id)).toMatchObject({ color: 'grey', value: null });
+    // another district's office sees the towns' names but nothing of what lies in them
+    expect((await townsOf(tlOffice, '?mode=plans')).every((x) => x.color === 'grey' && x.projectCount === 0)).toBe(true);
   });
 });
 
