@@ -2,7 +2,9 @@
 // synthetic ones), every district with its own plan of 26 tasks of which 24 carry a city task (one of them a second
 // link), one 不适用, one not taken up; a third of the district tasks with progress. 50 clients ask
 // GET /api/plans/:id/coverage at once as the city office, through the real HTTP stack (app.inject, no network);
-// p50/p99 over all requests (LUOSHI_ANSWER_CACHE_MS=0: every request computes, the cold figure). Run: npx tsx bench/coverage.bench.ts   (PGlite, in memory)
+// p50/p99 over all requests, asked as a browser asks (accept-encoding: gzip, deflate, br). LUOSHI_ANSWER_CACHE_MS=0:
+// every request computes (the cold figure); BENCH_CHANGE_MS: a take-up change every n ms meanwhile; a floor
+// (GET /api/auth/me, the same clients) in the same run. Run: npx tsx bench/coverage.bench.ts   (PGlite, in memory)
 //    LUOSHI_BENCH_PG=postgres://postgres@127.0.0.1:5432/postgres npx tsx bench/coverage.bench.ts   (a fresh database there)
 import { writeFileSync } from 'node:fs';
 import inspector from 'node:inspector/promises';
@@ -100,7 +102,7 @@ async function timed(url: string) {
     Array.from({ length: CLIENTS }, async () => {
       for (let r = 0; r < ROUNDS; r++) {
         const s = performance.now();
-        const res = await app.inject({ method: 'GET', url, headers: { cookie } });
+        const res = await app.inject({ method: 'GET', url, headers: { cookie, 'accept-encoding': 'gzip, deflate, br' } });
         times.push(performance.now() - s);
         if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body.slice(0, 200)}`);
       }

@@ -4,9 +4,9 @@
 // computed statuses (queries/status.ts `taskStatuses`); nothing here recomputes them.
 import { and, asc, eq, gte, inArray, isNull, or, sql, type AnyColumn } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { plans, regions, reportPeriods, reports, taskNotApplicable, taskTakeUps, tasks, taskUnits, units } from '../db/schema/index.js';
+import { outlineNodes, plans, regions, reportPeriods, reports, taskNotApplicable, taskTakeUps, tasks, taskUnits, units } from '../db/schema/index.js';
 import { AppError } from '../../shared/errors.js';
-import { combine, taskScope, type Actor } from '../policy.js';
+import { combine, planScope, taskScope, type Actor } from '../policy.js';
 import { readsRegion } from '../access.js';
 import { getVisiblePlan } from './plans.js';
 import { taskStatuses } from './status.js';
@@ -15,6 +15,8 @@ import type { TaskStatusOut } from '../../shared/reporting.js';
 import { rollupRuleSchema, TAKE_UP_STATE_LABELS, type Coverage, type RollupRule, type TakeUpList, type TakeUpState, type TakeUpSuggestions } from '../../shared/takeUp.js';
 import { can, canManagePlan } from '../policy.js';
 import { describeRollupRule, levelWord, rollupDistricts, worstColor } from '../domain/districtRollup.js';
+import { scoreSuggestion } from '../domain/takeUpSuggestions.js';
+import { searchTokens } from '../search.js';
 
 export { COLOR_SEVERITY, worstColor } from '../domain/districtRollup.js';
 
@@ -100,12 +102,6 @@ export async function reportingTasks(db: DbOrTx, ids: number[], today: string): 
   return out;
 }
 
-/** The regions directly below the plan's region (for the city's plan: its 区县; for a district's: its 镇街). */
-async function districtsBelow(db: DbOrTx, regionId: number | null) {
-  if (regionId === null) return [];
-  return db.select({ id: regions.id, name: regions.name, level: regions.level }).from(regions).where(eq(regions.parentId, regionId)).orderBy(asc(regions.id));
-}
-
 /** What the regions below a region are called, from the level of the region itself (city → 区县, district → 镇街). */
 async function wordBelow(db: DbOrTx, regionId: number | null) {
   if (regionId === null) return levelWord('district');
@@ -161,8 +157,13 @@ async function parentOf(db: DbOrTx, regionId: number) {
  * Nothing else of the actor goes into the matrix, so `coverageKey` of this is a safe cache key (answerCache.ts).
  */
 export async function coverageScope(db: DbOrTx, actor: Actor, planId: number) {
-  const { p } = await getVisiblePlan(db, actor, planId);
-  const allDistricts = await districtsBelow(db, p.regionId);
+  // only the columns the matrix uses (a plan's row holds its search text, up to 100,000 characters), and the regions
+  // below it in the same round trip: this runs on every request, cached answer or not
+  const [[p], allDistricts] = await Promise.all([
+    db.select({ id: plans.id, title: plans.title, regionId: plans.regionId, settings: plans.settings }).from(plans).where(combine(eq(plans.id, planId), planScope(actor))),
+    db.select({ id: regions.id, name: regions.name, level: regions.level }).from(regions).where(eq(regions.parentId, sql`(select region_id from plans where id = ${planId})`)).orderBy(asc(regions.id)),
+  ]);
+  if (!p) throw new AppError('NOT_FOUND');
   return { p, allDistricts, districts: allDistricts.filter((d) => readsRegion(actor, d.id)), canSetRule: canManagePlan(actor, p) };
 }
 export type CoverageScope = Awaited<ReturnType<typeof coverageScope>>;
@@ -238,43 +239,55 @@ export async function visibleUpperTask(db: DbOrTx, actor: Actor, taskId: number)
 
 /** a unit's name without the level it belongs to: 市住房城乡建委 and 区住房城乡建委 are the same kind of office */
 const unitKind = (name: string) => name.replace(/^(重庆市|[\u4e00-\u9fff]{1,4}(区|县))/, '').replace(/^(市|区|县)/, '');
-const tokenSet = (searchText: string) => new Set(searchText.split(' ').filter((t) => t.length >= 2));
+
+/** Each outline node's chapter path (its title and its ancestors'), for the tasks' chapters in suggestions. */
+async function chapterPaths(db: DbOrTx, planIds: number[]) {
+  const nodes = planIds.length ? await db.select({ id: outlineNodes.id, parentId: outlineNodes.parentId, title: outlineNodes.title }).from(outlineNodes).where(inArray(outlineNodes.planId, [...new Set(planIds)])) : [];
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const memo = new Map<number, { chapter: string; chapterTokens: string }>();
+  return (nodeId: number | null) => {
+    if (nodeId === null || !byId.has(nodeId)) return { chapter: null, chapterTokens: '' };
+    let hit = memo.get(nodeId);
+    if (!hit) {
+      const titles: string[] = [];
+      for (let n = byId.get(nodeId), guard = 0; n && guard < 20; n = n.parentId === null ? undefined : byId.get(n.parentId), guard++) titles.unshift(n.title);
+      hit = { chapter: byId.get(nodeId)!.title, chapterTokens: searchTokens(titles.join('\n')) };
+      memo.set(nodeId, hit);
+    }
+    return hit;
+  };
+}
 
 /**
  * Suggestions for taking up an upper task (issue #13): the actor's district's (or town's) own top-level tasks ranked by the words
- * they share with it (the jieba tokens kept in tasks.search_text, Dice coefficient) and the kinds of units involved
- * (市住房城乡建委 ~ 区住房城乡建委). Only proposed, with the reasons in words; a person confirms by linking.
+ * they share with it (the jieba tokens kept in tasks.search_text, Dice coefficient), the kinds of units involved
+ * (市住房城乡建委 ~ 区住房城乡建委) and their chapters (domain/takeUpSuggestions.ts). Only proposed, with the reasons in
+ * words; a person confirms by linking.
  */
 export async function takeUpSuggestions(db: DbOrTx, actor: Actor, upperTaskId: number, limit = 5): Promise<TakeUpSuggestions> {
   const upper = await visibleUpperTask(db, actor, upperTaskId);
   const rid = actor.regionIds[0];
   if (!rid || upper.regionId === null || (await parentOf(db, rid)) !== upper.regionId) return { items: [] };
-  const [u] = await db.select({ searchText: tasks.searchText }).from(tasks).where(eq(tasks.id, upperTaskId));
+  const [u] = await db.select({ searchText: tasks.searchText, outlineNodeId: tasks.outlineNodeId }).from(tasks).where(eq(tasks.id, upperTaskId));
   const candidates = await db
-    .select({ id: tasks.id, title: tasks.title, searchText: tasks.searchText, planId: tasks.planId, planTitle: plans.title })
+    .select({ id: tasks.id, title: tasks.title, searchText: tasks.searchText, outlineNodeId: tasks.outlineNodeId, planId: tasks.planId, planTitle: plans.title })
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .where(and(eq(plans.regionId, rid), isNull(tasks.parentTaskId), sql`${tasks.id} not in (select district_task_id from task_take_ups where upper_task_id = ${upperTaskId})`));
   if (!candidates.length) return { items: [] };
-  const unitRows = await db
-    .select({ taskId: taskUnits.taskId, name: units.name })
-    .from(taskUnits)
-    .innerJoin(units, eq(units.id, taskUnits.unitId))
-    .where(inArray(taskUnits.taskId, [upperTaskId, ...candidates.map((c) => c.id)]));
-  const kindsOf = (id: number) => new Set(unitRows.filter((r) => r.taskId === id).map((r) => unitKind(r.name)).filter(Boolean));
-  const mine = tokenSet(u.searchText);
-  const myKinds = kindsOf(upperTaskId);
-  const scored = candidates.map((c) => {
-    const theirs = tokenSet(c.searchText);
-    const shared = [...mine].filter((t) => theirs.has(t));
-    const words = mine.size + theirs.size ? (2 * shared.length) / (mine.size + theirs.size) : 0;
-    const sharedKinds = [...kindsOf(c.id)].filter((k) => myKinds.has(k));
-    const score = Math.round((words + (sharedKinds.length ? 0.2 : 0)) * 1000) / 1000;
-    const reasons = [
-      ...(shared.length ? [`共同词语:${shared.sort((a, b) => b.length - a.length).slice(0, 6).join('、')}`] : []),
-      ...(sharedKinds.length ? [`同类单位:${sharedKinds.slice(0, 3).join('、')}`] : []),
-    ];
-    return { taskId: c.id, title: c.title, planId: c.planId, planTitle: c.planTitle, score, reasons };
-  });
+  const [unitRows, chapterOf] = await Promise.all([
+    db
+      .select({ taskId: taskUnits.taskId, name: units.name })
+      .from(taskUnits)
+      .innerJoin(units, eq(units.id, taskUnits.unitId))
+      .where(inArray(taskUnits.taskId, [upperTaskId, ...candidates.map((c) => c.id)])),
+    chapterPaths(db, [upper.planId, ...candidates.map((c) => c.planId)]),
+  ]);
+  const kindsOf = (id: number) => unitRows.filter((r) => r.taskId === id).map((r) => unitKind(r.name)).filter(Boolean);
+  const mine = { searchText: u.searchText, unitKinds: kindsOf(upperTaskId), ...chapterOf(u.outlineNodeId) };
+  const scored = candidates.map((c) => ({
+    taskId: c.id, title: c.title, planId: c.planId, planTitle: c.planTitle,
+    ...scoreSuggestion(mine, { searchText: c.searchText, unitKinds: kindsOf(c.id), ...chapterOf(c.outlineNodeId) }),
+  }));
   return { items: scored.filter((x) => x.score > 0).sort((a, b) => b.score - a.score || a.taskId - b.taskId).slice(0, limit) };
 }

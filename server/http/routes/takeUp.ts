@@ -43,7 +43,7 @@ export const takeUpRoutes = [
     },
   }),
   defineRoute({
-    method: 'GET', url: '/api/tasks/:id/take-up-suggestions', permission: 'task.read', tag: 'take-up', summary: '落实建议:本区县任务按共同词语和同类单位排序(须人工确认)',
+    method: 'GET', url: '/api/tasks/:id/take-up-suggestions', permission: 'task.read', tag: 'take-up', summary: '落实建议:本区县任务按共同词语、同类单位和所在章节排序(须人工确认)',
     params: idParam, response: takeUpSuggestionsSchema,
     handler: async ({ db, actor, params }) => takeUpSuggestions(db, actor, params.id),
   }),
