@@ -57,6 +57,11 @@ export const planDetailSchema = planSummarySchema.extend({
   documentId: z.number().nullable(),
   parentPlanIds: z.array(z.number()),
   version: z.number(),
+  /**
+   * What the asking user may do to this plan, as policy decides (server/policy.ts canManagePlan): manage = change its
+   * status, publish it, add and assign its tasks, its settings. A town's office reads its district's plan, manages none.
+   */
+  can: z.object({ manage: z.boolean() }),
 });
 export type PlanDetail = z.infer<typeof planDetailSchema>;
 export const updatePlanBodySchema = z.object({

@@ -74,15 +74,17 @@ export async function getPlanDetail(db: DbOrTx, actor: Actor, id: number): Promi
   const row = await getVisiblePlan(db, actor, id);
   const [summary] = await summarize(db, [row]);
   const outline = await db.select().from(outlineNodes).where(eq(outlineNodes.planId, id)).orderBy(asc(outlineNodes.position));
+  const manage = canManagePlan(actor, row.p);
   return {
     ...summary,
     regionLevel: row.regionLevel,
     outline: outline.map((n) => ({ id: n.id, parentId: n.parentId, level: n.level, kind: n.kind, marker: n.marker, title: n.title, position: n.position, source: n.sourceStart == null ? null : { start: n.sourceStart, end: n.sourceEnd ?? n.sourceStart } })),
     notes: row.p.notes,
-    settings: canManagePlan(actor, row.p) ? row.p.settings : redactSecrets(row.p.settings),
+    settings: manage ? row.p.settings : redactSecrets(row.p.settings),
     documentId: row.p.documentId,
     parentPlanIds: row.p.parentPlanIds,
     version: row.p.version,
+    can: { manage },
   };
 }
 

@@ -171,3 +171,18 @@ describe('permissions one level down', () => {
     expect((await cityOffice.post(`/api/tasks/${dTasks[0]}/untake`, {})).statusCode).toBe(403);
   });
 });
+
+describe('what a plan says its reader may do (can), as policy decides', () => {
+  it('a town office reads its district’s plan but may manage none of it; the plan’s own office may; status and publish are refused to the town', async () => {
+    const asTown = await qfOffice.get(`/api/plans/${districtPlan}`);
+    expect(asTown.statusCode, asTown.body).toBe(200);
+    expect(asTown.json().can).toEqual({ manage: false });
+    expect((await ycOffice.get(`/api/plans/${districtPlan}`)).json().can).toEqual({ manage: true });
+    expect((await ycLeader.get(`/api/plans/${districtPlan}`)).json().can).toEqual({ manage: false });
+    expect((await qfOffice.get(`/api/plans/${townPlan}`)).json().can).toEqual({ manage: true });
+    // the actions the plan page would have offered: refused, nothing written
+    const version = asTown.json().version;
+    expect((await audited([], () => qfOffice.patch(`/api/plans/${districtPlan}`, { status: 'archived', version }))).statusCode).toBe(403);
+    expect((await audited([], () => qfOffice.post(`/api/plans/${districtPlan}/publish`, { publish: true, fingerprint: '0123456789abcdef' }))).statusCode).toBe(403);
+  });
+});

@@ -9,7 +9,7 @@ import { useMe } from '../auth';
 import { PageLoading } from '../components/PageLoading';
 import { period } from '../format';
 import { label, planLevelLabels, planStatusColors, planStatusLabels } from '../labels';
-import { canManagePlans, canReadAudit, seesTakeUp } from '../permissions';
+import { canReadAudit, seesTakeUp } from '../permissions';
 import { PlanHistoryButton } from './PlanHistoryButton';
 import { PublishControl } from './PublishPlanModal';
 import { TaskDrawer, useTaskDrawer } from '../task/TaskDrawer';
@@ -64,7 +64,9 @@ export default function PlanDetailPage() {
   if (plan.loading && !plan.data) return <PageLoading tip="正在加载规划…" />;
   const p = plan.data;
   if (!p) return <Result status="warning" title="无法加载该规划" extra={<Link to="/plans">返回规划列表</Link>} />;
-  const manage = canManagePlans(me);
+  // office actions on this plan (状态, 预览并公开, 新增任务, assigning units) only when policy says this user may use
+  // them here (the plan's `can`): a town's office reading its district's plan has the office role but manages nothing
+  const manage = p.can.manage;
 
   const setTab = (k: string) => {
     const next = new URLSearchParams(params);
