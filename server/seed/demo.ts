@@ -46,6 +46,8 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'tl_office', displayName: '铜梁区城市更新办', roles: ['office'], region: '铜梁区' },
   { username: 'bs_office', displayName: '璧山区规划办', roles: ['office'], region: '璧山区' },
   { username: 'cq_office', displayName: '重庆市规划办', roles: ['office'], region: '重庆市' },
+  // the city leader (issue #13): reads every district's take-up of the city's scheme, sets nothing
+  { username: 'cq_leader', displayName: '重庆市 分管领导', roles: ['leader'], region: '重庆市' },
   { username: 'evaluator', displayName: '第三方评估 赵磊', roles: ['evaluator'], region: '重庆市' },
 ];
 

@@ -1,5 +1,6 @@
-// Journey (issue #13): 铜梁's office opens the city's scheme (002), takes up one of its tasks on the 区县落实 tab by
-// creating a task in its own plan, and the city office sees the matrix change (铜梁's column counts one more).
+// Journey (issue #13): the city's leader (cq_leader) has the city's scheme (002) open on its 区县落实 matrix; 铜梁's
+// office takes up one of its tasks by creating a task in its own plan, and the leader, reloading, sees 铜梁's column
+// count one more — read-only: no rule setting, no office actions on the plan. Then the city office sets the rule.
 // One level down: 青峰镇's office (a town of 永川) takes up 永川's action plan (000) on its 镇街落实 tab, and 永川's
 // office sees its tasks × its 23 towns with 青峰镇's column changed.
 import { describe, expect, it } from 'vitest';
@@ -12,11 +13,25 @@ const j = useDemoJourney();
 interface Coverage { plan: { id: number }; districts: { id: number; name: string; counts: { taken_up: number } }[] }
 
 describe('区县落实', () => {
-  it('铜梁区规划办落实市级任务,市规划办在矩阵中看到变化', async () => {
+  it('铜梁区规划办落实市级任务,市分管领导在矩阵中看到变化', async () => {
     const city = await apiSession(j.server.base, 'cq_office');
-    const plans = await city<{ items: { id: number; regionName: string | null }[] }>('GET', '/api/plans?pageSize=50');
+    const leaderApi = await apiSession(j.server.base, 'cq_leader');
+    const plans = await leaderApi<{ items: { id: number; regionName: string | null }[] }>('GET', '/api/plans?pageSize=50');
     const scheme = plans.items.find((p) => p.regionName === '重庆市')!;
-    const before = (await city<Coverage>('GET', `/api/plans/${scheme.id}/coverage`)).districts.find((d) => d.name === '铜梁区')!.counts.taken_up;
+    const before = (await leaderApi<Coverage>('GET', `/api/plans/${scheme.id}/coverage`)).districts.find((d) => d.name === '铜梁区')!.counts.taken_up;
+
+    // the city leader's matrix before: 铜梁's column head says how many of the 26 it has taken up
+    const leader = await j.asUser('cq_leader');
+    await leader.goto(`/plans/${scheme.id}?tab=take-up`);
+    const tlHead = leader.locator('.coverage .ant-table-thead th').filter({ hasText: '铜梁区' }).first();
+    await tlHead.waitFor();
+    const count = async () => ((await tlHead.locator('small').textContent()) ?? '').split('/')[0];
+    await expect.poll(count).toBe(String(before));
+    // read-only: the rule is stated, not set; none of the office's plan actions
+    await expect.poll(() => leader.locator('.coverage').textContent()).toContain('汇总规则');
+    expect(await leader.getByRole('button', { name: /^汇总规则:/ }).count()).toBe(0);
+    expect(await leader.getByRole('button', { name: /预览并公开/ }).count()).toBe(0);
+    expect(await leader.getByLabel('规划状态').count()).toBe(0);
 
     const page = await j.asUser('tl_office');
     await page.goto(`/plans/${scheme.id}?tab=take-up`);
@@ -32,8 +47,15 @@ describe('区县落实', () => {
     expect(await englishTextOnPage(page)).toEqual([]);
     await page.close();
 
-    const after = (await city<Coverage>('GET', `/api/plans/${scheme.id}/coverage`)).districts.find((d) => d.name === '铜梁区')!.counts.taken_up;
+    const after = (await leaderApi<Coverage>('GET', `/api/plans/${scheme.id}/coverage`)).districts.find((d) => d.name === '铜梁区')!.counts.taken_up;
     expect(after).toBe(before + 1);
+    // the leader's page, reloaded, shows 铜梁's column one more
+    await leader.reload();
+    await tlHead.waitFor();
+    await expect.poll(count, { timeout: 30_000 }).toBe(String(before + 1));
+    await shotBoth(leader, 'take-up-matrix-leader', true);
+    expect(await englishTextOnPage(leader)).toEqual([]);
+    await leader.close();
     // 永川's 住房城乡建委 reports far behind pace on one of its linked tasks: that row's roll-up turns red
     const cov = await city<Coverage & { rows: { cells: { regionId: number; taskIds: number[] }[] }[] }>('GET', `/api/plans/${scheme.id}/coverage`);
     const yc = cov.districts.find((d) => d.name === '永川区')!;
@@ -111,6 +133,9 @@ describe('区县落实', () => {
       await expect.poll(() => page.locator('.ant-tabs-tab-active').first().textContent()).toBe('镇街落实');
       const rows = page.locator('.take-up .ant-table-row');
       await rows.first().waitFor();
+      // a plan above the town: none of the office's plan actions (the plan's can.manage, policy's word, is false)
+      expect(await page.getByRole('button', { name: /预览并公开/ }).count()).toBe(0);
+      expect(await page.getByLabel('规划状态').count()).toBe(0);
       if (!phone) {
         // link the town's own task, picked from the suggestions (nothing is linked until 确定)
         await rows.nth(row).getByRole('button', { name: '关联本镇街任务' }).click();
@@ -144,6 +169,8 @@ describe('区县落实', () => {
       await page.goto(`/plans/${renewal.id}?tab=take-up`);
       const matrix = page.locator('.coverage');
       await matrix.locator('.ant-table-row').first().waitFor();
+      // its own plan: the office's plan actions are there (the same page a town office sees without them)
+      if (!phone) await expect.poll(() => page.getByLabel('规划状态').count()).toBe(1);
       await expect.poll(() => matrix.locator('.ant-table-thead').textContent()).toContain('青峰镇');
       const head = (await matrix.locator('.ant-table-thead').textContent()) ?? '';
       expect(towns.every((t) => head.includes(t.name)), '永川区的每个镇街一列').toBe(true);
