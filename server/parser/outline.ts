@@ -57,11 +57,20 @@ export function parseOutline(ctx: ParseContext): OutlineNode[] {
 export function findHeadings(ctx: ParseContext): OutlineDraft[] {
   const lines = ctx.doc.lines;
   const out: OutlineDraft[] = [];
+  let lastNum = 0;
   for (let li = 0; li < lines.length; li++) {
     const line = lines[li];
     if (line.text.startsWith('\t')) continue; // flattened table cells are not headings
     const lead = line.text.length - line.text.trimStart().length;
     const body = line.text.slice(lead);
+    // "2.5月底前完成…" after item 1: the next item, its number glued to a month
+    const month = /^(\d{1,2})[.．](?=(?:1[0-2]|[1-9])月)/.exec(body);
+    if (month && lastNum > 0 && Number(month[1]) === lastNum + 1) {
+      const titled = titleOf(body.slice(month[0].length), 'num');
+      out.push({ style: 'num', marker: month[0], number: lastNum + 1, title: titled.title, start: line.start + lead, end: line.start + lead + month[0].length + titled.len });
+      lastNum++;
+      continue;
+    }
     for (const { style, re } of PATTERNS) {
       const m = re.exec(body);
       if (!m) continue;
@@ -84,6 +93,7 @@ export function findHeadings(ctx: ParseContext): OutlineDraft[] {
         }
       }
       out.push({ style, marker: m[1].replace(/\s+/g, ''), number: num, title, start: line.start + lead, end });
+      if (style === 'num' && num !== null) lastNum = num;
       break;
     }
   }

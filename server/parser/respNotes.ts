@@ -551,6 +551,16 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
           continue;
         }
       }
+      // "(一)开展青年就业见习活动,市人力社保局等部门配合市委办落实。": the item's last clause says who does it
+      const comma = Math.max(body.lastIndexOf(','), body.lastIndexOf(','));
+      const clause = comma > sStart ? body.slice(comma + 1) : '';
+      if (clause.length >= 6 && clause.length <= 80 && !/[(:“]/.test(clause) && /配合|会同|牵头/.test(clause) && free(line.start + comma + 1, line.start + comma + 2)) {
+        const note = readInline(ctx, t.slice(comma + 1, body.length), line.start + comma + 1);
+        if (note && note.lead.length + note.responsible.length + note.cooperating.length >= 2) {
+          out.push({ ...note, layout: 'inline', start: line.start + comma + 1, end: Math.min(line.start + t.length, text.length) });
+          continue;
+        }
+      }
     }
     // "X要…;Y要配合X…;Z要…": units taking turns as clause subjects in one paragraph
     const turns = turnNotes(ctx, t, mt, line.start);

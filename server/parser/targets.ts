@@ -167,6 +167,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           if (!prefix && (/^的/.test(after) || /[由从]\s*$/.test(s.slice(0, m.index)))) continue;
           // "不低于2022年水平", "高于2022年同期": a year to compare with, not when anything is due
           if (/^(?:的)?(?:水平|同期|基础上|基数)/.test(after)) continue;
+          // "(按2005年价格计算,下同)", "按2020年不变价": the price base of the figures, not when they are due
+          if (/^(?:的)?(?:价格|不变价|可比价|现价|价)/.test(after) || /按\s*$/.test(s.slice(0, m.index))) continue;
           // "2024年3月1日" is a date; "2024年6月底前完成" is when what follows is due
           const date = /^\s*\d{1,2}月/.test(after) && !/^\s*\d{1,2}月(?:\d{1,2}日)?(?:底|末|上旬|中旬|下旬)?(?:前|以前|之前)/.test(after);
           // "截至2023年底已建成12家": a point of progress, not when what follows is due
@@ -291,7 +293,12 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
       out.push({ subject: m.subject, value: m.value, valueMax: null, unit: m.unit, comparator: '=', year, recurring: false, decrease: false, quote: m.text, outlineId: node?.id ?? null, source: doc.toSource(m.start, m.start + m.text.length) });
     }
   }
-  return dedupe(out);
+  // "全国粮食产量达到1.3万亿斤" in a district's plan: the nation's figure, quoted for context, is no target of the
+  // district's (a national document — 国务院, a ministry — sets them)
+  const national = /国务院|中共中央|国家[\u4e00-\u9fa5]{0,8}(?:委|局|部)|^[\u4e00-\u9fa5]{0,6}部(?:关于|办公厅)/.test(heading + doc.text.slice(0, 200)) || /全[国國]/.test(heading);
+  // ("全国重点实验室25家", "全国文明城市" name a rank the district reaches: kept; totals run to 万 and 亿)
+  const nationTotal = (t: ParsedTarget) => /^全[国國](?!重点|示范|文明|先进|百强|一流|首批|优秀|标准|卫生|绿化|生态|历史)/.test(t.subject) && /[万亿萬億]/.test(t.unit ?? '');
+  return dedupe(national ? out : out.filter((t) => !nationTotal(t)));
 }
 
 /** The years `s` names are all from `from` on, and it names at least one. */
@@ -461,6 +468,8 @@ function figure(
   }
   // "由50%提高到55%": the first figure is the starting point
   if (/[由从]\s*$/.test(pre)) return null;
+  // "新建道路宽50米", "管径1.2米": the size of what is built, not a figure to reach
+  if (unit && /^(?:米|厘米|毫米)$/.test(unit) && /(?:宽|高|深|厚|直径|半径|宽度|高度|深度|厚度|管径|层高|净高|埋深|净空)\s*$/.test(pre)) return null;
   // "给予一次性奖励50万元", "有效期3年": a policy's terms, not what the plan sets out to reach
   // "发放公共租赁住房租赁补助900户": households counted, not a payment's size
   if (POLICY_TERM.test(pre) && !(unit && COUNT_UNIT.test(unit) && !/元/.test(unit))) return null;

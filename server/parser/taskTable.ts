@@ -558,15 +558,7 @@ function headerAt0(lines: Line[], i: number): Header | null {
       j++;
       continue;
     }
-    let c = columnOf(tx);
-    // "区政府 ⏎ 分管领导": a header cell wrapped over two lines, read whole
-    if (!c && cols.length && j + 1 < lines.length) {
-      const whole = columnOf(tx + cellLine(lines[j + 1].text));
-      if (whole && cellLine(lines[j + 1].text)) {
-        c = whole;
-        j++;
-      }
-    }
+    const c = columnOf(tx);
     // "指标 ⏎ 工作任务": beside the task column, an indicator column only groups the rows
     const weak = cols.findIndex((x, k) => x === 'task' && WEAK_TASK.test(words[k]));
     if (c === 'task' && weak >= 0 && !WEAK_TASK.test(tx)) cols[weak] = 'other';
@@ -1395,7 +1387,8 @@ function virtualCtx(ctx: ParseContext, frags: Frag[]): ParseContext {
 
 /** The lead phrase of a task ("打造“十字轴线”发展带。构建…" → "打造“十字轴线”发展带"). */
 export function leadPhrase(text: string): string {
-  const t = text.trim();
+  // "开展青年就业见习活动,市人力社保局配合…": a title cut before its note keeps no comma at its end
+  const t = text.trim().replace(/[,,、;;:]+$/, '');
   const stop = t.search(/[。;!?]/);
   if (stop > 0 && stop <= 60) return t.slice(0, stop);
   return t.length <= 60 ? t.replace(/[。;]$/, '') : t.slice(0, 40) + '…';

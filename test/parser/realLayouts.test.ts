@@ -242,10 +242,3 @@ describe('a table drawn with box-drawing characters, cells hard-wrapped, merged 
     expect(plan.tasks[0].leaders).toEqual(['梁志强']);
   });
 });
-
-describe('one cell per line, header cells wrapped over two lines (i21: 泗洲头镇 "责任 ⏎ 领导", "责任 ⏎ 科室")', () => {
-  it('reads the header whole, so the rows are read as a table', () => {
-    const plan = page('i21-');
-    expect(plan.tasks.some((t) => t.title.startsWith('完成项目政策处理工作'))).toBe(true);
-  });
-});

@@ -269,3 +269,31 @@ describe('figures in the middle of a phrase, spaced out, or first in a completio
     expect(names).not.toContain(24);
   });
 });
+
+describe('traps and price bases the issue names', () => {
+  const plan = parseText(
+    [
+      '某府办发〔2023〕12号',
+      '关于印发某区2023年重点工作任务分解的通知',
+      '一、主要目标',
+      '全区生产总值达到500亿元(按2005年价格计算,下同),城镇新增就业1.2万人。全国粮食产量达到1.3万亿斤。',
+      '二、重点任务',
+      '1.新建道路宽50米,建成市政消火栓 160 个。',
+      '2.5月底前完成城区污水管网改造10公里。(牵头单位:区住建委)',
+    ].join('\n'),
+  );
+  const by = (s: string) => plan.targets.find((t) => t.subject.includes(s));
+  it('keeps the running year past "(按2005年价格计算,下同)": the price base is no due date', () => {
+    expect(by('城镇新增就业')).toMatchObject({ value: 1.2, unit: '万人', year: 2023 });
+  });
+  it('drops the nation\'s figure quoted in a district plan, and a width', () => {
+    expect(by('粮食产量')).toBeUndefined();
+    expect(plan.targets.some((t) => t.value === 50 && t.unit === '米')).toBe(false);
+    expect(by('市政消火栓')).toMatchObject({ value: 160, unit: '个' });
+  });
+  it('reads "2.5月底前" after item 1 as item 2 due in May, not a figure 2.5', () => {
+    const t = plan.tasks.find((x) => x.title.startsWith('5月底前完成城区污水管网改造'))!;
+    expect(t.deadline).toBe('2023-05');
+    expect(t.lead.map((u) => u.raw)).toEqual(['区住建委']);
+  });
+});

@@ -191,3 +191,12 @@ describe('由X承办,Y协办 and roles opening an item', () => {
     expect(plan.tasks[1].title).toMatch(/^加快省级无公害畜禽基地建设/);
   });
 });
+
+describe('an item whose last clause says who does it ("…,市人力社保局等部门配合市委办落实。")', () => {
+  it('leads with the unit served, the others cooperate, and the title keeps no comma', () => {
+    const plan = parseText(['某市2024年工作任务分工', '(一)开展青年就业见习活动,市人力社保局等部门配合市委办落实。', '(二)开展技能培训活动。'].join('\n'));
+    const t = plan.tasks.find((x) => x.title === '开展青年就业见习活动')!;
+    expect(raws(t.lead)).toEqual(['市委办']);
+    expect(raws(t.cooperating)).toEqual(['市人力社保局']);
+  });
+});
