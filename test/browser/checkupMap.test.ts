@@ -123,6 +123,59 @@ describe('城市体检与一图呈现', () => {
     await page.close();
   });
 
+  it('区县下钻到镇街:永川区 23 个镇街按状态着色、项目点位与项目库,返回全市;1440 与 390 px;不访问外网', async () => {
+    const page = await j.asUser('yc_office');
+    const w = watch(page, j.server.base);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto('/map');
+    const canvas = page.getByTestId('map-canvas');
+    await expect.poll(() => canvas.locator('path').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(38);
+    // 城市体检结果: the towns with values are coloured (the demo's 2025 check-up has three of 永川's towns)
+    await page.getByText('城市体检结果').click();
+    await expect.poll(() => page.locator('.map-legend').textContent()).toContain('城市体检结果');
+    await page.getByTestId('map-side').locator('.ant-list-item').filter({ hasText: '永川区' }).click();
+    await expect.poll(() => canvas.getAttribute('aria-label')).toBe('永川区地图');
+    const tiles = page.getByTestId('town-tile');
+    await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(23);
+    expect(await page.getByTestId('town-grid').textContent()).toContain('镇街边界暂无开放许可的数据来源');
+    expect(await page.locator('[data-testid="town-tile"]:not([data-color="grey"])').count()).toBeGreaterThanOrEqual(1);
+    // one district drawn, its two project points on it
+    await expect.poll(() => canvas.locator('path[fill="#8f1c22"], path[fill="rgb(143,28,34)"]').count(), { timeout: 30_000 }).toBe(2);
+    expect(await canvas.locator('path').count()).toBeLessThan(38);
+    await shotBoth(page, 'map-towns');
+    // 规划任务状态: the same 23 towns; a town with projects opens them in the library
+    await page.getByText('规划任务状态').click();
+    await page.getByTestId('map-side').locator('.ant-list-item').filter({ hasText: '永川区' }).click();
+    await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(23);
+    const withProjects = page.locator('a[data-testid="town-tile"]');
+    expect(await withProjects.count()).toBeGreaterThanOrEqual(10); // the demo's 15 towns with a project
+    const name = (await withProjects.first().locator('b').textContent())!;
+    // back to the city, then into the library from a town
+    await page.getByTestId('map-back').click();
+    await expect.poll(() => canvas.locator('path').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(38);
+    expect(await page.getByTestId('town-grid').count()).toBe(0);
+    await page.getByTestId('map-side').locator('.ant-list-item').filter({ hasText: '永川区' }).click();
+    await withProjects.filter({ hasText: name }).click();
+    await page.waitForURL(/\/projects\?regionId=\d+/);
+    await expect.poll(() => page.getByTestId('region-filter').textContent(), { timeout: 30_000 }).toContain(`区域:${name}`);
+    await expect.poll(() => page.locator('.ant-pagination-total-text').textContent(), { timeout: 30_000 }).toMatch(/共 [1-9]\d* 个项目/);
+
+    // a 390 px phone: the district, its towns under it, no sideways scrolling
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/map');
+    await expect.poll(() => canvas.locator('path').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(38);
+    await page.getByTestId('map-side').locator('.ant-list-item').filter({ hasText: '永川区' }).click();
+    await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(23);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shotBoth(page, 'map-towns-phone');
+    await page.getByTestId('town-grid').scrollIntoViewIfNeeded();
+    await shotBoth(page, 'map-towns-phone-grid');
+    expect(await englishTextOnPage(page)).toEqual([]);
+    expect(w.errors).toEqual([]);
+    expect(w.outside).toEqual([]);
+    await page.close();
+  });
+
   it('地图与项目、规划互通:点位打开项目详情,区县打开其规划、体检与项目库;手机 390 px 同样可用', async () => {
     const page = await j.asUser('yc_office');
     const w = watch(page, j.server.base);

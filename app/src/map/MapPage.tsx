@@ -1,11 +1,15 @@
 // 一图呈现 (issue #14): the city's districts coloured by how their plans stand or by what their 城市体检 found, with
 // the library's projects that have a point. Boundaries ship with the app (server/data/geo, bundled as a hashed asset
-// loaded on demand): no internet access is needed. Click a district to see its plans, check-up and projects; click a
-// project point (on the map or in the district's list) to open the project, as in 项目库.
+// loaded on demand): no internet access is needed. Click a district (on the map or in the list) to drill into it: the
+// district alone with its project points, its towns (镇街) coloured by the same rules, and its plans, check-up and
+// projects beside it; 返回全市 goes back. No town boundary ships (no openly licensed source: server/data/geo/README.md),
+// so the towns are tiles in the registry's order, not shapes. Click a project point (on the map or in the district's
+// list) to open the project, as in 项目库.
 import { tooltipLines } from '../chartTooltip';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, Empty, InputNumber, List, Segmented, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Empty, InputNumber, List, Segmented, Space, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import * as echarts from 'echarts/core';
 import { MapChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, TooltipComponent } from 'echarts/components';
@@ -16,20 +20,32 @@ import { request } from '../api';
 import { PageLoading } from '../components/PageLoading';
 import { ProjectDrawer } from '../projects/ProjectDrawer';
 import { loadUnits } from '../unitsCache';
-import { useRequest } from '../useRequest';
+import { useInvalidate, useRequest } from '../useRequest';
 import { uiFont } from '../uiFont';
 import './map.css';
 
 echarts.use([MapChart, ScatterChart, GeoComponent, TooltipComponent, SVGRenderer]);
 
 const MAP = 'chongqing';
+type Geo = { type: 'FeatureCollection'; features: { properties: { name: string } }[] };
+let geo: Geo | null = null;
 let registered: Promise<void> | null = null;
 /** the boundary file, fetched from the app's own assets once */
 function registerChongqing(): Promise<void> {
   registered ??= import('../../../server/data/geo/chongqing-districts.json').then((m) => {
-    echarts.registerMap(MAP, (m.default ?? m) as never);
+    geo = (m.default ?? m) as unknown as Geo;
+    echarts.registerMap(MAP, geo as never);
   });
   return registered;
+}
+/** one district's outline as a map of its own (the drill-down), registered once */
+function districtMap(name: string): string | null {
+  const key = `${MAP}:${name}`;
+  if (echarts.getMap(key)) return key;
+  const feature = geo?.features.find((f) => f.properties.name === name);
+  if (!feature) return null;
+  echarts.registerMap(key, { type: 'FeatureCollection', features: [feature] } as never);
+  return key;
 }
 
 const fill: Record<string, string> = { green: '#95de64', yellow: '#ffd666', red: '#ff7875', grey: '#f0f0f0' };
@@ -46,6 +62,7 @@ export default function MapPage() {
   const [units, setUnits] = useState<Unit[]>([]);
   useEffect(() => void loadUnits().then(setUnits, () => setUnits([])), []);
   const answer = useRequest(['map', mode, year], () => request<MapAnswer>('/api/map', { query: { mode, year: mode === 'checkup' ? year ?? undefined : undefined } }));
+  const invalidate = useInvalidate();
   useEffect(() => {
     registerChongqing().then(() => setReady(true), () => setFailed(true));
   }, []);
@@ -58,6 +75,9 @@ export default function MapPage() {
       <div className="page-head">
         <h2>一图呈现</h2>
         <Space wrap>
+          {area && (
+            <Button icon={<ArrowLeftOutlined />} onClick={() => setSelected(null)} data-testid="map-back">返回全市</Button>
+          )}
           <Segmented
             value={mode}
             onChange={(v) => { setMode(v as 'plans' | 'checkup'); setSelected(null); }}
@@ -71,7 +91,8 @@ export default function MapPage() {
       {data && <Typography.Paragraph type="secondary" className="map-legend">{data.legend}</Typography.Paragraph>}
       <div className="map-body">
         <div className="map-canvas-wrap">
-          {failed ? <Alert type="error" message="地图边界文件加载失败" /> : !ready || !data ? <PageLoading tip="正在加载地图…" /> : <MapCanvas data={data} selected={selected} onSelect={setSelected} onProject={setProject} />}
+          {failed ? <Alert type="error" message="地图边界文件加载失败" /> : !ready || !data ? <PageLoading tip="正在加载地图…" /> : <MapCanvas data={data} drilled={area?.name ?? null} onSelect={setSelected} onProject={setProject} />}
+          {area && <TownGrid area={area} mode={mode} />}
           <div className="map-key">
             {(['green', 'yellow', 'red', 'grey'] as const).map((c) => (
               <span key={c}><i style={{ background: fill[c] }} />{{ green: mode === 'plans' ? '正常' : '无问题', yellow: mode === 'plans' ? '部分滞后' : '1–3个问题', red: mode === 'plans' ? '滞后较多' : '4个及以上', grey: '无数据' }[c]}</span>
@@ -102,12 +123,13 @@ export default function MapPage() {
           )}
         </div>
       </div>
-      <ProjectDrawer id={project} onClose={() => setProject(null)} onChanged={answer.reload} units={units} />
+      <ProjectDrawer id={project} onClose={() => setProject(null)} onChanged={() => void invalidate(['map'], ['projects'])} units={units} />
     </div>
   );
 }
 
-function MapCanvas({ data, selected, onSelect, onProject }: { data: MapAnswer; selected: string | null; onSelect: (name: string | null) => void; onProject: (id: number) => void }) {
+/** The city's 38 districts, or (drilled) one district alone with its project points. */
+function MapCanvas({ data, drilled, onSelect, onProject }: { data: MapAnswer; drilled: string | null; onSelect: (name: string | null) => void; onProject: (id: number) => void }) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {
@@ -118,7 +140,7 @@ function MapCanvas({ data, selected, onSelect, onProject }: { data: MapAnswer; s
       if (p.seriesType === 'scatter') {
         const id = (p.data as { id?: number } | undefined)?.id;
         if (id) onProject(id);
-      } else if (p.componentType === 'geo' || p.seriesType === 'map') onSelect(p.name);
+      } else if ((p.componentType === 'geo' || p.seriesType === 'map') && (p.name || '') !== '') onSelect(p.name);
     });
     const onResize = () => c.resize();
     window.addEventListener('resize', onResize);
@@ -131,6 +153,10 @@ function MapCanvas({ data, selected, onSelect, onProject }: { data: MapAnswer; s
   }, []);
   useEffect(() => {
     const byName = new Map(data.areas.map((a) => [a.name, a]));
+    const map = (drilled && districtMap(drilled)) || MAP;
+    const areas = map === MAP ? data.areas : data.areas.filter((a) => a.name === drilled);
+    const points = map === MAP ? data.points : data.points.filter((p) => p.regionName === drilled);
+    chart.current?.resize(); // the drilled canvas is shorter (the towns sit under it)
     chart.current?.setOption(
       {
         animation: false,
@@ -143,20 +169,19 @@ function MapCanvas({ data, selected, onSelect, onProject }: { data: MapAnswer; s
           extraCssText: 'max-width:280px;white-space:normal;',
         },
         geo: {
-          map: MAP,
+          map,
           roam: true,
           layoutCenter: ['50%', '50%'],
-          layoutSize: '98%',
+          layoutSize: map === MAP ? '98%' : '90%',
           label: { show: false },
           itemStyle: { borderColor: '#8c8c8c', borderWidth: 0.6, areaColor: fill.grey },
           emphasis: { label: { show: true, fontSize: 11 }, itemStyle: { areaColor: '#bae0ff' } },
           select: { label: { show: true }, itemStyle: { areaColor: '#91caff' } },
-          selectedMode: 'single',
-          regions: data.areas.map((a) => ({
+          selectedMode: map === MAP ? 'single' : false,
+          regions: areas.map((a) => ({
             name: a.name,
-            selected: a.name === selected,
             itemStyle: { areaColor: fill[a.color] },
-            label: { show: a.color !== 'grey' || a.plans.length > 0, fontSize: 10, color: '#262626' },
+            label: { show: map !== MAP || a.color !== 'grey' || a.plans.length > 0, fontSize: map === MAP ? 10 : 14, color: '#262626' },
           })),
         },
         series: [
@@ -166,14 +191,46 @@ function MapCanvas({ data, selected, onSelect, onProject }: { data: MapAnswer; s
             symbolSize: 10,
             cursor: 'pointer',
             itemStyle: { color: '#8f1c22', borderColor: '#fff', borderWidth: 1 },
-            data: data.points.map((p) => ({ id: p.id, name: p.name, value: [p.lng, p.lat], text: p.text })),
+            data: points.map((p) => ({ id: p.id, name: p.name, value: [p.lng, p.lat], text: p.text })),
           },
         ],
       },
       { notMerge: true },
     );
-  }, [data, selected]);
-  return <div ref={el} className="map-canvas" role="img" aria-label="重庆市区县地图" data-testid="map-canvas" />;
+  }, [data, drilled]);
+  return <div ref={el} className={drilled ? 'map-canvas drilled' : 'map-canvas'} role="img" aria-label={drilled ? `${drilled}地图` : '重庆市区县地图'} data-testid="map-canvas" />;
+}
+
+const townTag = (t: MapAnswer['areas'][number]['towns'][number], mode: 'plans' | 'checkup') =>
+  t.value === null ? '无数据' : mode === 'plans' ? `正常推进 ${t.value}%` : t.value ? `${t.value}个问题` : '无问题';
+
+/** A drilled district's towns, coloured as the districts are; no boundary ships, so they are tiles, not shapes. */
+function TownGrid({ area, mode }: { area: Area; mode: 'plans' | 'checkup' }) {
+  if (!area.towns.length) return <p className="muted town-none">本系统登记表中没有{area.name}的镇街。</p>;
+  return (
+    <div className="town-grid-wrap" data-testid="town-grid">
+      <div className="town-grid-head">
+        <Typography.Text strong>{area.name}镇街({area.towns.length})</Typography.Text>
+        <Typography.Text type="secondary">镇街边界暂无开放许可的数据来源,按登记顺序列出;颜色规则同区县</Typography.Text>
+      </div>
+      <div className="town-grid">
+        {area.towns.map((t) => {
+          const body = (
+            <>
+              <b>{t.name}</b>
+              <span>{townTag(t, mode)}</span>
+              {t.projectCount > 0 && <span>项目 {t.projectCount}</span>}
+            </>
+          );
+          return t.projectCount > 0 ? (
+            <Link key={t.regionId} to={`/projects?regionId=${t.regionId}`} className="town-tile" data-testid="town-tile" data-color={t.color} title={t.text} style={{ background: fill[t.color] }}>{body}</Link>
+          ) : (
+            <div key={t.regionId} className="town-tile" data-testid="town-tile" data-color={t.color} title={t.text} style={{ background: fill[t.color] }}>{body}</div>
+          );
+        })}
+      </div>
+    </div>
+  );
 }
 
 function AreaPanel({ area, mode, points, onProject }: { area: Area; mode: 'plans' | 'checkup'; points: MapAnswer['points']; onProject: (id: number) => void }) {
