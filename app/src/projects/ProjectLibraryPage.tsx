@@ -2,20 +2,22 @@
 // the detail drawer (links, history, reports), phase and roll actions, Excel import (upload → row errors → confirm)
 // and export of the library and of the monthly investment ledger. An owner unit sees and reports its own projects.
 // ?regionId= narrows to a district and its towns (the map's link), ?project= opens one project's drawer.
-import { useEffect, useState } from 'react';
+// Data through TanStack Query: reads by useRequest (keys 'projects', 'regions', 'units'), changes by useMutation, and a
+// change invalidates what it touched ('projects', 'project', 'map') instead of reloading the list by hand.
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router-dom';
 import { Alert, App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography, Upload } from 'antd';
 import { DownloadOutlined, PlusOutlined, SyncOutlined, UploadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { PROJECT_LIST_LABELS, PROJECT_PHASE_LABELS, type ProjectImportPreview, type ProjectList, type ProjectPhase } from '../../../shared/projects';
 import type { Unit } from '../../../shared/api';
-import type { Region } from '../../../shared/regions';
 import { api } from '../api';
 import { useMe } from '../auth';
 import { canManagePlans } from '../permissions';
 import { loadUnits } from '../unitsCache';
 import { StatusLight } from '../run/StatusLight';
-import { useRequest } from '../useRequest';
+import { useInvalidate, useRequest } from '../useRequest';
 import { projectApi, type ProjectFilters, type ProjectRow } from './projectApi';
 import { ProjectDrawer } from './ProjectDrawer';
 import './projects.css';
@@ -47,17 +49,18 @@ export default function ProjectLibraryPage() {
       return n;
     }, { replace: true });
   };
-  const [regions, setRegions] = useState<Region[]>([]);
-  useEffect(() => void (filters.regionId ? api.regions().then((r) => setRegions(r.items), () => setRegions([])) : undefined), [filters.regionId]);
-  const regionName = regions.find((r) => r.id === filters.regionId)?.name;
+  const regions = useRequest(['regions'], () => api.regions());
+  const regionName = regions.data?.items.find((r) => r.id === filters.regionId)?.name;
   const [selected, setSelected] = useState<number[]>([]);
   const [rollOpen, setRollOpen] = useState(false);
   const [createOpen, setCreateOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
   const [ledgerMonth, setLedgerMonth] = useState(dayjs().subtract(dayjs().date() < 26 ? 0 : 0, 'month').format('YYYY-MM'));
-  const [units, setUnits] = useState<Unit[]>([]);
-  useEffect(() => void loadUnits().then(setUnits, () => setUnits([])), []);
+  const units = useRequest(['units', 'registry'], loadUnits).data ?? [];
   const list = useRequest(['projects', JSON.stringify(filters), page, pageSize], () => projectApi.list(filters, page, pageSize));
+  const invalidate = useInvalidate();
+  /** what a change to projects makes stale: the library's pages, the open project, the map's counts and points */
+  const changed = () => invalidate(['projects'], ['project'], ['map']);
   const set = (patch: ProjectFilters) => {
     setFilters((f) => ({ ...f, ...patch }));
     setPage(1);
@@ -117,32 +120,24 @@ export default function ProjectLibraryPage() {
         rowSelection={office ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: !r.canManage || r.phase === 'completed' || r.phase === 'terminated' }) } : undefined}
         pagination={{ current: page, pageSize, total: list.data?.total ?? 0, showSizeChanger: true, showTotal: (n) => `共 ${n} 个项目`, onChange: (p, s) => { setPage(p); setPageSize(s); } }}
       />
-      <ProjectDrawer id={open} onClose={() => setOpen(null)} onChanged={list.reload} units={units} />
-      <RollModal open={rollOpen} ids={selected} onClose={() => setRollOpen(false)} onDone={() => { setRollOpen(false); setSelected([]); list.reload(); message.success('已滚动调整'); }} />
-      <CreateModal open={createOpen} units={units} regionId={me.regionIds[0] ?? null} onClose={() => setCreateOpen(false)} onDone={(id) => { setCreateOpen(false); list.reload(); setOpen(id); }} />
-      <ImportModal open={importOpen} onClose={() => setImportOpen(false)} onDone={(n) => { setImportOpen(false); list.reload(); message.success(`已导入 ${n} 个项目`); }} />
+      <ProjectDrawer id={open} onClose={() => setOpen(null)} onChanged={() => void invalidate(['projects'], ['map'])} units={units} />
+      <RollModal open={rollOpen} ids={selected} onClose={() => setRollOpen(false)} onDone={() => { setRollOpen(false); setSelected([]); void changed(); message.success('已滚动调整'); }} />
+      <CreateModal open={createOpen} units={units} regionId={me.regionIds[0] ?? null} onClose={() => setCreateOpen(false)} onDone={(id) => { setCreateOpen(false); void changed(); setOpen(id); }} />
+      <ImportModal open={importOpen} onClose={() => setImportOpen(false)} onDone={(n) => { setImportOpen(false); void changed(); message.success(`已导入 ${n} 个项目`); }} />
     </div>
   );
 }
 
 function RollModal({ open, ids, onClose, onDone }: { open: boolean; ids: number[]; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
+  // a refusal is shown by the API client (ErrorBridge); the dialog stays open
+  const roll = useMutation({ mutationFn: (v: { year: number; list: ProjectList }) => projectApi.roll({ year: v.year, moves: ids.map((projectId) => ({ projectId, list: v.list })) }), onSuccess: onDone });
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    try {
-      await projectApi.roll({ year: v.year, moves: ids.map((projectId) => ({ projectId, list: v.list })) });
-      onDone();
-    } catch {
-      /* shown by the client */
-    } finally {
-      setBusy(false);
-    }
+    if (v) roll.mutate(v);
   };
   return (
-    <Modal title="滚动调整" open={open} onCancel={onClose} onOk={submit} okText="调整" confirmLoading={busy} destroyOnHidden>
+    <Modal title="滚动调整" open={open} onCancel={onClose} onOk={submit} okText="调整" confirmLoading={roll.isPending} destroyOnHidden>
       <Typography.Paragraph type="secondary">将所选 {ids.length} 个项目调入某一年度的库别;调入年度计划的谋划储备、前期项目转为“年度计划”阶段,调出年度计划的转回“前期”。每次调整都留痕。</Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ year: new Date().getFullYear() + 1, list: 'rolling' }}>
         <Form.Item name="year" label="年度" rules={[{ required: true }]}><InputNumber min={2000} max={2100} /></Form.Item>
@@ -154,27 +149,24 @@ function RollModal({ open, ids, onClose, onDone }: { open: boolean; ids: number[
 
 function CreateModal({ open, units, regionId, onClose, onDone }: { open: boolean; units: Unit[]; regionId: number | null; onClose: () => void; onDone: (id: number) => void }) {
   const [form] = Form.useForm();
-  const [busy, setBusy] = useState(false);
+  const create = useMutation({
+    mutationFn: (body: Record<string, unknown>) => projectApi.create(body),
+    onSuccess: (row) => {
+      form.resetFields();
+      onDone(row.id);
+    },
+  });
   const submit = async () => {
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    setBusy(true);
-    try {
-      const row = await projectApi.create({
-        name: v.name, text: v.text ?? '', location: v.location || null, regionId, ownerUnitId: v.ownerUnitId ?? null, category: v.category || null,
-        totalInvestment: v.totalInvestment ?? null, startDate: v.start ? v.start.format('YYYY-MM-DD') : null, finishDate: v.finish ? v.finish.format('YYYY-MM-DD') : null,
-        phase: v.phase, list: v.list,
-      });
-      form.resetFields();
-      onDone(row.id);
-    } catch {
-      /* shown by the client */
-    } finally {
-      setBusy(false);
-    }
+    create.mutate({
+      name: v.name, text: v.text ?? '', location: v.location || null, regionId, ownerUnitId: v.ownerUnitId ?? null, category: v.category || null,
+      totalInvestment: v.totalInvestment ?? null, startDate: v.start ? v.start.format('YYYY-MM-DD') : null, finishDate: v.finish ? v.finish.format('YYYY-MM-DD') : null,
+      phase: v.phase, list: v.list,
+    });
   };
   return (
-    <Modal title="新建项目" open={open} onCancel={onClose} onOk={submit} okText="入库" confirmLoading={busy} destroyOnHidden>
+    <Modal title="新建项目" open={open} onCancel={onClose} onOk={submit} okText="入库" confirmLoading={create.isPending} destroyOnHidden>
       <Form form={form} layout="vertical" initialValues={{ phase: 'planning', list: 'reserve' }}>
         <Form.Item name="name" label="项目名称" rules={[{ required: true, min: 2, message: '请填写项目名称(至少2个字)' }]}><Input /></Form.Item>
         <Form.Item name="text" label="建设内容"><Input.TextArea rows={3} /></Form.Item>
@@ -199,38 +191,30 @@ function CreateModal({ open, units, regionId, onClose, onDone }: { open: boolean
 
 function ImportModal({ open, onClose, onDone }: { open: boolean; onClose: () => void; onDone: (n: number) => void }) {
   const [file, setFile] = useState<File | null>(null);
-  const [preview, setPreview] = useState<ProjectImportPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // the preview (nothing saved) and the confirmation (saved) are two mutations of one upload
+  const check = useMutation({ mutationFn: (f: File) => projectApi.importFile(f, false, () => {}) });
+  const save = useMutation({ mutationFn: (f: File) => projectApi.importFile(f, true, () => {}) });
+  const preview: ProjectImportPreview | null = check.data ?? null;
+  const error = ((save.error ?? check.error) as Error | null)?.message ?? null;
+  const busy = check.isPending || save.isPending;
   const reset = () => {
     setFile(null);
-    setPreview(null);
-    setError(null);
+    check.reset();
+    save.reset();
   };
-  const read = async (f: File) => {
+  const read = (f: File) => {
     reset();
     setFile(f);
-    setBusy(true);
-    try {
-      setPreview(await projectApi.importFile(f, false, () => {}));
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    check.mutate(f);
   };
-  const confirm = async () => {
+  const confirm = () => {
     if (!file) return;
-    setBusy(true);
-    try {
-      const r = await projectApi.importFile(file, true, () => {});
-      reset();
-      onDone(r.saved);
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    save.mutate(file, {
+      onSuccess: (r) => {
+        reset();
+        onDone(r.saved);
+      },
+    });
   };
   const fields = preview ? Object.values(preview.columns) : [];
   const labels: Record<string, string> = { name: '项目名称', owner: '业主单位', total: '总投资', annual: '年度计划投资', start: '开工', finish: '竣工', phase: '阶段', location: '建设地点' };
@@ -238,7 +222,7 @@ function ImportModal({ open, onClose, onDone }: { open: boolean; onClose: () => 
     <Modal title="导入项目表" open={open} width={860} onCancel={() => { reset(); onClose(); }} destroyOnHidden
       footer={[<Button key="c" onClick={() => { reset(); onClose(); }}>取消</Button>, <Button key="ok" type="primary" disabled={!preview || preview.errorCount > 0 || !preview.rows.length} loading={busy} onClick={confirm}>确认导入{preview ? ` ${preview.rows.length} 个项目` : ''}</Button>]}>
       <Typography.Paragraph type="secondary">上传本单位日常使用的项目表(电子表格):自动识别表头(项目名称、建设内容、建设地点、业主单位、总投资、年度计划投资、开工/竣工时间…),先逐行检查,有错误的行全部改正后才能导入。</Typography.Paragraph>
-      <Upload accept=".xlsx" maxCount={1} showUploadList={false} beforeUpload={(f) => { void read(f); return false; }}>
+      <Upload accept=".xlsx" maxCount={1} showUploadList={false} beforeUpload={(f) => { read(f); return false; }}>
         <Button icon={<UploadOutlined />} loading={busy && !preview}>选择文件</Button>
       </Upload>
       {file && <span style={{ marginLeft: 8 }}>{file.name}</span>}
