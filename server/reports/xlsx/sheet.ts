@@ -59,6 +59,10 @@ export function fillCell(cell: ExcelJS.Cell, rgb: string): void {
   cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: `FF${rgb}` } };
 }
 
-export async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await wb.xlsx.writeBuffer());
+/**
+ * `fast`: deflate at level 1 instead of the default 6 — the same workbook, about 25% more bytes (41 → 51 KB for the
+ * project library) for about half the time of the whole build; for the exports a bench holds to a time bar.
+ */
+export async function toBuffer(wb: ExcelJS.Workbook, opts: { fast?: boolean } = {}): Promise<Buffer> {
+  return Buffer.from(await wb.xlsx.writeBuffer(opts.fast ? ({ zip: { compressionOptions: { level: 1 } } } as ExcelJS.XlsxWriteOptions) : undefined));
 }
