@@ -54,6 +54,13 @@ export function columnOf(cell: string): Column | null {
   if (/^(?:[市区县镇乡]政府)?(?:分管|联系|牵头|包抓|包保)(?:市|区|县|镇|乡)?(?:级)?领导$/.test(c)) return 'leaders';
   // "1-9月份工作取得成效", "监督电话": what was done, how to reach them
   if (/^(?:\S{0,10}?)(?:取得成效|工作成效|主要成效|存在问题|下步打算|下一步计划)$|^(?:监督|联系|咨询)(?:科室|处室|电话|方式|人)+$|^联系人$/.test(c)) return 'other';
+  // "重点工作任务", "主要工作措施", "具体举措", "完成时间节点": the usual names with a qualifier before them
+  if (/^(?:重点|主要|具体|年度|核心|阶段)?(?:工作)?任务(?:名称)?$/.test(c)) return 'task';
+  if (/^(?:重点|主要|具体|工作|任务|推进|落实)?(?:工作)?(?:内容|措施|举措|要求|标准)$/.test(c)) return 'detail';
+  if (/^(?:完成|办结|整改|计划完成|预计完成|推进)?(?:时限|时间|期限|时间节点|节点|时间要求|进度时限|时限要求)$/.test(c)) return 'deadline';
+  // "负责科室" beside "牵头单位": the office inside it that does the work; "负责人": a person
+  if (/^(?:负责|承办|具体负责)(?:科室|处室|股室|部门|单位)$/.test(c)) return 'responsible';
+  if (/^(?:具体)?(?:负责人|责任人)$/.test(c)) return 'leaders';
   // "牵头组织实施单位", "牵头落实部门": the lead column named with what it does; "组织实施单位": who carries it out
   if (/^牵头(?:组织|推进|落实|实施|负责|督办)+(?:单位|部门)$/.test(c)) return 'lead';
   if (/^(?:组织|具体)?实施(?:单位|部门)$/.test(c)) return 'responsible';
@@ -697,6 +704,15 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
           prev[uk] = prev[uk].text ? joinCells(prev[uk], whole, '、') : whole;
           continue;
         }
+        // "县生态环境分局 2024年12月底": the rest of a unit cell left open ("…、县自然资源局、"), then the row's deadline
+        const dk = columns.indexOf('deadline');
+        const words = singleCells(l.text).map((c) => ({ text: c.text, start: l.start + c.start }));
+        const open = [...prev.keys()].filter((k) => UNIT_COL(columns[k]) && /[、,]$/.test(prev[k].text)).pop();
+        if (open !== undefined && words.length >= 2 && dk >= 0 && !prev[dk].text && parseDeadline(words[words.length - 1].text) && words.slice(0, -1).every((w) => looksLikeUnit(w.text.replace(/[、,]$/, '')))) {
+          for (const w of words.slice(0, -1)) prev[open] = joinCells(prev[open], w);
+          prev[dk] = words[words.length - 1];
+          continue;
+        }
         if (ok !== undefined && uk !== undefined && ok > uk && prev[uk].text) {
           prev[ok] = prev[ok].text ? joinCells(prev[ok], whole, ' ') : whole;
           continue;
@@ -706,7 +722,14 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
     // a single-space table has rows of exactly its columns, unless its text cells hold spaces too:
     // then the unit cells are the last words of the row and the text is what stands between
     if (single && cells.length !== columns.length) {
-      const fitted = singleFit(cells, columns);
+      // a row whose deadline cell is empty ("4 开展全民健身活动 县文旅局 县教体局") or still to come on the next line
+      const last = columns.length - 1;
+      const noDeadline = () => {
+        if (columns[last] !== 'deadline' || parseDeadline(cells[cells.length - 1]?.text ?? '')) return null;
+        const f = singleFit(cells, columns.slice(0, last));
+        return f ? [...f, { text: '', start: l.end }] : null;
+      };
+      const fitted = singleFit(cells, columns) ?? noDeadline();
       if (!fitted) break;
       cells = fitted;
     }

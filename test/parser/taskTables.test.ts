@@ -317,3 +317,24 @@ describe('a "|" row that lost its merged cells at the start and was padded at th
     expect(t?.deadline).toBe('2025-11');
   });
 });
+
+describe('a single-space table as the issue describes it: qualified header names, a unit cell continued, a row with no deadline', () => {
+  const plan = parseText(
+    [
+      '某县2024年重点工作任务分解表',
+      '序号 重点工作任务 主要责任单位 协同配合单位 完成时限',
+      '1 实施城区污水管网改造工程,新建污水管网20公里 县住建局 县财政局、县自然资源局、',
+      '县生态环境分局 2024年12月底',
+      '2 推进农村公路提档升级,改造农村公路50公里 县交通运输局 县财政局 2024年10月底',
+      '3 开展全民健身活动100场次 县文旅局 县教体局',
+    ].join('\n'),
+  );
+  it('reads every row, the continued cell joined to its row and the deadline after it', () => {
+    expect(plan.tasks.map((t) => t.title)).toEqual(['实施城区污水管网改造工程,新建污水管网20公里', '推进农村公路提档升级,改造农村公路50公里', '开展全民健身活动100场次']);
+    expect(raws(plan.tasks[0].lead)).toEqual(['县住建局']);
+    expect(raws(plan.tasks[0].cooperating)).toEqual(['县财政局', '县自然资源局', '县生态环境分局']);
+    expect(plan.tasks[0].deadline).toBe('2024-12');
+    expect(raws(plan.tasks[2].cooperating)).toEqual(['县教体局']);
+    expect(plan.tasks[2].deadline).toBeNull();
+  });
+});
