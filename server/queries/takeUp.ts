@@ -6,7 +6,7 @@ import { and, asc, eq, gte, inArray, isNull, or, sql, type AnyColumn } from 'dri
 import type { DbOrTx } from '../db/client.js';
 import { outlineNodes, plans, regions, reportPeriods, reports, taskNotApplicable, taskTakeUps, tasks, taskUnits, units } from '../db/schema/index.js';
 import { AppError } from '../../shared/errors.js';
-import { combine, planScope, taskScope, type Actor } from '../policy.js';
+import { combine, taskScope, type Actor } from '../policy.js';
 import { readsRegion } from '../access.js';
 import { getVisiblePlan } from './plans.js';
 import { taskStatuses } from './status.js';
@@ -152,18 +152,23 @@ async function parentOf(db: DbOrTx, regionId: number) {
 }
 
 /**
- * Who asks, as far as the coverage matrix depends on it: the plan (visible to the actor), the districts below its
- * region that the actor may read (the city: all; a district: its own column) and whether the actor may set the rule.
- * Nothing else of the actor goes into the matrix, so `coverageKey` of this is a safe cache key (answerCache.ts).
+ * Who asks, as far as the coverage matrix depends on it: the plan, the districts below its region that the actor may
+ * read (the city: all; a district: its own column) and whether the actor may set the rule. Nothing else of the actor
+ * goes into the matrix, so `coverageKey` of this is a safe cache key (answerCache.ts).
+ * Only where the actor's right to read the plan is already checked: by the route table (routeAccess read('plan'),
+ * before the handler runs) or by `coverage` below. It runs on every request, cached answer or not, so it is one round
+ * trip: the plan's four columns (its row holds up to 100,000 characters of search text) with the regions below it.
  */
 export async function coverageScope(db: DbOrTx, actor: Actor, planId: number) {
-  // only the columns the matrix uses (a plan's row holds its search text, up to 100,000 characters), and the regions
-  // below it in the same round trip: this runs on every request, cached answer or not
-  const [[p], allDistricts] = await Promise.all([
-    db.select({ id: plans.id, title: plans.title, regionId: plans.regionId, settings: plans.settings }).from(plans).where(combine(eq(plans.id, planId), planScope(actor))),
-    db.select({ id: regions.id, name: regions.name, level: regions.level }).from(regions).where(eq(regions.parentId, sql`(select region_id from plans where id = ${planId})`)).orderBy(asc(regions.id)),
-  ]);
-  if (!p) throw new AppError('NOT_FOUND');
+  const rows = await db
+    .select({ id: plans.id, title: plans.title, regionId: plans.regionId, settings: plans.settings, below: { id: regions.id, name: regions.name, level: regions.level } })
+    .from(plans)
+    .leftJoin(regions, eq(regions.parentId, plans.regionId))
+    .where(eq(plans.id, planId))
+    .orderBy(asc(regions.id));
+  if (!rows.length) throw new AppError('NOT_FOUND');
+  const { below: _, ...p } = rows[0];
+  const allDistricts = rows.flatMap((r) => (r.below ? [r.below] : []));
   return { p, allDistricts, districts: allDistricts.filter((d) => readsRegion(actor, d.id)), canSetRule: canManagePlan(actor, p) };
 }
 export type CoverageScope = Awaited<ReturnType<typeof coverageScope>>;
@@ -177,6 +182,7 @@ export const coverageKey = (scope: CoverageScope, today: string) =>
  * a district: its own column). Each cell: 未落实 / 不适用 / 已落实 with the worst colour of the linked tasks.
  */
 export async function coverage(db: DbOrTx, actor: Actor, planId: number, today: string): Promise<Coverage> {
+  await getVisiblePlan(db, actor, planId);
   return coverageFor(db, await coverageScope(db, actor, planId), today);
 }
 

@@ -26,6 +26,7 @@ export const takeUpRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/coverage', permission: 'task.read', tag: 'take-up', summary: '区县(镇街)落实矩阵(任务 × 下一级区划,含汇总状态)',
     params: idParam, response: coverageSchema,
+    // the route table has checked that the actor may read the plan (routeAccess read('plan')) before this runs;
     // cached (answerCache.ts) under everything the answer depends on: the plan, the day, the columns the actor may
     // read and whether it may set the rule (coverageScope) — one actor never gets a matrix computed for another view
     handler: async ({ db, actor, params, req, reply }) => {
