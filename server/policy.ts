@@ -56,15 +56,25 @@ export function isAdmin(actor: Actor): boolean {
 }
 
 /**
- * (task_id, role) of every task a unit takes part in: where it is named, and, for a town, where the task is
- * addressed to 各镇街 in a plan of its district or of the city above it. The 各镇街 branch starts from the unit
- * (nothing for a unit that is no town), then the plans of its two regions, their tasks, and only then their
- * 各镇街 links (partial index task_units_all_towns), instead of joining every such link of the city first.
+ * (task_id, role, named) of every task a unit takes part in: where it is named (named), and, for a town, where the
+ * task is addressed to 各镇街 in a plan of its district or of the city above it (not named). Read from the stored
+ * membership (unit_tasks, kept by the triggers of migration 0016): one index range per unit, in list order, instead
+ * of the 各镇街 rule evaluated per request; `luoshi db verify` recomputes a sample with `computedUnitTaskRoles`.
+ * `planId`: the unit's tasks of one plan (a narrower range of the same index).
  */
-export function unitTaskRoles(unitId: number): SQL {
-  return sql`select tu.task_id, tu.role from task_units tu where tu.unit_id = ${unitId}
-    union all
-    select tu.task_id, tu.role from units u
+export function unitTaskRoles(unitId: number, planId?: number): SQL {
+  return sql`select task_id, role, named from unit_tasks where unit_id = ${unitId}${planId ? sql` and plan_id = ${planId}` : sql``}`;
+}
+
+/**
+ * The same membership computed from the links (what unit_tasks must hold): the unit's own links, and for a town the
+ * 各镇街 links of the plans of its region and of the region above it. For the check only (db verify, tests).
+ */
+export function computedUnitTaskRoles(unitId: number): SQL {
+  return sql`select t.id as task_id, t.plan_id, t.position, tu.role, true as named from task_units tu join tasks t on t.id = tu.task_id
+      where tu.unit_id = ${unitId}
+    union
+    select t.id, t.plan_id, t.position, tu.role, false from units u
       join plans p on p.region_id = u.region_id or p.region_id = (select parent_id from regions where id = u.region_id)
       join tasks t on t.plan_id = p.id
       join task_units tu on tu.task_id = t.id and tu.scope = 'all_towns' and tu.unit_id is null
@@ -72,7 +82,7 @@ export function unitTaskRoles(unitId: number): SQL {
 }
 
 function unitTaskIds(unitId: number): SQL {
-  return sql`select task_id from (${unitTaskRoles(unitId)}) as mine`;
+  return sql`select task_id from unit_tasks where unit_id = ${unitId}`;
 }
 
 /** Condition on `plans` for the plans the actor may see. */
@@ -87,7 +97,7 @@ export function planScope(actor: Actor): SQL | undefined {
       sql`${plans.regionId} in (with recursive up(id) as (select parent_id from regions where id in (${list}) union select g.parent_id from regions g join up on g.id = up.id) select id from up where id is not null)`,
     ) as SQL;
   }
-  if (actor.unitId) return sql`${plans.id} in (select ${tasks.planId} from ${tasks} where ${tasks.id} in (${unitTaskIds(actor.unitId)}))`;
+  if (actor.unitId) return sql`${plans.id} in (select plan_id from unit_tasks where unit_id = ${actor.unitId})`;
   return sql`false`;
 }
 

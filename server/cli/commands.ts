@@ -104,3 +104,23 @@ export async function migrateCmd() {
   console.log(`迁移完成(${db.kind})`);
   await db.close();
 }
+
+/** `luoshi db verify`: the maintained rows of a sample recomputed and compared (queries/verify.ts); exit 1 on a mismatch. */
+export async function verifyCmd(o: { sample: number }) {
+  if (!Number.isInteger(o.sample) || o.sample < 0) throw new Error('--sample 须为非负整数');
+  const { verifyUnitTasks, verifyTaskStatuses } = await import('../queries/verify.js');
+  const { shanghaiToday } = await import('../queries/calendar.js');
+  const { now } = await import('../clock.js');
+  const db = await openDb();
+  try {
+    const members = await verifyUnitTasks(db.db, { sample: o.sample });
+    console.log(`单位任务归属:核对 ${members.units} 个单位、${members.rows} 行,不一致 ${members.wrong.length} 个单位`);
+    for (const w of members.wrong.slice(0, 20)) console.log(`  单位 #${w.unitId}:缺 ${w.missing.length} 行${w.missing.length ? `(${w.missing.slice(0, 5).join(', ')})` : ''},多 ${w.extra.length} 行${w.extra.length ? `(${w.extra.slice(0, 5).join(', ')})` : ''}`);
+    const statuses = await verifyTaskStatuses(db.db, shanghaiToday(now()), { sample: o.sample });
+    console.log(`任务状态:核对今日已算的 ${statuses.rows} 行,不一致 ${statuses.wrong.length} 行`);
+    for (const w of statuses.wrong.slice(0, 20)) console.log(`  任务 #${w.taskId}:库中 ${JSON.stringify(w.stored)},重算 ${JSON.stringify(w.computed)}`);
+    if (members.wrong.length || statuses.wrong.length) process.exitCode = 1;
+  } finally {
+    await db.close();
+  }
+}

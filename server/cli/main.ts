@@ -1,4 +1,4 @@
-// luoshi: serve | demo | parse | import | user add | db migrate | db backup | db restore. Each command calls the same operations as the API.
+// luoshi: serve | demo | parse | import | user add | db migrate | db verify | db backup | db restore. Each command calls the same operations as the API.
 // Commands load their modules when they run (commands.ts), so `luoshi parse` starts in a fraction of a second.
 import { Command } from 'commander';
 import { roleSchema } from '../../shared/roles.js';
@@ -63,6 +63,10 @@ const db = program.command('db').description('数据库');
 db.command('migrate')
   .description('执行数据库迁移')
   .action(async () => (await commands()).migrateCmd());
+db.command('verify')
+  .description('核对维护的数据:抽样重算单位任务归属(unit_tasks)与今日任务状态(task_statuses),与库中所存比对;不一致时退出码为 1')
+  .option('--sample <n>', '抽样数(单位数与状态行数;0 为全部)', (v) => Number(v), 200)
+  .action(async (o) => (await commands()).verifyCmd(o));
 db.command('backup <file>')
   .description('备份整个数据库到文件(JSON 行,以 .gz 结尾则压缩;PGlite 与 PostgreSQL 通用)')
   .action(async (file) => (await import('./backup.js')).backupCmd(file));

@@ -17,11 +17,11 @@ export interface TaskFilter {
   pageSize: number;
 }
 
-function unitFilter(unitId?: number, role?: string): SQL | undefined {
+function unitFilter(unitId?: number, role?: string, planId?: number): SQL | undefined {
   if (!unitId && !role) return undefined;
   if (unitId) {
-    // the unit's own roles, including a town's part in tasks addressed to 各镇街
-    return sql`${tasks.id} in (select task_id from (${unitTaskRoles(unitId)}) as mine${role ? sql` where role = ${role}` : sql``})`;
+    // the unit's own roles, including a town's part in tasks addressed to 各镇街 (stored: unit_tasks), of the plan
+    return sql`${tasks.id} in (select task_id from (${unitTaskRoles(unitId, planId)}) as mine${role ? sql` where role = ${role}` : sql``})`;
   }
   return sql`${tasks.id} in (select ${taskUnits.taskId} from ${taskUnits} where ${taskUnits.role} = ${role})`;
 }
@@ -36,7 +36,7 @@ function outlineFilter(nodeId?: number): SQL | undefined {
 export function taskWhere(actor: Actor, f: Omit<TaskFilter, 'page' | 'pageSize'>): SQL | undefined {
   // a unit's own filter on its own unit is inside its scope already (the same tasks, or fewer with a role): asked once
   const scope = f.unitId && !seesRegion(actor) && !isAdmin(actor) && actor.unitId === f.unitId ? undefined : taskScope(actor);
-  return combine(scope, f.planId ? eq(tasks.planId, f.planId) : undefined, unitFilter(f.unitId, f.role), outlineFilter(f.outlineNodeId), matchSearch(tasks.searchText, f.q));
+  return combine(scope, f.planId ? eq(tasks.planId, f.planId) : undefined, unitFilter(f.unitId, f.role, f.planId), outlineFilter(f.outlineNodeId), matchSearch(tasks.searchText, f.q));
 }
 
 /** The order of every task list (index tasks_plan_position). */

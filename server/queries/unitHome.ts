@@ -27,9 +27,7 @@ export async function unitHome(db: Db, actor: Actor, today: string): Promise<Uni
 
   // the unit's roles: where it is named, and (a town) where the task is addressed to 各镇街
   const roles = rowsOf<{ taskId: number; role: string; named: boolean }>(
-    await db.execute(sql`select mine.task_id as "taskId", mine.role,
-        exists (select 1 from task_units n where n.task_id = mine.task_id and n.unit_id = ${unitId} and n.role = mine.role) as named
-      from (${unitTaskRoles(unitId)}) as mine`),
+    await db.execute(sql`select mine.task_id as "taskId", mine.role, mine.named from (${unitTaskRoles(unitId)}) as mine`),
   );
   const taskIds = [...new Set(roles.map((r) => r.taskId))];
   const taskRows = taskIds.length

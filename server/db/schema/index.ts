@@ -10,3 +10,4 @@ export * from './projects.js';
 export * from './checkup.js';
 export * from './taskStatus.js';
 export * from './sameWork.js';
+export * from './unitTasks.js';

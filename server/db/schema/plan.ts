@@ -120,7 +120,7 @@ export const taskUnits = pgTable(
     index('task_units_task').on(t.taskId, t.role),
     // a unit's tasks by role, answered from the index alone
     index('task_units_unit').on(t.unitId, t.role, t.taskId),
-    // the few links addressed to 各镇街 (policy.ts unitTaskRoles), found without reading the others
+    // the few links addressed to 各镇街 (the unit_tasks triggers, migration 0016), found without reading the others
     index('task_units_all_towns').on(t.taskId).where(sql`${t.scope} = 'all_towns' and ${t.unitId} is null`),
   ],
 );
