@@ -58,6 +58,12 @@ export function columnOf(cell: string): Column | null {
   if (/^(?:重点|主要|具体|年度|核心|阶段)?(?:工作)?任务(?:名称)?$/.test(c)) return 'task';
   if (/^(?:重点|主要|具体|工作|任务|推进|落实)?(?:工作)?(?:内容|措施|举措|要求|标准)$/.test(c)) return 'detail';
   if (/^(?:完成|办结|整改|计划完成|预计完成|推进)?(?:时限|时间|期限|时间节点|节点|时间要求|进度时限|时限要求)$/.test(c)) return 'deadline';
+  // "预期效果", "指标属性": what the row should achieve; the indicator's kind (约束性/预期性)
+  if (/^(?:预期|预计|预定)?(?:效果|成效|成果)$/.test(c)) return 'detail';
+  if (/^(?:指标)?(?:属性|性质|类型)$/.test(c)) return 'other';
+  // "牵头负责司局", "责任司局": a ministry's offices
+  if (/^牵头(?:负责)?(?:司局|司|处室|科室|股室|机构)$/.test(c)) return 'lead';
+  if (/^(?:责任|负责|承办)(?:司局|司|机构)$/.test(c)) return 'responsible';
   // "负责科室" beside "牵头单位": the office inside it that does the work; "负责人": a person
   if (/^(?:负责|承办|具体负责)(?:科室|处室|股室|部门|单位)$/.test(c)) return 'responsible';
   if (/^(?:具体)?(?:负责人|责任人)$/.test(c)) return 'leaders';

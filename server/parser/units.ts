@@ -5,7 +5,7 @@ import type { ParseContext } from './types.js';
 import { ELSEWHERE, lookupRegion, namesOtherCity, resolveUnit } from './registry.js';
 import * as OpenCC from 'opencc-js/t2cn';
 import { PINYIN_NOTE, widthFold } from './chars.js';
-import { BARE_ETC, GENERIC_BODY, SECTOR_FIELD } from './vocabulary.js';
+import { BARE_ETC, GENERIC_BODY, ORGAN_END, REGION_START, SECTOR_FIELD } from './vocabulary.js';
 
 // Names end in an organ word; text that does not is commentary, not a unit.
 export const UNIT_SUFFIX =
@@ -72,6 +72,12 @@ export function splitUnitList(value: string, offset: number): Piece[] {
     const streetsTowns = /^(各|相关)街道(办事处)?$/.test(a) && /^(乡镇|镇|乡)(人民政府|政府)?$/.test(b);
     // "市直有关部门、单位": one catch-all over two kinds of body
     const kinds = /(有关|相关|各)(部门|单位)$/.test(a) && /^(单位|部门|机构)$/.test(b);
+    // "节能与综合 利用司": a name wrapped in its cell, the space where the line broke; the first half names no body
+    const spaced = value[pieces[i + 1].start - offset - 1] === ' ' && /[与和及]$|[与和及][\u4e00-\u9fa5]{1,4}$/.test(a) && !ORGAN_END.test(a) && (ORGAN_END.test(b) || /司$/.test(b)) && !REGION_START.test(b);
+    if (spaced) {
+      pieces.splice(i, 2, { text: a + b, start: pieces[i].start });
+      continue;
+    }
     if (levels || streetsTowns || kinds || (/(镇|乡镇|镇人民政府|镇政府)$/.test(a) && /^街道(办事处)?$/.test(b) && /^(各|相关)/.test(a))) {
       pieces.splice(i, 2, { text: value.slice(pieces[i].start - offset, pieces[i + 1].start - offset + b.length), start: pieces[i].start });
     }

@@ -242,3 +242,13 @@ describe('a table drawn with box-drawing characters, cells hard-wrapped, merged 
     expect(plan.tasks[0].leaders).toEqual(['梁志强']);
   });
 });
+
+describe('one cell per line, each closed by " |", a ministry\'s columns (p02: 工业和信息化部 2018 指标)', () => {
+  const plan = page('p02-');
+  it('reads 预期效果 / 指标属性 / 牵头负责司局 as columns and a 司 name wrapped at a space whole', () => {
+    expect(plan.tasks.length).toBeGreaterThanOrEqual(9);
+    const byTitle = new Map(plan.tasks.map((t) => [t.title, t]));
+    expect(raws(byTitle.get('钢铁去产能规模')!.lead)).toEqual(['原材料工业司']);
+    expect(raws(byTitle.get('绿色制造示范典型发布数量')!.lead)).toEqual(['节能与综合利用司']);
+  });
+});
