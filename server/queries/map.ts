@@ -2,12 +2,12 @@
 // the projects that have a point. Only what the actor may see is counted: another district's area stays grey.
 // Boundaries: server/data/geo/chongqing-districts.json (names matched to regions by name). A district's towns (镇街) come
 // with it, judged by the same rules from what lies in each town: the plans issued for the town, the tasks of the
-// district's and towns' plans that name the town's unit (a town is a unit of its district, kind "town", of the same name),
-// its check-up values and problems, its projects. No town boundary ships (server/data/geo/README.md): the app lists them.
+// district's and towns' plans its unit takes part in (a town is a unit of its district, kind "town", of the same name;
+// named on the task or as one of 各镇街: the stored membership, unit_tasks), its check-up values and problems, its projects. No town boundary ships (server/data/geo/README.md): the app lists them.
 import { readFileSync } from 'node:fs';
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
-import { checkupProblems, checkups, checkupValues, plans, projects, regions, taskUnits, tasks, units } from '../db/schema/index.js';
+import { checkupProblems, checkups, checkupValues, plans, projects, regions, tasks, unitTasks, units } from '../db/schema/index.js';
 import { combine, planScope, type Actor } from '../policy.js';
 import { checkupScope } from './checkups.js';
 import { projectScope } from './projects.js';
@@ -37,14 +37,15 @@ async function districtRegions(db: DbOrTx) {
 }
 
 /** plan status: the share of judged tasks on track (green or blue) */
-function judgePlans(target: Judged, c: Record<string, number>, planCount: number, unitTasks = 0): void {
+function judgePlans(target: Judged, c: Record<string, number>, planCount: number, unitTasks = 0, allTowns = 0): void {
   const total = Object.values(c).reduce((x, y) => x + y, 0);
   const judged = total - (c.grey ?? 0);
   const ok = (c.green ?? 0) + (c.blue ?? 0);
   const share = judged ? Math.round((ok / judged) * 1000) / 10 : null;
   target.value = share;
   target.color = share === null ? 'grey' : share >= 80 ? 'green' : share >= 50 ? 'yellow' : 'red';
-  const whose = !unitTasks ? `${planCount}个规划、${total}项任务` : planCount ? `本镇街${planCount}个规划及本镇街单位参与的任务,共${total}项任务` : `本镇街单位参与的任务${total}项`;
+  const part = `本镇街单位参与的任务${unitTasks}项${allTowns ? `(其中“各镇街”任务${allTowns}项)` : ''}`;
+  const whose = !unitTasks ? `${planCount}个规划、${total}项任务` : planCount ? `本镇街${planCount}个规划及${part},共${total}项任务` : part;
   target.text = `${whose}:正常推进或已完成${ok}项,滞后(黄)${c.yellow ?? 0}项,严重滞后(红)${c.red ?? 0}项,未到期或未判定${c.grey ?? 0}项${share === null ? '' : `;正常推进占比 ${share}%`}`;
 }
 
@@ -116,19 +117,21 @@ export async function mapAnswer(db: DbOrTx, actor: Actor, mode: 'plans' | 'check
       : [];
     const status = await taskStatuses(db, taskRows, today);
     const planRegion = new Map(planRows.map((p) => [p.id, p.regionId]));
-    // a town's tasks: those of the plans issued for it, and those of the plans shown that name its unit
+    // a town's tasks: those of the plans issued for it, and those of the plans shown its unit takes part in (named, or
+    // as one of 各镇街)
     const townUnits = ids.length && towns.size
-      ? await db.selectDistinct({ taskId: taskUnits.taskId, name: units.name, regionId: units.regionId }).from(taskUnits).innerJoin(units, eq(units.id, taskUnits.unitId)).innerJoin(tasks, eq(tasks.id, taskUnits.taskId)).where(and(eq(units.kind, 'town'), inArray(tasks.planId, ids)))
+      ? await db.select({ taskId: unitTasks.taskId, named: sql<boolean>`bool_or(${unitTasks.named})`, name: units.name, regionId: units.regionId }).from(unitTasks).innerJoin(units, eq(units.id, unitTasks.unitId)).where(and(eq(units.kind, 'town'), inArray(unitTasks.planId, ids))).groupBy(unitTasks.taskId, units.name, units.regionId)
       : [];
     const townByUnit = new Map([...towns.entries()].map(([id, town]) => [`${districtOf(id)}|${town.name}`, town]));
-    const unitTasksOf = new Map<number, Town[]>();
+    const unitTasksOf = new Map<number, { town: Town; named: boolean }[]>();
     for (const u of townUnits) {
       const town = townByUnit.get(`${u.regionId}|${u.name}`);
-      if (town) unitTasksOf.set(u.taskId, [...(unitTasksOf.get(u.taskId) ?? []), town]);
+      if (town) unitTasksOf.set(u.taskId, [...(unitTasksOf.get(u.taskId) ?? []), { town, named: !!u.named }]);
     }
     const tally = new Map<Area, Record<string, number>>();
     const townTally = new Map<Town, Record<string, number>>();
     const townUnitCount = new Map<Town, number>();
+    const townAllCount = new Map<Town, number>();
     const add = <K>(m: Map<K, Record<string, number>>, k: K, color: string) => {
       const c = m.get(k) ?? {};
       c[color] = (c[color] ?? 0) + 1;
@@ -141,15 +144,16 @@ export async function mapAnswer(db: DbOrTx, actor: Actor, mode: 'plans' | 'check
       if (!a || !s) continue;
       add(tally, a, s.color);
       const own = regionId === null ? undefined : towns.get(regionId);
-      const named = (unitTasksOf.get(t.id) ?? []).filter((town) => town !== own);
       if (own) add(townTally, own, s.color);
-      for (const town of named) {
+      for (const { town, named } of unitTasksOf.get(t.id) ?? []) {
+        if (town === own) continue;
         add(townTally, town, s.color);
         townUnitCount.set(town, (townUnitCount.get(town) ?? 0) + 1);
+        if (!named) townAllCount.set(town, (townAllCount.get(town) ?? 0) + 1);
       }
     }
     for (const [a, c] of tally) judgePlans(a, c, a.plans.length);
-    for (const [town, c] of townTally) judgePlans(town, c, townPlans.get(town) ?? 0, townUnitCount.get(town) ?? 0);
+    for (const [town, c] of townTally) judgePlans(town, c, townPlans.get(town) ?? 0, townUnitCount.get(town) ?? 0, townAllCount.get(town) ?? 0);
   } else {
     shownYear = checkupYear;
     legend = `按${shownYear ?? ''}年城市体检结果着色:有数值且未发现问题为绿,问题 1–3 个为黄,4 个及以上为红;无体检数据为灰`;

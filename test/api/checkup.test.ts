@@ -396,6 +396,13 @@ describe('the map', () => {
     expect(judged).toMatchObject({ color: 'green', value: 100 });
     expect(judged.text).toContain('本镇街单位参与的任务1项');
     expect((await townsOf(office, '?mode=plans')).filter((x) => x.color !== 'grey').map((x) => x.regionId)).toEqual([other.id]);
+    // a task addressed to 各镇街 is every town's: each one is judged with it
+    const { tasks: [everyTown] } = await makePlan(db, { region: '永川区', title: '各镇街任务着色测试', tasks: [{ title: '各镇街开展城市体检自查', deadline: '2026-12-31' }] });
+    await db.insert(taskUnits).values({ taskId: everyTown.id, unitId: null, role: 'lead', raw: '各镇街', scope: 'all_towns' });
+    await db.update(tasks).set({ progress: 100, reportedStatus: '已完成' }).where(eq(tasks.id, everyTown.id));
+    const all = await townsOf(office, '?mode=plans');
+    expect(all.every((x) => x.color === 'green')).toBe(true);
+    expect(all.find((x) => x.regionId === other.id)!.text).toContain('本镇街单位参与的任务2项(其中“各镇街”任务1项)');
     // check-up: the town with values and no problem is green; a town without values stays grey
     const up = await townsOf(office, '?mode=checkup&year=2025');
     expect(up.find((x) => x.regionId === town.id)).toMatchObject({ color: 'green', value: 0 });
