@@ -3,7 +3,7 @@
 // damaged by OCR or page splices (a lost "(" or a truncated label), kept as far as legible.
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
-import { parseUnitList, looksLikeUnit, splitUnitList } from './units.js';
+import { parseUnitList, looksLikeUnit, sectorList, splitUnitList } from './units.js';
 import { parseDeadline } from './deadline.js';
 import { DEADLINE_LABELS, HELP_VERB, LEADER_LABELS, ROLE_LABEL_SRC, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
@@ -668,8 +668,11 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
   // does not bind the duties after it into one task
   const dutyGroups = groups.filter(named0);
   const own = dutyGroups.length >= 2 && groups.every((g) => named0(g) || g.every((f) => !f.own && f.who.units.every((u) => u.scope !== 'unit'))) ? dutyGroups : [found];
+  const split = own.length > 1;
   return own.map((g) => {
     const n = blank(g[0].at, g[0].end);
+    // each duty its own sentence: the task is the sentence, not the heading over the paragraph
+    if (split) n.opens = true;
     const named = new Set<string>();
     for (const f of g) {
       for (const u of f.who.units) {
@@ -761,6 +764,8 @@ const isUnitSubject = (who: string): boolean => {
   const pieces = splitUnitList(who, 0);
   // "本规划由市发改委", "各牵头单位要会同责任单位": a document or a role, not a named unit
   if (/由|^本/.test(who)) return false;
+  // "县发改、住建、自然资源等相关职能部门": fields of government named before one shared 部门
+  if (!/^(?:全[省市区县州])?各/.test(who) && sectorList(who, 0) !== null) return true;
   return pieces.length > 0 && pieces.every((p) => looksLikeUnit(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')) && !ROLE_NOUN.test(p.text));
 };
 // "各单位", "全县各级各部门", "其他涉及部门": everyone addressed, no one named

@@ -337,7 +337,11 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
   // the line just above still names it ("(一)宣传引导 ⏎ X要…")
   if (n.opens && start < n.start) {
     const gap = text.slice(start, n.start);
-    const nearHead = head !== null && start === head.start && (gap.match(/\n/g) ?? []).length <= 1 && gap.length <= 80;
+    // (only the paragraph's first sentence: "督查室要…" after other sentences under the heading is a task of its own)
+    const nl = gap.indexOf('\n');
+    // (a run-in heading, "二、加强统筹推进,确保办理进度。X要…", ends at its own 。)
+    const ends = ((nl >= 0 ? gap.slice(nl + 1) : gap).match(/[。!?]/g) ?? []).length;
+    const nearHead = head !== null && start === head.start && (gap.match(/\n/g) ?? []).length <= 1 && gap.length <= 80 && ends <= (nl >= 0 ? 0 : 1);
     if (!nearHead) start = Math.max(start, text.lastIndexOf('\n', n.start - 1) + 1, sentenceStart(text, n.start));
   }
   // "…圆满完成。 1.轨道交通…。 牵头领导:…": items numbered inside one long line; the note's item starts at its number

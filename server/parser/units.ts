@@ -138,8 +138,8 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
 }
 
 
-function sectorList(value: string, offset: number): Piece[] | null {
-  const m = /^(.+?)(等)?(?:有关|相关)?部门$/.exec(value.trim());
+export function sectorList(value: string, offset: number): Piece[] | null {
+  const m = /^(.+?)(等)?(?:有关|相关)?(?:职能)?部门$/.exec(value.trim());
   if (!m) return null;
   const lead = value.length - value.trimStart().length;
   const pieces = splitUnitList(m[1], offset + lead);

@@ -200,3 +200,15 @@ describe('an item whose last clause says who does it ("…,市人力社保局等
     expect(raws(t.cooperating)).toEqual(['市人力社保局']);
   });
 });
+
+describe('duties sentence by sentence under a heading (p08: 陇西县 民生实事 notice)', () => {
+  it('gives each sentence opening on a unit its own task, fields of government before one 部门 included', () => {
+    const plan = parseText(
+      ['关于做好2025年民生实事工作的通知', '一、工作要求', '各牵头单位要制定详细的实事项目推进计划。县发改、住建、自然资源等相关职能部门要开辟绿色通道,优化程序手续。督查室要实行清单管理,及时完善季度台账。'].join('\n'),
+    );
+    const t = plan.tasks.find((x) => x.title.startsWith('县发改、住建、自然资源等相关职能部门要开辟绿色通道'))!;
+    expect(raws(t.responsible)).toEqual(['县发改', '住建', '自然资源']);
+    const d = plan.tasks.find((x) => x.title.startsWith('督查室要实行清单管理'))!;
+    expect(raws(d.responsible)).toEqual(['督查室']);
+  });
+});
