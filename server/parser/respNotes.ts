@@ -509,6 +509,8 @@ const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
 const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年))|(?:要|应|应当|须|必须|务必)(?=[\u4e00-\u9fa5]))/;
 // "千军昌要求," / "会议强调:" opening a news report's sentence
+// "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
+const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
 const SPEAKER = /^[”"]?[\u4e00-\u9fa5]{2,4}(?:要求|强调|指出|表示|提出|明确)[:,]\s*/;
 // "各县市区和市级相关部门,要认真盘点…": the units charged, then a comma, then what they must do
 const ADDRESSED = /^([^,;。:()!?\s]{2,40}?),(?=(?:要|须|必须|务必)[\u4e00-\u9fa5])()/;
@@ -535,7 +537,7 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const free = (a: number, b: number) => !taken.some((n) => n.start < b && a < n.end) && !out.some((n) => n.start < b && a < n.end);
   for (const line of ctx.doc.lines) {
     const t = line.text.replace(/\s+$/, '');
-    if (t.length < 6 || !/牵头|负责|配合|实施|落实|会同|承办|协办|要|应|须|务|将|[于在]\d|[于在]每/.test(t)) continue;
+    if (t.length < 6 || !/牵头|负责|配合|实施|落实|会同|承办|协办|要|应|须|务|将|[于在]\d|[于在]每|请/.test(t)) continue;
     const mt = mask(t);
     if (/(牵头|负责|负总责|配合|实施|落实|协办)。?$/.test(t)) {
       const body = mt.replace(/。$/, '');
@@ -580,7 +582,7 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         out.push(run);
         continue;
       }
-      const subj = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每/.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
+      const subj = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|^\s*请/.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
       if (subj && free(subj.start, subj.end)) {
         out.push(subj);
         continue;
@@ -784,7 +786,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // "千军昌强调,市住建局、市监察局…要成立…": a news report's speaker before the units it charges
   const speaker = SPEAKER.exec(sm.slice(lead));
   if (speaker) lead += speaker[0].length;
-  const m = SUBJECT.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead));
+  const m = SUBJECT.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
   if (!m) return null;
   // a named unit as subject carries the sentence out; addressees only where the sentence sets them a date
   // a duty verb or a date after the subject: any unit, or addressees whose sentence sets a date; a plain modal
