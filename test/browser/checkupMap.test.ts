@@ -132,9 +132,9 @@ describe('城市体检与一图呈现', () => {
     await expect.poll(() => canvas.locator('path').count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(38);
     // 城市体检结果: the towns with values are coloured (the demo's 2025 check-up has three of 永川's towns)
     await page.getByText('城市体检结果').click();
-    await expect.poll(() => page.locator('.map-legend').textContent()).toContain('城市体检结果');
+    await expect.poll(() => page.locator('.map-legend').textContent(), { timeout: 30_000 }).toContain('城市体检结果');
     await page.getByTestId('map-side').locator('.ant-list-item').filter({ hasText: '永川区' }).click();
-    await expect.poll(() => canvas.getAttribute('aria-label')).toBe('永川区地图');
+    await expect.poll(() => canvas.getAttribute('aria-label'), { timeout: 30_000 }).toBe('永川区地图');
     const tiles = page.getByTestId('town-tile');
     await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(23);
     expect(await page.getByTestId('town-grid').textContent()).toContain('镇街边界暂无开放许可的数据来源');
@@ -145,8 +145,11 @@ describe('城市体检与一图呈现', () => {
     await shotBoth(page, 'map-towns');
     // 规划任务状态: the same 23 towns; a town with projects opens them in the library
     await page.getByText('规划任务状态').click();
+    await expect.poll(() => page.locator('.map-legend').textContent(), { timeout: 30_000 }).toContain('按规划任务状态着色');
     await page.getByTestId('map-side').locator('.ant-list-item').filter({ hasText: '永川区' }).click();
     await expect.poll(() => tiles.count(), { timeout: 30_000 }).toBe(23);
+    // every town of 永川区 takes part in the tasks its plans address to 各镇街: none is without data
+    await expect.poll(() => page.getByTestId('town-grid').textContent(), { timeout: 30_000 }).not.toContain('无数据');
     const withProjects = page.locator('a[data-testid="town-tile"]');
     expect(await withProjects.count()).toBeGreaterThanOrEqual(10); // the demo's 15 towns with a project
     const name = (await withProjects.first().locator('b').textContent())!;

@@ -201,8 +201,9 @@ function MapCanvas({ data, drilled, onSelect, onProject }: { data: MapAnswer; dr
   return <div ref={el} className={drilled ? 'map-canvas drilled' : 'map-canvas'} role="img" aria-label={drilled ? `${drilled}地图` : '重庆市区县地图'} data-testid="map-canvas" />;
 }
 
+/** a tile's short word: the figure, or why there is none (no data at all, or tasks none of which is judged yet) */
 const townTag = (t: MapAnswer['areas'][number]['towns'][number], mode: 'plans' | 'checkup') =>
-  t.value === null ? '无数据' : mode === 'plans' ? `正常推进 ${t.value}%` : t.value ? `${t.value}个问题` : '无问题';
+  t.value === null ? (t.text === '无数据' ? '无数据' : '尚无判定') : mode === 'plans' ? `正常推进 ${t.value}%` : t.value ? `${t.value}个问题` : '无问题';
 
 /** A drilled district's towns, coloured as the districts are; no boundary ships, so they are tiles, not shapes. */
 function TownGrid({ area, mode }: { area: Area; mode: 'plans' | 'checkup' }) {
