@@ -702,10 +702,15 @@ function clauseAfter(rest: string): string {
 
 function dedupe(ts: ParsedTarget[]): ParsedTarget[] {
   const seen = new Set<string>();
+  // a goal restated in a page's headline, teaser and body ("新增生活垃圾分类覆盖户数92.21万户" four times) is one
+  const said = new Set<string>();
   return ts.filter((t) => {
     const k = `${t.source.start}:${t.source.end}`;
-    if (seen.has(k)) return false;
+    // (the same words: a table's cells that differ only by the row they stand in are not restatements)
+    const same = `${t.quote.replace(/\s/g, '')}|${t.subject.replace(/\s/g, '')}|${t.value}|${t.unit}|${t.comparator}|${t.year}`;
+    if (seen.has(k) || (t.quote.replace(/\s/g, '').length >= 8 && said.has(same))) return false;
     seen.add(k);
+    said.add(same);
     return true;
   });
 }

@@ -252,3 +252,11 @@ describe('one cell per line, each closed by " |", a ministry\'s columns (p02: �
     expect(raws(byTitle.get('绿色制造示范典型发布数量')!.lead)).toEqual(['节能与综合利用司']);
   });
 });
+
+describe('a goal restated in headline, teaser and body (p13: 成都 垃圾分类 news)', () => {
+  it('is one target, not one per restatement', () => {
+    const plan = page('p13-');
+    // four restatements on the page; the one dated by its own sentence stays apart from the undated ones
+    expect(plan.targets.filter((t) => t.value === 92.21).length).toBe(2);
+  });
+});
