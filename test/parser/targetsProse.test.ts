@@ -297,3 +297,11 @@ describe('traps and price bases the issue names', () => {
     expect(t.lead.map((u) => u.raw)).toEqual(['区住建委']);
   });
 });
+
+describe('what a project costs in all is no target (labelled so on 13 of the 14 real pages that say 总投资)', () => {
+  it('drops "总投资132亿元" and keeps the year\'s figure beside it', () => {
+    const plan = parseText(['某县2012年重点项目建设计划', '一、重点项目', '1.建设城区污水处理厂,项目总投资132亿元,2012年完成投资20亿元。'].join('\n'));
+    expect(plan.targets.some((t) => t.value === 132)).toBe(false);
+    expect(plan.targets.some((t) => t.value === 20 && t.unit === '亿元')).toBe(true);
+  });
+});
