@@ -13,6 +13,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { changeStampColumn, stampOf } from '../db/changeStamp.js';
 
 interface Entry {
   stamp: string;
@@ -38,14 +39,14 @@ export const answerCacheMs = () => Number(process.env.LUOSHI_ANSWER_CACHE_MS ?? 
 
 /** The newest audit id: moves with every committed change (each writes an audit row in its transaction). */
 async function changeStamp(db: DbOrTx): Promise<string> {
-  const rows = (await db.execute(sql`select max(id) as id from audit_events`)) as unknown as { rows?: { id: number | null }[] } | { id: number | null }[];
+  const rows = (await db.execute(sql`select ${changeStampColumn} as id`)) as unknown as { rows?: { id: number | null }[] } | { id: number | null }[];
   const list = Array.isArray(rows) ? rows : (rows.rows ?? []);
-  return String(list[0]?.id ?? 0);
+  return stampOf(list[0]?.id);
 }
 
-async function entryFor(db: DbOrTx, key: string, compute: () => Promise<unknown>): Promise<Entry> {
+async function entryFor(db: DbOrTx, key: string, compute: () => Promise<unknown>, knownStamp?: string): Promise<Entry> {
   const { entries, pending } = cacheOf(db);
-  const stamp = await changeStamp(db);
+  const stamp = knownStamp ?? (await changeStamp(db));
   const ttl = answerCacheMs();
   const hit = entries.get(key);
   if (hit && hit.stamp === stamp && Date.now() - hit.at < ttl) return hit;
@@ -73,11 +74,12 @@ export async function cachedValue<T>(db: DbOrTx, key: string, compute: () => Pro
 
 /**
  * Sends a whole answer from the cache: the JSON made once, compressed once per encoding (brotli, else gzip), an ETag,
- * 304 when the client already has it. Returns the reply (the handler's result).
+ * 304 when the client already has it. Returns the reply (the handler's result). `opts.stamp`: the stamp the caller read
+ * in this request (db/changeStamp.ts `changeStampColumn`), else it is read here.
  */
-export async function sendCachedAnswer(db: DbOrTx, req: FastifyRequest, reply: FastifyReply, key: string, compute: () => Promise<unknown>): Promise<unknown> {
+export async function sendCachedAnswer(db: DbOrTx, req: FastifyRequest, reply: FastifyReply, key: string, compute: () => Promise<unknown>, opts: { stamp?: string } = {}): Promise<unknown> {
   if (answerCacheMs() <= 0) return compute();
-  const e = await entryFor(db, key, compute);
+  const e = await entryFor(db, key, compute, opts.stamp);
   if (e.json === undefined) {
     e.json = JSON.stringify(e.value);
     e.etag = `"a${e.stamp}-${createHash('sha1').update(e.json).digest('base64url').slice(0, 16)}"`;

@@ -16,6 +16,7 @@ import { rollupRuleSchema, TAKE_UP_STATE_LABELS, type Coverage, type RollupRule,
 import { can, canManagePlan } from '../policy.js';
 import { describeRollupRule, levelWord, rollupDistricts, worstColor } from '../domain/districtRollup.js';
 import { scoreSuggestion } from '../domain/takeUpSuggestions.js';
+import { changeStampColumn, stampOf } from '../db/changeStamp.js';
 import { searchTokens } from '../search.js';
 
 export { COLOR_SEVERITY, worstColor } from '../domain/districtRollup.js';
@@ -157,19 +158,21 @@ async function parentOf(db: DbOrTx, regionId: number) {
  * goes into the matrix, so `coverageKey` of this is a safe cache key (answerCache.ts).
  * Only where the actor's right to read the plan is already checked: by the route table (routeAccess read('plan'),
  * before the handler runs) or by `coverage` below. It runs on every request, cached answer or not, so it is one round
- * trip: the plan's four columns (its row holds up to 100,000 characters of search text) with the regions below it.
+ * trip: the plan's four columns (its row holds up to 100,000 characters of search text) with the regions below it and
+ * the answer cache's change stamp.
  */
 export async function coverageScope(db: DbOrTx, actor: Actor, planId: number) {
   const rows = await db
-    .select({ id: plans.id, title: plans.title, regionId: plans.regionId, settings: plans.settings, below: { id: regions.id, name: regions.name, level: regions.level } })
+    .select({ id: plans.id, title: plans.title, regionId: plans.regionId, settings: plans.settings, below: { id: regions.id, name: regions.name, level: regions.level }, stamp: changeStampColumn })
     .from(plans)
     .leftJoin(regions, eq(regions.parentId, plans.regionId))
     .where(eq(plans.id, planId))
     .orderBy(asc(regions.id));
   if (!rows.length) throw new AppError('NOT_FOUND');
-  const { below: _, ...p } = rows[0];
+  const { below: _, stamp, ...p } = rows[0];
   const allDistricts = rows.flatMap((r) => (r.below ? [r.below] : []));
-  return { p, allDistricts, districts: allDistricts.filter((d) => readsRegion(actor, d.id)), canSetRule: canManagePlan(actor, p) };
+  // the answer cache's stamp, read in the same statement (answerCache.ts)
+  return { p, allDistricts, districts: allDistricts.filter((d) => readsRegion(actor, d.id)), canSetRule: canManagePlan(actor, p), stamp: stampOf(stamp) };
 }
 export type CoverageScope = Awaited<ReturnType<typeof coverageScope>>;
 

@@ -32,7 +32,7 @@ export const takeUpRoutes = [
     handler: async ({ db, actor, params, req, reply }) => {
       const t = today();
       const scope = await coverageScope(db, actor, params.id);
-      return sendCachedAnswer(db, req, reply, coverageKey(scope, t), () => coverageFor(db, scope, t));
+      return sendCachedAnswer(db, req, reply, coverageKey(scope, t), () => coverageFor(db, scope, t), { stamp: scope.stamp });
     },
   }),
   defineRoute({
