@@ -10,7 +10,7 @@ import { currentPlanNumber, indexOutline, unitAsWritten, unitWrittenInDoc } from
 import { findPeriod, findTitle, noticeTitle } from './meta.js';
 import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END, ACTION_START, ACTION_ANY, ACTION_WIDE, DIMENSION, ITEM_UNIT, ITEM_HOLDER, ITEM_OBJECT } from './targetsWords.js';
 import { findMatrixTables } from './matrixTargets.js';
-import { findTaskTables, type TableTask } from './taskTable.js';
+import { FIGURE_BOUND, findTaskTables, type TableTask } from './taskTable.js';
 import { issueYear, parseDeadline } from './deadline.js';
 import { cnFigureEdits } from './cnFigures.js';
 import { fragsV, lineV, quoteV, rewriteV, spanV, type Frag, type VText } from './virtual.js';
@@ -24,7 +24,8 @@ const EVENT_RE = new RegExp(`${YEAR_SRC}|${PLAN_SRC}|${FIG_SRC}`, 'g');
 
 // "|" and tabs part the cells of a task table flattened to text
 const CLAUSE_BOUND = /[,;:、()“”"《》。!?|｜\t]/;
-const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|(?:和|及|与|并)(?!以)|$)/;
+// ("…增长10%以上的年度目标": a list of goals closed by the word that names them)
+const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|(?:和|及|与|并)(?!以)|的(?:年度|全年|发展|预期|主要|奋斗|工作)?目标(?:任务)?[,;。!]|$)/;
 const POSTFIX = /^\s*(以上|以下|以内|之内|左右|上下|内)/;
 // "比上年增长15%以上" in a year's work plan is what it sets out to reach; "同比增长8.5%" reports
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|完成了|建成了|实现了|达到了|同比/;
@@ -234,16 +235,19 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           const fy = /(20\d{2})年/.exec(f.header);
           const fYear = fy ? Number(fy[1]) : year;
           // "1300人" in a 目标任务 cell: the measure written after the count is the cell's own
-          const counted = /^(.*?\d)\s*([\u4e00-\u9fa5·]{1,4})$/.exec(f.text);
+          // "3000万吨左右", "100个以上": the bound after the figure
+          const bound = FIGURE_BOUND.exec(f.text)?.[0].trim() ?? '';
+          const ftext = bound ? f.text.replace(FIGURE_BOUND, '') : f.text;
+          const counted = /^(.*?\d)\s*([\u4e00-\u9fa5·]{1,4})$/.exec(ftext);
           const cellUnit = counted && (COUNT_UNIT.test(counted[2]) || /^[万亿]?元$/.test(counted[2])) ? counted[2] : null;
-          const bare = /^([≥≤><]|不低于|不少于|不超过|不高于)?\s*(\d+(?:\.\d+)?)(?:\s*[~～\-—至]\s*(\d+(?:\.\d+)?))?$/.exec(cellUnit ? counted![1] : f.text);
+          const bare = /^([≥≤><]|不低于|不少于|不超过|不高于)?\s*(\d+(?:\.\d+)?)(?:\s*[~～\-—至]\s*(\d+(?:\.\d+)?))?$/.exec(cellUnit ? counted![1] : ftext);
           if (bare) {
             // a bare figure under "2024年计划投资(亿元)": the unit is in the header; an indicator table already holds it
             if (isIndicatorRow(f.start)) continue;
             // the unit in the header ("(亿元)"), else the row's own 单位 cell; a "%" written in the cell is its own
             const unit = /%$/.test(f.text) ? '%' : cellUnit ? unitWrittenInDoc(ctx.doc, cellUnit) : unitWrittenInDoc(ctx.doc, /\(([^()]{1,8})\)\s*$/.exec(f.header)?.[1] ?? r.measure ?? null);
             const max = bare[3] ? Number(bare[3]) : null;
-            const cmp: Comparator = max !== null ? 'range' : bare[1] ? (/[≥>]|不低于|不少于/.test(bare[1]) ? (bare[1] === '>' ? '>' : '>=') : bare[1] === '<' ? '<' : '<=') : '=';
+            const cmp: Comparator = max !== null ? 'range' : bound ? (bound === '左右' ? 'approx' : /以上/.test(bound) ? '>=' : '<=') : bare[1] ? (/[≥>]|不低于|不少于/.test(bare[1]) ? (bare[1] === '>' ? '>' : '>=') : bare[1] === '<' ? '<' : '<=') : '=';
             const name = f.header.replace(/\([^()]*\)\s*$/, '');
             out.push({ subject: `${r.title}${name}`, value: Number(bare[2]), valueMax: max, unit, comparator: cmp, year: fYear, recurring: false, decrease: false, quote: ctx.doc.text.slice(f.start, f.start + f.text.length), outlineId: node?.id ?? null, source: ctx.doc.toSource(f.start, f.start + f.text.length) });
             continue;

@@ -1070,8 +1070,10 @@ function fitRow(r: Cell[], columns: Column[], textWidth = 0): (Cell | undefined)
 // a cell holding only a figure, with at most a bound before it ("186", "≥2%", "不低于95")
 const BARE_FIGURE = /^(?:[≥≤><]|不低于|不少于|不超过|不高于)?\s*\d+(?:\.\d+)?\s*%?$/;
 /** "1300人", "7699套", "2所": a goal cell holding only a count and its measure word */
+/** "3000万吨左右", "100个以上": a bound written after the figure */
+export const FIGURE_BOUND = /\s*(?:左右|及以上|以上|以下|以内)$/;
 const COUNTED_FIGURE = /^(?:[≥≤><]|不低于|不少于|不超过|不高于)?\s*\d+(?:\.\d+)?\s*([\u4e00-\u9fa5·]{1,4})$/;
-const goalFigure = (t: string) => BARE_FIGURE.test(t) || (COUNTED_FIGURE.test(t) && (COUNT_UNIT.test(COUNTED_FIGURE.exec(t)![1]) || /^[万亿]?元$/.test(COUNTED_FIGURE.exec(t)![1])));
+const goalFigure = (t0: string, t = t0.replace(FIGURE_BOUND, '')) => BARE_FIGURE.test(t) || (COUNTED_FIGURE.test(t) && (COUNT_UNIT.test(COUNTED_FIGURE.exec(t)![1]) || /^[万亿]?元$/.test(COUNTED_FIGURE.exec(t)![1])));
 // a cell left empty on purpose: "/", "—", "无"
 const EMPTY_CELL = /^(?:[/／—–-]+|无|暂无)$/;
 const unitLine = (t: string) => EMPTY_CELL.test(t) || looksLikeUnit(t.replace(/[、,]$/, '')) || /^(办事处|管委会|委员会|有限公司|有限责任公司|集团|分局|分公司|中心|人民政府|政府)[、,]?$/.test(t);

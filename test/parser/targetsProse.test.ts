@@ -305,3 +305,12 @@ describe('what a project costs in all is no target (labelled so on 13 of the 14 
     expect(plan.targets.some((t) => t.value === 20 && t.unit === '亿元')).toBe(true);
   });
 });
+
+describe('a list of goals closed by the word that names them, and a bound after a figure in a table cell', () => {
+  it('keeps "…增长10%以上的年度目标" and reads "3000万吨左右" in a 预期效果 cell as about 3000万吨', () => {
+    const speech = parseText(['某县2021年农业工作会议', '会议指出,2021年要确保实现新发展黄茶1万亩、农村居民人均可支配收入增长10%以上的年度目标。'].join('\n'));
+    expect(speech.targets.find((t) => t.subject.includes('可支配收入'))).toMatchObject({ value: 10, unit: '%', comparator: '>=' });
+    const table = parseText(['2018年重点指标', '序号 |', '指标名称 |', '预期效果 |', '完成时限 |', '牵头负责司局 |', '1 |', '钢铁去产能规模 |', '3000万吨左右 |', '12月 |', '原材料工业司 |', '2 |', '智能制造试点示范项目遴选数量 |', '100个左右 |', '12月 |', '装备工业司 |'].join('\n'));
+    expect(table.targets.find((t) => t.value === 3000)).toMatchObject({ unit: '万吨', comparator: 'approx' });
+  });
+});
