@@ -474,6 +474,8 @@ function figure(
   if (/[由从]\s*$/.test(pre)) return null;
   // "项目总投资132亿元", "总投资约200万": what a project costs in all, not a figure the year's work reaches
   if (unit && /元$|^[万亿]$/.test(unit) && /(?:总投资|總投資|计划总投资|估算总投资|概算总投资)(?:额)?(?:约|达|为|共|合计)?\s*$/.test(pre)) return null;
+  // "建成年输气量2亿方门站", "建设日处理能力10万吨的污水处理厂": the capacity of the thing built, named after it
+  if (!TERMINATOR.test(rest) && !POSTFIX.test(rest) && /(?:输气量|输水量|供水量|处理量|处理能力|产能|容量|库容|装机)\s*$/.test(pre)) return null;
   // "新建道路宽50米", "管径1.2米": the size of what is built, not a figure to reach
   if (unit && /^(?:米|厘米|毫米)$/.test(unit) && /(?:宽|高|深|厚|直径|半径|宽度|高度|深度|厚度|管径|层高|净高|埋深|净空)\s*$/.test(pre)) return null;
   // "给予一次性奖励50万元", "有效期3年": a policy's terms, not what the plan sets out to reach

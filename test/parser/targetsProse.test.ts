@@ -314,3 +314,14 @@ describe('a list of goals closed by the word that names them, and a bound after 
     expect(table.targets.find((t) => t.value === 3000)).toMatchObject({ unit: '万吨', comparator: 'approx' });
   });
 });
+
+describe('what 民生实事 lists count: 份, 方, 投保, 购买, 清淤; a capacity before the thing built is no target', () => {
+  const plan = parseText(['2025年民生实事项目', '1.为80周岁及以上老年人投保2.5万份意外伤害保险。', '2.河湖库塘清淤10万方、水库山塘维修10座。', '3.建成昆仑燃气年输气量2亿方门站。'].join('\n'));
+  it('reads the counts', () => {
+    expect(plan.targets.find((t) => t.value === 2.5)).toMatchObject({ unit: '万份' });
+    expect(plan.targets.find((t) => t.unit === '万方')).toMatchObject({ value: 10 });
+  });
+  it('drops "年输气量2亿方" before 门站', () => {
+    expect(plan.targets.some((t) => t.value === 2 && t.unit === '亿方')).toBe(false);
+  });
+});
