@@ -547,7 +547,10 @@ function headerAt0(lines: Line[], i: number): Header | null {
     // "序号 | 项目名称 | 责任单位 | 目标任务 | 1- 8月 实际完成情况": columns the lists know make the table, the others are other
     const known = cells.filter((c) => c !== null).length;
     const loose = cells.map((c) => c ?? 'other') as Column[];
-    if (cells.length >= 4 && known >= 3 && known >= cells.length - 2 && isTaskHeader(cells) && cells[0] !== null) return { columns: loose.map(plainSpec), next: i + 1, perLine: false, pipe, names: raw.map((c) => c.text) };
+    // a project ledger's "|" header, half its columns figures the lists do not name ("至2021年底累计完成投资",
+    // "2022年工作计划"): 序号, the row's name and a unit column make it a task table still
+    const ledger = pipe && cells[0] === 'seq' && known * 2 >= raw.filter((c) => c.text).length && cells.some((c) => c === 'task') && cells.some((c) => c !== null && UNIT_COL(c));
+    if (cells.length >= 4 && known >= 3 && (known >= cells.length - 2 || ledger) && isTaskHeader(cells) && cells[0] !== null) return { columns: loose.map(plainSpec), next: i + 1, perLine: false, pipe, names: raw.map((c) => c.text) };
   } else if (/^\S{1,8}(?: \S{1,8}){3,11}$/.test(t.trim())) {
     // "序号 任务名称 具体措施 牵头单位 …": cells parted by single spaces
     const raw = t.trim().split(' ');
@@ -761,6 +764,8 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
     // "| 2.持续开展… | 县农业农村局 | 2025年11月底前 | ||": a page that drops a row's merged cells pads the row at
     // its end; the empty cells there stand for the missing ones at its start
     if (pipe) while (cells.length > 2 && !cells[cells.length - 1].text) cells.pop();
+    // "投资 | 工程主要形象进度 | 完成 投资 | % |…": the header's second line, sub-columns of the first, before any row
+    if (pipe && !rows.length && columns[0] === 'seq' && !/^\d{1,3}$/.test(cells[0]?.text ?? '') && !cells.some((c) => unitCell(c.text))) continue;
     // whitespace-separated rows lose empty cells: a short row fills from the left, unless its unit cell then
     // falls on no unit: a merged cell at the row's start (the category over several rows) is the one missing
     let shift = 0;
@@ -778,7 +783,14 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
         }
       }
     }
-    rows.push(columns.map((_, k) => cells[k - shift] ?? { text: '', start: l.end }));
+    const row = columns.map((_, k) => cells[k - shift] ?? { text: '', start: l.end });
+    // a "|" row with more cells than its header (a second header line's sub-columns): its unit cell stands to the
+    // right of the unit column; the unit cell is the one that names units
+    if (pipe && !shift && uCol >= 0 && !unitCell(row[uCol].text)) {
+      const right = cells.findIndex((c, k) => k > uCol && k <= uCol + 4 && !UNIT_COL(columns[k] ?? 'other') && unitCell(c.text));
+      if (right > 0) row[uCol] = cells[right];
+    }
+    rows.push(row);
     if (cells.length + shift > columns.length) {
       const extra = cells.slice(columns.length - 1 - shift);
       const last = rows[rows.length - 1];

@@ -260,3 +260,12 @@ describe('a goal restated in headline, teaser and body (p13: 成都 垃圾分类
     expect(plan.targets.filter((t) => t.value === 92.21).length).toBe(2);
   });
 });
+
+describe('a project ledger as "|" rows: half its header figures the lists do not name, a second header line, cells dropped (p01)', () => {
+  it('reads each project with the unit cell that names units, wherever the dropped cells moved it', () => {
+    const plan = page('p01-');
+    expect(plan.tasks.length).toBe(6);
+    expect(raws(plan.tasks[1].responsible)).toEqual(['縣民政局', '各相關鄉鎮街道']);
+    expect(plan.tasks.some((t) => t.title.includes('形象进度'))).toBe(false);
+  });
+});
