@@ -1,6 +1,6 @@
 // Status, computed and explained: each task against 序时进度 and the last due period, each indicator
 // against its expected value, rolled up (weighted) to chapters and the plan. Thresholds come from plan settings.
-import { hydrateIds, keysetRows, numberedRows, taskWhere, type PageRow, type TaskFilter } from './tasks.js';
+import { hydrate, hydrateIds, keysetRows, numberedRows, taskWhere, type PageRow, type TaskFilter } from './tasks.js';
 import type { Actor } from '../policy.js';
 import { and, asc, desc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { TaskStatusOut } from '../../shared/reporting.js';
@@ -278,7 +278,9 @@ async function pageItems(db: DbOrTx, rows: PageRow[], today: string, computed?: 
     else missing.push(r.id);
   }
   if (missing.length) for (const [id, s] of await taskStatuses(db, await db.select(statusColumns).from(tasks).where(inArray(tasks.id, missing)), today)) status.set(id, s);
-  return (await hydrateIds(db, rows.map((r) => r.id))).flatMap((i) => (status.has(i.id) ? [{ ...i, status: status.get(i.id)! }] : []));
+  // a keyset page read its tasks whole already; a numbered one read only their keys
+  const whole = rows.every((r) => r.task) ? await hydrate(db, rows.map((r) => r.task!)) : await hydrateIds(db, rows.map((r) => r.id));
+  return whole.flatMap((i) => (status.has(i.id) ? [{ ...i, status: status.get(i.id)! }] : []));
 }
 
 /**

@@ -48,18 +48,25 @@ export const afterCursor = (c: TaskCursor | null | undefined): SQL | undefined =
 
 /** What a page is read as: the tasks' keys with their maintained status row (none: the status is computed). */
 const pageColumns = { id: tasks.id, planId: tasks.planId, position: tasks.position, asOf: taskStatusRows.asOf, status: taskStatusRows.status };
-export type PageRow = { id: number; asOf: string | null; status: unknown };
+export type PageRow = { id: number; asOf: string | null; status: unknown; task?: typeof tasks.$inferSelect };
 
 /**
  * A keyset page: the first `pageSize` tasks after `cursor` that `where` keeps (it may name task_statuses), in list
  * order, and the cursor after the last of them when more follow (one row more is read to know). No count and no
- * offset: any page costs what the first one does.
+ * offset: any page costs what the first one does. The tasks are read whole with their keys (`task`): at most
+ * pageSize + 1 rows, in index order or sorted from a unit's range, so no second statement reads them again.
  */
 export async function keysetRows(db: DbOrTx, where: SQL | undefined, cursor: TaskCursor | null, pageSize: number) {
-  const rows = await db.select(pageColumns).from(tasks).leftJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id)).where(and(where, afterCursor(cursor))).orderBy(...taskOrder).limit(pageSize + 1);
-  const page = rows.slice(0, pageSize);
-  const last = page.at(-1);
-  return { rows: page as PageRow[], nextCursor: rows.length > pageSize && last ? encodeTaskCursor(last) : null };
+  const rows = await db
+    .select({ task: tasks, asOf: taskStatusRows.asOf, status: taskStatusRows.status })
+    .from(tasks)
+    .leftJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id))
+    .where(and(where, afterCursor(cursor)))
+    .orderBy(...taskOrder)
+    .limit(pageSize + 1);
+  const page: PageRow[] = rows.slice(0, pageSize).map((r) => ({ id: r.task.id, asOf: r.asOf, status: r.status, task: r.task }));
+  const last = page.at(-1)?.task;
+  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeTaskCursor(last) : null };
 }
 
 /** A numbered page and the total: the count, then the page's keys (sorted on the index's columns). */
