@@ -6,7 +6,7 @@
 // Sub-points marked △ / ● / ○ under a headline cell belong to the headline's row.
 import type { Line } from './types.js';
 import type { Frag } from './virtual.js';
-import { columnOf, type Column } from './taskTable.js';
+import { columnOf, type Column } from './columns.js';
 
 export interface BoxTable {
   start: number;

@@ -6,7 +6,7 @@
 // unit columns part where two names meet with no separator between them.
 import type { Line, ParseContext } from './types.js';
 import type { Frag } from './virtual.js';
-import { columnOf, type Column } from './taskTable.js';
+import { columnOf, type Column } from './columns.js';
 import { parseUnitList } from './units.js';
 import { ORGAN_END_SRC, REGION_START } from './vocabulary.js';
 
