@@ -3,6 +3,7 @@
 // region's parent — made through the app's routes and by raw SQL (a writer that knows nothing of unit_tasks), and
 // the lists read it; `luoshi db verify` (queries/verify.ts) recomputes it and catches a corrupted row.
 import { describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { and, eq, sql } from 'drizzle-orm';
 import { plans, regions, taskUnits, tasks, units } from '../../server/db/schema/index.js';
 import { unitTasks } from '../../server/db/schema/unitTasks.js';
@@ -181,5 +182,35 @@ describe('db verify', () => {
     expect((await verifyUnitTasks(db, { sample: 3 })).units).toBe(3);
     const office = await makeClient(t.app, db, ['office']);
     expect((await office.client.get(`/api/plans/${plan.id}/tasks?unitId=${lead.unitId}`)).statusCode).toBe(200);
+  });
+});
+
+describe.runIf(process.env.LUOSHI_TEST_DB === 'pg')('two writers at once (PostgreSQL)', () => {
+  it('one adds a unit to a task while another removes one: the second waits for the first and both changes are kept', async () => {
+    const db = t.handle.db;
+    const [x, y] = [await makeUnit(db), await makeUnit(db)];
+    const { tasks: [task] } = await makePlan(db, { tasks: [{ title: '推进管网改造', lead: [y.id] }] });
+    const [c1, c2] = [new pg.Client({ connectionString: t.handle.url! }), new pg.Client({ connectionString: t.handle.url! })];
+    await c1.connect();
+    await c2.connect();
+    try {
+      await c1.query('begin');
+      await c1.query(`insert into task_units (task_id, unit_id, role, raw, scope, position) values ($1, $2, 'cooperating', 'x', 'unit', 1)`, [task.id, x.id]);
+      await c2.query('begin');
+      let done = false;
+      // the second writer's trigger waits for unit_tasks' lock, held by the first until it commits
+      const second = c2.query('delete from task_units where task_id = $1 and unit_id = $2', [task.id, y.id]).then(() => (done = true));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(done).toBe(false);
+      await c1.query('commit');
+      await second;
+      await c2.query('commit');
+    } finally {
+      await c1.end();
+      await c2.end();
+    }
+    expect(await membership(x.id)).toEqual([`${task.id}:cooperating:named`]);
+    expect(await membership(y.id)).toEqual([]);
+    await consistent(x.id, y.id);
   });
 });
