@@ -6,7 +6,8 @@
 // Kept only while nothing changed: every change writes an audit row in its own transaction (house rule), so the newest
 // audit id is a stamp of the data — read per request with one index lookup; an entry from another stamp is dropped.
 // The date is part of the key (statuses move with the calendar). A TTL (LUOSHI_ANSWER_CACHE_MS, 10 s by default;
-// 0 turns the cache off) bounds what the stamp cannot see: a transaction that committed after a newer one.
+// 0 turns the cache off) bounds what the stamp cannot see: a transaction that committed after a newer one; past it,
+// an entry whose stamp still holds is sent while one request works out its replacement (no fifty-client stall).
 // The JSON is made once per entry and compressed once per encoding; an ETag answers 304 to a client that has it.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -62,6 +63,13 @@ async function entryFor(db: DbOrTx, key: string, compute: () => Promise<unknown>
       return entry;
     })().finally(() => pending.delete(flight));
     pending.set(flight, p);
+  }
+  // only the lifetime ran out and nothing changed: the answer in hand is still right for this stamp — it is sent while
+  // one request works the next one out (the calendar's day is in the key), so fifty clients do not all wait at once.
+  // A changed stamp never gets the old answer.
+  if (hit && hit.stamp === stamp) {
+    p.catch(() => undefined);
+    return hit;
   }
   return p;
 }

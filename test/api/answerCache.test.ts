@@ -2,9 +2,11 @@
 // holding the answer gets 304, compressed and plain answers are the same JSON, and the route table's check still runs
 // first (another district never gets a cached answer).
 import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { setClock } from '../../server/clock.js';
 import { useTestApp } from '../helpers/app.js';
+import { cachedValue } from '../../server/http/answerCache.js';
 import { makeClient, makePlan, makeRunningPlan } from '../helpers/factories.js';
 
 const t = useTestApp();
@@ -76,5 +78,36 @@ describe('answer cache', () => {
     // a unit reporter may see the plan's status but not its ranking or board
     expect((await s.reporterA.client.get(`/api/plans/${s.plan.id}/dashboard/ranking`)).statusCode).toBe(403);
     expect((await s.reporterA.client.get(`/api/plans/${s.plan.id}/board`)).statusCode).toBe(403);
+  });
+
+  it('past its lifetime with nothing changed, sends the answer in hand while one request works out the next', async () => {
+    const was = process.env.LUOSHI_ANSWER_CACHE_MS;
+    process.env.LUOSHI_ANSWER_CACHE_MS = '300';
+    try {
+      let n = 0;
+      let gate: Promise<void> = Promise.resolve();
+      const compute = async () => {
+        await gate;
+        return ++n;
+      };
+      const key = `swr-${Math.random()}`;
+      expect(await cachedValue(t.handle.db, key, compute)).toBe(1);
+      await new Promise((r) => setTimeout(r, 350));
+      // expired, same stamp: while the recomputation is held, every caller gets the old answer at once
+      let release!: () => void;
+      gate = new Promise<void>((r) => (release = r));
+      const [a, b] = await Promise.all([cachedValue(t.handle.db, key, compute), cachedValue(t.handle.db, key, compute)]);
+      expect([a, b]).toEqual([1, 1]);
+      release();
+      await expect.poll(() => n).toBe(2);
+      expect(await cachedValue(t.handle.db, key, compute)).toBe(2);
+      // a change (a new audit row) is never answered from the old entry
+      gate = Promise.resolve();
+      await t.handle.db.execute(sql`insert into audit_events (actor_name, action, entity_type, entity_id) values ('测试', 'test.swr', 'test', '0')`);
+      expect(await cachedValue(t.handle.db, key, compute)).toBe(3);
+    } finally {
+      if (was === undefined) delete process.env.LUOSHI_ANSWER_CACHE_MS;
+      else process.env.LUOSHI_ANSWER_CACHE_MS = was;
+    }
   });
 });
