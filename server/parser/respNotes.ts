@@ -225,7 +225,36 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
   }
   notes.push(...findInlineNotes(ctx, notes));
   notes.push(...sameLines(ctx, notes));
-  return notes.sort((a, b) => a.start - b.start);
+  notes.sort((a, b) => a.start - b.start);
+  extendDuties(ctx, notes);
+  return notes;
+}
+
+/**
+ * "X要严格按照…确定危改对象。评议工作应认真开展,并将会议记录于4月15日前报送我委。": a duty opening its sentence goes on
+ * through the sentences after it in its paragraph, up to the sentence where the next note of the paragraph begins —
+ * the later sentences say how and by when (their deadline is the duty's).
+ */
+function extendDuties(ctx: ParseContext, notes: RespNote[]): void {
+  const text = ctx.doc.text;
+  notes.forEach((n, k) => {
+    if (!n.opens || n.bodyEnd === undefined) return;
+    const lineEnd = text.indexOf('\n', n.bodyEnd);
+    let end = lineEnd < 0 ? text.length : lineEnd;
+    const next = notes[k + 1];
+    if (next && next.start < end) {
+      // the next note's own sentence is not this duty's
+      let s0 = next.start;
+      while (s0 > n.bodyEnd && !/[。!?]/.test(text[s0 - 1])) s0--;
+      end = Math.min(end, s0);
+    }
+    // …not past the next item numbered inside the line, and not far (a page flattened to one line)
+    const item = /[。;!?]\s*(?:[一二三四五六七八九十]{1,3}、|[((][一二三四五六七八九十\d]{1,3}[))]|\d{1,2}[.、](?!\d))/.exec(text.slice(n.bodyEnd, end));
+    if (item) end = n.bodyEnd + item.index + 1;
+    if (end - n.bodyEnd > 240) return;
+    while (end > n.bodyEnd && /[\s]/.test(text[end - 1])) end--;
+    if (end > n.bodyEnd) n.bodyEnd = end;
+  });
 }
 
 // a numbered heading with no sentence end before the label: "(一)…", "一、…", "3.…"
@@ -507,7 +536,7 @@ const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '�
 // an item's marker or a bullet before a sentence that opens the line
 const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）])?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
-const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年))|(?:要|应|应当|须|必须|务必)(?=[\u4e00-\u9fa5]))/;
+const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "千军昌要求," / "会议强调:" opening a news report's sentence
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
@@ -537,7 +566,7 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const free = (a: number, b: number) => !taken.some((n) => n.start < b && a < n.end) && !out.some((n) => n.start < b && a < n.end);
   for (const line of ctx.doc.lines) {
     const t = line.text.replace(/\s+$/, '');
-    if (t.length < 6 || !/牵头|负责|配合|实施|落实|会同|承办|协办|要|应|须|务|将|[于在]\d|[于在]每|请/.test(t)) continue;
+    if (t.length < 6 || !/牵头|负责|配合|实施|落实|会同|承办|协办|要|应|须|务|将|[于在]\d|[于在]每|请|需/.test(t)) continue;
     const mt = mask(t);
     if (/(牵头|负责|负总责|配合|实施|落实|协办)。?$/.test(t)) {
       const body = mt.replace(/。$/, '');
@@ -576,13 +605,13 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     for (let m = re.exec(mt); m; m = re.exec(mt)) {
       const sm = m[0];
       const s0 = m.index;
-      if (!/牵头|负责|配合|会同|承办|协办|要|应|须|务|将|[于在]\d|[于在]每/.test(sm)) continue;
+      if (!/牵头|负责|配合|会同|承办|协办|要|应|须|务|将|[于在]\d|[于在]每|需|^\s*请/.test(sm)) continue;
       const run = /[由请]/.test(sm) ? clauseRun(ctx, t, sm, s0, line.start) : null;
       if (run && free(run.start, run.end)) {
         out.push(run);
         continue;
       }
-      const subj = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|^\s*请/.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
+      const subj = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|^\s*请|需/.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
       if (subj && free(subj.start, subj.end)) {
         out.push(subj);
         continue;

@@ -470,10 +470,12 @@ function figure(
     // "“十四五”期间,全县累计完成水利投资50亿元以上" in that plan: its own period's total
     if (!(cumulative && post && post[1] !== '内' && (FUTURE.test(s) || ownPeriod(s, plan)))) return null;
   }
+  // "县政府第十七届56次常务会议": which meeting it was, not a figure to reach
+  if (unit === '次' && /^\s*(?:常务|全体|主任|党组|专题|办公|常委)?(?:会议|会)/.test(rest) && (/[届第]\s*$/.test(pre) || /第[一二三四五六七八九十百零〇\d]+届\s*$/.test(pre) || /政府|党委|人大|政协/.test(pre))) return null;
   // "由50%提高到55%": the first figure is the starting point
   if (/[由从]\s*$/.test(pre)) return null;
   // "项目总投资132亿元", "总投资约200万": what a project costs in all, not a figure the year's work reaches
-  if (unit && /元$|^[万亿]$/.test(unit) && /(?:总投资|總投資|计划总投资|估算总投资|概算总投资)(?:额)?(?:约|达|为|共|合计)?\s*$/.test(pre)) return null;
+  if (unit && /元$|^[万亿]$/.test(unit) && /(?:总投资|總投資|计划总投资|估算总投资|概算总投资|投资概算|投资估算|概算投资|估算投资)(?:额)?(?:约|达|为|共|合计)?\s*$/.test(pre)) return null;
   // "建成年输气量2亿方门站", "建设日处理能力10万吨的污水处理厂": the capacity of the thing built, named after it
   if (!TERMINATOR.test(rest) && !POSTFIX.test(rest) && /(?:输气量|输水量|供水量|处理量|处理能力|产能|容量|库容|装机)\s*$/.test(pre)) return null;
   // "新建道路宽50米", "管径1.2米": the size of what is built, not a figure to reach

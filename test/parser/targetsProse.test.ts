@@ -325,3 +325,12 @@ describe('what 民生实事 lists count: 份, 方, 投保, 购买, 清淤; a cap
     expect(plan.targets.some((t) => t.value === 2 && t.unit === '亿方')).toBe(false);
   });
 });
+
+describe('which meeting it was, and a budget estimate, are no targets (q08, q11)', () => {
+  it('drops "第十七届56次常务会议" and "投资概算1.45亿元"', () => {
+    const plan = parseText(['某县2024年第56次常务会议纪要', '7月8日,县长主持召开县政府第十七届56次常务会议。', '一、启动支农路东延工程,全长1.38公里,投资概算1.45亿元,新建停车位200个。'].join('\n'));
+    expect(plan.targets.some((t) => t.value === 56)).toBe(false);
+    expect(plan.targets.some((t) => t.value === 1.45)).toBe(false);
+    expect(plan.targets.some((t) => t.value === 200)).toBe(true);
+  });
+});

@@ -212,3 +212,15 @@ describe('duties sentence by sentence under a heading (p08: 陇西县 民生实�
     expect(raws(d.responsible)).toEqual(['督查室']);
   });
 });
+
+describe('a duty sentence and the sentences after it in its paragraph (q04: 东至县 危房改造 notice)', () => {
+  it('reads 需 as 要, and takes the deadline a later sentence of the paragraph sets', () => {
+    const plan = parseText(
+      ['东至县2016年农村危房改造工作通知', '二、及时完善相关程序。各乡镇要严格按照程序确定危改对象。评议工作应认真开展,并将相关会议记录于4月15日前报送我委备案。', '三、加快工程进度。县住建委需加大工作力度,确保10月底前全部竣工。'].join('\n'),
+    );
+    const a = plan.tasks.find((x) => x.text.includes('确定危改对象'))!;
+    expect(a.deadline).toBe('2016-04-15');
+    const b = plan.tasks.find((x) => x.text.includes('需加大工作力度'))!;
+    expect(raws(b.responsible)).toEqual(['县住建委']);
+  });
+});
