@@ -540,6 +540,8 @@ const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必�
 // "千军昌要求," / "会议强调:" opening a news report's sentence
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
+// "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
+const PRONOUN_SPEAKER = /^(?:[她他]|会议|会上)(?:要求|强调|指出|明确|提出)[:,]?\s*/;
 const SPEAKER = /^[”"]?[\u4e00-\u9fa5]{2,4}(?:要求|强调|指出|表示|提出|明确)[:,]\s*/;
 // "各县市区和市级相关部门,要认真盘点…": the units charged, then a comma, then what they must do
 const ADDRESSED = /^([^,;。:()!?\s]{2,40}?),(?=(?:要|须|必须|务必)[\u4e00-\u9fa5])()/;
@@ -813,7 +815,7 @@ const isAddressees = (who: string): boolean => {
 function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
   let lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
   // "千军昌强调,市住建局、市监察局…要成立…": a news report's speaker before the units it charges
-  const speaker = SPEAKER.exec(sm.slice(lead));
+  const speaker = SPEAKER.exec(sm.slice(lead)) ?? PRONOUN_SPEAKER.exec(sm.slice(lead));
   if (speaker) lead += speaker[0].length;
   const m = SUBJECT.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
   if (!m) return null;

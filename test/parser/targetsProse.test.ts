@@ -334,3 +334,11 @@ describe('which meeting it was, and a budget estimate, are no targets (q08, q11)
     expect(plan.targets.some((t) => t.value === 200)).toBe(true);
   });
 });
+
+describe('a share of the things named after it, and a speaker before the unit (q12, q15)', () => {
+  it('reads "帮助20%的贫困户实现脱贫" as a target and "她要求县市场监管局…" as the bureau\'s duty', () => {
+    const plan = parseText(['某县2019年工作会议', '一、目标任务', '1.帮助20%的贫困户实现脱贫。', '二、会议要求', '她要求县市场监管局要立足行业特点,落实源头治理。'].join('\n'));
+    expect(plan.targets.find((t) => t.value === 20)).toMatchObject({ unit: '%', subject: '贫困户实现脱贫' });
+    expect(plan.tasks.flatMap((t) => t.responsible.map((u) => u.raw))).toContain('县市场监管局');
+  });
+});
