@@ -224,3 +224,10 @@ describe('a duty sentence and the sentences after it in its paragraph (q04: 东�
     expect(raws(b.responsible)).toEqual(['县住建委']);
   });
 });
+
+describe('sub-district bodies as sentence subjects (q07: 岳阳楼区 会议纪要)', () => {
+  it('reads 街道办事处, 社区居委会, 镇, 所, 站 as the bodies they are', () => {
+    const plan = parseText(['会议纪要', '(三)吕仙亭街道办事处、龟山社区居委会要加大项目建设协调力度,做好居民群众工作。'].join('\n'));
+    expect(raws(plan.tasks[0].responsible)).toEqual(['吕仙亭街道办事处', '龟山社区居委会']);
+  });
+});
