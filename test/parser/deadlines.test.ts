@@ -42,3 +42,10 @@ describe('the year of a month-only deadline', () => {
     expect(p.tasks.map((t) => t.deadline)).toEqual(['2024-12', '2024-08']);
   });
 });
+
+describe('"2020年年底前" in the item text (q11: 太康县 民生实事)', () => {
+  it('is the end of 2020', () => {
+    const plan = parseText(['太康县2020年民生实事', '一、加快推进引黄调蓄工程建设,一期工程于2020年年底前完成。(牵头责任单位:水利局;配合单位:有关乡镇)'].join('\n'));
+    expect(plan.tasks[0].deadline).toBe('2020-12');
+  });
+});
