@@ -88,7 +88,8 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
         responsible: r.responsible,
         cooperating: r.cooperating,
         leaders: r.leaders,
-        deadlineText: r.deadlineText,
+        // a table with no deadline column: the row's own words may say by when ("2021年2月底前,群众对…知晓率达90%")
+        deadlineText: r.deadlineText ?? textDeadline(r.text),
         units: r.unitsStart === null ? null : { start: r.unitsStart, end: r.unitsEnd! },
         year: tYear,
         plainList: r.plainList,

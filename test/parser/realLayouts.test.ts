@@ -217,6 +217,8 @@ describe('a table whose cells lost every separator (j21: 西安 分工方案; o0
     expect(raws(second.responsible)).toEqual(['市商务局', '市住建局', '市城管委', '市委社治委', '市发改委', '市规划和自然资源局', '各区(市)县政府(管委会)']);
     // the store's copy stops inside the fifth row: four whole rows
     expect(plan.tasks.length).toBe(4);
+    // no deadline column: the row's own '2021年2月底前,…' says by when
+    expect(second.deadline).toBe('2021-02');
   });
 });
 
