@@ -429,7 +429,8 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
 // "9月底前,各村…", "10月底前完成选址,11月15日前建成投用": a month the task's text says it is due by
 // (the last one named: the stages before it lead up to it); "每月25日前报送" recurs and is no deadline
 // "2024年底前,全市…": a year's end
-const TEXT_DEADLINE = /(?<![每\d])(?:((?:19|20)\d{2})年)?(?:(\d{1,2})月(?:(\d{1,2})日|底|末|中旬|下旬|上旬)?|(?<=(?:19|20)\d{2}年)年?(?:底|末))(?:前|以前|之前)(?![\d年月])/g;
+// ("预计2021年11月份完成", "6月底建成": the month the work ends, said by the verb instead of 前)
+const TEXT_DEADLINE = /(?<![每\d])(?:((?:19|20)\d{2})年)?(?:(\d{1,2})月(?:(\d{1,2})日|底|末|中旬|下旬|上旬)?|(?<=(?:19|20)\d{2}年)年?(?:底|末))(?:前|以前|之前|份?(?=(?:全部|全面|基本)?(?:完成|完工|建成|竣工|投用|投入使用|办结)))(?![\d年月])/g;
 
 export function textDeadline(text: string): string | null {
   let last: string | null = null;

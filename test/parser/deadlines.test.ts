@@ -49,3 +49,11 @@ describe('"2020年年底前" in the item text (q11: 太康县 民生实事)', ()
     expect(plan.tasks[0].deadline).toBe('2020-12');
   });
 });
+
+describe('the month the work ends, said by its verb (e14: "预计2021年11月份完成")', () => {
+  it('is the deadline; "每月…完成" is not', () => {
+    const plan = parseText(['某镇2021年民生实事', '一、由镇公路站负责的农村道路硬化项目,建设约12.3公里道路硬化,预计2021年11月份完成。', '二、由镇财政所负责的资金拨付,每月15日完成拨付。'].join('\n'));
+    expect(plan.tasks.find((t) => t.text.includes('道路硬化'))!.deadline).toBe('2021-11');
+    expect(plan.tasks.find((t) => t.text.includes('资金拨付'))?.deadline ?? null).toBeNull();
+  });
+});
