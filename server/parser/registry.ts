@@ -140,6 +140,7 @@ export function lookupRegion(region: string | null, text: string, registry: Regi
 // or a title line "齐齐哈尔市2024年…工作方案" (four-character names such as 齐齐哈尔 and 呼和浩特 too)
 const OTHER_CITY =
   /^[ \t\u3000]*(?:关于)?([\u4e00-\u9fa5]{2,4}?)(?:市|州|地区|盟)(?=[\u4e00-\u9fa5]{0,14}(?:人民政府|政府|委员会|局|委|办公室|督查室)|[ \t\u3000]*$|(?:19|20)\d\d[\u4e00-\u9fa5\d—－\-()（）]{0,40}(?:方案|计划|要点|意见|规划|通知|办法|清单)[ \t\u3000]*$)/gm;
+const CITY_GOVERNMENT = /(?<![\u4e00-\u9fa5])([\u4e00-\u9fa5]{2,4}?)市(?:人民政府|政府办公厅|人民政府办公厅|委|政府)(?![\u4e00-\u9fa5]*?(?:各部门|各单位))/g;
 const NOT_A_CITY = /^(?:重庆|全|本|各|该|城|我|市|省|县|区|地|直|都|城市|县级|地级|副省|设区|全省|各省|沿海|超大|特大|大中|中小)|[全本各该我县区]$/;
 
 /**
@@ -153,6 +154,9 @@ export function namesOtherCity(text: string, registry: RegistryUnit[]): boolean 
   OTHER_CITY.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = OTHER_CITY.exec(head))) if (!NOT_A_CITY.test(m[1])) return true;
+  // "日前,成都市人民政府网站公布了…": a city's government named anywhere in the head
+  CITY_GOVERNMENT.lastIndex = 0;
+  while ((m = CITY_GOVERNMENT.exec(head))) if (!NOT_A_CITY.test(m[1])) return true;
   // "第一名金寨县;第二名霍邱县…": counties named by their own names, none of them Chongqing's
   const counties = new Set<string>();
   OTHER_COUNTY.lastIndex = 0;

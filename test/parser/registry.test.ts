@@ -69,3 +69,13 @@ describe('another city named in the title', () => {
     expect(p.tasks.flatMap((t) => [...t.lead, ...t.responsible]).filter((u) => u.known)).toEqual([]);
   });
 });
+
+describe('a page about another city\'s government (p15: 成都 政府工作报告 分解方案 repost)', () => {
+  it('keeps its 市X names unknown instead of resolving them to Chongqing\'s', async () => {
+    const { parseText } = await import('../../server/parser/index.js');
+    const plan = parseText(['日前,成都市人民政府网站公布了《2022年〈政府工作报告〉目标任务责任分解方案》。', '1.地区生产总值增长7%左右。(牵头单位:市发改委;责任单位:市统计局)'].join('\n'));
+    const units = plan.tasks.flatMap((t) => [...t.lead, ...t.responsible]);
+    expect(units.map((u) => u.raw)).toEqual(['市发改委', '市统计局']);
+    expect(units.every((u) => !u.known)).toBe(true);
+  });
+});
