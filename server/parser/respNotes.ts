@@ -799,7 +799,8 @@ const isUnitSubject = (who: string): boolean => {
   if (/由|^本/.test(who)) return false;
   // "县发改、住建、自然资源等相关职能部门": fields of government named before one shared 部门
   if (!/^(?:全[省市区县州])?各/.test(who) && sectorList(who, 0) !== null) return true;
-  return pieces.length > 0 && pieces.every((p) => looksLikeUnit(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')) && !ROLE_NOUN.test(p.text));
+  // ("城乡", "城镇": a word, not a body, though it ends as a township's name does)
+  return pieces.length > 0 && pieces.every((p) => looksLikeUnit(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')) && !ROLE_NOUN.test(p.text) && !/^(?:城乡|城镇|乡镇|村镇|集镇|小镇|全镇|全乡|本镇|本乡)$/.test(p.text) && !(/(?:镇|乡|所|站|队)$/.test(p.text) && p.text.length < 3));
 };
 // "各单位", "全县各级各部门", "其他涉及部门": everyone addressed, no one named
 const NOT_NAMED = /干部$|领导$|同志$|^(?:全[省市区县])?各|^(?:其他|其余|相关|有关)|下阶段|下一步|^(?:区县|县区|市县|市州|乡镇|镇街|街镇|镇乡)(?:人民)?(?:政府|党委|党委政府)?$/;

@@ -3,6 +3,7 @@
 // directives in minutes. (Regrouped from the blind-batch files 5–12.)
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../server/parser/index.js';
+import { corpusText } from '../helpers/corpus.js';
 
 const raws = (us: { raw: string }[]) => us.map((u) => u.raw);
 const roles = (text: string) => parseText(text).tasks.map((t) => [raws(t.lead), raws(t.responsible), raws(t.cooperating)]);
@@ -229,5 +230,12 @@ describe('sub-district bodies as sentence subjects (q07: 岳阳楼区 会议纪�
   it('reads 街道办事处, 社区居委会, 镇, 所, 站 as the bodies they are', () => {
     const plan = parseText(['会议纪要', '(三)吕仙亭街道办事处、龟山社区居委会要加大项目建设协调力度,做好居民群众工作。'].join('\n'));
     expect(raws(plan.tasks[0].responsible)).toEqual(['吕仙亭街道办事处', '龟山社区居委会']);
+  });
+});
+
+describe('words that end as a township\'s name does are no bodies (corpus 004)', () => {
+  it('reads no duty of "城乡" in the outline\'s goal sentences', () => {
+    const plan = parseText(corpusText('004_daddf72c7a72a405.txt'));
+    expect(plan.tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('城乡');
   });
 });
