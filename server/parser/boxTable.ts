@@ -11,6 +11,8 @@ import { columnOf, type Column } from './columns.js';
 export interface BoxTable {
   start: number;
   end: number;
+  /** the index of the table's top border line */
+  lineFrom: number;
   columns: Column[];
   /** per row, per column: the cell's pieces in the normalized text (absent: empty) */
   rows: (Frag[] | undefined)[][];
@@ -63,13 +65,13 @@ export function findBoxTables(lines: Line[]): BoxTable[] {
     const block = lines.slice(i + 1, j);
     const end = j < lines.length && /^[ \t\u3000]*[└┗╚]/.test(lines[j].text) ? lines[j].end : (block.at(-1)?.end ?? lines[i].end);
     const table = readBlock(block);
-    if (table) out.push({ ...table, start: lines[i].start, end });
+    if (table) out.push({ ...table, start: lines[i].start, end, lineFrom: i });
     i = j;
   }
   return out;
 }
 
-function readBlock(block: Line[]): Omit<BoxTable, 'start' | 'end'> | null {
+function readBlock(block: Line[]): Omit<BoxTable, 'start' | 'end' | 'lineFrom'> | null {
   const cut = block.map(piecesOf);
   const width = mostCommon(cut.filter((p) => p.length).map((p) => p.length));
   if (width < 2) return null;

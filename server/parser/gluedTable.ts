@@ -114,7 +114,7 @@ function readRow(ctx: ParseContext, stream: Frag[], text: string, from: number, 
 }
 
 // a document-sharing site's page number opening a line ("2、住建局…"): no part of the table
-const PAGE_MARK = /^\d{1,3}、/;
+const PAGE_MARK = /^(\d{1,3})、/;
 
 /** Glued task tables of the document. */
 export function findGluedTables(ctx: ParseContext, taken: { start: number; end: number }[]): GluedTable[] {
@@ -162,11 +162,11 @@ function lineRows(ctx: ParseContext, lines: Line[], from: number, columns: Colum
 /** Rows glued one after another, each opening on its running number, across lines and page marks. */
 function runRows(ctx: ParseContext, lines: Line[], i: number, rest: number, columns: Column[]): Omit<GluedTable, 'start'> | null {
   const stream: Frag[] = [{ text: lines[i].text.slice(rest), start: lines[i].start + rest }];
-  let page = PAGE_MARK.test(lines[i].text) ? Number(/^\d+/.exec(lines[i].text)![0]) : 0;
+  let page = Number(PAGE_MARK.exec(lines[i].text)?.[1] ?? 0);
   for (let j = i + 1; j < lines.length && j < i + 400; j++) {
     let t = lines[j].text;
     let off = 0;
-    const pm = /^(\d{1,3})、/.exec(t);
+    const pm = PAGE_MARK.exec(t);
     if (page && pm && Number(pm[1]) === page + 1) {
       page++;
       off = pm[0].length;
@@ -193,10 +193,7 @@ function runRows(ctx: ParseContext, lines: Line[], i: number, rest: number, colu
     const s = starts[k];
     const to = k + 1 < starts.length ? starts[k + 1].at : text.length;
     const row = readRow(ctx, stream, text, s.at + s.len, to, columns, fragsAt(stream, s.at, s.at + s.len));
-    if (!row) {
-      if (k + 1 < starts.length) continue;
-      break;
-    }
+    if (!row) continue;
     rows.push(row);
     endAt = to;
   }

@@ -537,11 +537,11 @@ const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '�
 const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）])?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
 const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
-// "千军昌要求," / "会议强调:" opening a news report's sentence
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
 const PRONOUN_SPEAKER = /^(?:[她他]|会议|会上)(?:要求|强调|指出|明确|提出)[:,]?\s*/;
+// "千军昌要求," / "会议强调:" opening a news report's sentence
 const SPEAKER = /^[”"]?[\u4e00-\u9fa5]{2,4}(?:要求|强调|指出|表示|提出|明确)[:,]\s*/;
 // "各县市区和市级相关部门,要认真盘点…": the units charged, then a comma, then what they must do
 const ADDRESSED = /^([^,;。:()!?\s]{2,40}?),(?=(?:要|须|必须|务必)[\u4e00-\u9fa5])()/;

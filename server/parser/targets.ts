@@ -517,9 +517,8 @@ function figure(
   // "30%以上的医疗机构建成健康促进医院", "设立总规模20亿元的产业基金": what the figure measures follows it
   const after = TERMINATOR.test(rest) ? null : /^的((?:[^,;。:!?()\d“”"|]|“[^”,;。]{1,12}”){2,30}?)(?=[,;。:!?)|]|$)/.exec(rest);
   const lead = head.replace(LEAD_NOISE, '').trim();
-  // "帮助20%的贫困户实现脱贫", "实现100%的建制村硬化路基本联网": a share of the things named after it, an action verb
-  // before it (no bound needed)
-  const shareOf = after && unit === '%' && !post && !words.length && ACTION_END.test(lead.replace(/^(?:帮助|推动|确保|力争|争取|促进)/, '') || lead) || (after && unit === '%' && !post && /^(?:帮助|推动|确保|力争|争取|实现|促进)$/.test(lead));
+  // "帮助20%的贫困户实现脱贫": a share of the things named after it, an action verb before it (no bound needed)
+  const shareOf = !post && (ACTION_END.test(lead) || /^(?:帮助|推动|确保|力争|争取|实现|促进)$/.test(lead));
   if (after && unit === '%' && ((post && !lead) || shareOf) && !words.length) {
     // a share heading its clause: "the share of X is at least 30%"
     subject = after[1];

@@ -159,6 +159,12 @@ function joinCells(a: Cell, b: Cell, sep = ''): Cell {
   return { text: a.text + sep + b.text, start: a.start, frags: [...fragsOf(a), ...(sep ? [{ text: sep, start: b.start }] : []), ...fragsOf(b)] };
 }
 
+/** a cell read as its pieces in the normalized text (a box or glued table's cell); none: an empty cell at `at` */
+function fragsCell(f: Frag[] | undefined, at: number): Cell {
+  if (!f?.length) return { text: '', start: at };
+  return f.length === 1 ? f[0] : { text: f.map((x) => x.text).join(''), start: f[0].start, frags: f };
+}
+
 /** a cell written over several lines, read as one (joined by `sep`); no lines: an empty cell at `at` */
 function linesCell(ls: Line[], sep: string, at: number): Cell {
   if (!ls.length) return { text: '', start: at };
@@ -203,12 +209,10 @@ function scanTaskTables(ctx: ParseContext): TaskTable[] {
     tables.push({ start: lines[h.from].start, end: lines[h.next - 1].end, caption: captionAbove(lines, h.from), rows: h.rows.map((r) => rowTask(ctx, r, h.columns)) });
   }
   for (const b of findBoxTables(lines)) {
-    const cellOf = (f: Frag[] | undefined): Cell => (!f?.length ? { text: '', start: b.start } : f.length === 1 ? f[0] : { text: f.map((x) => x.text).join(''), start: f[0].start, frags: f });
-    tables.push({ start: b.start, end: b.end, caption: captionAbove(lines, lines.findIndex((l) => l.start === b.start)), rows: b.rows.map((r) => rowTask(ctx, r.map(cellOf), b.columns)) });
+    tables.push({ start: b.start, end: b.end, caption: captionAbove(lines, b.lineFrom), rows: b.rows.map((r) => rowTask(ctx, r.map((f) => fragsCell(f, b.start)), b.columns)) });
   }
   for (const g of findGluedTables(ctx, tables)) {
-    const cellOf = (f: Frag[] | undefined): Cell => (!f?.length ? { text: '', start: g.start } : f.length === 1 ? f[0] : { text: f.map((x) => x.text).join(''), start: f[0].start, frags: f });
-    tables.push({ start: g.start, end: g.end, caption: '', rows: g.rows.map((r) => rowTask(ctx, r.cells.map(cellOf), g.columns)) });
+    tables.push({ start: g.start, end: g.end, caption: '', rows: g.rows.map((r) => rowTask(ctx, r.cells.map((f) => fragsCell(f, g.start)), g.columns)) });
   }
   return tables.sort((a, b) => a.start - b.start);
 }
@@ -1014,9 +1018,9 @@ function fitRow(r: Cell[], columns: Column[], textWidth = 0): (Cell | undefined)
 
 // a cell holding only a figure, with at most a bound before it ("186", "≥2%", "不低于95")
 const BARE_FIGURE = /^(?:[≥≤><]|不低于|不少于|不超过|不高于)?\s*\d+(?:\.\d+)?\s*%?$/;
-/** "1300人", "7699套", "2所": a goal cell holding only a count and its measure word */
 /** "3000万吨左右", "100个以上": a bound written after the figure */
 export const FIGURE_BOUND = /\s*(?:左右|及以上|以上|以下|以内)$/;
+/** "1300人", "7699套", "2所": a goal cell holding only a count and its measure word */
 const COUNTED_FIGURE = /^(?:[≥≤><]|不低于|不少于|不超过|不高于)?\s*\d+(?:\.\d+)?\s*([\u4e00-\u9fa5·]{1,4})$/;
 const goalFigure = (t0: string, t = t0.replace(FIGURE_BOUND, '')) => BARE_FIGURE.test(t) || (COUNTED_FIGURE.test(t) && (COUNT_UNIT.test(COUNTED_FIGURE.exec(t)![1]) || /^[万亿]?元$/.test(COUNTED_FIGURE.exec(t)![1])));
 // a cell left empty on purpose: "/", "—", "无"
