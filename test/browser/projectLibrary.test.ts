@@ -160,10 +160,13 @@ describe('项目库', () => {
         const select = modal.getByLabel(label, { exact: true });
         await expect.poll(() => select.isEnabled(), { timeout: 30_000 }).toBe(true);
         await select.click();
+        // this select's own dropdown (its listbox is `${id}_list`): on a loaded machine the dropdown of the select
+        // before it may still be in the page, and its active option is not this one's
+        const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: page.locator(`[id="${await select.getAttribute('id')}_list"]`) });
         // by keyboard (a click on an option still sliding in is lost on a loaded machine): the nth option, Enter
-        await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
+        await dropdown.locator('.ant-select-item-option').first().waitFor();
         for (let i = 0; i < nth; i++) await page.keyboard.press('ArrowDown');
-        const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option-active');
+        const option = dropdown.locator('.ant-select-item-option-active');
         const text = ((await option.textContent()) ?? '').trim();
         await page.keyboard.press('Enter');
         await page.keyboard.press('Escape');
