@@ -551,10 +551,18 @@ const COLLECTIVE = /^(?:[\u4e00-\u9fa5]{0,6})?各(?:[^,;。:!?\s]{1,16})$/;
 const PLACES = /^各(?:乡镇|镇|街道|乡|县|区|市|村|社区|园区|开发区|镇街|街镇|镇乡)/;
 const SENTENCE_DATE = /[于在](?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|每月\d{1,2}日|每(?:个)?季度末|年中|年底)(?:前|以前|之前)?/;
 const ORGAN_NAME = /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|部门|单位|督查室|督导室|整改办|专班|指挥部|领导小组|办事处|居委会|村委会|街道|镇|乡|所|站|队)$/;
+// ends as a township's or a station's name does but names no body: "城乡要素流动…", "城镇", "全镇", a bare "镇" or "x所"
+const TOWNSHIP_WORD = /^(?:城乡|城镇|乡镇|村镇|集镇|小镇|全镇|全乡|本镇|本乡|.?[镇乡所站队])$/;
 const PARTNERS = /^((?:[^,;。、:()]{1,24}?(?:部门|单位|局|委|办|政府|中心|管委会|集团|公司|院|分局|办公室)、?)+)/;
 // "会同发展改革、住房和城乡建设、财政等部门": fields of government sharing one 部门 (units.ts sectorList reads them)
 const SECTOR_PARTNERS = /^((?:[\u4e00-\u9fa5]{2,10}、){1,12}[\u4e00-\u9fa5]{2,10}?等?(?:有关|相关)?部门)/;
 const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);
+// Words without which a sentence cannot say who does its work: a cheap test before the readers run. Each wider
+// set holds the narrower: a unit as subject needs a modal, 负责/会同 or a date; a clause run or a note also
+// 牵头/配合/承办/协办; a whole line also 实施/落实 (closing "…具体实施。") or 请 anywhere
+const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|需|^\s*请/;
+const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|${SUBJECT_CUE.source}`);
+const LINE_CUE = new RegExp(`实施|落实|请|${SENTENCE_CUE.source}`);
 
 /**
  * "…。由县农业农村局负责,县财政局配合,各乡镇人民政府具体实施。": a sentence that only says who
@@ -568,7 +576,7 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   const free = (a: number, b: number) => !taken.some((n) => n.start < b && a < n.end) && !out.some((n) => n.start < b && a < n.end);
   for (const line of ctx.doc.lines) {
     const t = line.text.replace(/\s+$/, '');
-    if (t.length < 6 || !/牵头|负责|配合|实施|落实|会同|承办|协办|要|应|须|务|将|[于在]\d|[于在]每|请|需/.test(t)) continue;
+    if (t.length < 6 || !LINE_CUE.test(t)) continue;
     const mt = mask(t);
     if (/(牵头|负责|负总责|配合|实施|落实|协办)。?$/.test(t)) {
       const body = mt.replace(/。$/, '');
@@ -607,13 +615,13 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     for (let m = re.exec(mt); m; m = re.exec(mt)) {
       const sm = m[0];
       const s0 = m.index;
-      if (!/牵头|负责|配合|会同|承办|协办|要|应|须|务|将|[于在]\d|[于在]每|需|^\s*请/.test(sm)) continue;
+      if (!SENTENCE_CUE.test(sm)) continue;
       const run = /[由请]/.test(sm) ? clauseRun(ctx, t, sm, s0, line.start) : null;
       if (run && free(run.start, run.end)) {
         out.push(run);
         continue;
       }
-      const subj = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|^\s*请|需/.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
+      const subj = SUBJECT_CUE.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
       if (subj && free(subj.start, subj.end)) {
         out.push(subj);
         continue;
@@ -799,8 +807,7 @@ const isUnitSubject = (who: string): boolean => {
   if (/由|^本/.test(who)) return false;
   // "县发改、住建、自然资源等相关职能部门": fields of government named before one shared 部门
   if (!/^(?:全[省市区县州])?各/.test(who) && sectorList(who, 0) !== null) return true;
-  // ("城乡", "城镇": a word, not a body, though it ends as a township's name does)
-  return pieces.length > 0 && pieces.every((p) => looksLikeUnit(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')) && !ROLE_NOUN.test(p.text) && !/^(?:城乡|城镇|乡镇|村镇|集镇|小镇|全镇|全乡|本镇|本乡)$/.test(p.text) && !(/(?:镇|乡|所|站|队)$/.test(p.text) && p.text.length < 3));
+  return pieces.length > 0 && pieces.every((p) => looksLikeUnit(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')) && !ROLE_NOUN.test(p.text) && !TOWNSHIP_WORD.test(p.text));
 };
 // "各单位", "全县各级各部门", "其他涉及部门": everyone addressed, no one named
 const NOT_NAMED = /干部$|领导$|同志$|^(?:全[省市区县])?各|^(?:其他|其余|相关|有关)|下阶段|下一步|^(?:区县|县区|市县|市州|乡镇|镇街|街镇|镇乡)(?:人民)?(?:政府|党委|党委政府)?$/;

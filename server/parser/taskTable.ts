@@ -1366,9 +1366,12 @@ function virtualCtx(ctx: ParseContext, frags: Frag[]): ParseContext {
 }
 
 /** The lead phrase of a task ("打造“十字轴线”发展带。构建…" → "打造“十字轴线”发展带"). */
+/** a title cut before a note or a clause keeps no comma, 、, ; or : at its end */
+export const trimTitleTail = (title: string): string => title.trim().replace(/[,,、;;:]+$/, '');
+
 export function leadPhrase(text: string): string {
   // "开展青年就业见习活动,市人力社保局配合…": a title cut before its note keeps no comma at its end
-  const t = text.trim().replace(/[,,、;;:]+$/, '');
+  const t = trimTitleTail(text);
   const stop = t.search(/[。;!?]/);
   if (stop > 0 && stop <= 60) return t.slice(0, stop);
   return t.length <= 60 ? t.replace(/[。;]$/, '') : t.slice(0, 40) + '…';

@@ -5,7 +5,7 @@
 import type { OutlineNode, ParsedTask, ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { findRespNotes, readInline, hasRoleVerb, INLINE_ITEM, type RespNote } from './respNotes.js';
-import { findTaskTables, leadPhrase } from './taskTable.js';
+import { findTaskTables, leadPhrase, trimTitleTail } from './taskTable.js';
 import { findMatrixTables } from './matrixTargets.js';
 import { headingStart } from './outline.js';
 import { parseDeadline, contextYearOf, issueYear } from './deadline.js';
@@ -363,7 +363,7 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
     title = head.node.title;
     // a note glued to its heading line ("(一)…接种牵头责任部门:X"): the heading's words end where the note begins
     const glued = title.indexOf(text.slice(n.start, Math.min(n.end, n.start + 6)));
-    if (glued > 0 && n.start > head.start && !text.slice(head.start, n.start).includes('\n')) title = title.slice(0, glued).trim().replace(/[,,、;;:]+$/, '');
+    if (glued > 0 && n.start > head.start && !text.slice(head.start, n.start).includes('\n')) title = trimTitleTail(title.slice(0, glued));
     const lineEnd = text.indexOf('\n', start);
     const headLine = text.slice(start, lineEnd < 0 ? text.length : lineEnd).trim();
     const ownLine = headLine.replace(/[\s。;]/g, '') === `${head.node.marker}${head.node.title}`.replace(/\s/g, '');

@@ -35,6 +35,8 @@ const ASIDE_KEEP = /(局|委|办|部|院|会|中心|公司|集团|政府|街道|
 interface Piece {
   text: string;
   start: number; // normalized offset
+  /** characters of the source inside the piece that its text leaves out (a wrapped name's space) */
+  gap?: number;
 }
 
 /** Splits on 、,; (and the "/" of ledgers: "市发改委/市财政局"; a lone "/" is none) outside parentheses; joins "各镇人民政府、街道办事处" back together. */
@@ -75,7 +77,7 @@ export function splitUnitList(value: string, offset: number): Piece[] {
     // "节能与综合 利用司": a name wrapped in its cell, the space where the line broke; the first half names no body
     const spaced = value[pieces[i + 1].start - offset - 1] === ' ' && /[与和及]$|[与和及][\u4e00-\u9fa5]{1,4}$/.test(a) && !ORGAN_END.test(a) && (ORGAN_END.test(b) || /司$/.test(b)) && !REGION_START.test(b);
     if (spaced) {
-      pieces.splice(i, 2, { text: a + b, start: pieces[i].start });
+      pieces.splice(i, 2, { text: a + b, start: pieces[i].start, gap: pieces[i + 1].start - pieces[i].start - a.length });
       continue;
     }
     if (levels || streetsTowns || kinds || (/(镇|乡镇|镇人民政府|镇政府)$/.test(a) && /^街道(办事处)?$/.test(b) && /^(各|相关)/.test(a))) {
@@ -130,6 +132,8 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
     // "牵头单位:区商" where the page ends: a name cut short is no unit (the last of a list is kept as written)
     const cut = units.length === 0 && p.text.length < 4 && !UNIT_SUFFIX.test(p.text) && p.start + p.text.length >= ctx.doc.text.trimEnd().length;
     const got = readPiece(ctx, p) ?? (lenient && !cut && plainName(p.text) ? [mention(ctx, p.text, p.start, 'unit')] : null);
+    // the source of a name rejoined across its wrap runs to its last character, the space inside included
+    if (got?.length === 1 && p.gap) got[0].source.end = Math.max(got[0].source.end, ctx.doc.toSource(p.start, p.start + p.text.length + p.gap).end);
     if (got) units.push(...got);
     else rejected.push(p);
     if (got && mark) marked.push(...got);

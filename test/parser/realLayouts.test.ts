@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { REAL_PAGES } from '../../bench/accuracy.js';
 import { parseText } from '../../server/parser/index.js';
 
-const page = (prefix: string) => {
+const pageText = (prefix: string) => {
   const name = readdirSync(REAL_PAGES).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
   if (!name) throw new Error(`no real page ${prefix}`);
-  return parseText(readFileSync(join(REAL_PAGES, name), 'utf8'));
+  return readFileSync(join(REAL_PAGES, name), 'utf8');
 };
+const page = (prefix: string) => parseText(pageText(prefix));
 const raws = (us: { raw: string }[]) => us.map((u) => u.raw);
 
 describe('one cell per line, no 序号, merged unit cells (d08: 旌阳区 目标任务分解表)', () => {
@@ -251,7 +252,10 @@ describe('one cell per line, each closed by " |", a ministry\'s columns (p02: �
     expect(plan.tasks.length).toBeGreaterThanOrEqual(9);
     const byTitle = new Map(plan.tasks.map((t) => [t.title, t]));
     expect(raws(byTitle.get('钢铁去产能规模')!.lead)).toEqual(['原材料工业司']);
-    expect(raws(byTitle.get('绿色制造示范典型发布数量')!.lead)).toEqual(['节能与综合利用司']);
+    const wrapped = byTitle.get('绿色制造示范典型发布数量')!.lead;
+    expect(raws(wrapped)).toEqual(['节能与综合利用司']);
+    // its source runs over the space where the cell wrapped, to the name's last character
+    expect(pageText('p02-').slice(wrapped[0].source.start, wrapped[0].source.end)).toBe('节能与综合 利用司');
   });
 });
 
