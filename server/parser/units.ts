@@ -133,7 +133,8 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
     const cut = units.length === 0 && p.text.length < 4 && !UNIT_SUFFIX.test(p.text) && p.start + p.text.length >= ctx.doc.text.trimEnd().length;
     const got = readPiece(ctx, p) ?? (lenient && !cut && plainName(p.text) ? [mention(ctx, p.text, p.start, 'unit')] : null);
     // the source of a name rejoined across its wrap runs to its last character, the space inside included
-    if (got?.length === 1 && p.gap) got[0].source.end = Math.max(got[0].source.end, ctx.doc.toSource(p.start, p.start + p.text.length + p.gap).end);
+    const joined = got?.length === 1 && p.gap ? got[0].source : undefined;
+    if (joined && p.gap) joined.end = Math.max(joined.end, ctx.doc.toSource(p.start, p.start + p.text.length + p.gap).end);
     if (got) units.push(...got);
     else rejected.push(p);
     if (got && mark) marked.push(...got);

@@ -255,7 +255,8 @@ describe('one cell per line, each closed by " |", a ministry\'s columns (p02: �
     const wrapped = byTitle.get('绿色制造示范典型发布数量')!.lead;
     expect(raws(wrapped)).toEqual(['节能与综合利用司']);
     // its source runs over the space where the cell wrapped, to the name's last character
-    expect(pageText('p02-').slice(wrapped[0].source.start, wrapped[0].source.end)).toBe('节能与综合 利用司');
+    const source = wrapped[0].source!;
+    expect(pageText('p02-').slice(source.start, source.end)).toBe('节能与综合 利用司');
   });
 });
 
