@@ -8,12 +8,13 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../shared/errors.js';
 import type { DbOrTx } from './db/client.js';
+import { changeStampColumn, stampOf } from './db/changeStamp.js';
 import { type Actor, importScope, isAdmin, planScope, taskScope, writesRegion } from './policy.js';
 
 export { writesRegion };
 import { projects } from './db/schema/index.js';
 import { projectScope } from './queries/projects.js';
-import { attachments, checkups, evaluations, imports, indicators, notices, plans, regions, reports, tasks, units, users } from './db/schema/index.js';
+import { attachments, checkups, evaluations, imports, indicators, notices, regions, reports, tasks, units, users } from './db/schema/index.js';
 import { checkupScope } from './queries/checkups.js';
 
 export const recordKinds = ['plan', 'task', 'report', 'attachment', 'indicator', 'notice', 'evaluation', 'import', 'unit', 'user', 'notification', 'project', 'checkup', 'checkup_problem', 'none'] as const;
@@ -40,16 +41,33 @@ const planIdOf: Partial<Record<RecordKind, (id: number) => SQL>> = {
   evaluation: (id) => sql`select ${evaluations.planId} from ${evaluations} where ${evaluations.id} = ${id}`,
 };
 
-/** The plan (with its issuing region) a record belongs to, or null when the record does not exist. */
-async function owningPlan(db: DbOrTx, kind: RecordKind, id: number): Promise<{ planId: number; regionId: number | null } | null> {
-  const planId = planIdOf[kind];
-  if (!planId) return null;
-  const res = await db.execute(sql`select p.id as "planId", p.region_id as "regionId" from plans p where p.id = (${planId(id)})`);
-  return (res as unknown as { rows: { planId: number; regionId: number | null }[] }).rows[0] ?? null;
+/**
+ * What the route gate read of a record's plan, handed to the handler (http/route.ts `owner`): the plan, its issuing
+ * region and the change stamp (db/changeStamp.ts), all read in the gate's one statement — a cached answer keyed on
+ * them needs no query of its own (http/answerCache.ts).
+ */
+export interface RecordOwner {
+  planId: number;
+  regionId: number | null;
+  stamp: string;
 }
 
+/**
+ * The plan (with its issuing region) a record belongs to, or null when the record does not exist — in one statement
+ * with whether the plan lies in the actor's scope (`planScope`, all a plan's, an indicator's or an evaluation's
+ * visibility comes to) and the change stamp.
+ */
+async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number): Promise<(RecordOwner & { inScope: boolean }) | null> {
+  const planId = planIdOf[kind];
+  if (!planId) return null;
+  // a task's, a report's or an attachment's visibility is its task's (visible below): the plan's scope is not asked
+  const scope = kind === 'task' || kind === 'report' || kind === 'attachment' ? sql`false` : (planScope(actor) ?? sql`true`);
+  const res = await db.execute(sql`select plans.id as "planId", plans.region_id as "regionId", ${scope} as "inScope", ${changeStampColumn} as stamp from plans where plans.id = (${planId(id)})`);
+  const row = (res as unknown as { rows: { planId: number; regionId: number | null; inScope: boolean; stamp: number | string | null }[] }).rows[0];
+  return row ? { planId: row.planId, regionId: row.regionId, inScope: row.inScope === true, stamp: stampOf(row.stamp) } : null;
+}
 
-async function visible(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, planId: number): Promise<boolean> {
+async function visible(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, inScope: boolean): Promise<boolean> {
   if (isAdmin(actor)) return true;
   if (kind === 'task' || kind === 'report' || kind === 'attachment') {
     const taskId =
@@ -71,34 +89,34 @@ async function visible(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, p
     const [n] = await db.select({ id: notices.id }).from(notices).where(sql`${notices.id} = ${id} and ${notices.unitId} = ${actor.unitId}`);
     if (n) return true;
   }
-  const [p] = await db.select({ id: plans.id }).from(plans).where(sql`${plans.id} = ${planId} and ${planScope(actor) ?? sql`true`}`);
-  return !!p;
+  return inScope;
 }
 
 /**
  * Checks the declared access to one record. An invisible record is NOT_FOUND (its existence is not
- * disclosed); a visible record the actor may not change is FORBIDDEN.
+ * disclosed); a visible record the actor may not change is FORBIDDEN. Returns the record's plan as read
+ * (`RecordOwner`) for records that belong to a plan, else null.
  */
-export async function authorizeRecord(db: DbOrTx, actor: Actor, access: Access, id: number): Promise<void> {
-  if (access.record === 'none') return;
+export async function authorizeRecord(db: DbOrTx, actor: Actor, access: Access, id: number): Promise<RecordOwner | null> {
+  if (access.record === 'none') return null;
   if (access.record === 'import') {
     const [row] = await db.select({ id: imports.id, regionId: imports.regionId }).from(imports).where(sql`${imports.id} = ${id} and ${importScope(actor) ?? sql`true`}`);
     if (!row) throw new AppError('NOT_FOUND');
-    return;
+    return null;
   }
   if (access.record === 'unit') {
     const [u] = await db.select({ regionId: units.regionId }).from(units).where(eq(units.id, id));
     if (!u) throw new AppError('NOT_FOUND');
     if (access.action === 'write' && !writesRegion(actor, u.regionId)) throw new AppError('FORBIDDEN');
-    return;
+    return null;
   }
   if (access.record === 'user') {
     const [u] = await db.select({ id: users.id, regionId: users.regionId }).from(users).where(eq(users.id, id));
     if (!u) throw new AppError('NOT_FOUND');
     if (!isAdmin(actor) && actor.userId !== u.id) throw new AppError('FORBIDDEN');
-    return;
+    return null;
   }
-  if (access.record === 'notification') return; // the operation reads only the actor's own rows
+  if (access.record === 'notification') return null; // the operation reads only the actor's own rows
   if (access.record === 'checkup' || access.record === 'checkup_problem') {
     // a check-up belongs to a region, not a plan: visible through checkupScope, changed by its region's office
     const checkupId = access.record === 'checkup' ? sql`${id}` : sql`(select checkup_id from checkup_problems where id = ${id})`;
@@ -106,7 +124,7 @@ export async function authorizeRecord(db: DbOrTx, actor: Actor, access: Access, 
     const [c] = await db.select({ regionId: checkups.regionId }).from(checkups).where(sql`${checkups.id} = ${checkupId} and ${scope ?? sql`true`}`);
     if (!c) throw new AppError('NOT_FOUND');
     if (access.action === 'write' && !writesRegion(actor, c.regionId)) throw new AppError('FORBIDDEN');
-    return;
+    return null;
   }
   if (access.record === 'project') {
     // a library project belongs to a region (plan optional): visible through projectScope, run by its region's office;
@@ -114,11 +132,12 @@ export async function authorizeRecord(db: DbOrTx, actor: Actor, access: Access, 
     const [p] = await db.select({ regionId: projects.regionId }).from(projects).where(sql`${projects.id} = ${id} and ${projectScope(actor) ?? sql`true`}`);
     if (!p) throw new AppError('NOT_FOUND');
     if (access.action === 'write' && !writesRegion(actor, p.regionId)) throw new AppError('FORBIDDEN');
-    return;
+    return null;
   }
-  const owner = await owningPlan(db, access.record, id);
-  if (!owner || !(await visible(db, actor, access.record, id, owner.planId))) throw new AppError('NOT_FOUND');
+  const owner = await owningPlan(db, actor, access.record, id);
+  if (!owner || !(await visible(db, actor, access.record, id, owner.inScope))) throw new AppError('NOT_FOUND');
   if (access.action === 'write' && !writesRegion(actor, owner.regionId)) throw new AppError('FORBIDDEN');
+  return { planId: owner.planId, regionId: owner.regionId, stamp: owner.stamp };
 }
 
 /** The region a new record may be placed in: the actor's own tree only. */
@@ -137,7 +156,8 @@ export async function authorizeHistory(db: DbOrTx, actor: Actor, entityType: str
       if (!u || !(isAdmin(actor) || actor.regionIds.includes(u.regionId) || actor.unitId === id)) throw new AppError('NOT_FOUND');
       return;
     }
-    return authorizeRecord(db, actor, { record: kind, action: 'read' }, id);
+    await authorizeRecord(db, actor, { record: kind, action: 'read' }, id);
+    return;
   }
   // regions, reminders, notifications: system bookkeeping, for the administrator
   if (!isAdmin(actor)) throw new AppError('NOT_FOUND');

@@ -90,12 +90,10 @@ export function planScope(actor: Actor): SQL | undefined {
   if (isAdmin(actor)) return undefined;
   if (seesRegion(actor)) {
     // a region's people also see plans issued above them that cascade down (a municipal scheme reaches a town)
-    const ids = actor.regionIds.length ? actor.regionIds : [-1];
-    const list = sql.join(ids.map((i) => sql`${i}`), sql`, `);
-    return or(
-      inArray(plans.regionId, ids),
-      sql`${plans.regionId} in (with recursive up(id) as (select parent_id from regions where id in (${list}) union select g.parent_id from regions g join up on g.id = up.id) select id from up where id is not null)`,
-    ) as SQL;
+    // the region list as one array parameter (a city office's is ~190 regions, ~1,000 with the towns): drizzle builds
+    // each separate parameter on every request, and this condition is in the route gate of every plan's route
+    const ids = sql`${sql.param(actor.regionIds.length ? actor.regionIds : [-1])}::int[]`;
+    return sql`(${plans.regionId} = any(${ids}) or ${plans.regionId} in (with recursive up(id) as (select parent_id from regions where id = any(${ids}) union select g.parent_id from regions g join up on g.id = up.id) select id from up where id is not null))`;
   }
   if (actor.unitId) return sql`${plans.id} in (select plan_id from unit_tasks where unit_id = ${actor.unitId})`;
   return sql`false`;

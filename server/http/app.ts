@@ -103,11 +103,13 @@ function registerRoute(app: FastifyInstance, db: Db, route: RouteDef): void {
       // ownership before the body is read: a record the actor may not touch answers 404/403, not 400
       const access = accessOf(route.method, route.url);
       if (!access) throw new AppError('FORBIDDEN', { reason: 'route declares no access' });
-      if (access.record !== 'none') await authorizeRecord(db, req.actor, access, Number((params as Record<string, unknown>)?.[access.param ?? 'id']));
+      const owner = access.record === 'none' ? null : await authorizeRecord(db, req.actor, access, Number((params as Record<string, unknown>)?.[access.param ?? 'id']));
       const query = route.query ? route.query.parse(req.query) : undefined;
       const body = route.body && !route.multipart ? route.body.parse(req.body ?? {}) : undefined;
-      const result = await route.handler({ params, query, body, actor: req.actor, db, req, reply });
-      if (route.raw) return reply;
+      const result = await route.handler({ params, query, body, actor: req.actor, db, req, reply, owner });
+      // a handler that sent its answer itself (a file, a cached answer): nothing more to send — `{ ok: true }` here made
+      // Fastify build an "already sent" error with its stack on every such request
+      if (route.raw || reply.sent) return reply;
       return result ?? { ok: true };
     },
   });

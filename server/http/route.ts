@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../db/client.js';
 import type { Actor, Permission } from '../policy.js';
+import type { RecordOwner } from '../access.js';
 import { idStringSchema } from '../../shared/input.js';
 
 export interface HandlerArgs<P, Q, B> {
@@ -14,6 +15,8 @@ export interface HandlerArgs<P, Q, B> {
   db: Db;
   req: FastifyRequest;
   reply: FastifyReply;
+  /** the plan of the record the route declares, as the route gate read it with the change stamp (access.ts); null for records outside a plan */
+  owner: RecordOwner | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a route table holds routes of every shape

@@ -13,10 +13,9 @@ import { taskStatuses } from './status.js';
 import { currentPeriod, lastDuePeriod, runSettings } from './calendar.js';
 import type { TaskStatusOut } from '../../shared/reporting.js';
 import { rollupRuleSchema, TAKE_UP_STATE_LABELS, type Coverage, type RollupRule, type TakeUpList, type TakeUpState, type TakeUpSuggestions } from '../../shared/takeUp.js';
-import { can, canManagePlan } from '../policy.js';
+import { can, canManagePlan, isAdmin } from '../policy.js';
 import { describeRollupRule, levelWord, rollupDistricts, worstColor } from '../domain/districtRollup.js';
 import { scoreSuggestion } from '../domain/takeUpSuggestions.js';
-import { changeStampColumn, stampOf } from '../db/changeStamp.js';
 import { searchTokens } from '../search.js';
 
 export { COLOR_SEVERITY, worstColor } from '../domain/districtRollup.js';
@@ -155,30 +154,33 @@ async function parentOf(db: DbOrTx, regionId: number) {
 /**
  * Who asks, as far as the coverage matrix depends on it: the plan, the districts below its region that the actor may
  * read (the city: all; a district: its own column) and whether the actor may set the rule. Nothing else of the actor
- * goes into the matrix, so `coverageKey` of this is a safe cache key (answerCache.ts).
- * Only where the actor's right to read the plan is already checked: by the route table (routeAccess read('plan'),
- * before the handler runs) or by `coverage` below. It runs on every request, cached answer or not, so it is one round
- * trip: the plan's four columns (its row holds up to 100,000 characters of search text) with the regions below it and
- * the answer cache's change stamp.
+ * goes into the matrix. Only where the actor's right to read the plan is already checked: by the route table
+ * (routeAccess read('plan'), before the handler runs) or by `coverage` below. One round trip: the plan's four columns
+ * (its row holds up to 100,000 characters of search text) with the regions below it.
  */
 export async function coverageScope(db: DbOrTx, actor: Actor, planId: number) {
   const rows = await db
-    .select({ id: plans.id, title: plans.title, regionId: plans.regionId, settings: plans.settings, below: { id: regions.id, name: regions.name, level: regions.level }, stamp: changeStampColumn })
+    .select({ id: plans.id, title: plans.title, regionId: plans.regionId, settings: plans.settings, below: { id: regions.id, name: regions.name, level: regions.level } })
     .from(plans)
     .leftJoin(regions, eq(regions.parentId, plans.regionId))
     .where(eq(plans.id, planId))
     .orderBy(asc(regions.id));
   if (!rows.length) throw new AppError('NOT_FOUND');
-  const { below: _, stamp, ...p } = rows[0];
+  const { below: _, ...p } = rows[0];
   const allDistricts = rows.flatMap((r) => (r.below ? [r.below] : []));
-  // the answer cache's stamp, read in the same statement (answerCache.ts)
-  return { p, allDistricts, districts: allDistricts.filter((d) => readsRegion(actor, d.id)), canSetRule: canManagePlan(actor, p), stamp: stampOf(stamp) };
+  return { p, allDistricts, districts: allDistricts.filter((d) => readsRegion(actor, d.id)), canSetRule: canManagePlan(actor, p) };
 }
 export type CoverageScope = Awaited<ReturnType<typeof coverageScope>>;
 
-/** The cache key of a matrix: the plan, the day, the columns the actor reads and whether it may set the rule. */
-export const coverageKey = (scope: CoverageScope, today: string) =>
-  `coverage|${scope.p.id}|${today}|${scope.canSetRule ? 'rule' : 'read'}|${scope.districts.map((d) => d.id).join(',')}`;
+/**
+ * The cache key of a matrix (http/answerCache.ts), made without a query from what the route gate read of the plan
+ * (access.ts RecordOwner: the plan and its issuing region) and from the actor: the day, whether it may set the rule
+ * and every region it reads (the columns are the regions below the plan's region it reads). So a session whose roles
+ * or region change, and a plan whose region changes (even by a write no audit row stamps), ask for another entry;
+ * the data — take-up, statuses, the region tree, the plan's title and rule — is held to the gate's change stamp.
+ */
+export const coverageKey = (actor: Actor, plan: { planId: number; regionId: number | null }, today: string) =>
+  `coverage|${plan.planId}|${plan.regionId}|${today}|${canManagePlan(actor, plan) ? 'rule' : 'read'}|${isAdmin(actor) ? 'all' : actor.regionIds.join(',')}`;
 
 /**
  * The coverage matrix: the plan's tasks × the districts below its region that the actor may see (the city: all;

@@ -4,7 +4,7 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
-import { auditEvents, tasks } from '../../server/db/schema/index.js';
+import { auditEvents, plans, regions, tasks } from '../../server/db/schema/index.js';
 import { rollupDistricts } from '../../server/domain/districtRollup.js';
 import { useTestApp, type Client } from '../helpers/app.js';
 import { auditChecks } from '../helpers/audit.js';
@@ -373,5 +373,50 @@ describe('the matrix is cached per view and changes with a take-up change (answe
     expect(district.districts.map((d: { id: number }) => d.id)).toEqual([tl]);
     expect(other.districts.map((d: { id: number }) => d.id)).toEqual([yc]);
     expect(district.canSetRule).toBe(false);
+  });
+
+  // a cached matrix costs only the route gate's one statement (the plan's region and the change stamp, access.ts), so
+  // the key must change with everything the gate and the view depend on (queries/takeUp.ts coverageKey)
+  const ids = (cov: { districts: { id: number }[] }) => cov.districts.map((d) => d.id);
+
+  it('the asker’s new roles or region reach the cached matrix at once, even after another view filled it; a logout ends it', async () => {
+    const db = t.handle.db;
+    const admin = (await makeClient(t.app, db, ['admin'])).client;
+    const { user, client: asker } = await makeClient(t.app, db, ['office'], { region: '重庆市' });
+    const before = (await asker.get(`/api/plans/${cityPlan}/coverage`)).json();
+    expect(before.canSetRule).toBe(true);
+    expect(ids(before)).toContain(tl);
+    expect((await admin.patch(`/api/users/${user.id}`, { roles: ['leader'] })).statusCode).toBe(200);
+    // the city office fills the entry of the office's view under the stamp the change moved; the new leader gets its own
+    expect((await cityOffice.get(`/api/plans/${cityPlan}/coverage`)).json().canSetRule).toBe(true);
+    const leader = (await asker.get(`/api/plans/${cityPlan}/coverage`)).json();
+    expect(leader.canSetRule).toBe(false);
+    expect(ids(leader)).toEqual(ids(before));
+    expect((await admin.patch(`/api/users/${user.id}`, { roles: ['office'], regionId: yc })).statusCode).toBe(200);
+    expect((await cityOffice.get(`/api/plans/${cityPlan}/coverage`)).json().canSetRule).toBe(true);
+    const district = (await asker.get(`/api/plans/${cityPlan}/coverage`)).json();
+    expect(ids(district)).toEqual([yc]);
+    expect(district.canSetRule).toBe(false);
+    expect((await asker.post('/api/auth/logout', {})).statusCode).toBe(200);
+    expect((await asker.get(`/api/plans/${cityPlan}/coverage`)).statusCode).toBe(401);
+    expect((await cityOffice.get(`/api/plans/${cityPlan}/coverage`)).statusCode).toBe(200);
+  });
+
+  it('a plan moved to another region — even by a write no audit row stamps — is read afresh: the district that lost it gets 404, the city the new columns', async () => {
+    const db = t.handle.db;
+    const { plan } = await makePlan(db, { region: '重庆市', title: '重庆市城市体检整改方案', periodStart: 2025, periodEnd: 2027, tasks: [{ title: '补齐社区服务设施短板' }] });
+    const url = `/api/plans/${plan.id}/coverage`;
+    expect(ids((await tongliang.get(url)).json())).toEqual([tl]);
+    const city = (await cityOffice.get(url)).json();
+    expect(city.levelWord).toBe('区县');
+    expect(ids(city)).toEqual(expect.arrayContaining([yc, tl]));
+    // as a restore or a hand-made fix would: the plan now belongs to 永川区, and no audit row moves the change stamp
+    await db.update(plans).set({ regionId: yc }).where(eq(plans.id, plan.id));
+    expect((await tongliang.get(url)).statusCode).toBe(404);
+    const towns = await db.select({ id: regions.id }).from(regions).where(eq(regions.parentId, yc));
+    const moved = (await cityOffice.get(url)).json();
+    expect(moved.levelWord).toBe('镇街');
+    expect(ids(moved).sort((a, b) => a - b)).toEqual(towns.map((r) => r.id).sort((a, b) => a - b));
+    expect(ids((await yongchuan.get(url)).json()).sort((a, b) => a - b)).toEqual(towns.map((r) => r.id).sort((a, b) => a - b));
   });
 });

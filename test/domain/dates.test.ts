@@ -45,4 +45,15 @@ describe('dates', () => {
     expect(todayInShanghai(new Date('2026-03-24T16:30:00Z'))).toBe('2026-03-25');
     expect(todayInShanghai(new Date('2026-03-24T15:59:59Z'))).toBe('2026-03-24');
   });
+
+  it('today in Shanghai, asked instant after instant across midnight there and back, is each instant’s own date', () => {
+    const at = (iso: string) => todayInShanghai(new Date(iso));
+    expect([
+      at('2026-03-24T15:59:00Z'),
+      at('2026-03-24T15:59:59.999Z'),
+      at('2026-03-24T16:00:00Z'),
+      at('2026-03-24T15:59:30Z'),
+      at('2026-12-31T16:00:00Z'),
+    ]).toEqual(['2026-03-24', '2026-03-24', '2026-03-25', '2026-03-24', '2027-01-01']);
+  });
 });

@@ -26,13 +26,13 @@ export const takeUpRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/coverage', permission: 'task.read', tag: 'take-up', summary: '区县(镇街)落实矩阵(任务 × 下一级区划,含汇总状态)',
     params: idParam, response: coverageSchema,
-    // the route table has checked that the actor may read the plan (routeAccess read('plan')) before this runs;
-    // cached (answerCache.ts) under everything the answer depends on: the plan, the day, the columns the actor may
-    // read and whether it may set the rule (coverageScope) — one actor never gets a matrix computed for another view
-    handler: async ({ db, actor, params, req, reply }) => {
+    // the route table has checked that the actor may read the plan (routeAccess read('plan')) before this runs, and
+    // read the plan's region and the change stamp in the same statement (`owner`); cached (answerCache.ts) under
+    // everything the answer depends on (coverageKey) — one actor never gets a matrix computed for another view, and
+    // a cached answer costs no query beyond the gate's
+    handler: async ({ db, actor, params, req, reply, owner }) => {
       const t = today();
-      const scope = await coverageScope(db, actor, params.id);
-      return sendCachedAnswer(db, req, reply, coverageKey(scope, t), () => coverageFor(db, scope, t), { stamp: scope.stamp });
+      return sendCachedAnswer(db, req, reply, coverageKey(actor, owner!, t), async () => coverageFor(db, await coverageScope(db, actor, params.id), t), { stamp: owner!.stamp });
     },
   }),
   defineRoute({
