@@ -529,6 +529,10 @@ function bareList(ctx: ParseContext, inner: string, offset: number): Omit<RespNo
 }
 
 // "由X牵头", "此项工作由X牵头负责": the clause naming who does the work
+// what opens a decision in minutes or news of a meeting: "会议明确,", "会议研究决定:", "会上要求,"
+const DECIDED = /^\s*(?:会议|会上|经研究|会议研究)(?:明确|要求|强调|指出|决定|议定|提出|商定)?[,:,:]?\s*$/;
+// a person's name (two or three characters, no organ ending) in the 牵头 slot: not a place, a level or an office
+const PERSON_LEAD = /^由((?![各市区县省镇乡本该其有相上全])[\u4e00-\u9fa5]{2,3}?)(?:同志)?(?:牵头|负总责)$/;
 const YOU = /^(?:(?:此项|该项|本项|上述|以上|各项|这项|具体)?(?:工作|任务|措施|改革)?(?:具体)?由|请)/;
 // a short insert in parentheses, "各县(区)人民政府", is part of a name: no sentence bound
 const SHORT_PAREN = /\([^()。\n]{1,6}\)/g;
@@ -776,7 +780,12 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
     return YOU.test(x) && /(牵头负责|牵头|负总责|负责|牵头实施|组织实施|负责实施|承办|主办)$/.test(x);
   });
   if (k < 0) return null;
-  let j = k;
+  // "由马娜牵头,区收储办、区自然资源和规划分局负责,…": a leader by name in the 牵头 slot; the units of the next
+  // clause carry the work
+  const person = PERSON_LEAD.exec(sm.slice(trimA(clauses[k]), clauses[k].b));
+  const leader = person && !ORGAN_NAME.test(person[1]) && k + 1 < clauses.length && /负责$/.test(sm.slice(clauses[k + 1].a, clauses[k + 1].b)) ? person[1] : null;
+  const noteAt = leader ? k + 1 : k;
+  let j = noteAt;
   while (j + 1 < clauses.length && VERB.test(sm.slice(clauses[j + 1].a, clauses[j + 1].b).trim())) j++;
   let end = clauses[j].b;
   // "…,宾川县水务产业投资有限公司负责项目建设运营": a last clause whose unit takes on a named job
@@ -786,10 +795,16 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
     const sub = /^\s*([^,;。]{3,40}?)(?:具体负责|负责)(?=[\u4e00-\u9fa5])/.exec(x);
     if (sub && isUnitSubject(sub[1])) end = c.a + sub[0].length;
   }
-  const from = trimA(clauses[k]);
-  const start = lineStart + s0 + from;
-  const note = readInline(ctx, t.slice(s0 + from, s0 + end), start);
+  const from = trimA(clauses[noteAt]);
+  const start = lineStart + s0 + trimA(clauses[k]);
+  const note = readInline(ctx, t.slice(s0 + from, s0 + end), lineStart + s0 + from);
   if (!note) return null;
+  if (leader) note.leaders.push(leader);
+  // "会议明确,由X牵头,Y负责,及时收集…": minutes deciding a duty; the duty is this sentence, not the item above it
+  if (DECIDED.test(sm.slice(0, trimA(clauses[k])))) {
+    note.opens = true;
+    note.bodyEnd = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
+  }
   // "…,Y配合,于2024年8月底前完成整治。": the rest of the sentence says when, and belongs to the note
   const rest = sm.slice(end).replace(/[。!?]$/, '');
   if (/(?:^|[,;])\s*(?:并)?(?:于|在|力争|确保)?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|年底|年内)(?:前|以前|之前)?/.test(rest)) {

@@ -224,8 +224,12 @@ export function looksLikeUnit(text: string): boolean {
   if (ACTION.test(text.replace(NAMED_BODY, ''))) return false;
   const base = withoutTrailingNote(text);
   if (base.length > 30) return false;
-  return UNIT_SUFFIX.test(base) || ALL_TOWNS.test(base) || ALL_DISTRICTS.test(base);
+  return UNIT_SUFFIX.test(base) || ALL_TOWNS.test(base) || ALL_DISTRICTS.test(base) || PLACE.test(base);
 }
+
+// "银川市、石嘴山市、吴忠市人民政府配合": a city, prefecture or banner named bare in a list is its government; not
+// "全市", "本市", "智慧城市", "国际都市", "县级市"
+const PLACE = /^(?![各全本该每])[\u4e00-\u9fa5]{2,10}(?<![城都超级])(?:市|州|盟|旗)$/;
 
 /** Under an explicit label ("责任单位:电信、移动"), a short plain name is a unit even without an organ word. */
 function plainName(text: string): boolean {

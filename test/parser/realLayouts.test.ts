@@ -276,3 +276,23 @@ describe('a project ledger as "|" rows: half its header figures the lists do not
     expect(plan.tasks.some((t) => t.title.includes('形象进度'))).toBe(false);
   });
 });
+
+describe('a note listing cities bare among its units (r04: 银川都市圈 工作计划, traditional)', () => {
+  it('reads "银川市、石嘴山市、吴忠市人民政府" as units, not as a list that is no note', () => {
+    const plan = page('r04-');
+    const withCities = plan.tasks.find((t) => t.cooperating.some((u) => u.name === '石嘴山市'));
+    expect(withCities).toBeDefined();
+    expect(withCities!.cooperating.map((u) => u.name)).toEqual(expect.arrayContaining(['银川市', '石嘴山市', '吴忠市人民政府']));
+  });
+});
+
+describe('minutes deciding a duty with a person in the 牵头 slot (r10: 新华区 区长专题会)', () => {
+  it('keeps the person as a leader, the units after her as responsible, and the decision as its own task', () => {
+    const plan = page('r10-');
+    expect(plan.tasks).toHaveLength(1);
+    expect(plan.tasks[0].leaders).toEqual(['马娜']);
+    expect(raws(plan.tasks[0].responsible)).toEqual(['区收储办', '区自然资源和规划分局']);
+    expect(plan.tasks[0].lead).toEqual([]);
+    expect(plan.tasks[0].text).toContain('及时收集汇总全区项目涉及的土地规划需求');
+  });
+});
