@@ -540,7 +540,7 @@ const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '�
 // an item's marker or a bullet before a sentence that opens the line
 const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）])?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
-const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
+const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
@@ -712,7 +712,9 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
   // "各有关部门要各司其职…。民政部门会同…负责…。住房和城乡建设系统各部门负责…": an opening exhortation of everyone
   // does not bind the duties after it into one task
   const dutyGroups = groups.filter(named0);
-  const own = dutyGroups.length >= 2 && groups.every((g) => named0(g) || g.every((f) => !f.own && f.who.units.every((u) => u.scope !== 'unit'))) ? dutyGroups : [found];
+  // "各乡镇要全面贯彻…。各乡镇要积极动员各村,摸清…": addressees charged sentence by sentence, none named, take a duty per sentence
+  const addressed = groups.length >= 2 && dutyGroups.length === 0;
+  const own = addressed ? groups : dutyGroups.length >= 2 && groups.every((g) => named0(g) || g.every((f) => !f.own && f.who.units.every((u) => u.scope !== 'unit'))) ? dutyGroups : [found];
   const split = own.length > 1;
   return own.map((g) => {
     const n = blank(g[0].at, g[0].end);

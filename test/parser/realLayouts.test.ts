@@ -296,3 +296,24 @@ describe('minutes deciding a duty with a person in the 牵头 slot (r10: 新华�
     expect(plan.tasks[0].text).toContain('及时收集汇总全区项目涉及的土地规划需求');
   });
 });
+
+describe('duties in a county news item with time limits and a portal\'s terms below it (r11: 濮阳县)', () => {
+  const plan = page('r11-');
+  it('takes "城东办一周内完成…" as a duty of its own, as a date would make it', () => {
+    const byUnit = (name: string) => plan.tasks.filter((t) => raws(t.responsible).join() === name);
+    expect(byUnit('城东办').map((t) => t.title)).toEqual(['城东办一周内完成红旗路东延清表任务']);
+    expect(byUnit('清河头乡').map((t) => t.title)).toEqual(['清河头乡三天内完成红旗路东延清表任务']);
+  });
+  it('reads no target in the portal\'s "本网确认后将在24小时内移除…"', () => {
+    expect(plan.targets.filter((g) => g.value === 24)).toEqual([]);
+  });
+});
+
+describe('addressees charged sentence by sentence (r12: 甘谷县 meeting news, traditional)', () => {
+  it('gives one task per "各鄉鎮要…" sentence', () => {
+    const plan = page('r12-');
+    const towns = plan.tasks.filter((t) => t.responsible.some((u) => u.scope === 'all_towns'));
+    expect(towns).toHaveLength(2);
+    expect(towns[1].text).toContain('摸清永久基本');
+  });
+});
