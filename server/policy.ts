@@ -85,18 +85,38 @@ function unitTaskIds(unitId: number): SQL {
   return sql`select task_id from unit_tasks where unit_id = ${unitId}`;
 }
 
-/** Condition on `plans` for the plans the actor may see. */
-export function planScope(actor: Actor): SQL | undefined {
-  if (isAdmin(actor)) return undefined;
-  if (seesRegion(actor)) {
-    // a region's people also see plans issued above them that cascade down (a municipal scheme reaches a town)
-    // the region list as one array parameter (a city office's is ~190 regions, ~1,000 with the towns): drizzle builds
-    // each separate parameter on every request, and this condition is in the route gate of every plan's route
-    const ids = sql`${sql.param(actor.regionIds.length ? actor.regionIds : [-1])}::int[]`;
-    return sql`(${plans.regionId} = any(${ids}) or ${plans.regionId} in (with recursive up(id) as (select parent_id from regions where id = any(${ids}) union select g.parent_id from regions g join up on g.id = up.id) select id from up where id is not null))`;
-  }
-  if (actor.unitId) return sql`${plans.id} in (select plan_id from unit_tasks where unit_id = ${actor.unitId})`;
+/** Which of planScope's conditions applies to the actor (all, its regions' and those above, its unit's, none). */
+type PlanScopeShape = 'all' | 'region' | 'unit' | 'none';
+function planScopeShape(actor: Actor): PlanScopeShape {
+  if (isAdmin(actor)) return 'all';
+  if (seesRegion(actor)) return 'region';
+  return actor.unitId ? 'unit' : 'none';
+}
+function planScopeOf(shape: PlanScopeShape, regionIds: SQL, unitId: SQL): SQL | undefined {
+  if (shape === 'all') return undefined;
+  // a region's people also see plans issued above them that cascade down (a municipal scheme reaches a town)
+  if (shape === 'region')
+    return sql`(${plans.regionId} = any(${regionIds}) or ${plans.regionId} in (with recursive up(id) as (select parent_id from regions where id = any(${regionIds}) union select g.parent_id from regions g join up on g.id = up.id) select id from up where id is not null))`;
+  if (shape === 'unit') return sql`${plans.id} in (select plan_id from unit_tasks where unit_id = ${unitId})`;
   return sql`false`;
+}
+const regionIdsOf = (actor: Actor) => (actor.regionIds.length ? actor.regionIds : [-1]);
+
+/**
+ * Condition on `plans` for the plans the actor may see. The region list goes as one array parameter (a city office's
+ * is ~100 regions, ~1,000 with all the towns): drizzle builds each separate parameter on every request.
+ */
+export function planScope(actor: Actor): SQL | undefined {
+  return planScopeOf(planScopeShape(actor), sql`${sql.param(regionIdsOf(actor))}::int[]`, sql`${actor.unitId}`);
+}
+
+/**
+ * planScope for a prepared statement (access.ts, the route gate): the condition with the placeholders `regionIds`
+ * (int[]) and `unitId`, the values for them, and its shape — one prepared statement per shape.
+ */
+export function preparedPlanScope(actor: Actor): { shape: PlanScopeShape; cond: SQL | undefined; values: { regionIds: number[]; unitId: number | null } } {
+  const shape = planScopeShape(actor);
+  return { shape, cond: planScopeOf(shape, sql`${sql.placeholder('regionIds')}::int[]`, sql`${sql.placeholder('unitId')}`), values: { regionIds: regionIdsOf(actor), unitId: actor.unitId } };
 }
 
 /** Condition on `tasks` for the tasks the actor may see. */
