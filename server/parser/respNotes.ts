@@ -842,7 +842,19 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // "千军昌强调,市住建局、市监察局…要成立…": a news report's speaker before the units it charges
   const speaker = SPEAKER.exec(sm.slice(lead)) ?? PRONOUN_SPEAKER.exec(sm.slice(lead));
   if (speaker) lead += speaker[0].length;
-  const m = SUBJECT.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
+  let m = SUBJECT.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
+  // "会议强调,要定期调度评估,县住房城乡建设局负责工作日常调度,…": after the speaker, a general charge, then the unit
+  // named by name that carries it, a few clauses on
+  if (!m && (speaker || /(?:会议|会上)(?:明确|要求|强调|指出|决定|议定|确定|同意)[:,]\s*$/.test(sm.slice(0, lead)))) {
+    for (let c = sm.indexOf(',', lead); c > 0 && c < lead + 80; c = sm.indexOf(',', c + 1)) {
+      const later = SUBJECT.exec(sm.slice(c + 1));
+      if (later && isUnitSubject(later[1]) && !splitUnitList(later[1], 0).some((p) => NOT_NAMED.test(p.text))) {
+        lead = c + 1;
+        m = later;
+        break;
+      }
+    }
+  }
   if (!m) return null;
   // a named unit as subject carries the sentence out; addressees only where the sentence sets them a date
   // a duty verb or a date after the subject: any unit, or addressees whose sentence sets a date; a plain modal

@@ -308,6 +308,18 @@ function inNoteBlock(ctx: ParseContext, p: number): boolean {
   return false;
 }
 
+/** the heading right above an item numbered "1." that is its only item, when that heading is a short name ("(一)X") */
+function namingHead(heads: Head[], head: Head): Head | null {
+  const i = heads.indexOf(head);
+  const parent = i > 0 ? heads[i - 1] : null;
+  if (!parent || head.node.parentId !== parent.node.id || !/^\d{1,2}[.、．]$/.test(head.node.marker)) return null;
+  if (!/^(?:[((][一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、)$/.test(parent.node.marker)) return null;
+  const next = heads[i + 1];
+  if (next && next.node.parentId === parent.node.id) return null;
+  const name = parent.node.title.trim();
+  return name.length >= 4 && name.length <= 30 && !/[。;!?,]/.test(name) ? parent : null;
+}
+
 function innermost(heads: Head[], p: number): Head | null {
   let lo = 0;
   let hi = heads.length;
@@ -405,6 +417,12 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
       message: `责任单位说明不完整或有损(${[...new Set(n.damaged)].join(';')}),已保留可识别的单位,请核对原文`,
       source: ctx.doc.toSource(n.start, n.end),
     });
+  }
+  // "(一)开展职业技能培训和评价取证 ⏎ 1.持续深入推进…。⏎ 责任单位:X": a heading over one numbered item names it
+  const named = head && !n.opens ? namingHead(heads, head) : null;
+  if (named) {
+    start = Math.min(start, named.start);
+    title = named.node.title;
   }
   let deadlineText = n.deadlineText;
   if (!deadlineText) for (const r of n.remarks) if (parseDeadline(r.text)) deadlineText = r.text;

@@ -317,3 +317,19 @@ describe('addressees charged sentence by sentence (r12: 甘谷县 meeting news, 
     expect(towns[1].text).toContain('摸清永久基本');
   });
 });
+
+describe('a unit charged a few clauses after the meeting\'s words (r09: 犍为县 meeting news)', () => {
+  it('reads "会议强调,要定期调度评估,县住房城乡建设局负责工作日常调度,…" as that bureau\'s duty', () => {
+    const plan = page('r09-');
+    const duty = plan.tasks.find((t) => t.text.includes('负责工作日常调度'));
+    expect(duty && raws(duty.responsible)).toEqual(['县住房城乡建设局']);
+  });
+});
+
+describe('a heading over one numbered item, the item\'s labels below it (s01: 漯河 民生实事完成情况)', () => {
+  it('names the task by the heading and spans it', () => {
+    const plan = page('s01-');
+    expect(plan.tasks.slice(0, 3).map((t) => t.title)).toEqual(['开展职业技能培训和评价取证', '改善义务教育学校办学条件', '提升基层医疗卫生服务能力']);
+    expect(raws(plan.tasks[0].responsible)).toEqual(['市人力资源和社会保障局']);
+  });
+});
