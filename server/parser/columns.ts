@@ -18,7 +18,7 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|工作标准|完成标准|目标标准|目标任务|预期成果|实施内容|整改目标|整改措施|整改要求|工作目标|目标要求|任务目标|预期目标|目标任务及措施)$/, 'detail'],
   [/^(备注|类别|大类|领域|分类|分值|权重|考核分值)$/, 'other'],
   // a progress report's own columns ("上半年推进情况", "1-6月完成情况"): what was done, never the task or a target
-  [/^((?:\S{0,8}?)(?:推进|进展|完成|落实|办理|工作|实施)(?:情况|进度|进展)|进展|工作进展|目前进度|推进措施|是否(?:达到|符合|完成)序时进度|是否按序时推进|是否完成)$/, 'other'],
+  [/^((?:\S{0,8}?)(?:推进|进展|完成|落实|办理|工作|实施|任务|项目|工程|建设)(?:情况|进度|进展)|进展|工作进展|目前进度|推进措施|是否(?:达到|符合|完成)序时进度|是否按序时推进|是否完成)$/, 'other'],
   // a project's 建设内容 describes it (8.6万平方米, 1200张): its wording, not its targets
   [/^(建设内容|项目内容|建设规模及内容|建设规模|主要建设内容)$/, 'spec'],
   // an indicator list that names who answers for each indicator: each indicator is a task

@@ -333,3 +333,12 @@ describe('a heading over one numbered item, the item\'s labels below it (s01: �
     expect(raws(plan.tasks[0].responsible)).toEqual(['市人力资源和社会保障局']);
   });
 });
+
+describe('a completion table one cell per paragraph with a 任务进度 column (r05: 大足区 超额完成任务一览表)', () => {
+  it('reads 任务进度 as a progress column, so the 牵头单位 cell is the lead and not a task', () => {
+    const plan = page('r05-');
+    const row = plan.tasks.find((t) => t.title === '实现工业投资增长20%以上');
+    expect(row && raws(row.lead)).toEqual(['区经济信息委', '经开区经发局']);
+    expect(plan.tasks.some((t) => t.title === '区经济信息委、经开区经发局')).toBe(false);
+  });
+});
