@@ -9,7 +9,8 @@
 // comes from autocannon in this process. For each route: autocannon for --seconds at --connections, then the
 // statements one request of it sends (captured in the server) replayed by pgbench at the same concurrency, each
 // client running the whole sequence as one transaction. --explain prints EXPLAIN ANALYZE of each route's two
-// slowest statements. Before the load, the keyset routes' page statements are EXPLAINed: each must use an index and
+// slowest statements. "server CPU" is the app process's CPU time (from /proc) per request sent, robust to what
+// others run on the machine. Before the load, the keyset routes' page statements are EXPLAINed: each must use an index and
 // no statement of theirs may scan a large table whole (unit_tasks among them). Results: markdown tables on stdout, JSON in /tmp/city-bench-<time>.json.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -100,12 +101,25 @@ const routes = ([
 
 
 // ---------- measuring ----------
-interface Measure { rps: number; p50: number; p99: number; errors: number }
+interface Measure { rps: number; p50: number; p99: number; errors: number; cpuMs?: number }
+/** CPU time the server process has used so far, ms (user + system, from /proc: robust to the load others put on the machine). */
+const serverCpuMs = () => {
+  try {
+    const f = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // utime, stime in clock ticks (100 a second)
+  } catch {
+    return NaN;
+  }
+};
 async function http(pathname: string, cookie: string, duration = seconds): Promise<Measure> {
+  const cpu0 = serverCpuMs();
   const r = await autocannon({ url: base + pathname, connections, duration, timeout: 120, headers: { cookie, 'accept-encoding': 'gzip, br' } });
   // a request still unanswered when the time is up is not counted by autocannon: wait for the server to drain
   await fetch(`${base}/__bench/idle`);
-  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors + r.timeouts };
+  // the server's CPU per request it was sent: those still unanswered at the end were answered during the idle wait,
+  // and their CPU is in the figure (the idle wait's own polling is a few requests, not counted)
+  const cpuMs = (serverCpuMs() - cpu0) / Math.max(1, r.requests.sent);
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, errors: r.non2xx + r.errors + r.timeouts, cpuMs };
 }
 
 const literal = (v: unknown): string => {
@@ -203,7 +217,7 @@ for (let round = 1; round <= rounds; round++) {
     if (withSql) entry.sql.push(pgbench(cap.statements.map(inline)));
     const h = entry.http.at(-1)!;
     const s = entry.sql.at(-1);
-    console.error(`  ${r.name}: ${h.rps.toFixed(1)} req/s p99 ${h.p99} ms${h.errors ? ` (${h.errors} errors)` : ''}; SQL alone ${s ? `${s.rps.toFixed(1)} tps p99 ${s.p99.toFixed(0)} ms` : '-'}; ${cap.statements.length} statements (first request ${firstCounts.get(r.name)}), ${cap.bytes} bytes (load ${load()})`);
+    console.error(`  ${r.name}: ${h.rps.toFixed(1)} req/s p99 ${h.p99} ms, server CPU ${h.cpuMs?.toFixed(2)} ms/answer${h.errors ? ` (${h.errors} errors)` : ''}; SQL alone ${s ? `${s.rps.toFixed(1)} tps p99 ${s.p99.toFixed(0)} ms` : '-'}; ${cap.statements.length} statements (first request ${firstCounts.get(r.name)}), ${cap.bytes} bytes (load ${load()})`);
     if (explain && round === 1) {
       const timed: { ms: number; text: string; plan: string }[] = [];
       for (const st of cap.statements) {
@@ -221,13 +235,13 @@ for (let round = 1; round <= rounds; round++) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const bareP99 = median(bare.map((b) => b.p99));
-console.log(`\n| route | req/s | p99 ms | SQL alone p99 ms | SQL alone tps | ratio to floor | statements | bytes |\n|---|---:|---:|---:|---:|---:|---:|---:|`);
-console.log(`| bare route | ${median(bare.map((b) => b.rps)).toFixed(0)} | ${bareP99} | | | | 0 | |`);
+console.log(`\n| route | req/s | p99 ms | server CPU ms/answer | SQL alone p99 ms | SQL alone tps | ratio to floor | statements | bytes |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
+console.log(`| bare route | ${median(bare.map((b) => b.rps)).toFixed(0)} | ${bareP99} | ${median(bare.map((b) => b.cpuMs ?? NaN)).toFixed(2)} | | | | 0 | |`);
 for (const [name, e] of Object.entries(results)) {
   const p99 = median(e.http.map((m) => m.p99));
   const sqlP99 = e.sql.length ? median(e.sql.map((m) => m.p99)) : NaN;
   const floor = Math.max(bareP99, Number.isNaN(sqlP99) ? 0 : sqlP99);
-  console.log(`| ${name} | ${median(e.http.map((m) => m.rps)).toFixed(1)} | ${p99} | ${Number.isNaN(sqlP99) ? '–' : sqlP99.toFixed(0)} | ${e.sql.length ? median(e.sql.map((m) => m.rps)).toFixed(1) : '–'} | ${(p99 / floor).toFixed(1)}× | ${e.statements} | ${e.bytes} |`);
+  console.log(`| ${name} | ${median(e.http.map((m) => m.rps)).toFixed(1)} | ${p99} | ${median(e.http.map((m) => m.cpuMs ?? NaN)).toFixed(2)} | ${Number.isNaN(sqlP99) ? '–' : sqlP99.toFixed(0)} | ${e.sql.length ? median(e.sql.map((m) => m.rps)).toFixed(1) : '–'} | ${(p99 / floor).toFixed(1)}× | ${e.statements} | ${e.bytes} |`);
 }
 const out = path.join(tmpdir(), `city-bench-${Date.now()}.json`);
 writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), sizes, plan: plan.id, connections, seconds, bare, results, planChecks }, null, 2));

@@ -13,40 +13,53 @@ export interface PlanFilter {
   pageSize: number;
 }
 
+/**
+ * A page of the plans the actor may see, with the total: one statement (issue #15, phase 5) — the count as an init
+ * plan and each plan's task and indicator figures as subqueries on its own rows (`summaryStats`), read for the page's
+ * plans only. A page past the end has no row to carry the total: then it is counted alone.
+ */
 export async function listPlans(db: DbOrTx, actor: Actor, f: PlanFilter) {
   const where = combine(planScope(actor), f.status ? eq(plans.status, f.status) : undefined, matchSearch(plans.searchText, f.q));
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(plans).where(where);
   const rows = await db
-    .select({ p: plans, regionName: regions.name })
+    .select({ p: summaryPlanColumns, regionName: regions.name, ...summaryStats, total: sql<number>`(select count(*)::int from ${plans} where ${where ?? sql`true`})` })
     .from(plans)
     .leftJoin(regions, eq(regions.id, plans.regionId))
     .where(where)
     .orderBy(desc(plans.id))
     .limit(f.pageSize)
     .offset((f.page - 1) * f.pageSize);
-  const items = await summarize(db, rows);
-  return { items, total, page: f.page, pageSize: f.pageSize };
+  const total = rows.length ? rows[0].total : f.page === 1 ? 0 : (await db.select({ total: sql<number>`count(*)::int` }).from(plans).where(where))[0].total;
+  return { items: rows.map(toSummary), total, page: f.page, pageSize: f.pageSize };
+}
+
+/** What a summary reads of a plan's row (not its settings or search text). */
+const summaryPlanColumns = {
+  id: plans.id, title: plans.title, level: plans.level, type: plans.type, periodStart: plans.periodStart, periodEnd: plans.periodEnd,
+  status: plans.status, published: plans.published, regionId: plans.regionId, createdAt: plans.createdAt,
+};
+/** A plan's task count and progress (the status roll-up's definition: weighted mean over tasks that have reported progress) and indicator count. */
+const summaryStats = {
+  taskCount: sql<number>`(select count(*)::int from ${tasks} where ${tasks.planId} = ${plans.id})`,
+  progress: sql<number | null>`(select sum(${tasks.progress} * ${tasks.weight}) / nullif(sum(${tasks.weight}) filter (where ${tasks.progress} is not null), 0) from ${tasks} where ${tasks.planId} = ${plans.id})`,
+  indicatorCount: sql<number>`(select count(*)::int from ${indicators} where ${indicators.planId} = ${plans.id})`,
+};
+
+function toSummary({ p, regionName, taskCount, indicatorCount, progress }: { p: Pick<typeof plans.$inferSelect, keyof typeof summaryPlanColumns>; regionName: string | null; taskCount: number; indicatorCount: number; progress: number | null }): PlanSummary {
+  return {
+    id: p.id, title: p.title, level: p.level, type: p.type, periodStart: p.periodStart, periodEnd: p.periodEnd,
+    status: p.status as PlanSummary['status'], published: p.published, regionId: p.regionId, regionName,
+    taskCount, indicatorCount, progress: progress == null ? null : Math.round(Number(progress) * 10) / 10,
+    createdAt: p.createdAt.toISOString(),
+  };
 }
 
 async function summarize(db: DbOrTx, rows: { p: typeof plans.$inferSelect; regionName: string | null }[]): Promise<PlanSummary[]> {
   const ids = rows.map((r) => r.p.id);
   if (!ids.length) return [];
-  const taskStats = await db
-    .select({ planId: tasks.planId, n: sql<number>`count(*)::int`, // the same definition as the status roll-up: weighted mean over tasks that have reported progress
-      progress: sql<number | null>`sum(${tasks.progress} * ${tasks.weight}) / nullif(sum(${tasks.weight}) filter (where ${tasks.progress} is not null), 0)` })
-    .from(tasks)
-    .where(inArray(tasks.planId, ids))
-    .groupBy(tasks.planId);
-  const indStats = await db.select({ planId: indicators.planId, n: sql<number>`count(*)::int` }).from(indicators).where(inArray(indicators.planId, ids)).groupBy(indicators.planId);
+  const stats = await db.select({ id: plans.id, ...summaryStats }).from(plans).where(inArray(plans.id, ids));
   return rows.map(({ p, regionName }) => {
-    const ts = taskStats.find((s) => s.planId === p.id);
-    return {
-      id: p.id, title: p.title, level: p.level, type: p.type, periodStart: p.periodStart, periodEnd: p.periodEnd,
-      status: p.status as PlanSummary['status'], published: p.published, regionId: p.regionId, regionName,
-      taskCount: ts?.n ?? 0, indicatorCount: indStats.find((s) => s.planId === p.id)?.n ?? 0,
-      progress: ts?.progress == null ? null : Math.round(Number(ts.progress) * 10) / 10,
-      createdAt: p.createdAt.toISOString(),
-    };
+    const st = stats.find((s) => s.id === p.id);
+    return toSummary({ p, regionName, taskCount: st?.taskCount ?? 0, indicatorCount: st?.indicatorCount ?? 0, progress: st?.progress ?? null });
   });
 }
 

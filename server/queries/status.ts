@@ -1,10 +1,11 @@
 // Status, computed and explained: each task against 序时进度 and the last due period, each indicator
 // against its expected value, rolled up (weighted) to chapters and the plan. Thresholds come from plan settings.
-import { hydrate, hydrateIds, keysetRows, numberedRows, taskWhere, type PageRow, type TaskFilter } from './tasks.js';
+import { countTasks, itemJson, itemRows, taskWhere, type ItemRow, type TaskFilter } from './tasks.js';
+import { JsonText } from '../jsonText.js';
 import type { Actor } from '../policy.js';
 import { and, asc, desc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { TaskStatusOut } from '../../shared/reporting.js';
-import type { Task, TaskCursor } from '../../shared/api.js';
+import { encodeTaskCursor, type Task, type TaskCursor } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
 import { taskStatusRows } from '../db/schema/taskStatus.js';
 import { now } from '../clock.js';
@@ -268,34 +269,42 @@ async function statusIs(db: DbOrTx, where: SQL | undefined, status: string, toda
   return { where: and(ofPlan, fresh.length ? or(stored, inArray(tasks.id, fresh))! : stored)!, computed };
 }
 
-/** A page's tasks whole, each with its status: the row read with the page when it holds today's, else computed. */
-async function pageItems(db: DbOrTx, rows: PageRow[], today: string, computed?: Map<number, TaskStatusOut>) {
-  const status = new Map<number, TaskStatusOut>();
-  const missing: number[] = [];
-  for (const r of rows) {
-    const known = computed?.get(r.id) ?? (r.asOf === today ? (r.status as TaskStatusOut) : undefined);
-    if (known) status.set(r.id, known);
-    else missing.push(r.id);
-  }
-  if (missing.length) for (const [id, s] of await taskStatuses(db, await db.select(statusColumns).from(tasks).where(inArray(tasks.id, missing)), today)) status.set(id, s);
-  // a keyset page read its tasks whole already; a numbered one read only their keys
-  const whole = rows.every((r) => r.task) ? await hydrate(db, rows.map((r) => r.task!)) : await hydrateIds(db, rows.map((r) => r.id));
-  return whole.flatMap((i) => (status.has(i.id) ? [{ ...i, status: status.get(i.id)! }] : []));
+/**
+ * A page's items as JSON text, each with its status: the row read with the page when it holds today's (or the one
+ * `statusIs` computed), else computed here. A task that has no status (removed meanwhile) is left out.
+ */
+async function pageItems(db: DbOrTx, rows: ItemRow[], today: string, computed?: Map<number, TaskStatusOut>): Promise<string[]> {
+  const missing = rows.filter((r) => !computed?.has(r.id) && !(r.as_of === today && r.status !== null)).map((r) => r.id);
+  const late = missing.length ? await taskStatuses(db, await db.select(statusColumns).from(tasks).where(inArray(tasks.id, missing)), today) : null;
+  return rows.flatMap((r) => {
+    const s = computed?.get(r.id) ?? late?.get(r.id);
+    const json = s ? JSON.stringify(s) : r.as_of === today ? r.status : null;
+    return json ? [itemJson(r, json)] : [];
+  });
 }
 
 /**
  * A page of tasks with their computed status: numbered (`page`, with the total) or, with `cursor`, a keyset page
- * (`nextCursor`, no total). The page's keys are read with their status rows; filtering by status reads the rows'
- * colour and state (`statusIs`); only the page's tasks are read whole.
+ * (`nextCursor`, no total), as the answer's JSON text. Filtering by status reads the rows' colour and state
+ * (`statusIs`); the page itself is one statement (`itemRows`: the items shaped by the database, with the total of a
+ * numbered page), so a list costs the access check, that statement and — for `?status=` — the stale-row check.
  */
-export async function listTasksWithStatus(db: DbOrTx, actor: Actor, f: TaskFilter & { status?: string; cursor?: TaskCursor | null }, today: string) {
+export async function listTasksWithStatus(db: DbOrTx, actor: Actor, f: TaskFilter & { status?: string; cursor?: TaskCursor | null }, today: string): Promise<JsonText> {
   const scoped = taskWhere(actor, f);
   const filter = f.status ? await statusIs(db, scoped, f.status, today, f.planId) : null;
   const where = and(scoped, filter?.where);
   if (f.cursor !== undefined) {
-    const { rows, nextCursor } = await keysetRows(db, where, f.cursor, f.pageSize);
-    return { items: await pageItems(db, rows, today, filter?.computed), pageSize: f.pageSize, nextCursor };
+    // one row more than the page: there is a next page when it comes back
+    const rows = await itemRows(db, where, { cursor: f.cursor, limit: f.pageSize + 1 });
+    const page = rows.slice(0, f.pageSize);
+    const last = page.at(-1);
+    const nextCursor = rows.length > f.pageSize && last ? encodeTaskCursor({ planId: last.plan_id, position: last.position, id: last.id }) : null;
+    const items = await pageItems(db, page, today, filter?.computed);
+    return new JsonText(`{"items":[${items.join(',')}],"pageSize":${f.pageSize},"nextCursor":${JSON.stringify(nextCursor)}}`);
   }
-  const { rows, total } = await numberedRows(db, where, f.page, f.pageSize);
-  return { items: await pageItems(db, rows, today, filter?.computed), total, page: f.page, pageSize: f.pageSize };
+  const rows = await itemRows(db, where, { offset: (f.page - 1) * f.pageSize, limit: f.pageSize, total: true });
+  // a page past the end has no row to carry the total
+  const total = rows.length ? rows[0].total! : f.page === 1 ? 0 : await countTasks(db, where);
+  const items = await pageItems(db, rows, today, filter?.computed);
+  return new JsonText(`{"items":[${items.join(',')}],"total":${total},"page":${f.page},"pageSize":${f.pageSize}}`);
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
-import { encodeTaskCursor, type Task, type TaskCursor } from '../../shared/api.js';
+import type { Task, TaskCursor } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
 import { documents, outlineNodes, plans, taskUnits, tasks, units } from '../db/schema/index.js';
 import { taskStatusRows } from '../db/schema/taskStatus.js';
@@ -46,43 +46,76 @@ export const taskOrder = [asc(tasks.planId), asc(tasks.position), asc(tasks.id)]
 export const afterCursor = (c: TaskCursor | null | undefined): SQL | undefined =>
   c ? sql`(${tasks.planId}, ${tasks.position}, ${tasks.id}) > (${c.planId}, ${c.position}, ${c.id})` : undefined;
 
-/** What a page is read as: the tasks' keys with their maintained status row (none: the status is computed). */
-const pageColumns = { id: tasks.id, planId: tasks.planId, position: tasks.position, asOf: taskStatusRows.asOf, status: taskStatusRows.status };
-export type PageRow = { id: number; asOf: string | null; status: unknown; task?: typeof tasks.$inferSelect };
+/**
+ * One list item as JSON, shaped by the database from a task row `t` (issue #15, phase 5): the fields of `hydrate`
+ * (units with their names, in the same order; the source span; updatedAt in ISO form, to the millisecond) but the
+ * chapter and the status, which the process puts in (`itemJson`). row_to_json writes compact JSON (json_build_object
+ * and json_agg put spaces and line breaks between the parts: 10 % more bytes on a page).
+ */
+const itemObject = sql.raw(`row_to_json((select x from (select t.id as "id", t.version as "version", t.plan_id as "planId",
+  t.outline_node_id as "outlineNodeId", t.parent_task_id as "parentTaskId", t.title as "title", t.text as "text",
+  coalesce((select ('[' || string_agg(row_to_json((select u from (select tu.unit_id as "unitId", coalesce(un.name, tu.raw) as "name",
+      tu.raw as "raw", tu.role as "role", tu.scope as "scope") u))::text, ',' order by tu.role, tu.position) || ']')::json
+    from task_units tu left join units un on un.id = tu.unit_id where tu.task_id = t.id), '[]'::json) as "units",
+  t.leaders as "leaders", t.deadline as "deadline", t.weight as "weight", t.progress as "progress", t.reported_status as "reportedStatus",
+  t.assignee as "assignee", t.target_text as "targetText", t.standard as "standard", t.start_date as "startDate", t.deadline_text as "deadlineText",
+  case when t.source_start is null then null else json_build_object('start', t.source_start, 'end', coalesce(t.source_end, t.source_start)) end as "source",
+  to_char(t.updated_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "updatedAt") x))::text`);
+
+/** A page's row as `itemRows` reads it: the item's JSON, its keys, its status row, and the outline nodes of its chapter. */
+export interface ItemRow {
+  id: number;
+  plan_id: number;
+  position: number;
+  title: string;
+  /** the status row's date and JSON (null: no row) */
+  as_of: string | null;
+  status: string | null;
+  /** the task's outline node and that node's parent */
+  n_marker: string | null;
+  n_title: string | null;
+  n_parent_id: number | null;
+  p_marker: string | null;
+  p_title: string | null;
+  item: string;
+  /** numbered pages: the count of every task `where` keeps */
+  total?: number;
+}
 
 /**
- * A keyset page: the first `pageSize` tasks after `cursor` that `where` keeps (it may name task_statuses), in list
- * order, and the cursor after the last of them when more follow (one row more is read to know). No count and no
- * offset: any page costs what the first one does. The tasks are read whole with their keys (`task`): at most
- * pageSize + 1 rows, in index order or sorted from a unit's range, so no second statement reads them again.
+ * A page of list items in one statement: the tasks `where` keeps (it may name task_statuses) in list order after
+ * `cursor` (keyset) or from `offset` (numbered, then with the total as an init plan), `limit` of them, each with its
+ * status row, its outline node and that node's parent, as the JSON of `itemObject`. The page is chosen first (the
+ * same index ranges as before); the units, nodes and JSON are made for its rows only.
  */
-export async function keysetRows(db: DbOrTx, where: SQL | undefined, cursor: TaskCursor | null, pageSize: number) {
-  const rows = await db
-    .select({ task: tasks, asOf: taskStatusRows.asOf, status: taskStatusRows.status })
-    .from(tasks)
-    .leftJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id))
-    .where(and(where, afterCursor(cursor)))
-    .orderBy(...taskOrder)
-    .limit(pageSize + 1);
-  const page: PageRow[] = rows.slice(0, pageSize).map((r) => ({ id: r.task.id, asOf: r.asOf, status: r.status, task: r.task }));
-  const last = page.at(-1)?.task;
-  return { rows: page, nextCursor: rows.length > pageSize && last ? encodeTaskCursor(last) : null };
+export async function itemRows(db: DbOrTx, where: SQL | undefined, page: { cursor?: TaskCursor | null; offset?: number; limit: number; total?: boolean }): Promise<ItemRow[]> {
+  const cond = and(where, afterCursor(page.cursor)) ?? sql`true`;
+  const total = page.total ? sql`, (select count(*)::int from ${tasks} left join ${taskStatusRows} on ${eq(taskStatusRows.taskId, tasks.id)} where ${where ?? sql`true`}) as total` : sql``;
+  // the page's keys first (narrow rows through the sort of a unit's range), then its tasks whole by id
+  const res = await db.execute(sql`select k.id, k.plan_id, k.position, t.title, k.as_of, k.status::text as status,
+      n.marker as n_marker, n.title as n_title, n.parent_id as n_parent_id, pn.marker as p_marker, pn.title as p_title, ${itemObject} as item${total}
+    from (select ${tasks.id}, ${tasks.planId}, ${tasks.position}, ${taskStatusRows.asOf}, ${taskStatusRows.status}
+      from ${tasks} left join ${taskStatusRows} on ${eq(taskStatusRows.taskId, tasks.id)}
+      where ${cond} order by ${sql.join(taskOrder, sql`, `)} limit ${page.limit}${page.offset ? sql` offset ${page.offset}` : sql``}) as k
+    join tasks t on t.id = k.id left join outline_nodes n on n.id = t.outline_node_id left join outline_nodes pn on pn.id = n.parent_id
+    order by k.plan_id, k.position, k.id`);
+  return (res as unknown as { rows: ItemRow[] }).rows;
 }
 
-/** A numbered page and the total: the count, then the page's keys (sorted on the index's columns). */
-export async function numberedRows(db: DbOrTx, where: SQL | undefined, page: number, pageSize: number) {
-  const withRow = eq(taskStatusRows.taskId, tasks.id);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(tasks).leftJoin(taskStatusRows, withRow).where(where);
-  const rows = await db.select(pageColumns).from(tasks).leftJoin(taskStatusRows, withRow).where(where).orderBy(...taskOrder).limit(pageSize).offset((page - 1) * pageSize);
-  return { rows: rows as PageRow[], total };
+/** The chapter a list shows for a row of `itemRows`: the rule of `hydrate` (a heading task is placed under the heading above it). */
+export function chapterOfRow(r: Pick<ItemRow, 'title' | 'n_marker' | 'n_title' | 'n_parent_id' | 'p_marker' | 'p_title'>): string | null {
+  if (r.n_title == null) return null;
+  const up = r.n_title.trim() === r.title.trim() && r.n_parent_id && r.p_title != null;
+  return up ? `${r.p_marker}${r.p_title}` : `${r.n_marker}${r.n_title}`;
 }
 
-/** Full rows of the given tasks, hydrated, in the order of `ids`. */
-export async function hydrateIds(db: DbOrTx, ids: number[]): Promise<Task[]> {
-  if (!ids.length) return [];
-  const rows = await db.select().from(tasks).where(inArray(tasks.id, ids));
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return hydrate(db, ids.map((id) => byId.get(id)).filter((r): r is (typeof rows)[number] => !!r));
+/** A row's item JSON with its chapter and status (JSON text) put in. */
+export const itemJson = (r: ItemRow, statusJson: string): string => `{"chapter":${JSON.stringify(chapterOfRow(r))},"status":${statusJson},${r.item.slice(1)}`;
+
+/** The count of the tasks `where` keeps (it may name task_statuses). */
+export async function countTasks(db: DbOrTx, where: SQL | undefined): Promise<number> {
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(tasks).leftJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id)).where(where);
+  return total;
 }
 
 export async function hydrate(db: DbOrTx, rows: (typeof tasks.$inferSelect)[]): Promise<Task[]> {

@@ -1,8 +1,9 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { JsonText } from '../../jsonText.js';
 import { auditEventSchema, createTaskBodySchema, keysetPageSchema, taskDetailSchema, taskListQuerySchema, taskSchema, updateTaskBodySchema } from '../../../shared/api.js';
 import { AppError } from '../../../shared/errors.js';
 import { readHistory } from '../../audit.js';
-import { getVisiblePlan } from '../../queries/plans.js';
 import { getVisibleTask } from '../../queries/tasks.js';
 import { createTask, deleteTask, updateTask } from '../../operations/saveTask.js';
 import { listTasksWithStatus, withStatus } from '../../queries/status.js';
@@ -14,6 +15,12 @@ export const toAuditOut = (e: { id: number; at: Date; actorName: string; action:
   id: e.id, at: e.at.toISOString(), actorName: e.actorName, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after,
 });
 
+/** An answer that is JSON text already, sent as it is (no parse, no serialisation). */
+const jsonText = (reply: FastifyReply, body: JsonText) => {
+  reply.type('application/json; charset=utf-8');
+  return body.text;
+};
+
 /** numbered pages, or keyset pages when the query names a cursor */
 const taskPage = z.union([paged(taskSchema), keysetPageSchema(taskSchema)]);
 
@@ -21,16 +28,14 @@ export const taskRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/tasks', permission: 'task.read', tag: 'tasks', summary: '规划任务(按单位、角色、章节、文本、状态筛选;页码或游标分页)',
     params: idParam, query: taskListQuerySchema, response: taskPage,
-    handler: async ({ db, actor, params, query }) => {
-      await getVisiblePlan(db, actor, params.id);
-      return listTasksWithStatus(db, actor, { ...query, planId: params.id }, todayInShanghai(now()));
-    },
+    // the plan's visibility is its declared access (read('plan')), checked before the handler runs
+    handler: async ({ db, actor, params, query, reply }) => jsonText(reply, await listTasksWithStatus(db, actor, { ...query, planId: params.id }, todayInShanghai(now()))),
   }),
   defineRoute({
     method: 'GET', url: '/api/me/tasks', permission: 'task.read', tag: 'tasks', summary: '本单位任务(页码或游标分页)', query: taskListQuerySchema.omit({ unitId: true }), response: taskPage,
-    handler: async ({ db, actor, query }) => {
+    handler: async ({ db, actor, query, reply }) => {
       if (!actor.unitId) return query.cursor !== undefined ? { items: [], pageSize: query.pageSize, nextCursor: null } : { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-      return listTasksWithStatus(db, actor, { ...query, unitId: actor.unitId }, todayInShanghai(now()));
+      return jsonText(reply, await listTasksWithStatus(db, actor, { ...query, unitId: actor.unitId }, todayInShanghai(now())));
     },
   }),
   defineRoute({
