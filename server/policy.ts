@@ -152,6 +152,24 @@ export function canManagePlan(actor: Actor, plan: { regionId: number | null }): 
   return can(actor, 'plan.manage') && writesRegion(actor, plan.regionId);
 }
 
+/** Does the actor head a lead unit of the task (the unit head who breaks the task into sub-tasks)? */
+export function headsLeadUnit(actor: Actor, task: { units: { role: string; unitId: number | null }[] }): boolean {
+  return actor.roles.includes('unit_head') && actor.unitId !== null && task.units.some((u) => u.role === 'lead' && u.unitId === actor.unitId);
+}
+
+/**
+ * What the actor may do to one task, sent with it (GET /api/tasks/:id `can`) so the app shows only what the server
+ * would allow: manage = change or delete it (PATCH/DELETE /api/tasks/:id: the office of the plan's region or one
+ * above it — a district reads the city's tasks but changes none); split = break it into sub-tasks as the head of its
+ * lead unit (POST /api/tasks/:id/subtasks).
+ */
+export function taskRights(actor: Actor, plan: { regionId: number | null }, task: { units: { role: string; unitId: number | null }[] }): { manage: boolean; split: boolean } {
+  return {
+    manage: can(actor, 'task.manage') && canManagePlan(actor, plan),
+    split: can(actor, 'report.submit') && (canManagePlan(actor, plan) || headsLeadUnit(actor, task)),
+  };
+}
+
 export function combine(...conds: (SQL | undefined)[]): SQL | undefined {
   const list = conds.filter((c): c is SQL => !!c);
   return list.length ? and(...list) : undefined;

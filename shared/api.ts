@@ -117,7 +117,15 @@ export const taskSchema = z.object({
   status: taskStatusOutSchema.optional(),
 });
 export type Task = z.infer<typeof taskSchema>;
-export const taskDetailSchema = taskSchema.extend({ quote: z.string().nullable(), planTitle: z.string() });
+export const taskDetailSchema = taskSchema.extend({
+  quote: z.string().nullable(),
+  planTitle: z.string(),
+  /**
+   * What the asking user may do to this task, as policy decides (server/policy.ts taskRights): manage = change or
+   * delete it (the plan's own office, or one above); split = break it into sub-tasks (the head of its lead unit).
+   */
+  can: z.object({ manage: z.boolean(), split: z.boolean() }),
+});
 /**
  * Where a keyset page of a task list starts (issue #15): after the task with this key in the order of every task list
  * (plan, position in the plan, id). Clients pass on the `nextCursor` of the page before, unread; `cursor=` (empty)

@@ -9,7 +9,7 @@ import { writeAudit } from '../audit.js';
 import { searchTokens } from '../search.js';
 import { getVisiblePlan } from '../queries/plans.js';
 import { getVisibleTask } from '../queries/tasks.js';
-import { canManagePlan } from '../policy.js';
+import { canManagePlan, headsLeadUnit } from '../policy.js';
 import { requireUnitsInRegion } from '../access.js';
 import { refreshTaskStatuses } from '../queries/status.js';
 import type { OpContext } from './context.js';
@@ -45,8 +45,7 @@ export async function createTask({ db, actor }: OpContext, planId: number, input
   if (data.parentTaskId) {
     // the lead unit may break its own task into sub-tasks; the office may do it anywhere
     const parent = await getVisibleTask(db, actor, data.parentTaskId);
-    const isLead = parent.units.some((u) => u.role === 'lead' && u.unitId === actor.unitId);
-    if (parent.planId !== planId || !(canManagePlan(actor, plan) || (isLead && actor.roles.includes('unit_head')))) throw new AppError('FORBIDDEN');
+    if (parent.planId !== planId || !(canManagePlan(actor, plan) || headsLeadUnit(actor, parent))) throw new AppError('FORBIDDEN');
   } else if (!canManagePlan(actor, plan)) throw new AppError('FORBIDDEN');
   checkDates(data.startDate, data.deadline);
   return db.transaction(async (tx) => {

@@ -8,7 +8,7 @@ import { api } from '../api';
 import { useMe } from '../auth';
 import { deadline } from '../format';
 import { taskRoleLabels } from '../labels';
-import { canManagePlans, canReadAudit } from '../permissions';
+import { canReadAudit } from '../permissions';
 import { TaskFormModal, type TaskFormValues } from './TaskFormModal';
 import type { TaskDetail } from '../api';
 import './task.css';
@@ -50,7 +50,8 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
   return (
     <div>
       <h3 style={{ marginTop: 0, lineHeight: 1.6 }}>{t.title}</h3>
-      {!canManagePlans(me) && me.roles.includes('unit_head') && t.units.some((u) => u.role === 'lead' && u.unitId === me.unitId) && (
+      {/* what the server says this user may do to this task (policy.ts taskRights), not what the role could do somewhere */}
+      {t.can.split && !t.can.manage && (
         <Button icon={<PlusOutlined />} style={{ marginBottom: 12 }} onClick={() => setSplitting(true)}>
           分解子任务
         </Button>
@@ -65,7 +66,7 @@ export function TaskDetailView({ taskId, showPlanLink = true, onChanged, onDelet
           onChanged?.();
         }}
       />
-      {canManagePlans(me) && (
+      {t.can.manage && (
         <Space style={{ marginBottom: 12 }}>
           <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
             修改任务

@@ -9,6 +9,7 @@ import { createTask, deleteTask, updateTask } from '../../operations/saveTask.js
 import { listTasksWithStatus, withStatus } from '../../queries/status.js';
 import { now } from '../../clock.js';
 import { todayInShanghai } from '../../domain/dates.js';
+import { taskRights } from '../../policy.js';
 import { defineRoute, idParam, paged } from '../route.js';
 
 export const toAuditOut = (e: { id: number; at: Date; actorName: string; action: string; entityType: string; entityId: string; before: unknown; after: unknown }) => ({
@@ -40,10 +41,11 @@ export const taskRoutes = [
   }),
   defineRoute({
     method: 'GET', url: '/api/tasks/:id', permission: 'task.read', tag: 'tasks', summary: '任务详情(含原文)', params: idParam, response: taskDetailSchema,
-    handler: async ({ db, actor, params }) => {
+    // `can`: what the asker may do to this task (policy.ts taskRights), from the plan's region the route gate read
+    handler: async ({ db, actor, params, owner }) => {
       const { row: _r, ...t } = await getVisibleTask(db, actor, params.id);
       const [withS] = await withStatus(db, [t], todayInShanghai(now()));
-      return withS;
+      return { ...withS, can: taskRights(actor, owner!, t) };
     },
   }),
   defineRoute({
@@ -64,10 +66,10 @@ export const taskRoutes = [
   }),
   defineRoute({
     method: 'PATCH', url: '/api/tasks/:id', permission: 'task.manage', tag: 'tasks', summary: '修改任务', params: idParam, body: updateTaskBodySchema,
-    handler: async ({ db, actor, params, body }) => {
+    handler: async ({ db, actor, params, body, owner }) => {
       await updateTask({ db, actor }, params.id, body);
       const { row: _r, ...t } = await getVisibleTask(db, actor, params.id);
-      return t;
+      return { ...t, can: taskRights(actor, owner!, t) };
     },
   }),
   defineRoute({
