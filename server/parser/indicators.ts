@@ -5,6 +5,7 @@ import type { ParseContext } from './types.js';
 import { findTables, type Cell, type Table } from './tableCells.js';
 import { UNIT_RE_SRC, isEmptyCell, looksLikeUnit, parseCell, yearOf } from './numbers.js';
 import { unitAsWritten } from './numbersContext.js';
+import { gluedIndicators } from './gluedTargets.js';
 
 // "8950人", "≥90%", "2.36万个以上": a figure cell that writes its unit after the number
 const CELL_UNIT = new RegExp(`^[^\\d]{0,4}\\d+(?:\\.\\d+)?(?:\\s*[-~～—至]\\s*\\d+(?:\\.\\d+)?)?\\s*(${UNIT_RE_SRC})\\s*(?:以上|以下|以内|左右)?$`);
@@ -194,7 +195,7 @@ export function extractIndicators(ctx: ParseContext, planStart: number | null = 
   const lines = ctx.doc.lines;
   // a table read cell by cell here is not read again as a grid
   const taken = (a: number, b: number) => flat.some(({ t }) => lines[t.lineFrom].start <= b && a <= lines[t.lineTo - 1].end);
-  return [...grid.filter((g) => !taken(g.t.start, g.t.end)).flatMap((g) => g.rows), ...flat.flatMap((f) => f.rows)];
+  return [...grid.filter((g) => !taken(g.t.start, g.t.end)).flatMap((g) => g.rows), ...flat.flatMap((f) => f.rows), ...gluedIndicators(ctx)];
 }
 
 const valued = (rows: ParsedIndicator[]) => rows.reduce((n, r) => n + r.targets.filter((t) => t.value !== null).length, 0);

@@ -1,0 +1,34 @@
+// Target rules met on real pages (fixtures/real), each checked on the page that showed it. The pages are verbatim;
+// their hand labels are in the .truth.json beside them.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REAL_PAGES } from '../../bench/accuracy.js';
+import { parseText } from '../../server/parser/index.js';
+
+const pageText = (prefix: string) => {
+  const name = readdirSync(REAL_PAGES).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!name) throw new Error(`no real page ${prefix}`);
+  return readFileSync(join(REAL_PAGES, name), 'utf8');
+};
+const page = (prefix: string) => parseText(pageText(prefix));
+
+describe('an indicator table whose cells ran together (s11: 节水达标建设目标分解表)', () => {
+  const plan = page('s11-');
+  const row = (name: string) => plan.indicators.find((i) => i.name.endsWith(name));
+  it('reads a name and its glued yearly figures as one target per year column', () => {
+    expect(row('再生水回用率')).toMatchObject({ unit: '%', targets: [{ year: 2016, value: 30 }, { year: 2017, value: 40 }, { year: 2018, value: 55 }] });
+    expect(row('农田灌溉水有效利用系数')).toMatchObject({ unit: null, targets: [{ value: 0.72 }, { value: 0.75 }, { value: 0.78 }] });
+    // the header cut by the page break ('2016年2017年20' ⏎ '2、18年生活节水…') still gives the years
+    expect(row('城镇人均日生活用水量')).toMatchObject({ unit: 'L/d', targets: [{ year: 2016, value: 75 }, { year: 2017 }, { year: 2018 }] });
+    // a '-' cell is no target
+    expect(row('公共供水管网覆盖范围内自备井关闭')!.targets.map((t) => t.year)).toEqual([2017, 2018]);
+  });
+  it('reads a cell merged over the years as targets of the last year', () => {
+    expect(plan.indicators.find((i) => i.name === '万元GDP用水量')).toMatchObject({ unit: '%', targets: [{ year: 2018, value: 50, comparator: '<' }] });
+    expect(row('万元GDP用水量年降低率')).toMatchObject({ targets: [{ year: 2018, value: 5, comparator: '=' }] });
+  });
+  it('reads every labelled cell', () => {
+    expect(plan.indicators.flatMap((i) => i.targets).length).toBe(62);
+  });
+});
