@@ -109,11 +109,14 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   // a list naming no period of its own starts with its earliest deadline: "2023年,全县…为29微克/立方米" before it is a record
   const dueYears = taskRows.flatMap((r) => (r.year ? [r.year] : []));
   // the year the document was issued: its date line or its 文号
-  const issuedOn = issueYear(doc.text);
+  const issuedOn = issueYear(doc.text) ?? datelineYear(doc.text);
   // …or the year it was issued in, when earlier: "2022年,完成农村户厕改造3000户" in a list issued in 2022
   const startYear = period?.[0] ?? (dueYears.length ? Math.min(...dueYears, issuedOn ?? Infinity) : null);
   // else the first year of its period
   const issued = issuedOn ?? startYear;
+  // a page with no period and no deadlines of its own (a news report of a 政府工作报告): its date line's year starts it,
+  // so "2017年,吉林省地区生产总值增长5.3%" on a page dated 2018 is a record
+  const recordStart = startYear ?? issuedOn;
   const minutesYear = MINUTES.test(findTitle(doc) ?? titleLine(doc)) || MINUTES.test(doc.text.slice(0, 300)) ? issueYear(doc.text) : null;
   // a year's work ("落实《政府工作报告》重点工作分工", "2024年工作要点", 民生实事): figures with no year of their own are
   // due within the year it was issued in
@@ -154,7 +157,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         if (rel) for (const r of rel) if (r.at < at && !yearBetween(s, r.at, at)) y = r.year;
         return y;
       };
-      const past = SELF_SENTENCE.test(s) || isPastSentence(s, plan, planEnd) || beforePeriod(s, startYear) || earlierPlanPeriod(s, plan, horizon);
+      const past = SELF_SENTENCE.test(s) || isPastSentence(s, plan, planEnd) || beforePeriod(s, recordStart) || earlierPlanPeriod(s, plan, horizon);
       let prev: Prev | null = null;
       EVENT_RE.lastIndex = 0;
       for (let m = EVENT_RE.exec(s); m; m = EVENT_RE.exec(s)) {
@@ -175,10 +178,10 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           // "截至2023年底已建成12家": a point of progress, not when what follows is due
           if (y && !/比|较|与|同|截至|截止/.test(prefix) && (!date || prefix)) {
             year = y;
-            recordYear = startYear !== null && y < startYear && !/到|至|力争/.test(prefix) && !FUTURE.test(s) ? y : null;
+            recordYear = recordStart !== null && y < recordStart && !/到|至|力争/.test(prefix) && !FUTURE.test(s) ? y : null;
             // "2023年,全市…为27.6%": the year of a record sets nothing for the paragraphs after it;
             // nor does "…,2023年网格事件办结率为97.2%" in a 2024 plan, wherever in the sentence it stands
-            if (!past && !(startYear !== null && y < startYear && !/到|至|力争/.test(prefix) && !FUTURE.test(s))) lastSet = y;
+            if (!past && !(recordStart !== null && y < recordStart && !/到|至|力争/.test(prefix) && !FUTURE.test(s))) lastSet = y;
           }
           continue;
         }
@@ -199,7 +202,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         if (past || (planEnd !== null && year !== null && year <= planEnd - 5)) continue;
         if (recordYear !== null && year === recordYear && !FUTURE.test(s)) continue;
         // "…,2023年度重点任务完成率为96%": a clause opening on a year before the plan's is a record
-        if (startYear !== null && !FUTURE.test(s) && clauseOpensBefore(commaClause(s, m.index), startYear)) continue;
+        if (recordStart !== null && !FUTURE.test(s) && clauseOpensBefore(commaClause(s, m.index), recordStart)) continue;
         // "2024年全市…,案件数量同比下降20%" in a 2024 plan: a sentence set in the plan's own years says what to reach
         const goal = startYear !== null && year !== null && year >= startYear && s.includes('同比') && ownYearsOnly(s.slice(0, m.index), startYear);
         const t = figure(ctx, s, v, sStart, m, relYear(s, m.index) ?? year, node, prev, plan, goal);
@@ -358,6 +361,12 @@ function beforePeriod(s: string, start: number | null): boolean {
   // "备注:1.2023年全区…为6.8张": a labelled, numbered note reads the same
   const m = /^\s*(?:[\u4e00-\u9fa5]{1,4}:\s*)?(?:\d{1,2}[.、．](?=(?:19|20)\d\d年)|[(（]\d{1,2}[)）])?\s*[(（]?\s*(?:截至|截止)?\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?/.exec(s);
   return m !== null && Number(m[1]) < start;
+}
+
+/** a news page's dateline near its head: "东亚经贸新闻  2018-01-27 08:32", "2021-02-04 来源:新华社" */
+function datelineYear(text: string): number | null {
+  const m = /(?:^|[ \t\u3000])((?:19|20)\d{2})-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?=[ \t\u3000]|$)/m.exec(text.slice(0, 800));
+  return m ? Number(m[1]) : null;
 }
 
 function clauseOpensBefore(clause: string, start: number): boolean {

@@ -32,3 +32,16 @@ describe('an indicator table whose cells ran together (s11: 节水达标建设�
     expect(plan.indicators.flatMap((i) => i.targets).length).toBe(62);
   });
 });
+
+describe('a news page of a 政府工作报告 dated only by its dateline (s09: 东亚经贸新闻  2018-01-27 08:32)', () => {
+  const plan = page('s09-');
+  it('reads last year\'s results as history, not goals', () => {
+    const values = plan.targets.map((t) => t.value);
+    // '2017年,吉林省地区生产总值增长5.3%。…城镇新增就业53.2万人,完成年度计划的106.4%。'
+    for (const v of [5.3, 6.7, 6.8, 53.2, 106.4]) expect(values).not.toContain(v);
+  });
+  it('keeps the year\'s goals', () => {
+    expect(plan.targets.find((t) => t.value === 45)).toMatchObject({ unit: '万人', year: 2018 });
+    expect(plan.targets.find((t) => t.value === 4.5)).toMatchObject({ comparator: '<=', year: 2018 });
+  });
+});
