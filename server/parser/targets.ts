@@ -203,6 +203,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         if (recordYear !== null && year === recordYear && !FUTURE.test(s)) continue;
         // "…,2023年度重点任务完成率为96%": a clause opening on a year before the plan's is a record
         if (recordStart !== null && !FUTURE.test(s) && clauseOpensBefore(commaClause(s, m.index), recordStart)) continue;
+        // "原则上平原地区不低于3000亩,丘陵山区不低于1000亩", "单个项目涉及的乡镇原则上不超过2个": a norm each project keeps, not a goal (to the sentence end)
+        if (/原则上/.test(s.slice(0, m.index))) continue;
         // "2024年全市…,案件数量同比下降20%" in a 2024 plan: a sentence set in the plan's own years says what to reach
         const goal = startYear !== null && year !== null && year >= startYear && s.includes('同比') && ownYearsOnly(s.slice(0, m.index), startYear);
         const t = figure(ctx, s, v, sStart, m, relYear(s, m.index) ?? year, node, prev, plan, goal);

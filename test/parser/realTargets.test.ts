@@ -45,3 +45,13 @@ describe('a news page of a 政府工作报告 dated only by its dateline (s09: �
     expect(plan.targets.find((t) => t.value === 4.5)).toMatchObject({ comparator: '<=', year: 2018 });
   });
 });
+
+describe('a norm a project keeps (s07: 高標準農田 tasks)', () => {
+  const plan = page('s07-');
+  it('takes no target after 原则上 in its sentence', () => {
+    // '原則上平原地區不低于3000畝,丘陵山區不低于1000畝。單個項目涉及的鄉鎮原則上不超過2個'
+    const values = plan.targets.map((t) => t.value);
+    for (const v of [3000, 1000, 2]) expect(values).not.toContain(v);
+    expect(values).toContain(200);
+  });
+});
