@@ -66,7 +66,8 @@ const MINUTES = /会议纪要|会\s*议\s*纪\s*要|督查通报|通报/;
 
 const ANNUAL_WORK = /政府工作报告|工作要点|(?:民生|惠民)实事|重点工作(?:任务)?(?:分工|分解|责任)|年度(?:工作|目标|任务)/;
 
-const PROGRAMME_AFTER = /^(?:(?:民生|惠民|为民)?实事|(?:民生|惠民)工程)/;
+// "10件12项省重点民生实事", "发展9项重点工作": a level or 重点 before the programme's name
+const PROGRAMME_AFTER = /^(?:[省市区县]?重点)?(?:(?:民生|惠民|为民)?实事|(?:民生|惠民)工程)|^重点(?:工作|任务)(?![\u4e00-\u9fa5])/;
 
 export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): ParsedTarget[] {
   const { doc } = ctx;

@@ -55,3 +55,14 @@ describe('a norm a project keeps (s07: 高標準農田 tasks)', () => {
     expect(values).toContain(200);
   });
 });
+
+describe('counts of a programme\'s items with a level or 重点 before its name (s01, s04)', () => {
+  it('takes no target from "10件12项省重点民生实事" or "10件20项市重点民生实事" (s01)', () => {
+    const values = page('s01-').targets.map((t) => t.value);
+    expect(values).not.toContain(12);
+    expect(values).not.toContain(20);
+  });
+  it('takes no target from "…发展9项重点工作" (s04)', () => {
+    expect(page('s04-').targets.map((t) => t.value)).not.toContain(9);
+  });
+});
