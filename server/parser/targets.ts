@@ -123,6 +123,9 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   // due within the year it was issued in
   const heading = `${findTitle(doc) ?? ''} ${noticeTitle(doc) ?? ''} ${titleLine(doc) ?? ''}`;
   const annualYear = ANNUAL_WORK.test(heading) ? issuedOn : null;
+  // a dated news page on what is to be done '今年' ('2021-02-04 … 今年河南将重点办好10件民生实事'): its figures with no year
+  // of their own are due within the year it is dated in
+  const thisYear = /今年/.test(doc.text.slice(0, 2000)) ? issuedOn : null;
   const yearByNode = new Map<string, number>();
   const out: ParsedTarget[] = [];
   const state: LineState = { lastItem: 0 };
@@ -235,7 +238,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         const node = idx.nodeAt(r.start);
         const chain = idx.chain(node);
         if (chain.some((n) => PAST_TITLE.test(n.title))) continue;
-        const year = r.year ?? yearOfChain(chain) ?? planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? minutesYear ?? annualYear ?? null;
+        const year = r.year ?? yearOfChain(chain) ?? planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? minutesYear ?? annualYear ?? thisYear ?? null;
         for (const c of r.cells) scanText(readable(fragsV(c)), 0, node, year);
         for (const f of r.figures) {
           const fy = /(20\d{2})年/.exec(f.header);
@@ -286,7 +289,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     const oneYear = period && period[0] === period[1] ? period[1] : null;
     year ??= node ? (oneYear ?? planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null) : (yearByNode.get(ROOT) ?? oneYear ?? planEnd ?? period?.[1] ?? null);
     // minutes and bulletins speak of the year they were issued in
-    year ??= minutesYear ?? annualYear;
+    year ??= minutesYear ?? annualYear ?? thisYear;
     const lastSet = scanText(v, from, node, year);
     // a vision year beyond the plan's end ("到2035年") holds for its own paragraph only
     const horizonEnd = planEnd ?? period?.[1] ?? null;

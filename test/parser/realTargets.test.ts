@@ -66,3 +66,12 @@ describe('counts of a programme\'s items with a level or 重点 before its name 
     expect(page('s04-').targets.map((t) => t.value)).not.toContain(9);
   });
 });
+
+describe('a dated news page on what is to be done 今年 (s03: 2021-02-04 22:31 來源: 新華社)', () => {
+  it('gives the figures with no year of their own the year of its dateline', () => {
+    const plan = page('s03-');
+    // '完成5000個配電臺區升級改造', '為農村學校招聘特崗教師1.5萬名'
+    expect(plan.targets.filter((x) => x.value === 5000).map((x) => x.year)).toEqual([2021, 2021]);
+    expect(plan.targets.find((x) => x.value === 1.5)?.year).toBe(2021);
+  });
+});
