@@ -430,6 +430,9 @@ function figure(
   if (/[A-Za-z\d._\-/#+]/.test(before) || before === '第' || /[〔[【]/.test(before)) return null;
   let unit: string | null = m[7] ?? m[10] ?? null;
   if (unit === '年' && /^\d{4}$/.test(numStr)) return null;
+  // "结构由2021年的60:25:15优化为25:48:27": a term of a ratio is no figure of its own
+  const numAt = s.indexOf(numStr, i);
+  if (!unit && numAt >= 0 && (/^\s*:\s*\d/.test(s.slice(numAt + numStr.length)) || /\d\s*:\s*$/.test(s.slice(0, numAt)))) return null;
   // "2月10日", "3月底"
   if (/\d\s*月\s*$/.test(s.slice(Math.max(0, i - 4), i)) || /^\s*月/.test(s.slice(i + numStr.length))) return null;
   let rest = s.slice(end);

@@ -75,3 +75,9 @@ describe('a dated news page on what is to be done 今年 (s03: 2021-02-04 22:31 
     expect(plan.targets.find((x) => x.value === 1.5)?.year).toBe(2021);
   });
 });
+
+describe('a term of a ratio (s04: 林草三次产业结构由2021年的60:25:15优化为25:48:27)', () => {
+  it('is no figure of its own', () => {
+    expect(page('s04-').targets.map((t) => t.value)).not.toContain(25);
+  });
+});
