@@ -37,11 +37,14 @@ const summaryPlanColumns = {
   id: plans.id, title: plans.title, level: plans.level, type: plans.type, periodStart: plans.periodStart, periodEnd: plans.periodEnd,
   status: plans.status, published: plans.published, regionId: plans.regionId, createdAt: plans.createdAt,
 };
+// drizzle leaves a column unqualified in a statement over one table: `${plans.id}` inside a subquery on tasks would read
+// tasks.id there (every plan's task count was 1); the outer plan's id is named with its table
+const OUTER_PLAN_ID = sql.raw('"plans"."id"');
 /** A plan's task count and progress (the status roll-up's definition: weighted mean over tasks that have reported progress) and indicator count. */
 const summaryStats = {
-  taskCount: sql<number>`(select count(*)::int from ${tasks} where ${tasks.planId} = ${plans.id})`,
-  progress: sql<number | null>`(select sum(${tasks.progress} * ${tasks.weight}) / nullif(sum(${tasks.weight}) filter (where ${tasks.progress} is not null), 0) from ${tasks} where ${tasks.planId} = ${plans.id})`,
-  indicatorCount: sql<number>`(select count(*)::int from ${indicators} where ${indicators.planId} = ${plans.id})`,
+  taskCount: sql<number>`(select count(*)::int from ${tasks} where ${tasks.planId} = ${OUTER_PLAN_ID})`,
+  progress: sql<number | null>`(select sum(${tasks.progress} * ${tasks.weight}) / nullif(sum(${tasks.weight}) filter (where ${tasks.progress} is not null), 0) from ${tasks} where ${tasks.planId} = ${OUTER_PLAN_ID})`,
+  indicatorCount: sql<number>`(select count(*)::int from ${indicators} where ${indicators.planId} = ${OUTER_PLAN_ID})`,
 };
 
 function toSummary({ p, regionName, taskCount, indicatorCount, progress }: { p: Pick<typeof plans.$inferSelect, keyof typeof summaryPlanColumns>; regionName: string | null; taskCount: number; indicatorCount: number; progress: number | null }): PlanSummary {
