@@ -9,6 +9,7 @@ import { parseDeadline } from './deadline.js';
 import { COUNT_UNIT } from './targetsWords.js';
 import { fragsV, type Frag } from './virtual.js';
 import { signatureRows, type SignatureRow } from './signatureRows.js';
+import { splitCellRuns } from './cellRuns.js';
 import { columnOf, type Column } from './columns.js';
 import { findGluedTables } from './gluedTable.js';
 import { findBoxTables } from './boxTable.js';
@@ -186,7 +187,7 @@ export function findTaskTables(ctx: ParseContext): TaskTable[] {
 }
 
 function scanTaskTables(ctx: ParseContext): TaskTable[] {
-  const lines = ctx.doc.lines;
+  const lines = splitCellRuns(ctx.doc.lines);
   const tables: TaskTable[] = [];
   for (let i = 0; i < lines.length; i++) {
     const hdr = headerAt(lines, i);
