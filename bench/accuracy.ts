@@ -14,7 +14,8 @@ import type { ParsedPlan, ParsedTask } from '../shared/parsedPlan.js';
 
 export const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), '../test/parser/fixtures/other-cities');
 /** real published pages, labelled by hand: the only set accuracy claims rest on (fixtures/real/README.md) */
-export const REAL_PAGES = join(dirname(fileURLToPath(import.meta.url)), '../test/parser/fixtures/real');
+// LUOSHI_REAL_PAGES: another checkout's pages, to score two parsers on the same labels
+export const REAL_PAGES = process.env.LUOSHI_REAL_PAGES ?? join(dirname(fileURLToPath(import.meta.url)), '../test/parser/fixtures/real');
 
 const ROLES = ['lead', 'responsible', 'cooperating'] as const;
 type Role = (typeof ROLES)[number];

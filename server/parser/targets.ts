@@ -437,6 +437,8 @@ function figure(
   if (/\d\s*月\s*$/.test(s.slice(Math.max(0, i - 4), i)) || /^\s*月/.test(s.slice(i + numStr.length))) return null;
   let rest = s.slice(end);
   if (before === '(' && /^\)/.test(rest)) return null;
+  // "权重40%,总分40分": how an assessment scores, not a figure to reach
+  if (/(?:权重|分值|满分|总分|计分|赋分|得分)(?:为|是|占)?\s*$/.test(s.slice(Math.max(0, i - 5), i))) return null;
   // "继续实施10件民生实事": the size of a named programme, not a figure to reach
   if ((unit === '件' || unit === '项') && PROGRAMME_AFTER.test(rest)) return null;
   if (insideQuote(s, i)) return null;

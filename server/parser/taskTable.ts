@@ -909,15 +909,15 @@ function rowsPerLine0(lines: Line[], from: number, columns: Column[], headerAt0 
       if (k < lines.length && /^\d{1,3}$/.test(lines[k].text.trim())) continue;
     }
     // a group's category between rows (or before the first): the next row's number follows it
-    if (grouped && !/^\d{1,3}$/.test(t) && t.length <= 30) {
+    if (grouped && !SEQ_CELL.test(t) && t.length <= 30) {
       let k = i + 1;
       while (k < lines.length && !cellLine(lines[k].text)) k++;
       const nx = k < lines.length ? cellLine(lines[k].text) : '';
-      if (!cur ? nx === '1' : cur.length >= columns.length && Number(nx) === Number(cur[0].text) + 1) continue;
+      if (!cur ? seqOf(nx) === 1 : cur.length >= columns.length && seqOf(nx) === seqOf(cur[0].text) + 1) continue;
     }
     const cell = { text: t, start: l.start + (l.text.length - l.text.trimStart().length) };
     // a new row opens on its number (the next one: a figure wrapped onto a line of its own is no 序号)
-    if (hasSeq && /^\d{1,3}$/.test(t) && (!cur || (cur.length >= 2 && (Number(t) === Number(cur[0].text) + 1 || cur.length >= columns.length)))) {
+    if (hasSeq && SEQ_CELL.test(t) && (!cur || (cur.length >= 2 && (seqOf(t) === seqOf(cur[0].text) + 1 || cur.length >= columns.length)))) {
       if (cur) rows.push(cur);
       cur = [cell];
       continue;
@@ -948,6 +948,10 @@ function rowsPerLine0(lines: Line[], from: number, columns: Column[], headerAt0 
   const textWidth = t < 0 ? 0 : Math.max(0, ...rows.map((r) => (r[t] ? width(r[t].text) : 0)));
   return { rows: rows.map((r) => fitRow(r, columns, textWidth).map((c) => c ?? { text: '', start: r[r.length - 1].start })), next: Math.max(end, from + 1) };
 }
+
+// a row's number, or an indicator's code ("G1", "G2") in an assessment sheet
+const SEQ_CELL = /^(?:[A-Z]{1,2})?\d{1,3}$/;
+const seqOf = (t: string): number => (SEQ_CELL.test(t) ? Number(t.replace(/^[A-Z]+/, '')) : NaN);
 
 // page furniture a PDF leaves between rows: "— 2 —", "第2页", "第 2 页 共 5 页", "2/5"
 const PAGE_MARK = /^(?:[-—–]\s*\d{1,3}\s*[-—–]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
@@ -1063,7 +1067,7 @@ function fitUnitRun(r: Cell[], columns: Column[]): (Cell | undefined)[] | null {
   let at = 0;
   const textCols: number[] = [];
   pre.forEach((c, k) => {
-    if (c === 'seq' && at < lo && /^\d{1,3}$/.test(r[at].text)) out[k] = r[at++];
+    if (c === 'seq' && at < lo && SEQ_CELL.test(r[at].text)) out[k] = r[at++];
     else if (c !== 'seq') textCols.push(k);
   });
   const texts = r.slice(at, lo);
