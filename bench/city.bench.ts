@@ -127,6 +127,8 @@ const literal = (v: unknown): string => {
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v instanceof Date) return `'${v.toISOString()}'`;
+  // an array parameter (the scope's region ids) is a PostgreSQL array literal, not JSON
+  if (Array.isArray(v)) return `'{${v.map((x) => (typeof x === 'number' ? String(x) : `"${String(x).replace(/["\\]/g, '\\$&')}"`)).join(',')}}'`.replace(/'/g, (q, k, all) => (k === 0 || k === all.length - 1 ? q : "''"));
   return `'${(typeof v === 'string' ? v : JSON.stringify(v)).replace(/'/g, "''")}'`;
 };
 const inline = (s: { text: string; values: unknown[] }) => s.values.reduceRight<string>((t, v, i) => t.replaceAll(new RegExp(`\\$${i + 1}(?!\\d)`, 'g'), literal(v)), s.text);
