@@ -582,6 +582,11 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     const t = line.text.replace(/\s+$/, '');
     if (t.length < 6 || !LINE_CUE.test(t)) continue;
     const mt = mask(t);
+    const head = unitHead(ctx, t, line.start);
+    if (head && free(head.start, head.end)) {
+      out.push(head);
+      continue;
+    }
     if (/(牵头|负责|负总责|配合|实施|落实|协办)。?$/.test(t)) {
       const body = mt.replace(/。$/, '');
       const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?'), body.lastIndexOf(')')) + 1;
@@ -640,6 +645,42 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     }
   }
   return out;
+}
+
+// "14.市卫生局:负责…", "6、区质量技监局。负责…": a duty list by unit, each numbered item opening on its unit
+const UNIT_HEAD = /^([ \t\u3000]*(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*)([^,;。:!?\s“”]{2,40}?)(?:[:。:]|[ \t\u3000]+(?=负责))(?=\S{4})/;
+const HEAD_ACTION = /^(?:筹建|建设|建設|新建|组建|組建|打造|推进|推動|推动|完善|加强|加強|实施|實施|开展|開展|创建|創建|培育|设立|設立|成立|健全|深化|优化|提升|做强|发展|構建|构建|高质量|高質量)/;
+const HEAD_COOP = /^(?:负责)?(?:会同|牵头(?:组织|协调)?)/;
+
+function unitHead(ctx: ParseContext, t: string, lineStart: number): RespNote | null {
+  const m = UNIT_HEAD.exec(t);
+  if (!m) return null;
+  const who = m[2];
+  const pieces = splitUnitList(who, 0);
+  // "工作目标:", "责任单位:", "各成员单位:" are headings and labels, not a unit the item is about
+  if (!pieces.length || labelRole(who) || ROLE_NOUN.test(who) || !pieces.every((p) => looksLikeUnit(p.text) && !ROLE_NOUN.test(p.text))) return null;
+  // "2.筹建黄石(上海)离岸科创中心。", "1.高质量建设崂山实验室。": an item's title naming what to build, not who builds it
+  const last = pieces[pieces.length - 1].text.replace(/\([^)]*\)$/, '');
+  if (!(ORGAN_NAME.test(last) || /(?:工业区|开发区|园区|新区|高新区|功能区)$/.test(last)) || HEAD_ACTION.test(who)) return null;
+  // an item with its own label note says who does it there
+  if (/(?:牵头|责任|配合|协办|主办)(?:单位|部门)\s*[:：]/.test(t)) return null;
+  const at = lineStart + m[1].length;
+  const got = parseUnitList(ctx, who, at);
+  if (!got.units.length || got.rejected.length) return null;
+  const n = emptyNote(at, at + who.length, 'inline');
+  const rest = t.slice(m[0].length);
+  const coop = HEAD_COOP.exec(rest);
+  if (coop) {
+    n.lead.push(...got.units);
+    const p = /会同/.test(coop[0]) ? partnersOf(rest.slice(coop[0].length)) ?? /^([^,;。]{2,30}?(?:部门|单位))/.exec(rest.slice(coop[0].length)) : null;
+    if (p) {
+      const partners = parseUnitList(ctx, p[1].replace(/、$/, ''), lineStart + m[0].length + coop[0].length);
+      if (!partners.rejected.length) n.cooperating.push(...partners.units);
+    }
+  } else n.responsible.push(...got.units);
+  // the item's duties after the unit are the task's wording
+  n.bodyEnd = lineStart + t.length;
+  return n;
 }
 
 // a clause opening on its unit: "县卫健委要牵头…", "县医保局要配合县卫健委…", "区统计局负责…"
