@@ -863,6 +863,8 @@ const isUnitSubject = (who: string): boolean => {
   const pieces = splitUnitList(who, 0);
   // "本规划由市发改委", "各牵头单位要会同责任单位": a document or a role, not a named unit
   if (/由|^本/.test(who)) return false;
+  // "按要求及时将双创所(需…)": a clause that only ends as an organ's name does
+  if (/^(?:按|根据|依据|依照|对)|及时|将(?!乐)/.test(who)) return false;
   // "县发改、住建、自然资源等相关职能部门": fields of government named before one shared 部门
   if (!/^(?:全[省市区县州])?各/.test(who) && sectorList(who, 0) !== null) return true;
   return pieces.length > 0 && pieces.every((p) => looksLikeUnit(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')) && !ROLE_NOUN.test(p.text) && !TOWNSHIP_WORD.test(p.text));
