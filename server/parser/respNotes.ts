@@ -630,7 +630,7 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         out.push(run);
         continue;
       }
-      const subj = SUBJECT_CUE.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null;
+      const subj = (SUBJECT_CUE.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null) ?? (/配合|协助|协办|参与/.test(sm) ? bareRun(ctx, t, sm, s0, line.start) : null);
       if (subj && free(subj.start, subj.end)) {
         out.push(subj);
         continue;
@@ -804,6 +804,24 @@ function youWith(ctx: ParseContext, t: string, sm: string, s0: number, lineStart
   note.bodyEnd = lineStart + s0 + sm.replace(/[。!?]$/, '').length;
   note.opens = true;
   return note;
+}
+
+// "区城管局负责,工商局、区商务局配合,取缔…": the sentence opens on who does it and who helps, then the work
+const BARE_RUN = /^([^,;。:()!?\s]{2,40}?)(牵头负责|牵头|负责),([^,;。:()!?]{2,60}?(?:配合|协助|协办|参与))(?=[,;。]|$)/;
+
+function bareRun(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
+  const lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
+  const m = BARE_RUN.exec(sm.slice(lead));
+  if (!m || !isUnitSubject(m[1])) return null;
+  const at = lineStart + s0 + lead;
+  const note = readInline(ctx, t.slice(s0 + lead, s0 + lead + m[0].length), at);
+  if (!note || !note.cooperating.length || !(note.lead.length + note.responsible.length)) return null;
+  const rest = sm.slice(lead + m[0].length).replace(/^[,;]/, '').replace(/[。!?;]$/, '');
+  // the work follows: a run that ends its sentence says who, about the item above, and is read elsewhere
+  if (rest.length < 4) return null;
+  note.opens = true;
+  note.bodyEnd = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
+  return { ...note, layout: 'inline', start: at, end: at + m[0].length };
 }
 
 /** "…,由X牵头负责,Y、Z等部门配合,力争…": the clauses from "由" while each ends on a role verb */

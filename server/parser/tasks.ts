@@ -120,7 +120,8 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
     // …but a note standing after its sentence's end ("…跟踪评价。(区卫生健康委负责)严格…。(区农业农村局负责)")
     // closes a task of its own: the item holds several tasks
     const afterStop = (x: RespNote) => /[。;!?]\s*$/.test(ctx.doc.text.slice(Math.max(0, x.start - 3), x.start));
-    if (prev && prevNote && short(prevNote) && short(n) && !(afterStop(prevNote) && afterStop(n)) && sameItemLine(ctx, heads, prev, n)) mergeInto(prev, d);
+    // (a note opening its own sentence, "X负责,Y配合,强化…", starts a duty of its own)
+    if (prev && prevNote && short(prevNote) && short(n) && !(afterStop(prevNote) && afterStop(n)) && !(n.opens && afterStop(n)) && sameItemLine(ctx, heads, prev, n)) mergeInto(prev, d);
     else {
       drafts.push(d);
       prev = d;
