@@ -5,6 +5,7 @@ import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { parseUnitList, looksLikeUnit, sectorList, splitUnitList } from './units.js';
 import { parseDeadline } from './deadline.js';
+import { t2s } from './normalize.js';
 import { DEADLINE_LABELS, HELP_VERB, LEADER_LABELS, ROLE_LABEL_SRC, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
 export type Role = 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline';
@@ -890,6 +891,24 @@ const isUnitSubject = (who: string): boolean => {
 // "各单位", "全县各级各部门", "其他涉及部门": everyone addressed, no one named
 const NOT_NAMED = /干部$|领导$|同志$|^(?:全[省市区县])?各|^(?:其他|其余|相关|有关)|下阶段|下一步|^(?:区县|县区|市县|市州|乡镇|镇街|街镇|镇乡)(?:人民)?(?:政府|党委|党委政府)?$/;
 /** "各牵头单位", "各地、各部门", "各部门各单位": the addressees of a notice, no one unit by name */
+// "各有关单位要按照分工抓紧制定实施细则", "各乡镇要组织开展自查": a piece of work to draw up, submit, check or finish (the
+// labelling rule for collectives, fixtures/real/README.md); "要高度重视、加强领导、形成合力" is an exhortation
+const WORK_VERB = /(?:制定|制订|编制|起草)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|提交|填报|申报|报区|报市|报县|完成(?!好)|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|拆除|验收|录入/;
+const EXHORT = /高度重视|提高认识|提高思想认识|加强(?:组织)?领导|加强协调|密切配合|通力合作|形成合力|压实|落实责任|各司其职|认真贯彻|深入贯彻|抓好落实|落到实处|切实承担|承担起|主动支持|积极配合|扛牢|树立|精心组织|作为.{0,12}(?:政治任务|首要任务|重要任务)/;
+function pieceOfWork(rest: string): boolean {
+  // (a traditional-character page reads the same once converted)
+  const clause = t2s(rest.replace(/[。!?].*$/, '').slice(0, 100));
+  // an exhortation anywhere in the sentence makes its work words part of the exhortation ("…,确保按时完成")
+  if (EXHORT.test(clause)) return false;
+  // "…,确保圆满完成各项目标任务": work words in a closing 确保 clause are the exhortation's own
+  const re = new RegExp(WORK_VERB.source, 'g');
+  for (let m = re.exec(clause); m; m = re.exec(clause)) {
+    const own = clause.slice(Math.max(clause.lastIndexOf(',', m.index), clause.lastIndexOf(',', m.index)) + 1, m.index);
+    if (!/确保|力争|努力|争取/.test(own)) return true;
+  }
+  return false;
+}
+
 const isAddressees = (who: string): boolean => {
   const pieces = splitUnitList(who, 0);
   // "各牵头单位于2月28日前报送…" counts too: every labeller of the real pages took such a dated duty as a task
@@ -938,7 +957,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     const byName = (w: string) => isUnitSubject(w) && !NOT_NAMED.test(w) && !/有关|相关|各/.test(w);
     return ps.some((p) => byName(p.text)) && ps.every((p) => byName(p.text) || PLACES.test(p.text));
   };
-  if (!named && !((isAddressees(m[1]) || mixed()) && (SENTENCE_DATE.test(sm) || places() || placesWithNamed()))) return null;
+  if (!named && !((isAddressees(m[1]) || mixed()) && (SENTENCE_DATE.test(sm) || places() || placesWithNamed() || pieceOfWork(sm.slice(lead + m[0].length))))) return null;
   const at = lineStart + s0 + lead + pre;
   const who = parseUnitList(ctx, whoText, at);
   if (!who.units.length || who.rejected.length) return null;
