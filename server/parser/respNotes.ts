@@ -541,7 +541,7 @@ const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '�
 // an item's marker or a bullet before a sentence that opens the line
 const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）])?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
-const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责|会同)(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
+const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同)(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
@@ -883,7 +883,7 @@ const isUnitSubject = (who: string): boolean => {
   // "本规划由市发改委", "各牵头单位要会同责任单位": a document or a role, not a named unit
   if (/由|^本/.test(who)) return false;
   // "按要求及时将双创所(需…)": a clause that only ends as an organ's name does
-  if (/^(?:按|根据|依据|依照|对)|及时|将(?!乐)/.test(who)) return false;
+  if (/^(?:按|根据|依据|依照|对)|及时|将(?!乐)|了|听取|聽取/.test(who)) return false;
   // "县发改、住建、自然资源等相关职能部门": fields of government named before one shared 部门
   if (!/^(?:全[省市区县州])?各/.test(who) && sectorList(who, 0) !== null) return true;
   return pieces.length > 0 && pieces.every((p) => looksLikeUnit(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')) && !ROLE_NOUN.test(p.text) && !TOWNSHIP_WORD.test(p.text));
