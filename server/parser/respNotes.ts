@@ -541,9 +541,10 @@ const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '�
 // an item's marker or a bullet before a sentence that opens the line
 const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）])?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
-const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同)(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
+const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
+const DATE_FIRST = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?(?:前|以前|之前)[,,]?\s*/;
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
 const PRONOUN_SPEAKER = /^(?:[她他]|会议|会上)(?:要求|强调|指出|明确|提出)[:,]?\s*/;
 // "千军昌要求," / "会议强调:" opening a news report's sentence
@@ -555,9 +556,9 @@ const COLLECTIVE = /^(?:[\u4e00-\u9fa5]{0,6})?各(?:[^,;。:!?\s]{1,16})$/;
 // "各乡镇人民政府", "各县(市、区)", "各街道": every place of a kind
 const PLACES = /^各(?:乡镇|镇|街道|乡|县|区|市|村|社区|园区|开发区|镇街|街镇|镇乡)/;
 const SENTENCE_DATE = /[于在](?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|每月\d{1,2}日|每(?:个)?季度末|年中|年底)(?:前|以前|之前)?/;
-const ORGAN_NAME = /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|部门|单位|督查室|督导室|整改办|专班|指挥部|领导小组|办事处|居委会|村委会|街道|镇|乡|所|站|队)$/;
+const ORGAN_NAME = /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|部门|单位|督查室|督导室|整改办|专班|指挥部|领导小组|办事处|居委会|村委会|街道|镇|乡|所|站|队|村)$/;
 // ends as a township's or a station's name does but names no body: "城乡要素流动…", "城镇", "全镇", a bare "镇" or "x所"
-const TOWNSHIP_WORD = /^(?:城乡|城镇|乡镇|村镇|集镇|小镇|全镇|全乡|本镇|本乡|.?[镇乡所站队])$/;
+const TOWNSHIP_WORD = /^(?:城乡|城镇|乡镇|村镇|集镇|小镇|全镇|全乡|本镇|本乡|.?[镇乡所站队村]|美丽乡村)$/;
 const PARTNERS = /^((?:[^,;。、:()]{1,24}?(?:部门|单位|局|委|办|政府|中心|管委会|集团|公司|院|分局|办公室)、?)+)/;
 // "会同发展改革、住房和城乡建设、财政等部门": fields of government sharing one 部门 (units.ts sectorList reads them)
 const SECTOR_PARTNERS = /^((?:[\u4e00-\u9fa5]{2,10}、){1,12}[\u4e00-\u9fa5]{2,10}?等?(?:有关|相关)?部门)/;
@@ -922,7 +923,22 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // "千军昌强调,市住建局、市监察局…要成立…": a news report's speaker before the units it charges
   const speaker = SPEAKER.exec(sm.slice(lead)) ?? PRONOUN_SPEAKER.exec(sm.slice(lead));
   if (speaker) lead += speaker[0].length;
+  // "8月7日前金元村、石宝沟村要完成…": the date first, then the units
+  const dateFirst = DATE_FIRST.exec(sm.slice(lead));
+  if (dateFirst && !speaker) lead += dateFirst[0].length;
   let m = SUBJECT.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
+  // "…指示:“21项整改任务已完成20项,请交通局按照整改要求,尽快销号": a request after a quoted instruction's first clause
+  if (!m || (!isUnitSubject(m[1]) && !isAddressees(m[1]))) {
+    // (inside a quotation only: a notice's own "现将…印发给你们,请各单位…" is its boilerplate)
+    const quoted = sm.slice(lead).indexOf('“');
+    const ask = quoted >= 0 ? /[,:“]\s*(?=请)/.exec(sm.slice(lead + quoted)) : null;
+    if (ask) ask.index += quoted;
+    const asked = ask ? PLEASE.exec(sm.slice(lead + ask.index + ask[0].length)) : null;
+    if (ask && asked) {
+      lead += ask.index + ask[0].length;
+      m = asked;
+    }
+  }
   // "会议强调,要定期调度评估,县住房城乡建设局负责工作日常调度,…": after the speaker, a general charge, then the unit
   // named by name that carries it, a few clauses on
   if (!m && (speaker || /(?:会议|会上)(?:明确|要求|强调|指出|决定|议定|确定|同意)[:,]\s*$/.test(sm.slice(0, lead)))) {
@@ -974,7 +990,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     note.lead.push(...who.units);
     note.cooperating.push(...partners.units);
     note.end = lineStart + restAt + p[1].length;
-  } else if (m[2] === '牵头负责') note.lead.push(...who.units);
+  } else if (m[2] === '牵头负责' || m[2] === '牵头') note.lead.push(...who.units);
   else note.responsible.push(...who.units);
   return note;
 }
