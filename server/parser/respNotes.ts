@@ -748,7 +748,10 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
   const groups: (typeof found)[] = [];
   for (const f of found) {
     const last = groups[groups.length - 1];
-    if (last && sentenceOf(last[0]) === sentenceOf(f)) last.push(f);
+    // "衛生局要…;環衛局要…;執法局要…": clauses parted by ";" each opening on a unit of its own, none helping another,
+    // are duties of their own too
+    const ownClause = f.role !== 'cooperating' && !f.partners.length && /;\s*$/.test(mt.slice(Math.max(0, f.at - lineStart - 3), f.at - lineStart)) && last?.every((x) => x.role !== 'cooperating');
+    if (last && sentenceOf(last[0]) === sentenceOf(f) && !ownClause) last.push(f);
     else groups.push([f]);
   }
   const named0 = (g: typeof found) => g.some((f) => f.who.units.some((u) => u.scope === 'unit'));
