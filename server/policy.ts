@@ -103,6 +103,19 @@ function planScopeOf(shape: PlanScopeShape, regionIds: SQL, unitId: SQL): SQL | 
 const regionIdsOf = (actor: Actor) => (actor.regionIds.length ? actor.regionIds : [-1]);
 
 /**
+ * The actor's scope as the scopes below compute it (planScope, taskScope and, through them, noticeScope and the task
+ * lists): two actors with the same key see the same plans, tasks and notices. For the key of a cached answer read
+ * through these scopes (http/answerCache.ts): the shape, and what the shape reads — every region of a region's
+ * people, the unit of a unit's people; nothing for all or none.
+ */
+export function scopeKey(actor: Actor): string {
+  const shape = planScopeShape(actor);
+  if (shape === 'region') return `region:${regionIdsOf(actor).join(',')}`;
+  if (shape === 'unit') return `unit:${actor.unitId}`;
+  return shape;
+}
+
+/**
  * Condition on `plans` for the plans the actor may see. The region list goes as one array parameter (a city office's
  * is ~100 regions, ~1,000 with all the towns): drizzle builds each separate parameter on every request.
  */

@@ -1,7 +1,8 @@
-// A short server cache for answers that are the same for everyone who may see them (issue #15): a plan's status, its
-// status dashboard, its ranking, the actor-free part of its board. Only for routes whose answer does not depend on who
-// asks — the route table has already checked that the actor may see the record before the cache is asked, so a
-// cached answer is never shown to someone who could not have computed it.
+// A short server cache of answers (issue #15): a plan's status, its status dashboard, its ranking, its board, its
+// coverage matrix, the task lists (a plan's, a unit's own, the task search). The key holds everything the answer
+// depends on: the route and its normalised query, the calendar date, and — where the answer is read through the
+// policy's scopes — the actor's scope (policy.ts `scopeKey`). The route table has already checked that the actor may
+// see the record before the cache is asked, so a cached answer is never shown to someone who could not have computed it.
 //
 // Kept only while nothing changed: every change writes an audit row in its own transaction (house rule), so the newest
 // audit id is a stamp of the data — read per request with one index lookup; an entry from another stamp is dropped.
@@ -15,6 +16,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { changeStampColumn, stampOf } from '../db/changeStamp.js';
+import { JsonText } from '../jsonText.js';
 
 interface Entry {
   stamp: string;
@@ -26,14 +28,36 @@ interface Entry {
   gzip?: Buffer;
 }
 
-/** at most this many answers per database (a plan's status of 300 tasks is ~80 KB of JSON, ~12 KB compressed) */
-const MAX_ENTRIES = 300;
+/**
+ * At most this many answers per database, and at most this many bytes of their text (JSON and its compressed forms:
+ * a plan's status of 300 tasks is ~80 KB of JSON, ~12 KB compressed; a list page of 50 tasks ~60 KB, ~10 KB). The
+ * least recently used go first.
+ */
+const MAX_ENTRIES = 2000;
+const MAX_BYTES = 64 * 1024 * 1024;
+interface Cache {
+  entries: Map<string, Entry>;
+  pending: Map<string, Promise<Entry>>;
+  bytes: number;
+}
 /** per database handle (a process may hold more than one: tests, two instances in one process) */
-const caches = new WeakMap<object, { entries: Map<string, Entry>; pending: Map<string, Promise<Entry>> }>();
-function cacheOf(db: DbOrTx) {
+const caches = new WeakMap<object, Cache>();
+function cacheOf(db: DbOrTx): Cache {
   let c = caches.get(db);
-  if (!c) caches.set(db, (c = { entries: new Map(), pending: new Map() }));
+  if (!c) caches.set(db, (c = { entries: new Map(), pending: new Map(), bytes: 0 }));
   return c;
+}
+const sizeOf = (e: Entry) => (e.json?.length ?? 0) * 2 + (e.br?.length ?? 0) + (e.gzip?.length ?? 0);
+function remove(c: Cache, key: string) {
+  const e = c.entries.get(key);
+  if (!e) return;
+  c.bytes -= sizeOf(e);
+  c.entries.delete(key);
+}
+/** counts what an entry holds now (its text made, a compressed form added), then drops the oldest over the limits */
+function account(c: Cache, e: Entry, before: number) {
+  c.bytes += sizeOf(e) - before;
+  while ((c.entries.size > MAX_ENTRIES || c.bytes > MAX_BYTES) && c.entries.size > 1) remove(c, c.entries.keys().next().value!);
 }
 
 export const answerCacheMs = () => Number(process.env.LUOSHI_ANSWER_CACHE_MS ?? 10_000);
@@ -46,20 +70,32 @@ async function changeStamp(db: DbOrTx): Promise<string> {
 }
 
 async function entryFor(db: DbOrTx, key: string, compute: () => Promise<unknown>, knownStamp?: string): Promise<Entry> {
-  const { entries, pending } = cacheOf(db);
+  const c = cacheOf(db);
+  const { entries, pending } = c;
   const stamp = knownStamp ?? (await changeStamp(db));
   const ttl = answerCacheMs();
   const hit = entries.get(key);
-  if (hit && hit.stamp === stamp && Date.now() - hit.at < ttl) return hit;
+  if (hit && hit.stamp === stamp && Date.now() - hit.at < ttl) {
+    // most recently used last: the first key is the one to drop
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit;
+  }
   // one computation per key and stamp: fifty clients missing together wait for the same one
   const flight = `${key}\u0000${stamp}`;
   let p = pending.get(flight);
   if (!p) {
     p = (async () => {
-      const entry: Entry = { stamp, at: Date.now(), value: await compute() };
-      entries.delete(key);
+      const value = await compute();
+      const entry: Entry = { stamp, at: Date.now(), value };
+      // an answer that is JSON text already (a task list: http/routes/tasks.ts) is kept as that text
+      if (value instanceof JsonText) {
+        entry.json = value.text;
+        entry.value = undefined;
+      }
+      remove(c, key);
       entries.set(key, entry);
-      if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+      account(c, entry, 0);
       return entry;
     })().finally(() => pending.delete(flight));
     pending.set(flight, p);
@@ -74,25 +110,36 @@ async function entryFor(db: DbOrTx, key: string, compute: () => Promise<unknown>
   return p;
 }
 
-/** A value shared by everyone who may see it (callers must not change it), cached as above. */
+/** A value shared by everyone who may see it (callers must not change it), cached as above. Not for JSON text. */
 export async function cachedValue<T>(db: DbOrTx, key: string, compute: () => Promise<T>): Promise<T> {
   if (answerCacheMs() <= 0) return compute();
   return (await entryFor(db, key, compute)).value as T;
 }
 
+/** An answer as a handler returns it: JSON text (JsonText) goes out as it is. */
+function asAnswer(reply: FastifyReply, value: unknown): unknown {
+  if (!(value instanceof JsonText)) return value;
+  reply.type('application/json; charset=utf-8');
+  return value.text;
+}
+
 /**
- * Sends a whole answer from the cache: the JSON made once, compressed once per encoding (brotli, else gzip), an ETag,
- * 304 when the client already has it. Returns the reply (the handler's result). `opts.stamp`: the stamp the caller read
- * in this request (db/changeStamp.ts `changeStampColumn`), else it is read here.
+ * Sends a whole answer from the cache: the JSON made once (or the JSON text `compute` gives, server/jsonText.ts),
+ * compressed once per encoding (brotli, else gzip), an ETag, 304 when the client already has it. Returns the reply (the
+ * handler's result). `opts.stamp`: the stamp the caller read in this request (db/changeStamp.ts `changeStampColumn`,
+ * e.g. the route gate's `owner.stamp`), else it is read here. With the cache off the answer is computed and sent as
+ * the handler would have sent it.
  */
 export async function sendCachedAnswer(db: DbOrTx, req: FastifyRequest, reply: FastifyReply, key: string, compute: () => Promise<unknown>, opts: { stamp?: string } = {}): Promise<unknown> {
-  if (answerCacheMs() <= 0) return compute();
+  if (answerCacheMs() <= 0) return asAnswer(reply, await compute());
+  const c = cacheOf(db);
   const e = await entryFor(db, key, compute, opts.stamp);
+  const size = sizeOf(e);
   if (e.json === undefined) {
     e.json = JSON.stringify(e.value);
-    e.etag = `"a${e.stamp}-${createHash('sha1').update(e.json).digest('base64url').slice(0, 16)}"`;
     e.value = undefined; // the text is what is sent from now on: the objects are not kept
   }
+  e.etag ??= `"a${e.stamp}-${createHash('sha1').update(e.json).digest('base64url').slice(0, 16)}"`;
   // private: the answer is for signed-in users who may see the plan; no-cache: asked again each time (304 if unchanged)
   reply.header('etag', e.etag).header('cache-control', 'private, no-cache').header('vary', 'accept-encoding, cookie');
   if (req.headers['if-none-match'] === e.etag) return reply.code(304).send();
@@ -100,16 +147,21 @@ export async function sendCachedAnswer(db: DbOrTx, req: FastifyRequest, reply: F
   const accepted = String(req.headers['accept-encoding'] ?? '');
   if (e.json.length >= 1024 && /\bbr\b/.test(accepted)) {
     e.br ??= brotliCompressSync(e.json, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5 } });
+    if (c.entries.get(key) === e) account(c, e, size);
     return reply.header('content-encoding', 'br').send(e.br);
   }
   if (e.json.length >= 1024 && /\bgzip\b/.test(accepted)) {
     e.gzip ??= gzipSync(e.json);
+    if (c.entries.get(key) === e) account(c, e, size);
     return reply.header('content-encoding', 'gzip').send(e.gzip);
   }
+  if (c.entries.get(key) === e) account(c, e, size);
   return reply.send(e.json);
 }
 
 /** Tests: forget every entry of a database. */
 export function clearAnswerCache(db: DbOrTx): void {
-  cacheOf(db).entries.clear();
+  const c = cacheOf(db);
+  c.entries.clear();
+  c.bytes = 0;
 }

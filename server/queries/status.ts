@@ -2,7 +2,7 @@
 // against its expected value, rolled up (weighted) to chapters and the plan. Thresholds come from plan settings.
 import { countTasks, itemJson, itemRows, taskWhere, type ItemRow, type TaskFilter } from './tasks.js';
 import { JsonText } from '../jsonText.js';
-import type { Actor } from '../policy.js';
+import { scopeKey, type Actor } from '../policy.js';
 import { and, asc, desc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { TaskStatusOut } from '../../shared/reporting.js';
 import { encodeTaskCursor, type Task, type TaskCursor } from '../../shared/api.js';
@@ -283,13 +283,30 @@ async function pageItems(db: DbOrTx, rows: ItemRow[], today: string, computed?: 
   });
 }
 
+/** What a task list answer is asked with (`listTasksWithStatus`). */
+export type TaskListFilter = TaskFilter & { status?: string; cursor?: TaskCursor | null };
+
+/**
+ * The key of a task list answer in the answer cache (http/answerCache.ts): everything `listTasksWithStatus` reads
+ * besides the data — the actor's scope (policy.ts `scopeKey`: `taskWhere` reads the actor through `taskScope` only;
+ * no item field depends on who asks), every filter, normalised (a keyset page ignores `page`), and the calendar date
+ * (statuses move with it). A filter added to TaskListFilter fails to compile here until it is in the key.
+ */
+export function taskListKey(actor: Actor, f: TaskListFilter, today: string): string {
+  const { planId, unitId, role, outlineNodeId, q, status, page, pageSize, cursor, ...rest } = f;
+  const none: Record<string, never> = rest;
+  void none;
+  const at = cursor === undefined ? `page:${page}` : `cursor:${cursor ? encodeTaskCursor(cursor) : ''}`;
+  return `tasks|${today}|${scopeKey(actor)}|${JSON.stringify([planId ?? null, unitId ?? null, role ?? null, outlineNodeId ?? null, q ?? null, status ?? null, pageSize, at])}`;
+}
+
 /**
  * A page of tasks with their computed status: numbered (`page`, with the total) or, with `cursor`, a keyset page
  * (`nextCursor`, no total), as the answer's JSON text. Filtering by status reads the rows' colour and state
  * (`statusIs`); the page itself is one statement (`itemRows`: the items shaped by the database, with the total of a
  * numbered page), so a list costs the access check, that statement and — for `?status=` — the stale-row check.
  */
-export async function listTasksWithStatus(db: DbOrTx, actor: Actor, f: TaskFilter & { status?: string; cursor?: TaskCursor | null }, today: string): Promise<JsonText> {
+export async function listTasksWithStatus(db: DbOrTx, actor: Actor, f: TaskListFilter, today: string): Promise<JsonText> {
   const scoped = taskWhere(actor, f);
   const filter = f.status ? await statusIs(db, scoped, f.status, today, f.planId) : null;
   const where = and(scoped, filter?.where);

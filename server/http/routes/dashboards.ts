@@ -15,10 +15,10 @@ const today = () => todayInShanghai(now());
 export const dashboardRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/dashboard/status', permission: 'plan.read', tag: 'dashboards', summary: '图表:分章节、分牵头单位的任务状态', params: idParam, response: statusDashboardSchema,
-    // the same for everyone who may see the plan (checked by the route table before this runs): cached (answerCache.ts)
-    handler: async ({ db, actor, params, req, reply }) => {
+    // the same for everyone who may see the plan (checked by the route table before this runs, which read the change stamp: `owner`): cached (answerCache.ts)
+    handler: async ({ db, actor, params, req, reply, owner }) => {
       const t = today();
-      return sendCachedAnswer(db, req, reply, `dashboard/status|${params.id}|${t}`, async () => statusDashboard(db, (await getVisiblePlan(db, actor, params.id)).p, t));
+      return sendCachedAnswer(db, req, reply, `dashboard/status|${params.id}|${t}`, async () => statusDashboard(db, (await getVisiblePlan(db, actor, params.id)).p, t), { stamp: owner!.stamp });
     },
   }),
   defineRoute({
@@ -41,8 +41,8 @@ export const dashboardRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/dashboard/ranking', permission: 'evaluation.read', tag: 'dashboards', summary: '图表:单位得分排名(分项堆叠)', params: idParam,
     query: z.object({ period: z.string().regex(/^\d{4}(-(\d{2}|Q[1-4]|H[12]))?$/).optional() }),
-    // the same for everyone who may see the plan (checked by the route table before this runs): cached (answerCache.ts)
-    handler: async ({ db, actor, params, query, req, reply }) => {
+    // the same for everyone who may see the plan (checked by the route table before this runs, which read the change stamp: `owner`): cached (answerCache.ts)
+    handler: async ({ db, actor, params, query, req, reply, owner }) => {
       const t = today();
       return sendCachedAnswer(db, req, reply, `dashboard/ranking|${params.id}|${query.period ?? ''}|${t}`, async () => {
         const { p: plan } = await getVisiblePlan(db, actor, params.id);
@@ -58,7 +58,7 @@ export const dashboardRoutes = [
           unrated: s.unrated.map((u) => ({ unitId: u.unitId, unitName: u.unitName })),
           awardNotes: s.awardNotes,
         };
-      });
+      }, { stamp: owner!.stamp });
     },
   }),
 ];

@@ -11,15 +11,14 @@ import {
 } from '../../../shared/reporting.js';
 import { attachments, reportPeriods, reports } from '../../db/schema/index.js';
 import { now } from '../../clock.js';
-import { canManagePlan } from '../../policy.js';
+import { canManagePlan, scopeKey } from '../../policy.js';
 import { getVisiblePlan } from '../../queries/plans.js';
 import { getVisibleTask } from '../../queries/tasks.js';
 import { currentPeriod, periodOut, periodsAround, runSettings, shanghaiToday, storedPeriod, storedPeriods } from '../../queries/calendar.js';
 import { getVisibleReport, listPlanReports, listTaskReports, toReportOut } from '../../queries/reports.js';
 import { planIndicatorStatus, planStatus, withStatus } from '../../queries/status.js';
 import { periodBoard } from '../../queries/board.js';
-import { listNotices } from '../../queries/notices.js';
-import { cachedValue, sendCachedAnswer } from '../answerCache.js';
+import { sendCachedAnswer } from '../answerCache.js';
 import { saveReport } from '../../operations/saveReport.js';
 import { reviewReport } from '../../operations/reviewReport.js';
 import { reviewUnitReport } from '../../operations/reviewUnitReport.js';
@@ -78,27 +77,30 @@ export const reportingRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/status', permission: 'plan.read', tag: 'reporting', summary: '任务与指标状态(含原因)及章节、规划汇总(?only=indicators 只要指标)', params: idParam,
     query: z.object({ only: z.enum(['indicators']).optional() }), response: planStatusOutSchema,
-    // the same for everyone who may see the plan (checked by the route table before this runs): cached (answerCache.ts)
-    handler: async ({ db, actor, params, query, req, reply }) => {
+    // the same for everyone who may see the plan (checked by the route table before this runs, which read the change
+    // stamp in the same statement: `owner`): cached (answerCache.ts), a hit costs the gate's statement alone
+    handler: async ({ db, actor, params, query, req, reply, owner }) => {
       const t = today();
       return sendCachedAnswer(db, req, reply, `status|${params.id}|${query.only ?? ''}|${t}`, async () => {
         const { p: plan } = await getVisiblePlan(db, actor, params.id);
         const { due, ...s } = query.only === 'indicators' ? await planIndicatorStatus(db, plan.id, t) : await planStatus(db, plan.id, t);
         const stored = due ? await storedPeriod(db, plan.id, due.key) : undefined;
         return { ...s, period: due ? periodOut(due, stored?.lockOverride, t) : null };
-      });
+      }, { stamp: owner!.stamp });
     },
   }),
   defineRoute({
     method: 'GET', url: '/api/plans/:id/board', permission: 'report.review', tag: 'reporting', summary: '报送看板:已报、逾期、红黄灯、督办',
     params: idParam, query: z.object({ period: z.string().max(10).optional() }), response: boardSchema,
-    handler: async ({ db, actor, params, query }) => {
-      const { p: plan } = await getVisiblePlan(db, actor, params.id);
+    // the whole answer cached (answerCache.ts) under the plan, the period asked, the date and the actor's scope (the open
+    // notices are listed through noticeScope; the rest is the plan's, the same for everyone who may see it), held to the
+    // change stamp the route gate read with the plan (`owner`): a hit costs the gate's statement alone
+    handler: async ({ db, actor, params, query, req, reply, owner }) => {
       const t = today();
-      // everything but the open notices is the plan's, the same for everyone who may see it: cached (answerCache.ts);
-      // the notices are listed for the actor on every request
-      const board = await cachedValue(db, `board|${plan.id}|${query.period ?? ''}|${t}`, () => periodBoard(db, actor, plan, query.period ?? null, t));
-      return { ...board, notices: await listNotices(db, actor, { planId: plan.id, open: true }) };
+      return sendCachedAnswer(db, req, reply, `board|${params.id}|${query.period ?? ''}|${t}|${scopeKey(actor)}`, async () => {
+        const { p: plan } = await getVisiblePlan(db, actor, params.id);
+        return periodBoard(db, actor, plan, query.period ?? null, t);
+      }, { stamp: owner!.stamp });
     },
   }),
   defineRoute({

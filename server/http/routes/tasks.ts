@@ -1,12 +1,11 @@
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import type { JsonText } from '../../jsonText.js';
 import { auditEventSchema, createTaskBodySchema, keysetPageSchema, taskDetailSchema, taskListQuerySchema, taskSchema, updateTaskBodySchema } from '../../../shared/api.js';
 import { AppError } from '../../../shared/errors.js';
 import { readHistory } from '../../audit.js';
 import { getVisibleTask } from '../../queries/tasks.js';
 import { createTask, deleteTask, updateTask } from '../../operations/saveTask.js';
-import { listTasksWithStatus, withStatus } from '../../queries/status.js';
+import { listTasksWithStatus, taskListKey, withStatus } from '../../queries/status.js';
+import { sendCachedAnswer } from '../answerCache.js';
 import { now } from '../../clock.js';
 import { todayInShanghai } from '../../domain/dates.js';
 import { taskRights } from '../../policy.js';
@@ -16,12 +15,6 @@ export const toAuditOut = (e: { id: number; at: Date; actorName: string; action:
   id: e.id, at: e.at.toISOString(), actorName: e.actorName, action: e.action, entityType: e.entityType, entityId: e.entityId, before: e.before, after: e.after,
 });
 
-/** An answer that is JSON text already, sent as it is (no parse, no serialisation). */
-const jsonText = (reply: FastifyReply, body: JsonText) => {
-  reply.type('application/json; charset=utf-8');
-  return body.text;
-};
-
 /** numbered pages, or keyset pages when the query names a cursor */
 const taskPage = z.union([paged(taskSchema), keysetPageSchema(taskSchema)]);
 
@@ -29,14 +22,24 @@ export const taskRoutes = [
   defineRoute({
     method: 'GET', url: '/api/plans/:id/tasks', permission: 'task.read', tag: 'tasks', summary: '规划任务(按单位、角色、章节、文本、状态筛选;页码或游标分页)',
     params: idParam, query: taskListQuerySchema, response: taskPage,
-    // the plan's visibility is its declared access (read('plan')), checked before the handler runs
-    handler: async ({ db, actor, params, query, reply }) => jsonText(reply, await listTasksWithStatus(db, actor, { ...query, planId: params.id }, todayInShanghai(now()))),
+    // the plan's visibility is its declared access (read('plan')), checked before the handler runs, which read the
+    // change stamp in the same statement (`owner`); cached (answerCache.ts) under taskListKey — the actor's scope, the
+    // normalised query, the date — so a hit costs no statement beyond the gate's
+    handler: async ({ db, actor, params, query, req, reply, owner }) => {
+      const f = { ...query, planId: params.id };
+      const t = todayInShanghai(now());
+      return sendCachedAnswer(db, req, reply, taskListKey(actor, f, t), () => listTasksWithStatus(db, actor, f, t), { stamp: owner!.stamp });
+    },
   }),
   defineRoute({
     method: 'GET', url: '/api/me/tasks', permission: 'task.read', tag: 'tasks', summary: '本单位任务(页码或游标分页)', query: taskListQuerySchema.omit({ unitId: true }), response: taskPage,
-    handler: async ({ db, actor, query, reply }) => {
+    // cached like the plan's list (the key holds the unit through the filter and the scope); the stamp is this
+    // request's one statement on a hit
+    handler: async ({ db, actor, query, req, reply }) => {
       if (!actor.unitId) return query.cursor !== undefined ? { items: [], pageSize: query.pageSize, nextCursor: null } : { items: [], total: 0, page: query.page, pageSize: query.pageSize };
-      return jsonText(reply, await listTasksWithStatus(db, actor, { ...query, unitId: actor.unitId }, todayInShanghai(now())));
+      const f = { ...query, unitId: actor.unitId };
+      const t = todayInShanghai(now());
+      return sendCachedAnswer(db, req, reply, taskListKey(actor, f, t), () => listTasksWithStatus(db, actor, f, t));
     },
   }),
   defineRoute({

@@ -1,0 +1,187 @@
+// Task lists and the board answered from the answer cache (server/http/answerCache.ts, issue #15 phase 6): the key holds
+// the actor's scope, the normalised query and the date; a change (a report, an edit, a unit link, a notice) shows in
+// the next answer; a client holding an answer gets 304; with the cache off (LUOSHI_ANSWER_CACHE_MS=0) every answer is
+// byte for byte what the cache sends.
+import { afterEach, describe, expect, it } from 'vitest';
+import { setClock } from '../../server/clock.js';
+import { useTestApp } from '../helpers/app.js';
+import { makeClient, makeRunningPlan } from '../helpers/factories.js';
+
+const t = useTestApp();
+afterEach(() => setClock(null));
+
+type Res = { statusCode: number; body: string; headers: Record<string, unknown>; json(): { items: { id: number; title: string; progress: number | null; status: { state: string; color: string } }[] } };
+const ids = (res: Res) => res.json().items.map((x) => x.id);
+const item = (res: Res, id: number) => res.json().items.find((x) => x.id === id)!;
+
+/** with the cache off for the length of `run` */
+async function cacheOff<T>(run: () => Promise<T>): Promise<T> {
+  const was = process.env.LUOSHI_ANSWER_CACHE_MS;
+  process.env.LUOSHI_ANSWER_CACHE_MS = '0';
+  try {
+    return await run();
+  } finally {
+    if (was === undefined) delete process.env.LUOSHI_ANSWER_CACHE_MS;
+    else process.env.LUOSHI_ANSWER_CACHE_MS = was;
+  }
+}
+
+describe('task lists from the answer cache', () => {
+  it('two actors with different scopes asking the same URL get their own answers', async () => {
+    setClock(() => new Date('2026-06-10T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const url = `/api/plans/${s.plan.id}/tasks`;
+    for (const q of ['', '?cursor=', '?pageSize=10']) {
+      // each asks twice: the second answer is a cached one
+      for (let i = 0; i < 2; i++) {
+        expect(ids(await s.office.client.get(url + q)), `office ${q}`).toEqual([s.task.id, s.otherTask.id]);
+        expect(ids(await s.reporterA.client.get(url + q)), `A ${q}`).toEqual([s.task.id]);
+        expect(ids(await s.reporterC.client.get(url + q)), `C ${q}`).toEqual([s.otherTask.id]);
+      }
+    }
+    // a unit's own list: the same URL, each unit its own tasks
+    for (let i = 0; i < 2; i++) {
+      expect(ids(await s.reporterA.client.get('/api/me/tasks'))).toEqual([s.task.id]);
+      expect(ids(await s.reporterB.client.get('/api/me/tasks'))).toEqual([s.task.id]);
+      expect(ids(await s.reporterC.client.get('/api/me/tasks'))).toEqual([s.otherTask.id]);
+    }
+    // the route gate still runs first: an office of another district gets 404, not the cached list
+    const other = await makeClient(t.app, t.handle.db, ['office'], { region: '铜梁区' });
+    const res = await other.client.get(url);
+    expect(res.statusCode).toBe(404);
+    expect(res.body).not.toContain(s.task.title);
+  });
+
+  it('a report submitted, a task edited, a unit link changed: each shows in the next list answer', async () => {
+    setClock(() => new Date('2026-06-10T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const plan = `/api/plans/${s.plan.id}/tasks`;
+    const urls = [plan, `${plan}?cursor=`, '/api/me/tasks'];
+    const before = await s.reporterA.client.get(plan);
+    for (const u of urls) await s.reporterA.client.get(u); // cached now
+
+    // a report submitted: its status moves in every list
+    const r = await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '已完成', progress: 100, progressText: '已全部完成', submit: true });
+    expect(r.statusCode, r.body).toBe(200);
+    for (const u of urls) expect(item(await s.reporterA.client.get(u), s.task.id).status, u).not.toEqual(item(before, s.task.id).status);
+    // accepted: the progress the office accepted
+    expect((await s.office.client.post(`/api/reports/${r.json().id}/review`, { decision: 'accept' })).statusCode).toBe(200);
+    for (const u of urls) expect(item(await s.reporterA.client.get(u), s.task.id), u).toMatchObject({ progress: 100, status: { state: 'completed' } });
+
+    // a task edited: the new title, and the task search finds it by a word of it
+    const search = `${plan}?q=${encodeURIComponent('海绵城市')}`;
+    const s0 = await s.office.client.get(search);
+    expect(s0.statusCode, s0.body).toBe(200);
+    expect(ids(s0)).toEqual([]);
+    const edit = await s.office.client.patch(`/api/tasks/${s.task.id}`, { title: '推进海绵城市建设' });
+    expect(edit.statusCode, edit.body).toBe(200);
+    for (const u of urls) expect(item(await s.reporterA.client.get(u), s.task.id).title, u).toBe('推进海绵城市建设');
+    expect(ids(await s.office.client.get(search))).toEqual([s.task.id]);
+
+    // a unit link changed: C takes the lead of the task, A leaves it
+    const byUnit = `${plan}?unitId=${s.units.c.id}`;
+    expect(ids(await s.office.client.get(byUnit))).toEqual([s.otherTask.id]);
+    expect(ids(await s.reporterC.client.get('/api/me/tasks'))).toEqual([s.otherTask.id]);
+    const relink = await s.office.client.patch(`/api/tasks/${s.task.id}`, { units: [{ unitId: s.units.c.id, role: 'lead' }] });
+    expect(relink.statusCode, relink.body).toBe(200);
+    expect(ids(await s.office.client.get(byUnit))).toEqual([s.task.id, s.otherTask.id]);
+    expect(ids(await s.reporterC.client.get('/api/me/tasks'))).toEqual([s.task.id, s.otherTask.id]);
+    expect(ids(await s.reporterA.client.get('/api/me/tasks'))).toEqual([]);
+    // A takes no part in the plan any more: the route gate refuses it before the cache is asked
+    expect((await s.reporterA.client.get(plan)).statusCode).toBe(404);
+  });
+
+  it('statuses move with the calendar: the same list on a later day is that day\'s', async () => {
+    setClock(() => new Date('2026-06-10T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const url = `/api/plans/${s.plan.id}/tasks?cursor=`;
+    const june = item(await s.office.client.get(url), s.task.id).status;
+    expect(item(await s.office.client.get(url), s.task.id).status).toEqual(june);
+    // nothing changed but the day: past the task's deadline (2026-12) it is overdue
+    setClock(() => new Date('2027-01-20T02:00:00Z'));
+    const later = item(await s.office.client.get(url), s.task.id).status;
+    expect(later.state).not.toBe(june.state);
+    expect(later).toEqual(await cacheOff(async () => item(await s.office.client.get(url), s.task.id).status));
+  });
+
+  it('answers a list with an ETag, 304 to a client that has it, and a new ETag after a change', async () => {
+    setClock(() => new Date('2026-06-10T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    for (const [who, url] of [[s.office, `/api/plans/${s.plan.id}/tasks?cursor=`], [s.reporterA, '/api/me/tasks']] as const) {
+      const first = await who.client.get(url);
+      const etag = first.headers.etag as string;
+      expect(etag, url).toMatch(/^"a\d+-/);
+      expect(first.headers['cache-control']).toBe('private, no-cache');
+      const not = await who.client.request({ method: 'GET', url, headers: { 'if-none-match': etag } });
+      expect(not.statusCode, url).toBe(304);
+      expect(not.body).toBe('');
+      // another actor's answer to the same URL has its own ETag
+      const reporterC = await s.reporterC.client.request({ method: 'GET', url, headers: { 'if-none-match': etag } });
+      expect(reporterC.statusCode, url).toBe(200);
+      expect(reporterC.headers.etag).not.toBe(etag);
+      // a change: the client's copy is no longer the answer
+      expect((await s.office.client.patch(`/api/tasks/${s.task.id}`, { title: `推进老旧小区改造${url.length}` })).statusCode).toBe(200);
+      const after = await who.client.request({ method: 'GET', url, headers: { 'if-none-match': etag } });
+      expect(after.statusCode, url).toBe(200);
+      expect(after.headers.etag).not.toBe(etag);
+      expect(item(after as Res, s.task.id).title).toBe(`推进老旧小区改造${url.length}`);
+    }
+  });
+
+  it('with the cache off every list answer is the cached one, byte for byte', async () => {
+    setClock(() => new Date('2026-06-10T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const plan = `/api/plans/${s.plan.id}/tasks`;
+    const asked = [
+      [s.office, plan], [s.office, `${plan}?cursor=`], [s.office, `${plan}?pageSize=1&page=2`], [s.office, `${plan}?pageSize=1&cursor=`],
+      [s.office, `${plan}?status=grey`], [s.office, `${plan}?status=grey&cursor=`], [s.office, `${plan}?unitId=${s.units.a.id}`], [s.office, `${plan}?role=lead`],
+      [s.office, `${plan}?q=${encodeURIComponent('老旧小区')}`], [s.reporterA, plan], [s.reporterA, '/api/me/tasks'], [s.reporterB, '/api/me/tasks?cursor='],
+      [s.office, `/api/plans/${s.plan.id}/board`], [s.office, `/api/plans/${s.plan.id}/status`],
+    ] as const;
+    const cached = [];
+    for (const [who, url] of asked) {
+      await who.client.get(url);
+      const res = await who.client.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers.etag, url).toBeDefined();
+      cached.push(res.body);
+    }
+    const fresh = await cacheOff(async () => {
+      const out = [];
+      for (const [who, url] of asked) {
+        const res = await who.client.get(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers.etag, url).toBeUndefined();
+        expect(res.headers['content-type'], url).toMatch(/^application\/json/);
+        out.push(res.body);
+      }
+      return out;
+    });
+    for (let i = 0; i < asked.length; i++) expect(fresh[i], asked[i][1]).toBe(cached[i]);
+  });
+});
+
+describe('the board from the answer cache', () => {
+  it('a notice issued and a report submitted show in the next board; 304 while nothing changed', async () => {
+    setClock(() => new Date('2026-06-10T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const url = `/api/plans/${s.plan.id}/board`;
+    const first = await s.office.client.get(url);
+    expect(first.statusCode, first.body).toBe(200);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"a\d+-/);
+    expect((await s.office.client.request({ method: 'GET', url, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    expect(first.json().notices).toEqual([]);
+
+    const notice = await s.office.client.post(`/api/plans/${s.plan.id}/notices`, { unitId: s.units.a.id, title: '督办通知', requirement: '请加快推进' });
+    expect(notice.statusCode, notice.body).toBe(200);
+    const withNotice = await s.office.client.request({ method: 'GET', url, headers: { 'if-none-match': etag } });
+    expect(withNotice.statusCode).toBe(200);
+    expect(withNotice.json().notices.map((n: { id: number }) => n.id)).toEqual([notice.json().id]);
+
+    const pending = withNotice.json().pendingReview;
+    const r = await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 40, progressText: '推进中', submit: true });
+    expect(r.statusCode, r.body).toBe(200);
+    expect((await s.office.client.get(url)).json().pendingReview).toBe(pending + 1);
+  });
+});
