@@ -544,6 +544,9 @@ const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d
 const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
+// "(二)", "(五)" opening a line: a heading that may run on into its first sentence with no stop
+// (the readers see it masked, as every parenthesis: "□□□")
+const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|□{3,5}(?=[\u4e00-\u9fa5]))/;
 const DATE_FIRST = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?(?:前|以前|之前)[,,]?\s*/;
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
 const PRONOUN_SPEAKER = /^(?:[她他]|会议|会上)(?:要求|强调|指出|明确|提出)[:,]?\s*/;
@@ -954,7 +957,25 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
       }
     }
   }
+  const headAt = RUN_IN_HEAD.exec(sm);
+  const runIn = headAt && lead <= headAt[0].length && (!m || (!isUnitSubject(m[1]) && !isAddressees(m[1]))) ? headAt : null;
+  if (runIn) {
+    lead = runIn[0].length;
+    m = SUBJECT.exec(sm.slice(lead));
+  }
   if (!m) return null;
+  // "(二)明确目标、落实责任各级各部门要…": a run-in heading glued to the sentence, no stop between; the subject is the
+  // tail of the words before the modal that names units
+  if (runIn && !isUnitSubject(m[1]) && !isAddressees(m[1])) {
+    for (let k = 4; k <= m[1].length - 2; k++) {
+      const tail = m[1].slice(k);
+      if (!/^(?:各|区|市|县|镇|乡|街道|全[区市县镇])/.test(tail)) continue;
+      if (!isUnitSubject(tail) && !isAddressees(tail)) continue;
+      lead += k;
+      m = (SUBJECT.exec(sm.slice(lead)) as RegExpExecArray | null) ?? m;
+      break;
+    }
+  }
   // a named unit as subject carries the sentence out; addressees only where the sentence sets them a date
   // a duty verb or a date after the subject: any unit, or addressees whose sentence sets a date; a plain modal
   // ("X要加大…"): only a unit named as one body, not "各单位" or "区县政府" exhorted in a closing section
