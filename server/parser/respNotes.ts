@@ -748,12 +748,15 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
   // "X要建立…。Y要定期开展…。Z要聚焦…。": each sentence opening on its own unit is a duty of its own; clauses
   // of one sentence ("X要…;Y要配合X…") stay one task
   const sentenceOf = (f: (typeof found)[number]) => (mt.slice(0, f.at - lineStart).match(/[。!?]/g) ?? []).length;
+  const before = mt.slice(0, found[0].at - lineStart).replace(/^\s+/, '');
+  const titled = /^(?:[(（]?[一二三四五六七八九十\d]{1,3}[)）、.．]|□{3,5})?[^。;]{2,40}。\s*$/.test(before) && !/负责|負責|要|牵头|牽頭|配合/.test(before);
   const groups: (typeof found)[] = [];
   for (const f of found) {
     const last = groups[groups.length - 1];
     // "衛生局要…;環衛局要…;執法局要…": clauses parted by ";" each opening on a unit of its own, none helping another,
     // are duties of their own too
-    const ownClause = f.role !== 'cooperating' && !f.partners.length && /;\s*$/.test(mt.slice(Math.max(0, f.at - lineStart - 3), f.at - lineStart)) && last?.every((x) => x.role !== 'cooperating');
+    // (not under an item's title, "(一)提升乡镇卫生院服务能力。X要…;Y要…": the title names one task the units share)
+    const ownClause = !titled && f.role !== 'cooperating' && !f.partners.length && /;\s*$/.test(mt.slice(Math.max(0, f.at - lineStart - 3), f.at - lineStart)) && last?.every((x) => x.role !== 'cooperating');
     if (last && sentenceOf(last[0]) === sentenceOf(f) && !ownClause) last.push(f);
     else groups.push([f]);
   }
