@@ -548,6 +548,8 @@ const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=抓紧|认真|尽快|及时|加
 // (the readers see it masked, as every parenthesis: "□□□")
 const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|□{3,5}(?=[\u4e00-\u9fa5]))/;
 const DATE_FIRST = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?(?:前|以前|之前)[,,]?\s*/;
+// the units a meeting asks, then what they are to do ("要求督察局做好…", "要求各社区入户宣传")
+const REQUESTED = /^([^,;。:()!?\s“”]{2,40}?)()(?=(?:要|必须|务必|在|于)?(?:做好|加快|加大|加强|建立|完成|开展|抓紧|落实|入户|增派|签订|组织|制定|制订|按照|尽快|立即|认真|切实|进一步|全面|继续|严格|积极|及时|负责|牵头|配合))/;
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
 const PRONOUN_SPEAKER = /^(?:[她他]|会议|会上)(?:要求|强调|指出|明确|提出)[:,]?\s*/;
 // "千军昌要求," / "会议强调:" opening a news report's sentence
@@ -937,6 +939,15 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   const dateFirst = DATE_FIRST.exec(sm.slice(lead));
   if (dateFirst && !speaker) lead += dateFirst[0].length;
   let m = SUBJECT.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
+  // "三是要求督察局做好整改督查工作,自然资源局做好配合": a meeting's request, the units straight after 要求
+  if (!m || (!isUnitSubject(m[1]) && !isAddressees(m[1]))) {
+    const req = /(?:^|[,,:;]|[一二三四五六七八九十]是|会议|并)要求/.exec(sm.slice(lead));
+    const asked = req ? REQUESTED.exec(sm.slice(lead + req.index + req[0].length)) : null;
+    if (req && asked && (isUnitSubject(asked[1]) || isAddressees(asked[1]))) {
+      lead += req.index + req[0].length;
+      m = asked;
+    }
+  }
   // "…指示:“21项整改任务已完成20项,请交通局按照整改要求,尽快销号": a request after a quoted instruction's first clause
   if (!m || (!isUnitSubject(m[1]) && !isAddressees(m[1]))) {
     // (inside a quotation only: a notice's own "现将…印发给你们,请各单位…" is its boilerplate)
@@ -1020,6 +1031,13 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     note.end = lineStart + restAt + p[1].length;
   } else if (m[2] === '牵头负责' || m[2] === '牵头') note.lead.push(...who.units);
   else note.responsible.push(...who.units);
+  // "…,自然资源局做好配合": a unit named later in the sentence to help
+  const helper = /[,,]\s*([^,,;。:()!?\s]{2,20}?)(?:要|要积极|积极|全力)?(?:做好|搞好)?配合(?=[,,;。]|$)/.exec(sm.slice(lead + m[0].length));
+  if (helper && isUnitSubject(helper[1])) {
+    const at2 = lineStart + s0 + lead + m[0].length + helper.index + helper[0].indexOf(helper[1]);
+    const got = parseUnitList(ctx, t.slice(at2 - lineStart, at2 - lineStart + helper[1].length), at2);
+    if (got.units.length && !got.rejected.length) note.cooperating.push(...got.units);
+  }
   return note;
 }
 
