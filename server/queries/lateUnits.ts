@@ -5,7 +5,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { notices, plans } from '../db/schema/index.js';
-import { missingReports, type MissingUnit } from './missingReports.js';
+import { missingReports, type LeadLink, type MissingUnit } from './missingReports.js';
 import { lastDuePeriod, runSettings } from './calendar.js';
 import type { ReportingPeriod } from '../domain/reportingPeriods.js';
 
@@ -16,18 +16,14 @@ export interface LateUnits {
   units: MissingUnit[];
 }
 
-export async function lateUnits(db: DbOrTx, plan: PlanRow, today: string): Promise<LateUnits> {
+/** `leads`: the plan's lead links when the caller reads them anyway (missingReports.ts leadLinks). */
+export async function lateUnits(db: DbOrTx, plan: PlanRow, today: string, leads?: Promise<LeadLink[]>): Promise<LateUnits> {
   if (plan.status !== 'active') return { period: null, units: [] };
   const period = lastDuePeriod(plan, today, runSettings(plan));
   if (!period) return { period: null, units: [] };
-  return { period, units: await missingReports(db, plan.id, period.key) };
+  return { period, units: await missingReports(db, plan.id, period.key, leads) };
 }
 
-/** Open 督办 for reports not sent (kind missing_report), of one plan. */
-export async function openMissingReportNotices(db: DbOrTx, planId: number): Promise<number> {
-  const [{ n }] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(notices)
-    .where(and(eq(notices.planId, planId), eq(notices.kind, 'missing_report'), inArray(notices.status, ['issued', 'signed', 'handled', 'fed_back', 'rechecked'])));
-  return n;
-}
+/** The count of a plan's open 督办 for reports not sent (kind missing_report), as an expression (one statement may read several). */
+export const openMissingReportNoticesCount = (planId: number) =>
+  sql<number>`(select count(*)::int from ${notices} where ${and(eq(notices.planId, planId), eq(notices.kind, 'missing_report'), inArray(notices.status, ['issued', 'signed', 'handled', 'fed_back', 'rechecked']))})`;

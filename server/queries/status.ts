@@ -171,8 +171,12 @@ export async function indicatorStatuses(db: DbOrTx, plan: PlanRow, today: string
   const settings = runSettings(plan);
   const rows = await db.select().from(indicators).where(eq(indicators.planId, plan.id)).orderBy(asc(indicators.position));
   const ids = rows.map((r) => r.id);
-  const values = ids.length ? await db.select().from(indicatorValues).where(inArray(indicatorValues.indicatorId, ids)).orderBy(desc(indicatorValues.date), desc(indicatorValues.id)) : [];
-  const owners = ids.length ? await db.select().from(indicatorUnits).where(inArray(indicatorUnits.indicatorId, ids)) : [];
+  const [values, owners] = ids.length
+    ? await Promise.all([
+        db.select().from(indicatorValues).where(inArray(indicatorValues.indicatorId, ids)).orderBy(desc(indicatorValues.date), desc(indicatorValues.id)),
+        db.select().from(indicatorUnits).where(inArray(indicatorUnits.indicatorId, ids)),
+      ])
+    : [[], []];
   // values come newest first: each indicator's list keeps that order
   const valuesOf = new Map<number, typeof values>();
   for (const v of values) (valuesOf.get(v.indicatorId) ?? valuesOf.set(v.indicatorId, []).get(v.indicatorId)!).push(v);

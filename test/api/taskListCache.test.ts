@@ -179,9 +179,22 @@ describe('the board from the answer cache', () => {
     expect(withNotice.statusCode).toBe(200);
     expect(withNotice.json().notices.map((n: { id: number }) => n.id)).toEqual([notice.json().id]);
 
+    expect(withNotice.json().notices[0]).toMatchObject({ unitId: s.units.a.id, unitName: s.units.a.name, planId: s.plan.id, planTitle: s.plan.title, title: '督办通知' });
+
     const pending = withNotice.json().pendingReview;
     const r = await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 40, progressText: '推进中', submit: true });
     expect(r.statusCode, r.body).toBe(200);
-    expect((await s.office.client.get(url)).json().pendingReview).toBe(pending + 1);
+    const submitted = (await s.office.client.get(url)).json();
+    expect(submitted.pendingReview).toBe(pending + 1);
+    expect(submitted.units.find((u: { unitId: number }) => u.unitId === s.units.a.id)).toMatchObject({ submitted: 1 });
+
+    // the period locked by the office: the board's period says so
+    const key = submitted.period.key as string;
+    expect(submitted.period.lockOverride).toBeNull();
+    expect((await s.office.client.post(`/api/plans/${s.plan.id}/periods/${key}/lock`)).statusCode).toBe(200);
+    const locked = (await s.office.client.get(url)).json();
+    expect(locked.period).toMatchObject({ key, lockOverride: 'locked', state: 'locked' });
+    // with the cache off, the same board
+    expect(await cacheOff(async () => (await s.office.client.get(url)).json())).toEqual(locked);
   });
 });
