@@ -42,6 +42,8 @@ export function normalize(original: string): NormalizedDocEx {
   cur = singleSpace(cur);
   // Word bookmark tags left by converters
   cur = applyEdits(cur, regexEdits(cur.text, /\[bookmark: [^\]\n]*\]/g, () => ''));
+  // non-breaking spaces a mirror turned into "?" before a heading or a label ("???(一)第一检查督导组;", "艾 ?进")
+  cur = applyEdits(cur, regexEdits(cur.text, /^\?+(?=[(（][一二三四五六七八九十\d]|[一二三四五六七八九十]、)|(?<=[\u4e00-\u9fa5] )\?(?=[\u4e00-\u9fa5])/gm, () => ''));
   cur = { text: widthFold(cur.text), map: cur.map };
   cur = removePinyin(cur, fixes, src);
   cur = toSimplified(cur, fixes);
@@ -311,6 +313,8 @@ function joinSemicolonBreaks(cur: Mapped): Mapped {
       if (/^\s*\d{1,2}[.、．]/.test(prev) && /^\s*\d{1,2}[.．]\d/.test(next)) return null;
       // the second half of a note ("…;⏎责任单位:…") always continues it
       if (!habit && !/^[ \t]*(牵头|责任|配合|协同|主要|参与|协办)[^:\n]{0,6}:/.test(next)) return null;
+      // …but a heading closed by ";" ("(一)第一检查督导组;⏎责任领导:…⏎责任单位:…") keeps its label lines below it
+      if (!/[::]/.test(prev) && /^\s*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)[^。;]{1,30}$/.test(prev) && /^[ \t]*[\u4e00-\u9fa5]{2,6}:/.test(next)) return null;
       return ';';
     }),
   );
