@@ -570,7 +570,7 @@ function figure(
     const acted =
       !verb && !listed && !post && COUNT_UNIT.test(unit) && !DIMENSION.test(pre.trimEnd()) &&
       !/^级/.test(obj[1]) &&
-      (ACTION_WIDE.test(commaClause(s, i).replace(ORG_NAME, '')) || ACTION_WIDE.test(clauseAfter(rest.slice(obj[1].length)).replace(ORG_NAME, '')) || actsOnCount(obj[1], s.slice(i, i + numStr.length)));
+      (ACTION_WIDE.test(commaClause(s, i).replace(ORG_NAME, '')) || ACTION_WIDE.test(clauseAfter(rest.slice(obj[1].length)).replace(ORG_NAME, '')) || actsOnCount(obj[1], s.slice(i, i + numStr.length)) || bareItem(s, i, rest.slice(obj[1].length)));
     if (!verb && !listed && !acted) return null;
     // "实施33项重点民生实事项目", "新地体育公园等5个项目", "统筹推进三个“一号工程”": the page counting its items
     const fig = spanV(v, sBase + i, sBase + i + numStr.length);
@@ -625,6 +625,15 @@ function figure(
 }
 
 /** "每个网格300—500户的标准", "每村1至2名的规模": a per-item norm, not a policy's payment */
+/**
+ * "100个农村睦邻互助点", "*366张养老床位", "*30个市民益智健身苑点、2片市民足球场": a list item that is nothing but a count
+ * and the things counted — a 实事 list's deliverable, the verb left to its heading
+ */
+function bareItem(s: string, i: number, after: string): boolean {
+  // (every item of the line a count and its things: "40个项目涵盖幼有所育、学有所教…" is a sentence, not a list)
+  return /^[\s*＊·•]*(?:\d+(?:\.\d+)?[^\d、,,;;。:]{1,20}、)*$/.test(s.slice(0, i)) && /^\s*(?:、|$)/.test(after) && /^[\s*＊·•]*\d+(?:\.\d+)?[^\d、,,;;。:]{1,16}(?:、[\s*＊]*\d+(?:\.\d+)?[^\d、,,;;。:]{1,16})*[。;]?\s*$/.test(s);
+}
+
 function norm(pre: string, rest: string, unit: string | null): boolean {
   return !!unit && unit !== '%' && /^的(?:标准|规模)(?![^,;。]*(?:补贴|补助|奖励|发放|给予|资助))/.test(rest) && /^\s*(?:按照|按|依照|参照)?\s*每(?:个|户|村|人|名|家|所|条)?[\u4e00-\u9fa5]{1,8}$/.test(pre);
 }
