@@ -141,7 +141,7 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
   const seen = new Set<string>();
   return drafts.map((d, i) => {
     warnUnknownUnits(ctx, [...d.lead, ...d.responsible, ...d.cooperating], seen);
-    const dl = d.deadlineText ? parseDeadline(d.deadlineText, d.year ?? year) : null;
+    const dl = d.deadlineText ? finalDeadline(d.deadlineText, d.year ?? year) : null;
     return {
       id: `t${i + 1}`,
       outlineId: d.outlineId,
@@ -450,6 +450,19 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
 // "2024年底前,全市…": a year's end
 // ("预计2021年11月份完成", "6月底建成": the month the work ends, said by the verb instead of 前)
 const TEXT_DEADLINE = /(?<![每\d])(?:((?:19|20)\d{2})年)?(?:(\d{1,2})月(?:(\d{1,2})日|底|末|中旬|下旬|上旬)?|(?<=(?:19|20)\d{2}年)年?(?:底|末))(?:前|以前|之前|份?(?=(?:全部|全面|基本)?(?:完成|完工|建成|竣工|投用|投入使用|办结)))(?![\d年月])/g;
+
+/**
+ * "2021年2月公布预算信息,2021年8月公布上年度决算信息": a time cell holding milestones; the task is due at the last one.
+ * One date, or clauses that are not each dated, read as before.
+ */
+function finalDeadline(text: string, year: number | null): ReturnType<typeof parseDeadline> {
+  const first = parseDeadline(text, year);
+  const parts = text.split(/[,,;;]/).filter((p) => p.trim());
+  if (parts.length < 2) return first;
+  const each = parts.map((p) => parseDeadline(p, year));
+  if (each.some((e) => !e?.deadline)) return first;
+  return each.reduce((a, b) => (b!.deadline! > a!.deadline! ? b : a), each[0]);
+}
 
 export function textDeadline(text: string): string | null {
   let last: string | null = null;
