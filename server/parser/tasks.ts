@@ -141,6 +141,8 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
   const seen = new Set<string>();
   return drafts.map((d, i) => {
     warnUnknownUnits(ctx, [...d.lead, ...d.responsible, ...d.cooperating], seen);
+    // (a draft's wording may have grown after its note was read: merged notes, a duty run on into the next sentence)
+    d.deadlineText ??= textDeadline(d.text);
     const dl = d.deadlineText ? finalDeadline(d.deadlineText, d.year ?? year) : null;
     return {
       id: `t${i + 1}`,
