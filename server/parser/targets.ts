@@ -582,6 +582,8 @@ function figure(
     let bound = verb ? verbPre.slice(0, verb.index) : '';
     for (let guard = 0, v2 = ACTION_END.exec(bound); v2 && guard < 3; guard++, v2 = ACTION_END.exec(bound)) bound = bound.slice(0, v2.index);
     if (verb) verbCmp = comparatorOf(tailWords(bound).words);
+    // "每人每年至少义务植树5棵": a bound before a verb of the wider list
+    else if (acted && /(?:至少|不少于|不低于)[\u4e00-\u9fa5]{1,6}$/.test(verbPre)) verbCmp = '>=';
     subject = (listed ? obj[1] : subject + obj[1]).trim();
     objectEnd = end + obj[1].length;
     }
