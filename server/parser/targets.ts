@@ -203,7 +203,9 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           if (plan === null || p >= plan || !FUTURE.test(s)) year = lastSet = pEnd;
           continue;
         }
-        if (past || (planEnd !== null && year !== null && year <= planEnd - 5)) continue;
+        // "已完成通村公路136.9公里,占目标任务数100公里的136.9%": in a progress report, the target it is measured against
+        const against = TASK_OF.test(s.slice(Math.max(0, m.index - 8), m.index));
+        if (!against && (past || (planEnd !== null && year !== null && year <= planEnd - 5))) continue;
         if (recordYear !== null && year === recordYear && !FUTURE.test(s)) continue;
         // "…,2023年度重点任务完成率为96%": a clause opening on a year before the plan's is a record
         if (recordStart !== null && !FUTURE.test(s) && clauseOpensBefore(commaClause(s, m.index), recordStart)) continue;
@@ -437,6 +439,8 @@ function figure(
   if (/\d\s*月\s*$/.test(s.slice(Math.max(0, i - 4), i)) || /^\s*月/.test(s.slice(i + numStr.length))) return null;
   let rest = s.slice(end);
   if (before === '(' && /^\)/.test(rest)) return null;
+  // "完成农村公路改善工程137.4公里,占目标任务数110公里的124.9%": what was done, measured against the target
+  if (/^[^,,;;。]{0,12}[,,]\s*(?:占|为|达到?)(?:年度|全年)?(?:目标任务|计划任务|任务|目标)/.test(s.slice(i + numStr.length))) return null;
   // "权重40%,总分40分": how an assessment scores, not a figure to reach
   if (/(?:权重|分值|满分|总分|计分|赋分|得分)(?:为|是|占)?\s*$/.test(s.slice(Math.max(0, i - 5), i))) return null;
   // "继续实施10件民生实事": the size of a named programme, not a figure to reach
@@ -550,6 +554,12 @@ function figure(
   } else if (norm(pre, rest, unit)) {
     // "按照每个网格300—500户的标准调整": the size a rule sets for each of something
     subject = pre.replace(/^\s*(?:按照|按|依照|参照)/, '').trim();
+  } else if (unit && TASK_OF.test(pre)) {
+    // "…通村公路136.9公里,占目标任务数100公里的136.9%": the target a progress report measures against; what it
+    // counts is named in the clause before
+    const lastClause = s.slice(0, clauseStart).replace(/[,,;;。]\s*$/, '');
+    const named = lastClause.slice(Math.max(lastClause.search(/[^,,;;。]*$/), 0)).replace(/^.*?(?:已完成|完成了|完成|建成|实现)/, '').replace(/[\d.]+\s*\S{0,4}$/, '');
+    subject = `${named}${pre.trim().replace(/^占/, '').replace(/数$/, '')}`.slice(-30);
   } else if (!TERMINATOR.test(rest)) {
     // "建成10个智慧社区": a counted object after an action verb
     // a table cell ends the object too: "新增4000张养老床位 | 4385 | 110%"
@@ -626,7 +636,10 @@ function figure(
   };
 }
 
+const TASK_OF = /(?:目标任务数?|年度任务数?|全年任务数?|计划任务数?|年度目标)(?:为|是)?\s*$/;
+
 /** "每个网格300—500户的标准", "每村1至2名的规模": a per-item norm, not a policy's payment */
+
 /**
  * "100个农村睦邻互助点", "*366张养老床位", "*30个市民益智健身苑点、2片市民足球场": a list item that is nothing but a count
  * and the things counted — a 实事 list's deliverable, the verb left to its heading
