@@ -474,6 +474,11 @@ export function textDeadline(text: string): string | null {
     if (/每(?:年|季度?|月|周)[^,;。]{0,3}$/.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
     last = m[0];
   }
+  // "年底前完成", "年内完工": the end of the plan's year (parseDeadline takes the year from the context)
+  if (!last) {
+    const end = /(?<!每)(?:今年|本年|当年)?(?:年底前|年末前|年底|年内)(?=(?:全部|全面|基本|确保)?(?:完成|完工|建成|竣工|投用|投入使用|办结|到位|实现|见效))/.exec(text);
+    if (end) last = end[0];
+  }
   return last;
 }
 
