@@ -905,7 +905,7 @@ const NOT_NAMED = /干部$|领导$|同志$|^(?:全[省市区县])?各|^(?:其他
 /** "各牵头单位", "各地、各部门", "各部门各单位": the addressees of a notice, no one unit by name */
 // "各有关单位要按照分工抓紧制定实施细则", "各乡镇要组织开展自查": a piece of work to draw up, submit, check or finish (the
 // labelling rule for collectives, fixtures/real/README.md); "要高度重视、加强领导、形成合力" is an exhortation
-const WORK_VERB = /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|提交|填报|申报|报区|报市|报县|完成(?!好)|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|拆除|验收|录入/;
+const WORK_VERB = /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|报告|提交|填报|申报|报区|报市|报县|完成(?!好)|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|拆除|验收|录入/;
 const EXHORT = /高度重视|提高认识|提高思想认识|加强(?:组织)?领导|加强协调|密切配合|通力合作|形成合力|压实|落实责任|各司其职|认真贯彻|深入贯彻|抓好落实|落到实处|切实承担|承担起|主动支持|积极配合|扛牢|树立|精心组织|作为.{0,12}(?:政治任务|首要任务|重要任务)/;
 function pieceOfWork(rest: string): boolean {
   // (a traditional-character page reads the same once converted)
@@ -936,6 +936,9 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   const speaker = SPEAKER.exec(sm.slice(lead)) ?? PRONOUN_SPEAKER.exec(sm.slice(lead));
   if (speaker) lead += speaker[0].length;
   // "8月7日前金元村、石宝沟村要完成…": the date first, then the units
+  // "自2025年第二季度起,各牵头单位要…": when a rule starts, then who keeps it
+  const since = /^(?:自|从)[^,,;。]{2,20}(?:起|开始)[,,]\s*/.exec(sm.slice(lead));
+  if (since && !speaker) lead += since[0].length;
   const dateFirst = DATE_FIRST.exec(sm.slice(lead));
   if (dateFirst && !speaker) lead += dateFirst[0].length;
   let m = SUBJECT.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));

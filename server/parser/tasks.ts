@@ -121,7 +121,8 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
     // closes a task of its own: the item holds several tasks
     const afterStop = (x: RespNote) => /[。;!?]\s*$/.test(ctx.doc.text.slice(Math.max(0, x.start - 3), x.start));
     // (a note opening its own sentence, "X负责,Y配合,强化…", starts a duty of its own)
-    if (prev && prevNote && short(prevNote) && short(n) && !(afterStop(prevNote) && afterStop(n)) && !(n.opens && afterStop(n)) && sameItemLine(ctx, heads, prev, n)) mergeInto(prev, d);
+    const ownSentence = (x: RespNote) => x.opens && (afterStop(x) || sentenceStart(ctx.doc.text, x.start) >= prevNote!.end);
+    if (prev && prevNote && short(prevNote) && short(n) && !(afterStop(prevNote) && afterStop(n)) && !ownSentence(n) && sameItemLine(ctx, heads, prev, n)) mergeInto(prev, d);
     else {
       drafts.push(d);
       prev = d;
