@@ -541,7 +541,7 @@ const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '�
 // an item's marker or a bullet before a sentence that opens the line
 const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
-const SUBJECT = /^(?:请)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
+const SUBJECT = /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
 // "(二)", "(五)" opening a line: a heading that may run on into its first sentence with no stop
@@ -555,7 +555,7 @@ const PRONOUN_SPEAKER = /^(?:[她他]|会议|会上)(?:要求|强调|指出|明�
 // "千军昌要求," / "会议强调:" opening a news report's sentence
 const SPEAKER = /^[”"]?[\u4e00-\u9fa5]{2,4}(?:要求|强调|指出|表示|提出|明确)[:,]\s*/;
 // "各县市区和市级相关部门,要认真盘点…": the units charged, then a comma, then what they must do
-const ADDRESSED = /^([^,;。:()!?\s]{2,40}?),(?=(?:要|须|必须|务必)[\u4e00-\u9fa5])()/;
+const ADDRESSED = /^(?:尤其是|特别是)?([^,;。:()!?\s]{2,40}?),(?=(?:要|须|必须|务必)[\u4e00-\u9fa5])()/;
 // "各牵头单位于2月10日前…", "各部门各单位要在每季度末…": addressees given a duty by the date their sentence sets
 const COLLECTIVE = /^(?:[\u4e00-\u9fa5]{0,6})?各(?:[^,;。:!?\s]{1,16})$/;
 // "各乡镇人民政府", "各县(市、区)", "各街道": every place of a kind
@@ -1001,7 +1001,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   const named = isUnitSubject(m[1]) && (!plain || !splitUnitList(m[1], 0).some((p) => NOT_NAMED.test(p.text)));
   // "各县(区)、广元经济技术开发区和市安委会有关成员单位(详见任务分工)要…,于2024年3月15日前…": named units and
   // addressees together, given a date
-  const pre = m[0].startsWith('请') ? 1 : 0;
+  // ("请", "尤其是" before the units)
+  const pre = Math.max(0, m[0].indexOf(m[1]));
   // a trailing "(详见任务分工)" says where the list is detailed: not part of the last name
   const whoText = t.slice(s0 + lead + pre, s0 + lead + pre + m[1].length).replace(/\((?:详见|见|具体见)[^()]{0,8}\)$/, '');
   const mixed = () => splitUnitList(whoText, 0).every((p) => isUnitSubject(p.text) || isAddressees(p.text) || /有关成员单位$/.test(p.text));
