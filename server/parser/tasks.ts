@@ -648,9 +648,11 @@ const ORGAN = /(局|委|委员会|办|办公室|部|政府|中心|管委会|集�
 // …and is named from its level or place ("市…", "区…", "中共…", "XX县…"), which "优化城市空间布局" is not
 const ORGAN_HEAD = /^(市|区|县|省|州|盟|旗|镇|乡|街道|中共|共青团|国家|中国|[\u4e00-\u9fa5]{2,4}?(市|区|县|州)(?![场域间级民容政内外貌]))(?!.*(布局|格局|大局|全局|开局|变局)$)/;
 const isOrganList = (ctx: ParseContext, t: string, at: number): ReturnType<typeof parseUnitList> | null => {
-  if (t.length < 3 || t.length > 60 || /单位$|部门$|领导$/.test(t)) return null;
+  // ("卫生部门", "工商部门": a field's department by name; "有关部门", "成员单位" name nobody)
+  if (t.length < 3 || t.length > 60 || /领导$/.test(t) || (/单位$|部门$/.test(t) && !/^(?!各|有关|相关|其他|其它|职能|责任|成员|牵头|配合|主管|行业)[\u4e00-\u9fa5]{2,4}部门$/.test(t))) return null;
   const pieces = splitUnitList(t, at);
-  if (!pieces.length || !pieces.every((p) => p.text.length <= 24 && looksLikeUnit(p.text) && ORGAN_HEAD.test(p.text) && ORGAN.test(p.text.replace(/\([^)]*\)$/, '')))) return null;
+  const field = (x: string) => /^[\u4e00-\u9fa5]{2,4}部门$/.test(x);
+  if (!pieces.length || !pieces.every((p) => p.text.length <= 24 && looksLikeUnit(p.text) && ((ORGAN_HEAD.test(p.text) && ORGAN.test(p.text.replace(/\([^)]*\)$/, ''))) || field(p.text)))) return null;
   const parsed = parseUnitList(ctx, t, at);
   return parsed.units.length && !parsed.rejected.length ? parsed : null;
 };
@@ -675,6 +677,8 @@ function unitGroupedTasks(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
     // "县示范区管委会牵头工作(8项)", "区发改委负责的任务": the heading names its unit and the unit's role
     const said = /(牵头|负责|承担|责任)的?(?:工作|任务|事项)(?:清单)?$/.exec(title);
     if (said) title = title.slice(0, said.index);
+    // "(七)卫生部门职责、任务", "区财政局主要职责": the unit's remit listed below
+    else title = title.replace(/的?(?:主要|工作)?(?:职责(?:、?任务)?|职责分工|工作任务)$/, '');
     const headRole = said ? (said[1] === '牵头' ? 'lead' : 'responsible') : role;
     const tStart = text.indexOf(title.slice(0, 2), h.start);
     const units = isOrganList(ctx, title, tStart < 0 ? h.start : tStart);
