@@ -534,7 +534,7 @@ const DECIDED = /^\s*(?:会议|会上|经研究|会议研究)(?:明确|要求|�
 // a person's name (two or three characters, no organ ending) in the 牵头 slot: not a place, a level or an office
 const PERSON_LEAD = /^由((?![各市区县省镇乡本该其有相上全])[\u4e00-\u9fa5]{2,3}?)(?:同志)?(?:牵头|负总责)$/;
 // "由X牵头", "此项工作由X牵头负责": the clause naming who does the work
-const YOU = /^(?:(?:此项|该项|本项|上述|以上|各项|这项|具体)?(?:工作|任务|措施|改革)?(?:具体)?由|请)/;
+const YOU = /^(?:(?:明确|决定|确定|商定|议定)?(?:此项|该项|本项|上述|以上|各项|这项|具体)?(?:工作|任务|措施|改革)?(?:具体)?由|请)/;
 // a short insert in parentheses, "各县(区)人民政府", is part of a name: no sentence bound
 const SHORT_PAREN = /\([^()。\n]{1,6}\)/g;
 const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '□'.repeat(p.length)) : t);
