@@ -547,7 +547,9 @@ const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=抓紧|认真|尽快|及时|加
 // "(二)", "(五)" opening a line: a heading that may run on into its first sentence with no stop
 // (the readers see it masked, as every parenthesis: "□□□")
 const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|□{3,5}(?=[\u4e00-\u9fa5]))/;
-const DATE_FIRST = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?(?:前|以前|之前)[,,]?\s*/;
+const DATE_FIRST = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|中旬|下旬|上旬)?(?:前|以前|之前)[,,]?\s*/;
+// "各镇将…报农业农村局备案": addressees with 将 — a notice's instruction (a named unit with 将 is often the issuer's own plan)
+const WILL = /^([^,;。:()!?\s]{2,30}?)将(?=[\u4e00-\u9fa5])()/;
 // the units a meeting asks, then what they are to do ("要求督察局做好…", "要求各社区入户宣传")
 const REQUESTED = /^([^,;。:()!?\s“”]{2,40}?)()(?=(?:要|必须|务必|在|于)?(?:做好|加快|加大|加强|建立|完成|开展|抓紧|落实|入户|增派|签订|组织|制定|制订|按照|尽快|立即|认真|切实|进一步|全面|继续|严格|积极|及时|负责|牵头|配合))/;
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
@@ -942,6 +944,10 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   const dateFirst = DATE_FIRST.exec(sm.slice(lead));
   if (dateFirst && !speaker) lead += dateFirst[0].length;
   let m = SUBJECT.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
+  if (!m) {
+    const will = WILL.exec(sm.slice(lead));
+    if (will && isAddressees(will[1])) m = will;
+  }
   // "三是要求督察局做好整改督查工作,自然资源局做好配合": a meeting's request, the units straight after 要求
   if (!m || (!isUnitSubject(m[1]) && !isAddressees(m[1]))) {
     const req = /(?:^|[,,:;]|[一二三四五六七八九十]是|会议|并)要求/.exec(sm.slice(lead));
