@@ -710,7 +710,10 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
     const c = m[0];
     const lead0 = c.length - c.trimStart().length;
     const num = INLINE_NUM.exec(c.slice(lead0));
-    const off = lead0 + (num ? num[0].length : (LINE_MARK.exec(c.slice(lead0))?.[0] ?? '').length);
+    let off = lead0 + (num ? num[0].length : (LINE_MARK.exec(c.slice(lead0))?.[0] ?? '').length);
+    // "在8月28日至9月12日的集中整治时间中,公安部门要…": when, then who
+    const when = /^(?:在|于)[^,,;。]{2,30}(?:中|期间|时|内|前|后)[,,]\s*/.exec(c.slice(off));
+    if (when) off += when[0].length;
     const tm = TURN.exec(c.slice(off));
     if (!tm || !isUnitSubject(tm[1])) continue;
     const at = lineStart + m.index + off;
