@@ -1,7 +1,8 @@
 // The app as `luoshi serve` runs it (no scheduler), for bench/city.bench.ts, plus two bench-only routes:
 //   GET  /__bench/bare       the floor: a route that does nothing, behind the same hooks (session, compression)
 //   GET  /__bench/idle       answers once no statement has run for 0.5 s (the bench waits for it between routes)
-//   POST /__bench/capture    {path, cookie}: runs one request and answers the SQL statements it sent, with their values
+//   POST /__bench/capture    {path, cookie, fresh?}: runs one request (fresh: with the answer cache off) and answers the
+//                            SQL statements it sent, with their values
 // Prints "listening <port>" when ready. DATABASE_URL names the database.
 import pg from 'pg';
 import { openDb } from '../../server/db/client.js';
@@ -31,12 +32,21 @@ app.get('/__bench/idle', async () => {
   return { idle: false };
 });
 app.post('/__bench/capture', async (req) => {
-  const { path, cookie } = req.body as { path: string; cookie: string };
+  const { path, cookie, fresh } = req.body as { path: string; cookie: string; fresh?: boolean };
   captured = [];
-  const res = await app.inject({ method: 'GET', url: path, headers: { cookie } });
-  const out = { status: res.statusCode, bytes: res.rawPayload.length, statements: captured };
-  captured = null;
-  return out;
+  // fresh: with the answer cache off for this one request (what a miss sends; the bench is idle meanwhile)
+  const was = process.env.LUOSHI_ANSWER_CACHE_MS;
+  if (fresh) process.env.LUOSHI_ANSWER_CACHE_MS = '0';
+  try {
+    const res = await app.inject({ method: 'GET', url: path, headers: { cookie } });
+    return { status: res.statusCode, bytes: res.rawPayload.length, statements: captured };
+  } finally {
+    captured = null;
+    if (fresh) {
+      if (was === undefined) delete process.env.LUOSHI_ANSWER_CACHE_MS;
+      else process.env.LUOSHI_ANSWER_CACHE_MS = was;
+    }
+  }
 });
 await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
 console.log(`listening ${(app.server.address() as { port: number }).port}`);
