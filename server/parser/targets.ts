@@ -543,7 +543,14 @@ function figure(
   const lead = head.replace(LEAD_NOISE, '').trim();
   // "帮助20%的贫困户实现脱贫": a share of the things named after it, an action verb before it (no bound needed)
   const shareOf = !post && (ACTION_END.test(lead) || /^(?:帮助|推动|确保|力争|争取|实现|促进)$/.test(lead));
-  if (after && unit === '%' && ((post && !lead) || shareOf) && !words.length) {
+  // "计划全区60%村庄实现冬季清洁取暖", "80%以上村庄实现…": a share of the things named straight after it, then what they reach
+  const bareShare = !after && unit === '%' && !words.length && (!lead || /(?:计划|力争|确保|争取|全区|全市|全县|全镇|全乡|全省)$/.test(lead))
+    ? /^((?:[\u4e00-\u9fa5]{1,10}?)(?:实现|达到|完成|建成|通过|纳入|覆盖|参加|接受|享受|具备)[\u4e00-\u9fa5“”]{0,16})(?=[,;。:!?)|]|$)/.exec(rest)
+    : null;
+  if (bareShare) {
+    subject = bareShare[1];
+    objectEnd = end + bareShare[0].length;
+  } else if (after && unit === '%' && ((post && !lead) || shareOf) && !words.length) {
     // a share heading its clause: "the share of X is at least 30%"
     subject = after[1];
     objectEnd = end + after[0].length;
