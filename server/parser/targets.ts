@@ -550,7 +550,7 @@ function figure(
   if (bareShare) {
     subject = bareShare[1];
     objectEnd = end + bareShare[0].length;
-  } else if (after && unit === '%' && ((post && !lead) || shareOf) && !words.length) {
+  } else if (after && unit === '%' && ((post && !lead) || shareOf || (!lead && /^[\u4e00-\u9fa5]{1,8}?(?:实现|达到|建成|通过|纳入|覆盖)/.test(after[1]))) && !words.length) {
     // a share heading its clause: "the share of X is at least 30%"
     subject = after[1];
     objectEnd = end + after[0].length;
