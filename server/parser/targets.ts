@@ -17,7 +17,7 @@ import { fragsV, lineV, quoteV, rewriteV, spanV, type Frag, type VText } from '.
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 const FIG_SRC = String.raw`(${NUM})\s*(%|‰)?(?:\s*(?:-|~|～|至|到|—|–)\s*(${NUM}))?\s*(余|多)?\s*(${UNIT_RE_SRC})?`;
-const YEAR_SRC = String.raw`(到|至|力争|预计|展望|截至|截止|计划|于|在|比|较|与|同)?\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?![度以来])(底|末|前)?`;
+const YEAR_SRC = String.raw`(到|至|力争|预计|展望|截至|截止|计划|于|在|比|较|与|同)?\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度(?=[\u4e00-\u9fa5]{0,10}?(?:任务|计划|目标)))?(?![度以来])(底|末|前)?`;
 const PLAN_SRC = String.raw`十([一二三四五六七八九])(?:五["”]?|个五年规划)(末|期末|期间|时期|以来)?`;
 // one alternation so years, plan periods and figures are met in reading order
 const EVENT_RE = new RegExp(`${YEAR_SRC}|${PLAN_SRC}|${FIG_SRC}`, 'g');
