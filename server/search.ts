@@ -41,12 +41,21 @@ export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 }
 
-/** A condition matching every token of the query (AND), or undefined for an empty query. */
-export function matchSearch(column: AnyColumn, q: string | undefined): SQL | undefined {
+/**
+ * The tsquery text a search query becomes (every token, AND), or undefined when it has no word: all `matchSearch`
+ * sends of the query, so two queries with the same text match the same rows (the answer cache keys on it).
+ */
+export function searchQuery(q: string | undefined): string | undefined {
   if (!q?.trim()) return undefined;
   const tokens = segmenter().cut(q.trim(), true).map((t) => t.trim().toLowerCase()).filter(isWord);
   if (!tokens.length) return undefined;
   // quote each token as a tsquery lexeme so punctuation in user input cannot break the query
-  const query = tokens.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '')}'`).join(' & ');
+  return tokens.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '')}'`).join(' & ');
+}
+
+/** A condition matching every token of the query (AND), or undefined for an empty query. */
+export function matchSearch(column: AnyColumn, q: string | undefined): SQL | undefined {
+  const query = searchQuery(q);
+  if (query === undefined) return undefined;
   return sql`to_tsvector('simple', ${column}) @@ to_tsquery('simple', ${query})`;
 }

@@ -1,5 +1,5 @@
 // A short server cache of answers (issue #15): a plan's status, its status dashboard, its ranking, its board, its
-// coverage matrix, the task lists (a plan's, a unit's own, the task search). The key holds everything the answer
+// coverage matrix, the task lists (a plan's, a unit's own, the task search), the plan list and plan search. The key holds everything the answer
 // depends on: the route and its normalised query, the calendar date, and — where the answer is read through the
 // policy's scopes — the actor's scope (policy.ts `scopeKey`). The route table has already checked that the actor may
 // see the record before the cache is asked, so a cached answer is never shown to someone who could not have computed it.

@@ -3,14 +3,29 @@ import { AppError } from '../../shared/errors.js';
 import type { PlanDetail, PlanSummary } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
 import { indicators, outlineNodes, plans, regions, tasks } from '../db/schema/index.js';
-import { canManagePlan, combine, planScope, type Actor } from '../policy.js';
-import { matchSearch } from '../search.js';
+import { canManagePlan, combine, planScope, scopeKey, type Actor } from '../policy.js';
+import { matchSearch, searchQuery } from '../search.js';
 
 export interface PlanFilter {
   q?: string;
   status?: string;
   page: number;
   pageSize: number;
+}
+
+/**
+ * The key of a plan list answer in the answer cache (http/answerCache.ts, issue #15): everything `listPlans` reads
+ * besides the data — the actor's scope (policy.ts `scopeKey`: the actor is read through `planScope` only; no summary
+ * field depends on who asks), the status filter, the search as the tsquery it becomes (search.ts `searchQuery`: '城市
+ * 更新', ' 城市更新 ' and '城市更新!' are one answer), the page and its size. No date: nothing in a summary moves with
+ * the calendar (progress is the tasks' stored figure). A filter added to PlanFilter fails to compile here until it is
+ * in the key.
+ */
+export function planListKey(actor: Actor, f: PlanFilter): string {
+  const { q, status, page, pageSize, ...rest } = f;
+  const none: Record<string, never> = rest;
+  void none;
+  return `plans|${scopeKey(actor)}|${JSON.stringify([status ?? null, searchQuery(q) ?? null, page, pageSize])}`;
 }
 
 /**

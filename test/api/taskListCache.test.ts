@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../server/clock.js';
 import { useTestApp } from '../helpers/app.js';
-import { makeClient, makeRunningPlan } from '../helpers/factories.js';
+import { makeClient, makePlan, makeRunningPlan } from '../helpers/factories.js';
 
 const t = useTestApp();
 afterEach(() => setClock(null));
@@ -196,5 +196,119 @@ describe('the board from the answer cache', () => {
     expect(locked.period).toMatchObject({ key, lockOverride: 'locked', state: 'locked' });
     // with the cache off, the same board
     expect(await cacheOff(async () => (await s.office.client.get(url)).json())).toEqual(locked);
+  });
+});
+
+describe('the plan list and plan search from the answer cache', () => {
+  type PlanRes = { statusCode: number; body: string; json(): { items: { id: number; title: string; status: string; taskCount: number }[]; total: number } };
+  const planIds = (res: PlanRes) => res.json().items.map((p) => p.id);
+  const mine = (res: PlanRes, ours: number[]) => planIds(res).filter((id) => ours.includes(id));
+  const planOf = (res: PlanRes, id: number) => res.json().items.find((p) => p.id === id)!;
+
+  it('two actors with different scopes asking the same URL get their own plans', async () => {
+    const db = t.handle.db;
+    const s = await makeRunningPlan(t.app, db);
+    // a second plan of 永川区 that only unit C takes part in, and a plan of 铜梁区
+    const second = await makePlan(db, { title: '永川区智慧城管行动计划', tasks: [{ title: '建设智慧城管平台二期', lead: [s.units.c.id] }] });
+    const tongliang = await makePlan(db, { region: '铜梁区', title: '铜梁区湿地保护行动计划' });
+    const officeTl = await makeClient(t.app, db, ['office'], { region: '铜梁区' });
+    const ours = [s.plan.id, second.plan.id, tongliang.plan.id];
+    // the word both 永川 plans' titles carry once renamed (a rename writes the search text)
+    for (const [id, title] of [[s.plan.id, '永川区海绵城市建设方案'], [second.plan.id, '永川区海绵城市二期方案']] as const) {
+      const r = await s.office.client.patch(`/api/plans/${id}`, { title });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    for (const url of ['/api/plans', `/api/plans?q=${encodeURIComponent('海绵城市')}`, '/api/plans?pageSize=200&status=active']) {
+      // each asks twice: the second answer is a cached one
+      for (let i = 0; i < 2; i++) {
+        const office = await s.office.client.get(url);
+        expect(office.statusCode, office.body).toBe(200);
+        expect(mine(office, ours), `office ${url}`).toEqual([second.plan.id, s.plan.id]);
+        expect(mine(await officeTl.client.get(url), ours), `铜梁 office ${url}`).toEqual(url.includes('q=') ? [] : [tongliang.plan.id]);
+        // a unit's people see the plans their unit takes part in, whoever asked the URL first
+        expect(planIds(await s.reporterA.client.get(url)), `A ${url}`).toEqual([s.plan.id]);
+        expect(planIds(await s.reporterC.client.get(url)), `C ${url}`).toEqual([second.plan.id, s.plan.id]);
+      }
+    }
+  });
+
+  it('a plan imported, created, renamed or closed, and a task added: each shows in the next answer', async () => {
+    const db = t.handle.db;
+    const s = await makeRunningPlan(t.app, db);
+    const search = `/api/plans?q=${encodeURIComponent('湿地公园')}`;
+    const all = '/api/plans?pageSize=500';
+    const active = '/api/plans?pageSize=500&status=active';
+    const before = await s.office.client.get(all);
+    expect(planIds(before)).toContain(s.plan.id);
+    expect(planIds(await s.office.client.get(search))).toEqual([]);
+    await s.office.client.get(active);
+
+    // imported: the plan confirmed from an upload is found by a word of its text
+    const text = Buffer.from('永川区湿地保护行动计划\n一、重点任务\n(一)推进湿地公园建设。(牵头单位:区湿地保护管理局)\n', 'utf8');
+    const job = (await s.office.client.upload('/api/imports', 'sd-1.txt', text)).json();
+    expect(job.status, JSON.stringify(job)).toBe('review');
+    const confirmed = await s.office.client.post(`/api/imports/${job.id}/confirm`, { createUnits: job.unknownUnits.map((u: { name: string }) => u.name) });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    const imported = confirmed.json().planId as number;
+    expect(planIds(await s.office.client.get(search))).toEqual([imported]);
+    expect(planIds(await s.office.client.get(all))).toContain(imported);
+
+    // created by any writer that audits (the factory: an insert and its audit row)
+    const created = await makePlan(db, { title: '永川区新建规划' });
+    expect(planIds(await s.office.client.get(all))[0]).toBe(created.plan.id);
+
+    // renamed: the new title, and the search finds it by a word of it
+    const renamed = await s.office.client.patch(`/api/plans/${s.plan.id}`, { title: '永川区湿地公园提升方案' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(planOf(await s.office.client.get(all), s.plan.id).title).toBe('永川区湿地公园提升方案');
+    expect(planIds(await s.office.client.get(search))).toEqual([imported, s.plan.id]);
+
+    // closed: it leaves the list of active plans
+    expect(planIds(await s.office.client.get(active))).toContain(s.plan.id);
+    const archived = await s.office.client.patch(`/api/plans/${s.plan.id}`, { status: 'archived' });
+    expect(archived.statusCode, archived.body).toBe(200);
+    expect(planIds(await s.office.client.get(active))).not.toContain(s.plan.id);
+    expect(planIds(await s.office.client.get(all))).toContain(s.plan.id);
+
+    // a task added: the plan's task count
+    const count = planOf(await s.office.client.get(all), created.plan.id).taskCount;
+    const task = await s.office.client.post(`/api/plans/${created.plan.id}/tasks`, { title: '新增一项任务', units: [{ unitId: s.units.a.id, role: 'lead' }] });
+    expect(task.statusCode, task.body).toBe(200);
+    expect(planOf(await s.office.client.get(all), created.plan.id).taskCount).toBe(count + 1);
+    // and unit A now takes part in the new plan: its reporter's list has it
+    expect(planIds(await s.reporterA.client.get('/api/plans'))).toContain(created.plan.id);
+  });
+
+  it('with the cache off every plan list answer is the cached one, byte for byte', async () => {
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const r = await s.office.client.patch(`/api/plans/${s.plan.id}`, { title: '永川区海绵城市建设方案' });
+    expect(r.statusCode, r.body).toBe(200);
+    const q = encodeURIComponent('海绵城市');
+    const asked = [
+      [s.office, '/api/plans'], [s.office, `/api/plans?q=${q}`], [s.office, `/api/plans?q=${encodeURIComponent(' 海绵城市! ')}`], [s.office, '/api/plans?status=active&pageSize=1&page=2'],
+      [s.office, `/api/plans?q=${encodeURIComponent('航空母舰')}`], [s.office, '/api/plans?page=999'], [s.leader, `/api/plans?q=${q}`], [s.reporterA, '/api/plans'], [s.reporterB, `/api/plans?q=${q}`],
+    ] as const;
+    const cached = [];
+    for (const [who, url] of asked) {
+      await who.client.get(url);
+      const res = await who.client.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers.etag, url).toBeDefined();
+      cached.push(res.body);
+    }
+    const fresh = await cacheOff(async () => {
+      const out = [];
+      for (const [who, url] of asked) {
+        const res = await who.client.get(url);
+        expect(res.statusCode, url).toBe(200);
+        expect(res.headers.etag, url).toBeUndefined();
+        expect(res.headers['content-type'], url).toMatch(/^application\/json/);
+        out.push(res.body);
+      }
+      return out;
+    });
+    for (let i = 0; i < asked.length; i++) expect(fresh[i], asked[i][1]).toBe(cached[i]);
+    // the search's two spellings are one answer
+    expect(cached[2]).toBe(cached[1]);
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { indicatorOutSchema, planDetailSchema, planSummarySchema, projectOutSchema, targetOutSchema, updatePlanBodySchema } from '../../../shared/api.js';
-import { getPlanDetail, getVisiblePlan, listPlans } from '../../queries/plans.js';
+import { getPlanDetail, getVisiblePlan, listPlans, planListKey } from '../../queries/plans.js';
+import { sendCachedAnswer } from '../answerCache.js';
 import { planDocument, planIndicators, planProjects, planTargets } from '../../queries/planContents.js';
 import { updatePlan } from '../../operations/updatePlan.js';
 import { defineRoute, idParam, paged, paging } from '../route.js';
@@ -11,9 +12,9 @@ export const planRoutes = [
     method: 'GET', url: '/api/plans', permission: 'plan.read', tag: 'plans', summary: '规划列表(可全文检索)',
     query: z.object({ q: z.string().trim().max(100).optional(), status: z.enum(['draft', 'active', 'archived']).optional(), ...paging }),
     response: paged(planSummarySchema),
-    handler: async ({ db, actor, query }) => {
-      return listPlans(db, actor, query);
-    },
+    // cached (answerCache.ts) under planListKey — the actor's scope and the normalised query — after the route table
+    // checked the permission; no gate reads a plan here, so a hit's one statement is the change stamp
+    handler: async ({ db, actor, query, req, reply }) => sendCachedAnswer(db, req, reply, planListKey(actor, query), () => listPlans(db, actor, query)),
   }),
   defineRoute({
     method: 'GET', url: '/api/plans/:id', permission: 'plan.read', tag: 'plans', summary: '规划详情(含提纲)', params: idParam, response: planDetailSchema,
