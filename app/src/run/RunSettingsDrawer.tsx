@@ -102,6 +102,7 @@ export function RunSettingsDrawer({ planId, open, onClose, onSaved }: { planId: 
   useEffect(() => {
     if (!open) return;
     let live = true;
+    setCalendar(null);
     runApi.calendar(planId).then((c) => {
       if (!live) return;
       setCalendar(c);
@@ -138,13 +139,14 @@ export function RunSettingsDrawer({ planId, open, onClose, onSaved }: { planId: 
       extra={
         <Space>
           <Button onClick={onClose}>关闭</Button>
-          <Button type="primary" loading={saving} onClick={save}>
+          <Button type="primary" loading={saving} disabled={!calendar} onClick={save}>
             保存
           </Button>
         </Space>
       }
     >
-      <Form form={form} layout="vertical" requiredMark={false} className="run-settings">
+      {/* disabled until the stored settings have loaded: a value typed before they arrive would be overwritten by them */}
+      <Form form={form} layout="vertical" requiredMark={false} className="run-settings" disabled={!calendar}>
         <Divider titlePlacement="start" plain>
           报送日历
         </Divider>
