@@ -533,6 +533,8 @@ function bareList(ctx: ParseContext, inner: string, offset: number): Omit<RespNo
 const DECIDED = /^\s*(?:会议|会上|经研究|会议研究)(?:明确|要求|强调|指出|决定|议定|提出|商定)?[,:,:]?\s*$/;
 // a person's name (two or three characters, no organ ending) in the 牵头 slot: not a place, a level or an office
 const PERSON_LEAD = /^由((?![各市区县省镇乡本该其有相上全])[\u4e00-\u9fa5]{2,3}?)(?:同志)?(?:牵头|负总责)$/;
+// "由杨志武副市长负责,市发改委牵头,相关部门配合": a leader by name and post in the first slot, the units after
+const LEADER_POST = /^由((?![各本该其有相上全])[\u4e00-\u9fa5]{2,4}(?:常务)?(?:副)?(?:市长|区长|县长|州长|镇长|乡长|省长|主任|书记|秘书长))(?:同志)?(?:负责|牵头|负总责|分管)$/;
 // "由X牵头", "此项工作由X牵头负责": the clause naming who does the work
 const YOU = /^(?:(?:明确|决定|确定|商定|议定)?(?:此项|该项|本项|上述|以上|各项|这项|具体)?(?:工作|任务|措施|改革)?(?:具体)?由|请)/;
 // a short insert in parentheses, "各县(区)人民政府", is part of a name: no sentence bound
@@ -862,7 +864,13 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
   // "由马娜牵头,区收储办、区自然资源和规划分局负责,…": a leader by name in the 牵头 slot; the units of the next
   // clause carry the work
   const person = PERSON_LEAD.exec(sm.slice(trimA(clauses[k]), clauses[k].b));
-  const leader = person && !ORGAN_NAME.test(person[1]) && k + 1 < clauses.length && /负责$/.test(sm.slice(clauses[k + 1].a, clauses[k + 1].b)) ? person[1] : null;
+  const post = LEADER_POST.exec(sm.slice(trimA(clauses[k]), clauses[k].b));
+  const leader =
+    person && !ORGAN_NAME.test(person[1]) && k + 1 < clauses.length && /负责$/.test(sm.slice(clauses[k + 1].a, clauses[k + 1].b))
+      ? person[1]
+      : post && k + 1 < clauses.length && /(?:牵头负责|牵头|负责)$/.test(sm.slice(clauses[k + 1].a, clauses[k + 1].b))
+        ? post[1]
+        : null;
   const noteAt = leader ? k + 1 : k;
   let j = noteAt;
   while (j + 1 < clauses.length && VERB.test(sm.slice(clauses[j + 1].a, clauses[j + 1].b).trim())) j++;
