@@ -64,7 +64,7 @@ export const answerCacheMs = () => Number(process.env.LUOSHI_ANSWER_CACHE_MS ?? 
 
 /** The newest audit id: moves with every committed change (each writes an audit row in its transaction). */
 async function changeStamp(db: DbOrTx): Promise<string> {
-  const rows = (await db.execute(sql`select ${changeStampColumn} as id`)) as unknown as { rows?: { id: number | null }[] } | { id: number | null }[];
+  const rows = (await db.execute(sql`select ${changeStampColumn} as id`)) as unknown as { rows?: { id: string | null }[] } | { id: string | null }[];
   const list = Array.isArray(rows) ? rows : (rows.rows ?? []);
   return stampOf(list[0]?.id);
 }

@@ -2,6 +2,7 @@
 // the actor's scope, the normalised query and the date; a change (a report, an edit, a unit link, a notice) shows in
 // the next answer; a client holding an answer gets 304; with the cache off (LUOSHI_ANSWER_CACHE_MS=0) every answer is
 // byte for byte what the cache sends.
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../server/clock.js';
 import { useTestApp } from '../helpers/app.js';
@@ -310,5 +311,32 @@ describe('the plan list and plan search from the answer cache', () => {
     for (let i = 0; i < asked.length; i++) expect(fresh[i], asked[i][1]).toBe(cached[i]);
     // the search's two spellings are one answer
     expect(cached[2]).toBe(cached[1]);
+  });
+});
+
+describe.runIf(process.env.LUOSHI_TEST_DB === 'pg')('the change stamp and commits out of order (PostgreSQL)', () => {
+  it('a change that took a lower audit id and commits after a higher one still shows in the next answer', async () => {
+    setClock(() => new Date('2026-06-10T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const url = `/api/plans/${s.plan.id}/tasks`;
+    expect(item(await s.office.client.get(url), s.task.id).title).not.toBe('乱序提交的新标题');
+    const [slow, fast] = [new pg.Client({ connectionString: t.handle.url! }), new pg.Client({ connectionString: t.handle.url! })];
+    await slow.connect();
+    await fast.connect();
+    try {
+      // the slow writer takes its audit id first and stays open
+      await slow.query('begin');
+      await slow.query(`update tasks set title = '乱序提交的新标题' where id = $1`, [s.task.id]);
+      await slow.query(`insert into audit_events (actor_name, action, entity_type, entity_id, plan_id) values ('测试', 'task.update', 'task', $1, $2)`, [String(s.task.id), s.plan.id]);
+      // a faster one takes a higher id and commits first
+      await fast.query(`insert into audit_events (actor_name, action, entity_type, entity_id) values ('测试', 'note', 'test', 'x')`);
+      // an answer worked out now cannot see the slow change: it is cached under a stamp that the slow commit must move
+      expect(item(await s.office.client.get(url), s.task.id).title).not.toBe('乱序提交的新标题');
+      await slow.query('commit');
+    } finally {
+      await slow.end();
+      await fast.end();
+    }
+    expect(item(await s.office.client.get(url), s.task.id).title).toBe('乱序提交的新标题');
   });
 });
