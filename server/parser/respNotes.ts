@@ -5,7 +5,6 @@ import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { parseUnitList, looksLikeUnit, sectorList, splitUnitList } from './units.js';
 import { parseDeadline } from './deadline.js';
-import { t2s } from './normalize.js';
 import { DEADLINE_LABELS, HELP_VERB, LEADER_LABELS, ROLE_LABEL_SRC, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
 export type Role = 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline';
@@ -921,8 +920,8 @@ const NOT_NAMED = /干部$|领导$|同志$|^(?:全[省市区县])?各|^(?:其他
 const WORK_VERB = /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|报告|提交|填报|申报|报区|报市|报县|完成(?!好)|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|拆除|验收|录入/;
 const EXHORT = /高度重视|提高认识|提高思想认识|加强(?:组织)?领导|加强协调|密切配合|通力合作|形成合力|压实|落实责任|各司其职|认真贯彻|深入贯彻|抓好落实|落到实处|切实承担|承担起|主动支持|积极配合|扛牢|树立|精心组织|作为.{0,12}(?:政治任务|首要任务|重要任务)/;
 function pieceOfWork(rest: string): boolean {
-  // (a traditional-character page reads the same once converted)
-  const clause = t2s(rest.replace(/[。!?].*$/, '').slice(0, 100));
+  // (a traditional-character page has been converted already: normalize.ts toSimplified)
+  const clause = rest.replace(/[。!?].*$/, '').slice(0, 100);
   // an exhortation anywhere in the sentence makes its work words part of the exhortation ("…,确保按时完成")
   if (EXHORT.test(clause)) return false;
   // "…,确保圆满完成各项目标任务": work words in a closing 确保 clause are the exhortation's own
@@ -948,28 +947,30 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // "千军昌强调,市住建局、市监察局…要成立…": a news report's speaker before the units it charges
   const speaker = SPEAKER.exec(sm.slice(lead)) ?? PRONOUN_SPEAKER.exec(sm.slice(lead));
   if (speaker) lead += speaker[0].length;
-  // "8月7日前金元村、石宝沟村要完成…": the date first, then the units
   // "自2025年第二季度起,各牵头单位要…": when a rule starts, then who keeps it
   const since = /^(?:自|从)[^,,;。]{2,20}(?:起|开始)[,,]\s*/.exec(sm.slice(lead));
   if (since && !speaker) lead += since[0].length;
+  // "8月7日前金元村、石宝沟村要完成…": the date first, then the units
   const dateFirst = DATE_FIRST.exec(sm.slice(lead));
   if (dateFirst && !speaker) lead += dateFirst[0].length;
+  // a subject read so far that names neither a unit nor addressees: the readers below look further
+  const unnamed = (x: RegExpExecArray | null) => !x || (!isUnitSubject(x[1]) && !isAddressees(x[1]));
   let m = SUBJECT.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
   if (!m) {
     const will = WILL.exec(sm.slice(lead));
     if (will && isAddressees(will[1])) m = will;
   }
   // "三是要求督察局做好整改督查工作,自然资源局做好配合": a meeting's request, the units straight after 要求
-  if (!m || (!isUnitSubject(m[1]) && !isAddressees(m[1]))) {
+  if (unnamed(m)) {
     const req = /(?:^|[,,:;]|[一二三四五六七八九十]是|会议|并)要求/.exec(sm.slice(lead));
     const asked = req ? REQUESTED.exec(sm.slice(lead + req.index + req[0].length)) : null;
-    if (req && asked && (isUnitSubject(asked[1]) || isAddressees(asked[1]))) {
+    if (req && !unnamed(asked)) {
       lead += req.index + req[0].length;
       m = asked;
     }
   }
   // "…指示:“21项整改任务已完成20项,请交通局按照整改要求,尽快销号": a request after a quoted instruction's first clause
-  if (!m || (!isUnitSubject(m[1]) && !isAddressees(m[1]))) {
+  if (unnamed(m)) {
     // (inside a quotation only: a notice's own "现将…印发给你们,请各单位…" is its boilerplate)
     const quoted = sm.slice(lead).indexOf('“');
     const ask = quoted >= 0 ? /[,:“]\s*(?=请)/.exec(sm.slice(lead + quoted)) : null;
@@ -993,7 +994,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     }
   }
   const headAt = RUN_IN_HEAD.exec(sm);
-  const runIn = headAt && lead <= headAt[0].length && (!m || (!isUnitSubject(m[1]) && !isAddressees(m[1]))) ? headAt : null;
+  const runIn = headAt && lead <= headAt[0].length && unnamed(m) ? headAt : null;
   if (runIn) {
     lead = runIn[0].length;
     m = SUBJECT.exec(sm.slice(lead));
@@ -1001,7 +1002,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   if (!m) return null;
   // "(二)明确目标、落实责任各级各部门要…": a run-in heading glued to the sentence, no stop between; the subject is the
   // tail of the words before the modal that names units
-  if (runIn && !isUnitSubject(m[1]) && !isAddressees(m[1])) {
+  if (runIn && unnamed(m)) {
     for (let k = 4; k <= m[1].length - 2; k++) {
       const tail = m[1].slice(k);
       if (!/^(?:各|区|市|县|镇|乡|街道|全[区市县镇])/.test(tail)) continue;
