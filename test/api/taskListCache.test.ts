@@ -27,6 +27,34 @@ async function cacheOff<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Each URL asked twice with the cache on (the second answer a cached one, with an ETag), then once with it off (no
+ * ETag, JSON): the two answers byte for byte the same. Returns the cached bodies.
+ */
+async function cachedEqualsFresh(asked: readonly (readonly [{ client: { get(url: string): Promise<Res> } }, string])[]): Promise<string[]> {
+  const cached: string[] = [];
+  for (const [who, url] of asked) {
+    await who.client.get(url);
+    const res = await who.client.get(url);
+    expect(res.statusCode, url).toBe(200);
+    expect(res.headers.etag, url).toBeDefined();
+    cached.push(res.body);
+  }
+  const fresh = await cacheOff(async () => {
+    const out: string[] = [];
+    for (const [who, url] of asked) {
+      const res = await who.client.get(url);
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers.etag, url).toBeUndefined();
+      expect(res.headers['content-type'], url).toMatch(/^application\/json/);
+      out.push(res.body);
+    }
+    return out;
+  });
+  for (let i = 0; i < asked.length; i++) expect(fresh[i], asked[i][1]).toBe(cached[i]);
+  return cached;
+}
+
 describe('task lists from the answer cache', () => {
   it('two actors with different scopes asking the same URL get their own answers', async () => {
     setClock(() => new Date('2026-06-10T02:00:00Z'));
@@ -139,26 +167,7 @@ describe('task lists from the answer cache', () => {
       [s.office, `${plan}?q=${encodeURIComponent('老旧小区')}`], [s.reporterA, plan], [s.reporterA, '/api/me/tasks'], [s.reporterB, '/api/me/tasks?cursor='],
       [s.office, `/api/plans/${s.plan.id}/board`], [s.office, `/api/plans/${s.plan.id}/status`],
     ] as const;
-    const cached = [];
-    for (const [who, url] of asked) {
-      await who.client.get(url);
-      const res = await who.client.get(url);
-      expect(res.statusCode, url).toBe(200);
-      expect(res.headers.etag, url).toBeDefined();
-      cached.push(res.body);
-    }
-    const fresh = await cacheOff(async () => {
-      const out = [];
-      for (const [who, url] of asked) {
-        const res = await who.client.get(url);
-        expect(res.statusCode, url).toBe(200);
-        expect(res.headers.etag, url).toBeUndefined();
-        expect(res.headers['content-type'], url).toMatch(/^application\/json/);
-        out.push(res.body);
-      }
-      return out;
-    });
-    for (let i = 0; i < asked.length; i++) expect(fresh[i], asked[i][1]).toBe(cached[i]);
+    await cachedEqualsFresh(asked);
   });
 });
 
@@ -289,26 +298,7 @@ describe('the plan list and plan search from the answer cache', () => {
       [s.office, '/api/plans'], [s.office, `/api/plans?q=${q}`], [s.office, `/api/plans?q=${encodeURIComponent(' 海绵城市! ')}`], [s.office, '/api/plans?status=active&pageSize=1&page=2'],
       [s.office, `/api/plans?q=${encodeURIComponent('航空母舰')}`], [s.office, '/api/plans?page=999'], [s.leader, `/api/plans?q=${q}`], [s.reporterA, '/api/plans'], [s.reporterB, `/api/plans?q=${q}`],
     ] as const;
-    const cached = [];
-    for (const [who, url] of asked) {
-      await who.client.get(url);
-      const res = await who.client.get(url);
-      expect(res.statusCode, url).toBe(200);
-      expect(res.headers.etag, url).toBeDefined();
-      cached.push(res.body);
-    }
-    const fresh = await cacheOff(async () => {
-      const out = [];
-      for (const [who, url] of asked) {
-        const res = await who.client.get(url);
-        expect(res.statusCode, url).toBe(200);
-        expect(res.headers.etag, url).toBeUndefined();
-        expect(res.headers['content-type'], url).toMatch(/^application\/json/);
-        out.push(res.body);
-      }
-      return out;
-    });
-    for (let i = 0; i < asked.length; i++) expect(fresh[i], asked[i][1]).toBe(cached[i]);
+    const cached = await cachedEqualsFresh(asked);
     // the search's two spellings are one answer
     expect(cached[2]).toBe(cached[1]);
   });
