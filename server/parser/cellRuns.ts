@@ -15,10 +15,12 @@ export function splitCellRuns(lines: Line[]): Line[] {
     while (j < lines.length && ENDS_IN_BAR.test(lines[j].text)) j++;
     // a short run is a table's row or two; a run of full rows (three cells and more to a line) is a normal table
     const run = lines.slice(i, j);
-    const single = run.filter((l) => cells(l.text).length === 1).length;
-    if (run.length >= 6 && single >= run.length * 0.6) {
+    const split = run.length >= 6 ? run.map((l) => cells(l.text)) : [];
+    if (split.length && split.filter((c) => c.length === 1).length >= run.length * 0.6) {
       out ??= lines.slice(0, i);
-      for (const l of run) for (const c of cells(l.text)) out.push({ start: l.start + c.at, end: l.start + c.at + c.text.length, text: c.text + ' |' });
+      run.forEach((l, k) => {
+        for (const c of split[k]) out!.push({ start: l.start + c.at, end: l.start + c.at + c.text.length, text: c.text + ' |' });
+      });
     } else if (out) out.push(...run);
     if (j === i) {
       if (out) out.push(lines[i]);
