@@ -192,10 +192,17 @@ export async function loadFixture(dir: string, file: string): Promise<{ name: st
   return { name, text: plan.text, plan };
 }
 
-/** `only`: the first letters of the batches to score ("abcde"), so a batch being labelled stays unseen */
+/** a page's batch code: the letters before its number ("a07-…" → "a", "ab03-…" → "ab") */
+const batchCode = (file: string) => /^([a-z]+)\d/.exec(file)?.[1] ?? '';
+
+/**
+ * `only`: the batches to score, as one-letter codes run together ("abcde") or codes parted by commas ("x,y,aa,ab"),
+ * so a batch being labelled stays unseen
+ */
 export async function evaluate(dir = FIXTURES, only?: string): Promise<DocScore[]> {
+  const codes = only == null ? null : new Set(only.includes(',') ? only.split(',') : [...only]);
   const files = readdirSync(dir)
-    .filter((f) => FIXTURE_EXT.test(f) && (!only || only.includes(f[0])))
+    .filter((f) => FIXTURE_EXT.test(f) && (!codes || codes.has(batchCode(f))))
     .sort();
   const out: DocScore[] = [];
   for (const f of files) {
