@@ -30,7 +30,15 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(开竣工时间|开工竣工时间|起止年限|建设年限|建设期限|建设起止年限)$/, 'deadline'],
 ];
 
+/** no header cell is this long (the longest words above are under 20 characters): a prose line is no header */
+const MAX_CELL = 40;
+
 export function columnOf(cell: string): Column | null {
+  if (cell.length > MAX_CELL * 2 || cell.replace(/\s/g, '').length > MAX_CELL) return null;
+  return readColumn(cell);
+}
+
+function readColumn(cell: string): Column | null {
   // "牵头单位(部门)" and "牵头部门" are the same column
   // "责任单位(加黑为牵头单位)": a note on how to read the column is no part of its name
   // "牵头单位及主要负责人": the unit column that also names its head
@@ -71,7 +79,7 @@ export function columnOf(cell: string): Column | null {
   // "工作措施及目标", "任务内容和要求": a text column named with what it also holds
   const both = /^(.{2,6}?)(?:及|和|与)(?:目标|要求|标准|成效|进度|时序)$/.exec(c);
   if (both) {
-    const first = columnOf(both[1]);
+    const first = readColumn(both[1]);
     if (first === 'task' || first === 'detail') return first;
   }
   return null;

@@ -34,6 +34,17 @@ export function applyEdits(src: Mapped, edits: Edit[]): Mapped {
     pos = e.end;
   }
   const parts: string[] = [];
+  // replacements of the same length map 1:1, so the map is the one in hand (maps are never written after they are
+  // made); a fresh map per pass is most of a pass's cost on a long document
+  if (length === src.text.length && kept.every((e) => e.text.length === e.end - e.start)) {
+    pos = 0;
+    for (const e of kept) {
+      parts.push(src.text.slice(pos, e.start), e.text);
+      pos = e.end;
+    }
+    parts.push(src.text.slice(pos));
+    return { text: parts.join(''), map: src.map };
+  }
   const out = new Int32Array(length + 1);
   let o = 0;
   pos = 0;

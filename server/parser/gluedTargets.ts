@@ -11,6 +11,8 @@ const YEARS_HEAD = /(?:(?:19|20)\d{2}年){2,6}/g;
 /** what a header cell before the years says: '指标预期值', '指标名称目标值' */
 const HEAD_WORD = /(?:指标|预期值|目标值|目标|年度)$/;
 const PAGE_MARK = /^\d{1,3}、/;
+/** a year glued to the next one's first digits, a page mark allowed between: the stream is built only where this is */
+const TWO_YEARS = /(?:19|20)\d{2}年\s*(?:\d{1,3}、\s*)?(?:[12]\d|[12]\s)/;
 /** a cell: '-' (empty), or a figure with its measure glued ('30%', '74.5%', '75L/d') */
 const UNIT_CELL = /-|\d+(?:\.\d+)?(?:%|‰|[A-Za-z]{1,3}\/[A-Za-z]{1,3})/g;
 const RUN = /(?:-|\d[\d.]*(?:%|‰|[A-Za-z]{1,3}\/[A-Za-z]{1,3})?)+/g;
@@ -24,23 +26,53 @@ const MERGED_CMP = /(不低于|不高于|不超过|低于|高于|少于)[\u4e00-
 const MERGED_CMP_OF = { 不低于: '>=', 不高于: '<=', 不超过: '<=', 低于: '<', 高于: '>', 少于: '<' } as const;
 const ONE_CELL = /^(\d+(?:\.\d+)?)(%|‰)?$/;
 
+/**
+ * The document's text with every space left out, and where each kept run of it stands in the normalized text (a
+ * run per stretch between spaces: a per-character offset array costs more to allocate than the whole parse of a
+ * document with no glued table).
+ */
 interface Stream {
   text: string;
-  at: number[]; // normalized offset of each stream char
+  at: (k: number) => number;
+}
+
+/** what `\s` matches, tested by code unit: the stream is built for every document, so no regex per character */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 function streamOf(ctx: ParseContext): Stream {
-  let text = '';
-  const at: number[] = [];
+  const parts: string[] = [];
+  const runAt: number[] = []; // stream offset where each run starts
+  const runFrom: number[] = []; // normalized offset of the same character
+  let length = 0;
   for (const l of ctx.doc.lines) {
-    const skip = PAGE_MARK.exec(l.text)?.[0].length ?? 0;
-    for (let i = skip; i < l.text.length; i++) {
-      if (/\s/.test(l.text[i])) continue;
-      text += l.text[i];
-      at.push(l.start + i);
+    const t = l.text;
+    let from = PAGE_MARK.exec(t)?.[0].length ?? 0;
+    for (let i = from; i <= t.length; i++) {
+      if (i < t.length && !isSpace(t.charCodeAt(i))) continue;
+      if (i > from) {
+        parts.push(t.slice(from, i));
+        runAt.push(length);
+        runFrom.push(l.start + from);
+        length += i - from;
+      }
+      from = i + 1;
     }
   }
-  return { text, at };
+  const at = (k: number) => {
+    let lo = 0;
+    let hi = runAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (runAt[mid] <= k) lo = mid;
+      else hi = mid - 1;
+    }
+    return runFrom[lo] + (k - runAt[lo]);
+  };
+  return { text: parts.join(''), at };
 }
 
 /** the cells of a glued run of figures, when it splits into exactly n cells of one measure */
@@ -62,6 +94,7 @@ function cellsOf(run: string, n: number): { value: number | null; text: string }
 }
 
 export function gluedIndicators(ctx: ParseContext): ParsedIndicator[] {
+  if (!TWO_YEARS.test(ctx.doc.text)) return [];
   const s = streamOf(ctx);
   const heads = [...s.text.matchAll(YEARS_HEAD)].filter((m) => {
     const years = m[0].match(/\d{4}/g)!.map(Number);
@@ -82,13 +115,13 @@ export function gluedIndicators(ctx: ParseContext): ParsedIndicator[] {
       const cells = cellsOf(m[0], years.length);
       if (!NAME.test(label)) continue;
       if (!cells) {
-        merged.push({ label, cell: m[0], a: s.at[from + m.index! - label.length], b: s.at[from + prev - 1] + 1 });
+        merged.push({ label, cell: m[0], a: s.at(from + m.index! - label.length), b: s.at(from + prev - 1) + 1 });
         continue;
       }
       if (cells.every((c) => c.value === null)) continue;
       const unit = cells.find((c) => c.value !== null)!.text.replace(/^[\d.]+/, '') || null;
-      const a = s.at[from + m.index! - label.length];
-      const b = s.at[from + prev - 1] + 1;
+      const a = s.at(from + m.index! - label.length);
+      const b = s.at(from + prev - 1) + 1;
       rows.push({
         name: label.replace(CATEGORY_PREFIX, ''),
         unit,
