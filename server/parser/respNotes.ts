@@ -551,6 +551,8 @@ const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}
 const DATE_FIRST = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|中旬|下旬|上旬)?(?:前|以前|之前)[,,]?\s*/;
 // "各镇将…报农业农村局备案": addressees with 将 — a notice's instruction (a named unit with 将 is often the issuer's own plan)
 const WILL = /^([^,;。:()!?\s]{2,30}?)将(?=[\u4e00-\u9fa5])()/;
+// what a body will do that checks others' work: "将适时对…进行督办检查", "每季度将对县区进行一次督查"
+const WILL_CHECK = /^[^,;。]{0,30}?(?:督查|督办|督导|督促检查|检查|考核|通报|评估|验收|抽查|召开[^,;。]{0,10}?会议)/;
 // the units a meeting asks, then what they are to do ("要求督察局做好…", "要求各社区入户宣传")
 const REQUESTED = /^([^,;。:()!?\s“”]{2,40}?)()(?=(?:要|必须|务必|在|于)?(?:做好|加快|加大|加强|建立|完成|开展|抓紧|落实|入户|增派|签订|组织|制定|制订|按照|尽快|立即|认真|切实|进一步|全面|继续|严格|积极|及时|负责|牵头|配合))/;
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
@@ -950,6 +952,9 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // "自2025年第二季度起,各牵头单位要…": when a rule starts, then who keeps it
   const since = /^(?:自|从)[^,,;。]{2,20}(?:起|开始)[,,]\s*/.exec(sm.slice(lead));
   if (since && !speaker) lead += since[0].length;
+  // "为解决四中交通问题,市交投公司要加快推进…": the purpose first, then who
+  const purpose = !since && !speaker ? /^为了?[^,,;。“”]{2,30}[,,]\s*(?=[^,,;。]{2,30}?(?:要|应|须|必须|将|负责|牵头))/.exec(sm.slice(lead)) : null;
+  if (purpose) lead += purpose[0].length;
   // "8月7日前金元村、石宝沟村要完成…": the date first, then the units
   const dateFirst = DATE_FIRST.exec(sm.slice(lead));
   if (dateFirst && !speaker) lead += dateFirst[0].length;
@@ -958,7 +963,13 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   let m = SUBJECT.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
   if (!m) {
     const will = WILL.exec(sm.slice(lead));
-    if (will && isAddressees(will[1])) m = will;
+    // "市人民政府督查室将适时对各单位目标完成情况进行督办检查": a body named by name that will check the work is
+    // charged with that check (the sentence-duty rule); "我们将…", "市政府将坚持…" promise and charge no one
+    const willDo = () => {
+      const rest = sm.slice(lead + will![0].length);
+      return WILL_CHECK.test(rest) || pieceOfWork(rest);
+    };
+    if (will && (isAddressees(will[1]) || (isUnitSubject(will[1]) && !NOT_NAMED.test(will[1]) && willDo()))) m = will;
   }
   // "三是要求督察局做好整改督查工作,自然资源局做好配合": a meeting's request, the units straight after 要求
   if (unnamed(m)) {

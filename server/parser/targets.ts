@@ -570,7 +570,9 @@ function figure(
   } else if (!TERMINATOR.test(rest)) {
     // "建成10个智慧社区": a counted object after an action verb
     // a table cell ends the object too: "新增4000张养老床位 | 4385 | 110%"
-    const obj = /^((?:[^,;。、:!?()\d“”"|｜\t]|“[^”,;。]{1,12}”){1,20}?)(?=\s*[,;。、:!?()|｜\t]|$)/.exec(rest);
+    // "为45户有需求且符合改造条件的残疾人家庭实施无障碍改造": after 为/对 the counted object may be long
+    const forCount = /(?:^|[^\u4e00-\u9fa5]|[,;。])(?:为|对|向)\s*$/.test(pre) || /^(?:为|对|向)\s*$/.test(pre.trim());
+    const obj = (forCount ? /^((?:[^,;。、:!?()\d“”"|｜\t]|“[^”,;。]{1,12}”){1,32}?)(?=\s*[,;。、:!?()|｜\t]|$)/ : /^((?:[^,;。、:!?()\d“”"|｜\t]|“[^”,;。]{1,12}”){1,20}?)(?=\s*[,;。、:!?()|｜\t]|$)/).exec(rest);
     // "火情发生后30分钟内到达现场": a time limit for an action; "每季度末5日内将进展报…" is a reporting rule
     const timeLimit = obj && unit && DURATION.test(unit) && post && /内/.test(post[1]) && !/每/.test(commaClause(s, i)) && !/^(?:将|把|向|报|上报|报送)/.test(rest);
     if (timeLimit) {
@@ -587,7 +589,9 @@ function figure(
     const acted =
       !verb && !listed && !post && COUNT_UNIT.test(unit) && !DIMENSION.test(pre.trimEnd()) &&
       !/^级/.test(obj[1]) &&
-      (ACTION_WIDE.test(commaClause(s, i).replace(ORG_NAME, '')) || ACTION_WIDE.test(clauseAfter(rest.slice(obj[1].length)).replace(ORG_NAME, '')) || actsOnCount(obj[1], s.slice(i, i + numStr.length)) || bareItem(s, i, rest.slice(obj[1].length)));
+      (ACTION_WIDE.test(commaClause(s, i).replace(ORG_NAME, '')) || ACTION_WIDE.test(clauseAfter(rest.slice(obj[1].length)).replace(ORG_NAME, '')) || actsOnCount(obj[1], s.slice(i, i + numStr.length)) || bareItem(s, i, rest.slice(obj[1].length)) ||
+        // "为7万人次提供送餐服务": the count is whom the act is for, the verb straight after it
+        (forCount && /^\d/.test(s.slice(i, i + numStr.length)) && ACTION_WIDE.exec(obj[1])?.index === 0));
     if (!verb && !listed && !acted) return null;
     // "实施33项重点民生实事项目", "新地体育公园等5个项目", "统筹推进三个“一号工程”": the page counting its items
     const fig = spanV(v, sBase + i, sBase + i + numStr.length);
