@@ -612,7 +612,11 @@ function figure(
     // a bare figure needs a unit and a subject written right before it
     // "新建市政消火栓 160 个": a page that spaces its figures out still writes the subject right before
     const spaced = before === ' ' ? s.slice(0, i).trimEnd().slice(-1) : before;
-    if (!unit || !(/[\u4e00-\u9fa5”]/.test(spaced) || (noted && spaced === ')'))) return null;
+    // "精准脱贫530户,2339人;": the same count in another measure, a clause of its own right after the figure before
+    const again = !!unit && /[,,]/.test(spaced) && !!prev && prev.t.unit !== unit && COUNT_UNIT.test(unit) && !!prev.t.unit &&
+      /^\s*[,,]\s*$/.test(s.slice(prev.at, i)) && /^\s*(?:[;;。]|$)/.test(rest);
+    if (again) subject = prev!.t.subject;
+    else if (!unit || !(/[\u4e00-\u9fa5”]/.test(spaced) || (noted && spaced === ')'))) return null;
     // "区住建局民生实事项目1个", "共两大类33项": the page counting its own items, no action to take
     if (ITEM_UNIT.test(unit) && ITEM_HOLDER.test(pre.trimEnd()) && !ACTION_ANY.test(pre)) return null;
     // "共7个类别193项,分为基层党建28项、城乡建设24项…": a list counting its items by kind, nothing to do
