@@ -33,9 +33,31 @@ const COLUMN_RE: [RegExp, Column][] = [
 /** no header cell is this long (the longest words above are under 20 characters): a prose line is no header */
 const MAX_CELL = 40;
 
+/**
+ * Answers kept for one parse (`withColumnMemo`): the table readers ask each line again for every line above it that
+ * might open a header, so a line is asked many times; nothing is kept from one document to the next.
+ */
+let memo: Map<string, Column | null> | null = null;
+
+export function withColumnMemo<T>(fn: () => T): T {
+  const outer = memo;
+  memo = new Map();
+  try {
+    return fn();
+  } finally {
+    memo = outer;
+  }
+}
+
 export function columnOf(cell: string): Column | null {
   if (cell.length > MAX_CELL * 2 || cell.replace(/\s/g, '').length > MAX_CELL) return null;
-  return readColumn(cell);
+  if (!memo) return readColumn(cell);
+  let col = memo.get(cell);
+  if (col === undefined) {
+    col = readColumn(cell);
+    memo.set(cell, col);
+  }
+  return col;
 }
 
 function readColumn(cell: string): Column | null {

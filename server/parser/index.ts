@@ -10,6 +10,7 @@ import { parseOutline } from './outline.js';
 import { extractTasks } from './tasks.js';
 import { extractIndicators } from './indicators.js';
 import { extractTargets } from './targets.js';
+import { withColumnMemo } from './columns.js';
 import { unitWrittenInDoc } from './numbersContext.js';
 import { extractProjects } from './projects.js';
 import { extractNotes } from './notes.js';
@@ -24,6 +25,10 @@ export interface ParseOptions {
 
 /** Parse decoded text. Never throws on odd text: problems become warnings. */
 export function parseText(original: string, opts: ParseOptions = {}, decoded?: Omit<DecodedInput, 'text'>): ParsedPlan {
+  return withColumnMemo(() => parseNormalized(original, opts, decoded));
+}
+
+function parseNormalized(original: string, opts: ParseOptions, decoded?: Omit<DecodedInput, 'text'>): ParsedPlan {
   const doc = normalize(original);
   const ctx: ParseContext = {
     doc,
