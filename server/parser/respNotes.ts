@@ -552,7 +552,7 @@ const DATE_FIRST = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|
 // "各镇将…报农业农村局备案": addressees with 将 — a notice's instruction (a named unit with 将 is often the issuer's own plan)
 const WILL = /^([^,;。:()!?\s]{2,30}?)将(?=[\u4e00-\u9fa5])()/;
 // what a body will do that checks others' work: "将适时对…进行督办检查", "每季度将对县区进行一次督查"
-const WILL_CHECK = /^[^,;。]{0,30}?(?:督查|督办|督导|督促检查|检查|考核|通报|评估|验收|抽查|召开[^,;。]{0,10}?会议)/;
+const WILL_CHECK = /^[^,;。]{0,40}?(?:督查|督办|督导|督促检查|检查|考核|通报|评估|验收|抽查|跟踪|召开[^,;。]{0,10}?会议)/;
 // the units a meeting asks, then what they are to do ("要求督察局做好…", "要求各社区入户宣传")
 const REQUESTED = /^([^,;。:()!?\s“”]{2,40}?)()(?=(?:要|必须|务必|在|于)?(?:做好|加快|加大|加强|建立|完成|开展|抓紧|落实|入户|增派|签订|组织|制定|制订|按照|尽快|立即|认真|切实|进一步|全面|继续|严格|积极|及时|负责|牵头|配合))/;
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
@@ -1009,6 +1009,20 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   if (runIn) {
     lead = runIn[0].length;
     m = SUBJECT.exec(sm.slice(lead));
+  }
+  // "…制定切实可行的实施方案,市政府办公厅将依据…进行跟踪督查": a body named by name that opens a later clause of
+  // the sentence and says what it will do or must do; addressees in mid-sentence are too often an exhortation's
+  if (!m && !runIn) {
+    for (let c = sm.indexOf(',', lead); c > 0 && c < lead + 120; c = sm.indexOf(',', c + 1)) {
+      const rest = sm.slice(c + 1);
+      const later = SUBJECT.exec(rest) ?? WILL.exec(rest);
+      if (!later || !isUnitSubject(later[1]) || NOT_NAMED.test(later[1]) || /本(?:单位|部门)|^(?:一并|同时|并|及时|抓紧)/.test(later[1]) || later[1].length > 16 || !ORGAN_NAME.test(later[1])) continue;
+      const after = rest.slice(later[0].length);
+      if (!(later[2] || pieceOfWork(after) || WILL_CHECK.test(after) || SENTENCE_DATE.test(after))) continue;
+      lead = c + 1;
+      m = later;
+      break;
+    }
   }
   if (!m) return null;
   // "(二)明确目标、落实责任各级各部门要…": a run-in heading glued to the sentence, no stop between; the subject is the
