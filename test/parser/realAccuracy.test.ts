@@ -12,9 +12,9 @@ describe('accuracy on real published pages', () => {
     expect(scores.length).toBeGreaterThanOrEqual(250);
   });
 
-  // the bars are on the batches rules were written from (A–J, L–W, each scored at first sight before any rule was
+  // the bars are on the batches rules were written from (A–J, L–Z, AB, each scored at first sight before any rule was
   // written from it: docs/benchmarks.md); the held-out batch (K) is measured there, never tuned to, so it does not gate
-  const DEV = new Set(['real-A', 'real-B', 'real-C', 'real-D', 'real-E', 'real-F', 'real-G', 'real-H', 'real-I', 'real-J', 'real-L', 'real-M', 'real-N', 'real-O', 'real-P', 'real-Q', 'real-R', 'real-S', 'real-T', 'real-U', 'real-V', 'real-W']);
+  const DEV = new Set(['real-A', 'real-B', 'real-C', 'real-D', 'real-E', 'real-F', 'real-G', 'real-H', 'real-I', 'real-J', 'real-L', 'real-M', 'real-N', 'real-O', 'real-P', 'real-Q', 'real-R', 'real-S', 'real-T', 'real-U', 'real-V', 'real-W', 'real-X', 'real-Y', 'real-Z', 'real-AB']);
   it('holds the task, task-unit and target figures reached', () => {
     const o = overall(scores.filter((d) => DEV.has(d.batch)));
     expect(o.tasks.f1, report(scores, false)).toBeGreaterThanOrEqual(0.845);
