@@ -8,7 +8,8 @@
 // The app runs as its own process (bench/city/server.ts, DATABASE_URL = --db, LUOSHI_DB_POOL passed through), the load
 // comes from autocannon in this process. For each route: autocannon for --seconds at --connections, then the
 // statements one request of it sends (captured in the server) replayed by pgbench at the same concurrency, each
-// client running the whole sequence as one transaction. --explain prints EXPLAIN ANALYZE of each route's two
+// client running the whole sequence as one transaction (a request that sends none — an answer cache hit with the change
+// clock listening — has no SQL alone: 'none', its floor is the bare route). --explain prints EXPLAIN ANALYZE of each route's two
 // slowest statements. "server CPU" is the app process's CPU time (from /proc) per request sent, robust to what
 // others run on the machine. Before the load, the keyset routes' page statements are EXPLAINed: each must use an index and
 // no statement of theirs may scan a large table whole (unit_tasks among them). Results: markdown tables on stdout, JSON in /tmp/city-bench-<time>.json.
@@ -223,7 +224,9 @@ for (let round = 1; round <= rounds; round++) {
     const entry = (results[r.name] ??= { http: [], sql: [], statements: cap.statements.length, bytes: cap.bytes });
     await http(r.path, cookie, 2); // warm-up
     entry.http.push(await http(r.path, cookie));
-    if (withSql) entry.sql.push(pgbench(cap.statements.map(inline)));
+    // a request that sends no statement (an answer cache hit with the change clock listening): its SQL alone is nothing,
+    // the floor is the bare route
+    if (withSql && cap.statements.length) entry.sql.push(pgbench(cap.statements.map(inline)));
     const h = entry.http.at(-1)!;
     const s = entry.sql.at(-1);
     console.error(`  ${r.name}: ${h.rps.toFixed(1)} req/s p99 ${h.p99} ms, server CPU ${h.cpuMs?.toFixed(2)} ms/answer${h.errors ? ` (${h.errors} errors)` : ''}; SQL alone ${s ? `${s.rps.toFixed(1)} tps p99 ${s.p99.toFixed(0)} ms` : '-'}; ${cap.statements.length} statements (first request ${firstCounts.get(r.name)}), ${cap.bytes} bytes (load ${load()})`);
@@ -250,7 +253,8 @@ for (const [name, e] of Object.entries(results)) {
   const p99 = median(e.http.map((m) => m.p99));
   const sqlP99 = e.sql.length ? median(e.sql.map((m) => m.p99)) : NaN;
   const floor = Math.max(bareP99, Number.isNaN(sqlP99) ? 0 : sqlP99);
-  console.log(`| ${name} | ${median(e.http.map((m) => m.rps)).toFixed(1)} | ${p99} | ${median(e.http.map((m) => m.cpuMs ?? NaN)).toFixed(2)} | ${Number.isNaN(sqlP99) ? '–' : sqlP99.toFixed(0)} | ${e.sql.length ? median(e.sql.map((m) => m.rps)).toFixed(1) : '–'} | ${(p99 / floor).toFixed(1)}× | ${e.statements} | ${e.bytes} |`);
+  const sqlCell = Number.isNaN(sqlP99) ? (withSql && e.statements === 0 ? 'none' : '–') : sqlP99.toFixed(0);
+  console.log(`| ${name} | ${median(e.http.map((m) => m.rps)).toFixed(1)} | ${p99} | ${median(e.http.map((m) => m.cpuMs ?? NaN)).toFixed(2)} | ${sqlCell} | ${e.sql.length ? median(e.sql.map((m) => m.rps)).toFixed(1) : '–'} | ${(p99 / floor).toFixed(1)}× | ${e.statements} | ${e.bytes} |`);
 }
 const out = path.join(tmpdir(), `city-bench-${Date.now()}.json`);
 writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), sizes, plan: plan.id, connections, seconds, bare, results, planChecks }, null, 2));

@@ -9,7 +9,8 @@ import { eq, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../shared/errors.js';
 import type { DbOrTx } from './db/client.js';
 import { changeStampColumn, stampOf } from './db/changeStamp.js';
-import { type Actor, importScope, isAdmin, preparedPlanScope, taskScope, writesRegion } from './policy.js';
+import { changeClockOf } from './db/changeClock.js';
+import { type Actor, importScope, isAdmin, preparedPlanScope, scopeKey, taskScope, writesRegion } from './policy.js';
 
 export { writesRegion };
 import { projects } from './db/schema/index.js';
@@ -43,8 +44,9 @@ const planIdOf: Partial<Record<RecordKind, (id: SQL) => SQL>> = {
 
 /**
  * What the route gate read of a record's plan, handed to the handler (http/route.ts `owner`): the plan, its issuing
- * region and the change stamp (db/changeStamp.ts), all read in the gate's one statement — a cached answer keyed on
- * them needs no query of its own (http/answerCache.ts).
+ * region and the change stamp — the change clock's count read before the gate's statement (db/changeClock.ts), or,
+ * while the clock is not listening, the database's stamp read in that statement (db/changeStamp.ts) — so a cached
+ * answer keyed on them needs no query of its own (http/answerCache.ts).
  */
 export interface RecordOwner {
   planId: number;
@@ -69,22 +71,53 @@ function gateStatement(db: DbOrTx, kind: RecordKind, scope: SQL) {
 }
 
 /**
+ * What the gate's statement answered, kept per database handle while the change clock has not moved
+ * (db/changeClock.ts): the same record and the same scope (policy.ts `scopeKey`, everything `preparedPlanScope`
+ * sends) under the same count is the same row, so a cached answer's request sends no statement at all. Only entries
+ * of the current count are kept (the map is emptied when the count moves), at most GATE_ENTRIES of them; none while
+ * the clock is not listening (the statement then reads the database's stamp) or the answer cache is off.
+ */
+interface GateEntry {
+  row: (Omit<RecordOwner, 'stamp'> & { inScope: boolean }) | null;
+  at: number;
+}
+const GATE_ENTRIES = 20_000;
+const gateAnswers = new WeakMap<object, { stamp: string; entries: Map<string, GateEntry> }>();
+const gateLifetimeMs = () => Number(process.env.LUOSHI_ANSWER_CACHE_MS ?? 10_000);
+
+/**
  * The plan (with its issuing region) a record belongs to, or null when the record does not exist — in one statement
  * with whether the plan lies in the actor's scope (`planScope`, all a plan's, an indicator's or an evaluation's
- * visibility comes to) and the change stamp.
+ * visibility comes to) and the change stamp; from the gate's answers above when the change clock allows.
  */
 async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number): Promise<(RecordOwner & { inScope: boolean }) | null> {
   if (!planIdOf[kind]) return null;
   // a task's, a report's or an attachment's visibility is its task's (visible below): the plan's scope is not asked
   const byTask = kind === 'task' || kind === 'report' || kind === 'attachment';
+  // read before the statement, so that what it answers is at least as new as the count it is kept under
+  const counted = gateLifetimeMs() > 0 ? (changeClockOf(db)?.stamp() ?? null) : null;
+  let answers: { stamp: string; entries: Map<string, GateEntry> } | undefined;
+  let answerKey = '';
+  if (counted) {
+    answers = gateAnswers.get(db);
+    if (!answers || answers.stamp !== counted) gateAnswers.set(db, (answers = { stamp: counted, entries: new Map() }));
+    answerKey = `${kind}|${id}|${byTask ? '' : scopeKey(actor)}`;
+    const hit = answers.entries.get(answerKey);
+    if (hit && Date.now() - hit.at < gateLifetimeMs()) return hit.row && { ...hit.row, stamp: counted };
+  }
   const scope = preparedPlanScope(actor);
   const key = `${kind}|${byTask ? 'task' : scope.shape}`;
   let statements = gateStatements.get(db);
   if (!statements) gateStatements.set(db, (statements = new Map()));
   let statement = statements.get(key);
   if (!statement) statements.set(key, (statement = gateStatement(db, kind, byTask ? sql`false` : (scope.cond ?? sql`true`))));
-  const [row] = await statement.execute({ id, ...scope.values });
-  return row ? { planId: row.planId, regionId: row.regionId, inScope: row.inScope === true, stamp: stampOf(row.stamp) } : null;
+  const [found] = await statement.execute({ id, ...scope.values });
+  const row = found ? { planId: found.planId, regionId: found.regionId, inScope: found.inScope === true } : null;
+  if (answers) {
+    if (answers.entries.size >= GATE_ENTRIES) answers.entries.clear();
+    answers.entries.set(answerKey, { row, at: Date.now() });
+  }
+  return row && { ...row, stamp: counted ?? stampOf(found!.stamp) };
 }
 
 async function visible(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, inScope: boolean): Promise<boolean> {

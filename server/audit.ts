@@ -2,6 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { auditEvents } from './db/schema/index.js';
 import type { DbOrTx } from './db/client.js';
+import { noteChange } from './db/changeClock.js';
 import type { Actor } from './policy.js';
 import { maskWebhookToken } from './delivery/webhookGuard.js';
 
@@ -26,6 +27,8 @@ export async function writeAudit(tx: DbOrTx, actor: Actor, e: AuditInput): Promi
     after: e.after === undefined ? null : (e.after as object),
     ip: actor.ip ?? null,
   });
+  // the answer cache's clock (db/changeClock.ts): this process sees its own change as soon as it is committed
+  noteChange(tx);
 }
 
 /**

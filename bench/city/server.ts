@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { openDb } from '../../server/db/client.js';
 import { buildApp } from '../../server/http/app.js';
+import { changeClockOf } from '../../server/db/changeClock.js';
 
 let captured: { text: string; values: unknown[] }[] | null = null;
 const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
@@ -48,6 +49,8 @@ app.post('/__bench/capture', async (req) => {
     }
   }
 });
+// the answer cache's change clock listening before the first request (db/changeClock.ts)
+for (let i = 0; i < 100 && changeClockOf(handle.db)?.listening === false; i++) await new Promise((r) => setTimeout(r, 50));
 await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });
 console.log(`listening ${(app.server.address() as { port: number }).port}`);
 const stop = async () => {

@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.js';
+import { attachChangeClock, embeddedChangeClock, serverChangeClock } from './changeClock.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -49,11 +50,15 @@ async function openServer(url: string): Promise<DbHandle> {
     if (!closing) console.error(`[db] 数据库空闲连接中断,已丢弃并将重新连接:${err.message}`);
   });
   const db = drizzle(pool, { schema }) as unknown as Db;
+  // the change clock of the answer cache (changeClock.ts): its own LISTEN connection, opened when first asked
+  const clock = serverChangeClock(url);
+  attachChangeClock(db, clock);
   return {
     db,
     kind: 'pg',
     close: async () => {
       closing = true;
+      await clock.close();
       await pool.end();
     },
   };
@@ -73,7 +78,19 @@ async function openEmbedded(url?: string): Promise<DbHandle> {
   const transaction = db.transaction.bind(db);
   (db as { transaction: unknown }).transaction = (fn: (tx: Tx) => Promise<unknown>, config?: unknown) =>
     transaction((tx) => insideTransaction.run(true, () => fn(tx)), config as never);
-  return { db, kind: 'pglite', close: () => client.close() };
+  // the change clock of the answer cache (changeClock.ts): LISTEN on the one connection, where a notification comes
+  // with the commit that sent it
+  const clock = embeddedChangeClock(client);
+  attachChangeClock(db, clock);
+  clock.stamp();
+  return {
+    db,
+    kind: 'pglite',
+    close: async () => {
+      await clock.close();
+      await client.close();
+    },
+  };
 }
 
 const insideTransaction = new AsyncLocalStorage<boolean>();

@@ -4,11 +4,14 @@
 // policy's scopes — the actor's scope (policy.ts `scopeKey`). The route table has already checked that the actor may
 // see the record before the cache is asked, so a cached answer is never shown to someone who could not have computed it.
 //
-// Kept only while nothing changed: every change writes an audit row in its own transaction (house rule), so the newest
-// audit id is a stamp of the data — read per request with one index lookup; an entry from another stamp is dropped.
-// The date is part of the key (statuses move with the calendar). A TTL (LUOSHI_ANSWER_CACHE_MS, 10 s by default;
-// 0 turns the cache off) bounds what the stamp cannot see: a transaction that committed after a newer one; past it,
-// an entry whose stamp still holds is sent while one request works out its replacement (no fifty-client stall).
+// Kept only while nothing changed: every change writes an audit row in its own transaction (house rule). The stamp an
+// entry is kept under is read before any statement of its answer: the change clock's count of the database's change
+// notifications (db/changeClock.ts — no statement; this process's own transactions move it as they commit), or, while
+// the clock is not listening, the database's change stamp (db/changeStamp.ts: the newest audit id, with the oldest open
+// writer — one index lookup). An entry from another stamp is dropped. The date is part of the key (statuses move with
+// the calendar). A TTL (LUOSHI_ANSWER_CACHE_MS, 10 s by default; 0 turns the cache off) bounds what neither can see (a
+// change written without an audit row); past it, an entry whose stamp still holds is sent while one request works out
+// its replacement (no fifty-client stall).
 // The JSON is made once per entry and compressed once per encoding; an ETag answers 304 to a client that has it.
 import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -16,6 +19,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { changeStampColumn, stampOf } from '../db/changeStamp.js';
+import { changeClockOf } from '../db/changeClock.js';
 import { JsonText } from '../jsonText.js';
 
 interface Entry {
@@ -62,8 +66,13 @@ function account(c: Cache, e: Entry, before: number) {
 
 export const answerCacheMs = () => Number(process.env.LUOSHI_ANSWER_CACHE_MS ?? 10_000);
 
-/** The newest audit id: moves with every committed change (each writes an audit row in its transaction). */
+/**
+ * The stamp an answer is kept under, read before any of its statements: the change clock's count while it receives the
+ * database's notifications (db/changeClock.ts: no statement), else the database's change stamp (db/changeStamp.ts).
+ */
 async function changeStamp(db: DbOrTx): Promise<string> {
+  const counted = changeClockOf(db)?.stamp();
+  if (counted) return counted;
   const rows = (await db.execute(sql`select ${changeStampColumn} as id`)) as unknown as { rows?: { id: string | null }[] } | { id: string | null }[];
   const list = Array.isArray(rows) ? rows : (rows.rows ?? []);
   return stampOf(list[0]?.id);
@@ -126,8 +135,8 @@ function asAnswer(reply: FastifyReply, value: unknown): unknown {
 /**
  * Sends a whole answer from the cache: the JSON made once (or the JSON text `compute` gives, server/jsonText.ts),
  * compressed once per encoding (brotli, else gzip), an ETag, 304 when the client already has it. Returns the reply (the
- * handler's result). `opts.stamp`: the stamp the caller read in this request (db/changeStamp.ts `changeStampColumn`,
- * e.g. the route gate's `owner.stamp`), else it is read here. With the cache off the answer is computed and sent as
+ * handler's result). `opts.stamp`: the stamp the caller read in this request before any statement of the answer (the
+ * route gate's `owner.stamp`: the change clock's count, or db/changeStamp.ts `changeStampColumn`), else it is read here. With the cache off the answer is computed and sent as
  * the handler would have sent it.
  */
 export async function sendCachedAnswer(db: DbOrTx, req: FastifyRequest, reply: FastifyReply, key: string, compute: () => Promise<unknown>, opts: { stamp?: string } = {}): Promise<unknown> {

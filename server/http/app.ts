@@ -14,6 +14,7 @@ import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { allRoutes } from './routes/index.js';
 import { accessOf } from './routes/access.js';
 import { authorizeRecord } from '../access.js';
+import { changeClockOf } from '../db/changeClock.js';
 import { buildOpenApi } from './openapi.js';
 import { refuseMalformedInput } from './edge.js';
 import { helmetOptions, servedOverHttps } from './securityHeaders.js';
@@ -73,6 +74,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     req.log.error(err);
     return reply.status(500).send({ error: { code: 'INTERNAL', message: errorCatalogue.INTERNAL.message } });
   });
+
+  // the answer cache's change clock starts listening now (db/changeClock.ts), so that the first answers need not read
+  // the database's stamp
+  changeClockOf(opts.db)?.stamp();
 
   for (const r of allRoutes) registerRoute(app, opts.db, r);
   app.get('/api/openapi.json', async () => buildOpenApi(allRoutes));

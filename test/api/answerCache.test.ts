@@ -3,9 +3,15 @@
 // first (another district never gets a cached answer).
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { setClock } from '../../server/clock.js';
-import { useTestApp } from '../helpers/app.js';
+import { Client, useTestApp } from '../helpers/app.js';
+import { changeClockOf } from '../../server/db/changeClock.js';
+import { openDb } from '../../server/db/client.js';
+import { buildApp } from '../../server/http/app.js';
+import { writeAudit } from '../../server/audit.js';
+import { systemActor } from '../../server/policy.js';
 import { cachedValue } from '../../server/http/answerCache.js';
 import { makeClient, makePlan, makeRunningPlan } from '../helpers/factories.js';
 
@@ -20,7 +26,7 @@ describe('answer cache', () => {
     const first = await s.office.client.get(url);
     expect(first.statusCode).toBe(200);
     const etag = first.headers.etag as string;
-    expect(etag).toMatch(/^"a\d+-/);
+    expect(etag).toMatch(/^"a[\w:]+-/);
     expect(first.headers['cache-control']).toBe('private, no-cache');
     const again = await s.office.client.get(url);
     expect(again.headers.etag).toBe(etag);
@@ -103,11 +109,226 @@ describe('answer cache', () => {
       expect(await cachedValue(t.handle.db, key, compute)).toBe(2);
       // a change (a new audit row) is never answered from the old entry
       gate = Promise.resolve();
+      const since = changeClockOf(t.handle.db)!.count;
       await t.handle.db.execute(sql`insert into audit_events (actor_name, action, entity_type, entity_id) values ('测试', 'test.swr', 'test', '0')`);
+      // its notification (on the embedded database it came with the insert)
+      await expect.poll(() => changeClockOf(t.handle.db)!.count).toBeGreaterThan(since);
       expect(await cachedValue(t.handle.db, key, compute)).toBe(3);
     } finally {
       if (was === undefined) delete process.env.LUOSHI_ANSWER_CACHE_MS;
       else process.env.LUOSHI_ANSWER_CACHE_MS = was;
     }
+  });
+});
+
+// The change clock (server/db/changeClock.ts): a cached answer is checked against a count of the database's change
+// notifications, with no statement. A change by this process is seen at once; a change committed anywhere else (a
+// connection of its own, another app instance) once its notification has arrived — the tests wait for it, never a
+// fixed time; while the listening connection is lost the database's stamp is read instead.
+describe('the change clock', () => {
+  const clockOf = (db: object) => changeClockOf(db)!;
+  /** until the clock has counted something after `since`: a notification arrived (or the connection was lost) */
+  const countedAfter = (db: object, since: number) => expect.poll(() => clockOf(db).count, { timeout: 10_000, interval: 5 }).toBeGreaterThan(since);
+  const title = (res: { json(): { items: { id: number; title: string }[] } }, id: number) => res.json().items.find((x) => x.id === id)?.title;
+  /** a task renamed by SQL of its own with its audit row, not through the app's operations (writeAudit) */
+  const renameBySql = (taskId: number, planId: number, to: string) => [
+    `update tasks set title = '${to}' where id = ${taskId}`,
+    `insert into audit_events (actor_name, action, entity_type, entity_id, plan_id) values ('测试', 'task.update', 'task', '${taskId}', ${planId})`,
+  ];
+  /** the same on a connection of its own (PostgreSQL): another program writing to the database */
+  async function renameElsewhere(url: string, taskId: number, planId: number, to: string) {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query('begin');
+      for (const q of renameBySql(taskId, planId, to)) await c.query(q);
+      await c.query('commit');
+    } finally {
+      await c.end();
+    }
+  }
+
+  it('a change by this process is in its next answer at once, without waiting for the notification', async () => {
+    setClock(() => new Date('2026-06-10T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const url = `/api/plans/${s.plan.id}/tasks`;
+    for (let i = 1; i <= 3; i++) {
+      await s.office.client.get(url);
+      expect(clockOf(t.handle.db).listening).toBe(true);
+      const edit = await s.office.client.patch(`/api/tasks/${s.task.id}`, { title: `本进程修改${i}` });
+      expect(edit.statusCode, edit.body).toBe(200);
+      expect(title(await s.office.client.get(url), s.task.id)).toBe(`本进程修改${i}`);
+    }
+  });
+
+  it('a transaction of this process that wrote an audit row moves the clock itself when it commits', async () => {
+    setClock(() => new Date('2026-06-10T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const db = t.handle.db;
+    const url = `/api/plans/${s.plan.id}/tasks`;
+    for (let i = 1; i <= 3; i++) {
+      await s.office.client.get(url);
+      expect(clockOf(db).listening).toBe(true);
+      // a notification that has not arrived yet, made certain: the transaction runs with triggers off, so none is sent
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`update tasks set title = ${`未等通知${i}`} where id = ${s.task.id}`);
+        await writeAudit(tx, systemActor, { action: 'task.update', entityType: 'task', entityId: s.task.id, planId: s.plan.id });
+      });
+      expect(title(await s.office.client.get(url), s.task.id)).toBe(`未等通知${i}`);
+    }
+    // a transaction that wrote no audit row leaves the clock where it was
+    const count = clockOf(db).count;
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+    });
+    expect(clockOf(db).count).toBe(count);
+  });
+
+  it('a change written by SQL of its own is in the next answer once its notification has arrived', async () => {
+    setClock(() => new Date('2026-06-10T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const url = `/api/plans/${s.plan.id}/tasks`;
+    const db = t.handle.db;
+    for (let i = 1; i <= 3; i++) {
+      expect(title(await s.office.client.get(url), s.task.id)).not.toBe(`库内修改${i}`);
+      const since = clockOf(db).count;
+      if (t.handle.url) await renameElsewhere(t.handle.url, s.task.id, s.plan.id, `库内修改${i}`);
+      // the embedded database has one connection: the notification comes with the commit itself
+      else await db.transaction(async (tx) => { for (const q of renameBySql(s.task.id, s.plan.id, `库内修改${i}`)) await tx.execute(sql.raw(q)); });
+      if (!t.handle.url) expect(clockOf(db).count).toBeGreaterThan(since);
+      await countedAfter(db, since);
+      expect(clockOf(db).listening).toBe(true);
+      expect(title(await s.office.client.get(url), s.task.id)).toBe(`库内修改${i}`);
+    }
+  });
+
+  describe.runIf(process.env.LUOSHI_TEST_DB === 'pg')('on PostgreSQL', () => {
+    /** the backend of the app's listening connection */
+    async function listener(url: string): Promise<number> {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        const { rows } = await c.query(`select pid from pg_stat_activity where datname = current_database() and application_name = 'luoshi change listener'`);
+        expect(rows).toHaveLength(1);
+        return rows[0].pid as number;
+      } finally {
+        await c.end();
+      }
+    }
+    async function terminate(url: string, pid: number) {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        await c.query('select pg_terminate_backend($1)', [pid]);
+      } finally {
+        await c.end();
+      }
+    }
+    /** with the reconnection held off for `ms` after a loss */
+    async function retryAfter<T>(ms: number, run: () => Promise<T>): Promise<T> {
+      const was = process.env.LUOSHI_CHANGE_RETRY_MS;
+      process.env.LUOSHI_CHANGE_RETRY_MS = String(ms);
+      try {
+        return await run();
+      } finally {
+        if (was === undefined) delete process.env.LUOSHI_CHANGE_RETRY_MS;
+        else process.env.LUOSHI_CHANGE_RETRY_MS = was;
+      }
+    }
+
+    it('two app instances on one database: each sees the other\'s changes once notified, the route gate too', async () => {
+      setClock(() => new Date('2026-06-10T02:00:00Z'));
+      const s = await makeRunningPlan(t.app, t.handle.db);
+      const second = await openDb(t.handle.url!, { migrate: false });
+      const app2 = await buildApp({ db: second.db, staticDir: '/nonexistent' });
+      try {
+        await app2.ready();
+        await expect.poll(() => clockOf(second.db).listening).toBe(true);
+        const office2 = new Client(app2);
+        const reporterA2 = new Client(app2);
+        Object.assign(office2, { cookie: s.office.client.cookie, csrf: s.office.client.csrf });
+        Object.assign(reporterA2, { cookie: s.reporterA.client.cookie, csrf: s.reporterA.client.csrf });
+        const url = `/api/plans/${s.plan.id}/tasks`;
+        const status = `/api/plans/${s.plan.id}/status`;
+        // both instances hold the answers (asked twice: the second from the cache), and instance 2 the gate's
+        for (const c of [s.office.client, office2, s.reporterA.client, reporterA2]) for (let i = 0; i < 2; i++) expect((await c.get(url)).statusCode).toBe(200);
+        for (const c of [s.office.client, office2]) await c.get(status);
+
+        // a change through instance 1: there at once, on instance 2 once notified
+        let since = clockOf(second.db).count;
+        expect((await s.office.client.patch(`/api/tasks/${s.task.id}`, { title: '一号实例修改' })).statusCode).toBe(200);
+        expect(title(await s.office.client.get(url), s.task.id)).toBe('一号实例修改');
+        await countedAfter(second.db, since);
+        expect(title(await office2.get(url), s.task.id)).toBe('一号实例修改');
+
+        // and the other way round, a report accepted through instance 2
+        since = clockOf(t.handle.db).count;
+        const r = await reporterA2.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '已完成', progress: 100, progressText: '已全部完成', submit: true });
+        expect(r.statusCode, r.body).toBe(200);
+        expect((await office2.post(`/api/reports/${r.json().id}/review`, { decision: 'accept' })).statusCode).toBe(200);
+        const done = (res: { json(): { tasks: { taskId: number; status: { state: string } }[] } }) => res.json().tasks.find((x) => x.taskId === s.task.id)!.status.state;
+        expect(done(await office2.get(status))).toBe('completed');
+        await countedAfter(t.handle.db, since);
+        expect(done(await s.office.client.get(status))).toBe('completed');
+
+        // unit A leaves the plan through instance 1: instance 2's route gate refuses A's reporter once notified
+        since = clockOf(second.db).count;
+        const relink = await s.office.client.patch(`/api/tasks/${s.task.id}`, { units: [{ unitId: s.units.c.id, role: 'lead' }] });
+        expect(relink.statusCode, relink.body).toBe(200);
+        expect((await s.reporterA.client.get(url)).statusCode).toBe(404);
+        await countedAfter(second.db, since);
+        expect((await reporterA2.get(url)).statusCode).toBe(404);
+      } finally {
+        await app2.close();
+        await second.close();
+      }
+    });
+
+    it('while the listening connection is lost, answers come from the database\'s stamp and stay right', async () => {
+      setClock(() => new Date('2026-06-10T02:00:00Z'));
+      const s = await makeRunningPlan(t.app, t.handle.db);
+      const db = t.handle.db;
+      const url = `/api/plans/${s.plan.id}/tasks`;
+      await expect.poll(() => clockOf(db).listening).toBe(true);
+      await s.office.client.get(url);
+      await retryAfter(5_000, async () => {
+        const since = clockOf(db).count;
+        await terminate(t.handle.url!, await listener(t.handle.url!));
+        await countedAfter(db, since);
+        expect(clockOf(db).listening).toBe(false);
+        // changes no notification reports: each in the next answer
+        for (let i = 1; i <= 3; i++) {
+          await renameElsewhere(t.handle.url!, s.task.id, s.plan.id, `断开期间${i}`);
+          expect(title(await s.office.client.get(url), s.task.id)).toBe(`断开期间${i}`);
+          expect(title(await s.office.client.get(url), s.task.id)).toBe(`断开期间${i}`);
+        }
+        expect(clockOf(db).listening).toBe(false);
+      });
+      // back after the wait, and still right
+      await expect.poll(() => clockOf(db).listening, { timeout: 15_000 }).toBe(true);
+      expect(title(await s.office.client.get(url), s.task.id)).toBe('断开期间3');
+    });
+
+    it('a change made while the listening connection was lost is in the first answer after it is back', async () => {
+      setClock(() => new Date('2026-06-10T02:00:00Z'));
+      const s = await makeRunningPlan(t.app, t.handle.db);
+      const db = t.handle.db;
+      const url = `/api/plans/${s.plan.id}/tasks`;
+      await expect.poll(() => clockOf(db).listening).toBe(true);
+      for (let i = 1; i <= 2; i++) {
+        await s.office.client.get(url);
+        await s.reporterA.client.get(url);
+        await retryAfter(300, async () => {
+          await terminate(t.handle.url!, await listener(t.handle.url!));
+          await expect.poll(() => clockOf(db).listening, { interval: 1 }).toBe(false);
+          // no request while it is lost: nothing reads the database's stamp
+          await renameElsewhere(t.handle.url!, s.task.id, s.plan.id, `断开后恢复${i}`);
+          await expect.poll(() => clockOf(db).listening, { timeout: 10_000 }).toBe(true);
+        });
+        expect(title(await s.office.client.get(url), s.task.id)).toBe(`断开后恢复${i}`);
+        expect(title(await s.reporterA.client.get(url), s.task.id)).toBe(`断开后恢复${i}`);
+      }
+    });
   });
 });
