@@ -64,6 +64,10 @@ interface LineState {
 // a meeting's minutes or an inspection bulletin: dated, and about the year it is dated in
 const MINUTES = /会议纪要|会\s*议\s*纪\s*要|督查通报|通报/;
 
+/** a label opening a block of what was done: "推进情况:", "(二)进展情况:" */
+const PROGRESS_LABEL = /^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?(?:工作)?(?:推进|进展|完成|落实|实施|办理)情况[::]/;
+/** the next item of the report: "二、…", "(三)…" */
+const ITEM_HEAD = /^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])/;
 const ANNUAL_WORK = /政府工作报告|工作要点|(?:民生|惠民)实事|重点工作(?:任务)?(?:分工|分解|责任)|年度(?:工作|目标|任务)/;
 
 // "10件12项省重点民生实事", "发展9项重点工作": a level or 重点 before the programme's name
@@ -232,6 +236,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   };
 
   let row = 0;
+  // "推进情况:1. 全市统筹开展…培训5585人次。": a progress report's block of what was done, up to the next item
+  let progressFrom = -1;
   doc.lines.forEach((line, li) => {
     if (taskLines.length && inTaskTable(line.start)) {
       // the rows of a task table, each once, when its first line is reached
@@ -271,6 +277,12 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
       return;
     }
     if (tableLines.has(li)) {
+      trackItem(line.text, state);
+      return;
+    }
+    if (PROGRESS_LABEL.test(line.text)) progressFrom = li;
+    else if (progressFrom >= 0 && (ITEM_HEAD.test(line.text) || li - progressFrom > 15)) progressFrom = -1;
+    if (progressFrom >= 0) {
       trackItem(line.text, state);
       return;
     }
