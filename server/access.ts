@@ -82,7 +82,8 @@ interface GateEntry {
   at: number;
 }
 const GATE_ENTRIES = 20_000;
-const gateAnswers = new WeakMap<object, { stamp: string; entries: Map<string, GateEntry> }>();
+/** per database handle: the count they were read under, and per scope (scopeKey's text, made once per actor's list) per record */
+const gateAnswers = new WeakMap<object, { stamp: string; size: number; byScope: Map<string, Map<string, GateEntry>> }>();
 const gateLifetimeMs = () => Number(process.env.LUOSHI_ANSWER_CACHE_MS ?? 10_000);
 
 /**
@@ -96,13 +97,16 @@ async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number
   const byTask = kind === 'task' || kind === 'report' || kind === 'attachment';
   // read before the statement, so that what it answers is at least as new as the count it is kept under
   const counted = gateLifetimeMs() > 0 ? (changeClockOf(db)?.stamp() ?? null) : null;
-  let answers: { stamp: string; entries: Map<string, GateEntry> } | undefined;
-  let answerKey = '';
+  let answers: { stamp: string; size: number; byScope: Map<string, Map<string, GateEntry>> } | undefined;
+  let scoped: Map<string, GateEntry> | undefined;
+  const record = `${kind}|${id}`;
   if (counted) {
     answers = gateAnswers.get(db);
-    if (!answers || answers.stamp !== counted) gateAnswers.set(db, (answers = { stamp: counted, entries: new Map() }));
-    answerKey = `${kind}|${id}|${byTask ? '' : scopeKey(actor)}`;
-    const hit = answers.entries.get(answerKey);
+    if (!answers || answers.stamp !== counted) gateAnswers.set(db, (answers = { stamp: counted, size: 0, byScope: new Map() }));
+    const scopeText = byTask ? '' : scopeKey(actor);
+    scoped = answers.byScope.get(scopeText);
+    if (!scoped) answers.byScope.set(scopeText, (scoped = new Map()));
+    const hit = scoped.get(record);
     if (hit && Date.now() - hit.at < gateLifetimeMs()) return hit.row && { ...hit.row, stamp: counted };
   }
   const scope = preparedPlanScope(actor);
@@ -113,9 +117,14 @@ async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number
   if (!statement) statements.set(key, (statement = gateStatement(db, kind, byTask ? sql`false` : (scope.cond ?? sql`true`))));
   const [found] = await statement.execute({ id, ...scope.values });
   const row = found ? { planId: found.planId, regionId: found.regionId, inScope: found.inScope === true } : null;
-  if (answers) {
-    if (answers.entries.size >= GATE_ENTRIES) answers.entries.clear();
-    answers.entries.set(answerKey, { row, at: Date.now() });
+  if (answers && scoped) {
+    if (answers.size >= GATE_ENTRIES) {
+      // full: start again (entries are only ever of the current count)
+      for (const m of answers.byScope.values()) m.clear();
+      answers.size = 0;
+    }
+    if (!scoped.has(record)) answers.size++;
+    scoped.set(record, { row, at: Date.now() });
   }
   return row && { ...row, stamp: counted ?? stampOf(found!.stamp) };
 }

@@ -100,7 +100,10 @@ function planScopeOf(shape: PlanScopeShape, regionIds: SQL, unitId: SQL): SQL | 
   if (shape === 'unit') return sql`${plans.id} in (select plan_id from unit_tasks where unit_id = ${unitId})`;
   return sql`false`;
 }
-const regionIdsOf = (actor: Actor) => (actor.regionIds.length ? actor.regionIds : [-1]);
+const noRegion = [-1];
+const regionIdsOf = (actor: Actor) => (actor.regionIds.length ? actor.regionIds : noRegion);
+/** scopeKey's text per list of regions (the list is never changed in place: an actor gets a new one when its user's region changes) */
+const regionKeys = new WeakMap<number[], string>();
 
 /**
  * The actor's scope as the scopes below compute it (planScope, taskScope and, through them, noticeScope and the task
@@ -110,7 +113,14 @@ const regionIdsOf = (actor: Actor) => (actor.regionIds.length ? actor.regionIds 
  */
 export function scopeKey(actor: Actor): string {
   const shape = planScopeShape(actor);
-  if (shape === 'region') return `region:${regionIdsOf(actor).join(',')}`;
+  if (shape === 'region') {
+    // made once per list of regions (a session's actor keeps its list: a city office's is ~1,000 ids, joined on every
+    // request of its cached answers otherwise)
+    const ids = regionIdsOf(actor);
+    let key = regionKeys.get(ids);
+    if (key === undefined) regionKeys.set(ids, (key = `region:${ids.join(',')}`));
+    return key;
+  }
   if (shape === 'unit') return `unit:${actor.unitId}`;
   return shape;
 }
