@@ -40,6 +40,11 @@ interface Piece {
 }
 
 /** Splits on 、,; (and the "/" of ledgers: "市发改委/市财政局"; a lone "/" is none) outside parentheses; joins "各镇人民政府、街道办事处" back together. */
+/** a level of government or a kind of place, named without a place: every one of them is meant after 各 */
+const LEVEL = '(?:[区县市州盟旗]|开发区|园区|乡镇|镇|乡|街道|镇街|村|社区)';
+const LEVELS_HEAD = new RegExp(`^(?:各|全[省市]各)${LEVEL}(?:\\([^)]{1,6}\\))?(?:、${LEVEL}(?:\\([^)]{1,6}\\))?)*$`);
+const LEVEL_TAIL = new RegExp(`^${LEVEL}(?:\\([^)]{1,6}\\))?(?:(?:人民)?政府|党委|管委会|办事处)?(?:\\([^)]{1,6}\\))?(?:(?:及|和|与)[\\u4e00-\\u9fa5()]{2,20})?$`);
+
 export function splitUnitList(value: string, offset: number): Piece[] {
   const pieces: Piece[] = [];
   let depth = 0;
@@ -69,7 +74,9 @@ export function splitUnitList(value: string, offset: number): Piece[] {
     const b = pieces[i + 1].text;
     // "各区、县(市)政府": one list of every district and county, not "各区" and a county
     // "各市(县)、区人民政府": the same, with the level's note before the 、
-    const levels = /^(各|全[省市]各)[区县市州盟旗](\([^)]{1,6}\))?(、[区县市州盟旗](\([^)]{1,6}\))?)*$/.test(a) && /^[区县市州盟旗](\([^)]{1,6}\))?(人民)?政府(\([^)]{1,6}\))?$/.test(b);
+    // "各开发区、镇(街道)", "各县、区人民政府(管委会)": a bare level after it shares the 各; "…县(市)政府及开发区管委会"
+    // keeps what is joined after it (readPiece parts the 及)
+    const levels = LEVELS_HEAD.test(a) && LEVEL_TAIL.test(b);
     // "各街道、镇": the reverse order, a bare 镇/乡镇 after "各街道"
     const streetsTowns = /^(各|相关)街道(办事处)?$/.test(a) && /^(乡镇|镇|乡)(人民政府|政府)?$/.test(b);
     // "市直有关部门、单位": one catch-all over two kinds of body
