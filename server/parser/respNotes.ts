@@ -531,6 +531,7 @@ function bareList(ctx: ParseContext, inner: string, offset: number): Omit<RespNo
 // what opens a decision in minutes or news of a meeting: "会议明确,", "会议研究决定:", "会上要求,"
 const DECIDED = /^\s*(?:会议|会上|经研究|会议研究)(?:明确|要求|强调|指出|决定|议定|提出|商定)?[,:,:]?\s*$/;
 // a person's name (two or three characters, no organ ending) in the 牵头 slot: not a place, a level or an office
+const TOPIC_PERSON = /^[^,;。由]{2,30}由(?![各市区县省镇乡本该其有相上全])[\u4e00-\u9fa5]{2,3}(?:同志)?牵头$/;
 const PERSON_LEAD = /^由((?![各市区县省镇乡本该其有相上全])[\u4e00-\u9fa5]{2,3}?)(?:同志)?(?:牵头|负总责)$/;
 // "由杨志武副市长负责,市发改委牵头,相关部门配合": a leader by name and post in the first slot, the units after
 const LEADER_POST = /^由((?![各本该其有相上全])[\u4e00-\u9fa5]{2,4}(?:常务)?(?:副)?(?:市长|区长|县长|州长|镇长|乡长|省长|主任|书记|秘书长))(?:同志)?(?:负责|牵头|负总责|分管)$/;
@@ -859,17 +860,25 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
     if (!c) break;
   }
   const trimA = (c: { a: number; b: number }) => c.a + (sm.slice(c.a, c.b).length - sm.slice(c.a, c.b).replace(LINE_MARK, '').length);
-  const k = clauses.findIndex((c) => {
+  let k = clauses.findIndex((c) => {
     const x = sm.slice(trimA(c), c.b);
     return YOU.test(x) && /(牵头负责|牵头|负总责|负责|牵头实施|组织实施|负责实施|承办|主办)$/.test(x);
   });
-  if (k < 0) return null;
+  // "九重区域环境整治由王光玲牵头,九重镇落实;": the work named first, a leader by name, then the unit that carries it
+  let topic: { a: number; at: number } | null = null;
+  if (k < 0) {
+    k = clauses.findIndex((c, i) => i + 1 < clauses.length && TOPIC_PERSON.test(sm.slice(trimA(c), c.b)) && /^\s*[^,;。]{2,20}?(?:负责|落实|实施)$/.test(sm.slice(clauses[i + 1].a, clauses[i + 1].b)));
+    if (k < 0) return null;
+    const x = sm.slice(trimA(clauses[k]), clauses[k].b);
+    topic = { a: trimA(clauses[k]), at: trimA(clauses[k]) + x.lastIndexOf('由') };
+    clauses[k] = { a: topic.at, b: clauses[k].b };
+  }
   // "由马娜牵头,区收储办、区自然资源和规划分局负责,…": a leader by name in the 牵头 slot; the units of the next
   // clause carry the work
   const person = PERSON_LEAD.exec(sm.slice(trimA(clauses[k]), clauses[k].b));
   const post = LEADER_POST.exec(sm.slice(trimA(clauses[k]), clauses[k].b));
   const leader =
-    person && !ORGAN_NAME.test(person[1]) && k + 1 < clauses.length && /负责$/.test(sm.slice(clauses[k + 1].a, clauses[k + 1].b))
+    person && !ORGAN_NAME.test(person[1]) && k + 1 < clauses.length && /(?:负责|落实|实施)$/.test(sm.slice(clauses[k + 1].a, clauses[k + 1].b))
       ? person[1]
       : post && k + 1 < clauses.length && /(?:牵头负责|牵头|负责)$/.test(sm.slice(clauses[k + 1].a, clauses[k + 1].b))
         ? post[1]
@@ -890,6 +899,11 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
   const note = readInline(ctx, t.slice(s0 + from, s0 + end), lineStart + s0 + from);
   if (!note) return null;
   if (leader) note.leaders.push(leader);
+  if (topic) {
+    note.opens = true;
+    note.bodyEnd = lineStart + s0 + clauses[k].a;
+    return { ...note, layout: 'inline', start: lineStart + s0 + topic.a, end: lineStart + s0 + end };
+  }
   // "会议明确,由X牵头,Y负责,及时收集…": minutes deciding a duty; the duty is this sentence, not the item above it
   if (DECIDED.test(sm.slice(0, trimA(clauses[k])))) {
     note.opens = true;
