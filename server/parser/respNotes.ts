@@ -718,7 +718,8 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
     const num = INLINE_NUM.exec(c.slice(lead0));
     let off = lead0 + (num ? num[0].length : (LINE_MARK.exec(c.slice(lead0))?.[0] ?? '').length);
     // "在8月28日至9月12日的集中整治时间中,公安部门要…": when, then who
-    const when = /^(?:在|于)[^,,;。]{2,30}(?:中|期间|时|内|前|后)[,,]\s*/.exec(c.slice(off));
+    // "按照职能分工,在市政府的领导下,市劳动和社会保障部门负责…": what the duties follow, then who
+    const when = /^(?:(?:在|于)[^,,;。]{2,30}(?:中|期间|时|内|前|后)[,,]\s*|(?:按照|根据|依据|在)[^,,;。]{2,20}(?:分工|要求|规定|领导下|部署|统一领导)[,,]\s*){1,2}/.exec(c.slice(off));
     if (when) off += when[0].length;
     const tm = TURN.exec(c.slice(off));
     if (!tm || !isUnitSubject(tm[1])) continue;
