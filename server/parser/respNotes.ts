@@ -552,6 +552,8 @@ const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}
 const DATE_FIRST = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|中旬|下旬|上旬)?(?:前|以前|之前)[,,]?\s*/;
 // "各镇将…报农业农村局备案": addressees with 将 — a notice's instruction (a named unit with 将 is often the issuer's own plan)
 const WILL = /^([^,;。:()!?\s]{2,30}?)将(?=[\u4e00-\u9fa5])()/;
+// "区城管局作为管理整治类任务牵头部门,要…": a body named for a role in the work
+const AS_ROLE = /^([^,;。:()!?\s]{2,30}?)作为[^,;。]{0,24}?(牵头部门|牵头单位|责任主体|责任单位|主责部门|责任部门)/;
 // "发改局、教体局、…等部门根据明年项目计划和工作安排,务必按照有关要求推荐…": the units, what they go by, then the duty
 const BASED_ON = /^([^,;。:()!?\s]{2,160}?)(?=(?:根据|按照|结合|依据)[^,;。]{2,40}[,,]\s*(?:要|务必|须|必须|应)[\u4e00-\u9fa5])()/;
 // what a body will do that checks others' work: "将适时对…进行督办检查", "每季度将对县区进行一次督查"
@@ -977,7 +979,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   if (dateFirst && !speaker) lead += dateFirst[0].length;
   // a subject read so far that names neither a unit nor addressees: the readers below look further
   const unnamed = (x: RegExpExecArray | null) => !x || (!isUnitSubject(x[1]) && !isAddressees(x[1]));
-  let m = SUBJECT.exec(sm.slice(lead)) ?? BASED_ON.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
+  let m = SUBJECT.exec(sm.slice(lead)) ?? BASED_ON.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead)) ?? AS_ROLE.exec(sm.slice(lead));
   if (!m) {
     const will = WILL.exec(sm.slice(lead));
     // "市人民政府督查室将适时对各单位目标完成情况进行督办检查": a body named by name that will check the work is
@@ -1093,7 +1095,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     note.lead.push(...who.units);
     note.cooperating.push(...partners.units);
     note.end = lineStart + restAt + p[1].length;
-  } else if (m[2] === '牵头负责' || m[2] === '牵头') note.lead.push(...who.units);
+  } else if (m[2] === '牵头负责' || m[2] === '牵头' || /^牵头/.test(m[2] ?? '')) note.lead.push(...who.units);
   else note.responsible.push(...who.units);
   // "…,自然资源局做好配合": a unit named later in the sentence to help
   const helper = /[,,]\s*([^,,;。:()!?\s]{2,20}?)(?:要|要积极|积极|全力)?(?:做好|搞好)?配合(?=[,,;。]|$)/.exec(sm.slice(lead + m[0].length));
