@@ -979,7 +979,9 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   if (dateFirst && !speaker) lead += dateFirst[0].length;
   // a subject read so far that names neither a unit nor addressees: the readers below look further
   const unnamed = (x: RegExpExecArray | null) => !x || (!isUnitSubject(x[1]) && !isAddressees(x[1]));
-  let m = SUBJECT.exec(sm.slice(lead)) ?? BASED_ON.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead)) ?? AS_ROLE.exec(sm.slice(lead));
+  let m = SUBJECT.exec(sm.slice(lead)) ?? BASED_ON.exec(sm.slice(lead)) ?? AS_ROLE.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
+  // "会议要求县住建局做好…", "她要求县市场监管局…": a request's units straight after the speaker's 要求
+  if (!m && speaker && /要求[:,]?\s*$/.test(speaker[0])) m = REQUESTED.exec(sm.slice(lead));
   if (!m) {
     const will = WILL.exec(sm.slice(lead));
     // "市人民政府督查室将适时对各单位目标完成情况进行督办检查": a body named by name that will check the work is

@@ -239,3 +239,39 @@ describe('words that end as a township\'s name does are no bodies (corpus 004)',
     expect(plan.tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('城乡');
   });
 });
+
+// session 11 (real-AA, AB, AC and the label audits): duties said in meeting news and notices
+describe('duties in meeting news and notices', () => {
+  const tasksOf = (text: string) => parseText(text).tasks.map((t) => ({ lead: raws(t.lead), responsible: raws(t.responsible), cooperating: raws(t.cooperating), leaders: t.leaders }));
+
+  it('reads a request straight after 会议要求', () => {
+    expect(tasksOf('2015年土坯房改造推进会。\n会议要求县住建局做好改造方案,于6月底前上报县政府。\n')).toEqual([
+      { lead: [], responsible: ['县住建局'], cooperating: [], leaders: [] },
+    ]);
+  });
+
+  it('reads "work由<person>牵头,<unit>落实" clause by clause, the person as leader', () => {
+    const got = tasksOf('会议决定:全力做好保鲜提升工作。九重区域环境整治由王光玲牵头,九重镇落实;干渠绿化由顾理牵头,林业局落实。\n');
+    expect(got.map((t) => [t.responsible, t.leaders])).toEqual([
+      [['九重镇'], ['王光玲']],
+      [['林业局'], ['顾理']],
+    ]);
+  });
+
+  it("takes a body's own 将 sentence with a check, not a pledge", () => {
+    expect(tasksOf('一、工作要求\n市人民政府督查室将适时对各单位目标完成情况进行督办检查。\n')).toEqual([
+      { lead: [], responsible: ['市人民政府督查室'], cooperating: [], leaders: [] },
+    ]);
+    expect(tasksOf('一、工作要求\n区政府将坚定不移推进高质量发展。\n')).toEqual([]);
+  });
+
+  it('reads units, what they go by, then the duty; and X作为…牵头部门', () => {
+    expect(tasksOf('(四)发改局、教体局等部门根据明年项目计划和工作安排,务必按照有关要求推荐2个以上的备选项目。\n').map((t) => t.responsible)).toEqual([['发改局', '教体局']]);
+    expect(tasksOf('会议强调。区城管局作为管理整治类任务牵头部门,要切实履职尽责,摸清任务总量。\n').map((t) => t.lead)).toEqual([['区城管局']]);
+  });
+
+  it('keeps a bare level after a list opened by 各 with the 各', () => {
+    const got = tasksOf('1.扎实推进城市更新。\n责任单位:各开发区、镇(街道)\n2.适时出台政策举措。\n责任单位:市财政局,各区、县(市)政府及开发区管委会\n');
+    expect(got.map((t) => t.responsible)).toEqual([['各开发区、镇(街道)'], ['市财政局', '各区、县(市)政府', '开发区管委会']]);
+  });
+});
