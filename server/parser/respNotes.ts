@@ -638,9 +638,20 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     // sentence by sentence: a run of "由X牵头,Y配合" clauses, or a unit as the sentence's subject
     // ";" parts clauses that each say who does what ("由X牵头,Y配合,在9月底前完成…;由Z牵头,…")
     const re = /[^。!?;]+[。!?;]?/g;
+    // the subject of the sentence before, for ";要…" clauses that carry it on
+    let carried: { text: string; at: number } | null = null;
     for (let m = re.exec(mt); m; m = re.exec(mt)) {
       const sm = m[0];
       const s0 = m.index;
+      const said = subjectOf(sm);
+      if (said) carried = { text: t.slice(s0 + said.at, s0 + said.at + said.text.length), at: line.start + s0 + said.at };
+      else if (!/^\s*要/.test(sm)) carried = null;
+      // "各级各部门要坚决遏制…;要加快编制国土空间总体规划,…": the same subject, a piece of work of its own
+      const on = !said && carried && /^\s*要(?=[\u4e00-\u9fa5])/.test(sm) && pieceOfWork(sm.replace(/^\s*要/, '')) ? carriedNote(ctx, carried, line.start + s0, line.start + s0 + sm.replace(/[。!?;]$/, '').length) : null;
+      if (on && free(on.start, on.end)) {
+        out.push(on);
+        continue;
+      }
       if (!SENTENCE_CUE.test(sm)) continue;
       const run = /[由请]/.test(sm) ? clauseRun(ctx, t, sm, s0, line.start) : null;
       if (run && free(run.start, run.end)) {
@@ -662,6 +673,28 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     }
   }
   return out;
+}
+
+/** the units a sentence opens on before its modal ("各级各部门要…", "张守锐要求,各乡镇要…"), where they name units or addressees */
+function subjectOf(sm: string): { text: string; at: number } | null {
+  let lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
+  lead += sm.length - lead - sm.slice(lead).trimStart().length;
+  // ("就做好今年…工作,张守锐要求,各级各部门要…": the speaker may come after a clause of context)
+  const speaker = /^[^。;]{0,40}?(?:要求|强调|指出|明确)[:,,]\s*/.exec(sm.slice(lead));
+  if (speaker) lead += speaker[0].length;
+  const m = /^([^,;。:()!?\s]{2,40}?)(?:要|应|须|必须)(?=[\u4e00-\u9fa5])/.exec(sm.slice(lead));
+  if (!m || !(isUnitSubject(m[1]) || isAddressees(m[1]))) return null;
+  return { text: m[1], at: lead };
+}
+
+function carriedNote(ctx: ParseContext, who: { text: string; at: number }, start: number, end: number): RespNote | null {
+  const got = parseUnitList(ctx, who.text, who.at);
+  if (!got.units.length || got.rejected.length) return null;
+  const n = emptyNote(start, start + 1, 'inline');
+  n.responsible.push(...got.units);
+  n.opens = true;
+  n.bodyEnd = end;
+  return n;
 }
 
 // "14.市卫生局:负责…", "6、区质量技监局。负责…": a duty list by unit, each numbered item opening on its unit

@@ -270,6 +270,12 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('会议强调。区城管局作为管理整治类任务牵头部门,要切实履职尽责,摸清任务总量。\n').map((t) => t.lead)).toEqual([['区城管局']]);
   });
 
+  it('carries a subject on to ";要…" clauses that name a piece of work of their own', () => {
+    const plan = parseText('会议强调。张守锐要求,各级各部门要坚决遏制耕地“非农化”,强化永久基本农田特殊保护;要加快编制国土空间总体规划,全力做好土地要素保障;要扎实做好不动产登记工作。\n');
+    const t = plan.tasks.find((x) => x.text.includes('编制国土空间总体规划'));
+    expect(t && raws(t.responsible)).toEqual(['各级各部门']);
+  });
+
   it('keeps a bare level after a list opened by 各 with the 各', () => {
     const got = tasksOf('1.扎实推进城市更新。\n责任单位:各开发区、镇(街道)\n2.适时出台政策举措。\n责任单位:市财政局,各区、县(市)政府及开发区管委会\n');
     expect(got.map((t) => t.responsible)).toEqual([['各开发区、镇(街道)'], ['市财政局', '各区、县(市)政府', '开发区管委会']]);
