@@ -455,6 +455,9 @@ function figure(
   if (/^[^,,;;。]{0,12}[,,]\s*(?:占|为|达到?)(?:年度|全年)?(?:目标任务|计划任务|任务|目标)/.test(s.slice(i + numStr.length))) return null;
   // "权重40%,总分40分": how an assessment scores, not a figure to reach
   if (/(?:权重|分值|满分|总分|计分|赋分|得分)(?:为|是|占)?\s*$/.test(s.slice(Math.max(0, i - 5), i))) return null;
+  // "“…”等17项超额完成、占比56.67%": a completion report counting what was done, and that count's share
+  if (/^\s*(?:项|个|件)?\s*(?:均已|已经|已|均)?(?:超额|提前|全部|如期)完成/.test(s.slice(i + numStr.length)) && /等\s*$/.test(s.slice(0, i))) return null;
+  if (/占比\s*$/.test(s.slice(Math.max(0, i - 4), i)) && /(?:超额|提前|全部|如期|已)完成[^。;]{0,6}$/.test(s.slice(Math.max(0, i - 24), i).replace(/[、,,]?\s*占比\s*$/, ''))) return null;
   // "继续实施10件民生实事": the size of a named programme, not a figure to reach
   if ((unit === '件' || unit === '项') && PROGRAMME_AFTER.test(rest)) return null;
   if (insideQuote(s, i)) return null;
