@@ -557,6 +557,7 @@ const AS_ROLE = /^([^,;。:()!?\s]{2,30}?)作为[^,;。]{0,24}?(牵头部门|牵
 // "发改局、教体局、…等部门根据明年项目计划和工作安排,务必按照有关要求推荐…": the units, what they go by, then the duty
 const BASED_ON = /^([^,;。:()!?\s]{2,160}?)(?=(?:根据|按照|结合|依据)[^,;。]{2,40}[,,]\s*(?:要|务必|须|必须|应)[\u4e00-\u9fa5])()/;
 // what a body will do that checks others' work: "将适时对…进行督办检查", "每季度将对县区进行一次督查"
+const LATER_DUTY = /^[^,;。]{2,17}?(?:要|应|须|必须|务|需|将|负责|牵头|会同|[于在]\d|[于在]每)/;
 const WILL_CHECK = /^[^,;。]{0,40}?(?:督查|督办|督导|督促检查|检查|考核|通报|评估|验收|抽查|跟踪|召开[^,;。]{0,10}?会议)/;
 // the units a meeting asks, then what they are to do ("要求督察局做好…", "要求各社区入户宣传")
 const REQUESTED = /^([^,;。:()!?\s“”]{2,40}?)()(?=(?:要|必须|务必|在|于)?(?:做好|加快|加大|加强|建立|完成|开展|抓紧|落实|入户|增派|签订|组织|制定|制订|按照|尽快|立即|认真|切实|进一步|全面|继续|严格|积极|及时|负责|牵头|配合))/;
@@ -640,10 +641,11 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     const re = /[^。!?;]+[。!?;]?/g;
     // the subject of the sentence before, for ";要…" clauses that carry it on
     let carried: { text: string; at: number } | null = null;
+    const carries = /;\s*要/.test(mt);
     for (let m = re.exec(mt); m; m = re.exec(mt)) {
       const sm = m[0];
       const s0 = m.index;
-      const said = subjectOf(sm);
+      const said = carries ? subjectOf(sm) : null;
       if (said) carried = { text: t.slice(s0 + said.at, s0 + said.at + said.text.length), at: line.start + s0 + said.at };
       else if (!/^\s*要/.test(sm)) carried = null;
       // "各级各部门要坚决遏制…;要加快编制国土空间总体规划,…": the same subject, a piece of work of its own
@@ -1012,7 +1014,13 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   if (dateFirst && !speaker) lead += dateFirst[0].length;
   // a subject read so far that names neither a unit nor addressees: the readers below look further
   const unnamed = (x: RegExpExecArray | null) => !x || (!isUnitSubject(x[1]) && !isAddressees(x[1]));
-  let m = SUBJECT.exec(sm.slice(lead)) ?? BASED_ON.exec(sm.slice(lead)) ?? AS_ROLE.exec(sm.slice(lead)) ?? ADDRESSED.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
+  const body = sm.slice(lead);
+  let m =
+    SUBJECT.exec(body) ??
+    (/根据|按照|结合|依据/.test(body) ? BASED_ON.exec(body) : null) ??
+    (body.includes('作为') ? AS_ROLE.exec(body) : null) ??
+    ADDRESSED.exec(body) ??
+    PLEASE.exec(body);
   // "会议要求县住建局做好…", "她要求县市场监管局…": a request's units straight after the speaker's 要求
   if (!m && speaker && /要求[:,]?\s*$/.test(speaker[0])) m = REQUESTED.exec(sm.slice(lead));
   if (!m) {
@@ -1069,6 +1077,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   if (!m && !runIn) {
     for (let c = sm.indexOf(',', lead); c > 0 && c < lead + 120; c = sm.indexOf(',', c + 1)) {
       const rest = sm.slice(c + 1);
+      // (a cheap look for a duty word close after the comma before the full subject readers)
+      if (!LATER_DUTY.test(rest)) continue;
       const later = SUBJECT.exec(rest) ?? WILL.exec(rest);
       if (!later || !isUnitSubject(later[1]) || NOT_NAMED.test(later[1]) || /本(?:单位|部门)|^(?:一并|同时|并|及时|抓紧)/.test(later[1]) || later[1].length > 16 || !ORGAN_NAME.test(later[1])) continue;
       const after = rest.slice(later[0].length);
