@@ -71,11 +71,13 @@ function gateStatement(db: DbOrTx, kind: RecordKind, scope: SQL) {
 }
 
 /**
- * What the gate's statement answered, kept per database handle while the change clock has not moved
- * (db/changeClock.ts): the same record and the same scope (policy.ts `scopeKey`, everything `preparedPlanScope`
- * sends) under the same count is the same row, so a cached answer's request sends no statement at all. Only entries
- * of the current count are kept (the map is emptied when the count moves), at most GATE_ENTRIES of them; none while
- * the clock is not listening (the statement then reads the database's stamp) or the answer cache is off.
+ * What the gate's statement answered for a plan, kept per database handle while the change clock has not moved
+ * (db/changeClock.ts): the same plan and the same scope (policy.ts `scopeKey`, everything `preparedPlanScope` sends)
+ * under the same count is the same row — the plan's region, the region tree and a unit's task membership move the
+ * count when they change, audited or not (migration 0018) — so a cached answer's request sends no statement at all.
+ * Plans only: the routes answered from the cache are a plan's (a task's or a report's gate asks more than the row).
+ * Only entries of the current count are kept (a new map when the count moves), at most GATE_ENTRIES of them; none
+ * while the clock is not listening (the statement then reads the database's stamp) or the answer cache is off.
  */
 interface GateEntry {
   row: (Omit<RecordOwner, 'stamp'> & { inScope: boolean }) | null;
@@ -83,32 +85,38 @@ interface GateEntry {
 }
 const GATE_ENTRIES = 20_000;
 /** per database handle: the count they were read under, and per scope (scopeKey's text, made once per actor's list) per record */
-const gateAnswers = new WeakMap<object, { stamp: string; size: number; byScope: Map<string, Map<string, GateEntry>> }>();
+const gateAnswers = new WeakMap<object, GateAnswers>();
 const gateLifetimeMs = () => Number(process.env.LUOSHI_ANSWER_CACHE_MS ?? 10_000);
+
+interface GateAnswers {
+  stamp: string;
+  size: number;
+  byScope: Map<string, Map<string, GateEntry>>;
+}
+/** The gate's answers of the change clock's current count for this scope, or none (not listening, or the cache off). */
+function gateAnswersFor(db: DbOrTx, actor: Actor): { counted: string; scoped: Map<string, GateEntry>; answers: GateAnswers } | null {
+  // read before the statement, so that what it answers is at least as new as the count it is kept under
+  const counted = gateLifetimeMs() > 0 ? changeClockOf(db)?.stamp() : null;
+  if (!counted) return null;
+  let answers = gateAnswers.get(db);
+  if (!answers || answers.stamp !== counted) gateAnswers.set(db, (answers = { stamp: counted, size: 0, byScope: new Map() }));
+  const scopeText = scopeKey(actor);
+  let scoped = answers.byScope.get(scopeText);
+  if (!scoped) answers.byScope.set(scopeText, (scoped = new Map()));
+  return { counted, scoped, answers };
+}
+
+type Owning = (RecordOwner & { inScope: boolean }) | null;
 
 /**
  * The plan (with its issuing region) a record belongs to, or null when the record does not exist — in one statement
  * with whether the plan lies in the actor's scope (`planScope`, all a plan's, an indicator's or an evaluation's
- * visibility comes to) and the change stamp; from the gate's answers above when the change clock allows.
+ * visibility comes to) and the change stamp; from the gate's answers above when the change clock allows (`cached`:
+ * the lookup made already, so that a hit costs no promise).
  */
-async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number): Promise<(RecordOwner & { inScope: boolean }) | null> {
+async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, cached: ReturnType<typeof gateAnswersFor>): Promise<Owning> {
   if (!planIdOf[kind]) return null;
-  // a task's, a report's or an attachment's visibility is its task's (visible below): the plan's scope is not asked
-  const byTask = kind === 'task' || kind === 'report' || kind === 'attachment';
-  // read before the statement, so that what it answers is at least as new as the count it is kept under
-  const counted = gateLifetimeMs() > 0 ? (changeClockOf(db)?.stamp() ?? null) : null;
-  let answers: { stamp: string; size: number; byScope: Map<string, Map<string, GateEntry>> } | undefined;
-  let scoped: Map<string, GateEntry> | undefined;
-  const record = `${kind}|${id}`;
-  if (counted) {
-    answers = gateAnswers.get(db);
-    if (!answers || answers.stamp !== counted) gateAnswers.set(db, (answers = { stamp: counted, size: 0, byScope: new Map() }));
-    const scopeText = byTask ? '' : scopeKey(actor);
-    scoped = answers.byScope.get(scopeText);
-    if (!scoped) answers.byScope.set(scopeText, (scoped = new Map()));
-    const hit = scoped.get(record);
-    if (hit && Date.now() - hit.at < gateLifetimeMs()) return hit.row && { ...hit.row, stamp: counted };
-  }
+  const byTask = isByTask(kind);
   const scope = preparedPlanScope(actor);
   const key = `${kind}|${byTask ? 'task' : scope.shape}`;
   let statements = gateStatements.get(db);
@@ -117,16 +125,28 @@ async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number
   if (!statement) statements.set(key, (statement = gateStatement(db, kind, byTask ? sql`false` : (scope.cond ?? sql`true`))));
   const [found] = await statement.execute({ id, ...scope.values });
   const row = found ? { planId: found.planId, regionId: found.regionId, inScope: found.inScope === true } : null;
-  if (answers && scoped) {
+  if (cached) {
+    const { answers, scoped } = cached;
     if (answers.size >= GATE_ENTRIES) {
       // full: start again (entries are only ever of the current count)
       for (const m of answers.byScope.values()) m.clear();
       answers.size = 0;
     }
+    const record = `${kind}|${id}`;
     if (!scoped.has(record)) answers.size++;
     scoped.set(record, { row, at: Date.now() });
   }
-  return row && { ...row, stamp: counted ?? stampOf(found!.stamp) };
+  return row && { ...row, stamp: cached?.counted ?? stampOf(found!.stamp) };
+}
+/** a task's, a report's or an attachment's visibility is its task's (visible below): the plan's scope is not asked */
+const isByTask = (kind: RecordKind) => kind === 'task' || kind === 'report' || kind === 'attachment';
+
+/** The gate's answer kept for this plan and scope under the current count: the row (null: no such plan), or undefined. */
+function keptOwningPlan(cached: ReturnType<typeof gateAnswersFor>, kind: RecordKind, id: number): Owning | undefined {
+  if (!cached) return undefined;
+  const hit = cached.scoped.get(`${kind}|${id}`);
+  if (!hit || Date.now() - hit.at >= gateLifetimeMs()) return undefined;
+  return hit.row && { ...hit.row, stamp: cached.counted };
 }
 
 async function visible(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, inScope: boolean): Promise<boolean> {
@@ -196,8 +216,12 @@ export async function authorizeRecord(db: DbOrTx, actor: Actor, access: Access, 
     if (access.action === 'write' && !writesRegion(actor, p.regionId)) throw new AppError('FORBIDDEN');
     return null;
   }
-  const owner = await owningPlan(db, actor, access.record, id);
-  if (!owner || !(await visible(db, actor, access.record, id, owner.inScope))) throw new AppError('NOT_FOUND');
+  const cached = access.record === 'plan' ? gateAnswersFor(db, actor) : null;
+  const kept = keptOwningPlan(cached, access.record, id);
+  const owner = kept !== undefined ? kept : await owningPlan(db, actor, access.record, id, cached);
+  // a plan's, an indicator's or an evaluation's visibility is the plan's scope (visible below, without a query)
+  const byPlan = access.record === 'plan' || access.record === 'indicator' || access.record === 'evaluation';
+  if (!owner || !(byPlan ? isAdmin(actor) || owner.inScope : await visible(db, actor, access.record, id, owner.inScope))) throw new AppError('NOT_FOUND');
   if (access.action === 'write' && !writesRegion(actor, owner.regionId)) throw new AppError('FORBIDDEN');
   return { planId: owner.planId, regionId: owner.regionId, stamp: owner.stamp };
 }

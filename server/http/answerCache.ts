@@ -43,6 +43,8 @@ interface Cache {
   entries: Map<string, Entry>;
   pending: Map<string, Promise<Entry>>;
   bytes: number;
+  /** the key used last (already last in `entries`: a hit on it need not move it) */
+  lastKey?: string;
 }
 /** per database handle (a process may hold more than one: tests, two instances in one process) */
 const caches = new WeakMap<object, Cache>();
@@ -73,9 +75,25 @@ export const answerCacheMs = () => Number(process.env.LUOSHI_ANSWER_CACHE_MS ?? 
 async function changeStamp(db: DbOrTx): Promise<string> {
   const counted = changeClockOf(db)?.stamp();
   if (counted) return counted;
+  return databaseStamp(db);
+}
+async function databaseStamp(db: DbOrTx): Promise<string> {
   const rows = (await db.execute(sql`select ${changeStampColumn} as id`)) as unknown as { rows?: { id: string | null }[] } | { id: string | null }[];
   const list = Array.isArray(rows) ? rows : (rows.rows ?? []);
   return stampOf(list[0]?.id);
+}
+
+/** The entry of this key made under this stamp, within its lifetime, or undefined; a hit becomes the most recently used. */
+function liveEntry(c: Cache, key: string, stamp: string, ttl: number): Entry | undefined {
+  const hit = c.entries.get(key);
+  if (!hit || hit.stamp !== stamp || Date.now() - hit.at >= ttl) return undefined;
+  // most recently used last: the first key is the one to drop
+  if (c.lastKey !== key) {
+    c.entries.delete(key);
+    c.entries.set(key, hit);
+    c.lastKey = key;
+  }
+  return hit;
 }
 
 async function entryFor(db: DbOrTx, key: string, compute: () => Promise<unknown>, knownStamp?: string): Promise<Entry> {
@@ -83,13 +101,9 @@ async function entryFor(db: DbOrTx, key: string, compute: () => Promise<unknown>
   const { entries, pending } = c;
   const stamp = knownStamp ?? (await changeStamp(db));
   const ttl = answerCacheMs();
+  const live = liveEntry(c, key, stamp, ttl);
+  if (live) return live;
   const hit = entries.get(key);
-  if (hit && hit.stamp === stamp && Date.now() - hit.at < ttl) {
-    // most recently used last: the first key is the one to drop
-    entries.delete(key);
-    entries.set(key, hit);
-    return hit;
-  }
   // one computation per key and stamp: fifty clients missing together wait for the same one
   const flight = `${key}\u0000${stamp}`;
   let p = pending.get(flight);
@@ -104,6 +118,7 @@ async function entryFor(db: DbOrTx, key: string, compute: () => Promise<unknown>
       }
       remove(c, key);
       entries.set(key, entry);
+      c.lastKey = key;
       account(c, entry, 0);
       return entry;
     })().finally(() => pending.delete(flight));
@@ -140,9 +155,12 @@ function asAnswer(reply: FastifyReply, value: unknown): unknown {
  * the handler would have sent it.
  */
 export async function sendCachedAnswer(db: DbOrTx, req: FastifyRequest, reply: FastifyReply, key: string, compute: () => Promise<unknown>, opts: { stamp?: string } = {}): Promise<unknown> {
-  if (answerCacheMs() <= 0) return asAnswer(reply, await compute());
+  const ttl = answerCacheMs();
+  if (ttl <= 0) return asAnswer(reply, await compute());
   const c = cacheOf(db);
-  const e = await entryFor(db, key, compute, opts.stamp);
+  // a hit with the stamp in hand (the gate's, or the change clock's) is found without waiting on anything
+  const stamp = opts.stamp ?? changeClockOf(db)?.stamp() ?? undefined;
+  const e = (stamp !== undefined ? liveEntry(c, key, stamp, ttl) : undefined) ?? (await entryFor(db, key, compute, stamp));
   const size = sizeOf(e);
   if (e.json === undefined) {
     e.json = JSON.stringify(e.value);

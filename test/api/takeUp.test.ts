@@ -5,6 +5,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import ExcelJS from 'exceljs';
 import { and, eq } from 'drizzle-orm';
 import { auditEvents, plans, regions, tasks } from '../../server/db/schema/index.js';
+import { changeClockOf } from '../../server/db/changeClock.js';
 import { rollupDistricts } from '../../server/domain/districtRollup.js';
 import { useTestApp, type Client } from '../helpers/app.js';
 import { auditChecks } from '../helpers/audit.js';
@@ -410,8 +411,12 @@ describe('the matrix is cached per view and changes with a take-up change (answe
     const city = (await cityOffice.get(url)).json();
     expect(city.levelWord).toBe('区县');
     expect(ids(city)).toEqual(expect.arrayContaining([yc, tl]));
-    // as a restore or a hand-made fix would: the plan now belongs to 永川区, and no audit row moves the change stamp
+    // as a restore or a hand-made fix would: the plan now belongs to 永川区, and no audit row moves the change stamp;
+    // the plan's region is an input of the route gate, whose answer is kept under the change clock (access.ts): its
+    // own trigger notifies every process (migration 0018) — on the embedded database with the write itself
+    const since = changeClockOf(db)!.count;
     await db.update(plans).set({ regionId: yc }).where(eq(plans.id, plan.id));
+    await expect.poll(() => changeClockOf(db)!.count).toBeGreaterThan(since);
     expect((await tongliang.get(url)).statusCode).toBe(404);
     const towns = await db.select({ id: regions.id }).from(regions).where(eq(regions.parentId, yc));
     const moved = (await cityOffice.get(url)).json();
