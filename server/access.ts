@@ -44,14 +44,17 @@ const planIdOf: Partial<Record<RecordKind, (id: SQL) => SQL>> = {
 
 /**
  * What the route gate read of a record's plan, handed to the handler (http/route.ts `owner`): the plan, its issuing
- * region and the change stamp — the change clock's count read before the gate's statement (db/changeClock.ts), or,
- * while the clock is not listening, the database's stamp read in that statement (db/changeStamp.ts) — so a cached
- * answer keyed on them needs no query of its own (http/answerCache.ts).
+ * region and the change stamps — the change clock's read before the gate's statement (db/changeClock.ts), or, while the
+ * clock is not listening, the database's stamp read in that statement (db/changeStamp.ts) — so a cached answer keyed on
+ * them needs no query of its own (http/answerCache.ts). `stamp`: for an answer about this plan alone (its lists,
+ * status, dashboards, board: moved by a change of the plan or one that names no plan; for a record other than a plan,
+ * the same as `stampAll`); `stampAll`: for an answer that reads other plans too (coverage: moved by every change).
  */
 export interface RecordOwner {
   planId: number;
   regionId: number | null;
   stamp: string;
+  stampAll: string;
 }
 
 /**
@@ -71,50 +74,56 @@ function gateStatement(db: DbOrTx, kind: RecordKind, scope: SQL) {
 }
 
 /**
- * What the gate's statement answered for a plan, kept per database handle while the change clock has not moved
+ * What the gate's statement answered for a plan, kept per database handle under the plan's change stamp
  * (db/changeClock.ts): the same plan and the same scope (policy.ts `scopeKey`, everything `preparedPlanScope` sends)
- * under the same count is the same row — the plan's region, the region tree and a unit's task membership move the
- * count when they change, audited or not (migration 0018) — so a cached answer's request sends no statement at all.
+ * under the same stamp is the same row — the plan's region, the region tree and a unit's task membership move every
+ * stamp when they change, audited or not (migration 0018) — so a cached answer's request sends no statement at all.
  * Plans only: the routes answered from the cache are a plan's (a task's or a report's gate asks more than the row).
- * Only entries of the current count are kept (a new map when the count moves), at most GATE_ENTRIES of them; none
- * while the clock is not listening (the statement then reads the database's stamp) or the answer cache is off.
+ * At most GATE_ENTRIES rows (all dropped past it); none while the clock is not listening (the statement then reads
+ * the database's stamp) or the answer cache is off.
  */
 interface GateEntry {
-  row: (Omit<RecordOwner, 'stamp'> & { inScope: boolean }) | null;
+  row: (Omit<RecordOwner, 'stamp' | 'stampAll'> & { inScope: boolean }) | null;
+  stamp: string;
   at: number;
 }
 const GATE_ENTRIES = 20_000;
-/** per database handle: the count they were read under, and per scope (scopeKey's text, made once per actor's list) per record */
+interface GateAnswers {
+  size: number;
+  /** per scope (scopeKey's text, made once per actor's list: a Map key hashed once), per plan */
+  byScope: Map<string, Map<number, GateEntry>>;
+}
 const gateAnswers = new WeakMap<object, GateAnswers>();
 const gateLifetimeMs = () => Number(process.env.LUOSHI_ANSWER_CACHE_MS ?? 10_000);
 
-interface GateAnswers {
-  stamp: string;
-  size: number;
-  byScope: Map<string, Map<string, GateEntry>>;
+/** The change clock's stamps, read before the gate's statement (for a plan: its own and everything's), or null. */
+function clockStamps(db: DbOrTx, planId: number | null): { stamp: string; stampAll: string } | null {
+  if (gateLifetimeMs() <= 0) return null;
+  const clock = changeClockOf(db);
+  const stampAll = clock?.stamp();
+  if (!clock || !stampAll) return null;
+  return { stamp: planId === null ? stampAll : clock.stamp(planId)!, stampAll };
 }
-/** The gate's answers of the change clock's current count for this scope, or none (not listening, or the cache off). */
-function gateAnswersFor(db: DbOrTx, actor: Actor): { counted: string; scoped: Map<string, GateEntry>; answers: GateAnswers } | null {
-  // read before the statement, so that what it answers is at least as new as the count it is kept under
-  const counted = gateLifetimeMs() > 0 ? changeClockOf(db)?.stamp() : null;
-  if (!counted) return null;
+
+/** The gate's rows of this scope (the Map the plan's row is kept in). */
+function gateRows(db: DbOrTx, actor: Actor): { rows: Map<number, GateEntry>; answers: GateAnswers } {
   let answers = gateAnswers.get(db);
-  if (!answers || answers.stamp !== counted) gateAnswers.set(db, (answers = { stamp: counted, size: 0, byScope: new Map() }));
+  if (!answers) gateAnswers.set(db, (answers = { size: 0, byScope: new Map() }));
   const scopeText = scopeKey(actor);
-  let scoped = answers.byScope.get(scopeText);
-  if (!scoped) answers.byScope.set(scopeText, (scoped = new Map()));
-  return { counted, scoped, answers };
+  let rows = answers.byScope.get(scopeText);
+  if (!rows) answers.byScope.set(scopeText, (rows = new Map()));
+  return { rows, answers };
 }
 
 type Owning = (RecordOwner & { inScope: boolean }) | null;
+type Stamps = ReturnType<typeof clockStamps>;
 
 /**
  * The plan (with its issuing region) a record belongs to, or null when the record does not exist — in one statement
  * with whether the plan lies in the actor's scope (`planScope`, all a plan's, an indicator's or an evaluation's
- * visibility comes to) and the change stamp; from the gate's answers above when the change clock allows (`cached`:
- * the lookup made already, so that a hit costs no promise).
+ * visibility comes to) and the database's change stamp; kept in `kept` (a plan's gate rows) under the clock's stamp.
  */
-async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, cached: ReturnType<typeof gateAnswersFor>): Promise<Owning> {
+async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, stamps: Stamps, kept: ReturnType<typeof gateRows> | null): Promise<Owning> {
   if (!planIdOf[kind]) return null;
   const byTask = isByTask(kind);
   const scope = preparedPlanScope(actor);
@@ -125,28 +134,27 @@ async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number
   if (!statement) statements.set(key, (statement = gateStatement(db, kind, byTask ? sql`false` : (scope.cond ?? sql`true`))));
   const [found] = await statement.execute({ id, ...scope.values });
   const row = found ? { planId: found.planId, regionId: found.regionId, inScope: found.inScope === true } : null;
-  if (cached) {
-    const { answers, scoped } = cached;
+  if (kept && stamps) {
+    const { answers, rows } = kept;
     if (answers.size >= GATE_ENTRIES) {
-      // full: start again (entries are only ever of the current count)
       for (const m of answers.byScope.values()) m.clear();
       answers.size = 0;
     }
-    const record = `${kind}|${id}`;
-    if (!scoped.has(record)) answers.size++;
-    scoped.set(record, { row, at: Date.now() });
+    if (!rows.has(id)) answers.size++;
+    rows.set(id, { row, stamp: stamps.stamp, at: Date.now() });
   }
-  return row && { ...row, stamp: cached?.counted ?? stampOf(found!.stamp) };
+  const db0 = found ? stampOf(found.stamp) : '';
+  return row && { ...row, stamp: stamps?.stamp ?? db0, stampAll: stamps?.stampAll ?? db0 };
 }
 /** a task's, a report's or an attachment's visibility is its task's (visible below): the plan's scope is not asked */
 const isByTask = (kind: RecordKind) => kind === 'task' || kind === 'report' || kind === 'attachment';
 
-/** The gate's answer kept for this plan and scope under the current count: the row (null: no such plan), or undefined. */
-function keptOwningPlan(cached: ReturnType<typeof gateAnswersFor>, kind: RecordKind, id: number): Owning | undefined {
-  if (!cached) return undefined;
-  const hit = cached.scoped.get(`${kind}|${id}`);
-  if (!hit || Date.now() - hit.at >= gateLifetimeMs()) return undefined;
-  return hit.row && { ...hit.row, stamp: cached.counted };
+/** The gate's row kept for this plan and scope under its current stamp: the row (null: no such plan), or undefined. */
+function keptOwningPlan(kept: ReturnType<typeof gateRows> | null, id: number, stamps: Stamps): Owning | undefined {
+  if (!kept || !stamps) return undefined;
+  const hit = kept.rows.get(id);
+  if (!hit || hit.stamp !== stamps.stamp || Date.now() - hit.at >= gateLifetimeMs()) return undefined;
+  return hit.row && { ...hit.row, ...stamps };
 }
 
 async function visible(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, inScope: boolean): Promise<boolean> {
@@ -216,14 +224,15 @@ export async function authorizeRecord(db: DbOrTx, actor: Actor, access: Access, 
     if (access.action === 'write' && !writesRegion(actor, p.regionId)) throw new AppError('FORBIDDEN');
     return null;
   }
-  const cached = access.record === 'plan' ? gateAnswersFor(db, actor) : null;
-  const kept = keptOwningPlan(cached, access.record, id);
-  const owner = kept !== undefined ? kept : await owningPlan(db, actor, access.record, id, cached);
+  const stamps = planIdOf[access.record] ? clockStamps(db, access.record === 'plan' ? id : null) : null;
+  const kept = access.record === 'plan' && stamps ? gateRows(db, actor) : null;
+  const hit = keptOwningPlan(kept, id, stamps);
+  const owner = hit !== undefined ? hit : await owningPlan(db, actor, access.record, id, stamps, kept);
   // a plan's, an indicator's or an evaluation's visibility is the plan's scope (visible below, without a query)
   const byPlan = access.record === 'plan' || access.record === 'indicator' || access.record === 'evaluation';
   if (!owner || !(byPlan ? isAdmin(actor) || owner.inScope : await visible(db, actor, access.record, id, owner.inScope))) throw new AppError('NOT_FOUND');
   if (access.action === 'write' && !writesRegion(actor, owner.regionId)) throw new AppError('FORBIDDEN');
-  return { planId: owner.planId, regionId: owner.regionId, stamp: owner.stamp };
+  return { planId: owner.planId, regionId: owner.regionId, stamp: owner.stamp, stampAll: owner.stampAll };
 }
 
 /** The region a new record may be placed in: the actor's own tree only. */

@@ -2,7 +2,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { auditEvents } from './db/schema/index.js';
 import type { DbOrTx } from './db/client.js';
-import { noteChange } from './db/changeClock.js';
+import { changeToken, noteChange } from './db/changeClock.js';
 import type { Actor } from './policy.js';
 import { maskWebhookToken } from './delivery/webhookGuard.js';
 
@@ -28,7 +28,7 @@ export async function writeAudit(tx: DbOrTx, actor: Actor, e: AuditInput): Promi
     ip: actor.ip ?? null,
   });
   // the answer cache's clock (db/changeClock.ts): this process sees its own change as soon as it is committed
-  noteChange(tx);
+  noteChange(tx, changeToken(e.planId, e.entityType));
 }
 
 /**

@@ -13,15 +13,34 @@
 // least as new as its stamp. While the listening connection is not up (not yet opened, lost, reconnecting) the clock
 // gives no stamp and callers read the database's stamp (db/changeStamp.ts) as before; when it is up again the count
 // moves once, since notifications may have been missed in between.
+// Per plan (migration 0019): each notification names the plans of its audit rows, so an answer about one plan (its
+// task lists, status, dashboards, board) is kept under that plan's stamp — `stamp(planId)`: moved by a change of the
+// plan or by one that names no plan ('*': a unit, a region, a row without a plan id) — and a report in one district does
+// not drop another plan's answers. Answers that read more than one plan (a unit's own list, the plan list, coverage)
+// are kept under `stamp()`, moved by every change. Audit rows of users and notifications (a login, a message read)
+// name no plan and touch no cached answer: they move `stamp()` only ('.').
 import pg from 'pg';
 
 export const CHANGE_CHANNEL = 'luoshi_change';
 
+/**
+ * What an audit row tells the clock (the trigger of migration 0019 says the same in SQL): its plan, '.' for a user's or
+ * a notification's row without one (no cached answer about a plan reads them), '*' for any other row without one.
+ */
+export function changeToken(planId: number | null | undefined, entityType: string): string {
+  if (planId != null) return String(planId);
+  return entityType === 'user' || entityType === 'notification' ? '.' : '*';
+}
+
 export interface ChangeClock {
-  /** 'g<count>' while notifications are being received; null while they are not (read the database's stamp then) */
-  stamp(): string | null;
-  /** a change this process committed (or may have): moves the count at once */
-  bump(): void;
+  /**
+   * The stamp to keep an answer under, read before any of its statements: with `planId`, an answer about that plan
+   * alone ('p<everything>.<plan>'); without, any answer ('g<count>'). Null while notifications are not being received
+   * (read the database's stamp then).
+   */
+  stamp(planId?: number): string | null;
+  /** a change this process committed (or may have): its tokens (`changeToken`), or everything */
+  bump(tokens?: Iterable<string>): void;
   /** changes seen so far (tests wait on it) */
   readonly count: number;
   /** is the listening connection up (or, on the embedded database, always) */
@@ -29,14 +48,54 @@ export interface ChangeClock {
   close(): Promise<void>;
 }
 
+/** At most this many plans' marks; past it they are dropped and every plan's stamp moves. */
+const MAX_PLAN_MARKS = 100_000;
+
+/**
+ * The counts behind the stamps: `count` moves with every change; `everything` with a change that names no plan, a
+ * lost connection or a change of this process whose plans are not known; `marks` holds, per plan, the count at its
+ * last change. A plan's stamp (everything, its mark) never comes back once it has moved: marks only grow, and
+ * dropping them moves `everything`.
+ */
+class Counts {
+  count = 0;
+  everything = 0;
+  marks = new Map<number, number>();
+  /** one change, told by its tokens: plan ids, '*', '.' (a notification's payload, split at commas) */
+  change(tokens: Iterable<string>) {
+    this.count++;
+    let any = false;
+    for (const t of tokens) {
+      any = true;
+      if (t === '.') continue;
+      const id = Number(t);
+      if (t !== '' && t !== '*' && Number.isSafeInteger(id)) this.marks.set(id, this.count);
+      else this.everything++;
+    }
+    if (!any) this.everything++;
+    if (this.marks.size > MAX_PLAN_MARKS) {
+      this.marks.clear();
+      this.everything++;
+    }
+  }
+  all() {
+    this.count++;
+    this.everything++;
+  }
+  stamp(planId?: number) {
+    return planId === undefined ? `g${this.count}` : `p${this.everything}.${this.marks.get(planId) ?? 0}`;
+  }
+}
+const payloadTokens = (payload: string | undefined) => (payload ?? '').split(',');
+
 const clocks = new WeakMap<object, ChangeClock>();
 /** The clock of a database handle (`db`), if it has one; a transaction handle has none. */
 export const changeClockOf = (db: object): ChangeClock | undefined => clocks.get(db);
 
 /**
  * Gives a database handle its clock, and makes every transaction begun on it move the clock once it has ended if it
- * wrote an audit row (`noteChange`): committed, or — when the end failed — perhaps committed. A transaction is known by
- * its session (drizzle's, one per transaction, shared by its savepoints).
+ * wrote an audit row (`noteChange`), with the tokens of its rows: committed, or — when the end failed — perhaps
+ * committed. A transaction is known by its session (drizzle's, one per transaction, shared by its savepoints).
  */
 export function attachChangeClock(db: { transaction: (...a: never[]) => Promise<unknown> }, clock: ChangeClock): void {
   clocks.set(db, clock);
@@ -46,41 +105,42 @@ export function attachChangeClock(db: { transaction: (...a: never[]) => Promise<
     try {
       return await transaction((tx) => {
         session = sessionOf(tx);
-        if (session) changed.set(session, false);
+        if (session) changed.set(session, new Set());
         return fn(tx);
       }, config);
     } finally {
-      if (session && changed.get(session)) clock.bump();
+      const tokens = session && changed.get(session);
+      if (tokens?.size) clock.bump(tokens);
       if (session) changed.delete(session);
     }
   };
 }
 
 const sessionOf = (tx: object) => (tx as { session?: object }).session;
-/** the sessions of this process's open transactions: has one written an audit row */
-const changed = new WeakMap<object, boolean>();
+/** the sessions of this process's open transactions: the tokens of the audit rows each has written */
+const changed = new WeakMap<object, Set<string>>();
 
 /**
- * An audit row was just written on `tx` (audit.ts writeAudit): on a database handle (no transaction: it is committed
- * already) the clock moves now; in a transaction, when it ends.
+ * An audit row was just written on `tx` (audit.ts writeAudit) with this token (`changeToken`): on a database handle
+ * (no transaction: it is committed already) the clock moves now; in a transaction, when it ends.
  */
-export function noteChange(tx: object): void {
+export function noteChange(tx: object, token: string): void {
   const clock = clocks.get(tx);
-  if (clock) return clock.bump();
+  if (clock) return clock.bump([token]);
   const session = sessionOf(tx);
-  if (session && changed.has(session)) changed.set(session, true);
+  changed.get(session ?? tx)?.add(token);
 }
 
 /** Embedded database: LISTEN on its one connection, where a notification arrives with the commit that sent it. */
-export function embeddedChangeClock(client: { listen(channel: string, cb: () => void): Promise<unknown> }): ChangeClock {
-  let count = 0;
+export function embeddedChangeClock(client: { listen(channel: string, cb: (payload: string) => void): Promise<unknown> }): ChangeClock {
+  const counts = new Counts();
   let state: 'idle' | 'starting' | 'listening' | 'closed' = 'idle';
   const start = () => {
     state = 'starting';
-    client.listen(CHANGE_CHANNEL, () => count++).then(
+    client.listen(CHANGE_CHANNEL, (payload) => counts.change(payloadTokens(payload))).then(
       () => {
         if (state !== 'starting') return;
-        count++;
+        counts.all();
         state = 'listening';
       },
       () => {
@@ -89,14 +149,14 @@ export function embeddedChangeClock(client: { listen(channel: string, cb: () => 
     );
   };
   return {
-    stamp() {
-      if (state === 'listening') return `g${count}`;
+    stamp(planId) {
+      if (state === 'listening') return counts.stamp(planId);
       if (state === 'idle') start();
       return null;
     },
-    bump: () => void count++,
+    bump: (tokens) => (tokens ? counts.change(tokens) : counts.all()),
     get count() {
-      return count;
+      return counts.count;
     },
     get listening() {
       return state === 'listening';
@@ -116,7 +176,7 @@ const firstRetryMs = () => Number(process.env.LUOSHI_CHANGE_RETRY_MS ?? 100);
 
 /** PostgreSQL: one connection of its own LISTENs; reconnects after a loss (0.1 s, doubling to 5 s). */
 export function serverChangeClock(connectionString: string): ChangeClock {
-  let count = 0;
+  const counts = new Counts();
   let state: 'idle' | 'connecting' | 'listening' | 'waiting' | 'closed' = 'idle';
   let client: pg.Client | null = null;
   let failures = 0;
@@ -134,7 +194,7 @@ export function serverChangeClock(connectionString: string): ChangeClock {
     void c.end().catch(() => undefined);
     if (state === 'closed') return;
     state = 'waiting';
-    count++;
+    counts.all();
     if (!reported) console.error(`[db] 变更通知连接中断,缓存改为逐次读取数据库变更戳,正在重新连接:${err?.message ?? '连接已关闭'}`);
     reported = true;
     retry = setTimeout(connect, Math.min(firstRetryMs() * 2 ** failures++, 5_000));
@@ -147,7 +207,7 @@ export function serverChangeClock(connectionString: string): ChangeClock {
     state = 'connecting';
     const c = new pg.Client({ connectionString, keepAlive: true, query_timeout: HEARTBEAT_TIMEOUT_MS, application_name: 'luoshi change listener' });
     client = c;
-    c.on('notification', () => void count++);
+    c.on('notification', (msg) => counts.change(payloadTokens(msg.payload)));
     c.on('error', (err) => lost(c, err));
     c.on('end', () => lost(c));
     c.connect()
@@ -155,7 +215,7 @@ export function serverChangeClock(connectionString: string): ChangeClock {
       .then(() => {
         if (c !== client || state !== 'connecting') return;
         // notifications sent before LISTEN took effect were not received: every answer cached before is dropped
-        count++;
+        counts.all();
         state = 'listening';
         failures = 0;
         if (reported) console.error('[db] 变更通知连接已恢复');
@@ -170,14 +230,14 @@ export function serverChangeClock(connectionString: string): ChangeClock {
   };
 
   return {
-    stamp() {
-      if (state === 'listening') return `g${count}`;
+    stamp(planId) {
+      if (state === 'listening') return counts.stamp(planId);
       if (state === 'idle') connect();
       return null;
     },
-    bump: () => void count++,
+    bump: (tokens) => (tokens ? counts.change(tokens) : counts.all()),
     get count() {
-      return count;
+      return counts.count;
     },
     get listening() {
       return state === 'listening';

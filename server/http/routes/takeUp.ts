@@ -27,12 +27,13 @@ export const takeUpRoutes = [
     method: 'GET', url: '/api/plans/:id/coverage', permission: 'task.read', tag: 'take-up', summary: '区县(镇街)落实矩阵(任务 × 下一级区划,含汇总状态)',
     params: idParam, response: coverageSchema,
     // the route table has checked that the actor may read the plan (routeAccess read('plan')) before this runs, and
-    // read the plan's region and the change stamp in the same statement (`owner`); cached (answerCache.ts) under
+    // read the plan's region and the change stamps with it (`owner`; the matrix reads the district plans too, so it is
+    // kept under `stampAll`, which every change moves); cached (answerCache.ts) under
     // everything the answer depends on (coverageKey) — one actor never gets a matrix computed for another view, and
     // a cached answer costs no query beyond the gate's
     handler: async ({ db, actor, params, req, reply, owner }) => {
       const t = today();
-      return sendCachedAnswer(db, req, reply, coverageKey(actor, owner!, t), async () => coverageFor(db, await coverageScope(db, actor, params.id), t), { stamp: owner!.stamp });
+      return sendCachedAnswer(db, req, reply, coverageKey(actor, owner!, t), async () => coverageFor(db, await coverageScope(db, actor, params.id), t), { stamp: owner!.stampAll });
     },
   }),
   defineRoute({
