@@ -2,8 +2,9 @@
 // cached answer can be checked without a round trip to the database.
 //
 // Every change writes an audit row in its own transaction (house rule) and the audit table's statement trigger sends
-// NOTIFY luoshi_change (migration 0017), which the database delivers after the commit. Each database handle keeps one
-// clock: on PostgreSQL one dedicated connection LISTENs (opened on the first request that asks) and each notification
+// NOTIFY luoshi_change (migrations 0017, 0019; the route gate's inputs notify by their own triggers, 0018), which the
+// database delivers after the commit. Each database handle keeps one clock: on PostgreSQL one dedicated connection
+// LISTENs (opened when the HTTP app is built, or by the first request that asks) and each notification
 // moves the count; on the embedded database (PGlite: one process, one connection) the notification comes with the
 // answer to the committing statement, before the writer goes on. A transaction of this process moves the count itself
 // as soon as it has ended (db/client.ts), so the writer's next request never waits for its own notification.
@@ -12,7 +13,8 @@
 // when that count was read — every change whose notification had arrived — is in the answer, so an entry holds data at
 // least as new as its stamp. While the listening connection is not up (not yet opened, lost, reconnecting) the clock
 // gives no stamp and callers read the database's stamp (db/changeStamp.ts) as before; when it is up again the count
-// moves once, since notifications may have been missed in between.
+// moves once, since notifications may have been missed in between (and once when it is lost).
+//
 // Per plan (migration 0019): each notification names the plans of its audit rows, so an answer about one plan (its
 // task lists, status, dashboards, board) is kept under that plan's stamp — `stamp(planId)`: moved by a change of the
 // plan or by one that names no plan ('*': a unit, a region, a row without a plan id) — and a report in one district does

@@ -376,8 +376,9 @@ describe('the matrix is cached per view and changes with a take-up change (answe
     expect(district.canSetRule).toBe(false);
   });
 
-  // a cached matrix costs only the route gate's one statement (the plan's region and the change stamp, access.ts), so
-  // the key must change with everything the gate and the view depend on (queries/takeUp.ts coverageKey)
+  // a cached matrix costs no statement at all (the route gate's row and the answer kept under the change clock's stamps,
+  // access.ts, db/changeClock.ts), so the key must change with everything the gate and the view depend on
+  // (queries/takeUp.ts coverageKey)
   const ids = (cov: { districts: { id: number }[] }) => cov.districts.map((d) => d.id);
 
   it('the asker’s new roles or region reach the cached matrix at once, even after another view filled it; a logout ends it', async () => {
