@@ -15,7 +15,7 @@ import { unitWrittenInDoc } from './numbersContext.js';
 import { extractProjects } from './projects.js';
 import { extractNotes } from './notes.js';
 import { validateParsed } from './validate.js';
-import { defaultRegistry } from './registry.js';
+import { sharedRegistry } from './registry.js';
 
 export interface ParseOptions {
   registry?: RegistryUnit[];
@@ -32,7 +32,7 @@ function parseNormalized(original: string, opts: ParseOptions, decoded?: Omit<De
   const doc = normalize(original);
   const ctx: ParseContext = {
     doc,
-    registry: opts.registry ?? defaultRegistry(),
+    registry: opts.registry ?? sharedRegistry(),
     warnings: [],
     region: opts.region ?? null,
   };

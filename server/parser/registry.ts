@@ -41,6 +41,15 @@ export function defaultRegistry(dir = DATA_DIR): RegistryUnit[] {
   return cached.map((u) => ({ ...u, aliases: [...u.aliases] }));
 }
 
+/**
+ * The data directory's units, one array shared by every parse that brings no registry of its own: the parser only
+ * reads it, and its name index (built once per array) is then built once per process, not once per parse.
+ */
+export function sharedRegistry(): readonly RegistryUnit[] {
+  if (!cached) defaultRegistry();
+  return cached!;
+}
+
 /** "永川区" → "永川"; used to accept "永川区发展改革委" and "永川高新区…" forms. */
 function shortRegion(region: string): string {
   return region.replace(/(自治县|区|县|市)$/, '');
@@ -50,13 +59,13 @@ interface Index {
   byKey: Map<string, RegistryUnit[]>;
   regions: Set<string>;
 }
-const indexes = new WeakMap<RegistryUnit[], Index>();
+const indexes = new WeakMap<readonly RegistryUnit[], Index>();
 
 export function keyOf(name: string): string {
   return name.replace(/[\s()（）]/g, '').replace(/人民政府/g, '政府');
 }
 
-function indexOf(registry: RegistryUnit[]): Index {
+function indexOf(registry: readonly RegistryUnit[]): Index {
   let idx = indexes.get(registry);
   if (idx) return idx;
   const byKey = new Map<string, RegistryUnit[]>();
@@ -86,7 +95,7 @@ export interface Resolved {
 }
 
 /** Canonical name for a raw unit name, preferring the plan's region, then the city. */
-export function resolveUnit(raw: string, registry: RegistryUnit[], region: string | null): Resolved {
+export function resolveUnit(raw: string, registry: readonly RegistryUnit[], region: string | null): Resolved {
   const idx = indexOf(registry);
   // another city's plan: its "市X" and "区X" are its own units, which the registry does not hold
   if (region && !idx.regions.has(region)) return { name: raw, known: false, region: null };
@@ -129,7 +138,7 @@ export const ELSEWHERE = '(外地)';
  * 重庆 or one of its districts (or a registry region) is another city's: its generic "区财政局" is
  * its own unit, not Chongqing's, so it is looked up as from elsewhere and stays unknown.
  */
-export function lookupRegion(region: string | null, text: string, registry: RegistryUnit[]): string | null {
+export function lookupRegion(region: string | null, text: string, registry: readonly RegistryUnit[]): string | null {
   if (region) return region;
   if (CHONGQING_PLACES.test(text)) return null;
   for (const r of indexOf(registry).regions) if (text.includes(shortRegion(r))) return null;
@@ -147,7 +156,7 @@ const NOT_A_CITY = /^(?:重庆|全|本|各|该|城|我|市|省|县|区|地|直|�
  * Does a plan that never names 重庆 name another city in its head (title, issuer, first lines)?
  * Then its "市X" names are that city's, not Chongqing's. A snippet naming no place keeps resolving.
  */
-export function namesOtherCity(text: string, registry: RegistryUnit[]): boolean {
+export function namesOtherCity(text: string, registry: readonly RegistryUnit[]): boolean {
   if (CHONGQING_PLACES.test(text)) return false;
   for (const r of indexOf(registry).regions) if (text.includes(shortRegion(r))) return false;
   const head = text.slice(0, 600);
@@ -167,6 +176,6 @@ const OTHER_COUNTY = /(?:^|(?<=[第名,，、;；:：\s(（]))([\u4e00-\u9fa5]{2
 const NOT_A_COUNTY = /^(?:全|本|各|该|我|每|一|两|区|市|乡|镇|村|省|州|郊|邻|外|试点|示范|贫困|重点)/;
 
 /** Region names in the registry (used by meta to recognise the plan's district). */
-export function registryRegions(registry: RegistryUnit[]): string[] {
+export function registryRegions(registry: readonly RegistryUnit[]): string[] {
   return [...new Set(registry.map((u) => u.region))];
 }

@@ -29,7 +29,7 @@ export interface RegistryUnit {
 
 export interface ParseContext {
   doc: NormalizedDoc;
-  registry: RegistryUnit[];
+  registry: readonly RegistryUnit[];
   warnings: ParseWarning[];
   /** region the document is about, when known (helps resolve "区发展改革委") */
   region: string | null;
