@@ -43,7 +43,7 @@ export function normalize(original: string): NormalizedDocEx {
   // Word bookmark tags left by converters
   cur = applyEdits(cur, regexEdits(cur.text, /\[bookmark: [^\]\n]*\]/g, () => ''));
   // non-breaking spaces a mirror turned into "?" before a heading or a label ("???(一)第一检查督导组;", "艾 ?进")
-  cur = applyEdits(cur, regexEdits(cur.text, /^\?+(?=[(（][一二三四五六七八九十\d]|[一二三四五六七八九十]、)|(?<=[\u4e00-\u9fa5] )\?(?=[\u4e00-\u9fa5])/gm, () => ''));
+  cur = applyEdits(cur, regexEdits(cur.text, /^\?+(?=[(（][一二三四五六七八九十\d]|[一二三四五六七八九十]、)|\?(?<=[\u4e00-\u9fa5] \?)(?=[\u4e00-\u9fa5])/gm, () => ''));
   cur = { text: widthFold(cur.text), map: cur.map };
   cur = removePinyin(cur, fixes, src);
   cur = toSimplified(cur, fixes);
@@ -232,7 +232,7 @@ const OCR_TABLE: { re: RegExp; to: string; needle: string; skip?: number }[] = [
   { re: /责仼(?=单位|部门)/g, to: '责任', needle: '责仼' },
   // 伩 for 位: "牵头单伩"
   ...['牵头', '责任', '配合'].map((l) => ({ re: new RegExp(`${l}单伩`, 'g'), to: `${l}单位`, needle: '单伩' })),
-  { re: /(?<=\((?:牵头|责任|配合)(?:单位|部门));(?=[\u4e00-\u9fff])/g, to: ':', needle: ';' },
+  { re: /;(?<=\((?:牵头|责任|配合)(?:单位|部门);)(?=[\u4e00-\u9fff])/g, to: ':', needle: ';' },
   // 単 (the Japanese form) for 单: "责任単位"
   { re: /単(?=[ \t\u3000]*位)/g, to: '单', needle: '単' },
   // "牵 头 单 位:", "责 任 单 位": a label spaced out by OCR or justified type
@@ -258,7 +258,7 @@ function fixOcr(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
 }
 
 // "…抓好落实." / "…达到60%.2023年…": a half-width "." ending a sentence (not "3.5", not the "1." or "一." of an item)
-const HALF_STOP = /(?<=[\u4e00-\u9fff%"”)])(?<!^[ \t]*[一二三四五六七八九十]{1,3})\.(?!\.)/gm;
+const HALF_STOP = /\.(?<=[\u4e00-\u9fff%"”)]\.)(?<!^[ \t]*[一二三四五六七八九十]{1,3}\.)(?!\.)/gm;
 
 /** A PDF text layer typed with half-width punctuation ends its sentences with ".": read them as "。". */
 function halfWidthStops(cur: Mapped): Mapped {
@@ -281,7 +281,7 @@ function halfWidthStops(cur: Mapped): Mapped {
  */
 function singleSpace(cur: Mapped): Mapped {
   const t = cur.text;
-  const breaks = t.match(/(?<=\S[ \t\u3000]*)\n(?:[ \t\u3000]*\n)*(?=[ \t\u3000]*\S)/g) ?? [];
+  const breaks = t.match(/\n(?<=\S[ \t\u3000]*\n)(?:[ \t\u3000]*\n)*(?=[ \t\u3000]*\S)/g) ?? [];
   if (breaks.length < 3) return cur;
   const single = breaks.filter((b) => b === '\n').length;
   const double = breaks.filter((b) => (b.match(/\n/g) ?? []).length === 2).length;
