@@ -1006,8 +1006,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // "自2025年第二季度起,各牵头单位要…": when a rule starts, then who keeps it
   const since = /^(?:自|从)[^,,;。]{2,20}(?:起|开始)[,,]\s*/.exec(sm.slice(lead));
   if (since && !speaker) lead += since[0].length;
-  // "为解决四中交通问题,市交投公司要加快推进…": the purpose first, then who
-  const purpose = !since && !speaker ? /^为了?[^,,;。“”]{2,30}[,,]\s*(?=[^,,;。]{2,30}?(?:要|应|须|必须|将|负责|牵头))/.exec(sm.slice(lead)) : null;
+  // "为解决四中交通问题,市交投公司要加快推进…", "根据《计划》,各市、县(市、区)应及时制定…": the purpose or the basis first, then who
+  const purpose = !since && !speaker ? /^(?:为了?|根据|按照|依据|依照)[^,,;。“”]{2,30}[,,]\s*(?=[^,,;。]{2,30}?(?:要|应|须|必须|将|负责|牵头))/.exec(sm.slice(lead)) : null;
   if (purpose) lead += purpose[0].length;
   // "8月7日前金元村、石宝沟村要完成…": the date first, then the units
   const dateFirst = DATE_FIRST.exec(sm.slice(lead));

@@ -270,6 +270,11 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('会议强调。区城管局作为管理整治类任务牵头部门,要切实履职尽责,摸清任务总量。\n').map((t) => t.lead)).toEqual([['区城管局']]);
   });
 
+  it('reads the units after a 根据/按照 lead-in clause, as after a 为 purpose', () => {
+    expect(tasksOf('根据《计划》,各市、县(市、区)应及时制定整治改造提升方案,加强项目的谋划和设计。\n').map((t) => t.responsible)).toEqual([['各市、县(市、区)']]);
+    expect(tasksOf('按照省里的统一部署,县住建局要在9月底前完成摸底排查。\n').map((t) => t.responsible)).toEqual([['县住建局']]);
+  });
+
   it('carries a subject on to ";要…" clauses that name a piece of work of their own', () => {
     const plan = parseText('会议强调。张守锐要求,各级各部门要坚决遏制耕地“非农化”,强化永久基本农田特殊保护;要加快编制国土空间总体规划,全力做好土地要素保障;要扎实做好不动产登记工作。\n');
     const t = plan.tasks.find((x) => x.text.includes('编制国土空间总体规划'));
