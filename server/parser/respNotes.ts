@@ -674,6 +674,67 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
       if (whose && free(whose.start, whose.end)) out.push(whose);
     }
   }
+  out.push(...dutyLines(ctx, free));
+  return out;
+}
+
+// a unit by name and its work, no modal between: "太原市发改委做好供热气源的保障工作", "市财政局积极争取落实…"
+const DUTY_OPEN = /^([^,;。:()!?\s“”]{3,24}?)(?=(?:积极|全力|主动|认真|切实|及时|继续|进一步|具体)?(?:加强|做好|搞好|抓好|协调|督促|支持|指导|保障|推进|统筹|监督|组织|开展|落实|制定|制订|完善|建立|配合|争取|负责|牵头))/;
+
+/**
+ * "太原市城管局加强对…的协调指导,…;…⏎太原市发改委做好…;市财政局积极争取…⏎太原市能源局协调…": a division of labour
+ * written as a list of duties, each line opening on a unit by name and its work with no modal or label (a news item's
+ * "各部门…:" list, a notice's 职责分工). Three or more such duties on consecutive lines, every line opening on one,
+ * by at least three units: each duty is a task, its unit responsible. A line or two of this shape alone is prose.
+ */
+function dutyLines(ctx: ParseContext, free: (a: number, b: number) => boolean): RespNote[] {
+  const out: RespNote[] = [];
+  let block: { at: number; who: string; end: number }[] = [];
+  const flush = () => {
+    if (block.length >= 3 && new Set(block.map((d) => d.who)).size >= 3) {
+      for (const d of block) {
+        if (!free(d.at, d.end)) continue;
+        const who = parseUnitList(ctx, d.who, d.at);
+        if (!who.units.length || who.rejected.length) continue;
+        const n = emptyNote(d.at, d.at + d.who.length, 'inline');
+        n.responsible.push(...who.units);
+        n.opens = true;
+        n.bodyEnd = d.end;
+        out.push(n);
+      }
+    }
+    block = [];
+  };
+  for (const line of ctx.doc.lines) {
+    const t = line.text.replace(/\s+$/, '');
+    // (blank lines between the duties do not part them)
+    if (!t.trim()) continue;
+    const mt = mask(t);
+    const duties: typeof block = [];
+    const re = /[^。!?;]+[。!?;]?/g;
+    let first = true;
+    for (let m = re.exec(mt); m; m = re.exec(mt), first = false) {
+      const c = m[0];
+      const lead = c.length - c.trimStart().length + (LINE_MARK.exec(c.trimStart())?.[0] ?? '').length;
+      const d = DUTY_OPEN.exec(c.slice(lead));
+      const who = d?.[1] ?? '';
+      if (!d || !isUnitSubject(who) || NOT_NAMED.test(who) || !ORGAN_NAME.test(who)) {
+        if (first) break;
+        continue;
+      }
+      const prev = duties[duties.length - 1];
+      if (prev) prev.end = line.start + m.index;
+      duties.push({ at: line.start + m.index + lead, who: t.slice(m.index + lead, m.index + lead + who.length), end: line.start + t.replace(/[。;]$/, '').length });
+    }
+    if (!duties.length) {
+      flush();
+      continue;
+    }
+    block.push(...duties);
+  }
+  flush();
+  // a duty ends before the next one's clause: trim the stop it ends on
+  for (const n of out) while (n.bodyEnd! > n.end && /[;。\s]/.test(ctx.doc.text[n.bodyEnd! - 1])) n.bodyEnd!--;
   return out;
 }
 

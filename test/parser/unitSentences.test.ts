@@ -275,6 +275,13 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('按照省里的统一部署,县住建局要在9月底前完成摸底排查。\n').map((t) => t.responsible)).toEqual([['县住建局']]);
   });
 
+  it('reads a division of labour written as duty lines with no modal, three units or more', () => {
+    const text = '各部门将全力做好汛期准备:\n县水利局做好水库、山塘的汛前检查;县财政局积极争取落实防汛补助资金。\n\n县应急管理局统筹调配抢险物资,组织开展应急演练。\n县气象局加强监测预报预警。\n';
+    expect(tasksOf(text).map((t) => t.responsible)).toEqual([['县水利局'], ['县财政局'], ['县应急管理局'], ['县气象局']]);
+    // two such lines alone are prose, not a list of duties
+    expect(tasksOf('县水利局做好水库的汛前检查。\n县气象局加强监测预报预警。\n')).toEqual([]);
+  });
+
   it('carries a subject on to ";要…" clauses that name a piece of work of their own', () => {
     const plan = parseText('会议强调。张守锐要求,各级各部门要坚决遏制耕地“非农化”,强化永久基本农田特殊保护;要加快编制国土空间总体规划,全力做好土地要素保障;要扎实做好不动产登记工作。\n');
     const t = plan.tasks.find((x) => x.text.includes('编制国土空间总体规划'));
