@@ -1034,7 +1034,7 @@ const NOT_NAMED = /干部$|领导$|同志$|^(?:全[省市区县])?各|^(?:其他
 /** "各牵头单位", "各地、各部门", "各部门各单位": the addressees of a notice, no one unit by name */
 // "各有关单位要按照分工抓紧制定实施细则", "各乡镇要组织开展自查": a piece of work to draw up, submit, check or finish (the
 // labelling rule for collectives, fixtures/real/README.md); "要高度重视、加强领导、形成合力" is an exhortation
-const WORK_VERB = /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|报告|提交|填报|申报|报区|报市|报县|完成(?!好)|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|拆除|验收|录入/;
+const WORK_VERB = /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|报告|提交|填报|申报|报区|报市|报县|完成(?!好)(?=[\u4e00-\u9fa5])|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|拆除|验收|录入/;
 const EXHORT = /高度重视|提高认识|提高思想认识|加强(?:组织)?领导|加强协调|密切配合|通力合作|形成合力|压实|落实责任|各司其职|认真贯彻|深入贯彻|抓好落实|落到实处|切实承担|承担起|主动支持|积极配合|扛牢|树立|精心组织|作为.{0,12}(?:政治任务|首要任务|重要任务)/;
 function pieceOfWork(rest: string): boolean {
   // (a traditional-character page has been converted already: normalize.ts toSimplified)
@@ -1135,12 +1135,19 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   }
   // "…制定切实可行的实施方案,市政府办公厅将依据…进行跟踪督查": a body named by name that opens a later clause of
   // the sentence and says what it will do or must do; addressees in mid-sentence are too often an exhortation's
-  if (!m && !runIn) {
+  if (!m) {
     for (let c = sm.indexOf(',', lead); c > 0 && c < lead + 120; c = sm.indexOf(',', c + 1)) {
       const rest = sm.slice(c + 1);
       // (a cheap look for a duty word close after the comma before the full subject readers)
       if (!LATER_DUTY.test(rest)) continue;
       const later = SUBJECT.exec(rest) ?? WILL.exec(rest);
+      // "…目标为309.2亿元,各项目建设单位必须按目标责任完成年度投资计划": addressees charged, by a modal, with a
+      // piece of work
+      if (later && !later[2] && /^(?:要|必须|须|务必)$/.test(rest.slice(later[1].length, later[0].length)) && isAddressees(later[1]) && pieceOfWork(rest.slice(later[0].length))) {
+        lead = c + 1;
+        m = later;
+        break;
+      }
       if (!later || !isUnitSubject(later[1]) || NOT_NAMED.test(later[1]) || /本(?:单位|部门)|^(?:一并|同时|并|及时|抓紧)/.test(later[1]) || later[1].length > 16 || !ORGAN_NAME.test(later[1])) continue;
       const after = rest.slice(later[0].length);
       if (!(later[2] || pieceOfWork(after) || WILL_CHECK.test(after) || SENTENCE_DATE.test(after))) continue;

@@ -282,6 +282,12 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('县水利局做好水库的汛前检查。\n县气象局加强监测预报预警。\n')).toEqual([]);
   });
 
+  it('reads addressees charged by a modal with a piece of work in a later clause of the sentence', () => {
+    expect(tasksOf('(一)今年全县重点项目投资目标为80亿元,各项目业主单位必须按时完成年度投资计划。\n').map((t) => t.responsible)).toEqual([['各项目业主单位']]);
+    // "…保障任务完成": 完成 with nothing after it names no piece of work
+    expect(tasksOf('同时,各级政府要正确履行职责,合理配置公共资源,保障规划目标和任务完成。\n')).toEqual([]);
+  });
+
   it('carries a subject on to ";要…" clauses that name a piece of work of their own', () => {
     const plan = parseText('会议强调。张守锐要求,各级各部门要坚决遏制耕地“非农化”,强化永久基本农田特殊保护;要加快编制国土空间总体规划,全力做好土地要素保障;要扎实做好不动产登记工作。\n');
     const t = plan.tasks.find((x) => x.text.includes('编制国土空间总体规划'));
