@@ -790,13 +790,29 @@ function dedupe(ts: ParsedTarget[]): ParsedTarget[] {
   const seen = new Set<string>();
   // a goal restated in a page's headline, teaser and body ("新增生活垃圾分类覆盖户数92.21万户" four times) is one
   const said = new Set<string>();
-  return ts.filter((t) => {
+  const kept: ParsedTarget[] = [];
+  for (const t of ts) {
     const k = `${t.source.start}:${t.source.end}`;
     // (the same words: a table's cells that differ only by the row they stand in are not restatements)
     const same = `${t.quote.replace(/\s/g, '')}|${t.subject.replace(/\s/g, '')}|${t.value}|${t.unit}|${t.comparator}|${t.year}`;
-    if (seen.has(k) || (t.quote.replace(/\s/g, '').length >= 8 && said.has(same))) return false;
+    if (seen.has(k) || (t.quote.replace(/\s/g, '').length >= 8 && said.has(same))) continue;
     seen.add(k);
     said.add(same);
-    return true;
-  });
+    // "今年将新增供热面积230万平方米 … 新增供热面积230万平方米": the same figure of the same thing said again in other
+    // words, in a sentence of its own (a table's short cells are rows, not restatements)
+    const again = t.quote.replace(/\s/g, '').length >= 6 && kept.some((e) => e.value === t.value && e.unit === t.unit && e.comparator === t.comparator && (e.year === t.year || e.year === null || t.year === null) && e.quote.replace(/\s/g, '').length >= 6 && sameThing(e.subject, t.subject));
+    if (!again) kept.push(t);
+  }
+  return kept;
+}
+
+const thing = (s: string) => s.replace(/[\s,,、;;:“”"()()]/g, '');
+// words before a restated subject that say when or how surely, not which part ("今年全区将", "计划", "累计")
+const FILLER = /^(?:今年|明年|全年|年内|当年|将|拟|计划|累计|总共|共|全[区市县省镇乡]|要|再|力争|预计|确保|能够|还将)+$/;
+/** the same thing counted: equal subjects, or one that only puts filler words before the other ("今年将新增供热面积") */
+function sameThing(a: string, b: string): boolean {
+  const [x, y] = [thing(a), thing(b)];
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  if (short.length < 4 || !long.endsWith(short)) return false;
+  return long === short || FILLER.test(long.slice(0, long.length - short.length));
 }

@@ -342,3 +342,12 @@ describe('a share of the things named after it, and a speaker before the unit (q
     expect(plan.tasks.flatMap((t) => t.responsible.map((u) => u.raw))).toContain('县市场监管局');
   });
 });
+
+describe('a figure said again in other words is one target (real-AD)', () => {
+  it('keeps "新增供热面积230万平方米" once when a later sentence only puts 今年/将 before it, and keeps other places apart', () => {
+    const got = brief('一、今年全区将新增供热面积230万平方米,新增用户14户。\n二、做好管网建设。新增供热面积230万平方米,供热能力达到370吨/小时。\n');
+    expect(got.filter(([v]) => v === 230)).toHaveLength(1);
+    // "井陉县PM2.5平均浓度" is another place's figure, not a restatement
+    expect(brief('到2020年,市区PM2.5平均浓度控制在58微克/立方米以内。\n到2020年,井陉县PM2.5平均浓度控制在58微克/立方米以内。\n')).toHaveLength(2);
+  });
+});
