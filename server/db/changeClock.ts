@@ -90,6 +90,36 @@ class Counts {
 }
 const payloadTokens = (payload: string | undefined) => (payload ?? '').split(',');
 
+/** How a database receives notifications, for `clockOver`: its state ('idle' until first asked), how it starts, how it stops. */
+interface Listener {
+  state(): string;
+  start(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The clock both databases hand out over their counts: a stamp while the listener is 'listening', none otherwise (the
+ * first stamp asked for while it is 'idle' starts it).
+ */
+function clockOver(counts: Counts, listener: Listener): ChangeClock {
+  return {
+    stamp(planId) {
+      const state = listener.state();
+      if (state === 'listening') return counts.stamp(planId);
+      if (state === 'idle') listener.start();
+      return null;
+    },
+    bump: (tokens) => (tokens ? counts.change(tokens) : counts.all()),
+    get count() {
+      return counts.count;
+    },
+    get listening() {
+      return listener.state() === 'listening';
+    },
+    close: () => listener.close(),
+  };
+}
+
 const clocks = new WeakMap<object, ChangeClock>();
 /** The clock of a database handle (`db`), if it has one; a transaction handle has none. */
 export const changeClockOf = (db: object): ChangeClock | undefined => clocks.get(db);
@@ -150,23 +180,13 @@ export function embeddedChangeClock(client: { listen(channel: string, cb: (paylo
       },
     );
   };
-  return {
-    stamp(planId) {
-      if (state === 'listening') return counts.stamp(planId);
-      if (state === 'idle') start();
-      return null;
-    },
-    bump: (tokens) => (tokens ? counts.change(tokens) : counts.all()),
-    get count() {
-      return counts.count;
-    },
-    get listening() {
-      return state === 'listening';
-    },
+  return clockOver(counts, {
+    state: () => state,
+    start,
     async close() {
       state = 'closed';
     },
-  };
+  });
 }
 
 /** Heartbeat of the listening connection: a statement every HEARTBEAT_MS, the connection given up if one takes longer than HEARTBEAT_TIMEOUT_MS. */
@@ -231,19 +251,9 @@ export function serverChangeClock(connectionString: string): ChangeClock {
       .catch((err: Error) => lost(c, err));
   };
 
-  return {
-    stamp(planId) {
-      if (state === 'listening') return counts.stamp(planId);
-      if (state === 'idle') connect();
-      return null;
-    },
-    bump: (tokens) => (tokens ? counts.change(tokens) : counts.all()),
-    get count() {
-      return counts.count;
-    },
-    get listening() {
-      return state === 'listening';
-    },
+  return clockOver(counts, {
+    state: () => state,
+    start: connect,
     async close() {
       state = 'closed';
       if (retry) clearTimeout(retry);
@@ -256,5 +266,5 @@ export function serverChangeClock(connectionString: string): ChangeClock {
         await c.end().catch(() => undefined);
       }
     },
-  };
+  });
 }

@@ -263,6 +263,14 @@ describe('the change clock', () => {
         await c.end();
       }
     }
+    /** a running plan, its task list's URL, and the app's clock once it listens */
+    async function listeningPlan() {
+      setClock(() => new Date('2026-06-10T02:00:00Z'));
+      const s = await makeRunningPlan(t.app, t.handle.db);
+      const db = t.handle.db;
+      await expect.poll(() => clockOf(db).listening).toBe(true);
+      return { s, db, url: `/api/plans/${s.plan.id}/tasks` };
+    }
     /** with the reconnection held off for `ms` after a loss */
     async function retryAfter<T>(ms: number, run: () => Promise<T>): Promise<T> {
       const was = process.env.LUOSHI_CHANGE_RETRY_MS;
@@ -324,11 +332,7 @@ describe('the change clock', () => {
     });
 
     it('while the listening connection is lost, answers come from the database\'s stamp and stay right', async () => {
-      setClock(() => new Date('2026-06-10T02:00:00Z'));
-      const s = await makeRunningPlan(t.app, t.handle.db);
-      const db = t.handle.db;
-      const url = `/api/plans/${s.plan.id}/tasks`;
-      await expect.poll(() => clockOf(db).listening).toBe(true);
+      const { s, db, url } = await listeningPlan();
       await s.office.client.get(url);
       await retryAfter(5_000, async () => {
         const since = clockOf(db).count;
@@ -349,11 +353,7 @@ describe('the change clock', () => {
     });
 
     it('a change made while the listening connection was lost is in the first answer after it is back', async () => {
-      setClock(() => new Date('2026-06-10T02:00:00Z'));
-      const s = await makeRunningPlan(t.app, t.handle.db);
-      const db = t.handle.db;
-      const url = `/api/plans/${s.plan.id}/tasks`;
-      await expect.poll(() => clockOf(db).listening).toBe(true);
+      const { s, db, url } = await listeningPlan();
       for (let i = 1; i <= 2; i++) {
         await s.office.client.get(url);
         await s.reporterA.client.get(url);
