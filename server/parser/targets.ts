@@ -522,8 +522,8 @@ function figure(
   // "给予一次性奖励50万元", "有效期3年": a policy's terms, not what the plan sets out to reach
   // "发放公共租赁住房租赁补助900户": households counted, not a payment's size
   if (POLICY_TERM.test(pre) && !(unit && COUNT_UNIT.test(unit) && !/元/.test(unit))) return null;
-  // "分别给予 100 万元", "一次性奖励企业 50 万元": a sum paid out, not a figure to reach
-  if (unit && /元$/.test(unit) && /(?:给予|奖励|补助|补贴|资助|奖补)(?:企业|单位|个人|团队|项目)?\s*$/.test(pre)) return null;
+  // "分别给予 100 万元", "一次性奖励企业 50 万元", "每家给予最高20万元奖励": a sum paid out (up to a cap), not a figure to reach
+  if (unit && /元$/.test(unit) && /(?:给予|奖励|补助|补贴|资助|奖补)(?:企业|单位|个人|团队|项目)?(?:最高|最多|不超过)?\s*$/.test(pre)) return null;
   const between = prev && prev.at <= i ? s.slice(prev.at, i) : null;
   if (prev && between !== null && /^\s*(?:以上|以下|以内|左右)?\s*(?:[、和及与或]|以及)\s*$/.test(between)) {
     const valueMax = m[8] !== undefined ? Number(m[8]) : null;

@@ -351,3 +351,9 @@ describe('a figure said again in other words is one target (real-AD)', () => {
     expect(brief('到2020年,市区PM2.5平均浓度控制在58微克/立方米以内。\n到2020年,井陉县PM2.5平均浓度控制在58微克/立方米以内。\n')).toHaveLength(2);
   });
 });
+
+describe('a sum paid out up to a cap is a policy term (real-AD)', () => {
+  it('drops "每家给予最高20万元奖励" and "分别给予最高30万元"', () => {
+    expect(brief('对首次认定的高新技术企业,每家给予最高20万元奖励;对新获批的平台,分别给予最高30万元、50万元支持。\n')).toEqual([]);
+  });
+});
