@@ -402,7 +402,7 @@ function earlierPlanPeriod(s: string, plan: number | null, horizon: number | nul
 }
 
 // what a document's title ends on; "《城镇新增就业2000人以上》" (a page listing its items in title marks) is no title
-const DOC_TITLE_END = /(?:通知|方案|意见|办法|规划|纲要|条例|报告|计划|决定|规定|细则|标准|法|纪要|清单|目录|指南|公告|通报|批复|函|要点|制度|规则|章程|白皮书|年鉴|公报)(?:\([^()]*\))?$/;
+const DOC_TITLE_END = /(?:通知|方案|意见|办法|规划|纲要|条例|报告|计划|决定|规定|细则|标准|法|纪要|清单|目录|指南|公告|通报|批复|函|要点|制度|规则|章程|白皮书|年鉴|公报|措施|举措)(?:\([^()]*\))?$/;
 
 function insideQuote(s: string, i: number): boolean {
   let q = 0;
@@ -499,6 +499,12 @@ function figure(
   const pre = s.slice(clauseStart, i);
   // "于6月15日前" read without its 月 ("615日"), "7月9日至17日": a day of the month, not an amount
   if (unit === '日' && !(post && /内/.test(post[1]))) return null;
+  // "在三个工作日内解决好": the time allowed for a piece of work, not a figure to reach
+  if (unit && /(?:工作日|天|日|周|个月|小时)$/.test(unit) && post && /内/.test(post[1]) && /[在于]\s*$/.test(pre)) return null;
+  // "从交通出行等10个方面", "具体实施三个方面": how many headings a text has
+  if (/^个?$/.test(unit ?? '') && /^\s*个?方面/.test(s.slice(unitEnd))) return null;
+  // "新增3岁以下婴幼儿托位", "60岁以上老年人": an age bound says who is counted (a life expectancy is reached, not bounded)
+  if (unit === '岁' && post && /以上|以下/.test(post[1]) && !/寿命/.test(pre)) return null;
   // "占总任务的7.7%", "欠进度的有17个": a share or a count of what stands, in a progress report
   if (/占[^,;。]{0,12}的\s*$/.test(pre) && !/达到|提高|提升|不低于|超过|力争|确保|实现/.test(pre)) return null;
   if (/的有\s*$/.test(pre)) return null;

@@ -357,3 +357,15 @@ describe('a sum paid out up to a cap is a policy term (real-AD)', () => {
     expect(brief('对首次认定的高新技术企业,每家给予最高20万元奖励;对新获批的平台,分别给予最高30万元、50万元支持。\n')).toEqual([]);
   });
 });
+
+describe('counts that set nothing: headings, time allowed, an age bound, a title (X–Z, AB, AC)', () => {
+  it('drops "N个方面", "在三个工作日内", "3岁以下" and the figure in 《…十条措施》, keeps a life expectancy', () => {
+    expect(brief('会议从交通出行、教育医疗等10个方面提出要求。\n')).toEqual([]);
+    expect(brief('对群众反映的问题,要在三个工作日内解决好。\n')).toEqual([]);
+    expect(brief('4.新增3岁以下\n')).toEqual([]);
+    expect(brief('认真落实《河北省深入实施大气污染综合治理十条措施》。\n')).toEqual([]);
+    expect(brief('到2025年,人均预期寿命达到79岁以上。\n')).toEqual([[79, null, '岁', '>=']]);
+    // a process time cut to a bound is still a target
+    expect(brief('到2025年,企业开办时间压缩至3个工作日以内。\n')).toEqual([[3, null, '个工作日', '<=']]);
+  });
+});
