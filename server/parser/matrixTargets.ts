@@ -23,6 +23,8 @@ export interface MatrixTable {
   targets: MatrixTarget[];
   /** a place-column matrix: each row handed to the places with a figure in it (the total column left out) */
   rows?: { label: string; start: number; end: number; places: Cell[] }[];
+  /** a place-row matrix whose label column names places or units ("乡镇 | 新种任务(亩)"): each row the place's quota */
+  unitRows?: { label: Cell; start: number; end: number; text: string }[];
 }
 
 // "小区数(个)", "计划投资(亿元)", "建筑面积(万平方米)": a measure with its unit
@@ -102,18 +104,26 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
   }
   const m0 = header.findIndex((c) => isMeasure(c.text));
   if (m0 < 1) return null;
-  const measures = header.slice(m0);
-  if (measures.length < 2 || !measures.every((c) => isMeasure(c.text))) return null;
+  // "乡镇 | 新种任务(亩) | 备注": a remarks column after the measures holds words, not figures
+  let tail = 0;
+  while (tail < header.length - m0 - 1 && REMARK_HEAD.test(header[header.length - 1 - tail].text.replace(/\s/g, ''))) tail++;
+  const measures = header.slice(m0, header.length - tail);
+  if (!measures.every((c) => isMeasure(c.text))) return null;
+  // (a single measure only with its unit written and a remarks column beside it)
+  if (measures.length < 2 && !(tail && MEASURE_UNIT.test(measures[0].text.replace(/\s/g, '')))) return null;
   if (!measures.some((c) => MEASURE_UNIT.test(c.text.replace(/\s/g, '')))) return null;
   const k = measures.length;
-  const rows: { label: Cell[]; figures: Cell[] }[] = [];
+  const rows: { label: Cell[]; figures: Cell[]; end: number }[] = [];
   let cur: Cell[] = [];
   let end = j;
   let strays = 0;
-  const flush = () => {
-    const figs = cur.slice(-k);
-    const label = cur.slice(0, cur.length - k).filter((c) => !FIGURE.test(c.text) || c.text.length > 3);
-    if (cur.length > k && figs.every((c) => FIGURE.test(c.text) || EMPTY.test(c.text)) && label.length) rows.push({ label, figures: figs });
+  const flush = (oneLine = false) => {
+    // with a remarks column, a row on one line has its figures right after its label (an empty remark leaves no
+    // cell); a row read cell by cell ends with its figures, and a remark left over from the row before is no label
+    const figs = tail && oneLine ? cur.slice(m0, m0 + k) : cur.slice(-k);
+    const label = (tail && oneLine ? cur.slice(0, m0) : cur.slice(0, cur.length - k)).filter((c) => (!FIGURE.test(c.text) || c.text.length > 3) && !(tail && !oneLine && (c.text.length > 12 || /[,,。;;:]/.test(c.text))));
+    const last = cur[cur.length - 1];
+    if (cur.length > k && figs.length === k && figs.every((c) => FIGURE.test(c.text) || EMPTY.test(c.text)) && label.length) rows.push({ label, figures: figs, end: last.start + last.text.length });
     cur = [];
   };
   for (; j < lines.length; j++) {
@@ -128,7 +138,7 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
     if (cs.length > 1) {
       if (cur.length) flush();
       cur = cs;
-      flush();
+      flush(true);
       end = j + 1;
       continue;
     }
@@ -155,8 +165,16 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
       targets.push({ subject: `${label}${mu ? mu[1] : h}`, value: Number(f.text), unit: mu ? mu[2] : null, start: f.start, text: f.text });
     });
   }
-  return { lineFrom: i, lineTo: Math.max(end, i + 1), caption: captionAbove(lines, i, 4), targets };
+  // rows of places or units by name ("长安镇 | 2150"): each is handed its quota; a total row is no one's
+  const unitRows = UNIT_LABEL_HEAD.test(first[0].text.replace(/\s/g, ''))
+    ? rows.filter((r) => r.label.length === 1 && !TOTAL_ROW.test(r.label[0].text)).map((r) => ({ label: r.label[0], start: r.label[0].start, end: r.end, text: `${r.label[0].text} ${r.figures.map((f, n) => `${measures[n].text.replace(/\s/g, '')} ${f.text}`).join(' ')}` }))
+    : [];
+  return { lineFrom: i, lineTo: Math.max(end, i + 1), caption: captionAbove(lines, i, 4), targets, ...(unitRows.length ? { unitRows } : {}) };
 }
+const REMARK_HEAD = /^(?:备注|说明|备 注)$/;
+// a label column that names who gets the row, not what the row is about
+const UNIT_LABEL_HEAD = /^(?:乡镇|街道|镇街|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|单位|责任单位|地市|设区市)$/;
+const TOTAL_ROW = /^(?:合计|总计|小计|全[县市区省镇乡州](?:合计|总计)?|[\u4e00-\u9fa5]{0,4}(?:合计|总计))$/;
 
 // The transposed matrix: one column per place, one row per measure ("考核项目及内容 | 全市 | 巴州区 | 恩阳区 | … | 分值 |
 // 考核实施单位", then "地区生产总值(亿元) | 466 | 112 | 45 | …"), how a city hands its yearly targets to its counties.

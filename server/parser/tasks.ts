@@ -106,6 +106,15 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
       drafts.push({ start: r.start, end: r.end, outlineId: innermost(heads, r.start)?.node.id ?? null, title: r.label, text: r.label, lead: [], responsible, cooperating: [], leaders: [], deadlineText: null, units: null, year });
     }
   }
+  // a quota table by place ("乡镇 | 新种任务(亩)"): each place's row is its task
+  for (const m of findMatrixTables(doc.lines)) {
+    for (const r of m.unitRows ?? []) {
+      if (tables.some((t) => t.start <= r.start && r.start < t.end)) continue;
+      const got = parseUnitList(ctx, r.label.text, r.label.start, true);
+      if (!got.units.length || got.rejected.length) continue;
+      drafts.push({ start: r.start, end: r.end, outlineId: innermost(heads, r.start)?.node.id ?? null, title: r.text, text: r.text, lead: [], responsible: got.units, cooperating: [], leaders: [], deadlineText: null, units: null, year });
+    }
+  }
   const inTable = (p: number) => tables.some((t) => t.start <= p && p < t.end);
   const notes = findRespNotes(ctx).filter((n) => !inTable(n.start) && !inNoteBlock(ctx, n.start));
   let boundary = 0;

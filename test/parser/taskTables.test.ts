@@ -338,3 +338,16 @@ describe('a single-space table as the issue describes it: qualified header names
     expect(plan.tasks[2].deadline).toBeNull();
   });
 });
+
+describe('a quota table by place with a remarks column (real-AE)', () => {
+  const text = ['某县2024年油茶种植任务分解表', '乡镇 | 新种任务(亩) | 备注 |', '全县合计 | 3000 | |', '城关镇 | 900 | 其中县林业投资公司新种任务300亩 |', '东山乡 | 700 | |', '西河镇 | 800 | |', '南岭乡 | 600 | |'].join('\n');
+  const plan = parseText(text);
+
+  it("gives each place its row as a task, the total row no one's", () => {
+    expect(plan.tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['城关镇'], ['东山乡'], ['西河镇'], ['南岭乡']]);
+  });
+
+  it('reads each figure as a target in the measure of its header', () => {
+    expect(plan.targets.map((t) => [t.value, t.unit])).toEqual(expect.arrayContaining([[3000, '亩'], [900, '亩'], [700, '亩'], [800, '亩'], [600, '亩']]));
+  });
+});
