@@ -179,6 +179,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
           if (!prefix && (/^的/.test(after) || /[由从]\s*$/.test(s.slice(0, m.index)))) continue;
           // "不低于2022年水平", "高于2022年同期": a year to compare with, not when anything is due
           if (/^(?:的)?(?:水平|同期|基础上|基数)/.test(after)) continue;
+          // "(与)2022年相比,今年共新增14个项目": the year compared with, not when what follows is due
+          if (/^\s*(?:相比|比较|相较|对比)/.test(after)) continue;
           // "(按2005年价格计算,下同)", "按2020年不变价": the price base of the figures, not when they are due
           if (/^(?:的)?(?:价格|不变价|可比价|现价|价)/.test(after) || /按\s*$/.test(s.slice(0, m.index))) continue;
           // "2024年3月1日" is a date; "2024年6月底前完成" is when what follows is due

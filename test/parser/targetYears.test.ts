@@ -156,3 +156,11 @@ describe('a year to compare with', () => {
     ]);
   });
 });
+
+describe('a year compared with (real-AE)', () => {
+  it('does not date the list after "(与)2022年相比,今年共新增…" by the year compared with', () => {
+    const ts = parseText('上海2023年为民办实事项目正式公布。\n2022年相比,今年共新增14个项目,包括:建设30家智慧养老院,新增500张困难重残养护床位。\n').targets;
+    expect(find(ts, '智慧养老院')?.year).not.toBe(2022);
+    expect(find(ts, '养护床位')?.year).not.toBe(2022);
+  });
+});
