@@ -476,6 +476,9 @@ function figure(
     if (sib && sib[1].startsWith(unit) && (sib[1].length > unit.length || sib[2])) {
       unit = sib[1];
       if (sib[2]) comparator = sib[2] === '左右' || sib[2] === '上下' ? 'approx' : sib[2] === '以上' ? '>=' : '<=';
+    } else if (sib?.[2] && /分别[^,;。]{0,12}$/.test(s.slice(Math.max(0, i - 16), i))) {
+      // "生猪出栏量、蔬菜产量分别稳定在34万头、54万吨以上": the bound after the pair holds for both figures
+      comparator = sib[2] === '左右' || sib[2] === '上下' ? 'approx' : sib[2] === '以上' ? '>=' : '<=';
     }
   }
   if (/^[A-Za-z]/.test(rest)) return null;

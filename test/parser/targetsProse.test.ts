@@ -369,3 +369,12 @@ describe('counts that set nothing: headings, time allowed, an age bound, a title
     expect(brief('到2025年,企业开办时间压缩至3个工作日以内。\n')).toEqual([[3, null, '个工作日', '<=']]);
   });
 });
+
+describe('a bound after a pair of figures in different measures (real-AE)', () => {
+  it('reads "分别稳定在34万头、54万吨以上" as two lower bounds', () => {
+    expect(brief('今年生猪出栏量、蔬菜产量分别稳定在34万头、54万吨以上。\n')).toEqual([
+      [34, null, '万头', '>='],
+      [54, null, '万吨', '>='],
+    ]);
+  });
+});
