@@ -378,3 +378,12 @@ describe('a bound after a pair of figures in different measures (real-AE)', () =
     ]);
   });
 });
+
+describe('a bound with a fallback trend (real-AE)', () => {
+  it('reads "比重≤25%或持续降低" and "≥24%或持续提升" as their bounds', () => {
+    expect(brief('个人卫生支出占卫生总费用的比重≤25%或持续降低。确保居民健康素养水平≥24%或持续提升。\n')).toEqual([
+      [25, null, '%', '<='],
+      [24, null, '%', '>='],
+    ]);
+  });
+});
