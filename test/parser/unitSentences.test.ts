@@ -288,6 +288,11 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('同时,各级政府要正确履行职责,合理配置公共资源,保障规划目标和任务完成。\n')).toEqual([]);
   });
 
+  it('reads a body by name that will check the work by a date ("市政府将于2010年3月下旬对…进行督查")', () => {
+    const got = parseText('四、各县(市、区)要于2010年3月中旬组织自查。市政府将于2010年3月下旬对各地目标责任制落实情况进行督查。\n').tasks;
+    expect(got.map((t) => raws(t.responsible))).toEqual([['各县(市、区)'], ['市政府']]);
+  });
+
   it('carries a subject on to ";要…" clauses that name a piece of work of their own', () => {
     const plan = parseText('会议强调。张守锐要求,各级各部门要坚决遏制耕地“非农化”,强化永久基本农田特殊保护;要加快编制国土空间总体规划,全力做好土地要素保障;要扎实做好不动产登记工作。\n');
     const t = plan.tasks.find((x) => x.text.includes('编制国土空间总体规划'));
