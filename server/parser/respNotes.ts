@@ -706,9 +706,15 @@ function dutyLines(ctx: ParseContext, free: (a: number, b: number) => boolean): 
     block = [];
   };
   for (const line of ctx.doc.lines) {
-    const t = line.text.replace(/\s+$/, '');
     // (blank lines between the duties do not part them)
-    if (!t.trim()) continue;
+    if (!/\S/.test(line.text)) continue;
+    // (most lines open on no unit at all: look at the opening before reading the line clause by clause)
+    const head = line.text.slice(0, 40).trimStart();
+    if (!DUTY_OPEN.test(head.slice((LINE_MARK.exec(head)?.[0] ?? '').length))) {
+      flush();
+      continue;
+    }
+    const t = line.text.replace(/\s+$/, '');
     const mt = mask(t);
     const duties: typeof block = [];
     const re = /[^。!?;]+[。!?;]?/g;
@@ -718,7 +724,7 @@ function dutyLines(ctx: ParseContext, free: (a: number, b: number) => boolean): 
       const lead = c.length - c.trimStart().length + (LINE_MARK.exec(c.trimStart())?.[0] ?? '').length;
       const d = DUTY_OPEN.exec(c.slice(lead));
       const who = d?.[1] ?? '';
-      if (!d || !isUnitSubject(who) || NOT_NAMED.test(who) || !ORGAN_NAME.test(who)) {
+      if (!d || !ORGAN_NAME.test(who) || NOT_NAMED.test(who) || !isUnitSubject(who)) {
         if (first) break;
         continue;
       }
