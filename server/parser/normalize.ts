@@ -281,14 +281,15 @@ function halfWidthStops(cur: Mapped): Mapped {
  */
 function singleSpace(cur: Mapped): Mapped {
   const t = cur.text;
-  const breaks = t.match(/\n(?<=\S[ \t\u3000]*\n)(?:[ \t\u3000]*\n)*(?=[ \t\u3000]*\S)/g) ?? [];
+  // (no-break spaces count as spaces here: the width fold comes later)
+  const breaks = t.match(/\n(?<=[^\s\u00a0][ \t\u3000\u00a0]*\n)(?:[ \t\u3000\u00a0]*\n)*(?=[ \t\u3000\u00a0]*[^\s\u00a0])/g) ?? [];
   if (breaks.length < 3) return cur;
   const single = breaks.filter((b) => b === '\n').length;
   const double = breaks.filter((b) => (b.match(/\n/g) ?? []).length === 2).length;
   if (double < breaks.length * 0.5 || single > breaks.length * 0.05) return cur;
   return applyEdits(
     cur,
-    regexEdits(t, /\n(?:[ \t\u3000]*\n)+/g, (m) => {
+    regexEdits(t, /\n(?:[ \t\u3000\u00a0]*\n)+/g, (m) => {
       // halved, so a run that marked empty cells (mammoth: two more breaks per empty cell) still counts them
       const n = (m[0].match(/\n/g) ?? []).length;
       return '\n'.repeat(Math.ceil(n / 2));

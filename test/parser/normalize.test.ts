@@ -81,3 +81,13 @@ describe('normalize: numbered lists are not pages', () => {
     expect(d.text).toBe(list);
   });
 });
+
+describe('normalize: a page spaced by blank lines and indented with no-break spaces', () => {
+  it('closes the blank lines as it does when the indent is plain spaces', () => {
+    const lines = ['一是压实工作责任', '各地教育行政部门要明确职责分工。', '二是强化宣传教育', '学校要在放学前进行安全提醒。'];
+    const spaced = (indent: string) => lines.map((l) => indent + l).join('\n\n');
+    const plain = normalize(spaced('      ')).text;
+    expect(normalize(spaced('\u00a0'.repeat(6))).text).toBe(plain);
+    expect(plain.split('\n').filter((l) => !l.trim())).toHaveLength(0);
+  });
+});
