@@ -545,7 +545,7 @@ const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
 const SUBJECT = /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
-const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
+const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=派出|抽调|安排|抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
 // "(二)", "(五)" opening a line: a heading that may run on into its first sentence with no stop
 // (the readers see it masked, as every parenthesis: "□□□")
 const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|□{3,5}(?=[\u4e00-\u9fa5]))/;
@@ -572,7 +572,7 @@ const COLLECTIVE = /^(?:[\u4e00-\u9fa5]{0,6})?各(?:[^,;。:!?\s]{1,16})$/;
 // "各乡镇人民政府", "各县(市、区)", "各街道": every place of a kind
 const PLACES = /^各(?:乡镇|镇|街道|乡|县|区|市|村|社区|园区|开发区|镇街|街镇|镇乡)/;
 const SENTENCE_DATE = /[于在](?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|每月\d{1,2}日|每(?:个)?季度末|年中|年底)(?:前|以前|之前)?/;
-const ORGAN_NAME = /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|部门|单位|督查室|督导室|整改办|专班|指挥部|领导小组|办事处|居委会|村委会|街道|镇|乡|所|站|队|村)$/;
+const ORGAN_NAME = /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|部门|单位|督查室|督导室|整改办|专班|指挥部|领导小组|办事处|居委会|村委会|街道|镇|乡|所|站|队|村|电视台|气象台)$/;
 // ends as a township's or a station's name does but names no body: "城乡要素流动…", "城镇", "全镇", a bare "镇" or "x所"
 const TOWNSHIP_WORD = /^(?:城乡|城镇|乡镇|村镇|集镇|小镇|全镇|全乡|本镇|本乡|.?[镇乡所站队村]|美丽乡村)$/;
 const PARTNERS = /^((?:[^,;。、:()]{1,24}?(?:部门|单位|局|委|办|政府|中心|管委会|集团|公司|院|分局|办公室)、?)+)/;
@@ -582,8 +582,8 @@ const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);
 // Words without which a sentence cannot say who does its work: a cheap test before the readers run. Each wider
 // set holds the narrower: a unit as subject needs a modal, 负责/会同 or a date; a clause run or a note also
 // 牵头/配合/承办/协办; a whole line also 实施/落实 (closing "…具体实施。") or 请 anywhere
-const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|需|^\s*请/;
-const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|${SUBJECT_CUE.source}`);
+const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|需|^\s*(?:\d{1,2}[、.．]\s*)?请/;
+const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(?:帮助|协助)|${SUBJECT_CUE.source}`);
 const LINE_CUE = new RegExp(`实施|落实|请|${SENTENCE_CUE.source}`);
 
 /**
@@ -671,7 +671,12 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         continue;
       }
       const whose = /由.{2,30}?(?:负责|牵头|承担|实施|承办)的/.test(sm) ? youWhose(ctx, t, sm, s0, line.start) : null;
-      if (whose && free(whose.start, whose.end)) out.push(whose);
+      if (whose && free(whose.start, whose.end)) {
+        out.push(whose);
+        continue;
+      }
+      const mid = sm.includes('由') ? midYou(ctx, t, sm, s0, line.start) : null;
+      if (mid && free(mid.start, mid.end)) out.push(mid);
     }
   }
   out.push(...dutyLines(ctx, free));
@@ -902,6 +907,25 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
     n.bodyEnd = g[g.length - 1].clauseEnd;
     return n;
   });
+}
+
+// "…,按属地管理原则由紫城镇各居委会负责清理、清扫", "…,由县环卫大队帮助清除": who does the work, named after 由 inside the sentence
+const MID_YOU = /(?:^|[,;]|原则|规定|要求|分别|统一)由([^,;。由()]{2,30}?)(牵头负责|具体负责|负责|牵头|帮助|协助)(?=[\u4e00-\u9fa5])(?!的)/;
+
+function midYou(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
+  const m = MID_YOU.exec(sm);
+  if (!m) return null;
+  const who = m[1];
+  if (!(isUnitSubject(who) || isAddressees(who))) return null;
+  const at = lineStart + s0 + m.index + m[0].indexOf('由') + 1;
+  const got = parseUnitList(ctx, t.slice(at - lineStart, at - lineStart + who.length), at);
+  if (!got.units.length || got.rejected.length) return null;
+  const n = emptyNote(at, at + who.length + m[2].length, 'inline');
+  n[/^牵头/.test(m[2]) ? 'lead' : 'responsible'].push(...got.units);
+  // the task is the sentence the unit is named in
+  n.opens = true;
+  n.bodyEnd = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
+  return n;
 }
 
 /** "由镇公路站负责的农村道路硬化项目,…": the project named after the unit that carries it */

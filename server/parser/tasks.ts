@@ -388,7 +388,9 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
     title = head.node.title;
     // a note glued to its heading line ("(一)…接种牵头责任部门:X"): the heading's words end where the note begins
     const glued = title.indexOf(text.slice(n.start, Math.min(n.end, n.start + 6)));
-    if (glued > 0 && n.start > head.start && !text.slice(head.start, n.start).includes('\n')) title = trimTitleTail(title.slice(0, glued));
+    // (not when the words before the note are only "请" or "…,由": the heading's whole line says what the work is)
+    const cut = glued > 0 && n.start > head.start && !text.slice(head.start, n.start).includes('\n') ? trimTitleTail(title.slice(0, glued)) : null;
+    if (cut !== null && !(n.opens && cut.replace(/[由请,,\s]+$/, '').length < 4)) title = n.opens ? cut.replace(/[,,]?\s*由$/, '') : cut;
     const lineEnd = text.indexOf('\n', start);
     const headLine = text.slice(start, lineEnd < 0 ? text.length : lineEnd).trim();
     const ownLine = headLine.replace(/[\s。;]/g, '') === `${head.node.marker}${head.node.title}`.replace(/\s/g, '');

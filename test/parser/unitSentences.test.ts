@@ -293,6 +293,12 @@ describe('duties in meeting news and notices', () => {
     expect(got.map((t) => raws(t.responsible))).toEqual([['各县(市、区)'], ['市政府']]);
   });
 
+  it('reads who does the work after 由 inside a sentence, and 请X派出… after an item number', () => {
+    const got = parseText('二、清理要求\n2、县城内街小巷的地段,按属地管理原则由城关镇各居委会负责清理、清扫。\n3、对于一时难以清理的垃圾,可与县环卫所联系,由县环卫所帮助清除。\n5、请县电视台派出记者做好采访报道工作。\n').tasks;
+    expect(got.map((t) => raws(t.responsible))).toEqual([['城关镇各居委会'], ['县环卫所'], ['县电视台']]);
+    expect(got[2].title).toBe('请县电视台派出记者做好采访报道工作');
+  });
+
   it('carries a subject on to ";要…" clauses that name a piece of work of their own', () => {
     const plan = parseText('会议强调。张守锐要求,各级各部门要坚决遏制耕地“非农化”,强化永久基本农田特殊保护;要加快编制国土空间总体规划,全力做好土地要素保障;要扎实做好不动产登记工作。\n');
     const t = plan.tasks.find((x) => x.text.includes('编制国土空间总体规划'));
