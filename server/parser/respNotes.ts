@@ -915,6 +915,9 @@ const MID_YOU = /(?:^|[,;]|原则|规定|要求|分别|统一)由([^,;。由()]{
 function midYou(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
   const m = MID_YOU.exec(sm);
   if (!m) return null;
+  // "本方案…由区发展改革委负责解释": the document's own boilerplate; "未注明责任单位的,由各县区负责落实": a default
+  // for every task that names no one, not a task of its own
+  if (/^解释/.test(sm.slice(m.index + m[0].length)) || /未(?:注明|明确|列明|标明|列出)/.test(sm)) return null;
   const who = m[1];
   if (!(isUnitSubject(who) || isAddressees(who))) return null;
   const at = lineStart + s0 + m.index + m[0].indexOf('由') + 1;

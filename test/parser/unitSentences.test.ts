@@ -297,6 +297,8 @@ describe('duties in meeting news and notices', () => {
     const got = parseText('二、清理要求\n2、县城内街小巷的地段,按属地管理原则由城关镇各居委会负责清理、清扫。\n3、对于一时难以清理的垃圾,可与县环卫所联系,由县环卫所帮助清除。\n5、请县电视台派出记者做好采访报道工作。\n').tasks;
     expect(got.map((t) => raws(t.responsible))).toEqual([['城关镇各居委会'], ['县环卫所'], ['县电视台']]);
     expect(got[2].title).toBe('请县电视台派出记者做好采访报道工作');
+    // a default for tasks that name no one, and the document's own boilerplate, are no tasks
+    expect(tasksOf('(注:未注明责任单位的,由各县(市)区政府负责落实。)\n本方案自印发之日起施行,由区发展改革委负责解释。\n')).toEqual([]);
   });
 
   it('carries a subject on to ";要…" clauses that name a piece of work of their own', () => {
