@@ -301,6 +301,14 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('(注:未注明责任单位的,由各县(市)区政府负责落实。)\n本方案自印发之日起施行,由区发展改革委负责解释。\n')).toEqual([]);
   });
 
+  it('reads a unit before 也/还 and its modal ("X也将会同有关部门…", "X还要于…")', () => {
+    const got = parseText('会议强调。区水利局也将会同有关部门开展河道专项整治。县财政局还要于6月底前拨付补助资金。\n').tasks;
+    expect(got.map((t) => [raws(t.lead), raws(t.responsible), raws(t.cooperating)])).toEqual([
+      [['区水利局'], [], ['有关部门']],
+      [[], ['县财政局'], []],
+    ]);
+  });
+
   it('carries a subject on to ";要…" clauses that name a piece of work of their own', () => {
     const plan = parseText('会议强调。张守锐要求,各级各部门要坚决遏制耕地“非农化”,强化永久基本农田特殊保护;要加快编制国土空间总体规划,全力做好土地要素保障;要扎实做好不动产登记工作。\n');
     const t = plan.tasks.find((x) => x.text.includes('编制国土空间总体规划'));
