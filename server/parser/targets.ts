@@ -507,7 +507,7 @@ function figure(
   // "在三个工作日内解决好": the time allowed for a piece of work, not a figure to reach
   if (unit && /(?:工作日|天|日|周|个月|小时)$/.test(unit) && post && /内/.test(post[1]) && /[在于]\s*$/.test(pre)) return null;
   // "从交通出行等10个方面", "具体实施三个方面": how many headings a text has
-  if (/^个?$/.test(unit ?? '') && /^\s*个?方面/.test(s.slice(unitEnd))) return null;
+  if (/^个?$/.test(unit ?? '') && /^\s*个?(?:方面|阶段|层级|环节|步骤)/.test(s.slice(unitEnd))) return null;
   // "新增3岁以下婴幼儿托位", "60岁以上老年人": an age bound says who is counted (a life expectancy is reached, not bounded)
   if (unit === '岁' && post && /以上|以下/.test(post[1]) && !/寿命/.test(pre)) return null;
   // "占总任务的7.7%", "欠进度的有17个": a share or a count of what stands, in a progress report

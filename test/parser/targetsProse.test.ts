@@ -359,8 +359,9 @@ describe('a sum paid out up to a cap is a policy term (real-AD)', () => {
 });
 
 describe('counts that set nothing: headings, time allowed, an age bound, a title (X–Z, AB, AC)', () => {
-  it('drops "N个方面", "在三个工作日内", "3岁以下" and the figure in 《…十条措施》, keeps a life expectancy', () => {
+  it('drops "N个方面/阶段", "在三个工作日内", "3岁以下" and the figure in 《…十条措施》, keeps a life expectancy', () => {
     expect(brief('会议从交通出行、教育医疗等10个方面提出要求。\n')).toEqual([]);
+    expect(brief('行动按排查整治、巩固提升三个阶段开展。\n')).toEqual([]);
     expect(brief('对群众反映的问题,要在三个工作日内解决好。\n')).toEqual([]);
     expect(brief('4.新增3岁以下\n')).toEqual([]);
     expect(brief('认真落实《河北省深入实施大气污染综合治理十条措施》。\n')).toEqual([]);
