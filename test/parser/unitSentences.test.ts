@@ -309,6 +309,10 @@ describe('duties in meeting news and notices', () => {
     ]);
   });
 
+  it('reads the units a request names before 限期 ("要求相关单位限期予以整改到位")', () => {
+    expect(tasksOf('检查组查看了小区周边环境卫生,并现场对发现的问题进行安排,要求相关单位限期予以整改到位。\n').map((t) => t.responsible)).toEqual([['相关单位']]);
+  });
+
   it('carries a subject on to ";要…" clauses that name a piece of work of their own', () => {
     const plan = parseText('会议强调。张守锐要求,各级各部门要坚决遏制耕地“非农化”,强化永久基本农田特殊保护;要加快编制国土空间总体规划,全力做好土地要素保障;要扎实做好不动产登记工作。\n');
     const t = plan.tasks.find((x) => x.text.includes('编制国土空间总体规划'));
