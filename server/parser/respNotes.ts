@@ -1277,10 +1277,14 @@ export function readInline(
   let any = false;
   let first = true;
   const pending: ParsedUnit[] = [];
+  let lastRole: 'lead' | 'responsible' | 'cooperating' | null = null;
+  // where the verb-less clauses waiting for a role begin
+  let pendingFrom = -1;
   for (let i = 0; i <= inner.length; i++) {
     if (i < inner.length && !/[,;,]/.test(inner[i])) continue;
     const clause = inner.slice(s, i).trim();
     const cStart = offset + s + (inner.slice(s, i).length - inner.slice(s, i).trimStart().length);
+    const clauseAt = s;
     s = i + 1;
     if (!clause) continue;
     const wasFirst = first;
@@ -1294,7 +1298,10 @@ export function readInline(
       const parsed = parseUnitList(ctx, bare, cStart + clause.length - bare.length, true);
       if (!parsed.units.length || parsed.rejected.length) return null;
       if (wasFirst && labelRole) note[labelRole].push(...parsed.units);
-      else pending.push(...parsed.units);
+      else {
+        if (!pending.length) pendingFrom = clauseAt;
+        pending.push(...parsed.units);
+      }
       any = true;
       continue;
     }
@@ -1333,7 +1340,11 @@ export function readInline(
     if (parsed.rejected.length) return null;
     note[role].push(...pending.splice(0), ...parsed.units);
     any = true;
+    lastRole = role;
+    pendingFrom = -1;
   }
+  // "(县委宣传部、县应急局分工负责;各乡镇)": units after a ";" that closes the verb's clause share its role
+  if (pending.length && !labelRole && lastRole && pendingFrom > 0 && inner[pendingFrom - 1] === ';') note[lastRole].push(...pending.splice(0));
   if (pending.length && !labelRole) return null;
   if (pending.length) note[labelRole!].push(...pending);
   // "X、Y按职责分工负责": one plain list; a plan-wide "排名第一的为牵头单位" may give its first the lead

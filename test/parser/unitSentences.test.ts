@@ -313,6 +313,10 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('检查组查看了小区周边环境卫生,并现场对发现的问题进行安排,要求相关单位限期予以整改到位。\n').map((t) => t.responsible)).toEqual([['相关单位']]);
   });
 
+  it('gives units after a ";" that closes the verb clause of a note the same role ("(X、Y分工负责;各乡镇)")', () => {
+    expect(tasksOf('1.开展安全生产宣传教育,纳入各级党委理论学习中心组学习内容。(县委宣传部、县应急局分工负责;各乡镇)\n').map((t) => t.responsible)).toEqual([['县委宣传部', '县应急局', '各乡镇']]);
+  });
+
   it('carries a subject on to ";要…" clauses that name a piece of work of their own', () => {
     const plan = parseText('会议强调。张守锐要求,各级各部门要坚决遏制耕地“非农化”,强化永久基本农田特殊保护;要加快编制国土空间总体规划,全力做好土地要素保障;要扎实做好不动产登记工作。\n');
     const t = plan.tasks.find((x) => x.text.includes('编制国土空间总体规划'));
