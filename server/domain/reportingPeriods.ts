@@ -109,8 +109,29 @@ export const generatePeriodsInputSchema = reportingConfigSchema.extend({
 });
 export type GeneratePeriodsInput = z.input<typeof generatePeriodsInputSchema>;
 
-/** Every period that overlaps [startMonth, endMonth]; periods keep their full natural span. */
-export function generatePeriods(input: GeneratePeriodsInput, cal: WorkingCalendar = defaultCalendar): ReportingPeriod[] {
+/**
+ * generatePeriods' answers per calendar and input: a plan's periods are asked for by every report saved, every status
+ * worked out and every board (three years of months, each due date walked over the working days: ~0.1 ms), and they
+ * depend on nothing else. Frozen, since they are shared; at most MEMO_MAX inputs per calendar (then it starts again).
+ */
+const memo = new WeakMap<WorkingCalendar, Map<string, readonly ReportingPeriod[]>>();
+const MEMO_MAX = 1000;
+
+/** Every period that overlaps [startMonth, endMonth]; periods keep their full natural span. The array and its periods are frozen (shared by every caller). */
+export function generatePeriods(input: GeneratePeriodsInput, cal: WorkingCalendar = defaultCalendar): readonly ReportingPeriod[] {
+  let known = memo.get(cal);
+  if (!known) memo.set(cal, (known = new Map()));
+  const key = JSON.stringify(input);
+  let periods = known.get(key);
+  if (!periods) {
+    periods = Object.freeze(computePeriods(input, cal).map((p) => Object.freeze(p)));
+    if (known.size >= MEMO_MAX) known.clear();
+    known.set(key, periods);
+  }
+  return periods;
+}
+
+function computePeriods(input: GeneratePeriodsInput, cal: WorkingCalendar): ReportingPeriod[] {
   const { startMonth, endMonth, ...rest } = generatePeriodsInputSchema.parse(input);
   const cfg = reportingConfigSchema.parse(rest);
   if (startMonth > endMonth) throw new RangeError(`起始月份${startMonth}晚于结束月份${endMonth}`);

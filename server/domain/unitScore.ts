@@ -157,6 +157,6 @@ export function scoreUnits(inputs: UnitScoreInput[], config: UnitScoreConfig = {
  * Periods of a selection that are scored: those that end on or after the day the plan began (the later
  * of its creation and its first reporting month). Earlier periods are listed as skipped.
  */
-export function periodsToScore<P extends { end: string }>(periods: P[], planStart: string): { scored: P[]; skipped: P[] } {
+export function periodsToScore<P extends { end: string }>(periods: readonly P[], planStart: string): { scored: P[]; skipped: P[] } {
   return { scored: periods.filter((p) => p.end >= planStart), skipped: periods.filter((p) => p.end < planStart) };
 }

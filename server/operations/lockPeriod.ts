@@ -15,7 +15,7 @@ export async function lockPeriod({ db, actor }: OpContext, planId: number, key: 
   const period = findPeriod(plan, key, runSettings(plan));
   const today = shanghaiToday(now());
   return db.transaction(async (tx) => {
-    const row = await ensurePeriod(tx, planId, period);
+    const row = await ensurePeriod(tx, planId, period, 'update');
     // unlocking a period the calendar has already locked needs an explicit 'open'; otherwise the calendar rules again
     const override = lock ? 'locked' : effectiveState(period, null, today) === 'locked' ? 'open' : null;
     await tx.update(reportPeriods).set({ lockOverride: override, updatedAt: now() }).where(eq(reportPeriods.id, row.id));

@@ -5,8 +5,7 @@ import { contributionBodySchema } from '../../shared/reporting.js';
 import { reportContributions } from '../db/schema/index.js';
 import { writeAudit } from '../audit.js';
 import { now } from '../clock.js';
-import { getVisiblePlan } from '../queries/plans.js';
-import { getVisibleTask } from '../queries/tasks.js';
+import { getVisibleTaskWithPlan } from '../queries/tasks.js';
 import { currentPeriod, effectiveState, ensurePeriod, findPeriod, runSettings, shanghaiToday } from '../queries/calendar.js';
 import type { OpContext } from './context.js';
 import { sql } from 'drizzle-orm';
@@ -25,10 +24,9 @@ async function contributesTo(db: DbOrTx, unitId: number, taskId: number): Promis
 
 export async function saveContribution({ db, actor }: OpContext, taskId: number, input: z.input<typeof contributionBodySchema>) {
   const data = contributionBodySchema.parse(input);
-  const task = await getVisibleTask(db, actor, taskId);
+  const { plan } = await getVisibleTaskWithPlan(db, actor, taskId);
   if (!actor.unitId || !(await contributesTo(db, actor.unitId, taskId))) throw new AppError('REPORT_NOT_CONTRIBUTOR');
   const unitId = actor.unitId;
-  const { p: plan } = await getVisiblePlan(db, actor, task.planId);
   const today = shanghaiToday(now());
   const settings = runSettings(plan);
   const period = data.period ? findPeriod(plan, data.period, settings) : currentPeriod(plan, today, settings);

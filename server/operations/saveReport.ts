@@ -9,8 +9,7 @@ import { indicatorUnits, indicators, reports, type ReportWarning } from '../db/s
 import { writeAudit } from '../audit.js';
 import { now } from '../clock.js';
 import { fmtPct } from '../domain/format.js';
-import { getVisiblePlan } from '../queries/plans.js';
-import { getVisibleTask } from '../queries/tasks.js';
+import { getVisibleTaskWithPlan } from '../queries/tasks.js';
 import { currentPeriod, effectiveState, ensurePeriod, findPeriod, runSettings, shanghaiToday } from '../queries/calendar.js';
 import { lastAcceptedProgress } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
@@ -29,8 +28,7 @@ export function reportWarnings(input: { reportedStatus: string; progress: number
 
 export async function saveReport({ db, actor }: OpContext, taskId: number, input: z.input<typeof reportBodySchema>) {
   const data = reportBodySchema.parse(input);
-  const task = await getVisibleTask(db, actor, taskId);
-  const { p: plan } = await getVisiblePlan(db, actor, task.planId);
+  const { plan, ...task } = await getVisibleTaskWithPlan(db, actor, taskId);
   const settings = runSettings(plan);
   const unitHead = actor.roles.includes('unit_head');
   // 单位负责人预审: a reporter's submission first goes to a head of the unit; a head's own goes straight on

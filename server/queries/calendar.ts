@@ -18,7 +18,7 @@ export function runSettings(plan: Pick<PlanRow, 'settings'>): RunSettings {
 }
 
 /** Periods from a year before `today` (or the plan's start) to a year after it (or the plan's end). */
-export function periodsAround(plan: PlanRow, today: string, settings = runSettings(plan)): ReportingPeriod[] {
+export function periodsAround(plan: PlanRow, today: string, settings = runSettings(plan)): readonly ReportingPeriod[] {
   const year = Number(today.slice(0, 4));
   const from = Math.max(year - 1, plan.periodStart ?? year - 1);
   const to = Math.max(from, Math.min(year + 1, plan.periodEnd ?? year + 1));
@@ -53,9 +53,17 @@ export function findPeriod(plan: Pick<PlanRow, 'settings'>, key: string, setting
   return p;
 }
 
-/** Inserts the period row if missing and keeps its dates in step with the calendar. */
-export async function ensurePeriod(tx: DbOrTx, planId: number, p: ReportingPeriod): Promise<PeriodRow> {
+/**
+ * The period row, inserted if missing and its dates kept in step with the calendar, held for the rest of the
+ * transaction: `share` (a report or a contribution written to it: any number at once, but not while the office locks
+ * it, and the office's lock waits for them) or `update` (the office's lock). When the row is there with the calendar's
+ * dates it is only read (one statement; before, every report rewrote the row and so waited for every other report of
+ * the period in the plan).
+ */
+export async function ensurePeriod(tx: DbOrTx, planId: number, p: ReportingPeriod, hold: 'share' | 'update' = 'share'): Promise<PeriodRow> {
   const dates = { label: p.label, start: p.start, end: p.end, dueDate: p.dueDate, opensOn: p.opensOn, locksOn: p.locksOn };
+  const [held] = await tx.select().from(reportPeriods).where(and(eq(reportPeriods.planId, planId), eq(reportPeriods.key, p.key))).for(hold);
+  if (held && (Object.keys(dates) as (keyof typeof dates)[]).every((k) => held[k] === dates[k])) return held;
   const [row] = await tx
     .insert(reportPeriods)
     .values({ planId, key: p.key, ...dates })

@@ -34,7 +34,7 @@ export function canReportProject(actor: Actor, p: { ownerUnitId: number | null }
 type PlanSettingsRow = { id: number; settings: unknown };
 
 /** The reporting calendar's periods of a project: its plan's settings, or the defaults (monthly, due the 25th). */
-export function projectPeriods(plan: PlanSettingsRow | null, today: string): { settings: ReturnType<typeof runSettings>; periods: ReportingPeriod[] } {
+export function projectPeriods(plan: PlanSettingsRow | null, today: string): { settings: ReturnType<typeof runSettings>; periods: readonly ReportingPeriod[] } {
   // the same settings and day give the same calendar: kept (a few dozen entries at most) instead of recomputed per request
   const key = `${today}|${JSON.stringify(plan?.settings ?? {})}`;
   const hit = calendars.get(key);
@@ -46,7 +46,7 @@ export function projectPeriods(plan: PlanSettingsRow | null, today: string): { s
   calendars.set(key, out);
   return out;
 }
-const calendars = new Map<string, ReturnType<typeof runSettings> extends infer S ? { settings: S; periods: ReportingPeriod[] } : never>();
+const calendars = new Map<string, ReturnType<typeof runSettings> extends infer S ? { settings: S; periods: readonly ReportingPeriod[] } : never>();
 
 /** The last period whose due date has passed (未报送 is judged against it), per distinct plan; null before the first. */
 function lastDueFor(plan: PlanSettingsRow | null, today: string): ReportingPeriod | null {

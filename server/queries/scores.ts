@@ -23,7 +23,7 @@ export interface Selection {
   label: string;
   start: string;
   end: string;
-  periods: ReportingPeriod[];
+  periods: readonly ReportingPeriod[];
 }
 
 /** The day a plan began for scoring: the later of the day it was created and its first reporting month. */
@@ -36,7 +36,7 @@ export function planStartDate(plan: Pick<PlanRow, 'createdAt' | 'settings'>): st
 /** A period key ('2026-03', '2026-Q1'; a quarter or half-year of a monthly plan takes its months), a year ('2026': every period of it), or by default the last period already due. */
 export function selectPeriods(plan: PlanRow, sel: string | null | undefined, today: string): Selection {
   const settings = runSettings(plan);
-  let periods: ReportingPeriod[];
+  let periods: readonly ReportingPeriod[];
   let label: string;
   let key: string;
   if (sel && /^\d{4}$/.test(sel)) {

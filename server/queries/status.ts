@@ -62,11 +62,11 @@ function startDate(t: TaskRow, plan: PlanCalendarRow): string {
  * periods of each plan from its due period on (a few periods, not every report the tasks ever had). This is the
  * reference computation; `taskStatuses` answers from the maintained rows and falls back to it.
  */
-export async function computeTaskStatuses(db: DbOrTx, rows: TaskRow[], today: string): Promise<Map<number, TaskStatusOut>> {
+export async function computeTaskStatuses(db: DbOrTx, rows: TaskRow[], today: string, known: KnownInputs = {}): Promise<Map<number, TaskStatusOut>> {
   const out = new Map<number, TaskStatusOut>();
   if (!rows.length) return out;
   const planIds = [...new Set(rows.map((r) => r.planId))];
-  const planRows = await db.select(statusPlanColumns).from(plans).where(inArray(plans.id, planIds));
+  const planRows = known.plans ?? (await db.select(statusPlanColumns).from(plans).where(inArray(plans.id, planIds)));
   const calendar = new Map(planRows.map((plan) => {
     const settings = runSettings(plan);
     return [plan.id, { settings, due: lastDuePeriod(plan, today, settings) }];
@@ -76,7 +76,7 @@ export async function computeTaskStatuses(db: DbOrTx, rows: TaskRow[], today: st
     return due ? [and(eq(reportPeriods.planId, plan.id), gte(reportPeriods.start, due.start))!] : [];
   });
   // reports in hand, waiting for review or with the unit's head, and lead units (issue #11: queries/statusFacts.ts)
-  const facts = await statusFacts(db, rows.map((r) => r.id), since);
+  const facts = await statusFacts(db, rows.map((r) => r.id), since, known.led);
   const byPlan = new Map<number, TaskRow[]>();
   for (const r of rows) (byPlan.get(r.planId) ?? byPlan.set(r.planId, []).get(r.planId)!).push(r);
   for (const plan of planRows) {
@@ -99,6 +99,14 @@ export async function computeTaskStatuses(db: DbOrTx, rows: TaskRow[], today: st
     }
   }
   return out;
+}
+
+/** Inputs of computeTaskStatuses its caller read already (in the same statement as the tasks, so at the same moment). */
+interface KnownInputs {
+  /** the calendars of every plan of the tasks */
+  plans?: PlanCalendarRow[];
+  /** which of the tasks have a lead unit */
+  led?: Set<number>;
 }
 
 /** Above this many tasks the maintained rows are read by plan (one index range) rather than by a list of ids. */
@@ -124,9 +132,14 @@ export async function taskStatuses(db: DbOrTx, rows: TaskRow[], today: string): 
     genOf.set(r.taskId, r.gen);
     if (r.asOf === today) out.set(r.taskId, r.status as TaskStatusOut);
   }
+  return computeMissing(db, rows, out, genOf, today);
+}
+
+/** The tasks not in `out` computed, put in it and, when `today` is the server's today, stored in their rows (`genOf`). */
+async function computeMissing(db: DbOrTx, rows: TaskRow[], out: Map<number, TaskStatusOut>, genOf: Map<number, number>, today: string, known?: KnownInputs) {
   const missing = rows.filter((r) => !out.has(r.id));
   if (!missing.length) return out;
-  const computed = await computeTaskStatuses(db, missing, today);
+  const computed = await computeTaskStatuses(db, missing, today, known);
   for (const [id, s] of computed) out.set(id, s);
   if (today === todayInShanghai(now())) await storeTaskStatuses(db, [...computed].filter(([id]) => genOf.has(id)).map(([id, s]) => ({ taskId: id, gen: genOf.get(id)!, status: s })), today);
   return out;
@@ -154,8 +167,27 @@ export async function storeTaskStatuses(db: DbOrTx, items: { taskId: number; gen
  */
 export async function refreshTaskStatuses(tx: DbOrTx, taskIds: number[]): Promise<void> {
   if (!taskIds.length) return;
-  const rows = await tx.select(statusColumns).from(tasks).where(inArray(tasks.id, taskIds));
-  await taskStatuses(tx, rows, todayInShanghai(now()));
+  const today = todayInShanghai(now());
+  // what taskStatuses and computeTaskStatuses read in four statements, in one (a report's write sends it every time):
+  // the tasks' inputs, their rows' generation and date, their plans' calendars and whether each has a lead unit
+  const read = await tx
+    .select({
+      task: statusColumns, gen: taskStatusRows.gen, asOf: taskStatusRows.asOf, status: taskStatusRows.status, plan: statusPlanColumns,
+      led: sql<boolean>`exists (select 1 from task_units l where l.task_id = ${tasks.id} and l.role = 'lead' and l.unit_id is not null)`,
+    })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .leftJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id))
+    .where(inArray(tasks.id, taskIds));
+  const out = new Map<number, TaskStatusOut>();
+  const genOf = new Map<number, number>();
+  for (const r of read) {
+    if (r.gen === null) continue;
+    genOf.set(r.task.id, r.gen);
+    if (r.asOf === today) out.set(r.task.id, r.status as TaskStatusOut);
+  }
+  const known = { plans: [...new Map(read.map((r) => [r.plan.id, r.plan])).values()], led: new Set(read.filter((r) => r.led).map((r) => r.task.id)) };
+  await computeMissing(tx, read.map((r) => r.task), out, genOf, today, known);
 }
 
 /** Task list/detail responses with their computed status. */

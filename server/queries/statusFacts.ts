@@ -27,8 +27,8 @@ export interface StatusFacts {
   led: Set<number>;
 }
 
-/** `since`: per plan, the condition "period from the due one on" (none when no period is due yet). */
-export async function statusFacts(db: DbOrTx, taskIds: number[], since: SQL[]): Promise<StatusFacts> {
+/** `since`: per plan, the condition "period from the due one on" (none when no period is due yet); `led`: the tasks with a lead unit, when the caller read them already. */
+export async function statusFacts(db: DbOrTx, taskIds: number[], since: SQL[], led?: Set<number>): Promise<StatusFacts> {
   const out: StatusFacts = { reported: new Set(), withUnitHead: new Set(), pending: new Map(), led: new Set() };
   if (!taskIds.length) return out;
   if (since.length) {
@@ -54,7 +54,11 @@ export async function statusFacts(db: DbOrTx, taskIds: number[], since: SQL[]): 
           periodLabel: r.label,
         });
   }
-  const led = await db.selectDistinct({ taskId: taskUnits.taskId }).from(taskUnits).where(and(inArray(taskUnits.taskId, taskIds), eq(taskUnits.role, 'lead'), isNotNull(taskUnits.unitId)));
-  for (const r of led) out.led.add(r.taskId);
+  if (led) {
+    for (const id of taskIds) if (led.has(id)) out.led.add(id);
+    return out;
+  }
+  const leads = await db.selectDistinct({ taskId: taskUnits.taskId }).from(taskUnits).where(and(inArray(taskUnits.taskId, taskIds), eq(taskUnits.role, 'lead'), isNotNull(taskUnits.unitId)));
+  for (const r of leads) out.led.add(r.taskId);
   return out;
 }

@@ -4,7 +4,7 @@ import type { Task, TaskCursor } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
 import { documents, outlineNodes, plans, taskUnits, tasks, units } from '../db/schema/index.js';
 import { taskStatusRows } from '../db/schema/taskStatus.js';
-import { combine, isAdmin, seesRegion, taskScope, unitTaskRoles, type Actor } from '../policy.js';
+import { combine, isAdmin, planScope, seesRegion, taskScope, unitTaskRoles, type Actor } from '../policy.js';
 import { matchSearch } from '../search.js';
 
 export interface TaskFilter {
@@ -165,6 +165,27 @@ export async function getVisibleTask(db: DbOrTx, actor: Actor, id: number) {
     quote = doc ? doc.text.slice(row.sourceStart, row.sourceEnd ?? row.sourceStart) : null;
   }
   return { ...task, quote, planTitle: plan.title, row };
+}
+
+/**
+ * A visible task's title and units (unit and role) with its plan's row, the plan visible too, in one statement: what a
+ * report or a contribution needs to know of them. getVisibleTask reads the whole task for showing it (its chapter, the
+ * plan's title, the source quote: a statement each, and the plan's whole document for the quote), getVisiblePlan the
+ * plan in one more.
+ */
+export async function getVisibleTaskWithPlan(db: DbOrTx, actor: Actor, id: number) {
+  const [row] = await db
+    .select({
+      id: tasks.id, planId: tasks.planId, title: tasks.title,
+      // as text: the drivers hand json back differently (node-postgres parses it, drizzle's PGlite session does not)
+      units: sql<string>`coalesce((select json_agg(json_build_object('unitId', tu.unit_id, 'role', tu.role)) from task_units tu where tu.task_id = ${tasks.id}), '[]'::json)::text`,
+      plan: plans,
+    })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .where(combine(eq(tasks.id, id), taskScope(actor), planScope(actor)));
+  if (!row) throw new AppError('NOT_FOUND');
+  return { ...row, units: JSON.parse(row.units) as { unitId: number | null; role: string }[] };
 }
 
 export { and };

@@ -1,7 +1,7 @@
 // Running a plan through the HTTP stack: report → return with a reason → resubmit → accept → status
 // recomputed; validation at entry; attachments; period locks; unit scoping; sub-tasks; indicator splits.
 import { afterEach, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { indicatorValues } from '../../server/db/schema/index.js';
 import { setClock } from '../../server/clock.js';
 import { useTestApp } from '../helpers/app.js';
@@ -201,6 +201,19 @@ describe('reporting calendar and period locks', () => {
     await s.office.client.post(`/api/plans/${s.plan.id}/periods/2026-03/unlock`);
     expect((await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, report({ period: '2026-03' }))).json()).toMatchObject({ status: 'submitted', late: true });
     expect((await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, report({ period: '2026-09' }))).json().error.code).toBe('REPORT_PERIOD_NOT_OPEN');
+  });
+
+  it('a report reads its period\'s row without rewriting it: reports of one period do not wait for each other', async () => {
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    at('2026-03-20T02:00:00Z');
+    expect((await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, report({ submit: false }))).statusCode).toBe(200);
+    // the row's version (xmin): written when the period was first touched, not by the reports after it
+    const version = async () => (await t.handle.db.execute(sql`select xmin::text as v from report_periods where plan_id = ${s.plan.id} and key = '2026-03'`)) as unknown as { rows: { v: string }[] };
+    const before = (await version()).rows[0].v;
+    expect((await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, report())).statusCode).toBe(200);
+    expect((await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, report())).statusCode).toBe(200);
+    expect((await s.reporterB.client.post(`/api/tasks/${s.task.id}/contributions`, { text: '配合' })).statusCode).toBe(200);
+    expect((await version()).rows[0].v).toBe(before);
   });
 
   it('is configurable per plan: quarterly, due on the 10th of the next month, moved to a working day', async () => {

@@ -85,6 +85,17 @@ describe('generatePeriods', () => {
     expect(generatePeriods({ startMonth: '2026-01', endMonth: '2030-12' })).toHaveLength(60);
     expect(generatePeriods({ frequency: 'quarterly', startMonth: '2026-01', endMonth: '2030-12' })).toHaveLength(20);
   });
+
+  it('answers the same input with the same frozen periods (shared by every caller)', () => {
+    const input = { frequency: 'quarterly' as const, dueDay: 10, dueMonthOffset: 1, startMonth: '2026-01', endMonth: '2026-12' };
+    const first = generatePeriods(input);
+    expect(generatePeriods({ ...input })).toBe(first);
+    expect(Object.isFrozen(first) && first.every((p) => Object.isFrozen(p))).toBe(true);
+    expect(() => ((first[0] as { dueDate: string }).dueDate = '2026-01-01')).toThrow(TypeError);
+    // another input is worked out on its own
+    expect(generatePeriods({ ...input, dueDay: 11 })[0].nominalDueDate).toBe('2026-04-11');
+    expect(first[0].nominalDueDate).toBe('2026-04-10');
+  });
 });
 
 describe('periodFor', () => {
