@@ -86,6 +86,8 @@ interface GateEntry {
   row: (Omit<RecordOwner, 'stamp' | 'stampAll'> & { inScope: boolean }) | null;
   stamp: string;
   at: number;
+  /** the row with the stamps it was last handed out with (a hit hands the same object out again while they hold) */
+  owner?: RecordOwner & { inScope: boolean };
 }
 const GATE_ENTRIES = 20_000;
 interface GateAnswers {
@@ -154,7 +156,25 @@ function keptOwningPlan(kept: ReturnType<typeof gateRows> | null, id: number, st
   if (!kept || !stamps) return undefined;
   const hit = kept.rows.get(id);
   if (!hit || hit.stamp !== stamps.stamp || Date.now() - hit.at >= gateLifetimeMs()) return undefined;
-  return hit.row && { ...hit.row, ...stamps };
+  if (!hit.row) return null;
+  if (hit.owner?.stampAll !== stamps.stampAll) hit.owner = { ...hit.row, ...stamps };
+  return hit.owner;
+}
+
+/**
+ * The route gate for a plan decided without a statement or an await when it can be: its row is kept for this scope
+ * under the plan's current stamp (every request of a cached answer). The same checks as authorizeRecord's; undefined
+ * when the row must be read (authorizeRecord then). The route table asks this first.
+ */
+export function keptRecordOwner(db: DbOrTx, actor: Actor, access: Access, id: number): RecordOwner | undefined {
+  if (access.record !== 'plan') return undefined;
+  const stamps = clockStamps(db, id);
+  if (!stamps) return undefined;
+  const owner = keptOwningPlan(gateRows(db, actor), id, stamps);
+  if (owner === undefined) return undefined;
+  if (!owner || !(isAdmin(actor) || owner.inScope)) throw new AppError('NOT_FOUND');
+  if (access.action === 'write' && !writesRegion(actor, owner.regionId)) throw new AppError('FORBIDDEN');
+  return owner;
 }
 
 async function visible(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, inScope: boolean): Promise<boolean> {

@@ -13,7 +13,7 @@ import { publicActor, requirePermission, type Actor } from '../policy.js';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
 import { allRoutes } from './routes/index.js';
 import { accessOf } from './routes/access.js';
-import { authorizeRecord } from '../access.js';
+import { authorizeRecord, keptRecordOwner } from '../access.js';
 import { changeClockOf } from '../db/changeClock.js';
 import { buildOpenApi } from './openapi.js';
 import { refuseMalformedInput } from './edge.js';
@@ -98,6 +98,7 @@ function checkCsrf(req: FastifyRequest, route: RouteDef): void {
 }
 
 function registerRoute(app: FastifyInstance, db: Db, route: RouteDef): void {
+  const access = accessOf(route.method, route.url);
   app.route({
     method: route.method,
     url: route.url,
@@ -106,9 +107,10 @@ function registerRoute(app: FastifyInstance, db: Db, route: RouteDef): void {
       checkCsrf(req, route);
       const params = route.params ? route.params.parse(req.params) : undefined;
       // ownership before the body is read: a record the actor may not touch answers 404/403, not 400
-      const access = accessOf(route.method, route.url);
       if (!access) throw new AppError('FORBIDDEN', { reason: 'route declares no access' });
-      const owner = access.record === 'none' ? null : await authorizeRecord(db, req.actor, access, Number((params as Record<string, unknown>)?.[access.param ?? 'id']));
+      const id = Number((params as Record<string, unknown>)?.[access.param ?? 'id']);
+      // a plan's gate row kept under its stamp (a cached answer's request): decided here, without an await
+      const owner = access.record === 'none' ? null : (keptRecordOwner(db, req.actor, access, id) ?? (await authorizeRecord(db, req.actor, access, id)));
       const query = route.query ? route.query.parse(req.query) : undefined;
       const body = route.body && !route.multipart ? route.body.parse(req.body ?? {}) : undefined;
       const result = await route.handler({ params, query, body, actor: req.actor, db, req, reply, owner });
