@@ -96,7 +96,7 @@ describe('进展报送:报送、退回、重报、通过', () => {
     const page = await asUser('yc_office');
     await page.goto('/board/1');
     const row = page.locator('.ant-tabs-content-active .ant-table-row', { hasText: taskTitle.slice(0, 10) }).first();
-    await row.waitFor({ timeout: 30_000 });
+    await row.waitFor({ timeout: 60_000 });
     await row.getByRole('button', { name: /审\s*核/ }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '审核报告' });
     await modal.getByRole('button', { name: /^通\s*过$/ }).click();
