@@ -42,9 +42,9 @@ export function poolSize(value = process.env.LUOSHI_DB_POOL): number {
 async function openServer(url: string): Promise<DbHandle> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
-  // a connection once opened is kept (pg-pool closes one idle for 10 s by default): a new one costs a server process
-  // started, its caches filled and the route gate's statements prepared again, in the middle of the next burst (a
-  // deadline surge's requests waited up to 0.6 s behind reopened connections, bench/surge.bench.ts)
+  // a connection once opened is kept (pg-pool closes one idle for 10 s by default, and reopens it in the next burst:
+  // a server process started, its caches filled and the route gate's statements prepared again; with the default, a
+  // surge of 20 submissions a second reopened 2 connections in its minute, bench/surge.bench.ts)
   const pool = new pg.Pool({ connectionString: url, max: poolSize(), idleTimeoutMillis: 0 });
   // An idle connection that the server ends (restart, failover, a terminated backend) is reported on the pool;
   // without a listener that report would end the whole process. The pool drops the connection and opens another.
