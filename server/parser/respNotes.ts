@@ -39,7 +39,10 @@ export function emptyNote(start: number, end: number, layout: RespNote['layout']
 
 // leader and deadline labels, then every unit-role label the vocabulary composes ("牵头单位", "主要协作单位",
 // "共同责任单位", "责任主体"…: vocabulary.ts decides each role once)
-const OWN_LABELS: [string, Role][] = [...LEADER_LABELS.map((l) => [l, 'leaders'] as [string, Role]), ...DEADLINE_LABELS.map((l) => [l, 'deadline'] as [string, Role])];
+const OWN_LABELS: [string, Role][] = [
+  ...LEADER_LABELS.map((l) => [l, 'leaders'] as [string, Role]),
+  ...DEADLINE_LABELS.map((l) => [l, 'deadline'] as [string, Role]),
+];
 const OWN = new Map(OWN_LABELS);
 const roleOfLabel = (label: string): Role | undefined => OWN.get(label) ?? labelRole(label) ?? undefined;
 
@@ -87,7 +90,11 @@ function labelHits(text: string): LabelHit[] {
     const fragment = FRAGMENT_ROLE.has(label);
     const wei = m[2] === '为';
     // "…,责任单位为区经信局": 为 stands for the colon when a unit follows
-    if (wei && (fragment || !looksLikeUnit(splitUnitList(/^[^,;。]*/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 80))![0], 0)[0]?.text ?? ''))) continue;
+    if (
+      wei &&
+      (fragment || !looksLikeUnit(splitUnitList(/^[^,;。]*/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 80))![0], 0)[0]?.text ?? ''))
+    )
+      continue;
     const colon = m[2] === ':' || wei || /[】\]]/.test(m[0]);
     out.push({ start: m.index, end: m.index + m[0].length, role: roleOfLabel(label) ?? FRAGMENT_ROLE.get(label)!, label, fragment, colon, wei });
   }
@@ -327,7 +334,15 @@ function closeWithoutOpen(text: string, from: number): number {
   return -1;
 }
 
-function readNote(ctx: ParseContext, start: number, end: number, contentEnd: number, hits: LabelHit[], layout: RespNote['layout'], damaged: string[]): RespNote {
+function readNote(
+  ctx: ParseContext,
+  start: number,
+  end: number,
+  contentEnd: number,
+  hits: LabelHit[],
+  layout: RespNote['layout'],
+  damaged: string[],
+): RespNote {
   const text = ctx.doc.text;
   const note: RespNote = { ...emptyNote(start, end, layout), damaged };
   const hasLead = hits.some((h) => isLeadLabel(h.label) && h.role === 'lead');
@@ -383,7 +398,12 @@ function readNote(ctx: ParseContext, start: number, end: number, contentEnd: num
     }
     if (role === 'leaders') {
       // a post and a name ("副区长 张三") stay together: only list separators split leaders
-      note.leaders.push(...value.split(/[、,;,]/).map((x) => x.trim()).filter(Boolean));
+      note.leaders.push(
+        ...value
+          .split(/[、,;,]/)
+          .map((x) => x.trim())
+          .filter(Boolean),
+      );
       continue;
     }
     // "责任单位:X牵头,Y配合": the verbs inside the value say who leads
@@ -453,7 +473,13 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     let close = m[0] === '(' ? closeParen(text, open, 400) : closeBracket(text, open, 400);
     // the page was cut inside the note ("…。〔省委军民融合办、省发展改革委、省数据局(省营商局)"): the note runs to the end
     let cut = false;
-    if (close < 0 && open > 0 && /[。;]\s*$/.test(text.slice(Math.max(0, open - 2), open)) && !text.slice(open, open + 400).includes('\n') && text.length - open < 400) {
+    if (
+      close < 0 &&
+      open > 0 &&
+      /[。;]\s*$/.test(text.slice(Math.max(0, open - 2), open)) &&
+      !text.slice(open, open + 400).includes('\n') &&
+      text.length - open < 400
+    ) {
       close = text.replace(/\s+$/, '').length;
       cut = true;
     }
@@ -471,10 +497,18 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     if (rule && rule.index > 0) inner = inner.slice(0, rule.index);
     if (/[。:]/.test(inner)) continue;
     // "…等牵" cut inside its verb: the verb it was ("牵头", "负责", "配合")
-    if (cut) inner = inner.replace(/牵$/, '牵头').replace(/(?<!负)负$/, '负责').replace(/配$/, '配合');
+    if (cut)
+      inner = inner
+        .replace(/牵$/, '牵头')
+        .replace(/(?<!负)负$/, '负责')
+        .replace(/配$/, '配合');
     // a note closing its sentence: "…。(市经信局、市科技局配合)" may name only those who help
     const closing = cut || closesSentence(text, open, close);
-    let note = /牵头|负责|配合|会同|主办|协办/.test(inner) ? readInline(ctx, inner, open + 1, undefined, closing) : closing ? bareList(ctx, inner, open + 1) : null;
+    let note = /牵头|负责|配合|会同|主办|协办/.test(inner)
+      ? readInline(ctx, inner, open + 1, undefined, closing)
+      : closing
+        ? bareList(ctx, inner, open + 1)
+        : null;
     // cut after "X牵头,Y、Z、": the verb of the last run is lost; the units after a lead help
     if (!note && cut) {
       const last = Math.max(inner.lastIndexOf(','), inner.lastIndexOf(';'));
@@ -493,7 +527,8 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
 }
 
 /** ",列第一位者为牵头单位,下同" / ",排名第一的为牵头单位" / ",下同": a rule about the list after it, not part of it */
-const LIST_RULE_AFTER = /[,,;;](?=\s*(?:(?:列|排|排在|排名|排序|位列|列在|列于)?(?:第一位|第一个|第一|首位|首个|最前)(?:的|者)?(?:单位|部门)?(?:为|是)牵头|下同|以下同|其他|其余))/;
+const LIST_RULE_AFTER =
+  /[,,;;](?=\s*(?:(?:列|排|排在|排名|排序|位列|列在|列于)?(?:第一位|第一个|第一|首位|首个|最前)(?:的|者)?(?:单位|部门)?(?:为|是)牵头|下同|以下同|其他|其余))/;
 
 /** "…。(X、Y)⏎": a parenthesis right after a sentence's end that closes its line or sentence. */
 function closesSentence(text: string, open: number, close: number): boolean {
@@ -534,18 +569,22 @@ const DECIDED = /^\s*(?:会议|会上|经研究|会议研究)(?:明确|要求|�
 const TOPIC_PERSON = /^[^,;。由]{2,30}由(?![各市区县省镇乡本该其有相上全])[\u4e00-\u9fa5]{2,3}(?:同志)?牵头$/;
 const PERSON_LEAD = /^由((?![各市区县省镇乡本该其有相上全])[\u4e00-\u9fa5]{2,3}?)(?:同志)?(?:牵头|负总责)$/;
 // "由杨志武副市长负责,市发改委牵头,相关部门配合": a leader by name and post in the first slot, the units after
-const LEADER_POST = /^由((?![各本该其有相上全])[\u4e00-\u9fa5]{2,4}(?:常务)?(?:副)?(?:市长|区长|县长|州长|镇长|乡长|省长|主任|书记|秘书长))(?:同志)?(?:负责|牵头|负总责|分管)$/;
+const LEADER_POST =
+  /^由((?![各本该其有相上全])[\u4e00-\u9fa5]{2,4}(?:常务)?(?:副)?(?:市长|区长|县长|州长|镇长|乡长|省长|主任|书记|秘书长))(?:同志)?(?:负责|牵头|负总责|分管)$/;
 // "由X牵头", "此项工作由X牵头负责": the clause naming who does the work
 const YOU = /^(?:(?:明确|决定|确定|商定|议定)?(?:此项|该项|本项|上述|以上|各项|这项|具体)?(?:工作|任务|措施|改革)?(?:具体)?由|请)/;
 // a short insert in parentheses, "各县(区)人民政府", is part of a name: no sentence bound
 const SHORT_PAREN = /\([^()。\n]{1,6}\)/g;
 const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '□'.repeat(p.length)) : t);
 // an item's marker or a bullet before a sentence that opens the line
-const LINE_MARK = /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
+const LINE_MARK =
+  /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
-const SUBJECT = /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
+const SUBJECT =
+  /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
-const PLEASE = /^请([^,;。:()!?\s]{2,24}?)()(?=派出|抽调|安排|抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
+const PLEASE =
+  /^请([^,;。:()!?\s]{2,24}?)()(?=派出|抽调|安排|抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
 // "(二)", "(五)" opening a line: a heading that may run on into its first sentence with no stop
 // (the readers see it masked, as every parenthesis: "□□□")
 const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|□{3,5}(?=[\u4e00-\u9fa5]))/;
@@ -560,7 +599,8 @@ const BASED_ON = /^([^,;。:()!?\s]{2,160}?)(?=(?:根据|按照|结合|依据)[^
 const LATER_DUTY = /^[^,;。]{2,17}?(?:要|应|须|必须|务|需|将|负责|牵头|会同|[于在]\d|[于在]每)/;
 const WILL_CHECK = /^[^,;。]{0,40}?(?:督查|督办|督导|督促检查|检查|考核|通报|评估|验收|抽查|跟踪|召开[^,;。]{0,10}?会议)/;
 // the units a meeting asks, then what they are to do ("要求督察局做好…", "要求各社区入户宣传")
-const REQUESTED = /^([^,;。:()!?\s“”]{2,40}?)()(?=(?:要|必须|务必|在|于)?(?:限期|做好|加快|加大|加强|建立|完成|开展|抓紧|落实|入户|增派|签订|组织|制定|制订|按照|尽快|立即|认真|切实|进一步|全面|继续|严格|积极|及时|负责|牵头|配合))/;
+const REQUESTED =
+  /^([^,;。:()!?\s“”]{2,40}?)()(?=(?:要|必须|务必|在|于)?(?:限期|做好|加快|加大|加强|建立|完成|开展|抓紧|落实|入户|增派|签订|组织|制定|制订|按照|尽快|立即|认真|切实|进一步|全面|继续|严格|积极|及时|负责|牵头|配合))/;
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
 const PRONOUN_SPEAKER = /^(?:[她他]|会议|会上)(?:要求|强调|指出|明确|提出)[:,]?\s*/;
 // "千军昌要求," / "会议强调:" opening a news report's sentence
@@ -572,7 +612,8 @@ const COLLECTIVE = /^(?:[\u4e00-\u9fa5]{0,6})?各(?:[^,;。:!?\s]{1,16})$/;
 // "各乡镇人民政府", "各县(市、区)", "各街道": every place of a kind
 const PLACES = /^各(?:乡镇|镇|街道|乡|县|区|市|村|社区|园区|开发区|镇街|街镇|镇乡)/;
 const SENTENCE_DATE = /[于在](?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|每月\d{1,2}日|每(?:个)?季度末|年中|年底)(?:前|以前|之前)?/;
-const ORGAN_NAME = /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|部门|单位|督查室|督导室|整改办|专班|指挥部|领导小组|办事处|居委会|村委会|街道|镇|乡|所|站|队|村|电视台|气象台)$/;
+const ORGAN_NAME =
+  /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|部门|单位|督查室|督导室|整改办|专班|指挥部|领导小组|办事处|居委会|村委会|街道|镇|乡|所|站|队|村|电视台|气象台)$/;
 // ends as a township's or a station's name does but names no body: "城乡要素流动…", "城镇", "全镇", a bare "镇" or "x所"
 const TOWNSHIP_WORD = /^(?:城乡|城镇|乡镇|村镇|集镇|小镇|全镇|全乡|本镇|本乡|.?[镇乡所站队村]|美丽乡村)$/;
 const PARTNERS = /^((?:[^,;。、:()]{1,24}?(?:部门|单位|局|委|办|政府|中心|管委会|集团|公司|院|分局|办公室)、?)+)/;
@@ -583,7 +624,9 @@ const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);
 // set holds the narrower: a unit as subject needs a modal, 负责/会同 or a date; a clause run or a note also
 // 牵头/配合/承办/协办; a whole line also 实施/落实 (closing "…具体实施。") or 请 anywhere
 const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|需|^\s*(?:\d{1,2}[、.．]\s*)?请/;
-const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(?:帮助|协助)|${SUBJECT_CUE.source}`);
+// the work a unit named after 由 carries out (MID_YOU_WORK)
+const YOU_VERB = '组织|组建|形成|派驻|派出|抽调|填报|制定|制订|编制|起草|开展|实施|承担|完成|上报|报送|汇总|审核|核实|提出|研究|出具|建立';
+const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(?:帮助|协助|${YOU_VERB})|${SUBJECT_CUE.source}`);
 const LINE_CUE = new RegExp(`实施|落实|请|${SENTENCE_CUE.source}`);
 
 /**
@@ -622,7 +665,13 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
       // "(一)开展青年就业见习活动,市人力社保局等部门配合市委办落实。": the item's last clause says who does it
       const comma = Math.max(body.lastIndexOf(','), body.lastIndexOf(','));
       const clause = comma > sStart ? body.slice(comma + 1) : '';
-      if (clause.length >= 6 && clause.length <= 80 && !/[(:“]/.test(clause) && /配合|会同|牵头/.test(clause) && free(line.start + comma + 1, line.start + comma + 2)) {
+      if (
+        clause.length >= 6 &&
+        clause.length <= 80 &&
+        !/[(:“]/.test(clause) &&
+        /配合|会同|牵头/.test(clause) &&
+        free(line.start + comma + 1, line.start + comma + 2)
+      ) {
         const note = readInline(ctx, t.slice(comma + 1, body.length), line.start + comma + 1);
         if (note && note.lead.length + note.responsible.length + note.cooperating.length >= 2) {
           out.push({ ...note, layout: 'inline', start: line.start + comma + 1, end: Math.min(line.start + t.length, text.length) });
@@ -649,7 +698,10 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
       if (said) carried = { text: t.slice(s0 + said.at, s0 + said.at + said.text.length), at: line.start + s0 + said.at };
       else if (!/^\s*要/.test(sm)) carried = null;
       // "各级各部门要坚决遏制…;要加快编制国土空间总体规划,…": the same subject, a piece of work of its own
-      const on = !said && carried && /^\s*要(?=[\u4e00-\u9fa5])/.test(sm) && pieceOfWork(sm.replace(/^\s*要/, '')) ? carriedNote(ctx, carried, line.start + s0, line.start + s0 + sm.replace(/[。!?;]$/, '').length) : null;
+      const on =
+        !said && carried && /^\s*要(?=[\u4e00-\u9fa5])/.test(sm) && pieceOfWork(sm.replace(/^\s*要/, ''))
+          ? carriedNote(ctx, carried, line.start + s0, line.start + s0 + sm.replace(/[。!?;]$/, '').length)
+          : null;
       if (on && free(on.start, on.end)) {
         out.push(on);
         continue;
@@ -660,7 +712,9 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         out.push(run);
         continue;
       }
-      const subj = (SUBJECT_CUE.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null) ?? (/配合|协助|协办|参与/.test(sm) ? bareRun(ctx, t, sm, s0, line.start) : null);
+      const subj =
+        (SUBJECT_CUE.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null) ??
+        (/配合|协助|协办|参与/.test(sm) ? bareRun(ctx, t, sm, s0, line.start) : null);
       if (subj && free(subj.start, subj.end)) {
         out.push(subj);
         continue;
@@ -684,7 +738,8 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
 }
 
 // a unit by name and its work, no modal between: "太原市发改委做好供热气源的保障工作", "市财政局积极争取落实…"
-const DUTY_OPEN = /^([^,;。:()!?\s“”]{3,24}?)(?=(?:积极|全力|主动|认真|切实|及时|继续|进一步|具体)?(?:加强|做好|搞好|抓好|协调|督促|支持|指导|保障|推进|统筹|监督|组织|开展|落实|制定|制订|完善|建立|配合|争取|负责|牵头))/;
+const DUTY_OPEN =
+  /^([^,;。:()!?\s“”]{3,24}?)(?=(?:积极|全力|主动|认真|切实|及时|继续|进一步|具体)?(?:加强|做好|搞好|抓好|协调|督促|支持|指导|保障|推进|统筹|监督|组织|开展|落实|制定|制订|完善|建立|配合|争取|负责|牵头))/;
 
 /**
  * "太原市城管局加强对…的协调指导,…;…⏎太原市发改委做好…;市财政局积极争取…⏎太原市能源局协调…": a division of labour
@@ -735,7 +790,11 @@ function dutyLines(ctx: ParseContext, free: (a: number, b: number) => boolean): 
       }
       const prev = duties[duties.length - 1];
       if (prev) prev.end = line.start + m.index;
-      duties.push({ at: line.start + m.index + lead, who: t.slice(m.index + lead, m.index + lead + who.length), end: line.start + t.replace(/[。;]$/, '').length });
+      duties.push({
+        at: line.start + m.index + lead,
+        who: t.slice(m.index + lead, m.index + lead + who.length),
+        end: line.start + t.replace(/[。;]$/, '').length,
+      });
     }
     if (!duties.length) {
       flush();
@@ -772,8 +831,10 @@ function carriedNote(ctx: ParseContext, who: { text: string; at: number }, start
 }
 
 // "14.市卫生局:负责…", "6、区质量技监局。负责…": a duty list by unit, each numbered item opening on its unit
-const UNIT_HEAD = /^([ \t\u3000]*(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*)([^,;。:!?\s“”]{2,40}?)(?:[:。:]|[ \t\u3000]+(?=负责))(?=\S{4})/;
-const HEAD_ACTION = /^(?:筹建|建设|建設|新建|组建|組建|打造|推进|推動|推动|完善|加强|加強|实施|實施|开展|開展|创建|創建|培育|设立|設立|成立|健全|深化|优化|提升|做强|发展|構建|构建|高质量|高質量)/;
+const UNIT_HEAD =
+  /^([ \t\u3000]*(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*)([^,;。:!?\s“”]{2,40}?)(?:[:。:]|[ \t\u3000]+(?=负责))(?=\S{4})/;
+const HEAD_ACTION =
+  /^(?:筹建|建设|建設|新建|组建|組建|打造|推进|推動|推动|完善|加强|加強|实施|實施|开展|開展|创建|創建|培育|设立|設立|成立|健全|深化|优化|提升|做强|发展|構建|构建|高质量|高質量)/;
 const HEAD_COOP = /^(?:负责)?(?:会同|牵头(?:组织|协调)?)/;
 
 function unitHead(ctx: ParseContext, t: string, lineStart: number): RespNote | null {
@@ -796,7 +857,7 @@ function unitHead(ctx: ParseContext, t: string, lineStart: number): RespNote | n
   const coop = HEAD_COOP.exec(rest);
   if (coop) {
     n.lead.push(...got.units);
-    const p = /会同/.test(coop[0]) ? partnersOf(rest.slice(coop[0].length)) ?? /^([^,;。]{2,30}?(?:部门|单位))/.exec(rest.slice(coop[0].length)) : null;
+    const p = /会同/.test(coop[0]) ? (partnersOf(rest.slice(coop[0].length)) ?? /^([^,;。]{2,30}?(?:部门|单位))/.exec(rest.slice(coop[0].length))) : null;
     if (p) {
       const partners = parseUnitList(ctx, p[1].replace(/、$/, ''), lineStart + m[0].length + coop[0].length);
       if (!partners.rejected.length) n.cooperating.push(...partners.units);
@@ -808,7 +869,8 @@ function unitHead(ctx: ParseContext, t: string, lineStart: number): RespNote | n
 }
 
 // a clause opening on its unit: "县卫健委要牵头…", "县医保局要配合县卫健委…", "区统计局负责…"
-const TURN = /^([^,;。:()!?\s]{3,40}?)(?:(要|应当|应|须|必须)(牵头负责|牵头(?=[\u4e00-\u9fa5])(?!医院|单位|部门|作用)|会同|配合)?|(牵头负责|具体负责|负责|会同))(?=[\u4e00-\u9fa5])/;
+const TURN =
+  /^([^,;。:()!?\s]{3,40}?)(?:(要|应当|应|须|必须)(牵头负责|牵头(?=[\u4e00-\u9fa5])(?!医院|单位|部门|作用)|会同|配合)?|(牵头负责|具体负责|负责|会同))(?=[\u4e00-\u9fa5])/;
 // "一、" / "(二)" / "3." numbering an item inside a paragraph
 const INLINE_NUM = /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))/;
 
@@ -819,7 +881,16 @@ const INLINE_NUM = /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四
  */
 function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number): RespNote[] {
   if (!/要|应|须|负责|会同/.test(mt)) return [];
-  const found: { at: number; end: number; numbered: boolean; who: ReturnType<typeof parseUnitList>; role: 'lead' | 'responsible' | 'cooperating'; partners: ParsedUnit[]; clauseEnd: number; own: boolean }[] = [];
+  const found: {
+    at: number;
+    end: number;
+    numbered: boolean;
+    who: ReturnType<typeof parseUnitList>;
+    role: 'lead' | 'responsible' | 'cooperating';
+    partners: ParsedUnit[];
+    clauseEnd: number;
+    own: boolean;
+  }[] = [];
   const re = /[^。!?;:]+[。!?;:]?/g;
   for (let m = re.exec(mt); m; m = re.exec(mt)) {
     const c = m[0];
@@ -828,7 +899,10 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
     let off = lead0 + (num ? num[0].length : (LINE_MARK.exec(c.slice(lead0))?.[0] ?? '').length);
     // "在8月28日至9月12日的集中整治时间中,公安部门要…": when, then who
     // "按照职能分工,在市政府的领导下,市劳动和社会保障部门负责…": what the duties follow, then who
-    const when = /^(?:(?:在|于)[^,,;。]{2,30}(?:中|期间|时|内|前|后)[,,]\s*|(?:按照|根据|依据|在)[^,,;。]{2,20}(?:分工|要求|规定|领导下|部署|统一领导)[,,]\s*){1,2}/.exec(c.slice(off));
+    const when =
+      /^(?:(?:在|于)[^,,;。]{2,30}(?:中|期间|时|内|前|后)[,,]\s*|(?:按照|根据|依据|在)[^,,;。]{2,20}(?:分工|要求|规定|领导下|部署|统一领导)[,,]\s*){1,2}/.exec(
+        c.slice(off),
+      );
     if (when) off += when[0].length;
     const tm = TURN.exec(c.slice(off));
     if (!tm || !isUnitSubject(tm[1])) continue;
@@ -851,7 +925,16 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
         }
       }
     }
-    found.push({ at, end, numbered: !!num, who, role, partners, clauseEnd: lineStart + m.index + c.replace(/[。!?;:]$/, '').length, own: /负责$/.test(verb) && !tm[2] });
+    found.push({
+      at,
+      end,
+      numbered: !!num,
+      who,
+      role,
+      partners,
+      clauseEnd: lineStart + m.index + c.replace(/[。!?;:]$/, '').length,
+      own: /负责$/.test(verb) && !tm[2],
+    });
   }
   if (found.length < 2) return [];
   const blank = (at: number, end: number): RespNote => emptyNote(at, end, 'inline');
@@ -860,13 +943,15 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
   const ownTurns = found.filter((f) => f.own).length >= 3 && found.every((f) => f.own || !f.who.units.some((u) => u.scope === 'unit'));
   if (found.every((f) => f.numbered) || ownTurns) {
     // (a closing "各部门、各单位要…" exhorts everyone: no duty of its own)
-    return found.filter((f) => !ownTurns || f.own).map((f) => {
-      const n = blank(f.at, f.end);
-      n[f.role].push(...f.who.units);
-      n.cooperating.push(...f.partners);
-      n.bodyEnd = f.clauseEnd;
-      return n;
-    });
+    return found
+      .filter((f) => !ownTurns || f.own)
+      .map((f) => {
+        const n = blank(f.at, f.end);
+        n[f.role].push(...f.who.units);
+        n.cooperating.push(...f.partners);
+        n.bodyEnd = f.clauseEnd;
+        return n;
+      });
   }
   // "X要建立…。Y要定期开展…。Z要聚焦…。": each sentence opening on its own unit is a duty of its own; clauses
   // of one sentence ("X要…;Y要配合X…") stay one task
@@ -879,7 +964,12 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
     // "衛生局要…;環衛局要…;執法局要…": clauses parted by ";" each opening on a unit of its own, none helping another,
     // are duties of their own too
     // (not under an item's title, "(一)提升乡镇卫生院服务能力。X要…;Y要…": the title names one task the units share)
-    const ownClause = !titled && f.role !== 'cooperating' && !f.partners.length && /;\s*$/.test(mt.slice(Math.max(0, f.at - lineStart - 3), f.at - lineStart)) && last?.every((x) => x.role !== 'cooperating');
+    const ownClause =
+      !titled &&
+      f.role !== 'cooperating' &&
+      !f.partners.length &&
+      /;\s*$/.test(mt.slice(Math.max(0, f.at - lineStart - 3), f.at - lineStart)) &&
+      last?.every((x) => x.role !== 'cooperating');
     if (last && sentenceOf(last[0]) === sentenceOf(f) && !ownClause) last.push(f);
     else groups.push([f]);
   }
@@ -889,7 +979,11 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
   const dutyGroups = groups.filter(named0);
   // "各乡镇要全面贯彻…。各乡镇要积极动员各村,摸清…": addressees charged sentence by sentence, none named, take a duty per sentence
   const addressed = groups.length >= 2 && dutyGroups.length === 0;
-  const own = addressed ? groups : dutyGroups.length >= 2 && groups.every((g) => named0(g) || g.every((f) => !f.own && f.who.units.every((u) => u.scope !== 'unit'))) ? dutyGroups : [found];
+  const own = addressed
+    ? groups
+    : dutyGroups.length >= 2 && groups.every((g) => named0(g) || g.every((f) => !f.own && f.who.units.every((u) => u.scope !== 'unit')))
+      ? dutyGroups
+      : [found];
   const split = own.length > 1;
   return own.map((g) => {
     const n = blank(g[0].at, g[0].end);
@@ -903,7 +997,12 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
         n[f.role].push(u);
       }
     }
-    for (const f of g) for (const u of f.partners) if (!named.has(u.raw)) { named.add(u.raw); n.cooperating.push(u); }
+    for (const f of g)
+      for (const u of f.partners)
+        if (!named.has(u.raw)) {
+          named.add(u.raw);
+          n.cooperating.push(u);
+        }
     n.bodyEnd = g[g.length - 1].clauseEnd;
     return n;
   });
@@ -911,9 +1010,14 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
 
 // "…,按属地管理原则由紫城镇各居委会负责清理、清扫", "…,由县环卫大队帮助清除": who does the work, named after 由 inside the sentence
 const MID_YOU = /(?:^|[,;]|原则|规定|要求|分别|统一)由([^,;。由()]{2,30}?)(牵头负责|具体负责|负责|牵头|帮助|协助)(?=[\u4e00-\u9fa5])(?!的)/;
+// "该项工作由工业区形成专题报告上报区政府", "由各县(市、区)农业农村局在网上填报", "由住建局派驻专人指导": the unit named
+// after 由 and the piece of work it carries out, with no role verb between
+const MID_YOU_WORK = new RegExp(
+  `(?:^|[,;]|原则|规定|要求|分别|统一|工作|任务|项目|事项)由([^,;。由]{2,30}?)(?:统一|及时|尽快|每月|每季度|在网上|在线)?(${YOU_VERB})(?=[\\u4e00-\\u9fa5,;。]|$)`,
+);
 
 function midYou(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
-  const m = MID_YOU.exec(sm);
+  const m = MID_YOU.exec(sm) ?? MID_YOU_WORK.exec(sm);
   if (!m) return null;
   // "本方案…由区发展改革委负责解释": the document's own boilerplate; "未注明责任单位的,由各县区负责落实": a default
   // for every task that names no one, not a task of its own
@@ -947,7 +1051,10 @@ function youWhose(ctx: ParseContext, t: string, sm: string, s0: number, lineStar
 
 /** "《清单》由县委编办会同县司法行政部门进行解释": X leads what it does together with Y */
 function youWith(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
-  const m = /由([^,;。:()由]{2,40}?)会同([^,;。:()]{2,40}?)(?:共同|一起|联合)?(?=负责|进行|开展|组织|制定|研究|做好|抓好|推进|实施|落实|办理|解释|编制|起草|审核|督促|指导|监督|检查|评估|考核)/.exec(sm);
+  const m =
+    /由([^,;。:()由]{2,40}?)会同([^,;。:()]{2,40}?)(?:共同|一起|联合)?(?=负责|进行|开展|组织|制定|研究|做好|抓好|推进|实施|落实|办理|解释|编制|起草|审核|督促|指导|监督|检查|评估|考核)/.exec(
+      sm,
+    );
   if (!m) return null;
   const at = s0 + m.index + 1;
   const lead = parseUnitList(ctx, t.slice(at, at + m[1].length), lineStart + at);
@@ -972,7 +1079,10 @@ function bareRun(ctx: ParseContext, t: string, sm: string, s0: number, lineStart
   const at = lineStart + s0 + lead;
   const note = readInline(ctx, t.slice(s0 + lead, s0 + lead + m[0].length), at);
   if (!note || !note.cooperating.length || !(note.lead.length + note.responsible.length)) return null;
-  const rest = sm.slice(lead + m[0].length).replace(/^[,;]/, '').replace(/[。!?;]$/, '');
+  const rest = sm
+    .slice(lead + m[0].length)
+    .replace(/^[,;]/, '')
+    .replace(/[。!?;]$/, '');
   // the work follows: a run that ends its sentence says who, about the item above, and is read elsewhere
   if (rest.length < 4) return null;
   note.opens = true;
@@ -999,7 +1109,12 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
   // "九重区域环境整治由王光玲牵头,九重镇落实;": the work named first, a leader by name, then the unit that carries it
   let topic: { a: number; at: number } | null = null;
   if (k < 0) {
-    k = clauses.findIndex((c, i) => i + 1 < clauses.length && TOPIC_PERSON.test(sm.slice(trimA(c), c.b)) && /^\s*[^,;。]{2,20}?(?:负责|落实|实施)$/.test(sm.slice(clauses[i + 1].a, clauses[i + 1].b)));
+    k = clauses.findIndex(
+      (c, i) =>
+        i + 1 < clauses.length &&
+        TOPIC_PERSON.test(sm.slice(trimA(c), c.b)) &&
+        /^\s*[^,;。]{2,20}?(?:负责|落实|实施)$/.test(sm.slice(clauses[i + 1].a, clauses[i + 1].b)),
+    );
     if (k < 0) return null;
     const x = sm.slice(trimA(clauses[k]), clauses[k].b);
     topic = { a: trimA(clauses[k]), at: trimA(clauses[k]) + x.lastIndexOf('由') };
@@ -1060,15 +1175,21 @@ const isUnitSubject = (who: string): boolean => {
   if (/^(?:按|根据|依据|依照|对)|及时|将(?!乐)|了|听取|聽取/.test(who)) return false;
   // "县发改、住建、自然资源等相关职能部门": fields of government named before one shared 部门
   if (!/^(?:全[省市区县州])?各/.test(who) && sectorList(who, 0) !== null) return true;
-  return pieces.length > 0 && pieces.every((p) => looksLikeUnit(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')) && !ROLE_NOUN.test(p.text) && !TOWNSHIP_WORD.test(p.text));
+  return (
+    pieces.length > 0 &&
+    pieces.every((p) => looksLikeUnit(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')) && !ROLE_NOUN.test(p.text) && !TOWNSHIP_WORD.test(p.text))
+  );
 };
 // "各单位", "全县各级各部门", "其他涉及部门": everyone addressed, no one named
-const NOT_NAMED = /干部$|领导$|同志$|^(?:全[省市区县])?各|^(?:其他|其余|相关|有关)|下阶段|下一步|^(?:区县|县区|市县|市州|乡镇|镇街|街镇|镇乡)(?:人民)?(?:政府|党委|党委政府)?$/;
+const NOT_NAMED =
+  /干部$|领导$|同志$|^(?:全[省市区县])?各|^(?:其他|其余|相关|有关)|下阶段|下一步|^(?:区县|县区|市县|市州|乡镇|镇街|街镇|镇乡)(?:人民)?(?:政府|党委|党委政府)?$/;
 /** "各牵头单位", "各地、各部门", "各部门各单位": the addressees of a notice, no one unit by name */
 // "各有关单位要按照分工抓紧制定实施细则", "各乡镇要组织开展自查": a piece of work to draw up, submit, check or finish (the
 // labelling rule for collectives, fixtures/real/README.md); "要高度重视、加强领导、形成合力" is an exhortation
-const WORK_VERB = /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|报告|提交|填报|申报|报区|报市|报县|完成(?!好)(?=[\u4e00-\u9fa5])|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|拆除|验收|录入/;
-const EXHORT = /高度重视|提高认识|提高思想认识|加强(?:组织)?领导|加强协调|密切配合|通力合作|形成合力|压实|落实责任|各司其职|认真贯彻|深入贯彻|抓好落实|落到实处|切实承担|承担起|主动支持|积极配合|扛牢|树立|精心组织|作为.{0,12}(?:政治任务|首要任务|重要任务)/;
+const WORK_VERB =
+  /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|报告|提交|填报|申报|报区|报市|报县|完成(?!好)(?=[\u4e00-\u9fa5])|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|拆除|验收|录入/;
+const EXHORT =
+  /高度重视|提高认识|提高思想认识|加强(?:组织)?领导|加强协调|密切配合|通力合作|形成合力|压实|落实责任|各司其职|认真贯彻|深入贯彻|抓好落实|落到实处|切实承担|承担起|主动支持|积极配合|扛牢|树立|精心组织|作为.{0,12}(?:政治任务|首要任务|重要任务)/;
 function pieceOfWork(rest: string): boolean {
   // (a traditional-character page has been converted already: normalize.ts toSimplified)
   const clause = rest.replace(/[。!?].*$/, '').slice(0, 100);
@@ -1088,7 +1209,13 @@ const isAddressees = (who: string): boolean => {
   // "各牵头单位于2月28日前报送…" counts too: every labeller of the real pages took such a dated duty as a task
   // (the person confirming the import may drop it where it only restates the reporting calendar)
   // "牵头单位要…", "责任单位要…": the units a division table names, addressed by their role
-  return pieces.length > 0 && pieces.every((p) => (COLLECTIVE.test(p.text) && (looksLikeUnit(p.text) || /^各(?:地|部门各单位|单位)$/.test(p.text))) || /^(?:牵头|责任|配合)(?:单位|部门)$/.test(p.text));
+  return (
+    pieces.length > 0 &&
+    pieces.every(
+      (p) =>
+        (COLLECTIVE.test(p.text) && (looksLikeUnit(p.text) || /^各(?:地|部门各单位|单位)$/.test(p.text))) || /^(?:牵头|责任|配合)(?:单位|部门)$/.test(p.text),
+    )
+  );
 };
 
 /** "市财政局负责将…纳入年度预算", "县水务局要会同县直有关部门加强…": the unit opens the sentence */
@@ -1101,7 +1228,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   const since = /^(?:自|从)[^,,;。]{2,20}(?:起|开始)[,,]\s*/.exec(sm.slice(lead));
   if (since && !speaker) lead += since[0].length;
   // "为解决四中交通问题,市交投公司要加快推进…", "根据《计划》,各市、县(市、区)应及时制定…": the purpose or the basis first, then who
-  const purpose = !since && !speaker ? /^(?:为了?|根据|按照|依据|依照)[^,,;。“”]{2,30}[,,]\s*(?=[^,,;。]{2,30}?(?:要|应|须|必须|将|负责|牵头))/.exec(sm.slice(lead)) : null;
+  const purpose =
+    !since && !speaker ? /^(?:为了?|根据|按照|依据|依照)[^,,;。“”]{2,30}[,,]\s*(?=[^,,;。]{2,30}?(?:要|应|须|必须|将|负责|牵头))/.exec(sm.slice(lead)) : null;
   if (purpose) lead += purpose[0].length;
   // "8月7日前金元村、石宝沟村要完成…": the date first, then the units
   const dateFirst = DATE_FIRST.exec(sm.slice(lead));
@@ -1176,12 +1304,26 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
       const later = SUBJECT.exec(rest) ?? WILL.exec(rest);
       // "…目标为309.2亿元,各项目建设单位必须按目标责任完成年度投资计划": addressees charged, by a modal, with a
       // piece of work
-      if (later && !later[2] && /^(?:要|必须|须|务必)$/.test(rest.slice(later[1].length, later[0].length)) && isAddressees(later[1]) && pieceOfWork(rest.slice(later[0].length))) {
+      if (
+        later &&
+        !later[2] &&
+        /^(?:要|必须|须|务必)$/.test(rest.slice(later[1].length, later[0].length)) &&
+        isAddressees(later[1]) &&
+        pieceOfWork(rest.slice(later[0].length))
+      ) {
         lead = c + 1;
         m = later;
         break;
       }
-      if (!later || !isUnitSubject(later[1]) || NOT_NAMED.test(later[1]) || /本(?:单位|部门)|^(?:一并|同时|并|及时|抓紧)/.test(later[1]) || later[1].length > 16 || !ORGAN_NAME.test(later[1])) continue;
+      if (
+        !later ||
+        !isUnitSubject(later[1]) ||
+        NOT_NAMED.test(later[1]) ||
+        /本(?:单位|部门)|^(?:一并|同时|并|及时|抓紧)/.test(later[1]) ||
+        later[1].length > 16 ||
+        !ORGAN_NAME.test(later[1])
+      )
+        continue;
       const after = rest.slice(later[0].length);
       if (!(later[2] || pieceOfWork(after) || WILL_CHECK.test(after) || SENTENCE_DATE.test(after))) continue;
       lead = c + 1;
@@ -1224,7 +1366,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     const byName = (w: string) => isUnitSubject(w) && !NOT_NAMED.test(w) && !/有关|相关|各/.test(w);
     return ps.some((p) => byName(p.text)) && ps.every((p) => byName(p.text) || PLACES.test(p.text));
   };
-  if (!named && !((isAddressees(m[1]) || mixed()) && (SENTENCE_DATE.test(sm) || places() || placesWithNamed() || pieceOfWork(sm.slice(lead + m[0].length))))) return null;
+  if (!named && !((isAddressees(m[1]) || mixed()) && (SENTENCE_DATE.test(sm) || places() || placesWithNamed() || pieceOfWork(sm.slice(lead + m[0].length)))))
+    return null;
   const at = lineStart + s0 + lead + pre;
   const who = parseUnitList(ctx, whoText, at);
   if (!who.units.length || who.rejected.length) return null;
@@ -1272,7 +1415,16 @@ export function readInline(
   labelRole?: 'lead' | 'responsible' | 'cooperating',
   helpersOnly = false,
 ): Omit<RespNote, 'start' | 'end'> | null {
-  const note: Omit<RespNote, 'start' | 'end'> = { layout: 'inline', lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [] };
+  const note: Omit<RespNote, 'start' | 'end'> = {
+    layout: 'inline',
+    lead: [],
+    responsible: [],
+    cooperating: [],
+    leaders: [],
+    deadlineText: null,
+    damaged: [],
+    remarks: [],
+  };
   let s = 0;
   let any = false;
   let first = true;

@@ -42,7 +42,8 @@ interface Draft {
 }
 
 // "(注:责任单位中列第一位的为牵头单位,其他为配合单位)": the order of a plain list gives the roles
-const FIRST_LEADS = /(?:列|排|排在|排名|排序|位列|列在|列于)?(?:第一位|第一个|第一|首位|首个|最前|前面)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:或[\u4e00-\u9fa5]{1,4})?(?:单位|部门)/;
+const FIRST_LEADS =
+  /(?:列|排|排在|排名|排序|位列|列在|列于)?(?:第一位|第一个|第一|首位|首个|最前|前面)(?:的|者)?(?:单位|部门)?(?:为|是)牵头(?:或[\u4e00-\u9fa5]{1,4})?(?:单位|部门)/;
 const OTHERS_COOPERATE = /(?:其他|其余|其它|其后|其他单位|其余单位)(?:的?单位|部门)?(?:为|是)(?:配合|协同|协办|参与)(?:单位|部门)/;
 
 function applyListOrder(text: string, drafts: Draft[]) {
@@ -103,7 +104,20 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
       if (tables.some((t) => t.start <= r.start && r.start < t.end)) continue;
       const responsible = r.places.flatMap((c) => parseUnitList(ctx, c.text, c.start, true).units);
       if (!responsible.length) continue;
-      drafts.push({ start: r.start, end: r.end, outlineId: innermost(heads, r.start)?.node.id ?? null, title: r.label, text: r.label, lead: [], responsible, cooperating: [], leaders: [], deadlineText: null, units: null, year });
+      drafts.push({
+        start: r.start,
+        end: r.end,
+        outlineId: innermost(heads, r.start)?.node.id ?? null,
+        title: r.label,
+        text: r.label,
+        lead: [],
+        responsible,
+        cooperating: [],
+        leaders: [],
+        deadlineText: null,
+        units: null,
+        year,
+      });
     }
   }
   // a quota table by place ("乡镇 | 新种任务(亩)"): each place's row is its task
@@ -112,7 +126,20 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
       if (tables.some((t) => t.start <= r.start && r.start < t.end)) continue;
       const got = parseUnitList(ctx, r.label.text, r.label.start, true);
       if (!got.units.length || got.rejected.length) continue;
-      drafts.push({ start: r.start, end: r.end, outlineId: innermost(heads, r.start)?.node.id ?? null, title: r.text, text: r.text, lead: [], responsible: got.units, cooperating: [], leaders: [], deadlineText: null, units: null, year });
+      drafts.push({
+        start: r.start,
+        end: r.end,
+        outlineId: innermost(heads, r.start)?.node.id ?? null,
+        title: r.text,
+        text: r.text,
+        lead: [],
+        responsible: got.units,
+        cooperating: [],
+        leaders: [],
+        deadlineText: null,
+        units: null,
+        year,
+      });
     }
   }
   const inTable = (p: number) => tables.some((t) => t.start <= p && p < t.end);
@@ -131,7 +158,8 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
     const afterStop = (x: RespNote) => /[。;!?]\s*$/.test(ctx.doc.text.slice(Math.max(0, x.start - 3), x.start));
     // (a note opening its own sentence, "X负责,Y配合,强化…", starts a duty of its own)
     const ownSentence = (x: RespNote) => x.opens && (afterStop(x) || sentenceStart(ctx.doc.text, x.start) >= prevNote!.end);
-    if (prev && prevNote && short(prevNote) && short(n) && !(afterStop(prevNote) && afterStop(n)) && !ownSentence(n) && sameItemLine(ctx, heads, prev, n)) mergeInto(prev, d);
+    if (prev && prevNote && short(prevNote) && short(n) && !(afterStop(prevNote) && afterStop(n)) && !ownSentence(n) && sameItemLine(ctx, heads, prev, n))
+      mergeInto(prev, d);
     else {
       drafts.push(d);
       prev = d;
@@ -173,10 +201,12 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
 
 // "以下各项工作均需各县、区人民政府(管委会)落实,不再列出", "本条及以下责任单位均包括各县市区政府(管委会),不再重复列举":
 // units stated once for this task and every one after it
-const CASCADE = /(?:本条及|本项及)?以下(?:各项|所有)?(?:工作|任务|各条|条目|责任单位)?(?:均|都)(?:需|须|要|包括|由|为)([^,。;:]{2,40}?)(?:负责)?(?:落实|实施|负责)?[,]\s*(?:均)?不再(?:重复|单独|一一)?列(?:出|举|明)/g;
+const CASCADE =
+  /(?:本条及|本项及)?以下(?:各项|所有)?(?:工作|任务|各条|条目|责任单位)?(?:均|都)(?:需|须|要|包括|由|为)([^,。;:]{2,40}?)(?:负责)?(?:落实|实施|负责)?[,]\s*(?:均)?不再(?:重复|单独|一一)?列(?:出|举|明)/g;
 
 // "具体任务均涉及相关市(州)人民政府,不再做分工,下同": the same, said of the tasks' scope
-const CASCADE_SCOPE = /(?:具体|各项|所有)?任务(?:均|都)涉及([^,。;:]{2,40}?)(?:负责)?(?:落实|实施)?[,]\s*(?:均)?不再(?:做|作|进行)?(?:分工|重复列举|一一列出|列出)/g;
+const CASCADE_SCOPE =
+  /(?:具体|各项|所有)?任务(?:均|都)涉及([^,。;:]{2,40}?)(?:负责)?(?:落实|实施)?[,]\s*(?:均)?不再(?:做|作|进行)?(?:分工|重复列举|一一列出|列出)/g;
 
 function cascadeUnits(ctx: ParseContext, drafts: Draft[]) {
   const text = ctx.doc.text;
@@ -216,8 +246,10 @@ function sameAsAbove(drafts: Draft[]) {
 /** The innermost heading containing position p: the last one starting before it. */
 // "以上任务由X牵头…", "上述第4、5项任务牵头单位:…", "第6项由X牵头,Y配合;第7项由…": units stated after a
 // group of items, for the items above
-const RETRO_LINE = /^\s*(?:(?:以上|上述|前述|上列)(?:各项|所列)?(?:第?\d+(?:[、,，和及至-]\d+)*项)?(?:任务|工作|事项)?|第\d+(?:[、,，和及至-]\d+)*项(?:任务|工作)?)\s*(?=由|牵头|责任|配合|[:：])/;
-const RETRO_SEG = /(?:^|[;；。]\s*)((?:(?:以上|上述|前述|上列)(?:各项|所列)?)?(?:第?(\d+(?:[、,，和及至-]\d+)*)项)?(?:任务|工作|事项)?\s*)(?=由|牵头|责任|配合|[:：])/g;
+const RETRO_LINE =
+  /^\s*(?:(?:以上|上述|前述|上列)(?:各项|所列)?(?:第?\d+(?:[、,，和及至-]\d+)*项)?(?:任务|工作|事项)?|第\d+(?:[、,，和及至-]\d+)*项(?:任务|工作)?)\s*(?=由|牵头|责任|配合|[:：])/;
+const RETRO_SEG =
+  /(?:^|[;；。]\s*)((?:(?:以上|上述|前述|上列)(?:各项|所列)?)?(?:第?(\d+(?:[、,，和及至-]\d+)*)项)?(?:任务|工作|事项)?\s*)(?=由|牵头|责任|配合|[:：])/g;
 
 function retroGroups(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
   const text = ctx.doc.text;
@@ -249,7 +281,10 @@ function retroGroups(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
       const units = readGroupUnits(ctx, body, off + lead);
       if (!units) continue;
       let items: Head[];
-      if (seg.nums) items = seg.nums.map((n) => [...above].reverse().find((h) => h.node.number === n && h.node.kind === last.node.kind && h.node.level === last.node.level)).filter((h): h is Head => !!h);
+      if (seg.nums)
+        items = seg.nums
+          .map((n) => [...above].reverse().find((h) => h.node.number === n && h.node.kind === last.node.kind && h.node.level === last.node.level))
+          .filter((h): h is Head => !!h);
       else {
         items = [];
         for (let k = above.length - 1; k >= 0 && above[k].node.level === last.node.level && above[k].node.kind === last.node.kind; k--) {
@@ -264,9 +299,17 @@ function retroGroups(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
         const own = text.slice(h.start, end);
         const body2 = own.slice(own.indexOf(h.node.marker) + h.node.marker.length).trim();
         made.push({
-          start: h.start, end, outlineId: h.node.id, title: h.node.title, text: body2,
-          lead: [...units.lead], responsible: [...units.responsible], cooperating: [...units.cooperating], leaders: [],
-          deadlineText: null, units: { start: off, end: line.start + seg.to },
+          start: h.start,
+          end,
+          outlineId: h.node.id,
+          title: h.node.title,
+          text: body2,
+          lead: [...units.lead],
+          responsible: [...units.responsible],
+          cooperating: [...units.cooperating],
+          leaders: [],
+          deadlineText: null,
+          units: { start: off, end: line.start + seg.to },
         });
       }
     }
@@ -316,7 +359,7 @@ function inNoteBlock(ctx: ParseContext, p: number): boolean {
     const t = lines[k].text;
     if (!t.trim() && n > 0) continue;
     if (/^\s*(?:注|备注|说明)\s*[:：]/.test(t)) return true;
-    if (!/^\s*\d{1,2}\s*[.、．](?!\d)/.test(t) || !/^\s*\d{1,2}\s*[.、．]\s*(?:牵头|责任|配合|表中|本表|“)/.test(t) && n === 0) return false;
+    if (!/^\s*\d{1,2}\s*[.、．](?!\d)/.test(t) || (!/^\s*\d{1,2}\s*[.、．]\s*(?:牵头|责任|配合|表中|本表|“)/.test(t) && n === 0)) return false;
   }
   return false;
 }
@@ -369,6 +412,10 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
     const ends = ((nl >= 0 ? gap.slice(nl + 1) : gap).match(/[。!?]/g) ?? []).length;
     const nearHead = head !== null && start === head.start && (gap.match(/\n/g) ?? []).length <= 1 && gap.length <= 80 && ends <= (nl >= 0 ? 0 : 1);
     if (!nearHead) start = Math.max(start, text.lastIndexOf('\n', n.start - 1) + 1, sentenceStart(text, n.start));
+    // "…要求:一是各单位…报县发改局汇总;二是县发改局要…": a unit that opens a clause after ";" (an enumerated point
+    // of its own) starts its task there, not at the sentence's first clause
+    const semi = text.lastIndexOf(';', n.start - 1);
+    if (semi >= start && /^\s*(?:[一二三四五六七八九十]是|[(（]?\d{1,2}[)）.、]|[①-⑳])?\s*$/.test(text.slice(semi + 1, n.start))) start = semi + 1;
   }
   // "…圆满完成。 1.轨道交通…。 牵头领导:…": items numbered inside one long line; the note's item starts at its number
   if (n.layout === 'inline' && !text.slice(start, bodyEnd).includes('\n')) {
@@ -399,7 +446,10 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
     title = leadPhrase(body);
     taskText = body;
   }
-  taskText = taskText.replace(/\n[ \t]*\n+/g, '\n').replace(/[ \t]*\n[ \t]*/g, '\n').trim();
+  taskText = taskText
+    .replace(/\n[ \t]*\n+/g, '\n')
+    .replace(/[ \t]*\n[ \t]*/g, '\n')
+    .trim();
   // "…;由X牵头,Y配合,在12月底前完成工业园区74.0亩…处置任务": the note's clause holds the wording after its roles
   if (!title && !taskText && n.layout === 'inline') {
     const own = text.slice(n.start, n.end).replace(/[。;]$/, '');
@@ -463,7 +513,8 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
 // (the last one named: the stages before it lead up to it); "每月25日前报送" recurs and is no deadline
 // "2024年底前,全市…": a year's end
 // ("预计2021年11月份完成", "6月底建成": the month the work ends, said by the verb instead of 前)
-const TEXT_DEADLINE = /(?<![每\d])(?:((?:19|20)\d{2})年)?(?:(\d{1,2})月(?:(\d{1,2})日|底|末|中旬|下旬|上旬)?|(?<=(?:19|20)\d{2}年)年?(?:底|末))(?:前|以前|之前|份?(?=(?:全部|全面|基本)?(?:完成|完工|建成|竣工|投用|投入使用|办结)))(?![\d年月])/g;
+const TEXT_DEADLINE =
+  /(?<![每\d])(?:((?:19|20)\d{2})年)?(?:(\d{1,2})月(?:(\d{1,2})日|底|末|中旬|下旬|上旬)?|(?<=(?:19|20)\d{2}年)年?(?:底|末))(?:前|以前|之前|份?(?=(?:全部|全面|基本)?(?:完成|完工|建成|竣工|投用|投入使用|办结)))(?![\d年月])/g;
 
 /**
  * "2021年2月公布预算信息,2021年8月公布上年度决算信息": a time cell holding milestones; the task is due at the last one.
@@ -488,7 +539,8 @@ export function textDeadline(text: string): string | null {
   }
   // "年底前完成", "年内完工": the end of the plan's year (parseDeadline takes the year from the context)
   if (!last) {
-    const end = /(?<!每)(?:今年|本年|当年)?(?:年底前|年末前|年底|年内)(?=(?:全部|全面|基本|确保)?(?:完成|完工|建成|竣工|投用|投入使用|办结|到位|实现|见效))/.exec(text);
+    const end =
+      /(?<!每)(?:今年|本年|当年)?(?:年底前|年末前|年底|年内)(?=(?:全部|全面|基本|确保)?(?:完成|完工|建成|竣工|投用|投入使用|办结|到位|实现|见效))/.exec(text);
     if (end) last = end[0];
   }
   return last;
@@ -500,7 +552,7 @@ const NOT_TASKS = /发展环境|发展基础|指导思想|基本原则|发展目
 function leadPhraseTasks(ctx: ParseContext, heads: Head[]): Draft[] {
   const byId = new Map(heads.map((h) => [h.node.id, h.node]));
   const excluded = (node: OutlineNode | null): boolean => {
-    for (let n = node; n; n = n.parentId ? byId.get(n.parentId) ?? null : null) if (NOT_TASKS.test(n.title)) return true;
+    for (let n = node; n; n = n.parentId ? (byId.get(n.parentId) ?? null) : null) if (NOT_TASKS.test(n.title)) return true;
     return false;
   };
   const out: Draft[] = [];
@@ -591,7 +643,10 @@ function itemDraft(ctx: ParseContext, start: number, end: number, outlineId: str
     end,
     outlineId,
     title: leadPhrase(title),
-    text: text.replace(/^\s*(\d{1,3}[.、]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、)/, '').replace(/\n[ \t]*\n+/g, '\n').trim(),
+    text: text
+      .replace(/^\s*(\d{1,3}[.、]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、)/, '')
+      .replace(/\n[ \t]*\n+/g, '\n')
+      .trim(),
     ...noUnits(),
   };
   for (let i = drafts.length - 1; i >= 0; i--) {
@@ -657,13 +712,26 @@ function linkTableRows(ctx: ParseContext, heads: Head[], drafts: Draft[], tables
 // an organ that can own a group of tasks: "(一)市发改委", "市卫生健康委:10.…;11.…"
 const ORGAN = /(局|委|委员会|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|支队|分局|分行|工委|党委)$/;
 // …and is named from its level or place ("市…", "区…", "中共…", "XX县…"), which "优化城市空间布局" is not
-const ORGAN_HEAD = /^(市|区|县|省|州|盟|旗|镇|乡|街道|中共|共青团|国家|中国|[\u4e00-\u9fa5]{2,4}?(市|区|县|州)(?![场域间级民容政内外貌]))(?!.*(布局|格局|大局|全局|开局|变局)$)/;
+const ORGAN_HEAD =
+  /^(市|区|县|省|州|盟|旗|镇|乡|街道|中共|共青团|国家|中国|[\u4e00-\u9fa5]{2,4}?(市|区|县|州)(?![场域间级民容政内外貌]))(?!.*(布局|格局|大局|全局|开局|变局)$)/;
 const isOrganList = (ctx: ParseContext, t: string, at: number): ReturnType<typeof parseUnitList> | null => {
   // ("卫生部门", "工商部门": a field's department by name; "有关部门", "成员单位" name nobody)
-  if (t.length < 3 || t.length > 60 || /领导$/.test(t) || (/单位$|部门$/.test(t) && !/^(?!各|有关|相关|其他|其它|职能|责任|成员|牵头|配合|主管|行业)[\u4e00-\u9fa5]{2,4}部门$/.test(t))) return null;
+  if (
+    t.length < 3 ||
+    t.length > 60 ||
+    /领导$/.test(t) ||
+    (/单位$|部门$/.test(t) && !/^(?!各|有关|相关|其他|其它|职能|责任|成员|牵头|配合|主管|行业)[\u4e00-\u9fa5]{2,4}部门$/.test(t))
+  )
+    return null;
   const pieces = splitUnitList(t, at);
   const field = (x: string) => /^[\u4e00-\u9fa5]{2,4}部门$/.test(x);
-  if (!pieces.length || !pieces.every((p) => p.text.length <= 24 && looksLikeUnit(p.text) && ((ORGAN_HEAD.test(p.text) && ORGAN.test(p.text.replace(/\([^)]*\)$/, ''))) || field(p.text)))) return null;
+  if (
+    !pieces.length ||
+    !pieces.every(
+      (p) => p.text.length <= 24 && looksLikeUnit(p.text) && ((ORGAN_HEAD.test(p.text) && ORGAN.test(p.text.replace(/\([^)]*\)$/, ''))) || field(p.text)),
+    )
+  )
+    return null;
   const parsed = parseUnitList(ctx, t, at);
   return parsed.units.length && !parsed.rejected.length ? parsed : null;
 };

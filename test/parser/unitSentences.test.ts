@@ -35,9 +35,7 @@ describe('role clauses inside a sentence', () => {
     expect(roles('1.加强食品安全抽检。扩大抽检范围。市市场监管局、市农业农村局依职责负责,市直有关部门配合。\n')).toEqual([
       [[], ['市市场监管局', '市农业农村局'], ['市直有关部门']],
     ]);
-    expect(roles('1.发展冰雪旅游。打造冰雪小镇,此项工作由区文旅局牵头负责,区体育局配合,力争游客人次增长20%。\n')).toEqual([
-      [['区文旅局'], [], ['区体育局']],
-    ]);
+    expect(roles('1.发展冰雪旅游。打造冰雪小镇,此项工作由区文旅局牵头负责,区体育局配合,力争游客人次增长20%。\n')).toEqual([[['区文旅局'], [], ['区体育局']]]);
   });
 
   it('reads "X负责<job>" after a run of role clauses', () => {
@@ -117,8 +115,14 @@ describe('tasks grouped under their unit', () => {
 describe('a note after a group of items', () => {
   it('gives units stated after a group of items to the items above', () => {
     const text = [
-      '一、重点任务', '(一)甲', '1.推进甲事项。完成改造。', '2.推进乙事项。完成建设。',
-      '以上任务由市住建局牵头,市财政局配合。', '(二)乙', '3.推进丙事项。', '4.推进丁事项。',
+      '一、重点任务',
+      '(一)甲',
+      '1.推进甲事项。完成改造。',
+      '2.推进乙事项。完成建设。',
+      '以上任务由市住建局牵头,市财政局配合。',
+      '(二)乙',
+      '3.推进丙事项。',
+      '4.推进丁事项。',
       '第3项由市教育局牵头,市体育局配合;第4项由市民政局牵头,市卫健委配合。',
     ].join('\n');
     const plan = parseText(text);
@@ -205,7 +209,11 @@ describe('an item whose last clause says who does it ("…,市人力社保局等
 describe('duties sentence by sentence under a heading (p08: 陇西县 民生实事 notice)', () => {
   it('gives each sentence opening on a unit its own task, fields of government before one 部门 included', () => {
     const plan = parseText(
-      ['关于做好2025年民生实事工作的通知', '一、工作要求', '各牵头单位要制定详细的实事项目推进计划。县发改、住建、自然资源等相关职能部门要开辟绿色通道,优化程序手续。督查室要实行清单管理,及时完善季度台账。'].join('\n'),
+      [
+        '关于做好2025年民生实事工作的通知',
+        '一、工作要求',
+        '各牵头单位要制定详细的实事项目推进计划。县发改、住建、自然资源等相关职能部门要开辟绿色通道,优化程序手续。督查室要实行清单管理,及时完善季度台账。',
+      ].join('\n'),
     );
     const t = plan.tasks.find((x) => x.title.startsWith('县发改、住建、自然资源等相关职能部门要开辟绿色通道'))!;
     expect(raws(t.responsible)).toEqual(['县发改', '住建', '自然资源']);
@@ -217,7 +225,11 @@ describe('duties sentence by sentence under a heading (p08: 陇西县 民生实�
 describe('a duty sentence and the sentences after it in its paragraph (q04: 东至县 危房改造 notice)', () => {
   it('reads 需 as 要, and takes the deadline a later sentence of the paragraph sets', () => {
     const plan = parseText(
-      ['东至县2016年农村危房改造工作通知', '二、及时完善相关程序。各乡镇要严格按照程序确定危改对象。评议工作应认真开展,并将相关会议记录于4月15日前报送我委备案。', '三、加快工程进度。县住建委需加大工作力度,确保10月底前全部竣工。'].join('\n'),
+      [
+        '东至县2016年农村危房改造工作通知',
+        '二、及时完善相关程序。各乡镇要严格按照程序确定危改对象。评议工作应认真开展,并将相关会议记录于4月15日前报送我委备案。',
+        '三、加快工程进度。县住建委需加大工作力度,确保10月底前全部竣工。',
+      ].join('\n'),
     );
     const a = plan.tasks.find((x) => x.text.includes('确定危改对象'))!;
     expect(a.deadline).toBe('2016-04-15');
@@ -233,7 +245,7 @@ describe('sub-district bodies as sentence subjects (q07: 岳阳楼区 会议纪�
   });
 });
 
-describe('words that end as a township\'s name does are no bodies (corpus 004)', () => {
+describe("words that end as a township's name does are no bodies (corpus 004)", () => {
   it('reads no duty of "城乡" in the outline\'s goal sentences', () => {
     const plan = parseText(corpusText('004_daddf72c7a72a405.txt'));
     expect(plan.tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('城乡');
@@ -242,7 +254,8 @@ describe('words that end as a township\'s name does are no bodies (corpus 004)',
 
 // session 11 (real-AA, AB, AC and the label audits): duties said in meeting news and notices
 describe('duties in meeting news and notices', () => {
-  const tasksOf = (text: string) => parseText(text).tasks.map((t) => ({ lead: raws(t.lead), responsible: raws(t.responsible), cooperating: raws(t.cooperating), leaders: t.leaders }));
+  const tasksOf = (text: string) =>
+    parseText(text).tasks.map((t) => ({ lead: raws(t.lead), responsible: raws(t.responsible), cooperating: raws(t.cooperating), leaders: t.leaders }));
 
   it('reads a request straight after 会议要求', () => {
     expect(tasksOf('2015年土坯房改造推进会。\n会议要求县住建局做好改造方案,于6月底前上报县政府。\n')).toEqual([
@@ -266,17 +279,22 @@ describe('duties in meeting news and notices', () => {
   });
 
   it('reads units, what they go by, then the duty; and X作为…牵头部门', () => {
-    expect(tasksOf('(四)发改局、教体局等部门根据明年项目计划和工作安排,务必按照有关要求推荐2个以上的备选项目。\n').map((t) => t.responsible)).toEqual([['发改局', '教体局']]);
+    expect(tasksOf('(四)发改局、教体局等部门根据明年项目计划和工作安排,务必按照有关要求推荐2个以上的备选项目。\n').map((t) => t.responsible)).toEqual([
+      ['发改局', '教体局'],
+    ]);
     expect(tasksOf('会议强调。区城管局作为管理整治类任务牵头部门,要切实履职尽责,摸清任务总量。\n').map((t) => t.lead)).toEqual([['区城管局']]);
   });
 
   it('reads the units after a 根据/按照 lead-in clause, as after a 为 purpose', () => {
-    expect(tasksOf('根据《计划》,各市、县(市、区)应及时制定整治改造提升方案,加强项目的谋划和设计。\n').map((t) => t.responsible)).toEqual([['各市、县(市、区)']]);
+    expect(tasksOf('根据《计划》,各市、县(市、区)应及时制定整治改造提升方案,加强项目的谋划和设计。\n').map((t) => t.responsible)).toEqual([
+      ['各市、县(市、区)'],
+    ]);
     expect(tasksOf('按照省里的统一部署,县住建局要在9月底前完成摸底排查。\n').map((t) => t.responsible)).toEqual([['县住建局']]);
   });
 
   it('reads a division of labour written as duty lines with no modal, three units or more', () => {
-    const text = '各部门将全力做好汛期准备:\n县水利局做好水库、山塘的汛前检查;县财政局积极争取落实防汛补助资金。\n\n县应急管理局统筹调配抢险物资,组织开展应急演练。\n县气象局加强监测预报预警。\n';
+    const text =
+      '各部门将全力做好汛期准备:\n县水利局做好水库、山塘的汛前检查;县财政局积极争取落实防汛补助资金。\n\n县应急管理局统筹调配抢险物资,组织开展应急演练。\n县气象局加强监测预报预警。\n';
     expect(tasksOf(text).map((t) => t.responsible)).toEqual([['县水利局'], ['县财政局'], ['县应急管理局'], ['县气象局']]);
     // two such lines alone are prose, not a list of duties
     expect(tasksOf('县水利局做好水库的汛前检查。\n县气象局加强监测预报预警。\n')).toEqual([]);
@@ -294,7 +312,9 @@ describe('duties in meeting news and notices', () => {
   });
 
   it('reads who does the work after 由 inside a sentence, and 请X派出… after an item number', () => {
-    const got = parseText('二、清理要求\n2、县城内街小巷的地段,按属地管理原则由城关镇各居委会负责清理、清扫。\n3、对于一时难以清理的垃圾,可与县环卫所联系,由县环卫所帮助清除。\n5、请县电视台派出记者做好采访报道工作。\n').tasks;
+    const got = parseText(
+      '二、清理要求\n2、县城内街小巷的地段,按属地管理原则由城关镇各居委会负责清理、清扫。\n3、对于一时难以清理的垃圾,可与县环卫所联系,由县环卫所帮助清除。\n5、请县电视台派出记者做好采访报道工作。\n',
+    ).tasks;
     expect(got.map((t) => raws(t.responsible))).toEqual([['城关镇各居委会'], ['县环卫所'], ['县电视台']]);
     expect(got[2].title).toBe('请县电视台派出记者做好采访报道工作');
     // a default for tasks that name no one, and the document's own boilerplate, are no tasks
@@ -310,15 +330,21 @@ describe('duties in meeting news and notices', () => {
   });
 
   it('reads the units a request names before 限期 ("要求相关单位限期予以整改到位")', () => {
-    expect(tasksOf('检查组查看了小区周边环境卫生,并现场对发现的问题进行安排,要求相关单位限期予以整改到位。\n').map((t) => t.responsible)).toEqual([['相关单位']]);
+    expect(tasksOf('检查组查看了小区周边环境卫生,并现场对发现的问题进行安排,要求相关单位限期予以整改到位。\n').map((t) => t.responsible)).toEqual([
+      ['相关单位'],
+    ]);
   });
 
   it('gives units after a ";" that closes the verb clause of a note the same role ("(X、Y分工负责;各乡镇)")', () => {
-    expect(tasksOf('1.开展安全生产宣传教育,纳入各级党委理论学习中心组学习内容。(县委宣传部、县应急局分工负责;各乡镇)\n').map((t) => t.responsible)).toEqual([['县委宣传部', '县应急局', '各乡镇']]);
+    expect(tasksOf('1.开展安全生产宣传教育,纳入各级党委理论学习中心组学习内容。(县委宣传部、县应急局分工负责;各乡镇)\n').map((t) => t.responsible)).toEqual([
+      ['县委宣传部', '县应急局', '各乡镇'],
+    ]);
   });
 
   it('carries a subject on to ";要…" clauses that name a piece of work of their own', () => {
-    const plan = parseText('会议强调。张守锐要求,各级各部门要坚决遏制耕地“非农化”,强化永久基本农田特殊保护;要加快编制国土空间总体规划,全力做好土地要素保障;要扎实做好不动产登记工作。\n');
+    const plan = parseText(
+      '会议强调。张守锐要求,各级各部门要坚决遏制耕地“非农化”,强化永久基本农田特殊保护;要加快编制国土空间总体规划,全力做好土地要素保障;要扎实做好不动产登记工作。\n',
+    );
     const t = plan.tasks.find((x) => x.text.includes('编制国土空间总体规划'));
     expect(t && raws(t.responsible)).toEqual(['各级各部门']);
   });
@@ -326,5 +352,16 @@ describe('duties in meeting news and notices', () => {
   it('keeps a bare level after a list opened by 各 with the 各', () => {
     const got = tasksOf('1.扎实推进城市更新。\n责任单位:各开发区、镇(街道)\n2.适时出台政策举措。\n责任单位:市财政局,各区、县(市)政府及开发区管委会\n');
     expect(got.map((t) => t.responsible)).toEqual([['各开发区、镇(街道)'], ['市财政局', '各区、县(市)政府', '开发区管委会']]);
+  });
+
+  it('reads the unit named after 由 with the work it carries out ("该项工作由县住建局形成专题报告", "由各县(市、区)农业农村局在网上填报")', () => {
+    expect(tasksOf('会议明确,该项工作由县住建局形成专题报告上报区政府。\n').map((t) => t.responsible)).toEqual([['县住建局']]);
+    expect(tasksOf('申报材料准备完成后,由各县(市、区)农业农村局在网上填报。\n').map((t) => t.responsible)).toEqual([['各县(市、区)农业农村局']]);
+  });
+
+  it('starts the task of a unit that opens a point after ";" at that point ("一是…;二是县发改局要…")', () => {
+    const plan = parseText('会议要求:一是各单位会后抓紧将修改意见形成书面材料报送;二是县发改局要按照县长的指示及时将清单修改完善,并于2月9日前报县政府。\n');
+    const t = plan.tasks.find((x) => raws(x.responsible).includes('县发改局'));
+    expect(t?.title.startsWith('二是县发改局要')).toBe(true);
   });
 });
