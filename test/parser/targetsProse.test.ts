@@ -388,3 +388,9 @@ describe('a bound with a fallback trend (real-AE)', () => {
     ]);
   });
 });
+
+describe('a year reported as done (real-AF)', () => {
+  it('drops "全年共完成人工造林面积1139.8亩" and keeps the plan for the next year', () => {
+    expect(brief('全年共完成人工造林面积1139.8亩、森林抚育面积1600亩。\n2023年,全镇计划完成人工造林面积900亩。\n')).toEqual([[900, null, '亩', '=']]);
+  });
+});
