@@ -581,7 +581,7 @@ const LINE_MARK =
   /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
 const SUBJECT =
-  /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
+  /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 const PLEASE =
   /^请([^,;。:()!?\s]{2,24}?)()(?=派出|抽调|安排|抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
@@ -809,6 +809,7 @@ function dutyLines(ctx: ParseContext, free: (a: number, b: number) => boolean): 
 }
 
 /** the units a sentence opens on before its modal ("各级各部门要…", "张守锐要求,各乡镇要…"), where they name units or addressees */
+const ASKED = /^([^,;。:()!?\s“”]{2,40}?)(?=(?:主动|积极|全力|切实|认真|扎实|迅速|立即|及时|进一步|全面|严格)[\u4e00-\u9fa5])/;
 function subjectOf(sm: string): { text: string; at: number } | null {
   let lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
   lead += sm.length - lead - sm.slice(lead).trimStart().length;
@@ -816,8 +817,11 @@ function subjectOf(sm: string): { text: string; at: number } | null {
   const speaker = /^[^。;]{0,40}?(?:要求|强调|指出|明确)[:,,]\s*/.exec(sm.slice(lead));
   if (speaker) lead += speaker[0].length;
   const m = /^([^,;。:()!?\s]{2,40}?)(?:要|应|须|必须)(?=[\u4e00-\u9fa5])/.exec(sm.slice(lead));
-  if (!m || !(isUnitSubject(m[1]) || isAddressees(m[1]))) return null;
-  return { text: m[1], at: lead };
+  if (m && (isUnitSubject(m[1]) || isAddressees(m[1]))) return { text: m[1], at: lead };
+  // "公安部交管局要求,各地公安交管部门主动应对…,要聚焦…;要扎实开展…": the units a request names, its modal left out
+  const asked = speaker && /要求[:,,]\s*$/.test(speaker[0]) ? ASKED.exec(sm.slice(lead)) : null;
+  if (asked && (isUnitSubject(asked[1]) || isAddressees(asked[1]))) return { text: asked[1], at: lead };
+  return null;
 }
 
 function carriedNote(ctx: ParseContext, who: { text: string; at: number }, start: number, end: number): RespNote | null {
@@ -1385,7 +1389,16 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     note.cooperating.push(...partners.units);
     note.end = lineStart + restAt + p[1].length;
   } else if (m[2] === '牵头负责' || m[2] === '牵头' || /^牵头/.test(m[2] ?? '')) note.lead.push(...who.units);
-  else note.responsible.push(...who.units);
+  else {
+    // "公路等相关部门要配合车站催促…", "各村、各单位要积极配合农机、公路部门,坚决打击…": the unit served leads
+    const restAt = s0 + lead + m[0].length;
+    const serve = m[2] ? null : /^(?:积极|主动|全力|密切|做好)?配合([^,;。:()!?“”]{2,30}?)(?=[,;。]|$|(?:催促|做好|抓好|开展|加强|落实|推进|完成|搞好|实施|督促|打击|整治|查处|开展|组织))/.exec(t.slice(restAt, sEnd));
+    const served = serve && (isUnitSubject(serve[1]) || splitUnitList(serve[1], 0).every((p) => ORGAN_NAME.test(p.text))) ? parseUnitList(ctx, serve[1], lineStart + restAt + serve[0].length - serve[1].length) : null;
+    if (served && served.units.length && !served.rejected.length) {
+      note.lead.push(...served.units);
+      note.cooperating.push(...who.units);
+    } else note.responsible.push(...who.units);
+  }
   // "…,自然资源局做好配合": a unit named later in the sentence to help
   const helper = /[,,]\s*([^,,;。:()!?\s]{2,20}?)(?:要|要积极|积极|全力)?(?:做好|搞好)?配合(?=[,,;。]|$)/.exec(sm.slice(lead + m[0].length));
   if (helper && isUnitSubject(helper[1])) {
@@ -1457,8 +1470,10 @@ export function readInline(
       any = true;
       continue;
     }
-    const who = clause.slice(0, v.index).replace(YOU, '');
-    const whoStart = cStart + (v.index - who.length);
+    const said = clause.slice(0, v.index).replace(YOU, '');
+    const whoStart = cStart + (v.index - said.length);
+    // "县发改局、县住建局等部门密切配合": how they help is not part of their names
+    const who = said.replace(/(?:要|应)?(?:密切|积极|全力|主动|大力|紧密|通力|共同)$/, '');
     if (!who) return null;
     // "县农业农村局会同县林业局、县供销社组织实施": the first leads, those it works with cooperate
     const with_ = /^(.{2,40}?)(会同|联合|协调)(.{2,})$/.exec(who);

@@ -364,4 +364,20 @@ describe('duties in meeting news and notices', () => {
     const t = plan.tasks.find((x) => raws(x.responsible).includes('县发改局'));
     expect(t?.title.startsWith('二是县发改局要')).toBe(true);
   });
+
+  it('reads "X牵头,Y、Z等部门密切配合,…" with the adverb before 配合 left out of the names (real-AG)', () => {
+    expect(tasksOf('会议指出,要认真做好资料收集。县国土资源局牵头,县发改局、县住建局等部门密切配合,抢抓时间,全力推进永久基本农田划定工作。\n')).toEqual([
+      { lead: ['县国土资源局'], responsible: [], cooperating: ['县发改局', '县住建局'], leaders: [] },
+    ]);
+  });
+
+  it('gives the lead to the unit a sentence subject is to serve ("公路等相关部门要配合车站催促…") (real-AG)', () => {
+    expect(tasksOf('4、公路等相关部门要配合车站催促和抓好参运车辆的按序排班,严禁窜线。\n').map((t) => [t.lead, t.cooperating])).toEqual([[['车站'], ['公路等相关部门']]]);
+  });
+
+  it('does not read "X要求" as X charged by 要, and carries a request\'s units into its ";要…" clauses (real-AG)', () => {
+    const plan = parseText('公安部交管局要求,各地公安交管部门主动应对各类风险,要聚焦新形势新特点;要扎实开展隐患排查,重点督促运输企业落实安全主体责任;要全面排查治理易堵点段。\n');
+    expect(plan.tasks.map((t) => raws(t.responsible))).toEqual([['各地公安交管部门'], ['各地公安交管部门']]);
+    expect(plan.tasks.some((t) => raws(t.responsible).includes('公安部交管局'))).toBe(false);
+  });
 });
