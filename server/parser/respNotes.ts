@@ -1171,12 +1171,15 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
 }
 
 const ROLE_NOUN = /^(?:各|其他|其余)?(?:牵头|责任|配合|协同|协办|参与|主要|成员)(?:责任)?(?:单位|部门)$/;
+const MARKET_ACTOR = /^(?:用人|用工|施工|施工总承包|总承包|分包|监理|勘察|设计|劳务派遣|生产经营|经营|招标|代建)单位(?:或者?(?:施工总承包|总承包|分包|监理|施工)单位)?$/;
 const isUnitSubject = (who: string): boolean => {
   const pieces = splitUnitList(who, 0);
   // "本规划由市发改委", "各牵头单位要会同责任单位": a document or a role, not a named unit
   if (/由|^本/.test(who)) return false;
   // "按要求及时将双创所(需…)": a clause that only ends as an organ's name does
   if (/^(?:按|根据|依据|依照|对)|及时|将(?!乐)|了|听取|聽取/.test(who)) return false;
+  // "用人单位应当依法…", "施工总承包单位应当…": parties a regulation binds (employers, contractors), not government units
+  if (pieces.some((p) => MARKET_ACTOR.test(p.text))) return false;
   // "县发改、住建、自然资源等相关职能部门": fields of government named before one shared 部门
   if (!/^(?:全[省市区县州])?各/.test(who) && sectorList(who, 0) !== null) return true;
   return (

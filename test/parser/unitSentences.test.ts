@@ -380,4 +380,17 @@ describe('duties in meeting news and notices', () => {
     expect(plan.tasks.map((t) => raws(t.responsible))).toEqual([['各地公安交管部门'], ['各地公安交管部门']]);
     expect(plan.tasks.some((t) => raws(t.responsible).includes('公安部交管局'))).toBe(false);
   });
+
+  it('reads no duty of an employer or a contractor bound by a regulation ("用人单位应当…", "施工总承包单位应当…") (real-AG)', () => {
+    const got = tasksOf('(一)加强劳动合同管理。用人单位应当依法订立劳动合同。(责任单位:市人社局、市住建局等部门)\n(二)完善实名制管理。施工总承包单位应当依法进行用工实名登记。监理单位应将实名制管理纳入监管范围。(责任单位:市住建局)\n');
+    expect(got.map((t) => t.responsible)).toEqual([['市人社局', '市住建局'], ['市住建局']]);
+  });
+
+  it('gives units said once for every item below to each item, the list parted by commas ("以下均需X,Y、Z负责落实,不再列出") (real-AG)', () => {
+    const got = tasksOf('(一)加强合同管理。订立劳动合同。(责任单位:市人社局。以下均需各县市区人民政府,阜阳经开区、阜合园区管委会负责落实,不再列出)\n(二)完善实名制管理。进行用工实名登记。(责任单位:市住建局)\n');
+    expect(got.map((t) => t.responsible)).toEqual([
+      ['市人社局', '各县市区人民政府', '阜阳经开区', '阜合园区管委会'],
+      ['市住建局', '各县市区人民政府', '阜阳经开区', '阜合园区管委会'],
+    ]);
+  });
 });
