@@ -1172,6 +1172,7 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
 
 const ROLE_NOUN = /^(?:各|其他|其余)?(?:牵头|责任|配合|协同|协办|参与|主要|成员)(?:责任)?(?:单位|部门)$/;
 const MARKET_ACTOR = /^(?:用人|用工|施工|施工总承包|总承包|分包|监理|勘察|设计|劳务派遣|生产经营|经营|招标|代建)单位(?:或者?(?:施工总承包|总承包|分包|监理|施工)单位)?$/;
+const OFFICE_IN_EACH = /^各(?:省|市|县|区|地|地区|州|盟|旗|乡镇|县区|县市区|市县|区县|县\(市、区\)|县\(市\)区)(?:级)?(?!.*(?:各|有关|相关|职能|成员|责任|牵头|配合))[\u4e00-\u9fa5]{2,16}?(?:部门|局|委|委员会|办|办公室|厅|中心|站|所)$/;
 const isUnitSubject = (who: string): boolean => {
   const pieces = splitUnitList(who, 0);
   // "本规划由市发改委", "各牵头单位要会同责任单位": a document or a role, not a named unit
@@ -1355,7 +1356,9 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // a duty verb or a date after the subject: any unit, or addressees whose sentence sets a date; a plain modal
   // ("X要加大…"): only a unit named as one body, not "各单位" or "区县政府" exhorted in a closing section
   const plain = !m[2] && !/^[于在]/.test(sm.slice(lead + m[0].length));
-  const named = isUnitSubject(m[1]) && (!plain || !splitUnitList(m[1], 0).some((p) => NOT_NAMED.test(p.text)));
+  // "各省农业农村部门要建立…", "各地公安交管部门要…": one kind of office in every place, named by what it is, as a unit by
+  // name is (unlike "各单位", "各有关部门")
+  const named = (isUnitSubject(m[1]) && (!plain || !splitUnitList(m[1], 0).some((p) => NOT_NAMED.test(p.text)))) || OFFICE_IN_EACH.test(m[1]);
   // "各县(区)、广元经济技术开发区和市安委会有关成员单位(详见任务分工)要…,于2024年3月15日前…": named units and
   // addressees together, given a date
   // ("请", "尤其是" before the units)

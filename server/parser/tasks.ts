@@ -410,7 +410,9 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
     const nl = gap.indexOf('\n');
     // (a run-in heading, "二、加强统筹推进,确保办理进度。X要…", ends at its own 。)
     const ends = ((nl >= 0 ? gap.slice(nl + 1) : gap).match(/[。!?]/g) ?? []).length;
-    const nearHead = head !== null && start === head.start && (gap.match(/\n/g) ?? []).length <= 1 && gap.length <= 80 && ends <= (nl >= 0 ? 0 : 1);
+    // (a heading wrapped over two lines, joined by a space in its title: "重点工作 ⏎ 编制年度实施方案")
+    const headLines = head === null ? 1 : Math.min(2, 1 + (head.node.title.match(/ /g) ?? []).length);
+    const nearHead = head !== null && start === head.start && (gap.match(/\n/g) ?? []).length <= headLines && gap.length <= 80 && ends <= (nl >= 0 ? 0 : 1);
     if (!nearHead) start = Math.max(start, text.lastIndexOf('\n', n.start - 1) + 1, sentenceStart(text, n.start));
     // "…要求:一是各单位…报县发改局汇总;二是县发改局要…": a unit that opens a clause after ";" (an enumerated point
     // of its own) starts its task there, not at the sentence's first clause

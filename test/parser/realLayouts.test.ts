@@ -342,3 +342,18 @@ describe('a completion table one cell per paragraph with a 任务进度 column (
     expect(plan.tasks.some((t) => t.title === '区经济信息委、经开区经发局')).toBe(false);
   });
 });
+
+describe('unnumbered heading lines over paragraphs that charge one kind of office in every place (ag04: 农业农村部 秸秆通知, 繁體)', () => {
+  const plan = page('ag04-');
+  it('gives each paragraph "各省农业农村部门要…" its own task under the heading line above it, the first heading wrapped over two lines', () => {
+    const got = plan.tasks.map((t) => [t.title, raws(t.responsible)]);
+    expect(got.slice(0, 3)).toEqual([
+      ['重点工作 编制年度实施方案', ['各省農業農村部門']],
+      ['建立资源台账', ['各省農業農村部門']],
+      ['强化整县推进', ['各省農業農村部門']],
+    ]);
+  });
+  it('still reads a catch-all after 各地 as no office by name', () => {
+    expect(parseText('会议要求,各地各有关部门要保持治超工作高压态势。\n').tasks).toEqual([]);
+  });
+});

@@ -393,4 +393,5 @@ describe('duties in meeting news and notices', () => {
       ['市住建局', '各县市区人民政府', '阜阳经开区', '阜合园区管委会'],
     ]);
   });
+
 });
