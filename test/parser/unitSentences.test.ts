@@ -394,4 +394,9 @@ describe('duties in meeting news and notices', () => {
     ]);
   });
 
+
+  it('reads an office in every place written with its field in parentheses, and 推行/健全…制度 as a piece of work for addressees (real-AG)', () => {
+    expect(tasksOf('通知提出,各省级住房和城乡建设(园林绿化)主管部门要研究制定本地区建设实施方案。\n').map((t) => t.responsible)).toEqual([['各省级住房和城乡建设(园林绿化)主管部门']]);
+    expect(tasksOf('各地要在工程建设领域积极推行工程担保制度。各地要进一步健全农民工工资支付保证金制度。各地要高度重视。\n').map((t) => t.responsible)).toEqual([['各地'], ['各地']]);
+  });
 });
