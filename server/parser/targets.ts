@@ -31,7 +31,7 @@ const POSTFIX = /^\s*(以上|以下|以内|之内|左右|上下|内)/;
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|共完成|完成了|建成了|实现了|达到了|同比/;
 // "全镇现有行政村26个、社区7个,常住人口约11.6万人": a sentence stating what there is now
 const PAST_SENTENCE =
-  /过去五年|五年来|近五年|近年来|过去一年|过去的一年|以来|^\s*(?:全年|上半年|前三季度)?共完成|^\s*(?:目前|当前|截至目前|截止目前|现阶段|截至\d{1,2}月|截止\d{1,2}月)|^\s*(?:进展情况|进度情况|推进情况|完成情况|工作进展|滞后原因|存在问题|主要问题)\s*:|^\s*(?:(?:19|20)\d\d年(?:底|末)?,?)?(?:(?:全|本)[市区县镇乡街]{1,2}|[\u4e00-\u9fa5]{0,6}(?:街道|社区|镇|乡))(?:现有|现辖|下辖|辖|共有)/;
+  /过去五年|五年来|近五年|近年来|过去一年|过去的一年|以来|^\s*(?:全年|上半年|前三季度)?共完成|^\s*(?:(?:19|20)\d{2}年)?1\s*[-—~至]\s*\d{1,2}月份?[,,]|^\s*(?:目前|当前|截至目前|截止目前|现阶段|截至\d{1,2}月|截止\d{1,2}月)|^\s*(?:进展情况|进度情况|推进情况|完成情况|工作进展|滞后原因|存在问题|主要问题)\s*:|^\s*(?:(?:19|20)\d\d年(?:底|末)?,?)?(?:(?:全|本)[市区县镇乡街]{1,2}|[\u4e00-\u9fa5]{0,6}(?:街道|社区|镇|乡))(?:现有|现辖|下辖|辖|共有)/;
 const POLICY_TERM =
   /(?:(?:给予|一次性|最高|按)[^,;。]{0,12}(?:奖励|补助|补贴|资助|奖补|贴息|扶持)|给予[^,;。]{0,8}(?:经费|资金)(?:支持|保障)?|(?:奖励|补助|补贴|资助|奖补|贴息)(?:标准)?(?:为)?(?:最高)?|有效期|试行期)(?:为|至|最高|不超过)?\s*$/;
 // "说明:本台账共列任务8项": the document describing itself
@@ -136,7 +136,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   const readable = (v: VText) => rewriteV(v, cnFigureEdits(v.text));
 
   /** the targets of one paragraph (a line, or a table cell); returns the last year it set */
-  const scanText = (v: VText, from: number, node: OutlineNode | null, year: number | null): number | null => {
+  // againstOnly: under a progress heading, only the goal a result is measured against ("完成年度目标任务589亿元的37.22%")
+  const scanText = (v: VText, from: number, node: OutlineNode | null, year: number | null, againstOnly = false): number | null => {
     let lastSet: number | null = null;
     // "2023年,全镇实现…;完成固定资产投资29.4亿元" in a 2024 plan: a record's year holds for the rest of its paragraph
     let recordYear: number | null = null;
@@ -211,7 +212,9 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         }
         // "已完成通村公路136.9公里,占目标任务数100公里的136.9%": in a progress report, the target it is measured against
         const against = TASK_OF.test(s.slice(Math.max(0, m.index - 8), m.index));
-        if (!against && (past || (planEnd !== null && year !== null && year <= planEnd - 5))) continue;
+        if (!against && (againstOnly || past || (planEnd !== null && year !== null && year <= planEnd - 5))) continue;
+        // (under a progress heading, only as the base of a share: "…589亿元的37.22%", not "分解目标任务405项")
+        if (againstOnly && !/^\s*的\s*\d/.test(s.slice(m.index + m[0].length))) continue;
         if (recordYear !== null && year === recordYear && !FUTURE.test(s)) continue;
         // "…,2023年度重点任务完成率为96%": a clause opening on a year before the plan's is a record
         if (recordStart !== null && !FUTURE.test(s) && clauseOpensBefore(commaClause(s, m.index), recordStart)) continue;
@@ -297,7 +300,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     // a heading's source starts after its marker, so look the line up by its last character
     const node = idx.nodeAt(Math.max(line.start, line.end - 1));
     const chain = idx.chain(node);
-    if (chain.some((n) => PAST_TITLE.test(n.title))) return;
+    const pastHead = chain.some((n) => PAST_TITLE.test(n.title));
+    if (pastHead && !TASK_OF_ANY.test(v.text)) return;
     const from = markerEnd(v.text, state);
     let year = yearOfChain(chain);
     // before any heading the document's own period rules; under headings, its plan's end year
@@ -306,7 +310,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     year ??= node ? (oneYear ?? planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null) : (yearByNode.get(ROOT) ?? oneYear ?? planEnd ?? period?.[1] ?? null);
     // minutes and bulletins speak of the year they were issued in
     year ??= minutesYear ?? annualYear ?? thisYear;
-    const lastSet = scanText(v, from, node, year);
+    const lastSet = scanText(v, from, node, year, pastHead);
     // a vision year beyond the plan's end ("到2035年") holds for its own paragraph only
     const horizonEnd = planEnd ?? period?.[1] ?? null;
     // "基本完成2000年底前建成的…小区": a year long before the document was issued sets no running year
@@ -678,6 +682,7 @@ function figure(
 }
 
 const TASK_OF = /(?:目标任务数?|年度任务数?|全年任务数?|计划任务数?|年度目标)(?:为|是)?\s*$/;
+const TASK_OF_ANY = new RegExp(TASK_OF.source.replace(/\\s\*\$$/, ''));
 
 /** "每个网格300—500户的标准", "每村1至2名的规模": a per-item norm, not a policy's payment */
 

@@ -394,3 +394,14 @@ describe('a year reported as done (real-AF)', () => {
     expect(brief('全年共完成人工造林面积1139.8亩、森林抚育面积1600亩。\n2023年,全镇计划完成人工造林面积900亩。\n')).toEqual([[900, null, '亩', '=']]);
   });
 });
+
+describe('a progress bulletin (real-AG)', () => {
+  it('keeps the year goal a result is measured against under a progress heading, and nothing else there', () => {
+    const text = '现对2023年1-6月全市招商引资工作情况通报如下:\n一、目标任务进展情况\n(一)引进亿元以上省外项目资金额\n1-6月份,全市引进亿元以上省外项目资金额219.22亿元,完成年度目标任务589亿元的37.22%,同比增长8.08%。\n(二)目标分解\n具体分解目标任务405项。\n';
+    expect(parseText(text).targets.map((t) => [t.value, t.unit, t.year])).toEqual([[589, '亿元', 2023]]);
+  });
+
+  it('reads a sentence opening on the months reported ("1-6月份,…") as a result', () => {
+    expect(brief('1-6月份,全市引进亿元以上省外项目资金额219.22亿元,同比增长8.08%。\n')).toEqual([]);
+  });
+});
