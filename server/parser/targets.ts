@@ -36,6 +36,8 @@ const POLICY_TERM =
   /(?:(?:给予|一次性|最高|按)[^,;。]{0,12}(?:奖励|补助|补贴|资助|奖补|贴息|扶持)|给予[^,;。]{0,8}(?:经费|资金)(?:支持|保障)?|(?:奖励|补助|补贴|资助|奖补|贴息)(?:标准)?(?:为)?(?:最高)?|有效期|试行期)(?:为|至|最高|不超过)?\s*$/;
 // "说明:本台账共列任务8项": the document describing itself
 const SELF_SENTENCE = /^\s*(?:[\u4e00-\u9fa5]{2}:)?本(?:台账|清单|方案|计划|表|细则|办法|文件|规划)(?:共|一共|合计|列有|包括|涉及)/;
+const LAST_YEAR = /^\s*(?:去年|上年|上一年|过去一年)(?:以来|全年|度)?[,,]/;
+const THIS_YEAR = /^\s*(?:今年|明年|本年|新的一年|(?:19|20)\d{2}年)|将|计划|预计/;
 const FUTURE = /到(?:19|20)\d\d年|力争|确保|争取|展望|预计到/;
 const PAST_TITLE_WORDS = /总体情况|进展情况|推进情况|完成情况|工作进展情况|发展基础|规划背景|发展背景|编制背景|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
 // "优化数字发展环境" is a task: a heading that opens on an action verb is not the document's history
@@ -141,6 +143,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     let lastSet: number | null = null;
     // "2023年,全镇实现…;完成固定资产投资29.4亿元" in a 2024 plan: a record's year holds for the rest of its paragraph
     let recordYear: number | null = null;
+    let lastYearPara = false;
     const text = v.text;
     const sentenceRe = /[^。!?;]+[。!?;]?/g;
     sentenceRe.lastIndex = from;
@@ -158,6 +161,10 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
       }
       const s = skip ? sm[0].slice(skip) : sm[0];
       const sStart = sm.index + skip;
+      // "去年,邵阳市…;全市建立双季稻万亩示范片16个,…": a paragraph opening on last year reports it, to a sentence that
+      // turns to this year or says what is to come
+      if (LAST_YEAR.test(s)) lastYearPara = true;
+      else if (THIS_YEAR.test(s) || FUTURE.test(s)) lastYearPara = false;
       if (!/[\d十〇]/.test(s)) continue;
       // "三年内,实现…": a span of years from the year the document was issued
       const rel = /年内|年时间/.test(s) ? relativeYears(s, issued) : null;
@@ -166,7 +173,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         if (rel) for (const r of rel) if (r.at < at && !yearBetween(s, r.at, at)) y = r.year;
         return y;
       };
-      const past = SELF_SENTENCE.test(s) || isPastSentence(s, plan, planEnd) || beforePeriod(s, recordStart) || earlierPlanPeriod(s, plan, horizon);
+      const past = lastYearPara || SELF_SENTENCE.test(s) || isPastSentence(s, plan, planEnd) || beforePeriod(s, recordStart) || earlierPlanPeriod(s, plan, horizon);
       let prev: Prev | null = null;
       EVENT_RE.lastIndex = 0;
       for (let m = EVENT_RE.exec(s); m; m = EVENT_RE.exec(s)) {

@@ -405,3 +405,9 @@ describe('a progress bulletin (real-AG)', () => {
     expect(brief('1-6月份,全市引进亿元以上省外项目资金额219.22亿元,同比增长8.08%。\n')).toEqual([]);
   });
 });
+
+describe('last year reported (real-AG)', () => {
+  it('reads a paragraph opening on 去年 as results up to a sentence that turns to the new year', () => {
+    expect(brief('去年,全市高度重视粮食生产;全市建立双季稻万亩示范片16个,全市粮食播种面积744万亩。2021年,全市计划粮食播种面积750万亩。\n')).toEqual([[750, null, '万亩', '=']]);
+  });
+});
