@@ -57,8 +57,10 @@ const f1 = (c: { tp: number; fp: number; fn: number }) => (c.tp ? (2 * c.tp) / (
 
 /** every variant of every page of the batches `only` (first letters), scored against the page's labels */
 export function scoreVariants(only: string, variants = Object.keys(VARIANTS)): VariantScore[] {
+  // batches as bench/accuracy.ts names them: one-letter codes run together ("abcdefgh") or codes parted by commas
+  const codes = new Set(only.includes(',') ? only.split(',') : [...only]);
   const pages = readdirSync(REAL_PAGES)
-    .filter((f) => f.endsWith('.txt') && only.includes(f[0]))
+    .filter((f) => f.endsWith('.txt') && codes.has(/^([a-z]+)\d/.exec(f)?.[1] ?? ''))
     .sort()
     .map((f) => ({
       name: f.replace(/\.txt$/, ''),
