@@ -531,6 +531,9 @@ function figure(
     // "“十四五”期间,全县累计完成水利投资50亿元以上" in that plan: its own period's total
     if (!(cumulative && post && post[1] !== '内' && (FUTURE.test(s) || ownPeriod(s, plan)))) return null;
   }
+  // "每年召开1次全体会议", "每季度召开一次联席会议": how often a body meets, a rule of procedure, not a figure to reach
+  // (with a bound, "每季度至少召开1次座谈会", a figure to reach)
+  if (unit === '次' && /召开\s*$/.test(pre) && !/(?:至少|不少于|最少|不低于)\s*召开\s*$/.test(pre) && /^\s*[^,;。]{0,10}?(?:会议|例会|联席会|座谈会)/.test(rest)) return null;
   // "县政府第十七届56次常务会议": which meeting it was, not a figure to reach
   if (unit === '次' && /^\s*(?:常务|全体|主任|党组|专题|办公|常委)?(?:会议|会)/.test(rest) && (/[届第]\s*$/.test(pre) || /第[一二三四五六七八九十百零〇\d]+届\s*$/.test(pre) || /政府|党委|人大|政协/.test(pre))) return null;
   // "由50%提高到55%": the first figure is the starting point
@@ -834,8 +837,19 @@ const thing = (s: string) => s.replace(/[\s,,、;;:“”"()()]/g, '');
 const FILLER = /^(?:今年|明年|全年|年内|当年|将|拟|计划|累计|总共|共|全[区市县省镇乡]|要|再|力争|预计|确保|能够|还将)+$/;
 /** the same thing counted: equal subjects, or one that only puts filler words before the other ("今年将新增供热面积") */
 function sameThing(a: string, b: string): boolean {
+  // "德州市建立四级林长制体系 每年造林" (a headline's clauses) and "德州市每年造林": the last clause says what is counted
+  const last = (s: string) => s.split(/[\s,,、;;:]+/).filter(Boolean).pop() ?? s;
+  return sameCore(a, b) || sameCore(last(a), last(b), thing(a) + thing(b));
+}
+// a place before the words: "德州市每年造林" restates "每年造林"
+const PLACE_FILLER = /^([\u4e00-\u9fa5]{1,6}(?:省|市|县|区|州|盟|旗|镇|乡))(?:今年|明年|全年|将|计划|要|力争)*$/;
+// (a place counts as filler only where both subjects name it: "井陉县PM2.5平均浓度" is not the city's "PM2.5平均浓度")
+function sameCore(a: string, b: string, both = ''): boolean {
   const [x, y] = [thing(a), thing(b)];
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];
   if (short.length < 4 || !long.endsWith(short)) return false;
-  return long === short || FILLER.test(long.slice(0, long.length - short.length));
+  const before = long.slice(0, long.length - short.length);
+  if (long === short || FILLER.test(before)) return true;
+  const place = PLACE_FILLER.exec(before)?.[1];
+  return place !== undefined && both.split(place).length > 2;
 }

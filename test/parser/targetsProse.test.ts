@@ -411,3 +411,10 @@ describe('last year reported (real-AG)', () => {
     expect(brief('去年,全市高度重视粮食生产;全市建立双季稻万亩示范片16个,全市粮食播种面积744万亩。2021年,全市计划粮食播种面积750万亩。\n')).toEqual([[750, null, '万亩', '=']]);
   });
 });
+
+describe('restatements and meeting rules (real-AG)', () => {
+  it('keeps a goal said in a headline and again after the place once, a district figure beside the city one apart, and no meeting frequency', () => {
+    expect(brief('德州市建立四级林长制体系 每年造林10万亩\n德州市每年造林10万亩,市级每年召开1次全体会议。\n')).toEqual([[10, null, '万亩', '=']]);
+    expect(brief('全市PM2.5平均浓度达到58微克/立方米。长安区、井陉县PM2.5平均浓度达到58微克/立方米。\n')).toHaveLength(2);
+  });
+});
