@@ -151,7 +151,9 @@ function scanRowPerLine(lines: Line[], first: number, firstRow: Cell[]): Table |
   let i = first + 1;
   for (; i < lines.length; i++) {
     if (isBlank(lines[i])) {
-      if (i + 1 < lines.length && splitRow(lines[i + 1])) continue;
+      // (a PDF's text puts one or two blank lines between rows: "指 标  2025 年  属 性 ⏎⏎⏎ 1.…(%)  >7.5  预期性")
+      const next = isBlank(lines[i + 1] ?? lines[i]) && i + 2 < lines.length ? i + 2 : i + 1;
+      if (next < lines.length && splitRow(lines[next])) continue;
       break;
     }
     if (/^\s*[|｜]?\s*:?-{3,}/.test(lines[i].text)) continue; // markdown rule line

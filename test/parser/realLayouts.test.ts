@@ -357,3 +357,18 @@ describe('unnumbered heading lines over paragraphs that charge one kind of offic
     expect(parseText('会议要求,各地各有关部门要保持治超工作高压态势。\n').tasks).toEqual([]);
   });
 });
+
+describe('a PDF page\'s indicator table, two blank lines between rows (ah05: 内蒙古 残疾人 十四五 专栏1)', () => {
+  it('reads every row under the letter-spaced header "指 标 2025 年 属 性"', () => {
+    const plan = page('ah05-');
+    expect(plan.indicators.map((i) => [i.unit, i.targets[0]?.value, i.targets[0]?.comparator, i.attribute])).toEqual([
+      ['%', 7.5, '>', 'expected'],
+      ['万人', 4, '>', 'expected'],
+      ['%', 100, '=', 'binding'],
+      ['%', 100, '=', 'binding'],
+      ['%', 100, '=', 'binding'],
+      ['%', 90, '>', 'expected'],
+      ['%', 95, '>', 'expected'],
+    ]);
+  });
+});
