@@ -399,4 +399,12 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('通知提出,各省级住房和城乡建设(园林绿化)主管部门要研究制定本地区建设实施方案。\n').map((t) => t.responsible)).toEqual([['各省级住房和城乡建设(园林绿化)主管部门']]);
     expect(tasksOf('各地要在工程建设领域积极推行工程担保制度。各地要进一步健全农民工工资支付保证金制度。各地要高度重视。\n').map((t) => t.responsible)).toEqual([['各地'], ['各地']]);
   });
+
+  it('reads fields of government named before one 部门 that include 疾控, 海关, 工商联 (real-AH)', () => {
+    expect(tasksOf('卫生健康、疾控部门要将艾滋病防治知识纳入健康素养内容。交通运输、海关、市场监管、公安等部门要督促车站、机场开展宣传。疾控、工商联等部门要组织开展培训。\n').map((t) => t.responsible)).toEqual([
+      ['卫生健康', '疾控部门'],
+      ['交通运输', '海关', '市场监管', '公安'],
+      ['疾控', '工商联'],
+    ]);
+  });
 });
