@@ -142,6 +142,9 @@ function sameLines(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   return out;
 }
 
+// "(一)牵头单位:市住建局、市发改局。": a label line numbered as a sub-item of its own
+const MARK_ONLY = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)[ \t]*$/;
+
 export function findRespNotes(ctx: ParseContext): RespNote[] {
   const text = ctx.doc.text;
   const hits = labelHits(text);
@@ -177,7 +180,7 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
         end = contentEnd;
         damaged.push('缺少右括号');
       }
-    } else if (/^[ \t]*([-—•●·*]+[ \t]*)?$/.test(before) || /^\t/.test(before)) {
+    } else if (/^[ \t]*([-—•●·*]+[ \t]*)?$/.test(before) || /^\t/.test(before) || MARK_ONLY.test(before)) {
       layout = 'line';
       start = h.start;
       // consecutive label lines belong to one note
@@ -187,7 +190,7 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
         const nx = hits[j + 1];
         if (nx.start < lineEnd) j++;
         // blank lines between label lines do not part them ("牵头单位:X⏎⏎责任单位:Y")
-        else if (/^(?:\n[ \t\u3000]*){1,4}([-—•●·*]+[ \t]*)?$/.test(text.slice(lineEnd, nx.start))) {
+        else if (/^(?:\n[ \t\u3000]*){1,4}([-—•●·*]+[ \t]*)?$/.test(text.slice(lineEnd, nx.start)) || (MARK_ONLY.test(before) && /^\n[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])[ \t]*$/.test(text.slice(lineEnd, nx.start)))) {
           j++;
           lineEnd = lineEndOf(text, nx.start);
         } else break;

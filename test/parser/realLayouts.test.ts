@@ -372,3 +372,11 @@ describe('a PDF page\'s indicator table, two blank lines between rows (ah05: 内
     ]);
   });
 });
+
+describe('role labels numbered as sub-items of the item they assign (ah11: 汕尾 停车设施 联席会议, 繁體)', () => {
+  it('gives "一、建立联席会议机制" the 牵头单位 and the 组成单位 of its "(一)" and "(二)" lines', () => {
+    const t = page('ah11-').tasks.find((x) => x.title.includes('建立联席会议机制'));
+    expect(t && raws(t.lead)).toEqual(['市住建局', '市發改局']);
+    expect(t && raws(t.cooperating).slice(0, 3)).toEqual(['各縣(市、區)人民政府(管委會)', '市公安局', '市財政局']);
+  });
+});
