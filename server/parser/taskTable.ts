@@ -9,6 +9,7 @@ import { parseDeadline } from './deadline.js';
 import { COUNT_UNIT } from './targetsWords.js';
 import { fragsV, type Frag } from './virtual.js';
 import { signatureRows, type SignatureRow } from './signatureRows.js';
+import { unitRunRows } from './unitRunRows.js';
 import { splitCellRuns } from './cellRuns.js';
 import { columnOf, type Column } from './columns.js';
 import { findGluedTables } from './gluedTable.js';
@@ -851,6 +852,8 @@ function rowsPerLine(lines: Line[], from: number, columns: Column[], headerAt0 =
   if (!columns.includes('seq') && UNIT_COL(columns[columns.length - 1])) {
     const sig = signatureRows(lines, from, columns.length + 2);
     if (sig) return { rows: sig.rows.map((r) => sigCells(r, columns)), next: sig.next };
+    const runs = unitRunRows(lines, from, columns);
+    if (runs) return runs;
   }
   return rowsPerLine0(lines, from, columns, headerAt0);
 }

@@ -380,3 +380,16 @@ describe('role labels numbered as sub-items of the item they assign (ah11: 汕�
     expect(t && raws(t.cooperating).slice(0, 3)).toEqual(['各縣(市、區)人民政府(管委會)', '市公安局', '市財政局']);
   });
 });
+
+describe('a table printed one cell per line whose cells hold several lines (ah06: 广东省妇女发展规划 目标责任分解书)', () => {
+  it('parts rows at each run of unit names: the goal and its sub-goals, then the 主要责任单位 and the 责任单位', () => {
+    const got = page('ah06-').tasks.map((t) => [t.title.slice(0, 12), raws(t.lead), raws(t.responsible).length]);
+    expect(got.slice(0, 4)).toEqual([
+      ['1.妇女在整个生命周期享', ['省卫生厅'], 4],
+      ['2.提高孕产妇医疗保健水', ['省卫生厅'], 2],
+      ['——孕产妇系统管理率达到', ['省卫生厅'], 2],
+      ['——孕产妇中重度贫血患病', ['省卫生厅'], 3],
+    ]);
+    expect(got.length).toBe(9);
+  });
+});
