@@ -46,7 +46,8 @@ export function unitRunRows(lines: Line[], from: number, columns: Column[]): { r
     if (!t) continue;
     if (t.length > 200) break;
     const start = lines[i].start + (lines[i].text.length - lines[i].text.trimStart().length);
-    const unitLike = t.length <= 25 && !SENTENCE.test(t) && (looksLikeUnit(t) || (units.length > 0 && SHORT_NAME.test(t)) || (REGION_START.test(t) && SHORT_NAME.test(t)));
+    const unitLike =
+      t.length <= 25 && !SENTENCE.test(t) && (looksLikeUnit(t) || (units.length > 0 && SHORT_NAME.test(t)) || (REGION_START.test(t) && SHORT_NAME.test(t)));
     if (unitLike && text.length) units.push({ text: t, start });
     else {
       if (units.length) flush();
