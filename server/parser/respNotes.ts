@@ -682,6 +682,9 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         }
       }
     }
+    // "有3项由X牵头,分别是A;B;C。", "X、Y等分工负责A;B;C": one note, a list of pieces of work each its own task
+    const listed = listedDuties(ctx, t, mt, line.start);
+    if (listed.length && listed.every((n) => free(n.start, n.end))) out.push(...listed);
     // "X要…;Y要配合X…;Z要…": units taking turns as clause subjects in one paragraph
     const turns = turnNotes(ctx, t, mt, line.start);
     if (turns.length && turns.every((n) => free(n.start, n.end))) {
@@ -737,6 +740,39 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     }
   }
   out.push(...dutyLines(ctx, free));
+  return out;
+}
+
+// "有3项由国家卫生健康委牵头,分别是A;B;C。" / "…明确,X、Y、Z等分工负责A;B;C。": who, then the pieces of work it has, parted by ";"
+const LISTED = /(?:^|[,,:]\s*)(?:有[一二三四五六七八九十\d]{1,3}项)?(?:由([^,;。:()]{2,60}?)牵头[,,]\s*(?:分别是|分别为|包括)|([^,;。:()]{2,80}?)(?:等)?(?:分工负责|牵头负责|分别负责)(?=[\u4e00-\u9fa5“]))/g;
+
+function listedDuties(ctx: ParseContext, t: string, mt: string, lineStart: number): RespNote[] {
+  if (!mt.includes(';') || !/分别是|分别为|包括|分工负责|牵头负责|分别负责/.test(mt)) return [];
+  const out: RespNote[] = [];
+  LISTED.lastIndex = 0;
+  for (let m = LISTED.exec(mt); m; m = LISTED.exec(mt)) {
+    const who = m[1] ?? m[2];
+    const whoAt = m.index + m[0].indexOf(who);
+    const from = m.index + m[0].length;
+    const stop = mt.indexOf('。', from);
+    const body = mt.slice(from, stop < 0 ? mt.length : stop);
+    const items = body.split(';');
+    // (two pieces of work at least, each a clause of its own, not a list inside one sentence)
+    if (items.length < 2 || items.some((x) => x.trim().length < 4 || x.length > 120)) continue;
+    if (!(isUnitSubject(who) || splitUnitList(who, 0).every((p) => looksLikeUnit(p.text)))) continue;
+    const got = parseUnitList(ctx, t.slice(whoAt, whoAt + who.length), lineStart + whoAt);
+    if (!got.units.length || got.rejected.length) continue;
+    let at = from;
+    for (const x of items) {
+      const lead = x.length - x.trimStart().length;
+      const n = emptyNote(lineStart + at + lead, lineStart + at + lead + 1, 'inline');
+      n[m[1] ? 'lead' : 'responsible'].push(...got.units.map((u) => ({ ...u })));
+      n.opens = true;
+      n.bodyEnd = lineStart + at + x.length;
+      out.push(n);
+      at += x.length + 1;
+    }
+  }
   return out;
 }
 

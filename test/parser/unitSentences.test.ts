@@ -407,4 +407,16 @@ describe('duties in meeting news and notices', () => {
       ['疾控', '工商联'],
     ]);
   });
+
+  it('gives each piece of work in a ";" list its own task ("有3项由X牵头,分别是A;B;C", "X、Y等分工负责A;B") (real-AH)', () => {
+    const plan = parseText('需要国家卫生健康委参加的工作共计12项,有3项由国家卫生健康委牵头,分别是抓好传染病防治;抓好青少年近视防治;完善生育配套政策。《意见》明确,国家卫生健康委、财政部等分工负责深化公立医院综合改革;促进社会办医。\n');
+    expect(plan.tasks.map((t) => [raws(t.lead), raws(t.responsible)])).toEqual([
+      [['国家卫生健康委'], []],
+      [['国家卫生健康委'], []],
+      [['国家卫生健康委'], []],
+      [[], ['国家卫生健康委', '财政部']],
+      [[], ['国家卫生健康委', '财政部']],
+    ]);
+    expect(plan.tasks[1].title).toBe('抓好青少年近视防治');
+  });
 });
