@@ -419,4 +419,8 @@ describe('duties in meeting news and notices', () => {
     ]);
     expect(plan.tasks[1].title).toBe('抓好青少年近视防治');
   });
+
+  it('reads 牵头指导 / 牵头协调 in a note as 牵头 (real-AH)', () => {
+    expect(tasksOf('(一)城市排水防涝设施。排查排涝通道、泵站等问题。(住房和城乡建设部牵头指导,城市人民政府负责落实)\n').map((t) => [t.lead, t.responsible])).toEqual([[['住房和城乡建设部'], ['城市人民政府']]]);
+  });
 });
