@@ -499,6 +499,9 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     const rule = LIST_RULE_AFTER.exec(inner);
     if (rule && rule.index > 0) inner = inner.slice(0, rule.index);
     if (/[。:]/.test(inner)) continue;
+    // "(X牵头,Y等按职责分工负责,2018年3月底前完成)": when, after who
+    const when = NOTE_DEADLINE_TAIL.exec(inner);
+    if (when && when.index > 0) inner = inner.slice(0, when.index);
     // "…等牵" cut inside its verb: the verb it was ("牵头", "负责", "配合")
     if (cut)
       inner = inner
@@ -523,11 +526,16 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         note = head;
       }
     }
+    if (note && when && when.index > 0) note.deadlineText ??= when[1];
     if (note) out.push({ ...note, start: open, end: Math.min(close + 1, text.length) });
   }
   out.push(...findBareNotes(ctx, [...taken, ...out]));
   return out;
 }
+
+// ",2018年3月底前完成", ",6月底前", ",持续推进": a note's last clause saying when
+const NOTE_DEADLINE_TAIL =
+  /[,,;;]\s*((?:(?:19|20)\d{2}\s*年\s*)?(?:\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?(?:底|末|上旬|中旬|下旬)?|年底|年内|(?<=年)底|(?<=年)末)(?:前|以前|之前)?(?:全面|基本)?(?:完成|建成|办结|到位|见效)?|长期坚持|持续推进|持续开展|长期推进|常态化推进|立行立改|长期)\s*$/;
 
 /** ",列第一位者为牵头单位,下同" / ",排名第一的为牵头单位" / ",下同": a rule about the list after it, not part of it */
 const LIST_RULE_AFTER =

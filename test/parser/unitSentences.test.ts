@@ -423,4 +423,12 @@ describe('duties in meeting news and notices', () => {
   it('reads 牵头指导 / 牵头协调 in a note as 牵头 (real-AH)', () => {
     expect(tasksOf('(一)城市排水防涝设施。排查排涝通道、泵站等问题。(住房和城乡建设部牵头指导,城市人民政府负责落实)\n').map((t) => [t.lead, t.responsible])).toEqual([[['住房和城乡建设部'], ['城市人民政府']]]);
   });
+
+  it('reads a note whose last clause says when ("(X牵头,Y等按职责分工负责,2018年3月底前完成)") (real-AH)', () => {
+    const plan = parseText('1.全面摸排风险。认真组织摸排安全风险。(安全监管总局牵头,工业和信息化部、公安部等按职责分工负责,2018年3月底前完成)\n2.加强管控。研究制定目录。(各有关部门按职责分工负责,持续推进)\n');
+    expect(plan.tasks.map((t) => [raws(t.lead), raws(t.responsible), t.deadline])).toEqual([
+      [['安全监管总局'], ['工业和信息化部', '公安部'], '2018-03'],
+      [[], ['各有关部门'], null],
+    ]);
+  });
 });
