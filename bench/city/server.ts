@@ -3,7 +3,8 @@
 //   GET  /__bench/idle       answers once no statement has run for 0.5 s (the bench waits for it between routes)
 //   POST /__bench/capture    {path, cookie, fresh?}: runs one request (fresh: with the answer cache off) and answers the
 //                            SQL statements it sent, with their values
-// Prints "listening <port>" when ready. DATABASE_URL names the database.
+// Prints "listening <port>" when ready. DATABASE_URL names the database; LUOSHI_BENCH_LAZY_POOL=1 leaves the pool's
+// connections to open in the first requests (as before `openConnections`, for a before/after pair).
 import pg from 'pg';
 import { openDb } from '../../server/db/client.js';
 import { buildApp } from '../../server/http/app.js';
@@ -49,6 +50,8 @@ app.post('/__bench/capture', async (req) => {
     }
   }
 });
+// as `luoshi serve` does: the pool's connections open before the first request (db/client.ts)
+if (!process.env.LUOSHI_BENCH_LAZY_POOL) await handle.openConnections();
 // the answer cache's change clock listening before the first request (db/changeClock.ts)
 for (let i = 0; i < 100 && changeClockOf(handle.db)?.listening === false; i++) await new Promise((r) => setTimeout(r, 50));
 await app.listen({ port: Number(process.env.PORT ?? 0), host: '127.0.0.1' });

@@ -1,6 +1,6 @@
 // Session cookies: a random token in an httpOnly cookie, its sha256 in the database, a CSRF token beside it.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { regions, sessions, users } from '../db/schema/index.js';
@@ -17,25 +17,30 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 /** The sessions row id of a cookie token. */
 export const sessionKey = sha;
 
+/** A region and every region below it, the region first (an actor's `regionIds`), as SQL: a query, or an int[] value. */
+const regionTree = (regionId: SQL) => sql`with recursive r as (select id from regions where id = ${regionId}
+      union all select g.id from regions g join r on g.parent_id = r.id)
+    select id from r`;
+
 export async function regionAndBelow(db: Db, regionId: number | null): Promise<number[]> {
   if (!regionId) return [];
-  const rows = await db.execute<{ id: number }>(sql`
-    with recursive r as (select id from regions where id = ${regionId}
-      union all select g.id from regions g join r on g.parent_id = r.id)
-    select id from r`);
+  const rows = await db.execute<{ id: number }>(regionTree(sql`${regionId}`));
   return (rows as unknown as { rows: { id: number }[] }).rows.map((x) => Number(x.id));
 }
 
-export async function actorForUser(db: Db, user: typeof users.$inferSelect, ip: string | null): Promise<Actor> {
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    roles: user.roles.filter((r): r is Role => roleSchema.safeParse(r).success),
-    unitId: user.unitId,
-    regionIds: await regionAndBelow(db, user.regionId),
-    ip,
-  };
+type ActorUser = Pick<typeof users.$inferSelect, 'id' | 'username' | 'displayName' | 'roles' | 'unitId'>;
+const actorOf = (user: ActorUser, regionIds: number[], ip: string | null): Actor => ({
+  userId: user.id,
+  username: user.username,
+  displayName: user.displayName,
+  roles: user.roles.filter((r): r is Role => roleSchema.safeParse(r).success),
+  unitId: user.unitId,
+  regionIds,
+  ip,
+});
+
+export async function actorForUser(db: Db, user: ActorUser & Pick<typeof users.$inferSelect, 'regionId'>, ip: string | null): Promise<Actor> {
+  return actorOf(user, await regionAndBelow(db, user.regionId), ip);
 }
 
 /**
@@ -116,16 +121,22 @@ export async function resolveSession(db: Db, token: string | undefined, ip: stri
   const nowMs = Date.now();
   if (hit && hit.until > nowMs) return { actor: { ...hit.actor, ip }, csrfToken: hit.csrfToken };
   if (hit) cache.delete(key);
+  // one statement: the session, what the actor is made of (not the password hash) and the user's region tree
   const [row] = await db
-    .select({ s: sessions, u: users })
+    .select({
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      u: { id: users.id, username: users.username, displayName: users.displayName, roles: users.roles, unitId: users.unitId, disabled: users.disabled },
+      regionIds: sql<(number | string)[]>`array(${regionTree(sql`${users.regionId}`)})`,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, key), gt(sessions.expiresAt, new Date())));
   if (!row || row.u.disabled) return null;
-  const actor = await actorForUser(db, row.u, ip);
+  const actor = actorOf(row.u, row.regionIds.map(Number), ip);
   if (cache.size > 10_000) cache.clear();
-  cache.set(key, { actor, csrfToken: row.s.csrfToken, until: Math.min(nowMs + SESSION_CACHE_MS, row.s.expiresAt.getTime()) });
-  return { actor, csrfToken: row.s.csrfToken };
+  cache.set(key, { actor, csrfToken: row.csrfToken, until: Math.min(nowMs + SESSION_CACHE_MS, row.expiresAt.getTime()) });
+  return { actor, csrfToken: row.csrfToken };
 }
 
 export async function logout(db: Db, token: string, actor: Actor) {

@@ -21,6 +21,8 @@ import { closeParsePool } from '../parser/worker/pool.js';
 async function serve(port: number, host: string, db: Awaited<ReturnType<typeof openDb>>) {
   // LUOSHI_TRUST_PROXY: off unless set (behind nginx: the proxy's address, e.g. 127.0.0.1); docs/security.md
   const app = await buildApp({ db: db.db, logger: process.env.LUOSHI_LOG === '1', trustProxy: parseTrustProxy(process.env.LUOSHI_TRUST_PROXY) });
+  // the pool's connections open before the first request, not in the first burst (db/client.ts)
+  await db.openConnections();
   await app.listen({ port, host });
   const stopJobs = startScheduler(db.db); // reporting reminders, 督办 rules and escalation, e-mail/webhook delivery
   const stop = async () => {

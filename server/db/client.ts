@@ -16,6 +16,11 @@ export type DbOrTx = Db | Tx;
 export interface DbHandle {
   db: Db;
   kind: 'pglite' | 'pg';
+  /**
+   * Opens the pool's connections now, each with the catalog of the tables every request reads loaded, rather than in the
+   * first burst of requests (a server about to serve: `luoshi serve`). The embedded database's one connection is open.
+   */
+  openConnections(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,13 +44,17 @@ export function poolSize(value = process.env.LUOSHI_DB_POOL): number {
   return n;
 }
 
+/** The tables most requests read (a session, the route gate, a task and its units, a report, the audit row). */
+const hotTables = ['sessions', 'users', 'regions', 'plans', 'tasks', 'task_units', 'unit_tasks', 'task_statuses', 'report_periods', 'reports', 'audit_events'];
+
 async function openServer(url: string): Promise<DbHandle> {
   const { default: pg } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   // a connection once opened is kept (pg-pool closes one idle for 10 s by default, and reopens it in the next burst:
   // a server process started, its caches filled and the route gate's statements prepared again; with the default, a
   // surge of 20 submissions a second reopened 2 connections in its minute, bench/surge.bench.ts)
-  const pool = new pg.Pool({ connectionString: url, max: poolSize(), idleTimeoutMillis: 0 });
+  const max = poolSize();
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 0 });
   // An idle connection that the server ends (restart, failover, a terminated backend) is reported on the pool;
   // without a listener that report would end the whole process. The pool drops the connection and opens another.
   let closing = false;
@@ -59,6 +68,17 @@ async function openServer(url: string): Promise<DbHandle> {
   return {
     db,
     kind: 'pg',
+    openConnections: async () => {
+      // all at once (a pool of 10: ~0.1 s at start); each PostgreSQL backend loads the catalog of the tables a request
+      // reads (planning a statement over them opens each table and its indexes) while nothing waits for it. Connections
+      // once open are kept (idleTimeoutMillis 0 above)
+      const clients = await Promise.all(Array.from({ length: max }, () => pool.connect()));
+      try {
+        await Promise.all(clients.map((c) => c.query(`select 1 from ${hotTables.join(', ')} where false`)));
+      } finally {
+        for (const c of clients) c.release();
+      }
+    },
     close: async () => {
       closing = true;
       await clock.close();
@@ -89,6 +109,7 @@ async function openEmbedded(url?: string): Promise<DbHandle> {
   return {
     db,
     kind: 'pglite',
+    openConnections: async () => {},
     close: async () => {
       await clock.close();
       await client.close();

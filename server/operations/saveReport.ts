@@ -11,7 +11,7 @@ import { now } from '../clock.js';
 import { fmtPct } from '../domain/format.js';
 import { getVisibleTaskWithPlan } from '../queries/tasks.js';
 import { currentPeriod, effectiveState, ensurePeriod, findPeriod, runSettings, shanghaiToday } from '../queries/calendar.js';
-import { lastAcceptedProgress } from '../queries/reports.js';
+import { lastAcceptedProgress, toReportOut } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
 import { refreshTaskStatuses } from '../queries/status.js';
 import { reportStep, requireReportActor, submitAction } from '../domain/reportFlow.js';
@@ -89,6 +89,9 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
         at,
       );
     }
-    return row;
+    // the answer as the API shows it, from what this transaction wrote and holds (no statement after the commit): a
+    // report just created has no attachments yet
+    const [out] = await toReportOut(tx, [{ r: row, p: prow }], { attachments: !!existing });
+    return out;
   });
 }

@@ -11,9 +11,10 @@ import { getVisibleTask } from './tasks.js';
 type ReportRow = typeof reports.$inferSelect;
 type PeriodRow = typeof reportPeriods.$inferSelect;
 
-export async function toReportOut(db: DbOrTx, rows: { r: ReportRow; p: PeriodRow }[]): Promise<ReportOut[]> {
+/** Reports as the API shows them; `attachments: false` when none of them can have any (created in this transaction). */
+export async function toReportOut(db: DbOrTx, rows: { r: ReportRow; p: PeriodRow }[], opts: { attachments?: boolean } = {}): Promise<ReportOut[]> {
   const ids = rows.map((x) => x.r.id);
-  const files = ids.length
+  const files = ids.length && opts.attachments !== false
     ? await db.select({ id: attachments.id, reportId: attachments.reportId, filename: attachments.filename, kind: attachments.kind, size: attachments.size, createdAt: attachments.createdAt }).from(attachments).where(inArray(attachments.reportId, ids)).orderBy(asc(attachments.id))
     : [];
   return rows.map(({ r, p }) => ({

@@ -122,8 +122,7 @@ export const reportingRoutes = [
   defineRoute({
     method: 'POST', url: '/api/tasks/:id/reports', permission: 'report.submit', tag: 'reporting', summary: '牵头单位填报进展(草稿或报送)', params: idParam, body: reportBodySchema, response: reportOutSchema,
     handler: async ({ db, actor, params, body }) => {
-      const row = await saveReport({ db, actor }, params.id, body);
-      return reportById(db, row.id);
+      return saveReport({ db, actor }, params.id, body);
     },
   }),
   defineRoute({
