@@ -154,7 +154,7 @@ const JUNK_LINE = [
   /^(来源|发布时间|发布日期|作者|责任编辑|编辑|浏览次数|阅读次数|点击数)[::]/,
   /小编|供大家参考|仅供参考|欢迎阅读|下载本文/,
   /^(推荐访问|相关推荐|相关文章|热门文章|上一篇|下一篇|分享到|扫一扫|打印本页|关闭窗口|【?\s*字体)/,
-  /版权所有|Powered by|All Rights Reserved|备案号|ICP备|许可证编号|举报电话|举报邮箱|运营维护[::]|^主办[::]|^承办[::]/i,
+  /版权所有|Powered by|All Rights Reserved|备案号|ICP备|许可证编号|举报电话|举报邮箱|运营维护[::]/i,
   /^地址[::].{0,60}(邮编|电话)/,
   // a portal's terms below its articles: "本网转载其他媒体之稿件…", "本网确认后将在24小时内移除相关争议内容"
   /本网(?:站)?(?:转载|确认后|自有版权|许可)|(?:侵权|争议内容).{0,20}(?:移除|删除)|请相关权利人联系/,
@@ -162,6 +162,15 @@ const JUNK_LINE = [
   /^\s*\d{4}.{0,60}[((](全文|完整版|范文|通用\d*篇|精选\d*篇|\d+篇)[))]\s*$/,
 ];
 const JUNK_WINDOW = 15;
+// "主办:XX市人民政府办公室 承办:XX市信息中心": a site's sponsor line, told from an activity plan's "主办:省爱卫会" by the
+// site words on it or beside it
+const SPONSOR = /^(?:主办|承办)[::]/;
+const SITE_WORDS = /网站|网址|门户|信息中心|版权|ICP|技术支持|运维|维护单位|电话|邮编|备案|Copyright|[a-z]+\.(?:gov\.)?cn|网$/i;
+function siteSponsor(lines: { text: string }[], i: number): boolean {
+  if (!SPONSOR.test(lines[i].text.trim())) return false;
+  for (let k = Math.max(0, i - 2); k <= Math.min(lines.length - 1, i + 2); k++) if (SITE_WORDS.test(lines[k].text)) return true;
+  return false;
+}
 
 function removeJunkLines(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
   const t = cur.text;
@@ -177,7 +186,7 @@ function removeJunkLines(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped
   for (const i of window) {
     const l = lines[i];
     const x = l.text.trim();
-    if (x.length > 200 || !JUNK_LINE.some((re) => re.test(x))) continue;
+    if (x.length > 200 || !(JUNK_LINE.some((re) => re.test(x)) || siteSponsor(lines, i))) continue;
     edits.push({ start: l.start, end: Math.min(l.end + 1, t.length), text: '' });
   }
   if (edits.length) {

@@ -78,7 +78,7 @@ const SHORT_VILLAGE = new Map<string, Role>([
 ]);
 const shortRole = (w: string): Role => SHORT_VILLAGE.get(w) ?? roleOfCore(w);
 // no leading lookbehind (it would be tried at every position): the character before is checked by hand
-const SHORT_RE = /(牵头|主责|主办|责任村|责任社区|配合村|责任|配合|参与|协办|协同|协作|协助)[ \t]*:(?=[ \t]*[\u4e00-\u9fa5])/g;
+const SHORT_RE = /(牵头|主责|主办|承办|责任村|责任社区|配合村|责任|配合|参与|协办|协同|协作|协助)[ \t]*:(?=[ \t]*(?:[xX]{1,3})?[\u4e00-\u9fa5])/g;
 const SHORT_BEFORE = /[(【〔[;,,\s]/;
 
 function labelHits(text: string): LabelHit[] {

@@ -393,3 +393,17 @@ describe('a table printed one cell per line whose cells hold several lines (ah06
     expect(got.length).toBe(9);
   });
 });
+
+describe('an activity plan with 主办/承办/配合 lines under each item (ai13: 爱国卫生运动65周年 活动方案, a model-document copy with "xx省")', () => {
+  it('reads the lines as the item\'s roles, not as a site\'s sponsor footer', () => {
+    const got = page('ai13-').tasks.map((t) => [t.title, raws(t.lead), raws(t.responsible)]);
+    expect(got.slice(0, 2)).toEqual([
+      ['召开全省健康城市健康村镇建设启动会', ['xx省爱国卫生运动委员会'], ['琼海市爱国卫生运动委员会']],
+      ['制作爱国卫生运动65周年专题图册', ['xx省爱国卫生运动委员会办公室'], []],
+    ]);
+  });
+  it('still drops a site footer\'s "主办:…" line beside the site\'s words', () => {
+    const plan = parseText('某市2024年工作要点\n1.推进城市更新。(牵头单位:市住建局)\n主办:某市人民政府办公室\n网站标识码:3301000001 ICP备05003328号\n');
+    expect(plan.tasks.map((t) => raws(t.lead))).toEqual([['市住建局']]);
+  });
+});
