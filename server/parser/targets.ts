@@ -38,6 +38,7 @@ const POLICY_TERM =
 const SELF_SENTENCE = /^\s*(?:[\u4e00-\u9fa5]{2}:)?本(?:台账|清单|方案|计划|表|细则|办法|文件|规划)(?:共|一共|合计|列有|包括|涉及)/;
 const LAST_YEAR = /^\s*(?:去年|上年|上一年|过去一年)(?:以来|全年|度)?[,,]/;
 const THIS_YEAR = /^\s*(?:今年|明年|本年|新的一年|(?:19|20)\d{2}年)|将|计划|预计/;
+const RATE_REACHED = /(?:完成率|完工率|开工率|到位率|办结率|执行率)\s*(?:为|是|达)?\s*\d/;
 const FUTURE = /到(?:19|20)\d\d年|力争|确保|争取|展望|预计到/;
 const PAST_TITLE_WORDS = /总体情况|进展情况|推进情况|完成情况|工作进展情况|发展基础|规划背景|发展背景|编制背景|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
 // "优化数字发展环境" is a task: a heading that opens on an action verb is not the document's history
@@ -378,6 +379,8 @@ function markerEnd(text: string, st: LineState): number {
 function isPastSentence(s: string, plan: number | null, planEnd: number | null): boolean {
   if (FUTURE.test(s)) return false;
   if (PAST_SENTENCE.test(s)) return true;
+  // "冠县改造完成3.5万户,完成率100%": a result beside the share of its goal it reached
+  if (RATE_REACHED.test(s) && !/达到|确保|力争|不低于|以上/.test(s)) return true;
   if (plan !== null) {
     for (const m of s.matchAll(/十([一二三四五六七八九])五/g)) if (11 + '一二三四五六七八九'.indexOf(m[1]) < plan) return true;
   }

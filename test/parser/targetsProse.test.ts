@@ -418,3 +418,10 @@ describe('restatements and meeting rules (real-AG)', () => {
     expect(brief('全市PM2.5平均浓度达到58微克/立方米。长安区、井陉县PM2.5平均浓度达到58微克/立方米。\n')).toHaveLength(2);
   });
 });
+
+describe('results beside the share of their goal (real-AI)', () => {
+  it('reads "X改造完成3.5万户,完成率100%" as a result, and "完成率达到100%" as a goal', () => {
+    expect(brief('其中市住建局督导的7县:冠县改造完成3.5万户,完成率100%;临清改造完成2.94万户,完成率99%。\n')).toEqual([]);
+    expect(brief('2024年,确保改造任务完成率达到100%。\n')).toEqual([[100, null, '%', '=']]);
+  });
+});
