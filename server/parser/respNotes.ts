@@ -720,6 +720,12 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         out.push(on);
         continue;
       }
+      // "完善县乡村三级…配送体系被纳入其中,市邮政管理局成为责任单位": news of a division naming the work and its unit
+      const named = sm.includes('被纳入') ? becameUnit(ctx, t, sm, s0, line.start) : null;
+      if (named && free(named.start, named.end)) {
+        out.push(named);
+        continue;
+      }
       if (!SENTENCE_CUE.test(sm)) continue;
       const run = /[由请]/.test(sm) ? clauseRun(ctx, t, sm, s0, line.start) : null;
       if (run && free(run.start, run.end)) {
@@ -782,6 +788,22 @@ function listedDuties(ctx: ParseContext, t: string, mt: string, lineStart: numbe
     }
   }
   return out;
+}
+
+const BECAME = /^(?:[^,;。]{0,40}[,,:]\s*)?([^,;。]{4,60}?)被纳入[^,;。]{0,40}[,,]\s*([^,;。:]{2,30}?)(?:成为|为|是|作为)(?:其)?(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位)/;
+
+function becameUnit(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
+  const m = BECAME.exec(sm);
+  if (!m || !isUnitSubject(m[2])) return null;
+  const whoAt = s0 + m[0].lastIndexOf(m[2]);
+  const got = parseUnitList(ctx, t.slice(whoAt, whoAt + m[2].length), lineStart + whoAt);
+  if (!got.units.length || got.rejected.length) return null;
+  const workAt = s0 + m[0].indexOf(m[1]);
+  const n = emptyNote(lineStart + workAt, lineStart + whoAt + m[2].length, 'inline');
+  n[labelRole(m[3]) ?? 'responsible'].push(...got.units);
+  n.opens = true;
+  n.bodyEnd = lineStart + workAt + m[1].length;
+  return n;
 }
 
 // a unit by name and its work, no modal between: "太原市发改委做好供热气源的保障工作", "市财政局积极争取落实…"

@@ -69,7 +69,7 @@ export const REGION_START = /^(?:市|区|县|省|州|盟|旗|镇|乡|街道|各|
  * "X等" / "X等部门" / "X等单位": a tail that adds nobody, dropped. "X等有关部门" / "X等区级有关部门" stay as a
  * catch-all mention (the corpus documents keep them; fixtures/real/README.md would drop them too).
  */
-export const BARE_ETC = /^等(?:部门|单位|部门单位)?$/;
+export const BARE_ETC = /^等(?:多个?|多家|多)?(?:部门|单位|部门单位)?$/;
 
 /** a body named by its kind only, with no place: it shares the place of the name before it ("X党委和人民政府") */
 export const GENERIC_BODY = /^(?:人民政府|政府|管委会|管理委员会|党工委|工委|委员会|办事处|人大|政协)$/;

@@ -431,4 +431,9 @@ describe('duties in meeting news and notices', () => {
       [[], ['各有关部门'], null],
     ]);
   });
+
+  it('reads news of a division: "A被纳入其中,X成为责任单位", "…由X、Y等多部门分工负责" (real-AI, real-AH)', () => {
+    expect(tasksOf('近日,市政府印发《重点工作分工方案》。完善县乡村三级电子商务和物流快递配送体系被纳入其中,市邮政管理局成为责任单位。\n').map((t) => t.responsible)).toEqual([['市邮政管理局']]);
+    expect(tasksOf('寄递物流体系建设被纳入重点任务,由省发改委、商务厅、供销社等多部门分工负责。\n').map((t) => t.responsible)).toEqual([['省发改委', '商务厅', '供销社']]);
+  });
 });
