@@ -425,3 +425,12 @@ describe('results beside the share of their goal (real-AI)', () => {
     expect(brief('2024年,确保改造任务完成率达到100%。\n')).toEqual([[100, null, '%', '=']]);
   });
 });
+
+describe('measures written in Latin letters (real-AI)', () => {
+  it('reads "达到100mg/L以上" and "260mg/L以上" with their unit', () => {
+    expect(brief('到2021年底,进水生化需氧量(BOD)进水浓度达到100mg/L以上,进水化学需氧量(COD)达到260mg/L以上。\n')).toEqual([
+      [100, null, 'mg/L', '>='],
+      [260, null, 'mg/L', '>='],
+    ]);
+  });
+});
