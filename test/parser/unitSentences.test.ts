@@ -436,4 +436,8 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('近日,市政府印发《重点工作分工方案》。完善县乡村三级电子商务和物流快递配送体系被纳入其中,市邮政管理局成为责任单位。\n').map((t) => t.responsible)).toEqual([['市邮政管理局']]);
     expect(tasksOf('寄递物流体系建设被纳入重点任务,由省发改委、商务厅、供销社等多部门分工负责。\n').map((t) => t.responsible)).toEqual([['省发改委', '商务厅', '供销社']]);
   });
+
+  it('reads "明确X负责…" with X the subject, not "明确X" (real-AI)', () => {
+    expect(tasksOf('明确民政部门负责制定殡葬管理政策标准,组织实施殡葬改革工作。\n').map((t) => t.responsible)).toEqual([['民政部门']]);
+  });
 });
