@@ -2,7 +2,7 @@
 // measured in the same run: a bare route behind the same hooks, and each route's own SQL alone through pgbench.
 //
 //   npx tsx bench/city/generate.ts --size district          # once: loads luoshi_bench
-//   npx tsx bench/city.bench.ts [--seconds 10] [--connections 50] [--rounds 1] [--only status,board] [--explain] [--no-sql] [--server DIR/bench/city/server.ts]
+//   npx tsx bench/city.bench.ts [--seconds 10] [--connections 50] [--rounds 1] [--only status,board] [--explain] [--no-sql] [--server DIR/bench/city/server.ts] [--cpu-prof DIR]
 //   npx tsx bench/city.bench.ts --check-plans --only cursor      # only the plan check of the keyset pages, exit 1 if one fails
 //
 // The app runs as its own process (bench/city/server.ts, DATABASE_URL = --db, LUOSHI_DB_POOL passed through), the load
@@ -13,14 +13,14 @@
 // slowest statements. "server CPU" is the app process's CPU time (from /proc) per request sent, robust to what
 // others run on the machine. Before the load, the keyset routes' page statements are EXPLAINed: each must use an index and
 // no statement of theirs may scan a large table whole (unit_tasks among them). Results: markdown tables on stdout, JSON in /tmp/city-bench-<time>.json.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { BENCH_PASSWORD, DEFAULT_BENCH_DB } from './city/config.js';
+import { spawnBenchServer } from './city/spawnServer.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i++) {
@@ -51,18 +51,8 @@ const office = await one<{ username: string }>(`select u.username from users u j
 // ---------- the server ----------
 // --server: another checkout's copy of bench/city/server.ts (the code before a change, for a before/after pair)
 const serverScript = args.get('server') ?? path.join(import.meta.dirname, 'city/server.ts');
-const server = spawn(process.execPath, ['--import', 'tsx', serverScript], {
-  cwd: path.resolve(path.dirname(serverScript), '../..'),
-  env: { ...process.env, DATABASE_URL: dbUrl, LUOSHI_JOBS: '0' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const port = await new Promise<number>((resolve, reject) => {
-  createInterface({ input: server.stdout! }).on('line', (l) => {
-    const m = /^listening (\d+)/.exec(l);
-    if (m) resolve(Number(m[1]));
-  });
-  server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
-});
+// --cpu-prof DIR: the server's CPU profile, written to DIR when it stops
+const { server, port } = await spawnBenchServer(serverScript, dbUrl, args.has('cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', args.get('cpu-prof')!] : []);
 const base = `http://127.0.0.1:${port}`;
 async function login(username: string) {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }) });

@@ -11,7 +11,9 @@
 // The app runs as its own process (bench/city/server.ts, as bench/city.bench.ts runs it; LUOSHI_DB_POOL passed
 // through). Before the surge, --warm draft saves (300; other tasks, other reporters, over 5 s) warm it up as a server
 // that has been running before a deadline is (the report route compiled, the pool's connections open: a cold server
-// answers its first seconds of a surge in 0.2-0.4 s). The reporters are bench users made for the surge
+// answered its first seconds of a surge in 0.2-0.4 s before the pool's connections were opened at start, phase 8);
+// --warm 0: nothing before the surge, the server cold. Besides the whole run's latency, it is given by planned send
+// (0-1 s, 1-2 s, 2-5 s, the rest) and the first seconds' answers and CPU every 0.5 s (where a cold start goes). The reporters are bench users made for the surge
 // (surge_u<unit>_<n>, the lead unit's reporter role, the bench password), one per submission, with a session row
 // written beside them (no password hashing in the run); they are kept and reused by later runs. The tasks are drawn
 // (--seed) from plans whose open period takes a reporter's submission straight to the office (no unit head's
@@ -22,15 +24,15 @@
 // --cpu-prof: the server's CPU profile, written to DIR; --node-args: the server's node options (its output then on stderr). "server CPU" is the app process's (user: JavaScript and the
 // collector; system: the kernel's part), "postgres CPU" every PostgreSQL process's on the machine (others' included).
 // Results: a markdown summary on stdout, JSON in /tmp/surge-bench-<time>.json.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import http from 'node:http';
 import pg from 'pg';
 import { DEFAULT_BENCH_DB } from './city/config.js';
+import { spawnBenchServer } from './city/spawnServer.js';
 import { currentPeriod, effectiveState, runSettings, shanghaiToday } from '../server/queries/calendar.js';
 import { SESSION_COOKIE } from '../server/auth/sessions.js';
 
@@ -121,10 +123,9 @@ const restore = async () => {
 const profileDir = args.get('cpu-prof');
 // without their dashes (a value starting with -- would read as an option here): 'trace-gc max-semi-space-size=32'
 const nodeArgs = args.get('node-args')?.split(' ').filter(Boolean).map((a) => `--${a}`) ?? [];
-const server = spawn(process.execPath, [...nodeArgs, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : []), '--import', 'tsx', serverScript], {
-  cwd: path.resolve(path.dirname(serverScript), '../..'),
-  env: { ...process.env, DATABASE_URL: dbUrl, LUOSHI_JOBS: '0' },
-  stdio: ['ignore', 'pipe', 'inherit'],
+const { server, port } = await spawnBenchServer(serverScript, dbUrl, [...nodeArgs, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])]).catch(async (e) => {
+  await restore();
+  throw e;
 });
 const stopServer = () => {
   if (server.exitCode === null) server.kill('SIGTERM');
@@ -134,14 +135,6 @@ process.on('SIGINT', () => {
   void restore().finally(() => process.exit(130));
 });
 try {
-  const port = await new Promise<number>((resolve, reject) => {
-    createInterface({ input: server.stdout! }).on('line', (l) => {
-      if (nodeArgs.length) console.error(`[server] ${l}`);
-      const m = /^listening (\d+)/.exec(l);
-      if (m) resolve(Number(m[1]));
-    });
-    server.on('exit', (c) => reject(new Error(`server exited ${c}`)));
-  });
   const base = `http://127.0.0.1:${port}`;
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   /** one request: its status and body text */
@@ -189,7 +182,7 @@ try {
   }));
   const warmRefused = warmed.filter((r) => r.statusCode !== 200);
   if (warmRefused.length) throw new Error(`warm-up drafts: ${warmRefused.length} refused, e.g. ${warmRefused[0].statusCode} ${warmRefused[0].text.slice(0, 200)}`);
-  for (let i = 0; i < Math.min(200, targets.length); i++) {
+  for (let i = 0; i < (warm > 0 ? Math.min(200, targets.length) : 0); i++) {
     const res = await send('GET', `/api/tasks/${targets[i].task_id}/reports`, { cookie: `${SESSION_COOKIE}=${sessions[i].token}` });
     if (res.statusCode !== 200) throw new Error(`warm-up GET /api/tasks/${targets[i].task_id}/reports as ${senders[i]}: ${res.statusCode}`);
   }
@@ -235,11 +228,20 @@ try {
         JSON.stringify({ reportedStatus: '推进中', progress: 40 + (i % 60), progressText: `截止日前报送:第${i + 1}份,工作按计划推进。`, problems: '', nextSteps: '按期推进下一阶段工作', submit: true }));
       const text = res.text;
       const body = text ? JSON.parse(text) : {};
+      done++;
       results[i] = { status: res.statusCode, ms: performance.now() - planned, lateMs: sent - planned, code: body?.error?.code, reportId: res.statusCode === 200 ? body.id : undefined };
     } catch (e) {
       results[i] = { status: 0, ms: performance.now() - planned, lateMs: sent - planned, code: String(e) };
     }
   };
+  // the first seconds, every 0.5 s: answers done, the server's and PostgreSQL's CPU (where a cold server's time goes)
+  const timeline: { at: number; done: number; serverMs: number; postgresMs: number }[] = [];
+  let done = 0;
+  const pgCpuAt = () => [...postgresCpu().entries()].reduce((sum, [pid, ms]) => sum + ms - (pgBefore.get(pid) ?? 0), 0);
+  const ticker = setInterval(() => {
+    const c = cpuOf(server.pid!);
+    if (timeline.length < 20) timeline.push({ at: (performance.now() - t0) / 1000, done, serverMs: c.user + c.system - cpuBefore.user - cpuBefore.system, postgresMs: pgCpuAt() });
+  }, 500);
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
     const planned = t0 + i * gap;
@@ -248,6 +250,7 @@ try {
     inFlight.push(submit(i, planned));
   }
   await Promise.all(inFlight);
+  clearInterval(ticker);
   const wall = (performance.now() - t0) / 1000;
   const cpuAfter = cpuOf(server.pid!);
   const pgAfter = postgresCpu();
@@ -300,6 +303,12 @@ try {
     date: new Date().toISOString(), commit: codeOf(path.resolve(path.dirname(serverScript), '../..')), today, seed, notify: !noNotify, count, seconds, wall,
     load: { before: loadBefore, after: loadAfter }, plans: new Set(targets.map((t) => t.plan_id)).size, units: leadUnits, reporters: new Set(senders).size,
     statuses: Object.fromEntries(statuses), latency: { p50: pct(50), p90: pct(90), p99: pct(99), max: ms[ms.length - 1] },
+    bySecond: [[0, 1], [1, 2], [2, 5], [5, seconds]].map(([from, to]) => {
+      const part = results.filter((_, i) => i * gap >= from * 1000 && i * gap < to * 1000).map((r) => r.ms).sort((a, b) => a - b);
+      const at = (p: number) => part[Math.min(part.length - 1, Math.ceil((p / 100) * part.length) - 1)] ?? 0;
+      return { from, to, n: part.length, p50: at(50), p99: at(99), max: part[part.length - 1] ?? 0 };
+    }),
+    timeline,
     sendLateMs: { p99: late[Math.ceil(0.99 * late.length) - 1], max: late[late.length - 1] },
     serverCpuMsPerSubmission: { user: cpuMs.user / count, system: cpuMs.system / count }, postgresCpuMsPerSubmission: pgCpuMs / count, notifications,
     deadlocks: Number(statAfter.deadlocks) - Number(statBefore.deadlocks), rollbacks: Number(statAfter.xact_rollback) - Number(statBefore.xact_rollback),
@@ -313,6 +322,8 @@ try {
   console.log(`${count} submissions over ${seconds} s (wall ${wall.toFixed(1)} s), ${summary.reporters} reporters, ${summary.units} lead units, ${summary.plans} plans; load ${loadBefore.map((x) => x.toFixed(2)).join(' ')} → ${loadAfter.map((x) => x.toFixed(2)).join(' ')}`);
   console.log(`answers: ${[...statuses].map(([k, n]) => `${k} × ${n}`).join(', ')}`);
   console.log(`latency from planned send: p50 ${f(pct(50))} ms, p90 ${f(pct(90))} ms, p99 ${f(pct(99))} ms, max ${f(ms[ms.length - 1])} ms (sends late: p99 ${summary.sendLateMs.p99.toFixed(1)} ms)`);
+  console.log(`by planned send: ${summary.bySecond.map((b) => `${b.from}–${b.to} s p50 ${f(b.p50)} p99 ${f(b.p99)} max ${f(b.max)}`).join('; ')} ms`);
+  console.log(`first seconds (at s: answered, server CPU ms, postgres CPU ms, each since the start): ${timeline.slice(0, 16).map((t) => `${t.at.toFixed(1)}: ${t.done}, ${t.serverMs}, ${t.postgresMs}`).join('; ')}`);
   console.log(`server CPU ${(summary.serverCpuMsPerSubmission.user + summary.serverCpuMsPerSubmission.system).toFixed(2)} ms/submission (user ${summary.serverCpuMsPerSubmission.user.toFixed(2)}, system ${summary.serverCpuMsPerSubmission.system.toFixed(2)}); postgres CPU ${(pgCpuMs / count).toFixed(2)} ms/submission; notifications ${notifications}; deadlocks ${summary.deadlocks}; rollbacks ${summary.rollbacks}; connections opened meanwhile ${summary.connectionsOpened}`);
   console.log(`counted: ${ok.length} accepted, lost ${lost}, duplicated ${duplicated}, audit rows ≠ 1: ${wrongAudit}, answered id not stored: ${mismatchedId}, refused but written: ${leftByRefused}; report.submit audit rows by the surge's reporters: ${auditRows}`);
   console.log(`backends by wait event (mean per 100 ms sample): ${Object.entries(summary.waits).map(([w, n]) => `${w} ${n}`).join(', ')}`);
