@@ -26,6 +26,7 @@ const SOME_DISTRICTS = /^(相关|有关|部分)区县(\(自治县\))?(人民)?(�
 // "相关管委会" / "各园区管委会": several unnamed units of one kind
 const PLURAL = /^(各|相关|有关)(?!区县)(.{1,10})$/;
 // "X等区级有关部门" / "X等部门": X is named, the rest is a catch-all
+const COUNTED_TAIL = /^(.+?)(?:等)?[一二三四五六七八九十两\d]{1,3}(?:个|家)?(?:部门|单位)$/;
 const ETC = /^(.+?)等((?:多个?|多家)?(区级|市级|县级|市直|区直|县直|区|市|县)?(有关|相关|其他)?(部门|单位|部门和单位|职能部门|区县|镇街)?)$/;
 
 // a trailing "(…)" of 2–6 characters that names no organ, place or scope: a person or a remit
@@ -276,6 +277,9 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
     const b = readPiece(ctx, { text: glued[2], start: p.start + glued[1].length });
     if (a && b) return [...a, ...b];
   }
+  // "…、市场监督管理局七部门": the count of the bodies just named adds nobody
+  const counted = COUNTED_TAIL.exec(t);
+  if (counted && looksLikeUnit(counted[1])) return readPiece(ctx, { text: counted[1], start: p.start });
   const etc = ETC.exec(t);
   if (etc && looksLikeUnit(etc[1])) {
     const head = readPiece(ctx, { text: etc[1], start: p.start }) ?? [];

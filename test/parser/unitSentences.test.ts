@@ -440,4 +440,9 @@ describe('duties in meeting news and notices', () => {
   it('reads "明确X负责…" with X the subject, not "明确X" (real-AI)', () => {
     expect(tasksOf('明确民政部门负责制定殡葬管理政策标准,组织实施殡葬改革工作。\n').map((t) => t.responsible)).toEqual([['民政部门']]);
   });
+
+  it('reads "由X会同Y根据…确定" and drops the count after a list of bodies ("…、市场监督管理局七部门将…") (real-AJ)', () => {
+    expect(tasksOf('具体标准由县(市、区)教育行政部门会同相关部门根据当地经济社会发展状况等因素确定。\n').map((t) => [t.lead, t.cooperating])).toEqual([[['县(市、区)教育行政部门'], ['相关部门']]]);
+    expect(tasksOf('省住房和城乡建设厅、公安厅、水利厅、市场监督管理局七部门将在2019年9月至12月联合开展打击违规海砂专项行动。\n').map((t) => t.responsible)).toEqual([['省住房和城乡建设厅', '公安厅', '水利厅', '市场监督管理局']]);
+  });
 });
