@@ -3,7 +3,7 @@
 // damaged by OCR or page splices (a lost "(" or a truncated label), kept as far as legible.
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
-import { parseUnitList, looksLikeUnit, sectorList, splitUnitList } from './units.js';
+import { parseUnitList, looksLikeUnit, placeUnit, sectorList, splitUnitList } from './units.js';
 import { parseDeadline } from './deadline.js';
 import { DEADLINE_LABELS, HELP_VERB, LEADER_LABELS, ROLE_LABEL_SRC, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
@@ -638,7 +638,7 @@ const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|�
 // the work a unit named after 由 carries out (MID_YOU_WORK)
 const YOU_VERB = '组织|组建|形成|派驻|派出|抽调|填报|制定|制订|编制|起草|开展|实施|承担|完成|上报|报送|汇总|审核|核实|提出|研究|出具|建立';
 const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(?:帮助|协助|${YOU_VERB})|${SUBJECT_CUE.source}`);
-const LINE_CUE = new RegExp(`实施|落实|请|${SENTENCE_CUE.source}`);
+const LINE_CUE = new RegExp(`实施|落实|请|月(?:\\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?前|${SENTENCE_CUE.source}`);
 
 /**
  * "…。由县农业农村局负责,县财政局配合,各乡镇人民政府具体实施。": a sentence that only says who
@@ -720,6 +720,13 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         out.push(on);
         continue;
       }
+      // "①6月底前,郑州市完成声环境功能区评估工作;12月底前,其他省辖市(含…)完成…": a date, then the place or body
+      // that finishes a piece of work by it
+      const dated = /月/.test(sm) ? datedDuty(ctx, t, sm, s0, line.start) : null;
+      if (dated && free(dated.start, dated.end)) {
+        out.push(dated);
+        continue;
+      }
       // "完善县乡村三级…配送体系被纳入其中,市邮政管理局成为责任单位": news of a division naming the work and its unit
       const named = sm.includes('被纳入') ? becameUnit(ctx, t, sm, s0, line.start) : null;
       if (named && free(named.start, named.end)) {
@@ -788,6 +795,28 @@ function listedDuties(ctx: ParseContext, t: string, mt: string, lineStart: numbe
     }
   }
   return out;
+}
+
+const DATED_DUTY =
+  /(?:^|[:,,]|[①-⑳])\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?(?:前|以前|之前)[,,]\s*([^,;。:!?\s]{2,40}?)(?:要|须|需|应)?(?=完成|出台|建成|实现|印发|制定|启动|上报|报送)/;
+// a place that does the work: "郑州市", "其他省辖市(含济源示范区…)", "各省辖市"
+const PLACE_SUBJECT = /^(?:[\u4e00-\u9fa5]{2,6}(?:省|市|县|区|州|旗|盟)|其他(?:省辖市|地市|市|县|区)|各(?:省辖市|地市|市|县|区|县区|县市区))(?:□+|\([^()]{1,40}\))?$/;
+
+function datedDuty(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
+  const m = DATED_DUTY.exec(sm);
+  if (!m) return null;
+  const who = m[1];
+  if (!(isUnitSubject(who) || isAddressees(who) || (PLACE_SUBJECT.test(who) && !/^(?:全|本)/.test(who)))) return null;
+  const whoAt = s0 + m.index + m[0].lastIndexOf(who);
+  const raw = t.slice(whoAt, whoAt + who.length);
+  const got = PLACE_SUBJECT.test(who) ? null : parseUnitList(ctx, raw, lineStart + whoAt, true);
+  const units = !got ? [placeUnit(ctx, raw, lineStart + whoAt)] : got.units.length && !got.rejected.length ? got.units : [];
+  if (!units.length) return null;
+  const n = emptyNote(lineStart + whoAt, lineStart + whoAt + who.length, 'inline');
+  n.responsible.push(...units);
+  n.opens = true;
+  n.bodyEnd = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
+  return n;
 }
 
 const BECAME = /^(?:[^,;。]{0,40}[,,:]\s*)?([^,;。]{4,60}?)被纳入[^,;。]{0,40}[,,]\s*([^,;。:]{2,30}?)(?:成为|为|是|作为)(?:其)?(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位)/;

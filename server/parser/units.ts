@@ -165,6 +165,11 @@ export function sectorList(value: string, offset: number): Piece[] | null {
   return pieces;
 }
 
+/** a place charged by name ("郑州市", "其他省辖市(含济源示范区)"): a unit as the page names it */
+export function placeUnit(ctx: ParseContext, read: string, start: number): ParsedUnit {
+  return mention(ctx, read, start, 'unit');
+}
+
 function mention(ctx: ParseContext, read: string, start: number, scope: ParsedUnit['scope'], name?: string): ParsedUnit {
   const source = ctx.doc.toSource(start, start + read.length);
   // the name is looked up as read (simplified, junk removed); `raw` is what the page wrote

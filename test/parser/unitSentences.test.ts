@@ -445,4 +445,12 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('具体标准由县(市、区)教育行政部门会同相关部门根据当地经济社会发展状况等因素确定。\n').map((t) => [t.lead, t.cooperating])).toEqual([[['县(市、区)教育行政部门'], ['相关部门']]]);
     expect(tasksOf('省住房和城乡建设厅、公安厅、水利厅、市场监督管理局七部门将在2019年9月至12月联合开展打击违规海砂专项行动。\n').map((t) => t.responsible)).toEqual([['省住房和城乡建设厅', '公安厅', '水利厅', '市场监督管理局']]);
   });
+
+  it('reads a date, then the place or body that finishes a piece of work by it ("6月底前,郑州市完成…;12月底前,其他省辖市(含…)完成…") (real-AJ)', () => {
+    expect(tasksOf('今年将推动完成:①6月底前,郑州市完成声环境功能区评估工作;12月底前,其他省辖市(含济源示范区)完成声环境功能区评估工作。\n').map((t) => t.responsible)).toEqual([
+      ['郑州市'],
+      ['其他省辖市(含济源示范区)'],
+    ]);
+    expect(tasksOf('12月底前,全市完成声环境功能区评估工作。\n')).toEqual([]);
+  });
 });
