@@ -13,6 +13,7 @@ import { warnUnknownUnits } from './units.js';
 import { findTitle, noticeTitle } from './meta.js';
 import { titleLine } from './targets.js';
 import { looksLikeUnit, parseUnitList, splitUnitList } from './units.js';
+import { ORGAN_END, REGION_START } from './vocabulary.js';
 
 interface Head {
   node: OutlineNode;
@@ -170,6 +171,7 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
   linkTableRows(ctx, heads, drafts, tables);
   unitGroupedTasks(ctx, heads, drafts);
   if (drafts.length === 0) drafts.push(...leadPhraseTasks(ctx, heads));
+  dutyHeadings(ctx, outline, drafts);
   applyListOrder(doc.text, drafts);
 
   drafts.sort((a, b) => a.start - b.start);
@@ -224,6 +226,25 @@ function cascadeUnits(ctx: ParseContext, drafts: Draft[]) {
       const have = new Set([...d.lead, ...d.responsible, ...d.cooperating].map((u) => u.raw));
       for (const u of parsed.units) if (!have.has(u.raw)) d.responsible.push({ ...u });
     }
+  }
+}
+
+// "(一)县人民政府职责", "(二)乡镇人民政府工作职责", "(一)国土资源部门": a heading naming the unit whose duties follow
+const DUTY_HEAD = /^(.{2,30}?)(?:的)?(?:工作)?(职责|职能|主要职责)?$/;
+
+function dutyHeadings(ctx: ParseContext, outline: OutlineNode[], drafts: Draft[]) {
+  const byId = new Map(outline.map((n) => [n.id, n]));
+  for (const d of drafts) {
+    if (d.lead.length || d.responsible.length || d.cooperating.length || !d.outlineId) continue;
+    const m = DUTY_HEAD.exec(byId.get(d.outlineId)?.title.trim() ?? '');
+    // a heading that is only a name must end as an organ's does; "…职责" says it names who
+    // ("建设苏州市残疾人活动中心" is a project, not its builder)
+    if (!m || /^(?:建设|新建|改建|扩建|改造|优化|提升|推进|实施|完善|加强|开展|打造|创建|筹建)/.test(m[1])) continue;
+    if (!(m[2] || (REGION_START.test(m[1]) && ORGAN_END.test(m[1]))) || !looksLikeUnit(m[1]) || splitUnitList(m[1], 0).length !== 1) continue;
+    const at = ctx.doc.text.lastIndexOf(m[1], d.start);
+    const got = parseUnitList(ctx, m[1], at >= 0 ? at : d.start, true);
+    if (!got.units.length || got.rejected.length) continue;
+    d.responsible.push(...got.units);
   }
 }
 

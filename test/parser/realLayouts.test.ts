@@ -407,3 +407,13 @@ describe('an activity plan with 主办/承办/配合 lines under each item (ai13
     expect(plan.tasks.map((t) => raws(t.lead))).toEqual([['市住建局']]);
   });
 });
+
+describe('duties under a heading that names the unit (aj11: 县 地质灾害防治 职责, 繁體)', () => {
+  it('gives the paragraph under "(一)縣人民政府職責" to 縣人民政府', () => {
+    const t = page('aj11-').tasks[0];
+    expect([t.title, raws(t.responsible)]).toEqual(['统一领导辖区内的地质灾害防治工作', ['縣人民政府']]);
+  });
+  it('takes no project heading for a unit ("建设苏州市残疾人活动中心")', () => {
+    expect(parseText('一、民生实事\n(一)建设苏州市残疾人活动中心\n建成后提供康复、培训等服务。\n').tasks.flatMap((t) => raws(t.responsible))).toEqual([]);
+  });
+});
