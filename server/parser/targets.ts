@@ -534,6 +534,10 @@ function figure(
     // "“十四五”期间,全县累计完成水利投资50亿元以上" in that plan: its own period's total
     if (!(cumulative && post && post[1] !== '内' && (FUTURE.test(s) || ownPeriod(s, plan)))) return null;
   }
+  // "存栏5000头以上的养殖场", "年营业收入2000万元以上的企业": a size that says which things are meant, not a figure to reach
+  if (post && /以上|以下/.test(post[1]) && /^的/.test(rest) && /(?:存栏|出栏|面积|规模|投资|投资额|人口|产值|营业收入|营收|年产|产能|容量|排量|处理能力|总投资)\s*$/.test(pre)) return null;
+  // "每生每课时收费不超过3元": a price cap, a norm charges keep, not a figure to reach
+  if (unit && /元$/.test(unit) && post === null && /每(?:生|人|户|课时|次|小时|平方米|吨|月)[^,;。]{0,10}(?:收费|价格|标准|费用)[^,;。]{0,8}(?:不超过|不高于|最高)\s*$/.test(pre)) return null;
   // "每年召开1次全体会议", "每季度召开一次联席会议": how often a body meets, a rule of procedure, not a figure to reach
   // (with a bound, "每季度至少召开1次座谈会", a figure to reach)
   if (unit === '次' && /召开\s*$/.test(pre) && !/(?:至少|不少于|最少|不低于)\s*召开\s*$/.test(pre) && /^\s*[^,;。]{0,10}?(?:会议|例会|联席会|座谈会)/.test(rest)) return null;

@@ -434,3 +434,11 @@ describe('measures written in Latin letters (real-AI)', () => {
     ]);
   });
 });
+
+describe('sizes that pick things out, and price caps (real-AJ)', () => {
+  it('drops "存栏5000头以上的养殖场" and "每生每课时收费不超过3元", keeps "新建100个以上的停车场"', () => {
+    expect(brief('2018年底前,完成存栏5000头以上的拟保留生猪养殖场废弃物资源化利用设施建设。\n')).toEqual([]);
+    expect(brief('规定每生每课时收费乡村学校不超过3元。\n')).toEqual([]);
+    expect(brief('2024年新建100个以上的停车场。\n')).toEqual([[100, null, '个', '>=']]);
+  });
+});
