@@ -16,7 +16,8 @@ import { cnFigureEdits } from './cnFigures.js';
 import { fragsV, lineV, quoteV, rewriteV, spanV, type Frag, type VText } from './virtual.js';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
-const FIG_SRC = String.raw`(${NUM})\s*(%|‰)?(?:\s*(?:-|~|～|至|到|—|–)\s*(${NUM}))?\s*(余|多)?\s*(${UNIT_RE_SRC})?`;
+// ("5个—7个", "2家-3家": a range that writes its measure on both ends; not "20个到2025年")
+const FIG_SRC = String.raw`(${NUM})\s*(%|‰|(?:${UNIT_RE_SRC})(?=\s*(?:-|~|～|—|–)\s*\d))?(?:\s*(?:-|~|～|至|到|—|–)\s*(${NUM}))?\s*(余|多)?\s*(${UNIT_RE_SRC})?`;
 const YEAR_SRC = String.raw`(到|至|力争|预计|展望|截至|截止|计划|于|在|比|较|与|同)?\s*((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*年(?:度(?=[\u4e00-\u9fa5]{0,10}?(?:任务|计划|目标)))?(?![度以来])(底|末|前)?`;
 const PLAN_SRC = String.raw`十([一二三四五六七八九])(?:五["”]?|个五年规划)(末|期末|期间|时期|以来)?`;
 // one alternation so years, plan periods and figures are met in reading order
@@ -458,7 +459,7 @@ function figure(
   const unitEnd = end;
   const before = s[i - 1] ?? '';
   if (/[A-Za-z\d._\-/#+]/.test(before) || before === '第' || /[〔[【]/.test(before)) return null;
-  let unit: string | null = m[7] ?? m[10] ?? null;
+  let unit: string | null = (m[7] && m[10] ? m[10] : (m[7] ?? m[10])) ?? null;
   if (unit === '年' && /^\d{4}$/.test(numStr)) return null;
   // "结构由2021年的60:25:15优化为25:48:27": a term of a ratio is no figure of its own
   const numAt = s.indexOf(numStr, i);

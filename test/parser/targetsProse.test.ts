@@ -442,3 +442,14 @@ describe('sizes that pick things out, and price caps (real-AJ)', () => {
     expect(brief('2024年新建100个以上的停车场。\n')).toEqual([[100, null, '个', '>=']]);
   });
 });
+
+describe('a range with its measure at both ends (real-AK)', () => {
+  it('reads "5个—7个", "2家—3家" and "3100亿—3400亿元" as ranges, and "20个到2025年" as no range', () => {
+    expect(brief('到2025年,建设5个—7个中药材产地初加工集聚地,高标准建立2家—3家中药材种质资源圃。\n')).toEqual([
+      [5, 7, '个', 'range'],
+      [2, 3, '家', 'range'],
+    ]);
+    expect(brief('到2025年,文创产业增加值达到3100亿—3400亿元。\n')).toEqual([[3100, 3400, '亿元', 'range']]);
+    expect(brief('新建公园20个到2025年。\n').map((t) => t[3])).not.toContain('range');
+  });
+});
