@@ -691,7 +691,8 @@ function figure(
     comparator: cmp,
     year,
     // "每年培训种植、酿造技术人员不少于3000人次": 每年 governs its whole comma clause, lists included
-    recurring: perYear || /每年/.test(commaClause(s, i)) || yearlySentence(s, i),
+    // ("年均增长8%" recurs; "PM2.5年均浓度" is a yearly mean, not a yearly figure)
+    recurring: perYear || /每年|年(?:平)?均(?:增长|增速|增幅|递增|提高|提升|下降|降低|减少|新增|增加)/.test(commaClause(s, i)) || yearlySentence(s, i),
     decrease: isDecrease(words),
     quote: quoteV(ctx.doc, v, sBase + quoteStart, sBase + Math.max(objectEnd, end)),
     outlineId: node?.id ?? null,

@@ -453,3 +453,13 @@ describe('a range with its measure at both ends (real-AK)', () => {
     expect(brief('新建公园20个到2025年。\n').map((t) => t[3])).not.toContain('range');
   });
 });
+
+describe('年均 growth recurs (real-AK)', () => {
+  it('marks "年均增长8%以上" recurring and "PM2.5年均浓度" not', () => {
+    const got = targetsOf('到2025年,民营经济增加值年均增长8%以上,细颗粒物(PM2.5)年均浓度控制在30微克/立方米以下。\n').map((t) => [t.value, t.recurring]);
+    expect(got).toEqual([
+      [8, true],
+      [30, false],
+    ]);
+  });
+});
