@@ -5,7 +5,6 @@ import { existsSync } from 'node:fs';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import helmet from '@fastify/helmet';
 import { ZodError } from 'zod';
 import { AppError, errorCatalogue } from '../../shared/errors.js';
 import type { Db } from '../db/client.js';
@@ -17,7 +16,7 @@ import { authorizeRecord, keptRecordOwner } from '../access.js';
 import { changeClockOf } from '../db/changeClock.js';
 import { buildOpenApi } from './openapi.js';
 import { refuseMalformedInput } from './edge.js';
-import { helmetOptions, servedOverHttps } from './securityHeaders.js';
+import { securityHeaders, servedOverHttps } from './securityHeaders.js';
 import { registerCompression, serveWebApp } from './staticAssets.js';
 import type { RouteDef } from './route.js';
 
@@ -42,7 +41,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? false, bodyLimit: 25 * 1024 * 1024 });
   // "served over https" comes from the operator (option or LUOSHI_SECURE_COOKIES=1): HSTS and the Secure cookie flag
   app.decorate('secureCookies', servedOverHttps(opts.secureCookies));
-  await app.register(helmet, helmetOptions(app.secureCookies));
+  // helmet's headers, made once (securityHeaders.ts), on every answer
+  const headers = securityHeaders(app.secureCookies);
+  app.addHook('onRequest', (_req, reply, done) => {
+    reply.headers(headers);
+    done();
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024 + 1, files: 1 } });
   // brotli/gzip of the answers of every route registered below (staticAssets.ts)
