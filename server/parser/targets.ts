@@ -519,6 +519,8 @@ function figure(
   const pre = s.slice(clauseStart, i);
   // "于6月15日前" read without its 月 ("615日"), "7月9日至17日": a day of the month, not an amount
   if (unit === '日' && !(post && /内/.test(post[1]))) return null;
+  // "开展为期6个月的专项行动": how long a campaign runs, not a figure to reach
+  if (unit && /^(?:个月|天|日|年|周|个工作日|工作日)$/.test(unit) && /为期\s*$/.test(pre)) return null;
   // "在三个工作日内解决好": the time allowed for a piece of work, not a figure to reach
   if (unit && /(?:工作日|天|日|周|个月|小时)$/.test(unit) && post && /内/.test(post[1]) && /[在于]\s*$/.test(pre)) return null;
   // "从交通出行等10个方面", "具体实施三个方面": how many headings a text has

@@ -463,3 +463,9 @@ describe('年均 growth recurs (real-AK)', () => {
     ]);
   });
 });
+
+describe('how long a campaign runs (real-AK)', () => {
+  it('drops "开展为期6个月的专项行动"', () => {
+    expect(brief('省食安办将会同省教育厅联合开展为期6个月的校园食品安全排查整治专项行动。\n')).toEqual([]);
+  });
+});
