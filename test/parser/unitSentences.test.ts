@@ -453,4 +453,9 @@ describe('duties in meeting news and notices', () => {
     ]);
     expect(tasksOf('12月底前,全市完成声环境功能区评估工作。\n')).toEqual([]);
   });
+
+  it('reads "纳入…规划/预算" as a piece of work for addressees, and "由X会同Y统筹提出" (real-AJ, real-AK)', () => {
+    expect(tasksOf('各级政府要将5G网络建设纳入年度重点工作计划。\n').map((t) => t.responsible)).toEqual([['各级政府']]);
+    expect(tasksOf('建设规划由县住建局会同县发改局统筹提出。\n').map((t) => [t.lead, t.cooperating])).toEqual([[['县住建局'], ['县发改局']]]);
+  });
 });
