@@ -519,6 +519,8 @@ function figure(
   const pre = s.slice(clauseStart, i);
   // "于6月15日前" read without its 月 ("615日"), "7月9日至17日": a day of the month, not an amount
   if (unit === '日' && !(post && /内/.test(post[1]))) return null;
+  // "集中供热保供方案通用5篇", "春运工作方案15篇": a model-document site's count of its samples, not a figure to reach
+  if (unit === '篇' && /(?:通用|精选|范文|方案|计划|总结|报告|心得|讲话|合集|大全|汇总|汇编|模板|范本)\s*$/.test(pre)) return null;
   // "开展为期6个月的专项行动": how long a campaign runs, not a figure to reach
   if (unit && /^(?:个月|天|日|年|周|个工作日|工作日)$/.test(unit) && /为期\s*$/.test(pre)) return null;
   // "在三个工作日内解决好": the time allowed for a piece of work, not a figure to reach

@@ -469,3 +469,11 @@ describe('how long a campaign runs (real-AK)', () => {
     expect(brief('省食安办将会同省教育厅联合开展为期6个月的校园食品安全排查整治专项行动。\n')).toEqual([]);
   });
 });
+
+describe('a model-document site\'s sample counts (real-AL)', () => {
+  it('drops "集中供热保供方案通用5篇" and "春运工作方案15篇", keeps "发表论文5篇"', () => {
+    expect(brief('2021年集中供热保供方案通用5篇\n')).toEqual([]);
+    expect(brief('2024年春运工作方案15篇\n')).toEqual([]);
+    expect(brief('到2025年,发表核心期刊论文5篇。\n')).toEqual([[5, null, '篇', '=']]);
+  });
+});
