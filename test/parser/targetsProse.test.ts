@@ -477,3 +477,9 @@ describe('a model-document site\'s sample counts (real-AL)', () => {
     expect(brief('到2025年,发表核心期刊论文5篇。\n')).toEqual([[5, null, '篇', '=']]);
   });
 });
+
+describe('degrees Celsius (real-AL)', () => {
+  it('reads "将供热温度由往年的18℃提升至20℃" as 20℃, the 18℃ a starting point', () => {
+    expect(brief('2021年,将供热温度由往年的18℃提升至20℃。\n')).toEqual([[20, null, '℃', '=']]);
+  });
+});
