@@ -458,4 +458,8 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('各级政府要将5G网络建设纳入年度重点工作计划。\n').map((t) => t.responsible)).toEqual([['各级政府']]);
     expect(tasksOf('建设规划由县住建局会同县发改局统筹提出。\n').map((t) => [t.lead, t.cooperating])).toEqual([[['县住建局'], ['县发改局']]]);
   });
+
+  it('reads the units a request names before 成立 ("要求各单位成立相应的春运工作机构") (real-AL)', () => {
+    expect(tasksOf('办公室负责春运期间工作联系。要求各单位成立相应的春运工作机构,在局春运领导小组的统一指挥下扎实开展各项工作。\n').map((t) => t.responsible)).toContainEqual(['各单位']);
+  });
 });
