@@ -462,4 +462,9 @@ describe('duties in meeting news and notices', () => {
   it('reads the units a request names before 成立 ("要求各单位成立相应的春运工作机构") (real-AL)', () => {
     expect(tasksOf('办公室负责春运期间工作联系。要求各单位成立相应的春运工作机构,在局春运领导小组的统一指挥下扎实开展各项工作。\n').map((t) => t.responsible)).toContainEqual(['各单位']);
   });
+
+  it('reads "明确X要会同Y…" with X the lead, and a run-in heading "明确目标、落实责任" as no unit (real-AK)', () => {
+    expect(tasksOf('明确各地教育部门要会同卫生健康、市场监管部门加大学校食品安全知识宣传力度。\n').map((t) => t.lead)).toEqual([['各地教育部门']]);
+    expect(tasksOf('(二)明确目标、落实责任各级各部门要按照工作目标要求,制定具体的工作方案,量化细化工作指标。\n').map((t) => t.responsible)).toEqual([['各级各部门']]);
+  });
 });
