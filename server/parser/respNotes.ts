@@ -37,6 +37,15 @@ export function emptyNote(start: number, end: number, layout: RespNote['layout']
   return { start, end, layout, lead: [], responsible: [], cooperating: [], leaders: [], deadlineText: null, damaged: [], remarks: [] };
 }
 
+/** A sentence's own note: `units` in `role` do the work its sentence (up to `bodyEnd`) names; the task is that sentence. */
+function openingNote(start: number, end: number, role: 'lead' | 'responsible' | 'cooperating', units: ParsedUnit[], bodyEnd: number): RespNote {
+  const n = emptyNote(start, end, 'inline');
+  n[role].push(...units);
+  n.opens = true;
+  n.bodyEnd = bodyEnd;
+  return n;
+}
+
 // leader and deadline labels, then every unit-role label the vocabulary composes ("牵头单位", "主要协作单位",
 // "共同责任单位", "责任主体"…: vocabulary.ts decides each role once)
 const OWN_LABELS: [string, Role][] = [
@@ -142,8 +151,10 @@ function sameLines(ctx: ParseContext, taken: RespNote[]): RespNote[] {
   return out;
 }
 
-// "(一)牵头单位:市住建局、市发改局。": a label line numbered as a sub-item of its own
-const MARK_ONLY = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)[ \t]*$/;
+// "(一)牵头单位:市住建局、市发改局。": a label line numbered as a sub-item of its own; the next label line numbered so too
+const ITEM_NUMBER = String.raw`[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．]`;
+const MARK_ONLY = new RegExp(String.raw`^[ \t\u3000]*(?:${ITEM_NUMBER}|[一二三四五六七八九十]{1,3}、)[ \t]*$`);
+const NEXT_MARK = new RegExp(String.raw`^\n[ \t\u3000]*(?:${ITEM_NUMBER})[ \t]*$`);
 
 export function findRespNotes(ctx: ParseContext): RespNote[] {
   const text = ctx.doc.text;
@@ -190,7 +201,10 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
         const nx = hits[j + 1];
         if (nx.start < lineEnd) j++;
         // blank lines between label lines do not part them ("牵头单位:X⏎⏎责任单位:Y")
-        else if (/^(?:\n[ \t\u3000]*){1,4}([-—•●·*]+[ \t]*)?$/.test(text.slice(lineEnd, nx.start)) || (MARK_ONLY.test(before) && /^\n[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．])[ \t]*$/.test(text.slice(lineEnd, nx.start)))) {
+        else if (
+          /^(?:\n[ \t\u3000]*){1,4}([-—•●·*]+[ \t]*)?$/.test(text.slice(lineEnd, nx.start)) ||
+          (MARK_ONLY.test(before) && NEXT_MARK.test(text.slice(lineEnd, nx.start)))
+        ) {
           j++;
           lineEnd = lineEndOf(text, nx.start);
         } else break;
@@ -765,7 +779,8 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
 }
 
 // "有3项由国家卫生健康委牵头,分别是A;B;C。" / "…明确,X、Y、Z等分工负责A;B;C。": who, then the pieces of work it has, parted by ";"
-const LISTED = /(?:^|[,,:]\s*)(?:有[一二三四五六七八九十\d]{1,3}项)?(?:由([^,;。:()]{2,60}?)牵头[,,]\s*(?:分别是|分别为|包括)|([^,;。:()]{2,80}?)(?:等)?(?:分工负责|牵头负责|分别负责)(?=[\u4e00-\u9fa5“]))/g;
+const LISTED =
+  /(?:^|[,,:]\s*)(?:有[一二三四五六七八九十\d]{1,3}项)?(?:由([^,;。:()]{2,60}?)牵头[,,]\s*(?:分别是|分别为|包括)|([^,;。:()]{2,80}?)(?:等)?(?:分工负责|牵头负责|分别负责)(?=[\u4e00-\u9fa5“]))/g;
 
 function listedDuties(ctx: ParseContext, t: string, mt: string, lineStart: number): RespNote[] {
   if (!mt.includes(';') || !/分别是|分别为|包括|分工负责|牵头负责|分别负责/.test(mt)) return [];
@@ -786,11 +801,15 @@ function listedDuties(ctx: ParseContext, t: string, mt: string, lineStart: numbe
     let at = from;
     for (const x of items) {
       const lead = x.length - x.trimStart().length;
-      const n = emptyNote(lineStart + at + lead, lineStart + at + lead + 1, 'inline');
-      n[m[1] ? 'lead' : 'responsible'].push(...got.units.map((u) => ({ ...u })));
-      n.opens = true;
-      n.bodyEnd = lineStart + at + x.length;
-      out.push(n);
+      out.push(
+        openingNote(
+          lineStart + at + lead,
+          lineStart + at + lead + 1,
+          m[1] ? 'lead' : 'responsible',
+          got.units.map((u) => ({ ...u })),
+          lineStart + at + x.length,
+        ),
+      );
       at += x.length + 1;
     }
   }
@@ -800,26 +819,25 @@ function listedDuties(ctx: ParseContext, t: string, mt: string, lineStart: numbe
 const DATED_DUTY =
   /(?:^|[:,,]|[①-⑳])\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?(?:前|以前|之前)[,,]\s*([^,;。:!?\s]{2,40}?)(?:要|须|需|应)?(?=完成|出台|建成|实现|印发|制定|启动|上报|报送)/;
 // a place that does the work: "郑州市", "其他省辖市(含济源示范区…)", "各省辖市"
-const PLACE_SUBJECT = /^(?:[\u4e00-\u9fa5]{2,6}(?:省|市|县|区|州|旗|盟)|其他(?:省辖市|地市|市|县|区)|各(?:省辖市|地市|市|县|区|县区|县市区))(?:□+|\([^()]{1,40}\))?$/;
+const PLACE_SUBJECT =
+  /^(?:[\u4e00-\u9fa5]{2,6}(?:省|市|县|区|州|旗|盟)|其他(?:省辖市|地市|市|县|区)|各(?:省辖市|地市|市|县|区|县区|县市区))(?:□+|\([^()]{1,40}\))?$/;
 
 function datedDuty(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
   const m = DATED_DUTY.exec(sm);
   if (!m) return null;
   const who = m[1];
-  if (!(isUnitSubject(who) || isAddressees(who) || (PLACE_SUBJECT.test(who) && !/^(?:全|本)/.test(who)))) return null;
+  const place = PLACE_SUBJECT.test(who);
+  if (!(isUnitSubject(who) || isAddressees(who) || (place && !/^(?:全|本)/.test(who)))) return null;
   const whoAt = s0 + m.index + m[0].lastIndexOf(who);
   const raw = t.slice(whoAt, whoAt + who.length);
-  const got = PLACE_SUBJECT.test(who) ? null : parseUnitList(ctx, raw, lineStart + whoAt, true);
+  const got = place ? null : parseUnitList(ctx, raw, lineStart + whoAt, true);
   const units = !got ? [placeUnit(ctx, raw, lineStart + whoAt)] : got.units.length && !got.rejected.length ? got.units : [];
   if (!units.length) return null;
-  const n = emptyNote(lineStart + whoAt, lineStart + whoAt + who.length, 'inline');
-  n.responsible.push(...units);
-  n.opens = true;
-  n.bodyEnd = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
-  return n;
+  return openingNote(lineStart + whoAt, lineStart + whoAt + who.length, 'responsible', units, lineStart + s0 + sm.replace(/[。!?;]$/, '').length);
 }
 
-const BECAME = /^(?:[^,;。]{0,40}[,,:]\s*)?([^,;。]{4,60}?)被纳入[^,;。]{0,40}[,,]\s*([^,;。:]{2,30}?)(?:成为|为|是|作为)(?:其)?(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位)/;
+const BECAME =
+  /^(?:[^,;。]{0,40}[,,:]\s*)?([^,;。]{4,60}?)被纳入[^,;。]{0,40}[,,]\s*([^,;。:]{2,30}?)(?:成为|为|是|作为)(?:其)?(牵头单位|牵头部门|责任单位|责任部门|主责单位|配合单位)/;
 
 function becameUnit(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
   const m = BECAME.exec(sm);
@@ -828,11 +846,7 @@ function becameUnit(ctx: ParseContext, t: string, sm: string, s0: number, lineSt
   const got = parseUnitList(ctx, t.slice(whoAt, whoAt + m[2].length), lineStart + whoAt);
   if (!got.units.length || got.rejected.length) return null;
   const workAt = s0 + m[0].indexOf(m[1]);
-  const n = emptyNote(lineStart + workAt, lineStart + whoAt + m[2].length, 'inline');
-  n[labelRole(m[3]) ?? 'responsible'].push(...got.units);
-  n.opens = true;
-  n.bodyEnd = lineStart + workAt + m[1].length;
-  return n;
+  return openingNote(lineStart + workAt, lineStart + whoAt + m[2].length, labelRole(m[3]) ?? 'responsible', got.units, lineStart + workAt + m[1].length);
 }
 
 // a unit by name and its work, no modal between: "太原市发改委做好供热气源的保障工作", "市财政局积极争取落实…"
@@ -854,11 +868,7 @@ function dutyLines(ctx: ParseContext, free: (a: number, b: number) => boolean): 
         if (!free(d.at, d.end)) continue;
         const who = parseUnitList(ctx, d.who, d.at);
         if (!who.units.length || who.rejected.length) continue;
-        const n = emptyNote(d.at, d.at + d.who.length, 'inline');
-        n.responsible.push(...who.units);
-        n.opens = true;
-        n.bodyEnd = d.end;
-        out.push(n);
+        out.push(openingNote(d.at, d.at + d.who.length, 'responsible', who.units, d.end));
       }
     }
     block = [];
@@ -925,11 +935,7 @@ function subjectOf(sm: string): { text: string; at: number } | null {
 function carriedNote(ctx: ParseContext, who: { text: string; at: number }, start: number, end: number): RespNote | null {
   const got = parseUnitList(ctx, who.text, who.at);
   if (!got.units.length || got.rejected.length) return null;
-  const n = emptyNote(start, start + 1, 'inline');
-  n.responsible.push(...got.units);
-  n.opens = true;
-  n.bodyEnd = end;
-  return n;
+  return openingNote(start, start + 1, 'responsible', got.units, end);
 }
 
 // "14.市卫生局:负责…", "6、区质量技监局。负责…": a duty list by unit, each numbered item opening on its unit
@@ -1129,12 +1135,14 @@ function midYou(ctx: ParseContext, t: string, sm: string, s0: number, lineStart:
   const at = lineStart + s0 + m.index + m[0].indexOf('由') + 1;
   const got = parseUnitList(ctx, t.slice(at - lineStart, at - lineStart + who.length), at);
   if (!got.units.length || got.rejected.length) return null;
-  const n = emptyNote(at, at + who.length + m[2].length, 'inline');
-  n[/^牵头/.test(m[2]) ? 'lead' : 'responsible'].push(...got.units);
   // the task is the sentence the unit is named in
-  n.opens = true;
-  n.bodyEnd = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
-  return n;
+  return openingNote(
+    at,
+    at + who.length + m[2].length,
+    /^牵头/.test(m[2]) ? 'lead' : 'responsible',
+    got.units,
+    lineStart + s0 + sm.replace(/[。!?;]$/, '').length,
+  );
 }
 
 /** "由镇公路站负责的农村道路硬化项目,…": the project named after the unit that carries it */
@@ -1144,11 +1152,8 @@ function youWhose(ctx: ParseContext, t: string, sm: string, s0: number, lineStar
   const at = s0 + m.index + 1;
   const who = parseUnitList(ctx, t.slice(at, at + m[1].length), lineStart + at);
   if (!who.units.length || who.rejected.length) return null;
-  const note = emptyNote(lineStart + s0 + m.index, lineStart + s0 + m.index + m[0].length, 'inline');
-  note[m[2] === '牵头' ? 'lead' : 'responsible'].push(...who.units);
-  note.bodyEnd = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
-  note.opens = true;
-  return note;
+  const end = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
+  return openingNote(lineStart + s0 + m.index, lineStart + s0 + m.index + m[0].length, m[2] === '牵头' ? 'lead' : 'responsible', who.units, end);
 }
 
 /** "《清单》由县委编办会同县司法行政部门进行解释": X leads what it does together with Y */
@@ -1269,8 +1274,10 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
 }
 
 const ROLE_NOUN = /^(?:各|其他|其余)?(?:牵头|责任|配合|协同|协办|参与|主要|成员)(?:责任)?(?:单位|部门)$/;
-const MARKET_ACTOR = /^(?:用人|用工|施工|施工总承包|总承包|分包|监理|勘察|设计|劳务派遣|生产经营|经营|招标|代建)单位(?:或者?(?:施工总承包|总承包|分包|监理|施工)单位)?$/;
-const OFFICE_IN_EACH = /^各(?:省|市|县|区|地|地区|州|盟|旗|乡镇|县区|县市区|市县|区县|县\(市、区\)|县\(市\)区)(?:级)?(?!.*(?:各|有关|相关|职能|成员|责任|牵头|配合))[\u4e00-\u9fa5□()]{2,24}?(?:部门|局|委|委员会|办|办公室|厅|中心|站|所)$/;
+const MARKET_ACTOR =
+  /^(?:用人|用工|施工|施工总承包|总承包|分包|监理|勘察|设计|劳务派遣|生产经营|经营|招标|代建)单位(?:或者?(?:施工总承包|总承包|分包|监理|施工)单位)?$/;
+const OFFICE_IN_EACH =
+  /^各(?:省|市|县|区|地|地区|州|盟|旗|乡镇|县区|县市区|市县|区县|县\(市、区\)|县\(市\)区)(?:级)?(?!.*(?:各|有关|相关|职能|成员|责任|牵头|配合))[\u4e00-\u9fa5□()]{2,24}?(?:部门|局|委|委员会|办|办公室|厅|中心|站|所)$/;
 const isUnitSubject = (who: string): boolean => {
   const pieces = splitUnitList(who, 0);
   // "本规划由市发改委", "各牵头单位要会同责任单位": a document or a role, not a named unit
@@ -1499,8 +1506,15 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   else {
     // "公路等相关部门要配合车站催促…", "各村、各单位要积极配合农机、公路部门,坚决打击…": the unit served leads
     const restAt = s0 + lead + m[0].length;
-    const serve = m[2] ? null : /^(?:积极|主动|全力|密切|做好)?配合([^,;。:()!?“”]{2,30}?)(?=[,;。]|$|(?:催促|做好|抓好|开展|加强|落实|推进|完成|搞好|实施|督促|打击|整治|查处|开展|组织))/.exec(t.slice(restAt, sEnd));
-    const served = serve && (isUnitSubject(serve[1]) || splitUnitList(serve[1], 0).every((p) => ORGAN_NAME.test(p.text))) ? parseUnitList(ctx, serve[1], lineStart + restAt + serve[0].length - serve[1].length) : null;
+    const serve = m[2]
+      ? null
+      : /^(?:积极|主动|全力|密切|做好)?配合([^,;。:()!?“”]{2,30}?)(?=[,;。]|$|(?:催促|做好|抓好|开展|加强|落实|推进|完成|搞好|实施|督促|打击|整治|查处|组织))/.exec(
+          t.slice(restAt, sEnd),
+        );
+    const served =
+      serve && (isUnitSubject(serve[1]) || splitUnitList(serve[1], 0).every((p) => ORGAN_NAME.test(p.text)))
+        ? parseUnitList(ctx, serve[1], lineStart + restAt + serve[0].length - serve[1].length)
+        : null;
     if (served && served.units.length && !served.rejected.length) {
       note.lead.push(...served.units);
       note.cooperating.push(...who.units);
