@@ -652,7 +652,7 @@ const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|�
 // the work a unit named after 由 carries out (MID_YOU_WORK)
 const YOU_VERB = '组织|组建|形成|派驻|派出|抽调|填报|制定|制订|编制|起草|开展|实施|承担|完成|上报|报送|汇总|审核|核实|提出|研究|出具|建立';
 const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(?:帮助|协助|${YOU_VERB})|${SUBJECT_CUE.source}`);
-const LINE_CUE = new RegExp(`实施|落实|请|月(?:\\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?前|${SENTENCE_CUE.source}`);
+const LINE_CUE = new RegExp(`实施|落实|请|月(?:\\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?前|成立|设立|开设|排查|聘用|${SENTENCE_CUE.source}`);
 
 /**
  * "…。由县农业农村局负责,县财政局配合,各乡镇人民政府具体实施。": a sentence that only says who
@@ -747,7 +747,11 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         out.push(named);
         continue;
       }
-      if (!SENTENCE_CUE.test(sm)) continue;
+      if (!SENTENCE_CUE.test(sm)) {
+        const plain = PLAIN_CUE.test(sm) ? plainDuty(ctx, t, sm, s0, line.start) : null;
+        if (plain && free(plain.start, plain.end)) out.push(plain);
+        continue;
+      }
       const run = /[由请]/.test(sm) ? clauseRun(ctx, t, sm, s0, line.start) : null;
       if (run && free(run.start, run.end)) {
         out.push(run);
@@ -771,7 +775,12 @@ function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         continue;
       }
       const mid = sm.includes('由') ? midYou(ctx, t, sm, s0, line.start) : null;
-      if (mid && free(mid.start, mid.end)) out.push(mid);
+      if (mid && free(mid.start, mid.end)) {
+        out.push(mid);
+        continue;
+      }
+      const plain = PLAIN_CUE.test(sm) ? plainDuty(ctx, t, sm, s0, line.start) : null;
+      if (plain && free(plain.start, plain.end)) out.push(plain);
     }
   }
   out.push(...dutyLines(ctx, free));
@@ -847,6 +856,38 @@ function becameUnit(ctx: ParseContext, t: string, sm: string, s0: number, lineSt
   if (!got.units.length || got.rejected.length) return null;
   const workAt = s0 + m[0].indexOf(m[1]);
   return openingNote(lineStart + workAt, lineStart + whoAt + m[2].length, labelRole(m[3]) ?? 'responsible', got.units, lineStart + workAt + m[1].length);
+}
+
+// "县政务公开办在县政府门户网站开设…专栏", "各市、县对辖区内…进行全面排查,建立排查台账": a body by name (or every place
+// of a kind) opening its sentence with a piece of work, no modal between
+const PLAIN_VERB = '开设|设立|成立|建立|制定|制订|编制|排查|整改|申报|聘用|完善|组织|进行|开展|负责(?![人責责])|督促|指导|落实|推动|推进|实施|出台|完成|上报|报送';
+const PLAIN_CUE = new RegExp(PLAIN_VERB);
+const PLAIN_DUTY = new RegExp(
+  `^([^,;。:()!?\\s“”]{2,30}?)(?=(?:也|还|要|应|须|必须)?(?:积极|全力|主动|认真|切实|及时|立即|尽快|逐步|统一|具体|依法|按[^,;。]{1,16}?|在[^,;。]{1,24}?|对[^,;。]{2,40}?|结合[^,;。]{2,30}?[,,]?|根据[^,;。]{2,30}?[,,]?)?(?:${PLAIN_VERB}))`,
+);
+const PAST = /了|已经|已|累计|截至|截止|先后|近日|日前|目前|期间|去年|上年|今年以来/;
+function plainDuty(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
+  const lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
+  const body = sm.slice(lead);
+  const m = PLAIN_DUTY.exec(body);
+  if (!m) return null;
+  const who = m[1];
+  // "制定法治政府建设年度工作计划": a verb's object that ends as an organ's name does
+  if (PLAIN_CUE.test(who) || /^(?:将|把|对|按|在|为|由|以|推动|加强|强化|做好)|关于|印发|标题|有个别|《|\d|前|会同|會同|^要/.test(who)) return null;
+  // a place's name opens it ("县平安办", "各县气象局"): a bare "高效督办" or "部署" only ends as an organ's name does
+  if (!/^(?:各|全[省市区县]|[省市区县镇乡州]|[\u4e00-\u9fa5]{1,8}?(?:省|市|区|县|州|镇|乡|街道|盟|旗))/.test(who)) return null;
+  const byName = isUnitSubject(who) && ORGAN_NAME.test(who) && !NOT_NAMED.test(who) && !splitUnitList(who, 0).some((p) => NOT_NAMED.test(p.text));
+  const places = isAddressees(who) && splitUnitList(who, 0).every((p) => PLACES.test(p.text));
+  if (!byName && !places) return null;
+  const rest = body.slice(who.length);
+  // "…;省人民政府对各州、市…实施年度目标责任管理;…(省发展改革委牵头…)": a paragraph whose note comes later is one task
+  if (/牵头|责任单位|责任部门|配合|負責|负责/.test(t.slice(s0 + sm.length))) return null;
+  // (a body that holds a meeting is news of an event: "县农业农村局组织召开党组会议…")
+  if (PAST.test(rest.replace(/[。!?;]$/, '')) || /^[^,;。]{0,6}召开/.test(rest)) return null;
+  const whoAt = s0 + lead;
+  const got = parseUnitList(ctx, t.slice(whoAt, whoAt + who.length), lineStart + whoAt);
+  if (!got.units.length || got.rejected.length) return null;
+  return openingNote(lineStart + whoAt, lineStart + whoAt + who.length, 'responsible', got.units, lineStart + s0 + sm.replace(/[。!?;]$/, '').length);
 }
 
 // a unit by name and its work, no modal between: "太原市发改委做好供热气源的保障工作", "市财政局积极争取落实…"

@@ -467,4 +467,11 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('明确各地教育部门要会同卫生健康、市场监管部门加大学校食品安全知识宣传力度。\n').map((t) => t.lead)).toEqual([['各地教育部门']]);
     expect(tasksOf('(二)明确目标、落实责任各级各部门要按照工作目标要求,制定具体的工作方案,量化细化工作指标。\n').map((t) => t.responsible)).toEqual([['各级各部门']]);
   });
+  it('reads a body of a place opening its sentence with a piece of work and no modal ("县平安办成立四个实地考评组…"), not a past event, a meeting held or a sentence of a paragraph whose note comes later (all batches)', () => {
+    expect(tasksOf('(三)请县融媒体中心加大宣传力度;县政务公开办在县政府门户网站开设民生实事征集专栏,确保征集工作的广泛性。\n').map((t) => t.responsible)).toContainEqual(['县政务公开办']);
+    expect(tasksOf('县平安办成立四个实地考评组,对各乡镇进行实地考评。\n').map((t) => t.responsible)).toEqual([['县平安办']]);
+    expect(tasksOf('县平安办成立了四个实地考评组,对各乡镇进行了实地考评。\n')).toEqual([]);
+    expect(tasksOf('县农业农村局组织召开党组会议和全体干部职工大会,传达学习会议精神。\n')).toEqual([]);
+    expect(tasksOf('一、推进重大项目建设\n建立健全领导联系重点项目制度;省人民政府对各州、市人民政府实施年度目标责任管理;省财政新增筹措前期工作经费3亿元。(省发展改革委、财政厅牵头,各州、市人民政府配合)\n').map((t) => t.lead)).toEqual([['省发展改革委', '财政厅']]);
+  });
 });
