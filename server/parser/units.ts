@@ -9,7 +9,7 @@ import { BARE_ETC, GENERIC_BODY, ORGAN_END, REGION_START, SECTOR_FIELD } from '.
 
 // Names end in an organ word; text that does not is commentary, not a unit.
 export const UNIT_SUFFIX =
-  /(局|委|办|部|院|会|中心|公司|集团|政府|街道|镇|乡|队|所|站|处|室|馆|团|社|行|厅|署|关|台|校|学|组|联|司|区|县|科|股|班|点|场|园|厂|营|车务段|工务段|电务段|机务段|公路段|航道段|管理段|总队|支队|大队|分局|分行|支行|银行|协会|单位|部门|机构|街|村)$/;
+  /(局|委|办|部|院|会|政协|人大|中心|公司|集团|政府|街道|镇|乡|队|所|站|处|室|馆|团|社|行|厅|署|关|台|校|学|组|联|司|区|县|科|股|班|点|场|园|厂|营|车务段|工务段|电务段|机务段|公路段|航道段|管理段|总队|支队|大队|分局|分行|支行|银行|协会|单位|部门|机构|街|村)$/;
 
 // every town and street of the district ("相关镇街" is only some of them: an `others` mention)
 const TOWN_WORDS =

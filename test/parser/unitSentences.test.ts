@@ -474,4 +474,8 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('县农业农村局组织召开党组会议和全体干部职工大会,传达学习会议精神。\n')).toEqual([]);
     expect(tasksOf('一、推进重大项目建设\n建立健全领导联系重点项目制度;省人民政府对各州、市人民政府实施年度目标责任管理;省财政新增筹措前期工作经费3亿元。(省发展改革委、财政厅牵头,各州、市人民政府配合)\n').map((t) => t.lead)).toEqual([['省发展改革委', '财政厅']]);
   });
+  it('reads 政协 and 人大 as bodies ("市政协将近期完成…"), and a date, then addressees that finish all of it ("7月30日前,各承办单位全部办理完成") (real-AM)', () => {
+    expect(tasksOf('市政协将近期完成重点提案遴选工作。\n').map((t) => t.responsible)).toEqual([['市政协']]);
+    expect(tasksOf('7月30日前,各承办单位全部办理完成。\n').map((t) => t.responsible)).toEqual([['各承办单位']]);
+  });
 });
