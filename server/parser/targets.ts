@@ -532,6 +532,14 @@ function figure(
   // "占总任务的7.7%", "欠进度的有17个": a share or a count of what stands, in a progress report
   if (/占[^,;。]{0,12}的\s*$/.test(pre) && !/达到|提高|提升|不低于|超过|力争|确保|实现/.test(pre)) return null;
   if (/的有\s*$/.test(pre)) return null;
+  // "经济建设类提案32件,占总数28.6%", "占17.5%": a breakdown's share, told after its count
+  if (unit === '%' && /(?:^|[,,、])\s*占(?:总数|总量|全部|比)?\s*$/.test(pre)) return null;
+  // "企业开办4项指标进入全国一流水平", "3项指标未达到序时进度": how many indicators are meant, not a figure to reach
+  if (unit === '项' && /^\s*(?:指标|主要指标|约束性指标|预期性指标)/.test(s.slice(unitEnd))) return null;
+  // "交办代表建议135条", "经济建设类提案32件", "通过拟立案提案40件": the proposals a session handed over, counted
+  if (unit && /^(?:件|条|个)$/.test(unit) && /(?:提案|建议|议案|批评意见)\s*$/.test(pre)) return null;
+  // ("社会治理类20件", "印发6类22件": items counted by kind)
+  if (unit === '件' && /类\s*$/.test(pre)) return null;
   const pastIn = (t: string) => PAST_CLAUSE.test(t) && !(goal && !PAST_CLAUSE.test(t.replace(/同比/g, '')));
   if (pastIn(pre) || pastIn(clauseAfter(rest))) {
     // "到2026年,全区累计完成改造8000亩以上": a bounded cumulative figure in a sentence looking ahead is a target

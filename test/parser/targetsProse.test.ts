@@ -483,3 +483,11 @@ describe('degrees Celsius (real-AL)', () => {
     expect(brief('2021年,将供热温度由往年的18℃提升至20℃。\n')).toEqual([[20, null, '℃', '=']]);
   });
 });
+
+describe('counts of proposals, indicators and a breakdown\'s shares (real-AM, real-AN)', () => {
+  it('drops proposals handed over and their shares, and "N项指标", keeps a share to reach', () => {
+    expect(brief('会议集中交办区三届人大二次会议代表提出的建议135条。其中,经济建设类提案32件,占总数28.6%;社会治理类20件,占17.5%。\n')).toEqual([]);
+    expect(brief('到2022年,企业开办4项指标进入全国一流水平,政府采购11项指标进入全国先进水平。\n')).toEqual([]);
+    expect(brief('到2025年,文化和旅游产业增加值占GDP比重达到12%。\n')).toEqual([[12, null, '%', '=']]);
+  });
+});
