@@ -639,6 +639,9 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
     }
     if (pipe && /^[\s|:-]+$/.test(l.text)) continue; // markdown rule line
     let cells: Cell[] = (single ? singleCells(l.text) : cellsOf(l.text, pipe)).map((c) => ({ text: c.text, start: l.start + c.start }));
+    // "一、以公开助力… | (一)加强… | 1 | 进一步增强… | units | 持续推进 |": the first row of a group carries its merged
+    // heading cells before its own, into the empty columns the header leaves at its end
+    if (pipe && cells.length > 2 && SECTION_CELL.test(cells[0].text.trim())) cells = withoutGroupCells(cells, columns);
     if (single && columns[0] === 'seq' && !/^\d{1,3}$/.test(cells[0]?.text ?? '')) {
       // "一、经济社会发展主要预期目标": a section row between rows
       if (SECTION_CELL.test(l.text.trim()) && l.text.trim().length <= 40) continue;
@@ -824,6 +827,18 @@ function singleCells(line: string): { text: string; start: number }[] {
 
 // a row whose one filled cell is a heading: "一、…", "(二)…", "第三部分 …"
 const SECTION_CELL = /^(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十\d]{1,3}(?:部分|章|节|篇))\s*\S/;
+
+function withoutGroupCells(cells: Cell[], columns: Column[]): Cell[] {
+  let spare = 0;
+  while (spare < columns.length && columns[columns.length - 1 - spare] === 'other') spare++;
+  let k = 0;
+  while (k < spare && k < cells.length - 2 && SECTION_CELL.test(cells[k].text.trim()) && cells[k].text.trim().length <= 40) k++;
+  if (!k) return cells;
+  const shifted = [...cells.slice(k), ...cells.slice(0, k).map((c) => ({ text: '', start: c.start }))];
+  // (only where the shift puts unit names under the unit column)
+  const u = columns.findIndex(UNIT_COL);
+  return u >= 0 && shifted[u] && unitCell(shifted[u].text.replace(/负责落实$|负责$|牵头$/, '')) ? shifted : cells;
+}
 
 /** A row that is no task: a section heading spanning the table, or a repeated (part of the) header. */
 function skippableRow(text: string, pipe: boolean): boolean {
@@ -1350,6 +1365,8 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cel
     }
   });
   task.plainList = columns.includes('responsible') && !columns.includes('lead') && !columns.includes('cooperating') && task.lead.length + task.cooperating.length === 0;
+  // "工作任务 | 具体要求" over "1 | 进一步增强…": the task column holds only the row's number, the wording is the detail's
+  if (SEQ_CELL.test(task.title.trim()) && task.text) task.title = '';
   if (!task.title) task.title = leadPhrase(task.text.split('\n')[0]);
   if (!task.text) task.text = task.title;
   task.title = leadPhrase(task.title);
@@ -1384,3 +1401,4 @@ export function leadPhrase(text: string): string {
   if (stop > 0 && stop <= 60) return t.slice(0, stop);
   return t.length <= 60 ? t.replace(/[。;]$/, '') : t.slice(0, 40) + '…';
 }
+

@@ -351,3 +351,17 @@ describe('a quota table by place with a remarks column (real-AE)', () => {
     expect(plan.targets.map((t) => [t.value, t.unit])).toEqual(expect.arrayContaining([[3000, '亩'], [900, '亩'], [700, '亩'], [800, '亩'], [600, '亩']]));
   });
 });
+
+describe('a "|" table whose group headings ride on the first row of each group (real-AN an07)', () => {
+  it('drops the heading cells into the empty columns at the end, and titles a row by its wording, not its number', () => {
+    const text =
+      '工作任务 | 具体要求 | 责任单位 | 时限要求 | ||\n' +
+      '一、以公开助力经济平稳健康发展。 | (一)加强涉及市场主体的信息公开。 | 1 | 进一步增强政策文件制定实施的透明度与可预期性。 | 市政府各有关部门,各县市区人民政府、功能区管委会负责落实 | 持续推进 |\n' +
+      '2 | 开设行业帮扶政策公开专题。 | 市政府各有关部门负责落实 | 持续推进 | ||\n';
+    const tasks = parseText(text).tasks;
+    expect(tasks.map((t) => [t.title, t.responsible.map((u) => u.raw)])).toEqual([
+      ['进一步增强政策文件制定实施的透明度与可预期性', ['市政府各有关部门', '各县市区人民政府', '功能区管委会']],
+      ['开设行业帮扶政策公开专题', ['市政府各有关部门']],
+    ]);
+  });
+});
