@@ -609,7 +609,7 @@ const SUBJECT =
   /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 const PLEASE =
-  /^请([^,;。:()!?\s]{2,24}?)()(?=派出|抽调|安排|抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实)/;
+  /^请([^,;。:()!?\s]{2,24}?)()(?=(?:对[^,;。]{1,20}?)?(?:派出|抽调|安排|抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实))/;
 // "(二)", "(五)" opening a line: a heading that may run on into its first sentence with no stop
 // (the readers see it masked, as every parenthesis: "□□□")
 const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|□{3,5}(?=[\u4e00-\u9fa5]))/;
@@ -625,7 +625,7 @@ const LATER_DUTY = /^[^,;。]{2,17}?(?:要|应|须|必须|务|需|将|负责|牵
 const WILL_CHECK = /^[^,;。]{0,40}?(?:督查|督办|督导|督促检查|检查|考核|通报|评估|验收|抽查|跟踪|召开[^,;。]{0,10}?会议)/;
 // the units a meeting asks, then what they are to do ("要求督察局做好…", "要求各社区入户宣传")
 const REQUESTED =
-  /^([^,;。:()!?\s“”]{2,40}?)()(?=(?:要|必须|务必|在|于)?(?:限期|做好|加快|加大|加强|建立|成立|完成|开展|抓紧|落实|入户|增派|签订|组织|制定|制订|按照|尽快|立即|认真|切实|进一步|全面|继续|严格|积极|及时|负责|牵头|配合))/;
+  /^([^,;。:()!?\s“”]{2,40}?)()(?=(?:在[^,;。]{1,16}?(?:期间|过程中|中|时))?(?:要|必须|务必|在|于)?(?:限期|做好|加快|加大|加强|建立|成立|完成|开展|抓紧|落实|入户|增派|签订|组织|制定|制订|按照|尽快|立即|认真|切实|进一步|全面|继续|严格|积极|及时|负责|牵头|配合))/;
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
 const PRONOUN_SPEAKER = /^(?:[她他]|会议|会上)(?:要求|强调|指出|明确|提出)[:,]?\s*/;
 // "千军昌要求," / "会议强调:" opening a news report's sentence
@@ -1430,6 +1430,17 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     const asked = ask ? PLEASE.exec(sm.slice(lead + ask.index + ask[0].length)) : null;
     if (ask && asked) {
       lead += ask.index + ask[0].length;
+      m = asked;
+    }
+  }
+  // "…共梳理出11条问题,请各事涉部门对存在的问题立即进行整改,并于5月20日前…": a request after a clause of context, with a
+  // date or a piece of work (a notice's own "现将…印发给你们,请各单位…" is its boilerplate)
+  if (unnamed(m)) {
+    const ask = /[,,]\s*(?=请[^,;。]{2,24}?)/.exec(sm.slice(lead));
+    const asked = ask && !/印发给你们|发给你们|现将|转发给你们/.test(sm.slice(lead, lead + ask.index)) ? PLEASE.exec(sm.slice(lead + ask.index + ask[0].length)) : null;
+    const rest = asked ? sm.slice(lead + ask!.index + ask![0].length + asked[0].length) : '';
+    if (asked && !unnamed(asked) && (SENTENCE_DATE.test(rest) || pieceOfWork(rest))) {
+      lead += ask!.index + ask![0].length;
       m = asked;
     }
   }

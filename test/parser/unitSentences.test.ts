@@ -478,4 +478,9 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('市政协将近期完成重点提案遴选工作。\n').map((t) => t.responsible)).toEqual([['市政协']]);
     expect(tasksOf('7月30日前,各承办单位全部办理完成。\n').map((t) => t.responsible)).toEqual([['各承办单位']]);
   });
+  it('reads a request after a clause of context ("…,请各事涉部门对存在的问题立即进行整改,并于5月20日前…") and "要求X在…期间…" (real-AM)', () => {
+    expect(tasksOf('区政府督查室共梳理出11条问题,请各事涉部门对存在的问题立即进行整改,并于5月20日前将问题整改完成。\n').map((t) => t.responsible)).toEqual([['各事涉部门']]);
+    expect(tasksOf('现将方案印发给你们,请各单位认真贯彻执行。\n')).toEqual([]);
+    expect(tasksOf('同时,要求各审计组在被审计单位整改期间积极采取上门协调等有效方式,督促被审计单位限期完成整改。\n').map((t) => t.responsible)).toEqual([['各审计组']]);
+  });
 });
