@@ -1204,6 +1204,8 @@ function youWith(ctx: ParseContext, t: string, sm: string, s0: number, lineStart
       sm,
     );
   if (!m) return null;
+  // "日前,由上海市民政局会同…编制的《…规划》正式发布": who wrote a document, news of its release
+  if (/^[\u4e00-\u9fa5]{2,4}的/.test(sm.slice(m.index + m[0].length))) return null;
   const at = s0 + m.index + 1;
   const lead = parseUnitList(ctx, t.slice(at, at + m[1].length), lineStart + at);
   const pAt = at + m[1].length + 2;

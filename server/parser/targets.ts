@@ -532,6 +532,8 @@ function figure(
   // "占总任务的7.7%", "欠进度的有17个": a share or a count of what stands, in a progress report
   if (/占[^,;。]{0,12}的\s*$/.test(pre) && !/达到|提高|提升|不低于|超过|力争|确保|实现/.test(pre)) return null;
   if (/的有\s*$/.test(pre)) return null;
+  // "完成年度计划的104.44%": how far a year's plan was carried, in a completion report (a share to reach is round, ≤ 100)
+  if (unit === '%' && /完成[^,;。]{0,10}?(?:计划|任务|目标)的\s*$/.test(pre) && (Number(numStr) > 100 || /\.\d{2}/.test(numStr))) return null;
   // "经济建设类提案32件,占总数28.6%", "占17.5%": a breakdown's share, told after its count
   if (unit === '%' && /(?:^|[,,、])\s*占(?:总数|总量|全部|比)?\s*$/.test(pre)) return null;
   // "企业开办4项指标进入全国一流水平", "3项指标未达到序时进度": how many indicators are meant, not a figure to reach

@@ -491,3 +491,10 @@ describe('counts of proposals, indicators and a breakdown\'s shares (real-AM, re
     expect(brief('到2025年,文化和旅游产业增加值占GDP比重达到12%。\n')).toEqual([[12, null, '%', '=']]);
   });
 });
+
+describe('a completion report\'s shares of the year\'s plan (real-AO)', () => {
+  it('drops "完成年度计划的104.44%" and "…的130%", keeps "完成三年改造任务的20%"', () => {
+    expect(brief('2023年,全省新增学位10.74万个,完成年度计划的104.44%;改造21702间,完成年度计划的130%。\n').filter((t) => t[2] === '%')).toEqual([]);
+    expect(brief('到2021年底,完成三年改造任务的20%。\n')).toEqual([[20, null, '%', '=']]);
+  });
+});

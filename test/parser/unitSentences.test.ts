@@ -483,4 +483,8 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('现将方案印发给你们,请各单位认真贯彻执行。\n')).toEqual([]);
     expect(tasksOf('同时,要求各审计组在被审计单位整改期间积极采取上门协调等有效方式,督促被审计单位限期完成整改。\n').map((t) => t.responsible)).toEqual([['各审计组']]);
   });
+  it('reads no duty in news of who wrote a document ("日前,由上海市民政局会同…编制的《…规划》正式发布") (real-AO)', () => {
+    expect(tasksOf('日前,由上海市民政局会同上海市规划和自然资源局编制的《上海市养老服务设施布局专项规划》正式发布。\n')).toEqual([]);
+    expect(tasksOf('具体办法由市民政局会同市财政局制定。\n').map((t) => t.lead)).toEqual([['市民政局']]);
+  });
 });
