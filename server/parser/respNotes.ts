@@ -5,7 +5,7 @@ import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
 import { parseUnitList, looksLikeUnit, placeUnit, sectorList, splitUnitList } from './units.js';
 import { parseDeadline } from './deadline.js';
-import { DEADLINE_LABELS, HELP_VERB, LEADER_LABELS, ROLE_LABEL_SRC, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
+import { DEADLINE_LABELS, HELP_VERB, LEADER_LABELS, PROJECT_VERB, ROLE_LABEL_SRC, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
 export type Role = 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline';
 
@@ -982,8 +982,6 @@ function carriedNote(ctx: ParseContext, who: { text: string; at: number }, start
 // "14.市卫生局:负责…", "6、区质量技监局。负责…": a duty list by unit, each numbered item opening on its unit
 const UNIT_HEAD =
   /^([ \t\u3000]*(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*)([^,;。:!?\s“”]{2,40}?)(?:[:。:]|[ \t\u3000]+(?=负责))(?=\S{4})/;
-const HEAD_ACTION =
-  /^(?:筹建|建设|建設|新建|组建|組建|打造|推进|推動|推动|完善|加强|加強|实施|實施|开展|開展|创建|創建|培育|设立|設立|成立|健全|深化|优化|提升|做强|发展|構建|构建|高质量|高質量)/;
 const HEAD_COOP = /^(?:负责)?(?:会同|牵头(?:组织|协调)?)/;
 
 function unitHead(ctx: ParseContext, t: string, lineStart: number): RespNote | null {
@@ -995,7 +993,7 @@ function unitHead(ctx: ParseContext, t: string, lineStart: number): RespNote | n
   if (!pieces.length || labelRole(who) || ROLE_NOUN.test(who) || !pieces.every((p) => looksLikeUnit(p.text) && !ROLE_NOUN.test(p.text))) return null;
   // "2.筹建黄石(上海)离岸科创中心。", "1.高质量建设崂山实验室。": an item's title naming what to build, not who builds it
   const last = pieces[pieces.length - 1].text.replace(/\([^)]*\)$/, '');
-  if (!(ORGAN_NAME.test(last) || /(?:工业区|开发区|园区|新区|高新区|功能区)$/.test(last)) || HEAD_ACTION.test(who)) return null;
+  if (!(ORGAN_NAME.test(last) || /(?:工业区|开发区|园区|新区|高新区|功能区)$/.test(last)) || PROJECT_VERB.test(who)) return null;
   // an item with its own label note says who does it there
   if (/(?:牵头|责任|配合|协办|主办)(?:单位|部门)\s*[:：]/.test(t)) return null;
   const at = lineStart + m[1].length;

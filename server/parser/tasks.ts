@@ -13,7 +13,7 @@ import { warnUnknownUnits } from './units.js';
 import { findTitle, noticeTitle } from './meta.js';
 import { titleLine } from './targets.js';
 import { looksLikeUnit, parseUnitList, splitUnitList } from './units.js';
-import { ORGAN_END, REGION_START } from './vocabulary.js';
+import { ORGAN_END, PROJECT_VERB, REGION_START } from './vocabulary.js';
 
 interface Head {
   node: OutlineNode;
@@ -239,7 +239,7 @@ function dutyHeadings(ctx: ParseContext, outline: OutlineNode[], drafts: Draft[]
     const m = DUTY_HEAD.exec(byId.get(d.outlineId)?.title.trim() ?? '');
     // a heading that is only a name must end as an organ's does; "…职责" says it names who
     // ("建设苏州市残疾人活动中心" is a project, not its builder)
-    if (!m || /^(?:建设|新建|改建|扩建|改造|优化|提升|推进|实施|完善|加强|开展|打造|创建|筹建)/.test(m[1])) continue;
+    if (!m || PROJECT_VERB.test(m[1])) continue;
     if (!(m[2] || (REGION_START.test(m[1]) && ORGAN_END.test(m[1]))) || !looksLikeUnit(m[1]) || splitUnitList(m[1], 0).length !== 1) continue;
     const at = ctx.doc.text.lastIndexOf(m[1], d.start);
     const got = parseUnitList(ctx, m[1], at >= 0 ? at : d.start, true);

@@ -71,6 +71,13 @@ export const REGION_START = /^(?:市|区|县|省|州|盟|旗|镇|乡|街道|各|
  */
 export const BARE_ETC = /^等(?:多个?|多家|多)?(?:部门|单位|部门单位)?$/;
 
+/**
+ * what a project's name opens with: a heading "建设苏州市残疾人活动中心" or "组建市大数据集团" names a piece of work, not
+ * the unit that does it (the unit-heading readers in respNotes.ts and tasks.ts both ask this)
+ */
+export const PROJECT_VERB =
+  /^(?:筹建|建设|建設|新建|改建|扩建|改造|组建|組建|打造|推进|推動|推动|优化|提升|完善|加强|加強|实施|實施|开展|開展|创建|創建|培育|设立|設立|成立|健全|深化|做强|发展|構建|构建|高质量|高質量)/;
+
 /** a body named by its kind only, with no place: it shares the place of the name before it ("X党委和人民政府") */
 export const GENERIC_BODY = /^(?:人民政府|政府|管委会|管理委员会|党工委|工委|委员会|办事处|人大|政协)$/;
 
