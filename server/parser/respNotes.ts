@@ -1341,14 +1341,14 @@ const NOT_NAMED =
 // "各有关单位要按照分工抓紧制定实施细则", "各乡镇要组织开展自查": a piece of work to draw up, submit, check or finish (the
 // labelling rule for collectives, fixtures/real/README.md); "要高度重视、加强领导、形成合力" is an exhortation
 const WORK_VERB =
-  /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|报告|提交|填报|申报|报区|报市|报县|完成(?!好)(?=[\u4e00-\u9fa5])|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|(?:推行|健全)[^,;。]{2,16}?制度|纳入[^,;。]{0,24}?(?:规划|计划|预算|考核|目录|清单)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|拆除|验收|录入/;
+  /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|报告|提交|填报|申报|报区|报市|报县|完成(?!好)(?=[\u4e00-\u9fa5])|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|(?:推行|健全)[^,;。]{2,16}?制度|纳入[^,;。]{0,24}?(?:规划|计划|预算|考核|目录|清单)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|拆除|验收|录入|开展[^,;。]{0,12}?(?:行动|活动|检查|宣传|培训|调查|普查|整治|巡查|督查)/;
 const EXHORT =
   /高度重视|提高认识|提高思想认识|加强(?:组织)?领导|加强协调|密切配合|通力合作|形成合力|压实|落实责任|各司其职|认真贯彻|深入贯彻|抓好落实|落到实处|切实承担|承担起|主动支持|积极配合|扛牢|树立|精心组织|作为.{0,12}(?:政治任务|首要任务|重要任务)/;
 function pieceOfWork(rest: string): boolean {
   // (a traditional-character page has been converted already: normalize.ts toSimplified)
   const clause = rest.replace(/[。!?].*$/, '').slice(0, 100);
   // an exhortation anywhere in the sentence makes its work words part of the exhortation ("…,确保按时完成")
-  if (EXHORT.test(clause)) return false;
+  if (EXHORT.test(clause) && !/限期|前完成|底前|月底|台账|清单|方案/.test(clause)) return false;
   // "…,确保圆满完成各项目标任务": work words in a closing 确保 clause are the exhortation's own
   const re = new RegExp(WORK_VERB.source, 'g');
   for (let m = re.exec(clause); m; m = re.exec(clause)) {

@@ -487,4 +487,9 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('日前,由上海市民政局会同上海市规划和自然资源局编制的《上海市养老服务设施布局专项规划》正式发布。\n')).toEqual([]);
     expect(tasksOf('具体办法由市民政局会同市财政局制定。\n').map((t) => t.lead)).toEqual([['市民政局']]);
   });
+  it('takes "开展…宣传教育活动" as a piece of work for addressees, and work with a plan, a ledger or a deadline beside an exhortation (all batches)', () => {
+    expect(tasksOf('各地各有关部门要定期开展多种形式的健康教育活动。\n').map((t) => t.responsible)).toEqual([['各地各有关部门']]);
+    expect(tasksOf('各相关部门要高度重视,制定可行的建设方案。\n').map((t) => t.responsible)).toEqual([['各相关部门']]);
+    expect(tasksOf('各有关单位要高度重视,加强组织领导,确保各项任务落到实处。\n')).toEqual([]);
+  });
 });
