@@ -10,7 +10,8 @@ import { AppError } from '../shared/errors.js';
 import type { DbOrTx } from './db/client.js';
 import { changeStampColumn, stampOf } from './db/changeStamp.js';
 import { changeClockOf } from './db/changeClock.js';
-import { type Actor, importScope, isAdmin, preparedPlanScope, scopeKey, taskScope, writesRegion } from './policy.js';
+import { type Actor, importScope, isAdmin, preparedPlanScope, preparedScopes, scopeKey, taskScope, writesRegion } from './policy.js';
+import { preparedStatement } from './db/prepared.js';
 
 export { writesRegion };
 import { projects } from './db/schema/index.js';
@@ -177,19 +178,30 @@ export function keptRecordOwner(db: DbOrTx, actor: Actor, access: Access, id: nu
   return owner;
 }
 
+/** Is the task in the actor's task scope: one statement per shape of the scope, built once (db/prepared.ts) */
+const taskVisibleStatements = new Map<string, ReturnType<typeof taskVisibleStatement>>();
+const taskVisibleStatement = (shape: string, scope: SQL | undefined) =>
+  preparedStatement(`task_visible_${shape}`, (db, name) =>
+    db.select({ id: tasks.id }).from(tasks).where(sql`${tasks.id} = ${sql.placeholder('id')} and ${scope ?? sql`true`}`).prepare(name),
+  );
+
 async function visible(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, inScope: boolean): Promise<boolean> {
   if (isAdmin(actor)) return true;
-  if (kind === 'task' || kind === 'report' || kind === 'attachment') {
+  if (kind === 'task') {
+    const scope = preparedScopes(actor);
+    let statement = taskVisibleStatements.get(scope.shape);
+    if (!statement) taskVisibleStatements.set(scope.shape, (statement = taskVisibleStatement(scope.shape, scope.task)));
+    return (await statement(db, { id, ...scope.values })).length > 0;
+  }
+  if (kind === 'report' || kind === 'attachment') {
     const taskId =
-      kind === 'task'
-        ? sql`${id}`
-        : kind === 'report'
-          ? sql`(select ${reports.taskId} from ${reports} where ${reports.id} = ${id})`
-          : sql`(select r.task_id from ${attachments} a join ${reports} r on r.id = a.report_id where a.id = ${id})`;
+      kind === 'report'
+        ? sql`(select ${reports.taskId} from ${reports} where ${reports.id} = ${id})`
+        : sql`(select r.task_id from ${attachments} a join ${reports} r on r.id = a.report_id where a.id = ${id})`;
     const [row] = await db.select({ id: tasks.id }).from(tasks).where(sql`${tasks.id} = ${taskId} and ${taskScope(actor) ?? sql`true`}`);
     if (row) return true;
     // a unit sees its own report even where the task's scope is drawn from another role
-    if (kind !== 'task' && actor.unitId) {
+    if (actor.unitId) {
       const [mine] = await db.select({ id: reports.id }).from(reports).where(sql`${reports.id} = ${kind === 'report' ? sql`${id}` : sql`(select report_id from ${attachments} where id = ${id})`} and ${reports.unitId} = ${actor.unitId}`);
       return !!mine;
     }

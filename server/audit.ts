@@ -1,7 +1,8 @@
 // writeAudit is called inside the transaction of every change, so the change and its record commit together.
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { auditEvents } from './db/schema/index.js';
 import type { DbOrTx } from './db/client.js';
+import { preparedStatement } from './db/prepared.js';
 import { changeToken, noteChange } from './db/changeClock.js';
 import type { Actor } from './policy.js';
 import { maskWebhookToken } from './delivery/webhookGuard.js';
@@ -15,16 +16,38 @@ export interface AuditInput {
   after?: unknown;
 }
 
+/**
+ * The audit row's insert, built once (db/prepared.ts): every change sends it. before/after go as JSON text (a null is
+ * SQL's NULL, not JSON's null: drizzle's encoder of a jsonb placeholder would write the latter).
+ */
+const insertAudit = preparedStatement('audit_insert', (db, name) =>
+  db
+    .insert(auditEvents)
+    .values({
+      actorUserId: sql.placeholder('actorUserId'),
+      actorName: sql.placeholder('actorName'),
+      action: sql.placeholder('action'),
+      entityType: sql.placeholder('entityType'),
+      entityId: sql.placeholder('entityId'),
+      planId: sql.placeholder('planId'),
+      before: sql`${sql.placeholder('before')}::jsonb`,
+      after: sql`${sql.placeholder('after')}::jsonb`,
+      ip: sql.placeholder('ip'),
+    })
+    .prepare(name),
+);
+const jsonOrNull = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
 export async function writeAudit(tx: DbOrTx, actor: Actor, e: AuditInput): Promise<void> {
-  await tx.insert(auditEvents).values({
+  await insertAudit(tx, {
     actorUserId: actor.userId,
     actorName: actor.displayName || actor.username,
     action: e.action,
     entityType: e.entityType,
     entityId: String(e.entityId),
     planId: e.planId ?? null,
-    before: e.before === undefined ? null : (e.before as object),
-    after: e.after === undefined ? null : (e.after as object),
+    before: jsonOrNull(e.before),
+    after: jsonOrNull(e.after),
     ip: actor.ip ?? null,
   });
   // the answer cache's clock (db/changeClock.ts): this process sees its own change as soon as it is committed

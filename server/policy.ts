@@ -81,10 +81,6 @@ export function computedUnitTaskRoles(unitId: number): SQL {
       where u.id = ${unitId} and u.kind = 'town'`;
 }
 
-function unitTaskIds(unitId: number): SQL {
-  return sql`select task_id from unit_tasks where unit_id = ${unitId}`;
-}
-
 /** Which of planScope's conditions applies to the actor (all, its regions' and those above, its unit's, none). */
 type PlanScopeShape = 'all' | 'region' | 'unit' | 'none';
 function planScopeShape(actor: Actor): PlanScopeShape {
@@ -144,13 +140,23 @@ export function preparedPlanScope(actor: Actor): { shape: PlanScopeShape; cond: 
 
 /** Condition on `tasks` for the tasks the actor may see. */
 export function taskScope(actor: Actor): SQL | undefined {
-  if (isAdmin(actor)) return undefined;
-  if (seesRegion(actor)) {
-    const ps = planScope(actor);
-    return sql`${tasks.planId} in (select ${plans.id} from ${plans} where ${ps ?? sql`true`})`;
-  }
-  if (actor.unitId) return sql`${tasks.id} in (${unitTaskIds(actor.unitId)})`;
+  return taskScopeOf(planScopeShape(actor), sql`${sql.param(regionIdsOf(actor))}::int[]`, sql`${actor.unitId}`);
+}
+function taskScopeOf(shape: PlanScopeShape, regionIds: SQL, unitId: SQL): SQL | undefined {
+  if (shape === 'all') return undefined;
+  if (shape === 'region') return sql`${tasks.planId} in (select ${plans.id} from ${plans} where ${planScopeOf(shape, regionIds, unitId)})`;
+  if (shape === 'unit') return sql`${tasks.id} in (select task_id from unit_tasks where unit_id = ${unitId})`;
   return sql`false`;
+}
+
+/**
+ * planScope and taskScope for a statement built once (db/prepared.ts): the conditions with the placeholders
+ * `regionIds` (int[]) and `unitId`, their values, and the shape — one statement per shape.
+ */
+export function preparedScopes(actor: Actor): { shape: PlanScopeShape; plan: SQL | undefined; task: SQL | undefined; values: { regionIds: number[]; unitId: number | null } } {
+  const shape = planScopeShape(actor);
+  const [regionIds, unitId] = [sql`${sql.placeholder('regionIds')}::int[]`, sql`${sql.placeholder('unitId')}`];
+  return { shape, plan: planScopeOf(shape, regionIds, unitId), task: taskScopeOf(shape, regionIds, unitId), values: { regionIds: regionIdsOf(actor), unitId: actor.unitId } };
 }
 
 /** Condition on `imports`: an office sees the imports of its region and its own uploads. */

@@ -1,6 +1,6 @@
 // Session cookies: a random token in an httpOnly cookie, its sha256 in the database, a CSRF token beside it.
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, ne, sql, type SQL } from 'drizzle-orm';
+import { and, eq, ne, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
 import type { Db, DbOrTx } from '../db/client.js';
 import { regions, sessions, users } from '../db/schema/index.js';
@@ -9,6 +9,7 @@ import { roleSchema, type Role } from '../../shared/roles.js';
 import { checkPasswordRule, hashPassword, verifyDummy, verifyPassword } from './password.js';
 import { beginAttempt, clearAttempts, failAttempt, forgetAttempt, pruneAttempts } from './throttle.js';
 import { writeAudit } from '../audit.js';
+import { preparedStatement } from '../db/prepared.js';
 
 export const SESSION_COOKIE = 'luoshi_session';
 export const SESSION_HOURS = 12;
@@ -113,6 +114,21 @@ const cacheOf = (db: Db) => {
   return m;
 };
 
+/** resolveSession's statement, built once (db/prepared.ts): every reporter of a deadline surge is a session not cached yet */
+const sessionStatement = preparedStatement('session', (db, name) =>
+  db
+    .select({
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      u: { id: users.id, username: users.username, displayName: users.displayName, roles: users.roles, unitId: users.unitId, disabled: users.disabled },
+      regionIds: sql<(number | string)[]>`array(${regionTree(sql`${users.regionId}`)})`,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sql.placeholder('key')), sql`${sessions.expiresAt} > ${sql.placeholder('now')}::timestamptz`))
+    .prepare(name),
+);
+
 export async function resolveSession(db: Db, token: string | undefined, ip: string | null) {
   if (!token) return null;
   const key = sha(token);
@@ -122,16 +138,7 @@ export async function resolveSession(db: Db, token: string | undefined, ip: stri
   if (hit && hit.until > nowMs) return { actor: { ...hit.actor, ip }, csrfToken: hit.csrfToken };
   if (hit) cache.delete(key);
   // one statement: the session, what the actor is made of (not the password hash) and the user's region tree
-  const [row] = await db
-    .select({
-      csrfToken: sessions.csrfToken,
-      expiresAt: sessions.expiresAt,
-      u: { id: users.id, username: users.username, displayName: users.displayName, roles: users.roles, unitId: users.unitId, disabled: users.disabled },
-      regionIds: sql<(number | string)[]>`array(${regionTree(sql`${users.regionId}`)})`,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, key), gt(sessions.expiresAt, new Date())));
+  const [row] = await sessionStatement(db, { key, now: new Date().toISOString() });
   if (!row || row.u.disabled) return null;
   const actor = actorOf(row.u, row.regionIds.map(Number), ip);
   if (cache.size > 10_000) cache.clear();

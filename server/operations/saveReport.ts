@@ -1,12 +1,13 @@
 // The lead unit writes its progress report for a task and period, as a draft or submitted.
 // Entry checks that are judgement calls (已完成 below 100%, progress going backwards) are
 // warnings stored on the report for the reviewer, not refusals: the unit may be right.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { reportBodySchema } from '../../shared/reporting.js';
 import { indicatorUnits, indicators, reports, type ReportWarning } from '../db/schema/index.js';
 import { writeAudit } from '../audit.js';
+import { preparedStatement } from '../db/prepared.js';
 import { now } from '../clock.js';
 import { fmtPct } from '../domain/format.js';
 import { getVisibleTaskWithPlan } from '../queries/tasks.js';
@@ -25,6 +26,25 @@ export function reportWarnings(input: { reportedStatus: string; progress: number
     w.push({ code: 'progress_backwards', message: `本期进度${fmtPct(input.progress)}%低于上次审核通过的${fmtPct(lastAccepted)}%` });
   return w;
 }
+
+// the statements of a report's first save or submission, built once (db/prepared.ts): a deadline's surge sends them
+// thousands of times a minute, from a server perhaps just started
+const heldReport = preparedStatement('report_for_update', (db, name) =>
+  db.select().from(reports).where(and(eq(reports.taskId, sql.placeholder('taskId')), eq(reports.periodId, sql.placeholder('periodId')))).for('update').prepare(name),
+);
+/** every column a new report is given (a draft: no submission yet) */
+const newReportColumns = [
+  'planId', 'taskId', 'periodId', 'unitId', 'status', 'reportedStatus', 'progress', 'progressText', 'problems', 'nextSteps', 'indicatorValues', 'warnings',
+  'submissions', 'submittedAt', 'submittedBy', 'createdBy', 'createdAt', 'updatedAt', 'version',
+] as const satisfies readonly (keyof typeof reports.$inferInsert)[];
+const insertReport = preparedStatement('report_insert', (db, name) =>
+  db
+    .insert(reports)
+    // a null for a timestamp placeholder is not drizzle's to encode (its encoder calls toISOString): given as text
+    .values(Object.fromEntries(newReportColumns.map((c) => [c, c === 'submittedAt' ? sql`${sql.placeholder(c)}::timestamptz` : sql.placeholder(c)])) as unknown as typeof reports.$inferInsert)
+    .returning()
+    .prepare(name),
+);
 
 export async function saveReport({ db, actor }: OpContext, taskId: number, input: z.input<typeof reportBodySchema>) {
   const data = reportBodySchema.parse(input);
@@ -55,7 +75,7 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
     const state = effectiveState(period, prow.lockOverride, today);
     if (state === 'locked') throw new AppError('REPORT_PERIOD_LOCKED', { period: period.key });
     if (data.submit && state === 'upcoming') throw new AppError('REPORT_PERIOD_NOT_OPEN', { period: period.key, opensOn: period.opensOn });
-    const [existing] = await tx.select().from(reports).where(and(eq(reports.taskId, taskId), eq(reports.periodId, prow.id))).for('update');
+    const [existing] = await heldReport(tx, { taskId, periodId: prow.id });
     const step = reportStep(existing?.status, action);
     // the reporter and the unit head may edit one draft: whoever saves from an older version is told, not overwritten
     if (existing && data.version !== undefined && data.version !== existing.version) throw new AppError('CONFLICT', { currentVersion: existing.version });
@@ -71,7 +91,10 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
     };
     const [row] = existing
       ? await tx.update(reports).set(fields).where(eq(reports.id, existing.id)).returning()
-      : await tx.insert(reports).values({ ...fields, planId: plan.id, taskId, periodId: prow.id, unitId, createdBy: actor.userId, createdAt: at }).returning();
+      : await insertReport(tx, {
+          submittedBy: null, submissions: 0, ...fields, submittedAt: fields.submittedAt?.toISOString() ?? null,
+          planId: plan.id, taskId, periodId: prow.id, unitId, createdBy: actor.userId, createdAt: at,
+        });
     const { submit: _s, period: _p, version: _v, ...after } = data;
     await writeAudit(tx, actor, {
       action: step.audit, entityType: 'report', entityId: row.id, planId: plan.id,

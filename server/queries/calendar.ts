@@ -1,9 +1,10 @@
 // A plan's reporting calendar: its run settings, its periods (materialized on first touch so the
 // office can lock one), and which period "now" refers to.
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
 import { runSettingsSchema, type PeriodOut, type RunSettings } from '../../shared/reporting.js';
 import type { DbOrTx } from '../db/client.js';
+import { preparedStatement } from '../db/prepared.js';
 import { plans, reportPeriods } from '../db/schema/index.js';
 import { generatePeriods, periodFor, periodState, type ReportingPeriod } from '../domain/reportingPeriods.js';
 import { todayInShanghai } from '../domain/dates.js';
@@ -60,9 +61,16 @@ export function findPeriod(plan: Pick<PlanRow, 'settings'>, key: string, setting
  * dates it is only read (one statement; before, every report rewrote the row and so waited for every other report of
  * the period in the plan).
  */
+/** ensurePeriod's read, held FOR SHARE or FOR UPDATE: built once (db/prepared.ts), every report's save sends it */
+const heldPeriodStatement = (hold: 'share' | 'update') =>
+  preparedStatement(`period_for_${hold}`, (db, name) =>
+    db.select().from(reportPeriods).where(and(eq(reportPeriods.planId, sql.placeholder('planId')), eq(reportPeriods.key, sql.placeholder('key')))).for(hold).prepare(name),
+  );
+const heldPeriod = { share: heldPeriodStatement('share'), update: heldPeriodStatement('update') };
+
 export async function ensurePeriod(tx: DbOrTx, planId: number, p: ReportingPeriod, hold: 'share' | 'update' = 'share'): Promise<PeriodRow> {
   const dates = { label: p.label, start: p.start, end: p.end, dueDate: p.dueDate, opensOn: p.opensOn, locksOn: p.locksOn };
-  const [held] = await tx.select().from(reportPeriods).where(and(eq(reportPeriods.planId, planId), eq(reportPeriods.key, p.key))).for(hold);
+  const [held] = await heldPeriod[hold](tx, { planId, key: p.key });
   if (held && (Object.keys(dates) as (keyof typeof dates)[]).every((k) => held[k] === dates[k])) return held;
   const [row] = await tx
     .insert(reportPeriods)

@@ -1,8 +1,9 @@
 // Reports as the API shows them, read through the task's visibility.
-import { and, asc, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
 import type { PlanReportItem, ReportOut, ReportStatus } from '../../shared/reporting.js';
 import type { DbOrTx } from '../db/client.js';
+import { preparedStatement } from '../db/prepared.js';
 import { attachments, reportContributions, reportPeriods, reports, tasks, units } from '../db/schema/index.js';
 import { todayInShanghai } from '../domain/dates.js';
 import { combine, taskScope, type Actor } from '../policy.js';
@@ -53,13 +54,19 @@ export async function listTaskReports(db: DbOrTx, taskId: number) {
 }
 
 /** The latest accepted progress before a period starts: what "going backwards" is measured against. */
-export async function lastAcceptedProgress(db: DbOrTx, taskId: number, before: string): Promise<number | null> {
-  const rows = await db
+/** lastAcceptedProgress's statement, built once (db/prepared.ts): every report's save sends it */
+const acceptedProgressStatement = preparedStatement('accepted_progress', (db, name) =>
+  db
     .select({ progress: reports.progress, start: reportPeriods.start })
     .from(reports)
     .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
-    .where(and(eq(reports.taskId, taskId), eq(reports.status, 'accepted')))
-    .orderBy(desc(reportPeriods.start));
+    .where(and(eq(reports.taskId, sql.placeholder('taskId')), eq(reports.status, 'accepted')))
+    .orderBy(desc(reportPeriods.start))
+    .prepare(name),
+);
+
+export async function lastAcceptedProgress(db: DbOrTx, taskId: number, before: string): Promise<number | null> {
+  const rows = await acceptedProgressStatement(db, { taskId });
   return rows.find((r) => r.start < before && r.progress != null)?.progress ?? null;
 }
 

@@ -3,13 +3,14 @@
 import { countTasks, itemJson, itemRows, taskWhere, type ItemRow, type TaskFilter } from './tasks.js';
 import { JsonText } from '../jsonText.js';
 import { scopeKey, type Actor } from '../policy.js';
-import { and, asc, desc, eq, gte, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { TaskStatusOut } from '../../shared/reporting.js';
 import { encodeTaskCursor, type Task, type TaskCursor } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
+import { prepareSql, preparedStatement } from '../db/prepared.js';
 import { taskStatusRows } from '../db/schema/taskStatus.js';
 import { now } from '../clock.js';
-import { indicatorUnits, indicatorValues, indicators, outlineNodes, plans, reportPeriods, tasks } from '../db/schema/index.js';
+import { indicatorUnits, indicatorValues, indicators, outlineNodes, plans, tasks } from '../db/schema/index.js';
 import { computeTaskStatus, reportedTaskStatusSchema, TASK_STATE_LABELS, type StatusColor } from '../domain/status.js';
 import { computeIndicatorStatus, INDICATOR_STATE_LABELS } from '../domain/indicatorStatus.js';
 import { rollupOutline, type Rollup } from '../domain/rollup.js';
@@ -73,7 +74,7 @@ export async function computeTaskStatuses(db: DbOrTx, rows: TaskRow[], today: st
   }));
   const since = planRows.flatMap((plan) => {
     const due = calendar.get(plan.id)!.due;
-    return due ? [and(eq(reportPeriods.planId, plan.id), gte(reportPeriods.start, due.start))!] : [];
+    return due ? [{ planId: plan.id, start: due.start }] : [];
   });
   // reports in hand, waiting for review or with the unit's head, and lead units (issue #11: queries/statusFacts.ts)
   const facts = await statusFacts(db, rows.map((r) => r.id), since, known.led);
@@ -153,24 +154,38 @@ async function computeMissing(db: DbOrTx, rows: TaskRow[], out: Map<number, Task
 export async function storeTaskStatuses(db: DbOrTx, items: { taskId: number; gen: number; status: TaskStatusOut }[], today: string) {
   for (let i = 0; i < items.length; i += 500) {
     const chunk = items.slice(i, i + 500).sort((a, b) => a.taskId - b.taskId);
-    const values = sql.join(chunk.map(({ taskId, gen, status: s }) => sql`(${taskId}::int, ${gen}::int, ${s.color}::text, ${s.state}::text, ${JSON.stringify(s)}::jsonb)`), sql`, `);
-    await db.execute(sql`with v (task_id, gen, color, state, status) as (values ${values}),
-      l as (select t.task_id from task_statuses t join v on v.task_id = t.task_id and v.gen = t.gen order by t.task_id for update of t skip locked)
-      update task_statuses t set as_of = ${today}, color = v.color, state = v.state, status = v.status, computed_at = now()
-      from v where t.task_id = v.task_id and t.task_id in (select task_id from l)`);
+    await (chunk.length <= FEW ? storeFew : storeMany)(db, {
+      taskIds: chunk.map((c) => c.taskId), gens: chunk.map((c) => c.gen), colors: chunk.map((c) => c.status.color), states: chunk.map((c) => c.status.state),
+      statuses: chunk.map((c) => JSON.stringify(c.status)), today,
+    });
   }
 }
+/** storeTaskStatuses' statement, built once (db/prepared.ts): named for a few rows (a report's save: one), else planned with the values */
+const storeStatuses = (named: boolean) =>
+  preparedStatement(
+    `status_store_${named ? 'few' : 'many'}`,
+    (db, name) =>
+      prepareSql(
+        db,
+        sql`with v (task_id, gen, color, state, status) as (select * from unnest(${sql.placeholder('taskIds')}::int[], ${sql.placeholder('gens')}::int[], ${sql.placeholder('colors')}::text[], ${sql.placeholder('states')}::text[], ${sql.placeholder('statuses')}::text[])),
+          l as (select t.task_id from task_statuses t join v on v.task_id = t.task_id and v.gen = t.gen order by t.task_id for update of t skip locked)
+          update task_statuses t set as_of = ${sql.placeholder('today')}, color = v.color, state = v.state, status = v.status::jsonb, computed_at = now()
+          from v where t.task_id = v.task_id and t.task_id in (select task_id from l)`,
+        name,
+      ),
+    { named },
+  );
+const FEW = 50;
+const storeFew = storeStatuses(true);
+const storeMany = storeStatuses(false);
 
 /**
  * Recomputes and stores the given tasks' statuses as of today: called in the transaction of each change to a task or
  * its reports (the triggers have marked the rows; this writes today's figures back before the change commits).
  */
-export async function refreshTaskStatuses(tx: DbOrTx, taskIds: number[]): Promise<void> {
-  if (!taskIds.length) return;
-  const today = todayInShanghai(now());
-  // what taskStatuses and computeTaskStatuses read in four statements, in one (a report's write sends it every time):
-  // the tasks' inputs, their rows' generation and date, their plans' calendars and whether each has a lead unit
-  const read = await tx
+/** refreshTaskStatuses' read, built once (db/prepared.ts): every report's save sends it */
+const refreshInputs = preparedStatement('status_refresh_inputs', (db, name) =>
+  db
     .select({
       task: statusColumns, gen: taskStatusRows.gen, asOf: taskStatusRows.asOf, status: taskStatusRows.status, plan: statusPlanColumns,
       led: sql<boolean>`exists (select 1 from task_units l where l.task_id = ${tasks.id} and l.role = 'lead' and l.unit_id is not null)`,
@@ -178,7 +193,16 @@ export async function refreshTaskStatuses(tx: DbOrTx, taskIds: number[]): Promis
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .leftJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id))
-    .where(inArray(tasks.id, taskIds));
+    .where(sql`${tasks.id} = any(${sql.placeholder('taskIds')}::int[])`)
+    .prepare(name),
+);
+
+export async function refreshTaskStatuses(tx: DbOrTx, taskIds: number[]): Promise<void> {
+  if (!taskIds.length) return;
+  const today = todayInShanghai(now());
+  // what taskStatuses and computeTaskStatuses read in four statements, in one (a report's write sends it every time):
+  // the tasks' inputs, their rows' generation and date, their plans' calendars and whether each has a lead unit
+  const read = await refreshInputs(tx, { taskIds });
   const out = new Map<number, TaskStatusOut>();
   const genOf = new Map<number, number>();
   for (const r of read) {

@@ -5,8 +5,9 @@
 // number of tasks; queries/status.ts feeds them to domain/status.ts computeTaskStatus.
 // NB for maintained status rows (issue #15): besides reports' status/period, these facts move with a report's
 // progress/reported status while submitted and with task_units lead rows.
-import { and, eq, inArray, isNotNull, or, type SQL } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { preparedStatement } from '../db/prepared.js';
 import { reportPeriods, reports, taskUnits } from '../db/schema/index.js';
 import { reportedTaskStatusSchema } from '../domain/status.js';
 
@@ -27,16 +28,41 @@ export interface StatusFacts {
   led: Set<number>;
 }
 
-/** `since`: per plan, the condition "period from the due one on" (none when no period is due yet); `led`: the tasks with a lead unit, when the caller read them already. */
-export async function statusFacts(db: DbOrTx, taskIds: number[], since: SQL[], led?: Set<number>): Promise<StatusFacts> {
+const sentColumns = { taskId: reports.taskId, status: reports.status, progress: reports.progress, reportedStatus: reports.reportedStatus, start: reportPeriods.start, label: reportPeriods.label };
+const sentStatuses = ['unit_review', 'submitted', 'accepted'];
+/**
+ * The reports sent for tasks of one plan from a period on, built once (db/prepared.ts): a report's save asks it for its
+ * task. Named for a few tasks; for more, planned with the list each time (the best plan depends on its length).
+ */
+const sentInPlan = (named: boolean) =>
+  preparedStatement(
+    `status_sent_${named ? 'few' : 'many'}`,
+    (db, name) =>
+      db
+        .select(sentColumns)
+        .from(reports)
+        .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
+        .where(and(sql`${reports.taskId} = any(${sql.placeholder('taskIds')}::int[])`, inArray(reports.status, sentStatuses), eq(reportPeriods.planId, sql.placeholder('planId')), gte(reportPeriods.start, sql.placeholder('start'))))
+        .prepare(name),
+    { named },
+  );
+const sentInPlanFew = sentInPlan(true);
+const sentInPlanMany = sentInPlan(false);
+const FEW = 50;
+
+/** `since`: per plan, the first period that counts, "the due one on" (none when no period is due yet); `led`: the tasks with a lead unit, when the caller read them already. */
+export async function statusFacts(db: DbOrTx, taskIds: number[], since: { planId: number; start: string }[], led?: Set<number>): Promise<StatusFacts> {
   const out: StatusFacts = { reported: new Set(), withUnitHead: new Set(), pending: new Map(), led: new Set() };
   if (!taskIds.length) return out;
   if (since.length) {
-    const sent = await db
-      .select({ taskId: reports.taskId, status: reports.status, progress: reports.progress, reportedStatus: reports.reportedStatus, start: reportPeriods.start, label: reportPeriods.label })
-      .from(reports)
-      .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
-      .where(and(inArray(reports.taskId, taskIds), inArray(reports.status, ['unit_review', 'submitted', 'accepted']), or(...since)));
+    const sent =
+      since.length === 1
+        ? await (taskIds.length <= FEW ? sentInPlanFew : sentInPlanMany)(db, { taskIds, planId: since[0].planId, start: since[0].start })
+        : await db
+            .select(sentColumns)
+            .from(reports)
+            .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
+            .where(and(inArray(reports.taskId, taskIds), inArray(reports.status, sentStatuses), or(...since.map((p) => and(eq(reportPeriods.planId, p.planId), gte(reportPeriods.start, p.start))))));
     const freshest = new Map<number, (typeof sent)[number]>();
     for (const r of sent) {
       if (r.status === 'unit_review') {

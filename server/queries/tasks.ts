@@ -4,7 +4,8 @@ import type { Task, TaskCursor } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
 import { documents, outlineNodes, plans, taskUnits, tasks, units } from '../db/schema/index.js';
 import { taskStatusRows } from '../db/schema/taskStatus.js';
-import { combine, isAdmin, planScope, seesRegion, taskScope, unitTaskRoles, type Actor } from '../policy.js';
+import { combine, isAdmin, preparedScopes, seesRegion, taskScope, unitTaskRoles, type Actor } from '../policy.js';
+import { preparedStatement } from '../db/prepared.js';
 import { matchSearch } from '../search.js';
 
 export interface TaskFilter {
@@ -173,17 +174,28 @@ export async function getVisibleTask(db: DbOrTx, actor: Actor, id: number) {
  * plan's title, the source quote: a statement each, and the plan's whole document for the quote), getVisiblePlan the
  * plan in one more.
  */
+/** getVisibleTaskWithPlan's statement (every report's save or submission), one per shape of the scopes, built once (db/prepared.ts) */
+const taskWithPlanStatement = (shape: string, taskCond: SQL | undefined, planCond: SQL | undefined) =>
+  preparedStatement(`task_with_plan_${shape}`, (db, name) =>
+    db
+      .select({
+        id: tasks.id, planId: tasks.planId, title: tasks.title,
+        // as text: the drivers hand json back differently (node-postgres parses it, drizzle's PGlite session does not)
+        units: sql<string>`coalesce((select json_agg(json_build_object('unitId', tu.unit_id, 'role', tu.role)) from task_units tu where tu.task_id = ${tasks.id}), '[]'::json)::text`,
+        plan: plans,
+      })
+      .from(tasks)
+      .innerJoin(plans, eq(plans.id, tasks.planId))
+      .where(combine(sql`${tasks.id} = ${sql.placeholder('id')}`, taskCond, planCond))
+      .prepare(name),
+  );
+const taskWithPlanStatements = new Map<string, ReturnType<typeof taskWithPlanStatement>>();
+
 export async function getVisibleTaskWithPlan(db: DbOrTx, actor: Actor, id: number) {
-  const [row] = await db
-    .select({
-      id: tasks.id, planId: tasks.planId, title: tasks.title,
-      // as text: the drivers hand json back differently (node-postgres parses it, drizzle's PGlite session does not)
-      units: sql<string>`coalesce((select json_agg(json_build_object('unitId', tu.unit_id, 'role', tu.role)) from task_units tu where tu.task_id = ${tasks.id}), '[]'::json)::text`,
-      plan: plans,
-    })
-    .from(tasks)
-    .innerJoin(plans, eq(plans.id, tasks.planId))
-    .where(combine(eq(tasks.id, id), taskScope(actor), planScope(actor)));
+  const scope = preparedScopes(actor);
+  let statement = taskWithPlanStatements.get(scope.shape);
+  if (!statement) taskWithPlanStatements.set(scope.shape, (statement = taskWithPlanStatement(scope.shape, scope.task, scope.plan)));
+  const [row] = await statement(db, { id, ...scope.values });
   if (!row) throw new AppError('NOT_FOUND');
   return { ...row, units: JSON.parse(row.units) as { unitId: number | null; role: string }[] };
 }

@@ -1,0 +1,99 @@
+// Statements built once (server/db/prepared.ts, issue #15 phase 9): a report's submission builds none of its
+// statements' text again after the first (drizzle's query building was the largest part of its server CPU, and what ran
+// cold after a start), a statement kept runs on the connection of the transaction it is given, and what it writes is
+// what the statements built each time wrote.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { auditEvents, reports, tasks } from '../../server/db/schema/index.js';
+import { taskStatusRows } from '../../server/db/schema/taskStatus.js';
+import { preparedStatement } from '../../server/db/prepared.js';
+import { computeTaskStatuses, taskStatuses } from '../../server/queries/status.js';
+import { now, setClock } from '../../server/clock.js';
+import { todayInShanghai } from '../../server/domain/dates.js';
+import { useTestApp } from '../helpers/app.js';
+import { makePlan, makeRunningPlan } from '../helpers/factories.js';
+
+const t = useTestApp();
+afterEach(() => {
+  setClock(null);
+  vi.restoreAllMocks();
+});
+
+describe('statements built once', () => {
+  it("a report's submission through the API builds none of its statements after the first, and stores and audits it once", async () => {
+    setClock(() => new Date('2026-02-03T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const body = { reportedStatus: '推进中', progress: 30, progressText: '一月进展', submit: true };
+    // the first submission (of this process, of this shape of scope) builds its statements
+    expect((await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, body)).statusCode).toBe(200);
+
+    const built: string[] = [];
+    const sqlToQuery = PgDialect.prototype.sqlToQuery;
+    vi.spyOn(PgDialect.prototype, 'sqlToQuery').mockImplementation(function (this: PgDialect, ...a: Parameters<typeof sqlToQuery>) {
+      const q = sqlToQuery.apply(this, a);
+      built.push(q.sql);
+      return q;
+    });
+    const res = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { ...body, progressText: '一月进展:平台上线' });
+    const duringSubmission = [...built];
+    // (the spy sees a statement that is built)
+    await t.handle.db.select({ id: reports.id }).from(reports).where(eq(reports.id, 0));
+    vi.restoreAllMocks();
+    expect(built.at(-1)).toMatch(/^select "id" from "reports"/);
+    expect(res.statusCode).toBe(200);
+    // PostgreSQL's BEGIN and COMMIT are drizzle's SQL (PGlite's are its own)
+    expect(duringSubmission.filter((q) => q !== 'begin' && q !== 'commit')).toEqual([]);
+
+    const db = t.handle.db;
+    const stored = await db.select().from(reports).where(eq(reports.taskId, s.otherTask.id));
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ id: res.json().id, status: 'submitted', submissions: 1, progress: 30, progressText: '一月进展:平台上线', problems: '', indicatorValues: [], warnings: [] });
+    expect(stored[0].submittedAt).toBeInstanceOf(Date);
+    expect(res.json()).toMatchObject({ id: stored[0].id, status: 'submitted', progress: 30 });
+    // one audit row, no "before" (SQL's NULL, not JSON's null), "after" as written
+    const audits = await db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(stored[0].id))));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ action: 'report.submit', planId: s.plan.id, before: null, after: expect.objectContaining({ progress: 30, status: 'submitted' }) });
+    const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(stored[0].id)), sql`${auditEvents.before} is null`));
+    expect(Number(n)).toBe(1);
+    // the task's maintained status row was rewritten in the same transaction (today's figures, as computed)
+    const [row] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
+    const [task] = await db.select().from(tasks).where(eq(tasks.id, s.otherTask.id));
+    const today = todayInShanghai(now());
+    expect(row.asOf).toBe(today);
+    expect(row.status).toEqual((await computeTaskStatuses(db, [task], today)).get(task.id));
+  });
+
+  it("a kept statement runs on the connection of the transaction it is given (it reads the transaction's own rows)", async () => {
+    const db = t.handle.db;
+    const { tasks: [task] } = await makePlan(db, { tasks: [{ title: '原标题' }] });
+    const titleOf = preparedStatement('test_title', (d, name) => d.select({ title: tasks.title }).from(tasks).where(eq(tasks.id, sql.placeholder('id'))).prepare(name));
+    expect(await titleOf(db, { id: task.id })).toEqual([{ title: '原标题' }]);
+    const rollback = new Error('rollback');
+    await expect(
+      db.transaction(async (tx) => {
+        await tx.update(tasks).set({ title: '事务内标题' }).where(eq(tasks.id, task.id));
+        expect(await titleOf(tx, { id: task.id })).toEqual([{ title: '事务内标题' }]);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect(await titleOf(db, { id: task.id })).toEqual([{ title: '原标题' }]);
+  });
+
+  it("stores the statuses of more tasks than a named statement's (planned with the list) as computed", async () => {
+    setClock(() => new Date('2026-06-10T02:00:00Z'));
+    const db = t.handle.db;
+    const { plan } = await makePlan(db, { periodStart: 2026, periodEnd: 2030, tasks: Array.from({ length: 60 }, (_, i) => ({ title: `第${i + 1}项工作` })) });
+    const cols = { id: tasks.id, planId: tasks.planId, parentTaskId: tasks.parentTaskId, startDate: tasks.startDate, deadline: tasks.deadline, progress: tasks.progress, reportedStatus: tasks.reportedStatus, createdAt: tasks.createdAt };
+    const rows = await db.select(cols).from(tasks).where(eq(tasks.planId, plan.id)).orderBy(asc(tasks.id));
+    const today = todayInShanghai(now());
+    const answered = await taskStatuses(db, rows, today);
+    const stored = await db.select().from(taskStatusRows).where(eq(taskStatusRows.planId, plan.id));
+    expect(stored).toHaveLength(60);
+    for (const r of stored) {
+      expect(r.asOf).toBe(today);
+      expect(r.status).toEqual(answered.get(r.taskId));
+    }
+  });
+});
