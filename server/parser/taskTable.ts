@@ -4,7 +4,7 @@
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext, Line } from './types.js';
 import { parseUnitList, looksLikeUnit, splitUnitList } from './units.js';
-import { readInline, hasRoleVerb, readLabelledCell } from './respNotes.js';
+import { readInline, hasRoleVerb, readLabelledCell } from './labelNotes.js';
 import { parseDeadline } from './deadline.js';
 import { COUNT_UNIT } from './targetsWords.js';
 import { fragsV, type Frag } from './virtual.js';

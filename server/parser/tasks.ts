@@ -4,7 +4,8 @@
 // back to their lead-phrase paragraphs, with no units.
 import type { OutlineNode, ParsedTask, ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
-import { findRespNotes, readInline, hasRoleVerb, INLINE_ITEM, type RespNote } from './respNotes.js';
+import { findRespNotes, INLINE_ITEM, type RespNote } from './respNotes.js';
+import { readInline, hasRoleVerb } from './labelNotes.js';
 import { findTaskTables, leadPhrase, trimTitleTail } from './taskTable.js';
 import { findMatrixTables } from './matrixTargets.js';
 import { headingStart } from './outline.js';
