@@ -386,14 +386,18 @@ function inNoteBlock(ctx: ParseContext, p: number): boolean {
   return false;
 }
 
-/** the heading right above an item numbered "1." that is its only item, when that heading is a short name ("(一)X") */
+const FIELD_ITEM = /^\s*(?:活动|工作|主要|具体|实施)?(?:内容|时间|地点|对象|方式|要求|措施|目标|任务|范围|步骤|主题)\s*[:：]/;
+
+/** the heading right above an item numbered "1." that is its only item (or one of its field items), when that heading is a short name ("(一)X") */
 function namingHead(heads: Head[], head: Head): Head | null {
   const i = heads.indexOf(head);
-  const parent = i > 0 ? heads[i - 1] : null;
+  const field = FIELD_ITEM.test(head.node.title);
+  const parent = field ? (heads.slice(0, i).reverse().find((h) => h.node.id === head.node.parentId) ?? null) : i > 0 ? heads[i - 1] : null;
   if (!parent || head.node.parentId !== parent.node.id || !/^\d{1,2}[.、．]$/.test(head.node.marker)) return null;
   if (!/^(?:[((][一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、)$/.test(parent.node.marker)) return null;
   const next = heads[i + 1];
-  if (next && next.node.parentId === parent.node.id) return null;
+  // "(一)开展…活动 ⏎ 1.活动时间:… ⏎ 2.活动内容:… ⏎ 3.组织单位:…": items that are the heading's fields, not tasks of their own
+  if (next && next.node.parentId === parent.node.id && !field) return null;
   const name = parent.node.title.trim();
   return name.length >= 4 && name.length <= 30 && !/[。;!?,]/.test(name) ? parent : null;
 }

@@ -12,10 +12,10 @@ export type UnitRole = 'lead' | 'responsible' | 'cooperating';
 /** cores that lead; 主责/主办/主要责任 lead only where the item has no 牵头 label (then they are responsible) */
 export const LEAD_CORES = ['牵头责任', '牵头负责', '牵头', '主要责任', '主责', '主办'] as const;
 /** cores that carry the task out */
-export const RESPONSIBLE_CORES = ['主体责任', '监管责任', '属地管理责任', '属地责任', '共同责任', '具体责任', '责任', '落实', '实施', '承办', '主管', '具体承办'] as const;
+export const RESPONSIBLE_CORES = ['主体责任', '监管责任', '属地管理责任', '属地责任', '共同责任', '具体责任', '责任', '落实', '实施', '承办', '主管', '具体承办', '组织'] as const;
 /** cores that help */
 /** ("组成单位": the members of a joint meeting or leading group the item sets up, beside its 牵头单位) */
-export const COOPERATING_CORES = ['协同责任', '协同配合', '协同', '配合', '协办', '协作', '协助', '参与', '支持', '数据提供', '组成'] as const;
+export const COOPERATING_CORES = ['协同责任', '协同配合', '协同', '配合', '协办', '协作', '协助', '参与', '参加', '支持', '数据提供', '组成'] as const;
 /** what holds the role: "单位", "部门", a town's or a department's offices */
 export const HOLDERS = ['单位', '部门', '科室', '处室', '股室', '站所', '主体'] as const;
 /** words before a core that do not change it: "主要协作单位", "共同责任单位", "其他配合单位" */
@@ -42,7 +42,7 @@ export function roleOfCore(word: string, hasLead = false): UnitRole {
   const w = word.replace(/^(?:主要(?!责任)|共同(?!责任)|其他|其它|具体(?!责任|承办)|相关)/, '');
   if (/^(?:牵头)/.test(w)) return 'lead';
   if (/^(?:主要责任|主责|主办)/.test(w)) return hasLead ? 'responsible' : 'lead';
-  if (/^(?:协同|配合|协办|协作|协助|参与|支持|数据提供|组成)/.test(w)) return 'cooperating';
+  if (/^(?:协同|配合|协办|协作|协助|参与|参加|支持|数据提供|组成)/.test(w)) return 'cooperating';
   return 'responsible';
 }
 

@@ -268,3 +268,16 @@ describe('OCR in labels', () => {
     expect(raws(p.tasks[0].cooperating)).toEqual(['团区委', '区妇联']);
   });
 });
+
+describe('组织单位 and 参加单位 under a heading whose numbered items are its fields (real-AP ap11)', () => {
+  it('reads 组织单位 as responsible and 参加单位 as cooperating, the task named by the heading above its field items', () => {
+    const text =
+      '四、活动安排\n(一)开展安全生产事故警示教育周活动\n1.活动时间:6月1日至6月7日。\n2.活动内容:各乡镇组织企业集中开展警示教育活动。\n3.组织单位:各乡镇人民政府,县直有关部门和单位。\n' +
+      '(二)开展安全文化周系列活动\n1.活动时间:6月8日至6月14日。\n2.活动内容:组织安全文化进企业活动。\n3.组织单位:县总工会。\n4.参加单位:团县委、县妇联。\n';
+    const tasks = parseText(text).tasks;
+    expect(tasks.map((t) => [t.title, t.responsible.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([
+      ['开展安全生产事故警示教育周活动', ['各乡镇人民政府', '县直有关部门和单位'], []],
+      ['开展安全文化周系列活动', ['县总工会'], ['团县委', '县妇联']],
+    ]);
+  });
+});
