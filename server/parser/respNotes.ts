@@ -136,8 +136,22 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
   notes.push(...findInlineNotes(ctx, notes));
   notes.push(...sameLines(ctx, notes));
   notes.sort((a, b) => a.start - b.start);
-  extendDuties(ctx, notes);
-  return notes;
+  const kept = labelledBelow(text, notes);
+  extendDuties(ctx, kept);
+  return kept;
+}
+
+/**
+ * "(五)6月1日前,各乡镇、安委会成员单位要在…设置…宣传栏。⏎ 责任单位:各乡镇政府,县安委会成员单位。": the item's own
+ * label line says who does it; the sentence's subject is the same duty told in passing, not a task of its own.
+ */
+function labelledBelow(text: string, notes: RespNote[]): RespNote[] {
+  return notes.filter((n, k) => {
+    const next = notes[k + 1];
+    if (!n.opens || !next || next.layout !== 'line' || next.opens) return true;
+    const lineEnd = text.indexOf('\n', n.end);
+    return !(lineEnd >= 0 && lineEnd < next.start && !/\S/.test(text.slice(lineEnd, next.start)));
+  });
 }
 
 /**

@@ -281,3 +281,15 @@ describe('组织单位 and 参加单位 under a heading whose numbered items are
     ]);
   });
 });
+
+describe('a sentence duty over its item\'s own label line (real-AP ap10)', () => {
+  it('takes the label line, not the subject told in passing, and makes one task of the item', () => {
+    const text =
+      '(五)6月1日前,各乡镇、安委会成员单位要在单位所在地设置固定的安全生产宣传栏。\n责任单位:各乡镇政府,县安委会成员单位。\n' +
+      '(六)6月8日前,在贵毕路入口喷绘1幅以上大型安全生产公益宣传广告。\n责任单位:县建设局、城管局。\n';
+    expect(roles(text)).toEqual([
+      [[], ['各乡镇政府', '县安委会成员单位'], []],
+      [[], ['县建设局', '城管局'], []],
+    ]);
+  });
+});
