@@ -121,6 +121,12 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
         }
       }
     }
+    // "会议进一步压实各部门职责:住建局统筹协调全局…;应急局严管…;市场监管局从…严控…": a division of labour after a colon
+    const split = /职责|分工/.test(t) ? colonDuties(ctx, t, mt, line.start) : [];
+    if (split.length && split.every((n) => free(n.start, n.end))) {
+      out.push(...split);
+      continue;
+    }
     // "有3项由X牵头,分别是A;B;C。", "X、Y等分工负责A;B;C": one note, a list of pieces of work each its own task
     const listed = listedDuties(ctx, t, mt, line.start);
     if (listed.length && listed.every((n) => free(n.start, n.end))) out.push(...listed);
@@ -201,6 +207,39 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
     }
   }
   out.push(...dutyLines(ctx, free));
+  return out;
+}
+
+const COLON_HEAD = /^[^。:]{0,60}?(?:职责|分工|责任)(?:如下|分别是|是)?:\s*/;
+const ORGAN_AT = /(局|委|办|部|院|厅|署|中心|政府|街道|公司|集团|队|所|站|处|室|科)/g;
+
+/**
+ * "…压实各部门职责:住建局统筹协调全局,督促…;应急局严管工业燃料违规民用行为;市场监管局从生产销售端严控…": after a colon
+ * that announces duties, ";" clauses each opening on a unit by name and its work. Three or more units: each clause a task.
+ */
+function colonDuties(ctx: ParseContext, t: string, mt: string, lineStart: number): RespNote[] {
+  const head = COLON_HEAD.exec(mt);
+  if (!head) return [];
+  const duties: { at: number; who: string; end: number }[] = [];
+  const re = /[^;。]+/g;
+  re.lastIndex = head[0].length;
+  for (let m = re.exec(mt); m; m = re.exec(mt)) {
+    const c = m[0];
+    let who = '';
+    ORGAN_AT.lastIndex = 0;
+    for (let e = ORGAN_AT.exec(c); e && e.index < 14; e = ORGAN_AT.exec(c)) {
+      const cand = c.slice(0, e.index + e[0].length);
+      if (/^[\u4e00-\u9fa5]{2}/.test(c.slice(cand.length)) && isUnitSubject(cand) && ORGAN_NAME.test(cand) && !NOT_NAMED.test(cand)) who = cand;
+    }
+    if (!who) continue;
+    duties.push({ at: lineStart + m.index, who: t.slice(m.index, m.index + who.length), end: lineStart + m.index + c.length });
+  }
+  if (duties.length < 3 || new Set(duties.map((d) => d.who)).size < 3) return [];
+  const out: RespNote[] = [];
+  for (const d of duties) {
+    const got = parseUnitList(ctx, d.who, d.at);
+    if (got.units.length && !got.rejected.length) out.push(openingNote(d.at, d.at + d.who.length, 'responsible', got.units, d.end));
+  }
   return out;
 }
 

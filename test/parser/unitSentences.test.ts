@@ -492,4 +492,9 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('各相关部门要高度重视,制定可行的建设方案。\n').map((t) => t.responsible)).toEqual([['各相关部门']]);
     expect(tasksOf('各有关单位要高度重视,加强组织领导,确保各项任务落到实处。\n')).toEqual([]);
   });
+  it('reads a division of labour after a colon, ";" clauses each opening on a unit by name ("…压实各部门职责:住建局统筹…;应急局严管…;市场监管局从…严控…") (real-AP)', () => {
+    const text = '会议进一步压实各部门职责:住建局统筹协调全局,督促燃气企业落实主体责任;应急局严管工业燃料违规民用行为;市场监管局从生产销售端严控燃气产品质量。\n';
+    expect(tasksOf(text).map((t) => t.responsible)).toEqual([['住建局'], ['应急局'], ['市场监管局']]);
+    expect(tasksOf('会议明确了各部门职责:一是加强领导;二是压实责任;三是强化督查。\n')).toEqual([]);
+  });
 });
