@@ -980,7 +980,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // ("请", "尤其是" before the units)
   const pre = Math.max(0, m[0].indexOf(m[1]));
   // a trailing "(详见任务分工)" says where the list is detailed: not part of the last name
-  const whoText = t.slice(s0 + lead + pre, s0 + lead + pre + m[1].length).replace(/\((?:详见|见|具体见)[^()]{0,8}\)$/, '');
+  const whoText = t.slice(s0 + lead + pre, s0 + lead + pre + m[1].length).replace(/\((?:详见|见|具体见)[^()]{0,8}\)$|\((?:见)?附件\s*\d{0,2}\)$/, '');
   const mixed = () => splitUnitList(whoText, 0).every((p) => isUnitSubject(p.text) || isAddressees(p.text) || /有关成员单位$/.test(p.text));
   // addressees take a duty where the sentence sets a date, or where they are places ("各乡镇人民政府要严格执行…"):
   // the towns or districts that do the work, which labellers took as tasks, unlike "各单位要高度重视" (on the real

@@ -42,7 +42,7 @@ interface Piece {
 
 /** Splits on 、,; (and the "/" of ledgers: "市发改委/市财政局"; a lone "/" is none) outside parentheses; joins "各镇人民政府、街道办事处" back together. */
 /** a level of government or a kind of place, named without a place: every one of them is meant after 各 */
-const LEVEL = '(?:[区县市州盟旗]|开发区|园区|乡镇|镇|乡|街道|镇街|村|社区)';
+const LEVEL = '(?:[区县市州盟旗]|特区|开发区|园区|乡镇|镇|乡|街道|镇街|村|社区)';
 const LEVELS_HEAD = new RegExp(`^(?:各|全[省市]各)${LEVEL}(?:\\([^)]{1,6}\\))?(?:、${LEVEL}(?:\\([^)]{1,6}\\))?)*$`);
 const LEVEL_TAIL = new RegExp(`^${LEVEL}(?:\\([^)]{1,6}\\))?(?:(?:人民)?政府|党委|管委会|办事处)?(?:\\([^)]{1,6}\\))?(?:(?:及|和|与)[\\u4e00-\\u9fa5()]{2,20})?$`);
 
@@ -68,7 +68,7 @@ export function splitUnitList(value: string, offset: number): Piece[] {
   for (let i = 0; i + 1 < pieces.length; i++) {
     // "各州、市人民政府", "各县、市、区政府", "各盟、市": every body of those levels, one collective — the middle
     // levels are joined first so the pair rule below sees "各县、市" + "区政府"
-    while (i + 2 < pieces.length && /^(各|全[省市]各)[区县市州盟旗](\([^)]{1,6}\))?$/.test(pieces[i].text) && /^[区县市州盟旗](\([^)]{1,6}\))?$/.test(pieces[i + 1].text) && /^[区县市州盟旗]/.test(pieces[i + 2].text)) {
+    while (i + 2 < pieces.length && /^(各|全[省市]各)(特区|[区县市州盟旗])(\([^)]{1,6}\))?$/.test(pieces[i].text) && /^(特区|[区县市州盟旗])(\([^)]{1,6}\))?$/.test(pieces[i + 1].text) && /^(特区|[区县市州盟旗])/.test(pieces[i + 2].text)) {
       pieces.splice(i, 2, { text: value.slice(pieces[i].start - offset, pieces[i + 1].start - offset + pieces[i + 1].text.length), start: pieces[i].start });
     }
     const a = pieces[i].text;

@@ -497,4 +497,8 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf(text).map((t) => t.responsible)).toEqual([['住建局'], ['应急局'], ['市场监管局']]);
     expect(tasksOf('会议明确了各部门职责:一是加强领导;二是压实责任;三是强化督查。\n')).toEqual([]);
   });
+  it('reads 特区 as a level sharing the 各 ("各县、特区、区人民政府"), and drops an "(附件1)" note from a name (real-AR)', () => {
+    expect(tasksOf('各县、特区、区人民政府要于6月底前完成摸底。\n').map((t) => t.responsible)).toEqual([['各县、特区、区人民政府']]);
+    expect(tasksOf('请各参会单位(附件1)认真研究,于5月20日前报送书面意见。\n').map((t) => t.responsible)).toEqual([['各参会单位']]);
+  });
 });
