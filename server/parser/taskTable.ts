@@ -513,7 +513,8 @@ function headerAt0(lines: Line[], i: number): Header | null {
       j++;
       continue;
     }
-    const c = columnOf(tx);
+    // "指标名称 ⏎ 单位 ⏎ 2022年 ⏎ 2025年 ⏎ 牵头单位": an indicator list's measure and year columns, not units or a stop
+    const c = cols.length && /^(?:计量)?单位$/.test(tx) ? 'other' : cols.length && /^(?:19|20)\d{2}年(?:目标|目标值|底)?$/.test(tx) ? 'other' : columnOf(tx);
     // "指标 ⏎ 工作任务": beside the task column, an indicator column only groups the rows
     const weak = cols.findIndex((x, k) => x === 'task' && WEAK_TASK.test(words[k]));
     if (c === 'task' && weak >= 0 && !WEAK_TASK.test(tx)) cols[weak] = 'other';

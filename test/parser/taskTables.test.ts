@@ -365,3 +365,16 @@ describe('a "|" table whose group headings ride on the first row of each group (
     ]);
   });
 });
+
+describe('an indicator responsibility list printed one cell per line (real-AR ar18)', () => {
+  it('reads 单位 and the year columns as the list\'s own columns, the rows\' lead and responsible units from theirs', () => {
+    const lines = ['主要目标责任清单', '序号', '指标名称', '单位', '2022年', '2025年', '2027年', '牵头单位', '责任单位'];
+    lines.push('1', '人均预期寿命', '岁', '78.2(2021年)', '≥79.2', '≥80', '县卫健局', '县文旅广体局、各乡镇人民政府');
+    lines.push('2', '居民健康素养水平', '%', '25', '≥30', '≥35', '县卫健局', '县疾控中心、各乡镇人民政府');
+    const text = lines.map((l, k) => (k ? `${l} |` : l)).join('\n') + '\n';
+    expect(parseText(text).tasks.map((t) => [t.title, raws(t.lead), raws(t.responsible)])).toEqual([
+      ['人均预期寿命', ['县卫健局'], ['县文旅广体局', '各乡镇人民政府']],
+      ['居民健康素养水平', ['县卫健局'], ['县疾控中心', '各乡镇人民政府']],
+    ]);
+  });
+});
