@@ -5,6 +5,7 @@ import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { openDb } from '../db/client.js';
 import { buildApp } from '../http/app.js';
+import { warmUpSubmissions } from '../http/warmUp.js';
 import { parseTrustProxy } from '../auth/trustProxy.js';
 import { systemActor } from '../policy.js';
 import { regions, units, users } from '../db/schema/index.js';
@@ -21,8 +22,10 @@ import { closeParsePool } from '../parser/worker/pool.js';
 async function serve(port: number, host: string, db: Awaited<ReturnType<typeof openDb>>) {
   // LUOSHI_TRUST_PROXY: off unless set (behind nginx: the proxy's address, e.g. 127.0.0.1); docs/security.md
   const app = await buildApp({ db: db.db, logger: process.env.LUOSHI_LOG === '1', trustProxy: parseTrustProxy(process.env.LUOSHI_TRUST_PROXY) });
-  // the pool's connections open before the first request, not in the first burst (db/client.ts)
+  // the pool's connections open before the first request, not in the first burst (db/client.ts), and each has run a
+  // report's submission once, rolled back (http/warmUp.ts; LUOSHI_WARM_UP=0: not)
   await db.openConnections();
+  if (process.env.LUOSHI_WARM_UP !== '0') await warmUpSubmissions(db);
   await app.listen({ port, host });
   const stopJobs = startScheduler(db.db); // reporting reminders, 督办 rules and escalation, e-mail/webhook delivery
   const stop = async () => {

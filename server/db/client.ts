@@ -16,6 +16,8 @@ export type DbOrTx = Db | Tx;
 export interface DbHandle {
   db: Db;
   kind: 'pglite' | 'pg';
+  /** how many connections it opens at most: the pool's size (LUOSHI_DB_POOL when opened), PGlite's one */
+  connections: number;
   /**
    * Opens the pool's connections now, each with the catalog of the tables every request reads loaded, rather than in the
    * first burst of requests (a server about to serve: `luoshi serve`). The embedded database's one connection is open.
@@ -68,6 +70,7 @@ async function openServer(url: string): Promise<DbHandle> {
   return {
     db,
     kind: 'pg',
+    connections: max,
     openConnections: async () => {
       // all at once (a pool of 10: ~0.1 s at start); each PostgreSQL backend loads the catalog of the tables a request
       // reads (planning a statement over them opens each table and its indexes) while nothing waits for it. Connections
@@ -109,6 +112,7 @@ async function openEmbedded(url?: string): Promise<DbHandle> {
   return {
     db,
     kind: 'pglite',
+    connections: 1,
     openConnections: async () => {},
     close: async () => {
       await clock.close();

@@ -1,0 +1,77 @@
+// The start's warm-up (server/http/warmUp.ts, issue #15 phase 9): `luoshi serve` runs one report's submission on each
+// connection of the pool before it listens, rolled back — the connection's statements prepared and its triggers run
+// once — and leaves nothing behind: no report, no period, no audit row, no status row changed, no notification.
+import { describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openDb } from '../../server/db/client.js';
+import { warmUpSubmissions } from '../../server/http/warmUp.js';
+import { setClock } from '../../server/clock.js';
+import { useTestApp } from '../helpers/app.js';
+import { makeRunningPlan } from '../helpers/factories.js';
+
+const t = useTestApp();
+
+/** everything a submission writes, counted and summed */
+const written = async (db: typeof t.handle.db) => {
+  const q = async (text: string) => Number(((await db.execute(sql.raw(text))) as unknown as { rows: { n: number | string }[] }).rows[0].n);
+  return {
+    reports: await q('select count(*) n from reports'),
+    periods: await q('select count(*) n from report_periods'),
+    audit: await q('select count(*) n from audit_events'),
+    statuses: await q(`select count(*) n from task_statuses where computed_at is not null`),
+    statusText: await q(`select coalesce(sum(length(status::text) + gen), 0) n from task_statuses`),
+  };
+};
+
+describe('the warm-up at start', () => {
+  it("runs a submission to its end on every connection and leaves nothing behind", async () => {
+    setClock(() => new Date('2026-02-03T02:00:00Z'));
+    try {
+      // two plans of two tasks with a lead unit each: a task for each connection
+      await makeRunningPlan(t.app, t.handle.db);
+      await makeRunningPlan(t.app, t.handle.db);
+      const before = await written(t.handle.db);
+      const url = t.handle.url;
+      if (t.handle.kind !== 'pg' || !url) {
+        // the embedded database: its one connection
+        expect(await warmUpSubmissions(t.handle)).toEqual({ connections: 1, complete: 1 });
+        expect(await written(t.handle.db)).toEqual(before);
+        return;
+      }
+      // a server's own pool of 3: every connection ran the submission's statements (prepared there: db/prepared.ts)
+      const was = process.env.LUOSHI_DB_POOL;
+      process.env.LUOSHI_DB_POOL = '3';
+      const server = await openDb(url, { migrate: false });
+      if (was === undefined) delete process.env.LUOSHI_DB_POOL;
+      else process.env.LUOSHI_DB_POOL = was;
+      const listener = new pg.Client({ connectionString: url });
+      await listener.connect();
+      let notified = 0;
+      listener.on('notification', () => notified++);
+      await listener.query('listen luoshi_change');
+      try {
+        await server.openConnections();
+        expect(await warmUpSubmissions(server)).toEqual({ connections: 3, complete: 3 });
+        const pool = (server.db as unknown as { $client: pg.Pool }).$client;
+        const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect()]);
+        try {
+          for (const c of clients) {
+            const names = (await c.query(`select name from pg_prepared_statements`)).rows.map((r: { name: string }) => r.name.replace(/_\d+$/, ''));
+            expect(names).toEqual(expect.arrayContaining(['task_with_plan_unit', 'period_for_share', 'report_for_update', 'accepted_progress', 'report_insert', 'audit_insert', 'status_refresh_inputs', 'status_store_few']));
+          }
+        } finally {
+          for (const c of clients) c.release();
+        }
+        await new Promise((r) => setTimeout(r, 200));
+        expect(notified).toBe(0);
+        expect(await written(t.handle.db)).toEqual(before);
+      } finally {
+        await listener.end();
+        await server.close();
+      }
+    } finally {
+      setClock(null);
+    }
+  });
+});
