@@ -2,7 +2,7 @@
 // measured in the same run: a bare route behind the same hooks, and each route's own SQL alone through pgbench.
 //
 //   npx tsx bench/city/generate.ts --size district          # once: loads luoshi_bench
-//   npx tsx bench/city.bench.ts [--seconds 10] [--connections 50] [--rounds 1] [--only status,board] [--explain] [--no-sql] [--server DIR/bench/city/server.ts] [--cpu-prof DIR]
+//   npx tsx bench/city.bench.ts [--seconds 10] [--connections 50] [--rounds 1] [--only status,board] [--explain] [--no-sql] [--floor-each] [--server DIR/bench/city/server.ts] [--cpu-prof DIR]
 //   npx tsx bench/city.bench.ts --check-plans --only cursor      # only the plan check of the keyset pages, exit 1 if one fails
 //
 // The app runs as its own process (bench/city/server.ts, DATABASE_URL = --db, LUOSHI_DB_POOL passed through), the load
@@ -11,7 +11,8 @@
 // client running the whole sequence as one transaction (a request that sends none — an answer cache hit with the change
 // clock listening — has no SQL alone: 'none', its floor is the bare route). --explain prints EXPLAIN ANALYZE of each route's two
 // slowest statements. "server CPU" is the app process's CPU time (from /proc) per request sent, robust to what
-// others run on the machine. Before the load, the keyset routes' page statements are EXPLAINed: each must use an index and
+// others run on the machine. --floor-each: the bare route is measured again right before each route, and each route's
+// ratio is also given against that floor of the same moment. Before the load, the keyset routes' page statements are EXPLAINed: each must use an index and
 // no statement of theirs may scan a large table whole (unit_tasks among them). Results: markdown tables on stdout, JSON in /tmp/city-bench-<time>.json.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
@@ -203,6 +204,9 @@ if (planChecks.length) {
 }
 
 const results: Record<string, { http: Measure[]; sql: Measure[]; statements: number; bytes: number }> = {};
+/** --floor-each: per route, the bare route measured right before it in each round */
+const floorEach = args.has('floor-each');
+const floors: Record<string, Measure[]> = {};
 const bare: Measure[] = [];
 for (let round = 1; round <= rounds; round++) {
   await http('/__bench/bare', cookies.office, 2); // warm-up
@@ -212,6 +216,12 @@ for (let round = 1; round <= rounds; round++) {
     const cookie = cookies[r.as];
     const cap = captures.get(r.name)!;
     const entry = (results[r.name] ??= { http: [], sql: [], statements: cap.statements.length, bytes: cap.bytes });
+    // --floor-each: the bare route measured again right before this route (the floor of the same moment: on shared cores
+    // the bare route's p99 moves with what else runs, minute to minute)
+    if (floorEach) {
+      await http('/__bench/bare', cookies.office, 2);
+      (floors[r.name] ??= []).push(await http('/__bench/bare', cookies.office));
+    }
     await http(r.path, cookie, 2); // warm-up
     entry.http.push(await http(r.path, cookie));
     // a request that sends no statement (an answer cache hit with the change clock listening): its SQL alone is nothing,
@@ -219,7 +229,8 @@ for (let round = 1; round <= rounds; round++) {
     if (withSql && cap.statements.length) entry.sql.push(pgbench(cap.statements.map(inline)));
     const h = entry.http.at(-1)!;
     const s = entry.sql.at(-1);
-    console.error(`  ${r.name}: ${h.rps.toFixed(1)} req/s p99 ${h.p99} ms, server CPU ${h.cpuMs?.toFixed(2)} ms/answer${h.errors ? ` (${h.errors} errors)` : ''}; SQL alone ${s ? `${s.rps.toFixed(1)} tps p99 ${s.p99.toFixed(0)} ms` : '-'}; ${cap.statements.length} statements (first request ${firstCounts.get(r.name)}), ${cap.bytes} bytes (load ${load()})`);
+    const adjacent = floors[r.name]?.at(-1);
+    console.error(`  ${r.name}: ${h.rps.toFixed(1)} req/s p99 ${h.p99} ms, server CPU ${h.cpuMs?.toFixed(2)} ms/answer${h.errors ? ` (${h.errors} errors)` : ''}${adjacent ? ` (bare route just before: p99 ${adjacent.p99} ms, CPU ${adjacent.cpuMs?.toFixed(2)} ms)` : ''}; SQL alone ${s ? `${s.rps.toFixed(1)} tps p99 ${s.p99.toFixed(0)} ms` : '-'}; ${cap.statements.length} statements (first request ${firstCounts.get(r.name)}), ${cap.bytes} bytes (load ${load()})`);
     if (explain && round === 1) {
       const timed: { ms: number; text: string; plan: string }[] = [];
       for (const st of cap.statements) {
@@ -237,17 +248,20 @@ for (let round = 1; round <= rounds; round++) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const bareP99 = median(bare.map((b) => b.p99));
-console.log(`\n| route | req/s | p99 ms | server CPU ms/answer | SQL alone p99 ms | SQL alone tps | ratio to floor | statements | bytes |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|`);
+console.log(`\n| route | req/s | p99 ms | server CPU ms/answer | SQL alone p99 ms | SQL alone tps | ratio to floor |${floorEach ? ' bare route just before: p99 ms | ratio to it |' : ''} statements | bytes |\n|---|---:|---:|---:|---:|---:|---:|${floorEach ? '---:|---:|' : ''}---:|---:|`);
 console.log(`| bare route | ${median(bare.map((b) => b.rps)).toFixed(0)} | ${bareP99} | ${median(bare.map((b) => b.cpuMs ?? NaN)).toFixed(2)} | | | | 0 | |`);
 for (const [name, e] of Object.entries(results)) {
   const p99 = median(e.http.map((m) => m.p99));
   const sqlP99 = e.sql.length ? median(e.sql.map((m) => m.p99)) : NaN;
   const floor = Math.max(bareP99, Number.isNaN(sqlP99) ? 0 : sqlP99);
   const sqlCell = Number.isNaN(sqlP99) ? (withSql && e.statements === 0 ? 'none' : '–') : sqlP99.toFixed(0);
-  console.log(`| ${name} | ${median(e.http.map((m) => m.rps)).toFixed(1)} | ${p99} | ${median(e.http.map((m) => m.cpuMs ?? NaN)).toFixed(2)} | ${sqlCell} | ${e.sql.length ? median(e.sql.map((m) => m.rps)).toFixed(1) : '–'} | ${(p99 / floor).toFixed(1)}× | ${e.statements} | ${e.bytes} |`);
+  // against the bare route measured just before it (with SQL alone's p99 when larger), the median over rounds
+  const near = floorEach ? median((floors[name] ?? []).map((b) => b.p99)) : NaN;
+  const nearCells = floorEach ? ` ${near} | ${(p99 / Math.max(near, Number.isNaN(sqlP99) ? 0 : sqlP99)).toFixed(1)}× |` : '';
+  console.log(`| ${name} | ${median(e.http.map((m) => m.rps)).toFixed(1)} | ${p99} | ${median(e.http.map((m) => m.cpuMs ?? NaN)).toFixed(2)} | ${sqlCell} | ${e.sql.length ? median(e.sql.map((m) => m.rps)).toFixed(1) : '–'} | ${(p99 / floor).toFixed(1)}× |${nearCells} ${e.statements} | ${e.bytes} |`);
 }
 const out = path.join(tmpdir(), `city-bench-${Date.now()}.json`);
-writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), sizes, plan: plan.id, connections, seconds, bare, results, planChecks }, null, 2));
+writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), sizes, plan: plan.id, connections, seconds, bare, floors, results, planChecks }, null, 2));
 console.error(`# ${out}`);
 server.kill('SIGTERM');
 await client.end();
