@@ -90,6 +90,12 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
       out.push(head);
       continue;
     }
+    // "县环保局:负责…。县交通局、公路局:负责…。": duties by unit, each unit a heading of its own, in one paragraph or a line each
+    const byUnit = /[:。:]\s*负责/.test(t) ? unitDuties(ctx, t, line.start) : [];
+    if (byUnit.length && byUnit.every((n) => free(n.start, n.end))) {
+      out.push(...byUnit);
+      continue;
+    }
     if (/(牵头|负责|负总责|配合|实施|落实|协办)。?$/.test(t)) {
       const body = mt.replace(/。$/, '');
       const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?'), body.lastIndexOf(')')) + 1;
@@ -439,6 +445,29 @@ function carriedNote(ctx: ParseContext, who: { text: string; at: number }, start
 const UNIT_HEAD =
   /^([ \t\u3000]*(?:\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])[ \t\u3000]*)([^,;。:!?\s“”]{2,40}?)(?:[:。:]|[ \t\u3000]+(?=负责))(?=\S{4})/;
 const HEAD_COOP = /^(?:负责)?(?:会同|牵头(?:组织|协调)?)/;
+
+const UNIT_DUTY = /(?:^|[。;])[ \t\u3000]*(?:\d{1,2}[.、．](?!\d)[ \t\u3000]*)?([^,;。:!?\s“”()]{2,30}?)[:。:][ \t\u3000]*(?=负责)/g;
+
+/** "县环保局:负责对全县秸秆禁烧工作实施统一监督。县交通局、公路局。负责…": a unit standing as its duty's heading */
+function unitDuties(ctx: ParseContext, t: string, lineStart: number): RespNote[] {
+  const heads: { at: number; who: string }[] = [];
+  UNIT_DUTY.lastIndex = 0;
+  for (let m = UNIT_DUTY.exec(t); m; m = UNIT_DUTY.exec(t)) {
+    const who = m[1];
+    const pieces = splitUnitList(who, 0);
+    if (!pieces.length || labelRole(who) || ROLE_NOUN.test(who) || PROJECT_VERB.test(who)) continue;
+    if (!pieces.every((p) => looksLikeUnit(p.text) && !ROLE_NOUN.test(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')))) continue;
+    heads.push({ at: m.index + m[0].lastIndexOf(who), who });
+  }
+  const out: RespNote[] = [];
+  heads.forEach((h, k) => {
+    const at = h.at;
+    const end = k + 1 < heads.length ? heads[k + 1].at : t.replace(/[。;\s]+$/, '').length;
+    const got = parseUnitList(ctx, h.who, lineStart + at);
+    if (got.units.length && !got.rejected.length) out.push(openingNote(lineStart + at, lineStart + at + h.who.length, 'responsible', got.units, lineStart + end));
+  });
+  return out;
+}
 
 function unitHead(ctx: ParseContext, t: string, lineStart: number): RespNote | null {
   const m = UNIT_HEAD.exec(t);

@@ -501,4 +501,9 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('各县、特区、区人民政府要于6月底前完成摸底。\n').map((t) => t.responsible)).toEqual([['各县、特区、区人民政府']]);
     expect(tasksOf('请各参会单位(附件1)认真研究,于5月20日前报送书面意见。\n').map((t) => t.responsible)).toEqual([['各参会单位']]);
   });
+  it('reads duties by unit with no item number, a line each or run on ("县环保局。负责…。县交通局、公路局:负责…") (real-AQ)', () => {
+    const run = '县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、公路局:负责对全县国道两侧燃烧秸秆情况的巡查。县农委:负责全县秸秆综合利用工作的督导。\n';
+    expect(tasksOf(run).map((t) => t.responsible)).toEqual([['县环保局'], ['县交通局', '公路局'], ['县农委']]);
+    expect(tasksOf('工作目标:负责全县秸秆综合利用。\n')).toEqual([]);
+  });
 });
