@@ -249,7 +249,7 @@ for (let round = 1; round <= rounds; round++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const bareP99 = median(bare.map((b) => b.p99));
 console.log(`\n| route | req/s | p99 ms | server CPU ms/answer | SQL alone p99 ms | SQL alone tps | ratio to floor |${floorEach ? ' bare route just before: p99 ms | ratio to it |' : ''} statements | bytes |\n|---|---:|---:|---:|---:|---:|---:|${floorEach ? '---:|---:|' : ''}---:|---:|`);
-console.log(`| bare route | ${median(bare.map((b) => b.rps)).toFixed(0)} | ${bareP99} | ${median(bare.map((b) => b.cpuMs ?? NaN)).toFixed(2)} | | | | 0 | |`);
+console.log(`| bare route | ${median(bare.map((b) => b.rps)).toFixed(0)} | ${bareP99} | ${median(bare.map((b) => b.cpuMs ?? NaN)).toFixed(2)} | | | |${floorEach ? ' | |' : ''} 0 | |`);
 for (const [name, e] of Object.entries(results)) {
   const p99 = median(e.http.map((m) => m.p99));
   const sqlP99 = e.sql.length ? median(e.sql.map((m) => m.p99)) : NaN;

@@ -21,9 +21,10 @@ class WarmUpDone extends Error {}
  */
 export async function warmUpSubmissions(handle: DbHandle): Promise<{ connections: number; complete: number }> {
   const connections = handle.connections;
-  // among the newest 2,000 tasks (a bounded read), those with no report sent in their plan's latest period
+  // among the newest 20,000 tasks (a bounded read; it stops at the tasks it needs), those with no report sent in their
+  // plan's latest period (read through the index of a task's reports by period: no report row is read)
   const res = (await handle.db.execute(sql`select t.id as task_id, (select min(tu.unit_id) from task_units tu where tu.task_id = t.id and tu.role = 'lead') as unit_id
-      from (select id, plan_id from tasks order by id desc limit 2000) t
+      from (select id, plan_id from tasks order by id desc limit 20000) t
       join plans p on p.id = t.plan_id and p.status = 'active'
      where exists (select 1 from task_units tu where tu.task_id = t.id and tu.role = 'lead' and tu.unit_id is not null)
        and not exists (select 1 from reports r where r.task_id = t.id and r.status <> 'draft'
