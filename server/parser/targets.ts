@@ -633,7 +633,7 @@ function figure(
     // "建成10个智慧社区": a counted object after an action verb
     // a table cell ends the object too: "新增4000张养老床位 | 4385 | 110%"
     // "为45户有需求且符合改造条件的残疾人家庭实施无障碍改造": after 为/对 the counted object may be long
-    const forCount = /(?:^|[^\u4e00-\u9fa5]|[,;。])(?:为|对|向)\s*$/.test(pre) || /^(?:为|对|向)\s*$/.test(pre.trim());
+    const forCount = /(?:^|[^\u4e00-\u9fa5]|[,;。])(?:免费|无偿|优先|集中|统一|分别|逐步)?(?:为|对|向)\s*$/.test(pre) || /^(?:免费|无偿|优先|集中|统一|分别|逐步)?(?:为|对|向)\s*$/.test(pre.trim());
     const obj = (forCount ? /^((?:[^,;。、:!?()\d“”"|｜\t]|“[^”,;。]{1,12}”){1,32}?)(?=\s*[,;。、:!?()|｜\t]|$)/ : /^((?:[^,;。、:!?()\d“”"|｜\t]|“[^”,;。]{1,12}”){1,20}?)(?=\s*[,;。、:!?()|｜\t]|$)/).exec(rest);
     // "火情发生后30分钟内到达现场": a time limit for an action; "每季度末5日内将进展报…" is a reporting rule
     const timeLimit = obj && unit && DURATION.test(unit) && post && /内/.test(post[1]) && !/每/.test(commaClause(s, i)) && !/^(?:将|把|向|报|上报|报送)/.test(rest);

@@ -498,3 +498,12 @@ describe('a completion report\'s shares of the year\'s plan (real-AO)', () => {
     expect(brief('到2021年底,完成三年改造任务的20%。\n')).toEqual([[20, null, '%', '=']]);
   });
 });
+
+describe('民生实事 counts after an adverb and 为, and lectures counted by 堂 (real-AR ar09)', () => {
+  it('reads "免费为1000人筛查脑卒中" and "推进300堂健康知识巡讲"', () => {
+    expect(brief('2023年民生实事。\n推进300堂健康知识巡讲,免费为1000人筛查脑卒中。\n')).toEqual([
+      [300, null, '堂', '='],
+      [1000, null, '人', '='],
+    ]);
+  });
+});
