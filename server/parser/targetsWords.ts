@@ -36,7 +36,7 @@ export const ACTION_START = new RegExp(`^${ACTION_END.source.replace(/\$$/, '')}
 export const ACTION_ANY = new RegExp(`${ACTION_END.source.replace(/^\^|\$$/g, '').replace(/^\(\?:/, '(?:推进|')}`);
 /** anywhere in the clause around a counted object: what is done to it ("对28所学校食堂安装…", "为64万名孕妇提供…") */
 export const ACTION_WIDE = new RegExp(
-  `${ACTION_ANY.source.replace(/^\(\?:/, '(?:开设|完善|解决|维修|打通|安装|改善|救助|招聘|开发|筛查|检查|配备|新辟|发放|购置|铺设|修建|改扩建|整修|惠及|服务|举办|培训|救治|资助|体检|接种|聘用|招录|吸纳|推出|上线|挂牌|投放|设置|种植|栽植|植树|适配|')}`,
+  `${ACTION_ANY.source.replace(/^\(\?:/, '(?:达到|创成|评为|获评|开设|完善|解决|维修|打通|安装|改善|救助|招聘|开发|筛查|检查|配备|新辟|发放|购置|铺设|修建|改扩建|整修|惠及|服务|举办|培训|救治|资助|体检|接种|聘用|招录|吸纳|推出|上线|挂牌|投放|设置|种植|栽植|植树|适配|')}`,
 );
 /** a figure that gives a size or a bound of the thing, not a number of things to make ("宽50米", "占地30亩") */
 export const DIMENSION = /(?:宽|长|高|深|厚|直径|半径|宽度|长度|高度|占地|占地面积|总长|全长|跨度|埋深|层高|净高|距离|半径|面积|每)$/;

@@ -507,3 +507,12 @@ describe('民生实事 counts after an adverb and 为, and lectures counted by �
     ]);
   });
 });
+
+describe('a count of places to reach a standard (real-AN an04)', () => {
+  it('reads "力争全市有4-5个乡镇、15-20个村达到省级卫生乡镇、村标准" as two ranges', () => {
+    expect(brief('2023年爱国卫生工作安排。\n力争全市有4-5个乡镇、15-20个村达到省级卫生乡镇、村标准。\n')).toEqual([
+      [4, 5, '个', 'range'],
+      [15, 20, '个', 'range'],
+    ]);
+  });
+});
