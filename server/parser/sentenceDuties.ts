@@ -34,7 +34,7 @@ const DATE_FIRST = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|
 // "各镇将…报农业农村局备案": addressees with 将 — a notice's instruction (a named unit with 将 is often the issuer's own plan)
 const WILL = /^([^,;。:()!?\s]{2,30}?)(?:也|还|亦)?将(?=[\u4e00-\u9fa5])()/;
 // "区城管局作为管理整治类任务牵头部门,要…": a body named for a role in the work
-const AS_ROLE = /^([^,;。:()!?\s]{2,30}?)作为[^,;。]{0,24}?(牵头部门|牵头单位|责任主体|责任单位|主责部门|责任部门)/;
+const AS_ROLE = /^([^,;。:()!?\s]{2,30}?)作为[^,;。]{0,24}?(牵头部门|牵头单位|责任主体|责任单位|主责部门|责任部门|实施主体|(?:实施)?的主体)/;
 // "发改局、教体局、…等部门根据明年项目计划和工作安排,务必按照有关要求推荐…": the units, what they go by, then the duty
 const BASED_ON = /^([^,;。:()!?\s]{2,160}?)(?=(?:根据|按照|结合|依据)[^,;。]{2,40}[,,]\s*(?:要|务必|须|必须|应)[\u4e00-\u9fa5])()/;
 // what a body will do that checks others' work: "将适时对…进行督办检查", "每季度将对县区进行一次督查"

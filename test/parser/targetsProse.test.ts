@@ -516,3 +516,9 @@ describe('a count of places to reach a standard (real-AN an04)', () => {
     ]);
   });
 });
+
+describe('what the past three years did (real-AS as06)', () => {
+  it('drops "过去三年改造老旧小区239个" and "三年来全区共计改造…", keeps the year\'s plan', () => {
+    expect(brief('2022年老旧小区改造。大足过去三年改造老旧小区239个。三年来全区共计改造老旧小区239个。今年计划改造老旧小区50个。\n')).toEqual([[50, null, '个', '=']]);
+  });
+});

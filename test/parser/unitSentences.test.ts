@@ -506,4 +506,8 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf(run).map((t) => t.responsible)).toEqual([['县环保局'], ['县交通局', '公路局'], ['县农委']]);
     expect(tasksOf('工作目标:负责全县秸秆综合利用。\n')).toEqual([]);
   });
+  it('reads "X作为实施主体" and "X作为项目实施的主体" as X charged (real-AS)', () => {
+    expect(tasksOf('各区住建局作为项目实施的主体,要于10月10日前完成管网改造。\n').map((t) => t.responsible)).toEqual([['各区住建局']]);
+    expect(tasksOf('各乡镇作为实施主体,要迅速行动,全面开展环境整治。\n').map((t) => t.responsible)).toEqual([['各乡镇']]);
+  });
 });
