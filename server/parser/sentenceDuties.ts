@@ -69,6 +69,8 @@ const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|�
 // the work a unit named after 由 carries out (MID_YOU_WORK)
 const YOU_VERB = '组织|组建|形成|派驻|派出|抽调|填报|制定|制订|编制|起草|开展|实施|承担|完成|上报|报送|汇总|审核|核实|提出|研究|出具|建立';
 const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(?:帮助|协助|${YOU_VERB})|${SUBJECT_CUE.source}`);
+// (成立…聘用: the verbs of plainDuty's PLAIN_VERB that open a line with no other cue; the rest of that list
+// would make the cheap test pass on most lines)
 const LINE_CUE = new RegExp(`实施|落实|请|月(?:\\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?前|成立|设立|开设|排查|聘用|${SENTENCE_CUE.source}`);
 
 /**
@@ -81,21 +83,20 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
   const out: RespNote[] = [];
   const text = ctx.doc.text;
   const free = (a: number, b: number) => !taken.some((n) => n.start < b && a < n.end) && !out.some((n) => n.start < b && a < n.end);
+  // a reader's note, kept where it overlaps none already taken; a reader's notes, kept together or not at all
+  const takeAll = (ns: RespNote[]): boolean => {
+    if (!ns.length || !ns.every((n) => free(n.start, n.end))) return false;
+    out.push(...ns);
+    return true;
+  };
+  const take = (n: RespNote | null): boolean => !!n && takeAll([n]);
   for (const line of ctx.doc.lines) {
     const t = line.text.replace(/\s+$/, '');
     if (t.length < 6 || !LINE_CUE.test(t)) continue;
     const mt = mask(t);
-    const head = unitHead(ctx, t, line.start);
-    if (head && free(head.start, head.end)) {
-      out.push(head);
-      continue;
-    }
+    if (take(unitHead(ctx, t, line.start))) continue;
     // "县环保局:负责…。县交通局、公路局:负责…。": duties by unit, each unit a heading of its own, in one paragraph or a line each
-    const byUnit = /[:。:]\s*负责/.test(t) ? unitDuties(ctx, t, line.start) : [];
-    if (byUnit.length && byUnit.every((n) => free(n.start, n.end))) {
-      out.push(...byUnit);
-      continue;
-    }
+    if (/[:。:]\s*负责/.test(t) && takeAll(unitDuties(ctx, t, line.start))) continue;
     if (/(牵头|负责|负总责|配合|实施|落实|协办)。?$/.test(t)) {
       const body = mt.replace(/。$/, '');
       const from = Math.max(body.lastIndexOf('。'), body.lastIndexOf('!'), body.lastIndexOf('?'), body.lastIndexOf(')')) + 1;
@@ -128,20 +129,11 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
       }
     }
     // "会议进一步压实各部门职责:住建局统筹协调全局…;应急局严管…;市场监管局从…严控…": a division of labour after a colon
-    const split = /职责|分工/.test(t) ? colonDuties(ctx, t, mt, line.start) : [];
-    if (split.length && split.every((n) => free(n.start, n.end))) {
-      out.push(...split);
-      continue;
-    }
+    if (/职责|分工/.test(t) && takeAll(colonDuties(ctx, t, mt, line.start))) continue;
     // "有3项由X牵头,分别是A;B;C。", "X、Y等分工负责A;B;C": one note, a list of pieces of work each its own task
-    const listed = listedDuties(ctx, t, mt, line.start);
-    if (listed.length && listed.every((n) => free(n.start, n.end))) out.push(...listed);
+    takeAll(listedDuties(ctx, t, mt, line.start));
     // "X要…;Y要配合X…;Z要…": units taking turns as clause subjects in one paragraph
-    const turns = turnNotes(ctx, t, mt, line.start);
-    if (turns.length && turns.every((n) => free(n.start, n.end))) {
-      out.push(...turns);
-      continue;
-    }
+    if (takeAll(turnNotes(ctx, t, mt, line.start))) continue;
     // sentence by sentence: a run of "由X牵头,Y配合" clauses, or a unit as the sentence's subject
     // ";" parts clauses that each say who does what ("由X牵头,Y配合,在9月底前完成…;由Z牵头,…")
     const re = /[^。!?;]+[。!?;]?/g;
@@ -159,57 +151,25 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
         !said && carried && /^\s*要(?=[\u4e00-\u9fa5])/.test(sm) && pieceOfWork(sm.replace(/^\s*要/, ''))
           ? carriedNote(ctx, carried, line.start + s0, line.start + s0 + sm.replace(/[。!?;]$/, '').length)
           : null;
-      if (on && free(on.start, on.end)) {
-        out.push(on);
-        continue;
-      }
+      if (take(on)) continue;
       // "①6月底前,郑州市完成声环境功能区评估工作;12月底前,其他省辖市(含…)完成…": a date, then the place or body
       // that finishes a piece of work by it
-      const dated = /月/.test(sm) ? datedDuty(ctx, t, sm, s0, line.start) : null;
-      if (dated && free(dated.start, dated.end)) {
-        out.push(dated);
-        continue;
-      }
+      if (/月/.test(sm) && take(datedDuty(ctx, t, sm, s0, line.start))) continue;
       // "完善县乡村三级…配送体系被纳入其中,市邮政管理局成为责任单位": news of a division naming the work and its unit
-      const named = sm.includes('被纳入') ? becameUnit(ctx, t, sm, s0, line.start) : null;
-      if (named && free(named.start, named.end)) {
-        out.push(named);
-        continue;
+      if (sm.includes('被纳入') && take(becameUnit(ctx, t, sm, s0, line.start))) continue;
+      // the readers of who does the work by its cue words, in order; what none of them reads, a body opening its
+      // sentence with a piece of work and no modal (plainDuty)
+      if (SENTENCE_CUE.test(sm)) {
+        if (/[由请]/.test(sm) && take(clauseRun(ctx, t, sm, s0, line.start))) continue;
+        const subj =
+          (SUBJECT_CUE.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null) ??
+          (/配合|协助|协办|参与/.test(sm) ? bareRun(ctx, t, sm, s0, line.start) : null);
+        if (take(subj)) continue;
+        if (/由.{2,40}?会同/.test(sm) && take(youWith(ctx, t, sm, s0, line.start))) continue;
+        if (/由.{2,30}?(?:负责|牵头|承担|实施|承办)的/.test(sm) && take(youWhose(ctx, t, sm, s0, line.start))) continue;
+        if (sm.includes('由') && take(midYou(ctx, t, sm, s0, line.start))) continue;
       }
-      if (!SENTENCE_CUE.test(sm)) {
-        const plain = PLAIN_CUE.test(sm) ? plainDuty(ctx, t, sm, s0, line.start) : null;
-        if (plain && free(plain.start, plain.end)) out.push(plain);
-        continue;
-      }
-      const run = /[由请]/.test(sm) ? clauseRun(ctx, t, sm, s0, line.start) : null;
-      if (run && free(run.start, run.end)) {
-        out.push(run);
-        continue;
-      }
-      const subj =
-        (SUBJECT_CUE.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null) ??
-        (/配合|协助|协办|参与/.test(sm) ? bareRun(ctx, t, sm, s0, line.start) : null);
-      if (subj && free(subj.start, subj.end)) {
-        out.push(subj);
-        continue;
-      }
-      const withNote = /由.{2,40}?会同/.test(sm) ? youWith(ctx, t, sm, s0, line.start) : null;
-      if (withNote && free(withNote.start, withNote.end)) {
-        out.push(withNote);
-        continue;
-      }
-      const whose = /由.{2,30}?(?:负责|牵头|承担|实施|承办)的/.test(sm) ? youWhose(ctx, t, sm, s0, line.start) : null;
-      if (whose && free(whose.start, whose.end)) {
-        out.push(whose);
-        continue;
-      }
-      const mid = sm.includes('由') ? midYou(ctx, t, sm, s0, line.start) : null;
-      if (mid && free(mid.start, mid.end)) {
-        out.push(mid);
-        continue;
-      }
-      const plain = PLAIN_CUE.test(sm) ? plainDuty(ctx, t, sm, s0, line.start) : null;
-      if (plain && free(plain.start, plain.end)) out.push(plain);
+      if (PLAIN_CUE.test(sm)) take(plainDuty(ctx, t, sm, s0, line.start));
     }
   }
   out.push(...dutyLines(ctx, free));
@@ -223,6 +183,12 @@ const ORGAN_AT = /(局|委|办|部|院|厅|署|中心|政府|街道|公司|集�
  * "…压实各部门职责:住建局统筹协调全局,督促…;应急局严管工业燃料违规民用行为;市场监管局从生产销售端严控…": after a colon
  * that announces duties, ";" clauses each opening on a unit by name and its work. Three or more units: each clause a task.
  */
+/** A unit by name whose duty runs from its name to `bodyEnd`: its note, or null where the name reads as no unit list. */
+function ownDuty(ctx: ParseContext, who: string, at: number, bodyEnd: number): RespNote | null {
+  const got = parseUnitList(ctx, who, at);
+  return got.units.length && !got.rejected.length ? openingNote(at, at + who.length, 'responsible', got.units, bodyEnd) : null;
+}
+
 function colonDuties(ctx: ParseContext, t: string, mt: string, lineStart: number): RespNote[] {
   const head = COLON_HEAD.exec(mt);
   if (!head) return [];
@@ -241,12 +207,7 @@ function colonDuties(ctx: ParseContext, t: string, mt: string, lineStart: number
     duties.push({ at: lineStart + m.index, who: t.slice(m.index, m.index + who.length), end: lineStart + m.index + c.length });
   }
   if (duties.length < 3 || new Set(duties.map((d) => d.who)).size < 3) return [];
-  const out: RespNote[] = [];
-  for (const d of duties) {
-    const got = parseUnitList(ctx, d.who, d.at);
-    if (got.units.length && !got.rejected.length) out.push(openingNote(d.at, d.at + d.who.length, 'responsible', got.units, d.end));
-  }
-  return out;
+  return duties.map((d) => ownDuty(ctx, d.who, d.at, d.end)).filter((n): n is RespNote => n !== null);
 }
 
 // "有3项由国家卫生健康委牵头,分别是A;B;C。" / "…明确,X、Y、Z等分工负责A;B;C。": who, then the pieces of work it has, parted by ";"
@@ -347,9 +308,7 @@ function plainDuty(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
   // (a body that holds a meeting is news of an event: "县农业农村局组织召开党组会议…")
   if (PAST.test(rest.replace(/[。!?;]$/, '')) || /^[^,;。]{0,6}召开/.test(rest)) return null;
   const whoAt = s0 + lead;
-  const got = parseUnitList(ctx, t.slice(whoAt, whoAt + who.length), lineStart + whoAt);
-  if (!got.units.length || got.rejected.length) return null;
-  return openingNote(lineStart + whoAt, lineStart + whoAt + who.length, 'responsible', got.units, lineStart + s0 + sm.replace(/[。!?;]$/, '').length);
+  return ownDuty(ctx, t.slice(whoAt, whoAt + who.length), lineStart + whoAt, lineStart + s0 + sm.replace(/[。!?;]$/, '').length);
 }
 
 // a unit by name and its work, no modal between: "太原市发改委做好供热气源的保障工作", "市财政局积极争取落实…"
@@ -368,10 +327,8 @@ function dutyLines(ctx: ParseContext, free: (a: number, b: number) => boolean): 
   const flush = () => {
     if (block.length >= 3 && new Set(block.map((d) => d.who)).size >= 3) {
       for (const d of block) {
-        if (!free(d.at, d.end)) continue;
-        const who = parseUnitList(ctx, d.who, d.at);
-        if (!who.units.length || who.rejected.length) continue;
-        out.push(openingNote(d.at, d.at + d.who.length, 'responsible', who.units, d.end));
+        const n = free(d.at, d.end) ? ownDuty(ctx, d.who, d.at, d.end) : null;
+        if (n) out.push(n);
       }
     }
     block = [];
@@ -459,14 +416,9 @@ function unitDuties(ctx: ParseContext, t: string, lineStart: number): RespNote[]
     if (!pieces.every((p) => looksLikeUnit(p.text) && !ROLE_NOUN.test(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')))) continue;
     heads.push({ at: m.index + m[0].lastIndexOf(who), who });
   }
-  const out: RespNote[] = [];
-  heads.forEach((h, k) => {
-    const at = h.at;
-    const end = k + 1 < heads.length ? heads[k + 1].at : t.replace(/[。;\s]+$/, '').length;
-    const got = parseUnitList(ctx, h.who, lineStart + at);
-    if (got.units.length && !got.rejected.length) out.push(openingNote(lineStart + at, lineStart + at + h.who.length, 'responsible', got.units, lineStart + end));
-  });
-  return out;
+  return heads
+    .map((h, k) => ownDuty(ctx, h.who, lineStart + h.at, lineStart + (k + 1 < heads.length ? heads[k + 1].at : t.replace(/[。;\s]+$/, '').length)))
+    .filter((n): n is RespNote => n !== null);
 }
 
 function unitHead(ctx: ParseContext, t: string, lineStart: number): RespNote | null {
