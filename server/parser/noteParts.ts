@@ -24,6 +24,8 @@ export interface RespNote {
   bodyEnd?: number;
   /** the note is its sentence's subject: the task is that sentence, or the heading right above it */
   opens?: boolean;
+  /** it opens a later clause of a sentence whose first clause another unit's note covers: a task of its own */
+  laterClause?: boolean;
 }
 
 /** A note with no units, leaders, deadline or remarks yet: the readers below fill it in. */

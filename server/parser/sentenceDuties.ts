@@ -164,7 +164,16 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
         const subj =
           (SUBJECT_CUE.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null) ??
           (/配合|协助|协办|参与/.test(sm) ? bareRun(ctx, t, sm, s0, line.start) : null);
-        if (take(subj)) continue;
+        if (take(subj)) {
+          // "…报送市政府督查室,市政府办公厅将及时予以通报": a body named by name opening a later clause takes a duty of
+          // its own, a new subject and so a new task (fixtures/real/README.md)
+          const next = laterSubject(ctx, t, sm, s0, line.start, subj!);
+          if (next && free(next.start, next.end)) {
+            subj!.bodyEnd = Math.min(subj!.bodyEnd ?? next.start, next.start);
+            out.push(next);
+          }
+          continue;
+        }
         if (/由.{2,40}?会同/.test(sm) && take(youWith(ctx, t, sm, s0, line.start))) continue;
         if (/由.{2,30}?(?:负责|牵头|承担|实施|承办)的/.test(sm) && take(youWhose(ctx, t, sm, s0, line.start))) continue;
         if (sm.includes('由') && take(midYou(ctx, t, sm, s0, line.start))) continue;
@@ -283,7 +292,8 @@ function becameUnit(ctx: ParseContext, t: string, sm: string, s0: number, lineSt
 
 // "县政务公开办在县政府门户网站开设…专栏", "各市、县对辖区内…进行全面排查,建立排查台账": a body by name (or every place
 // of a kind) opening its sentence with a piece of work, no modal between
-const PLAIN_VERB = '开设|设立|成立|建立|制定|制订|编制|排查|整改|申报|聘用|完善|组织|进行|开展|负责(?![人責责])|督促|指导|落实|推动|推进|实施|出台|完成|上报|报送';
+const PLAIN_VERB =
+  '开设|设立|成立|建立|制定|制订|编制|排查|整改|申报|聘用|完善|组织|进行|开展|负责(?![人責责])|督促|指导|落实|推动|推进|实施|出台|完成|上报|报送';
 const PLAIN_CUE = new RegExp(PLAIN_VERB);
 const PLAIN_DUTY = new RegExp(
   `^([^,;。:()!?\\s“”]{2,30}?)(?=(?:也|还|要|应|须|必须)?(?:积极|全力|主动|认真|切实|及时|立即|尽快|逐步|统一|具体|依法|按[^,;。]{1,16}?|在[^,;。]{1,24}?|对[^,;。]{2,40}?|结合[^,;。]{2,30}?[,,]?|根据[^,;。]{2,30}?[,,]?)?(?:${PLAIN_VERB}))`,
@@ -809,6 +819,24 @@ const isAddressees = (who: string): boolean => {
   );
 };
 
+/** a unit by name that opens a clause after the one a sentence's subject note covers, with a duty of its own */
+function laterSubject(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number, first: RespNote): RespNote | null {
+  const from = first.end - lineStart - s0;
+  for (let c = sm.indexOf(',', from); c > 0; c = sm.indexOf(',', c + 1)) {
+    const rest = sm.slice(c + 1);
+    if (!LATER_DUTY.test(rest)) continue;
+    const later = SUBJECT.exec(rest) ?? WILL.exec(rest);
+    if (!later || !isUnitSubject(later[1]) || NOT_NAMED.test(later[1]) || later[1].length > 16 || !ORGAN_NAME.test(later[1])) continue;
+    // ("认真研究所负责的重点工作": an adverb and a verb, not a 研究所)
+    if (/本(?:单位|部门)|^(?:一并|同时|并|及时|抓紧|认真|切实|积极|主动|进一步)/.test(later[1])) continue;
+    const after = rest.slice(later[0].length);
+    if (!(later[2] || pieceOfWork(after) || WILL_CHECK.test(after) || SENTENCE_DATE.test(after))) continue;
+    const note = subjectNote(ctx, t, rest, s0 + c + 1, lineStart);
+    if (note && note.start >= lineStart + s0 + c + 1) return { ...note, laterClause: true };
+  }
+  return null;
+}
+
 /** "市财政局负责将…纳入年度预算", "县水务局要会同县直有关部门加强…": the unit opens the sentence */
 function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
   let lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
@@ -874,7 +902,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // date or a piece of work (a notice's own "现将…印发给你们,请各单位…" is its boilerplate)
   if (unnamed(m)) {
     const ask = /[,,]\s*(?=请[^,;。]{2,24}?)/.exec(sm.slice(lead));
-    const asked = ask && !/印发给你们|发给你们|现将|转发给你们/.test(sm.slice(lead, lead + ask.index)) ? PLEASE.exec(sm.slice(lead + ask.index + ask[0].length)) : null;
+    const asked =
+      ask && !/印发给你们|发给你们|现将|转发给你们/.test(sm.slice(lead, lead + ask.index)) ? PLEASE.exec(sm.slice(lead + ask.index + ask[0].length)) : null;
     const rest = asked ? sm.slice(lead + ask!.index + ask![0].length + asked[0].length) : '';
     if (asked && !unnamed(asked) && (SENTENCE_DATE.test(rest) || pieceOfWork(rest))) {
       lead += ask!.index + ask![0].length;

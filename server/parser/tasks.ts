@@ -159,7 +159,7 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
     // closes a task of its own: the item holds several tasks
     const afterStop = (x: RespNote) => /[。;!?]\s*$/.test(ctx.doc.text.slice(Math.max(0, x.start - 3), x.start));
     // (a note opening its own sentence, "X负责,Y配合,强化…", starts a duty of its own)
-    const ownSentence = (x: RespNote) => x.opens && (afterStop(x) || sentenceStart(ctx.doc.text, x.start) >= prevNote!.end);
+    const ownSentence = (x: RespNote) => x.opens && (afterStop(x) || !!x.laterClause || sentenceStart(ctx.doc.text, x.start) >= prevNote!.end);
     if (prev && prevNote && short(prevNote) && short(n) && !(afterStop(prevNote) && afterStop(n)) && !ownSentence(n) && sameItemLine(ctx, heads, prev, n))
       mergeInto(prev, d);
     else {
@@ -392,7 +392,14 @@ const FIELD_ITEM = /^\s*(?:活动|工作|主要|具体|实施)?(?:内容|时间|
 function namingHead(heads: Head[], head: Head): Head | null {
   const i = heads.indexOf(head);
   const field = FIELD_ITEM.test(head.node.title);
-  const parent = field ? (heads.slice(0, i).reverse().find((h) => h.node.id === head.node.parentId) ?? null) : i > 0 ? heads[i - 1] : null;
+  const parent = field
+    ? (heads
+        .slice(0, i)
+        .reverse()
+        .find((h) => h.node.id === head.node.parentId) ?? null)
+    : i > 0
+      ? heads[i - 1]
+      : null;
   if (!parent || head.node.parentId !== parent.node.id || !/^\d{1,2}[.、．]$/.test(head.node.marker)) return null;
   if (!/^(?:[((][一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、)$/.test(parent.node.marker)) return null;
   const next = heads[i + 1];

@@ -372,36 +372,51 @@ describe('duties in meeting news and notices', () => {
   });
 
   it('gives the lead to the unit a sentence subject is to serve ("公路等相关部门要配合车站催促…") (real-AG)', () => {
-    expect(tasksOf('4、公路等相关部门要配合车站催促和抓好参运车辆的按序排班,严禁窜线。\n').map((t) => [t.lead, t.cooperating])).toEqual([[['车站'], ['公路等相关部门']]]);
+    expect(tasksOf('4、公路等相关部门要配合车站催促和抓好参运车辆的按序排班,严禁窜线。\n').map((t) => [t.lead, t.cooperating])).toEqual([
+      [['车站'], ['公路等相关部门']],
+    ]);
   });
 
   it('does not read "X要求" as X charged by 要, and carries a request\'s units into its ";要…" clauses (real-AG)', () => {
-    const plan = parseText('公安部交管局要求,各地公安交管部门主动应对各类风险,要聚焦新形势新特点;要扎实开展隐患排查,重点督促运输企业落实安全主体责任;要全面排查治理易堵点段。\n');
+    const plan = parseText(
+      '公安部交管局要求,各地公安交管部门主动应对各类风险,要聚焦新形势新特点;要扎实开展隐患排查,重点督促运输企业落实安全主体责任;要全面排查治理易堵点段。\n',
+    );
     expect(plan.tasks.map((t) => raws(t.responsible))).toEqual([['各地公安交管部门'], ['各地公安交管部门']]);
     expect(plan.tasks.some((t) => raws(t.responsible).includes('公安部交管局'))).toBe(false);
   });
 
   it('reads no duty of an employer or a contractor bound by a regulation ("用人单位应当…", "施工总承包单位应当…") (real-AG)', () => {
-    const got = tasksOf('(一)加强劳动合同管理。用人单位应当依法订立劳动合同。(责任单位:市人社局、市住建局等部门)\n(二)完善实名制管理。施工总承包单位应当依法进行用工实名登记。监理单位应将实名制管理纳入监管范围。(责任单位:市住建局)\n');
+    const got = tasksOf(
+      '(一)加强劳动合同管理。用人单位应当依法订立劳动合同。(责任单位:市人社局、市住建局等部门)\n(二)完善实名制管理。施工总承包单位应当依法进行用工实名登记。监理单位应将实名制管理纳入监管范围。(责任单位:市住建局)\n',
+    );
     expect(got.map((t) => t.responsible)).toEqual([['市人社局', '市住建局'], ['市住建局']]);
   });
 
   it('gives units said once for every item below to each item, the list parted by commas ("以下均需X,Y、Z负责落实,不再列出") (real-AG)', () => {
-    const got = tasksOf('(一)加强合同管理。订立劳动合同。(责任单位:市人社局。以下均需各县市区人民政府,阜阳经开区、阜合园区管委会负责落实,不再列出)\n(二)完善实名制管理。进行用工实名登记。(责任单位:市住建局)\n');
+    const got = tasksOf(
+      '(一)加强合同管理。订立劳动合同。(责任单位:市人社局。以下均需各县市区人民政府,阜阳经开区、阜合园区管委会负责落实,不再列出)\n(二)完善实名制管理。进行用工实名登记。(责任单位:市住建局)\n',
+    );
     expect(got.map((t) => t.responsible)).toEqual([
       ['市人社局', '各县市区人民政府', '阜阳经开区', '阜合园区管委会'],
       ['市住建局', '各县市区人民政府', '阜阳经开区', '阜合园区管委会'],
     ]);
   });
 
-
   it('reads an office in every place written with its field in parentheses, and 推行/健全…制度 as a piece of work for addressees (real-AG)', () => {
-    expect(tasksOf('通知提出,各省级住房和城乡建设(园林绿化)主管部门要研究制定本地区建设实施方案。\n').map((t) => t.responsible)).toEqual([['各省级住房和城乡建设(园林绿化)主管部门']]);
-    expect(tasksOf('各地要在工程建设领域积极推行工程担保制度。各地要进一步健全农民工工资支付保证金制度。各地要高度重视。\n').map((t) => t.responsible)).toEqual([['各地'], ['各地']]);
+    expect(tasksOf('通知提出,各省级住房和城乡建设(园林绿化)主管部门要研究制定本地区建设实施方案。\n').map((t) => t.responsible)).toEqual([
+      ['各省级住房和城乡建设(园林绿化)主管部门'],
+    ]);
+    expect(tasksOf('各地要在工程建设领域积极推行工程担保制度。各地要进一步健全农民工工资支付保证金制度。各地要高度重视。\n').map((t) => t.responsible)).toEqual(
+      [['各地'], ['各地']],
+    );
   });
 
   it('reads fields of government named before one 部门 that include 疾控, 海关, 工商联 (real-AH)', () => {
-    expect(tasksOf('卫生健康、疾控部门要将艾滋病防治知识纳入健康素养内容。交通运输、海关、市场监管、公安等部门要督促车站、机场开展宣传。疾控、工商联等部门要组织开展培训。\n').map((t) => t.responsible)).toEqual([
+    expect(
+      tasksOf(
+        '卫生健康、疾控部门要将艾滋病防治知识纳入健康素养内容。交通运输、海关、市场监管、公安等部门要督促车站、机场开展宣传。疾控、工商联等部门要组织开展培训。\n',
+      ).map((t) => t.responsible),
+    ).toEqual([
       ['卫生健康', '疾控部门'],
       ['交通运输', '海关', '市场监管', '公安'],
       ['疾控', '工商联'],
@@ -409,7 +424,9 @@ describe('duties in meeting news and notices', () => {
   });
 
   it('gives each piece of work in a ";" list its own task ("有3项由X牵头,分别是A;B;C", "X、Y等分工负责A;B") (real-AH)', () => {
-    const plan = parseText('需要国家卫生健康委参加的工作共计12项,有3项由国家卫生健康委牵头,分别是抓好传染病防治;抓好青少年近视防治;完善生育配套政策。《意见》明确,国家卫生健康委、财政部等分工负责深化公立医院综合改革;促进社会办医。\n');
+    const plan = parseText(
+      '需要国家卫生健康委参加的工作共计12项,有3项由国家卫生健康委牵头,分别是抓好传染病防治;抓好青少年近视防治;完善生育配套政策。《意见》明确,国家卫生健康委、财政部等分工负责深化公立医院综合改革;促进社会办医。\n',
+    );
     expect(plan.tasks.map((t) => [raws(t.lead), raws(t.responsible)])).toEqual([
       [['国家卫生健康委'], []],
       [['国家卫生健康委'], []],
@@ -421,11 +438,15 @@ describe('duties in meeting news and notices', () => {
   });
 
   it('reads 牵头指导 / 牵头协调 in a note as 牵头 (real-AH)', () => {
-    expect(tasksOf('(一)城市排水防涝设施。排查排涝通道、泵站等问题。(住房和城乡建设部牵头指导,城市人民政府负责落实)\n').map((t) => [t.lead, t.responsible])).toEqual([[['住房和城乡建设部'], ['城市人民政府']]]);
+    expect(
+      tasksOf('(一)城市排水防涝设施。排查排涝通道、泵站等问题。(住房和城乡建设部牵头指导,城市人民政府负责落实)\n').map((t) => [t.lead, t.responsible]),
+    ).toEqual([[['住房和城乡建设部'], ['城市人民政府']]]);
   });
 
   it('reads a note whose last clause says when ("(X牵头,Y等按职责分工负责,2018年3月底前完成)") (real-AH)', () => {
-    const plan = parseText('1.全面摸排风险。认真组织摸排安全风险。(安全监管总局牵头,工业和信息化部、公安部等按职责分工负责,2018年3月底前完成)\n2.加强管控。研究制定目录。(各有关部门按职责分工负责,持续推进)\n');
+    const plan = parseText(
+      '1.全面摸排风险。认真组织摸排安全风险。(安全监管总局牵头,工业和信息化部、公安部等按职责分工负责,2018年3月底前完成)\n2.加强管控。研究制定目录。(各有关部门按职责分工负责,持续推进)\n',
+    );
     expect(plan.tasks.map((t) => [raws(t.lead), raws(t.responsible), t.deadline])).toEqual([
       [['安全监管总局'], ['工业和信息化部', '公安部'], '2018-03'],
       [[], ['各有关部门'], null],
@@ -433,8 +454,12 @@ describe('duties in meeting news and notices', () => {
   });
 
   it('reads news of a division: "A被纳入其中,X成为责任单位", "…由X、Y等多部门分工负责" (real-AI, real-AH)', () => {
-    expect(tasksOf('近日,市政府印发《重点工作分工方案》。完善县乡村三级电子商务和物流快递配送体系被纳入其中,市邮政管理局成为责任单位。\n').map((t) => t.responsible)).toEqual([['市邮政管理局']]);
-    expect(tasksOf('寄递物流体系建设被纳入重点任务,由省发改委、商务厅、供销社等多部门分工负责。\n').map((t) => t.responsible)).toEqual([['省发改委', '商务厅', '供销社']]);
+    expect(
+      tasksOf('近日,市政府印发《重点工作分工方案》。完善县乡村三级电子商务和物流快递配送体系被纳入其中,市邮政管理局成为责任单位。\n').map((t) => t.responsible),
+    ).toEqual([['市邮政管理局']]);
+    expect(tasksOf('寄递物流体系建设被纳入重点任务,由省发改委、商务厅、供销社等多部门分工负责。\n').map((t) => t.responsible)).toEqual([
+      ['省发改委', '商务厅', '供销社'],
+    ]);
   });
 
   it('reads "明确X负责…" with X the subject, not "明确X" (real-AI)', () => {
@@ -442,15 +467,18 @@ describe('duties in meeting news and notices', () => {
   });
 
   it('reads "由X会同Y根据…确定" and drops the count after a list of bodies ("…、市场监督管理局七部门将…") (real-AJ)', () => {
-    expect(tasksOf('具体标准由县(市、区)教育行政部门会同相关部门根据当地经济社会发展状况等因素确定。\n').map((t) => [t.lead, t.cooperating])).toEqual([[['县(市、区)教育行政部门'], ['相关部门']]]);
-    expect(tasksOf('省住房和城乡建设厅、公安厅、水利厅、市场监督管理局七部门将在2019年9月至12月联合开展打击违规海砂专项行动。\n').map((t) => t.responsible)).toEqual([['省住房和城乡建设厅', '公安厅', '水利厅', '市场监督管理局']]);
+    expect(tasksOf('具体标准由县(市、区)教育行政部门会同相关部门根据当地经济社会发展状况等因素确定。\n').map((t) => [t.lead, t.cooperating])).toEqual([
+      [['县(市、区)教育行政部门'], ['相关部门']],
+    ]);
+    expect(
+      tasksOf('省住房和城乡建设厅、公安厅、水利厅、市场监督管理局七部门将在2019年9月至12月联合开展打击违规海砂专项行动。\n').map((t) => t.responsible),
+    ).toEqual([['省住房和城乡建设厅', '公安厅', '水利厅', '市场监督管理局']]);
   });
 
   it('reads a date, then the place or body that finishes a piece of work by it ("6月底前,郑州市完成…;12月底前,其他省辖市(含…)完成…") (real-AJ)', () => {
-    expect(tasksOf('今年将推动完成:①6月底前,郑州市完成声环境功能区评估工作;12月底前,其他省辖市(含济源示范区)完成声环境功能区评估工作。\n').map((t) => t.responsible)).toEqual([
-      ['郑州市'],
-      ['其他省辖市(含济源示范区)'],
-    ]);
+    expect(
+      tasksOf('今年将推动完成:①6月底前,郑州市完成声环境功能区评估工作;12月底前,其他省辖市(含济源示范区)完成声环境功能区评估工作。\n').map((t) => t.responsible),
+    ).toEqual([['郑州市'], ['其他省辖市(含济源示范区)']]);
     expect(tasksOf('12月底前,全市完成声环境功能区评估工作。\n')).toEqual([]);
   });
 
@@ -460,28 +488,42 @@ describe('duties in meeting news and notices', () => {
   });
 
   it('reads the units a request names before 成立 ("要求各单位成立相应的春运工作机构") (real-AL)', () => {
-    expect(tasksOf('办公室负责春运期间工作联系。要求各单位成立相应的春运工作机构,在局春运领导小组的统一指挥下扎实开展各项工作。\n').map((t) => t.responsible)).toContainEqual(['各单位']);
+    expect(
+      tasksOf('办公室负责春运期间工作联系。要求各单位成立相应的春运工作机构,在局春运领导小组的统一指挥下扎实开展各项工作。\n').map((t) => t.responsible),
+    ).toContainEqual(['各单位']);
   });
 
   it('reads "明确X要会同Y…" with X the lead, and a run-in heading "明确目标、落实责任" as no unit (real-AK)', () => {
     expect(tasksOf('明确各地教育部门要会同卫生健康、市场监管部门加大学校食品安全知识宣传力度。\n').map((t) => t.lead)).toEqual([['各地教育部门']]);
-    expect(tasksOf('(二)明确目标、落实责任各级各部门要按照工作目标要求,制定具体的工作方案,量化细化工作指标。\n').map((t) => t.responsible)).toEqual([['各级各部门']]);
+    expect(tasksOf('(二)明确目标、落实责任各级各部门要按照工作目标要求,制定具体的工作方案,量化细化工作指标。\n').map((t) => t.responsible)).toEqual([
+      ['各级各部门'],
+    ]);
   });
   it('reads a body of a place opening its sentence with a piece of work and no modal ("县平安办成立四个实地考评组…"), not a past event, a meeting held or a sentence of a paragraph whose note comes later (all batches)', () => {
-    expect(tasksOf('(三)请县融媒体中心加大宣传力度;县政务公开办在县政府门户网站开设民生实事征集专栏,确保征集工作的广泛性。\n').map((t) => t.responsible)).toContainEqual(['县政务公开办']);
+    expect(
+      tasksOf('(三)请县融媒体中心加大宣传力度;县政务公开办在县政府门户网站开设民生实事征集专栏,确保征集工作的广泛性。\n').map((t) => t.responsible),
+    ).toContainEqual(['县政务公开办']);
     expect(tasksOf('县平安办成立四个实地考评组,对各乡镇进行实地考评。\n').map((t) => t.responsible)).toEqual([['县平安办']]);
     expect(tasksOf('县平安办成立了四个实地考评组,对各乡镇进行了实地考评。\n')).toEqual([]);
     expect(tasksOf('县农业农村局组织召开党组会议和全体干部职工大会,传达学习会议精神。\n')).toEqual([]);
-    expect(tasksOf('一、推进重大项目建设\n建立健全领导联系重点项目制度;省人民政府对各州、市人民政府实施年度目标责任管理;省财政新增筹措前期工作经费3亿元。(省发展改革委、财政厅牵头,各州、市人民政府配合)\n').map((t) => t.lead)).toEqual([['省发展改革委', '财政厅']]);
+    expect(
+      tasksOf(
+        '一、推进重大项目建设\n建立健全领导联系重点项目制度;省人民政府对各州、市人民政府实施年度目标责任管理;省财政新增筹措前期工作经费3亿元。(省发展改革委、财政厅牵头,各州、市人民政府配合)\n',
+      ).map((t) => t.lead),
+    ).toEqual([['省发展改革委', '财政厅']]);
   });
   it('reads 政协 and 人大 as bodies ("市政协将近期完成…"), and a date, then addressees that finish all of it ("7月30日前,各承办单位全部办理完成") (real-AM)', () => {
     expect(tasksOf('市政协将近期完成重点提案遴选工作。\n').map((t) => t.responsible)).toEqual([['市政协']]);
     expect(tasksOf('7月30日前,各承办单位全部办理完成。\n').map((t) => t.responsible)).toEqual([['各承办单位']]);
   });
   it('reads a request after a clause of context ("…,请各事涉部门对存在的问题立即进行整改,并于5月20日前…") and "要求X在…期间…" (real-AM)', () => {
-    expect(tasksOf('区政府督查室共梳理出11条问题,请各事涉部门对存在的问题立即进行整改,并于5月20日前将问题整改完成。\n').map((t) => t.responsible)).toEqual([['各事涉部门']]);
+    expect(tasksOf('区政府督查室共梳理出11条问题,请各事涉部门对存在的问题立即进行整改,并于5月20日前将问题整改完成。\n').map((t) => t.responsible)).toEqual([
+      ['各事涉部门'],
+    ]);
     expect(tasksOf('现将方案印发给你们,请各单位认真贯彻执行。\n')).toEqual([]);
-    expect(tasksOf('同时,要求各审计组在被审计单位整改期间积极采取上门协调等有效方式,督促被审计单位限期完成整改。\n').map((t) => t.responsible)).toEqual([['各审计组']]);
+    expect(tasksOf('同时,要求各审计组在被审计单位整改期间积极采取上门协调等有效方式,督促被审计单位限期完成整改。\n').map((t) => t.responsible)).toEqual([
+      ['各审计组'],
+    ]);
   });
   it('reads no duty in news of who wrote a document ("日前,由上海市民政局会同…编制的《…规划》正式发布") (real-AO)', () => {
     expect(tasksOf('日前,由上海市民政局会同上海市规划和自然资源局编制的《上海市养老服务设施布局专项规划》正式发布。\n')).toEqual([]);
@@ -493,7 +535,8 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('各有关单位要高度重视,加强组织领导,确保各项任务落到实处。\n')).toEqual([]);
   });
   it('reads a division of labour after a colon, ";" clauses each opening on a unit by name ("…压实各部门职责:住建局统筹…;应急局严管…;市场监管局从…严控…") (real-AP)', () => {
-    const text = '会议进一步压实各部门职责:住建局统筹协调全局,督促燃气企业落实主体责任;应急局严管工业燃料违规民用行为;市场监管局从生产销售端严控燃气产品质量。\n';
+    const text =
+      '会议进一步压实各部门职责:住建局统筹协调全局,督促燃气企业落实主体责任;应急局严管工业燃料违规民用行为;市场监管局从生产销售端严控燃气产品质量。\n';
     expect(tasksOf(text).map((t) => t.responsible)).toEqual([['住建局'], ['应急局'], ['市场监管局']]);
     expect(tasksOf('会议明确了各部门职责:一是加强领导;二是压实责任;三是强化督查。\n')).toEqual([]);
   });
@@ -502,12 +545,21 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('请各参会单位(附件1)认真研究,于5月20日前报送书面意见。\n').map((t) => t.responsible)).toEqual([['各参会单位']]);
   });
   it('reads duties by unit with no item number, a line each or run on ("县环保局。负责…。县交通局、公路局:负责…") (real-AQ)', () => {
-    const run = '县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、公路局:负责对全县国道两侧燃烧秸秆情况的巡查。县农委:负责全县秸秆综合利用工作的督导。\n';
+    const run =
+      '县环保局。负责对全县秸秆禁烧工作实施统一监督。县交通局、公路局:负责对全县国道两侧燃烧秸秆情况的巡查。县农委:负责全县秸秆综合利用工作的督导。\n';
     expect(tasksOf(run).map((t) => t.responsible)).toEqual([['县环保局'], ['县交通局', '公路局'], ['县农委']]);
     expect(tasksOf('工作目标:负责全县秸秆综合利用。\n')).toEqual([]);
   });
   it('reads "X作为实施主体" and "X作为项目实施的主体" as X charged (real-AS)', () => {
     expect(tasksOf('各区住建局作为项目实施的主体,要于10月10日前完成管网改造。\n').map((t) => t.responsible)).toEqual([['各区住建局']]);
     expect(tasksOf('各乡镇作为实施主体,要迅速行动,全面开展环境整治。\n').map((t) => t.responsible)).toEqual([['各乡镇']]);
+  });
+  it('reads a body by name opening a later clause with a duty of its own as a new task ("…报送市政府督查室,市政府办公厅将及时予以通报") (all batches)', () => {
+    const text = '各责任单位要在3月底前,把重点工作完成情况报送市政府督查室,市政府办公厅将及时予以通报。\n';
+    expect(parseText(text).tasks.map((t) => [t.title, raws(t.responsible)])).toEqual([
+      ['各责任单位要在3月底前,把重点工作完成情况报送市政府督查室', ['各责任单位']],
+      ['市政府办公厅将及时予以通报', ['市政府办公厅']],
+    ]);
+    expect(tasksOf('各单位要认真研究所负责的重点工作,于3月底前报送方案。\n').map((t) => t.responsible)).toEqual([['各单位']]);
   });
 });
