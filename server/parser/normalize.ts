@@ -5,7 +5,7 @@ import * as OpenCC from 'opencc-js/t2cn';
 import { makeDoc } from './doc.js';
 import { applyEdits, identity, regexEdits, type Edit, type Mapped } from './edits.js';
 import type { NormalizedDoc } from './types.js';
-import { dropPageFooters, joinBareLabels, joinBrokenNotes, joinHardWraps, joinLabelListWraps, joinLeadingSemicolons } from './wraps.js';
+import { dropPageFooters, joinBareLabels, joinBrokenNotes, joinBrokenTitles, joinHardWraps, joinLabelListWraps, joinLeadingSemicolons } from './wraps.js';
 import { joinQuotedCells } from './quotedCells.js';
 import { MARKER_START, PINYIN_NOTE, widthFold } from './chars.js';
 import type { ParseWarning } from '../../shared/parsedPlan.js';
@@ -59,6 +59,7 @@ export function normalize(original: string): NormalizedDocEx {
   cur = joinBareLabels(cur);
   cur = joinLabelListWraps(cur);
   cur = joinBrokenNotes(cur);
+  cur = joinBrokenTitles(cur);
   cur = joinSemicolonBreaks(cur);
   if (paged.paginated) cur = reflow(cur);
   flagMojibake(cur, fixes, src);

@@ -182,6 +182,7 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
     }
   }
   out.push(...dutyLines(ctx, free));
+  out.push(...dutyLists(ctx, free));
   return out;
 }
 
@@ -308,7 +309,9 @@ function plainDuty(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
   // "制定法治政府建设年度工作计划": a verb's object that ends as an organ's name does
   if (PLAIN_CUE.test(who) || /^(?:将|把|对|按|在|为|由|以|推动|加强|强化|做好)|关于|印发|标题|有个别|《|\d|前|会同|會同|^要/.test(who)) return null;
   // a place's name opens it ("县平安办", "各县气象局"): a bare "高效督办" or "部署" only ends as an organ's name does
-  if (!/^(?:各|全[省市区县]|[省市区县镇乡州]|[\u4e00-\u9fa5]{1,8}?(?:省|市|区|县|州|镇|乡|街道|盟|旗))/.test(who)) return null;
+  // (…except where it says so outright: "(三)莆田出入境检验检疫局负责,重点加强…")
+  const outright = /^(?:牵头负责|具体负责|负责)[,,]/.test(body.slice(who.length));
+  if (!outright && !/^(?:各|全[省市区县]|[省市区县镇乡州]|[\u4e00-\u9fa5]{1,8}?(?:省|市|区|县|州|镇|乡|街道|盟|旗))/.test(who)) return null;
   const byName = isUnitSubject(who) && ORGAN_NAME.test(who) && !NOT_NAMED.test(who) && !splitUnitList(who, 0).some((p) => NOT_NAMED.test(p.text));
   const places = isAddressees(who) && splitUnitList(who, 0).every((p) => PLACES.test(p.text));
   if (!byName && !places) return null;
@@ -324,6 +327,31 @@ function plainDuty(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
 // a unit by name and its work, no modal between: "太原市发改委做好供热气源的保障工作", "市财政局积极争取落实…"
 const DUTY_OPEN =
   /^([^,;。:()!?\s“”]{3,24}?)(?=(?:积极|全力|主动|认真|切实|及时|继续|进一步|具体)?(?:加强|做好|搞好|抓好|协调|督促|支持|指导|保障|推进|统筹|监督|组织|开展|落实|制定|制订|完善|建立|配合|争取|负责|牵头))/;
+
+// "各街道办事处主要职责:", "区住建局的职责是:": a line naming a unit's duties, its numbered items below
+const DUTY_LIST_HEAD = /^\s*([^,;。:()!?\s“”]{2,30}?)(?:的)?(?:主要)?(?:工作)?职责(?:是|为|如下)?\s*[:：]\s*$/;
+const NUMBERED = /^\s*(?:\d{1,2}\s*[.、．]|[(（]\d{1,2}[)）]|[①-⑳])\s*/;
+
+/** "各街道办事处主要职责:⏎1.负责…;⏎2.负责…": each numbered item under a unit's list of duties is its task */
+function dutyLists(ctx: ParseContext, free: (a: number, b: number) => boolean): RespNote[] {
+  const out: RespNote[] = [];
+  const lines = ctx.doc.lines;
+  for (let k = 0; k < lines.length; k++) {
+    const h = DUTY_LIST_HEAD.exec(lines[k].text);
+    if (!h || !(isUnitSubject(h[1]) || isAddressees(h[1]))) continue;
+    const who = h[1];
+    const at = lines[k].start + lines[k].text.indexOf(who);
+    for (let j = k + 1; j < lines.length && NUMBERED.test(lines[j].text); j++) {
+      const end = lines[j].start + lines[j].text.replace(/[。;\s]+$/, '').length;
+      const n = free(lines[j].start, end) ? ownDuty(ctx, who, at, end) : null;
+      if (!n) break;
+      // the item is the task; the unit is named once above it
+      const from = lines[j].start + (NUMBERED.exec(lines[j].text)?.[0].length ?? 0);
+      out.push({ ...n, start: from, end: Math.min(end, from + 2) });
+    }
+  }
+  return out;
+}
 
 /**
  * "太原市城管局加强对…的协调指导,…;…⏎太原市发改委做好…;市财政局积极争取…⏎太原市能源局协调…": a division of labour
@@ -603,11 +631,11 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
 }
 
 // "…,按属地管理原则由紫城镇各居委会负责清理、清扫", "…,由县环卫大队帮助清除": who does the work, named after 由 inside the sentence
-const MID_YOU = /(?:^|[,;]|原则|规定|要求|分别|统一)由([^,;。由()]{2,30}?)(牵头负责|具体负责|负责|牵头|帮助|协助)(?=[\u4e00-\u9fa5])(?!的)/;
+const MID_YOU = /(?:^|[,;]|原则|规定|要求|分别|统一|[\u4e00-\u9fa5](?<![经理自缘因])(?=由(?!于)))由([^,;。由()]{2,30}?)(牵头负责|具体负责|负责|牵头|帮助|协助)(?=[\u4e00-\u9fa5])(?!的)/;
 // "该项工作由工业区形成专题报告上报区政府", "由各县(市、区)农业农村局在网上填报", "由住建局派驻专人指导": the unit named
 // after 由 and the piece of work it carries out, with no role verb between
 const MID_YOU_WORK = new RegExp(
-  `(?:^|[,;]|原则|规定|要求|分别|统一|工作|任务|项目|事项)由([^,;。由]{2,30}?)(?:统一|及时|尽快|每月|每季度|在网上|在线)?(${YOU_VERB})(?=[\\u4e00-\\u9fa5,;。]|$)`,
+  `(?:^|[,;]|原则|规定|要求|分别|统一|工作|任务|项目|事项)由([^,;。由]{2,30}?)(?:统一|及时|尽快|另行|每月|每季度|在网上|在线)?(${YOU_VERB})(?=[\\u4e00-\\u9fa5,;。]|$)`,
 );
 
 function midYou(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {

@@ -37,6 +37,8 @@ const POLICY_TERM =
   /(?:(?:给予|一次性|最高|按)[^,;。]{0,12}(?:奖励|补助|补贴|资助|奖补|贴息|扶持)|给予[^,;。]{0,8}(?:经费|资金)(?:支持|保障)?|(?:奖励|补助|补贴|资助|奖补|贴息)(?:标准)?(?:为)?(?:最高)?|有效期|试行期)(?:为|至|最高|不超过)?\s*$/;
 // "说明:本台账共列任务8项": the document describing itself
 const SELF_SENTENCE = /^\s*(?:[\u4e00-\u9fa5]{2}:)?本(?:台账|清单|方案|计划|表|细则|办法|文件|规划)(?:共|一共|合计|列有|包括|涉及)/;
+// "完成全年目标任务的45.6%", "完成市上全年任务(42.5亿元)的59.94%": the share of the year's task done so far
+const YEAR_SHARE_DONE = /完成[^,;。]{0,8}?(?:全年|年度)[^,;。]{0,6}?(?:目标|任务|计划)(?:\([^()]{0,16}\))?的\s*\d+\.\d+\s*%/;
 const LAST_YEAR = /^\s*(?:去年|上年|上一年|过去一年)(?:以来|全年|度)?[,,]/;
 const THIS_YEAR = /^\s*(?:今年|明年|本年|新的一年|(?:19|20)\d{2}年)|将|计划|预计/;
 const RATE_REACHED = /(?:完成率|完工率|开工率|到位率|办结率|执行率)\s*(?:为|是|达)?\s*\d/;
@@ -382,6 +384,8 @@ function isPastSentence(s: string, plan: number | null, planEnd: number | null):
   if (PAST_SENTENCE.test(s)) return true;
   // "冠县改造完成3.5万户,完成率100%": a result beside the share of its goal it reached
   if (RATE_REACHED.test(s) && !/达到|确保|力争|不低于|以上/.test(s)) return true;
+  // "上半年,全市…实现到位资金401.6亿元,完成全年目标任务的45.6%": a result told with how much of the year's task it is
+  if (YEAR_SHARE_DONE.test(s) && !/确保|力争|要|争取|达到/.test(s)) return true;
   if (plan !== null) {
     for (const m of s.matchAll(/十([一二三四五六七八九])五/g)) if (11 + '一二三四五六七八九'.indexOf(m[1]) < plan) return true;
   }
@@ -467,7 +471,8 @@ function figure(
   // "2月10日", "3月底"
   if (/\d\s*月\s*$/.test(s.slice(Math.max(0, i - 4), i)) || /^\s*月/.test(s.slice(i + numStr.length))) return null;
   let rest = s.slice(end);
-  if (before === '(' && /^\)/.test(rest)) return null;
+  // (not the year's task named in parentheses: "完成市上全年任务(42.5亿元)的59.94%")
+  if (before === '(' && /^\)/.test(rest) && !TASK_OF.test(s.slice(Math.max(0, i - 9), i))) return null;
   // "完成农村公路改善工程137.4公里,占目标任务数110公里的124.9%": what was done, measured against the target
   if (/^[^,,;;。]{0,12}[,,]\s*(?:占|为|达到?)(?:年度|全年)?(?:目标任务|计划任务|任务|目标)/.test(s.slice(i + numStr.length))) return null;
   // "权重40%,总分40分": how an assessment scores, not a figure to reach
@@ -499,6 +504,9 @@ function figure(
   if (/^[A-Za-z]/.test(rest)) return null;
   let clauseStart = i;
   while (clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1])) clauseStart--;
+  // "完成市上全年任务(42.5亿元)": the task named before the parenthesis is the subject
+  if (clauseStart === i && before === '(' && TASK_OF.test(s.slice(Math.max(0, i - 9), i)))
+    for (clauseStart = i - 1; clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1]); ) clauseStart--;
   // "省级智能制造示范工厂(场景)不少于20个", "养殖网箱(工船)10座": a short note in parentheses is part of the subject
   let noted = false;
   for (let guard = 0; guard < 3 && clauseStart > 1 && s[clauseStart - 1] === ')'; guard++) {
@@ -678,7 +686,8 @@ function figure(
     const again = !!unit && /[,,]/.test(spaced) && !!prev && prev.t.unit !== unit && COUNT_UNIT.test(unit) && !!prev.t.unit &&
       /^\s*[,,]\s*$/.test(s.slice(prev.at, i)) && /^\s*(?:[;;。]|$)/.test(rest);
     if (again) subject = prev!.t.subject;
-    else if (!unit || !(/[\u4e00-\u9fa5”]/.test(spaced) || (noted && spaced === ')'))) return null;
+    else if (!unit || !(/[\u4e00-\u9fa5”]/.test(spaced) || (noted && spaced === ')') || (spaced === '(' && TASK_OF.test(s.slice(Math.max(0, i - 9), i)))))
+      return null;
     // "区住建局民生实事项目1个", "共两大类33项": the page counting its own items, no action to take
     if (ITEM_UNIT.test(unit) && ITEM_HOLDER.test(pre.trimEnd()) && !ACTION_ANY.test(pre)) return null;
     // "共7个类别193项,分为基层党建28项、城乡建设24项…": a list counting its items by kind, nothing to do
@@ -714,7 +723,8 @@ function figure(
   };
 }
 
-const TASK_OF = /(?:目标任务数?|年度任务数?|全年任务数?|计划任务数?|年度目标)(?:为|是)?\s*$/;
+// ("完成市上全年任务(42.5亿元)的59.94%": the task in parentheses after its name)
+const TASK_OF = /(?:目标任务数?|年度任务数?|全年任务数?|计划任务数?|年度目标)(?:为|是)?\s*[(（]?\s*$/;
 const TASK_OF_ANY = new RegExp(TASK_OF.source.replace(/\\s\*\$$/, ''));
 
 /** "每个网格300—500户的标准", "每村1至2名的规模": a per-item norm, not a policy's payment */

@@ -186,3 +186,20 @@ export function joinBareLabels(cur: Mapped): Mapped {
   }
   return applyEdits(cur, edits);
 }
+
+/**
+ * "深入宣传贯彻《⏎食品安全法》,制定宣传方案": a line broken inside a document's title goes on with the next line, which
+ * closes the 《 within a few characters (a title is never split over two paragraphs).
+ */
+export function joinBrokenTitles(cur: Mapped): Mapped {
+  const t = cur.text;
+  const edits: Edit[] = [];
+  for (let end = t.indexOf('\n'); end >= 0; end = t.indexOf('\n', end + 1)) {
+    const open = t.lastIndexOf('《', end);
+    if (open < t.lastIndexOf('\n', end - 1) + 1 || t.slice(open, end).includes('》')) continue;
+    const close = t.indexOf('》', end + 1);
+    const next = t.slice(end + 1, close);
+    if (close > end && next.length <= 40 && !/[\n。;《]/.test(next) && !MARKER_START.test(next)) edits.push({ start: end, end: end + 1, text: '' });
+  }
+  return applyEdits(cur, edits);
+}

@@ -154,7 +154,8 @@ describe('norms, coverage and records in a sentence', () => {
   });
 
   it('reads a dated "实现…全覆盖", a share before its subject and one figure for a list with 均', () => {
-    const text = '某县“十四五”供水规划(中期调整)\n\n某县人民政府\n2024年5月\n\n第二章 发展目标\n三年内,实现全县乡镇污水处理设施全覆盖,90%以上的行政村建成“一张网”。\n城市、农村供水水质达标率均达到95%。\n';
+    const text =
+      '某县“十四五”供水规划(中期调整)\n\n某县人民政府\n2024年5月\n\n第二章 发展目标\n三年内,实现全县乡镇污水处理设施全覆盖,90%以上的行政村建成“一张网”。\n城市、农村供水水质达标率均达到95%。\n';
     const got = parseText(text).targets.map((t) => [t.subject, t.value, t.comparator, t.year]);
     expect(got).toEqual([
       ['全县乡镇污水处理设施覆盖', 100, '=', 2026],
@@ -211,7 +212,9 @@ describe('units and comparators', () => {
 // blind batch 15
 describe('figures in cells and quoted subjects', () => {
   it('an item number glued to a figure after item 1 in the same cell', () => {
-    const p = parseText('某市2024年工作方案\n\n序号|重点任务|具体内容|牵头部门|时间节点\n2|节能降碳|1.实施节能技改项目20个;2.30%以上的重点企业完成能效诊断|市工信局|2024年10月底前');
+    const p = parseText(
+      '某市2024年工作方案\n\n序号|重点任务|具体内容|牵头部门|时间节点\n2|节能降碳|1.实施节能技改项目20个;2.30%以上的重点企业完成能效诊断|市工信局|2024年10月底前',
+    );
     const values = p.targets.map((t) => [t.value, t.unit, t.comparator]);
     expect(values).toContainEqual([30, '%', '>=']);
     expect(values).not.toContainEqual([2.3, '%', '>=']);
@@ -286,7 +289,7 @@ describe('traps and price bases the issue names', () => {
   it('keeps the running year past "(按2005年价格计算,下同)": the price base is no due date', () => {
     expect(by('城镇新增就业')).toMatchObject({ value: 1.2, unit: '万人', year: 2023 });
   });
-  it('drops the nation\'s figure quoted in a district plan, and a width', () => {
+  it("drops the nation's figure quoted in a district plan, and a width", () => {
     expect(by('粮食产量')).toBeUndefined();
     expect(plan.targets.some((t) => t.value === 50 && t.unit === '米')).toBe(false);
     expect(by('市政消火栓')).toMatchObject({ value: 160, unit: '个' });
@@ -310,13 +313,39 @@ describe('a list of goals closed by the word that names them, and a bound after 
   it('keeps "…增长10%以上的年度目标" and reads "3000万吨左右" in a 预期效果 cell as about 3000万吨', () => {
     const speech = parseText(['某县2021年农业工作会议', '会议指出,2021年要确保实现新发展黄茶1万亩、农村居民人均可支配收入增长10%以上的年度目标。'].join('\n'));
     expect(speech.targets.find((t) => t.subject.includes('可支配收入'))).toMatchObject({ value: 10, unit: '%', comparator: '>=' });
-    const table = parseText(['2018年重点指标', '序号 |', '指标名称 |', '预期效果 |', '完成时限 |', '牵头负责司局 |', '1 |', '钢铁去产能规模 |', '3000万吨左右 |', '12月 |', '原材料工业司 |', '2 |', '智能制造试点示范项目遴选数量 |', '100个左右 |', '12月 |', '装备工业司 |'].join('\n'));
+    const table = parseText(
+      [
+        '2018年重点指标',
+        '序号 |',
+        '指标名称 |',
+        '预期效果 |',
+        '完成时限 |',
+        '牵头负责司局 |',
+        '1 |',
+        '钢铁去产能规模 |',
+        '3000万吨左右 |',
+        '12月 |',
+        '原材料工业司 |',
+        '2 |',
+        '智能制造试点示范项目遴选数量 |',
+        '100个左右 |',
+        '12月 |',
+        '装备工业司 |',
+      ].join('\n'),
+    );
     expect(table.targets.find((t) => t.value === 3000)).toMatchObject({ unit: '万吨', comparator: 'approx' });
   });
 });
 
 describe('what 民生实事 lists count: 份, 方, 投保, 购买, 清淤; a capacity before the thing built is no target', () => {
-  const plan = parseText(['2025年民生实事项目', '1.为80周岁及以上老年人投保2.5万份意外伤害保险。', '2.河湖库塘清淤10万方、水库山塘维修10座。', '3.建成昆仑燃气年输气量2亿方门站。'].join('\n'));
+  const plan = parseText(
+    [
+      '2025年民生实事项目',
+      '1.为80周岁及以上老年人投保2.5万份意外伤害保险。',
+      '2.河湖库塘清淤10万方、水库山塘维修10座。',
+      '3.建成昆仑燃气年输气量2亿方门站。',
+    ].join('\n'),
+  );
   it('reads the counts', () => {
     expect(plan.targets.find((t) => t.value === 2.5)).toMatchObject({ unit: '万份' });
     expect(plan.targets.find((t) => t.unit === '万方')).toMatchObject({ value: 10 });
@@ -328,7 +357,13 @@ describe('what 民生实事 lists count: 份, 方, 投保, 购买, 清淤; a cap
 
 describe('which meeting it was, and a budget estimate, are no targets (q08, q11)', () => {
   it('drops "第十七届56次常务会议" and "投资概算1.45亿元"', () => {
-    const plan = parseText(['某县2024年第56次常务会议纪要', '7月8日,县长主持召开县政府第十七届56次常务会议。', '一、启动支农路东延工程,全长1.38公里,投资概算1.45亿元,新建停车位200个。'].join('\n'));
+    const plan = parseText(
+      [
+        '某县2024年第56次常务会议纪要',
+        '7月8日,县长主持召开县政府第十七届56次常务会议。',
+        '一、启动支农路东延工程,全长1.38公里,投资概算1.45亿元,新建停车位200个。',
+      ].join('\n'),
+    );
     expect(plan.targets.some((t) => t.value === 56)).toBe(false);
     expect(plan.targets.some((t) => t.value === 1.45)).toBe(false);
     expect(plan.targets.some((t) => t.value === 200)).toBe(true);
@@ -337,7 +372,9 @@ describe('which meeting it was, and a budget estimate, are no targets (q08, q11)
 
 describe('a share of the things named after it, and a speaker before the unit (q12, q15)', () => {
   it('reads "帮助20%的贫困户实现脱贫" as a target and "她要求县市场监管局…" as the bureau\'s duty', () => {
-    const plan = parseText(['某县2019年工作会议', '一、目标任务', '1.帮助20%的贫困户实现脱贫。', '二、会议要求', '她要求县市场监管局要立足行业特点,落实源头治理。'].join('\n'));
+    const plan = parseText(
+      ['某县2019年工作会议', '一、目标任务', '1.帮助20%的贫困户实现脱贫。', '二、会议要求', '她要求县市场监管局要立足行业特点,落实源头治理。'].join('\n'),
+    );
     expect(plan.targets.find((t) => t.value === 20)).toMatchObject({ unit: '%', subject: '贫困户实现脱贫' });
     expect(plan.tasks.flatMap((t) => t.responsible.map((u) => u.raw))).toContain('县市场监管局');
   });
@@ -397,7 +434,8 @@ describe('a year reported as done (real-AF)', () => {
 
 describe('a progress bulletin (real-AG)', () => {
   it('keeps the year goal a result is measured against under a progress heading, and nothing else there', () => {
-    const text = '现对2023年1-6月全市招商引资工作情况通报如下:\n一、目标任务进展情况\n(一)引进亿元以上省外项目资金额\n1-6月份,全市引进亿元以上省外项目资金额219.22亿元,完成年度目标任务589亿元的37.22%,同比增长8.08%。\n(二)目标分解\n具体分解目标任务405项。\n';
+    const text =
+      '现对2023年1-6月全市招商引资工作情况通报如下:\n一、目标任务进展情况\n(一)引进亿元以上省外项目资金额\n1-6月份,全市引进亿元以上省外项目资金额219.22亿元,完成年度目标任务589亿元的37.22%,同比增长8.08%。\n(二)目标分解\n具体分解目标任务405项。\n';
     expect(parseText(text).targets.map((t) => [t.value, t.unit, t.year])).toEqual([[589, '亿元', 2023]]);
   });
 
@@ -408,7 +446,9 @@ describe('a progress bulletin (real-AG)', () => {
 
 describe('last year reported (real-AG)', () => {
   it('reads a paragraph opening on 去年 as results up to a sentence that turns to the new year', () => {
-    expect(brief('去年,全市高度重视粮食生产;全市建立双季稻万亩示范片16个,全市粮食播种面积744万亩。2021年,全市计划粮食播种面积750万亩。\n')).toEqual([[750, null, '万亩', '=']]);
+    expect(brief('去年,全市高度重视粮食生产;全市建立双季稻万亩示范片16个,全市粮食播种面积744万亩。2021年,全市计划粮食播种面积750万亩。\n')).toEqual([
+      [750, null, '万亩', '='],
+    ]);
   });
 });
 
@@ -470,7 +510,7 @@ describe('how long a campaign runs (real-AK)', () => {
   });
 });
 
-describe('a model-document site\'s sample counts (real-AL)', () => {
+describe("a model-document site's sample counts (real-AL)", () => {
   it('drops "集中供热保供方案通用5篇" and "春运工作方案15篇", keeps "发表论文5篇"', () => {
     expect(brief('2021年集中供热保供方案通用5篇\n')).toEqual([]);
     expect(brief('2024年春运工作方案15篇\n')).toEqual([]);
@@ -484,7 +524,7 @@ describe('degrees Celsius (real-AL)', () => {
   });
 });
 
-describe('counts of proposals, indicators and a breakdown\'s shares (real-AM, real-AN)', () => {
+describe("counts of proposals, indicators and a breakdown's shares (real-AM, real-AN)", () => {
   it('drops proposals handed over and their shares, and "N项指标", keeps a share to reach', () => {
     expect(brief('会议集中交办区三届人大二次会议代表提出的建议135条。其中,经济建设类提案32件,占总数28.6%;社会治理类20件,占17.5%。\n')).toEqual([]);
     expect(brief('到2022年,企业开办4项指标进入全国一流水平,政府采购11项指标进入全国先进水平。\n')).toEqual([]);
@@ -492,7 +532,7 @@ describe('counts of proposals, indicators and a breakdown\'s shares (real-AM, re
   });
 });
 
-describe('a completion report\'s shares of the year\'s plan (real-AO)', () => {
+describe("a completion report's shares of the year's plan (real-AO)", () => {
   it('drops "完成年度计划的104.44%" and "…的130%", keeps "完成三年改造任务的20%"', () => {
     expect(brief('2023年,全省新增学位10.74万个,完成年度计划的104.44%;改造21702间,完成年度计划的130%。\n').filter((t) => t[2] === '%')).toEqual([]);
     expect(brief('到2021年底,完成三年改造任务的20%。\n')).toEqual([[20, null, '%', '=']]);
@@ -519,6 +559,16 @@ describe('a count of places to reach a standard (real-AN an04)', () => {
 
 describe('what the past three years did (real-AS as06)', () => {
   it('drops "过去三年改造老旧小区239个" and "三年来全区共计改造…", keeps the year\'s plan', () => {
-    expect(brief('2022年老旧小区改造。大足过去三年改造老旧小区239个。三年来全区共计改造老旧小区239个。今年计划改造老旧小区50个。\n')).toEqual([[50, null, '个', '=']]);
+    expect(brief('2022年老旧小区改造。大足过去三年改造老旧小区239个。三年来全区共计改造老旧小区239个。今年计划改造老旧小区50个。\n')).toEqual([
+      [50, null, '个', '='],
+    ]);
+  });
+});
+
+describe("a result told with its share of the year's task (real-AT at07, at13)", () => {
+  it("drops the result and its share, keeps the year's task named in parentheses", () => {
+    expect(brief('2016年招商引资工作。上半年,全市市外亿元以上项目实现到位资金401.6亿元,完成全年目标任务的45.6%。\n')).toEqual([]);
+    expect(brief('2012年招商引资。截止6月底,市外到位资金25.47亿元,完成市上全年任务(42.5亿元)的59.94%。\n')).toEqual([[42.5, null, '亿元', '=']]);
+    expect(brief('2016年招商引资工作。全年实现到位资金500亿元。\n')).toEqual([[500, null, '亿元', '=']]);
   });
 });

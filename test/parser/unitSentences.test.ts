@@ -562,4 +562,22 @@ describe('duties in meeting news and notices', () => {
     ]);
     expect(tasksOf('各单位要认真研究所负责的重点工作,于3月底前报送方案。\n').map((t) => t.responsible)).toEqual([['各单位']]);
   });
+  it('reads "X负责,<work>" opening an item with a unit named without a place ("(三)莆田出入境检验检疫局负责,重点加强…"), and a line broken inside a 《title》 as one line (real-AV)', () => {
+    const text =
+      '(一)市食安办负责,市食安委有关委员单位配合,深入宣传贯彻《\n食品安全法》,制定宣传方案,部署安排学习。\n(三)莆田出入境检验检疫局负责,重点加强高风险肉类等进出口食品监控。\n';
+    const plan = parseText(text);
+    expect(plan.tasks.map((t) => raws(t.responsible))).toEqual([['市食安办'], ['莆田出入境检验检疫局']]);
+    expect(plan.tasks[0].text).toContain('制定宣传方案');
+    expect(tasksOf('(四)检验检疫负责,具体见附件。\n')).toEqual([]);
+  });
+  it('reads "Y由X负责组建" and "由X另行制定" mid-sentence, and each numbered item under "X主要职责:" as X\'s task (real-AZ)', () => {
+    const text = '二、改革小区管理方式\n现有住宅小区管委会由街道办事处负责组建。\n选举产生方法,由市房地产管理局另行制定。\n';
+    expect(tasksOf(text).map((t) => t.responsible)).toEqual([['街道办事处'], ['市房地产管理局']]);
+    expect(tasksOf('二、工作安排\n经由区民政局负责审核的项目已全部完成。\n')).toEqual([]);
+    const list = '各街道办事处主要职责:\n1.负责辖区内住宅小区的综合治理;\n2.负责组建小区管委会,并派员主持工作。\n二、改革小区管理方式\n';
+    expect(parseText(list).tasks.map((t) => [t.title, raws(t.responsible)])).toEqual([
+      ['负责辖区内住宅小区的综合治理', ['各街道办事处']],
+      ['负责组建小区管委会,并派员主持工作', ['各街道办事处']],
+    ]);
+  });
 });
