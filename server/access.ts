@@ -11,7 +11,6 @@ import type { DbOrTx } from './db/client.js';
 import { changeStampColumn, stampOf } from './db/changeStamp.js';
 import { changeClockOf } from './db/changeClock.js';
 import { type Actor, importScope, isAdmin, preparedPlanScope, preparedScopes, scopeKey, taskScope, writesRegion } from './policy.js';
-import { preparedStatement } from './db/prepared.js';
 
 export { writesRegion };
 import { projects } from './db/schema/index.js';
@@ -129,12 +128,12 @@ type Stamps = ReturnType<typeof clockStamps>;
 async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, stamps: Stamps, kept: ReturnType<typeof gateRows> | null): Promise<Owning> {
   if (!planIdOf[kind]) return null;
   const byTask = isByTask(kind);
-  const scope = preparedPlanScope(actor);
-  const key = `${kind}|${byTask ? 'task' : scope.shape}`;
+  const scope = kind === 'task' ? preparedScopes(actor) : preparedPlanScope(actor);
+  const key = `${kind}|${byTask && kind !== 'task' ? 'task' : scope.shape}`;
   let statements = gateStatements.get(db);
   if (!statements) gateStatements.set(db, (statements = new Map()));
   let statement = statements.get(key);
-  if (!statement) statements.set(key, (statement = gateStatement(db, kind, byTask ? sql`false` : (scope.cond ?? sql`true`))));
+  if (!statement) statements.set(key, (statement = gateStatement(db, kind, gateScope(kind, actor))));
   const [found] = await statement.execute({ id, ...scope.values });
   const row = found ? { planId: found.planId, regionId: found.regionId, inScope: found.inScope === true } : null;
   if (kept && stamps) {
@@ -151,6 +150,16 @@ async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number
 }
 /** a task's, a report's or an attachment's visibility is its task's (visible below): the plan's scope is not asked */
 const isByTask = (kind: RecordKind) => kind === 'task' || kind === 'report' || kind === 'attachment';
+/**
+ * What the gate's statement answers as `inScope`: for a plan (an indicator, an evaluation, a notice) the plan's scope;
+ * for a task its own task scope, asked in the same statement (a task's routes — a report's submission first of all —
+ * send one statement for the gate, not two, issue #15 phase 10); for a report or an attachment nothing (visible below).
+ */
+function gateScope(kind: RecordKind, actor: Actor): SQL {
+  if (kind === 'task') return sql`exists (select 1 from ${tasks} where ${tasks.id} = ${sql.placeholder('id')} and ${preparedScopes(actor).task ?? sql`true`})`;
+  if (isByTask(kind)) return sql`false`;
+  return preparedPlanScope(actor).cond ?? sql`true`;
+}
 
 /** The gate's row kept for this plan and scope under its current stamp: the row (null: no such plan), or undefined. */
 function keptOwningPlan(kept: ReturnType<typeof gateRows> | null, id: number, stamps: Stamps): Owning | undefined {
@@ -178,21 +187,10 @@ export function keptRecordOwner(db: DbOrTx, actor: Actor, access: Access, id: nu
   return owner;
 }
 
-/** Is the task in the actor's task scope: one statement per shape of the scope, built once (db/prepared.ts) */
-const taskVisibleStatements = new Map<string, ReturnType<typeof taskVisibleStatement>>();
-const taskVisibleStatement = (shape: string, scope: SQL | undefined) =>
-  preparedStatement(`task_visible_${shape}`, (db, name) =>
-    db.select({ id: tasks.id }).from(tasks).where(sql`${tasks.id} = ${sql.placeholder('id')} and ${scope ?? sql`true`}`).prepare(name),
-  );
-
 async function visible(db: DbOrTx, actor: Actor, kind: RecordKind, id: number, inScope: boolean): Promise<boolean> {
   if (isAdmin(actor)) return true;
-  if (kind === 'task') {
-    const scope = preparedScopes(actor);
-    let statement = taskVisibleStatements.get(scope.shape);
-    if (!statement) taskVisibleStatements.set(scope.shape, (statement = taskVisibleStatement(scope.shape, scope.task)));
-    return (await statement(db, { id, ...scope.values })).length > 0;
-  }
+  // a task's own scope was asked by the gate's statement (gateScope)
+  if (kind === 'task') return inScope;
   if (kind === 'report' || kind === 'attachment') {
     const taskId =
       kind === 'report'

@@ -1,5 +1,5 @@
 // writeAudit is called inside the transaction of every change, so the change and its record commit together.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from './db/schema/index.js';
 import type { DbOrTx } from './db/client.js';
 import { preparedStatement } from './db/prepared.js';
@@ -37,6 +37,38 @@ const insertAudit = preparedStatement('audit_insert', (db, name) =>
     .prepare(name),
 );
 const jsonOrNull = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+
+/**
+ * The audit rows of a change written by the change's own statement (issue #15 phase 10: one round trip, not two): an
+ * `insert into audit_events … select … from <source>` for a data-modifying CTE of that statement, one audit row per
+ * row of `source`, the entity id and the plan read from it (`entityId`, `planId`: SQL over its columns); the other
+ * values are the placeholders `auditValues` gives. The caller tells the change clock with `noteAudited`.
+ */
+export function auditRowsFrom(source: SQL, entityId: SQL, planId: SQL): SQL {
+  const ph = (k: string) => sql.placeholder(k);
+  return sql`insert into ${auditEvents} (actor_user_id, actor_name, action, entity_type, entity_id, plan_id, before, after, ip)
+    select ${ph('auditActorUserId')}::int, ${ph('auditActorName')}::text, ${ph('auditAction')}::text, ${ph('auditEntityType')}::text, (${entityId})::text,
+           ${planId}, ${ph('auditBefore')}::jsonb, ${ph('auditAfter')}::jsonb, ${ph('auditIp')}::text
+      from ${source}`;
+}
+
+/** The placeholders' values of `auditRowsFrom` for one change, as writeAudit writes them. */
+export function auditValues(actor: Actor, e: Omit<AuditInput, 'entityId' | 'planId'>) {
+  return {
+    auditActorUserId: actor.userId,
+    auditActorName: actor.displayName || actor.username,
+    auditAction: e.action,
+    auditEntityType: e.entityType,
+    auditBefore: jsonOrNull(e.before),
+    auditAfter: jsonOrNull(e.after),
+    auditIp: actor.ip ?? null,
+  };
+}
+
+/** A change whose audit row its own statement wrote (auditRowsFrom): this process's change clock told, as writeAudit does. */
+export function noteAudited(tx: DbOrTx, e: Pick<AuditInput, 'planId' | 'entityType'>): void {
+  noteChange(tx, changeToken(e.planId, e.entityType));
+}
 
 export async function writeAudit(tx: DbOrTx, actor: Actor, e: AuditInput): Promise<void> {
   await insertAudit(tx, {

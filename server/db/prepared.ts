@@ -8,6 +8,7 @@
 // planned once (PostgreSQL's plan cache; prepared statements outlive a rolled-back transaction). For statements whose
 // best plan depends on the size of an array value, `named: false`: built once, planned with the values each time.
 // PGlite runs the same text with the values (it has no named statements).
+import * as drizzleOrm from 'drizzle-orm';
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from './client.js';
 
@@ -53,4 +54,18 @@ export function preparedStatement<R>(label: string, build: (db: DbOrTx, name: st
 export function prepareSql(db: DbOrTx, query: SQL, name: string): Runnable<unknown> {
   const d = db as unknown as { dialect: { sqlToQuery(q: SQL): unknown }; session: { prepareQuery(q: unknown, fields: undefined, name: string, arrayMode: boolean): Runnable<unknown> } };
   return d.session.prepareQuery(d.dialect.sqlToQuery(query), undefined, name, false);
+}
+
+/** drizzle's own ordering of a selection's fields (what its builders hand to prepareQuery), exported by drizzle-orm untyped */
+const orderSelectedFields = (drizzleOrm as unknown as { orderSelectedFields(fields: Record<string, unknown>): unknown[] }).orderSelectedFields;
+
+/**
+ * For `build`: a statement written as SQL whose rows are read as `fields` — a drizzle selection such as a table's
+ * columns, each value decoded as its column's (dates, JSON). The statement must answer exactly those columns in that
+ * order (`select * from` a CTE `returning` the table's columns, for instance): a statement drizzle cannot build, a
+ * data-modifying CTE, read like one it built.
+ */
+export function prepareSqlAs<R>(db: DbOrTx, query: SQL, fields: Record<string, unknown>, name: string): Runnable<R[]> {
+  const d = db as unknown as { dialect: { sqlToQuery(q: SQL): unknown }; session: { prepareQuery(q: unknown, fields: unknown[], name: string, arrayMode: boolean): Runnable<R[]> } };
+  return d.session.prepareQuery(d.dialect.sqlToQuery(query), orderSelectedFields(fields), name, true);
 }

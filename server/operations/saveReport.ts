@@ -1,17 +1,18 @@
 // The lead unit writes its progress report for a task and period, as a draft or submitted.
 // Entry checks that are judgement calls (已完成 below 100%, progress going backwards) are
 // warnings stored on the report for the reviewer, not refusals: the unit may be right.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { reportBodySchema } from '../../shared/reporting.js';
-import { indicatorUnits, indicators, reports, type ReportWarning } from '../db/schema/index.js';
-import { writeAudit } from '../audit.js';
-import { preparedStatement } from '../db/prepared.js';
+import { indicatorUnits, indicators, reportPeriods, reports, type ReportWarning } from '../db/schema/index.js';
+import { auditRowsFrom, auditValues, noteAudited, writeAudit } from '../audit.js';
+import { prepareSqlAs, preparedStatement } from '../db/prepared.js';
 import { now } from '../clock.js';
 import { fmtPct } from '../domain/format.js';
 import { getVisibleTaskWithPlan } from '../queries/tasks.js';
-import { currentPeriod, effectiveState, ensurePeriod, findPeriod, runSettings, shanghaiToday } from '../queries/calendar.js';
+import { currentPeriod, effectiveState, ensurePeriod, findPeriod, periodHolds, runSettings, shanghaiToday, type PeriodRow } from '../queries/calendar.js';
 import { lastAcceptedProgress, toReportOut } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
 import { refreshTaskStatuses } from '../queries/status.js';
@@ -32,19 +33,67 @@ export function reportWarnings(input: { reportedStatus: string; progress: number
 const heldReport = preparedStatement('report_for_update', (db, name) =>
   db.select().from(reports).where(and(eq(reports.taskId, sql.placeholder('taskId')), eq(reports.periodId, sql.placeholder('periodId')))).for('update').prepare(name),
 );
+/** what a save reads of the report it replaces */
+const heldColumns = ['id', 'status', 'version', 'submissions', 'reportedStatus', 'progress'] as const satisfies readonly (keyof typeof reports.$inferSelect)[];
+/**
+ * The period held FOR SHARE (first), the task's report in it FOR UPDATE and the latest accepted progress before the
+ * period starts (lastAcceptedProgress), in one statement (issue #15 phase 10: three round trips, one). No row when the
+ * period has none yet: ensurePeriod then writes it and the report is read after.
+ */
+const heldForSave = preparedStatement('report_held_for_save', (db, name) => {
+  const p = db.select().from(reportPeriods).where(and(eq(reportPeriods.planId, sql.placeholder('planId')), eq(reportPeriods.key, sql.placeholder('key')))).for('share').as('p');
+  const r = db
+    .select(Object.fromEntries(heldColumns.map((c) => [c, reports[c]])) as Pick<typeof reports, (typeof heldColumns)[number]>)
+    .from(reports)
+    .where(and(eq(reports.taskId, sql.placeholder('taskId')), eq(reports.periodId, p.id)))
+    .for('update')
+    .as('r');
+  const [r2, p2] = [alias(reports, 'r2'), alias(reportPeriods, 'p2')];
+  const accepted = db
+    .select({ progress: r2.progress })
+    .from(r2)
+    .innerJoin(p2, eq(p2.id, r2.periodId))
+    .where(and(eq(r2.taskId, sql.placeholder('taskId')), eq(r2.status, 'accepted'), lt(p2.start, sql.placeholder('start')), isNotNull(r2.progress)))
+    .orderBy(desc(p2.start))
+    .limit(1);
+  const period = Object.fromEntries(Object.keys(getTableColumns(reportPeriods)).map((k) => [k, p[k as keyof typeof p]])) as { [K in keyof PeriodRow]: (typeof p)[K] };
+  const report = Object.fromEntries(heldColumns.map((c) => [c, r[c]])) as { [K in (typeof heldColumns)[number]]: (typeof r)[K] };
+  return db
+    .select({ period, report, lastAccepted: sql<number | null>`(${accepted})`.mapWith(Number) })
+    .from(p)
+    .leftJoinLateral(r, sql`true`)
+    .prepare(name);
+});
 /** every column a new report is given (a draft: no submission yet) */
 const newReportColumns = [
   'planId', 'taskId', 'periodId', 'unitId', 'status', 'reportedStatus', 'progress', 'progressText', 'problems', 'nextSteps', 'indicatorValues', 'warnings',
   'submissions', 'submittedAt', 'submittedBy', 'createdBy', 'createdAt', 'updatedAt', 'version',
 ] as const satisfies readonly (keyof typeof reports.$inferInsert)[];
-const insertReport = preparedStatement('report_insert', (db, name) =>
-  db
+/** A new report and its audit row, in one statement (a data-modifying CTE, issue #15 phase 10): the report as written. */
+const insertReport = preparedStatement('report_insert_audited', (db, name) => {
+  const insert = db
     .insert(reports)
     // a null for a timestamp placeholder is not drizzle's to encode (its encoder calls toISOString): given as text
     .values(Object.fromEntries(newReportColumns.map((c) => [c, c === 'submittedAt' ? sql`${sql.placeholder(c)}::timestamptz` : sql.placeholder(c)])) as unknown as typeof reports.$inferInsert)
-    .returning()
-    .prepare(name),
-);
+    .returning();
+  return prepareSqlAs<typeof reports.$inferSelect>(db, sql`with r as (${insert.getSQL()}), a as (${auditRowsFrom(sql`r`, sql`r.id`, sql`r.plan_id`)}) select * from r`, getTableColumns(reports), name);
+});
+/** A report saved again (a draft, a returned report), built once: its new figures, state and version. */
+const updatedColumns = ['reportedStatus', 'progress', 'progressText', 'problems', 'nextSteps', 'indicatorValues', 'warnings', 'updatedAt', 'version', 'status'] as const satisfies readonly (keyof typeof reports.$inferInsert)[];
+const updateReport = (submit: boolean) =>
+  preparedStatement(`report_update_${submit ? 'submit' : 'save'}`, (db, name) =>
+    db
+      .update(reports)
+      .set(
+        Object.fromEntries(
+          [...updatedColumns, ...(submit ? (['submittedAt', 'submittedBy', 'submissions'] as const) : [])].map((c) => [c, c === 'submittedAt' || c === 'updatedAt' ? sql`${sql.placeholder(c)}::timestamptz` : sql.placeholder(c)]),
+        ) as unknown as Partial<typeof reports.$inferInsert>,
+      )
+      .where(eq(reports.id, sql.placeholder('id')))
+      .returning()
+      .prepare(name),
+  );
+const updateReportStatement = { save: updateReport(false), submit: updateReport(true) };
 
 export async function saveReport({ db, actor }: OpContext, taskId: number, input: z.input<typeof reportBodySchema>) {
   const data = reportBodySchema.parse(input);
@@ -71,15 +120,18 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
   }
 
   return db.transaction(async (tx) => {
-    const prow = await ensurePeriod(tx, plan.id, period);
+    // the period held, the report held and the last accepted progress in one statement (the period's row as the
+    // calendar has it: else ensurePeriod writes it, and the report is read after)
+    const [held] = await heldForSave(tx, { planId: plan.id, key: period.key, taskId, start: period.start });
+    const prow = held && periodHolds(held.period, period) ? held.period : await ensurePeriod(tx, plan.id, period);
     const state = effectiveState(period, prow.lockOverride, today);
     if (state === 'locked') throw new AppError('REPORT_PERIOD_LOCKED', { period: period.key });
     if (data.submit && state === 'upcoming') throw new AppError('REPORT_PERIOD_NOT_OPEN', { period: period.key, opensOn: period.opensOn });
-    const [existing] = await heldReport(tx, { taskId, periodId: prow.id });
+    const [existing] = prow === held?.period ? (held.report ? [held.report] : []) : await heldReport(tx, { taskId, periodId: prow.id });
     const step = reportStep(existing?.status, action);
     // the reporter and the unit head may edit one draft: whoever saves from an older version is told, not overwritten
     if (existing && data.version !== undefined && data.version !== existing.version) throw new AppError('CONFLICT', { currentVersion: existing.version });
-    const warnings = reportWarnings(data, await lastAcceptedProgress(tx, taskId, period.start));
+    const warnings = reportWarnings(data, prow === held?.period ? held.lastAccepted : await lastAcceptedProgress(tx, taskId, period.start));
     const at = now();
     const toUnitHead = step.action === 'submit_to_head';
     const fields = {
@@ -89,20 +141,27 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
       // `submissions` counts what reached the office; the head's approval counts it (reviewUnitReport)
       ...(data.submit ? { submittedAt: at, submittedBy: actor.userId, submissions: (existing?.submissions ?? 0) + (toUnitHead ? 0 : 1) } : {}),
     };
-    const [row] = existing
-      ? await tx.update(reports).set(fields).where(eq(reports.id, existing.id)).returning()
-      : await insertReport(tx, {
-          submittedBy: null, submissions: 0, ...fields, submittedAt: fields.submittedAt?.toISOString() ?? null,
-          planId: plan.id, taskId, periodId: prow.id, unitId, createdBy: actor.userId, createdAt: at,
-        });
     const { submit: _s, period: _p, version: _v, ...after } = data;
-    await writeAudit(tx, actor, {
-      action: step.audit, entityType: 'report', entityId: row.id, planId: plan.id,
+    const audit = {
+      action: step.audit, entityType: 'report', planId: plan.id,
       before: existing ? { status: existing.status, reportedStatus: existing.reportedStatus, progress: existing.progress } : null,
-      after: { ...after, period: period.key, status: row.status, warnings },
-    });
-    // the task's maintained status moves with its reports: rewritten before this commits
-    await refreshTaskStatuses(tx, [taskId]);
+      after: { ...after, period: period.key, status: step.to, warnings },
+    };
+    let row: typeof reports.$inferSelect;
+    if (existing) {
+      [row] = await updateReportStatement[data.submit ? 'submit' : 'save'](tx, { ...fields, updatedAt: at.toISOString(), ...(data.submit ? { submittedAt: at.toISOString() } : {}), id: existing.id });
+      await writeAudit(tx, actor, { ...audit, entityId: row.id });
+    } else {
+      // the report and its audit row in one statement
+      [row] = await insertReport(tx, {
+        submittedBy: null, submissions: 0, ...fields, submittedAt: fields.submittedAt?.toISOString() ?? null,
+        planId: plan.id, taskId, periodId: prow.id, unitId, createdBy: actor.userId, createdAt: at,
+        ...auditValues(actor, audit),
+      });
+      noteAudited(tx, audit);
+    }
+    // the task's maintained status moves with its reports: rewritten before this commits (its facts read with its inputs)
+    await refreshTaskStatuses(tx, [taskId], { plan });
     if (toUnitHead) {
       const heads = (await unitUsers(tx, unitId, ['unit_head'])).filter((u) => u.id !== actor.userId);
       await notifyUsers(

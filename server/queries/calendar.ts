@@ -68,10 +68,15 @@ const heldPeriodStatement = (hold: 'share' | 'update') =>
   );
 const heldPeriod = { share: heldPeriodStatement('share'), update: heldPeriodStatement('update') };
 
+/** Does a stored period row hold the calendar's dates for it (else ensurePeriod writes them)? */
+export function periodHolds(row: PeriodRow, p: ReportingPeriod): boolean {
+  return row.label === p.label && row.start === p.start && row.end === p.end && row.dueDate === p.dueDate && row.opensOn === p.opensOn && row.locksOn === p.locksOn;
+}
+
 export async function ensurePeriod(tx: DbOrTx, planId: number, p: ReportingPeriod, hold: 'share' | 'update' = 'share'): Promise<PeriodRow> {
   const dates = { label: p.label, start: p.start, end: p.end, dueDate: p.dueDate, opensOn: p.opensOn, locksOn: p.locksOn };
   const [held] = await heldPeriod[hold](tx, { planId, key: p.key });
-  if (held && (Object.keys(dates) as (keyof typeof dates)[]).every((k) => held[k] === dates[k])) return held;
+  if (held && periodHolds(held, p)) return held;
   const [row] = await tx
     .insert(reportPeriods)
     .values({ planId, key: p.key, ...dates })

@@ -16,7 +16,7 @@ import { computeIndicatorStatus, INDICATOR_STATE_LABELS } from '../domain/indica
 import { rollupOutline, type Rollup } from '../domain/rollup.js';
 import { isValidIsoDate, lastOfMonth, todayInShanghai } from '../domain/dates.js';
 import { firstDueDate, lastDuePeriod, runSettings } from './calendar.js';
-import { statusFacts } from './statusFacts.js';
+import { statusFacts, type SentReport } from './statusFacts.js';
 import { targetSegment, type YearTarget } from '../domain/indicatorMilestones.js';
 import { round } from '../domain/format.js';
 
@@ -77,7 +77,7 @@ export async function computeTaskStatuses(db: DbOrTx, rows: TaskRow[], today: st
     return due ? [{ planId: plan.id, start: due.start }] : [];
   });
   // reports in hand, waiting for review or with the unit's head, and lead units (issue #11: queries/statusFacts.ts)
-  const facts = await statusFacts(db, rows.map((r) => r.id), since, known.led);
+  const facts = await statusFacts(db, rows.map((r) => r.id), since, known.led, known.sent);
   const byPlan = new Map<number, TaskRow[]>();
   for (const r of rows) (byPlan.get(r.planId) ?? byPlan.set(r.planId, []).get(r.planId)!).push(r);
   for (const plan of planRows) {
@@ -108,6 +108,8 @@ interface KnownInputs {
   plans?: PlanCalendarRow[];
   /** which of the tasks have a lead unit */
   led?: Set<number>;
+  /** the tasks' reports sent in one plan from a period's start on: statusFacts' rows when that start is the plan's due period's */
+  sent?: { planId: number; start: string; rows: SentReport[] };
 }
 
 /** Above this many tasks the maintained rows are read by plan (one index range) rather than by a list of ids. */
@@ -184,11 +186,31 @@ const storeMany = storeStatuses(false);
  * its reports (the triggers have marked the rows; this writes today's figures back before the change commits).
  */
 /** refreshTaskStatuses' read, built once (db/prepared.ts): every report's save sends it */
+const refreshSelection = {
+  task: statusColumns, gen: taskStatusRows.gen, asOf: taskStatusRows.asOf, status: taskStatusRows.status, plan: statusPlanColumns,
+  led: sql<boolean>`exists (select 1 from task_units l where l.task_id = ${tasks.id} and l.role = 'lead' and l.unit_id is not null)`,
+};
 const refreshInputs = preparedStatement('status_refresh_inputs', (db, name) =>
   db
+    .select(refreshSelection)
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .leftJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id))
+    .where(sql`${tasks.id} = any(${sql.placeholder('taskIds')}::int[])`)
+    .prepare(name),
+);
+/**
+ * The same read with each task's reports sent (statusFacts' rows) from the due period on, for tasks of one plan whose
+ * due period the caller computed from the plan as it read it (issue #15 phase 10: a report's save asks its status's
+ * inputs and its facts in one statement, not two). As JSON text: the drivers hand json back differently.
+ */
+const refreshInputsWithSent = preparedStatement('status_refresh_inputs_sent', (db, name) =>
+  db
     .select({
-      task: statusColumns, gen: taskStatusRows.gen, asOf: taskStatusRows.asOf, status: taskStatusRows.status, plan: statusPlanColumns,
-      led: sql<boolean>`exists (select 1 from task_units l where l.task_id = ${tasks.id} and l.role = 'lead' and l.unit_id is not null)`,
+      ...refreshSelection,
+      sent: sql<string>`coalesce((select json_agg(json_build_object('taskId', r.task_id, 'status', r.status, 'progress', r.progress, 'reportedStatus', r.reported_status, 'start', p.start, 'label', p.label))
+        from reports r join report_periods p on p.id = r.period_id
+       where r.task_id = ${tasks.id} and r.status in ('unit_review', 'submitted', 'accepted') and p.plan_id = ${sql.placeholder('planId')}::int and p.start >= ${sql.placeholder('start')}::text), '[]')::text`,
     })
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
@@ -197,12 +219,19 @@ const refreshInputs = preparedStatement('status_refresh_inputs', (db, name) =>
     .prepare(name),
 );
 
-export async function refreshTaskStatuses(tx: DbOrTx, taskIds: number[]): Promise<void> {
+/**
+ * `plan`: the plan of every task, as the caller read it (a report's save): their facts are read with their inputs, from
+ * the due period of this plan; used when the plan read with the tasks has the same due period (else asked apart).
+ */
+export async function refreshTaskStatuses(tx: DbOrTx, taskIds: number[], opts: { plan?: PlanCalendarRow } = {}): Promise<void> {
   if (!taskIds.length) return;
   const today = todayInShanghai(now());
   // what taskStatuses and computeTaskStatuses read in four statements, in one (a report's write sends it every time):
   // the tasks' inputs, their rows' generation and date, their plans' calendars and whether each has a lead unit
-  const read = await refreshInputs(tx, { taskIds });
+  const since = opts.plan ? { planId: opts.plan.id, start: lastDuePeriod(opts.plan, today, runSettings(opts.plan))?.start ?? null } : null;
+  const read: (Awaited<ReturnType<typeof refreshInputs>>[number] & { sent?: string })[] = since
+    ? await refreshInputsWithSent(tx, { taskIds, ...since })
+    : await refreshInputs(tx, { taskIds });
   const out = new Map<number, TaskStatusOut>();
   const genOf = new Map<number, number>();
   for (const r of read) {
@@ -210,7 +239,8 @@ export async function refreshTaskStatuses(tx: DbOrTx, taskIds: number[]): Promis
     genOf.set(r.task.id, r.gen);
     if (r.asOf === today) out.set(r.task.id, r.status as TaskStatusOut);
   }
-  const known = { plans: [...new Map(read.map((r) => [r.plan.id, r.plan])).values()], led: new Set(read.filter((r) => r.led).map((r) => r.task.id)) };
+  const known: KnownInputs = { plans: [...new Map(read.map((r) => [r.plan.id, r.plan])).values()], led: new Set(read.filter((r) => r.led).map((r) => r.task.id)) };
+  if (since?.start && read.every((r) => r.plan.id === since.planId)) known.sent = { ...since, start: since.start, rows: read.flatMap((r) => JSON.parse(r.sent ?? '[]') as SentReport[]) };
   await computeMissing(tx, read.map((r) => r.task), out, genOf, today, known);
 }
 

@@ -50,20 +50,37 @@ const sentInPlanFew = sentInPlan(true);
 const sentInPlanMany = sentInPlan(false);
 const FEW = 50;
 
-/** `since`: per plan, the first period that counts, "the due one on" (none when no period is due yet); `led`: the tasks with a lead unit, when the caller read them already. */
-export async function statusFacts(db: DbOrTx, taskIds: number[], since: { planId: number; start: string }[], led?: Set<number>): Promise<StatusFacts> {
+/** A report sent (statusFacts' statement's row): its task, state, figures and its period's start and label. */
+export interface SentReport {
+  taskId: number;
+  status: string;
+  progress: number | null;
+  reportedStatus: string | null;
+  start: string;
+  label: string;
+}
+
+/**
+ * `since`: per plan, the first period that counts, "the due one on" (none when no period is due yet); `led`: the tasks
+ * with a lead unit, when the caller read them already; `sent`: the reports sent of these tasks in one plan from a start
+ * on, when the caller read them already — used when that is exactly `since` (else read here).
+ */
+export async function statusFacts(db: DbOrTx, taskIds: number[], since: { planId: number; start: string }[], led?: Set<number>, known?: { planId: number; start: string; rows: SentReport[] }): Promise<StatusFacts> {
   const out: StatusFacts = { reported: new Set(), withUnitHead: new Set(), pending: new Map(), led: new Set() };
   if (!taskIds.length) return out;
   if (since.length) {
-    const sent =
-      since.length === 1
+    const ids = new Set(taskIds);
+    const sent: SentReport[] =
+      known && since.length === 1 && known.planId === since[0].planId && known.start === since[0].start
+        ? known.rows.filter((r) => ids.has(r.taskId))
+        : since.length === 1
         ? await (taskIds.length <= FEW ? sentInPlanFew : sentInPlanMany)(db, { taskIds, planId: since[0].planId, start: since[0].start })
         : await db
             .select(sentColumns)
             .from(reports)
             .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
             .where(and(inArray(reports.taskId, taskIds), inArray(reports.status, sentStatuses), or(...since.map((p) => and(eq(reportPeriods.planId, p.planId), gte(reportPeriods.start, p.start))))));
-    const freshest = new Map<number, (typeof sent)[number]>();
+    const freshest = new Map<number, SentReport>();
     for (const r of sent) {
       if (r.status === 'unit_review') {
         out.withUnitHead.add(r.taskId);

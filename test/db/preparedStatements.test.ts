@@ -3,6 +3,7 @@
 // cold after a start), a statement kept runs on the connection of the transaction it is given, and what it writes is
 // what the statements built each time wrote.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import pg from 'pg';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { auditEvents, reports, tasks } from '../../server/db/schema/index.js';
@@ -63,6 +64,33 @@ describe('statements built once', () => {
     const today = todayInShanghai(now());
     expect(row.asOf).toBe(today);
     expect(row.status).toEqual((await computeTaskStatuses(db, [task], today)).get(task.id));
+  });
+
+  // issue #15 phase 10: the statements of a new report's submission are merged where the rules allow — the gate's
+  // plan row with the task's scope, the period, the report held and the last accepted progress, the report with its
+  // audit row, the status's inputs with its facts — 14 round trips to PostgreSQL (with BEGIN/COMMIT) become 9
+  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')("a new report's submission goes to PostgreSQL in 9 round trips, its session's included", async () => {
+    setClock(() => new Date('2026-02-03T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const body = { reportedStatus: '推进中', progress: 30, progressText: '一月进展', submit: true };
+    // the period's row is written by the plan's first report; the next one finds it
+    expect((await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, body)).statusCode).toBe(200);
+    // the reporter's session not in the 5 s cache, as in a deadline's surge (every reporter's first request)
+    await new Promise((r) => setTimeout(r, 5100));
+    const sent: string[] = [];
+    const query = pg.Client.prototype.query;
+    vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
+      const c = a[0] as string | { name?: string; text?: string };
+      sent.push(typeof c === 'string' ? c : c.name ? c.name.replace(/_\d+$/, '') : (c.text ?? '').slice(0, 30));
+      return (query as (...x: unknown[]) => unknown).apply(this, a);
+    } as never);
+    const res = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, body);
+    vi.restoreAllMocks();
+    expect(res.statusCode).toBe(200);
+    expect(sent).toEqual(['session', 'gate_task', 'task_with_plan_unit', 'begin', 'report_held_for_save', 'report_insert_audited', 'status_refresh_inputs_sent', 'status_store_few', 'commit']);
+    const audits = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(res.json().id))));
+    expect(audits).toHaveLength(1);
+    expect(audits[0]).toMatchObject({ action: 'report.submit', planId: s.plan.id, actorUserId: expect.any(Number), before: null, after: expect.objectContaining({ progress: 30, status: 'submitted', period: '2026-02' }) });
   });
 
   it("a kept statement runs on the connection of the transaction it is given (it reads the transaction's own rows)", async () => {

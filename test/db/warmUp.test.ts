@@ -58,7 +58,7 @@ describe('the warm-up at start', () => {
         try {
           for (const c of clients) {
             const names = (await c.query(`select name from pg_prepared_statements`)).rows.map((r: { name: string }) => r.name.replace(/_\d+$/, ''));
-            expect(names).toEqual(expect.arrayContaining(['task_with_plan_unit', 'period_for_share', 'report_for_update', 'accepted_progress', 'report_insert', 'audit_insert', 'status_refresh_inputs', 'status_store_few']));
+            expect(names).toEqual(expect.arrayContaining(['task_with_plan_unit', 'report_held_for_save', 'report_insert_audited', 'status_refresh_inputs_sent', 'status_store_few']));
           }
         } finally {
           for (const c of clients) c.release();
