@@ -42,7 +42,7 @@ const LATER_DUTY = /^[^,;。]{2,17}?(?:要|应|须|必须|务|需|将|负责|牵
 const WILL_CHECK = /^[^,;。]{0,40}?(?:督查|督办|督导|督促检查|检查|考核|通报|评估|验收|抽查|跟踪|召开[^,;。]{0,10}?会议)/;
 // the units a meeting asks, then what they are to do ("要求督察局做好…", "要求各社区入户宣传")
 const REQUESTED =
-  /^([^,;。:()!?\s“”]{2,40}?)()(?=(?:在[^,;。]{1,16}?(?:期间|过程中|中|时))?(?:要|必须|务必|在|于)?(?:限期|做好|加快|加大|加强|建立|成立|完成|开展|抓紧|落实|入户|增派|签订|组织|制定|制订|按照|尽快|立即|认真|切实|进一步|全面|继续|严格|积极|及时|负责|牵头|配合))/;
+  /^([^,;。:()!?\s“”]{2,40}?)()(?=(?:在[^,;。]{1,16}?(?:期间|过程中|中|时))?(?:要|必须|务必|在|于)?(?:限期|做好|加快|加大|加强|建立|成立|完成|开展|抓紧|落实|入户|增派|签订|组织|制定|制订|按照|尽快|立即|认真|切实|进一步|全面|继续|严格|积极|及时|负责|牵头|配合|随时|提前|按时|一要|对照))/;
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
 const PRONOUN_SPEAKER = /^(?:[她他]|会议|会上)(?:要求|强调|指出|明确|提出)[:,]?\s*/;
 // "千军昌要求," / "会议强调:" opening a news report's sentence
@@ -779,6 +779,13 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
     note.opens = true;
     note.bodyEnd = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
   }
+  // "…扶贫行动。由国家药监局牵头,建立健全…标准。": roles opening a sentence inside a paragraph, the work after them —
+  // the sentence is the task, not the paragraph before it
+  const opening = k === 0 && !leader && !topic && !/\S/.test(sm.slice(0, trimA(clauses[0]))) && /\S/.test(t.slice(0, s0).replace(LINE_MARK, ''));
+  if (opening && sm.slice(end).replace(/^[,;]/, '').replace(/[。!?;]$/, '').length >= 4) {
+    note.opens = true;
+    note.bodyEnd = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
+  }
   // "…,Y配合,于2024年8月底前完成整治。": the rest of the sentence says when, and belongs to the note
   const rest = sm.slice(end).replace(/[。!?]$/, '');
   if (/(?:^|[,;])\s*(?:并)?(?:于|在|力争|确保)?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|年底|年内)(?:前|以前|之前)?/.test(rest)) {
@@ -907,7 +914,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   }
   // "三是要求督察局做好整改督查工作,自然资源局做好配合": a meeting's request, the units straight after 要求
   if (unnamed(m)) {
-    const req = /(?:^|[,,:;]|[一二三四五六七八九十]是|会议|并)要求/.exec(sm.slice(lead));
+    const req = /(?:^|[,,:;]|[一二三四五六七八九十]是|会议|并|同时|正|组|还|再次|明确|进一步)要求/.exec(sm.slice(lead));
     const asked = req ? REQUESTED.exec(sm.slice(lead + req.index + req[0].length)) : null;
     if (req && !unnamed(asked)) {
       lead += req.index + req[0].length;

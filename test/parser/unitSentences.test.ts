@@ -580,4 +580,13 @@ describe('duties in meeting news and notices', () => {
       ['负责组建小区管委会,并派员主持工作', ['各街道办事处']],
     ]);
   });
+  it('reads a request after "正要求"/"同时要求" with 随时/提前/一要 work, and roles opening a later sentence of a paragraph as that sentence\'s task (real-AV, AZ, AT)', () => {
+    expect(tasksOf('从8月2日起,全省实行救灾防病日报制度,要求灾区卫生部门随时报告灾情、疫情。\n').map((t) => t.responsible)).toEqual([['灾区卫生部门']]);
+    expect(tasksOf('目前,正要求各县区提前思考明年工作、超前谋划明年任务。\n').map((t) => t.responsible)).toEqual([['各县区']]);
+    const text = '明确了各项任务的分工。由国家中医药管理局牵头,国务院扶贫办、农业农村部负责,推动深入实施中药材产业扶贫行动。由国家药监局牵头,建立健全中药安全评价方法。\n';
+    expect(parseText(text).tasks.map((t) => [t.title, raws(t.lead), raws(t.responsible)])).toEqual([
+      ['推动深入实施中药材产业扶贫行动', ['国家中医药管理局'], ['国务院扶贫办', '农业农村部']],
+      ['建立健全中药安全评价方法', ['国家药监局'], []],
+    ]);
+  });
 });
