@@ -781,8 +781,11 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
   }
   // "…扶贫行动。由国家药监局牵头,建立健全…标准。": roles opening a sentence inside a paragraph, the work after them —
   // the sentence is the task, not the paragraph before it
-  const opening = k === 0 && !leader && !topic && !/\S/.test(sm.slice(0, trimA(clauses[0]))) && /\S/.test(t.slice(0, s0).replace(LINE_MARK, ''));
-  if (opening && sm.slice(end).replace(/^[,;]/, '').replace(/[。!?;]$/, '').length >= 4) {
+  const opening = k === 0 && !leader && !topic && !/\S/.test(sm.slice(0, trimA(clauses[0]))) && /\S/.test(t.slice(0, s0).replace(LINE_MARK, '')) && /[。!?]\s*$/.test(t.slice(0, s0));
+  // (not "此项工作由X负责,Y配合,9月底前完成。" or "具体由X组织实施": a closing word on the item above)
+  const after = sm.slice(end).replace(/^[,;]/, '').replace(/[。!?;]$/, '');
+  const dateOnly = /^(?:并)?(?:于|在|力争|确保)?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|年底|年内)(?:前|以前|之前)?(?:完成|办结|落实到位)?$/.test(after);
+  if (opening && /^由/.test(sm.slice(trimA(clauses[0]))) && after.length >= 4 && !dateOnly) {
     note.opens = true;
     note.bodyEnd = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
   }
