@@ -360,15 +360,68 @@ function barSegmentTables(ctx: ParseContext, lines: Line[], found: TaskTable[]):
     const known = names.map(columnOf);
     const read = known.every((c) => c !== null) && isTaskHeader(known) ? (known as Column[]) : inferHeader(names);
     if (!read) continue;
-    const columns = read.map(plainSpec);
-    const rows: Cell[][] = [];
+    let columns = read.map(plainSpec);
+    let rows: Cell[][] = [];
     for (let r = w; r + w <= segs.length; r += w) rows.push(segs.slice(r, r + w).map((g, c) => linesCell(g.lines, UNIT_COL(columns[c]) ? '、' : '', lines[i].start)));
+    let last = rows.length ? segs[w + rows.length * w - 1].lines : [];
+    // rows that do not line up with the header (a merged group cell printed on its group's first row, a task
+    // column holding a title and its wording): each row ends on its unit cell and its deadline cell
+    const anchored = anchoredBarRows(segs.slice(w), columns, lines[i].start);
+    if (anchored && anchored.rows.length >= 2 && misaligned(rows, columns)) {
+      rows = anchored.rows;
+      columns = anchored.columns;
+      last = anchored.last;
+    }
     if (rows.length < 2) continue;
-    const last = segs[w + rows.length * w - 1].lines;
+    // a reading begun inside this header (its first name taken for a caption) parts the same cells worse
+    const firstRow = rows[0][0].start;
+    for (let f = found.length - 1; f >= 0; f--) if (found[f].start > lines[i].start && found[f].start < firstRow) found.splice(f, 1);
     out.push({ start: lines[i].start, end: last[last.length - 1].end, caption: captionAbove(lines, i), rows: rows.map((r) => rowTask(ctx, r, columns, undefined, names)) });
     while (i < lines.length && lines[i].end < last[last.length - 1].end) i++;
   }
   return out;
+}
+
+const DEADLINE_WORDS = /^(?:长期坚持|持续推进|每年开展|常态化|长期)/;
+const isDeadlineSeg = (g: Line[]) => {
+  const t = g.map((l) => l.text.trim()).join('');
+  return t.length <= 30 && (!!parseDeadline(t) || DEADLINE_WORDS.test(t) || /^(?:(?:19|20)\d{2}年)?\d{1,2}月/.test(t));
+};
+const isUnitSeg = (g: Line[]) => g.length > 0 && g.every((l) => looksLikeUnit(l.text.trim().replace(/等$/, '')));
+const GROUP_ROW_CELL = /^[一二三四五六七八九十]{1,3}[、.．]/;
+
+/** a table whose rows the header's width cannot part: its unit column's cells are mostly not names */
+function misaligned(rows: Cell[][], columns: Column[]): boolean {
+  const u = columns.findIndex(UNIT_COL);
+  if (u < 0 || !rows.length) return true;
+  const bad = rows.filter((r) => !r[u]?.text || !r[u].text.split('、').every((x) => looksLikeUnit(x.replace(/等$/, '')))).length;
+  return bad * 3 >= rows.length;
+}
+
+/**
+ * "一、强化…监管机制 | 严格定点协议管理 | 切实加强…。 | 市医保局 | 2021年12月底前完成并长期坚持 | 强化医保医师管理 | …": a
+ * header ending on a unit column and a deadline column; a row closes where a deadline cell follows a unit cell.
+ * A group cell ("一、…") is set aside; the first other cell is the task, the cells up to the units its wording.
+ */
+function anchoredBarRows(segs: { lines: Line[] }[], columns: Column[], at: number): { rows: Cell[][]; columns: Column[]; last: Line[] } | null {
+  const n = columns.length;
+  if (n < 3 || columns[n - 1] !== 'deadline' || !UNIT_COL(columns[n - 2])) return null;
+  const rows: Cell[][] = [];
+  let cur: { lines: Line[] }[] = [];
+  let last: Line[] = [];
+  for (const g of segs) {
+    cur.push(g);
+    if (cur.length >= 3 && isDeadlineSeg(g.lines) && isUnitSeg(cur[cur.length - 2].lines)) {
+      const body = cur.slice(0, -2).filter((x, k) => !(k === 0 && x.lines.length === 1 && GROUP_ROW_CELL.test(x.lines[0].text.trim())));
+      if (body.length >= 1) {
+        const detail = body.slice(1).flatMap((x) => x.lines);
+        rows.push([linesCell(body[0].lines, '', at), linesCell(detail, '', at), linesCell(cur[cur.length - 2].lines, '、', at), linesCell(g.lines, '', at)]);
+        last = g.lines;
+      }
+      cur = [];
+    } else if (cur.length > 6) return rows.length >= 2 ? { rows, columns: ['task', 'detail', columns[n - 2], 'deadline'], last } : null;
+  }
+  return rows.length ? { rows, columns: ['task', 'detail', columns[n - 2], 'deadline'], last } : null;
 }
 
 /**

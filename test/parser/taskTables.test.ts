@@ -378,3 +378,22 @@ describe('an indicator responsibility list printed one cell per line (real-AR ar
     ]);
   });
 });
+
+// session 15 (real-AV av01): a bar-parted table whose rows the header's width does not part
+describe('a "|"-line table with a group cell on its group\'s first row and a title beside its wording (real-AV av01)', () => {
+  it('parts each row at its unit cell and deadline cell', () => {
+    const cells = [
+      ['重点工作'], ['具体任务'], ['责任单位'], ['完成时限'],
+      ['一、强化医保部门常态监管机制'], ['严格定点协议管理'], ['切实加强医保经办机构内控制度建设,规范医保服务协议管理。'], ['市医保局'], ['2021年12月底前完成并长期坚持'],
+      ['强化医保医师管理'], ['医保部门与医护人员签订服务协议。'], ['市医保局'], ['2021年6月底前完成并长期坚持'],
+      ['坚持多形式检查'], ['每年对定点医药机构至少开展一次全覆盖现场检查。'], ['市医保局', '市卫生健康委', '市公安局等'], ['每年开展', '并长期坚持'],
+    ];
+    const text = cells.map((c) => c.join('\n')).join('\n|\n') + '\n';
+    const got = parseText(text).tasks.filter((t) => t.responsible.length);
+    expect(got.map((t) => [t.title, raws(t.responsible), t.deadline])).toEqual([
+      ['严格定点协议管理', ['市医保局'], '2021-12'],
+      ['强化医保医师管理', ['市医保局'], '2021-06'],
+      ['坚持多形式检查', ['市医保局', '市卫生健康委', '市公安局'], null],
+    ]);
+  });
+});
