@@ -39,6 +39,11 @@ const POLICY_TERM =
 const SELF_SENTENCE = /^\s*(?:[\u4e00-\u9fa5]{2}:)?本(?:台账|清单|方案|计划|表|细则|办法|文件|规划)(?:共|一共|合计|列有|包括|涉及)/;
 // "完成全年目标任务的45.6%", "完成市上全年任务(42.5亿元)的59.94%": the share of the year's task done so far
 const YEAR_SHARE_DONE = /完成[^,;。]{0,8}?(?:全年|年度)[^,;。]{0,6}?(?:目标|任务|计划)(?:\([^()]{0,16}\))?的\s*\d+\.\d+\s*%/;
+// "2018年涪城全区经济社会发展取得显著成效。": what follows in the paragraph are its results
+// (a year or a span gone by said with it: "2019年底前,…取得明显成效" and a goal list's "…取得明显成效" look ahead)
+const RESULTS_SAID = /取得(?:了)?(?:显著|明显|积极|良好|重大|长足|阶段性|新的|较好)?(?:成效|成绩|进展|成果)[。!]?\s*$/;
+const resultsSaid = (s: string) =>
+  RESULTS_SAID.test(s) && /(?:19|20)\d{2}年(?!底?前|末前)|去年|过去|以来|一年来/.test(s) && !FUTURE.test(s) && !/前[,，]|到(?:19|20)\d{2}|将|要/.test(s);
 const LAST_YEAR = /^\s*(?:去年|上年|上一年|过去一年)(?:以来|全年|度)?[,,]/;
 const THIS_YEAR = /^\s*(?:今年|明年|本年|新的一年|(?:19|20)\d{2}年)|将|计划|预计/;
 const RATE_REACHED = /(?:完成率|完工率|开工率|到位率|办结率|执行率)\s*(?:为|是|达)?\s*\d/;
@@ -167,7 +172,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
       const sStart = sm.index + skip;
       // "去年,邵阳市…;全市建立双季稻万亩示范片16个,…": a paragraph opening on last year reports it, to a sentence that
       // turns to this year or says what is to come
-      if (LAST_YEAR.test(s)) lastYearPara = true;
+      if (LAST_YEAR.test(s) || resultsSaid(s)) lastYearPara = true;
       else if (THIS_YEAR.test(s) || FUTURE.test(s)) lastYearPara = false;
       if (!/[\d十〇]/.test(s)) continue;
       // "三年内,实现…": a span of years from the year the document was issued

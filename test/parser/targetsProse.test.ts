@@ -572,3 +572,10 @@ describe("a result told with its share of the year's task (real-AT at07, at13)",
     expect(brief('2016年招商引资工作。全年实现到位资金500亿元。\n')).toEqual([[500, null, '亿元', '=']]);
   });
 });
+
+describe('a paragraph that opens on a past year\'s results (real-AX ax03)', () => {
+  it('drops the results after "2018年…取得显著成效。", keeps a goal "2019年底前…取得明显成效"', () => {
+    expect(brief('2019年政府工作报告。\n2018年全区经济社会发展取得显著成效。区属地区生产总值达到379.95亿元、增长9.3%。\n')).toEqual([]);
+    expect(brief('2017年畜禽养殖工作方案。\n2019年底前,畜禽养殖废弃物资源化利用工作取得明显成效,综合利用率达到88%以上。\n')).toEqual([[88, null, '%', '>=']]);
+  });
+});
