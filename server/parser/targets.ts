@@ -647,7 +647,8 @@ function figure(
     // a table cell ends the object too: "新增4000张养老床位 | 4385 | 110%"
     // "为45户有需求且符合改造条件的残疾人家庭实施无障碍改造": after 为/对 the counted object may be long
     const forCount = /(?:^|[^\u4e00-\u9fa5]|[,;。])(?:免费|无偿|优先|集中|统一|分别|逐步)?(?:为|对|向)\s*$/.test(pre) || /^(?:免费|无偿|优先|集中|统一|分别|逐步)?(?:为|对|向)\s*$/.test(pre.trim());
-    const obj = (forCount ? /^((?:[^,;。、:!?()\d“”"|｜\t]|“[^”,;。]{1,12}”){1,32}?)(?=\s*[,;。、:!?()|｜\t]|$)/ : /^((?:[^,;。、:!?()\d“”"|｜\t]|“[^”,;。]{1,12}”){1,20}?)(?=\s*[,;。、:!?()|｜\t]|$)/).exec(rest);
+    // ("推荐不少于1家示范企业和10个重点项目": the object ends where the next counted object of the list begins)
+    const obj = (forCount ? /^((?:[^,;。、:!?()\d“”"|｜\t]|“[^”,;。]{1,12}”){1,32}?)(?=\s*[,;。、:!?()|｜\t]|$)/ : /^((?:[^,;。、:!?()\d“”"|｜\t]|“[^”,;。]{1,12}”){1,20}?)(?=\s*[,;。、:!?()|｜\t]|$|(?:和|及|与|以及)\s*\d)/).exec(rest);
     // "火情发生后30分钟内到达现场": a time limit for an action; "每季度末5日内将进展报…" is a reporting rule
     const timeLimit = obj && unit && DURATION.test(unit) && post && /内/.test(post[1]) && !/每/.test(commaClause(s, i)) && !/^(?:将|把|向|报|上报|报送)/.test(rest);
     if (timeLimit) {
@@ -704,7 +705,9 @@ function figure(
   if (!/[\u4e00-\u9fa5A-Za-z]/.test(subject)) return null;
   if (subject.length > 40) subject = subject.slice(-40);
   const valueMax = m[8] !== undefined ? Number(m[8]) : null;
-  const cmp: Comparator = valueMax !== null ? 'range' : (comparator ?? (words.length ? comparatorOf(words) : (verbCmp ?? '=')));
+  // "不少于1家示范企业和10个重点项目": a bound before the first counted object of a list holds for the next
+  const listed = prev && prev.at <= i && /^[\u4e00-\u9fa5“”]{1,16}(?:和|及|与|以及)\s*$/.test(s.slice(prev.at, i)) && /(?:不少于|不低于|至少|超过)\s*[\d.]+\s*[\u4e00-\u9fa5]{0,2}$/.test(s.slice(0, prev.at).slice(-12)) ? prev.t.comparator : null;
+  const cmp: Comparator = valueMax !== null ? 'range' : (comparator ?? (words.length ? comparatorOf(words) : (listed ?? verbCmp ?? '=')));
   const at = subject ? pre.lastIndexOf(subject) : -1;
   const quoteStart = clauseStart + (at >= 0 ? at : pre.length - pre.trimStart().length);
   // "不少于1200人次/年": "/年" says how often, not what is counted — the unit is 人次, the target recurs

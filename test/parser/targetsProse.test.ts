@@ -579,3 +579,16 @@ describe('a paragraph that opens on a past year\'s results (real-AX ax03)', () =
     expect(brief('2017年畜禽养殖工作方案。\n2019年底前,畜禽养殖废弃物资源化利用工作取得明显成效,综合利用率达到88%以上。\n')).toEqual([[88, null, '%', '>=']]);
   });
 });
+
+describe('a list of counted objects under one bound (real-AW aw03)', () => {
+  it('reads "推荐不少于1家示范企业和10个重点项目" as two targets, both bounded', () => {
+    expect(brief('2023年技改工作通知。\n请饶平县推荐不少于1家示范企业和10个重点项目。\n')).toEqual([
+      [1, null, '家', '>='],
+      [10, null, '个', '>='],
+    ]);
+    expect(brief('2023年工作要点。\n新建5个口袋公园和3个农贸市场。\n')).toEqual([
+      [5, null, '个', '='],
+      [3, null, '个', '='],
+    ]);
+  });
+});
