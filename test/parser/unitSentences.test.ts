@@ -589,4 +589,8 @@ describe('duties in meeting news and notices', () => {
       ['建立健全中药安全评价方法', ['国家药监局'], []],
     ]);
   });
+  it('reads addressees straight after a date with no comma ("6月底前各县市区完成事项清单梳理") (real-AT)', () => {
+    expect(tasksOf('2019年实施方案。6月底前各县市区完成事项清单梳理。\n').map((t) => t.responsible)).toEqual([['各县市区']]);
+    expect(tasksOf('2019年实施方案。6月底前完成事项清单梳理。\n')).toEqual([]);
+  });
 });
