@@ -2,8 +2,8 @@
 import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { auditEvents } from './db/schema/index.js';
 import type { DbOrTx } from './db/client.js';
-import { preparedStatement } from './db/prepared.js';
-import { changeToken, noteChange } from './db/changeClock.js';
+import { prepareSql, preparedStatement } from './db/prepared.js';
+import { changeToken, noteChange, notifiesAfterCommit } from './db/changeClock.js';
 import type { Actor } from './policy.js';
 import { maskWebhookToken } from './delivery/webhookGuard.js';
 
@@ -20,22 +20,7 @@ export interface AuditInput {
  * The audit row's insert, built once (db/prepared.ts): every change sends it. before/after go as JSON text (a null is
  * SQL's NULL, not JSON's null: drizzle's encoder of a jsonb placeholder would write the latter).
  */
-const insertAudit = preparedStatement('audit_insert', (db, name) =>
-  db
-    .insert(auditEvents)
-    .values({
-      actorUserId: sql.placeholder('actorUserId'),
-      actorName: sql.placeholder('actorName'),
-      action: sql.placeholder('action'),
-      entityType: sql.placeholder('entityType'),
-      entityId: sql.placeholder('entityId'),
-      planId: sql.placeholder('planId'),
-      before: sql`${sql.placeholder('before')}::jsonb`,
-      after: sql`${sql.placeholder('after')}::jsonb`,
-      ip: sql.placeholder('ip'),
-    })
-    .prepare(name),
-);
+const insertAudit = preparedStatement('audit_insert', (db, name) => prepareSql(db, auditRowsFrom(sql`(select 1) one`, sql`${sql.placeholder('entityId')}`, sql`${sql.placeholder('planId')}::int`), name));
 const jsonOrNull = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
 
 /**
@@ -46,15 +31,18 @@ const jsonOrNull = (v: unknown) => (v === undefined || v === null ? null : JSON.
  */
 export function auditRowsFrom(source: SQL, entityId: SQL, planId: SQL): SQL {
   const ph = (k: string) => sql.placeholder(k);
+  // luoshi.notify for the statement's trigger (migration 0020): 'after_commit' when this process sends the change
+  // notification once the transaction has committed (db/changeClock.ts notifiesAfterCommit), set before its rows
   return sql`insert into ${auditEvents} (actor_user_id, actor_name, action, entity_type, entity_id, plan_id, before, after, ip)
     select ${ph('auditActorUserId')}::int, ${ph('auditActorName')}::text, ${ph('auditAction')}::text, ${ph('auditEntityType')}::text, (${entityId})::text,
            ${planId}, ${ph('auditBefore')}::jsonb, ${ph('auditAfter')}::jsonb, ${ph('auditIp')}::text
-      from ${source}`;
+      from ${source} cross join (select set_config('luoshi.notify', ${ph('auditNotify')}::text, true)) notify`;
 }
 
-/** The placeholders' values of `auditRowsFrom` for one change, as writeAudit writes them. */
-export function auditValues(actor: Actor, e: Omit<AuditInput, 'entityId' | 'planId'>) {
+/** The placeholders' values of `auditRowsFrom` for one change on `tx`, as writeAudit writes them. */
+export function auditValues(tx: DbOrTx, actor: Actor, e: Omit<AuditInput, 'entityId' | 'planId'>) {
   return {
+    auditNotify: notifiesAfterCommit(tx) ? 'after_commit' : 'in_commit',
     auditActorUserId: actor.userId,
     auditActorName: actor.displayName || actor.username,
     auditAction: e.action,
@@ -71,17 +59,7 @@ export function noteAudited(tx: DbOrTx, e: Pick<AuditInput, 'planId' | 'entityTy
 }
 
 export async function writeAudit(tx: DbOrTx, actor: Actor, e: AuditInput): Promise<void> {
-  await insertAudit(tx, {
-    actorUserId: actor.userId,
-    actorName: actor.displayName || actor.username,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: String(e.entityId),
-    planId: e.planId ?? null,
-    before: jsonOrNull(e.before),
-    after: jsonOrNull(e.after),
-    ip: actor.ip ?? null,
-  });
+  await insertAudit(tx, { ...auditValues(tx, actor, e), entityId: String(e.entityId), planId: e.planId ?? null });
   // the answer cache's clock (db/changeClock.ts): this process sees its own change as soon as it is committed
   noteChange(tx, changeToken(e.planId, e.entityType));
 }

@@ -129,38 +129,111 @@ export const changeClockOf = (db: object): ChangeClock | undefined => clocks.get
  * wrote an audit row (`noteChange`), with the tokens of its rows: committed, or — when the end failed — perhaps
  * committed. A transaction is known by its session (drizzle's, one per transaction, shared by its savepoints).
  */
-export function attachChangeClock(db: { transaction: (...a: never[]) => Promise<unknown> }, clock: ChangeClock): void {
+export function attachChangeClock(db: { transaction: (...a: never[]) => Promise<unknown> }, clock: ChangeClock, notifier?: CommitNotifier): void {
   clocks.set(db, clock);
+  if (notifier) notifiers.set(db, notifier);
   const transaction = db.transaction.bind(db) as (fn: (tx: object) => Promise<unknown>, config?: unknown) => Promise<unknown>;
   (db as { transaction: unknown }).transaction = async (fn: (tx: object) => Promise<unknown>, config?: unknown) => {
     let session: object | undefined;
+    // the transaction's function ran to its end: an error after it is the commit's (committed, perhaps)
+    let ran = false;
     try {
-      return await transaction((tx) => {
+      return await transaction(async (tx) => {
         session = sessionOf(tx);
-        if (session) changed.set(session, new Set());
-        return fn(tx);
+        if (session) changed.set(session, { tokens: new Set(), notifier });
+        const out = await fn(tx);
+        ran = true;
+        return out;
       }, config);
     } finally {
-      const tokens = session && changed.get(session);
-      if (tokens?.size) clock.bump(tokens);
+      const tokens = session && changed.get(session)?.tokens;
+      if (tokens?.size) {
+        clock.bump(tokens);
+        // its audit statements left the notification to this process (notifiesAfterCommit): sent now, not if rolled back
+        if (notifier && ran) notifier.send(tokens);
+      }
       if (session) changed.delete(session);
     }
   };
 }
 
 const sessionOf = (tx: object) => (tx as { session?: object }).session;
-/** the sessions of this process's open transactions: the tokens of the audit rows each has written */
-const changed = new WeakMap<object, Set<string>>();
+/** the sessions of this process's open transactions: the tokens of the audit rows each has written, and who notifies after its commit */
+const changed = new WeakMap<object, { tokens: Set<string>; notifier?: CommitNotifier }>();
+/** the database handles whose audited commits this process notifies */
+const notifiers = new WeakMap<object, CommitNotifier>();
 
 /**
  * An audit row was just written on `tx` (audit.ts writeAudit) with this token (`changeToken`): on a database handle
- * (no transaction: it is committed already) the clock moves now; in a transaction, when it ends.
+ * (no transaction: it is committed already) the clock moves now, and the notification goes out now; in a transaction,
+ * when it ends.
  */
 export function noteChange(tx: object, token: string): void {
   const clock = clocks.get(tx);
-  if (clock) return clock.bump([token]);
+  if (clock) {
+    clock.bump([token]);
+    notifiers.get(tx)?.send([token]);
+    return;
+  }
   const session = sessionOf(tx);
-  changed.get(session ?? tx)?.add(token);
+  changed.get(session ?? tx)?.tokens.add(token);
+}
+
+/**
+ * Will this process send the change notification of an audit row written on `tx` once it has committed (a PostgreSQL
+ * handle, or a transaction begun on one)? Its audit statement then tells the trigger not to (migration 0020,
+ * `luoshi.notify`); otherwise the trigger notifies inside the transaction.
+ */
+export function notifiesAfterCommit(tx: object): boolean {
+  if (notifiers.has(tx)) return true;
+  const session = sessionOf(tx);
+  return !!(session && changed.get(session)?.notifier);
+}
+
+/** The notifications of this process's audited commits on PostgreSQL, sent after each commit (migration 0020). */
+export interface CommitNotifier {
+  /** a committed change's tokens (`changeToken`): notified at once, with those of other commits while one is on its way */
+  send(tokens: Iterable<string>): void;
+  /** resolves once every change handed over so far has been notified (or its sending has failed) */
+  flush(): Promise<void>;
+}
+
+/**
+ * A NOTIFY in the committing transaction holds PostgreSQL's notify-queue lock through the commit's WAL flush: commits
+ * that notify wait for each other, a flush each (issue #15 phase 10: a surge held to one commit per ~6 ms flush). Sent
+ * after the commit instead, by `query` (a pool's statement: a transaction of its own with no WAL to flush), with the
+ * trigger's payload — the distinct tokens, '*' when long. One statement at a time: the tokens of commits that end while
+ * one is on its way go together in the next. A change committed by a process that stops before sending it reaches the
+ * other processes' caches through their 10 s lifetime (http/answerCache.ts), as a write that sends no notification.
+ */
+export function commitNotifier(query: (text: string, values: unknown[]) => Promise<unknown>): CommitNotifier {
+  let pending = new Set<string>();
+  let sending: Promise<void> | null = null;
+  let reported = false;
+  const run = async () => {
+    while (pending.size) {
+      const tokens = [...pending];
+      pending = new Set();
+      const joined = tokens.join(',');
+      try {
+        await query('select pg_notify($1, $2)', [CHANGE_CHANNEL, joined.length > 1000 ? '*' : joined]);
+        reported = false;
+      } catch (err) {
+        if (!reported) console.error(`[db] 变更通知发送失败,其他进程的缓存将在有效期(10 秒)内更新:${(err as Error).message}`);
+        reported = true;
+      }
+    }
+    sending = null;
+  };
+  return {
+    send(tokens) {
+      for (const t of tokens) pending.add(t);
+      if (!sending) sending = run();
+    },
+    async flush() {
+      while (sending) await sending;
+    },
+  };
 }
 
 /** Embedded database: LISTEN on its one connection, where a notification arrives with the commit that sent it. */

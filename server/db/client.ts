@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.js';
-import { attachChangeClock, embeddedChangeClock, serverChangeClock } from './changeClock.js';
+import { attachChangeClock, commitNotifier, embeddedChangeClock, serverChangeClock } from './changeClock.js';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
@@ -66,7 +66,9 @@ async function openServer(url: string): Promise<DbHandle> {
   const db = drizzle(pool, { schema }) as unknown as Db;
   // the change clock of the answer cache (changeClock.ts): its own LISTEN connection, opened when first asked
   const clock = serverChangeClock(url);
-  attachChangeClock(db, clock);
+  // the notification of an audited commit sent after it, not held in it (changeClock.ts commitNotifier, migration 0020)
+  const notifier = commitNotifier((text, values) => pool.query(text, values));
+  attachChangeClock(db, clock, notifier);
   return {
     db,
     kind: 'pg',
@@ -84,6 +86,7 @@ async function openServer(url: string): Promise<DbHandle> {
     },
     close: async () => {
       closing = true;
+      await notifier.flush();
       await clock.close();
       await pool.end();
     },

@@ -156,7 +156,7 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
       [row] = await insertReport(tx, {
         submittedBy: null, submissions: 0, ...fields, submittedAt: fields.submittedAt?.toISOString() ?? null,
         planId: plan.id, taskId, periodId: prow.id, unitId, createdBy: actor.userId, createdAt: at,
-        ...auditValues(actor, audit),
+        ...auditValues(tx, actor, audit),
       });
       noteAudited(tx, audit);
     }

@@ -72,6 +72,7 @@ describe('statements built once', () => {
   it.runIf(process.env.LUOSHI_TEST_DB === 'pg')("a new report's submission goes to PostgreSQL in 9 round trips, its session's included", async () => {
     setClock(() => new Date('2026-02-03T02:00:00Z'));
     const s = await makeRunningPlan(t.app, t.handle.db);
+    await t.handle.db.execute(sql`select 1`);
     const body = { reportedStatus: '推进中', progress: 30, progressText: '一月进展', submit: true };
     // the period's row is written by the plan's first report; the next one finds it
     expect((await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, body)).statusCode).toBe(200);
@@ -87,7 +88,9 @@ describe('statements built once', () => {
     const res = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, body);
     vi.restoreAllMocks();
     expect(res.statusCode).toBe(200);
-    expect(sent).toEqual(['session', 'gate_task', 'task_with_plan_unit', 'begin', 'report_held_for_save', 'report_insert_audited', 'status_refresh_inputs_sent', 'status_store_few', 'commit']);
+    // then, outside the transaction and after the answer, the change's notification (db/changeClock.ts commitNotifier)
+    await new Promise((r) => setTimeout(r, 100));
+    expect(sent).toEqual(['session', 'gate_task', 'task_with_plan_unit', 'begin', 'report_held_for_save', 'report_insert_audited', 'status_refresh_inputs_sent', 'status_store_few', 'commit', 'select pg_notify($1, $2)']);
     const audits = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(res.json().id))));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: 'report.submit', planId: s.plan.id, actorUserId: expect.any(Number), before: null, after: expect.objectContaining({ progress: 30, status: 'submitted', period: '2026-02' }) });
