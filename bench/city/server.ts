@@ -58,7 +58,7 @@ if (!process.env.LUOSHI_BENCH_LAZY_POOL) await handle.openConnections();
 if (process.env.LUOSHI_WARM_UP !== '0') {
   const t0 = performance.now();
   const w = await warmUpSubmissions(handle);
-  console.error(`[server] warm-up: ${w.complete} of ${w.connections} connections ran a submission, rolled back (${(performance.now() - t0).toFixed(0)} ms)`);
+  console.error(`[server] warm-up: ${w.complete} of ${w.connections} connections ran a submission, ${w.passes} passes, rolled back (${(performance.now() - t0).toFixed(0)} ms)`);
 }
 // the answer cache's change clock listening before the first request (db/changeClock.ts)
 for (let i = 0; i < 100 && changeClockOf(handle.db)?.listening === false; i++) await new Promise((r) => setTimeout(r, 50));

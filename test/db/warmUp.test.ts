@@ -35,7 +35,7 @@ describe('the warm-up at start', () => {
       const url = t.handle.url;
       if (t.handle.kind !== 'pg' || !url) {
         // the embedded database: its one connection
-        expect(await warmUpSubmissions(t.handle)).toEqual({ connections: 1, complete: 1 });
+        expect(await warmUpSubmissions(t.handle)).toEqual({ connections: 1, complete: 1, passes: 6 });
         expect(await written(t.handle.db)).toEqual(before);
         return;
       }
@@ -52,7 +52,7 @@ describe('the warm-up at start', () => {
       await listener.query('listen luoshi_change');
       try {
         await server.openConnections();
-        expect(await warmUpSubmissions(server)).toEqual({ connections: 3, complete: 3 });
+        expect(await warmUpSubmissions(server)).toEqual({ connections: 3, complete: 3, passes: 18 });
         const pool = (server.db as unknown as { $client: pg.Pool }).$client;
         const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect()]);
         try {
