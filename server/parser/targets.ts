@@ -44,6 +44,8 @@ const YEAR_SHARE_DONE = /完成[^,;。]{0,8}?(?:全年|年度)[^,;。]{0,6}?(?:�
 const RESULTS_SAID = /取得(?:了)?(?:显著|明显|积极|良好|重大|长足|阶段性|新的|较好)?(?:成效|成绩|进展|成果)[。!]?\s*$/;
 const resultsSaid = (s: string) =>
   RESULTS_SAID.test(s) && /(?:19|20)\d{2}年(?!底?前|末前)|去年|过去|以来|一年来/.test(s) && !FUTURE.test(s) && !/前[,，]|到(?:19|20)\d{2}|将|要/.test(s);
+// "上半年,全市…实现…", "今年以来,…", "截至9月底,…": a paragraph opening on the year so far reports progress
+const SO_FAR = /^\s*(?:(?:19|20)\d{2}年)?(?:上半年|前三季度|一季度|第一季度|今年以来|年初以来|1\s*[-—~至]\s*\d{1,2}月份?|(?:截至|截止)(?:目前|[^,,。]{0,12}?月(?:底|末|\d{1,2}日)?))[,,]/;
 const LAST_YEAR = /^\s*(?:去年|上年|上一年|过去一年)(?:以来|全年|度)?[,,]/;
 const THIS_YEAR = /^\s*(?:今年|明年|本年|新的一年|(?:19|20)\d{2}年)|将|计划|预计/;
 const RATE_REACHED = /(?:完成率|完工率|开工率|到位率|办结率|执行率)\s*(?:为|是|达)?\s*\d/;
@@ -153,6 +155,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     // "2023年,全镇实现…;完成固定资产投资29.4亿元" in a 2024 plan: a record's year holds for the rest of its paragraph
     let recordYear: number | null = null;
     let lastYearPara = false;
+    let soFarPara = false;
     const text = v.text;
     const sentenceRe = /[^。!?;]+[。!?;]?/g;
     sentenceRe.lastIndex = from;
@@ -174,6 +177,9 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
       // turns to this year or says what is to come
       if (LAST_YEAR.test(s) || resultsSaid(s)) lastYearPara = true;
       else if (THIS_YEAR.test(s) || FUTURE.test(s)) lastYearPara = false;
+      // (progress so far holds until a sentence names a task or a goal: "同时,省下达该市今年…任务2000套")
+      if (SO_FAR.test(s) && !FUTURE.test(s)) soFarPara = true;
+      else if (/任务|目标|要求|下达|计划|力争|确保|将/.test(s)) soFarPara = false;
       if (!/[\d十〇]/.test(s)) continue;
       // "三年内,实现…": a span of years from the year the document was issued
       const rel = /年内|年时间/.test(s) ? relativeYears(s, issued) : null;
@@ -182,7 +188,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         if (rel) for (const r of rel) if (r.at < at && !yearBetween(s, r.at, at)) y = r.year;
         return y;
       };
-      const past = lastYearPara || SELF_SENTENCE.test(s) || isPastSentence(s, plan, planEnd) || beforePeriod(s, recordStart) || earlierPlanPeriod(s, plan, horizon);
+      const past = lastYearPara || soFarPara || SELF_SENTENCE.test(s) || isPastSentence(s, plan, planEnd) || beforePeriod(s, recordStart) || earlierPlanPeriod(s, plan, horizon);
       let prev: Prev | null = null;
       EVENT_RE.lastIndex = 0;
       for (let m = EVENT_RE.exec(s); m; m = EVENT_RE.exec(s)) {
