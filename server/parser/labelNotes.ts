@@ -276,25 +276,21 @@ export function readInline(
     // "县发改局、县住建局等部门密切配合": how they help is not part of their names
     const who = said.replace(/(?:要|应)?(?:密切|积极|全力|主动|大力|紧密|通力|共同)$/, '');
     if (!who) return null;
+    // two lists about one verb: the side that leads and the side that helps
+    const pair = (m: RegExpExecArray, leadSide: 1 | 3): boolean => {
+      const a = parseUnitList(ctx, m[1], whoStart);
+      const b = parseUnitList(ctx, m[3], whoStart + m[1].length + m[2].length);
+      if (!a.units.length || a.rejected.length || !b.units.length || b.rejected.length) return false;
+      note.lead.push(...(leadSide === 1 ? a : b).units);
+      note.cooperating.push(...(leadSide === 1 ? b : a).units);
+      return true;
+    };
     // "县农业农村局会同县林业局、县供销社组织实施": the first leads, those it works with cooperate
     const with_ = /^(.{2,40}?)(会同|联合|协调)(.{2,})$/.exec(who);
-    if (with_ && !HELP_VERB.test(v[1])) {
-      const lead = parseUnitList(ctx, with_[1], whoStart);
-      const partners = parseUnitList(ctx, with_[3], whoStart + with_[1].length + with_[2].length);
-      if (!lead.units.length || lead.rejected.length || !partners.units.length || partners.rejected.length) return null;
-      note.lead.push(...lead.units);
-      note.cooperating.push(...partners.units);
-      any = true;
-      continue;
-    }
     // "市人力社保局等部门配合市委办落实": the unit served leads, those who serve it help
-    const serves = /^(.{2,40}?)(配合|协助)(.{2,30})$/.exec(who);
-    if (serves && !HELP_VERB.test(v[1])) {
-      const helpers = parseUnitList(ctx, serves[1], whoStart);
-      const lead = parseUnitList(ctx, serves[3], whoStart + serves[1].length + serves[2].length);
-      if (!lead.units.length || lead.rejected.length || !helpers.units.length || helpers.rejected.length) return null;
-      note.lead.push(...lead.units);
-      note.cooperating.push(...helpers.units);
+    const serves = with_ ? null : /^(.{2,40}?)(配合|协助)(.{2,30})$/.exec(who);
+    if ((with_ || serves) && !HELP_VERB.test(v[1])) {
+      if (!pair((with_ ?? serves)!, with_ ? 1 : 3)) return null;
       any = true;
       continue;
     }

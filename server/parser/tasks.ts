@@ -392,14 +392,12 @@ const FIELD_ITEM = /^\s*(?:活动|工作|主要|具体|实施)?(?:内容|时间|
 function namingHead(heads: Head[], head: Head): Head | null {
   const i = heads.indexOf(head);
   const field = FIELD_ITEM.test(head.node.title);
-  const parent = field
-    ? (heads
-        .slice(0, i)
-        .reverse()
-        .find((h) => h.node.id === head.node.parentId) ?? null)
-    : i > 0
-      ? heads[i - 1]
-      : null;
+  // (a field item's heading is its parent, however many field items stand between them)
+  let parent: Head | null = i > 0 ? heads[i - 1] : null;
+  if (field) {
+    parent = null;
+    for (let k = i - 1; k >= 0 && !parent; k--) if (heads[k].node.id === head.node.parentId) parent = heads[k];
+  }
   if (!parent || head.node.parentId !== parent.node.id || !/^\d{1,2}[.、．]$/.test(head.node.marker)) return null;
   if (!/^(?:[((][一二三四五六七八九十]{1,3}[))]|[一二三四五六七八九十]{1,3}、)$/.test(parent.node.marker)) return null;
   const next = heads[i + 1];
