@@ -796,7 +796,20 @@ function unitGroupedTasks(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
     const units = isOrganList(ctx, title, tStart < 0 ? h.start : tStart);
     if (!units) continue;
     const kids = heads.map((c, i) => ({ c, i })).filter(({ c }) => c.node.parentId === h.node.id);
-    if (!kids.length) continue;
+    // "(五)质监部门 ⏎ 对治超工作所需的检测设备依法实施计量检定;…": the unit's duties as one paragraph, no items
+    if (!kids.length) {
+      const lineEnd = text.indexOf('\n', h.start);
+      const end = nodeEnd(ctx, heads, k);
+      const body = lineEnd < 0 || lineEnd >= end ? '' : text.slice(lineEnd + 1, end).trim();
+      // (one of a run of such headings: a heading naming an issuer or a project alone is no duty list)
+      const siblings = heads.filter((o, i) => i !== k && o.node.parentId === h.node.parentId && isOrganList(ctx, o.node.title.replace(/\s/g, ''), o.start));
+      if (body.length < 8 || !siblings.length || drafts.some((o) => o.units && o.units.start > lineEnd && o.units.start < end)) continue;
+      const from = lineEnd + 1 + (text.slice(lineEnd + 1, end).length - text.slice(lineEnd + 1, end).trimStart().length);
+      const d = itemDraft(ctx, from, end, h.node.id, body, drafts);
+      give(d, units, headRole);
+      drafts.push(d);
+      continue;
+    }
     for (const { c, i } of kids) {
       const end = nodeEnd(ctx, heads, i);
       const d = itemDraft(ctx, c.start, end, c.node.id, c.node.title, drafts);

@@ -397,3 +397,17 @@ describe('a "|"-line table with a group cell on its group\'s first row and a tit
     ]);
   });
 });
+
+// session 15 (real-BA ba03): duties by department, one heading each
+describe('a run of headings that each name a department, its duties below as items or as one paragraph (real-BA ba03)', () => {
+  it('makes the paragraph under a department heading with no items its task', () => {
+    const text = '(一)公安部门\n1.加强车辆登记管理;\n2.依法查处超载等交通违法行为。\n(二)质监部门\n对治超工作所需的检测设备依法实施计量检定;定期公布充装站单位名单。\n(三)宣传部门\n组织协调新闻单位做好超限超载治理工作的宣传报道。\n';
+    expect(parseText(text).tasks.map((t) => [t.title, raws(t.responsible)])).toEqual([
+      ['加强车辆登记管理', ['公安部门']],
+      ['依法查处超载等交通违法行为', ['公安部门']],
+      ['对治超工作所需的检测设备依法实施计量检定', ['质监部门']],
+      ['组织协调新闻单位做好超限超载治理工作的宣传报道', ['宣传部门']],
+    ]);
+    expect(parseText('一、郑州市人民政府\n关于推进农村供水高质量发展的实施意见。\n').tasks).toEqual([]);
+  });
+});
