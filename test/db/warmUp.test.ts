@@ -74,4 +74,37 @@ describe('the warm-up at start', () => {
       setClock(null);
     }
   });
+
+  // issue #15 phase 10: the tasks were judged by their plan's latest stored period; on a database that stores periods
+  // ahead every task passed, and the newest had their report for today's period sent already (all refused, no pass ran)
+  it("picks tasks whose report for the period their plan takes today is not sent, whatever periods are stored ahead", async () => {
+    setClock(() => new Date('2026-02-03T02:00:00Z'));
+    const was = process.env.LUOSHI_DB_POOL;
+    process.env.LUOSHI_DB_POOL = '1';
+    const handle = t.handle.kind === 'pg' && t.handle.url ? await openDb(t.handle.url, { migrate: false }) : t.handle;
+    if (was === undefined) delete process.env.LUOSHI_DB_POOL;
+    else process.env.LUOSHI_DB_POOL = was;
+    try {
+      const db = t.handle.db;
+      // every task of the database sent for today's period but the oldest of one plan; the newest three tried first
+      const [p, q] = [await makeRunningPlan(t.app, db), await makeRunningPlan(t.app, db)];
+      const body = { reportedStatus: '推进中', progress: 10, progressText: '已报送', submit: true };
+      const open = (await db.execute(sql`select t.id, (select min(unit_id) from task_units where task_id = t.id and role = 'lead') unit_id from tasks t where t.id <> ${p.task.id}`)) as unknown as { rows: { id: number; unit_id: number | null }[] };
+      const reporters = new Map([[p.units.a.id, p.reporterA], [p.units.c.id, p.reporterC], [q.units.a.id, q.reporterA], [q.units.c.id, q.reporterC]]);
+      for (const r of open.rows) {
+        const who = r.unit_id === null ? undefined : reporters.get(Number(r.unit_id));
+        if (who) expect((await who.client.post(`/api/tasks/${r.id}/reports`, body)).statusCode).toBe(200);
+        else await db.execute(sql`delete from task_units where task_id = ${r.id} and role = 'lead'`);
+      }
+      // periods stored ahead, as a generated city has them
+      await db.execute(sql`insert into report_periods (plan_id, key, label, start, "end", due_date, opens_on, locks_on)
+        select id, '2027-12', '2027年12月', '2027-12-01', '2027-12-31', '2028-01-10', '2027-12-25', '2028-01-20' from plans on conflict do nothing`);
+      const before = await written(db);
+      expect(await warmUpSubmissions(handle)).toEqual({ connections: 1, complete: 1, passes: 6 });
+      expect(await written(db)).toEqual(before);
+    } finally {
+      if (handle !== t.handle) await handle.close();
+      setClock(null);
+    }
+  });
 });
