@@ -714,6 +714,11 @@ function bareRun(ctx: ParseContext, t: string, sm: string, s0: number, lineStart
   return { ...note, layout: 'inline', start: at, end: at + m[0].length };
 }
 
+// "于2024年8月底前", "力争年内": a clause saying by when
+const BY_WHEN = '(?:并)?(?:于|在|力争|确保)?(?:(?:19|20)\\d{2}年)?(?:\\d{1,2}月(?:\\d{1,2}日|底|末|中旬|下旬|上旬)?|年底|年内)(?:前|以前|之前)?';
+const BY_WHEN_ONLY = new RegExp(`^${BY_WHEN}(?:完成|办结|落实到位)?$`);
+const BY_WHEN_CLAUSE = new RegExp(`(?:^|[,;])\\s*${BY_WHEN}`);
+
 /** "…,由X牵头负责,Y、Z等部门配合,力争…": the clauses from "由" while each ends on a role verb */
 function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
   const clauses: { a: number; b: number }[] = [];
@@ -782,17 +787,17 @@ function clauseRun(ctx: ParseContext, t: string, sm: string, s0: number, lineSta
   }
   // "…扶贫行动。由国家药监局牵头,建立健全…标准。": roles opening a sentence inside a paragraph, the work after them —
   // the sentence is the task, not the paragraph before it
-  const opening = k === 0 && !leader && !topic && !/\S/.test(sm.slice(0, trimA(clauses[0]))) && /\S/.test(t.slice(0, s0).replace(LINE_MARK, '')) && /[。!?]\s*$/.test(t.slice(0, s0));
+  const opening = k === 0 && !leader && !topic && !/\S/.test(sm.slice(0, trimA(clauses[0]))) && /[。!?]\s*$/.test(t.slice(0, s0));
   // (not "此项工作由X负责,Y配合,9月底前完成。" or "具体由X组织实施": a closing word on the item above)
   const after = sm.slice(end).replace(/^[,;]/, '').replace(/[。!?;]$/, '');
-  const dateOnly = /^(?:并)?(?:于|在|力争|确保)?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|年底|年内)(?:前|以前|之前)?(?:完成|办结|落实到位)?$/.test(after);
+  const dateOnly = BY_WHEN_ONLY.test(after);
   if (opening && /^由/.test(sm.slice(trimA(clauses[0]))) && after.length >= 4 && !dateOnly) {
     note.opens = true;
     note.bodyEnd = lineStart + s0 + sm.replace(/[。!?;]$/, '').length;
   }
   // "…,Y配合,于2024年8月底前完成整治。": the rest of the sentence says when, and belongs to the note
   const rest = sm.slice(end).replace(/[。!?]$/, '');
-  if (/(?:^|[,;])\s*(?:并)?(?:于|在|力争|确保)?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|年底|年内)(?:前|以前|之前)?/.test(rest)) {
+  if (BY_WHEN_CLAUSE.test(rest)) {
     const dl = /(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?(?:前|以前|之前)?|(?:(?:19|20)\d{2}年)?(?:年底|年内)(?:前)?/.exec(rest);
     if (dl) note.deadlineText = dl[0];
     end += rest.length;
@@ -858,18 +863,23 @@ const isAddressees = (who: string): boolean => {
   );
 };
 
+/**
+ * A later clause of a sentence read by SUBJECT or WILL (`later`) that opens on one body by name with a duty of its own: a
+ * role verb, a piece of work, a check on others' work or a date. ("认真研究所负责的重点工作": an adverb and a verb, not a 研究所.)
+ */
+function bodyWithDuty(rest: string, later: RegExpExecArray | null): boolean {
+  if (!later || !isUnitSubject(later[1]) || NOT_NAMED.test(later[1]) || later[1].length > 16 || !ORGAN_NAME.test(later[1])) return false;
+  if (/本(?:单位|部门)|^(?:一并|同时|并|及时|抓紧|认真|切实|积极|主动|进一步)/.test(later[1])) return false;
+  const after = rest.slice(later[0].length);
+  return !!later[2] || pieceOfWork(after) || WILL_CHECK.test(after) || SENTENCE_DATE.test(after);
+}
+
 /** a unit by name that opens a clause after the one a sentence's subject note covers, with a duty of its own */
 function laterSubject(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number, first: RespNote): RespNote | null {
   const from = first.end - lineStart - s0;
   for (let c = sm.indexOf(',', from); c > 0; c = sm.indexOf(',', c + 1)) {
     const rest = sm.slice(c + 1);
-    if (!LATER_DUTY.test(rest)) continue;
-    const later = SUBJECT.exec(rest) ?? WILL.exec(rest);
-    if (!later || !isUnitSubject(later[1]) || NOT_NAMED.test(later[1]) || later[1].length > 16 || !ORGAN_NAME.test(later[1])) continue;
-    // ("认真研究所负责的重点工作": an adverb and a verb, not a 研究所)
-    if (/本(?:单位|部门)|^(?:一并|同时|并|及时|抓紧|认真|切实|积极|主动|进一步)/.test(later[1])) continue;
-    const after = rest.slice(later[0].length);
-    if (!(later[2] || pieceOfWork(after) || WILL_CHECK.test(after) || SENTENCE_DATE.test(after))) continue;
+    if (!LATER_DUTY.test(rest) || !bodyWithDuty(rest, SUBJECT.exec(rest) ?? WILL.exec(rest))) continue;
     const note = subjectNote(ctx, t, rest, s0 + c + 1, lineStart);
     if (note && note.start >= lineStart + s0 + c + 1) return { ...note, laterClause: true };
   }
@@ -988,17 +998,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
         m = later;
         break;
       }
-      if (
-        !later ||
-        !isUnitSubject(later[1]) ||
-        NOT_NAMED.test(later[1]) ||
-        /本(?:单位|部门)|^(?:一并|同时|并|及时|抓紧)/.test(later[1]) ||
-        later[1].length > 16 ||
-        !ORGAN_NAME.test(later[1])
-      )
-        continue;
-      const after = rest.slice(later[0].length);
-      if (!(later[2] || pieceOfWork(after) || WILL_CHECK.test(after) || SENTENCE_DATE.test(after))) continue;
+      if (!bodyWithDuty(rest, later)) continue;
       lead = c + 1;
       m = later;
       break;

@@ -482,8 +482,9 @@ function figure(
   // "2月10日", "3月底"
   if (/\d\s*月\s*$/.test(s.slice(Math.max(0, i - 4), i)) || /^\s*月/.test(s.slice(i + numStr.length))) return null;
   let rest = s.slice(end);
-  // (not the year's task named in parentheses: "完成市上全年任务(42.5亿元)的59.94%")
-  if (before === '(' && /^\)/.test(rest) && !TASK_OF.test(s.slice(Math.max(0, i - 9), i))) return null;
+  // "完成市上全年任务(42.5亿元)的59.94%": the year's task named right before the figure (in parentheses)
+  const taskNamed = TASK_OF.test(s.slice(Math.max(0, i - 9), i));
+  if (before === '(' && /^\)/.test(rest) && !taskNamed) return null;
   // "完成农村公路改善工程137.4公里,占目标任务数110公里的124.9%": what was done, measured against the target
   if (/^[^,,;;。]{0,12}[,,]\s*(?:占|为|达到?)(?:年度|全年)?(?:目标任务|计划任务|任务|目标)/.test(s.slice(i + numStr.length))) return null;
   // "权重40%,总分40分": how an assessment scores, not a figure to reach
@@ -516,7 +517,7 @@ function figure(
   let clauseStart = i;
   while (clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1])) clauseStart--;
   // "完成市上全年任务(42.5亿元)": the task named before the parenthesis is the subject
-  if (clauseStart === i && before === '(' && TASK_OF.test(s.slice(Math.max(0, i - 9), i)))
+  if (clauseStart === i && before === '(' && taskNamed)
     for (clauseStart = i - 1; clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1]); ) clauseStart--;
   // "省级智能制造示范工厂(场景)不少于20个", "养殖网箱(工船)10座": a short note in parentheses is part of the subject
   let noted = false;
@@ -698,7 +699,7 @@ function figure(
     const again = !!unit && /[,,]/.test(spaced) && !!prev && prev.t.unit !== unit && COUNT_UNIT.test(unit) && !!prev.t.unit &&
       /^\s*[,,]\s*$/.test(s.slice(prev.at, i)) && /^\s*(?:[;;。]|$)/.test(rest);
     if (again) subject = prev!.t.subject;
-    else if (!unit || !(/[\u4e00-\u9fa5”]/.test(spaced) || (noted && spaced === ')') || (spaced === '(' && TASK_OF.test(s.slice(Math.max(0, i - 9), i)))))
+    else if (!unit || !(/[\u4e00-\u9fa5”]/.test(spaced) || (noted && spaced === ')') || (spaced === '(' && taskNamed)))
       return null;
     // "区住建局民生实事项目1个", "共两大类33项": the page counting its own items, no action to take
     if (ITEM_UNIT.test(unit) && ITEM_HOLDER.test(pre.trimEnd()) && !ACTION_ANY.test(pre)) return null;

@@ -387,14 +387,16 @@ const isDeadlineSeg = (g: Line[]) => {
   const t = g.map((l) => l.text.trim()).join('');
   return t.length <= 30 && (!!parseDeadline(t) || DEADLINE_WORDS.test(t) || /^(?:(?:19|20)\d{2}年)?\d{1,2}月/.test(t));
 };
-const isUnitSeg = (g: Line[]) => g.length > 0 && g.every((l) => looksLikeUnit(l.text.trim().replace(/等$/, '')));
+// "市公安局等": a unit cell's name, its "等" tail left aside
+const unitName = (t: string) => looksLikeUnit(t.trim().replace(/等$/, ''));
+const isUnitSeg = (g: Line[]) => g.length > 0 && g.every((l) => unitName(l.text));
 const GROUP_ROW_CELL = /^[一二三四五六七八九十]{1,3}[、.．]/;
 
 /** a table whose rows the header's width cannot part: its unit column's cells are mostly not names */
 function misaligned(rows: Cell[][], columns: Column[]): boolean {
   const u = columns.findIndex(UNIT_COL);
   if (u < 0 || !rows.length) return true;
-  const bad = rows.filter((r) => !r[u]?.text || !r[u].text.split('、').every((x) => looksLikeUnit(x.replace(/等$/, '')))).length;
+  const bad = rows.filter((r) => !r[u]?.text || !r[u].text.split('、').every(unitName)).length;
   return bad * 3 >= rows.length;
 }
 
@@ -406,6 +408,7 @@ function misaligned(rows: Cell[][], columns: Column[]): boolean {
 function anchoredBarRows(segs: { lines: Line[] }[], columns: Column[], at: number): { rows: Cell[][]; columns: Column[]; last: Line[] } | null {
   const n = columns.length;
   if (n < 3 || columns[n - 1] !== 'deadline' || !UNIT_COL(columns[n - 2])) return null;
+  const read: Column[] = ['task', 'detail', columns[n - 2], 'deadline'];
   const rows: Cell[][] = [];
   let cur: { lines: Line[] }[] = [];
   let last: Line[] = [];
@@ -419,9 +422,9 @@ function anchoredBarRows(segs: { lines: Line[] }[], columns: Column[], at: numbe
         last = g.lines;
       }
       cur = [];
-    } else if (cur.length > 6) return rows.length >= 2 ? { rows, columns: ['task', 'detail', columns[n - 2], 'deadline'], last } : null;
+    } else if (cur.length > 6) break; // (cells that close no row: the table has ended)
   }
-  return rows.length ? { rows, columns: ['task', 'detail', columns[n - 2], 'deadline'], last } : null;
+  return rows.length ? { rows, columns: read, last } : null;
 }
 
 /**

@@ -800,11 +800,12 @@ function unitGroupedTasks(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
     if (!kids.length) {
       const lineEnd = text.indexOf('\n', h.start);
       const end = nodeEnd(ctx, heads, k);
-      const body = lineEnd < 0 || lineEnd >= end ? '' : text.slice(lineEnd + 1, end).trim();
+      const raw = lineEnd < 0 || lineEnd >= end ? '' : text.slice(lineEnd + 1, end);
+      const body = raw.trim();
+      if (body.length < 8 || drafts.some((o) => o.units && o.units.start > lineEnd && o.units.start < end)) continue;
       // (one of a run of such headings: a heading naming an issuer or a project alone is no duty list)
-      const siblings = heads.filter((o, i) => i !== k && o.node.parentId === h.node.parentId && isOrganList(ctx, o.node.title.replace(/\s/g, ''), o.start));
-      if (body.length < 8 || !siblings.length || drafts.some((o) => o.units && o.units.start > lineEnd && o.units.start < end)) continue;
-      const from = lineEnd + 1 + (text.slice(lineEnd + 1, end).length - text.slice(lineEnd + 1, end).trimStart().length);
+      if (!heads.some((o, i) => i !== k && o.node.parentId === h.node.parentId && isOrganList(ctx, o.node.title.replace(/\s/g, ''), o.start))) continue;
+      const from = lineEnd + 1 + raw.length - raw.trimStart().length;
       const d = itemDraft(ctx, from, end, h.node.id, body, drafts);
       give(d, units, headRole);
       drafts.push(d);
