@@ -16,7 +16,7 @@ import { computeIndicatorStatus, INDICATOR_STATE_LABELS } from '../domain/indica
 import { rollupOutline, type Rollup } from '../domain/rollup.js';
 import { isValidIsoDate, lastOfMonth, todayInShanghai } from '../domain/dates.js';
 import { firstDueDate, lastDuePeriod, runSettings } from './calendar.js';
-import { statusFacts, type SentReport } from './statusFacts.js';
+import { sentStatuses, statusFacts, type SentReport } from './statusFacts.js';
 import { targetSegment, type YearTarget } from '../domain/indicatorMilestones.js';
 import { round } from '../domain/format.js';
 
@@ -210,7 +210,7 @@ const refreshInputsWithSent = preparedStatement('status_refresh_inputs_sent', (d
       ...refreshSelection,
       sent: sql<string>`coalesce((select json_agg(json_build_object('taskId', r.task_id, 'status', r.status, 'progress', r.progress, 'reportedStatus', r.reported_status, 'start', p.start, 'label', p.label))
         from reports r join report_periods p on p.id = r.period_id
-       where r.task_id = ${tasks.id} and r.status in ('unit_review', 'submitted', 'accepted') and p.plan_id = ${sql.placeholder('planId')}::int and p.start >= ${sql.placeholder('start')}::text), '[]')::text`,
+       where r.task_id = ${tasks.id} and r.status in (${sql.raw(sentStatuses.map((s) => `'${s}'`).join(', '))}) and p.plan_id = ${sql.placeholder('planId')}::int and p.start >= ${sql.placeholder('start')}::text), '[]')::text`,
     })
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))

@@ -29,7 +29,7 @@ export interface StatusFacts {
 }
 
 const sentColumns = { taskId: reports.taskId, status: reports.status, progress: reports.progress, reportedStatus: reports.reportedStatus, start: reportPeriods.start, label: reportPeriods.label };
-const sentStatuses = ['unit_review', 'submitted', 'accepted'];
+export const sentStatuses = ['unit_review', 'submitted', 'accepted'];
 /**
  * The reports sent for tasks of one plan from a period on, built once (db/prepared.ts): a report's save asks it for its
  * task. Named for a few tasks; for more, planned with the list each time (the best plan depends on its length).
