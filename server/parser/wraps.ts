@@ -194,12 +194,13 @@ export function joinBareLabels(cur: Mapped): Mapped {
 export function joinBrokenTitles(cur: Mapped): Mapped {
   const t = cur.text;
   const edits: Edit[] = [];
-  for (let end = t.indexOf('\n'); end >= 0; end = t.indexOf('\n', end + 1)) {
-    const open = t.lastIndexOf('《', end);
-    if (open < t.lastIndexOf('\n', end - 1) + 1 || t.slice(open, end).includes('》')) continue;
-    const close = t.indexOf('》', end + 1);
-    const next = t.slice(end + 1, close);
-    if (close > end && next.length <= 40 && !/[\n。;《]/.test(next) && !MARKER_START.test(next)) edits.push({ start: end, end: end + 1, text: '' });
+  // each line searched on its own: a lastIndexOf from the line's end would walk back over every earlier line
+  for (let start = 0, end = t.indexOf('\n'); end >= 0; start = end + 1, end = t.indexOf('\n', start)) {
+    const open = t.slice(start, end).lastIndexOf('《');
+    if (open < 0 || t.slice(start + open, end).includes('》')) continue;
+    const close = t.slice(end + 1, end + 42).indexOf('》');
+    const next = t.slice(end + 1, end + 1 + close);
+    if (close >= 0 && !/[\n。;《]/.test(next) && !MARKER_START.test(next)) edits.push({ start: end, end: end + 1, text: '' });
   }
   return applyEdits(cur, edits);
 }
