@@ -46,6 +46,7 @@ const resultsSaid = (s: string) =>
   RESULTS_SAID.test(s) && /(?:19|20)\d{2}年(?!底?前|末前)|去年|过去|以来|一年来/.test(s) && !FUTURE.test(s) && !/前[,，]|到(?:19|20)\d{2}|将|要/.test(s);
 // "上半年,全市…实现…", "今年以来,…", "截至9月底,…": a paragraph opening on the year so far reports progress
 const SO_FAR = /^\s*(?:(?:19|20)\d{2}年)?(?:上半年|前三季度|一季度|第一季度|今年以来|年初以来|1\s*[-—~至]\s*\d{1,2}月份?|(?:截至|截止)(?:目前|[^,,。]{0,12}?月(?:底|末|\d{1,2}日)?))[,,]/;
+const GOAL_MEASURED = /(?:完成|比|较|占|超过?)(?:全年|年度|年|市定|省定|下达的?)?(?:目标任务数?|任务数?|目标|计划)/g;
 const LAST_YEAR = /^\s*(?:去年|上年|上一年|过去一年)(?:以来|全年|度)?[,,]/;
 const THIS_YEAR = /^\s*(?:今年|明年|本年|新的一年|(?:19|20)\d{2}年)|将|计划|预计/;
 const RATE_REACHED = /(?:完成率|完工率|开工率|到位率|办结率|执行率)\s*(?:为|是|达)?\s*\d/;
@@ -179,7 +180,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
       else if (THIS_YEAR.test(s) || FUTURE.test(s)) lastYearPara = false;
       // (progress so far holds until a sentence names a task or a goal: "同时,省下达该市今年…任务2000套")
       if (SO_FAR.test(s) && !FUTURE.test(s)) soFarPara = true;
-      else if (/任务|目标|要求|下达|计划|力争|确保|将/.test(s)) soFarPara = false;
+      // ("完成年目标任务6600人的100.76%", "比年目标任务4%低0.63个百分点": a result measured against the year's goal names no new one)
+      else if (/任务|目标|要求|下达|计划|力争|确保|将/.test(s.replace(GOAL_MEASURED, ''))) soFarPara = false;
       if (!/[\d十〇]/.test(s)) continue;
       // "三年内,实现…": a span of years from the year the document was issued
       const rel = /年内|年时间/.test(s) ? relativeYears(s, issued) : null;

@@ -597,5 +597,9 @@ describe('a paragraph opening on the year so far (real-AT at07, real-AZ az09)', 
   it('drops the progress after "上半年," until a sentence names a task or a goal', () => {
     expect(brief('2016年招商工作。\n上半年,全市新签约亿元以上项目225个。其中境内省外项目实现到位资金312.2亿元,居全省第五位。\n')).toEqual([]);
     expect(brief('2017年棚改工作。\n截至目前,全市开工项目30个、共8363套。同时,省下达该市今年棚户区改造基本建成任务2000套。\n')).toEqual([[2000, null, '套', '=']]);
+    // (bi11: the year's goal a result is measured against names no new goal; the goals themselves stay)
+    expect(
+      brief('就业工作。\n今年以来,我局狠抓就业创业各项政策落实。截止10月底,实现城镇新增就业12314人,完成年目标任务12500人的98.5%;城镇登记失业率控制在3.37%,比年目标任务4%低0.63个百分点,失业人员再就业6650人,完成年目标任务6600人的100.76%。\n'),
+    ).toEqual([[12500, null, '人', '='], [4, null, '%', '='], [6600, null, '人', '=']]);
   });
 });
