@@ -26,7 +26,7 @@ const FRAGMENT_ROLE = new Map<string, Role>([
 ]);
 // "牵头单位:X", "【牵头单位】X", and (damaged) "牵头单位X" before a unit-like start
 const LABEL_RE = new RegExp(
-  `[【\\[]?(${OWN_LABELS.map(([l]) => l).join('|')}|${ROLE_LABEL_SRC}|(?<![牵责])头单位|(?<![责主])任单位)(?:(?:及|和|与|、)(?:完成时限|完成时间|时间节点|时限要求|时限))?(?:[】\\]][ \\t]*:?|[ \\t]*(:|为(?=[\\u4e00-\\u9fa5])|(?=[区市县镇各])))`,
+  `[【\\[]?(${OWN_LABELS.map(([l]) => l).join('|')}|${ROLE_LABEL_SRC}|(?<![牵责])头单位|(?<![责主])任单位)(?:(?:及|和|与|、)(?:完成时限|完成时间|时间节点|时限要求|时限))?(?:[】\\]][ \\t]*:?|[ \\t]*(:|[为有](?=[\\u4e00-\\u9fa5])|(?=[区市县镇各])))`,
   'g',
 );
 
@@ -61,8 +61,8 @@ export function labelHits(text: string): LabelHit[] {
   while ((m = LABEL_RE.exec(text))) {
     const label = m[1];
     const fragment = FRAGMENT_ROLE.has(label);
-    const wei = m[2] === '为';
-    // "…,责任单位为区经信局": 为 stands for the colon when a unit follows
+    const wei = m[2] === '为' || m[2] === '有';
+    // "…,责任单位为区经信局", "相关责任单位有省财政厅、省扶贫办": 为/有 stands for the colon when a unit follows
     if (
       wei &&
       (fragment || !looksLikeUnit(splitUnitList(/^[^,;。]*/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 80))![0], 0)[0]?.text ?? ''))

@@ -293,3 +293,15 @@ describe('a sentence duty over its item\'s own label line (real-AP ap10)', () =>
     ]);
   });
 });
+
+describe('a label that runs into its units through 有 (real-BF bf02)', () => {
+  it('reads "相关责任单位有X、Y" as a label, not as part of the lead before it', () => {
+    const text =
+      '1全面落实困难群众大病补充医疗保险\n\n主要责任单位:省人力资源和社会保障厅,相关责任单位有省财政厅、省扶贫办、省民政厅。\n\n' +
+      '2免费开展出生缺陷产前筛查和新生儿疾病筛查\n\n主要责任单位:省政府妇儿工委办公室(省妇联),相关责任单位有省卫计委、省财政厅。\n';
+    expect(roles(text)).toEqual([
+      [['省人力资源和社会保障厅'], ['省财政厅', '省扶贫办', '省民政厅'], []],
+      [['省政府妇儿工委办公室(省妇联)'], ['省卫计委', '省财政厅'], []],
+    ]);
+  });
+});
