@@ -14,12 +14,13 @@ export const UNIT_SUFFIX =
 // every town and street of the district ("相关镇街" is only some of them: an `others` mention)
 const TOWN_WORDS =
   '(镇街|街镇|镇\\(街道\\)|乡镇\\(街道\\)|街道\\(镇\\)|街道\\(乡镇\\)|镇\\(街\\)|乡\\(镇\\)|乡\\(镇、街道\\)|镇、街道|乡镇、街道|街道、乡镇|乡镇街道|镇人民政府、?街道办事处|乡镇人民政府、?街道办事处|镇政府、?街道办事处|镇街政府|街镇政府|乡镇人民政府|乡镇政府|镇人民政府|乡镇|街道|街道办事处)';
-const ALL_TOWNS = new RegExp(`^(各|全区各|所有|全部)${TOWN_WORDS}$|^${TOWN_WORDS.replace('|乡镇|街道|街道办事处)', ')')}$`);
+// ("各街道板块": Nanjing's districts name their streets and parks 板块)
+const ALL_TOWNS = new RegExp(`^(各|全区各|所有|全部)${TOWN_WORDS}(?:板块)?$|^${TOWN_WORDS.replace('|乡镇|街道|街道办事处)', ')')}$`);
 const SOME_TOWNS = new RegExp(`^(相关|有关|部分|涉及)${TOWN_WORDS}$`);
 // every district or county government, in the ways cities name them ("各地": every place under the issuer)
 const ALL_DISTRICTS =
   /^(各|全市各|所有)(区县|县\(市、?区\)|县市区|区\(县、?市\)|区\(县\)|县\(区\)|区市县|区、县|区、县\(市\)|区\(市\)县|县\(市\)区|市\(县\)、?区|县\(市\)、区|区县\(市\)|区|县|市\(州\)|市州|县\(市\)|地|地区|地市|地方)(\(自治县\))?(人民)?(政府|党委和政府|党委、政府)?$|^区县(\(自治县\))?(人民)?政府$/;
-const OTHERS = /^(其他|其它|各|相关|有关)?(区级|市级|县级|镇级|市直|区直|县直|区|市|县)?(有关|相关|其他|各)?(部门|单位|部门单位|责任单位|职能部门|成员单位|部门和单位|机构)$/;
+const OTHERS = /^(其他|其它|各|相关|有关)?(区级|市级|县级|镇级|市直|区直|县直|区|市|县)?(有关|相关|其他|各)?(部门|单位|部门单位|责任单位|职能部门|成员单位|部门和单位|机构|板块)$/;
 const GROUP = /成员单位$/;
 // "有关区县" names some districts, not all of them
 const SOME_DISTRICTS = /^(相关|有关|部分)区县(\(自治县\))?(人民)?(政府)?$/;

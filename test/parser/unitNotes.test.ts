@@ -305,3 +305,14 @@ describe('a label that runs into its units through 有 (real-BF bf02)', () => {
     ]);
   });
 });
+
+describe('a district\'s streets and parks named 板块 (real-BE be03)', () => {
+  it('reads "各街道板块" as a collective in a 主办/协办 note', () => {
+    const text =
+      '一、加快发展\n1.地区生产总值增长5%以上。(区发改委、区财政局主办,区相关部门、各街道板块协办)\n2.社会消费品零售总额增长6%以上。(区商务局主办,各街道板块协办)\n';
+    expect(roles(text)).toEqual([
+      [['区发改委', '区财政局'], [], ['区相关部门', '各街道板块']],
+      [['区商务局'], [], ['各街道板块']],
+    ]);
+  });
+});
