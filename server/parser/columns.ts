@@ -6,7 +6,7 @@ import { labelRole } from './vocabulary.js';
 export type Column = 'seq' | 'ref' | 'task' | 'detail' | 'lead' | 'responsible' | 'cooperating' | 'leaders' | 'deadline' | 'other' | 'mark' | 'figure' | 'spec';
 
 const COLUMN_RE: [RegExp, Column][] = [
-  [/^(序号|编号|序)$/, 'seq'],
+  [/^(序号|编号|序|任务项)$/, 'seq'],
   // an appendix 分工表 that names the task only by its place in the text: "二(一)1"
   [/^(任务编号|任务序号|条目编号|对应条目|对应任务|对应条款|条款|文件条目|任务条目)$/, 'ref'],
   [/^(牵头(负责)?领导|责任领导|分管领导|责任人)$/, 'leaders'],
@@ -80,7 +80,10 @@ function readColumn(cell: string): Column | null {
   // "重点工作任务", "主要工作措施", "具体举措", "完成时间节点": the usual names with a qualifier before them
   if (/^(?:重点|主要|具体|年度|核心|阶段)?(?:工作)?任务(?:名称)?$|^(?:\d{4}年)?年度重点工作$/.test(c)) return 'task';
   // "细化任务及目标", "三季度目标", "上半年目标": the row's work broken down, or its goal for the period
-  if (/^(?:细化|分解|具体)(?:任务|目标|措施)$|^(?:[一二三四1-4]季度|上半年|下半年|[1-9]\d?-\d{1,2}月|年度)(?:工作)?目标$/.test(c)) return 'detail';
+  // ("四季度任务分解": the quarter's share of the row's work)
+  if (/^(?:细化|分解|具体)(?:任务|目标|措施)$|^(?:[一二三四1-4]季度|上半年|下半年|[1-9]\d?-\d{1,2}月|年度)(?:工作)?目标$|^(?:[一二三四1-4]季度|上半年|下半年|年度|本月|月度)?(?:任务|目标)(?:分解|细化)$/.test(c)) return 'detail';
+  // "完成状况": whether the row is done
+  if (/^(?:完成|办理|推进|整改)(?:状况|状态)$/.test(c)) return 'other';
   if (/^(?:重点|主要|具体|工作|任务|推进|落实)?(?:工作)?(?:内容|措施|举措|要求|标准)$/.test(c)) return 'detail';
   if (/^(?:完成|办结|整改|计划完成|预计完成|推进)?(?:时限|时间|期限|时间节点|节点|时间要求|进度时限|时限要求)$/.test(c)) return 'deadline';
   // "预期效果", "指标属性": what the row should achieve; the indicator's kind (约束性/预期性)

@@ -411,3 +411,18 @@ describe('a run of headings that each name a department, its duties below as ite
     expect(parseText('一、郑州市人民政府\n关于推进农村供水高质量发展的实施意见。\n').tasks).toEqual([]);
   });
 });
+
+describe('a quarter\'s task table one cell per line (real-BE be04)', () => {
+  it('reads 任务项 as the row number, 四季度任务分解 as the row\'s work and its progress columns as no targets', () => {
+    const text =
+      '相山区城管局2024年第四季度重点工作任务完成情况\n\n任务项\n\n重点工作内容\n\n牵头责任单位\n\n四季度任务分解\n\n四季度进展情况\n\n完成状况\n\n' +
+      '1\n\n开展市容秩序专项整治行动,推行沿街主体“门责制”。\n\n区城管大队法制办及街道城管中队\n\n启动专项整治。\n\n推动3条示范道路,清理卫生死角30余处。\n\n已完成\n\n' +
+      '2\n\n深入推进生活垃圾分类工作。\n\n区环卫所(垃圾分类管理办)\n\n开展生活垃圾分类宣传活动2次。\n\n开展区级生活垃圾分类宣传活动4次。\n\n已完成\n';
+    const plan = parseText(text);
+    expect(roles(text)).toEqual([
+      [['区城管大队法制办', '街道城管中队'], [], []],
+      [['区环卫所(垃圾分类管理办)'], [], []],
+    ]);
+    expect(plan.targets.map((t) => t.value)).toEqual([2]);
+  });
+});
