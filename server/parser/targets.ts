@@ -46,6 +46,7 @@ const resultsSaid = (s: string) =>
   RESULTS_SAID.test(s) && /(?:19|20)\d{2}年(?!底?前|末前)|去年|过去|以来|一年来/.test(s) && !FUTURE.test(s) && !/前[,，]|到(?:19|20)\d{2}|将|要/.test(s);
 // "上半年,全市…实现…", "今年以来,…", "截至9月底,…": a paragraph opening on the year so far reports progress
 const SO_FAR = /^\s*(?:(?:19|20)\d{2}年)?(?:上半年|前三季度|一季度|第一季度|今年以来|年初以来|1\s*[-—~至]\s*\d{1,2}月份?|(?:截至|截止)(?:目前|[^,,。]{0,12}?月(?:底|末|\d{1,2}日)?))[,,]/;
+const GOAL_LINE = /^\s*(?:年度|全年|[一二三四]季度)?(?:目标任务|工作目标|目标|年度任务|计划任务|建设任务|任务目标)\s*:/;
 const GOAL_MEASURED = /(?:完成|比|较|占|超过?)(?:全年|年度|年|市定|省定|下达的?)?(?:目标任务数?|任务数?|目标|计划)/g;
 const LAST_YEAR = /^\s*(?:去年|上年|上一年|过去一年)(?:以来|全年|度)?[,,]/;
 const THIS_YEAR = /^\s*(?:今年|明年|本年|新的一年|(?:19|20)\d{2}年)|将|计划|预计/;
@@ -79,7 +80,7 @@ interface LineState {
 const MINUTES = /会议纪要|会\s*议\s*纪\s*要|督查通报|通报/;
 
 /** a label opening a block of what was done: "推进情况:", "(二)进展情况:" */
-const PROGRESS_LABEL = /^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?(?:工作)?(?:推进|进展|完成|落实|实施|办理)情况[::]/;
+const PROGRESS_LABEL = /^\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.]\s*)?(?:(?:工作)?(?:推进|进展|完成|落实|实施|办理)情况|(?:目前|当前|工作|完成)进度|工作进展)[::]/;
 /** the next item of the report: "二、…", "(三)…" */
 const ITEM_HEAD = /^\s*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])/;
 const ANNUAL_WORK = /政府工作报告|工作要点|(?:民生|惠民)实事|重点工作(?:任务)?(?:分工|分解|责任)|年度(?:工作|目标|任务)/;
@@ -310,7 +311,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
       return;
     }
     if (PROGRESS_LABEL.test(line.text)) progressFrom = li;
-    else if (progressFrom >= 0 && (ITEM_HEAD.test(line.text) || li - progressFrom > 15)) progressFrom = -1;
+    else if (progressFrom >= 0 && (ITEM_HEAD.test(line.text) || GOAL_LINE.test(line.text) || li - progressFrom > 15)) progressFrom = -1;
     if (progressFrom >= 0) {
       trackItem(line.text, state);
       return;
@@ -334,7 +335,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     year ??= node ? (oneYear ?? planEnd ?? yearByNode.get(ROOT) ?? period?.[1] ?? null) : (yearByNode.get(ROOT) ?? oneYear ?? planEnd ?? period?.[1] ?? null);
     // minutes and bulletins speak of the year they were issued in
     year ??= minutesYear ?? annualYear ?? thisYear;
-    const lastSet = scanText(v, from, node, year, pastHead);
+    // "目标任务:对8所中小学校进行校舍安全改造" in a progress bulletin: the line labelled as the goal sets it
+    const lastSet = scanText(v, from, node, year, pastHead && !GOAL_LINE.test(v.text));
     // a vision year beyond the plan's end ("到2035年") holds for its own paragraph only
     const horizonEnd = planEnd ?? period?.[1] ?? null;
     // "基本完成2000年底前建成的…小区": a year long before the document was issued sets no running year

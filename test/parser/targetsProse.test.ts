@@ -594,6 +594,13 @@ describe('a list of counted objects under one bound (real-AW aw03)', () => {
 });
 
 describe('a paragraph opening on the year so far (real-AT at07, real-AZ az09)', () => {
+  it('reads a line labelled as the goal in a progress bulletin (real-BF bf01)', () => {
+    const text =
+      '2010年1-4月份民生建设十件实事\n进展情况通报\n一、中小学校安全建设项目\n目标任务:对8所中小学校进行校舍安全改造,总建筑面积9720平方米。\n' +
+      '目前进度:今年教育部门共争取中小学校安全建设项目16个,资金1275.25万元。\n';
+    expect(brief(text)).toEqual([[8, null, '所', '='], [9720, null, '平方米', '=']]);
+  });
+
   it('drops the progress after "上半年," until a sentence names a task or a goal', () => {
     expect(brief('2016年招商工作。\n上半年,全市新签约亿元以上项目225个。其中境内省外项目实现到位资金312.2亿元,居全省第五位。\n')).toEqual([]);
     expect(brief('2017年棚改工作。\n截至目前,全市开工项目30个、共8363套。同时,省下达该市今年棚户区改造基本建成任务2000套。\n')).toEqual([[2000, null, '套', '=']]);
