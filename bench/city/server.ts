@@ -5,7 +5,8 @@
 //                            SQL statements it sent, with their values
 // Prints "listening <port>" when ready. DATABASE_URL names the database; LUOSHI_BENCH_LAZY_POOL=1 leaves the pool's
 // connections to open in the first requests (as before `openConnections`, for a before/after pair); LUOSHI_WARM_UP=0 leaves out
-// the start's warm-up pass (http/warmUp.ts).
+// the start's warm-up pass (http/warmUp.ts); LUOSHI_WARM_UP_HTTP=0 runs its passes as saveReport calls, not through the
+// HTTP route (phase 10's warm-up, for a before/after pair).
 import pg from 'pg';
 import { openDb } from '../../server/db/client.js';
 import { buildApp } from '../../server/http/app.js';
@@ -54,11 +55,12 @@ app.post('/__bench/capture', async (req) => {
 });
 // as `luoshi serve` does: the pool's connections open before the first request (db/client.ts)
 if (!process.env.LUOSHI_BENCH_LAZY_POOL) await handle.openConnections();
-// as `luoshi serve` does: one submission's pass on every connection, rolled back (http/warmUp.ts; LUOSHI_WARM_UP=0: not)
+// as `luoshi serve` does: submission passes on every connection through the HTTP route, rolled back (http/warmUp.ts;
+// LUOSHI_WARM_UP=0: not)
 if (process.env.LUOSHI_WARM_UP !== '0') {
   const t0 = performance.now();
-  const w = await warmUpSubmissions(handle);
-  console.error(`[server] warm-up: ${w.complete} of ${w.connections} connections ran a submission, ${w.passes} passes, rolled back (${(performance.now() - t0).toFixed(0)} ms)`);
+  const w = await warmUpSubmissions(handle, process.env.LUOSHI_WARM_UP_HTTP === '0' ? undefined : app);
+  console.error(`[server] warm-up: ${w.complete} of ${w.connections} connections ran a submission, ${w.passes} passes${w.http ? ' through HTTP' : ''}, rolled back (${(performance.now() - t0).toFixed(0)} ms)`);
 }
 // the answer cache's change clock listening before the first request (db/changeClock.ts)
 for (let i = 0; i < 100 && changeClockOf(handle.db)?.listening === false; i++) await new Promise((r) => setTimeout(r, 50));

@@ -146,6 +146,21 @@ export async function resolveSession(db: Db, token: string | undefined, ip: stri
   return { actor, csrfToken: row.csrfToken };
 }
 
+/**
+ * A session that lives only in this process's cache, for an actor the caller has made (the start's warm-up rehearses a
+ * report's submission through its HTTP route with it, http/warmUp.ts): no sessions row, its token (random, 32 bytes)
+ * never leaves the process, it ends at `drop()` or after 60 s. The request it is sent with runs the session's cached
+ * path, not the statement (the warm-up runs that apart).
+ */
+export function processSession(db: Db, actor: Actor): { token: string; csrfToken: string; drop(): void } {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const key = sha(token);
+  const cache = cacheOf(db);
+  cache.set(key, { actor, csrfToken, until: Date.now() + 60_000 });
+  return { token, csrfToken, drop: () => void cache.delete(key) };
+}
+
 export async function logout(db: Db, token: string, actor: Actor) {
   cacheOf(db).delete(sha(token));
   await db.transaction(async (tx) => {

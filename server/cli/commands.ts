@@ -23,9 +23,9 @@ async function serve(port: number, host: string, db: Awaited<ReturnType<typeof o
   // LUOSHI_TRUST_PROXY: off unless set (behind nginx: the proxy's address, e.g. 127.0.0.1); docs/security.md
   const app = await buildApp({ db: db.db, logger: process.env.LUOSHI_LOG === '1', trustProxy: parseTrustProxy(process.env.LUOSHI_TRUST_PROXY) });
   // the pool's connections open before the first request, not in the first burst (db/client.ts), and each has run a
-  // report's submission once, rolled back (http/warmUp.ts; LUOSHI_WARM_UP=0: not)
+  // report's submission through its HTTP route, rolled back (http/warmUp.ts; LUOSHI_WARM_UP=0: not)
   await db.openConnections();
-  if (process.env.LUOSHI_WARM_UP !== '0') await warmUpSubmissions(db);
+  if (process.env.LUOSHI_WARM_UP !== '0') await warmUpSubmissions(db, app);
   await app.listen({ port, host });
   const stopJobs = startScheduler(db.db); // reporting reminders, 督办 rules and escalation, e-mail/webhook delivery
   const stop = async () => {

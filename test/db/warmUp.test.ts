@@ -9,6 +9,8 @@ import { warmUpSubmissions } from '../../server/http/warmUp.js';
 import { setClock } from '../../server/clock.js';
 import { useTestApp } from '../helpers/app.js';
 import { makeRunningPlan } from '../helpers/factories.js';
+import { buildApp } from '../../server/http/app.js';
+import { rehearsal } from '../../server/db/rehearsal.js';
 
 const t = useTestApp();
 
@@ -35,7 +37,7 @@ describe('the warm-up at start', () => {
       const url = t.handle.url;
       if (t.handle.kind !== 'pg' || !url) {
         // the embedded database: its one connection
-        expect(await warmUpSubmissions(t.handle)).toEqual({ connections: 1, complete: 1, passes: 6 });
+        expect(await warmUpSubmissions(t.handle)).toEqual({ connections: 1, complete: 1, passes: 6, http: false });
         expect(await written(t.handle.db)).toEqual(before);
         return;
       }
@@ -52,7 +54,7 @@ describe('the warm-up at start', () => {
       await listener.query('listen luoshi_change');
       try {
         await server.openConnections();
-        expect(await warmUpSubmissions(server)).toEqual({ connections: 3, complete: 3, passes: 18 });
+        expect(await warmUpSubmissions(server)).toEqual({ connections: 3, complete: 3, passes: 18, http: false });
         const pool = (server.db as unknown as { $client: pg.Pool }).$client;
         const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect()]);
         try {
@@ -100,11 +102,80 @@ describe('the warm-up at start', () => {
       await db.execute(sql`insert into report_periods (plan_id, key, label, start, "end", due_date, opens_on, locks_on)
         select id, '2027-12', '2027年12月', '2027-12-01', '2027-12-31', '2028-01-10', '2027-12-25', '2028-01-20' from plans on conflict do nothing`);
       const before = await written(db);
-      expect(await warmUpSubmissions(handle)).toEqual({ connections: 1, complete: 1, passes: 6 });
+      expect(await warmUpSubmissions(handle)).toEqual({ connections: 1, complete: 1, passes: 6, http: false });
       expect(await written(db)).toEqual(before);
     } finally {
       if (handle !== t.handle) await handle.close();
       setClock(null);
     }
+  });
+
+  // issue #15 phase 11: the passes through the HTTP route (a rehearsal: the route's transaction rolled back, its answer
+  // sent as if committed) and the session statement a surge's new reporters send, on every connection
+  it("runs its passes through the HTTP route when given the app, and still leaves nothing behind", async () => {
+    setClock(() => new Date('2026-02-03T02:00:00Z'));
+    try {
+      await makeRunningPlan(t.app, t.handle.db);
+      await makeRunningPlan(t.app, t.handle.db);
+      const before = await written(t.handle.db);
+      const url = t.handle.url;
+      if (t.handle.kind !== 'pg' || !url) {
+        expect(await warmUpSubmissions(t.handle, t.app)).toEqual({ connections: 1, complete: 1, passes: 6, http: true });
+        expect(await written(t.handle.db)).toEqual(before);
+        return;
+      }
+      const was = process.env.LUOSHI_DB_POOL;
+      process.env.LUOSHI_DB_POOL = '3';
+      const server = await openDb(url, { migrate: false });
+      if (was === undefined) delete process.env.LUOSHI_DB_POOL;
+      else process.env.LUOSHI_DB_POOL = was;
+      const app = await buildApp({ db: server.db, staticDir: '/nonexistent' });
+      const listener = new pg.Client({ connectionString: url });
+      await listener.connect();
+      let notified = 0;
+      listener.on('notification', () => notified++);
+      await listener.query('listen luoshi_change');
+      try {
+        await server.openConnections();
+        expect(await warmUpSubmissions(server, app)).toEqual({ connections: 3, complete: 3, passes: 18, http: true });
+        const pool = (server.db as unknown as { $client: pg.Pool }).$client;
+        const clients = await Promise.all([pool.connect(), pool.connect(), pool.connect()]);
+        try {
+          for (const c of clients) {
+            const names = (await c.query(`select name from pg_prepared_statements`)).rows.map((r: { name: string }) => r.name.replace(/_\d+$/, ''));
+            // the session's statement and the submission's (the route gate's is prepared on the connections it ran on)
+            expect(names).toEqual(expect.arrayContaining(['session', 'task_with_plan_unit', 'report_held_for_save', 'report_insert_audited', 'status_refresh_inputs_sent', 'status_store_few']));
+          }
+        } finally {
+          for (const c of clients) c.release();
+        }
+        await new Promise((r) => setTimeout(r, 200));
+        expect(notified).toBe(0);
+        expect(await written(t.handle.db)).toEqual(before);
+      } finally {
+        await listener.end();
+        await app.close();
+        await server.close();
+      }
+    } finally {
+      setClock(null);
+    }
+  });
+
+  it("rolls back a rehearsal's transactions and answers what they returned; outside one they commit", async () => {
+    const db = t.handle.db;
+    await db.execute(sql`create table rehearsal_probe (n int)`);
+    const count = async () => Number(((await db.execute(sql`select count(*) n from rehearsal_probe`)) as unknown as { rows: { n: string }[] }).rows[0].n);
+    const write = () =>
+      db.transaction(async (tx) => {
+        await tx.execute(sql`insert into rehearsal_probe values (1)`);
+        return 'written';
+      });
+    expect(await rehearsal(write)).toBe('written');
+    expect(await count()).toBe(0);
+    // an error inside a rehearsed transaction is the caller's, as before
+    await expect(rehearsal(() => db.transaction(async () => Promise.reject(new Error('refused'))))).rejects.toThrow('refused');
+    expect(await write()).toBe('written');
+    expect(await count()).toBe(1);
   });
 });
