@@ -440,6 +440,9 @@ function earlierPlanPeriod(s: string, plan: number | null, horizon: number | nul
 // what a document's title ends on; "《城镇新增就业2000人以上》" (a page listing its items in title marks) is no title
 const DOC_TITLE_END = /(?:通知|方案|意见|办法|规划|纲要|条例|报告|计划|决定|规定|细则|标准|法|纪要|清单|目录|指南|公告|通报|批复|函|要点|制度|规则|章程|白皮书|年鉴|公报|措施|举措)(?:\([^()]*\))?$/;
 
+const SHARE_ACT = /^((?:网上|全程|全面|全部|按时|及时|规范|无害化|资源化)?(?:受理|办结|办理|覆盖|达标|收运|处理|处置|公开|可办|通办|联网|接入|上线|入驻|到位|落实|完成|整改|销号|回访|培训|检测|清运))(?=[”"]?\s*(?:[,,;;。、:!?()]|$))/;
+// "实现行政审批事项“100%网上受理、100%网上办结”": a share quoted as the slogan it is still a share to reach
+const QUOTED_SHARE = /^\s*%?[\u4e00-\u9fa5]{2,8}[、,”]/;
 function insideQuote(s: string, i: number): boolean {
   let q = 0;
   let b = 0;
@@ -498,7 +501,7 @@ function figure(
   if (/占比\s*$/.test(s.slice(Math.max(0, i - 4), i)) && /(?:超额|提前|全部|如期|已)完成[^。;]{0,6}$/.test(s.slice(Math.max(0, i - 24), i).replace(/[、,,]?\s*占比\s*$/, ''))) return null;
   // "继续实施10件民生实事": the size of a named programme, not a figure to reach
   if ((unit === '件' || unit === '项') && PROGRAMME_AFTER.test(rest)) return null;
-  if (insideQuote(s, i)) return null;
+  if (insideQuote(s, i) && !(unit === '%' && QUOTED_SHARE.test(s.slice(i + numStr.length)))) return null;
   let comparator: Comparator | null = m[9] ? '>' : null;
   const post = POSTFIX.exec(rest);
   if (post) {
@@ -662,9 +665,12 @@ function figure(
     const obj = (forCount ? /^((?:[^,;。、:!?()\d“”"|｜\t]|“[^”,;。]{1,12}”){1,32}?)(?=\s*[,;。、:!?()|｜\t]|$)/ : /^((?:[^,;。、:!?()\d“”"|｜\t]|“[^”,;。]{1,12}”){1,20}?)(?=\s*[,;。、:!?()|｜\t]|$|(?:和|及|与|以及)\s*\d)/).exec(rest);
     // "火情发生后30分钟内到达现场": a time limit for an action; "每季度末5日内将进展报…" is a reporting rule
     const timeLimit = obj && unit && DURATION.test(unit) && post && /内/.test(post[1]) && !/每/.test(commaClause(s, i)) && !/^(?:将|把|向|报|上报|报送)/.test(rest);
-    if (timeLimit) {
-      subject = (subject + obj[1]).trim();
-      objectEnd = end + obj[1].length;
+    // "实现行政审批事项100%网上受理、100%网上办结": a share written before the act it measures
+    const act = unit === '%' && /(?:实现|达到|确保|力争)[^,,;;。]*$/.test(s.slice(0, i)) ? SHARE_ACT.exec(rest) : null;
+    if (timeLimit || act) {
+      const what = act ? act[1] : obj![1];
+      subject = (subject + what).trim();
+      objectEnd = end + what.length;
     } else {
     if (!obj || !unit || !COUNT_UNIT.test(unit)) return null;
     const verbPre = pre.replace(/\s+$/, '').replace(/(?:约|超过|不少于|近|至少)$/, '');

@@ -594,6 +594,12 @@ describe('a list of counted objects under one bound (real-AW aw03)', () => {
 });
 
 describe('a paragraph opening on the year so far (real-AT at07, real-AZ az09)', () => {
+  it('reads a share written before the act it measures, quoted or not (real-BH bh10)', () => {
+    expect(brief('2023年底前,实现行政审批事项“100%网上受理、100%网上办结”。\n')).toEqual([[100, null, '%', '='], [100, null, '%', '=']]);
+    expect(brief('到2023年,实现行政审批事项100%网上受理。\n')).toEqual([[100, null, '%', '=']]);
+    expect(brief('“100%满意”是我们的追求。\n')).toEqual([]);
+  });
+
   it('reads a line labelled as the goal in a progress bulletin (real-BF bf01)', () => {
     const text =
       '2010年1-4月份民生建设十件实事\n进展情况通报\n一、中小学校安全建设项目\n目标任务:对8所中小学校进行校舍安全改造,总建筑面积9720平方米。\n' +
