@@ -61,6 +61,7 @@ const MARKER =
   /^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百\d]+\)|\d{1,3}[、．.](?!\d)|[①-⑳]|——|[-•●■◆▲★☆▶►◇○]|(?:专栏|附表|表)\s*\d+)\s*/;
 
 const ROOT = '';
+const RUN_UNIT = new RegExp(String.raw`^(?:\s*、\s*\d+(?:\.\d+)?)+\s*(${UNIT_RE_SRC})(?![\u4e00-\u9fa5])`);
 const SIBLING_FIG = new RegExp(String.raw`^、\s*\d+(?:\.\d+)?\s*(${UNIT_RE_SRC})\s*(以上|以下|以内|之内|左右|上下)?`);
 // "市发展改革委", "区服务中心": a body's name holds verbs that act on nothing
 const ORG_NAME = /[\u4e00-\u9fa5]{0,8}?(?:发展改革|发改|服务中心|服务局|服务站)[\u4e00-\u9fa5]{0,3}?(?:委员会|委|局|中心|站|办)/g;
@@ -520,7 +521,14 @@ function figure(
       comparator = sib[2] === '左右' || sib[2] === '上下' ? 'approx' : sib[2] === '以上' ? '>=' : '<=';
     }
   }
+  // "PM10分别为57、54、55、58微克/立方米": a list given 分别 has its unit once, after the last figure
+  if (!unit && /^\s*、/.test(rest) && /分别(?:为|是|达到|控制在|不高于|不低于)?[^,;。]{0,40}$/.test(s.slice(Math.max(0, i - 60), i))) {
+    const run = RUN_UNIT.exec(rest);
+    if (run) unit = run[1];
+  }
   if (/^[A-Za-z]/.test(rest)) return null;
+  // "发送短信SD到10658000": a bare run of seven or more digits is a phone or service number, not a quantity
+  if (!unit && /^\d{7,}$/.test(numStr)) return null;
   let clauseStart = i;
   while (clauseStart > 0 && !CLAUSE_BOUND.test(s[clauseStart - 1])) clauseStart--;
   // "完成市上全年任务(42.5亿元)": the task named before the parenthesis is the subject

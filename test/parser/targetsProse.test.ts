@@ -594,6 +594,18 @@ describe('a list of counted objects under one bound (real-AW aw03)', () => {
 });
 
 describe('a paragraph opening on the year so far (real-AT at07, real-AZ az09)', () => {
+  it('gives a 分别 list the unit written once after its last figure (real-BL bl02)', () => {
+    expect(brief('2019年,玉州区、福绵区、容县2019年度环境空气质量目标PM10分别为57、54、58微克/立方米。\n')).toEqual([
+      [57, null, '微克/立方米', '='],
+      [54, null, '微克/立方米', '='],
+      [58, null, '微克/立方米', '='],
+    ]);
+  });
+
+  it('reads no target in a phone or service number (real-BL bl09)', () => {
+    expect(brief('移动用户发送短信SD到10658000\n2019年,达到县级以上文明村镇标准的村占80%。\n')).toEqual([[80, null, '%', '=']]);
+  });
+
   it('reads a share written before the act it measures, quoted or not (real-BH bh10)', () => {
     expect(brief('2023年底前,实现行政审批事项“100%网上受理、100%网上办结”。\n')).toEqual([[100, null, '%', '='], [100, null, '%', '=']]);
     expect(brief('到2023年,实现行政审批事项100%网上受理。\n')).toEqual([[100, null, '%', '=']]);
