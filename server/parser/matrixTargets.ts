@@ -28,7 +28,7 @@ export interface MatrixTable {
 }
 
 // "小区数(个)", "计划投资(亿元)", "建筑面积(万平方米)": a measure with its unit
-const MEASURE_UNIT = /^([\u4e00-\u9fa5A-Za-z]{2,12}?)\s*[(（]([^()（）、,]{1,8})[)）]$/;
+const MEASURE_UNIT = /^([\u4e00-\u9fa5A-Za-z]{2,20}?)\s*[(（]([^()（）、,]{1,8})[)）]$/;
 // "建筑面积", "户数", "改造面积": a measure named without a unit
 const MEASURE_NAME = /^[\u4e00-\u9fa5]{1,10}(?:数|面积|投资|金额|产值|规模|长度|里程|数量|户数|人数|个数)$/;
 // what a row is about: a place, a unit, a project
@@ -80,7 +80,7 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
   if (!first.length || !LABEL_HEAD.test(first[0].text.replace(/\s/g, ''))) return null;
   let header: Cell[] = [];
   let j = i;
-  if (first.length >= 3) {
+  if (first.length >= 3 || (first.length === 2 && UNIT_LABEL_HEAD.test(first[0].text.replace(/\s/g, '')))) {
     header = first;
     j = i + 1;
   } else {
@@ -110,7 +110,9 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
   const measures = header.slice(m0, header.length - tail);
   if (!measures.every((c) => isMeasure(c.text))) return null;
   // (a single measure only with its unit written and a remarks column beside it)
-  if (measures.length < 2 && !(tail && MEASURE_UNIT.test(measures[0].text.replace(/\s/g, '')))) return null;
+  // (or a place column's quota: "地区 | 单位规上工业增加值能耗降幅目标(%)" then "城 厢 | 3.4")
+  const placeHead = UNIT_LABEL_HEAD.test(first[0].text.replace(/\s/g, ''));
+  if (measures.length < 2 && !((tail || placeHead) && MEASURE_UNIT.test(measures[0].text.replace(/\s/g, '')))) return null;
   if (!measures.some((c) => MEASURE_UNIT.test(c.text.replace(/\s/g, '')))) return null;
   const k = measures.length;
   const rows: { label: Cell[]; figures: Cell[]; end: number }[] = [];
@@ -173,7 +175,7 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
 }
 const REMARK_HEAD = /^(?:备注|说明|备 注)$/;
 // a label column that names who gets the row, not what the row is about
-const UNIT_LABEL_HEAD = /^(?:乡镇|街道|镇街|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|单位|责任单位|地市|设区市)$/;
+const UNIT_LABEL_HEAD = /^(?:地区|乡镇|街道|镇街|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|单位|责任单位|地市|设区市)$/;
 const TOTAL_ROW = /^(?:合计|总计|小计|全[县市区省镇乡州](?:合计|总计)?|[\u4e00-\u9fa5]{0,4}(?:合计|总计))$/;
 
 // The transposed matrix: one column per place, one row per measure ("考核项目及内容 | 全市 | 巴州区 | 恩阳区 | … | 分值 |

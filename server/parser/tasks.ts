@@ -13,7 +13,7 @@ import { parseDeadline, contextYearOf, issueYear } from './deadline.js';
 import { warnUnknownUnits } from './units.js';
 import { findTitle, noticeTitle } from './meta.js';
 import { titleLine } from './targets.js';
-import { looksLikeUnit, parseUnitList, splitUnitList } from './units.js';
+import { looksLikeUnit, parseUnitList, placeUnit, splitUnitList } from './units.js';
 import { ORGAN_END, PROJECT_VERB, REGION_START } from './vocabulary.js';
 
 interface Head {
@@ -127,7 +127,10 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
     for (const r of m.unitRows ?? []) {
       if (tables.some((t) => t.start <= r.start && r.start < t.end)) continue;
       const got = parseUnitList(ctx, r.label.text, r.label.start, true);
-      if (!got.units.length || got.rejected.length) continue;
+      // "城 厢", "港区 (含浮桥)": the place column holds one place a row, however its name is spaced or noted
+      const whole = /^[\u4e00-\u9fa5][\u4e00-\u9fa5 ()]{1,18}$/.test(r.label.text) && (got.units.length !== 1 || got.rejected.length);
+      if (whole) got.units = [placeUnit(ctx, r.label.text, r.label.start)];
+      else if (!got.units.length || got.rejected.length) continue;
       drafts.push({
         start: r.start,
         end: r.end,

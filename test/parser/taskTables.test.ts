@@ -352,6 +352,19 @@ describe('a quota table by place with a remarks column (real-AE)', () => {
   });
 });
 
+describe('a quota table by place with one measure (real-BK bk02)', () => {
+  const text = ['太仓市2019年度能源消耗强度目标分解表', '地区 | 单位规上工业增加值能耗降幅目标(%) |', '全市 | 3.4 |', '港区 (含浮桥) | 3.4 |', '城 厢 | 3.2 |', '沙 溪 | 3.5 |'].join('\n');
+  const plan = parseText(text);
+
+  it('gives each place its row, its name kept whole however it is spaced or noted', () => {
+    expect(plan.tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['港区 (含浮桥)'], ['城 厢'], ['沙 溪']]);
+  });
+
+  it('reads each figure as a target in the unit of the header', () => {
+    expect(plan.targets.map((t) => [t.value, t.unit])).toEqual([[3.4, '%'], [3.4, '%'], [3.2, '%'], [3.5, '%']]);
+  });
+});
+
 describe('a "|" table whose group headings ride on the first row of each group (real-AN an07)', () => {
   it('drops the heading cells into the empty columns at the end, and titles a row by its wording, not its number', () => {
     const text =
