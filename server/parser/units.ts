@@ -28,7 +28,8 @@ const SOME_DISTRICTS = /^(相关|有关|部分)区县(\(自治县\))?(人民)?(�
 const PLURAL = /^(各|相关|有关)(?!区县)(.{1,10})$/;
 // "X等区级有关部门" / "X等部门": X is named, the rest is a catch-all
 const COUNTED_TAIL = /^(.+?)(?:等)?[一二三四五六七八九十两\d]{1,3}(?:个|家)?(?:部门|单位)$/;
-const ETC = /^(.+?)等((?:多个?|多家)?(区级|市级|县级|市直|区直|县直|区|市|县)?(有关|相关|其他)?(部门|单位|部门和单位|职能部门|区县|镇街)?)$/;
+// ("区财政局等区政府有关部门": the tail names the government whose departments they are)
+const ETC = /^(.+?)等((?:多个?|多家)?(区级|市级|县级|市直|区直|县直|区|市|县)?(?:政府|人民政府)?(有关|相关|其他)?(部门|单位|部门和单位|职能部门|区县|镇街)?)$/;
 
 // a trailing "(…)" of 2–6 characters that names no organ, place or scope: a person or a remit
 const ASIDE = /^(.{2,30}?)\((?!含|不含|除|包括|牵头|配合|责任)([\u4e00-\u9fa5·]{2,6})\)$/u;

@@ -61,6 +61,12 @@ describe('unit lists', () => {
       ['区商务局', 'unit'],
       ['等区级有关部门', 'others'],
     ]);
+    // (real-BJ bj06: the tail names the government whose departments they are)
+    const g = parseText('1.新培育科技型中小企业50家以上。(区科技局牵头,区财政局等区政府有关部门配合)\n');
+    expect(g.tasks[0].cooperating.map((u) => [u.raw, u.scope])).toEqual([
+      ['区财政局', 'unit'],
+      ['等区政府有关部门', 'others'],
+    ]);
   });
 });
 
