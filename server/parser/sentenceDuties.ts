@@ -71,7 +71,8 @@ const YOU_VERB = '组织|组建|形成|派驻|派出|抽调|填报|制定|制订
 const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(?:帮助|协助|${YOU_VERB})|${SUBJECT_CUE.source}`);
 // (成立…聘用: the verbs of plainDuty's PLAIN_VERB that open a line with no other cue; the rest of that list
 // would make the cheap test pass on most lines)
-const LINE_CUE = new RegExp(`实施|落实|请|月(?:\\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?前|成立|设立|开设|排查|聘用|${SENTENCE_CUE.source}`);
+// (and every place of a kind opening a sentence: "各市组织对…进行梳理", plainDuty's addressees)
+const LINE_CUE = new RegExp(`实施|落实|请|月(?:\\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?前|成立|设立|开设|排查|聘用|(?:^|[。)])\\s*各(?:乡镇|镇|街道|乡|县|区|市|村|社区|园区|开发区|镇街|街镇|镇乡)|${SENTENCE_CUE.source}`);
 
 /**
  * "…。由县农业农村局负责,县财政局配合,各乡镇人民政府具体实施。": a sentence that only says who

@@ -594,3 +594,12 @@ describe('duties in meeting news and notices', () => {
     expect(tasksOf('2019年实施方案。6月底前完成事项清单梳理。\n')).toEqual([]);
   });
 });
+
+describe('every city of a province opening a sentence with its work (real-BL bl04)', () => {
+  it('reads "各市组织对…进行梳理" as a duty of 各市, no modal needed', () => {
+    const tasks = parseText('(二)排查梳理(2023年8月10日前)。各市组织对2023年1月至6月辖区内所有投诉举报情况进行梳理,建立问题台账。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各市']]);
+    // (no date, no modal: the places opening the sentence are the line's only cue)
+    expect(parseText('各乡镇组织对辖区内所有投诉举报情况进行梳理,建立问题台账。\n').tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各乡镇']]);
+  });
+});
