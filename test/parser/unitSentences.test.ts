@@ -603,3 +603,12 @@ describe('every city of a province opening a sentence with its work (real-BL bl0
     expect(parseText('各乡镇组织对辖区内所有投诉举报情况进行梳理,建立问题台账。\n').tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各乡镇']]);
   });
 });
+
+describe('协同 with partners reads as 会同 (real-BM bm02)', () => {
+  it('makes the subject lead and its partners cooperating, the partners ending before "对…"', () => {
+    const tasks = parseText('区考核办要协同相关责任部门对各单位目标任务完成情况进行考核。\n').tasks;
+    expect(tasks.map((t) => [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([[['区考核办'], ['相关责任部门']]]);
+    const met = parseText('区发改局要会同区财政局对各单位项目资金进行核查。\n').tasks;
+    expect(met.map((t) => [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([[['区发改局'], ['区财政局']]]);
+  });
+});
