@@ -94,3 +94,10 @@ describe('和, 、 and a second name in parentheses', () => {
     expect(raws(p.tasks[0].lead)).toEqual(['区科学技术局(区科协)']);
   });
 });
+
+describe('a bare level after a list opened by 相关 shares it, as after 各 (real-BP bp11)', () => {
+  it('keeps "相关市、县政府" one collective', () => {
+    const q = parseText('1.加快国省干道和农村公路建设。(责任单位:省交通运输厅,相关市、县政府)\n');
+    expect(q.tasks[0].responsible.map((u) => u.raw)).toEqual(['省交通运输厅', '相关市、县政府']);
+  });
+});
