@@ -66,7 +66,7 @@ const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);
 // Words without which a sentence cannot say who does its work: a cheap test before the readers run. Each wider
 // set holds the narrower: a unit as subject needs a modal, 负责/会同 or a date; a clause run or a note also
 // 牵头/配合/承办/协办; a whole line also 实施/落实 (closing "…具体实施。") or 请 anywhere
-const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|需|^\s*(?:\d{1,2}[、.．]\s*)?请/;
+const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|需|^\s*(?:\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|□{3,5}|[一二三四五六七八九十]{1,3}、)?\s*请/;
 // the work a unit named after 由 carries out (MID_YOU_WORK)
 const YOU_VERB = '组织|组建|形成|派驻|派出|抽调|填报|制定|制订|编制|起草|开展|实施|承担|完成|上报|报送|汇总|审核|核实|提出|研究|出具|建立';
 const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(?:帮助|协助|${YOU_VERB})|${SUBJECT_CUE.source}`);
@@ -977,7 +977,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   const runIn = headAt && lead <= headAt[0].length && unnamed(m) ? headAt : null;
   if (runIn) {
     lead = runIn[0].length;
-    m = SUBJECT.exec(sm.slice(lead));
+    // ("(一)请区住建局尽快完成…": a minutes' numbered request)
+    m = SUBJECT.exec(sm.slice(lead)) ?? PLEASE.exec(sm.slice(lead));
   }
   // "…制定切实可行的实施方案,市政府办公厅将依据…进行跟踪督查": a body named by name that opens a later clause of
   // the sentence and says what it will do or must do; addressees in mid-sentence are too often an exhortation's

@@ -612,3 +612,10 @@ describe('协同 with partners reads as 会同 (real-BM bm02)', () => {
     expect(met.map((t) => [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([[['区发改局'], ['区财政局']]]);
   });
 });
+
+describe('a numbered request in minutes (real-BO bo01 layout)', () => {
+  it('reads "(一)请X尽快完成…" as X\'s duty, the 请 no part of the name', () => {
+    const tasks = parseText('会议纪要\n(一)请区住建局尽快完成相关资料汇总。\n(二)请区财政局做好资金保障。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['区住建局'], ['区财政局']]);
+  });
+});
