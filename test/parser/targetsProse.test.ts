@@ -594,6 +594,13 @@ describe('a list of counted objects under one bound (real-AW aw03)', () => {
 });
 
 describe('a paragraph opening on the year so far (real-AT at07, real-AZ az09)', () => {
+  it('reads "及以上" / "及以下" after a figure as its bound (real-BL bl03)', () => {
+    expect(brief('2018年全区PM2.5浓度下降到52μg/m3及以下,空气质量优良天数比例上升到65%及以上。\n')).toEqual([
+      [52, null, 'μg/m3', '<='],
+      [65, null, '%', '>='],
+    ]);
+  });
+
   it('gives a 分别 list the unit written once after its last figure (real-BL bl02)', () => {
     expect(brief('2019年,玉州区、福绵区、容县2019年度环境空气质量目标PM10分别为57、54、58微克/立方米。\n')).toEqual([
       [57, null, '微克/立方米', '='],
