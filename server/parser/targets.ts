@@ -26,8 +26,9 @@ const EVENT_RE = new RegExp(`${YEAR_SRC}|${PLAN_SRC}|${FIG_SRC}`, 'g');
 // "|" and tabs part the cells of a task table flattened to text
 const CLAUSE_BOUND = /[,;:、()“”"《》。!?|｜\t]/;
 // ("…增长10%以上的年度目标": a list of goals closed by the word that names them)
-const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|或(?:者)?(?:持续|逐步|稳步|逐年|进一步)?(?:降低|下降|提升|提高|增长|改善|减少|优化)|(?:和|及|与|并)(?!以)|的(?:年度|全年|发展|预期|主要|奋斗|工作)?目标(?:任务)?[,;。!]|$)/;
+const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|或(?:者)?(?:持续|逐步|稳步|逐年|进一步)?(?:降低|下降|提升|提高|增长|改善|减少|优化)|(?:和|及|与|并)(?!以)|的?(?:年度|全年|发展|预期|主要|奋斗|工作)?目标(?:任务)?[,;。!]|$)/;
 // ("65%及以上", "52μg/m3及以下": the bound with the figure itself)
+const BOUND_WORD = /^(?:力争|确保|争取|不低于|不少于|至少|超过)$/;
 const POSTFIX = /^\s*(?:及|或)?(以上|以下|以内|之内|左右|上下|内)/;
 // "比上年增长15%以上" in a year's work plan is what it sets out to reach; "同比增长8.5%" reports
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|共完成|完成了|建成了|实现了|达到了|同比/;
@@ -648,7 +649,13 @@ function figure(
   if (bareShare) {
     subject = bareShare[1];
     objectEnd = end + bareShare[0].length;
-  } else if (after && unit === '%' && ((post && !lead) || shareOf || (!lead && /^[\u4e00-\u9fa5]{1,8}?(?:实现|达到|建成|通过|纳入|覆盖)/.test(after[1]))) && !words.length) {
+  } else if (
+    after &&
+    unit === '%' &&
+    ((post && !lead) || shareOf || (!lead && /^[\u4e00-\u9fa5]{1,10}?(?:实现|达到|建成|通过|纳入|覆盖|得到)/.test(after[1]))) &&
+    // ("力争90%以上的村生活垃圾得到治理", "不低于35%的行政村…": a bound before the share of things that reach something)
+    (!words.length || (words.every((w) => BOUND_WORD.test(w)) && /得到|实现|达到|建成|通过|纳入|覆盖|完成|具备/.test(after[1])))
+  ) {
     // a share heading its clause: "the share of X is at least 30%"
     subject = after[1];
     objectEnd = end + after[0].length;

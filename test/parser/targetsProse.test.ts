@@ -594,6 +594,20 @@ describe('a list of counted objects under one bound (real-AW aw03)', () => {
 });
 
 describe('a paragraph opening on the year so far (real-AT at07, real-AZ az09)', () => {
+  it('reads a bound before the share of things that reach something (real-BJ bj05)', () => {
+    expect(brief('2020年,力争90%以上的村生活垃圾得到治理,不低于35%的行政村生活污水得到有效治理。\n')).toEqual([
+      [90, null, '%', '>='],
+      [35, null, '%', '>='],
+    ]);
+  });
+
+  it('reads a figure right before "目标任务" with no 的 (real-BP bp02)', () => {
+    expect(brief('2020年,确保完成粮食播种面积200万亩、粮食产量20亿斤目标任务。\n')).toEqual([
+      [200, null, '万亩', '='],
+      [20, null, '亿斤', '='],
+    ]);
+  });
+
   it('reads "及以上" / "及以下" after a figure as its bound (real-BL bl03)', () => {
     expect(brief('2018年全区PM2.5浓度下降到52μg/m3及以下,空气质量优良天数比例上升到65%及以上。\n')).toEqual([
       [52, null, 'μg/m3', '<='],
