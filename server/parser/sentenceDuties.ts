@@ -930,7 +930,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   }
   // "三是要求督察局做好整改督查工作,自然资源局做好配合": a meeting's request, the units straight after 要求
   if (unnamed(m)) {
-    const req = /(?:^|[,,:;]|[一二三四五六七八九十]是|会议|并|同时|正|组|还|再次|明确|进一步)要求/.exec(sm.slice(lead));
+    // ("市老旧办要求各区加快完善改造程序": an office asking the units it oversees)
+    const req = /(?:^|[,,:;]|[一二三四五六七八九十]是|会议|并|同时|正|组|还|再次|明确|进一步|(?<=[办局委府室心]))要求/.exec(sm.slice(lead));
     const asked = req ? REQUESTED.exec(sm.slice(lead + req.index + req[0].length)) : null;
     if (req && !unnamed(asked)) {
       lead += req.index + req[0].length;

@@ -619,3 +619,10 @@ describe('a numbered request in minutes (real-BO bo01 layout)', () => {
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['区住建局'], ['区财政局']]);
   });
 });
+
+describe('an office asking the units it oversees (real-BO bo05)', () => {
+  it('reads "市老旧办要求各区加快…" as a duty of 各区', () => {
+    const tasks = parseText('近日,市老旧办要求各区加快完善改造程序,确保项目按时开工。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各区']]);
+  });
+});
