@@ -638,7 +638,7 @@ const MID_YOU = /(?:^|[,;]|原则|规定|要求|分别|统一|[\u4e00-\u9fa5](?<
 // "该项工作由工业区形成专题报告上报区政府", "由各县(市、区)农业农村局在网上填报", "由住建局派驻专人指导": the unit named
 // after 由 and the piece of work it carries out, with no role verb between
 const MID_YOU_WORK = new RegExp(
-  `(?:^|[,;]|原则|规定|要求|分别|统一|工作|任务|项目|事项)由([^,;。由]{2,30}?)(?:统一|及时|尽快|另行|每月|每季度|在网上|在线)?(${YOU_VERB})(?=[\\u4e00-\\u9fa5,;。]|$)`,
+  `(?:^|[,;]|原则|规定|要求|分别|统一|工作|任务|项目|事项)由([^,;。由]{2,30}?)(?:统一|及时|尽快|另行|每周|每月|每季度|每半年|每年|定期|在网上|在线)?(${YOU_VERB}|(?:督查|督导|督办|检查|考核|通报|约谈|核查|验收)(?![室组办处科局站中]))(?=[\\u4e00-\\u9fa5,;。]|$)`,
 );
 
 function midYou(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {

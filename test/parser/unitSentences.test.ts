@@ -626,3 +626,12 @@ describe('an office asking the units it oversees (real-BO bo05)', () => {
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各区']]);
   });
 });
+
+describe('由X with how often and a check it carries out (real-BN bn07)', () => {
+  it('reads "由街道纪工委每周督查通报" as the 纪工委\'s duty, not a name that holds 督查', () => {
+    const tasks = parseText('压实责任,闭环管理。将任务完成情况纳入绩效考核,由街道纪工委每周督查通报,并对推进不力的责任人进行约谈提醒。\n').tasks;
+    expect(tasks.some((t) => t.responsible.map((u) => u.raw).join() === '街道纪工委')).toBe(true);
+    const named = parseText('由县委督查室、县考核办组建联合督查组,对招商引资工作实行一月一督查。\n').tasks;
+    expect(named.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('县委');
+  });
+});
