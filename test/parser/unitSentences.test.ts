@@ -635,3 +635,10 @@ describe('由X with how often and a check it carries out (real-BN bn07)', () => 
     expect(named.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('县委');
   });
 });
+
+describe('a standard or a share handed to a unit by 由 (real-AI ai06)', () => {
+  it('reads "具体标准由所在地乡镇制定" as the towns\' duty', () => {
+    const tasks = parseText('公益性公墓建设补助资金实行以奖代补,具体标准由所在地乡镇制定。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['所在地乡镇']]);
+  });
+});
