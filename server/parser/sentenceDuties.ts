@@ -839,7 +839,7 @@ const EXHORT =
   /高度重视|提高认识|提高思想认识|加强(?:组织)?领导|加强协调|密切配合|通力合作|形成合力|压实|落实责任|各司其职|认真贯彻|深入贯彻|抓好落实|落到实处|切实承担|承担起|主动支持|积极配合|扛牢|树立|精心组织|作为.{0,12}(?:政治任务|首要任务|重要任务)/;
 function pieceOfWork(rest: string): boolean {
   // (a traditional-character page has been converted already: normalize.ts toSimplified)
-  const clause = rest.replace(/[。!?].*$/, '').slice(0, 100);
+  const clause = rest.replace(/[。!?].*$/, '').slice(0, 160);
   // an exhortation anywhere in the sentence makes its work words part of the exhortation ("…,确保按时完成")
   if (EXHORT.test(clause) && !/限期|前完成|底前|月底|台账|清单|方案/.test(clause)) return false;
   // "…,确保圆满完成各项目标任务": work words in a closing 确保 clause are the exhortation's own

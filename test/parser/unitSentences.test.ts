@@ -642,3 +642,11 @@ describe('a standard or a share handed to a unit by 由 (real-AI ai06)', () => {
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['所在地乡镇']]);
   });
 });
+
+describe('a named body whose piece of work comes late in a long sentence (real-BJ bj04)', () => {
+  it('reads the body\'s duty when the work is named past the first hundred characters', () => {
+    const text =
+      '会议对2023年工作提出了具体工作目标:2023年,区文旅广体局要围绕区委“135”工作思路,坚定以打造“文旅融合标杆区”为目标,加快推进文旅融合发展,2023年要力争举办湖南(益阳)首届兰溪双桡龙舟文化旅游艺术节,创评一家4A级旅游景区,组织编制好《曾三故居修缮方案》。\n';
+    expect(parseText(text).tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['区文旅广体局']]);
+  });
+});
