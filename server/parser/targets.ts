@@ -28,6 +28,7 @@ const CLAUSE_BOUND = /[,;:、()“”"《》。!?|｜\t]/;
 // ("…增长10%以上的年度目标": a list of goals closed by the word that names them)
 const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|或(?:者)?(?:持续|逐步|稳步|逐年|进一步)?(?:降低|下降|提升|提高|增长|改善|减少|优化)|(?:和|及|与|并)(?!以)|的?(?:年度|全年|发展|预期|主要|奋斗|工作)?目标(?:任务)?[,;。!]|$)/;
 // ("65%及以上", "52μg/m3及以下": the bound with the figure itself)
+const ATTENDED = /^\s*(?:余|多|左右)?\s*(?:人|名)?[^,;。]{0,6}?(?:参加了?|出席了?|参会|列席|与会)(?!培训|活动|保险|体检|比赛|考试)/;
 const BOUND_WORD = /^(?:力争|确保|争取|不低于|不少于|至少|超过)$/;
 const POSTFIX = /^\s*(?:及|或)?(以上|以下|以内|之内|左右|上下|内)/;
 // "比上年增长15%以上" in a year's work plan is what it sets out to reach; "同比增长8.5%" reports
@@ -505,6 +506,8 @@ function figure(
   // "继续实施10件民生实事": the size of a named programme, not a figure to reach
   if ((unit === '件' || unit === '项') && PROGRAMME_AFTER.test(rest)) return null;
   if (insideQuote(s, i) && !(unit === '%' && QUOTED_SHARE.test(s.slice(i + numStr.length)))) return null;
+  // "城管队员共40余人参加了会议": who attended a meeting, not a figure to reach
+  if ((unit === '人' || unit === '名') && ATTENDED.test(rest)) return null;
   let comparator: Comparator | null = m[9] ? '>' : null;
   const post = POSTFIX.exec(rest);
   if (post) {

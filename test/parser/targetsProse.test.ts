@@ -608,6 +608,12 @@ describe('a paragraph opening on the year so far (real-AT at07, real-AZ az09)', 
     ]);
   });
 
+  it('reads no target in who attended a meeting (real-BL bl14, real-BP bp04)', () => {
+    expect(
+      brief('根据《关于迅速开展沭阳临街商铺燃气使用安全隐患排查整治工作的通知》文件要求,近日,扎下镇主要领导召开餐饮场所燃气安全隐患排查工作推进会,生态环境和建设局、执法辅助中队、市监分局、消防中队、派出所、安监局等相关职能部门负责人、各村(社区)书记、城管队员共40余人参加了会议。\n'),
+    ).toEqual([]);
+  });
+
   it('reads "及以上" / "及以下" after a figure as its bound (real-BL bl03)', () => {
     expect(brief('2018年全区PM2.5浓度下降到52μg/m3及以下,空气质量优良天数比例上升到65%及以上。\n')).toEqual([
       [52, null, 'μg/m3', '<='],
