@@ -53,6 +53,7 @@ export function normalize(original: string): NormalizedDocEx {
   cur = paged.doc;
   cur = fixOcr(cur, fixes, src);
   cur = halfWidthStops(cur);
+  cur = joinDigitGroups(cur);
   cur = dropPageFooters(cur);
   if (!paged.paginated) cur = joinHardWraps(cur);
   cur = joinLeadingSemicolons(cur);
@@ -271,6 +272,17 @@ function fixOcr(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
 const HALF_STOP = /\.(?<=[\u4e00-\u9fff%"”)]\.)(?<!^[ \t]*[一二三四五六七八九十]{1,3}\.)(?!\.)/gm;
 
 /** A PDF text layer typed with half-width punctuation ends its sentences with ".": read them as "。". */
+// "1,200萬人", "8,827,620元": a figure written with thousands separators is one figure (each group after the first
+// exactly three digits, so "5,20" or a list "3,4" stays as written)
+const DIGIT_GROUPS = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g;
+function joinDigitGroups(cur: Mapped): Mapped {
+  if (!/\d,\d{3}/.test(cur.text)) return cur;
+  const edits: { start: number; end: number; text: string }[] = [];
+  for (const m of cur.text.matchAll(DIGIT_GROUPS))
+    for (let k = m[0].indexOf(','); k >= 0; k = m[0].indexOf(',', k + 1)) edits.push({ start: m.index + k, end: m.index + k + 1, text: '' });
+  return edits.length ? applyEdits(cur, edits) : cur;
+}
+
 function halfWidthStops(cur: Mapped): Mapped {
   const t = cur.text;
   const full = t.match(/。/g)?.length ?? 0;

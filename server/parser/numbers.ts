@@ -56,7 +56,7 @@ const BASE_UNITS = [
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const BASE_RE_SRC = BASE_UNITS.map(esc).join('|');
 /** magnitude + unit, optionally "/unit" ("公里/平方公里", "万元/人·年"). */
-export const UNIT_RE_SRC = `(?:[万亿千百十]{0,2}(?:${BASE_RE_SRC})(?:\\((?:${BASE_RE_SRC})\\))?(?:\\/[万亿千百十]?(?:${BASE_RE_SRC}|[\\u4e00-\\u9fa5]{1,2})(?:·[\\u4e00-\\u9fa5])?)?|万|亿|\\/10万|\\/万)`;
+export const UNIT_RE_SRC = `(?:[万亿千百十兆]{0,2}(?:${BASE_RE_SRC})(?:\\((?:${BASE_RE_SRC})\\))?(?:\\/[万亿千百十]?(?:${BASE_RE_SRC}|[\\u4e00-\\u9fa5]{1,2})(?:·[\\u4e00-\\u9fa5])?)?|万|亿|\\/10万|\\/万)`;
 const UNIT_ONLY_RE = new RegExp(`^(?:${UNIT_RE_SRC})$`);
 
 /** Whether a parenthesized piece of an indicator name is a unit ("%", "万元/人·年", "类"). */

@@ -608,6 +608,17 @@ describe('a paragraph opening on the year so far (real-AT at07, real-AZ az09)', 
     ]);
   });
 
+  it('reads figures with thousands separators and 兆 as a magnitude (real-BQ bq06, real-Y y04)', () => {
+    expect(brief('2026年,城镇新增就业1,200万人以上,新开便利店2,000家,一般公共预算支出规模30兆元,新增风电3兆瓦。\n')).toEqual([
+      [1200, null, '万人', '>='],
+      [2000, null, '家', '='],
+      [30, null, '兆元', '='],
+      [3, null, '兆瓦', '='],
+    ]);
+    // (a list written with commas keeps its figures apart)
+    expect(brief('2026年,新建公园3,4个。\n').map((t) => t[0])).not.toContain(34);
+  });
+
   it('reads no target in who attended a meeting (real-BL bl14, real-BP bp04)', () => {
     expect(
       brief('根据《关于迅速开展沭阳临街商铺燃气使用安全隐患排查整治工作的通知》文件要求,近日,扎下镇主要领导召开餐饮场所燃气安全隐患排查工作推进会,生态环境和建设局、执法辅助中队、市监分局、消防中队、派出所、安监局等相关职能部门负责人、各村(社区)书记、城管队员共40余人参加了会议。\n'),
