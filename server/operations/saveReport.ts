@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { reportBodySchema } from '../../shared/reporting.js';
 import { indicatorUnits, indicators, reportPeriods, reports, type ReportWarning } from '../db/schema/index.js';
-import { auditRowsFrom, auditValues, noteAudited, writeAudit } from '../audit.js';
+import { auditRowsFrom, auditValues, noteAudited } from '../audit.js';
 import { prepareSqlAs, preparedStatement } from '../db/prepared.js';
 import { now } from '../clock.js';
 import { fmtPct } from '../domain/format.js';
@@ -78,11 +78,15 @@ const insertReport = preparedStatement('report_insert_audited', (db, name) => {
     .returning();
   return prepareSqlAs<typeof reports.$inferSelect>(db, sql`with r as (${insert.getSQL()}), a as (${auditRowsFrom(sql`r`, sql`r.id`, sql`r.plan_id`)}) select * from r`, getTableColumns(reports), name);
 });
-/** A report saved again (a draft, a returned report), built once: its new figures, state and version. */
+/**
+ * A report saved again (a draft, a returned report) and its audit row, in one statement built once (a data-modifying
+ * CTE, as a new report's; issue #15 phase 11: a draft then submitted sent its audit row apart): its new figures,
+ * state and version, the report as written.
+ */
 const updatedColumns = ['reportedStatus', 'progress', 'progressText', 'problems', 'nextSteps', 'indicatorValues', 'warnings', 'updatedAt', 'version', 'status'] as const satisfies readonly (keyof typeof reports.$inferInsert)[];
 const updateReport = (submit: boolean) =>
-  preparedStatement(`report_update_${submit ? 'submit' : 'save'}`, (db, name) =>
-    db
+  preparedStatement(`report_update_audited_${submit ? 'submit' : 'save'}`, (db, name) => {
+    const update = db
       .update(reports)
       .set(
         Object.fromEntries(
@@ -90,9 +94,9 @@ const updateReport = (submit: boolean) =>
         ) as unknown as Partial<typeof reports.$inferInsert>,
       )
       .where(eq(reports.id, sql.placeholder('id')))
-      .returning()
-      .prepare(name),
-  );
+      .returning();
+    return prepareSqlAs<typeof reports.$inferSelect>(db, sql`with r as (${update.getSQL()}), a as (${auditRowsFrom(sql`r`, sql`r.id`, sql`r.plan_id`)}) select * from r`, getTableColumns(reports), name);
+  });
 const updateReportStatement = { save: updateReport(false), submit: updateReport(true) };
 
 export async function saveReport({ db, actor }: OpContext, taskId: number, input: z.input<typeof reportBodySchema>) {
@@ -149,8 +153,12 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
     };
     let row: typeof reports.$inferSelect;
     if (existing) {
-      [row] = await updateReportStatement[data.submit ? 'submit' : 'save'](tx, { ...fields, updatedAt: at.toISOString(), ...(data.submit ? { submittedAt: at.toISOString() } : {}), id: existing.id });
-      await writeAudit(tx, actor, { ...audit, entityId: row.id });
+      // the report and its audit row in one statement
+      [row] = await updateReportStatement[data.submit ? 'submit' : 'save'](tx, {
+        ...fields, updatedAt: at.toISOString(), ...(data.submit ? { submittedAt: at.toISOString() } : {}), id: existing.id,
+        ...auditValues(tx, actor, audit),
+      });
+      noteAudited(tx, audit);
     } else {
       // the report and its audit row in one statement
       [row] = await insertReport(tx, {

@@ -96,6 +96,34 @@ describe('statements built once', () => {
     expect(audits[0]).toMatchObject({ action: 'report.submit', planId: s.plan.id, actorUserId: expect.any(Number), before: null, after: expect.objectContaining({ progress: 30, status: 'submitted', period: '2026-02' }) });
   });
 
+  // issue #15 phase 11: a draft saved then submitted — the report's update and its audit row in one statement, as a new
+  // report's insert and its row (before: the update, then writeAudit's insert, a round trip each)
+  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')("a draft then submitted updates the report and writes its audit row in one statement", async () => {
+    setClock(() => new Date('2026-02-03T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    const draft = await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 20, progressText: '草稿', submit: false });
+    expect(draft.statusCode).toBe(200);
+    const sent: string[] = [];
+    const query = pg.Client.prototype.query;
+    vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
+      const c = a[0] as string | { name?: string; text?: string };
+      sent.push(typeof c === 'string' ? c : c.name ? c.name.replace(/_\d+$/, '') : (c.text ?? '').slice(0, 30));
+      return (query as (...x: unknown[]) => unknown).apply(this, a);
+    } as never);
+    const res = await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 35, progressText: '一月进展', submit: true, version: draft.json().version });
+    vi.restoreAllMocks();
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: draft.json().id, status: 'submitted', progress: 35, version: draft.json().version + 1 });
+    await new Promise((r) => setTimeout(r, 100));
+    // the session cached (the draft's request read it): 10 round trips with the answer's attachments, 11 before
+    expect(sent).toEqual(['gate_task', 'task_with_plan_unit', 'begin', 'report_held_for_save', 'report_update_audited_submit', 'status_refresh_inputs_sent', 'status_store_few', 'select "id", "report_id", "fil', 'commit', 'select pg_notify($1, $2)']);
+    const audits = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(res.json().id)))).orderBy(auditEvents.id);
+    expect(audits).toHaveLength(2);
+    expect(audits[1]).toMatchObject({ action: 'report.submit', planId: s.plan.id, actorUserId: expect.any(Number), before: { status: 'draft', reportedStatus: '推进中', progress: 20 }, after: expect.objectContaining({ progress: 35, status: 'submitted', period: '2026-02' }) });
+    const [stored] = await t.handle.db.select().from(reports).where(eq(reports.id, res.json().id));
+    expect(stored).toMatchObject({ status: 'submitted', submissions: 1, progress: 35 });
+  });
+
   it("a kept statement runs on the connection of the transaction it is given (it reads the transaction's own rows)", async () => {
     const db = t.handle.db;
     const { tasks: [task] } = await makePlan(db, { tasks: [{ title: '原标题' }] });
