@@ -22,7 +22,8 @@
 // Lock/object) and a LISTEN connection counts the change notifications. --no-notify disables migration 0017/0019's
 // audit trigger for the run (re-enabled after): the same surge without the notifications, for a before/after pair.
 // --cpu-prof: the server's CPU profile, written to DIR; --node-args: the server's node options (its output then on stderr). "server CPU" is the app process's (user: JavaScript and the
-// collector; system: the kernel's part), "postgres CPU" every PostgreSQL process's on the machine (others' included).
+// collector; system: the kernel's part), "postgres CPU" every PostgreSQL process's on the machine (others' included),
+// "this bench's own CPU" its HTTP client's, on the same cores (phase 11).
 // Results: a markdown summary on stdout, JSON in /tmp/surge-bench-<time>.json.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -213,6 +214,8 @@ try {
   const loadBefore = loadavg();
   const pgBefore = postgresCpu();
   const cpuBefore = cpuOf(server.pid!);
+  // this process's own CPU (its HTTP client): on the same cores as the server and PostgreSQL, unlike 5,000 reporters' browsers
+  const benchCpuBefore = process.cpuUsage();
 
   // ---------- the surge: submission i planned at i × seconds / count ----------
   log(`surge: ${count} submissions over ${seconds} s (load ${loadBefore.map((x) => x.toFixed(2)).join(' ')})`);
@@ -253,6 +256,7 @@ try {
   clearInterval(ticker);
   const wall = (performance.now() - t0) / 1000;
   const cpuAfter = cpuOf(server.pid!);
+  const benchCpu = process.cpuUsage(benchCpuBefore);
   const pgAfter = postgresCpu();
   let pgCpuMs = 0;
   for (const [pid, ms] of pgAfter) pgCpuMs += ms - (pgBefore.get(pid) ?? 0);
@@ -311,6 +315,7 @@ try {
     timeline,
     sendLateMs: { p99: late[Math.ceil(0.99 * late.length) - 1], max: late[late.length - 1] },
     serverCpuMsPerSubmission: { user: cpuMs.user / count, system: cpuMs.system / count }, postgresCpuMsPerSubmission: pgCpuMs / count, notifications,
+    benchCpuMsPerSubmission: (benchCpu.user + benchCpu.system) / 1000 / count,
     deadlocks: Number(statAfter.deadlocks) - Number(statBefore.deadlocks), rollbacks: Number(statAfter.xact_rollback) - Number(statBefore.xact_rollback),
     connectionsOpened: Number(statAfter.sessions) - Number(statBefore.sessions),
     check: { accepted: ok.length, lost, duplicated, wrongAudit, mismatchedId, leftByRefused, auditRows },
@@ -324,7 +329,7 @@ try {
   console.log(`latency from planned send: p50 ${f(pct(50))} ms, p90 ${f(pct(90))} ms, p99 ${f(pct(99))} ms, max ${f(ms[ms.length - 1])} ms (sends late: p99 ${summary.sendLateMs.p99.toFixed(1)} ms)`);
   console.log(`by planned send: ${summary.bySecond.map((b) => `${b.from}–${b.to} s p50 ${f(b.p50)} p99 ${f(b.p99)} max ${f(b.max)}`).join('; ')} ms`);
   console.log(`first seconds (at s: answered, server CPU ms, postgres CPU ms, each since the start): ${timeline.slice(0, 16).map((t) => `${t.at.toFixed(1)}: ${t.done}, ${t.serverMs}, ${t.postgresMs}`).join('; ')}`);
-  console.log(`server CPU ${(summary.serverCpuMsPerSubmission.user + summary.serverCpuMsPerSubmission.system).toFixed(2)} ms/submission (user ${summary.serverCpuMsPerSubmission.user.toFixed(2)}, system ${summary.serverCpuMsPerSubmission.system.toFixed(2)}); postgres CPU ${(pgCpuMs / count).toFixed(2)} ms/submission; notifications ${notifications}; deadlocks ${summary.deadlocks}; rollbacks ${summary.rollbacks}; connections opened meanwhile ${summary.connectionsOpened}`);
+  console.log(`server CPU ${(summary.serverCpuMsPerSubmission.user + summary.serverCpuMsPerSubmission.system).toFixed(2)} ms/submission (user ${summary.serverCpuMsPerSubmission.user.toFixed(2)}, system ${summary.serverCpuMsPerSubmission.system.toFixed(2)}); postgres CPU ${(pgCpuMs / count).toFixed(2)} ms/submission; this bench's own CPU (its client) ${summary.benchCpuMsPerSubmission.toFixed(2)} ms/submission; notifications ${notifications}; deadlocks ${summary.deadlocks}; rollbacks ${summary.rollbacks}; connections opened meanwhile ${summary.connectionsOpened}`);
   console.log(`counted: ${ok.length} accepted, lost ${lost}, duplicated ${duplicated}, audit rows ≠ 1: ${wrongAudit}, answered id not stored: ${mismatchedId}, refused but written: ${leftByRefused}; report.submit audit rows by the surge's reporters: ${auditRows}`);
   console.log(`backends by wait event (mean per 100 ms sample): ${Object.entries(summary.waits).map(([w, n]) => `${w} ${n}`).join(', ')}`);
   const pass = ok.length === count && lost === 0 && duplicated === 0 && wrongAudit === 0 && mismatchedId === 0 && leftByRefused === 0 && auditRows === count && summary.deadlocks === 0 && pct(99) <= 300;
