@@ -18,7 +18,7 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(具体措施|工作内容|任务内容|工作措施|主要内容|具体内容|工作要求|工作标准|完成标准|目标标准|目标任务|预期成果|实施内容|整改目标|整改措施|整改要求|工作目标|目标要求|任务目标|预期目标|目标任务及措施)$/, 'detail'],
   [/^(备注|说明|情况说明|类别|大类|领域|分类|分值|权重|考核分值)$/, 'other'],
   // a progress report's own columns ("上半年推进情况", "1-6月完成情况"): what was done, never the task or a target
-  [/^((?:\S{0,8}?)(?:推进|进展|完成|落实|办理|工作|实施|任务|项目|工程|建设)(?:情况|进度|进展)|进展|工作进展|目前进度|推进措施|是否(?:达到|符合|完成)序时进度|是否按序时推进|是否达序(?:时)?(?:进度)?|是否完成)$/, 'other'],
+  [/^((?:\S{0,8}?)(?:推进|进展|完成|落实|办理|整改|工作|实施|任务|项目|工程|建设)(?:情况|进度|进展|状况|状态)|进展|工作进展|目前进度|推进措施|是否(?:达到|符合|完成)序时进度|是否按序时推进|是否达序(?:时)?(?:进度)?|是否完成)$/, 'other'],
   // a project's 建设内容 describes it (8.6万平方米, 1200张): its wording, not its targets
   [/^(建设内容|项目内容|建设规模及内容|建设规模|主要建设内容)$/, 'spec'],
   // an indicator list that names who answers for each indicator: each indicator is a task
@@ -82,8 +82,6 @@ function readColumn(cell: string): Column | null {
   // "细化任务及目标", "三季度目标", "上半年目标": the row's work broken down, or its goal for the period
   // ("四季度任务分解": the quarter's share of the row's work)
   if (/^(?:细化|分解|具体)(?:任务|目标|措施)$|^(?:[一二三四1-4]季度|上半年|下半年|[1-9]\d?-\d{1,2}月|年度)(?:工作)?目标$|^(?:[一二三四1-4]季度|上半年|下半年|年度|本月|月度)?(?:任务|目标)(?:分解|细化)$/.test(c)) return 'detail';
-  // "完成状况": whether the row is done
-  if (/^(?:完成|办理|推进|整改)(?:状况|状态)$/.test(c)) return 'other';
   if (/^(?:重点|主要|具体|工作|任务|推进|落实)?(?:工作)?(?:内容|措施|举措|要求|标准)$/.test(c)) return 'detail';
   if (/^(?:完成|办结|整改|计划完成|预计完成|推进)?(?:时限|时间|期限|时间节点|节点|时间要求|进度时限|时限要求)$/.test(c)) return 'deadline';
   // "预期效果", "指标属性": what the row should achieve; the indicator's kind (约束性/预期性)

@@ -24,7 +24,8 @@ const FRAGMENT_ROLE = new Map<string, Role>([
   ['头单位', 'lead'],
   ['任单位', 'responsible'],
 ]);
-// "牵头单位:X", "【牵头单位】X", and (damaged) "牵头单位X" before a unit-like start
+// "牵头单位:X", "【牵头单位】X", "责任单位为X" / "相关责任单位有X" (为/有 for the colon), and (damaged) "牵头单位X"
+// before a unit-like start
 const LABEL_RE = new RegExp(
   `[【\\[]?(${OWN_LABELS.map(([l]) => l).join('|')}|${ROLE_LABEL_SRC}|(?<![牵责])头单位|(?<![责主])任单位)(?:(?:及|和|与|、)(?:完成时限|完成时间|时间节点|时限要求|时限))?(?:[】\\]][ \\t]*:?|[ \\t]*(:|[为有](?=[\\u4e00-\\u9fa5])|(?=[区市县镇各])))`,
   'g',

@@ -25,6 +25,8 @@ export interface MatrixTable {
   rows?: { label: string; start: number; end: number; places: Cell[] }[];
   /** a place-row matrix whose label column names places or units ("乡镇 | 新种任务(亩)"): each row the place's quota */
   unitRows?: { label: Cell; start: number; end: number; text: string }[];
+  /** the label column names places ("地区", "乡镇"), not units in general ("单位") */
+  placeRows?: boolean;
 }
 
 // "小区数(个)", "计划投资(亿元)", "建筑面积(万平方米)": a measure with its unit
@@ -77,10 +79,13 @@ export function findMatrixTables(lines: Line[]): MatrixTable[] {
 function tableAt(lines: Line[], i: number): MatrixTable | null {
   // the header: one line of cells, or one cell per line, opening on a label column
   const first = cellsOf(lines[i]);
-  if (!first.length || !LABEL_HEAD.test(first[0].text.replace(/\s/g, ''))) return null;
+  const head = first[0]?.text.replace(/\s/g, '') ?? '';
+  if (!first.length || !LABEL_HEAD.test(head)) return null;
+  // a place column ("地区", "乡镇"): its rows are places, however their names are spaced
+  const placeHead = PLACE_LABEL_HEAD.test(head);
   let header: Cell[] = [];
   let j = i;
-  if (first.length >= 3 || (first.length === 2 && UNIT_LABEL_HEAD.test(first[0].text.replace(/\s/g, '')))) {
+  if (first.length >= 3 || (first.length === 2 && placeHead)) {
     header = first;
     j = i + 1;
   } else {
@@ -111,7 +116,6 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
   if (!measures.every((c) => isMeasure(c.text))) return null;
   // (a single measure only with its unit written and a remarks column beside it)
   // (or a place column's quota: "地区 | 单位规上工业增加值能耗降幅目标(%)" then "城 厢 | 3.4")
-  const placeHead = UNIT_LABEL_HEAD.test(first[0].text.replace(/\s/g, ''));
   if (measures.length < 2 && !((tail || placeHead) && MEASURE_UNIT.test(measures[0].text.replace(/\s/g, '')))) return null;
   if (!measures.some((c) => MEASURE_UNIT.test(c.text.replace(/\s/g, '')))) return null;
   const k = measures.length;
@@ -168,14 +172,15 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
     });
   }
   // rows of places or units by name ("长安镇 | 2150"): each is handed its quota; a total row is no one's
-  const unitRows = UNIT_LABEL_HEAD.test(first[0].text.replace(/\s/g, ''))
+  const unitRows = UNIT_LABEL_HEAD.test(head)
     ? rows.filter((r) => r.label.length === 1 && !TOTAL_ROW.test(r.label[0].text)).map((r) => ({ label: r.label[0], start: r.label[0].start, end: r.end, text: `${r.label[0].text} ${r.figures.map((f, n) => `${measures[n].text.replace(/\s/g, '')} ${f.text}`).join(' ')}` }))
     : [];
-  return { lineFrom: i, lineTo: Math.max(end, i + 1), caption: captionAbove(lines, i, 4), targets, ...(unitRows.length ? { unitRows } : {}) };
+  return { lineFrom: i, lineTo: Math.max(end, i + 1), caption: captionAbove(lines, i, 4), targets, ...(unitRows.length ? { unitRows, placeRows: placeHead } : {}) };
 }
 const REMARK_HEAD = /^(?:备注|说明|备 注)$/;
 // a label column that names who gets the row, not what the row is about
-const UNIT_LABEL_HEAD = /^(?:地区|乡镇|街道|镇街|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|单位|责任单位|地市|设区市)$/;
+const PLACE_LABEL_HEAD = /^(?:地区|乡镇|街道|镇街|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|地市|设区市)$/;
+const UNIT_LABEL_HEAD = new RegExp(`${PLACE_LABEL_HEAD.source.slice(0, -2)}|单位|责任单位)$`);
 const TOTAL_ROW = /^(?:合计|总计|小计|全[县市区省镇乡州](?:合计|总计)?|[\u4e00-\u9fa5]{0,4}(?:合计|总计))$/;
 
 // The transposed matrix: one column per place, one row per measure ("考核项目及内容 | 全市 | 巴州区 | 恩阳区 | … | 分值 |

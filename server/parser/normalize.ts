@@ -45,6 +45,7 @@ export function normalize(original: string): NormalizedDocEx {
   // non-breaking spaces a mirror turned into "?" before a heading or a label ("???(一)第一检查督导组;", "艾 ?进")
   cur = applyEdits(cur, regexEdits(cur.text, /^\?+(?=[(（][一二三四五六七八九十\d]|[一二三四五六七八九十]、)|\?(?<=[\u4e00-\u9fa5] \?)(?=[\u4e00-\u9fa5])/gm, () => ''));
   cur = { text: widthFold(cur.text), map: cur.map };
+  cur = joinDigitGroups(cur);
   cur = removePinyin(cur, fixes, src);
   cur = toSimplified(cur, fixes);
   cur = joinQuotedCells(cur);
@@ -53,7 +54,6 @@ export function normalize(original: string): NormalizedDocEx {
   cur = paged.doc;
   cur = fixOcr(cur, fixes, src);
   cur = halfWidthStops(cur);
-  cur = joinDigitGroups(cur);
   cur = dropPageFooters(cur);
   if (!paged.paginated) cur = joinHardWraps(cur);
   cur = joinLeadingSemicolons(cur);
@@ -271,18 +271,21 @@ function fixOcr(cur: Mapped, fixes: NormalizeFix[], src: SrcFn): Mapped {
 // "…抓好落实." / "…达到60%.2023年…": a half-width "." ending a sentence (not "3.5", not the "1." or "一." of an item)
 const HALF_STOP = /\.(?<=[\u4e00-\u9fff%"”)]\.)(?<!^[ \t]*[一二三四五六七八九十]{1,3}\.)(?!\.)/gm;
 
-/** A PDF text layer typed with half-width punctuation ends its sentences with ".": read them as "。". */
-// "1,200萬人", "8,827,620元": a figure written with thousands separators is one figure (each group after the first
-// exactly three digits, so "5,20" or a list "3,4" stays as written)
+// "1,200萬人", "8,827,620元": a figure written with thousands separators is one figure — each group after the first
+// exactly three digits ("5,20" stays), and never after 分别 ("PM10分别为157,154,155微克/立方米" is three figures). After
+// widthFold: the store gives "，" as "," anyway, so a page's comma cannot say which it was.
 const DIGIT_GROUPS = /(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])/g;
 function joinDigitGroups(cur: Mapped): Mapped {
   if (!/\d,\d{3}/.test(cur.text)) return cur;
   const edits: { start: number; end: number; text: string }[] = [];
-  for (const m of cur.text.matchAll(DIGIT_GROUPS))
+  for (const m of cur.text.matchAll(DIGIT_GROUPS)) {
+    if (/分别[^,;。，；]{0,10}$/.test(cur.text.slice(Math.max(0, m.index - 12), m.index))) continue;
     for (let k = m[0].indexOf(','); k >= 0; k = m[0].indexOf(',', k + 1)) edits.push({ start: m.index + k, end: m.index + k + 1, text: '' });
+  }
   return edits.length ? applyEdits(cur, edits) : cur;
 }
 
+/** A PDF text layer typed with half-width punctuation ends its sentences with ".": read them as "。". */
 function halfWidthStops(cur: Mapped): Mapped {
   const t = cur.text;
   const full = t.match(/。/g)?.length ?? 0;

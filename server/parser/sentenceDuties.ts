@@ -23,7 +23,7 @@ const LINE_MARK =
   /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
 const SUBJECT =
-  /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|协同(?=[^,;。]{2,30}?(?:部门|单位|局|委|办))|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
+  /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|协同(?=[^,;。]{2,30}?(?:部门|单位|局|委|办|办公室)(?:[、和及等对,;。]|共同|开展|做好|推进|落实))|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 const PLEASE =
   /^请([^,;。:()!?\s]{2,24}?)()(?=(?:对[^,;。]{1,20}?)?(?:派出|抽调|安排|抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实))/;
@@ -58,14 +58,15 @@ const ORGAN_NAME =
   /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|常委会|政协|人大|部门|单位|督查室|督导室|整改办|专班|指挥部|领导小组|办事处|居委会|村委会|街道|镇|乡|所|站|队|村|电视台|气象台)$/;
 // ends as a township's or a station's name does but names no body: "城乡要素流动…", "城镇", "全镇", a bare "镇" or "x所"
 const TOWNSHIP_WORD = /^(?:城乡|城镇|乡镇|村镇|集镇|小镇|全镇|全乡|本镇|本乡|.?[镇乡所站队村]|美丽乡村)$/;
-// (a partner's name holds no "对…": "会同相关责任部门对各单位…进行考核" names only 相关责任部门)
-const PARTNERS = /^((?:(?:(?!对)[^,;。、:()]){1,24}?(?:部门|单位|局|委|办|政府|中心|管委会|集团|公司|院|分局|办公室)、?)+)/;
+// (a partner's name does not open on 对: "会同相关责任部门对各单位…" names only 相关责任部门, "县对口支援办" stays whole)
+const PARTNERS = /^((?:(?!对)[^,;。、:()]{1,24}?(?:部门|单位|局|委|办|政府|中心|管委会|集团|公司|院|分局|办公室)、?)+)/;
 // "会同发展改革、住房和城乡建设、财政等部门": fields of government sharing one 部门 (units.ts sectorList reads them)
 const SECTOR_PARTNERS = /^((?:[\u4e00-\u9fa5]{2,10}、){1,12}[\u4e00-\u9fa5]{2,10}?等?(?:有关|相关)?部门)/;
 const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);
 // Words without which a sentence cannot say who does its work: a cheap test before the readers run. Each wider
 // set holds the narrower: a unit as subject needs a modal, 负责/会同 or a date; a clause run or a note also
-// 牵头/配合/承办/协办; a whole line also 实施/落实 (closing "…具体实施。") or 请 anywhere
+// 牵头/配合/承办/协办; a whole line also 实施/落实 (closing "…具体实施。") or 请 anywhere; 请 opening an item may follow
+// its marker, "(一)" seen masked as "□□□" by the readers
 const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|需|^\s*(?:\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|□{3,5}|[一二三四五六七八九十]{1,3}、)?\s*请/;
 // the work a unit named after 由 carries out (MID_YOU_WORK)
 const YOU_VERB = '组织|组建|形成|派驻|派出|抽调|填报|制定|制订|编制|起草|开展|实施|承担|完成|上报|报送|汇总|审核|核实|提出|研究|出具|建立';
@@ -73,7 +74,7 @@ const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(
 // (成立…聘用: the verbs of plainDuty's PLAIN_VERB that open a line with no other cue; the rest of that list
 // would make the cheap test pass on most lines)
 // (and every place of a kind opening a sentence: "各市组织对…进行梳理", plainDuty's addressees)
-const LINE_CUE = new RegExp(`实施|落实|请|月(?:\\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?前|成立|设立|开设|排查|聘用|(?:^|[。)])\\s*各(?:乡镇|镇|街道|乡|县|区|市|村|社区|园区|开发区|镇街|街镇|镇乡)|${SENTENCE_CUE.source}`);
+const LINE_CUE = new RegExp(`实施|落实|请|月(?:\\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?前|成立|设立|开设|排查|聘用|(?:^|[。)])\\s*${PLACES.source.slice(1)}|${SENTENCE_CUE.source}`);
 
 /**
  * "…。由县农业农村局负责,县财政局配合,各乡镇人民政府具体实施。": a sentence that only says who

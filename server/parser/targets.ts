@@ -28,9 +28,15 @@ const CLAUSE_BOUND = /[,;:、()“”"《》。!?|｜\t]/;
 // ("…增长10%以上的年度目标": a list of goals closed by the word that names them)
 const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|或(?:者)?(?:持续|逐步|稳步|逐年|进一步)?(?:降低|下降|提升|提高|增长|改善|减少|优化)|(?:和|及|与|并)(?!以)|的?(?:年度|全年|发展|预期|主要|奋斗|工作)?目标(?:任务)?[,;。!]|$)/;
 // ("65%及以上", "52μg/m3及以下": the bound with the figure itself)
-const ATTENDED = /^\s*(?:余|多|左右)?\s*(?:人|名)?[^,;。]{0,6}?(?:参加了?|出席了?|参会|列席|与会)(?!培训|活动|保险|体检|比赛|考试)/;
+const ATTENDED = /^\s*(?:余|多|左右)?\s*(?:人|名)?[^,;。]{0,6}?(?:(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会?|推进会|培训会)|参会|与会)/;
+// what the things a share counts reach ("80%以上村庄实现…", "90%以上的村生活垃圾得到治理")
+const REACH_VERB = '实现|达到|完成|建成|通过|纳入|覆盖|得到|具备';
+const REACHES = new RegExp(REACH_VERB);
+const SHARE_REACHES = new RegExp(`^[\\u4e00-\\u9fa5]{1,10}?(?:${REACH_VERB})`);
+const BARE_SHARE = new RegExp(`^((?:[\\u4e00-\\u9fa5]{1,10}?)(?:${REACH_VERB}|参加|接受|享受)[\\u4e00-\\u9fa5“”]{0,16})(?=[,;。:!?)|]|$)`);
 const BOUND_WORD = /^(?:力争|确保|争取|不低于|不少于|至少|超过)$/;
-const POSTFIX = /^\s*(?:及|或)?(以上|以下|以内|之内|左右|上下|内)/;
+// ("65%及以上": 及/或 only before 以上/以下/以内/之内, not "10家及上下游配套企业")
+const POSTFIX = /^\s*(?:(?:及|或)(?=以[上下内]|之内))?(以上|以下|以内|之内|左右|上下|内)/;
 // "比上年增长15%以上" in a year's work plan is what it sets out to reach; "同比增长8.5%" reports
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|共完成|完成了|建成了|实现了|达到了|同比/;
 // "全镇现有行政村26个、社区7个,常住人口约11.6万人": a sentence stating what there is now
@@ -50,7 +56,9 @@ const resultsSaid = (s: string) =>
 // "上半年,全市…实现…", "今年以来,…", "截至9月底,…": a paragraph opening on the year so far reports progress
 const SO_FAR = /^\s*(?:(?:19|20)\d{2}年)?(?:上半年|前三季度|一季度|第一季度|今年以来|年初以来|1\s*[-—~至]\s*\d{1,2}月份?|(?:截至|截止)(?:目前|[^,,。]{0,12}?月(?:底|末|\d{1,2}日)?))[,,]/;
 const GOAL_LINE = /^\s*(?:年度|全年|[一二三四]季度)?(?:目标任务|工作目标|目标|年度任务|计划任务|建设任务|任务目标)\s*:/;
-const GOAL_MEASURED = /(?:完成|比|较|占|超过?)(?:全年|年度|年|市定|省定|下达的?)?(?:目标任务数?|任务数?|目标|计划)/g;
+// (only the measured shapes: "完成年目标任务6600人的100.76%", "比年目标任务4%低0.63个百分点"; "全年完成计划签约项目40个" sets one)
+const GOAL_MEASURED =
+  /(?:完成|占)(?:全年|年度|年|市定|省定|下达的?)?(?:目标任务|任务|目标|计划)数?[^,;。]{0,12}?的\s*[\d.]+\s*%|(?:比|较)(?:全年|年度|年|市定|省定|下达的?)?(?:目标任务|任务|目标|计划)[\d.]+\s*%?[^,;。]{0,4}?[低高多少]/g;
 const LAST_YEAR = /^\s*(?:去年|上年|上一年|过去一年)(?:以来|全年|度)?[,,]/;
 const THIS_YEAR = /^\s*(?:今年|明年|本年|新的一年|(?:19|20)\d{2}年)|将|计划|预计/;
 const RATE_REACHED = /(?:完成率|完工率|开工率|到位率|办结率|执行率)\s*(?:为|是|达)?\s*\d/;
@@ -444,7 +452,7 @@ function earlierPlanPeriod(s: string, plan: number | null, horizon: number | nul
 // what a document's title ends on; "《城镇新增就业2000人以上》" (a page listing its items in title marks) is no title
 const DOC_TITLE_END = /(?:通知|方案|意见|办法|规划|纲要|条例|报告|计划|决定|规定|细则|标准|法|纪要|清单|目录|指南|公告|通报|批复|函|要点|制度|规则|章程|白皮书|年鉴|公报|措施|举措)(?:\([^()]*\))?$/;
 
-const SHARE_ACT = /^((?:网上|全程|全面|全部|按时|及时|规范|无害化|资源化)?(?:受理|办结|办理|覆盖|达标|收运|处理|处置|公开|可办|通办|联网|接入|上线|入驻|到位|落实|完成|整改|销号|回访|培训|检测|清运))(?=[”"]?\s*(?:[,,;;。、:!?()]|$))/;
+const SHARE_ACT = /^((?:网上|全程|全面|全部|按时|及时|规范|无害化|资源化)?(?:受理|办结|办理|覆盖|达标|收运|处理|处置|公开|可办|通办|联网|接入|上线|入驻|到位|落实|完成|整改|销号|回访|培训|检测|清运))(?=[”"]?\s*(?:[,;。、:!?()]|$))/;
 // "实现行政审批事项“100%网上受理、100%网上办结”": a share quoted as the slogan it is still a share to reach
 const QUOTED_SHARE = /^\s*%?[\u4e00-\u9fa5]{2,8}[、,”]/;
 function insideQuote(s: string, i: number): boolean {
@@ -647,7 +655,7 @@ function figure(
   const shareOf = !post && (ACTION_END.test(lead) || /^(?:帮助|推动|确保|力争|争取|实现|促进)$/.test(lead));
   // "计划全区60%村庄实现冬季清洁取暖", "80%以上村庄实现…": a share of the things named straight after it, then what they reach
   const bareShare = !after && unit === '%' && !words.length && (!lead || /(?:计划|力争|确保|争取|全区|全市|全县|全镇|全乡|全省)$/.test(lead))
-    ? /^((?:[\u4e00-\u9fa5]{1,10}?)(?:实现|达到|完成|建成|通过|纳入|覆盖|参加|接受|享受|具备)[\u4e00-\u9fa5“”]{0,16})(?=[,;。:!?)|]|$)/.exec(rest)
+    ? BARE_SHARE.exec(rest)
     : null;
   if (bareShare) {
     subject = bareShare[1];
@@ -655,9 +663,9 @@ function figure(
   } else if (
     after &&
     unit === '%' &&
-    ((post && !lead) || shareOf || (!lead && /^[\u4e00-\u9fa5]{1,10}?(?:实现|达到|建成|通过|纳入|覆盖|得到)/.test(after[1]))) &&
+    ((post && !lead) || shareOf || (!lead && SHARE_REACHES.test(after[1]))) &&
     // ("力争90%以上的村生活垃圾得到治理", "不低于35%的行政村…": a bound before the share of things that reach something)
-    (!words.length || (words.every((w) => BOUND_WORD.test(w)) && /得到|实现|达到|建成|通过|纳入|覆盖|完成|具备/.test(after[1])))
+    (!words.length || (words.every((w) => BOUND_WORD.test(w)) && REACHES.test(after[1])))
   ) {
     // a share heading its clause: "the share of X is at least 30%"
     subject = after[1];
@@ -685,7 +693,7 @@ function figure(
     // "火情发生后30分钟内到达现场": a time limit for an action; "每季度末5日内将进展报…" is a reporting rule
     const timeLimit = obj && unit && DURATION.test(unit) && post && /内/.test(post[1]) && !/每/.test(commaClause(s, i)) && !/^(?:将|把|向|报|上报|报送)/.test(rest);
     // "实现行政审批事项100%网上受理、100%网上办结": a share written before the act it measures
-    const act = unit === '%' && /(?:实现|达到|确保|力争)[^,,;;。]*$/.test(s.slice(0, i)) ? SHARE_ACT.exec(rest) : null;
+    const act = unit === '%' && /(?:实现|达到|确保|力争)[^,;。]*$/.test(s.slice(Math.max(0, i - 40), i)) ? SHARE_ACT.exec(rest) : null;
     if (timeLimit || act) {
       const what = act ? act[1] : obj![1];
       subject = (subject + what).trim();

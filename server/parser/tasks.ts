@@ -128,7 +128,7 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
       if (tables.some((t) => t.start <= r.start && r.start < t.end)) continue;
       const got = parseUnitList(ctx, r.label.text, r.label.start, true);
       // "城 厢", "港区 (含浮桥)": the place column holds one place a row, however its name is spaced or noted
-      const whole = /^[\u4e00-\u9fa5][\u4e00-\u9fa5 ()]{1,18}$/.test(r.label.text) && (got.units.length !== 1 || got.rejected.length);
+      const whole = m.placeRows && /^[\u4e00-\u9fa5][\u4e00-\u9fa5 ()]{1,18}$/.test(r.label.text) && (got.units.length !== 1 || got.rejected.length);
       if (whole) got.units = [placeUnit(ctx, r.label.text, r.label.start)];
       else if (!got.units.length || got.rejected.length) continue;
       drafts.push({

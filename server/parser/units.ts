@@ -43,7 +43,8 @@ interface Piece {
 }
 
 /** Splits on 、,; (and the "/" of ledgers: "市发改委/市财政局"; a lone "/" is none) outside parentheses; joins "各镇人民政府、街道办事处" back together. */
-/** a level of government or a kind of place, named without a place: every one of them is meant after 各 */
+/** a level of government or a kind of place, named without a place: every one of them is meant after 各, some of them
+ * after 相关/有关 ("相关市、县政府": one collective either way, its levels not split) */
 const LEVEL = '(?:[区县市州盟旗]|特区|开发区|园区|乡镇|镇|乡|街道|镇街|村|社区)';
 const LEVELS_HEAD = new RegExp(`^(?:各|全[省市]各|相关|有关)${LEVEL}(?:\\([^)]{1,6}\\))?(?:、${LEVEL}(?:\\([^)]{1,6}\\))?)*$`);
 const LEVEL_TAIL = new RegExp(`^${LEVEL}(?:\\([^)]{1,6}\\))?(?:(?:人民)?政府|党委|管委会|办事处)?(?:\\([^)]{1,6}\\))?(?:(?:及|和|与)[\\u4e00-\\u9fa5()]{2,20})?$`);

@@ -666,3 +666,18 @@ describe('a paragraph opening on the year so far (real-AT at07, real-AZ az09)', 
     ).toEqual([[12500, null, '人', '='], [4, null, '%', '='], [6600, null, '人', '=']]);
   });
 });
+
+describe('review mends of session 16 (what the new target rules must not catch)', () => {
+  it('keeps a 分别 list written with commas apart', () => {
+    expect(brief('2026年,PM10浓度分别为157,154,155微克/立方米。\n').map((t) => t[0])).not.toContain(157154155);
+  });
+  it('reads 及 as a bound only before 以上/以下/以内', () => {
+    expect(brief('2025年,培育龙头企业10家及上下游配套企业。\n')).toEqual([[10, null, '家', '=']]);
+  });
+  it('drops only those who attend a meeting, not those trained', () => {
+    expect(brief('2025年,每年组织1000名农民参加职业技能培训。\n')).toEqual([[1000, null, '名', '=']]);
+  });
+  it('lets a new goal end a progress paragraph', () => {
+    expect(brief('招商工作。\n今年以来,全县签约项目20个。全年完成计划签约项目40个。\n')).toEqual([[40, null, '个', '=']]);
+  });
+});

@@ -650,3 +650,14 @@ describe('a named body whose piece of work comes late in a long sentence (real-B
     expect(parseText(text).tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['区文旅广体局']]);
   });
 });
+
+describe('review mends of session 16 (协同 without partners, 单位 tables)', () => {
+  it('reads "X要协同做好…" as X\'s own duty when no partner is named', () => {
+    const tasks = parseText('市城管局要协同做好督办工作。\n').tasks;
+    expect(tasks.map((t) => [t.responsible.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([[['市城管局'], []]]);
+  });
+  it('gives a table by 单位 no rows as units by their whole spaced names', () => {
+    const tasks = parseText('某市2024年就业任务\n单位 | 新增就业(人)\n工业企业 | 50\n市本级 | 30\n服务企业 | 40\n').tasks;
+    expect(tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('工业企业');
+  });
+});
