@@ -746,10 +746,10 @@ function linkTableRows(ctx: ParseContext, heads: Head[], drafts: Draft[], tables
 }
 
 // an organ that can own a group of tasks: "(一)市发改委", "市卫生健康委:10.…;11.…"
-const ORGAN = /(局|委|委员会|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|支队|分局|分行|工委|党委)$/;
+const ORGAN = /(局|委|委员会|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|支队|分局|分行|工委|党委|警备区|军分区)$/;
 // …and is named from its level or place ("市…", "区…", "中共…", "XX县…"), which "优化城市空间布局" is not
 const ORGAN_HEAD =
-  /^(市|区|县|省|州|盟|旗|镇|乡|街道|中共|共青团|国家|中国|[\u4e00-\u9fa5]{2,4}?(市|区|县|州)(?![场域间级民容政内外貌]))(?!.*(布局|格局|大局|全局|开局|变局)$)/;
+  /^(市|区|县|省|州|盟|旗|镇|乡|街道|中共|共青团|国家|中国|[\u4e00-\u9fa5]{2,4}?(市|区|县|州)(?![场域间级民容政内外貌])|(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)(?=[\u4e00-\u9fa5]{2}))(?!.*(布局|格局|大局|全局|开局|变局)$)/;
 const isOrganList = (ctx: ParseContext, t: string, at: number): ReturnType<typeof parseUnitList> | null => {
   // ("卫生部门", "工商部门": a field's department by name; "有关部门", "成员单位" name nobody)
   if (

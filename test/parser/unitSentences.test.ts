@@ -661,3 +661,12 @@ describe('review mends of session 16 (协同 without partners, 单位 tables)', 
     expect(tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('工业企业');
   });
 });
+
+describe('member duties under headings that name the member (real-BT bt05)', () => {
+  it('reads a garrison and a province-named company as the heading units', () => {
+    const text =
+      '2.2职责任务。\n(1)市林业局。\n负责火灾扑救的组织工作。\n(2)沈阳警备区。\n负责协调、指挥、调动当地驻军参加森林火灾扑救工作。\n' +
+      '(3)辽宁移动通讯有限责任公司沈阳分公司。\n负责通讯的畅通。\n(4)市公安局。\n负责火灾区域内的治安管理。\n';
+    expect(parseText(text).tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['市林业局'], ['沈阳警备区'], ['辽宁移动通讯有限责任公司沈阳分公司'], ['市公安局']]);
+  });
+});
