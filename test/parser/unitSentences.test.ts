@@ -670,3 +670,10 @@ describe('member duties under headings that name the member (real-BT bt05)', () 
     expect(parseText(text).tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['市林业局'], ['沈阳警备区'], ['辽宁移动通讯有限责任公司沈阳分公司'], ['市公安局']]);
   });
 });
+
+describe('会同 partners end before a preposition (real-BU bu06)', () => {
+  it('reads "会同市人大选任工委、市政协提案委就办理工作…" as two partners', () => {
+    const tasks = parseText('市政府督查室将会同市人大选任工委、市政协提案委就办理工作情况适时开展督查。\n').tasks;
+    expect(tasks.map((t) => [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([[['市政府督查室'], ['市人大选任工委', '市政协提案委']]]);
+  });
+});
