@@ -606,10 +606,15 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
   const dutyGroups = groups.filter(named0);
   // "各乡镇要全面贯彻…。各乡镇要积极动员各村,摸清…": addressees charged sentence by sentence, none named, take a duty per sentence
   const addressed = groups.length >= 2 && dutyGroups.length === 0;
+  // (addressees given a piece of work or a date in their sentence keep it: "各承办单位要在…3个月内办理完毕")
+  const worked = (g: typeof found) => g.some((f) => {
+    const said = t.slice(f.end - lineStart, f.clauseEnd - lineStart);
+    return pieceOfWork(said) || SENTENCE_DATE.test(said) || /\d+个?(?:月|日|天|工作日)内/.test(said);
+  });
   const own = addressed
     ? groups
-    : dutyGroups.length >= 2 && groups.every((g) => named0(g) || g.every((f) => !f.own && f.who.units.every((u) => u.scope !== 'unit')))
-      ? dutyGroups
+    : dutyGroups.length >= 1 && groups.length >= 2 && groups.every((g) => named0(g) || g.every((f) => !f.own && f.who.units.every((u) => u.scope !== 'unit')))
+      ? groups.filter((g) => named0(g) || (dutyGroups.length === 1 && worked(g)))
       : [found];
   const split = own.length > 1;
   return own.map((g) => {

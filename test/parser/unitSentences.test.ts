@@ -677,3 +677,13 @@ describe('会同 partners end before a preposition (real-BU bu06)', () => {
     expect(tasks.map((t) => [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([[['市政府督查室'], ['市人大选任工委', '市政协提案委']]]);
   });
 });
+
+describe('a paragraph of sentences with subjects of their own, one opening on an exhortation (real-BU bu06)', () => {
+  it('makes each named body\'s sentence a task and leaves the exhortation of everyone out', () => {
+    const tasks = parseText(
+      '各承办单位要在收到建议、提案之日起3个月内办理完毕并答复代表和委员。对于涉及几个单位办理的建议、提案,主办单位要主动与会办单位沟通、协商,汇总有关意见并答复代表、委员;会办单位应积极配合,将本单位意见于1个月内函告主办单位。\n',
+    ).tasks;
+    // (the addressees' own sentence with a deadline is a task of its own, not one with the 会办单位 after it)
+    expect(tasks[0].responsible.map((u) => u.raw)).toEqual(['各承办单位']);
+  });
+});
