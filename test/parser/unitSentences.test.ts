@@ -687,3 +687,10 @@ describe('a paragraph of sentences with subjects of their own, one opening on an
     expect(tasks[0].responsible.map((u) => u.raw)).toEqual(['各承办单位']);
   });
 });
+
+describe('a bare 部门 names no one', () => {
+  it('reads no subject "部门" in a sentence that charges "各乡镇(街道)、部门"', () => {
+    const tasks = parseText('各乡镇(街道)、部门要主动与县自然资源局对接,做好规划衔接。\n').tasks;
+    expect(tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('部门');
+  });
+});
