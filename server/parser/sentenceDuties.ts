@@ -30,7 +30,7 @@ const PLEASE =
 // "(二)", "(五)" opening a line: a heading that may run on into its first sentence with no stop
 // (the readers see it masked, as every parenthesis: "□□□")
 const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|□{3,5}(?=[\u4e00-\u9fa5]))/;
-const DATE_FIRST = /^(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|中旬|下旬|上旬)?(?:前|以前|之前)[,,]?\s*/;
+const DATE_FIRST = /^(?:(?:19|20)\d{2}年|今年|本年|明年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|中旬|下旬|上旬)?(?:前|以前|之前)[,,]?\s*/;
 // "各镇将…报农业农村局备案": addressees with 将 — a notice's instruction (a named unit with 将 is often the issuer's own plan)
 const WILL = /^([^,;。:()!?\s]{2,30}?)(?:也|还|亦)?将(?=[\u4e00-\u9fa5])()/;
 // "区城管局作为管理整治类任务牵头部门,要…": a body named for a role in the work
@@ -46,7 +46,8 @@ const REQUESTED =
 // "她要求县市场监管局…", "会议要求各乡镇…": the speaker's verb with no comma after it
 const PRONOUN_SPEAKER = /^(?:[她他]|会议|会上)(?:要求|强调|指出|明确|提出)[:,]?\s*/;
 // "千军昌要求," / "会议强调:" opening a news report's sentence
-const SPEAKER = /^[”"]?[\u4e00-\u9fa5]{2,4}(?:要求|强调|指出|表示|提出|明确)[:,]\s*/;
+// (or a document quoted by name: "《通知》要求,")
+const SPEAKER = /^[”"]?(?:[\u4e00-\u9fa5]{2,4}|《[^》]{2,30}》)(?:要求|强调|指出|表示|提出|明确)[:,]\s*/;
 // "各县市区和市级相关部门,要认真盘点…": the units charged, then a comma, then what they must do
 const ADDRESSED = /^(?:尤其是|特别是)?([^,;。:()!?\s]{2,40}?),(?=(?:要|须|必须|务必)[\u4e00-\u9fa5])()/;
 // "各牵头单位于2月10日前…", "各部门各单位要在每季度末…": addressees given a duty by the date their sentence sets

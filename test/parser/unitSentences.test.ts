@@ -694,3 +694,10 @@ describe('a bare 部门 names no one', () => {
     expect(tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('部门');
   });
 });
+
+describe('a duty after a document quoted by name and this year\'s date (real-BF bf05)', () => {
+  it('reads "《通知》要求,今年11月底前,市经信委要…" as 市经信委\'s duty', () => {
+    const tasks = parseText('2016年民生实事。\n《通知》要求,今年11月底前,市经信委要力争新增发放至少500万张基于“北京通”标准的卡片。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['市经信委']]);
+  });
+});
