@@ -701,3 +701,10 @@ describe('a duty after a document quoted by name and this year\'s date (real-BF 
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['市经信委']]);
   });
 });
+
+describe('a check is a piece of work (real-AM am15, real-BD bd11)', () => {
+  it('reads "三是…,县政府办要对照办理进度,…核实…" as the office\'s duty', () => {
+    const tasks = parseText('三是注重办理结果,县政府办要对照办理进度,结合实地走访调研、电话随机抽查等多种形式,核实承办单位的办结率、满意度。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['县政府办']]);
+  });
+});
