@@ -1,5 +1,6 @@
 // Every change writes an audit row in its own transaction: any server module that inserts, updates or deletes
-// rows must call writeAudit, unless it is listed here with the reason its writes are covered elsewhere.
+// rows must call writeAudit (or write the row in its own statement through auditRowsFrom), unless it is listed here
+// with the reason its writes are covered elsewhere.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -27,12 +28,14 @@ describe('audit coverage', () => {
       // hash.update(chunk) and map.delete(key) are no writes
       .filter(({ src }) => /\b(?:tx|db|trx)\s*\.\s*(?:insert|update|delete)\(\s*[a-zA-Z]/.test(src) || /^\s*\.(?:insert|update|delete)\(\s*[a-zA-Z]/m.test(src));
     expect(writers.length).toBeGreaterThan(20);
-    const missing = writers.filter(({ rel, src }) => !src.includes('writeAudit(') && !covered[rel]).map((w) => w.rel);
+    // (audit.ts auditRowsFrom writes the same audit row inside the changing statement itself: a data-modifying CTE)
+    const audits = (src: string) => src.includes('writeAudit(') || src.includes('auditRowsFrom(');
+    const missing = writers.filter(({ rel, src }) => !audits(src) && !covered[rel]).map((w) => w.rel);
     expect(missing, 'these modules change rows without an audit row').toEqual([]);
     // a listed exception that no longer writes rows (or now audits) is stale
     for (const rel of Object.keys(covered)) {
       const w = writers.find((x) => x.rel === rel);
-      if (w) expect(w.src.includes('writeAudit('), `${rel} audits now: drop it from the list`).toBe(false);
+      if (w) expect(audits(w.src), `${rel} audits now: drop it from the list`).toBe(false);
     }
   });
 });
