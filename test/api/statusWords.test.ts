@@ -183,7 +183,8 @@ describe('publishing with a preview', () => {
     expect(withdrawn.statusCode).toBe(200);
     expect((await anon(`/api/public/plans/${s.plan.id}`)).statusCode).toBe(404);
 
-    const trail = await t.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, String(s.plan.id)));
+    // (in the order written: a select without ORDER BY may return them in any order on PostgreSQL)
+    const trail = await t.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, String(s.plan.id))).orderBy(auditEvents.id);
     const pub = trail.filter((e) => e.entityType === 'plan' && (e.action === 'plan.publish' || e.action === 'plan.unpublish'));
     expect(pub.map((e) => e.action)).toEqual(['plan.publish', 'plan.unpublish']);
     expect(pub[0].after).toMatchObject({ published: true, fingerprint: again.fingerprint });
