@@ -1,7 +1,7 @@
 // The lead unit writes its progress report for a task and period, as a draft or submitted.
 // Entry checks that are judgement calls (已完成 below 100%, progress going backwards) are
 // warnings stored on the report for the reviewer, not refusals: the unit may be right.
-import { and, desc, eq, getTableColumns, inArray, isNotNull, lt, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
@@ -69,6 +69,9 @@ const newReportColumns = [
   'planId', 'taskId', 'periodId', 'unitId', 'status', 'reportedStatus', 'progress', 'progressText', 'problems', 'nextSteps', 'indicatorValues', 'warnings',
   'submissions', 'submittedAt', 'submittedBy', 'createdBy', 'createdAt', 'updatedAt', 'version',
 ] as const satisfies readonly (keyof typeof reports.$inferInsert)[];
+/** A statement writing reports, prepared with the audit row of each row it returns (a data-modifying CTE). */
+const withAuditRow = (db: Parameters<typeof prepareSqlAs>[0], write: { getSQL(): SQL }, name: string) =>
+  prepareSqlAs<typeof reports.$inferSelect>(db, sql`with r as (${write.getSQL()}), a as (${auditRowsFrom(sql`r`, sql`r.id`, sql`r.plan_id`)}) select * from r`, getTableColumns(reports), name);
 /** A new report and its audit row, in one statement (a data-modifying CTE, issue #15 phase 10): the report as written. */
 const insertReport = preparedStatement('report_insert_audited', (db, name) => {
   const insert = db
@@ -76,7 +79,7 @@ const insertReport = preparedStatement('report_insert_audited', (db, name) => {
     // a null for a timestamp placeholder is not drizzle's to encode (its encoder calls toISOString): given as text
     .values(Object.fromEntries(newReportColumns.map((c) => [c, c === 'submittedAt' ? sql`${sql.placeholder(c)}::timestamptz` : sql.placeholder(c)])) as unknown as typeof reports.$inferInsert)
     .returning();
-  return prepareSqlAs<typeof reports.$inferSelect>(db, sql`with r as (${insert.getSQL()}), a as (${auditRowsFrom(sql`r`, sql`r.id`, sql`r.plan_id`)}) select * from r`, getTableColumns(reports), name);
+  return withAuditRow(db, insert, name);
 });
 /**
  * A report saved again (a draft, a returned report) and its audit row, in one statement built once (a data-modifying
@@ -95,7 +98,7 @@ const updateReport = (submit: boolean) =>
       )
       .where(eq(reports.id, sql.placeholder('id')))
       .returning();
-    return prepareSqlAs<typeof reports.$inferSelect>(db, sql`with r as (${update.getSQL()}), a as (${auditRowsFrom(sql`r`, sql`r.id`, sql`r.plan_id`)}) select * from r`, getTableColumns(reports), name);
+    return withAuditRow(db, update, name);
   });
 const updateReportStatement = { save: updateReport(false), submit: updateReport(true) };
 
