@@ -81,3 +81,10 @@ describe('a term of a ratio (s04: 林草三次产业结构由2021年的60:25:15�
     expect(page('s04-').targets.map((t) => t.value)).not.toContain(25);
   });
 });
+
+describe('each place\'s share done, listed after 完成率分别为 (real-CB cb08)', () => {
+  it('takes no target from "各市州完成率分别为:长沙市76.43%、衡阳市28.85%…"', () => {
+    const values = parseText('2019年农村改厕进展。\n各市州完成率分别为:长沙市76.43%、衡阳市28.85%、株洲市58.84%。\n').targets.map((t) => t.value);
+    expect(values).toEqual([]);
+  });
+});

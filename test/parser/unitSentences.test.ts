@@ -708,3 +708,10 @@ describe('a check is a piece of work (real-AM am15, real-BD bd11)', () => {
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['县政府办']]);
   });
 });
+
+describe('a share done is not a piece of work (real-CB cb08)', () => {
+  it('reads no duty in "各市州完成率分别为:长沙市76.43%、…"', () => {
+    const tasks = parseText('2019年农村改厕进展。\n各市州完成率分别为:长沙市76.43%、衡阳市28.85%、株洲市58.84%。\n').tasks;
+    expect(tasks.filter((t) => t.responsible.length || t.lead.length)).toEqual([]);
+  });
+});
