@@ -391,6 +391,33 @@ export function taskListKey(actor: Actor, f: TaskListFilter, today: string): str
 }
 
 /**
+ * taskListKey kept per request URL (issue #15 phase 12): the filter is made from the URL (its path gives the plan, its
+ * query every other filter) and the actor's unit (`/api/me/tasks`), the key from the filter, the actor's scope and the
+ * date — so the same URL asked under the same scope, unit and date has the same key. Handing out the same string each
+ * time saves building it (~9 µs of a cached list's hit in the profile) and lets the answer cache's Map use the hash the
+ * string already holds. At most LIST_KEY_URLS URLs per scope and unit, LIST_KEY_SCOPES scopes (all dropped past it).
+ */
+const LIST_KEY_URLS = 1000;
+const LIST_KEY_SCOPES = 1000;
+const listKeys = new Map<string, Map<number | null, Map<string, { today: string; key: string }>>>();
+export function taskListKeyFor(actor: Actor, url: string, f: TaskListFilter, today: string): string {
+  const scope = scopeKey(actor);
+  let byUnit = listKeys.get(scope);
+  if (!byUnit) {
+    if (listKeys.size >= LIST_KEY_SCOPES) listKeys.clear();
+    listKeys.set(scope, (byUnit = new Map()));
+  }
+  let byUrl = byUnit.get(actor.unitId);
+  if (!byUrl) byUnit.set(actor.unitId, (byUrl = new Map()));
+  const kept = byUrl.get(url);
+  if (kept?.today === today) return kept.key;
+  if (!kept && byUrl.size >= LIST_KEY_URLS) byUrl.clear();
+  const key = taskListKey(actor, f, today);
+  byUrl.set(url, { today, key });
+  return key;
+}
+
+/**
  * A page of tasks with their computed status: numbered (`page`, with the total) or, with `cursor`, a keyset page
  * (`nextCursor`, no total), as the answer's JSON text. Filtering by status reads the rows' colour and state
  * (`statusIs`); the page itself is one statement (`itemRows`: the items shaped by the database, with the total of a

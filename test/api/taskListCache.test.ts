@@ -6,6 +6,8 @@ import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setClock } from '../../server/clock.js';
 import { changeClockOf } from '../../server/db/changeClock.js';
+import { taskListKey, taskListKeyFor, type TaskListFilter } from '../../server/queries/status.js';
+import type { Actor } from '../../server/policy.js';
 import { useTestApp } from '../helpers/app.js';
 import { makeClient, makePlan, makeRunningPlan } from '../helpers/factories.js';
 
@@ -169,6 +171,34 @@ describe('task lists from the answer cache', () => {
       [s.office, `/api/plans/${s.plan.id}/board`], [s.office, `/api/plans/${s.plan.id}/status`],
     ] as const;
     await cachedEqualsFresh(asked);
+  });
+});
+
+describe('a task list\'s key kept per URL (taskListKeyFor, issue #15 phase 12)', () => {
+  const actor = (over: Partial<Actor>): Actor => ({ userId: 1, username: 'u', displayName: 'u', roles: ['office'], unitId: null, regionIds: [7, 8, 9], ip: null, ...over }) as Actor;
+  const filter = (over: Partial<TaskListFilter> = {}): TaskListFilter => ({ page: 1, pageSize: 50, planId: 3, status: 'red', ...over });
+
+  it('the same URL, scope, unit and day: taskListKey\'s key, the same string each time; any of them changed: its own', () => {
+    const office = actor({});
+    const url = '/api/plans/3/tasks?status=red';
+    const first = taskListKeyFor(office, url, filter(), '2026-06-10');
+    expect(first).toBe(taskListKey(office, filter(), '2026-06-10'));
+    // kept: not built again (the filter passed is not read on a hit)
+    expect(taskListKeyFor(office, url, filter({ status: 'never read' }), '2026-06-10')).toBe(first);
+    // another day: that day's key
+    expect(taskListKeyFor(office, url, filter(), '2026-06-11')).toBe(taskListKey(office, filter(), '2026-06-11'));
+    // another scope (the same URL): its own key
+    const other = actor({ regionIds: [7, 8] });
+    expect(taskListKeyFor(other, url, filter(), '2026-06-11')).toBe(taskListKey(other, filter(), '2026-06-11'));
+    expect(taskListKeyFor(other, url, filter(), '2026-06-11')).not.toBe(taskListKeyFor(office, url, filter(), '2026-06-11'));
+    // a unit's own list: the same URL, the same scope shape, each unit its own key
+    const [a, b] = [actor({ roles: ['unit_reporter'], unitId: 11, regionIds: [] }), actor({ roles: ['unit_reporter'], unitId: 12, regionIds: [] })];
+    const mine = '/api/me/tasks?cursor=';
+    const ka = taskListKeyFor(a, mine, filter({ planId: undefined, unitId: 11, status: undefined, cursor: null }), '2026-06-11');
+    const kb = taskListKeyFor(b, mine, filter({ planId: undefined, unitId: 12, status: undefined, cursor: null }), '2026-06-11');
+    expect(ka).toBe(taskListKey(a, filter({ planId: undefined, unitId: 11, status: undefined, cursor: null }), '2026-06-11'));
+    expect(kb).toBe(taskListKey(b, filter({ planId: undefined, unitId: 12, status: undefined, cursor: null }), '2026-06-11'));
+    expect(ka).not.toBe(kb);
   });
 });
 

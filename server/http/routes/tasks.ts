@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.js';
 import { readHistory } from '../../audit.js';
 import { getVisibleTask } from '../../queries/tasks.js';
 import { createTask, deleteTask, updateTask } from '../../operations/saveTask.js';
-import { listTasksWithStatus, taskListKey, withStatus } from '../../queries/status.js';
+import { listTasksWithStatus, taskListKeyFor, withStatus } from '../../queries/status.js';
 import { sendCachedAnswer } from '../answerCache.js';
 import { now } from '../../clock.js';
 import { todayInShanghai } from '../../domain/dates.js';
@@ -24,11 +24,11 @@ export const taskRoutes = [
     params: idParam, query: taskListQuerySchema, response: taskPage,
     // the plan's visibility is its declared access (read('plan')), checked before the handler runs, which read the
     // change stamp in the same statement (`owner`); cached (answerCache.ts) under taskListKey — the actor's scope, the
-    // normalised query, the date — so a hit costs no statement beyond the gate's
+    // normalised query, the date (kept per URL: taskListKeyFor) — so a hit costs no statement beyond the gate's
     handler: async ({ db, actor, params, query, req, reply, owner }) => {
       const f = { ...query, planId: params.id };
       const t = todayInShanghai(now());
-      return sendCachedAnswer(db, req, reply, taskListKey(actor, f, t), () => listTasksWithStatus(db, actor, f, t), { stamp: owner!.stamp });
+      return sendCachedAnswer(db, req, reply, taskListKeyFor(actor, req.url, f, t), () => listTasksWithStatus(db, actor, f, t), { stamp: owner!.stamp });
     },
   }),
   defineRoute({
@@ -39,7 +39,7 @@ export const taskRoutes = [
       if (!actor.unitId) return query.cursor !== undefined ? { items: [], pageSize: query.pageSize, nextCursor: null } : { items: [], total: 0, page: query.page, pageSize: query.pageSize };
       const f = { ...query, unitId: actor.unitId };
       const t = todayInShanghai(now());
-      return sendCachedAnswer(db, req, reply, taskListKey(actor, f, t), () => listTasksWithStatus(db, actor, f, t));
+      return sendCachedAnswer(db, req, reply, taskListKeyFor(actor, req.url, f, t), () => listTasksWithStatus(db, actor, f, t));
     },
   }),
   defineRoute({
