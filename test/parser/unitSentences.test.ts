@@ -715,3 +715,10 @@ describe('a share done is not a piece of work (real-CB cb08)', () => {
     expect(tasks.filter((t) => t.responsible.length || t.lead.length)).toEqual([]);
   });
 });
+
+describe('the body named after 由 just after a quoted name (real-CB cb03)', () => {
+  it('reads "“河长制”由县水资源管理委员会组织实施" as the committee\'s duty', () => {
+    const tasks = parseText('县河长制实施方案。\n(一)组织协调机构。“河长制”由县水资源管理委员会组织实施。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['县水资源管理委员会']]);
+  });
+});
