@@ -722,3 +722,12 @@ describe('the body named after 由 just after a quoted name (real-CB cb03)', () 
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['县水资源管理委员会']]);
   });
 });
+
+describe('the span the work runs in before who does it (real-CA ca07, real-AI ai09)', () => {
+  it('reads "2011年9月20日至2011年12月31日,X和Y、Z负责对口督查…" as their duty', () => {
+    const tasks = parseText(
+      '二、工作职责\n2011年9月20日至2011年12月31日,省住房城乡建设厅机关有关处室和省建筑工程标准定额站、省建筑工程质量监督总站负责对口督查18个省辖市和10个直管县2011年度保障性安居工程工作。\n',
+    ).tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['省住房城乡建设厅机关有关处室', '省建筑工程标准定额站', '省建筑工程质量监督总站']]);
+  });
+});
