@@ -5,7 +5,7 @@ import { contributionBodySchema } from '../../shared/reporting.js';
 import { reportContributions } from '../db/schema/index.js';
 import { writeAudit } from '../audit.js';
 import { now } from '../clock.js';
-import { getVisibleTaskWithPlan } from '../queries/tasks.js';
+import { getVisibleTaskWithPlan, type VisibleTaskWithPlan } from '../queries/tasks.js';
 import { currentPeriod, effectiveState, ensurePeriod, findPeriod, runSettings, shanghaiToday } from '../queries/calendar.js';
 import type { OpContext } from './context.js';
 import { sql } from 'drizzle-orm';
@@ -22,9 +22,10 @@ async function contributesTo(db: DbOrTx, unitId: number, taskId: number): Promis
   return (res as unknown as { rows: unknown[] }).rows.length > 0;
 }
 
-export async function saveContribution({ db, actor }: OpContext, taskId: number, input: z.input<typeof contributionBodySchema>) {
+/** `gated`: the task with its plan as the route gate read it (access.ts `loads: 'task_with_plan'`), else read here */
+export async function saveContribution({ db, actor }: OpContext, taskId: number, input: z.input<typeof contributionBodySchema>, gated?: VisibleTaskWithPlan) {
   const data = contributionBodySchema.parse(input);
-  const { plan } = await getVisibleTaskWithPlan(db, actor, taskId);
+  const { plan } = gated?.id === taskId ? gated : await getVisibleTaskWithPlan(db, actor, taskId);
   if (!actor.unitId || !(await contributesTo(db, actor.unitId, taskId))) throw new AppError('REPORT_NOT_CONTRIBUTOR');
   const unitId = actor.unitId;
   const today = shanghaiToday(now());

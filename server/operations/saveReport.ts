@@ -11,7 +11,7 @@ import { auditRowsFrom, auditValues, noteAudited } from '../audit.js';
 import { prepareSqlAs, preparedStatement } from '../db/prepared.js';
 import { now } from '../clock.js';
 import { fmtPct } from '../domain/format.js';
-import { getVisibleTaskWithPlan } from '../queries/tasks.js';
+import { getVisibleTaskWithPlan, type VisibleTaskWithPlan } from '../queries/tasks.js';
 import { currentPeriod, effectiveState, ensurePeriod, findPeriod, periodHolds, runSettings, shanghaiToday, type PeriodRow } from '../queries/calendar.js';
 import { lastAcceptedProgress, toReportOut } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
@@ -102,9 +102,10 @@ const updateReport = (submit: boolean) =>
   });
 const updateReportStatement = { save: updateReport(false), submit: updateReport(true) };
 
-export async function saveReport({ db, actor }: OpContext, taskId: number, input: z.input<typeof reportBodySchema>) {
+/** `gated`: the task with its plan as the route gate read it (access.ts `loads: 'task_with_plan'`), else read here */
+export async function saveReport({ db, actor }: OpContext, taskId: number, input: z.input<typeof reportBodySchema>, gated?: VisibleTaskWithPlan) {
   const data = reportBodySchema.parse(input);
-  const { plan, ...task } = await getVisibleTaskWithPlan(db, actor, taskId);
+  const { plan, ...task } = gated?.id === taskId ? gated : await getVisibleTaskWithPlan(db, actor, taskId);
   const settings = runSettings(plan);
   const unitHead = actor.roles.includes('unit_head');
   // 单位负责人预审: a reporter's submission first goes to a head of the unit; a head's own goes straight on

@@ -174,16 +174,26 @@ export async function getVisibleTask(db: DbOrTx, actor: Actor, id: number) {
  * plan's title, the source quote: a statement each, and the plan's whole document for the quote), getVisiblePlan the
  * plan in one more.
  */
+/**
+ * What getVisibleTaskWithPlan reads of a task joined with its plan (the route gate of a submission reads the same
+ * columns in its own statement, access.ts `loads: 'task_with_plan'`).
+ */
+export const taskWithPlanColumns = {
+  id: tasks.id, planId: tasks.planId, title: tasks.title,
+  // as text: the drivers hand json back differently (node-postgres parses it, drizzle's PGlite session does not)
+  units: sql<string>`coalesce((select json_agg(json_build_object('unitId', tu.unit_id, 'role', tu.role)) from task_units tu where tu.task_id = ${tasks.id}), '[]'::json)::text`,
+  plan: plans,
+};
+type TaskWithPlanRow = { id: number; planId: number; title: string; units: string; plan: typeof plans.$inferSelect };
+/** A visible task's title and units with its plan's row (getVisibleTaskWithPlan's answer). */
+export type VisibleTaskWithPlan = Omit<TaskWithPlanRow, 'units'> & { units: { unitId: number | null; role: string }[] };
+export const toVisibleTaskWithPlan = (row: TaskWithPlanRow): VisibleTaskWithPlan => ({ ...row, units: JSON.parse(row.units) as VisibleTaskWithPlan['units'] });
+
 /** getVisibleTaskWithPlan's statement (every report's save or submission), one per shape of the scopes, built once (db/prepared.ts) */
 const taskWithPlanStatement = (shape: string, taskCond: SQL | undefined, planCond: SQL | undefined) =>
   preparedStatement(`task_with_plan_${shape}`, (db, name) =>
     db
-      .select({
-        id: tasks.id, planId: tasks.planId, title: tasks.title,
-        // as text: the drivers hand json back differently (node-postgres parses it, drizzle's PGlite session does not)
-        units: sql<string>`coalesce((select json_agg(json_build_object('unitId', tu.unit_id, 'role', tu.role)) from task_units tu where tu.task_id = ${tasks.id}), '[]'::json)::text`,
-        plan: plans,
-      })
+      .select(taskWithPlanColumns)
       .from(tasks)
       .innerJoin(plans, eq(plans.id, tasks.planId))
       .where(combine(sql`${tasks.id} = ${sql.placeholder('id')}`, taskCond, planCond))
@@ -191,13 +201,13 @@ const taskWithPlanStatement = (shape: string, taskCond: SQL | undefined, planCon
   );
 const taskWithPlanStatements = new Map<string, ReturnType<typeof taskWithPlanStatement>>();
 
-export async function getVisibleTaskWithPlan(db: DbOrTx, actor: Actor, id: number) {
+export async function getVisibleTaskWithPlan(db: DbOrTx, actor: Actor, id: number): Promise<VisibleTaskWithPlan> {
   const scope = preparedScopes(actor);
   let statement = taskWithPlanStatements.get(scope.shape);
   if (!statement) taskWithPlanStatements.set(scope.shape, (statement = taskWithPlanStatement(scope.shape, scope.task, scope.plan)));
   const [row] = await statement(db, { id, ...scope.values });
   if (!row) throw new AppError('NOT_FOUND');
-  return { ...row, units: JSON.parse(row.units) as { unitId: number | null; role: string }[] };
+  return toVisibleTaskWithPlan(row);
 }
 
 export { and };

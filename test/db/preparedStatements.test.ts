@@ -68,8 +68,9 @@ describe('statements built once', () => {
 
   // issue #15 phase 10: the statements of a new report's submission are merged where the rules allow — the gate's
   // plan row with the task's scope, the period, the report held and the last accepted progress, the report with its
-  // audit row, the status's inputs with its facts — 14 round trips to PostgreSQL (with BEGIN/COMMIT) become 9
-  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')("a new report's submission goes to PostgreSQL in 9 round trips, its session's included", async () => {
+  // audit row, the status's inputs with its facts — 14 round trips to PostgreSQL (with BEGIN/COMMIT) become 9;
+  // phase 12: the task with its plan read by the route gate's statement (access.ts `loads`), 8
+  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')("a new report's submission goes to PostgreSQL in 8 round trips, its session's included", async () => {
     setClock(() => new Date('2026-02-03T02:00:00Z'));
     const s = await makeRunningPlan(t.app, t.handle.db);
     await t.handle.db.execute(sql`select 1`);
@@ -90,7 +91,7 @@ describe('statements built once', () => {
     expect(res.statusCode).toBe(200);
     // then, outside the transaction and after the answer, the change's notification (db/changeClock.ts commitNotifier)
     await new Promise((r) => setTimeout(r, 100));
-    expect(sent).toEqual(['session', 'gate_task', 'task_with_plan_unit', 'begin', 'report_held_for_save', 'report_insert_audited', 'status_refresh_inputs_sent', 'status_store_few', 'commit', 'select pg_notify($1, $2)']);
+    expect(sent).toEqual(['session', 'gate_task_with_plan', 'begin', 'report_held_for_save', 'report_insert_audited', 'status_refresh_inputs_sent', 'status_store_few', 'commit', 'select pg_notify($1, $2)']);
     const audits = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(res.json().id))));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: 'report.submit', planId: s.plan.id, actorUserId: expect.any(Number), before: null, after: expect.objectContaining({ progress: 30, status: 'submitted', period: '2026-02' }) });
@@ -115,13 +116,40 @@ describe('statements built once', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: draft.json().id, status: 'submitted', progress: 35, version: draft.json().version + 1 });
     await new Promise((r) => setTimeout(r, 100));
-    // the session cached (the draft's request read it): 10 round trips with the answer's attachments, 11 before
-    expect(sent).toEqual(['gate_task', 'task_with_plan_unit', 'begin', 'report_held_for_save', 'report_update_audited_submit', 'status_refresh_inputs_sent', 'status_store_few', 'select "id", "report_id", "fil', 'commit', 'select pg_notify($1, $2)']);
+    // the session cached (the draft's request read it): 9 round trips with the answer's attachments (phase 11: 10, the
+    // gate and the task with its plan apart)
+    expect(sent).toEqual(['gate_task_with_plan', 'begin', 'report_held_for_save', 'report_update_audited_submit', 'status_refresh_inputs_sent', 'status_store_few', 'select "id", "report_id", "fil', 'commit', 'select pg_notify($1, $2)']);
     const audits = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(res.json().id)))).orderBy(auditEvents.id);
     expect(audits).toHaveLength(2);
     expect(audits[1]).toMatchObject({ action: 'report.submit', planId: s.plan.id, actorUserId: expect.any(Number), before: { status: 'draft', reportedStatus: '推进中', progress: 20 }, after: expect.objectContaining({ progress: 35, status: 'submitted', period: '2026-02' }) });
     const [stored] = await t.handle.db.select().from(reports).where(eq(reports.id, res.json().id));
     expect(stored).toMatchObject({ status: 'submitted', submissions: 1, progress: 35 });
+  });
+
+  // phase 12: a contribution's route reads the task with its plan in the gate's statement too (routes/access.ts
+  // takePartWithPlan), and a unit that takes no part in the task is still refused by that statement, nothing written
+  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')("a contribution's gate reads the task with its plan: no statement of its own for them", async () => {
+    setClock(() => new Date('2026-02-03T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    expect((await s.reporterB.client.post(`/api/tasks/${s.task.id}/contributions`, { text: '配合一' })).statusCode).toBe(200);
+    const sent: string[] = [];
+    const query = pg.Client.prototype.query;
+    vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
+      const c = a[0] as string | { name?: string; text?: string };
+      sent.push(typeof c === 'string' ? c : c.name ? c.name.replace(/_\d+$/, '') : (c.text ?? '').slice(0, 30));
+      return (query as (...x: unknown[]) => unknown).apply(this, a);
+    } as never);
+    const res = await s.reporterB.client.post(`/api/tasks/${s.task.id}/contributions`, { text: '配合二' });
+    const refused = await s.reporterA.client.post(`/api/tasks/${s.otherTask.id}/contributions`, { text: '越权' });
+    vi.restoreAllMocks();
+    expect(res.statusCode).toBe(200);
+    expect(refused.statusCode).toBe(404);
+    expect(sent[0]).toBe('gate_task_with_plan');
+    expect(sent.filter((x) => x.startsWith('task_with_plan'))).toEqual([]);
+    // the refused one sent its gate statement and nothing after it
+    expect(sent.at(-1)).toBe('gate_task_with_plan');
+    const stored = await t.handle.db.execute(sql`select text from report_contributions where task_id = ${s.otherTask.id}`);
+    expect((stored as unknown as { rows: unknown[] }).rows).toEqual([]);
   });
 
   it("a kept statement runs on the connection of the transaction it is given (it reads the transaction's own rows)", async () => {

@@ -7,6 +7,8 @@ const none = (reason: string): Access => ({ record: 'none', action: 'read', reas
 const read = (record: Access['record'], param?: string): Access => ({ record, action: 'read', param });
 const write = (record: Access['record'], param?: string): Access => ({ record, action: 'write', param });
 const takePart = (record: Access['record'], param?: string): Access => ({ record, action: 'take_part', param });
+/** take_part on a task whose handler needs it with its plan: read by the gate's statement (access.ts `loads`) */
+const takePartWithPlan = (): Access => ({ record: 'task', action: 'take_part', loads: 'task_with_plan' });
 
 export const routeAccess: Record<string, Access> = {
   'POST /api/auth/login': none('signing in'),
@@ -54,8 +56,8 @@ export const routeAccess: Record<string, Access> = {
   'POST /api/plans/:id/periods/:period/lock': write('plan'),
   'POST /api/plans/:id/periods/:period/unlock': write('plan'),
   'GET /api/tasks/:id/reports': read('task'),
-  'POST /api/tasks/:id/reports': takePart('task'),
-  'POST /api/tasks/:id/contributions': takePart('task'),
+  'POST /api/tasks/:id/reports': takePartWithPlan(),
+  'POST /api/tasks/:id/contributions': takePartWithPlan(),
   'POST /api/tasks/:id/subtasks': takePart('task'),
   'GET /api/reports/:id': read('report'),
   'POST /api/reports/:id/review': write('report'),

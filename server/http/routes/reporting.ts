@@ -121,14 +121,15 @@ export const reportingRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/tasks/:id/reports', permission: 'report.submit', tag: 'reporting', summary: '牵头单位填报进展(草稿或报送)', params: idParam, body: reportBodySchema, response: reportOutSchema,
-    handler: async ({ db, actor, params, body }) => {
-      return saveReport({ db, actor }, params.id, body);
+    // the task with its plan read by the route gate's statement (routes/access.ts takePartWithPlan)
+    handler: async ({ db, actor, params, body, owner }) => {
+      return saveReport({ db, actor }, params.id, body, owner?.task);
     },
   }),
   defineRoute({
     method: 'POST', url: '/api/tasks/:id/contributions', permission: 'report.submit', tag: 'reporting', summary: '责任、配合单位填报配合情况', params: idParam, body: contributionBodySchema,
-    handler: async ({ db, actor, params, body }) => {
-      const row = await saveContribution({ db, actor }, params.id, body);
+    handler: async ({ db, actor, params, body, owner }) => {
+      const row = await saveContribution({ db, actor }, params.id, body, owner?.task);
       return { id: row.id, unitId: row.unitId, text: row.text };
     },
   }),
