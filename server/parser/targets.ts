@@ -59,6 +59,8 @@ const GOAL_LINE = /^\s*(?:年度|全年|[一二三四]季度)?(?:目标任务|�
 // (only the measured shapes: "完成年目标任务6600人的100.76%", "比年目标任务4%低0.63个百分点"; "全年完成计划签约项目40个" sets one)
 const GOAL_MEASURED =
   /(?:完成|占)(?:全年|年度|年|市定|省定|下达的?)?(?:目标任务|任务|目标|计划)数?[^,;。]{0,12}?的\s*[\d.]+\s*%|(?:比|较)(?:全年|年度|年|市定|省定|下达的?)?(?:目标任务|任务|目标|计划)[\d.]+\s*%?[^,;。]{0,4}?[低高多少]/g;
+// "二、经济社会发展预期目标", "(一)主要目标": the part of a plan that sets its goals
+const GOAL_HEADING = /(?:预期|主要|发展|年度|总体|工作)目标(?:任务)?$|^目标任务$/;
 const LAST_YEAR = /^\s*(?:去年|上年|上一年|过去一年)(?:以来|全年|度)?[,,]/;
 const THIS_YEAR = /^\s*(?:今年|明年|本年|新的一年|(?:19|20)\d{2}年)|将|计划|预计/;
 // "各市州完成率分别为:长沙市76.43%、…": each place's share done, a progress list
@@ -167,6 +169,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   // againstOnly: under a progress heading, only the goal a result is measured against ("完成年度目标任务589亿元的37.22%")
   const scanText = (v: VText, from: number, node: OutlineNode | null, year: number | null, againstOnly = false): number | null => {
     let lastSet: number | null = null;
+    const goalHeading = () => idx.chain(node).some((n) => GOAL_HEADING.test(n.title) && !PAST_TITLE.test(n.title) && !/进展|进度|完成/.test(n.title));
     // "2023年,全镇实现…;完成固定资产投资29.4亿元" in a 2024 plan: a record's year holds for the rest of its paragraph
     let recordYear: number | null = null;
     let lastYearPara = false;
@@ -259,7 +262,11 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
         // "原则上平原地区不低于3000亩,丘陵山区不低于1000亩", "单个项目涉及的乡镇原则上不超过2个": a norm each project keeps, not a goal (to the sentence end)
         if (/原则上/.test(s.slice(0, m.index))) continue;
         // "2024年全市…,案件数量同比下降20%" in a 2024 plan: a sentence set in the plan's own years says what to reach
-        const goal = startYear !== null && year !== null && year >= startYear && s.includes('同比') && ownYearsOnly(s.slice(0, m.index), startYear);
+        // (and under a heading that names the goals, "二、经济社会发展预期目标": "地区生产总值同比增长6.5%以上")
+        const goal =
+          s.includes('同比') &&
+          ((startYear !== null && year !== null && year >= startYear && ownYearsOnly(s.slice(0, m.index), startYear)) ||
+            (goalHeading() && !/(?:19|20)\d{2}\s*年/.test(s.slice(0, m.index)) && !PAST_CLAUSE.test(s.slice(0, m.index).replace(/同比/g, ''))));
         const t = figure(ctx, s, v, sStart, m, relYear(s, m.index) ?? year, node, prev, plan, goal);
         if (t) {
           out.push(...sharedFigure(ctx, s, v, sStart, m.index, m.index + m[0].trimEnd().length, t), t);

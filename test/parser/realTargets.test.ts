@@ -88,3 +88,18 @@ describe('each place\'s share done, listed after 完成率分别为 (real-CB cb0
     expect(values).toEqual([]);
   });
 });
+
+describe('同比 under the heading that sets the goals (real-BZ bz02)', () => {
+  const text = '紫阳县2025年国民经济和社会发展计划\n二、经济社会发展预期目标\n地区生产总值同比增长 6.5%以上,固定资产投资同比增长6.5%以上,社会消费品零售总额同比增长11%以上。\n';
+  it('takes "地区生产总值同比增长 6.5%以上" as a goal', () => {
+    expect(parseText(text).targets.map((t) => [t.value, t.comparator])).toEqual([
+      [6.5, '>='],
+      [6.5, '>='],
+      [11, '>='],
+    ]);
+  });
+  it('still reads a result under a progress heading as progress', () => {
+    const t = '咸宁市主要目标任务三季度进展\n一、主要目标任务进展\n规模以上工业增加值增长10%。1-9全市1005家规模以上工业企业累计完成产值1662.25亿元,同比增长9.6%。\n';
+    expect(parseText(t).targets.map((x) => x.value)).not.toContain(9.6);
+  });
+});
