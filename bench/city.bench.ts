@@ -2,7 +2,7 @@
 // measured in the same run: a bare route behind the same hooks, and each route's own SQL alone through pgbench.
 //
 //   npx tsx bench/city/generate.ts --size district          # once: loads luoshi_bench
-//   npx tsx bench/city.bench.ts [--seconds 10] [--connections 50] [--rounds 1] [--only status,board] [--explain] [--no-sql] [--floor-each] [--server DIR/bench/city/server.ts] [--cpu-prof DIR]
+//   npx tsx bench/city.bench.ts [--seconds 10] [--connections 50] [--rounds 1] [--only status,board] [--explain] [--no-sql] [--floor-each] [--floor-same] [--server DIR/bench/city/server.ts] [--cpu-prof DIR]
 //   npx tsx bench/city.bench.ts --check-plans --only cursor      # only the plan check of the keyset pages, exit 1 if one fails
 //
 // The app runs as its own process (bench/city/server.ts, DATABASE_URL = --db, LUOSHI_DB_POOL passed through), the load
@@ -12,9 +12,13 @@
 // clock listening — has no SQL alone: 'none', its floor is the bare route). --explain prints EXPLAIN ANALYZE of each route's two
 // slowest statements. "server CPU" is the app process's CPU time (from /proc) per request sent, robust to what
 // others run on the machine. --floor-each: the bare route is measured again right before each route, and each route's
-// ratio is also given against that floor of the same moment. Before the load, the keyset routes' page statements are EXPLAINed: each must use an index and
+// ratio is also given against that floor of the same moment. --floor-same: also right before each route, the bare route
+// sending that route's answer as its client receives it (the same compressed bytes, its content-encoding: /__bench/same)
+// — what the answer's size costs the socket and the client (autocannon keeps each body as a string: a compressed body's
+// bytes are decoded as UTF-8 on the same cores), apart from the route's own work. Before the load, the keyset routes' page statements are EXPLAINed: each must use an index and
 // no statement of theirs may scan a large table whole (unit_tasks among them). Results: markdown tables on stdout, JSON in /tmp/city-bench-<time>.json.
 import { spawnSync } from 'node:child_process';
+import { request } from 'node:http';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir, cpus, loadavg } from 'node:os';
 import path from 'node:path';
@@ -207,6 +211,19 @@ const results: Record<string, { http: Measure[]; sql: Measure[]; statements: num
 /** --floor-each: per route, the bare route measured right before it in each round */
 const floorEach = args.has('floor-each');
 const floors: Record<string, Measure[]> = {};
+/** --floor-same: per route, the bare route sending the route's answer bytes, measured right before it */
+const floorSame = args.has('floor-same');
+const sameFloors: Record<string, Measure[]> = {};
+/** the route's answer as the client receives it (not decoded): its bytes and content-encoding */
+const rawAnswer = (pathname: string, cookie: string) =>
+  new Promise<{ body: Buffer; encoding: string }>((resolve, reject) => {
+    request(base + pathname, { headers: { cookie, 'accept-encoding': 'gzip, br' } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ body: Buffer.concat(chunks), encoding: String(res.headers['content-encoding'] ?? '') }));
+      res.on('error', reject);
+    }).end();
+  });
 const bare: Measure[] = [];
 for (let round = 1; round <= rounds; round++) {
   await http('/__bench/bare', cookies.office, 2); // warm-up
@@ -222,6 +239,12 @@ for (let round = 1; round <= rounds; round++) {
       await http('/__bench/bare', cookies.office, 2);
       (floors[r.name] ??= []).push(await http('/__bench/bare', cookies.office));
     }
+    if (floorSame) {
+      const answer = await rawAnswer(r.path, cookie);
+      await fetch(`${base}/__bench/same`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-content-encoding': answer.encoding, cookie: cookies.office }, body: new Uint8Array(answer.body) });
+      await http('/__bench/same', cookies.office, 2);
+      (sameFloors[r.name] ??= []).push(await http('/__bench/same', cookies.office));
+    }
     await http(r.path, cookie, 2); // warm-up
     entry.http.push(await http(r.path, cookie));
     // a request that sends no statement (an answer cache hit with the change clock listening): its SQL alone is nothing,
@@ -230,7 +253,8 @@ for (let round = 1; round <= rounds; round++) {
     const h = entry.http.at(-1)!;
     const s = entry.sql.at(-1);
     const adjacent = floors[r.name]?.at(-1);
-    console.error(`  ${r.name}: ${h.rps.toFixed(1)} req/s p99 ${h.p99} ms, server CPU ${h.cpuMs?.toFixed(2)} ms/answer${h.errors ? ` (${h.errors} errors)` : ''}${adjacent ? ` (bare route just before: p99 ${adjacent.p99} ms, CPU ${adjacent.cpuMs?.toFixed(2)} ms)` : ''}; SQL alone ${s ? `${s.rps.toFixed(1)} tps p99 ${s.p99.toFixed(0)} ms` : '-'}; ${cap.statements.length} statements (first request ${firstCounts.get(r.name)}), ${cap.bytes} bytes (load ${load()})`);
+    const sameSize = sameFloors[r.name]?.at(-1);
+    console.error(`  ${r.name}: ${h.rps.toFixed(1)} req/s p99 ${h.p99} ms, server CPU ${h.cpuMs?.toFixed(2)} ms/answer${h.errors ? ` (${h.errors} errors)` : ''}${adjacent ? ` (bare route just before: p99 ${adjacent.p99} ms, CPU ${adjacent.cpuMs?.toFixed(2)} ms)` : ''}${sameSize ? ` (the same bytes: p99 ${sameSize.p99} ms, CPU ${sameSize.cpuMs?.toFixed(2)} ms)` : ''}; SQL alone ${s ? `${s.rps.toFixed(1)} tps p99 ${s.p99.toFixed(0)} ms` : '-'}; ${cap.statements.length} statements (first request ${firstCounts.get(r.name)}), ${cap.bytes} bytes (load ${load()})`);
     if (explain && round === 1) {
       const timed: { ms: number; text: string; plan: string }[] = [];
       for (const st of cap.statements) {
@@ -248,8 +272,8 @@ for (let round = 1; round <= rounds; round++) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const bareP99 = median(bare.map((b) => b.p99));
-console.log(`\n| route | req/s | p99 ms | server CPU ms/answer | SQL alone p99 ms | SQL alone tps | ratio to floor |${floorEach ? ' bare route just before: p99 ms | ratio to it |' : ''} statements | bytes |\n|---|---:|---:|---:|---:|---:|---:|${floorEach ? '---:|---:|' : ''}---:|---:|`);
-console.log(`| bare route | ${median(bare.map((b) => b.rps)).toFixed(0)} | ${bareP99} | ${median(bare.map((b) => b.cpuMs ?? NaN)).toFixed(2)} | | | |${floorEach ? ' | |' : ''} 0 | |`);
+console.log(`\n| route | req/s | p99 ms | server CPU ms/answer | SQL alone p99 ms | SQL alone tps | ratio to floor |${floorEach ? ' bare route just before: p99 ms | ratio to it |' : ''}${floorSame ? ' the same bytes: p99 ms | CPU ms | ratio to it |' : ''} statements | bytes |\n|---|---:|---:|---:|---:|---:|---:|${floorEach ? '---:|---:|' : ''}${floorSame ? '---:|---:|---:|' : ''}---:|---:|`);
+console.log(`| bare route | ${median(bare.map((b) => b.rps)).toFixed(0)} | ${bareP99} | ${median(bare.map((b) => b.cpuMs ?? NaN)).toFixed(2)} | | | |${floorEach ? ' | |' : ''}${floorSame ? ' | | |' : ''} 0 | |`);
 for (const [name, e] of Object.entries(results)) {
   const p99 = median(e.http.map((m) => m.p99));
   const sqlP99 = e.sql.length ? median(e.sql.map((m) => m.p99)) : NaN;
@@ -258,10 +282,12 @@ for (const [name, e] of Object.entries(results)) {
   // against the bare route measured just before it (with SQL alone's p99 when larger), the median over rounds
   const near = floorEach ? median((floors[name] ?? []).map((b) => b.p99)) : NaN;
   const nearCells = floorEach ? ` ${near} | ${(p99 / Math.max(near, Number.isNaN(sqlP99) ? 0 : sqlP99)).toFixed(1)}× |` : '';
-  console.log(`| ${name} | ${median(e.http.map((m) => m.rps)).toFixed(1)} | ${p99} | ${median(e.http.map((m) => m.cpuMs ?? NaN)).toFixed(2)} | ${sqlCell} | ${e.sql.length ? median(e.sql.map((m) => m.rps)).toFixed(1) : '–'} | ${(p99 / floor).toFixed(1)}× |${nearCells} ${e.statements} | ${e.bytes} |`);
+  const same = sameFloors[name] ?? [];
+  const sameCells = floorSame ? ` ${median(same.map((m) => m.p99))} | ${median(same.map((m) => m.cpuMs ?? NaN)).toFixed(2)} | ${(p99 / median(same.map((m) => m.p99))).toFixed(1)}× |` : '';
+  console.log(`| ${name} | ${median(e.http.map((m) => m.rps)).toFixed(1)} | ${p99} | ${median(e.http.map((m) => m.cpuMs ?? NaN)).toFixed(2)} | ${sqlCell} | ${e.sql.length ? median(e.sql.map((m) => m.rps)).toFixed(1) : '–'} | ${(p99 / floor).toFixed(1)}× |${nearCells}${sameCells} ${e.statements} | ${e.bytes} |`);
 }
 const out = path.join(tmpdir(), `city-bench-${Date.now()}.json`);
-writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), sizes, plan: plan.id, connections, seconds, bare, floors, results, planChecks }, null, 2));
+writeFileSync(out, JSON.stringify({ at: new Date().toISOString(), sizes, plan: plan.id, connections, seconds, bare, floors, sameFloors, results, planChecks }, null, 2));
 console.error(`# ${out}`);
 server.kill('SIGTERM');
 await client.end();

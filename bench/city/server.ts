@@ -1,5 +1,6 @@
 // The app as `luoshi serve` runs it (no scheduler), for bench/city.bench.ts, plus two bench-only routes:
 //   GET  /__bench/bare       the floor: a route that does nothing, behind the same hooks (session, compression)
+//   POST/GET /__bench/same   the floor of an answer's size: GET sends the bytes POSTed (a route's compressed answer)
 //   GET  /__bench/idle       answers once no statement has run for 0.5 s (the bench waits for it between routes)
 //   POST /__bench/capture    {path, cookie, fresh?}: runs one request (fresh: with the answer cache off) and answers the
 //                            SQL statements it sent, with their values
@@ -26,6 +27,21 @@ const query = pg.Client.prototype.query as (...a: unknown[]) => unknown;
 const handle = await openDb(process.env.DATABASE_URL);
 const app = await buildApp({ db: handle.db, staticDir: '/nonexistent' });
 app.get('/__bench/bare', async () => ({ ok: true }));
+// the floor of an answer's size (city.bench.ts --floor-same): the bytes of a route's answer as its client received them
+// (compressed), set once by POST with their content-encoding, then sent as they are by GET behind the same hooks — the
+// socket's and the client's share of a big answer, without the route's gate, cache lookup or handler
+let same: { body: Buffer; encoding?: string } = { body: Buffer.alloc(0) };
+app.addContentTypeParser('application/octet-stream', { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+app.post('/__bench/same', async (req) => {
+  const encoding = req.headers['x-content-encoding'];
+  same = { body: req.body as Buffer, encoding: typeof encoding === 'string' && encoding ? encoding : undefined };
+  return { bytes: same.body.length };
+});
+app.get('/__bench/same', async (_req, reply) => {
+  reply.type('application/json; charset=utf-8');
+  if (same.encoding) reply.header('content-encoding', same.encoding);
+  return reply.send(same.body);
+});
 // requests whose client gave up at the end of a run are still being answered: busy until the pool has been idle 0.5 s
 const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
 app.get('/__bench/idle', async () => {
