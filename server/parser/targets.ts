@@ -754,6 +754,12 @@ function figure(
   // "确保收入增长7.5%以上,力争达到1.9万元": the subject of the figure just before
   if (prev && !/[\u4e00-\u9fa5A-Za-z]/.test(subject) && (words.length || unit))
     subject = prev.t.subject.replace(/(?:年均|平均|每年)?(?:增长|下降|降低|减少|提高|提升|增加)$/, '');
+  // "粮食综合生产能力,“十四五”稳定在1.2万吨", "地区生产总值增长,2025年达到800亿元": an indicator's name, a comma,
+  // then when and what it reaches
+  if (!/[\u4e00-\u9fa5A-Za-z]/.test(subject) && (words.length || unit)) {
+    const named = /(?:^|[;;。:])\s*(?:\d{1,2}[.、．]\s*)?([^,,;;。:\d]{2,20}?)(?:增长|增速)?[,,][^,,;;。]*$/.exec(s.slice(0, i));
+    if (named && INDICATOR_NAME.test(named[1])) subject = named[1];
+  }
   if (!/[\u4e00-\u9fa5A-Za-z]/.test(subject)) return null;
   if (subject.length > 40) subject = subject.slice(-40);
   const valueMax = m[8] !== undefined ? Number(m[8]) : null;
@@ -803,6 +809,8 @@ function norm(pre: string, rest: string, unit: string | null): boolean {
 }
 
 const METRIC_END = /(?:率|数|量|比例|比重|面积|指数|规模|总额|收入|人次|占比)$/;
+// the name of an indicator written alone before its figures
+const INDICATOR_NAME = /(?:率|数|量|比例|比重|面积|指数|规模|总额|总值|收入|人次|占比|能力|投资|产值|增加值|产量|人口|天数|降幅|排放)$/;
 
 /**
  * "高血压、糖尿病患者规范管理率均达到70%": one figure for each subject of the list before 均; an

@@ -103,3 +103,16 @@ describe('同比 under the heading that sets the goals (real-BZ bz02)', () => {
     expect(parseText(t).targets.map((x) => x.value)).not.toContain(9.6);
   });
 });
+
+describe('an indicator\'s name, a comma, then when and what it reaches (real-BZ bz05)', () => {
+  it('reads "地区生产总值增长,2025年达到800亿元" and "粮食综合生产能力,“十四五”稳定在1.2万吨"', () => {
+    const plan = parseText('城厢区十四五规划纲要目标任务分解方案\n(二)预期性指标\n1.地区生产总值增长,2025年达到800亿元\n2.粮食综合生产能力,“十四五”稳定在1.2万吨\n');
+    expect(plan.targets.map((t) => [t.subject, t.value, t.unit])).toEqual([
+      ['地区生产总值', 800, '亿元'],
+      ['粮食综合生产能力', 1.2, '万吨'],
+    ]);
+  });
+  it('takes no name from a clause that is not one ("会议强调,2025年达到800亿元")', () => {
+    expect(parseText('一、主要目标\n会议强调,2025年达到800亿元。\n').targets).toEqual([]);
+  });
+});
