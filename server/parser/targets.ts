@@ -599,9 +599,9 @@ function figure(
   // ("社会治理类20件", "印发6类22件": items counted by kind)
   if (unit === '件' && /类\s*$/.test(pre)) return null;
   const pastIn = (t: string) => PAST_CLAUSE.test(t) && !(goal && !PAST_CLAUSE.test(t.replace(/同比/g, '')));
-  if (pastIn(pre) || pastIn(clauseAfter(rest))) {
+  if (pastIn(pre) || pastIn(clauseAfter(rest, true))) {
     // "到2026年,全区累计完成改造8000亩以上": a bounded cumulative figure in a sentence looking ahead is a target
-    const cumulative = /累计完成/.test(pre) && !PAST_CLAUSE.test(pre.replace(/累计完成/g, '')) && !PAST_CLAUSE.test(clauseAfter(rest));
+    const cumulative = /累计完成/.test(pre) && !PAST_CLAUSE.test(pre.replace(/累计完成/g, '')) && !PAST_CLAUSE.test(clauseAfter(rest, true));
     // "“十四五”期间,全县累计完成水利投资50亿元以上" in that plan: its own period's total
     if (!(cumulative && post && post[1] !== '内' && (FUTURE.test(s) || ownPeriod(s, plan)))) return null;
   }
@@ -908,8 +908,11 @@ function commaClause(s: string, i: number): string {
   return s.slice(k, i);
 }
 
-function clauseAfter(rest: string): string {
-  const k = rest.search(/[,;。:!?()]/);
+function clauseAfter(rest: string, items = false): string {
+  // (items: "…增幅16%以上、…同比增长15%以上": a 、 before the next item's own figure ends this one's clause too,
+  // for what the clause says of its time — not "…实现14429元、同比增长9.5%", the same figure's growth; for its
+  // action the list is one clause: "再启动100个城市、1000个以上易涝点的整治")
+  const k = rest.search(items ? /[,;。:!?()]|、(?!\s*(?:同比|环比|比上年|较上年|增长|增速|增幅|下降))(?=[^,;。:!?()、]*\d)/ : /[,;。:!?()]/);
   return k < 0 ? rest : rest.slice(0, k);
 }
 

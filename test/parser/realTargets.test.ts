@@ -116,3 +116,10 @@ describe('an indicator\'s name, a comma, then when and what it reaches (real-BZ 
     expect(parseText('一、主要目标\n会议强调,2025年达到800亿元。\n').targets).toEqual([]);
   });
 });
+
+describe('a 同比 item later in a 、 list dates only itself (real-BZ bz09)', () => {
+  it('keeps "固定资产投资增幅16%以上" before "…、限上社零额同比增长15%以上"', () => {
+    const plan = parseText('2023年,鄂城区经济社会发展主要预期目标是:\n力争固定资产投资增幅16%以上、规上工业产值增幅13%以上、限上社零额同比增长15%以上。\n');
+    expect(plan.targets.map((t) => t.value)).toEqual(expect.arrayContaining([16, 13]));
+  });
+});
