@@ -66,7 +66,7 @@ const THIS_YEAR = /^\s*(?:今年|明年|本年|新的一年|(?:19|20)\d{2}年)|�
 // "各市州完成率分别为:长沙市76.43%、…": each place's share done, a progress list
 const RATE_REACHED = /(?:完成率|完工率|开工率|到位率|办结率|执行率)\s*(?:分别)?(?:为|是|达)?\s*[::]?\s*(?:[\u4e00-\u9fa5]{1,6}?(?:市|州|县|区|镇|乡|街道))?\d/;
 const FUTURE = /到(?:19|20)\d\d年|力争|确保|争取|展望|预计到/;
-const PAST_TITLE_WORDS = /总体情况|进展情况|推进情况|完成情况|工作进展情况|发展基础|规划背景|发展背景|编制背景|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
+const PAST_TITLE_WORDS = /总体情况|进展情况|推进情况|完成情况|执行情况|工作进展情况|发展基础|规划背景|发展背景|编制背景|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
 // "优化数字发展环境" is a task: a heading that opens on an action verb is not the document's history
 const PAST_TITLE = { test: (t: string) => PAST_TITLE_WORDS.test(t) && !/^(?:优化|营造|改善|打造|提升|完善|构建|强化|持续|推进|加快|夯实|巩固|创新|深化)/.test(t) };
 const LEAD_NOISE =

@@ -123,3 +123,10 @@ describe('a 同比 item later in a 、 list dates only itself (real-BZ bz09)', (
     expect(plan.targets.map((t) => t.value)).toEqual(expect.arrayContaining([16, 13]));
   });
 });
+
+describe('a year plan\'s report on the last year\'s plan (real-BZ bz11)', () => {
+  it('takes no target under "一、2023年国民经济和社会发展计划执行情况"', () => {
+    const plan = parseText('新乡市2024年国民经济和社会发展计划\n一、2023年国民经济和社会发展计划执行情况\n全市上下认真贯彻落实,全市实现地区生产总值3347.6亿元,增长1.5%;全年粮食总产量93亿斤。\n二、2024年经济社会发展主要目标\n地区生产总值增长6%左右。\n');
+    expect(plan.targets.map((t) => t.value)).toEqual([6]);
+  });
+});
