@@ -151,7 +151,14 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   const issued = issuedOn ?? startYear;
   // a page with no period and no deadlines of its own (a news report of a 政府工作报告): its date line's year starts it,
   // so "2017年,吉林省地区生产总值增长5.3%" on a page dated 2018 is a record
-  const recordStart = startYear ?? issuedOn;
+  // (a page dated in the year's last months that sets the next year's goals, "2022-12-28 … 2023年…主要预期目标是": the
+  // dateline's own year is the one it reports on)
+  const dl = dateline(doc.text);
+  const nextYear =
+    issuedOn !== null && dl?.year === issuedOn && dl.month >= 11 && new RegExp(`${issuedOn + 1}\\s*年[^。;]{0,30}?(?:预期目标|主要目标|目标任务|发展目标|工作目标)`).test(doc.text)
+      ? issuedOn + 1
+      : null;
+  const recordStart = startYear ?? nextYear ?? issuedOn;
   const minutesYear = MINUTES.test(findTitle(doc) ?? titleLine(doc)) || MINUTES.test(doc.text.slice(0, 300)) ? issueYear(doc.text) : null;
   // a year's work ("落实《政府工作报告》重点工作分工", "2024年工作要点", 民生实事): figures with no year of their own are
   // due within the year it was issued in
@@ -441,8 +448,12 @@ function beforePeriod(s: string, start: number | null): boolean {
 
 /** a news page's dateline near its head: "东亚经贸新闻  2018-01-27 08:32", "2021-02-04 来源:新华社" */
 function datelineYear(text: string): number | null {
-  const m = /(?:^|[ \t\u3000])((?:19|20)\d{2})-(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?=[ \t\u3000]|$)/m.exec(text.slice(0, 800));
-  return m ? Number(m[1]) : null;
+  return dateline(text)?.year ?? null;
+}
+
+function dateline(text: string): { year: number; month: number } | null {
+  const m = /(?:^|[ \t\u3000])((?:19|20)\d{2})-(0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?=[ \t\u3000]|$)/m.exec(text.slice(0, 800));
+  return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
 }
 
 function clauseOpensBefore(clause: string, start: number): boolean {

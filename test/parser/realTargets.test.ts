@@ -130,3 +130,14 @@ describe('a year plan\'s report on the last year\'s plan (real-BZ bz11)', () => 
     expect(plan.targets.map((t) => t.value)).toEqual([6]);
   });
 });
+
+describe('a page dated late in a year that sets the next year\'s goals (real-BZ bz10)', () => {
+  const page = (date: string) =>
+    parseText(`长沙:政府工作报告\n${date} 15:57:12来源:观点地产网\n报告指出,2022年,长沙市经济运行稳中向好,地区生产总值增长4.8%。\n另悉,报告指出,2023年长沙经济社会发展主要预期目标是:地区生产总值增长7%左右。\n`);
+  it('reads the dateline year\'s figures as results', () => {
+    expect(page('2022-12-28').targets.map((t) => [t.value, t.year])).toEqual([[7, 2023]]);
+  });
+  it('keeps them on a page dated earlier in that year', () => {
+    expect(page('2022-03-28').targets.map((t) => t.value)).toContain(4.8);
+  });
+});
