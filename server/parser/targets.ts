@@ -535,6 +535,8 @@ function figure(
   if (insideQuote(s, i) && !(unit === '%' && QUOTED_SHARE.test(s.slice(i + numStr.length)))) return null;
   // "城管队员共40余人参加了会议": who attended a meeting, not a figure to reach
   if ((unit === '人' || unit === '名') && ATTENDED.test(rest)) return null;
+  // "满300元立减100元", "消费满200元可减免50元": a voucher's rule, the spend it needs and what it takes off
+  if (unit === '元' && (/满\s*$/.test(s.slice(Math.max(0, i - 2), i)) || /(?:立减|减免|抵扣|抵用|可减|减)\s*$/.test(s.slice(Math.max(0, i - 3), i)))) return null;
   let comparator: Comparator | null = m[9] ? '>' : null;
   const post = POSTFIX.exec(rest);
   if (post) {

@@ -141,3 +141,10 @@ describe('a page dated late in a year that sets the next year\'s goals (real-BZ 
     expect(page('2022-03-28').targets.map((t) => t.value)).toContain(4.8);
   });
 });
+
+describe('a voucher\'s rule is no target (real-BY by11, by12)', () => {
+  it('takes no figure from "满300元立减100元" or "消费满200元可减免50元", and keeps the sum to issue', () => {
+    const plan = parseText('2025年消费券发放工作方案\n一、发放安排\n区财政安排资金100万元,满300元立减100元;凭消费券到商户消费满200元可减免50元。\n');
+    expect(plan.targets.map((t) => t.value)).toEqual([100]);
+  });
+});
