@@ -847,11 +847,15 @@ const WORK_VERB =
   /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|报告|提交|填报|申报|报区|报市|报县|完成(?![好率])(?=[\u4e00-\u9fa5])|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|(?:推行|健全)[^,;。]{2,16}?制度|纳入[^,;。]{0,24}?(?:规划|计划|预算|考核|目录|清单)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|核实|抽查|回访|拆除|验收|录入|开展[^,;。]{0,12}?(?:行动|活动|检查|宣传|培训|调查|普查|整治|巡查|督查)/;
 const EXHORT =
   /高度重视|提高认识|提高思想认识|加强(?:组织)?领导|加强协调|密切配合|通力合作|形成合力|压实|落实责任|各司其职|认真贯彻|深入贯彻|抓好落实|落到实处|切实承担|承担起|主动支持|积极配合|扛牢|树立|精心组织|作为.{0,12}(?:政治任务|首要任务|重要任务)/;
+const DUE_BY = /(?:^|[于在,,])\s*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|年底|年内)(?:前|以前|之前)/;
+
 function pieceOfWork(rest: string): boolean {
   // (a traditional-character page has been converted already: normalize.ts toSimplified)
   const clause = rest.replace(/[。!?].*$/, '').slice(0, 160);
   // an exhortation anywhere in the sentence makes its work words part of the exhortation ("…,确保按时完成")
   if (EXHORT.test(clause) && !/限期|前完成|底前|月底|台账|清单|方案/.test(clause)) return false;
+  // "要在2017年10月前停止使用…": anything with a deadline is a piece of work (fixtures/real/README.md)
+  if (DUE_BY.test(clause)) return true;
   // "…,确保圆满完成各项目标任务": work words in a closing 确保 clause are the exhortation's own
   const re = new RegExp(WORK_VERB.source, 'g');
   for (let m = re.exec(clause); m; m = re.exec(clause)) {

@@ -731,3 +731,13 @@ describe('the span the work runs in before who does it (real-CA ca07, real-AI ai
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['省住房城乡建设厅机关有关处室', '省建筑工程标准定额站', '省建筑工程质量监督总站']]);
   });
 });
+
+describe('a deadline makes a carried ";要…" clause a piece of work (real-CE ce01, real-BU bu10)', () => {
+  it('reads "X要建立问题清单…;要在2017年10月前停止使用…" as two tasks of X', () => {
+    const tasks = parseText('各乡镇、相关部门要建立问题清单,制定问题整改措施;要在2017年10月前停止使用10蒸吨以下的燃煤小锅炉;要高度重视,形成合力。\n').tasks;
+    expect(tasks.map((t) => [t.responsible.map((u) => u.raw), t.deadline])).toEqual([
+      [['各乡镇', '相关部门'], null],
+      [['各乡镇', '相关部门'], '2017-10'],
+    ]);
+  });
+});
