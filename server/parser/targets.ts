@@ -26,7 +26,8 @@ const EVENT_RE = new RegExp(`${YEAR_SRC}|${PLAN_SRC}|${FIG_SRC}`, 'g');
 // "|" and tabs part the cells of a task table flattened to text
 const CLAUSE_BOUND = /[,;:、()“”"《》。!?|｜\t]/;
 // ("…增长10%以上的年度目标": a list of goals closed by the word that names them)
-const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|或(?:者)?(?:持续|逐步|稳步|逐年|进一步)?(?:降低|下降|提升|提高|增长|改善|减少|优化)|(?:和|及|与|并)(?!以)|的?(?:年度|全年|发展|预期|主要|奋斗|工作)?目标(?:任务)?[,;。!]|$)/;
+const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|或(?:者)?(?:持续|逐步|稳步|逐年|进一步)?(?:降低|下降|提升|提高|增长|改善|减少|优化)|(?:和|及|与|并)(?!以)|的?(?:年度|全年|发展|预期|主要|奋斗|工作)?目标(?:任务)?[,;。!]|(?:同比|比上年|较上年)?(?:增长|增幅|增速)\s*\d|$)/;
+// ("生产总产值突破30亿元增长25%": the level reached, then its growth with no comma between)
 // ("65%及以上", "52μg/m3及以下": the bound with the figure itself)
 const ATTENDED = /^\s*(?:余|多|左右)?\s*(?:人|名)?[^,;。]{0,6}?(?:(?:参加|出席|列席)了?(?:本次|此次)?(?:会议|座谈会?|推进会|培训会)|参会|与会)/;
 // what the things a share counts reach ("80%以上村庄实现…", "90%以上的村生活垃圾得到治理")
@@ -535,6 +536,8 @@ function figure(
   if (insideQuote(s, i) && !(unit === '%' && QUOTED_SHARE.test(s.slice(i + numStr.length)))) return null;
   // "城管队员共40余人参加了会议": who attended a meeting, not a figure to reach
   if ((unit === '人' || unit === '名') && ATTENDED.test(rest)) return null;
+  // "较2009年的1499亿元增长32%": the base a growth is measured from
+  if (/(?:较|比|与)\s*(?:19|20)\d{2}\s*年(?:度|底|末|同期)?的\s*$/.test(s.slice(Math.max(0, i - 12), i))) return null;
   // "满300元立减100元", "消费满200元可减免50元": a voucher's rule, the spend it needs and what it takes off
   if (unit === '元' && (/满\s*$/.test(s.slice(Math.max(0, i - 2), i)) || /(?:立减|减免|抵扣|抵用|可减|减)\s*$/.test(s.slice(Math.max(0, i - 3), i)))) return null;
   let comparator: Comparator | null = m[9] ? '>' : null;

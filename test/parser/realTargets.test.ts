@@ -148,3 +148,14 @@ describe('a voucher\'s rule is no target (real-BY by11, by12)', () => {
     expect(plan.targets.map((t) => t.value)).toEqual([100]);
   });
 });
+
+describe('a level reached, then its growth with no comma (real-CF cf06)', () => {
+  it('reads both "突破30亿元" and "增长25%" from "生产总产值突破30亿元增长25%"', () => {
+    const values = parseText('2016年红塔镇经济工作。\n争取到年底,生产总产值突破30亿元增长25%,财政收入突破2300万元增长23%。\n').targets.map((t) => [t.value, t.comparator]);
+    expect(values).toEqual(expect.arrayContaining([[30, '>'], [25, '='], [2300, '>'], [23, '=']]));
+  });
+  it('takes no target from the base of a growth ("较2009年的1499亿元增长32%")', () => {
+    const values = parseText('2010年重点建设项目投资计划。\n项目在建总规模1980亿元,较2009年的1499亿元增长32%。\n').targets.map((t) => t.value);
+    expect(values).not.toContain(1499);
+  });
+});
