@@ -24,7 +24,8 @@ const PREFIXES = ['主要', '共同', '其他', '其它', '具体', '相关'];
 const byLength = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length);
 const CORES = byLength([...LEAD_CORES, ...RESPONSIBLE_CORES, ...COOPERATING_CORES]);
 /** "牵头单位" / "主要协作单位" / "责任主体" …: regex source of a unit-role label */
-export const ROLE_LABEL_SRC = `(?:${PREFIXES.join('|')})?(?:${CORES.join('|')})(?:${HOLDERS.join('|')})`;
+/** ("责任科室(单位)": a second holder in parentheses) */
+export const ROLE_LABEL_SRC = `(?:${PREFIXES.join('|')})?(?:${CORES.join('|')})(?:${HOLDERS.join('|')})(?:\\((?:${HOLDERS.join('|')})\\))?`;
 const ROLE_LABEL = new RegExp(`^${ROLE_LABEL_SRC}$`);
 
 /** A 牵头 label: with one in the item, 主责/主办/主要责任 are responsible (README). */

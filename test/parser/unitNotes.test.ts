@@ -316,3 +316,13 @@ describe('a district\'s streets and parks named 板块 (real-BE be03)', () => {
     ]);
   });
 });
+
+describe('a label with a second holder in parentheses (real-CC cc02)', () => {
+  it('reads "责任科室(单位):就业科、能建科、人才中心分别牵头" as the item\'s lead units', () => {
+    const tasks = parseText('(一)开展就业创业服务提升专项行动,深入开展公共就业服务专项活动。\n责任科室(单位):就业科、能建科、人才中心分别牵头\n(二)开展培训。\n责任单位:就业科\n').tasks;
+    expect(tasks.map((t) => [t.lead.map((u) => u.raw), t.responsible.map((u) => u.raw)])).toEqual([
+      [['就业科', '能建科', '人才中心'], []],
+      [[], ['就业科']],
+    ]);
+  });
+});
