@@ -686,7 +686,7 @@ function youWhose(ctx: ParseContext, t: string, sm: string, s0: number, lineStar
 /** "《清单》由县委编办会同县司法行政部门进行解释": X leads what it does together with Y */
 function youWith(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
   const m =
-    /由([^,;。:()由]{2,40}?)会同([^,;。:()]{2,40}?)(?:共同|一起|联合)?(?=负责|进行|开展|组织|制定|研究|做好|抓好|推进|实施|落实|办理|解释|编制|起草|审核|督促|指导|监督|检查|评估|考核|确定|根据|按照|结合|依据|统筹|提出)/.exec(
+    /由([^,;。:()由]{2,40}?)会同([^,;。:()]{2,80}?)(?:共同|一起|联合)?(?=负责|进行|开展|组织|制定|研究|做好|抓好|推进|实施|落实|办理|解释|编制|起草|审核|督促|指导|监督|检查|评估|考核|确定|根据|按照|结合|依据|统筹|提出)/.exec(
       sm,
     );
   if (!m) return null;

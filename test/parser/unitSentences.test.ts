@@ -741,3 +741,10 @@ describe('a deadline makes a carried ";要…" clause a piece of work (real-CE c
     ]);
   });
 });
+
+describe('a long 会同 list (real-CC cc03)', () => {
+  it('reads all nine partners of "由发展改革委会同中央农办、农业部、…、粮食局等部门研究提出落实意见"', () => {
+    const tasks = parseText('一、工作分工\n(一)关于“实施国家粮食安全战略”的问题,由发展改革委会同中央农办、农业部、财政部、科技部、国土资源部、水利部、商务部、统计局、粮食局等部门研究提出落实意见。\n').tasks;
+    expect(tasks.map((t) => [t.lead.map((u) => u.raw), t.cooperating.length])).toEqual([[['发展改革委'], 9]]);
+  });
+});
