@@ -25,8 +25,9 @@ const LINE_MARK =
 const SUBJECT =
   /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|协同(?=[^,;。]{2,30}?(?:部门|单位|局|委|办|办公室)(?:[、和及等对,;。]|共同|开展|做好|推进|落实))|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|应|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
+// ("请各单位将落实情况于7月1日前报厅办公室": what to send in, and to whom)
 const PLEASE =
-  /^请([^,;。:()!?\s]{2,24}?)()(?=(?:对[^,;。]{1,20}?)?(?:派出|抽调|安排|抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实))/;
+  /^请([^,;。:()!?\s]{2,24}?)()(?=(?:对[^,;。]{1,20}?)?(?:派出|抽调|安排|抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实|将(?=[^,;。]{2,60}?(?:报送|上报|报|提交|反馈))))/;
 // "(二)", "(五)" opening a line: a heading that may run on into its first sentence with no stop
 // (the readers see it masked, as every parenthesis: "□□□")
 const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|□{3,5}(?=[\u4e00-\u9fa5]))/;
@@ -930,6 +931,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     (body.includes('作为') ? AS_ROLE.exec(body) : null) ??
     ADDRESSED.exec(body) ??
     PLEASE.exec(body);
+  // "请各单位将…分别于7月1日…前报厅办公室": the date after the request's object, not after its addressees
+  if (unnamed(m) && /^请/.test(body)) m = PLEASE.exec(body) ?? m;
   // "会议要求县住建局做好…", "她要求县市场监管局…": a request's units straight after the speaker's 要求
   if (!m && speaker && /要求[:,]?\s*$/.test(speaker[0])) m = REQUESTED.exec(sm.slice(lead));
   if (!m) {

@@ -748,3 +748,10 @@ describe('a long 会同 list (real-CC cc03)', () => {
     expect(tasks.map((t) => [t.lead.map((u) => u.raw), t.cooperating.length])).toEqual([[['发展改革委'], 9]]);
   });
 });
+
+describe('a request to send in a report by a date (real-CC cc01)', () => {
+  it('reads "请各单位将…分别于7月1日、10月1日、12月1日前报厅办公室,厅办公室将汇总上报…" as two duties', () => {
+    const tasks = parseText('请各单位将半年、前三季度、全年落实情况分别于7月1日、10月1日、12月1日前报厅办公室,厅办公室将汇总上报省政府办公厅。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各单位'], ['厅办公室']]);
+  });
+});
