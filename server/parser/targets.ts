@@ -547,6 +547,8 @@ function figure(
     end += post[0].length;
     rest = s.slice(end);
   }
+  // "高新技术企业5年内增长一倍以上": the span a growth is reached in, not a figure of its own
+  if (unit && /^(?:年|个月|月|周|天|日)$/.test(unit) && /^\s*(?:增长|翻|提高|增加|下降|减少)/.test(rest)) return null;
   // "分别压缩至3个、4个工作日以内": the first figure of a pair shares the last one's unit and bound
   if (unit && !post) {
     const sib = SIBLING_FIG.exec(rest);

@@ -159,3 +159,10 @@ describe('a level reached, then its growth with no comma (real-CF cf06)', () => 
     expect(values).not.toContain(1499);
   });
 });
+
+describe('the span a growth is reached in (corpus 004)', () => {
+  it('takes no "≤5年" from "力争高新技术企业5年内增长一倍以上"', () => {
+    const values = parseText('一、主要目标\n持续提高高新技术企业数量,力争高新技术企业5年内增长一倍以上。\n').targets.map((t) => t.unit);
+    expect(values).not.toContain('年');
+  });
+});
