@@ -536,6 +536,8 @@ function figure(
   if (insideQuote(s, i) && !(unit === '%' && QUOTED_SHARE.test(s.slice(i + numStr.length)))) return null;
   // "城管队员共40余人参加了会议": who attended a meeting, not a figure to reach
   if ((unit === '人' || unit === '名') && ATTENDED.test(rest)) return null;
+  // "相应增加该单位班子成员奖金3000元", "给其领导班子成员贡献奖30000元": an assessment's reward, not a figure to reach
+  if (unit && /元$/.test(unit) && /(?:奖金|贡献奖|奖励|罚款|罚金|扣发|扣减)\s*$/.test(s.slice(Math.max(0, i - 4), i))) return null;
   // "较2009年的1499亿元增长32%": the base a growth is measured from
   if (/(?:较|比|与)\s*(?:19|20)\d{2}\s*年(?:度|底|末|同期)?的\s*$/.test(s.slice(Math.max(0, i - 12), i))) return null;
   // "满300元立减100元", "消费满200元可减免50元": a voucher's rule, the spend it needs and what it takes off

@@ -166,3 +166,10 @@ describe('the span a growth is reached in (corpus 004)', () => {
     expect(values).not.toContain('年');
   });
 });
+
+describe('an assessment\'s reward is no target (real-CF cf04)', () => {
+  it('takes no figure from "奖金3000元" or "贡献奖30000元", and keeps the revenue task', () => {
+    const plan = parseText('全年财税收入目标任务为20000万元。\n超额完成的,相应增加该单位班子成员奖金3000元,给其领导班子成员贡献奖30000元。\n');
+    expect(plan.targets.map((t) => t.value)).toEqual([20000]);
+  });
+});
