@@ -303,7 +303,7 @@ function becameUnit(ctx: ParseContext, t: string, sm: string, s0: number, lineSt
 // "县政务公开办在县政府门户网站开设…专栏", "各市、县对辖区内…进行全面排查,建立排查台账": a body by name (or every place
 // of a kind) opening its sentence with a piece of work, no modal between
 const PLAIN_VERB =
-  '开设|设立|成立|建立|制定|制订|编制|排查|整改|申报|聘用|完善|组织|进行|开展|负责(?![人責责])|督促|指导|落实|推动|推进|实施|出台|完成(?!率)|上报|报送';
+  '开设|设立|成立|建立|制定|制订|编制|排查|整改|申报|聘用|完善|组织|进行|开展|负责(?![人責责])|督促|指导|落实|推动|推进|实施|出台|完成(?!率)|上报|报送|做好|抓好';
 const PLAIN_CUE = new RegExp(PLAIN_VERB);
 const PLAIN_DUTY = new RegExp(
   `^([^,;。:()!?\\s“”]{2,30}?)(?=(?:也|还|要|应|须|必须)?(?:积极|全力|主动|认真|切实|及时|立即|尽快|逐步|统一|具体|依法|按[^,;。]{1,16}?|在[^,;。]{1,24}?|对[^,;。]{2,40}?|结合[^,;。]{2,30}?[,,]?|根据[^,;。]{2,30}?[,,]?)?(?:${PLAIN_VERB}))`,

@@ -755,3 +755,10 @@ describe('a request to send in a report by a date (real-CC cc01)', () => {
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各单位'], ['厅办公室']]);
   });
 });
+
+describe('做好 opens a body\'s duty with no modal (real-H h13, real-AQ aq04)', () => {
+  it('reads "区府办公室按照…抓好跟进督办" as the office\'s duty', () => {
+    const tasks = parseText('(二)“亮灯”预警与约谈整改相结合。区府办公室按照确定的督查重点任务节点目标抓好跟进督办,实行季度“亮灯”管理。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['区府办公室']]);
+  });
+});
