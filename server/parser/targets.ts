@@ -536,6 +536,8 @@ function figure(
   if (insideQuote(s, i) && !(unit === '%' && QUOTED_SHARE.test(s.slice(i + numStr.length)))) return null;
   // "城管队员共40余人参加了会议": who attended a meeting, not a figure to reach
   if ((unit === '人' || unit === '名') && ATTENDED.test(rest)) return null;
+  // "大会应到代表103名,实到93名": a meeting's roll
+  if ((unit === '人' || unit === '名') && /(?:应到|实到|应出席|实际出席|到会)(?:代表|委员|人员)?\s*$/.test(s.slice(Math.max(0, i - 6), i))) return null;
   // "相应增加该单位班子成员奖金3000元", "给其领导班子成员贡献奖30000元": an assessment's reward, not a figure to reach
   if (unit && /元$/.test(unit) && /(?:奖金|贡献奖|奖励|罚款|罚金|扣发|扣减)\s*$/.test(s.slice(Math.max(0, i - 4), i))) return null;
   // "较2009年的1499亿元增长32%": the base a growth is measured from

@@ -173,3 +173,11 @@ describe('an assessment\'s reward is no target (real-CF cf04)', () => {
     expect(plan.targets.map((t) => t.value)).toEqual([20000]);
   });
 });
+
+describe('a meeting\'s roll is no target (real-BX bx09)', () => {
+  it('takes no figure from "大会应到代表103名,实到93名"', () => {
+    const values = parseText('2024年民生实事项目票决。\n大会应到代表103名,实到93名,符合法定人数。会议票决产生民生实事项目4个。\n').targets.map((t) => t.value);
+    expect(values).not.toContain(103);
+    expect(values).not.toContain(93);
+  });
+});
