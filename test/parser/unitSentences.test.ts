@@ -762,3 +762,14 @@ describe('做好 opens a body\'s duty with no modal (real-H h13, real-AQ aq04)',
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['区府办公室']]);
   });
 });
+
+describe('联合 with its partners reads as 会同 (real-AP ap12; README session 17)', () => {
+  it('reads "区发改局联合区统计局开展…" as 区发改局 leading, 区统计局 cooperating', () => {
+    const tasks = parseText('区发改局联合区统计局开展经济运行调研,于6月底前完成分析报告。\n').tasks;
+    expect(tasks.map((t) => [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([[['区发改局'], ['区统计局']]]);
+  });
+  it('keeps "X、Y将联合对有关市实施约谈" as a duty of both', () => {
+    const tasks = parseText('省环保厅、省住房城乡建设厅将联合对有关市实施约谈、督办。\n').tasks;
+    expect(tasks.map((t) => [t.lead.length, t.responsible.map((u) => u.raw)])).toEqual([[0, ['省环保厅', '省住房城乡建设厅']]]);
+  });
+});
