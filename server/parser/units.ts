@@ -240,6 +240,8 @@ export function looksLikeUnit(text: string): boolean {
   if (ACTION.test(text.replace(NAMED_BODY, ''))) return false;
   const base = withoutTrailingNote(text);
   if (base.length > 30) return false;
+  // "规划布局要讲究…", "发展格局": words that end as an organ's name does and name none
+  if (/(?:布局|格局|大局|全局|开局|变局|结局|僵局|破局|办法|办理|举办|承办|创办|交办|代办|主办|协办|包办|申办|部署|全部|内部|外部|局部|部分)$/.test(base)) return false;
   return UNIT_SUFFIX.test(base) || ALL_TOWNS.test(base) || ALL_DISTRICTS.test(base) || PLACE.test(base);
 }
 

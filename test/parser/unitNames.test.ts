@@ -101,3 +101,14 @@ describe('a bare level after a list opened by 相关 shares it, as after 各 (re
     expect(q.tasks[0].responsible.map((u) => u.raw)).toEqual(['省交通运输厅', '相关市、县政府']);
   });
 });
+
+describe('words that end as an organ\'s name does and name none (real-AS as12, real-CH ch06)', () => {
+  it('reads "(一)全面动员部署。各地、各有关部门要成立专门班子…" as the addressees\' duty, not a unit "全面动员部署"', () => {
+    const tasks = parseText('六、工作要求\n(一)全面动员部署。各地、各有关部门要成立专门班子,于3月底前制定切实可行的实施方案。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各地', '各有关部门']]);
+  });
+  it('takes no unit "规划布局" from "规划布局要讲究系统性"', () => {
+    const tasks = parseText('规划布局要讲究系统性、科学性、整体性、协调性,于6月底前完成方案。\n').tasks;
+    expect(tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('规划布局');
+  });
+});
