@@ -72,7 +72,7 @@ const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);
 // set holds the narrower: a unit as subject needs a modal, 负责/会同 or a date; a clause run or a note also
 // 牵头/配合/承办/协办; a whole line also 实施/落实 (closing "…具体实施。") or 请 anywhere; 请 opening an item may follow
 // its marker, "(一)" seen masked as "□□□" by the readers
-const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|需|^\s*(?:\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|□{3,5}|[一二三四五六七八九十]{1,3}、)?\s*请/;
+const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|需|[,,]\s*请|^\s*(?:\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|□{3,5}|[一二三四五六七八九十]{1,3}、)?\s*请/;
 // the work a unit named after 由 carries out (MID_YOU_WORK)
 const YOU_VERB = '组织|组建|形成|派驻|派出|抽调|填报|制定|制订|编制|起草|开展|实施|承担|完成|上报|报送|汇总|审核|核实|提出|研究|出具|建立';
 const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(?:帮助|协助|${YOU_VERB})|${SUBJECT_CUE.source}`);

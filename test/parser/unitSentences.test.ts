@@ -773,3 +773,10 @@ describe('联合 with its partners reads as 会同 (real-AP ap12; README session
     expect(tasks.map((t) => [t.lead.length, t.responsible.map((u) => u.raw)])).toEqual([[0, ['省环保厅', '省住房城乡建设厅']]]);
   });
 });
+
+describe('a request after a comma in a sentence with no other cue (real-CH ch02)', () => {
+  it('reads "…配套文件,请区贸工局、科技局根据会议意见作进一步修改后按程序报区政府发文实施" as their duty', () => {
+    const tasks = parseText('会议审议了《龙岗区关于加强引进项目管理的实施意见》等配套文件,请区贸工局、科技局根据会议意见作进一步修改后按程序报区政府发文实施。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['区贸工局', '科技局']]);
+  });
+});
