@@ -6,6 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema/index.js';
 import { attachChangeClock, commitNotifier, embeddedChangeClock, serverChangeClock } from './changeClock.js';
+import { lockDataDir } from './dataDirLock.js';
 import { rollBackInRehearsal } from './rehearsal.js';
 
 export type Schema = typeof schema;
@@ -100,9 +101,12 @@ async function openEmbedded(url?: string): Promise<DbHandle> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { drizzle } = await import('drizzle-orm/pglite');
   let dataDir: string | undefined;
+  let unlock = () => {};
   if (url !== 'memory://') {
     dataDir = path.resolve(url?.replace(/^file:\/\//, '') || process.env.LUOSHI_DATA_DIR || './data/pglite');
     mkdirSync(dataDir, { recursive: true });
+    // one process per data directory (dataDirLock.ts): a second would corrupt it
+    unlock = lockDataDir(dataDir);
   }
   const client = new PGlite(dataDir);
   guardSingleConnection(client as unknown as Record<string, unknown>);
@@ -124,6 +128,7 @@ async function openEmbedded(url?: string): Promise<DbHandle> {
     close: async () => {
       await clock.close();
       await client.close();
+      unlock();
     },
   };
 }
