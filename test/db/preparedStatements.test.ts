@@ -16,6 +16,19 @@ import { useTestApp } from '../helpers/app.js';
 import { makePlan, makeRunningPlan } from '../helpers/factories.js';
 
 const t = useTestApp();
+
+/** What each query sent to PostgreSQL names from now until vi.restoreAllMocks(): a prepared statement's name (its
+ * serial cut off), else the text's first 30 characters */
+function recordStatementsSent(): string[] {
+  const sent: string[] = [];
+  const query = pg.Client.prototype.query;
+  vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
+    const c = a[0] as string | { name?: string; text?: string };
+    sent.push(typeof c === 'string' ? c : c.name ? c.name.replace(/_\d+$/, '') : (c.text ?? '').slice(0, 30));
+    return (query as (...x: unknown[]) => unknown).apply(this, a);
+  } as never);
+  return sent;
+}
 afterEach(() => {
   setClock(null);
   vi.restoreAllMocks();
@@ -79,13 +92,7 @@ describe('statements built once', () => {
     expect((await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, body)).statusCode).toBe(200);
     // the reporter's session not in the 5 s cache, as in a deadline's surge (every reporter's first request)
     await new Promise((r) => setTimeout(r, 5100));
-    const sent: string[] = [];
-    const query = pg.Client.prototype.query;
-    vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
-      const c = a[0] as string | { name?: string; text?: string };
-      sent.push(typeof c === 'string' ? c : c.name ? c.name.replace(/_\d+$/, '') : (c.text ?? '').slice(0, 30));
-      return (query as (...x: unknown[]) => unknown).apply(this, a);
-    } as never);
+    const sent = recordStatementsSent();
     const res = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, body);
     vi.restoreAllMocks();
     expect(res.statusCode).toBe(200);
@@ -104,13 +111,7 @@ describe('statements built once', () => {
     const s = await makeRunningPlan(t.app, t.handle.db);
     const draft = await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 20, progressText: '草稿', submit: false });
     expect(draft.statusCode).toBe(200);
-    const sent: string[] = [];
-    const query = pg.Client.prototype.query;
-    vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
-      const c = a[0] as string | { name?: string; text?: string };
-      sent.push(typeof c === 'string' ? c : c.name ? c.name.replace(/_\d+$/, '') : (c.text ?? '').slice(0, 30));
-      return (query as (...x: unknown[]) => unknown).apply(this, a);
-    } as never);
+    const sent = recordStatementsSent();
     const res = await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 35, progressText: '一月进展', submit: true, version: draft.json().version });
     vi.restoreAllMocks();
     expect(res.statusCode).toBe(200);
@@ -132,13 +133,7 @@ describe('statements built once', () => {
     setClock(() => new Date('2026-02-03T02:00:00Z'));
     const s = await makeRunningPlan(t.app, t.handle.db);
     expect((await s.reporterB.client.post(`/api/tasks/${s.task.id}/contributions`, { text: '配合一' })).statusCode).toBe(200);
-    const sent: string[] = [];
-    const query = pg.Client.prototype.query;
-    vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
-      const c = a[0] as string | { name?: string; text?: string };
-      sent.push(typeof c === 'string' ? c : c.name ? c.name.replace(/_\d+$/, '') : (c.text ?? '').slice(0, 30));
-      return (query as (...x: unknown[]) => unknown).apply(this, a);
-    } as never);
+    const sent = recordStatementsSent();
     const res = await s.reporterB.client.post(`/api/tasks/${s.task.id}/contributions`, { text: '配合二' });
     const refused = await s.reporterA.client.post(`/api/tasks/${s.otherTask.id}/contributions`, { text: '越权' });
     vi.restoreAllMocks();
