@@ -145,7 +145,8 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   // a list naming no period of its own starts with its earliest deadline: "2023年,全县…为29微克/立方米" before it is a record
   const dueYears = taskRows.flatMap((r) => (r.year ? [r.year] : []));
   // the year the document was issued: its date line or its 文号
-  const issuedOn = issueYear(doc.text) ?? datelineYear(doc.text);
+  const dl = dateline(doc.text);
+  const issuedOn = issueYear(doc.text) ?? dl?.year ?? null;
   // …or the year it was issued in, when earlier: "2022年,完成农村户厕改造3000户" in a list issued in 2022
   const startYear = period?.[0] ?? (dueYears.length ? Math.min(...dueYears, issuedOn ?? Infinity) : null);
   // else the first year of its period
@@ -154,7 +155,6 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
   // so "2017年,吉林省地区生产总值增长5.3%" on a page dated 2018 is a record
   // (a page dated in the year's last months that sets the next year's goals, "2022-12-28 … 2023年…主要预期目标是": the
   // dateline's own year is the one it reports on)
-  const dl = dateline(doc.text);
   const nextYear =
     issuedOn !== null && dl?.year === issuedOn && dl.month >= 11 && new RegExp(`${issuedOn + 1}\\s*年[^。;]{0,30}?(?:预期目标|主要目标|目标任务|发展目标|工作目标)`).test(doc.text)
       ? issuedOn + 1
@@ -448,10 +448,6 @@ function beforePeriod(s: string, start: number | null): boolean {
 }
 
 /** a news page's dateline near its head: "东亚经贸新闻  2018-01-27 08:32", "2021-02-04 来源:新华社" */
-function datelineYear(text: string): number | null {
-  return dateline(text)?.year ?? null;
-}
-
 function dateline(text: string): { year: number; month: number } | null {
   const m = /(?:^|[ \t\u3000])((?:19|20)\d{2})-(0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01])(?=[ \t\u3000]|$)/m.exec(text.slice(0, 800));
   return m ? { year: Number(m[1]), month: Number(m[2]) } : null;
