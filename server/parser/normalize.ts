@@ -63,6 +63,7 @@ export function normalize(original: string): NormalizedDocEx {
   cur = joinBrokenTitles(cur);
   cur = joinSemicolonBreaks(cur);
   if (paged.paginated) cur = reflow(cur);
+  else if (runOn(cur.text)) cur = reflow(cur, true);
   flagMojibake(cur, fixes, src);
 
   const doc = makeDoc(original, cur.text, cur.map);
@@ -346,10 +347,21 @@ function joinSemicolonBreaks(cur: Mapped): Mapped {
   );
 }
 
+/**
+ * A page kept as one long line (its paragraphs' breaks lost on the way into the store): nothing else splits it, and
+ * the outline would see one paragraph.
+ */
+function runOn(t: string): boolean {
+  const lines = t.split('\n').filter((l) => l.trim());
+  return lines.length <= 3 && lines.some((l) => l.length > 300);
+}
+
 /** In a reflowed page dump, headings run on inside a line: give each marker its own line. */
-function reflow(cur: Mapped): Mapped {
-  const re =
-    /(?<=[。;)”])(?=\(\d{1,2}\)[\u4e00-\u9fff]|\d{1,2} ?\.(?!\d)[\u4e00-\u9fff]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——[\u4e00-\u9fff])/g;
+function reflow(cur: Mapped, runOnLine = false): Mapped {
+  // a run-on line also loses the 。 before a heading: a comma or a title's last word may stand there
+  const re = runOnLine
+    ? /(?<=[。;)”,:])(?=\(\d{1,2}\)[\u4e00-\u9fff]|\d{1,2} ?\.(?!\d)[\u4e00-\u9fff]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]{4})(?=\([一二三四五六七八九十]{1,3}\)[\u4e00-\u9fff])/g
+    : /(?<=[。;)”])(?=\(\d{1,2}\)[\u4e00-\u9fff]|\d{1,2} ?\.(?!\d)[\u4e00-\u9fff]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——[\u4e00-\u9fff])/g;
   const edits: Edit[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(cur.text))) {

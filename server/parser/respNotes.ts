@@ -104,7 +104,7 @@ export function findRespNotes(ctx: ParseContext): RespNote[] {
         end = close + 1;
         contentEnd = close;
         damaged.push('缺少左括号或标签不完整');
-      } else if (h.colon && HEAD_GLUED.test(before)) {
+      } else if (h.colon && (HEAD_GLUED.test(before) || HEAD_CLAUSES.test(before))) {
         // "(一)适龄女生HPV疫苗接种牵头责任部门:县卫生健康委员会": the label glued to its item's heading, the
         // units to the end of the line
         layout = 'inline';
@@ -183,6 +183,9 @@ function extendDuties(ctx: ParseContext, notes: RespNote[]): void {
 
 // a numbered heading with no sentence end before the label: "(一)…", "一、…", "3.…"
 const HEAD_GLUED = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))[^。;!?:()]{2,60}$/;
+
+// …or a longer item whose clauses run on to the label after a comma ("(一)开展…专项行动,进一步…,深入落实…,责任科室(单位):…")
+const HEAD_CLAUSES = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))[^。;!?:\n]{2,200}[,,][ \t]*$/;
 
 const BRACKETS: Record<string, string> = { '【': '】', '〔': '〕', '[': ']', '〖': '〗' };
 
