@@ -69,7 +69,13 @@ const RATE_REACHED = /(?:完成率|完工率|开工率|到位率|办结率|执�
 const FUTURE = /到(?:19|20)\d\d年|力争|确保|争取|展望|预计到/;
 const PAST_TITLE_WORDS = /总体情况|进展情况|推进情况|完成情况|执行情况|工作进展情况|发展基础|规划背景|发展背景|编制背景|发展环境|发展成就|发展回顾|回顾|工作成效|取得成效|主要成就|现状|基本情况|工作基础/;
 // "优化数字发展环境" is a task: a heading that opens on an action verb is not the document's history
-const PAST_TITLE = { test: (t: string) => PAST_TITLE_WORDS.test(t) && !/^(?:优化|营造|改善|打造|提升|完善|构建|强化|持续|推进|加快|夯实|巩固|创新|深化)/.test(t) };
+// …nor is one that sets out to find the situation out ("…专项治理行动摸清用人单位粉尘危害基本情况")
+const PAST_TITLE = {
+  test: (t: string) =>
+    PAST_TITLE_WORDS.test(t) &&
+    !/^(?:优化|营造|改善|打造|提升|完善|构建|强化|持续|推进|加快|夯实|巩固|创新|深化)/.test(t) &&
+    !/(?:摸清|摸排|查清|掌握|排查|调查|核实|了解)[^,;。]{0,16}(?:基本情况|现状)/.test(t),
+};
 const LEAD_NOISE =
   /^(?:\s|到|至|力争|确保|争取|预计|计划|其中|同时|并且|并|且|使|让|进一步|努力|将|要|展望|实现|\d+年内?|(?:19|20)\d\d年(?:底|末|前)?|["“]?十[一二三四五六七八九]五["”]?(?:末|期末|期间|时期)?)+/;
 const MARKER =

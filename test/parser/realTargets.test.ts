@@ -181,3 +181,17 @@ describe('a meeting\'s roll is no target (real-BX bx09)', () => {
     expect(values).not.toContain(93);
   });
 });
+
+describe('a heading that sets out to find the situation out is no history (real-AV av11)', () => {
+  it('keeps the goals under "…行动摸清…基本情况"', () => {
+    const text =
+      '一、强化组织领导\n1.各级人民政府成立尘肺病防治工作领导小组。\n二、粉尘危害专项治理行动摸清用人单位粉尘危害基本情况;重点行业专项治理取得明显成效。\n' +
+      '1.研究出台本地区的专项调查技术方案,启动专项调查工作。\n2.纳入治理范围的用人单位粉尘危害申报率达到80%以上,粉尘浓度定期检测率达到80%以上。\n';
+    expect(parseText(text).targets.map((t) => [t.comparator, t.value, t.unit])).toEqual([
+      ['>=', 80, '%'],
+      ['>=', 80, '%'],
+    ]);
+    const past = '一、基本情况\n全市粉尘危害申报率达到80%以上。\n二、主要任务\n1.开展专项调查。\n';
+    expect(parseText(past).targets).toEqual([]);
+  });
+});
