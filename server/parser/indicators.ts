@@ -84,6 +84,9 @@ const splitName = (raw: string): { name: string; unit: string | null } => {
   const name = raw.replace(/^[#＃\s]+/, '').trim();
   const m = /^(.*\S)\s*\(([^()]*)\)$/.exec(name);
   if (m && looksLikeUnit(m[2])) return { name: m[1].trim(), unit: m[2].trim() };
+  // "全市新增造林面积(万亩)(5年新增量)": the unit, then a note on the figure
+  const noted = /^(.*\S)\s*\(([^()]*)\)(\([^()]*\))$/.exec(name);
+  if (noted && looksLikeUnit(noted[2]) && !looksLikeUnit(noted[3].slice(1, -1))) return { name: `${noted[1].trim()}${noted[3]}`, unit: noted[2].trim() };
   return { name, unit: null };
 };
 
@@ -234,7 +237,7 @@ export interface FlatTable {
 }
 
 const FLAT_HEAD =
-  /^(?:序号|编号|指标|指标名称|主要指标|考核指标|项目|项目名称|单位|计量单位|属性|指标属性|指标性质|备注|类别|分类|领域|基期值?|现状值?|目标值?|预期目标|规划目标|年均(?:\[累计\]|〔累计〕|【累计】)?|["“]?十[一二三四五六七八九]五["”]?(?:目标|末|期末)?|(?:19|20)\d\d年(?:目标值?|预期值?|基期值?|现状值?)?)$/;
+  /^(?:序号|编号|指标|指标名称|主要指标|考核指标|项目|项目名称|单位|计量单位|属性|指标属性|指标性质|备注|类别|分类|领域|基期值?|现状值?|目标值?|预期目标|规划目标|年均(?:\[累计\]|〔累计〕|【累计】)?|["“]?十[一二三四五六七八九]五["”]?(?:目标|末|期末)?|(?:19|20)\d\d年(?:目标值?|预期值?|基期值?|现状值?|实绩|实际值?|完成值?|预计值?)?)$/;
 const flatCache = new WeakMap<object, FlatTable[]>();
 
 function flatCell(l: { text: string; start: number }): Cell | null {
@@ -306,15 +309,18 @@ function readFlat(doc: ParseContext['doc'], first: number): FlatTable | null {
     }
     if (cur) rows.push(cur);
   } else {
-    // "1.学前教育毛入园率(%)": a numbered name starts each row; "一、发展水平" is a section
+    // "1.学前教育毛入园率(%)": a numbered name starts each row; "一、发展水平" is a section. Without numbers
+    // ("农业增加值(亿元)" ⏎ "81.53" ⏎ "163"), a name — words, not a figure — starts each row.
+    const numbered = body.some(({ c }) => /^\d{1,2}[.、．](?!\d)\S/.test(c.text));
+    const startsRow = (t: string) => (numbered ? /^\d{1,2}[.、．](?!\d)\S/.test(t) : /[\u4e00-\u9fa5]{2}/.test(t) && parseCell(t).value === null && !isEmptyCell(t));
     let cur: Cell[] | null = null;
     for (const { c } of body) {
-      if (/^\d{1,2}[.、．](?!\d)\S/.test(c.text)) {
-        if (cur) rows.push(cur);
-        cur = [c];
-      } else if (/^[一二三四五六七八九十]+、/.test(c.text)) {
+      if (/^[一二三四五六七八九十]+、/.test(c.text)) {
         if (cur) rows.push(cur);
         cur = null;
+      } else if (startsRow(c.text)) {
+        if (cur) rows.push(cur);
+        cur = [c];
       } else if (cur) cur.push(c);
     }
     if (cur) rows.push(cur);
@@ -324,7 +330,8 @@ function readFlat(doc: ParseContext['doc'], first: number): FlatTable | null {
   const widths = new Map<number, number>();
   for (const r of rows) widths.set(r.length, (widths.get(r.length) ?? 0) + 1);
   const width = [...widths].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0][0];
-  const cols = indexCol ? header : header.filter((c) => !/^(?:序号|编号)$/.test(c.text));
+  // a category column ("类别" over "一、经济增长") holds the section lines, not a cell of each row
+  const cols = (indexCol ? header : header.filter((c) => !/^(?:序号|编号)$/.test(c.text))).filter((c, j, all) => !(j === 0 && all.length === width + 1 && /^(?:类别|分类|领域)$/.test(c.text)));
   while (cols.length > width) {
     const k = cols.findIndex((c, j) => j + 1 < cols.length && !/(?:19|20)\d\d/.test(c.text) && /目标|十[一二三四五六七八九]五/.test(c.text) && (yearOf(cols[j + 1].text) !== null || /目标|年均/.test(cols[j + 1].text)));
     if (k < 0) break;

@@ -180,3 +180,20 @@ describe('other table layouts', () => {
     expect(extractIndicators(ctxOf(tasks))).toEqual([]);
   });
 });
+
+describe('a table flattened one cell per line with unnumbered names and a category column (real-CM cm01)', () => {
+  it('reads each name with the figures under it, the category lines as sections', () => {
+    const text =
+      '“十二五”现代农业主要经济指标表\n\n类别\n\n  指标\n\n  2010年实绩\n\n  2015年目标\n\n  一、经济增长\n\n  农业增加值(亿元)\n\n  81.53\n\n  163\n\n' +
+      '  农民人均纯收入(元)\n\n  10874\n\n  22000\n\n  二、农产品供给\n\n  粮食总产(万吨)\n\n  119.6\n\n  100\n\n' +
+      '  综合农业机械化水平(%)\n\n  74%\n\n  82%\n\n  全市新增造林面积(万亩)(5年新增量)\n\n  28.4\n\n  17.3\n';
+    const got = extractIndicators(ctxOf(text)).map((i) => [i.name, i.unit, i.baseline?.value ?? null, i.targets.map((t) => [t.year, t.value])]);
+    expect(got).toEqual([
+      ['农业增加值', '亿元', 81.53, [[2015, 163]]],
+      ['农民人均纯收入', '元', 10874, [[2015, 22000]]],
+      ['粮食总产', '万吨', 119.6, [[2015, 100]]],
+      ['综合农业机械化水平', '%', 74, [[2015, 82]]],
+      ['全市新增造林面积(5年新增量)', '万亩', 28.4, [[2015, 17.3]]],
+    ]);
+  });
+});
