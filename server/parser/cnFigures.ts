@@ -57,6 +57,9 @@ const RE = new RegExp(
   'g',
 );
 
+// "数量增加一倍,达到2000家", "实现翻番、突破6000亿元": the level the doubling reaches is the figure to reach
+const LEVEL_AFTER = /^(?:以上)?[,、]?(?:力争|争取|努力)?(?:达到|达|突破|超过)\s*(?:约)?[\d零〇一二两三四五六七八九十百千]/;
+
 const PROGRAMME = /^[件项大](?:(?:民生|惠民|为民)?实事|(?:民生|惠民)工程)/;
 
 // "三年内,实现全县8个乡镇…全覆盖", "到2025年,实现…全覆盖": coverage of everything by a set time is 100%
@@ -89,6 +92,7 @@ export function cnFigureEdits(text: string): VEdit[] {
       const v = m[1] === '百' ? 100 : cnDecimal(m[1], m[2]);
       if (v !== null) rep = `${v}%`;
     } else if (m[0].startsWith('翻')) {
+      if (LEVEL_AFTER.test(text.slice(end, end + 14))) continue;
       const n = m[3] ? DIGIT[m[3]] : 1;
       rep = `${2 ** n}倍`;
     } else if (m[4] !== undefined) {
@@ -96,6 +100,7 @@ export function cnFigureEdits(text: string): VEdit[] {
     } else {
       // "实施十件民生实事", "十项重点工程": the size of a named programme, not a figure to reach
       if (m[6] !== undefined && PROGRAMME.test(text.slice(end, end + 8))) continue;
+      if (m[5] !== undefined && text[end] === '倍' && LEVEL_AFTER.test(text.slice(end + 1, end + 15))) continue;
       const v = cnNumber(m[5] ?? m[6] ?? m[7]);
       if (v !== null && v > 0) rep = String(v);
     }

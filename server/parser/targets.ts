@@ -81,6 +81,9 @@ const LEAD_NOISE =
 const MARKER =
   /^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百\d]+\)|\d{1,3}[、．.](?!\d)|[①-⑳]|——|[-•●■◆▲★☆▶►◇○]|(?:专栏|附表|表)\s*\d+)\s*/;
 
+const DOUBLED_BEFORE =
+  /([^,;。:]{2,40}?)(?:在[^,;。]{0,16}基础上)?(?:实现)?(?:翻(?:一|两|二|三)?番|(?:增加|增长|提高)[一两二三四五]倍(?:以上)?)[,、](?:力争|争取|努力)?(?:达到|达|突破|超过)\s*(?:约)?$/;
+
 const ROOT = '';
 const RUN_UNIT = new RegExp(String.raw`^(?:\s*、\s*\d+(?:\.\d+)?)+\s*(${UNIT_RE_SRC})(?![\u4e00-\u9fa5])`);
 const SIBLING_FIG = new RegExp(String.raw`^、\s*\d+(?:\.\d+)?\s*(${UNIT_RE_SRC})\s*(以上|以下|以内|之内|左右|上下)?`);
@@ -783,6 +786,11 @@ function figure(
   if (!/[\u4e00-\u9fa5A-Za-z]/.test(subject) && (words.length || unit)) {
     const named = /(?:^|[;;。:])\s*(?:\d{1,2}[.、．]\s*)?([^,,;;。:\d]{2,20}?)(?:增长|增速)?[,,][^,,;;。]*$/.exec(s.slice(0, i));
     if (named && INDICATOR_NAME.test(named[1])) subject = named[1];
+  }
+  // "高新技术企业数量增加一倍,达到2000家", "总产值在2021年基础上实现翻番、突破6000亿元": what doubles reaches the level
+  if (!/[\u4e00-\u9fa5A-Za-z]/.test(subject) && (words.length || unit)) {
+    const doubled = DOUBLED_BEFORE.exec(s.slice(Math.max(0, i - 60), i));
+    if (doubled) subject = doubled[1].replace(LEAD_NOISE, '');
   }
   if (!/[\u4e00-\u9fa5A-Za-z]/.test(subject)) return null;
   if (subject.length > 40) subject = subject.slice(-40);

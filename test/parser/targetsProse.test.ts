@@ -681,3 +681,17 @@ describe('review mends of session 16 (what the new target rules must not catch)'
     expect(brief('招商工作。\n今年以来,全县签约项目20个。全年完成计划签约项目40个。\n')).toEqual([[40, null, '个', '=']]);
   });
 });
+
+describe('a doubling and the level it reaches (real-CJ cj02, real-S s04)', () => {
+  it('keeps the level as the target, not the doubling before it', () => {
+    const text =
+      '主要目标:到2023年,高新技术企业数量增加一倍,达到2000家;高新技术企业营业收入翻一番,达到1600亿元;林草产业总产值在2021年基础上实现翻番、突破6000亿元;国家级科技创新平台数量翻一番。\n';
+    const got = parseText(text).targets.map((t) => [t.comparator, t.value, t.unit, t.year]);
+    expect(got).toEqual([
+      ['=', 2000, '家', 2023],
+      ['=', 1600, '亿元', 2023],
+      ['>', 6000, '亿元', 2023],
+      ['=', 2, '倍', 2023],
+    ]);
+  });
+});
