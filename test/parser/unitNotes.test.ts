@@ -349,3 +349,13 @@ describe('a label after the clauses of a long item (real-CC cc02)', () => {
     ]);
   });
 });
+
+describe('"按职责分别负责" after the units (real-CJ cj01)', () => {
+  it('reads the units before it as responsible', () => {
+    const text = '一、主要指标\n3.植物新品种申请总量达到2.5万件。(农业部、林业局按职责分别负责)\n5.年度知识产权质押融资金额达到1800亿元。(工商总局、知识产权局按职责分别负责)\n';
+    expect(roles(text)).toEqual([
+      [[], ['农业部', '林业局'], []],
+      [[], ['工商总局', '知识产权局'], []],
+    ]);
+  });
+});
