@@ -12,10 +12,10 @@ import { prepareSqlAs, preparedStatement } from '../db/prepared.js';
 import { now } from '../clock.js';
 import { fmtPct } from '../domain/format.js';
 import { getVisibleTaskWithPlan, type VisibleTaskWithPlan } from '../queries/tasks.js';
-import { currentPeriod, effectiveState, ensurePeriod, findPeriod, periodHolds, runSettings, shanghaiToday, type PeriodRow } from '../queries/calendar.js';
+import { currentPeriod, effectiveState, ensurePeriod, findPeriod, lastDuePeriod, periodHolds, runSettings, shanghaiToday, type PeriodRow } from '../queries/calendar.js';
 import { lastAcceptedProgress, toReportOut } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
-import { refreshTaskStatuses } from '../queries/status.js';
+import { refreshTaskStatuses, statusInputsSubquery, storeNewReportStatus } from '../queries/status.js';
 import { reportStep, requireReportActor, submitAction } from '../domain/reportFlow.js';
 import type { OpContext } from './context.js';
 
@@ -38,7 +38,9 @@ const heldColumns = ['id', 'status', 'version', 'submissions', 'reportedStatus',
 /**
  * The period held FOR SHARE (first), the task's report in it FOR UPDATE and the latest accepted progress before the
  * period starts (lastAcceptedProgress), in one statement (issue #15 phase 10: three round trips, one). No row when the
- * period has none yet: ensurePeriod then writes it and the report is read after.
+ * period has none yet: ensurePeriod then writes it and the report is read after. When the task has no report in the
+ * period, its status inputs too (queries/status.ts statusInputsSubquery, issue #15 phase 13), from the due period
+ * `dueStart` on: the new report's status is computed from them and the report as inserted, with no read after it.
  */
 const heldForSave = preparedStatement('report_held_for_save', (db, name) => {
   const p = db.select().from(reportPeriods).where(and(eq(reportPeriods.planId, sql.placeholder('planId')), eq(reportPeriods.key, sql.placeholder('key')))).for('share').as('p');
@@ -56,12 +58,16 @@ const heldForSave = preparedStatement('report_held_for_save', (db, name) => {
     .where(and(eq(r2.taskId, sql.placeholder('taskId')), eq(r2.status, 'accepted'), lt(p2.start, sql.placeholder('start')), isNotNull(r2.progress)))
     .orderBy(desc(p2.start))
     .limit(1);
+  // a new report's status inputs (issue #15 phase 13): read only when the task has no report in the period
+  const st = statusInputsSubquery(db, sql`${r.id} is null`).as('st');
   const period = Object.fromEntries(Object.keys(getTableColumns(reportPeriods)).map((k) => [k, p[k as keyof typeof p]])) as { [K in keyof PeriodRow]: (typeof p)[K] };
   const report = Object.fromEntries(heldColumns.map((c) => [c, r[c]])) as { [K in (typeof heldColumns)[number]]: (typeof r)[K] };
+  const status = Object.fromEntries(Object.keys(st._.selectedFields).map((k) => [k, st[k as keyof typeof st]])) as { [K in keyof typeof st._.selectedFields]: (typeof st)[K] };
   return db
-    .select({ period, report, lastAccepted: sql<number | null>`(${accepted})`.mapWith(Number) })
+    .select({ period, report, lastAccepted: sql<number | null>`(${accepted})`.mapWith(Number), status })
     .from(p)
     .leftJoinLateral(r, sql`true`)
+    .leftJoinLateral(st, sql`true`)
     .prepare(name);
 });
 /** every column a new report is given (a draft: no submission yet) */
@@ -130,7 +136,8 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
   return db.transaction(async (tx) => {
     // the period held, the report held and the last accepted progress in one statement (the period's row as the
     // calendar has it: else ensurePeriod writes it, and the report is read after)
-    const [held] = await heldForSave(tx, { planId: plan.id, key: period.key, taskId, start: period.start });
+    const dueStart = lastDuePeriod(plan, today, settings)?.start ?? null;
+    const [held] = await heldForSave(tx, { planId: plan.id, key: period.key, taskId, start: period.start, dueStart });
     const prow = held && periodHolds(held.period, period) ? held.period : await ensurePeriod(tx, plan.id, period);
     const state = effectiveState(period, prow.lockOverride, today);
     if (state === 'locked') throw new AppError('REPORT_PERIOD_LOCKED', { period: period.key });
@@ -172,8 +179,13 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
       });
       noteAudited(tx, audit);
     }
-    // the task's maintained status moves with its reports: rewritten before this commits (its facts read with its inputs)
-    await refreshTaskStatuses(tx, [taskId], { plan });
+    // the task's maintained status moves with its reports: rewritten before this commits. A new report's, from the
+    // inputs read with the period and the report held and the report as inserted (stored only if none changed since:
+    // storeNewReportStatus); a report saved again (its trigger marks the row only when a status input changed), or one
+    // whose period or inputs were not read with them, from its inputs read now (its facts with them)
+    const inputs = !existing && prow === held?.period ? held.status : null;
+    if (inputs) await storeNewReportStatus(tx, inputs, dueStart, { taskId, status: row.status, progress: row.progress, reportedStatus: row.reportedStatus, start: prow.start, label: prow.label });
+    else await refreshTaskStatuses(tx, [taskId], { plan });
     if (toUnitHead) {
       const heads = (await unitUsers(tx, unitId, ['unit_head'])).filter((u) => u.id !== actor.userId);
       await notifyUsers(

@@ -244,6 +244,53 @@ export async function refreshTaskStatuses(tx: DbOrTx, taskIds: number[], opts: {
   await computeMissing(tx, read.map((r) => r.task), out, genOf, today, known);
 }
 
+/**
+ * A task's status inputs as a subquery for a statement of the caller's (issue #15 phase 13: a new report's save reads
+ * them in the statement that holds its period and report, not in one of their own after the insert): the task's status
+ * columns, its plan's calendar, its row's generation, whether it has a lead unit and its reports sent in its plan from
+ * the period starting at `sql.placeholder('dueStart')` on (statusFacts' rows, as JSON text: the drivers hand json back
+ * differently). `only`: a condition the caller adds (the report held is none). No row when the task has no status row.
+ * The plan's id is the task's `planId` (one `id` column in a subquery).
+ */
+export function statusInputsSubquery(db: DbOrTx, only: SQL) {
+  return db
+    .select({
+      ...statusColumns, settings: plans.settings, periodStart: plans.periodStart, periodEnd: plans.periodEnd, gen: taskStatusRows.gen,
+      led: sql<boolean>`exists (select 1 from task_units l where l.task_id = ${tasks.id} and l.role = 'lead' and l.unit_id is not null)`.as('led'),
+      sent: sql<string>`coalesce((select json_agg(json_build_object('taskId', sr.task_id, 'status', sr.status, 'progress', sr.progress, 'reportedStatus', sr.reported_status, 'start', sp.start, 'label', sp.label))
+        from reports sr join report_periods sp on sp.id = sr.period_id
+       where sr.task_id = ${tasks.id} and sr.status in (${sql.raw(sentStatuses.map((s) => `'${s}'`).join(', '))}) and sp.plan_id = ${tasks.planId} and sp.start >= ${sql.placeholder('dueStart')}::text), '[]')::text`.as('sent'),
+    })
+    .from(tasks)
+    .innerJoin(plans, eq(plans.id, tasks.planId))
+    .innerJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id))
+    .where(and(eq(tasks.id, sql.placeholder('taskId')), only));
+}
+/** statusInputsSubquery's row */
+export type StatusInputs = TaskRow & Pick<PlanRow, 'settings' | 'periodStart' | 'periodEnd'> & { gen: number; led: boolean; sent: string };
+
+/**
+ * Stores the status of a task a new report was just inserted for, computed from the inputs read before the insert in the
+ * same transaction (`inputs`, read with `dueStart` = the start of the due period of the plan as the caller read it, or
+ * null) and the report as written (`report`, with its period's start and label). The insert's trigger always adds one
+ * to the row's generation (migration 0011 task_statuses_report_inserted), so the row is stored only at the generation
+ * read plus one: an input that changed between the read and the insert moved it further (its own trigger), the store
+ * finds no row at that generation and the row stays marked (as_of '') for its next reader (issue #15 phase 13).
+ */
+export async function storeNewReportStatus(tx: DbOrTx, inputs: StatusInputs, dueStart: string | null, report: SentReport): Promise<void> {
+  const today = todayInShanghai(now());
+  const { settings, periodStart, periodEnd, gen, led, sent, ...task } = inputs;
+  const plan = { id: task.planId, settings, periodStart, periodEnd };
+  const known: KnownInputs = { plans: [plan], led: new Set(led ? [task.id] : []) };
+  if (dueStart) {
+    const rows = JSON.parse(sent) as SentReport[];
+    // the report just written, as the statement would have read it after the insert
+    if (sentStatuses.includes(report.status) && report.start >= dueStart) rows.push(report);
+    known.sent = { planId: plan.id, start: dueStart, rows };
+  }
+  await computeMissing(tx, [task], new Map(), new Map([[task.id, gen + 1]]), today, known);
+}
+
 /** Task list/detail responses with their computed status. */
 export async function withStatus<T extends Task>(db: DbOrTx, items: T[], today: string): Promise<(T & { status: TaskStatusOut })[]> {
   const rows = items.length ? await db.select(statusColumns).from(tasks).where(inArray(tasks.id, items.map((i) => i.id))) : [];

@@ -29,6 +29,7 @@ function recordStatementsSent(): string[] {
   } as never);
   return sent;
 }
+const statusCols = { id: tasks.id, planId: tasks.planId, parentTaskId: tasks.parentTaskId, startDate: tasks.startDate, deadline: tasks.deadline, progress: tasks.progress, reportedStatus: tasks.reportedStatus, createdAt: tasks.createdAt };
 afterEach(() => {
   setClock(null);
   vi.restoreAllMocks();
@@ -82,8 +83,10 @@ describe('statements built once', () => {
   // issue #15 phase 10: the statements of a new report's submission are merged where the rules allow — the gate's
   // plan row with the task's scope, the period, the report held and the last accepted progress, the report with its
   // audit row, the status's inputs with its facts — 14 round trips to PostgreSQL (with BEGIN/COMMIT) become 9;
-  // phase 12: the task with its plan read by the route gate's statement (access.ts `loads`), 8
-  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')("a new report's submission goes to PostgreSQL in 8 round trips, its session's included", async () => {
+  // phase 12: the task with its plan read by the route gate's statement (access.ts `loads`), 8; phase 13: the status's
+  // inputs read with the period and the report held, none read after the insert (queries/status.ts
+  // storeNewReportStatus), 7
+  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')("a new report's submission goes to PostgreSQL in 7 round trips, its session's included", async () => {
     setClock(() => new Date('2026-02-03T02:00:00Z'));
     const s = await makeRunningPlan(t.app, t.handle.db);
     await t.handle.db.execute(sql`select 1`);
@@ -98,11 +101,79 @@ describe('statements built once', () => {
     expect(res.statusCode).toBe(200);
     // then, outside the transaction and after the answer, the change's notification (db/changeClock.ts commitNotifier)
     await new Promise((r) => setTimeout(r, 100));
-    expect(sent).toEqual(['session', 'gate_task_with_plan', 'begin', 'report_held_for_save', 'report_insert_audited', 'status_refresh_inputs_sent', 'status_store_few', 'commit', 'select pg_notify($1, $2)']);
+    expect(sent).toEqual(['session', 'gate_task_with_plan', 'begin', 'report_held_for_save', 'report_insert_audited', 'status_store_few', 'commit', 'select pg_notify($1, $2)']);
     const audits = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(res.json().id))));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: 'report.submit', planId: s.plan.id, actorUserId: expect.any(Number), before: null, after: expect.objectContaining({ progress: 30, status: 'submitted', period: '2026-02' }) });
+    // the status row holds today's figures, as computed from the task's inputs read now
+    const db = t.handle.db;
+    const [row] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
+    const [task] = await db.select().from(tasks).where(eq(tasks.id, s.otherTask.id));
+    expect(row.asOf).toBe(todayInShanghai(now()));
+    expect(row.status).toEqual((await computeTaskStatuses(db, [task], row.asOf)).get(task.id));
   });
+
+  // phase 13: a new report's status is computed from inputs read before its insert, and stored only at the generation
+  // read plus the insert's own one. An input another transaction changes between that read and the insert — committed
+  // before the insert, or still open when the insert's trigger reaches the row and committed while it waits — has moved
+  // the generation further: nothing is stored, the row stays marked and its next reader computes the change in
+  for (const when of ['committed before the insert', 'committed while the insert waits'] as const) {
+    it.runIf(process.env.LUOSHI_TEST_DB === 'pg')(`a status input changed between a new report's read and its insert (${when}) leaves the row marked`, async () => {
+      setClock(() => new Date('2026-02-03T02:00:00Z'));
+      const db = t.handle.db;
+      const s = await makeRunningPlan(t.app, db);
+      const body = { reportedStatus: '推进中', progress: 30, progressText: '一月进展', submit: true };
+      expect((await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, body)).statusCode).toBe(200);
+      // the row read and stored today: its generation before the change
+      await taskStatuses(db, await db.select(statusCols).from(tasks).where(eq(tasks.id, s.otherTask.id)), todayInShanghai(now()));
+      const [before] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
+      expect(before.asOf).toBe(todayInShanghai(now()));
+      const other = new pg.Client({ connectionString: t.handle.url! });
+      await other.connect();
+      try {
+        const seen: string[] = [];
+        let changed = false;
+        const query = pg.Client.prototype.query;
+        vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
+          const c = a[0] as string | { name?: string };
+          const name = typeof c === 'string' ? c : (c.name ?? '');
+          if (this !== other) seen.push(name.replace(/_\d+$/, ''));
+          const run = () => (query as (...x: unknown[]) => unknown).apply(this, a);
+          if (changed || this === other || !name.startsWith('report_insert_audited')) return run();
+          changed = true;
+          // the task completed by another writer, after the submission's read and before its insert
+          const change = async () => {
+            await other.query('begin');
+            await other.query('update tasks set progress = 100 where id = $1', [s.otherTask.id]);
+            if (when === 'committed before the insert') await other.query('commit');
+            // else the insert's trigger waits for the row this transaction holds, until it commits
+            else setTimeout(() => void other.query('commit'), 300);
+          };
+          return change().then(run);
+        } as never);
+        const res = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, body);
+        vi.restoreAllMocks();
+        expect(res.statusCode).toBe(200);
+        expect(changed).toBe(true);
+        // the read before the insert was this phase's (no read of the inputs after it)
+        expect(seen.filter((n) => n.startsWith('status_refresh'))).toEqual([]);
+        // marked: no date, the change's generation and the insert's
+        const [row] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
+        expect(row).toMatchObject({ asOf: '', gen: before.gen + 2 });
+        // its next reader computes it with the change in, and stores it
+        const today = todayInShanghai(now());
+        const [task] = await db.select(statusCols).from(tasks).where(eq(tasks.id, s.otherTask.id));
+        expect(task.progress).toBe(100);
+        const reference = (await computeTaskStatuses(db, [task], today)).get(task.id);
+        expect((await taskStatuses(db, [task], today)).get(task.id)).toEqual(reference);
+        const [after] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
+        expect(after).toMatchObject({ asOf: today, gen: before.gen + 2, status: reference });
+      } finally {
+        vi.restoreAllMocks();
+        await other.end();
+      }
+    });
+  }
 
   // issue #15 phase 11: a draft saved then submitted — the report's update and its audit row in one statement, as a new
   // report's insert and its row (before: the update, then writeAudit's insert, a round trip each)
