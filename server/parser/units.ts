@@ -86,7 +86,14 @@ export function splitUnitList(value: string, offset: number): Piece[] {
     // "市直有关部门、单位": one catch-all over two kinds of body
     const kinds = /(有关|相关|各)(部门|单位)$/.test(a) && /^(单位|部门|机构)$/.test(b);
     // "节能与综合 利用司": a name wrapped in its cell, the space where the line broke; the first half names no body
-    const spaced = value[pieces[i + 1].start - offset - 1] === ' ' && /[与和及]$|[与和及][\u4e00-\u9fa5]{1,4}$/.test(a) && !ORGAN_END.test(a) && (ORGAN_END.test(b) || /司$/.test(b)) && !REGION_START.test(b);
+    // "住房城乡 建设厅", "各市(州) 人民政府": a PDF's line break inside one name — the first half names no body on
+    // its own, or the second is a body with no place
+    const space = value[pieces[i + 1].start - offset - 1] === ' ';
+    const spaced =
+      space &&
+      ((/[与和及]$|[与和及][\u4e00-\u9fa5]{1,4}$/.test(a) && !ORGAN_END.test(a) && (ORGAN_END.test(b) || /司$/.test(b)) && !REGION_START.test(b)) ||
+        (/^[\u4e00-\u9fa5]{2,6}$/.test(a) && (/城乡$/.test(a) || (!ORGAN_END.test(a) && !looksLikeUnit(a))) && /^[\u4e00-\u9fa5]{1,4}(?:厅|局|委|办|部)$/.test(b) && !REGION_START.test(b)) ||
+        (GENERIC_BODY.test(b) && /^(?:各|[\u4e00-\u9fa5]{1,6}(?:市|县|区|州|镇|乡))/.test(a)));
     if (spaced) {
       pieces.splice(i, 2, { text: a + b, start: pieces[i].start, gap: pieces[i + 1].start - pieces[i].start - a.length });
       continue;

@@ -112,3 +112,13 @@ describe('words that end as an organ\'s name does and name none (real-AS as12, r
     expect(tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('规划布局');
   });
 });
+
+describe('a name broken by a PDF line inside a labelled list (real-CK ck01)', () => {
+  it('joins "住房城乡 建设厅" and "各市(州) 人民政府", keeps two names parted by a space apart', () => {
+    const tasks = parseText('一、节能减排\n1.合理分解节能减排指标。\n责任单位: 省经济和信息化委、住房城乡 建设厅、交通运输厅, 各市(州) 人民政府\n2.开展检查。\n责任单位: 省统计局 省政府督查室\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw.replace(/\s/g, '')))).toEqual([
+      ['省经济和信息化委', '住房城乡建设厅', '交通运输厅', '各市(州)人民政府'],
+      ['省统计局', '省政府督查室'],
+    ]);
+  });
+});
