@@ -360,13 +360,16 @@ function runOn(t: string): boolean {
 function reflow(cur: Mapped, runOnLine = false): Mapped {
   // a run-on line also loses the 。 before a heading: a comma or a title's last word may stand there
   const re = runOnLine
-    ? /(?<=[。;)”,:])(?=\(\d{1,2}\)[\u4e00-\u9fff]|\d{1,2} ?\.(?!\d)[\u4e00-\u9fff]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]{4})(?=\([一二三四五六七八九十]{1,3}\)[\u4e00-\u9fff])/g
+    ? /(?<=[。;)”,:][ \u3000]*|[\u4e00-\u9fff][ \u3000]+)(?=\(\d{1,2}\)[\u4e00-\u9fff]|\d{1,2} ?\.(?!\d)[\u4e00-\u9fff]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]{4})(?=\([一二三四五六七八九十]{1,3}\)[\u4e00-\u9fff])/g
     : /(?<=[。;)”])(?=\(\d{1,2}\)[\u4e00-\u9fff]|\d{1,2} ?\.(?!\d)[\u4e00-\u9fff]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——[\u4e00-\u9fff])/g;
   const edits: Edit[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(cur.text))) {
     edits.push({ start: m.index, end: m.index, text: '\n' });
     re.lastIndex = m.index + 1;
+    // "(一)燃煤散烧 由规财科负责。": a short title, then its item's text after a space — the title's own line
+    const title = runOnLine ? /^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}\.)[\u4e00-\u9fff、]{2,20}(?= \S)/.exec(cur.text.slice(m.index, m.index + 30)) : null;
+    if (title) edits.push({ start: m.index + title[0].length, end: m.index + title[0].length + 1, text: '\n' });
   }
   return applyEdits(cur, edits);
 }
