@@ -2,7 +2,7 @@
 // that gives roles by verbs ("X、Y牵头,Z按职责分工负责"): finding the labels and reading what stands after them.
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
-import { parseUnitList, looksLikeUnit, splitUnitList } from './units.js';
+import { parseUnitList, looksLikeUnit, sectorList, splitUnitList } from './units.js';
 import { parseDeadline } from './deadline.js';
 import { emptyNote, type RespNote, type Role } from './noteParts.js';
 
@@ -296,7 +296,8 @@ export function readInline(
       continue;
     }
     const pieces = splitUnitList(who, whoStart);
-    if (!pieces.length || !pieces.every((p) => looksLikeUnit(p.text) || /等|有关|相关|各/.test(p.text))) return null;
+    // "发改、农业农村、林业等部门": fields of government sharing one 部门 (units.ts sectorList)
+    if (!pieces.length || (!pieces.every((p) => looksLikeUnit(p.text) || /等|有关|相关|各/.test(p.text)) && !sectorList(who, whoStart))) return null;
     // "X主办,Y协办" (fixtures/real/README.md: 主办 leads where no 牵头 label is in play)
     // "由X承办,Y协办": beside those who help, the one who undertakes the item runs it, as 主办 does
     const undertakes = v[1] === '承办' && /协办|配合|协助/.test(inner);

@@ -780,3 +780,10 @@ describe('a request after a comma in a sentence with no other cue (real-CH ch02)
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['区贸工局', '科技局']]);
   });
 });
+
+describe('fields of government named bare before 等部门 in a verb clause (real-V v07, real-CH ch01)', () => {
+  it('reads "发改、农业农村、林业等部门积极参与" as the helpers of the lead', () => {
+    const tasks = parseText('会议要求,自然资源规划部门牵头,发改、农业农村、林业等部门积极参与,做实国土空间规划编制工作。\n').tasks;
+    expect(tasks.map((t) => [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([[['自然资源规划部门'], ['发改', '农业农村', '林业']]]);
+  });
+});
