@@ -695,3 +695,10 @@ describe('a doubling and the level it reaches (real-CJ cj02, real-S s04)', () =>
     ]);
   });
 });
+
+describe('an application counted as a target (real-CO co05, real-S s02)', () => {
+  it('reads "申请2-3个农产品地理标志" as a thing to achieve', () => {
+    const text = '二、工作目标\n积极推进农产品品牌建设,申请2-3个农产品地理标志或绿色食品认证,提高农产品附加值。\n';
+    expect(parseText(text).targets.map((t) => [t.comparator, t.value, t.valueMax, t.unit])).toEqual([['range', 2, 3, '个']]);
+  });
+});
