@@ -15,7 +15,7 @@ import { getVisibleTaskWithPlan, type VisibleTaskWithPlan } from '../queries/tas
 import { currentPeriod, effectiveState, ensurePeriod, findPeriod, lastDuePeriod, periodHolds, runSettings, shanghaiToday, type PeriodRow } from '../queries/calendar.js';
 import { lastAcceptedProgress, toReportOut } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
-import { refreshTaskStatuses, statusInputsSubquery, storeNewReportStatus } from '../queries/status.js';
+import { newReportStatus, refreshTaskStatuses, statusInputsSubquery, statusWrite, statusWriteValues } from '../queries/status.js';
 import { reportStep, requireReportActor, submitAction } from '../domain/reportFlow.js';
 import type { OpContext } from './context.js';
 
@@ -40,7 +40,7 @@ const heldColumns = ['id', 'status', 'version', 'submissions', 'reportedStatus',
  * period starts (lastAcceptedProgress), in one statement (issue #15 phase 10: three round trips, one). No row when the
  * period has none yet: ensurePeriod then writes it and the report is read after. When the task has no report in the
  * period, its status inputs too (queries/status.ts statusInputsSubquery, issue #15 phase 13), from the due period
- * `dueStart` on: the new report's status is computed from them and the report as inserted, with no read after it.
+ * `dueStart` on: the new report's status is computed from them and the report to be inserted, and written with it.
  */
 const heldForSave = preparedStatement('report_held_for_save', (db, name) => {
   const p = db.select().from(reportPeriods).where(and(eq(reportPeriods.planId, sql.placeholder('planId')), eq(reportPeriods.key, sql.placeholder('key')))).for('share').as('p');
@@ -78,14 +78,23 @@ const newReportColumns = [
 /** A statement writing reports, prepared with the audit row of each row it returns (a data-modifying CTE). */
 const withAuditRow = (db: Parameters<typeof prepareSqlAs>[0], write: { getSQL(): SQL }, name: string) =>
   prepareSqlAs<typeof reports.$inferSelect>(db, sql`with r as (${write.getSQL()}), a as (${auditRowsFrom(sql`r`, sql`r.id`, sql`r.plan_id`)}) select * from r`, getTableColumns(reports), name);
-/** A new report and its audit row, in one statement (a data-modifying CTE, issue #15 phase 10): the report as written. */
+/**
+ * A new report, its audit row and its task's status row, in one statement (a data-modifying CTE, issue #15 phase 10;
+ * the status row since phase 13: queries/status.ts statusWrite, written only at the generation read, else marked by
+ * the report's trigger): the report as written.
+ */
 const insertReport = preparedStatement('report_insert_audited', (db, name) => {
   const insert = db
     .insert(reports)
     // a null for a timestamp placeholder is not drizzle's to encode (its encoder calls toISOString): given as text
     .values(Object.fromEntries(newReportColumns.map((c) => [c, c === 'submittedAt' ? sql`${sql.placeholder(c)}::timestamptz` : sql.placeholder(c)])) as unknown as typeof reports.$inferInsert)
     .returning();
-  return withAuditRow(db, insert, name);
+  return prepareSqlAs<typeof reports.$inferSelect>(
+    db,
+    sql`with r as (${insert.getSQL()}), a as (${auditRowsFrom(sql`r`, sql`r.id`, sql`r.plan_id`)}), ${statusWrite(sql`r`, sql`w`)} select r.* from r cross join w`,
+    getTableColumns(reports),
+    name,
+  );
 });
 /**
  * A report saved again (a draft, a returned report) and its audit row, in one statement built once (a data-modifying
@@ -163,6 +172,9 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
       after: { ...after, period: period.key, status: step.to, warnings },
     };
     let row: typeof reports.$inferSelect;
+    // a new report's task status, computed from the inputs read with the period and the report held and the report as
+    // it is written, written in the insert's statement (none: the row is marked there and read again below)
+    let statusWritten = false;
     if (existing) {
       // the report and its audit row in one statement
       [row] = await updateReportStatement[data.submit ? 'submit' : 'save'](tx, {
@@ -171,21 +183,22 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
       });
       noteAudited(tx, audit);
     } else {
-      // the report and its audit row in one statement
+      const inputs = prow === held?.period ? held.status : null;
+      const computed = inputs ? await newReportStatus(tx, inputs, dueStart, { taskId, status: fields.status, progress: fields.progress, reportedStatus: fields.reportedStatus, start: prow.start, label: prow.label }) : null;
+      // the report, its audit row and its task's status row in one statement
       [row] = await insertReport(tx, {
         submittedBy: null, submissions: 0, ...fields, submittedAt: fields.submittedAt?.toISOString() ?? null,
         planId: plan.id, taskId, periodId: prow.id, unitId, createdBy: actor.userId, createdAt: at,
-        ...auditValues(tx, actor, audit),
+        ...auditValues(tx, actor, audit), ...statusWriteValues(computed),
       });
       noteAudited(tx, audit);
+      statusWritten = !!computed;
     }
-    // the task's maintained status moves with its reports: rewritten before this commits. A new report's, from the
-    // inputs read with the period and the report held and the report as inserted (stored only if none changed since:
-    // storeNewReportStatus); a report saved again (its trigger marks the row only when a status input changed), or one
-    // whose period or inputs were not read with them, from its inputs read now (its facts with them)
-    const inputs = !existing && prow === held?.period ? held.status : null;
-    if (inputs) await storeNewReportStatus(tx, inputs, dueStart, { taskId, status: row.status, progress: row.progress, reportedStatus: row.reportedStatus, start: prow.start, label: prow.label });
-    else await refreshTaskStatuses(tx, [taskId], { plan });
+    // the task's maintained status moves with its reports: rewritten before this commits. A new report's was written
+    // with it (or, when another transaction changed an input since it was read, left marked for its next reader); a
+    // report saved again (its trigger marks the row only when a status input changed), or a new one whose period or
+    // inputs were not read with it, from its inputs read now (its facts with them)
+    if (!statusWritten) await refreshTaskStatuses(tx, [taskId], { plan });
     if (toUnitHead) {
       const heads = (await unitUsers(tx, unitId, ['unit_head'])).filter((u) => u.id !== actor.userId);
       await notifyUsers(

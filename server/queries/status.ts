@@ -270,25 +270,53 @@ export function statusInputsSubquery(db: DbOrTx, only: SQL) {
 export type StatusInputs = TaskRow & Pick<PlanRow, 'settings' | 'periodStart' | 'periodEnd'> & { gen: number; led: boolean; sent: string };
 
 /**
- * Stores the status of a task a new report was just inserted for, computed from the inputs read before the insert in the
- * same transaction (`inputs`, read with `dueStart` = the start of the due period of the plan as the caller read it, or
- * null) and the report as written (`report`, with its period's start and label). The insert's trigger always adds one
- * to the row's generation (migration 0011 task_statuses_report_inserted), so the row is stored only at the generation
- * read plus one: an input that changed between the read and the insert moved it further (its own trigger), the store
- * finds no row at that generation and the row stays marked (as_of '') for its next reader (issue #15 phase 13).
+ * The status of a task a new report is about to be inserted for, computed from the inputs read earlier in the same
+ * transaction (`inputs`, read with `dueStart` = the start of the due period of the plan as the caller read it, or null)
+ * and the report as it will be written (`report`, with its period's start and label), with the row's generation read.
+ * Null when these inputs do not suffice (the plan read with them has another due period: its reports sent would have to
+ * be read again, and before the insert they would miss the new one) or the task has no status row. No statement runs.
+ * The caller writes it in the insert's statement, only at the generation read (a compare-and-set, `statusWrite`).
  */
-export async function storeNewReportStatus(tx: DbOrTx, inputs: StatusInputs, dueStart: string | null, report: SentReport): Promise<void> {
+export async function newReportStatus(tx: DbOrTx, inputs: StatusInputs, dueStart: string | null, report: SentReport): Promise<{ gen: number; status: TaskStatusOut } | null> {
   const today = todayInShanghai(now());
   const { settings, periodStart, periodEnd, gen, led, sent, ...task } = inputs;
   const plan = { id: task.planId, settings, periodStart, periodEnd };
-  const known: KnownInputs = { plans: [plan], led: new Set(led ? [task.id] : []) };
-  if (dueStart) {
-    const rows = JSON.parse(sent) as SentReport[];
-    // the report just written, as the statement would have read it after the insert
-    if (sentStatuses.includes(report.status) && report.start >= dueStart) rows.push(report);
-    known.sent = { planId: plan.id, start: dueStart, rows };
-  }
-  await computeMissing(tx, [task], new Map(), new Map([[task.id, gen + 1]]), today, known);
+  if ((lastDuePeriod(plan, today, runSettings(plan))?.start ?? null) !== dueStart) return null;
+  const rows = dueStart ? (JSON.parse(sent) as SentReport[]) : [];
+  // the report to be written, as the statement would read it after the insert
+  if (dueStart && sentStatuses.includes(report.status) && report.start >= dueStart) rows.push(report);
+  const known: KnownInputs = { plans: [plan], led: new Set(led ? [task.id] : []), ...(dueStart ? { sent: { planId: plan.id, start: dueStart, rows } } : {}) };
+  const status = (await computeTaskStatuses(tx, [task], today, known)).get(task.id);
+  return status ? { gen, status } : null;
+}
+
+/**
+ * The placeholders' values of `statusWrite` for a status computed by `newReportStatus` (none: nothing written, the
+ * trigger marks the row).
+ */
+export function statusWriteValues(computed: { gen: number; status: TaskStatusOut } | null) {
+  return {
+    statusToday: todayInShanghai(now()), statusGen: computed?.gen ?? null, statusColor: computed?.status.color ?? null, statusState: computed?.status.state ?? null,
+    statusJson: computed ? JSON.stringify(computed.status) : null,
+  };
+}
+
+/**
+ * For a data-modifying CTE that inserts reports (`reports`, its name in the statement, one new report of the task): the
+ * task's status row written with the figures `statusWriteValues` gives, only if its generation is still the one read
+ * (then one more, the step migration 0011's report trigger would add), after the report's insert (it reads its rows), and
+ * a select naming the rows written in `luoshi.status_written`, which migration 0021's trigger leaves alone (issue #15
+ * phase 13: the row written once, not marked by the trigger and then stored). Every input change moves the generation
+ * in its own transaction: one committed after the read leaves this write nothing to write, and the trigger marks the
+ * row; one still open holds the row, this update waits for it and then finds another generation (READ COMMITTED
+ * re-checks the condition on the row as committed). `written`: the CTE's name for the select, to be joined.
+ */
+export function statusWrite(reports: SQL, written: SQL): SQL {
+  const ph = (k: string) => sql.placeholder(k);
+  return sql`s as (update task_statuses t set as_of = ${ph('statusToday')}::text, color = ${ph('statusColor')}::text, state = ${ph('statusState')}::text,
+        status = ${ph('statusJson')}::jsonb, gen = t.gen + 1, computed_at = now()
+      from ${reports} where t.task_id = ${reports}.task_id and t.gen = ${ph('statusGen')}::int returning t.task_id),
+    ${written} as (select set_config('luoshi.status_written', coalesce(string_agg(s.task_id::text, ','), ''), true) from s)`;
 }
 
 /** Task list/detail responses with their computed status. */

@@ -85,8 +85,8 @@ describe('statements built once', () => {
   // audit row, the status's inputs with its facts — 14 round trips to PostgreSQL (with BEGIN/COMMIT) become 9;
   // phase 12: the task with its plan read by the route gate's statement (access.ts `loads`), 8; phase 13: the status's
   // inputs read with the period and the report held, none read after the insert (queries/status.ts
-  // storeNewReportStatus), 7
-  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')("a new report's submission goes to PostgreSQL in 7 round trips, its session's included", async () => {
+  // storeNewReportStatus), 7; and its status row written in the insert's statement (statusWrite, migration 0021), 6
+  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')("a new report's submission goes to PostgreSQL in 6 round trips, its session's included", async () => {
     setClock(() => new Date('2026-02-03T02:00:00Z'));
     const s = await makeRunningPlan(t.app, t.handle.db);
     await t.handle.db.execute(sql`select 1`);
@@ -101,7 +101,7 @@ describe('statements built once', () => {
     expect(res.statusCode).toBe(200);
     // then, outside the transaction and after the answer, the change's notification (db/changeClock.ts commitNotifier)
     await new Promise((r) => setTimeout(r, 100));
-    expect(sent).toEqual(['session', 'gate_task_with_plan', 'begin', 'report_held_for_save', 'report_insert_audited', 'status_store_few', 'commit', 'select pg_notify($1, $2)']);
+    expect(sent).toEqual(['session', 'gate_task_with_plan', 'begin', 'report_held_for_save', 'report_insert_audited', 'commit', 'select pg_notify($1, $2)']);
     const audits = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(res.json().id))));
     expect(audits).toHaveLength(1);
     expect(audits[0]).toMatchObject({ action: 'report.submit', planId: s.plan.id, actorUserId: expect.any(Number), before: null, after: expect.objectContaining({ progress: 30, status: 'submitted', period: '2026-02' }) });
@@ -111,6 +111,45 @@ describe('statements built once', () => {
     const [task] = await db.select().from(tasks).where(eq(tasks.id, s.otherTask.id));
     expect(row.asOf).toBe(todayInShanghai(now()));
     expect(row.status).toEqual((await computeTaskStatuses(db, [task], row.asOf)).get(task.id));
+  });
+
+  // phase 13: a new report's status row is written once, by the insert's statement (before: marked by the report's
+  // trigger, then stored by the application — two new versions of the row, neither HOT), as the rules compute it; a new
+  // draft's for a later period too
+  it("a new report's submission writes its task's status row once, with the figures the rules compute", async () => {
+    setClock(() => new Date('2026-02-03T02:00:00Z'));
+    const db = t.handle.db;
+    const s = await makeRunningPlan(t.app, db);
+    const today = todayInShanghai(now());
+    await taskStatuses(db, await db.select(statusCols).from(tasks).where(eq(tasks.planId, s.plan.id)), today);
+    await db.execute(sql`create table test_status_writes (id serial, task_id int, as_of text, gen int)`);
+    await db.execute(sql`create function test_status_write() returns trigger language plpgsql as $$ begin insert into test_status_writes (task_id, as_of, gen) values (new.task_id, new.as_of, new.gen); return null; end $$`);
+    await db.execute(sql`create trigger test_status_write after update on task_statuses for each row execute function test_status_write()`);
+    try {
+      const writesOf = async (taskId: number) =>
+        ((await db.execute(sql`select as_of, gen from test_status_writes where task_id = ${taskId} order by id`)) as unknown as { rows: { as_of: string; gen: number }[] }).rows.map((r) => ({ asOf: r.as_of, gen: Number(r.gen) }));
+      // the periods' rows are written by their first reports (a report that writes its period's row reads its status
+      // inputs after the insert, as a report saved again does)
+      for (const [period, submit] of [['2026-02', true], ['2026-03', false]] as const) expect((await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 20, progressText: '进展', submit, period })).statusCode).toBe(200);
+      const cases = [
+        { who: s.reporterC, task: s.otherTask, body: { reportedStatus: '推进中', progress: 30, progressText: '二月进展', submit: true } },
+        { who: s.reporterC, task: s.otherTask, body: { reportedStatus: '滞后', progress: 10, progressText: '三月草稿', submit: false, period: '2026-03' } },
+      ];
+      for (const c of cases) {
+        const [before] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, c.task.id));
+        await db.execute(sql`delete from test_status_writes`);
+        const res = await c.who.client.post(`/api/tasks/${c.task.id}/reports`, c.body);
+        expect(res.statusCode, JSON.stringify(c.body)).toBe(200);
+        expect(await writesOf(c.task.id), JSON.stringify(c.body)).toEqual([{ asOf: today, gen: before.gen + 1 }]);
+        const [row] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, c.task.id));
+        const [task] = await db.select(statusCols).from(tasks).where(eq(tasks.id, c.task.id));
+        expect(row.status, JSON.stringify(c.body)).toEqual((await computeTaskStatuses(db, [task], today)).get(task.id));
+      }
+    } finally {
+      await db.execute(sql`drop trigger test_status_write on task_statuses`);
+      await db.execute(sql`drop function test_status_write()`);
+      await db.execute(sql`drop table test_status_writes`);
+    }
   });
 
   // phase 13: a new report's status is computed from inputs read before its insert, and stored only at the generation

@@ -60,7 +60,7 @@ describe('the warm-up at start', () => {
         try {
           for (const c of clients) {
             const names = (await c.query(`select name from pg_prepared_statements`)).rows.map((r: { name: string }) => r.name.replace(/_\d+$/, ''));
-            expect(names).toEqual(expect.arrayContaining(['task_with_plan_unit', 'report_held_for_save', 'report_insert_audited', 'status_store_few']));
+            expect(names).toEqual(expect.arrayContaining(['task_with_plan_unit', 'report_held_for_save', 'report_insert_audited']));
           }
         } finally {
           for (const c of clients) c.release();
@@ -144,7 +144,7 @@ describe('the warm-up at start', () => {
           for (const c of clients) {
             const names = (await c.query(`select name from pg_prepared_statements`)).rows.map((r: { name: string }) => r.name.replace(/_\d+$/, ''));
             // the session's statement and the submission's (the route gate's reads the task with its plan since phase 12)
-            expect(names).toEqual(expect.arrayContaining(['session', 'gate_task_with_plan', 'report_held_for_save', 'report_insert_audited', 'status_store_few']));
+            expect(names).toEqual(expect.arrayContaining(['session', 'gate_task_with_plan', 'report_held_for_save', 'report_insert_audited']));
           }
         } finally {
           for (const c of clients) c.release();
