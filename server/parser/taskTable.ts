@@ -774,15 +774,24 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
     if (num >= 0) shift = sCol - num;
     const uCol = columns.findIndex(UNIT_COL);
     if (!shift && uCol >= 0 && !(cells[uCol] && (unitCell(cells[uCol].text) || hasRoleVerb(cells[uCol].text) || !cells[uCol].text))) {
-      for (let o = 1; o <= Math.min(uCol, Math.max(columns.length - cells.length, 2)); o++) {
+      const most = Math.min(uCol, Math.max(columns.length - cells.length, 2));
+      for (let o = 1; o <= most; o++) {
         const c = cells[uCol - o];
         if (c && unitCell(c.text)) {
           shift = o;
+          // "加快…管网规划建设。 | 市建设局 | 市生态环境局、市经信局 |": the row's run of unit cells opens on the
+          // first unit column, not its last one
+          while (shift < most && cells[uCol - shift - 1] && unitCell(cells[uCol - shift - 1].text)) shift++;
           break;
         }
       }
     }
     const row = columns.map((_, k) => cells[k - shift] ?? { text: '', start: l.end });
+    // …and a merged unit cell at the row's end ("实施主体" printed on its group's first row) is the row above's
+    if (pipe && shift > 0 && rows.length && sCol >= 0 && !row[sCol].text)
+      columns.forEach((c, k) => {
+        if (k - shift >= cells.length && UNIT_COL(c) && !row[k].text && rows[rows.length - 1][k]?.text) row[k] = rows[rows.length - 1][k];
+      });
     // a "|" row with more cells than its header (a second header line's sub-columns): its unit cell stands to the
     // right of the unit column; the unit cell is the one that names units
     if (pipe && !shift && uCol >= 0 && !unitCell(row[uCol].text)) {

@@ -239,6 +239,8 @@ export function withoutTrailingNote(text: string): string {
 
 export function looksLikeUnit(text: string): boolean {
   if (text.length < 2 || text.length > 40) return false;
+  // "市“五水共治”办": a campaign's name in quotes inside an office's name
+  if (/^(?:各|市|区|县|省|州|镇|乡|街道|[\u4e00-\u9fa5]{2,5}(?:省|市|区|县|镇|乡))“[\u4e00-\u9fa5]{2,8}”[\u4e00-\u9fa5]{1,6}$/.test(text)) return looksLikeUnit(text.replace(/[“”]/g, ''));
   // long figures belong to sentences, except a service number in an organ's name ("市12345热线管理中心")
   if (/[。!?:"“”]/.test(text) || /\d{3,}(?!\d*(?:热线|服务热线|政务服务|便民服务|指挥中心))/.test(text)) return false;
   // "排在首位的为牵头单位": a rule about a list, not a name in it

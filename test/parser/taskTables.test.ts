@@ -439,3 +439,19 @@ describe('a quarter\'s task table one cell per line (real-BE be04)', () => {
     expect(plan.targets.map((t) => t.value)).toEqual([2]);
   });
 });
+
+describe('a pipe table whose rows after the first leave out their merged cells (real-CN cn01)', () => {
+  it('puts a short row\'s units under the first unit column and keeps the merged 实施主体 of its group', () => {
+    const text =
+      '序号 | 重点工作任务和保障措施 | 工作内容 | 牵头部门 | 协同部门 | 实施主体 |\n' +
+      '1 | 科学完善顶层设计 | 坚持目标导向和问题导向相结合,科学完善城镇污水专项规划。 | 市建设局 | 市自然资源和规划局、市综合执法局 | 各县(市、区)政府、台州湾新区管委会 |\n' +
+      '加快城中村、老旧城区等范围内的市政污水管网规划建设。 | 市建设局 | 市生态环境局、市经信局 |\n' +
+      '根据当地实际,制定提升改造实施方案,科学分解任务。 | 市“五水共治”办、市综合执法局 | 市建设局 |\n';
+    const tasks = parseText(text).tasks.map((t) => [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw), t.responsible.map((u) => u.raw)]);
+    expect(tasks).toEqual([
+      [['市建设局'], ['市自然资源和规划局', '市综合执法局'], ['各县(市、区)政府', '台州湾新区管委会']],
+      [['市建设局'], ['市生态环境局', '市经信局'], ['各县(市、区)政府', '台州湾新区管委会']],
+      [['市“五水共治”办', '市综合执法局'], ['市建设局'], ['各县(市、区)政府', '台州湾新区管委会']],
+    ]);
+  });
+});
