@@ -168,7 +168,9 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     issuedOn !== null && dl?.year === issuedOn && dl.month >= 11 && new RegExp(`${issuedOn + 1}\\s*年[^。;]{0,30}?(?:预期目标|主要目标|目标任务|发展目标|工作目标)`).test(doc.text)
       ? issuedOn + 1
       : null;
-  const recordStart = startYear ?? nextYear ?? issuedOn;
+  // a page with no date of its own that reviews a year ("总结回顾2025年工作,深入部署2026年…"): that year is the record's
+  const reviewed = /(?:总结|回顾)\s*((?:19|20)\d\d)\s*年(?:度)?(?:工作|以来|成绩)/.exec(doc.text.slice(0, 2000));
+  const recordStart = startYear ?? nextYear ?? issuedOn ?? (reviewed ? Number(reviewed[1]) + 1 : null);
   const minutesYear = MINUTES.test(findTitle(doc) ?? titleLine(doc)) || MINUTES.test(doc.text.slice(0, 300)) ? issueYear(doc.text) : null;
   // a year's work ("落实《政府工作报告》重点工作分工", "2024年工作要点", 民生实事): figures with no year of their own are
   // due within the year it was issued in

@@ -164,3 +164,12 @@ describe('a year compared with (real-AE)', () => {
     expect(find(ts, '养护床位')?.year).not.toBe(2022);
   });
 });
+
+describe('a page with no date of its own that reviews a year (real-CP cp10)', () => {
+  it('reads that year\'s figures as records and the next year\'s as targets', () => {
+    const text =
+      '1月8日,市人社局召开工作会议,总结回顾2025年工作,深入部署2026年人社各项任务。会议透露,2025年全年城镇调查失业率平均值4.2%,新增就业人数64.1万人。\n' +
+      '2026年,将推动就业与产业政策协同发力,确保完成全年新增就业60万人以上。\n';
+    expect(parseText(text).targets.map((t) => [t.comparator, t.value, t.unit, t.year])).toEqual([['>=', 60, '万人', 2026]]);
+  });
+});
