@@ -173,3 +173,11 @@ describe('a page with no date of its own that reviews a year (real-CP cp10)', ()
     expect(parseText(text).targets.map((t) => [t.comparator, t.value, t.unit, t.year])).toEqual([['>=', 60, '万人', 2026]]);
   });
 });
+
+describe('a paragraph that opens on 目前 tells where things stand (real-CL cl06)', () => {
+  it('reads its figures as the present state, not targets', () => {
+    const text =
+      '区卫生健康局2023年工作计划\n目前,全区共有医疗机构787间。全系统共有医务人员1.86万人,各类型医疗机构门急诊总诊疗量1213.65万人次。\n2023年,新增医疗机构床位200张。\n';
+    expect(parseText(text).targets.map((t) => [t.value, t.unit])).toEqual([[200, '张']]);
+  });
+});
