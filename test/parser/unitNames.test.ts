@@ -122,3 +122,10 @@ describe('a name broken by a PDF line inside a labelled list (real-CK ck01)', ()
     ]);
   });
 });
+
+describe('the enterprises a letter is addressed to (real-CO co01, real-AK ak02, real-AS as08)', () => {
+  it('reads "各企业" as a collective subject of a duty', () => {
+    const tasks = parseText('二、安全生产主要工作责任\n1、各村、各企业、镇属各单位要成立安全生产工作领导小组,配备安全监督员,制定详实的工作规划。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各村', '各企业', '镇属各单位']]);
+  });
+});
