@@ -64,7 +64,7 @@ const ORGAN_NAME =
 const TOWNSHIP_WORD = /^(?:城乡|城镇|乡镇|村镇|集镇|小镇|全镇|全乡|本镇|本乡|.?[镇乡所站队村]|美丽乡村)$/;
 // (a partner's name does not open on a preposition: "会同相关责任部门对各单位…" names only 相关责任部门, "…市政协提案委就办理
 // 工作…" only 市政协提案委; inside a name it may: "县对口支援办")
-const PARTNERS = /^((?:(?!对|就|在|按|向|与|为|把|将|从)[^,;。、:()]{1,24}?(?:部门|单位|局|委|办|政府|中心|管委会|集团|公司|院|分局|办公室)、?)+)/;
+const PARTNERS = /^((?:(?!对|就|在|按|向|与|为|把|将|从)[^,;。、:()]{1,24}?(?:部门|单位|局|委|办(?!事处|公室)|政府|中心|管委会|集团|公司|院|分局|办公室|办事处)、?)+)/;
 // "会同发展改革、住房和城乡建设、财政等部门": fields of government sharing one 部门 (units.ts sectorList reads them)
 const SECTOR_PARTNERS = /^((?:[\u4e00-\u9fa5]{2,10}、){1,12}[\u4e00-\u9fa5]{2,10}?等?(?:有关|相关)?部门)/;
 const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);

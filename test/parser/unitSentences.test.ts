@@ -787,3 +787,10 @@ describe('fields of government named bare before 等部门 in a verb clause (rea
     expect(tasks.map((t) => [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([[['自然资源规划部门'], ['发改', '农业农村', '林业']]]);
   });
 });
+
+describe('a partner named 街道办事处 after 会同 (real-CL cl03)', () => {
+  it('keeps the whole name, not "街道办"', () => {
+    const tasks = parseText('住建部门要会同街道办事处督促物业服务企业落实整改。\n').tasks;
+    expect(tasks.map((t) => [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([[['住建部门'], ['街道办事处']]]);
+  });
+});
