@@ -84,6 +84,9 @@ const MARKER =
 const DOUBLED_BEFORE =
   /([^,;。:]{2,40}?)(?:在[^,;。]{0,16}基础上)?(?:实现)?(?:翻(?:一|两|二|三)?番|(?:增加|增长|提高)[一两二三四五]倍(?:以上)?)[,、](?:力争|争取|努力)?(?:达到|达|突破|超过)\s*(?:约)?$/;
 
+const FOUND_BEFORE = /(?:发现|查出|查找出|排查出|检查出|梳理出|暗访出)(?:各类|突出|存在|的)?(?:问题|隐患|不足|短板)?\s*$/;
+const DONE_LE = /(?:进行|开展|完成|发现|下发|召开|组织|出动|检查|督查|约谈|通报|处理|考核|评分|排查|查处)了/;
+
 const ROOT = '';
 const RUN_UNIT = new RegExp(String.raw`^(?:\s*、\s*\d+(?:\.\d+)?)+\s*(${UNIT_RE_SRC})(?![\u4e00-\u9fa5])`);
 const SIBLING_FIG = new RegExp(String.raw`^、\s*\d+(?:\.\d+)?\s*(${UNIT_RE_SRC})\s*(以上|以下|以内|之内|左右|上下)?`);
@@ -795,6 +798,10 @@ function figure(
     if (doubled) subject = doubled[1].replace(LEAD_NOISE, '');
   }
   if (!/[\u4e00-\u9fa5A-Za-z]/.test(subject)) return null;
+  // "共发现问题22个", "排查出隐患90处": what an inspection found; "位居全县前三名": a ranking; "对25个乡镇…进行了考核评分":
+  // a verb with 了 in the figure's clause tells what was done — records of a supervision bulletin, not goals
+  const near = s.slice(Math.max(0, i - 14), i);
+  if (FOUND_BEFORE.test(near) || (/^名/.test(unit ?? '') && /[前后]$/.test(near)) || DONE_LE.test(commaClause(s, i) + clauseAfter(rest))) return null;
   if (subject.length > 40) subject = subject.slice(-40);
   const valueMax = m[8] !== undefined ? Number(m[8]) : null;
   // "不少于1家示范企业和10个重点项目": a bound before the first counted object of a list holds for the next

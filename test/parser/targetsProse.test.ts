@@ -702,3 +702,11 @@ describe('an application counted as a target (real-CO co05, real-S s02)', () => 
     expect(parseText(text).targets.map((t) => [t.comparator, t.value, t.valueMax, t.unit])).toEqual([['range', 2, 3, '个']]);
   });
 });
+
+describe('a supervision bulletin\'s records (real-CQ cq06, cq11)', () => {
+  it('reads what an inspection found, a ranking and what was done as no targets', () => {
+    const text =
+      '一、督查情况\n本次督查共发现问题22个,各社区发现问题90处。县直牵头实施部门对25个乡镇民生工程实施进度进行了考核评分,茶庵镇位居全县前三名。\n二、下步工作\n新建公共厕所10座。\n';
+    expect(parseText(text).targets.map((t) => [t.value, t.unit])).toEqual([[10, '座']]);
+  });
+});
