@@ -210,6 +210,14 @@ describe('the change clock', () => {
     const other = await makePlan(db, { periodStart: 2026, periodEnd: 2030, tasks: [{ title: '另一规划的任务', lead: [s.units.a.id] }] });
     const [urlA, urlB] = [`/api/plans/${s.plan.id}/tasks`, `/api/plans/${other.plan.id}/tasks`];
     const taskB = other.tasks[0].id;
+    // the setup's own notifications arrive on the listening connection in commit order, later than its commits on a
+    // busy machine: a change of A committed after them, once counted, means they are all in and none drops B's answer
+    // after it is primed
+    if (t.handle.url) {
+      const since0 = clockOf(db).count;
+      await renameElsewhere(t.handle.url, s.task.id, s.plan.id, '准备');
+      await countedAfter(db, since0);
+    }
     for (const u of [urlA, urlB, `${urlB}?cursor=`]) await s.office.client.get(u);
     // the probe: plan B's task renamed by a write no audit row and no trigger reports (as a hand-made fix would) — B's
     // kept answer goes on showing the old title for as long as it is kept, which is what this test watches
