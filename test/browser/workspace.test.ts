@@ -34,6 +34,12 @@ describe('规划办导入并审核规划', () => {
     importId = Number(/\/imports\/(\d+)/.exec(page.url())![1]);
     await page.locator('.source-para').first().waitFor();
     await shotBoth(page, 'ws-review');
+    // on a phone the text goes above the items, each the screen's width (side by side left the task titles 2 characters)
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(async () => (await page.locator('.review-right').boundingBox())?.width ?? 0).toBeGreaterThan(300);
+    const text = await page.locator('.source-para').first().boundingBox();
+    const items = await page.locator('.review-right').boundingBox();
+    expect(items!.y).toBeGreaterThan(text!.y);
     await page.close();
   });
 

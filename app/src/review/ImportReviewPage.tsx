@@ -1,7 +1,7 @@
 // 导入审核: the original text on the left, the extracted structure on the right; a click on either
 // side finds the other. Every change is sent as a correction; 确认导入 creates the plan.
 import { useCallback, useMemo, useState } from 'react';
-import { Alert, App, Badge, Button, Result, Space, Splitter, Tabs, Tag } from 'antd';
+import { Alert, App, Badge, Button, Grid, Result, Space, Splitter, Tabs, Tag } from 'antd';
 import { CheckOutlined, EditOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import type { ImportJob, TaskRole } from '../../../shared/api';
@@ -70,6 +70,8 @@ export default function ImportReviewPage() {
   const [toCreate, setToCreate] = useState<Set<string>>(new Set());
   const [metaOpen, setMetaOpen] = useState(false);
   const [confirmOpen, setConfirmOpen] = useState(false);
+  // on a phone the text and the items side by side leave each a few characters wide: the text goes above them
+  const phone = Grid.useBreakpoint().md === false;
 
   const parsed = job?.parsed ?? null;
   const text = parsed?.text ?? '';
@@ -172,8 +174,8 @@ export default function ImportReviewPage() {
       </div>
       {!editable && <Alert type="info" banner title={job.status === 'confirmed' ? '该文件已确认导入,以下内容仅供查看。' : `该导入当前状态为“${label(importStatusLabels, job.status)}”,不能修改。`} />}
       <div className="review-body">
-        <Splitter>
-          <Splitter.Panel defaultSize="46%" min="25%" max="70%">
+        <Splitter key={phone ? 'stacked' : 'side'} layout={phone ? 'vertical' : 'horizontal'}>
+          <Splitter.Panel defaultSize={phone ? '35%' : '46%'} min="20%" max="70%">
             <SourceText text={text} marks={marks} scrollToken={scrollToken} onPick={pick} onSelectRange={setTextSel} label="规划原文" />
           </Splitter.Panel>
           <Splitter.Panel>

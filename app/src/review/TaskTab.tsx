@@ -96,6 +96,12 @@ export function TaskTab({ tasks, outline, registry, selectedId, onSelect, onSele
                 <div>
                   <div className="clamp-2">{t.title}</div>
                   {o && <div className="muted" style={{ fontSize: 12 }}>{`${o.marker}${o.title}`.slice(0, 30)}</div>}
+                  {/* the 时限 column is hidden on a phone: the deadline goes under the title */}
+                  {t.deadline && (
+                    <div className="muted phone-only" style={{ fontSize: 12 }}>
+                      时限:{deadline(t.deadline)}
+                    </div>
+                  )}
                 </div>
               );
             },
@@ -125,7 +131,7 @@ export function TaskTab({ tasks, outline, registry, selectedId, onSelect, onSele
               </div>
             ),
           },
-          { title: '时限', dataIndex: 'deadline', width: 92, render: (d: string | null, t) => <span title={t.deadlineText ?? undefined}>{deadline(d)}</span> },
+          { title: '时限', dataIndex: 'deadline', width: 92, responsive: ['md'], render: (d: string | null, t) => <span title={t.deadlineText ?? undefined}>{deadline(d)}</span> },
           {
             title: '操作',
             key: 'op',
