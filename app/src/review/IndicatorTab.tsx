@@ -45,12 +45,17 @@ export function IndicatorTab({ indicators, selected, onSelect, apply, readOnly }
             render: (_, r) => (
               <div>
                 <div>{r.name}</div>
-                <div className="muted" style={{ fontSize: 12 }}>{[r.category, r.table].filter(Boolean).join(' · ')}</div>
+                <div className="muted desktop-only" style={{ fontSize: 12 }}>{[r.category, r.table].filter(Boolean).join(' · ')}</div>
+                {/* on a phone the 单位 and 属性 columns are hidden: they go under the name */}
+                <div className="muted phone-only" style={{ fontSize: 12 }}>
+                  {r.unit ?? ''}
+                  {r.attribute ? ` · ${label(attributeLabels, r.attribute)}` : ''}
+                </div>
               </div>
             ),
           },
-          { title: '单位', dataIndex: 'unit', width: 70, render: (v: string | null) => v ?? '—' },
-          { title: '属性', dataIndex: 'attribute', width: 66, render: (v: string | null) => (v ? <Tag color={v === 'binding' ? 'red' : 'blue'}>{label(attributeLabels, v)}</Tag> : '—') },
+          { title: '单位', dataIndex: 'unit', width: 70, responsive: ['md'], render: (v: string | null) => v ?? '—' },
+          { title: '属性', dataIndex: 'attribute', width: 66, responsive: ['md'], render: (v: string | null) => (v ? <Tag color={v === 'binding' ? 'red' : 'blue'}>{label(attributeLabels, v)}</Tag> : '—') },
           { title: '基期', key: 'baseline', width: 110, render: (_, r) => (r.baseline ? `${r.baseline.year ? r.baseline.year + '年 ' : ''}${r.baseline.text}` : '—') },
           {
             title: '目标',
