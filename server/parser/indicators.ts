@@ -232,6 +232,8 @@ export interface FlatTable {
   title: string | null;
   header: Cell[];
   rows: Cell[][];
+  /** the section line each row stands under ("一、经济增长"), where the table has them */
+  sections?: (string | null)[];
   lineFrom: number;
   lineTo: number;
 }
@@ -293,6 +295,7 @@ function readFlat(doc: ParseContext['doc'], first: number): FlatTable | null {
   const body = cells.slice(h);
   const indexCol = /^(?:序号|编号)$/.test(header[0].text);
   const rows: Cell[][] = [];
+  const sections: (string | null)[] = [];
   if (indexCol) {
     // "1", "2", …: a running number followed by a name starts each row
     let k = 1;
@@ -314,16 +317,22 @@ function readFlat(doc: ParseContext['doc'], first: number): FlatTable | null {
     const numbered = body.some(({ c }) => /^\d{1,2}[.、．](?!\d)\S/.test(c.text));
     const startsRow = (t: string) => (numbered ? /^\d{1,2}[.、．](?!\d)\S/.test(t) : /[\u4e00-\u9fa5]{2}/.test(t) && parseCell(t).value === null && !isEmptyCell(t));
     let cur: Cell[] | null = null;
+    let section: string | null = null;
+    const push = (r: Cell[]) => {
+      rows.push(r);
+      sections.push(section);
+    };
     for (const { c } of body) {
       if (/^[一二三四五六七八九十]+、/.test(c.text)) {
-        if (cur) rows.push(cur);
+        if (cur) push(cur);
         cur = null;
+        section = c.text.replace(/^[一二三四五六七八九十]+、\s*/, '') || null;
       } else if (startsRow(c.text)) {
-        if (cur) rows.push(cur);
+        if (cur) push(cur);
         cur = [c];
       } else if (cur) cur.push(c);
     }
-    if (cur) rows.push(cur);
+    if (cur) push(cur);
   }
   if (rows.length < 2) return null;
   // the widest row sets the width; a spanning header cell ("“十四五”目标" over 2025年 and 年均) is dropped
@@ -346,7 +355,7 @@ function readFlat(doc: ParseContext['doc'], first: number): FlatTable | null {
     if (t.length <= 50 && !/[。;]$/.test(t)) title = t;
     break;
   }
-  return { title, header: cols, rows, lineFrom: first, lineTo: lastLine + 1 };
+  return { title, header: cols, rows, sections: sections.length === rows.length && sections.some(Boolean) ? sections : undefined, lineFrom: first, lineTo: lastLine + 1 };
 }
 
 // "[累计达到1000]", "五年累计约20": the words around a cumulative figure
@@ -373,7 +382,7 @@ function flatIndicators(ctx: ParseContext, t: FlatTable, planStart: number | nul
     }
   });
   const out: ParsedIndicator[] = [];
-  for (const r of t.rows) {
+  for (const [k, r] of t.rows.entries()) {
     const get = (role: Role) => roles.map((x, j) => (x === role && j < r.length ? j : -1)).filter((j) => j >= 0);
     const ni = get('name')[0];
     if (ni === undefined) continue;
@@ -399,7 +408,7 @@ function flatIndicators(ctx: ParseContext, t: FlatTable, planStart: number | nul
       name: areas ? name : name,
       unit: cellsU ?? null,
       attribute: /约束/.test(attr) ? 'binding' : /预期/.test(attr) ? 'expected' : null,
-      category: null,
+      category: t.sections?.[k] ?? null,
       table: t.title,
       baseline: bi === undefined ? null : valueObj(r[bi].text, cols[bi]?.year ?? null),
       targets,

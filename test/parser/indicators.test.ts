@@ -197,3 +197,15 @@ describe('a table flattened one cell per line with unnumbered names and a catego
     ]);
   });
 });
+
+describe('the section lines of a flat indicator table name its rows\' category (real-CM cm01)', () => {
+  it('gives each row the section it stands under', () => {
+    const text =
+      '主要经济指标表\n\n类别\n\n指标\n\n2010年实绩\n\n2015年目标\n\n一、经济增长\n\n农业增加值(亿元)\n\n81.53\n\n163\n\n二、农产品供给\n\n粮食总产(万吨)\n\n119.6\n\n100\n\n肉类总产(万吨)\n\n11.45\n\n13\n';
+    expect(extractIndicators(ctxOf(text)).map((i) => [i.category, i.name])).toEqual([
+      ['经济增长', '农业增加值'],
+      ['农产品供给', '粮食总产'],
+      ['农产品供给', '肉类总产'],
+    ]);
+  });
+});
