@@ -710,3 +710,17 @@ describe('a supervision bulletin\'s records (real-CQ cq06, cq11)', () => {
     expect(parseText(text).targets.map((t) => [t.value, t.unit])).toEqual([[10, '座']]);
   });
 });
+
+describe('a count and then the length of what it counts (real-CN cn05)', () => {
+  it('reads both "98条" and "119.4公里"', () => {
+    const text = '二、工作任务\n今春全镇面上共计划清淤支斗渠98条长119.4公里。清淤支沟2条长3.2公里,整修农路380条长199.8公里。\n';
+    expect(parseText(text).targets.map((t) => [t.value, t.unit])).toEqual([
+      [98, '条'],
+      [119.4, '公里'],
+      [2, '条'],
+      [3.2, '公里'],
+      [380, '条'],
+      [199.8, '公里'],
+    ]);
+  });
+});
