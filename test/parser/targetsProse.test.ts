@@ -724,3 +724,13 @@ describe('a count and then the length of what it counts (real-CN cn05)', () => {
     ]);
   });
 });
+
+describe('a footnote mark after a figure (real-AB ab10)', () => {
+  it('ends the figure\'s clause as punctuation does', () => {
+    const text = '二、主要目标\n全年计划新建公共停车泊位1200个[1],年度计划投资4084亿元 [2]。\n';
+    expect(parseText(text).targets.map((t) => [t.value, t.unit])).toEqual([
+      [1200, '个'],
+      [4084, '亿元'],
+    ]);
+  });
+});
