@@ -113,7 +113,10 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
   let tail = 0;
   while (tail < header.length - m0 - 1 && REMARK_HEAD.test(header[header.length - 1 - tail].text.replace(/\s/g, ''))) tail++;
   const measures = header.slice(m0, header.length - tail);
-  if (!measures.every((c) => isMeasure(c.text))) return null;
+  // "分阶段任务(亩) | 合计": a total column after the measures it sums — each row's last figure is its quota (the
+  // cells before it, under a second header line "春种 | 夏种", its breakdown)
+  const total = measures.length >= 2 && TOTAL_HEAD.test(measures[measures.length - 1].text.replace(/\s/g, '')) && MEASURE_UNIT.test(measures[0].text.replace(/\s/g, ''));
+  if (!measures.every((c, n) => isMeasure(c.text) || (total && n === measures.length - 1))) return null;
   // (a single measure only with its unit written and a remarks column beside it)
   // (or a place column's quota: "地区 | 单位规上工业增加值能耗降幅目标(%)" then "城 厢 | 3.4")
   if (measures.length < 2 && !((tail || placeHead) && MEASURE_UNIT.test(measures[0].text.replace(/\s/g, '')))) return null;
@@ -132,6 +135,8 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
     if (cur.length > k && figs.length === k && figs.every((c) => FIGURE.test(c.text) || EMPTY.test(c.text)) && label.length) rows.push({ label, figures: figs, end: last.start + last.text.length });
     cur = [];
   };
+  // the total's sub-columns on a header line of their own, before any row
+  if (total && j < lines.length && cellsOf(lines[j]).length >= 2 && cellsOf(lines[j]).every((c) => !FIGURE.test(c.text) && c.text.length <= 8)) j++;
   for (; j < lines.length; j++) {
     const l = lines[j];
     if (!l.text.trim()) continue;
@@ -141,6 +146,20 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
     }
     const cs = cellsOf(l);
     if (cs.some((c) => c.text.length > 40)) break;
+    if (total && cs.length > 1) {
+      // a row on one line: its label, then its figures, the last of them the total (an empty cell leaves none)
+      const f = cs.findIndex((c, n) => n > 0 && FIGURE.test(c.text));
+      const figs = f > 0 ? cs.slice(f).filter((c) => FIGURE.test(c.text)) : [];
+      const label = f > 0 ? cs.slice(0, f).filter((c) => !/^\d{1,3}$/.test(c.text)) : [];
+      if (figs.length && label.length) {
+        const last = figs[figs.length - 1];
+        rows.push({ label, figures: [last], end: last.start + last.text.length });
+        end = j + 1;
+        continue;
+      }
+      if (rows.length) break;
+      continue;
+    }
     if (cs.length > 1) {
       if (cur.length) flush();
       cur = cs;
@@ -166,18 +185,21 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
       .join('');
     r.figures.forEach((f, n) => {
       if (!FIGURE.test(f.text)) return;
-      const h = measures[n].text.replace(/\s/g, '');
+      const h = measures[total ? 0 : n].text.replace(/\s/g, '');
       const mu = MEASURE_UNIT.exec(h);
-      targets.push({ subject: `${label}${mu ? mu[1] : h}`, value: Number(f.text), unit: mu ? mu[2] : null, start: f.start, text: f.text });
+      targets.push({ subject: `${label}${mu ? mu[1] : h}${total ? '合计' : ''}`, value: Number(f.text), unit: mu ? mu[2] : null, start: f.start, text: f.text });
     });
   }
   // rows of places or units by name ("长安镇 | 2150"): each is handed its quota; a total row is no one's
-  const unitRows = UNIT_LABEL_HEAD.test(head)
-    ? rows.filter((r) => r.label.length === 1 && !TOTAL_ROW.test(r.label[0].text)).map((r) => ({ label: r.label[0], start: r.label[0].start, end: r.end, text: `${r.label[0].text} ${r.figures.map((f, n) => `${measures[n].text.replace(/\s/g, '')} ${f.text}`).join(' ')}` }))
+  // ("序号 | 乡镇 | …": the label column after a running number names the places too)
+  const labelHead = /^(?:序号|编号)$/.test(head) && m0 >= 2 ? header[1].text.replace(/\s/g, '') : head;
+  const unitRows = UNIT_LABEL_HEAD.test(labelHead)
+    ? rows.filter((r) => r.label.length === 1 && !TOTAL_ROW.test(r.label[0].text)).map((r) => ({ label: r.label[0], start: r.label[0].start, end: r.end, text: `${r.label[0].text} ${r.figures.map((f, n) => `${measures[total ? measures.length - 1 : n].text.replace(/\s/g, '')} ${f.text}`).join(' ')}` }))
     : [];
-  return { lineFrom: i, lineTo: Math.max(end, i + 1), caption: captionAbove(lines, i, 4), targets, ...(unitRows.length ? { unitRows, placeRows: placeHead } : {}) };
+  return { lineFrom: i, lineTo: Math.max(end, i + 1), caption: captionAbove(lines, i, 4), targets, ...(unitRows.length ? { unitRows, placeRows: placeHead || PLACE_LABEL_HEAD.test(labelHead) } : {}) };
 }
 const REMARK_HEAD = /^(?:备注|说明|备 注)$/;
+const TOTAL_HEAD = /^(?:合计|小计|总计)$/;
 // a label column that names who gets the row, not what the row is about
 const PLACE_LABEL_HEAD = /^(?:地区|乡镇|街道|镇街|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|地市|设区市)$/;
 const UNIT_LABEL_HEAD = new RegExp(`${PLACE_LABEL_HEAD.source.slice(0, -2)}|单位|责任单位)$`);

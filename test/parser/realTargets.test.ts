@@ -195,3 +195,19 @@ describe('a heading that sets out to find the situation out is no history (real-
     expect(parseText(past).targets).toEqual([]);
   });
 });
+
+describe('a quota table handed down to towns with a total column (real-CO co08)', () => {
+  it('hands each town its total, the cells before it its breakdown', () => {
+    const text =
+      '附件:2020年各乡镇农业结构调整分阶段汇总任务表\n2020年各乡镇农业结构调整分阶段汇总任务表\n序号 | 乡镇 | 分阶段任务(亩) | 合计 | 备注 | |\n春种 | 夏种 | ||||\n' +
+      '1 | 满城镇 | 2242.6 | 18.1 | 2260.7 | |\n2 | 神星镇 | 2478.4 | 2478.4 ||\n3 | 大册营镇 | 457.5 | 482.3 | 939.8 | |\n4 | 南韩村镇 | 236.6 | 236.6 ||\n';
+    const plan = parseText(text);
+    expect(plan.tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['满城镇'], ['神星镇'], ['大册营镇'], ['南韩村镇']]);
+    expect(plan.targets.map((t) => [t.value, t.unit])).toEqual([
+      [2260.7, '亩'],
+      [2478.4, '亩'],
+      [939.8, '亩'],
+      [236.6, '亩'],
+    ]);
+  });
+});
