@@ -349,19 +349,32 @@ function joinSemicolonBreaks(cur: Mapped): Mapped {
 
 /**
  * A page kept as one long line (its paragraphs' breaks lost on the way into the store): nothing else splits it, and
- * the outline would see one paragraph.
+ * the outline would see one paragraph. (Read without splitting the page: it stops at the fourth line of text.)
  */
 function runOn(t: string): boolean {
-  const lines = t.split('\n').filter((l) => l.trim());
-  return lines.length <= 3 && lines.some((l) => l.length > 300);
+  let lines = 0;
+  let long = false;
+  for (let at = 0; at <= t.length; ) {
+    const nl = t.indexOf('\n', at);
+    const end = nl < 0 ? t.length : nl;
+    if (/\S/.test(t.slice(at, end))) {
+      if (++lines > 3) return false;
+      if (end - at > 300) long = true;
+    }
+    at = end + 1;
+  }
+  return long;
 }
+
+// a heading's marker: "(1)…", "1.…", "一、", "(一)", "——…"
+const MARK_AHEAD = String.raw`(?=\(\d{1,2}\)[\u4e00-\u9fff]|\d{1,2} ?\.(?!\d)[\u4e00-\u9fff]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——[\u4e00-\u9fff])`;
+const REFLOW_SRC = String.raw`(?<=[。;)”])${MARK_AHEAD}`;
+// a run-on line also loses the 。 before a heading: a comma or a title's last word may stand there
+const REFLOW_RUN_ON_SRC = String.raw`(?<=[。;)”,:][ \u3000]*|[\u4e00-\u9fff][ \u3000]+)${MARK_AHEAD}|(?<=[\u4e00-\u9fff]{4})(?=\([一二三四五六七八九十]{1,3}\)[\u4e00-\u9fff])`;
 
 /** In a reflowed page dump, headings run on inside a line: give each marker its own line. */
 function reflow(cur: Mapped, runOnLine = false): Mapped {
-  // a run-on line also loses the 。 before a heading: a comma or a title's last word may stand there
-  const re = runOnLine
-    ? /(?<=[。;)”,:][ \u3000]*|[\u4e00-\u9fff][ \u3000]+)(?=\(\d{1,2}\)[\u4e00-\u9fff]|\d{1,2} ?\.(?!\d)[\u4e00-\u9fff]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]{4})(?=\([一二三四五六七八九十]{1,3}\)[\u4e00-\u9fff])/g
-    : /(?<=[。;)”])(?=\(\d{1,2}\)[\u4e00-\u9fff]|\d{1,2} ?\.(?!\d)[\u4e00-\u9fff]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——[\u4e00-\u9fff])/g;
+  const re = new RegExp(runOnLine ? REFLOW_RUN_ON_SRC : REFLOW_SRC, 'g');
   const edits: Edit[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(cur.text))) {
