@@ -182,10 +182,11 @@ function extendDuties(ctx: ParseContext, notes: RespNote[]): void {
 }
 
 // a numbered heading with no sentence end before the label: "(一)…", "一、…", "3.…"
-const HEAD_GLUED = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))[^。;!?:()]{2,60}$/;
+const HEAD_MARK = String.raw`^[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))`;
+const HEAD_GLUED = new RegExp(String.raw`${HEAD_MARK}[^。;!?:()]{2,60}$`);
 
 // …or a longer item whose clauses run on to the label after a comma ("(一)开展…专项行动,进一步…,深入落实…,责任科室(单位):…")
-const HEAD_CLAUSES = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))[^。;!?:\n]{2,200}[,,][ \t]*$/;
+const HEAD_CLAUSES = new RegExp(String.raw`${HEAD_MARK}[^。;!?:\n]{2,200}[,,][ \t]*$`);
 
 const BRACKETS: Record<string, string> = { '【': '】', '〔': '〕', '[': ']', '〖': '〗' };
 
