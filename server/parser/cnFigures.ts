@@ -57,8 +57,10 @@ const RE = new RegExp(
   'g',
 );
 
+/** the words that lead to the level a doubling reaches: "…增加一倍,达到2000家", "…翻番、突破6000亿元" (targets.ts too) */
+export const REACHES_SRC = String.raw`(?:力争|争取|努力)?(?:达到|达|突破|超过)\s*(?:约)?`;
 // "数量增加一倍,达到2000家", "实现翻番、突破6000亿元": the level the doubling reaches is the figure to reach
-const LEVEL_AFTER = /^(?:以上)?[,、]?(?:力争|争取|努力)?(?:达到|达|突破|超过)\s*(?:约)?[\d零〇一二两三四五六七八九十百千]/;
+const LEVEL_AFTER = new RegExp(String.raw`^(?:以上)?[,、]?${REACHES_SRC}[\d零〇一二两三四五六七八九十百千]`);
 
 const PROGRAMME = /^[件项大](?:(?:民生|惠民|为民)?实事|(?:民生|惠民)工程)/;
 

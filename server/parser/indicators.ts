@@ -314,8 +314,9 @@ function readFlat(doc: ParseContext['doc'], first: number): FlatTable | null {
   } else {
     // "1.学前教育毛入园率(%)": a numbered name starts each row; "一、发展水平" is a section. Without numbers
     // ("农业增加值(亿元)" ⏎ "81.53" ⏎ "163"), a name — words, not a figure — starts each row.
-    const numbered = body.some(({ c }) => /^\d{1,2}[.、．](?!\d)\S/.test(c.text));
-    const startsRow = (t: string) => (numbered ? /^\d{1,2}[.、．](?!\d)\S/.test(t) : /[\u4e00-\u9fa5]{2}/.test(t) && parseCell(t).value === null && !isEmptyCell(t));
+    const numberedName = /^\d{1,2}[.、．](?!\d)\S/;
+    const numbered = body.some(({ c }) => numberedName.test(c.text));
+    const startsRow = (t: string) => (numbered ? numberedName.test(t) : /[\u4e00-\u9fa5]{2}/.test(t) && parseCell(t).value === null && !isEmptyCell(t));
     let cur: Cell[] | null = null;
     let section: string | null = null;
     const push = (r: Cell[]) => {

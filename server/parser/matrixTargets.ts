@@ -136,7 +136,8 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
     cur = [];
   };
   // the total's sub-columns on a header line of their own, before any row
-  if (total && j < lines.length && cellsOf(lines[j]).length >= 2 && cellsOf(lines[j]).every((c) => !FIGURE.test(c.text) && c.text.length <= 8)) j++;
+  const sub = total && j < lines.length ? cellsOf(lines[j]) : [];
+  if (sub.length >= 2 && sub.every((c) => !FIGURE.test(c.text) && c.text.length <= 8)) j++;
   for (; j < lines.length; j++) {
     const l = lines[j];
     if (!l.text.trim()) continue;

@@ -12,7 +12,7 @@ import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_EN
 import { findMatrixTables } from './matrixTargets.js';
 import { FIGURE_BOUND, findTaskTables, type TableTask } from './taskTable.js';
 import { issueYear, parseDeadline } from './deadline.js';
-import { cnFigureEdits } from './cnFigures.js';
+import { REACHES_SRC, cnFigureEdits } from './cnFigures.js';
 import { fragsV, lineV, quoteV, rewriteV, spanV, type Frag, type VText } from './virtual.js';
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
@@ -82,8 +82,9 @@ const LEAD_NOISE =
 const MARKER =
   /^\s*(?:第[一二三四五六七八九十百零〇\d]+[章节篇部分条]|[一二三四五六七八九十百]+[、.]|\([一二三四五六七八九十百\d]+\)|\d{1,3}[、．.](?!\d)|[①-⑳]|——|[-•●■◆▲★☆▶►◇○]|(?:专栏|附表|表)\s*\d+)\s*/;
 
-const DOUBLED_BEFORE =
-  /([^,;。:]{2,40}?)(?:在[^,;。]{0,16}基础上)?(?:实现)?(?:翻(?:一|两|二|三)?番|(?:增加|增长|提高)[一两二三四五]倍(?:以上)?)[,、](?:力争|争取|努力)?(?:达到|达|突破|超过)\s*(?:约)?$/;
+const DOUBLED_BEFORE = new RegExp(
+  String.raw`([^,;。:]{2,40}?)(?:在[^,;。]{0,16}基础上)?(?:实现)?(?:翻(?:一|两|二|三)?番|(?:增加|增长|提高)[一两二三四五]倍(?:以上)?)[,、]${REACHES_SRC}$`,
+);
 
 const FOUND_BEFORE = /(?:发现|查出|查找出|排查出|检查出|梳理出|暗访出)(?:各类|突出|存在|的)?(?:问题|隐患|不足|短板)?\s*$/;
 const DONE_LE = /(?:进行|开展|完成|发现|下发|召开|组织|出动|检查|督查|约谈|通报|处理|考核|评分|排查|查处)了/;
@@ -172,9 +173,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     issuedOn !== null && dl?.year === issuedOn && dl.month >= 11 && new RegExp(`${issuedOn + 1}\\s*年[^。;]{0,30}?(?:预期目标|主要目标|目标任务|发展目标|工作目标)`).test(doc.text)
       ? issuedOn + 1
       : null;
-  // a page with no date of its own that reviews a year ("总结回顾2025年工作,深入部署2026年…"): that year is the record's
-  const reviewed = /(?:总结|回顾)\s*((?:19|20)\d\d)\s*年(?:度)?(?:工作|以来|成绩)/.exec(doc.text.slice(0, 2000));
-  const recordStart = startYear ?? nextYear ?? issuedOn ?? (reviewed ? Number(reviewed[1]) + 1 : null);
+  const recordStart = startYear ?? nextYear ?? issuedOn ?? afterReviewedYear(doc.text);
   const minutesYear = MINUTES.test(findTitle(doc) ?? titleLine(doc)) || MINUTES.test(doc.text.slice(0, 300)) ? issueYear(doc.text) : null;
   // a year's work ("落实《政府工作报告》重点工作分工", "2024年工作要点", 民生实事): figures with no year of their own are
   // due within the year it was issued in
@@ -460,6 +459,12 @@ function beforePeriod(s: string, start: number | null): boolean {
   // "备注:1.2023年全区…为6.8张": a labelled, numbered note reads the same
   const m = /^\s*(?:[\u4e00-\u9fa5]{1,4}:\s*)?(?:\d{1,2}[.、．](?=(?:19|20)\d\d年)|[(（]\d{1,2}[)）])?\s*[(（]?\s*(?:截至|截止)?\s*((?:19|20)\d{2})\s*年(?:底|末|全年)?/.exec(s);
   return m !== null && Number(m[1]) < start;
+}
+
+/** a page with no date of its own that reviews a year ("总结回顾2025年工作,深入部署2026年…"): the year after it, or null */
+function afterReviewedYear(text: string): number | null {
+  const m = /(?:总结|回顾)\s*((?:19|20)\d\d)\s*年(?:度)?(?:工作|以来|成绩)/.exec(text.slice(0, 2000));
+  return m ? Number(m[1]) + 1 : null;
 }
 
 /** a news page's dateline near its head: "东亚经贸新闻  2018-01-27 08:32", "2021-02-04 来源:新华社" */
