@@ -76,8 +76,14 @@ const newReportColumns = [
   'submissions', 'submittedAt', 'submittedBy', 'createdBy', 'createdAt', 'updatedAt', 'version',
 ] as const satisfies readonly (keyof typeof reports.$inferInsert)[];
 /** A statement writing reports, prepared with the audit row of each row it returns (a data-modifying CTE). */
-const withAuditRow = (db: Parameters<typeof prepareSqlAs>[0], write: { getSQL(): SQL }, name: string) =>
-  prepareSqlAs<typeof reports.$inferSelect>(db, sql`with r as (${write.getSQL()}), a as (${auditRowsFrom(sql`r`, sql`r.id`, sql`r.plan_id`)}) select * from r`, getTableColumns(reports), name);
+/** `withStatus`: a further CTE named `w` after them (a new report's status row, queries/status.ts statusWrite) */
+const withAuditRow = (db: Parameters<typeof prepareSqlAs>[0], write: { getSQL(): SQL }, name: string, withStatus?: SQL) =>
+  prepareSqlAs<typeof reports.$inferSelect>(
+    db,
+    sql`with r as (${write.getSQL()}), a as (${auditRowsFrom(sql`r`, sql`r.id`, sql`r.plan_id`)})${withStatus ? sql`, ${withStatus} select r.* from r cross join w` : sql` select * from r`}`,
+    getTableColumns(reports),
+    name,
+  );
 /**
  * A new report, its audit row and its task's status row, in one statement (a data-modifying CTE, issue #15 phase 10;
  * the status row since phase 13: queries/status.ts statusWrite, written only at the generation read, else marked by
@@ -89,12 +95,7 @@ const insertReport = preparedStatement('report_insert_audited', (db, name) => {
     // a null for a timestamp placeholder is not drizzle's to encode (its encoder calls toISOString): given as text
     .values(Object.fromEntries(newReportColumns.map((c) => [c, c === 'submittedAt' ? sql`${sql.placeholder(c)}::timestamptz` : sql.placeholder(c)])) as unknown as typeof reports.$inferInsert)
     .returning();
-  return prepareSqlAs<typeof reports.$inferSelect>(
-    db,
-    sql`with r as (${insert.getSQL()}), a as (${auditRowsFrom(sql`r`, sql`r.id`, sql`r.plan_id`)}), ${statusWrite(sql`r`, sql`w`)} select r.* from r cross join w`,
-    getTableColumns(reports),
-    name,
-  );
+  return withAuditRow(db, insert, name, statusWrite(sql`r`, sql`w`));
 });
 /**
  * A report saved again (a draft, a returned report) and its audit row, in one statement built once (a data-modifying
