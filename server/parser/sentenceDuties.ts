@@ -914,7 +914,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   if (since && !speaker) lead += since[0].length;
   // "为解决四中交通问题,市交投公司要加快推进…", "根据《计划》,各市、县(市、区)应及时制定…": the purpose or the basis first, then who
   const purpose =
-    !since && !speaker ? /^(?:为了?|根据|按照|依据|依照)[^,,;。“”]{2,30}[,,]\s*(?=[^,,;。]{2,30}?(?:要|应|须|必须|将|负责|牵头))/.exec(sm.slice(lead)) : null;
+    !since && !speaker ? /^(?:为了?|根据|按照|依据|依照|对于|针对|对(?=[^,,;。“”]{2,30}的[,,]))[^,,;。“”]{2,30}[,,]\s*(?![^,,;。]{0,30}?要求)(?=[^,,;。]{2,30}?(?:要|应|须|必须|将|负责|牵头))/.exec(sm.slice(lead)) : null;
   if (purpose) lead += purpose[0].length;
   // "8月7日前金元村、石宝沟村要完成…": the date first, then the units
   const dateFirst = DATE_FIRST.exec(sm.slice(lead));

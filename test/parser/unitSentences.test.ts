@@ -794,3 +794,14 @@ describe('a partner named 街道办事处 after 会同 (real-CL cl03)', () => {
     expect(tasks.map((t) => [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([[['住建部门'], ['街道办事处']]]);
   });
 });
+
+describe('what the duty is about, then who (real-F f01, real-P p16)', () => {
+  it('reads "对于…的责任事项,相关责任单位要及时报告…" as the units\' duty', () => {
+    const tasks = parseText('对于一些办理难度大、涉及面广的责任事项,相关责任单位要及时报告推进落实过程中存在的困难和问题,提请市人民政府分管负责同志研究协调解决。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['相关责任单位']]);
+  });
+  it('does not take the body that asks for the subject ("针对…,督查组…要求各责任单位要…")', () => {
+    const tasks = parseText('针对督查过程中发现的问题,督查组现场予以反馈并要求各责任单位要严格按照县委的总体部署和要求,狠抓整改落实。\n').tasks;
+    expect(tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('督查组现场予以反馈并要求各责任单位');
+  });
+});
