@@ -41,7 +41,12 @@ describe('区县落实', () => {
     await rows.nth(1).getByRole('button', { name: '新建任务' }).click();
     const dialog = page.locator('.ant-modal').filter({ hasText: '据此新建本区县任务' });
     await dialog.waitFor();
+    // the creating request's answer and the dialog's close first: a failure says which step did not happen
+    const created = page.waitForResponse((r) => r.request().method() === 'POST' && /\/api\/tasks\/\d+\/take-up$/.test(r.url()), { timeout: 30_000 });
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
+    const answer = await created;
+    expect(answer.status(), await answer.text()).toBe(200);
+    await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => rows.nth(1).locator('.ant-tag').first().textContent(), { timeout: 30_000 }).toBe('已落实');
     await shotBoth(page, 'take-up-district');
     expect(await englishTextOnPage(page)).toEqual([]);
