@@ -36,6 +36,8 @@ function looseColumn(cell: string): Loose | null {
   if (/^(?:评分|考核|监督|督查|督办|审核|评价)(?:单位|部门)$/.test(c)) return 'other';
   // a list of people is no task table
   if (/^(?:姓名|职务|职级|电话|联系电话|联系方式|手机|联系人|邮箱)$/.test(c)) return 'other';
+  // "2024年建设内容": the year a column is for says nothing of what it holds
+  if (/^(?:19|20)\d{2}年度?[\u4e00-\u9fa5]{2,}$/.test(c)) return looseColumn(c.replace(/^(?:19|20)\d{2}年度?/, ''));
   if (!c || c.length > 8 || !/^[\u4e00-\u9fa5]+$/.test(c)) return null;
   if (UNIT_HEAD.test(c) && !/(清单|事项|内容|任务|措施|目标|要求|名称)$/.test(c)) {
     return /^(?:牵头|主办|主责|责任|配合|协办|参与|协同|协助|落实)/.test(c) ? roleOfCore(c) : 'responsible';
@@ -975,7 +977,9 @@ function rowsPerLine0(lines: Line[], from: number, columns: Column[], headerAt0 
     const raw = l.text.trim();
     const t = piped ? cellLine(raw) : raw;
     if (!t) {
-      if (piped && raw && cur) cur.push({ text: '', start: l.start });
+      // ("教体局 |" ⏎ "|" ⏎ "2 |": after a full row and before the next row's number, a lone "|" is the cell of an
+      // empty first column, no cell of this row)
+      if (piped && raw && cur && !(hasSeq && cur.length >= columns.length && seqOf(nextCellText(lines, i)) === seqOf(cur[0].text) + 1)) cur.push({ text: '', start: l.start });
       continue;
     }
     if (above.has(t) || PAGE_MARK.test(t)) continue;
@@ -1031,6 +1035,12 @@ function rowsPerLine0(lines: Line[], from: number, columns: Column[], headerAt0 
   // the widest first line of the first text column: a line that wide was wrapped, a narrower one ends its cell
   const textWidth = t < 0 ? 0 : Math.max(0, ...rows.map((r) => (r[t] ? width(r[t].text) : 0)));
   return { rows: rows.map((r) => fitRow(r, columns, textWidth).map((c) => c ?? { text: '', start: r[r.length - 1].start })), next: Math.max(end, from + 1) };
+}
+
+/** the next line's cell after line i that holds text */
+function nextCellText(lines: Line[], i: number): string {
+  for (let k = i + 1; k < lines.length && k < i + 4; k++) if (cellLine(lines[k].text)) return cellLine(lines[k].text);
+  return '';
 }
 
 // a row's number, or an indicator's code ("G1", "G2") in an assessment sheet

@@ -455,3 +455,16 @@ describe('a pipe table whose rows after the first leave out their merged cells (
     ]);
   });
 });
+
+describe('one cell per line with an empty first column and a year in a header cell (real-C c01)', () => {
+  it('reads "2024年建设内容" as a text column and the lone "|" before each number as no cell of the row above', () => {
+    const head = ['|', '序号 |', '项目名称 |', '建设地点 |', '建设时间 |', '2024年建设内容 |', '年度投资金额 (万元) |', '责任单位 |'];
+    const row = (n: number, name: string, unit: string) => ['|', `${n} |`, `${name} |`, '相关镇 (街道) |', '2024 |', '对学校运动场地进行改造。 |', '300 |', `${unit} |`];
+    const text = [...head, ...row(1, '洋县中小学幼儿园基础设施提升改造项目', '教体局'), ...row(2, '城北小学门前道路建设项目', '住建局'), ...row(3, '高标准农田建设项目', '农业农村局')].join('\n') + '\n';
+    expect(parseText(text).tasks.map((t) => [t.title, raws(t.responsible)])).toEqual([
+      ['洋县中小学幼儿园基础设施提升改造项目', ['教体局']],
+      ['城北小学门前道路建设项目', ['住建局']],
+      ['高标准农田建设项目', ['农业农村局']],
+    ]);
+  });
+});
