@@ -572,10 +572,12 @@ function headerAt0(lines: Line[], i: number): Header | null {
       continue;
     }
     // "指标名称 ⏎ 单位 ⏎ 2022年 ⏎ 2025年 ⏎ 牵头单位": an indicator list's measure and year columns, not units or a stop
-    const c = cols.length && /^(?:计量)?单位$/.test(tx) ? 'other' : cols.length && /^(?:19|20)\d{2}年(?:目标|目标值|底)?$/.test(tx) ? 'other' : columnOf(tx);
+    let c = cols.length && /^(?:计量)?单位$/.test(tx) ? 'other' : cols.length && /^(?:19|20)\d{2}年(?:目标|目标值|底)?$/.test(tx) ? 'other' : columnOf(tx);
     // "指标 ⏎ 工作任务": beside the task column, an indicator column only groups the rows
     const weak = cols.findIndex((x, k) => x === 'task' && WEAK_TASK.test(words[k]));
     if (c === 'task' && weak >= 0 && !WEAK_TASK.test(tx)) cols[weak] = 'other';
+    // "项目名称 ⏎ 具体任务及目标": a second column naming the work says what it is in detail
+    else if (c === 'task' && /^项目名称$/.test(words[cols.indexOf('task')] ?? '') && !cols.includes('detail')) c = 'detail';
     // a header names each column once and has a handful of them
     if (!c || (c !== 'other' && c !== 'detail' && cols.includes(c)) || cols.length >= 12) break;
     cols.push(plainSpec(c));

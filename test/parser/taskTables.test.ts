@@ -468,3 +468,17 @@ describe('one cell per line with an empty first column and a year in a header ce
     ]);
   });
 });
+
+describe('a one-cell-per-line header naming the project, then its tasks (real-K k26)', () => {
+  it('reads "项目名称 ⏎ 具体任务及目标" as the task and its detail, not a header cut at the second', () => {
+    const text = [
+      '序号 |', '项目名称 |', '具体任务及目标 |', '牵头 领导 |', '牵头单位 |', '责任单位 |', '进展情况 |',
+      '1 |', '公办教育资源扩容提质惠民工程 |', '①完成区第二幼儿园建设。 |', '杨 宜 |', '区教体局 |', '区国投集团 各有关乡镇(街道) |', '正在进行室外附属工程施工。 |',
+      '2 |', '医卫基础设施建设工程 |', '①完成区人民医院改扩建。 |', '李 明 |', '区卫健委 |', '各有关乡镇(街道) |', '主体已完工。 |',
+    ].join('\n') + '\n';
+    expect(roles(text)).toEqual([
+      [['区教体局'], ['区国投集团', '各有关乡镇(街道)'], []],
+      [['区卫健委'], ['各有关乡镇(街道)'], []],
+    ]);
+  });
+});
