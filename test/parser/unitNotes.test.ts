@@ -372,3 +372,14 @@ describe('a page kept as one line whose items are parted by spaces (real-CK ck04
     ]);
   });
 });
+
+describe('a 部门分工 label line under each item (real-A a06)', () => {
+  it('reads "部门分工:X牵头,Y、Z配合" as the item\'s lead and helpers', () => {
+    const text = '一、2021年经济社会发展主要预期目标\n1.地区生产总值增长6%以上。\n分管省领导:林克庆\n部门分工:省发展改革委牵头,各地、各部门配合。\n2.地方一般公共预算收入增长5%左右。\n分管省领导:林克庆\n部门分工:省财政厅牵头,省税务局配合。\n';
+    const tasks = parseText(text).tasks.map((t) => [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)]);
+    expect(tasks).toEqual([
+      [['省发展改革委'], ['各地', '各部门']],
+      [['省财政厅'], ['省税务局']],
+    ]);
+  });
+});
