@@ -15,7 +15,8 @@ import { getVisibleTaskWithPlan, type VisibleTaskWithPlan } from '../queries/tas
 import { currentPeriod, effectiveState, ensurePeriod, findPeriod, lastDuePeriod, periodHolds, runSettings, shanghaiToday, type PeriodRow } from '../queries/calendar.js';
 import { lastAcceptedProgress, toReportOut } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
-import { newReportStatus, refreshTaskStatuses, statusInputsSubquery, statusWrite, statusWriteValues } from '../queries/status.js';
+import { refreshTaskStatuses, reportStatusAfter, statusInputsSubquery, statusWrite, statusWriteValues } from '../queries/status.js';
+import { reportChangesStatus } from '../domain/reportStatusInputs.js';
 import { reportStep, requireReportActor, submitAction } from '../domain/reportFlow.js';
 import type { OpContext } from './context.js';
 
@@ -38,9 +39,10 @@ const heldColumns = ['id', 'status', 'version', 'submissions', 'reportedStatus',
 /**
  * The period held FOR SHARE (first), the task's report in it FOR UPDATE and the latest accepted progress before the
  * period starts (lastAcceptedProgress), in one statement (issue #15 phase 10: three round trips, one). No row when the
- * period has none yet: ensurePeriod then writes it and the report is read after. When the task has no report in the
- * period, its status inputs too (queries/status.ts statusInputsSubquery, issue #15 phase 13), from the due period
- * `dueStart` on: the new report's status is computed from them and the report to be inserted, and written with it.
+ * period has none yet: ensurePeriod then writes it and the report is read after. The task's status inputs too
+ * (queries/status.ts statusInputsSubquery), from the due period `dueStart` on: the report's status is computed from them
+ * and the report to be written, and written with it (a new report's since issue #15 phase 13, one saved again since
+ * phase 14).
  */
 const heldForSave = preparedStatement('report_held_for_save', (db, name) => {
   const p = db.select().from(reportPeriods).where(and(eq(reportPeriods.planId, sql.placeholder('planId')), eq(reportPeriods.key, sql.placeholder('key')))).for('share').as('p');
@@ -58,8 +60,8 @@ const heldForSave = preparedStatement('report_held_for_save', (db, name) => {
     .where(and(eq(r2.taskId, sql.placeholder('taskId')), eq(r2.status, 'accepted'), lt(p2.start, sql.placeholder('start')), isNotNull(r2.progress)))
     .orderBy(desc(p2.start))
     .limit(1);
-  // a new report's status inputs (issue #15 phase 13): read only when the task has no report in the period
-  const st = statusInputsSubquery(db, sql`${r.id} is null`).as('st');
+  // the task's status inputs (issue #15 phases 13 and 14)
+  const st = statusInputsSubquery(db).as('st');
   const period = Object.fromEntries(Object.keys(getTableColumns(reportPeriods)).map((k) => [k, p[k as keyof typeof p]])) as { [K in keyof PeriodRow]: (typeof p)[K] };
   const report = Object.fromEntries(heldColumns.map((c) => [c, r[c]])) as { [K in (typeof heldColumns)[number]]: (typeof r)[K] };
   const status = Object.fromEntries(Object.keys(st._.selectedFields).map((k) => [k, st[k as keyof typeof st]])) as { [K in keyof typeof st._.selectedFields]: (typeof st)[K] };
@@ -76,7 +78,7 @@ const newReportColumns = [
   'submissions', 'submittedAt', 'submittedBy', 'createdBy', 'createdAt', 'updatedAt', 'version',
 ] as const satisfies readonly (keyof typeof reports.$inferInsert)[];
 /** A statement writing reports, prepared with the audit row of each row it returns (a data-modifying CTE). */
-/** `withStatus`: a further CTE named `w` after them (a new report's status row, queries/status.ts statusWrite) */
+/** `withStatus`: a further CTE named `w` after them (the report's task's status row, queries/status.ts statusWrite) */
 const withAuditRow = (db: Parameters<typeof prepareSqlAs>[0], write: { getSQL(): SQL }, name: string, withStatus?: SQL) =>
   prepareSqlAs<typeof reports.$inferSelect>(
     db,
@@ -98,9 +100,10 @@ const insertReport = preparedStatement('report_insert_audited', (db, name) => {
   return withAuditRow(db, insert, name, statusWrite(sql`r`, sql`w`));
 });
 /**
- * A report saved again (a draft, a returned report) and its audit row, in one statement built once (a data-modifying
- * CTE, as a new report's; issue #15 phase 11: a draft then submitted sent its audit row apart): its new figures,
- * state and version, the report as written.
+ * A report saved again (a draft, a returned report), its audit row and its task's status row, in one statement built
+ * once (a data-modifying CTE, as a new report's; issue #15 phase 11: a draft then submitted sent its audit row apart;
+ * the status row since phase 14, as a new report's, migration 0022): its new figures, state and version, the report as
+ * written.
  */
 const updatedColumns = ['reportedStatus', 'progress', 'progressText', 'problems', 'nextSteps', 'indicatorValues', 'warnings', 'updatedAt', 'version', 'status'] as const satisfies readonly (keyof typeof reports.$inferInsert)[];
 const updateReport = (submit: boolean) =>
@@ -114,7 +117,7 @@ const updateReport = (submit: boolean) =>
       )
       .where(eq(reports.id, sql.placeholder('id')))
       .returning();
-    return withAuditRow(db, update, name);
+    return withAuditRow(db, update, name, statusWrite(sql`r`, sql`w`));
   });
 const updateReportStatement = { save: updateReport(false), submit: updateReport(true) };
 
@@ -173,33 +176,31 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
       after: { ...after, period: period.key, status: step.to, warnings },
     };
     let row: typeof reports.$inferSelect;
-    // a new report's task status, computed from the inputs read with the period and the report held and the report as
-    // it is written, written in the insert's statement (none: the row is marked there and read again below)
-    let statusWritten = false;
+    // the task's status, computed from the inputs read with the period and the report held and the report as it is
+    // written, written in the report's statement (none: the row is marked there and read again below). A report saved
+    // again that changes no status input (a draft's text) leaves a row holding today's figures as it is: nothing to write
+    const inputs = prow === held?.period ? held.status : null;
+    const unchanged = !!inputs && !reportChangesStatus(existing, fields) && inputs.statusAsOf === today;
+    const computed = inputs && !unchanged ? await reportStatusAfter(tx, inputs, dueStart, { taskId, status: fields.status, progress: fields.progress, reportedStatus: fields.reportedStatus, start: prow.start, label: prow.label }) : null;
     if (existing) {
-      // the report and its audit row in one statement
+      // the report, its audit row and its task's status row in one statement
       [row] = await updateReportStatement[data.submit ? 'submit' : 'save'](tx, {
         ...fields, updatedAt: at.toISOString(), ...(data.submit ? { submittedAt: at.toISOString() } : {}), id: existing.id,
-        ...auditValues(tx, actor, audit),
+        ...auditValues(tx, actor, audit), ...statusWriteValues(computed),
       });
-      noteAudited(tx, audit);
     } else {
-      const inputs = prow === held?.period ? held.status : null;
-      const computed = inputs ? await newReportStatus(tx, inputs, dueStart, { taskId, status: fields.status, progress: fields.progress, reportedStatus: fields.reportedStatus, start: prow.start, label: prow.label }) : null;
       // the report, its audit row and its task's status row in one statement
       [row] = await insertReport(tx, {
         submittedBy: null, submissions: 0, ...fields, submittedAt: fields.submittedAt?.toISOString() ?? null,
         planId: plan.id, taskId, periodId: prow.id, unitId, createdBy: actor.userId, createdAt: at,
         ...auditValues(tx, actor, audit), ...statusWriteValues(computed),
       });
-      noteAudited(tx, audit);
-      statusWritten = !!computed;
     }
-    // the task's maintained status moves with its reports: rewritten before this commits. A new report's was written
-    // with it (or, when another transaction changed an input since it was read, left marked for its next reader); a
-    // report saved again (its trigger marks the row only when a status input changed), or a new one whose period or
-    // inputs were not read with it, from its inputs read now (its facts with them)
-    if (!statusWritten) await refreshTaskStatuses(tx, [taskId], { plan });
+    noteAudited(tx, audit);
+    // the task's maintained status moves with its reports: rewritten before this commits. Written with the report (or,
+    // when another transaction changed an input since it was read, left marked for its next reader); a report whose
+    // period or inputs were not read with it, from its inputs read now (its facts with them)
+    if (!computed && !unchanged) await refreshTaskStatuses(tx, [taskId], { plan });
     if (toUnitHead) {
       const heads = (await unitUsers(tx, unitId, ['unit_head'])).filter((u) => u.id !== actor.userId);
       await notifyUsers(

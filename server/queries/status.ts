@@ -3,7 +3,7 @@
 import { countTasks, itemJson, itemRows, taskWhere, type ItemRow, type TaskFilter } from './tasks.js';
 import { JsonText } from '../jsonText.js';
 import { scopeKey, type Actor } from '../policy.js';
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, or, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { TaskStatusOut } from '../../shared/reporting.js';
 import { encodeTaskCursor, type Task, type TaskCursor } from '../../shared/api.js';
 import type { DbOrTx } from '../db/client.js';
@@ -19,6 +19,7 @@ import { firstDueDate, lastDuePeriod, runSettings } from './calendar.js';
 import { sentStatuses, statusFacts, type SentReport } from './statusFacts.js';
 import { targetSegment, type YearTarget } from '../domain/indicatorMilestones.js';
 import { round } from '../domain/format.js';
+import { reportsSentAfterWrite } from '../domain/reportStatusInputs.js';
 
 type IndicatorRow = typeof indicators.$inferSelect;
 /** The row's targets by year; rows written before they were kept hold only the last one. */
@@ -245,17 +246,19 @@ export async function refreshTaskStatuses(tx: DbOrTx, taskIds: number[], opts: {
 }
 
 /**
- * A task's status inputs as a subquery for a statement of the caller's (issue #15 phase 13: a new report's save reads
- * them in the statement that holds its period and report, not in one of their own after the insert): the task's status
- * columns, its plan's calendar, its row's generation, whether it has a lead unit and its reports sent in its plan from
- * the period starting at `sql.placeholder('dueStart')` on (statusFacts' rows, as JSON text: the drivers hand json back
- * differently). `only`: a condition the caller adds (the report held is none). No row when the task has no status row.
- * The plan's id is the task's `planId` (one `id` column in a subquery).
+ * A task's status inputs as a subquery for a statement of the caller's (issue #15 phase 13: a report's save reads
+ * them in the statement that holds its period and report, not in one of their own after the write; phase 14: a report
+ * saved again and a review too): the task's status columns, its plan's calendar, its row's generation and date, whether
+ * it has a lead unit and its reports sent in its plan from the period starting at `sql.placeholder('dueStart')` on
+ * (statusFacts' rows, as JSON text: the drivers hand json back differently). `only`: a condition the caller adds. No
+ * row when the task has no status row. The plan's id is the task's `planId` (one `id` column in a subquery). `taskId`:
+ * the task's id in the caller's statement (a placeholder by default).
  */
-export function statusInputsSubquery(db: DbOrTx, only: SQL) {
+export function statusInputsSubquery(db: DbOrTx, only?: SQL, taskId: SQLWrapper = sql.placeholder('taskId')) {
   return db
     .select({
       ...statusColumns, settings: plans.settings, periodStart: plans.periodStart, periodEnd: plans.periodEnd, gen: taskStatusRows.gen,
+      statusAsOf: sql<string>`${taskStatusRows.asOf}`.as('status_as_of'),
       led: sql<boolean>`exists (select 1 from task_units l where l.task_id = ${tasks.id} and l.role = 'lead' and l.unit_id is not null)`.as('led'),
       sent: sql<string>`coalesce((select json_agg(json_build_object('taskId', sr.task_id, 'status', sr.status, 'progress', sr.progress, 'reportedStatus', sr.reported_status, 'start', sp.start, 'label', sp.label))
         from reports sr join report_periods sp on sp.id = sr.period_id
@@ -264,29 +267,34 @@ export function statusInputsSubquery(db: DbOrTx, only: SQL) {
     .from(tasks)
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .innerJoin(taskStatusRows, eq(taskStatusRows.taskId, tasks.id))
-    .where(and(eq(tasks.id, sql.placeholder('taskId')), only));
+    .where(and(sql`${tasks.id} = ${taskId}`, only));
 }
 /** statusInputsSubquery's row */
-export type StatusInputs = TaskRow & Pick<PlanRow, 'settings' | 'periodStart' | 'periodEnd'> & { gen: number; led: boolean; sent: string };
+export type StatusInputs = TaskRow & Pick<PlanRow, 'settings' | 'periodStart' | 'periodEnd'> & { gen: number; statusAsOf: string; led: boolean; sent: string };
 
 /**
- * The status of a task a new report is about to be inserted for, computed from the inputs read earlier in the same
- * transaction (`inputs`, read with `dueStart` = the start of the due period of the plan as the caller read it, or null)
- * and the report as it will be written (`report`, with its period's start and label), with the row's generation read.
- * Null when these inputs do not suffice (the plan read with them has another due period: its reports sent would have to
- * be read again, and before the insert they would miss the new one) or the task has no status row. No statement runs.
- * The caller writes it in the insert's statement, only at the generation read (a compare-and-set, `statusWrite`).
+ * The status of a task a report is about to be written for (a new one, one saved again, one reviewed), computed from
+ * the inputs read earlier in the same transaction (`inputs`, read with `dueStart` = the start of the due period of the
+ * plan as the caller read it, or null), the report as it will be written (`report`, with its period's start and label:
+ * it replaces the task's report of that period among its reports sent, domain/reportStatusInputs.ts
+ * reportsSentAfterWrite) and the task's progress and reported status as the same transaction leaves them (`task`, when
+ * it changes them: an accepted report's), with the row's generation read. Null when these inputs do not suffice (the
+ * plan read with them has another due period: its reports sent would have to be read again, and before the write they
+ * would miss this one) or the task has no status row. No statement runs. The caller writes it in the write's statement,
+ * only at the generation read (a compare-and-set, `statusWrite`).
  */
-export async function newReportStatus(tx: DbOrTx, inputs: StatusInputs, dueStart: string | null, report: SentReport): Promise<{ gen: number; status: TaskStatusOut } | null> {
+export async function reportStatusAfter(
+  tx: DbOrTx, inputs: StatusInputs, dueStart: string | null, report: SentReport, task?: Pick<TaskRow, 'progress' | 'reportedStatus'>,
+): Promise<{ gen: number; status: TaskStatusOut } | null> {
   const today = todayInShanghai(now());
-  const { settings, periodStart, periodEnd, gen, led, sent, ...task } = inputs;
-  const plan = { id: task.planId, settings, periodStart, periodEnd };
+  const { settings, periodStart, periodEnd, gen, statusAsOf: _asOf, led, sent, ...read } = inputs;
+  const row = { ...read, ...task };
+  const plan = { id: row.planId, settings, periodStart, periodEnd };
   if ((lastDuePeriod(plan, today, runSettings(plan))?.start ?? null) !== dueStart) return null;
-  const rows = dueStart ? (JSON.parse(sent) as SentReport[]) : [];
-  // the report to be written, as the statement would read it after the insert
-  if (dueStart && sentStatuses.includes(report.status) && report.start >= dueStart) rows.push(report);
-  const known: KnownInputs = { plans: [plan], led: new Set(led ? [task.id] : []), ...(dueStart ? { sent: { planId: plan.id, start: dueStart, rows } } : {}) };
-  const status = (await computeTaskStatuses(tx, [task], today, known)).get(task.id);
+  // the reports sent as the statement would read them after the write
+  const rows = reportsSentAfterWrite(dueStart ? (JSON.parse(sent) as SentReport[]) : [], report, dueStart);
+  const known: KnownInputs = { plans: [plan], led: new Set(led ? [row.id] : []), ...(dueStart ? { sent: { planId: plan.id, start: dueStart, rows } } : {}) };
+  const status = (await computeTaskStatuses(tx, [row], today, known)).get(row.id);
   return status ? { gen, status } : null;
 }
 
@@ -302,11 +310,12 @@ export function statusWriteValues(computed: { gen: number; status: TaskStatusOut
 }
 
 /**
- * For a data-modifying CTE that inserts reports (`reports`, its name in the statement, one new report of the task): the
- * task's status row written with the figures `statusWriteValues` gives, only if its generation is still the one read
- * (then one more, the step migration 0011's report trigger would add), after the report's insert (it reads its rows), and
- * a select naming the rows written in `luoshi.status_written`, which migration 0021's trigger leaves alone (issue #15
- * phase 13: the row written once, not marked by the trigger and then stored). Every input change moves the generation
+ * For a data-modifying CTE that inserts or updates reports (`reports`, its name in the statement, one report of the
+ * task): the task's status row written with the figures `statusWriteValues` gives, only if its generation is still the
+ * one read (then one more, the step the report's trigger would add: a step where it would add none is harmless, the
+ * generation only tells a writer that an input moved), after the report's write (it reads its rows), and a select naming
+ * the rows written in `luoshi.status_written`, which the report triggers leave alone (migrations 0021 and 0022; issue #15
+ * phases 13 and 14: the row written once, not marked by the trigger and then stored). Every input change moves the generation
  * in its own transaction: one committed after the read leaves this write nothing to write, and the trigger marks the
  * row; one still open holds the row, this update waits for it and then finds another generation (READ COMMITTED
  * re-checks the condition on the row as committed). `written`: the CTE's name for the select, to be joined.

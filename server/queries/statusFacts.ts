@@ -10,6 +10,7 @@ import type { DbOrTx } from '../db/client.js';
 import { preparedStatement } from '../db/prepared.js';
 import { reportPeriods, reports, taskUnits } from '../db/schema/index.js';
 import { reportedTaskStatusSchema } from '../domain/status.js';
+import { SENT_REPORT_STATUSES } from '../domain/reportStatusInputs.js';
 
 export interface PendingReport {
   progress: number | null;
@@ -29,7 +30,8 @@ export interface StatusFacts {
 }
 
 const sentColumns = { taskId: reports.taskId, status: reports.status, progress: reports.progress, reportedStatus: reports.reportedStatus, start: reportPeriods.start, label: reportPeriods.label };
-export const sentStatuses = ['unit_review', 'submitted', 'accepted'];
+/** the report states that count (domain/reportStatusInputs.ts) */
+export const sentStatuses = [...SENT_REPORT_STATUSES];
 /**
  * The reports sent for tasks of one plan from a period on, built once (db/prepared.ts): a report's save asks it for its
  * task. Named for a few tasks; for more, planned with the list each time (the best plan depends on its length).

@@ -227,9 +227,10 @@ describe('statements built once', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ id: draft.json().id, status: 'submitted', progress: 35, version: draft.json().version + 1 });
     await new Promise((r) => setTimeout(r, 100));
-    // the session cached (the draft's request read it): 9 round trips with the answer's attachments (phase 11: 10, the
-    // gate and the task with its plan apart)
-    expect(sent).toEqual(['gate_task_with_plan', 'begin', 'report_held_for_save', 'report_update_audited_submit', 'status_refresh_inputs_sent', 'status_store_few', 'select "id", "report_id", "fil', 'commit', 'select pg_notify($1, $2)']);
+    // the session cached (the draft's request read it): 7 round trips with the answer's attachments (phase 11: 10, the
+    // gate and the task with its plan apart; phase 14: 9 → 7, its status inputs read with the report held and its status
+    // row written by the update's statement, test/api/statusWrittenOnce.test.ts)
+    expect(sent).toEqual(['gate_task_with_plan', 'begin', 'report_held_for_save', 'report_update_audited_submit', 'select "id", "report_id", "fil', 'commit', 'select pg_notify($1, $2)']);
     const audits = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(res.json().id)))).orderBy(auditEvents.id);
     expect(audits).toHaveLength(2);
     expect(audits[1]).toMatchObject({ action: 'report.submit', planId: s.plan.id, actorUserId: expect.any(Number), before: { status: 'draft', reportedStatus: '推进中', progress: 20 }, after: expect.objectContaining({ progress: 35, status: 'submitted', period: '2026-02' }) });

@@ -1,0 +1,183 @@
+// The task's maintained status row written once by a report's write (issue #15 phases 13 and 14): a report saved again
+// (a draft then submitted, a returned report resubmitted) and a review compute the task's status from the inputs read
+// before their write and write the row in the write's own statement — not marked by the report's trigger and then
+// stored again — with the figures the rules compute; a write that changes no status input leaves the row alone; an
+// input another transaction changes between the read and the write leaves the row marked for its next reader.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import pg from 'pg';
+import { asc, eq, sql } from 'drizzle-orm';
+import { auditEvents, reports, tasks } from '../../server/db/schema/index.js';
+import { taskStatusRows } from '../../server/db/schema/taskStatus.js';
+import { computeTaskStatuses, taskStatuses } from '../../server/queries/status.js';
+import { now, setClock } from '../../server/clock.js';
+import { todayInShanghai } from '../../server/domain/dates.js';
+import { useTestApp } from '../helpers/app.js';
+import { makeRunningPlan } from '../helpers/factories.js';
+
+const t = useTestApp();
+const statusCols = { id: tasks.id, planId: tasks.planId, parentTaskId: tasks.parentTaskId, startDate: tasks.startDate, deadline: tasks.deadline, progress: tasks.progress, reportedStatus: tasks.reportedStatus, createdAt: tasks.createdAt };
+type Running = Awaited<ReturnType<typeof makeRunningPlan>>;
+
+/** Counts the updates of task_statuses' rows (a test trigger) while `fn` runs: each row version written, in order. */
+async function statusWritesDuring(taskId: number, fn: () => Promise<void>): Promise<{ asOf: string; gen: number }[]> {
+  const db = t.handle.db;
+  await db.execute(sql`create table if not exists test_status_writes (id serial, task_id int, as_of text, gen int)`);
+  await db.execute(sql`create or replace function test_status_write() returns trigger language plpgsql as $$ begin insert into test_status_writes (task_id, as_of, gen) values (new.task_id, new.as_of, new.gen); return null; end $$`);
+  await db.execute(sql`drop trigger if exists test_status_write on task_statuses`);
+  await db.execute(sql`create trigger test_status_write after update on task_statuses for each row execute function test_status_write()`);
+  try {
+    await db.execute(sql`delete from test_status_writes`);
+    await fn();
+    const rows = (await db.execute(sql`select as_of, gen from test_status_writes where task_id = ${taskId} order by id`)) as unknown as { rows: { as_of: string; gen: number }[] };
+    return rows.rows.map((r) => ({ asOf: r.as_of, gen: Number(r.gen) }));
+  } finally {
+    await db.execute(sql`drop trigger test_status_write on task_statuses`);
+  }
+}
+
+/** The task's status row, and what the rules compute for it now */
+async function rowAndReference(taskId: number) {
+  const db = t.handle.db;
+  const today = todayInShanghai(now());
+  const [row] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, taskId));
+  const [task] = await db.select(statusCols).from(tasks).where(eq(tasks.id, taskId));
+  return { row, reference: (await computeTaskStatuses(db, [task], today)).get(taskId), today };
+}
+
+/** A running plan whose periods' rows exist (their first reports wrote them) and whose tasks' rows hold today's figures */
+async function runningPlan(): Promise<Running> {
+  const db = t.handle.db;
+  const s = await makeRunningPlan(t.app, db);
+  for (const [period, submit] of [['2026-02', true], ['2026-03', false]] as const) expect((await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 20, progressText: '进展', submit, period })).statusCode).toBe(200);
+  await taskStatuses(db, await db.select(statusCols).from(tasks).where(eq(tasks.planId, s.plan.id)), todayInShanghai(now()));
+  return s;
+}
+
+const audited = async (reportId: number) => (await t.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, String(reportId))).orderBy(asc(auditEvents.id))).filter((a) => a.entityType === 'report').map((a) => a.action);
+
+beforeEach(() => setClock(() => new Date('2026-02-03T02:00:00Z')));
+afterEach(() => {
+  setClock(null);
+  vi.restoreAllMocks();
+});
+
+describe("a report saved again writes its task's status row once", () => {
+  it('a draft then submitted: one write, at the generation read + 1, with the figures the rules compute; its audit row with it', async () => {
+    const s = await runningPlan();
+    const draft = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 10, progressText: '草稿', submit: false, period: '2026-02' });
+    expect(draft.statusCode).toBe(200);
+    const { row: before } = await rowAndReference(s.otherTask.id);
+    let res!: Awaited<ReturnType<typeof s.reporterC.client.post>>;
+    const writes = await statusWritesDuring(s.otherTask.id, async () => {
+      res = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 35, progressText: '二月进展', submit: true, period: '2026-02', version: draft.json().version });
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: draft.json().id, status: 'submitted', progress: 35 });
+    const { row, reference, today } = await rowAndReference(s.otherTask.id);
+    expect(writes).toEqual([{ asOf: today, gen: before.gen + 1 }]);
+    expect(row).toMatchObject({ asOf: today, gen: before.gen + 1 });
+    expect(row.status).toEqual(reference);
+    // the submission is in the status: waiting for the office's review
+    expect(reference).toMatchObject({ state: 'awaiting_review' });
+    expect(await audited(draft.json().id)).toEqual(['report.save', 'report.submit']);
+  });
+
+  it('a returned report resubmitted: one write, with the figures the rules compute', async () => {
+    const s = await runningPlan();
+    const sent = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 30, progressText: '二月进展', submit: true, period: '2026-02' });
+    expect(sent.statusCode).toBe(200);
+    expect((await s.office.client.post(`/api/reports/${sent.json().id}/review`, { decision: 'return', reason: '请补充佐证材料' })).statusCode).toBe(200);
+    await taskStatuses(t.handle.db, await t.handle.db.select(statusCols).from(tasks).where(eq(tasks.id, s.otherTask.id)), todayInShanghai(now()));
+    const { row: before } = await rowAndReference(s.otherTask.id);
+    let res!: Awaited<ReturnType<typeof s.reporterC.client.post>>;
+    const writes = await statusWritesDuring(s.otherTask.id, async () => {
+      res = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '滞后', progress: 25, progressText: '补充后的二月进展', submit: true, period: '2026-02' });
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ id: sent.json().id, status: 'submitted', progress: 25 });
+    const { row, reference, today } = await rowAndReference(s.otherTask.id);
+    expect(writes).toEqual([{ asOf: today, gen: before.gen + 1 }]);
+    expect(row.status).toEqual(reference);
+    expect(await audited(sent.json().id)).toEqual(['report.submit', 'report.return', 'report.resubmit']);
+  });
+
+  it("a draft whose text alone changes leaves a row holding today's figures unwritten; one whose figures change writes it once", async () => {
+    const s = await runningPlan();
+    const draft = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 10, progressText: '草稿', submit: false, period: '2026-02' });
+    expect(draft.statusCode).toBe(200);
+    await taskStatuses(t.handle.db, await t.handle.db.select(statusCols).from(tasks).where(eq(tasks.id, s.otherTask.id)), todayInShanghai(now()));
+    const { row: before } = await rowAndReference(s.otherTask.id);
+    let version = draft.json().version as number;
+    const textOnly = await statusWritesDuring(s.otherTask.id, async () => {
+      const res = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 10, progressText: '草稿(补充了措施)', submit: false, period: '2026-02', version });
+      expect(res.statusCode).toBe(200);
+      version = res.json().version;
+    });
+    expect(textOnly).toEqual([]);
+    const figures = await statusWritesDuring(s.otherTask.id, async () => {
+      expect((await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '受阻', progress: 5, progressText: '草稿', submit: false, period: '2026-02', version })).statusCode).toBe(200);
+    });
+    const { row, reference, today } = await rowAndReference(s.otherTask.id);
+    expect(figures).toEqual([{ asOf: today, gen: before.gen + 1 }]);
+    expect(row.status).toEqual(reference);
+    const [stored] = await t.handle.db.select().from(reports).where(eq(reports.id, draft.json().id));
+    expect(stored).toMatchObject({ status: 'draft', progress: 5, reportedStatus: '受阻', progressText: '草稿' });
+  });
+
+  // the compare-and-set on the generation read, for a report saved again as for a new one (phase 13's tests)
+  for (const when of ['committed before the update', 'committed while the update waits'] as const) {
+    it.runIf(process.env.LUOSHI_TEST_DB === 'pg')(`a status input changed between a draft's read and its submission's update (${when}) leaves the row marked`, async () => {
+      const db = t.handle.db;
+      const s = await runningPlan();
+      const draft = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 10, progressText: '草稿', submit: false, period: '2026-02' });
+      expect(draft.statusCode).toBe(200);
+      await taskStatuses(db, await db.select(statusCols).from(tasks).where(eq(tasks.id, s.otherTask.id)), todayInShanghai(now()));
+      const { row: before } = await rowAndReference(s.otherTask.id);
+      expect(before.asOf).toBe(todayInShanghai(now()));
+      const other = new pg.Client({ connectionString: t.handle.url! });
+      await other.connect();
+      try {
+        const seen: string[] = [];
+        let changed = false;
+        const query = pg.Client.prototype.query;
+        vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
+          const c = a[0] as string | { name?: string };
+          const name = typeof c === 'string' ? c : (c.name ?? '');
+          if (this !== other) seen.push(name.replace(/_\d+$/, ''));
+          const run = () => (query as (...x: unknown[]) => unknown).apply(this, a);
+          if (changed || this === other || !name.startsWith('report_update_audited_submit')) return run();
+          changed = true;
+          // the task completed by another writer, after the submission's read and before its update
+          const change = async () => {
+            await other.query('begin');
+            await other.query('update tasks set progress = 100 where id = $1', [s.otherTask.id]);
+            if (when === 'committed before the update') await other.query('commit');
+            // else the update's status write waits for the row this transaction holds, until it commits
+            else setTimeout(() => void other.query('commit'), 300);
+          };
+          return change().then(run);
+        } as never);
+        const res = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 35, progressText: '二月进展', submit: true, period: '2026-02', version: draft.json().version });
+        vi.restoreAllMocks();
+        expect(res.statusCode).toBe(200);
+        expect(changed).toBe(true);
+        // the inputs read before the update (none read after it)
+        expect(seen.filter((n) => n.startsWith('status_refresh'))).toEqual([]);
+        // marked: no date, the change's generation and the update's
+        const [row] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
+        expect(row).toMatchObject({ asOf: '', gen: before.gen + 2 });
+        // its next reader computes it with the change in, and stores it
+        const today = todayInShanghai(now());
+        const [task] = await db.select(statusCols).from(tasks).where(eq(tasks.id, s.otherTask.id));
+        expect(task.progress).toBe(100);
+        const reference = (await computeTaskStatuses(db, [task], today)).get(task.id);
+        expect((await taskStatuses(db, [task], today)).get(task.id)).toEqual(reference);
+        const [after] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
+        expect(after).toMatchObject({ asOf: today, gen: before.gen + 2, status: reference });
+      } finally {
+        vi.restoreAllMocks();
+        await other.end();
+      }
+    });
+  }
+});
