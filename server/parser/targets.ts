@@ -10,6 +10,7 @@ import { currentPlanNumber, indexOutline, unitAsWritten, unitWrittenInDoc } from
 import { findPeriod, findTitle, noticeTitle } from './meta.js';
 import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END, ACTION_START, ACTION_ANY, ACTION_WIDE, DIMENSION, ITEM_UNIT, ITEM_HOLDER, ITEM_OBJECT } from './targetsWords.js';
 import { findMatrixTables } from './matrixTargets.js';
+import { findQuotaPairs } from './quotaRuns.js';
 import { FIGURE_BOUND, findTaskTables, type TableTask } from './taskTable.js';
 import { issueYear, parseDeadline } from './deadline.js';
 import { REACHES_SRC, cnFigureEdits } from './cnFigures.js';
@@ -393,6 +394,15 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     for (const m of t.targets) {
       out.push({ subject: m.subject, value: m.value, valueMax: null, unit: m.unit, comparator: '=', year, recurring: false, decrease: false, quote: m.text, outlineId: node?.id ?? null, source: doc.toSource(m.start, m.start + m.text.length) });
     }
+  }
+  // each place's quota in a run of "place figure" pairs (quotaRuns.ts), where the readers above did not take its figure
+  const quotaYear = annualYear ?? period?.[1] ?? issued ?? null;
+  for (const q of findQuotaPairs(doc.lines)) {
+    const fig = q.start + q.place.text.length;
+    const source = doc.toSource(fig, q.end);
+    if (out.some((t) => t.value === q.value && t.source.start < source.end && source.start < t.source.end)) continue;
+    const node = idx.nodeAt(q.start);
+    out.push({ subject: `${q.place.text}${q.measure ?? ''}`, value: q.value, valueMax: null, unit: q.unit, comparator: '=', year: quotaYear, recurring: false, decrease: false, quote: q.text, outlineId: node?.id ?? null, source });
   }
   // "全国粮食产量达到1.3万亿斤" in a district's plan: the nation's figure, quoted for context, is no target of the
   // district's (a national document — 国务院, a ministry — sets them)

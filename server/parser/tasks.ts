@@ -8,6 +8,7 @@ import { findRespNotes, INLINE_ITEM, type RespNote } from './respNotes.js';
 import { readInline, hasRoleVerb } from './labelNotes.js';
 import { findTaskTables, leadPhrase, trimTitleTail } from './taskTable.js';
 import { findMatrixTables } from './matrixTargets.js';
+import { findQuotaPairs } from './quotaRuns.js';
 import { headingStart } from './outline.js';
 import { parseDeadline, contextYearOf, issueYear } from './deadline.js';
 import { warnUnknownUnits } from './units.js';
@@ -146,6 +147,25 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
         year,
       });
     }
+  }
+  // a run of "place figure" pairs ("元坝镇280 白果乡15 …", "吴家镇4720株,太平8810株,…"): each place is handed its quota
+  const quotaDrafts = drafts.length;
+  for (const q of findQuotaPairs(doc.lines)) {
+    if (drafts.slice(0, quotaDrafts).some((d) => d.start <= q.start && q.end <= d.end && d.end - d.start <= q.end - q.start + 8)) continue;
+    drafts.push({
+      start: q.start,
+      end: q.end,
+      outlineId: innermost(heads, q.start)?.node.id ?? null,
+      title: q.measure ? `${q.measure}:${q.text}` : q.text,
+      text: q.text,
+      lead: [],
+      responsible: [placeUnit(ctx, q.place.text, q.place.start)],
+      cooperating: [],
+      leaders: [],
+      deadlineText: null,
+      units: null,
+      year,
+    });
   }
   const inTable = (p: number) => tables.some((t) => t.start <= p && p < t.end);
   const notes = findRespNotes(ctx).filter((n) => !inTable(n.start) && !inNoteBlock(ctx, n.start));

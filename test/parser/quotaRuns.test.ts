@@ -1,0 +1,34 @@
+// A figure handed down to places in one run of "place figure" pairs (server/parser/quotaRuns.ts): each place's task and
+// target. Shapes from real pages: a table cell (real-CT ct06), a sentence with bare town names (real-BK bk01).
+import { describe, expect, it } from 'vitest';
+import { parseText } from '../../server/parser/index.js';
+
+const tasksOf = (text: string) => parseText(text).tasks.filter((t) => t.responsible.length).map((t) => t.responsible.map((u) => u.raw).join('、'));
+const targetsOf = (text: string) => parseText(text).targets.map((t) => `${t.value}${t.unit ?? ''}@${t.year}`);
+
+describe('quota runs', () => {
+  it('reads a table cell of town quotas under "城镇新增就业人数(人)" as each town\'s task and target', () => {
+    const text =
+      '广元市昭化区2017年度民生工程目标任务分解表\n' +
+      '项 目 | 目标 | 分 解 情 况 | 责任领导 | 责任单位 | 责任人 |\n' +
+      '就 业 促 进 工 程 | 促进城乡劳动者就业创业 | 城镇新增就业人数(人) | 1300 | 元坝镇280 白果乡15 柏林沟镇40 朝阳乡20 拣银岩街道办40 | 刘 强 | 区人社局 | 陈 宗 |\n' +
+      '2017年4月26日\n';
+    expect(tasksOf(text)).toEqual(expect.arrayContaining(['元坝镇', '白果乡', '柏林沟镇', '朝阳乡', '拣银岩街道办']));
+    expect(targetsOf(text)).toEqual(expect.arrayContaining(['280人@2017', '15人@2017', '40人@2017', '20人@2017']));
+  });
+
+  it('reads "吴家镇4720株,太平8810株,…" (bare town names sharing one measure word) the same way', () => {
+    const text = '2022年全县乡村植树任务分解如下:\n吴家镇4720株,太平8810株,坝墙子4500株,沙岭13000株,古城子1700株。\n';
+    expect(tasksOf(text)).toEqual(['吴家镇', '太平', '坝墙子', '沙岭', '古城子']);
+    expect(targetsOf(text)).toEqual(expect.arrayContaining(['4720株@2022', '8810株@2022', '13000株@2022']));
+  });
+
+  it('leaves a progress breakdown and an assessment\'s points alone', () => {
+    expect(tasksOf('其中北山街道1个,西溪街道1个,灵隐街道1个,翠苑街道2个,文新街道1个,其中3个点位已完成建设。\n')).toEqual([]);
+    expect(tasksOf('考核内容:城乡管理30分、社会治安和综合治理8分、卫生计生8分、农业农村10分。\n')).toEqual([]);
+  });
+
+  it('needs four pairs: two towns\' figures in a sentence are no quota list', () => {
+    expect(tasksOf('今年元坝镇新增就业280人,白果乡新增就业15人。\n')).toEqual([]);
+  });
+});
