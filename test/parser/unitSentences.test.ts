@@ -805,3 +805,14 @@ describe('what the duty is about, then who (real-F f01, real-P p16)', () => {
     expect(tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('督查组现场予以反馈并要求各责任单位');
   });
 });
+
+describe('collectives charged with a piece of work (real-CS cs01, cs05)', () => {
+  it('takes a date after 确保 as the work\'s deadline ("各地要抓紧完善…,确保3月底前全面完成…")', () => {
+    const tasks = parseText('各地要抓紧完善秸秆离田工作方案,分类实施离田,合理设置存贮场所,确保3月底前全面完成秸秆离田工作。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各地']]);
+  });
+  it('reads 纳入…绩效目标 as a piece of work', () => {
+    const tasks = parseText('各责任单位要将办理工作纳入本单位绩效目标,高效管理。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各责任单位']]);
+  });
+});
