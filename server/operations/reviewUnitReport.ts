@@ -1,10 +1,10 @@
 // 单位负责人预审: a head of the reporting unit approves a report waiting for it (it goes on to the office as
 // submitted) or returns it to the unit's reporter with a reason. Only a unit_head of that same unit may.
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors.js';
 import { unitReviewBodySchema } from '../../shared/reporting.js';
-import { reports } from '../db/schema/index.js';
+import { plans } from '../db/schema/index.js';
 import { writeAudit } from '../audit.js';
 import { now } from '../clock.js';
 import { getVisibleReport } from '../queries/reports.js';
@@ -12,6 +12,7 @@ import { effectiveState, shanghaiToday } from '../queries/calendar.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
 import { refreshTaskStatuses } from '../queries/status.js';
 import { reportStep, requireReportActor } from '../domain/reportFlow.js';
+import { holdForReview, writeReview } from './reviewWrite.js';
 import type { OpContext } from './context.js';
 
 export async function reviewUnitReport({ db, actor }: OpContext, reportId: number, input: z.input<typeof unitReviewBodySchema>) {
@@ -22,15 +23,21 @@ export async function reviewUnitReport({ db, actor }: OpContext, reportId: numbe
   requireReportActor(action, { ofUnit: actor.unitId === r.unitId, unitHead: actor.roles.includes('unit_head'), office: false });
   if (data.decision === 'return' && data.reason.length < 2) throw new AppError('REPORT_RETURN_REASON_REQUIRED');
   const today = shanghaiToday(now());
+  // the plan's calendar: the due period its task's status is computed from (reviewWrite.ts)
+  const [plan] = await db.select({ id: plans.id, settings: plans.settings, periodStart: plans.periodStart, periodEnd: plans.periodEnd }).from(plans).where(eq(plans.id, r.planId));
   return db.transaction(async (tx) => {
-    const [cur] = await tx.select().from(reports).where(eq(reports.id, reportId)).for('update');
+    // the report held with its task's status inputs; the review and the task's status row in one statement (issue #15
+    // phase 14: the row written once)
+    const held = await holdForReview(tx, reportId, plan);
+    if (!held) throw new AppError('NOT_FOUND');
+    const { cur } = held;
     const step = reportStep(cur.status, action);
     const at = now();
     if (step.action === 'unit_return') {
       // an internal return: the office never saw it, so it is not counted in `returns` (a score input)
-      const [row] = await tx.update(reports).set({ status: step.to, returnReason: data.reason, updatedAt: at, version: sql`${reports.version} + 1` }).where(eq(reports.id, reportId)).returning();
+      const { row, statusWritten } = await writeReview(tx, 'unit_return', held, step.to, { at, reason: data.reason });
       await writeAudit(tx, actor, { action: step.audit, entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: step.to, reason: data.reason } });
-      await refreshTaskStatuses(tx, [r.taskId]);
+      if (!statusWritten) await refreshTaskStatuses(tx, [r.taskId]);
       const reporters = await unitUsers(tx, r.unitId, ['unit_reporter']);
       await notifyUsers(
         tx,
@@ -44,12 +51,8 @@ export async function reviewUnitReport({ db, actor }: OpContext, reportId: numbe
     const state = effectiveState(p, p.lockOverride, today);
     if (state === 'locked') throw new AppError('REPORT_PERIOD_LOCKED', { period: p.key });
     // the report reaches the office now: that is the submission the due date and the scores judge
-    const [row] = await tx
-      .update(reports)
-      .set({ status: step.to, returnReason: null, submittedAt: at, submissions: cur.submissions + 1, updatedAt: at, version: sql`${reports.version} + 1` })
-      .where(eq(reports.id, reportId))
-      .returning();
-    await refreshTaskStatuses(tx, [r.taskId]);
+    const { row, statusWritten } = await writeReview(tx, 'unit_approve', held, step.to, { at });
+    if (!statusWritten) await refreshTaskStatuses(tx, [r.taskId]);
     await writeAudit(tx, actor, { action: step.audit, entityType: 'report', entityId: reportId, planId: r.planId, before: { status: cur.status }, after: { status: step.to } });
     return row;
   });

@@ -320,12 +320,17 @@ export function statusWriteValues(computed: { gen: number; status: TaskStatusOut
  * row; one still open holds the row, this update waits for it and then finds another generation (READ COMMITTED
  * re-checks the condition on the row as committed). `written`: the CTE's name for the select, to be joined.
  */
-export function statusWrite(reports: SQL, written: SQL): SQL {
+export function statusWrite(reports: SQL, written: SQL, opts: { tasks?: SQL } = {}): SQL {
   const ph = (k: string) => sql.placeholder(k);
+  // `tasks`: a CTE of the same statement updating the task (an acceptance's progress): run before the status row is
+  // locked (the order of a task's other writers: the task, then its status row), and its trigger (migration 0022) told
+  // too, by a setting of its own — each trigger clears its own, whichever fires first
+  const after = opts.tasks ? sql` and (select count(*) from ${opts.tasks}) >= 0` : sql``;
+  const tasksToo = opts.tasks ? sql`, set_config('luoshi.status_written_tasks', coalesce(string_agg(s.task_id::text, ','), ''), true)` : sql``;
   return sql`s as (update task_statuses t set as_of = ${ph('statusToday')}::text, color = ${ph('statusColor')}::text, state = ${ph('statusState')}::text,
         status = ${ph('statusJson')}::jsonb, gen = t.gen + 1, computed_at = now()
-      from ${reports} where t.task_id = ${reports}.task_id and t.gen = ${ph('statusGen')}::int returning t.task_id),
-    ${written} as (select set_config('luoshi.status_written', coalesce(string_agg(s.task_id::text, ','), ''), true) from s)`;
+      from ${reports} where t.task_id = ${reports}.task_id and t.gen = ${ph('statusGen')}::int${after} returning t.task_id),
+    ${written} as (select set_config('luoshi.status_written', coalesce(string_agg(s.task_id::text, ','), ''), true)${tasksToo} from s)`;
 }
 
 /** Task list/detail responses with their computed status. */

@@ -181,3 +181,113 @@ describe("a report saved again writes its task's status row once", () => {
     });
   }
 });
+
+describe("a review writes its task's status row once", () => {
+  /** one write of the task's row, at the generation read + 1, holding what the rules compute now */
+  async function writtenOnce(taskId: number, review: () => Promise<{ statusCode: number; body: string }>) {
+    await taskStatuses(t.handle.db, await t.handle.db.select(statusCols).from(tasks).where(eq(tasks.id, taskId)), todayInShanghai(now()));
+    const { row: before } = await rowAndReference(taskId);
+    expect(before.asOf).toBe(todayInShanghai(now()));
+    const writes = await statusWritesDuring(taskId, async () => {
+      const res = await review();
+      expect(res.statusCode, res.body).toBe(200);
+    });
+    const { row, reference, today } = await rowAndReference(taskId);
+    expect(writes).toEqual([{ asOf: today, gen: before.gen + 1 }]);
+    expect(row.status).toEqual(reference);
+    return reference!;
+  }
+
+  it("the office returns a report, then accepts its resubmission (the task's progress moves with it): each one write", async () => {
+    const s = await runningPlan();
+    const sent = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 30, progressText: '二月进展', submit: true, period: '2026-02' });
+    expect(sent.statusCode).toBe(200);
+    const id = sent.json().id as number;
+    const returned = await writtenOnce(s.otherTask.id, () => s.office.client.post(`/api/reports/${id}/review`, { decision: 'return', reason: '请补充佐证材料' }));
+    expect(returned.state).not.toBe('awaiting_review');
+    expect((await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 45, progressText: '补充后', submit: true, period: '2026-02' })).statusCode).toBe(200);
+    await writtenOnce(s.otherTask.id, () => s.office.client.post(`/api/reports/${id}/review`, { decision: 'accept' }));
+    const [task] = await t.handle.db.select().from(tasks).where(eq(tasks.id, s.otherTask.id));
+    expect(task).toMatchObject({ progress: 45, reportedStatus: '推进中' });
+    expect(await audited(id)).toEqual(['report.submit', 'report.return', 'report.resubmit', 'report.accept']);
+    const progressAudits = await t.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, String(s.otherTask.id)));
+    expect(progressAudits.filter((a) => a.entityType === 'task' && a.action === 'task.progress')).toHaveLength(1);
+  });
+
+  it("an older period accepted after a later one leaves the task's progress, and writes the row once", async () => {
+    const s = await runningPlan();
+    setClock(() => new Date('2026-03-03T02:00:00Z'));
+    const feb = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 30, progressText: '二月进展', submit: true, period: '2026-02' });
+    const mar = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 50, progressText: '三月进展', submit: true, period: '2026-03' });
+    expect([feb.statusCode, mar.statusCode]).toEqual([200, 200]);
+    expect((await s.office.client.post(`/api/reports/${mar.json().id}/review`, { decision: 'accept' })).statusCode).toBe(200);
+    await writtenOnce(s.otherTask.id, () => s.office.client.post(`/api/reports/${feb.json().id}/review`, { decision: 'accept' }));
+    const [task] = await t.handle.db.select().from(tasks).where(eq(tasks.id, s.otherTask.id));
+    expect(task.progress).toBe(50);
+  });
+
+  it("a unit head returns a report, then approves its resubmission on to the office: each one write", async () => {
+    const s = await makeRunningPlan(t.app, t.handle.db, { settings: { unitHeadReview: true } });
+    const sent = await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 30, progressText: '二月进展', submit: true, period: '2026-02' });
+    expect(sent.json()).toMatchObject({ status: 'unit_review' });
+    const id = sent.json().id as number;
+    await writtenOnce(s.task.id, () => s.headA.client.post(`/api/reports/${id}/unit-review`, { decision: 'return', reason: '请补充已开工小区名单' }));
+    expect((await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 35, progressText: '补充后', submit: true, period: '2026-02' })).json()).toMatchObject({ status: 'unit_review' });
+    const approved = await writtenOnce(s.task.id, () => s.headA.client.post(`/api/reports/${id}/unit-review`, { decision: 'approve' }));
+    expect(approved.state).toBe('awaiting_review');
+    const [stored] = await t.handle.db.select().from(reports).where(eq(reports.id, id));
+    expect(stored).toMatchObject({ status: 'submitted', submissions: 1 });
+    expect(await audited(id)).toEqual(['report.submit', 'report.unit_return', 'report.resubmit', 'report.unit_approve']);
+  });
+
+  // the compare-and-set of an acceptance, whose statement also moves the task's progress: a task changed by another
+  // writer after the review's read — committed before its statement, or holding the task's row while it runs — leaves
+  // the row marked (the report's and the task's triggers), no deadlock, and its next reader right
+  for (const when of ['committed before the review', 'committed while the review waits'] as const) {
+    it.runIf(process.env.LUOSHI_TEST_DB === 'pg')(`a task changed between an acceptance's read and its write (${when}) leaves the row marked`, async () => {
+      const db = t.handle.db;
+      const s = await runningPlan();
+      const sent = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 30, progressText: '二月进展', submit: true, period: '2026-02' });
+      expect(sent.statusCode).toBe(200);
+      await taskStatuses(db, await db.select(statusCols).from(tasks).where(eq(tasks.id, s.otherTask.id)), todayInShanghai(now()));
+      const { row: before } = await rowAndReference(s.otherTask.id);
+      const other = new pg.Client({ connectionString: t.handle.url! });
+      await other.connect();
+      try {
+        let changed = false;
+        const query = pg.Client.prototype.query;
+        vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
+          const c = a[0] as string | { name?: string };
+          const name = typeof c === 'string' ? c : (c.name ?? '');
+          const run = () => (query as (...x: unknown[]) => unknown).apply(this, a);
+          if (changed || this === other || !name.startsWith('report_review_accept')) return run();
+          changed = true;
+          const change = async () => {
+            await other.query('begin');
+            await other.query(`update tasks set deadline = '2026-06' where id = $1`, [s.otherTask.id]);
+            if (when === 'committed before the review') await other.query('commit');
+            else setTimeout(() => void other.query('commit'), 300);
+          };
+          return change().then(run);
+        } as never);
+        const res = await s.office.client.post(`/api/reports/${sent.json().id}/review`, { decision: 'accept' });
+        vi.restoreAllMocks();
+        expect(res.statusCode, res.body).toBe(200);
+        expect(changed).toBe(true);
+        const [row] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
+        expect(row.asOf).toBe('');
+        expect(row.gen).toBeGreaterThan(before.gen + 1);
+        const today = todayInShanghai(now());
+        const [task] = await db.select(statusCols).from(tasks).where(eq(tasks.id, s.otherTask.id));
+        expect(task).toMatchObject({ deadline: '2026-06', progress: 30 });
+        const reference = (await computeTaskStatuses(db, [task], today)).get(task.id);
+        expect((await taskStatuses(db, [task], today)).get(task.id)).toEqual(reference);
+        const [after] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
+        expect(after).toMatchObject({ asOf: today, status: reference });
+      } finally {
+        vi.restoreAllMocks();
+        await other.end();
+      }
+    });
+  }
+});
