@@ -2,7 +2,7 @@
 // that gives roles by verbs ("X、Y牵头,Z按职责分工负责"): finding the labels and reading what stands after them.
 import type { ParsedUnit } from '../../shared/parsedPlan.js';
 import type { ParseContext } from './types.js';
-import { parseUnitList, looksLikeUnit, sectorList, splitUnitList } from './units.js';
+import { parseUnitList, looksLikeUnit, sectorList, bareTowns, townPieces, splitUnitList } from './units.js';
 import { parseDeadline } from './deadline.js';
 import { emptyNote, type RespNote, type Role } from './noteParts.js';
 
@@ -158,6 +158,9 @@ export function readNote(
       );
       continue;
     }
+    // "牵头单位:X、Y、Z等按职责分工负责": under a 牵头 label, a closing 负责 says how they share the lead, not another role
+    const shared = role === 'lead' && isLeadLabel(h.label) ? /(?:按(?:各自)?职责(?:分工)?|分工)?负责$/.exec(value) : null;
+    if (shared && !/[,,;]/.test(value.slice(0, shared.index)) && !hasRoleVerb(value.slice(0, shared.index))) value = value.slice(0, shared.index);
     // "责任单位:X牵头,Y配合": the verbs inside the value say who leads
     const byVerb = hasRoleVerb(value) ? readInline(ctx, value, vStart, role) : null;
     if (byVerb) {
@@ -298,7 +301,7 @@ export function readInline(
     }
     const pieces = splitUnitList(who, whoStart);
     // "发改、农业农村、林业等部门": fields of government sharing one 部门 (units.ts sectorList)
-    if (!pieces.length || (!pieces.every((p) => looksLikeUnit(p.text) || /等|有关|相关|各/.test(p.text)) && !sectorList(who, whoStart))) return null;
+    if (!pieces.length || (!pieces.every((p) => looksLikeUnit(p.text) || /等|有关|相关|各/.test(p.text)) && !sectorList(who, whoStart) && !bareTowns(townPieces(pieces)))) return null;
     // "X主办,Y协办" (fixtures/real/README.md: 主办 leads where no 牵头 label is in play)
     // "由X承办,Y协办": beside those who help, the one who undertakes the item runs it, as 主办 does
     const undertakes = v[1] === '承办' && /协办|配合|协助/.test(inner);

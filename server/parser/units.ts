@@ -139,7 +139,13 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
   const units: ParsedUnit[] = [];
   const marked: ParsedUnit[] = [];
   const rejected: Piece[] = [];
-  for (let p of splitUnitList(value, offset)) {
+  const pieces = townPieces(splitUnitList(value, offset));
+  const towns = bareTowns(pieces);
+  for (const p of pieces.slice(0, towns)) {
+    const name = TOWN_TAIL.exec(p.text)?.[1] ?? p.text;
+    units.push(mention(ctx, name, p.start, 'unit'));
+  }
+  for (let p of pieces.slice(towns)) {
     const mark = /\((牵头|牵头单位|牵头部门)\)$/.exec(p.text);
     if (mark) p = { text: p.text.slice(0, mark.index), start: p.start };
     // "市投资促进局(何静)", "市城市管理局(停车泊位)": a person or a remit in parentheses is no part of the name
@@ -173,6 +179,25 @@ export function sectorList(value: string, offset: number): Piece[] | null {
     pieces[pieces.length - 1] = { text: `${last.text}部门`, start: last.start };
   }
   return pieces;
+}
+
+// "大番坡等镇人民政府": the last of towns named bare, then the kind they share
+const TOWN_TAIL = /^([\u4e00-\u9fa5]{2,4})等(?:乡镇|镇乡|镇|乡|街道|镇街)(?:人民政府|政府|办事处)?$/;
+/**
+ * "久隆、沙埠、康熙岭、大番坡等镇人民政府(和各街道办事处)": towns named bare before the kind they share; each bare name
+ * is the town (the tail adds nobody by name, fixtures/real/README.md). The number of pieces that are such towns, from the
+ * first, or 0.
+ */
+export function bareTowns(pieces: Piece[]): number {
+  const k = pieces.findIndex((p) => TOWN_TAIL.test(p.text));
+  return k >= 1 && pieces.slice(0, k).every((p) => /^[\u4e00-\u9fa5]{2,4}$/.test(p.text)) ? k + 1 : 0;
+}
+/** the pieces of a list with "…等镇人民政府和各街道办事处" parted at its 和/及 (splitUnitList keeps a tail's 和) */
+export function townPieces(pieces: Piece[]): Piece[] {
+  return pieces.flatMap((p) => {
+    const m = /^([\u4e00-\u9fa5]{2,4}等(?:乡镇|镇乡|镇|乡|街道|镇街)(?:人民政府|政府|办事处)?)(?:和|及)(.{2,})$/.exec(p.text);
+    return m ? [{ text: m[1], start: p.start }, { text: m[2], start: p.start + m[1].length + 1 }] : [p];
+  });
 }
 
 /** a place charged by name ("郑州市", "其他省辖市(含济源示范区)"): a unit as the page names it */

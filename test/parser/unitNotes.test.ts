@@ -383,3 +383,14 @@ describe('a 部门分工 label line under each item (real-A a06)', () => {
     ]);
   });
 });
+
+describe('a 牵头 label closed by 负责, towns named bare before 等镇人民政府 (real-CS cs03, cs02)', () => {
+  it('keeps "牵头单位:X、Y、Z等按职责分工负责" as three leads', () => {
+    const text = '1.提升甘蔗机收能力。落实糖料蔗机收补贴政策。(牵头单位:市工业和信息化局、市农业农村局、市农机中心等按职责分工负责;责任单位:各县、区人民政府)\n';
+    expect(roles(text)).toEqual([[['市工业和信息化局', '市农业农村局', '市农机中心'], ['各县、区人民政府'], []]]);
+  });
+  it('reads "久隆、沙埠、康熙岭、大番坡等镇人民政府和各街道办事处牵头" as the four towns and the streets leading', () => {
+    const text = '1.养殖场污染治理。全面清理禁养区内养殖场。(责任单位:久隆、沙埠、康熙岭、大番坡等镇人民政府和各街道办事处牵头,区水产畜牧兽医局、环保钦南分局负责)\n';
+    expect(roles(text)).toEqual([[['久隆', '沙埠', '康熙岭', '大番坡', '各街道办事处'], ['区水产畜牧兽医局', '环保钦南分局'], []]]);
+  });
+});
