@@ -828,7 +828,7 @@ const isUnitSubject = (who: string): boolean => {
   // "本规划由市发改委", "各牵头单位要会同责任单位": a document or a role, not a named unit
   if (/由|^本/.test(who)) return false;
   // "按要求及时将双创所(需…)": a clause that only ends as an organ's name does
-  if (/^(?:按|根据|依据|依照|对)|及时|将(?!乐)|了|听取|聽取/.test(who)) return false;
+  if (/^(?:按|根据|依据|依照|对)|及时|将(?!乐)|了|听取|聽取|要求/.test(who)) return false;
   // "用人单位应当依法…", "施工总承包单位应当…": parties a regulation binds (employers, contractors), not government units
   if (pieces.some((p) => MARKET_ACTOR.test(p.text))) return false;
   // "县发改、住建、自然资源等相关职能部门": fields of government named before one shared 部门
@@ -948,7 +948,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // "三是要求督察局做好整改督查工作,自然资源局做好配合": a meeting's request, the units straight after 要求
   if (unnamed(m)) {
     // ("市老旧办要求各区加快完善改造程序": an office asking the units it oversees)
-    const req = /(?:^|[,,:;]|[一二三四五六七八九十]是|会议|并|同时|正|组|还|再次|明确|进一步|(?<=[办局委府室心]))要求/.exec(sm.slice(lead));
+    // ("常务副镇长方仁良要求各村要做好…": a leader's post and name, then the request)
+    const req = /(?:^|[,,:;]|[一二三四五六七八九十]是|会议|并|同时|正|组|还|再次|明确|进一步|(?<=[办局委府室心])|(?<=(?:长|书记|主任)[\u4e00-\u9fa5]{2,3}))要求/.exec(sm.slice(lead));
     const asked = req ? REQUESTED.exec(sm.slice(lead + req.index + req[0].length)) : null;
     if (req && !unnamed(asked)) {
       lead += req.index + req[0].length;

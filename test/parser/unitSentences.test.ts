@@ -816,3 +816,10 @@ describe('collectives charged with a piece of work (real-CS cs01, cs05)', () => 
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各责任单位']]);
   });
 });
+
+describe('a leader\'s post and name, then 要求 (real-CV cv03, real-CN cn10)', () => {
+  it('reads "常务副镇长方仁良要求各村要…" as a request to 各村, not a unit named "常务副镇长方仁良要求各村"', () => {
+    const tasks = parseText('在实地查看了十二个村种植情况后,常务副镇长方仁良要求各村要做好农户思想工作,于10月15日前完成油菜播种。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各村']]);
+  });
+});
