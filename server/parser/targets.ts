@@ -576,6 +576,11 @@ function figure(
     comparator = post[1] === '左右' || post[1] === '上下' ? 'approx' : post[1] === '以上' ? '>=' : '<=';
     end += post[0].length;
     rest = s.slice(end);
+  } else {
+    // "达到754.61万亩(其中早稻216万亩)以上": the bound after an aside holds for the figure and for the aside's own
+    const aside = /^\s*[(（][^()（）,;。]{1,24}[)）]/.exec(rest) ?? /^\s*[)）]/.exec(rest);
+    const bound = aside ? /^\s*(以上|以下|以内)/.exec(rest.slice(aside[0].length)) : null;
+    if (bound) comparator = bound[1] === '以上' ? '>=' : '<=';
   }
   // "高新技术企业5年内增长一倍以上": the span a growth is reached in, not a figure of its own
   if (unit && /^(?:年|个月|月|周|天|日)$/.test(unit) && /^\s*(?:增长|翻|提高|增加|下降|减少)/.test(rest)) return null;

@@ -734,3 +734,10 @@ describe('a footnote mark after a figure (real-AB ab10)', () => {
     ]);
   });
 });
+
+describe('a bound after an aside (real-CX cx01)', () => {
+  it('reads "达到754.61万亩(其中早稻216万亩)以上" as >= for both figures', () => {
+    const got = parseText('确保全市粮食播面达到754.61万亩(其中早稻216万亩)以上、总产达到52.82亿斤以上。\n').targets.map((t) => `${t.comparator}${t.value}${t.unit}`);
+    expect(got).toEqual(['>=754.61万亩', '>=216万亩', '>=52.82亿斤']);
+  });
+});
