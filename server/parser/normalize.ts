@@ -381,7 +381,8 @@ function reflow(cur: Mapped, runOnLine = false): Mapped {
     edits.push({ start: m.index, end: m.index, text: '\n' });
     re.lastIndex = m.index + 1;
     // "(一)燃煤散烧 由规财科负责。": a short title, then its item's text after a space — the title's own line
-    const title = runOnLine ? /^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}\.)[\u4e00-\u9fff、]{2,20}(?= \S)/.exec(cur.text.slice(m.index, m.index + 30)) : null;
+    // ("(五) 切实加强动态报告工作 环保…", "(一)动员部署阶段(5月) 各县…": a space after the marker, a span in parentheses)
+    const title = runOnLine ? /^(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}\.) ?[\u4e00-\u9fff、]{2,20}(?:\([^()\s]{1,8}\))?(?= \S)/.exec(cur.text.slice(m.index, m.index + 40)) : null;
     if (title) edits.push({ start: m.index + title[0].length, end: m.index + title[0].length + 1, text: '\n' });
   }
   return applyEdits(cur, edits);

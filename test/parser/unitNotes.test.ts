@@ -394,3 +394,15 @@ describe('a 牵头 label closed by 负责, towns named bare before 等镇人民�
     expect(roles(text)).toEqual([[['久隆', '沙埠', '康熙岭', '大番坡', '各街道办事处'], ['区水产畜牧兽医局', '环保钦南分局'], []]]);
   });
 });
+
+describe('a one-line page whose titles stand after a space or carry a span (real-CU cu02)', () => {
+  it('gives "(四)总结阶段(11月) 各县(市、区)…" its title\'s own line, so the sentence opens on its subject', () => {
+    const body =
+      '四、时间安排 (一)动员部署阶段(5月) 各县(市、区)环保专项行动领导小组结合实际情况,确定本地区整治重点,制定具体实施方案,全面完成环保专项行动的动员部署工作。 ' +
+      '(四)总结阶段(11月) 各县(市、区)要对环保专项行动开展情况进行总结,完成2009年环保专项行动工作总结报告,于10月30日前将工作总结报送市环保专项行动领导小组办公室。 ' +
+      '五、工作要求 (一) 切实加强组织领导 各地要把环保专项行动作为改善环境质量的重要举措,切实加强领导,确保专项行动取得实效,各级环保部门要主动协调有关部门。 ' +
+      '(五) 切实加强动态报告工作 环保专项行动领导小组办公室要确定专人负责环保专项行动信息管理工作,并通过国家环保总局《环保专项行动信息管理系统》报送环保专项行动各项信息。';
+    const tasks = parseText(body).tasks.filter((t) => t.responsible.length).map((t) => t.responsible.map((u) => u.raw));
+    expect(tasks).toContainEqual(['各县(市、区)']);
+  });
+});
