@@ -645,7 +645,7 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
 }
 
 // "…,按属地管理原则由紫城镇各居委会负责清理、清扫", "…,由县环卫大队帮助清除": who does the work, named after 由 inside the sentence
-const MID_YOU = /(?:^|[,;]|原则|规定|要求|分别|统一|[\u4e00-\u9fa5](?<![经理自缘因])(?=由(?!于)))由([^,;。由()]{2,30}?)(牵头负责|具体负责|负责|牵头|帮助|协助)(?=[\u4e00-\u9fa5])(?!的)/;
+const MID_YOU = /(?:^|[,;:]|原则|规定|要求|分别|统一|[\u4e00-\u9fa5](?<![经理自缘因])(?=由(?!于)))由([^,;。由()]{2,30}?)(牵头负责|具体负责|负责|牵头|帮助|协助)(?=[\u4e00-\u9fa5])(?!的)/;
 // "该项工作由工业区形成专题报告上报区政府", "由各县(市、区)农业农村局在网上填报", "由住建局派驻专人指导": the unit named
 // after 由 and the piece of work it carries out, with no role verb between
 const MID_YOU_WORK = new RegExp(
@@ -658,9 +658,11 @@ function midYou(ctx: ParseContext, t: string, sm: string, s0: number, lineStart:
   // "本方案…由区发展改革委负责解释": the document's own boilerplate; "未注明责任单位的,由各县区负责落实": a default
   // for every task that names no one, not a task of its own
   if (/^解释/.test(sm.slice(m.index + m[0].length)) || /未(?:注明|明确|列明|标明|列出)/.test(sm)) return null;
-  const who = m[1];
+  // "由包片单位县气象局负责": the part a unit plays in the campaign, then its name
+  const part = /^(?:[\u4e00-\u9fa5]{2,8}?沿线)?(?:包片|包保|包联|挂包|帮扶|对口)(?:单位|部门)/.exec(m[1])?.[0].length ?? 0;
+  const who = m[1].slice(part);
   if (!(isUnitSubject(who) || isAddressees(who))) return null;
-  const at = lineStart + s0 + m.index + m[0].indexOf('由') + 1;
+  const at = lineStart + s0 + m.index + m[0].indexOf('由') + 1 + part;
   const got = parseUnitList(ctx, t.slice(at - lineStart, at - lineStart + who.length), at);
   if (!got.units.length || got.rejected.length) return null;
   // the task is the sentence the unit is named in

@@ -823,3 +823,12 @@ describe('a leader\'s post and name, then 要求 (real-CV cv03, real-CN cn10)', 
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各村']]);
   });
 });
+
+describe('a problem list\'s "整改要求:由X负责…" lines (real-CW cw04)', () => {
+  it('reads the unit after "整改要求:由", its part in the campaign ("包片单位") left out', () => {
+    const text =
+      '1、西大桥西侧河边堤岸警示牌沿线有垃圾死角和建筑垃圾。\n整改要求:由县环卫站负责清除上述地段垃圾死角和建筑垃圾。\n' +
+      '2、平利花园对面迎宾大道南围墙上有牛皮癣和野广告。\n整改要求:由包片单位县气象局负责清除。\n';
+    expect(parseText(text).tasks.filter((t) => t.responsible.length).map((t) => t.responsible.map((u) => u.raw))).toEqual([['县环卫站'], ['县气象局']]);
+  });
+});
