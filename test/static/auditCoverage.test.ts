@@ -10,6 +10,7 @@ const covered: Record<string, string> = {
   'operations/notifyUnit.ts': 'in-app messages, written inside the transaction of the audited change that sends them',
   'jobs/deliver.ts': "the outbox's own bookkeeping (attempts, last error, sent time) of deliveries already audited when queued",
   'delivery/noticeDelivery.ts': 'queues deliveries inside the transaction of the audited notice issue or escalation',
+  'operations/reviewWrite.ts': "a review's statements, run by reviewReport and reviewUnitReport, which write the review's audit rows in the same transaction",
   'queries/calendar.ts': 'materializes report periods computed from the plan settings the first time one is read (the settings change itself is audited)',
 };
 // pure code never touches the database
