@@ -156,7 +156,8 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
       start: q.start,
       end: q.end,
       outlineId: innermost(heads, q.start)?.node.id ?? null,
-      title: q.measure ? `${q.measure}:${q.text}` : q.text,
+      // "城镇新增就业人数:元坝镇 280人": what is counted, the place, its quota with its measure
+      title: `${q.measure ? `${q.measure}:` : ''}${q.place.text} ${q.value}${q.unit ?? ''}`,
       text: q.text,
       lead: [],
       responsible: [placeUnit(ctx, q.place.text, q.place.start)],

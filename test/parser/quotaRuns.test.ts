@@ -15,6 +15,8 @@ describe('quota runs', () => {
       '2017年4月26日\n';
     expect(tasksOf(text)).toEqual(expect.arrayContaining(['元坝镇', '白果乡', '柏林沟镇', '朝阳乡', '拣银岩街道办']));
     expect(targetsOf(text)).toEqual(expect.arrayContaining(['280人@2017', '15人@2017', '40人@2017', '20人@2017']));
+    // the reviewer reads what is counted, the place and its quota
+    expect(parseText(text).tasks.map((t) => t.title)).toContain('城镇新增就业人数:元坝镇 280人');
   });
 
   it('reads "吴家镇4720株,太平8810株,…" (bare town names sharing one measure word) the same way', () => {
