@@ -10,7 +10,7 @@ import type { DbOrTx } from '../db/client.js';
 import { preparedStatement } from '../db/prepared.js';
 import { reportPeriods, reports, taskUnits } from '../db/schema/index.js';
 import { reportedTaskStatusSchema } from '../domain/status.js';
-import { SENT_REPORT_STATUSES } from '../domain/reportStatusInputs.js';
+import { SENT_REPORT_STATUSES, type ReportForStatus } from '../domain/reportStatusInputs.js';
 
 export interface PendingReport {
   progress: number | null;
@@ -53,14 +53,7 @@ const sentInPlanMany = sentInPlan(false);
 const FEW = 50;
 
 /** A report sent (statusFacts' statement's row): its task, state, figures and its period's start and label. */
-export interface SentReport {
-  taskId: number;
-  status: string;
-  progress: number | null;
-  reportedStatus: string | null;
-  start: string;
-  label: string;
-}
+export type SentReport = ReportForStatus;
 
 /**
  * `since`: per plan, the first period that counts, "the due one on" (none when no period is due yet); `led`: the tasks
