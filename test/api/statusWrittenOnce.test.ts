@@ -13,6 +13,7 @@ import { now, setClock } from '../../server/clock.js';
 import { todayInShanghai } from '../../server/domain/dates.js';
 import { useTestApp } from '../helpers/app.js';
 import { makeRunningPlan } from '../helpers/factories.js';
+import { changeBefore } from '../helpers/interleave.js';
 
 const t = useTestApp();
 const statusCols = { id: tasks.id, planId: tasks.planId, parentTaskId: tasks.parentTaskId, startDate: tasks.startDate, deadline: tasks.deadline, progress: tasks.progress, reportedStatus: tasks.reportedStatus, createdAt: tasks.createdAt };
@@ -137,30 +138,13 @@ describe("a report saved again writes its task's status row once", () => {
       const other = new pg.Client({ connectionString: t.handle.url! });
       await other.connect();
       try {
-        const seen: string[] = [];
-        let changed = false;
-        const query = pg.Client.prototype.query;
-        vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
-          const c = a[0] as string | { name?: string };
-          const name = typeof c === 'string' ? c : (c.name ?? '');
-          if (this !== other) seen.push(name.replace(/_\d+$/, ''));
-          const run = () => (query as (...x: unknown[]) => unknown).apply(this, a);
-          if (changed || this === other || !name.startsWith('report_update_audited_submit')) return run();
-          changed = true;
-          // the task completed by another writer, after the submission's read and before its update
-          const change = async () => {
-            await other.query('begin');
-            await other.query('update tasks set progress = 100 where id = $1', [s.otherTask.id]);
-            if (when === 'committed before the update') await other.query('commit');
-            // else the update's status write waits for the row this transaction holds, until it commits
-            else setTimeout(() => void other.query('commit'), 300);
-          };
-          return change().then(run);
-        } as never);
+        // the task completed by another writer, after the submission's read and before its update (else the update's status
+        // write waits for the row the other transaction holds, until it commits)
+        const { seen, changed } = changeBefore(other, 'report_update_audited_submit', 'update tasks set progress = 100 where id = $1', [s.otherTask.id], when === 'committed before the update');
         const res = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 35, progressText: '二月进展', submit: true, period: '2026-02', version: draft.json().version });
         vi.restoreAllMocks();
         expect(res.statusCode).toBe(200);
-        expect(changed).toBe(true);
+        expect(changed()).toBe(true);
         // the inputs read before the update (none read after it)
         expect(seen.filter((n) => n.startsWith('status_refresh'))).toEqual([]);
         // marked: no date, the change's generation and the update's
@@ -254,26 +238,11 @@ describe("a review writes its task's status row once", () => {
       const other = new pg.Client({ connectionString: t.handle.url! });
       await other.connect();
       try {
-        let changed = false;
-        const query = pg.Client.prototype.query;
-        vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
-          const c = a[0] as string | { name?: string };
-          const name = typeof c === 'string' ? c : (c.name ?? '');
-          const run = () => (query as (...x: unknown[]) => unknown).apply(this, a);
-          if (changed || this === other || !name.startsWith('report_review_accept')) return run();
-          changed = true;
-          const change = async () => {
-            await other.query('begin');
-            await other.query(`update tasks set deadline = '2026-06' where id = $1`, [s.otherTask.id]);
-            if (when === 'committed before the review') await other.query('commit');
-            else setTimeout(() => void other.query('commit'), 300);
-          };
-          return change().then(run);
-        } as never);
+        const { changed } = changeBefore(other, 'report_review_accept', `update tasks set deadline = '2026-06' where id = $1`, [s.otherTask.id], when === 'committed before the review');
         const res = await s.office.client.post(`/api/reports/${sent.json().id}/review`, { decision: 'accept' });
         vi.restoreAllMocks();
         expect(res.statusCode, res.body).toBe(200);
-        expect(changed).toBe(true);
+        expect(changed()).toBe(true);
         const [row] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
         expect(row.asOf).toBe('');
         expect(row.gen).toBeGreaterThan(before.gen + 1);

@@ -14,6 +14,7 @@ import { now, setClock } from '../../server/clock.js';
 import { todayInShanghai } from '../../server/domain/dates.js';
 import { useTestApp } from '../helpers/app.js';
 import { makePlan, makeRunningPlan } from '../helpers/factories.js';
+import { changeBefore } from '../helpers/interleave.js';
 
 const t = useTestApp();
 
@@ -170,30 +171,13 @@ describe('statements built once', () => {
       const other = new pg.Client({ connectionString: t.handle.url! });
       await other.connect();
       try {
-        const seen: string[] = [];
-        let changed = false;
-        const query = pg.Client.prototype.query;
-        vi.spyOn(pg.Client.prototype, 'query').mockImplementation(function (this: pg.Client, ...a: unknown[]) {
-          const c = a[0] as string | { name?: string };
-          const name = typeof c === 'string' ? c : (c.name ?? '');
-          if (this !== other) seen.push(name.replace(/_\d+$/, ''));
-          const run = () => (query as (...x: unknown[]) => unknown).apply(this, a);
-          if (changed || this === other || !name.startsWith('report_insert_audited')) return run();
-          changed = true;
-          // the task completed by another writer, after the submission's read and before its insert
-          const change = async () => {
-            await other.query('begin');
-            await other.query('update tasks set progress = 100 where id = $1', [s.otherTask.id]);
-            if (when === 'committed before the insert') await other.query('commit');
-            // else the insert's trigger waits for the row this transaction holds, until it commits
-            else setTimeout(() => void other.query('commit'), 300);
-          };
-          return change().then(run);
-        } as never);
+        // the task completed by another writer, after the submission's read and before its insert (else the insert's trigger
+        // waits for the row the other transaction holds, until it commits)
+        const { seen, changed } = changeBefore(other, 'report_insert_audited', 'update tasks set progress = 100 where id = $1', [s.otherTask.id], when === 'committed before the insert');
         const res = await s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, body);
         vi.restoreAllMocks();
         expect(res.statusCode).toBe(200);
-        expect(changed).toBe(true);
+        expect(changed()).toBe(true);
         // the read before the insert was this phase's (no read of the inputs after it)
         expect(seen.filter((n) => n.startsWith('status_refresh'))).toEqual([]);
         // marked: no date, the change's generation and the insert's
