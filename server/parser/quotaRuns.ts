@@ -31,8 +31,13 @@ const SEP = /[ \t\u3000,,、;;::]+/;
 // the measure the run stands under, earlier on its line: "城镇新增就业人数(人) | 1300 |"
 const MEASURE = /([\u4e00-\u9fa5]{2,20})[(（]([^()（）\d]{1,4})[)）][^|]*\|[^|]*\|?\s*$/;
 
+const readPairs = new WeakMap<Line[], QuotaPair[]>();
+
 /** The runs of four or more "place figure" pairs on each line; every pair of a run. */
 export function findQuotaPairs(lines: Line[]): QuotaPair[] {
+  // read once per document: the tasks stage and the targets stage both ask (callers only read the answer)
+  const known = readPairs.get(lines);
+  if (known) return known;
   const out: QuotaPair[] = [];
   for (const line of lines) {
     const t = line.text;
@@ -64,6 +69,7 @@ export function findQuotaPairs(lines: Line[]): QuotaPair[] {
     }
     flush();
   }
+  readPairs.set(lines, out);
   return out;
 }
 

@@ -588,13 +588,9 @@ function headerAt0(lines: Line[], i: number): Header | null {
   // header words the list does not know: the longest run of header-like lines that reads as a task header
   // (it opens on a column the list knows: a title line above is no header cell)
   // (or on a category column the 序号 follows: "考核项目 ⏎ 序号 ⏎ 考核指标 …")
-  const nextCell = (k: number): string => {
-    for (let j = k + 1; j < lines.length && j < k + 4; j++) if (cellLine(lines[j].text)) return cellLine(lines[j].text);
-    return '';
-  };
   // (a title above the header, "重点任务分解表", is no category column)
   const category = (x: string) => x.length <= 6 && !/[表单案划知]$/.test(x) && looseColumn(x) === 'text';
-  if (!columnOf(cellLine(t)) && !(category(cellLine(t)) && columnOf(nextCell(i)) === 'seq')) return null;
+  if (!columnOf(cellLine(t)) && !(category(cellLine(t)) && columnOf(nextCellText(lines, i)) === 'seq')) return null;
   const texts: string[] = [];
   const at: number[] = [];
   for (let k = i; k < lines.length && texts.length < 12; k++) {
@@ -602,7 +598,7 @@ function headerAt0(lines: Line[], i: number): Header | null {
     if (!tx) continue;
     if (!looseColumn(tx)) break;
     // a word the list does not know right before the first row's number is that row's first cell
-    if (texts.length >= 3 && !columnOf(tx) && nextCell(k) === '1') break;
+    if (texts.length >= 3 && !columnOf(tx) && nextCellText(lines, k) === '1') break;
     texts.push(tx);
     at.push(k);
   }

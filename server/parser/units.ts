@@ -182,7 +182,10 @@ export function sectorList(value: string, offset: number): Piece[] | null {
 }
 
 // "大番坡等镇人民政府": the last of towns named bare, then the kind they share
-const TOWN_TAIL = /^([\u4e00-\u9fa5]{2,4})等(?:乡镇|镇乡|镇|乡|街道|镇街)(?:人民政府|政府|办事处)?$/;
+const TOWN_TAIL_SRC = String.raw`([\u4e00-\u9fa5]{2,4})等(?:乡镇|镇乡|镇|乡|街道|镇街)(?:人民政府|政府|办事处)?`;
+const TOWN_TAIL = new RegExp(`^${TOWN_TAIL_SRC}$`);
+// …and what follows it after 和/及 ("…等镇人民政府和各街道办事处")
+const TOWN_TAIL_AND = new RegExp(`^(${TOWN_TAIL_SRC})(?:和|及)(.{2,})$`);
 /**
  * "久隆、沙埠、康熙岭、大番坡等镇人民政府(和各街道办事处)": towns named bare before the kind they share; each bare name
  * is the town (the tail adds nobody by name, fixtures/real/README.md). The number of pieces that are such towns, from the
@@ -195,8 +198,8 @@ export function bareTowns(pieces: Piece[]): number {
 /** the pieces of a list with "…等镇人民政府和各街道办事处" parted at its 和/及 (splitUnitList keeps a tail's 和) */
 export function townPieces(pieces: Piece[]): Piece[] {
   return pieces.flatMap((p) => {
-    const m = /^([\u4e00-\u9fa5]{2,4}等(?:乡镇|镇乡|镇|乡|街道|镇街)(?:人民政府|政府|办事处)?)(?:和|及)(.{2,})$/.exec(p.text);
-    return m ? [{ text: m[1], start: p.start }, { text: m[2], start: p.start + m[1].length + 1 }] : [p];
+    const m = TOWN_TAIL_AND.exec(p.text);
+    return m ? [{ text: m[1], start: p.start }, { text: m[3], start: p.start + m[1].length + 1 }] : [p];
   });
 }
 
