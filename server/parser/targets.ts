@@ -38,6 +38,8 @@ const REACHES = new RegExp(REACH_VERB);
 const SHARE_REACHES = new RegExp(`^[\\u4e00-\\u9fa5]{1,10}?(?:${REACH_VERB})`);
 const BARE_SHARE = new RegExp(`^((?:[\\u4e00-\\u9fa5]{1,10}?)(?:${REACH_VERB}|参加|接受|享受)[\\u4e00-\\u9fa5“”]{0,16})(?=[,;。:!?)|]|$)`);
 const BOUND_WORD = /^(?:力争|确保|争取|不低于|不少于|至少|超过)$/;
+/** the comparator a bound written after a figure gives: 左右/上下 approx, 以上 at least, 以下/以内/之内/内 at most */
+const boundComparator = (w: string): Comparator => (w === '左右' || w === '上下' ? 'approx' : w === '以上' ? '>=' : '<=');
 // ("65%及以上": 及/或 only before 以上/以下/以内/之内, not "10家及上下游配套企业")
 const POSTFIX = /^\s*(?:(?:及|或)(?=以[上下内]|之内))?(以上|以下|以内|之内|左右|上下|内)/;
 // "比上年增长15%以上" in a year's work plan is what it sets out to reach; "同比增长8.5%" reports
@@ -573,14 +575,14 @@ function figure(
   let comparator: Comparator | null = m[9] ? '>' : null;
   const post = POSTFIX.exec(rest);
   if (post) {
-    comparator = post[1] === '左右' || post[1] === '上下' ? 'approx' : post[1] === '以上' ? '>=' : '<=';
+    comparator = boundComparator(post[1]);
     end += post[0].length;
     rest = s.slice(end);
   } else {
     // "达到754.61万亩(其中早稻216万亩)以上": the bound after an aside holds for the figure and for the aside's own
     const aside = /^\s*[(（][^()（）,;。]{1,24}[)）]/.exec(rest) ?? /^\s*[)）]/.exec(rest);
     const bound = aside ? /^\s*(以上|以下|以内)/.exec(rest.slice(aside[0].length)) : null;
-    if (bound) comparator = bound[1] === '以上' ? '>=' : '<=';
+    if (bound) comparator = boundComparator(bound[1]);
   }
   // "高新技术企业5年内增长一倍以上": the span a growth is reached in, not a figure of its own
   if (unit && /^(?:年|个月|月|周|天|日)$/.test(unit) && /^\s*(?:增长|翻|提高|增加|下降|减少)/.test(rest)) return null;
@@ -589,10 +591,10 @@ function figure(
     const sib = SIBLING_FIG.exec(rest);
     if (sib && sib[1].startsWith(unit) && (sib[1].length > unit.length || sib[2])) {
       unit = sib[1];
-      if (sib[2]) comparator = sib[2] === '左右' || sib[2] === '上下' ? 'approx' : sib[2] === '以上' ? '>=' : '<=';
+      if (sib[2]) comparator = boundComparator(sib[2]);
     } else if (sib?.[2] && /分别[^,;。]{0,12}$/.test(s.slice(Math.max(0, i - 16), i))) {
       // "生猪出栏量、蔬菜产量分别稳定在34万头、54万吨以上": the bound after the pair holds for both figures
-      comparator = sib[2] === '左右' || sib[2] === '上下' ? 'approx' : sib[2] === '以上' ? '>=' : '<=';
+      comparator = boundComparator(sib[2]);
     }
   }
   // "PM10分别为57、54、55、58微克/立方米": a list given 分别 has its unit once, after the last figure

@@ -149,9 +149,9 @@ export function extractTasks(ctx: ParseContext, outline: OutlineNode[]): ParsedT
     }
   }
   // a run of "place figure" pairs ("元坝镇280 白果乡15 …", "吴家镇4720株,太平8810株,…"): each place is handed its quota
-  const quotaDrafts = drafts.length;
+  const earlier = drafts.slice();
   for (const q of findQuotaPairs(doc.lines)) {
-    if (drafts.slice(0, quotaDrafts).some((d) => d.start <= q.start && q.end <= d.end && d.end - d.start <= q.end - q.start + 8)) continue;
+    if (earlier.some((d) => d.start <= q.start && q.end <= d.end && d.end - d.start <= q.end - q.start + 8)) continue;
     drafts.push({
       start: q.start,
       end: q.end,
