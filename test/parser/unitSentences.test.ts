@@ -832,3 +832,18 @@ describe('a problem list\'s "整改要求:由X负责…" lines (real-CW cw04)', 
     expect(parseText(text).tasks.filter((t) => t.responsible.length).map((t) => t.responsible.map((u) => u.raw))).toEqual([['县环卫站'], ['县气象局']]);
   });
 });
+
+describe('应 inside a unit\'s name is not the modal 应 (real-CH ch01, d21, bv01)', () => {
+  it('reads "县文旅体局、县应急局要…" as two units, not a subject cut at the 应 of 应急局', () => {
+    const tasks = parseText('一、工作任务\n县文旅体局、县应急局要结合地理位置,做到科学布点。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['县文旅体局', '县应急局']]);
+  });
+  it('reads a sector list with 应急 before 等部门 ("文旅体、应急、水利等部门要…")', () => {
+    const tasks = parseText('会议要求,文旅体、应急、水利、国土、林业等部门要加强会商,做到科学布点。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['文旅体', '应急', '水利', '国土', '林业']]);
+  });
+  it('keeps 供应 in a name ("县物资供应站要…")', () => {
+    const tasks = parseText('一、工作任务\n县物资供应站要于5月底前完成储备物资清点。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['县物资供应站']]);
+  });
+});
