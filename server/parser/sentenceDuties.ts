@@ -709,7 +709,8 @@ function youWith(ctx: ParseContext, t: string, sm: string, s0: number, lineStart
 }
 
 // "区城管局负责,工商局、区商务局配合,取缔…": the sentence opens on who does it and who helps, then the work
-const BARE_RUN = /^([^,;。:()!?\s]{2,40}?)(牵头负责|牵头|负责),([^,;。:()!?]{2,60}?(?:配合|协助|协办|参与))(?=[,;。]|$)/;
+// ("…等部门积极参与、强化合作,做实…": the helpers' part may run on after a 、)
+const BARE_RUN = /^([^,;。:()!?\s]{2,40}?)(牵头负责|牵头|负责),([^,;。:()!?]{2,60}?(?:配合|协助|协办|参与))(?=[,;。、]|$)/;
 
 function bareRun(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
   const lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;

@@ -171,7 +171,13 @@ export function sectorList(value: string, offset: number): Piece[] | null {
   const m = /^(.+?)(等)?(?:有关|相关)?(?:职能)?部门$/.exec(value.trim());
   if (!m) return null;
   const lead = value.length - value.trimStart().length;
-  const pieces = splitUnitList(m[1], offset + lead);
+  // "发改和粮食物资储备、农业农村等部门": two fields joined by 和 (a field's own 和, "住房和城乡建设", stays whole)
+  const pieces = splitUnitList(m[1], offset + lead).flatMap((p) => {
+    const two = SECTOR_FIELD.test(p.text) || p.gap ? null : /^(.+?)(?:和|及)(.+)$/.exec(p.text);
+    return two && SECTOR_FIELD.test(two[1]) && SECTOR_FIELD.test(two[2])
+      ? [{ ...p, text: two[1] }, { ...p, text: two[2], start: p.start + two[1].length + 1 }]
+      : [p];
+  });
   if (!pieces.length || (pieces.length < 2 && !m[2]) || !pieces.every((p) => SECTOR_FIELD.test(p.text))) return null;
   // "民政、财政、扶贫部门": the shared word stays on the last name, as written
   if (!m[2]) {

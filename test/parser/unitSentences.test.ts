@@ -847,3 +847,18 @@ describe('应 inside a unit\'s name is not the modal 应 (real-CH ch01, d21, bv0
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['县物资供应站']]);
   });
 });
+
+describe('fields of government in a meeting\'s requests (real-CH ch01, ch10, real-AC ac03)', () => {
+  it('parts two fields joined by 和 before 等部门 ("发改和粮食物资储备、农业农村等部门要…")', () => {
+    const tasks = parseText('一、工作任务\n发改和粮食物资储备、农业农村等部门要按照职能职责,切实抓好高标准农田建设和粮食生产、收储、加工等工作。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['发改', '粮食物资储备', '农业农村']]);
+  });
+  it('keeps a field\'s own 和 ("住房和城乡建设、财政等部门")', () => {
+    const tasks = parseText('一、工作任务\n住房和城乡建设、财政等部门要于6月底前完成老旧小区摸底。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['住房和城乡建设', '财政']]);
+  });
+  it('reads "X部门牵头,Y、Z等部门积极参与、强化合作,做实…" with the helpers\' part running on after a 、', () => {
+    const tasks = parseText('会议要求,自然资源规划部门牵头,发改、农业农村、林业等部门积极参与、强化合作,做实国土空间规划编制工作。\n').tasks;
+    expect(tasks.map((t) => [raws(t.lead), raws(t.cooperating)])).toEqual([[['自然资源规划部门'], ['发改', '农业农村', '林业']]]);
+  });
+});
