@@ -24,7 +24,8 @@ const PATTERNS: { style: Style; re: RegExp }[] = [
   { style: 'roman', re: /^(([ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ]{1,3})[、.]?)\s*(?=[\u4e00-\u9fff])/ },
   { style: 'cn', re: /^(([一二三四五六七八九十百]+)[、.])\s*/ },
   { style: 'pcn', re: /^(\(([一二三四五六七八九十百]+)\))\s*/ },
-  { style: 'num', re: /^((\d{1,2}) ?[.、](?!\d))\s*/ },
+  // ("1.2009年底前,完成…": a date straight after the marker is no decimal; "1.2022年度…" in a list of attachments stays one)
+  { style: 'num', re: /^((\d{1,2}) ?[.、](?=(?:19|20)\d{2}年(?:底|末|内|前|\d{1,2}月)|\D|$))\s*/ },
   { style: 'alpha', re: /^(([A-H])[.、])\s*(?=[\u4e00-\u9fff])/ },
   { style: 'pnum', re: /^(\((\d{1,2})\))\s*/ },
   { style: 'circ', re: /^(([①-⑳]))\s*/ },

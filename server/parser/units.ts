@@ -148,6 +148,9 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
   for (let p of pieces.slice(towns)) {
     const mark = /\((牵头|牵头单位|牵头部门)\)$/.exec(p.text);
     if (mark) p = { text: p.text.slice(0, mark.index), start: p.start };
+    // "盘龙区政府主要领导" under "责任单位及责任人": the unit's head is the person in charge, the unit is the name
+    const head = /(?:主要领导|主要负责人|主要负责同志|负责同志)$/.exec(p.text);
+    if (head && head.index >= 2 && UNIT_SUFFIX.test(p.text.slice(0, head.index))) p = { text: p.text.slice(0, head.index), start: p.start };
     // "市投资促进局(何静)", "市城市管理局(停车泊位)": a person or a remit in parentheses is no part of the name
     const aside = ASIDE.exec(p.text);
     // "区科学技术局(区科协)": a second name of the same level is the organ's other plate, no aside

@@ -25,7 +25,8 @@ const byLength = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.
 const CORES = byLength([...LEAD_CORES, ...RESPONSIBLE_CORES, ...COOPERATING_CORES]);
 /** "牵头单位" / "主要协作单位" / "责任主体" …: regex source of a unit-role label */
 /** ("责任科室(单位)": a second holder in parentheses) */
-export const ROLE_LABEL_SRC = `(?:${PREFIXES.join('|')})?(?:${CORES.join('|')})(?:${HOLDERS.join('|')})(?:\\((?:${HOLDERS.join('|')})\\))?`;
+/** ("责任单位及责任人": the person in charge named with the unit, in one label) */
+export const ROLE_LABEL_SRC = `(?:${PREFIXES.join('|')})?(?:${CORES.join('|')})(?:${HOLDERS.join('|')})(?:\\((?:${HOLDERS.join('|')})\\))?(?:(?:及|和|与)(?:责任人|负责人))?`;
 const ROLE_LABEL = new RegExp(`^${ROLE_LABEL_SRC}$`);
 
 /** A 牵头 label: with one in the item, 主责/主办/主要责任 are responsible (README). */

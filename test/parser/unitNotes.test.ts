@@ -406,3 +406,20 @@ describe('a one-line page whose titles stand after a space or carry a span (real
     expect(tasks).toContainEqual(['各县(市、区)']);
   });
 });
+
+describe('"责任单位及责任人:X主要领导" under items dated "1.2009年底前" (real-CY cy10)', () => {
+  const text =
+    '一、消防站点建设\n1.2009年底前,完成盘龙消防三中队建设,并配套完成消防车辆装备建设。\n责任单位及责任人:盘龙区政府主要领导。\n' +
+    '2.2010年底前,完成特勤消防三中队、呈贡消防二中队建设。\n责任单位及责任人:呈贡县政府、市发改委、市公安消防支队主要领导。\n';
+  const tasks = parseText(text).tasks;
+  it('reads each item (a date after the marker is no decimal) with its units, the head of the unit left out', () => {
+    expect(tasks.map((t) => [t.title.slice(0, 10), t.responsible.map((u) => u.raw), t.deadline])).toEqual([
+      ['2009年底前,完成', ['盘龙区政府'], '2009-12'],
+      ['2010年底前,完成', ['呈贡县政府', '市发改委', '市公安消防支队'], '2010-12'],
+    ]);
+  });
+  it('keeps "1.2022年度…" in a list of attachments as no item of its own', () => {
+    const plan = parseText('附件:1.2022年度省政府民生实事项目完成情况\n2.2022年度温州市级民生实事项目完成情况\n');
+    expect(plan.outline.filter((o) => o.kind !== 'part').map((o) => o.marker)).not.toContain('2.');
+  });
+});
