@@ -915,6 +915,9 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // "自2025年第二季度起,各牵头单位要…": when a rule starts, then who keeps it
   const since = /^(?:自|从)[^,,;。]{2,20}(?:起|开始)[,,]\s*/.exec(sm.slice(lead));
   if (since && !speaker) lead += since[0].length;
+  // "下一步,各级各部门将…", "节前,各村(社区)必须完成…": a word of when or of sequence, then who
+  const then = /^(?:下一步|下阶段|今后|节前|节后|近期|年内)[,,]\s*/.exec(sm.slice(lead));
+  if (then) lead += then[0].length;
   // "为解决四中交通问题,市交投公司要加快推进…", "根据《计划》,各市、县(市、区)应及时制定…": the purpose or the basis first, then who
   const purpose =
     !since && !speaker ? /^(?:为了?|根据|按照|依据|依照|对于|针对|对(?=[^,,;。“”]{2,30}的[,,]))[^,,;。“”]{2,30}[,,]\s*(?![^,,;。]{0,30}?要求)(?=[^,,;。]{2,30}?(?:要|应|须|必须|将|负责|牵头))/.exec(sm.slice(lead)) : null;

@@ -85,6 +85,8 @@ export function splitUnitList(value: string, offset: number): Piece[] {
     const streetsTowns = /^(各|相关)街道(办事处)?$/.test(a) && /^(乡镇|镇|乡)(人民政府|政府)?$/.test(b);
     // "市直有关部门、单位": one catch-all over two kinds of body
     const kinds = /(有关|相关|各)(部门|单位)$/.test(a) && /^(单位|部门|机构)$/.test(b);
+    // "各村(居)、部门", "各镇(街道)、管委会": a bare kind of body after a list opened by 各 shares the 各 (README, session 11)
+    const sharedEach = /^各/.test(a) && /^(?:部门|单位|管委会|村|社区|园区)$/.test(b);
     // "节能与综合 利用司": a name wrapped in its cell, the space where the line broke; the first half names no body
     // "住房城乡 建设厅", "各市(州) 人民政府": a PDF's line break inside one name — the first half names no body on
     // its own, or the second is a body with no place
@@ -98,7 +100,7 @@ export function splitUnitList(value: string, offset: number): Piece[] {
       pieces.splice(i, 2, { text: a + b, start: pieces[i].start, gap: pieces[i + 1].start - pieces[i].start - a.length });
       continue;
     }
-    if (levels || streetsTowns || kinds || (/(镇|乡镇|镇人民政府|镇政府)$/.test(a) && /^街道(办事处)?$/.test(b) && /^(各|相关)/.test(a))) {
+    if (levels || streetsTowns || kinds || sharedEach || (/(镇|乡镇|镇人民政府|镇政府)$/.test(a) && /^街道(办事处)?$/.test(b) && /^(各|相关)/.test(a))) {
       pieces.splice(i, 2, { text: value.slice(pieces[i].start - offset, pieces[i + 1].start - offset + b.length), start: pieces[i].start });
     }
   }

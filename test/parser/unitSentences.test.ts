@@ -862,3 +862,17 @@ describe('fields of government in a meeting\'s requests (real-CH ch01, ch10, rea
     expect(tasks.map((t) => [raws(t.lead), raws(t.cooperating)])).toEqual([[['自然资源规划部门'], ['发改', '农业农村', '林业']]]);
   });
 });
+
+describe('a word of when before the subject, a bare kind sharing the 各 (real-CY cy01, cy02, cy03, cy06)', () => {
+  it('reads "节前,各村(社区)必须完成…" and "下一步,各级各部门将…整改" past their lead-in', () => {
+    expect(parseText('节前,各村(社区)必须完成“两件套”安装计划的50%以上。\n').tasks.map((t) => raws(t.responsible))).toEqual([['各村(社区)']]);
+    expect(parseText('下一步,各级各部门将正视问题、快速整改,细化各类方案,确保整改工作年底全面完成。\n').tasks.map((t) => raws(t.responsible))).toEqual([['各级各部门']]);
+  });
+  it('keeps "各村(居)、部门" and "各镇(街道)、管委会" as one collective each', () => {
+    expect(parseText('会议要求,各村(居)、部门要于6月底前完成隐患排查。\n').tasks.map((t) => raws(t.responsible))).toEqual([['各村(居)、部门']]);
+    expect(parseText('一、工作任务\n各镇(街道)、管委会要于6月底前完成自建房排查摸底。\n').tasks.map((t) => raws(t.responsible))).toEqual([['各镇(街道)、管委会']]);
+  });
+  it('does not read past "同时," (an exhortation follows it too often)', () => {
+    expect(parseText('同时,各镇(街道)要适应新的形势任务要求,进一步提高认识。\n').tasks.filter((t) => t.responsible.length)).toEqual([]);
+  });
+});
