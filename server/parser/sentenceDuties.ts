@@ -831,7 +831,8 @@ const isUnitSubject = (who: string): boolean => {
   // "本规划由市发改委", "各牵头单位要会同责任单位": a document or a role, not a named unit
   if (/由|^本/.test(who)) return false;
   // "按要求及时将双创所(需…)": a clause that only ends as an organ's name does
-  if (/^(?:按|根据|依据|依照|对)|及时|将(?!乐)|了|听取|聽取|要求/.test(who)) return false;
+  // ("汉中市召开…市级牵头部门": a news item's clause, not a subject)
+  if (/^(?:按|根据|依据|依照|对)|及时|将(?!乐)|了|听取|聽取|要求|召开|举行/.test(who)) return false;
   // "用人单位应当依法…", "施工总承包单位应当…": parties a regulation binds (employers, contractors), not government units
   if (pieces.some((p) => MARKET_ACTOR.test(p.text))) return false;
   // "县发改、住建、自然资源等相关职能部门": fields of government named before one shared 部门
@@ -873,12 +874,13 @@ const isAddressees = (who: string): boolean => {
   const pieces = splitUnitList(who, 0);
   // "各牵头单位于2月28日前报送…" counts too: every labeller of the real pages took such a dated duty as a task
   // (the person confirming the import may drop it where it only restates the reporting calendar)
-  // "牵头单位要…", "责任单位要…": the units a division table names, addressed by their role
+  // "牵头单位要…", "责任单位要…": the units a division table names, addressed by their role (and "主办单位要…",
+  // "承办单位将…" in a notice on handling deputies' suggestions)
   return (
     pieces.length > 0 &&
     pieces.every(
       (p) =>
-        (COLLECTIVE.test(p.text) && (looksLikeUnit(p.text) || /^各(?:地|部门各单位|单位)$/.test(p.text))) || /^(?:牵头|责任|配合)(?:单位|部门)$/.test(p.text),
+        (COLLECTIVE.test(p.text) && (looksLikeUnit(p.text) || /^各(?:地|部门各单位|单位)$/.test(p.text))) || /^(?:牵头|责任|配合|主办|承办|协办)(?:单位|部门)$/.test(p.text),
     )
   );
 };
@@ -1033,6 +1035,12 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     }
   }
   if (!m) return null;
+  // "区人大常委会对议案办理工作要加强检查": the unit, then what its duty is about, then the modal
+  if (unnamed(m) && !m[2]) {
+    const about = /^([^,;。]{2,30}?)(?:对|就)(?=[^,;。]{2,30}$)/.exec(m[1]);
+    if (about && isUnitSubject(about[1]) && !splitUnitList(about[1], 0).some((p) => NOT_NAMED.test(p.text)))
+      m = Object.assign([m[0], about[1], m[2]], { index: m.index, input: m.input }) as RegExpExecArray;
+  }
   // "(二)明确目标、落实责任各级各部门要…": a run-in heading glued to the sentence, no stop between; the subject is the
   // tail of the words before the modal that names units
   if (runIn && unnamed(m)) {

@@ -554,6 +554,10 @@ function figure(
   if (before === '(' && /^\)/.test(rest) && !taskNamed) return null;
   // "完成农村公路改善工程137.4公里,占目标任务数110公里的124.9%": what was done, measured against the target
   if (/^[^,,;;。]{0,12}[,,]\s*(?:占|为|达到?)(?:年度|全年)?(?:目标任务|计划任务|任务|目标)/.test(s.slice(i + numStr.length))) return null;
+  // "承办单位将在交办后三个月内…答复": a time limit counted from an event, a deadline rather than a figure to reach
+  if (unit && /^(?:个月|月|天|日|个工作日|工作日|周|小时)$/.test(unit) && /^\s*内/.test(rest) && /(?:后|起)\s*$/.test(s.slice(Math.max(0, i - 3), i))) return null;
+  // "其中涉及城乡基础设施建设的97件,占总数的38.5%": a count in a breakdown, told with its share of the whole
+  if (/^\s*[^\d,,;;。]{0,3}[,,]\s*占(?:总数|总量|全部|总)[^,,;;。]{0,4}?\d/.test(s.slice(i + numStr.length))) return null;
   // "权重40%,总分40分": how an assessment scores, not a figure to reach
   if (/(?:权重|分值|满分|总分|计分|赋分|得分)(?:为|是|占)?\s*$/.test(s.slice(Math.max(0, i - 5), i))) return null;
   // "“…”等17项超额完成、占比56.67%": a completion report counting what was done, and that count's share

@@ -211,3 +211,28 @@ describe('a quota table handed down to towns with a total column (real-CO co08)'
     ]);
   });
 });
+
+describe('a notice on deputies\' suggestions: counts in a breakdown, a time limit after an event (real-CZ cz11)', () => {
+  const text =
+    '本次会议还收到代表建议252件,其中涉及工业经济的25件,占总数的9.9%;涉及城乡基础设施建设的97件,占总数的38.5%。' +
+    '本次会议闭幕后,区人大常委会将对代表建议研究分类,确定重点督办件,并在一个月内交区政府和有关单位办理。承办单位将在交办后三个月内,进代表联络站就办理情况面商答复有关代表。\n';
+  const plan = parseText(text);
+  it('takes no count told with its share of the whole, and no "交办后三个月内" as a target', () => {
+    expect(plan.targets.map((t) => `${t.value}${t.unit}`)).not.toContain('97件');
+    expect(plan.targets.map((t) => `${t.value}${t.unit}`)).not.toContain('3个月');
+  });
+  it('reads the handling units addressed by their role ("承办单位将…") and "区人大常委会将对…研究分类"', () => {
+    expect(plan.tasks.flatMap((t) => t.responsible.map((u) => u.raw))).toEqual(expect.arrayContaining(['承办单位']));
+  });
+});
+
+describe('the unit, then what its duty is about, then the modal (real-CZ cz10)', () => {
+  it('reads "区人大常委会对议案办理工作要加强检查…" as 区人大常委会', () => {
+    const tasks = parseText('一、工作任务\n区人大常委会对议案办理工作要加强检查,于年底前听取专项报告。\n').tasks;
+    expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['区人大常委会']]);
+  });
+  it('refuses a news clause as a subject ("汉中市召开…市级牵头部门…")', () => {
+    const tasks = parseText('汉中市召开省第二轮生态环境保护督察反馈问题市级牵头部门推进会,要求按时限完成整改任务。\n').tasks;
+    expect(tasks.flatMap((t) => t.responsible.map((u) => u.raw)).join()).not.toContain('召开');
+  });
+});
