@@ -38,6 +38,8 @@ const DATE_FIRST =
 const WILL = /^([^,;。:()!?\s]{2,30}?)(?:也|还|亦)?将(?=[\u4e00-\u9fa5])()/;
 // "区城管局作为管理整治类任务牵头部门,要…": a body named for a role in the work
 const AS_ROLE = /^([^,;。:()!?\s]{2,30}?)作为[^,;。]{0,24}?(牵头部门|牵头单位|责任主体|责任单位|主责部门|责任部门|实施主体|(?:实施)?的主体)/;
+// ("县农委和农村能源办是秸秆综合利用的牵头部门": a body named by name said to be the work's lead, with 是…的)
+const IS_ROLE = /^([^,;。:()!?\s]{2,30}?)(?<![特别就也还都正则但而于或总要])是[^,;。]{0,24}?的(牵头部门|牵头单位|责任主体|责任单位|主责部门|责任部门|实施主体|(?:实施)?的主体)(?=[,;。]|$)/;
 // "发改局、教体局、…等部门根据明年项目计划和工作安排,务必按照有关要求推荐…": the units, what they go by, then the duty
 const BASED_ON = /^([^,;。:()!?\s]{2,160}?)(?=(?:根据|按照|结合|依据)[^,;。]{2,40}[,,]\s*(?:要|务必|须|必须|应)[\u4e00-\u9fa5])()/;
 // what a body will do that checks others' work: "将适时对…进行督办检查", "每季度将对县区进行一次督查"
@@ -267,7 +269,7 @@ function listedDuties(ctx: ParseContext, t: string, mt: string, lineStart: numbe
 }
 
 const DATED_DUTY =
-  /(?:^|[:,,]|[①-⑳])\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?(?:前|以前|之前)(?:[,,]\s*|(?=各))([^,;。:!?\s]{2,40}?)(?:要|须|需|应)?(?:全部|均|务必)?(?=完成|出台|建成|实现|印发|制定|启动|上报|报送|办理完成|办结|办复)/;
+  /(?:^|[:,,]|[①-⑳])\s*(?:(?:19|20)\d{2}年)?\d{1,2}月(?:\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?(?:前|以前|之前)(?:[,,]\s*|(?=各))([^,;。:!?\s]{2,40}?)(?:要|须|需|应)?(?:全部|均|务必)?(?=完成|出台|建成|实现|印发|制定|制订|编制|公布|公示|建立|成立|开展|提交|关闭|拆除|搬迁|签订|启动|上报|报送|办理完成|办结|办复)/;
 // ("6月底前各县市区完成事项清单梳理": addressees straight after the date, no comma)
 // a place that does the work: "郑州市", "其他省辖市(含济源示范区…)", "各省辖市"
 const PLACE_SUBJECT =
@@ -909,6 +911,11 @@ function laterSubject(ctx: ParseContext, t: string, sm: string, s0: number, line
 }
 
 /** "市财政局负责将…纳入年度预算", "县水务局要会同县直有关部门加强…": the unit opens the sentence */
+const isRole = (body: string) => {
+  const m = IS_ROLE.exec(body);
+  return m && isUnitSubject(m[1]) && !splitUnitList(m[1], 0).some((p) => NOT_NAMED.test(p.text)) ? m : null;
+};
+
 function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
   let lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
   // "千军昌强调,市住建局、市监察局…要成立…": a news report's speaker before the units it charges
@@ -937,6 +944,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     SUBJECT.exec(body) ??
     (/根据|按照|结合|依据/.test(body) ? BASED_ON.exec(body) : null) ??
     (body.includes('作为') ? AS_ROLE.exec(body) : null) ??
+    (body.includes('是') ? isRole(body) : null) ??
     ADDRESSED.exec(body) ??
     PLEASE.exec(body);
   // "请各单位将…分别于7月1日…前报厅办公室": the date after the request's object, not after its addressees

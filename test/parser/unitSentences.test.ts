@@ -876,3 +876,20 @@ describe('a word of when before the subject, a bare kind sharing the 各 (real-C
     expect(parseText('同时,各镇(街道)要适应新的形势任务要求,进一步提高认识。\n').tasks.filter((t) => t.responsible.length)).toEqual([]);
   });
 });
+
+describe('a date then the places that do the work, a body said to be the lead with 是…的 (real-DA da04, da13)', () => {
+  it('reads "3月31日前,各县区公布…;4月5日前,各县区制订…" as two dated duties of 各县区', () => {
+    const tasks = parseText('为加快关闭搬迁工作,我市进行周密部署,3月31日前,各县区公布禁养区划分调整方案;4月5日前,各县区制订关闭搬迁实施方案。\n').tasks;
+    expect(tasks.map((t) => [raws(t.responsible), t.title.slice(-8)])).toEqual([
+      [['各县区'], '禁养区划分调整方案'.slice(-8)],
+      [['各县区'], '制订关闭搬迁实施方案'.slice(-8)],
+    ]);
+  });
+  it('reads "县农委和农村能源办是秸秆综合利用的牵头部门" as two leads', () => {
+    const tasks = parseText('一、工作任务\n县农委和农村能源办是秸秆综合利用的牵头部门,要抓好秸秆综合利用。\n').tasks;
+    expect(tasks.map((t) => raws(t.lead))).toEqual([['县农委', '农村能源办']]);
+  });
+  it('takes no 是 after 特别 or of addressees ("各级党委和政府是推行林长制的责任主体")', () => {
+    expect(parseText('各级党委和政府是推行林长制的责任主体,主要负责人是第一责任人。\n').tasks.filter((t) => t.responsible.length + t.lead.length)).toEqual([]);
+  });
+});
