@@ -168,7 +168,8 @@ const JUNK_WINDOW = 15;
 // "主办:XX市人民政府办公室 承办:XX市信息中心": a site's sponsor line, told from an activity plan's "主办:省爱卫会" by the
 // site words on it or beside it
 const SPONSOR = /^(?:主办|承办)[::]/;
-const SITE_WORDS = /网站|网址|门户|信息中心|版权|ICP|技术支持|运维|维护单位|电话|邮编|备案|Copyright|[a-z]+\.(?:gov\.)?cn|网$/i;
+// ("主办:中共绵阳市委宣传部中国文明网 | 四川文明网 | 部网旧版": sites named in a bar of links)
+const SITE_WORDS = /网站|网址|门户|信息中心|版权|ICP|技术支持|运维|维护单位|电话|邮编|备案|Copyright|[a-z]+\.(?:gov\.)?cn|网\s*(?:[|｜]|$)|网旧版|网新版/i;
 function siteSponsor(lines: { text: string }[], i: number): boolean {
   if (!SPONSOR.test(lines[i].text.trim())) return false;
   for (let k = Math.max(0, i - 2); k <= Math.min(lines.length - 1, i + 2); k++) if (SITE_WORDS.test(lines[k].text)) return true;

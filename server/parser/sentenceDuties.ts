@@ -31,9 +31,10 @@ const PLEASE =
 // "(二)", "(五)" opening a line: a heading that may run on into its first sentence with no stop
 // (the readers see it masked, as every parenthesis: "□□□")
 const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|□{3,5}(?=[\u4e00-\u9fa5]))/;
+// ("8月底区民政局将联合…": a month's end with no 前 is the date too)
 // (or the span the work runs in: "2011年9月20日至2011年12月31日,省住房城乡建设厅机关有关处室…负责对口督查…")
 const DATE_FIRST =
-  /^(?:(?:(?:19|20)\d{2}年|今年|本年|明年)?\d{1,2}月(?:\d{1,2}[日号]|底|末|中旬|下旬|上旬)?(?:前|以前|之前)[,,]?\s*|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]?(?:起)?(?:至|到|—|-|~)(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]?[,,]\s*)/;
+  /^(?:(?:(?:19|20)\d{2}年|今年|本年|明年)?\d{1,2}月(?:(?:\d{1,2}[日号]|底|末|中旬|下旬|上旬)?(?:前|以前|之前)|底|末|中旬|下旬|上旬)[,,]?\s*|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]?(?:起)?(?:至|到|—|-|~)(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]?[,,]\s*)/;
 // "各镇将…报农业农村局备案": addressees with 将 — a notice's instruction (a named unit with 将 is often the issuer's own plan)
 const WILL = /^([^,;。:()!?\s]{2,30}?)(?:也|还|亦)?将(?=[\u4e00-\u9fa5])()/;
 // "区城管局作为管理整治类任务牵头部门,要…": a body named for a role in the work

@@ -284,6 +284,8 @@ export function looksLikeUnit(text: string): boolean {
   if (/[。!?:"“”]/.test(text) || /\d{3,}(?!\d*(?:热线|服务热线|政务服务|便民服务|指挥中心))/.test(text)) return false;
   // "排在首位的为牵头单位": a rule about a list, not a name in it
   if (/首位|第一位|为牵头|是牵头|下同|同上/.test(text)) return false;
+  // "由我局牵头实施", "本委负责": the page's own body by pronoun, no name to keep (fixtures/real/README.md, real-DB db03)
+  if (/^(?:我|本)(?:局|委|办|厅|院|中心|部|所|站|队|室|科|处|股)$/.test(text)) return false;
   // words of action belong to sentences, not to names of organs
   if (ACTION.test(text.replace(NAMED_BODY, ''))) return false;
   const base = withoutTrailingNote(text);

@@ -236,3 +236,10 @@ describe('the unit, then what its duty is about, then the modal (real-CZ cz10)',
     expect(tasks.flatMap((t) => t.responsible.map((u) => u.raw)).join()).not.toContain('召开');
   });
 });
+
+describe('freight and passenger turnover units (real-DB db01)', () => {
+  it('reads "324亿吨公里" whole, not 亿吨', () => {
+    const t = parseText('全年综合运输周转量计划完成324亿吨公里,同比增长5%。\n').targets;
+    expect(t.map((x) => `${x.value}${x.unit}`)).toContain('324亿吨公里');
+  });
+});

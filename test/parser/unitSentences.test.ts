@@ -893,3 +893,18 @@ describe('a date then the places that do the work, a body said to be the lead wi
     expect(parseText('各级党委和政府是推行林长制的责任主体,主要负责人是第一责任人。\n').tasks.filter((t) => t.responsible.length + t.lead.length)).toEqual([]);
   });
 });
+
+describe('a site\'s sponsor bar, the page\'s own body by pronoun, a month\'s end with no 前 (real-DB db10, db03, db09)', () => {
+  it('reads no unit from "主办:…文明网 | 四川文明网 | 部网旧版"', () => {
+    const plan = parseText('主办:中共绵阳市委宣传部中国文明网 | 四川文明网 | 部网旧版\n\n抢抓机遇 推动文化旅游发展\n会上,各乡镇分别汇报了项目设计成果。\n');
+    expect(plan.tasks.flatMap((t) => [...t.lead, ...t.responsible].map((u) => u.raw))).toEqual([]);
+  });
+  it('keeps no "我局" as a unit ("由我局牵头实施的有实施类项目13个")', () => {
+    const plan = parseText('2018年,县委县政府要求完成交通投资23亿元以上,由我局牵头实施的有实施类项目13个。\n');
+    expect(plan.tasks.flatMap((t) => [...t.lead, ...t.responsible].map((u) => u.raw))).not.toContain('我局');
+  });
+  it('reads "8月底区民政局将联合区消防…开展检查" as 区民政局 dated, not a unit named "8月底区民政局"', () => {
+    const tasks = parseText('8月底区民政局将联合区消防救援支队对全区养老机构开展消防安全检查。\n').tasks;
+    expect(tasks.map((t) => raws(t.responsible).concat(raws(t.lead)))).toEqual([['区民政局']]);
+  });
+});
