@@ -61,10 +61,12 @@ export function columnOf(cell: string): Column | null {
 }
 
 function readColumn(cell: string): Column | null {
+  // "责任部门(加*号为牵头部门,其余为参与部门)": the starred units lead (units.ts parseUnitList marks them), the rest help
+  if (/\((?:加|标|带)?[*★]号?(?:的|者)?为牵头(?:单位|部门)?[,,;;]?(?:其余|其他|其它)(?:的)?(?:为)?(?:参与|配合|协办|协同)/.test(cell.replace(/\s/g, ''))) return 'cooperating';
   // "牵头单位(部门)" and "牵头部门" are the same column
-  // "责任单位(加黑为牵头单位)": a note on how to read the column is no part of its name
+  // "责任单位(加黑为牵头单位)", "责任部门(加*号为牵头部门,其余为参与部门)": a note on how to read the column is no part of its name
   // "牵头单位及主要负责人": the unit column that also names its head
-  const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '').replace(/\((?:加黑|加粗|标黑|排名第一|列第一|第一个|首位)[^)]{0,10}\)$/, '').replace(/(?<=单位|部门)(?:及|和|与)(?:主要)?(?:负责人|责任人|联系人)$/, '');
+  const c = cell.replace(/\s/g, '').replace(/\([^)]{1,6}\)$/, '').replace(/\((?:加黑|加粗|标黑|排名第一|列第一|第一个|首位|(?:加|标|带)?[*★▲☆])[^)]{0,20}\)$/, '').replace(/(?<=单位|部门)(?:及|和|与)(?:主要)?(?:负责人|责任人|联系人)$/, '');
   for (const [re, col] of COLUMN_RE) if (re.test(c)) return col;
   // "2022年预期目标", "年度目标": the row's goal, in words, is what the row assigns
   if (/^(?:(?:19|20)\d{2}年(?:度)?)?(?:主要)?(?:预期目标|年度目标|目标任务|工作目标|任务目标|年度任务目标|年度任务)$/.test(c)) return 'detail';
@@ -100,7 +102,7 @@ function readColumn(cell: string): Column | null {
   const role = labelRole(c);
   if (role) return role;
   // "工作措施及目标", "任务内容和要求": a text column named with what it also holds
-  const both = /^(.{2,6}?)(?:及|和|与)(?:目标|要求|标准|成效|进度|时序)$/.exec(c);
+  const both = /^(.{2,6}?)(?:及|和|与)(?:目标|要求|标准|成效|进度|时序|举措|措施)$/.exec(c);
   if (both) {
     const first = readColumn(both[1]);
     if (first === 'task' || first === 'detail') return first;

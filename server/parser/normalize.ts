@@ -1,6 +1,7 @@
 // normalize: turns the decoded text into what the stages read (simplified Chinese,
 // ASCII punctuation, no web/page junk) while keeping map[i] → original offset.
 // Each pass rewrites through applyEdits so offsets compose across passes.
+import { ORGAN_END } from './vocabulary.js';
 import * as OpenCC from 'opencc-js/t2cn';
 import { makeDoc } from './doc.js';
 import { applyEdits, identity, regexEdits, type Edit, type Mapped } from './edits.js';
@@ -55,6 +56,7 @@ export function normalize(original: string): NormalizedDocEx {
   cur = fixOcr(cur, fixes, src);
   cur = halfWidthStops(cur);
   cur = dropPageFooters(cur);
+  cur = joinBarCells(cur);
   if (!paged.paginated) cur = joinHardWraps(cur);
   cur = joinLeadingSemicolons(cur);
   cur = joinBareLabels(cur);
@@ -71,6 +73,42 @@ export function normalize(original: string): NormalizedDocEx {
 }
 
 type SrcFn = (m: Mapped, s: number, e: number) => { start: number; end: number };
+
+const BAR_LINE = /^[ \t]*[|｜][ \t]*$/;
+/**
+ * "完成2022年度 ⏎ 乡村振兴示范村建设 ⏎ | ⏎ 区农业农村委*、 ⏎ 区规划资源局 ⏎ | ⏎ …": a table a page stores one cell per run of
+ * lines with a lone "|" between cells (real-DA da10). The lines between two bars are one cell, broken where the
+ * table's column was narrow: they are joined, so the table readers see one cell per line as on other such pages.
+ */
+function joinBarCells(cur: Mapped): Mapped {
+  const lines = cur.text.split('\n');
+  let bars = 0;
+  for (const l of lines) if (BAR_LINE.test(l)) bars++;
+  if (bars < 6) return cur;
+  const starts: number[] = [];
+  let pos = 0;
+  for (const l of lines) {
+    starts.push(pos);
+    pos += l.length + 1;
+  }
+  const edits: Edit[] = [];
+  for (let k = 1; k < lines.length; k++) {
+    if (!BAR_LINE.test(lines[k - 1]) || BAR_LINE.test(lines[k]) || !lines[k].trim()) continue;
+    let e = k;
+    while (e + 1 < lines.length && !BAR_LINE.test(lines[e + 1]) && lines[e + 1].trim()) e++;
+    // (a cell of a dozen lines or more, or one the page does not close with a bar, is prose: left as it is; lines that
+    // close with a bar of their own, "规划司 |", are cells already, a lone bar among them an empty one)
+    const own = lines.slice(k, e + 1).some((l) => /[|｜][ \t]*$/.test(l));
+    if (e > k && e - k < 12 && !own && e + 1 < lines.length && BAR_LINE.test(lines[e + 1]))
+      for (let j = k; j < e; j++) {
+        // "产业科 ⏎ 市畜牧中心 ⏎ 市农技中心": names of bodies a line each stay apart, by a space (units.ts splits there)
+        const names = ORGAN_END.test(lines[j].trim()) && ORGAN_END.test(lines[j + 1].trim()) && lines[j + 1].trim().length <= 20;
+        edits.push({ start: starts[j] + lines[j].length, end: starts[j] + lines[j].length + 1, text: names ? ' ' : '' });
+      }
+    k = e;
+  }
+  return edits.length ? applyEdits(cur, edits) : cur;
+}
 
 // A pinyin syllable with or without tone marks; real parentheses hold Chinese or other words.
 const PINYIN_SYLLABLE =

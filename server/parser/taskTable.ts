@@ -964,16 +964,20 @@ function rowsPerLine0(lines: Line[], from: number, columns: Column[], headerAt0 
     if (t.length >= 6) above.add(t);
   }
   // a page that parts its cells by blank lines (a blank between header cells): one blank is no table end
-  const spaced = lines.slice(headerAt0, from).some((l) => !l.text.trim());
+  const spaced = lines.slice(headerAt0, from).some((l) => !l.text.trim() || /^\s*[|｜]\s*$/.test(l.text));
   // a page that closes every cell with " |": a lone "|" is an empty cell, kept so the columns stay aligned
   const head = lines.slice(headerAt0, from).filter((l) => l.text.trim());
   const piped = head.length >= 3 && head.every((l) => /\|\s*$/.test(l.text));
+  // a page that parts its cells by a lone "|" on a line of its own (normalize.ts joinBarCells): the bar is the blank
+  // (rows opened by their 序号 only: without it the width alone would part them, and a cell the header does not name shifts
+  // every row after it)
+  const barred = !piped && hasSeq && head.filter((l) => /^\s*[|｜]\s*$/.test(l.text)).length >= 2;
   let i = from;
   let cur: Cell[] | null = null;
   for (; i < lines.length; i++) {
     const l = lines[i];
     const raw = l.text.trim();
-    const t = piped ? cellLine(raw) : raw;
+    const t = piped ? cellLine(raw) : barred && /^[|｜]$/.test(raw) ? '' : raw;
     if (!t) {
       // ("教体局 |" ⏎ "|" ⏎ "2 |": after a full row and before the next row's number, a lone "|" is the cell of an
       // empty first column, no cell of this row)
@@ -1029,6 +1033,9 @@ function rowsPerLine0(lines: Line[], from: number, columns: Column[], headerAt0 
   if (cur && cur.length >= 2) rows.push(cur);
   let end = i;
   while (end > from && !lines[end - 1].text.trim()) end--;
+  // bar-parted cells lie only where the rows have the header's width: a page whose rows carry a cell the header does
+  // not name (w02: the row's name before its 序号) is left to the headerless reader
+  if (barred && rows.filter((r) => r.length === columns.length).length < rows.length * 0.8) return { rows: [], next: from };
   const t = columns.findIndex((c) => c === 'task' || c === 'detail');
   // the widest first line of the first text column: a line that wide was wrapped, a narrower one ends its cell
   const textWidth = t < 0 ? 0 : Math.max(0, ...rows.map((r) => (r[t] ? width(r[t].text) : 0)));

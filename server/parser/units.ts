@@ -148,7 +148,8 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
     units.push(mention(ctx, name, p.start, 'unit'));
   }
   for (let p of pieces.slice(towns)) {
-    const mark = /\((牵头|牵头单位|牵头部门)\)$/.exec(p.text);
+    // ("区农业农村委*" under "(加*号为牵头部门)": the star marks the lead)
+    const mark = /\((牵头|牵头单位|牵头部门)\)$|(?<=[\u4e00-\u9fa5)])[*★]$/.exec(p.text);
     if (mark) p = { text: p.text.slice(0, mark.index), start: p.start };
     // "盘龙区政府主要领导" under "责任单位及责任人": the unit's head is the person in charge, the unit is the name
     const head = /(?:主要领导|主要负责人|主要负责同志|负责同志)$/.exec(p.text);
@@ -277,6 +278,8 @@ export function withoutTrailingNote(text: string): string {
 }
 
 export function looksLikeUnit(text: string): boolean {
+  // "区农业农村委*": a star marking the lead (parseUnitList reads it) is no part of the name
+  if (/[\u4e00-\u9fa5)][*★]$/.test(text)) text = text.slice(0, -1);
   if (text.length < 2 || text.length > 40) return false;
   // "市“五水共治”办": a campaign's name in quotes inside an office's name
   if (/^(?:各|市|区|县|省|州|镇|乡|街道|[\u4e00-\u9fa5]{2,5}(?:省|市|区|县|镇|乡))“[\u4e00-\u9fa5]{2,8}”[\u4e00-\u9fa5]{1,6}$/.test(text)) return looksLikeUnit(text.replace(/[“”]/g, ''));

@@ -17,7 +17,8 @@ export const RESPONSIBLE_CORES = ['主体责任', '监管责任', '属地管理�
 /** ("组成单位": the members of a joint meeting or leading group the item sets up, beside its 牵头单位) */
 export const COOPERATING_CORES = ['协同责任', '协同配合', '协同', '配合', '协办', '协作', '协助', '参与', '参加', '支持', '数据提供', '组成'] as const;
 /** what holds the role: "单位", "部门", a town's or a department's offices */
-export const HOLDERS = ['单位', '部门', '科室', '处室', '股室', '站所', '主体'] as const;
+/** ("责任街镇", "责任乡镇": the towns a row is handed to, in a column of their own) */
+export const HOLDERS = ['单位', '部门', '科室', '处室', '股室', '站所', '主体', '街镇', '镇街', '乡镇'] as const;
 /** words before a core that do not change it: "主要协作单位", "共同责任单位", "其他配合单位" */
 const PREFIXES = ['主要', '共同', '其他', '其它', '具体', '相关'];
 

@@ -482,3 +482,22 @@ describe('a one-cell-per-line header naming the project, then its tasks (real-K 
     ]);
   });
 });
+
+describe('a table stored one cell per run of lines, a lone "|" between cells, a star marking the lead (real-DA da10)', () => {
+  const cells = [
+    '类别', '序号', '任务名称', '任务要求及举措', '责任部门\n(加*号为牵头部门,\n其余为参与部门)', '责任街镇', '完成时间节点',
+    '(一)\n持续\n推进\n示范村\n建设', '1', '完成2022年度\n乡村振兴示范村建设', '完成2022年度1个乡村振兴示范村建设。', '区农业农村委*', '浦江镇', '10月底',
+    '2', '开展2023年度\n乡村振兴示范村建设', '按市级部署遴选1个示范村开展建设。', '区农业农村委*', '浦江镇', '12月底',
+    '(二)\n全面\n推进\n农民\n集中\n居住', '3', '推进\n农民相对集中居住', '持续稳妥推进农民相对集中居住。', '区农业农村委*、\n区规划资源局、\n区房管局', '浦江镇、浦锦街道、\n梅陇镇', '12月底',
+    '4', '加强农房建设管理', '落实新改扩建农房建设监管。', '区建管委*、\n区农业农村委', '浦江镇、马桥镇', '12月底',
+  ];
+  const tasks = parseText(cells.join('\n|\n') + '\n|\n').tasks;
+  it('reads each row with its starred lead, the other departments helping and the towns responsible', () => {
+    expect(tasks.map((t) => [t.title, raws(t.lead), raws(t.cooperating), raws(t.responsible)])).toEqual([
+      ['完成2022年度乡村振兴示范村建设', ['区农业农村委'], [], ['浦江镇']],
+      ['开展2023年度乡村振兴示范村建设', ['区农业农村委'], [], ['浦江镇']],
+      ['推进农民相对集中居住', ['区农业农村委'], ['区规划资源局', '区房管局'], ['浦江镇', '浦锦街道', '梅陇镇']],
+      ['加强农房建设管理', ['区建管委'], ['区农业农村委'], ['浦江镇', '马桥镇']],
+    ]);
+  });
+});
