@@ -454,7 +454,10 @@ function isPastSentence(s: string, plan: number | null, planEnd: number | null):
   // "冠县改造完成3.5万户,完成率100%": a result beside the share of its goal it reached
   if (RATE_REACHED.test(s) && !/达到|确保|力争|不低于|以上/.test(s)) return true;
   // "上半年,全市…实现到位资金401.6亿元,完成全年目标任务的45.6%": a result told with how much of the year's task it is
-  if (YEAR_SHARE_DONE.test(s) && !/确保|力争|要|争取|达到/.test(s)) return true;
+  // (not the task it was handed first: "上级下达…任务7.8万亩(其中…),截至目前,完成…,完成全年任务的50.6%" — the figures
+  // before "截至目前" are the task; the clauses after it are read as progress figure by figure)
+  const handed = /^([^。]*?)[,,]\s*(?:截至|截止)(?:目前|[^,,。]{0,12}?(?:底|末|日))[,,]/.exec(s);
+  if (YEAR_SHARE_DONE.test(s) && !/确保|力争|要|争取|达到/.test(s) && !(handed && /下达|分解|目标任务|任务数/.test(handed[1]) && !PAST_CLAUSE.test(handed[1]))) return true;
   if (plan !== null) {
     for (const m of s.matchAll(/十([一二三四五六七八九])五/g)) if (11 + '一二三四五六七八九'.indexOf(m[1]) < plan) return true;
   }
@@ -658,6 +661,9 @@ function figure(
   // ("社会治理类20件", "印发6类22件": items counted by kind)
   if (unit === '件' && /类\s*$/.test(pre)) return null;
   const pastIn = (t: string) => PAST_CLAUSE.test(t) && !(goal && !PAST_CLAUSE.test(t.replace(/同比/g, '')));
+  // "…任务7.8万亩(…),截至目前,完成…1.6万亩": every clause after "截至目前," in the sentence tells progress
+  // (but "占目标任务数100公里的136.9%" names the target the progress is measured against)
+  if (/[,,]\s*(?:截至|截止)(?:目前|[^,,。]{0,12}?(?:底|末|日))[,,]/.test(s.slice(0, i)) && !/(?:目标任务数?|任务数|计划数?|目标)\s*$/.test(pre) && !/到(?:19|20)\d{2}年|力争|确保|将/.test(s.slice(0, i).replace(/^.*(?:截至|截止)/, ''))) return null;
   if (pastIn(pre) || pastIn(clauseAfter(rest, true))) {
     // "到2026年,全区累计完成改造8000亩以上": a bounded cumulative figure in a sentence looking ahead is a target
     const cumulative = /累计完成/.test(pre) && !PAST_CLAUSE.test(pre.replace(/累计完成/g, '')) && !PAST_CLAUSE.test(clauseAfter(rest, true));

@@ -243,3 +243,14 @@ describe('freight and passenger turnover units (real-DB db01)', () => {
     expect(t.map((x) => `${x.value}${x.unit}`)).toContain('324亿吨公里');
   });
 });
+
+describe('a task handed down, then the progress on it in the same sentence (real-DA da09, real-W w08)', () => {
+  it('keeps the figures before "截至目前," and none after it', () => {
+    const t = parseText('2021年上级下达涿鹿县造林绿化任务7.8万亩(其中张承地区植树造林项目3.8万亩、封山育林1万亩、营林抚育3万亩),截至目前,完成张承地区造林项目1.6万亩、封山育林1万亩,完成全年任务的50.6%。\n').targets;
+    expect(t.map((x) => `${x.value}${x.unit}`)).toEqual(['7.8万亩', '3.8万亩', '1万亩', '3万亩']);
+  });
+  it('keeps the target a progress figure is measured against after "截至8月底,"', () => {
+    const t = parseText('据悉,截至8月底,全市已完成通村公路136.9公里,占目标任务数100公里的136.9%。\n').targets;
+    expect(t.map((x) => `${x.value}${x.unit}`)).toEqual(['100公里']);
+  });
+});
