@@ -908,3 +908,10 @@ describe('a site\'s sponsor bar, the page\'s own body by pronoun, a month\'s end
     expect(tasks.map((t) => raws(t.responsible).concat(raws(t.lead)))).toEqual([['区民政局']]);
   });
 });
+
+describe('a body by name that will urge or supervise others (real-DD dd02, dd09)', () => {
+  it('reads "房县住建局将督促其他559户尽快动工" and "区住建局将加强监督管理" as duties of those bodies', () => {
+    expect(parseText('房县住建局将督促其他559户尽快动工。\n').tasks.map((t) => raws(t.responsible))).toEqual([['房县住建局']]);
+    expect(parseText('区住建局将加强监督管理,确保工程质量。\n').tasks.map((t) => raws(t.responsible))).toEqual([['区住建局']]);
+  });
+});
