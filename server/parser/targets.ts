@@ -569,6 +569,10 @@ function figure(
   // "继续实施10件民生实事": the size of a named programme, not a figure to reach
   if ((unit === '件' || unit === '项') && PROGRAMME_AFTER.test(rest)) return null;
   if (insideQuote(s, i) && !(unit === '%' && QUOTED_SHARE.test(s.slice(i + numStr.length)))) return null;
+  // "…等9个部门和6个街道主要负责同志参会": how many bodies sent someone to a meeting
+  if (unit && /^(?:个|家)$/.test(unit) && /^[^,;。]{0,20}?(?:负责同志|负责人|主要领导|分管领导|代表)[^,;。]{0,6}?(?:参加|出席|列席|参会|与会)/.test(rest)) return null;
+  // "0浏览 评论0条": a web page's counters
+  if (/^\s*(?:次|人次)?\s*(?:浏览|阅读|点击|评论|点赞|收藏|分享)/.test(rest) || /(?:浏览|阅读|点击|评论|点赞|收藏)(?:量|数|次数)?\s*[::]?\s*$/.test(s.slice(Math.max(0, i - 8), i))) return null;
   // "城管队员共40余人参加了会议": who attended a meeting, not a figure to reach
   if ((unit === '人' || unit === '名') && ATTENDED.test(rest)) return null;
   // "大会应到代表103名,实到93名": a meeting's roll

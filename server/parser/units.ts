@@ -326,7 +326,11 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
   if (OTHERS.test(t)) return [mention(ctx, t, p.start, 'others', '其他有关单位')];
   if (PLURAL.test(t) && UNIT_SUFFIX.test(t) && !/^.{2,8}(?:部门|单位)(?:和|及|与)/.test(t)) return [mention(ctx, t, p.start, 'others', t)];
   // "区卫生健康委和区医保局": two names joined by 和/及/与 (but "区规划和自然资源局" is one)
-  const joined = /^(.{2,20}?)(和|及|与|以及)(.{3,20})$/.exec(t);
+  // ("区发展和改革局和统计局": the 和 of the first name is not where the two part: then the last 和 is)
+  const ends = (x: RegExpExecArray | null) => !!x && /(局|委|办|部|院|会|中心|公司|集团|政府|街道办事处|队|所|站|处|室|馆|团|社|行|厅|署|联|单位|部门)$/.test(x[1]);
+  const lazy = /^(.{2,20}?)(和|及|与|以及)(.{3,20})$/.exec(t);
+  const last = lazy && !ends(lazy) ? /^(.{2,20})(和|及|与|以及)(.{3,20})$/.exec(t) : null;
+  const joined = last && ends(last) && looksLikeUnit(last[1]) ? last : lazy;
   // "区农业农村和水利局": a left part that names no organ and a right part with no level of its own share one name
   const twoNames = joined && (/(局|委|办|部|院|会|中心|公司|集团|政府|街道办事处|队|所|站|处|室|馆|团|社|行|厅|署|联|单位|部门)$/.test(joined[1]) || /^(市|区|县|省|州|各|镇|乡|街道)/.test(joined[3]));
   // "各县(市、区)党委和人民政府", "高新区党工委和管委会": a body with no place of its own is the left one's place's

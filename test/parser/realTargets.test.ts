@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REAL_PAGES } from '../../bench/accuracy.js';
 import { parseText } from '../../server/parser/index.js';
+const raws = (us: { raw: string }[]) => us.map((u) => u.raw);
 
 const pageText = (prefix: string) => {
   const name = readdirSync(REAL_PAGES).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
@@ -252,5 +253,15 @@ describe('a task handed down, then the progress on it in the same sentence (real
   it('keeps the target a progress figure is measured against after "截至8月底,"', () => {
     const t = parseText('据悉,截至8月底,全市已完成通村公路136.9公里,占目标任务数100公里的136.9%。\n').targets;
     expect(t.map((x) => `${x.value}${x.unit}`)).toEqual(['100公里']);
+  });
+});
+
+describe('a meeting news item of one district (real-DC dc10, dc01)', () => {
+  const plan = parseText('会议要求,区发展和改革局和统计局要加强指标数据分析和调度,于每月5日前报送数据。市规划和自然资源局龙华管理局等9个部门和6个街道主要负责同志参会。\n0浏览 评论0条\n');
+  it('parts "区发展和改革局和统计局" at the 和 between the two names', () => {
+    expect(plan.tasks.flatMap((t) => raws(t.responsible))).toEqual(['区发展和改革局', '统计局']);
+  });
+  it('takes no count of bodies at the meeting and no page counter as a target', () => {
+    expect(plan.targets.map((x) => `${x.value}${x.unit}`)).toEqual([]);
   });
 });
