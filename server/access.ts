@@ -18,6 +18,7 @@ import { projectScope } from './queries/projects.js';
 import { attachments, checkups, evaluations, imports, indicators, notices, plans, regions, reports, tasks, units, users } from './db/schema/index.js';
 import { checkupScope } from './queries/checkups.js';
 import { taskWithPlanColumns, toVisibleTaskWithPlan, type VisibleTaskWithPlan } from './queries/tasks.js';
+import { reportForReviewColumns, type ReportForReview } from './queries/reports.js';
 
 export const recordKinds = ['plan', 'task', 'report', 'attachment', 'indicator', 'notice', 'evaluation', 'import', 'unit', 'user', 'notification', 'project', 'checkup', 'checkup_problem', 'none'] as const;
 export type RecordKind = (typeof recordKinds)[number];
@@ -33,9 +34,12 @@ export interface Access {
   /**
    * 'task_with_plan' (a task's record only): the gate's statement also reads the task's title and units with its plan's
    * row, handed to the handler as `owner.task` when the task and its plan are visible — what getVisibleTaskWithPlan
-   * would read in a statement of its own (a report's or a contribution's submission: one round trip, not two)
+   * would read in a statement of its own (a report's or a contribution's submission: one round trip, not two).
+   * 'report_for_review' (a report's record only): the gate's statement also reads the report's task and plan and what the
+   * actor sees of them (queries/reports.ts reportForReviewColumns), handed to the handler as `owner.report` — what
+   * getReportForReview would read (a review: one round trip before its transaction, not seven, issue #15 phase 15)
    */
-  loads?: 'task_with_plan';
+  loads?: 'task_with_plan' | 'report_for_review';
 }
 
 /** How a record of each kind reaches its plan: a query giving the plan's id (`id`: the record's id, or a placeholder). */
@@ -64,6 +68,8 @@ export interface RecordOwner {
   stampAll: string;
   /** the task with its plan as getVisibleTaskWithPlan reads it, read by the gate (Access `loads`); absent when not visible */
   task?: VisibleTaskWithPlan;
+  /** the report with its task and plan as getReportForReview reads it, read by the gate (Access `loads`) */
+  report?: ReportForReview;
 }
 
 /**
@@ -71,7 +77,7 @@ export interface RecordOwner {
  * handle: it runs on every request of a plan's routes (a cached answer's only statement), and PostgreSQL planning it
  * afresh each time was most of its cost (2.0 → 0.5 ms a statement on the shared machine, scratch measurement).
  */
-const gateStatements = new WeakMap<object, Map<string, ReturnType<typeof gateStatement> | ReturnType<typeof taskWithPlanGateStatement>>>();
+const gateStatements = new WeakMap<object, Map<string, ReturnType<typeof gateStatement> | ReturnType<typeof taskWithPlanGateStatement> | ReturnType<typeof reportForReviewGateStatement>>>();
 /** names are per connection; a serial keeps one name to one text whatever the handle */
 let gateStatementSerial = 0;
 function gateStatement(db: DbOrTx, kind: RecordKind, scope: SQL) {
@@ -99,6 +105,27 @@ function taskWithPlanGateStatement(db: DbOrTx, actor: Actor) {
     .innerJoin(plans, eq(plans.id, tasks.planId))
     .where(sql`${tasks.id} = ${sql.placeholder('id')}`)
     .prepare(`gate_task_with_plan_${gateStatementSerial++}`);
+}
+
+/**
+ * The gate's statement for a report whose route reviews it (Access `loads: 'report_for_review'`): the same row as
+ * gateStatement's for a report (its plan, region, the stamp; `inScope` unused: a report is visible by its task) with
+ * whether the route gate's visibility holds (`visible`: the task in the actor's task scope, or the report the actor's
+ * unit's own — what `visible` below asks in one or two statements of its own) and getReportForReview's columns.
+ */
+function reportForReviewGateStatement(db: DbOrTx, actor: Actor) {
+  const scopes = preparedScopes(actor);
+  return db
+    .select({
+      planId: plans.id, regionId: plans.regionId, inScope: sql<boolean>`false`, stamp: changeStampColumn,
+      visible: sql<boolean>`(${scopes.task ?? sql`true`}) is true or ${reports.unitId} = ${sql.placeholder('unitId')}::int`,
+      ...reportForReviewColumns(scopes),
+    })
+    .from(reports)
+    .innerJoin(tasks, eq(tasks.id, reports.taskId))
+    .innerJoin(plans, eq(plans.id, reports.planId))
+    .where(sql`${reports.id} = ${sql.placeholder('id')}`)
+    .prepare(`gate_report_for_review_${gateStatementSerial++}`);
 }
 
 /**
@@ -145,7 +172,7 @@ function gateRows(db: DbOrTx, actor: Actor): { rows: Map<number, GateEntry>; ans
   return { rows, answers };
 }
 
-type Owning = (RecordOwner & { inScope: boolean }) | null;
+type Owning = (RecordOwner & { inScope: boolean; visible?: boolean }) | null;
 type Stamps = ReturnType<typeof clockStamps>;
 
 /**
@@ -158,14 +185,24 @@ async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number
   const byTask = isByTask(kind);
   const scope = kind === 'task' ? preparedScopes(actor) : preparedPlanScope(actor);
   const withTask = kind === 'task' && loads === 'task_with_plan';
-  const key = `${withTask ? 'task_with_plan' : kind}|${byTask && kind !== 'task' ? 'task' : scope.shape}`;
+  const withReport = kind === 'report' && loads === 'report_for_review';
+  const key = withReport ? `report_for_review|${scope.shape}` : `${withTask ? 'task_with_plan' : kind}|${byTask && kind !== 'task' ? 'task' : scope.shape}`;
   let statements = gateStatements.get(db);
   if (!statements) gateStatements.set(db, (statements = new Map()));
   let statement = statements.get(key);
-  if (!statement) statements.set(key, (statement = withTask ? taskWithPlanGateStatement(db, actor) : gateStatement(db, kind, gateScope(kind, actor))));
-  const [found] = (await statement.execute({ id, ...scope.values })) as (Awaited<ReturnType<ReturnType<typeof gateStatement>['execute']>>[number] & Partial<Awaited<ReturnType<ReturnType<typeof taskWithPlanGateStatement>['execute']>>[number]>)[];
-  const task = found?.task && found.plan && found.visible === true ? toVisibleTaskWithPlan({ ...found.task, plan: found.plan }) : undefined;
-  const row = found ? { planId: found.planId, regionId: found.regionId, inScope: found.inScope === true, ...(task ? { task } : {}) } : null;
+  if (!statement)
+    statements.set(key, (statement = withReport ? reportForReviewGateStatement(db, actor) : withTask ? taskWithPlanGateStatement(db, actor) : gateStatement(db, kind, gateScope(kind, actor))));
+  const [found] = (await statement.execute({ id, ...scope.values })) as (Awaited<ReturnType<ReturnType<typeof gateStatement>['execute']>>[number] &
+    Partial<Omit<Awaited<ReturnType<ReturnType<typeof taskWithPlanGateStatement>['execute']>>[number], 'plan'>> &
+    Partial<Awaited<ReturnType<ReturnType<typeof reportForReviewGateStatement>['execute']>>[number]>)[];
+  const task = withTask && found?.task && found.plan && found.visible === true ? toVisibleTaskWithPlan({ ...(found.task as Omit<VisibleTaskWithPlan, 'plan' | 'units'> & { units: string }), plan: found.plan as VisibleTaskWithPlan['plan'] }) : undefined;
+  const report: ReportForReview | undefined =
+    withReport && found?.report && found.task && found.plan
+      ? { report: found.report, task: found.task as ReportForReview['task'], plan: found.plan as ReportForReview['plan'], taskVisible: found.taskVisible === true, planVisible: found.planVisible === true }
+      : undefined;
+  // a report's visibility read by the statement itself (visible below asks no more)
+  const seen = withReport && found ? { visible: found.visible === true } : {};
+  const row = found ? { planId: found.planId, regionId: found.regionId, inScope: found.inScope === true, ...seen, ...(task ? { task } : {}), ...(report ? { report } : {}) } : null;
   if (kept && stamps) {
     const { answers, rows } = kept;
     if (answers.size >= GATE_ENTRIES) {
@@ -290,9 +327,11 @@ export async function authorizeRecord(db: DbOrTx, actor: Actor, access: Access, 
   const owner = hit !== undefined ? hit : await owningPlan(db, actor, access.record, id, stamps, kept, access.loads);
   // a plan's, an indicator's or an evaluation's visibility is the plan's scope (visible below, without a query)
   const byPlan = access.record === 'plan' || access.record === 'indicator' || access.record === 'evaluation';
-  if (!owner || !(byPlan ? isAdmin(actor) || owner.inScope : await visible(db, actor, access.record, id, owner.inScope))) throw new AppError('NOT_FOUND');
+  // a report's read by the gate's statement itself (Access `loads: 'report_for_review'`): its `visible`
+  const seen = owner && (byPlan ? isAdmin(actor) || owner.inScope : owner.visible !== undefined ? isAdmin(actor) || owner.visible : await visible(db, actor, access.record, id, owner.inScope));
+  if (!owner || !seen) throw new AppError('NOT_FOUND');
   if (access.action === 'write' && !writesRegion(actor, owner.regionId)) throw new AppError('FORBIDDEN');
-  return { planId: owner.planId, regionId: owner.regionId, stamp: owner.stamp, stampAll: owner.stampAll, ...(owner.task ? { task: owner.task } : {}) };
+  return { planId: owner.planId, regionId: owner.regionId, stamp: owner.stamp, stampAll: owner.stampAll, ...(owner.task ? { task: owner.task } : {}), ...(owner.report ? { report: owner.report } : {}) };
 }
 
 /** The region a new record may be placed in: the actor's own tree only. */

@@ -30,27 +30,40 @@ const jsonOrNull = (v: unknown) => (v === undefined || v === null ? null : JSON.
  * values are the placeholders `auditValues` gives. The caller tells the change clock with `noteAudited`.
  */
 export function auditRowsFrom(source: SQL, entityId: SQL, planId: SQL): SQL {
-  const ph = (k: string) => sql.placeholder(k);
-  // luoshi.notify for the statement's trigger (migration 0020): 'after_commit' when this process sends the change
-  // notification once the transaction has committed (db/changeClock.ts notifiesAfterCommit), set before its rows
-  return sql`insert into ${auditEvents} (actor_user_id, actor_name, action, entity_type, entity_id, plan_id, before, after, ip)
-    select ${ph('auditActorUserId')}::int, ${ph('auditActorName')}::text, ${ph('auditAction')}::text, ${ph('auditEntityType')}::text, (${entityId})::text,
-           ${planId}, ${ph('auditBefore')}::jsonb, ${ph('auditAfter')}::jsonb, ${ph('auditIp')}::text
-      from ${source} cross join (select set_config('luoshi.notify', ${ph('auditNotify')}::text, true)) notify`;
+  return auditRowsFromEach([{ source, entityId, planId }]);
 }
 
-/** The placeholders' values of `auditRowsFrom` for one change on `tx`, as writeAudit writes them. */
-export function auditValues(tx: DbOrTx, actor: Actor, e: Omit<AuditInput, 'entityId' | 'planId'>) {
-  return {
-    auditNotify: notifiesAfterCommit(tx) ? 'after_commit' : 'in_commit',
-    auditActorUserId: actor.userId,
-    auditActorName: actor.displayName || actor.username,
-    auditAction: e.action,
-    auditEntityType: e.entityType,
-    auditBefore: jsonOrNull(e.before),
-    auditAfter: jsonOrNull(e.after),
-    auditIp: actor.ip ?? null,
+/**
+ * Several changes' audit rows in one insert (a review that moves its task's progress, issue #15 phase 15): each part's
+ * rows from its own source with its own placeholders (`prefix`, `auditValues`' of the same prefix), written in the
+ * order of the parts (one insert of their union: the rows' ids in that order, as writeAudit's one after the other).
+ */
+export function auditRowsFromEach(parts: { source: SQL; entityId: SQL; planId: SQL; prefix?: string }[]): SQL {
+  // luoshi.notify for the statement's trigger (migration 0020): 'after_commit' when this process sends the change
+  // notification once the transaction has committed (db/changeClock.ts notifiesAfterCommit), set before its rows
+  const rows = parts.map(({ source, entityId, planId, prefix = 'audit' }) => {
+    const ph = (k: string) => sql.placeholder(`${prefix}${k}`);
+    return sql`select ${ph('ActorUserId')}::int, ${ph('ActorName')}::text, ${ph('Action')}::text, ${ph('EntityType')}::text, (${entityId})::text,
+           (${planId})::int, ${ph('Before')}::jsonb, ${ph('After')}::jsonb, ${ph('Ip')}::text
+      from ${source} cross join (select set_config('luoshi.notify', ${ph('Notify')}::text, true)) notify`;
+  });
+  return sql`insert into ${auditEvents} (actor_user_id, actor_name, action, entity_type, entity_id, plan_id, before, after, ip)
+    ${sql.join(rows, sql` union all `)}`;
+}
+
+/** The placeholders' values of `auditRowsFrom` for one change on `tx`, as writeAudit writes them (`prefix`: auditRowsFromEach's part's). */
+export function auditValues(tx: DbOrTx, actor: Actor, e: Omit<AuditInput, 'entityId' | 'planId'>, prefix = 'audit') {
+  const v = {
+    Notify: notifiesAfterCommit(tx) ? 'after_commit' : 'in_commit',
+    ActorUserId: actor.userId,
+    ActorName: actor.displayName || actor.username,
+    Action: e.action,
+    EntityType: e.entityType,
+    Before: jsonOrNull(e.before),
+    After: jsonOrNull(e.after),
+    Ip: actor.ip ?? null,
   };
+  return Object.fromEntries(Object.entries(v).map(([k, x]) => [`${prefix}${k}`, x]));
 }
 
 /** A change whose audit row its own statement wrote (auditRowsFrom): this process's change clock told, as writeAudit does. */

@@ -13,7 +13,7 @@ import { now } from '../clock.js';
 import { fmtPct } from '../domain/format.js';
 import { getVisibleTaskWithPlan, type VisibleTaskWithPlan } from '../queries/tasks.js';
 import { currentPeriod, effectiveState, ensurePeriod, findPeriod, lastDuePeriod, periodHolds, runSettings, shanghaiToday, type PeriodRow } from '../queries/calendar.js';
-import { lastAcceptedProgress, toReportOut } from '../queries/reports.js';
+import { toReportOut } from '../queries/reports.js';
 import { notifyUsers, unitUsers } from './notifyUnit.js';
 import { refreshTaskStatuses, reportStatusAfter, statusInputsSubquery, statusWrite, statusWriteValues } from '../queries/status.js';
 import { reportChangesStatus } from '../domain/reportStatusInputs.js';
@@ -31,15 +31,14 @@ export function reportWarnings(input: { reportedStatus: string; progress: number
 
 // the statements of a report's first save or submission, built once (db/prepared.ts): a deadline's surge sends them
 // thousands of times a minute, from a server perhaps just started
-const heldReport = preparedStatement('report_for_update', (db, name) =>
-  db.select().from(reports).where(and(eq(reports.taskId, sql.placeholder('taskId')), eq(reports.periodId, sql.placeholder('periodId')))).for('update').prepare(name),
-);
 /** what a save reads of the report it replaces */
 const heldColumns = ['id', 'status', 'version', 'submissions', 'reportedStatus', 'progress'] as const satisfies readonly (keyof typeof reports.$inferSelect)[];
 /**
  * The period held FOR SHARE (first), the task's report in it FOR UPDATE and the latest accepted progress before the
- * period starts (lastAcceptedProgress), in one statement (issue #15 phase 10: three round trips, one). No row when the
- * period has none yet: ensurePeriod then writes it and the report is read after. The task's status inputs too
+ * period starts, in one statement (issue #15 phase 10: three round trips, one). No row when the period has none yet:
+ * ensurePeriod then writes it and the statement is sent again (phase 15: before, the report, the last accepted
+ * progress and, after the insert, the status inputs were read apart, and the status row written twice). The task's
+ * status inputs too
  * (queries/status.ts statusInputsSubquery), from the due period `dueStart` on: the report's status is computed from them
  * and the report to be written, and written with it (a new report's since issue #15 phase 13, one saved again since
  * phase 14).
@@ -147,19 +146,26 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
   }
 
   return db.transaction(async (tx) => {
-    // the period held, the report held and the last accepted progress in one statement (the period's row as the
-    // calendar has it: else ensurePeriod writes it, and the report is read after)
+    // the period held, the report held, the last accepted progress and the task's status inputs in one statement (the
+    // period's row as the calendar has it: else ensurePeriod writes it — the plan's first report of the period, or its
+    // dates moved — and the same statement is sent again, reading the row as written)
     const dueStart = lastDuePeriod(plan, today, settings)?.start ?? null;
-    const [held] = await heldForSave(tx, { planId: plan.id, key: period.key, taskId, start: period.start, dueStart });
-    const prow = held && periodHolds(held.period, period) ? held.period : await ensurePeriod(tx, plan.id, period);
+    const heldValues = { planId: plan.id, key: period.key, taskId, start: period.start, dueStart };
+    let [held] = await heldForSave(tx, heldValues);
+    if (!held || !periodHolds(held.period, period)) {
+      await ensurePeriod(tx, plan.id, period);
+      [held] = await heldForSave(tx, heldValues);
+      if (!held) throw new Error(`period ${period.key} of plan ${plan.id} not held after ensurePeriod`);
+    }
+    const prow = held.period;
     const state = effectiveState(period, prow.lockOverride, today);
     if (state === 'locked') throw new AppError('REPORT_PERIOD_LOCKED', { period: period.key });
     if (data.submit && state === 'upcoming') throw new AppError('REPORT_PERIOD_NOT_OPEN', { period: period.key, opensOn: period.opensOn });
-    const [existing] = prow === held?.period ? (held.report ? [held.report] : []) : await heldReport(tx, { taskId, periodId: prow.id });
+    const existing = held.report ?? undefined;
     const step = reportStep(existing?.status, action);
     // the reporter and the unit head may edit one draft: whoever saves from an older version is told, not overwritten
     if (existing && data.version !== undefined && data.version !== existing.version) throw new AppError('CONFLICT', { currentVersion: existing.version });
-    const warnings = reportWarnings(data, prow === held?.period ? held.lastAccepted : await lastAcceptedProgress(tx, taskId, period.start));
+    const warnings = reportWarnings(data, held.lastAccepted);
     const at = now();
     const toUnitHead = step.action === 'submit_to_head';
     const fields = {
@@ -179,7 +185,7 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
     // the task's status, computed from the inputs read with the period and the report held and the report as it is
     // written, written in the report's statement (none: the row is marked there and read again below). A report saved
     // again that changes no status input (a draft's text) leaves a row holding today's figures as it is: nothing to write
-    const inputs = prow === held?.period ? held.status : null;
+    const inputs = held.status;
     const unchanged = !!inputs && !reportChangesStatus(existing, fields) && inputs.statusAsOf === today;
     const computed = inputs && !unchanged ? await reportStatusAfter(tx, inputs, dueStart, { taskId, status: fields.status, progress: fields.progress, reportedStatus: fields.reportedStatus, start: prow.start, label: prow.label }) : null;
     if (existing) {

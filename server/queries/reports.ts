@@ -1,12 +1,12 @@
 // Reports as the API shows them, read through the task's visibility.
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors.js';
 import type { PlanReportItem, ReportOut, ReportStatus } from '../../shared/reporting.js';
 import type { DbOrTx } from '../db/client.js';
 import { preparedStatement } from '../db/prepared.js';
-import { attachments, reportContributions, reportPeriods, reports, tasks, units } from '../db/schema/index.js';
+import { attachments, plans, reportContributions, reportPeriods, reports, tasks, units } from '../db/schema/index.js';
 import { todayInShanghai } from '../domain/dates.js';
-import { combine, taskScope, type Actor } from '../policy.js';
+import { combine, preparedScopes, taskScope, type Actor } from '../policy.js';
 import { getVisibleTask } from './tasks.js';
 
 type ReportRow = typeof reports.$inferSelect;
@@ -38,6 +38,53 @@ export async function getVisibleReport(db: DbOrTx, actor: Actor, id: number) {
   return { ...row, task };
 }
 
+/**
+ * What a review reads of a report before its transaction (issue #15 phase 15), in one statement: the report's task and
+ * plan (for its notifications, an acceptance's progress and audit row, the plan's calendar and who manages it) and
+ * whether the actor sees the task (`taskVisible`: getVisibleReport's condition) and the plan (`planVisible`:
+ * getVisiblePlan's), each from policy.ts's scopes with the placeholders `regionIds` and `unitId`. The route gate of a
+ * review reads the same columns in its own statement (access.ts `loads: 'report_for_review'`).
+ */
+export function reportForReviewColumns(scopes: Pick<ReturnType<typeof preparedScopes>, 'task' | 'plan'>) {
+  return {
+    report: { id: reports.id, planId: reports.planId, taskId: reports.taskId, unitId: reports.unitId },
+    task: { title: tasks.title, progress: tasks.progress, reportedStatus: tasks.reportedStatus },
+    plan: { id: plans.id, regionId: plans.regionId, settings: plans.settings, periodStart: plans.periodStart, periodEnd: plans.periodEnd },
+    taskVisible: sql<boolean>`(${scopes.task ?? sql`true`}) is true`,
+    planVisible: sql<boolean>`(${scopes.plan ?? sql`true`}) is true`,
+  };
+}
+/** reportForReviewColumns' row: the report to review with its task and plan, and what the actor sees of them */
+export interface ReportForReview {
+  report: Pick<ReportRow, 'id' | 'planId' | 'taskId' | 'unitId'>;
+  task: Pick<typeof tasks.$inferSelect, 'title' | 'progress' | 'reportedStatus'>;
+  plan: Pick<typeof plans.$inferSelect, 'id' | 'regionId' | 'settings' | 'periodStart' | 'periodEnd'>;
+  taskVisible: boolean;
+  planVisible: boolean;
+}
+/** getReportForReview's statement, one per shape of the scopes, built once (db/prepared.ts) */
+const reportForReviewStatement = (shape: string, scopes: Pick<ReturnType<typeof preparedScopes>, 'task' | 'plan'>) =>
+  preparedStatement(`report_for_review_${shape}`, (db, name) =>
+    db
+      .select(reportForReviewColumns(scopes))
+      .from(reports)
+      .innerJoin(tasks, eq(tasks.id, reports.taskId))
+      .innerJoin(plans, eq(plans.id, reports.planId))
+      .where(sql`${reports.id} = ${sql.placeholder('id')}`)
+      .prepare(name),
+  );
+const reportForReviewStatements = new Map<string, ReturnType<typeof reportForReviewStatement>>();
+
+/** The report to review with its task and plan (reportForReviewColumns), or NOT_FOUND when there is no such report. */
+export async function getReportForReview(db: DbOrTx, actor: Actor, id: number): Promise<ReportForReview> {
+  const scopes = preparedScopes(actor);
+  let statement = reportForReviewStatements.get(scopes.shape);
+  if (!statement) reportForReviewStatements.set(scopes.shape, (statement = reportForReviewStatement(scopes.shape, scopes)));
+  const [row] = await statement(db, { id, ...scopes.values });
+  if (!row) throw new AppError('NOT_FOUND');
+  return { ...row, taskVisible: row.taskVisible === true, planVisible: row.planVisible === true };
+}
+
 export async function listTaskReports(db: DbOrTx, taskId: number) {
   const rows = await db.select({ r: reports, p: reportPeriods }).from(reports).innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId)).where(eq(reports.taskId, taskId)).orderBy(desc(reportPeriods.start));
   const contributions = await db
@@ -51,23 +98,6 @@ export async function listTaskReports(db: DbOrTx, taskId: number) {
     items: await toReportOut(db, rows),
     contributions: contributions.map(({ c, key, unitName }) => ({ id: c.id, unitId: c.unitId, unitName, periodKey: key, text: c.text, updatedAt: c.updatedAt.toISOString() })),
   };
-}
-
-/** The latest accepted progress before a period starts: what "going backwards" is measured against. */
-/** lastAcceptedProgress's statement, built once (db/prepared.ts): every report's save sends it */
-const acceptedProgressStatement = preparedStatement('accepted_progress', (db, name) =>
-  db
-    .select({ progress: reports.progress, start: reportPeriods.start })
-    .from(reports)
-    .innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId))
-    .where(and(eq(reports.taskId, sql.placeholder('taskId')), eq(reports.status, 'accepted')))
-    .orderBy(desc(reportPeriods.start))
-    .prepare(name),
-);
-
-export async function lastAcceptedProgress(db: DbOrTx, taskId: number, before: string): Promise<number | null> {
-  const rows = await acceptedProgressStatement(db, { taskId });
-  return rows.find((r) => r.start < before && r.progress != null)?.progress ?? null;
 }
 
 export interface PlanReportFilter {

@@ -1,15 +1,17 @@
-// The task's maintained status row written once by a report's write (issue #15 phases 13 and 14): a report saved again
-// (a draft then submitted, a returned report resubmitted) and a review compute the task's status from the inputs read
-// before their write and write the row in the write's own statement — not marked by the report's trigger and then
-// stored again — with the figures the rules compute; a write that changes no status input leaves the row alone; an
-// input another transaction changes between the read and the write leaves the row marked for its next reader.
+// The task's maintained status row written once by a report's write (issue #15 phases 13, 14 and 15): a report saved
+// again (a draft then submitted, a returned report resubmitted), a new report that writes its period's row (phase 15)
+// and a review compute the task's status from the inputs read before their write and write the row in the write's own
+// statement — not marked by the report's trigger and then stored again — with the figures the rules compute; a write
+// that changes no status input leaves the row alone; an input another transaction changes between the read and the
+// write leaves the row marked for its next reader.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import pg from 'pg';
-import { asc, eq, sql } from 'drizzle-orm';
-import { auditEvents, reports, tasks } from '../../server/db/schema/index.js';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { auditEvents, plans, reportPeriods, reports, tasks } from '../../server/db/schema/index.js';
 import { taskStatusRows } from '../../server/db/schema/taskStatus.js';
 import { computeTaskStatuses, taskStatuses } from '../../server/queries/status.js';
 import { now, setClock } from '../../server/clock.js';
+import { findPeriod } from '../../server/queries/calendar.js';
 import { todayInShanghai } from '../../server/domain/dates.js';
 import { useTestApp } from '../helpers/app.js';
 import { makeRunningPlan } from '../helpers/factories.js';
@@ -166,6 +168,131 @@ describe("a report saved again writes its task's status row once", () => {
   }
 });
 
+// phase 15: the plan's first report of a period writes the period's row (ensurePeriod), and so does one whose period's
+// dates moved (the plan's calendar changed): it then reads its period, report, last accepted progress and status inputs
+// again in the one statement a report of a period already written reads first, and writes the status row in its
+// insert's statement (before: the report and the progress read apart, the inputs read after the insert, the row marked
+// by the trigger and then stored — two writes)
+describe("a new report that writes its period's row writes its task's status row once", () => {
+  /** the task's rows holding today's figures, then `post`: one write at the generation read + 1, the rules' figures */
+  async function writesOnce(taskId: number, post: () => Promise<{ statusCode: number; body: string; json(): { id: number } }>) {
+    await taskStatuses(t.handle.db, await t.handle.db.select(statusCols).from(tasks).where(eq(tasks.id, taskId)), todayInShanghai(now()));
+    const { row: before } = await rowAndReference(taskId);
+    expect(before.asOf).toBe(todayInShanghai(now()));
+    let res!: Awaited<ReturnType<typeof post>>;
+    const writes = await statusWritesDuring(taskId, async () => {
+      res = await post();
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const { row, reference, today } = await rowAndReference(taskId);
+    expect(writes).toEqual([{ asOf: today, gen: before.gen + 1 }]);
+    expect(row.status).toEqual(reference);
+    return res.json().id;
+  }
+
+  it("the plan's first report of a period, submitted, and a draft of the next: one write each, the period's row written once", async () => {
+    const db = t.handle.db;
+    const s = await makeRunningPlan(t.app, db);
+    expect(await db.select().from(reportPeriods).where(eq(reportPeriods.planId, s.plan.id))).toEqual([]);
+    const sent = await writesOnce(s.task.id, () => s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 20, progressText: '二月进展', submit: true, period: '2026-02' }));
+    const draft = await writesOnce(s.task.id, () => s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '滞后', progress: 10, progressText: '三月草稿', submit: false, period: '2026-03' }));
+    const periods = await db.select().from(reportPeriods).where(eq(reportPeriods.planId, s.plan.id));
+    expect(periods.map((p) => p.key).sort()).toEqual(['2026-02', '2026-03']);
+    expect(await audited(sent)).toEqual(['report.submit']);
+    expect(await audited(draft)).toEqual(['report.save']);
+    const stored = await db.select().from(reports).where(eq(reports.taskId, s.task.id));
+    expect(stored.map((r) => [r.status, r.submissions]).sort()).toEqual([['draft', 0], ['submitted', 1]]);
+    // the submission is in the status: waiting for the office's review
+    expect((await rowAndReference(s.task.id)).reference).toMatchObject({ state: 'awaiting_review' });
+  });
+
+  it("a report whose period's dates moved (the plan's due day changed): one write, the period's row holding the new dates", async () => {
+    const db = t.handle.db;
+    const s = await runningPlan();
+    await db.update(plans).set({ settings: { reporting: { dueDay: 20 } } }).where(eq(plans.id, s.plan.id));
+    const [plan] = await db.select().from(plans).where(eq(plans.id, s.plan.id));
+    const moved = findPeriod(plan, '2026-02');
+    const [was] = await db.select().from(reportPeriods).where(and(eq(reportPeriods.planId, s.plan.id), eq(reportPeriods.key, '2026-02')));
+    expect(was.dueDate).not.toBe(moved.dueDate);
+    await writesOnce(s.otherTask.id, () => s.reporterC.client.post(`/api/tasks/${s.otherTask.id}/reports`, { reportedStatus: '推进中', progress: 30, progressText: '二月进展', submit: true, period: '2026-02' }));
+    const [now2] = await db.select().from(reportPeriods).where(and(eq(reportPeriods.planId, s.plan.id), eq(reportPeriods.key, '2026-02')));
+    expect(now2).toMatchObject({ id: was.id, dueDate: moved.dueDate, opensOn: moved.opensOn, locksOn: moved.locksOn });
+  });
+
+  // the compare-and-set, for a report that writes its period's row: its inputs read after that write, in the same
+  // statement as a report of a period already written, and an input changed after that read leaves the row marked
+  for (const when of ['committed before the insert', 'committed while the insert waits'] as const) {
+    it.runIf(process.env.LUOSHI_TEST_DB === 'pg')(`a status input changed between the read after the period's row and the insert (${when}) leaves the row marked`, async () => {
+      const db = t.handle.db;
+      const s = await makeRunningPlan(t.app, db);
+      await taskStatuses(db, await db.select(statusCols).from(tasks).where(eq(tasks.id, s.task.id)), todayInShanghai(now()));
+      const { row: before } = await rowAndReference(s.task.id);
+      expect(before.asOf).toBe(todayInShanghai(now()));
+      const other = new pg.Client({ connectionString: t.handle.url! });
+      await other.connect();
+      try {
+        const { seen, changed } = changeBefore(other, 'report_insert_audited', 'update tasks set progress = 100 where id = $1', [s.task.id], when === 'committed before the insert');
+        const res = await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 35, progressText: '二月进展', submit: true, period: '2026-02' });
+        vi.restoreAllMocks();
+        expect(res.statusCode, res.body).toBe(200);
+        expect(changed()).toBe(true);
+        // the period's row written, then the inputs read with it (none after the insert)
+        expect(seen.filter((n) => n.startsWith('report_held_for_save') || n.startsWith('status_refresh'))).toEqual(['report_held_for_save', 'report_held_for_save']);
+        const [row] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.task.id));
+        expect(row).toMatchObject({ asOf: '', gen: before.gen + 2 });
+        const today = todayInShanghai(now());
+        const [task] = await db.select(statusCols).from(tasks).where(eq(tasks.id, s.task.id));
+        expect(task.progress).toBe(100);
+        const reference = (await computeTaskStatuses(db, [task], today)).get(task.id);
+        expect((await taskStatuses(db, [task], today)).get(task.id)).toEqual(reference);
+        const [after] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.task.id));
+        expect(after).toMatchObject({ asOf: today, gen: before.gen + 2, status: reference });
+      } finally {
+        vi.restoreAllMocks();
+        await other.end();
+      }
+    });
+  }
+
+  // the period's row written by another transaction (another unit's first report of the period) after this report found
+  // none: committed before its ensurePeriod reads the row again (then only held), or still open when its insert meets the
+  // row (it waits, then writes the same dates): one period row, the report stored and audited once, the status row
+  // written once
+  for (const when of ['committed before the period is read again', 'committed while its insert waits'] as const) {
+    it.runIf(process.env.LUOSHI_TEST_DB === 'pg')(`the period's row written by another transaction meanwhile (${when}): one row, the status row written once`, async () => {
+      const db = t.handle.db;
+      const s = await makeRunningPlan(t.app, db);
+      const p = findPeriod(s.plan, '2026-02');
+      const other = new pg.Client({ connectionString: t.handle.url! });
+      await other.connect();
+      try {
+        let res!: Awaited<ReturnType<typeof s.reporterA.client.post>>;
+        const insertPeriod = 'insert into report_periods (plan_id, key, label, start, "end", due_date, opens_on, locks_on) values ($1, $2, $3, $4, $5, $6, $7, $8)';
+        await taskStatuses(db, await db.select(statusCols).from(tasks).where(eq(tasks.id, s.task.id)), todayInShanghai(now()));
+        const { row: before } = await rowAndReference(s.task.id);
+        const writes = await statusWritesDuring(s.task.id, async () => {
+          const { changed } = changeBefore(other, 'period_for_share', insertPeriod, [s.plan.id, p.key, p.label, p.start, p.end, p.dueDate, p.opensOn, p.locksOn], when === 'committed before the period is read again');
+          res = await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 35, progressText: '二月进展', submit: true, period: '2026-02' });
+          vi.restoreAllMocks();
+          expect(changed()).toBe(true);
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        const periods = await db.select().from(reportPeriods).where(eq(reportPeriods.planId, s.plan.id));
+        expect(periods).toHaveLength(1);
+        const stored = await db.select().from(reports).where(eq(reports.taskId, s.task.id));
+        expect(stored).toMatchObject([{ id: res.json().id, periodId: periods[0].id, status: 'submitted', submissions: 1 }]);
+        expect(await audited(res.json().id)).toEqual(['report.submit']);
+        const { row, reference, today } = await rowAndReference(s.task.id);
+        expect(writes).toEqual([{ asOf: today, gen: before.gen + 1 }]);
+        expect(row.status).toEqual(reference);
+      } finally {
+        vi.restoreAllMocks();
+        await other.end();
+      }
+    });
+  }
+});
+
 describe("a review writes its task's status row once", () => {
   /** one write of the task's row, at the generation read + 1, holding what the rules compute now */
   async function writtenOnce(taskId: number, review: () => Promise<{ statusCode: number; body: string }>) {
@@ -196,6 +323,16 @@ describe("a review writes its task's status row once", () => {
     expect(await audited(id)).toEqual(['report.submit', 'report.return', 'report.resubmit', 'report.accept']);
     const progressAudits = await t.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, String(s.otherTask.id)));
     expect(progressAudits.filter((a) => a.entityType === 'task' && a.action === 'task.progress')).toHaveLength(1);
+    // phase 15: the acceptance's two audit rows written by its statement, as writeAudit wrote them one after the other —
+    // the report's first, then the task's, by the office, with the plan, before and after
+    const [accepted] = (await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(id)), eq(auditEvents.action, 'report.accept'))));
+    const [moved] = progressAudits.filter((a) => a.action === 'task.progress');
+    const office = { actorUserId: s.office.user.id, actorName: s.office.user.displayName, planId: s.plan.id };
+    expect(accepted).toMatchObject({ ...office, before: { status: 'submitted' }, after: { status: 'accepted' } });
+    expect(moved).toMatchObject({ ...office, entityType: 'task', before: { progress: null, reportedStatus: null }, after: { progress: 45, reportedStatus: '推进中', reportId: id } });
+    expect(moved.id).toBe(accepted.id + 1);
+    const [returnAudit] = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, String(id)), eq(auditEvents.action, 'report.return')));
+    expect(returnAudit).toMatchObject({ ...office, entityType: 'report', before: { status: 'submitted' }, after: { status: 'returned', reason: '请补充佐证材料' } });
   });
 
   it("an older period accepted after a later one leaves the task's progress, and writes the row once", async () => {
@@ -222,6 +359,12 @@ describe("a review writes its task's status row once", () => {
     const [stored] = await t.handle.db.select().from(reports).where(eq(reports.id, id));
     expect(stored).toMatchObject({ status: 'submitted', submissions: 1 });
     expect(await audited(id)).toEqual(['report.submit', 'report.unit_return', 'report.resubmit', 'report.unit_approve']);
+    const head = { actorUserId: s.headA.user.id, actorName: s.headA.user.displayName, planId: s.plan.id, entityType: 'report' };
+    const reviewed = (await t.handle.db.select().from(auditEvents).where(eq(auditEvents.entityId, String(id))).orderBy(asc(auditEvents.id))).filter((a) => a.action.startsWith('report.unit_'));
+    expect(reviewed).toMatchObject([
+      { ...head, action: 'report.unit_return', before: { status: 'unit_review' }, after: { status: 'returned', reason: '请补充已开工小区名单' } },
+      { ...head, action: 'report.unit_approve', before: { status: 'unit_review' }, after: { status: 'submitted' } },
+    ]);
   });
 
   // the compare-and-set of an acceptance, whose statement also moves the task's progress: a task changed by another

@@ -222,6 +222,81 @@ describe('statements built once', () => {
     expect(stored).toMatchObject({ status: 'submitted', submissions: 1, progress: 35 });
   });
 
+  // phase 15: the plan's first report of a period writes the period's row (ensurePeriod: read again, then inserted),
+  // then sends the statement a report of a period already written sends first — its period, report, last accepted
+  // progress and status inputs — and writes its status row in its insert's statement: 9 round trips with its session
+  // cached (before: 12 — the report held, the last accepted progress, the status inputs after the insert and the store)
+  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')("a new report that writes its period's row goes to PostgreSQL in 9 round trips", async () => {
+    setClock(() => new Date('2026-02-03T02:00:00Z'));
+    const s = await makeRunningPlan(t.app, t.handle.db);
+    expect((await s.reporterA.client.get('/api/auth/me')).statusCode).toBe(200);
+    const sent = recordStatementsSent();
+    const res = await s.reporterA.client.post(`/api/tasks/${s.task.id}/reports`, { reportedStatus: '推进中', progress: 30, progressText: '二月进展', submit: true });
+    await new Promise((r) => setTimeout(r, 100));
+    vi.restoreAllMocks();
+    expect(res.statusCode, res.body).toBe(200);
+    expect(sent.filter((q) => q !== 'select 1')).toEqual([
+      'gate_task_with_plan', 'begin', 'report_held_for_save', 'period_for_share', 'insert into "report_periods" (', 'report_held_for_save', 'report_insert_audited', 'commit', 'select pg_notify($1, $2)',
+    ]);
+    const audits = await t.handle.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'report'), eq(auditEvents.entityId, String(res.json().id))));
+    expect(audits).toMatchObject([{ action: 'report.submit', planId: s.plan.id, before: null }]);
+  });
+
+  // phase 15: a review's gate reads the report with its task and plan and whether the actor sees them (access.ts
+  // `loads: 'report_for_review'`; before: the gate's plan row, the task's scope, then the report with its period, the
+  // task, its units, its plan's title and the plan, seven statements), and its audit rows are written by the review's
+  // statement (before: writeAudit's insert after it, one for each); the answer is the report as written, with its
+  // attachments. The office's acceptance 16 → 7 round trips, its return 17 → 9 (the unit's people read and notified), a
+  // unit head's approval 15 → 7, its return 17 → 9; the bulk review sends one statement for each report's reads
+  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')('a review goes to PostgreSQL in 7 round trips (a return in 9), its audit rows in its statement', async () => {
+    setClock(() => new Date('2026-02-03T02:00:00Z'));
+    const db = t.handle.db;
+    const s = await makeRunningPlan(t.app, db);
+    const u = await makeRunningPlan(t.app, db, { settings: { unitHeadReview: true } });
+    const w = await makeRunningPlan(t.app, db);
+    const body = { reportedStatus: '推进中', progress: 30, progressText: '二月进展', submit: true };
+    const ids = [];
+    for (const [who, task] of [[s.reporterA, s.task], [s.reporterC, s.otherTask], [u.reporterA, u.task], [w.reporterA, w.task], [w.reporterC, w.otherTask]] as const) {
+      const res = await who.client.post(`/api/tasks/${task.id}/reports`, body);
+      expect(res.statusCode, res.body).toBe(200);
+      ids.push(res.json().id as number);
+    }
+    const [accepted, returned, approved, ...inBulk] = ids;
+    const attachments = 'select "id", "report_id", "fil';
+    const cases = [
+      { who: s.office, url: `/api/reports/${accepted}/review`, body: { decision: 'accept' }, statements: ['gate_report_for_review', 'begin', 'report_held_for_review', 'report_review_accept', 'commit'], status: 'accepted' },
+      { who: s.office, url: `/api/reports/${returned}/review`, body: { decision: 'return', reason: '请补充佐证材料' }, statements: ['gate_report_for_review', 'begin', 'report_held_for_review', 'report_review_return', 'select "id", "username", "disp', 'insert into "notifications" ("', 'commit'], status: 'returned' },
+      { who: u.headA, url: `/api/reports/${approved}/unit-review`, body: { decision: 'approve' }, statements: ['gate_report_for_review', 'begin', 'report_held_for_review', 'report_review_unit_approve', 'commit'], status: 'submitted' },
+    ];
+    for (const c of cases) {
+      expect((await c.who.client.get('/api/auth/me')).statusCode).toBe(200);
+      const sent = recordStatementsSent();
+      const res = await c.who.client.post(c.url, c.body);
+      await new Promise((r) => setTimeout(r, 100));
+      vi.restoreAllMocks();
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ status: c.status, period: { key: '2026-02' }, attachments: [] });
+      // after the commit, in either order: the change's notification and the answer's attachments
+      const all = sent.filter((q) => q !== 'select 1');
+      expect(all.slice(0, c.statements.length), c.url).toEqual(c.statements);
+      expect(all.slice(c.statements.length).sort(), c.url).toEqual([attachments, 'select pg_notify($1, $2)'].sort());
+    }
+    const audits = await db.select().from(auditEvents).where(sql`${auditEvents.entityType} = 'report' and ${auditEvents.entityId} in (${String(accepted)}, ${String(returned)}, ${String(approved)})`).orderBy(asc(auditEvents.id));
+    expect(audits.map((a) => [Number(a.entityId), a.action])).toEqual([
+      [accepted, 'report.submit'], [returned, 'report.submit'], [approved, 'report.submit'], [accepted, 'report.accept'], [returned, 'report.return'], [approved, 'report.unit_approve'],
+    ]);
+    // the bulk review: the plan's gate and reads, then for each report one statement of reads and the review's
+    expect((await w.office.client.get('/api/auth/me')).statusCode).toBe(200);
+    const sent = recordStatementsSent();
+    const bulk = await w.office.client.post(`/api/plans/${w.plan.id}/reports/review`, { reportIds: inBulk, decision: 'accept' });
+    await new Promise((r) => setTimeout(r, 100));
+    vi.restoreAllMocks();
+    expect(bulk.statusCode, bulk.body).toBe(200);
+    expect(bulk.json()).toMatchObject({ done: 2, failed: 0 });
+    const each = ['report_for_review_region', 'begin', 'report_held_for_review', 'report_review_accept', 'commit'];
+    expect(sent.filter((q) => q !== 'select 1' && q !== 'select pg_notify($1, $2)').slice(-10)).toEqual([...each, ...each]);
+  });
+
   // phase 12: a contribution's route reads the task with its plan in the gate's statement too (routes/access.ts
   // takePartWithPlan), and a unit that takes no part in the task is still refused by that statement, nothing written
   it.runIf(process.env.LUOSHI_TEST_DB === 'pg')("a contribution's gate reads the task with its plan: no statement of its own for them", async () => {

@@ -9,6 +9,8 @@ const write = (record: Access['record'], param?: string): Access => ({ record, a
 const takePart = (record: Access['record'], param?: string): Access => ({ record, action: 'take_part', param });
 /** take_part on a task whose handler needs it with its plan: read by the gate's statement (access.ts `loads`) */
 const takePartWithPlan = (): Access => ({ record: 'task', action: 'take_part', loads: 'task_with_plan' });
+/** a review of a report, whose handler needs its task and plan: read by the gate's statement (access.ts `loads`) */
+const reviews = (action: Access['action']): Access => ({ record: 'report', action, loads: 'report_for_review' });
 
 export const routeAccess: Record<string, Access> = {
   'POST /api/auth/login': none('signing in'),
@@ -60,8 +62,8 @@ export const routeAccess: Record<string, Access> = {
   'POST /api/tasks/:id/contributions': takePartWithPlan(),
   'POST /api/tasks/:id/subtasks': takePart('task'),
   'GET /api/reports/:id': read('report'),
-  'POST /api/reports/:id/review': write('report'),
-  'POST /api/reports/:id/unit-review': takePart('report'),
+  'POST /api/reports/:id/review': reviews('write'),
+  'POST /api/reports/:id/unit-review': reviews('take_part'),
   'POST /api/reports/:id/attachments': takePart('report'),
   'GET /api/attachments/:id': read('attachment'),
   'DELETE /api/attachments/:id': takePart('attachment'),

@@ -9,7 +9,7 @@ import {
   reviewBodySchema, runSettingsPatchSchema, subtaskBodySchema, periodOutSchema, contributionOutSchema, attachmentOutSchema,
   planReportsQuerySchema, planReportsOutSchema, unitReviewBodySchema,
 } from '../../../shared/reporting.js';
-import { attachments, reportPeriods, reports } from '../../db/schema/index.js';
+import { attachments } from '../../db/schema/index.js';
 import { now } from '../../clock.js';
 import { canManagePlan, scopeKey } from '../../policy.js';
 import { getVisiblePlan } from '../../queries/plans.js';
@@ -30,16 +30,10 @@ import { lockPeriod } from '../../operations/lockPeriod.js';
 import { updateRunSettings } from '../../operations/updateRunSettings.js';
 import { splitIndicator } from '../../operations/splitIndicator.js';
 import { createSubtask } from '../../operations/createSubtask.js';
-import type { Db } from '../../db/client.js';
 import { defineRoute, idParam } from '../route.js';
 
 const today = () => shanghaiToday(now());
 const periodParam = idParam.extend({ period: z.string().min(4).max(10) });
-
-async function reportById(db: Db, id: number) {
-  const [row] = await db.select({ r: reports, p: reportPeriods }).from(reports).innerJoin(reportPeriods, eq(reportPeriods.id, reports.periodId)).where(eq(reports.id, id));
-  return (await toReportOut(db, [row]))[0];
-}
 
 export const reportingRoutes = [
   defineRoute({
@@ -150,17 +144,18 @@ export const reportingRoutes = [
   }),
   defineRoute({
     method: 'POST', url: '/api/reports/:id/review', permission: 'report.review', tag: 'reporting', summary: '审核报告:通过或退回(须写明理由)', params: idParam, body: reviewBodySchema, response: reportOutSchema,
-    handler: async ({ db, actor, params, body }) => {
-      await reviewReport({ db, actor }, params.id, body);
-      return reportById(db, params.id);
+    handler: async ({ db, actor, params, body, owner }) => {
+      // the answer from the report as the review wrote it and its period as it held them (issue #15 phase 15: not read again)
+      const { row, period } = await reviewReport({ db, actor }, params.id, body, owner?.report);
+      return (await toReportOut(db, [{ r: row, p: period }]))[0];
     },
   }),
   defineRoute({
     method: 'POST', url: '/api/reports/:id/unit-review', permission: 'report.review_unit', tag: 'reporting', summary: '单位负责人预审:通过后报规划办,或退回填报人(须写明理由)',
     params: idParam, body: unitReviewBodySchema, response: reportOutSchema,
-    handler: async ({ db, actor, params, body }) => {
-      await reviewUnitReport({ db, actor }, params.id, body);
-      return reportById(db, params.id);
+    handler: async ({ db, actor, params, body, owner }) => {
+      const { row, period } = await reviewUnitReport({ db, actor }, params.id, body, owner?.report);
+      return (await toReportOut(db, [{ r: row, p: period }]))[0];
     },
   }),
   defineRoute({
