@@ -22,8 +22,9 @@ const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '�
 const LINE_MARK =
   /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
+// ("相关部门一是要迅速成立工作专班": the first of its points straight after the subject)
 const SUBJECT =
-  /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|(?:协同|联合(?!对|向|在|于|开展|发布|印发|出台|下发|召开|组织|实施|进行|执法|检查|督查|行动))(?=[^,;。]{2,30}?(?:部门|单位|局|委|办|办公室)(?:[、和及等对,;。]|共同|开展|做好|推进|落实))|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|(?<![供响适相对反回])应(?!急)|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
+  /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦|一是)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|(?:协同|联合(?!对|向|在|于|开展|发布|印发|出台|下发|召开|组织|实施|进行|执法|检查|督查|行动))(?=[^,;。]{2,30}?(?:部门|单位|局|委|办|办公室)(?:[、和及等对,;。]|共同|开展|做好|推进|落实))|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实))(?=[\u4e00-\u9fa5])|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|(?<![供响适相对反回])应(?!急)|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 // ("请各单位将落实情况于7月1日前报厅办公室": what to send in, and to whom)
 const PLEASE =
@@ -150,16 +151,16 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
     const re = /[^。!?;]+[。!?;]?/g;
     // the subject of the sentence before, for ";要…" clauses that carry it on
     let carried: { text: string; at: number } | null = null;
-    const carries = /;\s*要/.test(mt);
+    const carries = /;\s*(?:[一二三四五六七八九十]是)?要/.test(mt);
     for (let m = re.exec(mt); m; m = re.exec(mt)) {
       const sm = m[0];
       const s0 = m.index;
       const said = carries ? subjectOf(sm) : null;
       if (said) carried = { text: t.slice(s0 + said.at, s0 + said.at + said.text.length), at: line.start + s0 + said.at };
-      else if (!/^\s*要/.test(sm)) carried = null;
-      // "各级各部门要坚决遏制…;要加快编制国土空间总体规划,…": the same subject, a piece of work of its own
+      else if (!/^\s*(?:[一二三四五六七八九十]是)?要/.test(sm)) carried = null;
+      // "各级各部门要坚决遏制…;要加快编制国土空间总体规划,…": the same subject, a piece of work of its own ("…;二是要…" too)
       const on =
-        !said && carried && /^\s*要(?=[\u4e00-\u9fa5])/.test(sm) && pieceOfWork(sm.replace(/^\s*要/, ''))
+        !said && carried && /^\s*(?:[一二三四五六七八九十]是)?要(?=[\u4e00-\u9fa5])/.test(sm) && pieceOfWork(sm.replace(/^\s*(?:[一二三四五六七八九十]是)?要/, ''))
           ? carriedNote(ctx, carried, line.start + s0, line.start + s0 + sm.replace(/[。!?;]$/, '').length)
           : null;
       if (take(on)) continue;
@@ -434,7 +435,7 @@ function subjectOf(sm: string): { text: string; at: number } | null {
   // ("就做好今年…工作,张守锐要求,各级各部门要…": the speaker may come after a clause of context)
   const speaker = /^[^。;]{0,40}?(?:要求|强调|指出|明确)[:,,]\s*/.exec(sm.slice(lead));
   if (speaker) lead += speaker[0].length;
-  const m = /^([^,;。:()!?\s]{2,40}?)(?:要|(?<![供响适相对反回])应(?!急)|须|必须)(?=[\u4e00-\u9fa5])/.exec(sm.slice(lead));
+  const m = /^([^,;。:()!?\s]{2,40}?)(?:[一二三四五六七八九十]是)?(?:要|(?<![供响适相对反回])应(?!急)|须|必须)(?=[\u4e00-\u9fa5])/.exec(sm.slice(lead));
   if (m && (isUnitSubject(m[1]) || isAddressees(m[1]))) return { text: m[1], at: lead };
   // "公安部交管局要求,各地公安交管部门主动应对…,要聚焦…;要扎实开展…": the units a request names, its modal left out
   const asked = speaker && /要求[:,,]\s*$/.test(speaker[0]) ? ASKED.exec(sm.slice(lead)) : null;
@@ -852,7 +853,7 @@ const NOT_NAMED =
 // "各有关单位要按照分工抓紧制定实施细则", "各乡镇要组织开展自查": a piece of work to draw up, submit, check or finish (the
 // labelling rule for collectives, fixtures/real/README.md); "要高度重视、加强领导、形成合力" is an exhortation
 const WORK_VERB =
-  /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|报告|提交|填报|申报|报区|报市|报县|完成(?![好率])(?=[\u4e00-\u9fa5])|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|(?:推行|健全)[^,;。]{2,16}?制度|纳入[^,;。]{0,24}?(?:规划|计划|预算|考核|目录|清单|绩效)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|核实|抽查|回访|拆除|验收|录入|开展[^,;。]{0,12}?(?:行动|活动|检查|宣传|培训|调查|普查|整治|巡查|督查)/;
+  /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案)|报送|上报|报告|提交|填报|申报|报区|报市|报县|完成(?![好率])(?=[\u4e00-\u9fa5])|启动[^,;。]{0,12}?(?:工作|工程|项目|建设|改造|设计)|建立[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|(?:推行|健全)[^,;。]{2,16}?制度|纳入[^,;。]{0,24}?(?:规划|计划|预算|考核|目录|清单|绩效)|成立|自查|排查|摸排|摸底|整改|清理|清查|核查|核实|抽查|回访|拆除|验收|录入|开展[^,;。]{0,12}?(?:行动|活动|检查|宣传|培训|调查|普查|整治|巡查|督查)/;
 const EXHORT =
   /高度重视|提高认识|提高思想认识|加强(?:组织)?领导|加强协调|密切配合|通力合作|形成合力|压实|落实责任|各司其职|认真贯彻|深入贯彻|抓好落实|落到实处|切实承担|承担起|主动支持|积极配合|扛牢|树立|精心组织|作为.{0,12}(?:政治任务|首要任务|重要任务)/;
 const DUE_BY = /(?:^|[于在,,]|确保|力争)\s*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|年底|年内)(?:前|以前|之前)/;

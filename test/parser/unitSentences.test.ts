@@ -915,3 +915,10 @@ describe('a body by name that will urge or supervise others (real-DD dd02, dd09)
     expect(parseText('区住建局将加强监督管理,确保工程质量。\n').tasks.map((t) => raws(t.responsible))).toEqual([['区住建局']]);
   });
 });
+
+describe('the subject, then its numbered points (real-DD dd07)', () => {
+  it('reads "相关部门一是要迅速成立工作专班…" as a duty of 相关部门, and "二是要…制定…方案" as its next one', () => {
+    const tasks = parseText('张永平指出,相关部门一是要迅速成立工作专班,做好督办;二是要于月底前制定片区改造初步方案。\n').tasks;
+    expect(tasks.map((t) => raws(t.responsible))).toEqual([['相关部门'], ['相关部门']]);
+  });
+});
