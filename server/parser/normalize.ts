@@ -406,7 +406,8 @@ function runOn(t: string): boolean {
 }
 
 // a heading's marker: "(1)…", "1.…", "一、", "(一)", "——…"
-const MARK_AHEAD = String.raw`(?=\(\d{1,2}\)[\u4e00-\u9fff]|\d{1,2} ?\.(?!\d)[\u4e00-\u9fff]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——[\u4e00-\u9fff])`;
+// ("…开发区)。 2、固定资产投资增长25%": an item numbered with 、 too)
+const MARK_AHEAD = String.raw`(?=\(\d{1,2}\)[\u4e00-\u9fff]|\d{1,2} ?[.、](?!\d)[\u4e00-\u9fff]|[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|——[\u4e00-\u9fff])`;
 const REFLOW_SRC = String.raw`(?<=[。;)”])${MARK_AHEAD}`;
 // a run-on line also loses the 。 before a heading: a comma or a title's last word may stand there
 const REFLOW_RUN_ON_SRC = String.raw`(?<=[。;)”,:][ \u3000]*|[\u4e00-\u9fff][ \u3000]+)${MARK_AHEAD}|(?<=[\u4e00-\u9fff]{4})(?=\([一二三四五六七八九十]{1,3}\)[\u4e00-\u9fff])`;

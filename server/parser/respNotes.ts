@@ -304,7 +304,12 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
         .replace(/(?<!负)负$/, '负责')
         .replace(/配$/, '配合');
     // a note closing its sentence: "…。(市经信局、市科技局配合)" may name only those who help
-    const closing = cut || closesSentence(text, open, close);
+    // (or closing the item before its stop: "1、地区生产总值增长11%(市发改委,市政府相关部门,各县市区政府)。")
+    // (not a body's other names after it, "…报市政府办公厅(市职转办、市营商办)。", nor one place as an aside, "…南部给水厂(寿永片区)。")
+    const closing =
+      cut ||
+      closesSentence(text, open, close) ||
+      (endsItem(text, close) && splitUnitList(inner, 0).length >= 2 && !/(?:厅|局|委|办|室|府|中心|会|部|处|科)$/.test(text.slice(Math.max(0, open - 4), open)));
     let note = /牵头|负责|配合|会同|主办|协办/.test(inner)
       ? readInline(ctx, inner, open + 1, undefined, closing)
       : closing
@@ -335,6 +340,15 @@ const NOTE_DEADLINE_TAIL =
 /** ",列第一位者为牵头单位,下同" / ",排名第一的为牵头单位" / ",下同": a rule about the list after it, not part of it */
 const LIST_RULE_AFTER =
   /[,,;;](?=\s*(?:(?:列|排|排在|排名|排序|位列|列在|列于)?(?:第一位|第一个|第一|首位|首个|最前)(?:的|者)?(?:单位|部门)?(?:为|是)牵头|下同|以下同|其他|其余))/;
+
+/** "…增长11%(X,Y)。⏎": a parenthesis right before the stop that ends its line */
+function endsItem(text: string, close: number): boolean {
+  let a = close + 1;
+  if (text[a] !== '。' && text[a] !== ';') return false;
+  a++;
+  while (a < text.length && (text[a] === ' ' || text[a] === '\t')) a++;
+  return a >= text.length || text[a] === '\n';
+}
 
 /** "…。(X、Y)⏎": a parenthesis right after a sentence's end that closes its line or sentence. */
 function closesSentence(text: string, open: number, close: number): boolean {

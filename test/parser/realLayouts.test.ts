@@ -417,3 +417,21 @@ describe('duties under a heading that names the unit (aj11: 县 地质灾害防�
     expect(parseText('一、民生实事\n(一)建设苏州市残疾人活动中心\n建成后提供康复、培训等服务。\n').tasks.flatMap((t) => raws(t.responsible))).toEqual([]);
   });
 });
+
+describe('items run together on one line, numbered with 、, each closing on its units in parentheses before the stop (de07)', () => {
+  const plan = page('de07-');
+  it('parts the items and reads each parenthesis as the item\'s units', () => {
+    expect(plan.tasks.slice(0, 2).map((t) => [t.title, t.responsible.map((u) => u.raw)])).toEqual([
+      ['地区生产总值增长11%', ['市发改委', '市政府相关部门', '各县市区政府', '荆州开发区']],
+      ['固定资产投资增长25%', ['市发改委', '各县市区政府', '荆州开发区']],
+    ]);
+  });
+});
+
+describe('a parenthesis before the stop that names a body\'s other names or one place is no unit note', () => {
+  it('reads no units from "报市政府办公厅(市职转办、市营商办)。" nor from "…给水厂(寿永片区)。"', () => {
+    const plan = parseText('各单位工作落实情况请于每月23日前报市政府办公厅(市职转办、市营商办)。\n园区市政基础设施:三教产业园北部污水处理厂工程、三教产业园南部给水厂(寿永片区)。\n');
+    expect(plan.tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toEqual(expect.arrayContaining(['市职转办']));
+    expect(plan.tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('寿永片区');
+  });
+});

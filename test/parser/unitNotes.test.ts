@@ -423,3 +423,4 @@ describe('"责任单位及责任人:X主要领导" under items dated "1.2009年�
     expect(plan.outline.filter((o) => o.kind !== 'part').map((o) => o.marker)).not.toContain('2.');
   });
 });
+
