@@ -861,6 +861,10 @@ const DUE_BY = /(?:^|[于在,,]|确保|力争)\s*(?:(?:19|20)\d{2}年)?(?:\d{1,2
 function pieceOfWork(rest: string): boolean {
   // (a traditional-character page has been converted already: normalize.ts toSimplified)
   const clause = rest.replace(/[。!?].*$/, '').slice(0, 160);
+  // "要将造林绿化工作纳入政府绩效考核范畴,切实建立…机制,层层落实责任状": the work named first, an exhortation after it
+  // (not a clause saying what the work goes by: "以…活动为契机", "严格按照《…报告》…"; a document's title names no work)
+  const first = clause.split(/[,,;]/)[0].replace(/《[^》]*》/g, '');
+  if (WORK_VERB.test(first) && !EXHORT.test(first) && !/确保|力争|努力|争取/.test(first) && !/^\s*(?:严格)?(?:以|按照|根据|围绕|结合|对照|依照|依据)/.test(first)) return true;
   // an exhortation anywhere in the sentence makes its work words part of the exhortation ("…,确保按时完成")
   if (EXHORT.test(clause) && !/限期|前完成|底前|月底|台账|清单|方案/.test(clause)) return false;
   // "要在2017年10月前停止使用…": anything with a deadline is a piece of work (fixtures/real/README.md)

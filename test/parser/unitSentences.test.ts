@@ -922,3 +922,14 @@ describe('the subject, then its numbered points (real-DD dd07)', () => {
     expect(tasks.map((t) => raws(t.responsible))).toEqual([['相关部门'], ['相关部门']]);
   });
 });
+
+describe('the work named first, an exhortation after it (real-DE de01)', () => {
+  it('reads "各地要将造林绿化工作纳入政府绩效考核范畴,…层层落实责任状" as a duty of 各地', () => {
+    const tasks = parseText('各地要将造林绿化工作纳入政府绩效考核范畴,切实建立三级党政主要领导抓造林绿化的工作机制,层层落实责任状。\n').tasks;
+    expect(tasks.map((t) => raws(t.responsible))).toEqual([['各地']]);
+  });
+  it('takes no work from a clause saying what the work goes by ("严格按照《县政府工作报告》…")', () => {
+    const tasks = parseText('下一步,各园区、各乡镇(街道)要严格按照《县政府工作报告》各项目标任务,倒排时间节点,进一步落实责任,查找差距。\n').tasks;
+    expect(tasks.filter((t) => t.responsible.length)).toEqual([]);
+  });
+});
