@@ -929,7 +929,7 @@ describe('the work named first, an exhortation after it (real-DE de01)', () => {
     expect(tasks.map((t) => raws(t.responsible))).toEqual([['各地']]);
   });
   it('takes no work from a clause saying what the work goes by ("严格按照《县政府工作报告》…")', () => {
-    const tasks = parseText('下一步,各园区、各乡镇(街道)要严格按照《县政府工作报告》各项目标任务,倒排时间节点,进一步落实责任,查找差距。\n').tasks;
+    const tasks = parseText('下一步,各园区、各乡镇(街道)、各相关部门要严格按照《县政府工作报告》各项目标任务,倒排时间节点,进一步落实责任,查找差距。\n').tasks;
     expect(tasks.filter((t) => t.responsible.length)).toEqual([]);
   });
 });
