@@ -248,7 +248,10 @@ function stripPageCounters(cur: Mapped, fixes: NormalizeFix[]): { doc: Mapped; p
   let m: RegExpExecArray | null;
   while ((m = re.exec(cur.text))) hits.push({ at: m.index, len: m[0].length, n: Number(m[2]), nl: m[1] === '\n' });
   const nonEmpty = cur.text.split('\n').filter((l) => l.trim()).length;
-  if (hits.length < 5 || hits.length < nonEmpty * 0.6) return { doc: cur, paginated: false };
+  // a document-sharing site's page ("…请在淘文阁 - 分享文档赚钱的网站上搜索"): its pages are counted "1、" "2、" "3、" even
+  // in a short excerpt
+  const sharing = /淘文阁|人人文库|原创力文档|豆丁|道客巴巴|分享文档/.test(cur.text.slice(0, 400));
+  if (hits.length < (sharing ? 3 : 5) || hits.length < nonEmpty * 0.6) return { doc: cur, paginated: false };
   let seq = 0;
   for (let i = 1; i < hits.length; i++) if (hits[i].n === hits[i - 1].n + 1) seq++;
   if (seq < (hits.length - 1) * 0.8) return { doc: cur, paginated: false };

@@ -435,3 +435,11 @@ describe('a parenthesis before the stop that names a body\'s other names or one 
     expect(plan.tasks.flatMap((t) => t.responsible.map((u) => u.raw))).not.toContain('寿永片区');
   });
 });
+
+describe('a document-sharing site\'s page counted "1、" "2、" "3、" in a short excerpt (da12)', () => {
+  const plan = page('da12-');
+  it('joins the item a page break cut ("3.进一步巩固入河排污口专项整治…⏎2、测力度,…") and reads its units', () => {
+    const t = plan.tasks.find((x) => x.title.includes('进一步巩固入河排污口专项整治'));
+    expect(t && [t.lead.map((u) => u.raw), t.responsible.map((u) => u.raw)]).toEqual([['镇环保站'], ['各村(居)']]);
+  });
+});
