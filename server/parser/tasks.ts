@@ -15,7 +15,7 @@ import { warnUnknownUnits } from './units.js';
 import { findTitle, noticeTitle } from './meta.js';
 import { titleLine } from './targets.js';
 import { looksLikeUnit, parseUnitList, placeUnit, splitUnitList } from './units.js';
-import { ORGAN_END, PROJECT_VERB, REGION_START } from './vocabulary.js';
+import { ORGAN_END, PROJECT_VERB, REGION_START, ROLE_LABEL_SRC } from './vocabulary.js';
 
 interface Head {
   node: OutlineNode;
@@ -767,7 +767,7 @@ function linkTableRows(ctx: ParseContext, heads: Head[], drafts: Draft[], tables
 }
 
 // an organ that can own a group of tasks: "(一)市发改委", "市卫生健康委:10.…;11.…"
-const ORGAN = /(局|委|委员会|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|支队|分局|分行|工委|党委|警备区|军分区)$/;
+const ORGAN = /(局|委|委员会|办|办公室|部|政府|中心|管委会|集团|公司|院|馆|厅|署|支队|分局|分行|工委|党委|警备区|军分区)$/;
 // …and is named from its level or place ("市…", "区…", "中共…", "XX县…"), which "优化城市空间布局" is not
 const ORGAN_HEAD =
   /^(市|区|县|省|州|盟|旗|镇|乡|街道|中共|共青团|国家|中国|[\u4e00-\u9fa5]{2,4}?(市|区|县|州)(?![场域间级民容政内外貌])|(?:北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)(?=[\u4e00-\u9fa5]{2}))(?!.*(布局|格局|大局|全局|开局|变局)$)/;
@@ -798,6 +798,8 @@ const isOrganList = (ctx: ParseContext, t: string, at: number): ReturnType<typeo
  * line "市卫生健康委:10.…;11.…". Each item is a task of that unit (lead when the plan says its tasks
  * are listed by 牵头单位, responsible otherwise); notes inside an item add the units that help.
  */
+const CLOSING_LABEL = new RegExp(`^[ \\t\\u3000]*(?:${ROLE_LABEL_SRC})[:：]`);
+
 function unitGroupedTasks(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
   const text = ctx.doc.text;
   const role = /按牵头(单位|部门)|以牵头(单位|部门)/.test(text) ? 'lead' : 'responsible';
@@ -832,6 +834,19 @@ function unitGroupedTasks(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
       const from = lineEnd + 1 + raw.length - raw.trimStart().length;
       const d = itemDraft(ctx, from, end, h.node.id, body, drafts);
       give(d, units, headRole);
+      drafts.push(d);
+      continue;
+    }
+    // "2. 市第二人民医院 ⏎ (1)院内禁烟标识数量不达标; ⏎ (2)… ⏎ 问题整改责任单位:市卫生健康委员会 整改时限:5天": a problem list
+    // (real-CW cw01): the place named in the heading, its problems below, and who puts them right on a label line
+    // closing the group — the heading is the task, with the label's units; its problems are what it covers
+    const last = kids[kids.length - 1];
+    const groupEnd = nodeEnd(ctx, heads, last.i);
+    // (a heading that names the unit's role, "省审计厅牵头的工作", lists that unit's own tasks: its label lines name helpers)
+    const bare = !said && title === h.node.title.replace(/\s/g, '').replace(/\((共)?\d{1,3}项\)$|[:;。]$/g, '');
+    if (bare && ctx.doc.lines.some((l) => l.start > last.c.start && l.start < groupEnd && CLOSING_LABEL.test(l.text))) {
+      const d = itemDraft(ctx, h.start, groupEnd, h.node.id, h.node.title, drafts);
+      if (!(d.lead.length + d.responsible.length + d.cooperating.length)) give(d, units, headRole);
       drafts.push(d);
       continue;
     }

@@ -20,7 +20,8 @@ export const COOPERATING_CORES = ['协同责任', '协同配合', '协同', '配
 /** ("责任街镇", "责任乡镇": the towns a row is handed to, in a column of their own) */
 export const HOLDERS = ['单位', '部门', '科室', '处室', '股室', '站所', '主体', '街镇', '镇街', '乡镇'] as const;
 /** words before a core that do not change it: "主要协作单位", "共同责任单位", "其他配合单位" */
-const PREFIXES = ['主要', '共同', '其他', '其它', '具体', '相关'];
+/** ("问题整改责任单位", "整改责任单位": who puts a listed problem right) */
+const PREFIXES = ['主要', '共同', '其他', '其它', '具体', '相关', '问题整改', '整改'];
 
 const byLength = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length);
 const CORES = byLength([...LEAD_CORES, ...RESPONSIBLE_CORES, ...COOPERATING_CORES]);

@@ -443,3 +443,21 @@ describe('a document-sharing site\'s page counted "1、" "2、" "3、" in a shor
     expect(t && [t.lead.map((u) => u.raw), t.responsible.map((u) => u.raw)]).toEqual([['镇环保站'], ['各村(居)']]);
   });
 });
+
+describe('a problem list: each place in a heading, its problems below, who puts them right on a closing label line (cw01)', () => {
+  const plan = page('cw01-');
+  it('makes each place with a closing label one task charged to the label\'s unit, its problems no tasks of their own', () => {
+    const byTitle = (s: string) => plan.tasks.filter((t) => t.title === s).map((t) => t.responsible.map((u) => u.raw));
+    expect(byTitle('市科技馆')).toEqual([['市科技馆']]);
+    expect(byTitle('市第二人民医院')).toEqual([['市卫生健康委员会']]);
+    expect(plan.tasks.map((t) => t.title)).not.toContain('宣传牌内容不规范');
+  });
+});
+
+describe('a heading naming the unit\'s role keeps its items as that unit\'s tasks though a label line closes them (s14)', () => {
+  const plan = page('s14-');
+  it('reads "(二)省审计厅牵头的工作 ⏎ 全面加强审计工作。⏎ 协同单位:…" as a task led by 省审计厅', () => {
+    const t = plan.tasks.find((x) => x.title.startsWith('全面加强审计工作'));
+    expect(t?.lead.map((u) => u.raw)).toEqual(['省审计厅']);
+  });
+});
