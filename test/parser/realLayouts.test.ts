@@ -456,8 +456,8 @@ describe('a problem list: each place in a heading, its problems below, who puts 
 
 describe('a heading naming the unit\'s role keeps its items as that unit\'s tasks though a label line closes them (s14)', () => {
   const plan = page('s14-');
-  it('reads "(二)省审计厅牵头的工作 ⏎ 全面加强审计工作。⏎ 协同单位:…" as a task led by 省审计厅', () => {
-    const t = plan.tasks.find((x) => x.title.startsWith('全面加强审计工作'));
-    expect(t?.lead.map((u) => u.raw)).toEqual(['省审计厅']);
+  it('keeps "(三)省编办牵头的工作 ⏎ 1.深化行政管理体制改革… ⏎ 2.积极稳妥地推进乡镇机构改革… ⏎ 协同单位:…" as two tasks of 省编办', () => {
+    const t = plan.tasks.find((x) => x.title.startsWith('深化行政管理体制改革'));
+    expect(t && [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)]).toEqual([['省编办'], []]);
   });
 });
