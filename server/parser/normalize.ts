@@ -205,7 +205,8 @@ const JUNK_LINE = [
 const JUNK_WINDOW = 15;
 // "主办:XX市人民政府办公室 承办:XX市信息中心": a site's sponsor line, told from an activity plan's "主办:省爱卫会" by the
 // site words on it or beside it
-const SPONSOR = /^(?:主办|承办)[::]/;
+// ("主管单位:重庆出版集团  主办单位:…", "协办单位:…" in a portal's footer)
+const SPONSOR = /^(?:主管|主办|承办|协办)(?:单位)?[::]/;
 // ("主办:中共绵阳市委宣传部中国文明网 | 四川文明网 | 部网旧版": sites named in a bar of links)
 const SITE_WORDS = /网站|网址|门户|信息中心|版权|ICP|技术支持|运维|维护单位|电话|邮编|备案|Copyright|[a-z]+\.(?:gov\.)?cn|网\s*(?:[|｜]|$)|网旧版|网新版/i;
 function siteSponsor(lines: { text: string }[], i: number): boolean {

@@ -1,7 +1,7 @@
 // Saved web pages read through parsePlan: page furniture dropped, rowspan/colspan cells repeated, two-row
 // headers, units one per <br/> in a cell, a second plate on its own line. (Regrouped from the blind-batch files 7–16.)
 import { describe, expect, it } from 'vitest';
-import { parsePlan } from '../../server/parser/index.js';
+import { parsePlan, parseText } from '../../server/parser/index.js';
 import { htmlToText } from '../../server/parser/html.js';
 
 const raws = (us: { raw: string }[]) => us.map((u) => u.raw);
@@ -137,5 +137,14 @@ describe('a web page cell', () => {
     const p = await parsePlan(new TextEncoder().encode(html), 'a.html');
     expect(raws(p.tasks[0].lead)).toEqual(['区工业和信息化局(区大数据局)']);
     expect(raws(p.tasks[0].cooperating)).toEqual(['团区委', '区人社局']);
+  });
+});
+
+describe('a portal\'s footer naming its supervising, sponsoring and assisting bodies (real-AU au14, real-BH bh11)', () => {
+  it('reads no units from "主管单位:… 主办单位:…" and "协办单位:…" beside the copyright line', () => {
+    const text =
+      '10月底前忠县建成216个文化服务中心\n正文略。\n关于我们 | 网站声明 | 意见反馈 Copyright2011-2017 All Rights Reserved 城乡统筹发展网 版权所有\n' +
+      '主管单位:重庆出版集团  主办单位:重庆农家科技杂志社有限公司  城乡统筹发展研究中心\n协办单位:重庆市发改委、重庆市城乡统筹办、重庆市教育委员会\n渝ICP备10015940号-1 技术支持:城乡统筹发展网\n';
+    expect(parseText(text).tasks.flatMap((t) => [...t.lead, ...t.responsible, ...t.cooperating])).toEqual([]);
   });
 });
