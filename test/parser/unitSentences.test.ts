@@ -933,3 +933,10 @@ describe('the work named first, an exhortation after it (real-DE de01)', () => {
     expect(tasks.filter((t) => t.responsible.length)).toEqual([]);
   });
 });
+
+describe('牵头, then whom it brings together for the work (real-BN bn12, real-CW cw02, real-AZ az01)', () => {
+  it('reads "镇应急办牵头,组织各村(居)委会…开展…" and "区建设管理委牵头按照…组织开展…" with the body leading', () => {
+    expect(parseText('镇应急办牵头,组织各村(居)委会及网格员开展“敲门行动”,逐户排查居民住宅火灾隐患。\n').tasks.map((t) => raws(t.lead))).toEqual([['镇应急办']]);
+    expect(parseText('区建设管理委牵头按照相关要求组织开展专项体检,研究建立专项评估指标。\n').tasks.map((t) => raws(t.lead))).toEqual([['区建设管理委']]);
+  });
+});
