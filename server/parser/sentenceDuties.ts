@@ -67,9 +67,10 @@ const ORGAN_NAME =
   /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|常委会|政协|人大|部门|单位|督查室|督导室|整改办|专班|指挥部|领导小组|办事处|居委会|村委会|街道|镇|乡|所|站|队|村|电视台|气象台)$/;
 // ends as a township's or a station's name does but names no body: "城乡要素流动…", "城镇", "全镇", a bare "镇" or "x所"
 const TOWNSHIP_WORD = /^(?:城乡|城镇|乡镇|村镇|集镇|小镇|全镇|全乡|本镇|本乡|.?[镇乡所站队村]|美丽乡村)$/;
+// (a province's 厅 is a partner as a city's 局 is: "省食安办将会同省教育厅、省公安厅…联合开展…")
 // (a partner's name does not open on a preposition: "会同相关责任部门对各单位…" names only 相关责任部门, "…市政协提案委就办理
 // 工作…" only 市政协提案委; inside a name it may: "县对口支援办")
-const PARTNERS = /^((?:(?!对|就|在|按|向|与|为|把|将|从)[^,;。、:()]{1,24}?(?:部门|单位|局|委|办(?!事处|公室)|政府|中心|管委会|集团|公司|院|分局|办公室|办事处)、?)+)/;
+const PARTNERS = /^((?:(?!对|就|在|按|向|与|为|把|将|从)[^,;。、:()]{1,24}?(?:部门|单位|局|委|办(?!事处|公室)|政府|中心|管委会|集团|公司|院|厅|署|分局|办公室|办事处)、?)+)/;
 // "会同发展改革、住房和城乡建设、财政等部门": fields of government sharing one 部门 (units.ts sectorList reads them)
 const SECTOR_PARTNERS = /^((?:[\u4e00-\u9fa5]{2,10}、){1,12}[\u4e00-\u9fa5]{2,10}?等?(?:有关|相关)?部门)/;
 const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);
@@ -931,6 +932,9 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // "自2025年第二季度起,各牵头单位要…": when a rule starts, then who keeps it
   const since = /^(?:自|从)[^,,;。]{2,20}(?:起|开始)[,,]\s*/.exec(sm.slice(lead));
   if (since && !speaker) lead += since[0].length;
+  // "本报讯 (记者李梦瑶 实习生陈思帆)省食安办将会同…": a news item's byline, then who
+  const byline = /^\s*(?:本报讯|本网讯|讯)\s*(?:\([^()]{0,30}\)|□+)?\s*/.exec(sm.slice(lead));
+  if (byline) lead += byline[0].length;
   // "下一步,各级各部门将…", "节前,各村(社区)必须完成…": a word of when or of sequence, then who
   const then = /^(?:下一步|下阶段|今后|节前|节后|近期|年内)[,,]\s*/.exec(sm.slice(lead));
   if (then) lead += then[0].length;

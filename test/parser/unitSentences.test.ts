@@ -940,3 +940,10 @@ describe('牵头, then whom it brings together for the work (real-BN bn12, real-
     expect(parseText('区建设管理委牵头按照相关要求组织开展专项体检,研究建立专项评估指标。\n').tasks.map((t) => raws(t.lead))).toEqual([['区建设管理委']]);
   });
 });
+
+describe('a news byline, then a province\'s office working with its 厅 (real-AK ak10)', () => {
+  it('reads "本报讯 (记者…)省食安办将会同省教育厅、省公安厅…联合开展…" with 省食安办 leading and the 厅 helping', () => {
+    const tasks = parseText('本报讯 (记者李梦瑶 实习生陈思帆)省食安办将会同省教育厅、省公安厅、省卫健委、省市场监管局联合开展为期6个月的校园食品安全排查整治专项行动。\n').tasks;
+    expect(tasks.map((t) => [raws(t.lead), raws(t.cooperating)])).toEqual([[['省食安办'], ['省教育厅', '省公安厅', '省卫健委', '省市场监管局']]]);
+  });
+});
