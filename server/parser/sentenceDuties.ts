@@ -946,7 +946,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   const dateFirst = DATE_FIRST.exec(sm.slice(lead));
   if (dateFirst && !speaker) lead += dateFirst[0].length;
   // "明确民政部门负责制定殡葬管理政策标准": the document says who is charged, the unit is the subject
-  const clarify = /^明确(?:由)?(?=[^,;。、]{2,30}?(?:部门|局|委|办|政府|中心|单位)(?:负责|牵头|要会同|要))/.exec(sm.slice(lead));
+  const clarify = /^明确(?:由)?(?=[^,;。、]{2,30}?(?:部门|局|厅|委|办|政府|中心|单位)(?:负责|牵头|要会同|要))/.exec(sm.slice(lead));
   if (clarify) lead += clarify[0].length;
   // a subject read so far that names neither a unit nor addressees: the readers below look further
   const unnamed = (x: RegExpExecArray | null) => !x || (!isUnitSubject(x[1]) && !isAddressees(x[1]));

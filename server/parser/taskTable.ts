@@ -632,7 +632,7 @@ function matrixHeader(line: Line, raw: { text: string; start: number }[], cells:
   if (units < 2 || !columns.some((c) => c === 'task' || c === 'detail')) return null;
   return { columns, marks };
 }
-const UNIT_NAME_END = /(局|委|委员会|办|办公室|部|政府|中心|管委会|集团|公司|院|分局|分行|党委|街道|镇|乡|所|站|队|社|会|处|室|科|\))$/;
+const UNIT_NAME_END = /(局|厅|委|委员会|办|办公室|部|政府|中心|管委会|集团|公司|院|分局|分行|党委|街道|镇|乡|所|站|队|社|会|处|室|科|\))$/;
 // filled marks give the lead, hollow ones the cooperating units (the legend of most matrices)
 // or the role written out in the cell ("牵头" / "配合", with no legend)
 const LEAD_MARK = /^(?:[●★▲■◆√✓✔]|牵头|主责|牵头单位)$/;
@@ -755,7 +755,7 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
         if (!c || !c.text) return;
         const unit = col === 'lead' || col === 'responsible' || col === 'cooperating';
         // "市财政局" then "市税务局" on the next line: two names, not one wrapped name
-        const sep = unit && /(局|委|办|部|院|会|中心|公司|集团|政府|街道|镇|乡|处)$/.test(prev[k].text) && /^(市|区|县|各|省|国家)/.test(c.text) ? '、' : '';
+        const sep = unit && /(局|厅|委|办|部|院|会|中心|公司|集团|政府|街道|镇|乡|处)$/.test(prev[k].text) && /^(市|区|县|各|省|国家)/.test(c.text) ? '、' : '';
         prev[k] = joinCells(prev[k], c, sep);
       });
       continue;

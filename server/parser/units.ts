@@ -361,7 +361,7 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
   return [mention(ctx, t, p.start, 'unit')];
 }
 
-const GLUED = /^((?:区|市|县|省)[\u4e00-\u9fa5]{1,14}?(?:局|委|办|中心|政府|公司|集团|管委会))((?:区|市|县|省)[\u4e00-\u9fa5]{1,14}(?:局|委|办|中心|政府|公司|集团|管委会))$/;
+const GLUED = /^((?:区|市|县|省)[\u4e00-\u9fa5]{1,14}?(?:局|厅|委|办|中心|政府|公司|集团|管委会))((?:区|市|县|省)[\u4e00-\u9fa5]{1,14}(?:局|厅|委|办|中心|政府|公司|集团|管委会))$/;
 
 /** A UNIT_UNKNOWN warning once per unknown name. */
 export function warnUnknownUnits(ctx: ParseContext, units: ParsedUnit[], seen: Set<string>) {

@@ -153,7 +153,7 @@ export function joinLabelListWraps(cur: Mapped): Mapped {
 
 // a role or time label alone on its line, without its colon: "责任单位⏎卫健局、文旅局⏎配合单位⏎各乡镇"
 const BARE_LABEL = /^[ \t]*(?:牵头|责任|配合|协办|主办|主责|协同|参与|落实)(?:单位|部门)[ \t]*$|^[ \t]*(?:完成时限|完成时间|时间节点|责任领导|牵头领导)[ \t]*$/;
-const UNIT_ENDING = /(?:局|委|办|政府|中心|乡镇|街道|乡|镇|部|院|会|公司|集团|队|所|站|处|科|室|区|县|市)(?:[、,]|$)/;
+const UNIT_ENDING = /(?:局|厅|委|办|政府|中心|乡镇|街道|乡|镇|部|院|会|公司|集团|队|所|站|处|科|室|区|县|市)(?:[、,]|$)/;
 const HEADER_WORD = /^(?:[\u4e00-\u9fa5]{0,6}(?:单位|部门|科室|处室|股室|负责人|时间|时限|情况|内容|任务|名称|序号|备注|领导|措施|目标))$/;
 const TIME_WORD = /\d{1,2}月|年底|年内|季度|长期|持续|底前|月前/;
 

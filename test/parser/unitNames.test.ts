@@ -129,3 +129,10 @@ describe('the enterprises a letter is addressed to (real-CO co01, real-AK ak02, 
     expect(tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['各村', '各企业', '镇属各单位']]);
   });
 });
+
+describe('a province\'s 厅 ends an organ\'s name wherever a city\'s 局 does', () => {
+  it('parts two 厅 run together in a cell ("省教育厅省公安厅")', () => {
+    const tasks = parseText('一、工作任务\n1.加强校园食品安全。\n责任单位:省教育厅省公安厅\n').tasks;
+    expect(tasks.flatMap((t) => t.responsible.map((u) => u.raw))).toEqual(['省教育厅', '省公安厅']);
+  });
+});
