@@ -14,13 +14,12 @@
 // bench/surge.bench.ts measures them. Results: a markdown summary on stdout.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
 import pg from 'pg';
 import { DEFAULT_BENCH_DB } from './city/config.js';
 import { spawnBenchServer } from './city/spawnServer.js';
+import { cpuOf, keepAliveSender, postgresCpu } from './city/measure.js';
 import { runSettings } from '../server/queries/calendar.js';
 import { SESSION_COOKIE } from '../server/auth/sessions.js';
 
@@ -74,38 +73,11 @@ process.on('SIGINT', () => {
 });
 try {
   const base = `http://127.0.0.1:${port}`;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const send = (url: string, headers: Record<string, string>, body: string) =>
-    new Promise<{ statusCode: number; text: string }>((resolve, reject) => {
-      const req = http.request(`${base}${url}`, { method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, text }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  /** CPU time so far of each PostgreSQL process on this machine (user + system, ms), as bench/surge.bench.ts reads it */
-  const postgresCpu = () => {
-    const out = new Map<number, number>();
-    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        if (!stat.includes('(postgres)')) continue;
-        const f = stat.split(') ')[1].split(' ');
-        out.set(Number(pid), (Number(f[11]) + Number(f[12])) * 10);
-      } catch {
-        // gone meanwhile
-      }
-    }
-    return out;
-  };
-  /** the server's CPU time so far (user + system, ms) */
-  const cpuOf = (pid: number) => {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return Number(f[11]) * 10 + Number(f[12]) * 10;
+  const post = keepAliveSender(base);
+  const send = (url: string, headers: Record<string, string>, body: string) => post('POST', url, headers, body);
+  const serverCpu = (pid: number) => {
+    const c = cpuOf(pid);
+    return c.user + c.system;
   };
   const body = JSON.stringify(decision === 'accept' ? { decision } : { decision, reason: '请补充佐证材料' });
   const review = async (r: { id: number; plan_id: number }) => {
@@ -131,11 +103,11 @@ try {
   const [{ now: startedAt }] = await q<{ now: Date }>('select now()');
   const loadBefore = loadavg();
   const pgBefore = postgresCpu();
-  const cpuBefore = cpuOf(server.pid!);
+  const cpuBefore = serverCpu(server.pid!);
   const t0 = performance.now();
   const results = await run(drawn.slice(warm));
   const wall = (performance.now() - t0) / 1000;
-  const serverMs = cpuOf(server.pid!) - cpuBefore;
+  const serverMs = serverCpu(server.pid!) - cpuBefore;
   let pgMs = 0;
   for (const [pid, ms] of postgresCpu()) pgMs += ms - (pgBefore.get(pid) ?? 0);
   const loadAfter = loadavg();
@@ -163,7 +135,7 @@ try {
   const pass = okIds.length === results.length && check.wrong_status === 0 && check.wrong_audit === 0 && deadlocks === 0;
   console.log(`\n${pass ? 'PASS' : 'FAIL'}: every review answered 200, its report ${to} with one audit row, no deadlock`);
   process.exitCode = pass ? 0 : 1;
-  agent.destroy();
+  post.close();
 } finally {
   stopServer();
   await client.end();

@@ -27,13 +27,13 @@
 // Results: a markdown summary on stdout, JSON in /tmp/surge-bench-<time>.json.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
-import http from 'node:http';
 import pg from 'pg';
 import { DEFAULT_BENCH_DB } from './city/config.js';
 import { spawnBenchServer } from './city/spawnServer.js';
+import { cpuOf, keepAliveSender, postgresCpu } from './city/measure.js';
 import { currentPeriod, effectiveState, runSettings, shanghaiToday } from '../server/queries/calendar.js';
 import { SESSION_COOKIE } from '../server/auth/sessions.js';
 
@@ -137,40 +137,7 @@ process.on('SIGINT', () => {
 });
 try {
   const base = `http://127.0.0.1:${port}`;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  /** one request: its status and body text */
-  const send = (method: string, url: string, headers: Record<string, string>, body?: string) =>
-    new Promise<{ statusCode: number; text: string }>((resolve, reject) => {
-      const req = http.request(`${base}${url}`, { method, agent, headers: body ? { ...headers, 'content-length': String(Buffer.byteLength(body)) } : headers }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, text }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end(body);
-    });
-  /** CPU time so far of each PostgreSQL process on this machine (user + system, ms): a backend opened meanwhile counts from 0 */
-  const postgresCpu = () => {
-    const out = new Map<number, number>();
-    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-      try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        if (!stat.includes('(postgres)')) continue;
-        const f = stat.split(') ')[1].split(' ');
-        out.set(Number(pid), (Number(f[11]) + Number(f[12])) * 10);
-      } catch {
-        // gone meanwhile
-      }
-    }
-    return out;
-  };
-  /** the server's CPU time so far, ms: user (JavaScript, the collector) and system (the kernel's part: sockets, the disk) */
-  const cpuOf = (pid: number) => {
-    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return { user: Number(f[11]) * 10, system: Number(f[12]) * 10 }; // utime, stime in ticks of 10 ms (USER_HZ 100)
-  };
+  const send = keepAliveSender(base);
 
   // warm-up, as a server that has been up before the deadline is: --warm draft saves (other tasks, other reporters,
   // over 5 s: the report route's code compiled, the pool's connections open), then the surge's reporters' sessions read
@@ -335,7 +302,7 @@ try {
   const pass = ok.length === count && lost === 0 && duplicated === 0 && wrongAudit === 0 && mismatchedId === 0 && leftByRefused === 0 && auditRows === count && summary.deadlocks === 0 && pct(99) <= 300;
   console.log(`\n${pass ? 'PASS' : 'FAIL'}: all ${count} accepted, none lost or duplicated, one audit row each, no deadlock, p99 ≤ 300 ms`);
   process.exitCode = pass ? 0 : 1;
-  agent.destroy();
+  send.close();
 } finally {
   stopServer();
   await restore();
