@@ -21,11 +21,14 @@ const mask = (t: string) => (t.includes('(') ? t.replace(SHORT_PAREN, (p) => '�
 // an item's marker or a bullet before a sentence that opens the line
 const LINE_MARK =
   /^[ \t\u3000]*(?:第[一二三四五六七八九十百零〇\d]{1,4}[条款]|[①-⑳]|[★☆▶►◆◇●○■□▲•·]+|\d{1,2}[.、．](?!\d)|[(（]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}、)?[ \t\u3000]*(?:[一二三四五六七八九十]是)?(?:会议(?:明确|要求|强调|决定|议定|确定|同意)[:,][ \t\u3000]*)?/;
+// the modal 应, not the 应 inside a name: 应急局, 供应站, 相应的部门 (every subject reader below asks this)
+const MODAL_YING = String.raw`(?<![供响适相对反回])应(?!急)`;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
 // ("相关部门一是要迅速成立工作专班": the first of its points straight after the subject)
 // ("镇应急办牵头,组织各村(居)委会…开展…排查": 牵头, then whom it brings together for the work)
-const SUBJECT =
-  /^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦|一是)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|(?:协同|联合(?!对|向|在|于|开展|发布|印发|出台|下发|召开|组织|实施|进行|执法|检查|督查|行动))(?=[^,;。]{2,30}?(?:部门|单位|局|委|办|办公室)(?:[、和及等对,;。]|共同|开展|做好|推进|落实))|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实|按照|[,,]\s*(?:组织|联合|会同|协调|统筹|召集)))(?=[\u4e00-\u9fa5]|[,,]\s*(?:组织|联合|会同|协调|统筹|召集))|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|(?<![供响适相对反回])应(?!急)|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))/;
+const SUBJECT = new RegExp(
+  String.raw`^(?:请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦|一是)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|(?:协同|联合(?!对|向|在|于|开展|发布|印发|出台|下发|召开|组织|实施|进行|执法|检查|督查|行动))(?=[^,;。]{2,30}?(?:部门|单位|局|委|办|办公室)(?:[、和及等对,;。]|共同|开展|做好|推进|落实))|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实|按照|[,,]\s*(?:组织|联合|会同|协调|统筹|召集)))(?=[\u4e00-\u9fa5]|[,,]\s*(?:组织|联合|会同|协调|统筹|召集))|(?:要|应|须|必须|务|将)?(?=[于在](?:(?:19|20)\d{2}年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|${MODAL_YING}|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))`,
+);
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 // ("请各单位将落实情况于7月1日前报厅办公室": what to send in, and to whom)
 const PLEASE =
@@ -40,9 +43,10 @@ const DATE_FIRST =
 // "各镇将…报农业农村局备案": addressees with 将 — a notice's instruction (a named unit with 将 is often the issuer's own plan)
 const WILL = /^([^,;。:()!?\s]{2,30}?)(?:也|还|亦)?将(?=[\u4e00-\u9fa5])()/;
 // "区城管局作为管理整治类任务牵头部门,要…": a body named for a role in the work
-const AS_ROLE = /^([^,;。:()!?\s]{2,30}?)作为[^,;。]{0,24}?(牵头部门|牵头单位|责任主体|责任单位|主责部门|责任部门|实施主体|(?:实施)?的主体)/;
+const ROLE_NAMED = String.raw`(牵头部门|牵头单位|责任主体|责任单位|主责部门|责任部门|实施主体|(?:实施)?的主体)`;
+const AS_ROLE = new RegExp(String.raw`^([^,;。:()!?\s]{2,30}?)作为[^,;。]{0,24}?${ROLE_NAMED}`);
 // ("县农委和农村能源办是秸秆综合利用的牵头部门": a body named by name said to be the work's lead, with 是…的)
-const IS_ROLE = /^([^,;。:()!?\s]{2,30}?)(?<![特别就也还都正则但而于或总要])是[^,;。]{0,24}?的(牵头部门|牵头单位|责任主体|责任单位|主责部门|责任部门|实施主体|(?:实施)?的主体)(?=[,;。]|$)/;
+const IS_ROLE = new RegExp(String.raw`^([^,;。:()!?\s]{2,30}?)(?<![特别就也还都正则但而于或总要])是[^,;。]{0,24}?的${ROLE_NAMED}(?=[,;。]|$)`);
 // "发改局、教体局、…等部门根据明年项目计划和工作安排,务必按照有关要求推荐…": the units, what they go by, then the duty
 const BASED_ON = /^([^,;。:()!?\s]{2,160}?)(?=(?:根据|按照|结合|依据)[^,;。]{2,40}[,,]\s*(?:要|务必|须|必须|应)[\u4e00-\u9fa5])()/;
 // what a body will do that checks others' work: "将适时对…进行督办检查", "每季度将对县区进行一次督查"
@@ -86,6 +90,9 @@ const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(
 // would make the cheap test pass on most lines)
 // (and every place of a kind opening a sentence: "各市组织对…进行梳理", plainDuty's addressees)
 const LINE_CUE = new RegExp(`实施|落实|请|月(?:\\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?前|成立|设立|开设|排查|聘用|(?:^|[。)])\\s*${PLACES.source.slice(1)}|${SENTENCE_CUE.source}`);
+
+// ";要…", ";二是要…": a clause that carries on the subject of the sentence before
+const POINT_MODAL = /^\s*(?:[一二三四五六七八九十]是)?要/;
 
 /**
  * "…。由县农业农村局负责,县财政局配合,各乡镇人民政府具体实施。": a sentence that only says who
@@ -158,11 +165,12 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
       const sm = m[0];
       const s0 = m.index;
       const said = carries ? subjectOf(sm) : null;
+      const point = POINT_MODAL.exec(sm);
       if (said) carried = { text: t.slice(s0 + said.at, s0 + said.at + said.text.length), at: line.start + s0 + said.at };
-      else if (!/^\s*(?:[一二三四五六七八九十]是)?要/.test(sm)) carried = null;
+      else if (!point) carried = null;
       // "各级各部门要坚决遏制…;要加快编制国土空间总体规划,…": the same subject, a piece of work of its own ("…;二是要…" too)
       const on =
-        !said && carried && /^\s*(?:[一二三四五六七八九十]是)?要(?=[\u4e00-\u9fa5])/.test(sm) && pieceOfWork(sm.replace(/^\s*(?:[一二三四五六七八九十]是)?要/, ''))
+        !said && carried && point && /^[\u4e00-\u9fa5]/.test(sm.slice(point[0].length)) && pieceOfWork(sm.slice(point[0].length))
           ? carriedNote(ctx, carried, line.start + s0, line.start + s0 + sm.replace(/[。!?;]$/, '').length)
           : null;
       if (take(on)) continue;
@@ -431,13 +439,14 @@ function dutyLines(ctx: ParseContext, free: (a: number, b: number) => boolean): 
 
 /** the units a sentence opens on before its modal ("各级各部门要…", "张守锐要求,各乡镇要…"), where they name units or addressees */
 const ASKED = /^([^,;。:()!?\s“”]{2,40}?)(?=(?:主动|积极|全力|切实|认真|扎实|迅速|立即|及时|进一步|全面|严格)[\u4e00-\u9fa5])/;
+const SAID_SUBJECT = new RegExp(String.raw`^([^,;。:()!?\s]{2,40}?)(?:[一二三四五六七八九十]是)?(?:要|${MODAL_YING}|须|必须)(?=[\u4e00-\u9fa5])`);
 function subjectOf(sm: string): { text: string; at: number } | null {
   let lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
   lead += sm.length - lead - sm.slice(lead).trimStart().length;
   // ("就做好今年…工作,张守锐要求,各级各部门要…": the speaker may come after a clause of context)
   const speaker = /^[^。;]{0,40}?(?:要求|强调|指出|明确)[:,,]\s*/.exec(sm.slice(lead));
   if (speaker) lead += speaker[0].length;
-  const m = /^([^,;。:()!?\s]{2,40}?)(?:[一二三四五六七八九十]是)?(?:要|(?<![供响适相对反回])应(?!急)|须|必须)(?=[\u4e00-\u9fa5])/.exec(sm.slice(lead));
+  const m = SAID_SUBJECT.exec(sm.slice(lead));
   if (m && (isUnitSubject(m[1]) || isAddressees(m[1]))) return { text: m[1], at: lead };
   // "公安部交管局要求,各地公安交管部门主动应对…,要聚焦…;要扎实开展…": the units a request names, its modal left out
   const asked = speaker && /要求[:,,]\s*$/.test(speaker[0]) ? ASKED.exec(sm.slice(lead)) : null;
@@ -506,8 +515,9 @@ function unitHead(ctx: ParseContext, t: string, lineStart: number): RespNote | n
 }
 
 // a clause opening on its unit: "县卫健委要牵头…", "县医保局要配合县卫健委…", "区统计局负责…"
-const TURN =
-  /^([^,;。:()!?\s]{3,40}?)(?:(要|应当|(?<![供响适相对反回])应(?!急)|须|必须)(牵头负责|牵头(?=[\u4e00-\u9fa5])(?!医院|单位|部门|作用)|会同|配合)?|(牵头负责|具体负责|负责|会同))(?=[\u4e00-\u9fa5])/;
+const TURN = new RegExp(
+  String.raw`^([^,;。:()!?\s]{3,40}?)(?:(要|应当|${MODAL_YING}|须|必须)(牵头负责|牵头(?=[\u4e00-\u9fa5])(?!医院|单位|部门|作用)|会同|配合)?|(牵头负责|具体负责|负责|会同))(?=[\u4e00-\u9fa5])`,
+);
 // "一、" / "(二)" / "3." numbering an item inside a paragraph
 const INLINE_NUM = /^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d))/;
 
@@ -851,6 +861,8 @@ const isUnitSubject = (who: string): boolean => {
 // "各单位", "全县各级各部门", "其他涉及部门": everyone addressed, no one named
 const NOT_NAMED =
   /干部$|领导$|同志$|^(?:部门|单位|机构)$|^(?:全[省市区县])?各|^(?:其他|其余|相关|有关)|下阶段|下一步|^(?:区县|县区|市县|市州|乡镇|镇街|街镇|镇乡)(?:人民)?(?:政府|党委|党委政府)?$/;
+/** units by name only, no addressee among them ("市住建局、市监察局", not "各有关部门") */
+const byNameOnly = (who: string): boolean => isUnitSubject(who) && !splitUnitList(who, 0).some((p) => NOT_NAMED.test(p.text));
 /** "各牵头单位", "各地、各部门", "各部门各单位": the addressees of a notice, no one unit by name */
 // "各有关单位要按照分工抓紧制定实施细则", "各乡镇要组织开展自查": a piece of work to draw up, submit, check or finish (the
 // labelling rule for collectives, fixtures/real/README.md); "要高度重视、加强领导、形成合力" is an exhortation
@@ -921,7 +933,7 @@ function laterSubject(ctx: ParseContext, t: string, sm: string, s0: number, line
 /** "市财政局负责将…纳入年度预算", "县水务局要会同县直有关部门加强…": the unit opens the sentence */
 const isRole = (body: string) => {
   const m = IS_ROLE.exec(body);
-  return m && isUnitSubject(m[1]) && !splitUnitList(m[1], 0).some((p) => NOT_NAMED.test(p.text)) ? m : null;
+  return m && byNameOnly(m[1]) ? m : null;
 };
 
 function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
@@ -1012,7 +1024,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   if (!m && (speaker || /(?:会议|会上)(?:明确|要求|强调|指出|决定|议定|确定|同意)[:,]\s*$/.test(sm.slice(0, lead)))) {
     for (let c = sm.indexOf(',', lead); c > 0 && c < lead + 80; c = sm.indexOf(',', c + 1)) {
       const later = SUBJECT.exec(sm.slice(c + 1));
-      if (later && isUnitSubject(later[1]) && !splitUnitList(later[1], 0).some((p) => NOT_NAMED.test(p.text))) {
+      if (later && byNameOnly(later[1])) {
         lead = c + 1;
         m = later;
         break;
@@ -1057,7 +1069,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // "区人大常委会对议案办理工作要加强检查": the unit, then what its duty is about, then the modal
   if (unnamed(m) && !m[2]) {
     const about = /^([^,;。]{2,30}?)(?:对|就)(?=[^,;。]{2,30}$)/.exec(m[1]);
-    if (about && isUnitSubject(about[1]) && !splitUnitList(about[1], 0).some((p) => NOT_NAMED.test(p.text)))
+    if (about && byNameOnly(about[1]))
       m = Object.assign([m[0], about[1], m[2]], { index: m.index, input: m.input }) as RegExpExecArray;
   }
   // "(二)明确目标、落实责任各级各部门要…": a run-in heading glued to the sentence, no stop between; the subject is the

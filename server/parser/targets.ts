@@ -51,6 +51,8 @@ const POLICY_TERM =
   /(?:(?:给予|一次性|最高|按)[^,;。]{0,12}(?:奖励|补助|补贴|资助|奖补|贴息|扶持)|给予[^,;。]{0,8}(?:经费|资金)(?:支持|保障)?|(?:奖励|补助|补贴|资助|奖补|贴息)(?:标准)?(?:为)?(?:最高)?|有效期|试行期)(?:为|至|最高|不超过)?\s*$/;
 // "说明:本台账共列任务8项": the document describing itself
 const SELF_SENTENCE = /^\s*(?:[\u4e00-\u9fa5]{2}:)?本(?:台账|清单|方案|计划|表|细则|办法|文件|规划)(?:共|一共|合计|列有|包括|涉及)/;
+// "…,截至目前,", "…,截至8月底,": the clauses after it tell progress
+const AS_OF_NOW = /[,,]\s*(?:截至|截止)(?:目前|[^,,。]{0,12}?(?:底|末|日))[,,]/;
 // "完成全年目标任务的45.6%", "完成市上全年任务(42.5亿元)的59.94%": the share of the year's task done so far
 const YEAR_SHARE_DONE = /完成[^,;。]{0,8}?(?:全年|年度)[^,;。]{0,6}?(?:目标|任务|计划)(?:\([^()]{0,16}\))?的\s*\d+\.\d+\s*%/;
 // "2018年涪城全区经济社会发展取得显著成效。": what follows in the paragraph are its results
@@ -456,8 +458,9 @@ function isPastSentence(s: string, plan: number | null, planEnd: number | null):
   // "上半年,全市…实现到位资金401.6亿元,完成全年目标任务的45.6%": a result told with how much of the year's task it is
   // (not the task it was handed first: "上级下达…任务7.8万亩(其中…),截至目前,完成…,完成全年任务的50.6%" — the figures
   // before "截至目前" are the task; the clauses after it are read as progress figure by figure)
-  const handed = /^([^。]*?)[,,]\s*(?:截至|截止)(?:目前|[^,,。]{0,12}?(?:底|末|日))[,,]/.exec(s);
-  if (YEAR_SHARE_DONE.test(s) && !/确保|力争|要|争取|达到/.test(s) && !(handed && /下达|分解|目标任务|任务数/.test(handed[1]) && !PAST_CLAUSE.test(handed[1]))) return true;
+  const since = AS_OF_NOW.exec(s);
+  const handed = since && !s.slice(0, since.index).includes('。') ? s.slice(0, since.index) : null;
+  if (YEAR_SHARE_DONE.test(s) && !/确保|力争|要|争取|达到/.test(s) && !(handed !== null && /下达|分解|目标任务|任务数/.test(handed) && !PAST_CLAUSE.test(handed))) return true;
   if (plan !== null) {
     for (const m of s.matchAll(/十([一二三四五六七八九])五/g)) if (11 + '一二三四五六七八九'.indexOf(m[1]) < plan) return true;
   }
@@ -667,7 +670,7 @@ function figure(
   const pastIn = (t: string) => PAST_CLAUSE.test(t) && !(goal && !PAST_CLAUSE.test(t.replace(/同比/g, '')));
   // "…任务7.8万亩(…),截至目前,完成…1.6万亩": every clause after "截至目前," in the sentence tells progress
   // (but "占目标任务数100公里的136.9%" names the target the progress is measured against)
-  if (/[,,]\s*(?:截至|截止)(?:目前|[^,,。]{0,12}?(?:底|末|日))[,,]/.test(s.slice(0, i)) && !/(?:目标任务数?|任务数|计划数?|目标)\s*$/.test(pre) && !/到(?:19|20)\d{2}年|力争|确保|将/.test(s.slice(0, i).replace(/^.*(?:截至|截止)/, ''))) return null;
+  if (AS_OF_NOW.test(s.slice(0, i)) && !/(?:目标任务数?|任务数|计划数?|目标)\s*$/.test(pre) && !/到(?:19|20)\d{2}年|力争|确保|将/.test(s.slice(0, i).replace(/^.*(?:截至|截止)/, ''))) return null;
   if (pastIn(pre) || pastIn(clauseAfter(rest, true))) {
     // "到2026年,全区累计完成改造8000亩以上": a bounded cumulative figure in a sentence looking ahead is a target
     const cumulative = /累计完成/.test(pre) && !PAST_CLAUSE.test(pre.replace(/累计完成/g, '')) && !PAST_CLAUSE.test(clauseAfter(rest, true));

@@ -954,6 +954,9 @@ function sigCells(r: SignatureRow, columns: Column[]): Cell[] {
   return out;
 }
 
+// a line holding only a bar: the parting between two cells of a page that stores one cell per run of lines
+const LONE_BAR = /^\s*[|｜]\s*$/;
+
 function rowsPerLine0(lines: Line[], from: number, columns: Column[], headerAt0 = from, grouped = false): { rows: Cell[][]; next: number } {
   const rows: Cell[][] = [];
   const hasSeq = columns[0] === 'seq';
@@ -964,20 +967,20 @@ function rowsPerLine0(lines: Line[], from: number, columns: Column[], headerAt0 
     if (t.length >= 6) above.add(t);
   }
   // a page that parts its cells by blank lines (a blank between header cells): one blank is no table end
-  const spaced = lines.slice(headerAt0, from).some((l) => !l.text.trim() || /^\s*[|｜]\s*$/.test(l.text));
+  const spaced = lines.slice(headerAt0, from).some((l) => !l.text.trim() || LONE_BAR.test(l.text));
   // a page that closes every cell with " |": a lone "|" is an empty cell, kept so the columns stay aligned
   const head = lines.slice(headerAt0, from).filter((l) => l.text.trim());
   const piped = head.length >= 3 && head.every((l) => /\|\s*$/.test(l.text));
   // a page that parts its cells by a lone "|" on a line of its own (normalize.ts joinBarCells): the bar is the blank
   // (rows opened by their 序号 only: without it the width alone would part them, and a cell the header does not name shifts
   // every row after it)
-  const barred = !piped && hasSeq && head.filter((l) => /^\s*[|｜]\s*$/.test(l.text)).length >= 2;
+  const barred = !piped && hasSeq && head.filter((l) => LONE_BAR.test(l.text)).length >= 2;
   let i = from;
   let cur: Cell[] | null = null;
   for (; i < lines.length; i++) {
     const l = lines[i];
     const raw = l.text.trim();
-    const t = piped ? cellLine(raw) : barred && /^[|｜]$/.test(raw) ? '' : raw;
+    const t = piped ? cellLine(raw) : barred && LONE_BAR.test(raw) ? '' : raw;
     if (!t) {
       // ("教体局 |" ⏎ "|" ⏎ "2 |": after a full row and before the next row's number, a lone "|" is the cell of an
       // empty first column, no cell of this row)

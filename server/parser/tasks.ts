@@ -811,7 +811,8 @@ function unitGroupedTasks(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
   };
   for (let k = 0; k < heads.length; k++) {
     const h = heads[k];
-    let title = h.node.title.replace(/\s/g, '').replace(/\((共)?\d{1,3}项\)$|[:;。]$/g, '');
+    const headTitle = h.node.title.replace(/\s/g, '').replace(/\((共)?\d{1,3}项\)$|[:;。]$/g, '');
+    let title = headTitle;
     // "县示范区管委会牵头工作(8项)", "区发改委负责的任务": the heading names its unit and the unit's role
     const said = /(牵头|负责|承担|责任)的?(?:工作|任务|事项)(?:清单)?$/.exec(title);
     if (said) title = title.slice(0, said.index);
@@ -843,7 +844,7 @@ function unitGroupedTasks(ctx: ParseContext, heads: Head[], drafts: Draft[]) {
     const last = kids[kids.length - 1];
     const groupEnd = nodeEnd(ctx, heads, last.i);
     // (a heading that names the unit's role, "省审计厅牵头的工作", lists that unit's own tasks: its label lines name helpers)
-    const bare = !said && title === h.node.title.replace(/\s/g, '').replace(/\((共)?\d{1,3}项\)$|[:;。]$/g, '');
+    const bare = !said && title === headTitle;
     if (bare && ctx.doc.lines.some((l) => l.start > last.c.start && l.start < groupEnd && CLOSING_LABEL.test(l.text))) {
       const d = itemDraft(ctx, h.start, groupEnd, h.node.id, h.node.title, drafts);
       if (!(d.lead.length + d.responsible.length + d.cooperating.length)) give(d, units, headRole);
