@@ -26,12 +26,9 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { BENCH_PASSWORD, DEFAULT_BENCH_DB } from './city/config.js';
 import { spawnBenchServer } from './city/spawnServer.js';
+import { benchArgs } from './city/args.js';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i];
-  if (a.startsWith('--')) args.set(a.slice(2), process.argv[i + 1]?.startsWith('--') || process.argv[i + 1] === undefined ? 'true' : process.argv[++i]);
-}
+const args = benchArgs();
 const seconds = Number(args.get('seconds') ?? 10);
 const connections = Number(args.get('connections') ?? 50);
 const rounds = Number(args.get('rounds') ?? 1);

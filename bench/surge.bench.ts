@@ -36,12 +36,9 @@ import { spawnBenchServer } from './city/spawnServer.js';
 import { cpuOf, keepAliveSender, postgresCpu } from './city/measure.js';
 import { currentPeriod, effectiveState, runSettings, shanghaiToday } from '../server/queries/calendar.js';
 import { SESSION_COOKIE } from '../server/auth/sessions.js';
+import { benchArgs } from './city/args.js';
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i];
-  if (a.startsWith('--')) args.set(a.slice(2), process.argv[i + 1]?.startsWith('--') || process.argv[i + 1] === undefined ? 'true' : process.argv[++i]);
-}
+const args = benchArgs();
 const count = Number(args.get('count') ?? 5000);
 const seconds = Number(args.get('seconds') ?? 60);
 const seed = args.get('seed') ?? String(Date.now());

@@ -20,6 +20,7 @@ import { generatePeriods, type ReportingPeriod } from '../../server/domain/repor
 import { searchTokens } from '../../server/search.js';
 
 import { BENCH_PASSWORD, DEFAULT_BENCH_DB } from './config.js';
+import { benchArgs } from './args.js';
 
 type Size = 'district' | 'city' | 'province';
 interface Shape { districts: number; plansPerDistrict: number; cityPlans: number; tasksPerPlan: number; towns: number; depts: number; cityDepts: number }
@@ -30,11 +31,7 @@ const SHAPES: Record<Size, Shape> = {
 };
 
 // ---------- arguments ----------
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i++) {
-  const a = process.argv[i];
-  if (a.startsWith('--')) args.set(a.slice(2), process.argv[i + 1]?.startsWith('--') || process.argv[i + 1] === undefined ? 'true' : process.argv[++i]);
-}
+const args = benchArgs();
 const size = (args.get('size') ?? 'district') as Size;
 if (!SHAPES[size]) throw new Error(`--size district|city|province, not ${size}`);
 const seed = Number(args.get('seed') ?? 1);
