@@ -16,9 +16,9 @@ import { todayInShanghai } from '../../server/domain/dates.js';
 import { useTestApp } from '../helpers/app.js';
 import { makeRunningPlan } from '../helpers/factories.js';
 import { changeBefore } from '../helpers/interleave.js';
+import { expectMarkedThenStored, statusCols } from '../helpers/statusRows.js';
 
 const t = useTestApp();
-const statusCols = { id: tasks.id, planId: tasks.planId, parentTaskId: tasks.parentTaskId, startDate: tasks.startDate, deadline: tasks.deadline, progress: tasks.progress, reportedStatus: tasks.reportedStatus, createdAt: tasks.createdAt };
 type Running = Awaited<ReturnType<typeof makeRunningPlan>>;
 
 /** Counts the updates of task_statuses' rows (a test trigger) while `fn` runs: each row version written, in order. */
@@ -149,17 +149,8 @@ describe("a report saved again writes its task's status row once", () => {
         expect(changed()).toBe(true);
         // the inputs read before the update (none read after it)
         expect(seen.filter((n) => n.startsWith('status_refresh'))).toEqual([]);
-        // marked: no date, the change's generation and the update's
-        const [row] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
-        expect(row).toMatchObject({ asOf: '', gen: before.gen + 2 });
-        // its next reader computes it with the change in, and stores it
-        const today = todayInShanghai(now());
-        const [task] = await db.select(statusCols).from(tasks).where(eq(tasks.id, s.otherTask.id));
-        expect(task.progress).toBe(100);
-        const reference = (await computeTaskStatuses(db, [task], today)).get(task.id);
-        expect((await taskStatuses(db, [task], today)).get(task.id)).toEqual(reference);
-        const [after] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
-        expect(after).toMatchObject({ asOf: today, gen: before.gen + 2, status: reference });
+        // marked: no date, the change's generation and the update's; its next reader computes it with the change in, and stores it
+        await expectMarkedThenStored(db, s.otherTask.id, before.gen + 2);
       } finally {
         vi.restoreAllMocks();
         await other.end();
@@ -238,15 +229,7 @@ describe("a new report that writes its period's row writes its task's status row
         expect(changed()).toBe(true);
         // the period's row written, then the inputs read with it (none after the insert)
         expect(seen.filter((n) => n.startsWith('report_held_for_save') || n.startsWith('status_refresh'))).toEqual(['report_held_for_save', 'report_held_for_save']);
-        const [row] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.task.id));
-        expect(row).toMatchObject({ asOf: '', gen: before.gen + 2 });
-        const today = todayInShanghai(now());
-        const [task] = await db.select(statusCols).from(tasks).where(eq(tasks.id, s.task.id));
-        expect(task.progress).toBe(100);
-        const reference = (await computeTaskStatuses(db, [task], today)).get(task.id);
-        expect((await taskStatuses(db, [task], today)).get(task.id)).toEqual(reference);
-        const [after] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.task.id));
-        expect(after).toMatchObject({ asOf: today, gen: before.gen + 2, status: reference });
+        await expectMarkedThenStored(db, s.task.id, before.gen + 2);
       } finally {
         vi.restoreAllMocks();
         await other.end();

@@ -15,6 +15,7 @@ import { todayInShanghai } from '../../server/domain/dates.js';
 import { useTestApp } from '../helpers/app.js';
 import { makePlan, makeRunningPlan } from '../helpers/factories.js';
 import { changeBefore } from '../helpers/interleave.js';
+import { expectMarkedThenStored, statusCols } from '../helpers/statusRows.js';
 
 const t = useTestApp();
 
@@ -30,7 +31,6 @@ function recordStatementsSent(): string[] {
   } as never);
   return sent;
 }
-const statusCols = { id: tasks.id, planId: tasks.planId, parentTaskId: tasks.parentTaskId, startDate: tasks.startDate, deadline: tasks.deadline, progress: tasks.progress, reportedStatus: tasks.reportedStatus, createdAt: tasks.createdAt };
 afterEach(() => {
   setClock(null);
   vi.restoreAllMocks();
@@ -180,17 +180,8 @@ describe('statements built once', () => {
         expect(changed()).toBe(true);
         // the read before the insert was this phase's (no read of the inputs after it)
         expect(seen.filter((n) => n.startsWith('status_refresh'))).toEqual([]);
-        // marked: no date, the change's generation and the insert's
-        const [row] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
-        expect(row).toMatchObject({ asOf: '', gen: before.gen + 2 });
-        // its next reader computes it with the change in, and stores it
-        const today = todayInShanghai(now());
-        const [task] = await db.select(statusCols).from(tasks).where(eq(tasks.id, s.otherTask.id));
-        expect(task.progress).toBe(100);
-        const reference = (await computeTaskStatuses(db, [task], today)).get(task.id);
-        expect((await taskStatuses(db, [task], today)).get(task.id)).toEqual(reference);
-        const [after] = await db.select().from(taskStatusRows).where(eq(taskStatusRows.taskId, s.otherTask.id));
-        expect(after).toMatchObject({ asOf: today, gen: before.gen + 2, status: reference });
+        // marked: no date, the change's generation and the insert's; its next reader computes it with the change in, and stores it
+        await expectMarkedThenStored(db, s.otherTask.id, before.gen + 2);
       } finally {
         vi.restoreAllMocks();
         await other.end();
