@@ -985,7 +985,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     if (will && (isAddressees(will[1]) || (isUnitSubject(will[1]) && !NOT_NAMED.test(will[1]) && willDo()))) m = will;
   }
   // "三是要求督察局做好整改督查工作,自然资源局做好配合": a meeting's request, the units straight after 要求
-  if (unnamed(m)) {
+  // (the test first: the pattern's lookbehinds make it slow to try at every character of every sentence)
+  if (unnamed(m) && sm.includes('要求', lead)) {
     // ("市老旧办要求各区加快完善改造程序": an office asking the units it oversees)
     // ("常务副镇长方仁良要求各村要做好…": a leader's post and name, then the request)
     const req = /(?:^|[,,:;]|[一二三四五六七八九十]是|会议|并|同时|正|组|还|再次|明确|进一步|(?<=[办局委府室心])|(?<=(?:长|书记|主任)[\u4e00-\u9fa5]{2,3}))要求/.exec(sm.slice(lead));
