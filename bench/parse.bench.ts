@@ -1,10 +1,13 @@
 // Parse time of the largest corpus document against jieba segmenting the same text:
 // the parser must stay within ~2x of a plain segmentation pass.
-// Run: npx tsx bench/parse.bench.ts [runs]. The ratio comes from alternating runs in one process;
+// Run: npx tsx bench/parse.bench.ts [runs] [--source]. The ratio comes from alternating runs in one process;
 // each side also runs alone in a child process so its peak RSS is its own.
-import { spawnSync } from 'node:child_process';
+// The parser timed is the compiled build (dist/server-build, built first when stale): what `luoshi parse`, the
+// server and its parse workers run. --source times the TypeScript as tsx compiles it instead, which is slower
+// (esbuild's keep-names wrapper runs each time a nested function is made).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 const FILE = '/work/shared/corpus/004_daddf72c7a72a405.txt';
@@ -34,9 +37,12 @@ async function subject(mode: string): Promise<{ label: string; run: (text: strin
     return { label: 'jieba Jieba.withDict(dict).cut(text)', run: (t) => `${jieba.cut(t).length} words` };
   }
   try {
-    const { parseText } = await import('../server/parser/index.js');
+    const fromSource = process.argv.includes('--source');
+    const { parseText } = (await import(
+      fromSource ? '../server/parser/index.js' : pathToFileURL(`${await compiledBuild()}/server/parser/index.js`).href
+    )) as typeof import('../server/parser/index.js');
     return {
-      label: 'parseText (server/parser/index.ts)',
+      label: fromSource ? 'parseText (server/parser/index.ts through tsx)' : 'parseText (compiled, dist/server-build)',
       run: (t) => {
         const p = parseText(t);
         return `${p.outline.length} outline, ${p.tasks.length} tasks, ${p.indicators.length} indicators, ${p.targets.length} targets, ${p.projects.length} projects`;
@@ -57,6 +63,16 @@ async function subject(mode: string): Promise<{ label: string; run: (text: strin
       },
     };
   }
+}
+
+/** the compiled server, built now when a source is newer than it */
+async function compiledBuild(): Promise<string> {
+  // @ts-expect-error plain JavaScript module without types
+  const { freshBuild } = (await import('../bin/fresh-build.mjs')) as { freshBuild: () => string | null };
+  const fresh = freshBuild();
+  if (fresh) return fresh;
+  execFileSync(process.execPath, [fileURLToPath(new URL('../scripts/build-server.mjs', import.meta.url))], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return freshBuild()!;
 }
 
 async function child(mode: string, runs: number) {
@@ -85,7 +101,8 @@ async function child(mode: string, runs: number) {
 
 function runChild(mode: string, runs: number): Result {
   const script = fileURLToPath(import.meta.url);
-  const res = spawnSync(process.execPath, [...process.execArgv, script, '--child', mode, String(runs)], { encoding: 'utf8' });
+  const flags = process.argv.includes('--source') ? ['--source'] : [];
+  const res = spawnSync(process.execPath, [...process.execArgv, script, '--child', mode, String(runs), ...flags], { encoding: 'utf8' });
   if (res.status !== 0) throw new Error(`${mode} bench failed: ${res.stderr}`);
   return JSON.parse(res.stdout.trim().split('\n').pop()!) as Result;
 }
@@ -108,7 +125,7 @@ async function interleaved(runs: number) {
 async function main() {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1], Number(args[2]));
-  const runs = Number(args[0] ?? process.env.BENCH_RUNS ?? 15);
+  const runs = Number(args.find((a) => /^\d+$/.test(a)) ?? process.env.BENCH_RUNS ?? 15);
   const chars = readFileSync(FILE, 'utf8').length;
   // peak RSS needs a process per side; their timings are kept for reference
   const rows = [runChild('parse', runs), runChild('jieba', runs)];
