@@ -741,3 +741,10 @@ describe('a bound after an aside (real-CX cx01)', () => {
     expect(got).toEqual(['>=754.61万亩', '>=216万亩', '>=52.82亿斤']);
   });
 });
+
+describe('平米, the spoken 平方米 (real-DD dd10)', () => {
+  it('reads "96万平米" and "13万平米" as areas, the magnitude kept', () => {
+    const got = parseText('2019年,第一期改造59个老旧小区,建筑面积96万平米,室外环境改造面积13万平米。\n').targets.map((t) => `${t.value}${t.unit}`);
+    expect(got).toEqual(['59个', '96万平米', '13万平米']);
+  });
+});
