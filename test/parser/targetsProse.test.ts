@@ -748,3 +748,10 @@ describe('平米, the spoken 平方米 (real-DD dd10)', () => {
     expect(got).toEqual(['59个', '96万平米', '13万平米']);
   });
 });
+
+describe('measure words the real pages count in (盏, 羽, 组, 例, 根, 期, 块, 延米)', () => {
+  it('keeps each as the figure\'s unit', () => {
+    const got = parseText('2024年,新增路灯120盏,出栏肉鸡50万羽,举办培训班6期,新建篮球场8块,铺设管网3000延米。\n').targets.map((t) => `${t.value}${t.unit}`);
+    expect(got).toEqual(['120盏', '50万羽', '6期', '8块', '3000延米']);
+  });
+});
