@@ -101,8 +101,16 @@ function readColumn(cell: string): Column | null {
   // "主要协作单位", "协同配合单位", "主办单位": a role label the vocabulary composes
   const role = labelRole(c);
   if (role) return role;
+  // "责任单位或牵头单位", "牵头/责任单位": one unit column named by two roles; its unit takes the stronger
+  const either = /^(.{2,8}?)(?:或|\/)(.{2,8})$/.exec(c);
+  if (either) {
+    const roles = [readColumn(either[1]), readColumn(either[2])];
+    for (const r of ['lead', 'responsible', 'cooperating'] as const) if (roles.includes(r) && roles.every((x) => x === 'lead' || x === 'responsible' || x === 'cooperating')) return r;
+  }
+  // "国家园林城市标准或要求": the standard the row works to, in words
+  if (/^[\u4e00-\u9fa5]{0,8}(?:标准|要求)(?:或|及|和|与)(?:要求|标准)$/.test(c)) return 'detail';
   // "工作措施及目标", "任务内容和要求": a text column named with what it also holds
-  const both = /^(.{2,6}?)(?:及|和|与)(?:目标|要求|标准|成效|进度|时序|举措|措施)$/.exec(c);
+  const both = /^(.{2,8}?)(?:及|和|与|或)(?:目标|要求|标准|成效|进度|时序|举措|措施)$/.exec(c);
   if (both) {
     const first = readColumn(both[1]);
     if (first === 'task' || first === 'detail') return first;

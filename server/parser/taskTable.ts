@@ -773,6 +773,20 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
     const num = sCol > 0 && cells.length < columns.length && !/^\d{1,3}$/.test(cells[sCol]?.text ?? '') ? cells.findIndex((c, k) => k < sCol && /^\d{1,3}$/.test(c.text)) : -1;
     if (num >= 0) shift = sCol - num;
     const uCol = columns.findIndex(UNIT_COL);
+    // "2、… | 加强… | 市规划局 市建设局 | 有关部门 | 2010年9月20日前 |": a short row closing on the deadline of the
+    // header's last column lines up from the right, when that puts a unit under the first unit column
+    const gap = columns.length - cells.length;
+    if (
+      !shift &&
+      gap > 0 &&
+      uCol >= gap &&
+      columns[columns.length - 1] === 'deadline' &&
+      cells.length >= 3 &&
+      cells[cells.length - 1].text.length <= 20 &&
+      parseDeadline(cells[cells.length - 1].text) &&
+      unitCell(cells[uCol - gap].text)
+    )
+      shift = gap;
     if (!shift && uCol >= 0 && !(cells[uCol] && (unitCell(cells[uCol].text) || hasRoleVerb(cells[uCol].text) || !cells[uCol].text))) {
       const most = Math.min(uCol, Math.max(columns.length - cells.length, 2));
       for (let o = 1; o <= most; o++) {

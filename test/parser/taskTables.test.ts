@@ -501,3 +501,18 @@ describe('a table stored one cell per run of lines, a lone "|" between cells, a 
     ]);
   });
 });
+
+describe('a unit column named by two roles, rows short of their merged first cell (real-DF df01)', () => {
+  const text = [
+    '任务 内容 | 国家园林城市 标准或要求 | 工作内容及要求 | 责任单位 或牵头单位 | 协助 单位 | 完成 期限 |',
+    '生 态 环 境 | 1、城市大环境绿化扎实开展,效果明显。 | 禁止开发城市周围的自然山体,保护植被。 | 市规划局 | 市国土资源局 | 2010年9月20日前 |',
+    '2、按照城市卫生、安全、防灾、环保等要求建设防护绿地。 | 加强建成区防护绿地的建设及绿化带的管护。 | 市规划局 市建设局 | 有关部门 | 2010年9月20日前 |',
+    '',
+  ].join('\n');
+  it('reads "责任单位或牵头单位" as the lead, and a short row closing on its deadline from the right', () => {
+    expect(roles(text)).toEqual([
+      [['市规划局'], [], ['市国土资源局']],
+      [['市规划局', '市建设局'], [], ['有关部门']],
+    ]);
+  });
+});
