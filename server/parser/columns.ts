@@ -77,6 +77,13 @@ function readColumn(cell: string): Column | null {
   if (/^(?:考核项目|考核类别|考核内容类别|指标组|指标类别|目标类别)$/.test(c)) return 'other';
   // "分管市领导", "分管县领导", "责任领导(分管)": named people
   if (/^(?:[市区县镇乡]政府)?(?:分管|联系|牵头|包抓|包保)(?:市|区|县|镇|乡)?(?:级)?领导$/.test(c)) return 'leaders';
+  // a 双随机 check plan: "检查主体" carries the check out, "年度计划名称" names it, "检查内容" says what it covers,
+  // "计划开展时间" when, "抽查比例"/"抽查数量" its figures for the year
+  if (/^(?:检查|抽查|执法|监管)(?:主体|单位|部门)$/.test(c)) return 'responsible';
+  if (/^(?:年度)?(?:计划|检查|抽查)(?:事项)?名称$/.test(c)) return 'task';
+  if (/^(?:检查|抽查|监管|执法|督查)(?:内容|事项)$/.test(c)) return 'detail';
+  if (/^(?:计划)?(?:开展|实施|检查|抽查)时间$/.test(c)) return 'deadline';
+  if (/^(?:抽查|检查)(?:比例|数量)$/.test(c)) return 'figure';
   // "1-9月份工作取得成效", "监督电话": what was done, how to reach them
   if (/^(?:\S{0,10}?)(?:取得成效|工作成效|主要成效|存在(?:的)?问题(?:或|和|及)?(?:困难|不足)?|下一?步(?:工作)?(?:打算|计划|措施|思路))$|^(?:监督|联系|咨询)(?:科室|处室|电话|方式|人)+$|^联系人$/.test(c)) return 'other';
   // "重点工作任务", "主要工作措施", "具体举措", "完成时间节点": the usual names with a qualifier before them

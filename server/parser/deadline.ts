@@ -16,6 +16,13 @@ export function parseDeadline(text: string, contextYear: number | null = null): 
   // "2023.06-2025.12" (开竣工时间): the work is due when it ends; a lone "2025.12" is that month
   const dotted = /^\s*(?:(20\d{2})[./](\d{1,2})\s*[-—–~至]\s*)?(20\d{2})[./](\d{1,2})\s*$/.exec(text);
   if (dotted && Number(dotted[4]) >= 1 && Number(dotted[4]) <= 12) return { deadline: `${dotted[3]}-${pad(Number(dotted[4]))}`, text: text.trim() };
+  // "1月—12月", "2023年3月至6月" (计划开展时间): the work runs to the span's last month, as "1—12月" reads already
+  const span = /(?:(\d{4})年)?(\d{1,2})月(?:\d{1,2}日)?\s*[-—–~至到]\s*(?:(\d{4})年)?(\d{1,2})月(?:(\d{1,2})日|(底|末|上旬|中旬|下旬))?(?:前|以前|之前)?/.exec(text);
+  if (span && Number(span[4]) >= 1 && Number(span[4]) <= 12 && (span[3] || Number(span[2]) <= Number(span[4]))) {
+    const year = span[3] ? Number(span[3]) : span[1] ? Number(span[1]) : contextYear;
+    const day = span[5] ? Number(span[5]) : null;
+    return { deadline: year ? `${year}-${pad(Number(span[4]))}${day && day <= 31 ? `-${pad(day)}` : ''}` : null, text: span[0] };
+  }
   const m =
     /(?:(\d{4})年)?(\d{1,2}|[一二三四五六七八九十]{1,3})月(?:(\d{1,2})日|(底|末|上旬|中旬|下旬|初|中))?(?:前|以前|之前)?/.exec(text) ??
     null;

@@ -57,3 +57,15 @@ describe('the month the work ends, said by its verb (e14: "预计2021年11月份
     expect(plan.tasks.find((t) => t.text.includes('资金拨付'))?.deadline ?? null).toBeNull();
   });
 });
+
+describe('a span of months (real-DJ dj07 计划开展时间 "1月—12月")', () => {
+  it('is due at the span\'s last month, as "1—12月" is', () => {
+    expect(['1月—12月', '2023年3月至6月', '2023年3月-2024年6月', '2023年5月20日至6月30日', '1—12月'].map((s) => parseDeadline(s, 2023)?.deadline)).toEqual([
+      '2023-12',
+      '2023-06',
+      '2024-06',
+      '2023-06-30',
+      '2023-12',
+    ]);
+  });
+});

@@ -516,3 +516,23 @@ describe('a unit column named by two roles, rows short of their merged first cel
     ]);
   });
 });
+
+describe('a 双随机 check plan (real-DJ dj07)', () => {
+  const text = [
+    '2023年“双随机、一公开”抽查工作计划 | ||||||||',
+    '序号 | 检查主体 | 年度计划名称 | 检查内容 | 计划开展时间 | 股室 | 抽查比例 | 抽查频次 | 抽查数量 |',
+    '1 | 上高县市场监督管理局 | 对特种设备作业人员的行政检查 | 对特种设备作业人员的行政检查 | 1月—12月 | 特种设备股 | 5% | =1 | 1户 |',
+    '2 | 上高县市场监督管理局 | 对经营者价格活动的行政检查 | 对经营者价格活动的行政检查 | 1月—12月 | 价监股 | 10% | =1 | 1户 |',
+    '',
+  ].join('\n');
+  const plan = parseText(text);
+  it('reads each check as a task, the checking body responsible, due when its span ends', () => {
+    expect(plan.tasks.map((t) => [t.title, raws(t.responsible)[0], t.deadline])).toEqual([
+      ['对特种设备作业人员的行政检查', '上高县市场监督管理局', '2023-12'],
+      ['对经营者价格活动的行政检查', '上高县市场监督管理局', '2023-12'],
+    ]);
+  });
+  it('keeps the share to check as a target', () => {
+    expect(plan.targets.filter((t) => t.unit === '%').map((t) => t.value)).toEqual([5, 10]);
+  });
+});
