@@ -174,7 +174,10 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
 
 
 export function sectorList(value: string, offset: number): Piece[] | null {
-  const m = /^(.+?)(等)?(?:有关|相关)?(?:职能)?部门$/.exec(value.trim());
+  // ("建设、工商等行业主管、监管部门": after 等, the kind of office they share before 部门)
+  const m =
+    /^(.+?)(等)(?:有关|相关)?(?:行业)?(?:主管|监管|执法)(?:[、和及](?:主管|监管|执法))?部门$/.exec(value.trim()) ??
+    /^(.+?)(等)?(?:有关|相关)?(?:职能)?部门$/.exec(value.trim());
   if (!m) return null;
   const lead = value.length - value.trimStart().length;
   // "发改和粮食物资储备、农业农村等部门": two fields joined by 和 (a field's own 和, "住房和城乡建设", stays whole)

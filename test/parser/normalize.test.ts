@@ -91,3 +91,10 @@ describe('normalize: a page spaced by blank lines and indented with no-break spa
     expect(plain.split('\n').filter((l) => !l.trim())).toHaveLength(0);
   });
 });
+
+describe('"举报电话" in a sentence near the page\'s head (real-DK dk02)', () => {
+  it('is no footer: only a line giving the number is', () => {
+    expect(normalize('市公安局要于11月8日前向社会公布举报电话,受理举报。\n正文').text).toContain('公布举报电话');
+    expect(normalize('正文\n举报电话:023-12345678').text).not.toContain('12345678');
+  });
+});

@@ -136,3 +136,14 @@ describe('a province\'s 厅 ends an organ\'s name wherever a city\'s 局 does', 
     expect(tasks.flatMap((t) => t.responsible.map((u) => u.raw))).toEqual(['省教育厅', '省公安厅']);
   });
 });
+
+describe('fields of government before "等行业主管、监管部门" (real-DK dk02)', () => {
+  it('names each field as a unit, the kind of office they share dropped with 等', () => {
+    const t = parseText('一、工作要求\n建设、农牧林业、银监、工商等行业主管、监管部门要于11月8日前向社会公布举报电话。\n').tasks;
+    expect(t.map((x) => x.responsible.map((u) => u.raw))).toEqual([['建设', '农牧林业', '银监', '工商']]);
+  });
+  it('leaves "卫生健康、市场监管部门" as it was: 监管 there is the field\'s own word', () => {
+    const t = parseText('一、工作要求\n各地教育部门要会同卫生健康、市场监管部门于9月底前开展食品安全检查。\n').tasks;
+    expect(t.map((x) => x.cooperating.map((u) => u.raw))).toEqual([['卫生健康', '市场监管部门']]);
+  });
+});
