@@ -273,7 +273,7 @@ const cityLookups = new WeakMap<object, string | null>();
 const ACTION = /着力|推进|推动|加快|加强|一批|开展|提升|实施|打造|完善|积极|深化|强化|构建|支持|鼓励|引导|落实|不再|列出|均需|按照|围绕|任务|工作/;
 
 // "市城市更新工作领导小组办公室", "…改造工作专班": the action word is part of the organ's name
-const NAMED_BODY = /(?:工作|推进|建设|改革|任务)(?=(?:工作)?(?:领导小组|专班|指挥部|委员会|联席会议|办公室|推进组|小组|中心|办))|工作(?=[局站队部委处组]$)/g;
+const NAMED_BODY = /(?:工作|推进|建设|改革|任务)(?=(?:工作)?(?:领导小组|专班|指挥部|委员会|联席会议|办公室|推进组|小组|中心|办))|工作(?=[局站队部委处组]$|(?:督查|督导|督办|协调|推进|指导|考核)(?:办|室|组|处)$)/g;
 
 /** "市市场监管局(市知识产权局)", "各区人民政府(含开发区管委会)": the name is what stands before the note */
 export function withoutTrailingNote(text: string): string {

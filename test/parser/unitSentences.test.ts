@@ -947,3 +947,13 @@ describe('a news byline, then a province\'s office working with its 厅 (real-AK
     expect(tasks.map((t) => [raws(t.lead), raws(t.cooperating)])).toEqual([[['省食安办'], ['省教育厅', '省公安厅', '省卫健委', '省市场监管局']]]);
   });
 });
+
+describe('more pieces of work for addressees: a channel or mechanism set up, a clean-up, guidance to firms (real-DK, DF)', () => {
+  it('takes each as the collective\'s task; an exhortation alone stays none', () => {
+    const resp = (s: string) => parseText(s).tasks.map((t) => raws(t.responsible));
+    expect(resp('各地、各有关部门要建立信息沟通渠道,实现信息共享。\n')).toEqual([['各地', '各有关部门']]);
+    expect(resp('各责任单位要迅速开展工作,动员力量进行集中治理。\n')).toEqual([['各责任单位']]);
+    expect(resp('各级工会要指导企业建立和完善工会组织。\n')).toEqual([['各级工会']]);
+    expect(resp('各有关单位要高度重视,加强组织领导,形成工作合力。\n')).toEqual([]);
+  });
+});
