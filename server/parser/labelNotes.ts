@@ -8,7 +8,7 @@ import { emptyNote, type RespNote, type Role } from './noteParts.js';
 
 /** "同上": the same as the item above */
 export const SAME = /^\s*(?:均|也|亦)?同上\s*$/;
-import { DEADLINE_LABELS, DIVISION_LABELS, HELP_VERB, LEADER_LABELS, ROLE_LABEL_SRC, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
+import { BARE_DUTY_LABELS, DEADLINE_LABELS, DIVISION_LABELS, HELP_VERB, LEADER_LABELS, ROLE_LABEL_SRC, isLeadLabel, labelRole, roleOfCore } from './vocabulary.js';
 
 // leader and deadline labels, then every unit-role label the vocabulary composes ("牵头单位", "主要协作单位",
 // "共同责任单位", "责任主体"…: vocabulary.ts decides each role once)
@@ -16,6 +16,8 @@ const OWN_LABELS: [string, Role][] = [
   ...LEADER_LABELS.map((l) => [l, 'leaders'] as [string, Role]),
   ...DEADLINE_LABELS.map((l) => [l, 'deadline'] as [string, Role]),
   ...DIVISION_LABELS.map((l) => [l, 'responsible'] as [string, Role]),
+  // "(主体责任:白茶村委会,监督责任:市工商局)": a problem list's note, the duty named without its holder word
+  ...BARE_DUTY_LABELS.map((l) => [l, 'responsible'] as [string, Role]),
 ];
 const OWN = new Map(OWN_LABELS);
 export const roleOfLabel = (label: string): Role | undefined => OWN.get(label) ?? labelRole(label) ?? undefined;

@@ -57,6 +57,8 @@ export const HELP_VERB = /配合|参与|参加|协助|协同|协办/;
 export const LEADER_LABELS = ['牵头负责领导', '牵头领导', '责任领导', '分管领导', '分包领导', '包保领导', '责任人'] as const;
 /** labels of a division of work whose value names the units with their verbs ("部门分工:省发展改革委牵头,各地、各部门配合") */
 export const DIVISION_LABELS = ['部门分工', '单位分工'] as const;
+/** duties named without their holder ("主体责任:X,监督责任:Y"): who answers for the item, and who watches over it */
+export const BARE_DUTY_LABELS = ['主体责任', '监督责任', '监管责任'] as const;
 /** deadline labels */
 export const DEADLINE_LABELS = ['完成时限', '完成时间', '时间节点', '时限要求'] as const;
 

@@ -461,3 +461,13 @@ describe('a heading naming the unit\'s role keeps its items as that unit\'s task
     expect(t && [t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)]).toEqual([['省编办'], []]);
   });
 });
+
+describe('a problem list whose notes name duties without a holder word (real-DF df05)', () => {
+  it('reads "主体责任:X,监督责任:Y" as both responsible', () => {
+    const text = '● 白茶市场存在空闲摊位乱堆乱放,水产区脏乱差现象。\n(主体责任:白茶村委会,监督责任:市工商局)\n● 星悦公馆背后建筑工地大量生活、建筑垃圾堆积,无人管理。\n(主体责任:星悦公馆,监督责任:市住建委)\n';
+    expect(parseText(text).tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([
+      ['白茶村委会', '市工商局'],
+      ['星悦公馆', '市住建委'],
+    ]);
+  });
+});
