@@ -576,6 +576,8 @@ function figure(
   if (unit && /^(?:个|家)$/.test(unit) && /^[^,;。]{0,20}?(?:负责同志|负责人|主要领导|分管领导|代表)[^,;。]{0,6}?(?:参加|出席|列席|参会|与会)/.test(rest)) return null;
   // "0浏览 评论0条": a web page's counters
   if (/^\s*(?:次|人次)?\s*(?:浏览|阅读|点击|评论|点赞|收藏|分享)/.test(rest) || /(?:浏览|阅读|点击|评论|点赞|收藏)(?:量|数|次数)?\s*[::]?\s*$/.test(s.slice(Math.max(0, i - 8), i))) return null;
+  // "建成一个5人制足球场", "11人制": a game's format, not a count of people
+  if (unit === '人' && /^制/.test(rest)) return null;
   // "城管队员共40余人参加了会议": who attended a meeting, not a figure to reach
   if ((unit === '人' || unit === '名') && ATTENDED.test(rest)) return null;
   // "大会应到代表103名,实到93名": a meeting's roll

@@ -755,3 +755,10 @@ describe('measure words the real pages count in (盏, 羽, 组, 例, 根, 期, �
     expect(got).toEqual(['120盏', '50万羽', '6期', '8块', '3000延米']);
   });
 });
+
+describe('a game\'s format (real-DI di01)', () => {
+  it('reads no target in "5人制足球场", and keeps the count of pitches', () => {
+    const got = parseText('到2020年,每个乡(镇)建成一个5人制足球场,新建11人制足球场20个。\n').targets.map((t) => `${t.value}${t.unit}`);
+    expect(got).toEqual(['20个']);
+  });
+});
