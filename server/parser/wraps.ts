@@ -152,8 +152,8 @@ export function joinLabelListWraps(cur: Mapped): Mapped {
 }
 
 // a role or time label alone on its line, without its colon: "责任单位⏎卫健局、文旅局⏎配合单位⏎各乡镇"
-const BARE_LABEL = /^[ \t]*(?:牵头|责任|配合|协办|主办|主责|协同|参与|落实)(?:单位|部门)[ \t]*$|^[ \t]*(?:完成时限|完成时间|时间节点|责任领导|牵头领导)[ \t]*$/;
-const UNIT_ENDING = /(?:局|厅|委|办|政府|中心|乡镇|街道|乡|镇|部|院|会|公司|集团|队|所|站|处|科|室|区|县|市)(?:[、,]|$)/;
+const BARE_LABEL = /^[ \t]*(?:牵头|责任|配合|协办|主办|承办|主责|协同|参与|落实)(?:单位|部门)[ \t]*[:]?[ \t]*$|^[ \t]*(?:完成时限|完成时间|时间节点|责任领导|牵头领导)[ \t]*[:]?[ \t]*$/;
+const UNIT_ENDING = /(?:局|厅|委|办|政府|中心|乡镇|街道|乡|镇|部|院|会|公司|集团|队|所|站|处|科|室|区|县|市|联)(?:[、,]|$)/;
 const HEADER_WORD = /^(?:[\u4e00-\u9fa5]{0,6}(?:单位|部门|科室|处室|股室|负责人|时间|时限|情况|内容|任务|名称|序号|备注|领导|措施|目标))$/;
 const TIME_WORD = /\d{1,2}月|年底|年内|季度|长期|持续|底前|月前/;
 
@@ -181,8 +181,16 @@ export function joinBareLabels(cur: Mapped): Mapped {
     if (!next || next.length > 80 || BARE_LABEL.test(next) || MARKER_START.test(next) || /[。;]/.test(next) || HEADER_WORD.test(next)) continue;
     const fits = /时限|时间|节点/.test(label) ? TIME_WORD.test(next) : /领导/.test(label) || UNIT_ENDING.test(next);
     if (!fits) continue;
+    const colon = /:\s*$/.test(label);
     const from = lines[k].start + label.trimEnd().length;
-    edits.push({ start: from, end: lines[n].start + (lines[n].text.length - lines[n].text.trimStart().length), text: ':' });
+    edits.push({ start: from, end: lines[n].start + (lines[n].text.length - lines[n].text.trimStart().length), text: colon ? '' : ':' });
+    // "主办单位:⏎自治区农牧厅⏎自治区林业厅⏎中共**县委员会": a label with its colon, its units a line each below it
+    if (!colon || /时限|时间|节点|领导/.test(label)) continue;
+    for (let j = n + 1; j < lines.length; j++) {
+      const more = lines[j].text.trim();
+      if (!more || more.length > 30 || BARE_LABEL.test(more) || MARKER_START.test(more) || /[。;:,]/.test(more) || HEADER_WORD.test(more) || !UNIT_ENDING.test(more)) break;
+      edits.push({ start: lines[j - 1].start + lines[j - 1].text.trimEnd().length, end: lines[j].start + (lines[j].text.length - lines[j].text.trimStart().length), text: '、' });
+    }
   }
   return applyEdits(cur, edits);
 }

@@ -471,3 +471,13 @@ describe('a problem list whose notes name duties without a holder word (real-DF 
     ]);
   });
 });
+
+describe('a label line with its colon, its units on the lines below (real-DN dn06)', () => {
+  it('reads "牵头部门:⏎县委办" and "配合部门:⏎A⏎B" as the group\'s notes', () => {
+    const text = '二、工作职责\n1、综合协调组\n负责活动的统筹协调。\n牵头部门:\n县委办\n配合部门:\n政府办、财政局\n2、宣传组\n负责宣传报道。\n牵头部门:\n县委宣传部\n配合部门:\n县融媒体中心\n县文联\n';
+    expect(parseText(text).tasks.map((t) => [t.title, t.lead.map((u) => u.raw), t.cooperating.map((u) => u.raw)])).toEqual([
+      ['综合协调组', ['县委办'], ['政府办', '财政局']],
+      ['宣传组', ['县委宣传部'], ['县融媒体中心', '县文联']],
+    ]);
+  });
+});
