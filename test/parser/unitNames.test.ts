@@ -147,3 +147,10 @@ describe('fields of government before "等行业主管、监管部门" (real-DK 
     expect(t.map((x) => x.cooperating.map((u) => u.raw))).toEqual([['卫生健康', '市场监管部门']]);
   });
 });
+
+describe('政协办, the office of the CPPCC (real-DN dn08)', () => {
+  it('is a body: its 协办 is no verb', () => {
+    const t = parseText('一、接待工作\n做好接待工作,由市府办牵头,市委办、人大办、政协办、武装部配合。\n').tasks;
+    expect(t.map((x) => x.cooperating.map((u) => u.raw))).toEqual([['市委办', '人大办', '政协办', '武装部']]);
+  });
+});
