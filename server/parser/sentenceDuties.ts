@@ -954,6 +954,11 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   const purpose =
     !since && !speaker ? /^(?:为了?|根据|按照|依据|依照|对于|针对|对(?=[^,,;。“”]{2,30}的[,,]))[^,,;。“”]{2,30}[,,]\s*(?![^,,;。]{0,30}?要求)(?=[^,,;。]{2,30}?(?:要|应|须|必须|将|负责|牵头))/.exec(sm.slice(lead)) : null;
   if (purpose) lead += purpose[0].length;
+  // "在耕地保护责任目标考核年,由省国土资源厅会同省农牧厅…,对…进行考核": when, then 由 the unit that does it with others
+  const during = /^在[^,,;。]{2,20}(?:年|期间|时|中)[,,]\s*(?=由[^,;。]{2,30}?(?:会同|联合))/.exec(sm.slice(lead));
+  if (during) lead += during[0].length;
+  const by = /^由(?=[^,;。由]{2,30}?(?:会同|联合)[^,;。]{2,60}?[,,])/.exec(sm.slice(lead));
+  if (by) lead += by[0].length;
   // "8月7日前金元村、石宝沟村要完成…": the date first, then the units
   const dateFirst = DATE_FIRST.exec(sm.slice(lead));
   if (dateFirst && !speaker) lead += dateFirst[0].length;

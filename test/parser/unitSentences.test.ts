@@ -957,3 +957,13 @@ describe('more pieces of work for addressees: a channel or mechanism set up, a c
     expect(resp('各有关单位要高度重视,加强组织领导,形成工作合力。\n')).toEqual([]);
   });
 });
+
+describe('"由X会同Y等部门,对…进行考核" opening a sentence, a time before it (real-DL dl04)', () => {
+  it('gives X the lead and Y the help', () => {
+    const text = '四、考核\n(二)省国土资源厅会同省农牧厅等部门,每年对各市州耕地保护责任目标履行情况进行抽查。\n(三)在耕地保护责任目标考核年,由省国土资源厅会同省农牧厅、省统计局等部门,对各市州耕地保护责任目标履行情况进行考核,并将结果报省政府。\n';
+    expect(parseText(text).tasks.map((t) => [raws(t.lead), raws(t.cooperating)])).toEqual([
+      [['省国土资源厅'], ['省农牧厅']],
+      [['省国土资源厅'], ['省农牧厅', '省统计局']],
+    ]);
+  });
+});
