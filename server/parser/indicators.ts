@@ -290,10 +290,16 @@ function readFlat(doc: ParseContext['doc'], first: number): FlatTable | null {
   // "苏州市 | 张家港 | …": the columns after the unit column are named by what they hold figures for
   if (h >= 3 && /^(?:序号|编号)$/.test(headKey(cells[0].c.text)) && cells.slice(0, h).some((x) => /单位/.test(x.c.text)))
     while (h < cells.length && h < 30 && /^[\u4e00-\u9fa5]{2,8}$/.test(cells[h].c.text) && cells[h].c.text !== '1') h++;
-  const header = cells.slice(0, h).map((x) => ({ ...x.c, text: headKey(x.c.text) }));
+  let header = cells.slice(0, h).map((x) => ({ ...x.c, text: headKey(x.c.text) }));
   if (h < 3 || !header.some((c) => /指标|名称|项目/.test(c.text))) return null;
   const body = cells.slice(h);
-  const indexCol = /^(?:序号|编号)$/.test(header[0].text);
+  let indexCol = /^(?:序号|编号)$/.test(header[0].text);
+  // "领域 ⏎ 指标 ⏎ 2025年" over "残疾预防知识普及行动 ⏎ 1 ⏎ 重点人群…普及率 ⏎ >85%": the running number stands where the
+  // header names the category, the category printed once before its group's first row
+  if (!indexCol && /^(?:类别|分类|领域)$/.test(header[0].text) && ['1', '2', '3'].every((n) => body.some((x) => x.c.text === n))) {
+    header = [{ ...header[0], text: '序号' }, ...header.slice(1)];
+    indexCol = true;
+  }
   const rows: Cell[][] = [];
   const sections: (string | null)[] = [];
   if (indexCol) {

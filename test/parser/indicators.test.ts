@@ -209,3 +209,15 @@ describe('the section lines of a flat indicator table name its rows\' category (
     ]);
   });
 });
+
+describe('a flat indicator table whose running number stands under the category\'s header (real-DP dp05)', () => {
+  it('reads each row by its number, the category printed before its group dropped', () => {
+    const text = ['二、主要指标', '', '领域', '', '指标', '', '2025年', '', '残疾预防知识普及行动', '', '1', '', '重点人群残疾预防知识普及率', '', '>85%', '', '出生缺陷和发育障碍致残防控行动', '', '2', '', '婚前医学检测率', '', '>70%', '', '3', '', '新生儿遗传代谢性疾病筛查率', '', '≥98%', ''].join('\n');
+    const got = extractIndicators(ctxOf(text)).map((i) => [i.name, i.targets[0]?.comparator, i.targets[0]?.value, i.targets[0]?.year]);
+    expect(got).toEqual([
+      ['重点人群残疾预防知识普及率', '>', 85, 2025],
+      ['婚前医学检测率', '>', 70, 2025],
+      ['新生儿遗传代谢性疾病筛查率', '>=', 98, 2025],
+    ]);
+  });
+});
