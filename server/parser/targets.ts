@@ -848,7 +848,11 @@ function figure(
   const valueMax = m[8] !== undefined ? Number(m[8]) : null;
   // "不少于1家示范企业和10个重点项目": a bound before the first counted object of a list holds for the next
   const listed = prev && prev.at <= i && /^[\u4e00-\u9fa5“”]{1,16}(?:和|及|与|以及)\s*$/.test(s.slice(prev.at, i)) && /(?:不少于|不低于|至少|超过)\s*[\d.]+\s*[\u4e00-\u9fa5]{0,2}$/.test(s.slice(0, prev.at).slice(-12)) ? prev.t.comparator : null;
-  const cmp: Comparator = valueMax !== null ? 'range' : (comparator ?? (words.length ? comparatorOf(words) : (listed ?? verbCmp ?? '=')));
+  // "每周至少巡河1次": a bound before the verb the figure closes; "引进10个项目以上": a bound after what it counts
+  const boundBefore = /(?:至少|不少于|不低于)[\u4e00-\u9fa5]{1,4}$/.test(pre.trimEnd()) ? '>=' : null;
+  const boundAfter = /[\u4e00-\u9fa5]以上$/.test(subject) && objectEnd > end ? '>=' : null;
+  if (boundAfter) subject = subject.slice(0, -2);
+  const cmp: Comparator = valueMax !== null ? 'range' : (comparator ?? boundAfter ?? (words.length ? comparatorOf(words) : (listed ?? verbCmp ?? boundBefore ?? '=')));
   const at = subject ? pre.lastIndexOf(subject) : -1;
   const quoteStart = clauseStart + (at >= 0 ? at : pre.length - pre.trimStart().length);
   // "不少于1200人次/年": "/年" says how often, not what is counted — the unit is 人次, the target recurs

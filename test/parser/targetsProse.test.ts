@@ -762,3 +762,10 @@ describe('a game\'s format (real-DI di01)', () => {
     expect(got).toEqual(['20个']);
   });
 });
+
+describe('a bound before the verb a figure closes, or after what it counts (real-DM dm04)', () => {
+  it('reads "每周至少巡河1次" and "力争引进10个项目以上" as >=', () => {
+    const got = parseText('2024年工作要求:村级河长每周至少巡河1次,力争引进10个项目以上,新增就业岗位500个。\n').targets.map((t) => `${t.subject} ${t.comparator}${t.value}${t.unit}`);
+    expect(got).toEqual(['村级河长每周至少巡河 >=1次', '引进项目 >=10个', '新增就业岗位 =500个']);
+  });
+});
