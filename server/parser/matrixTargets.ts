@@ -32,7 +32,7 @@ export interface MatrixTable {
 // "小区数(个)", "计划投资(亿元)", "建筑面积(万平方米)": a measure with its unit
 const MEASURE_UNIT = /^([\u4e00-\u9fa5A-Za-z]{2,20}?)\s*[(（]([^()（）、,]{1,8})[)）]$/;
 // "建筑面积", "户数", "改造面积": a measure named without a unit
-const MEASURE_NAME = /^[\u4e00-\u9fa5]{1,10}(?:数|面积|投资|金额|产值|规模|长度|里程|数量|户数|人数|个数)$/;
+const MEASURE_NAME = /^[\u4e00-\u9fa5]{1,10}(?:数|面积|投资|金额|产值|规模|长度|里程|数量|户数|人数|个数|目标|任务)$/;
 // what a row is about: a place, a unit, a project
 const LABEL_HEAD = /^(?:序号|城市|地区|市|县|区|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|乡镇|街道|镇街|单位|责任单位|名称|项目名称|地市|设区市|类别)$/;
 const FIGURE = /^-?\d+(?:\.\d+)?$/;
@@ -42,7 +42,14 @@ const PIPES = /^[\s|｜]*$/;
 function cellsOf(line: Line): Cell[] {
   const t = line.text;
   if (!t.trim() || PIPES.test(t)) return [];
-  const parts = t.includes('|') || t.includes('｜') ? t.split(/[|｜]/) : t.includes('\t') ? t.split('\t') : t.split(/ {2,}/);
+  let parts = t.includes('|') || t.includes('｜') ? t.split(/[|｜]/) : t.includes('\t') ? t.split('\t') : t.split(/ {2,}/);
+  // "万州区 1900 300" under "责任单位 外贸出口目标 实到外资目标": a quota table whose cells a single space parts — a row
+  // of a name and figures only, or a header of short names only
+  if (parts.filter((p) => p.trim()).length === 1) {
+    const words = t.trim().split(/ /);
+    if (words.length >= 2 && words.length <= 8 && (words.slice(1).every((w) => /^\d+(?:\.\d+)?$/.test(w)) || words.every((w) => /^[\u4e00-\u9fa5()]{2,12}$/.test(w))))
+      parts = t.split(/ /);
+  }
   const out: Cell[] = [];
   let at = 0;
   for (const p of parts) {
@@ -120,7 +127,14 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
   // (a single measure only with its unit written and a remarks column beside it)
   // (or a place column's quota: "地区 | 单位规上工业增加值能耗降幅目标(%)" then "城 厢 | 3.4")
   if (measures.length < 2 && !((tail || placeHead) && MEASURE_UNIT.test(measures[0].text.replace(/\s/g, '')))) return null;
-  if (!measures.some((c) => MEASURE_UNIT.test(c.text.replace(/\s/g, '')))) return null;
+  // "金额单位:万美元" on the line above the header: the unit every measure is counted in
+  let shared: string | null = null;
+  for (let u = i - 1; u >= 0 && u >= i - 2; u--) {
+    const got = /^\s*(?:金额|计量|数量)?单位\s*[::]\s*([\u4e00-\u9fa5%]{1,6})\s*$/.exec(lines[u].text);
+    if (got) shared = got[1];
+    if (lines[u].text.trim()) break;
+  }
+  if (!shared && !measures.some((c) => MEASURE_UNIT.test(c.text.replace(/\s/g, '')))) return null;
   const k = measures.length;
   const rows: { label: Cell[]; figures: Cell[]; end: number }[] = [];
   let cur: Cell[] = [];
@@ -188,7 +202,7 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
       if (!FIGURE.test(f.text)) return;
       const h = measures[total ? 0 : n].text.replace(/\s/g, '');
       const mu = MEASURE_UNIT.exec(h);
-      targets.push({ subject: `${label}${mu ? mu[1] : h}${total ? '合计' : ''}`, value: Number(f.text), unit: mu ? mu[2] : null, start: f.start, text: f.text });
+      targets.push({ subject: `${label}${mu ? mu[1] : h}${total ? '合计' : ''}`, value: Number(f.text), unit: mu ? mu[2] : shared, start: f.start, text: f.text });
     });
   }
   // rows of places or units by name ("长安镇 | 2150"): each is handed its quota; a total row is no one's

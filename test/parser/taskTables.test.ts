@@ -536,3 +536,17 @@ describe('a 双随机 check plan (real-DJ dj07)', () => {
     expect(plan.targets.filter((t) => t.unit === '%').map((t) => t.value)).toEqual([5, 10]);
   });
 });
+
+describe('a quota table whose cells a single space parts, its unit on the line above (real-DV dv12)', () => {
+  const text = ['附件1:', '2002年区县外经贸目标任务分解表', '金额单位:万美元', '责任单位 外贸出口目标 实到外资目标', '万州区 1900 300', '渝北区 2000 1000', '黔江区 150 100', '巴南区 7500 800', ''].join('\n');
+  const plan = parseText(text);
+  it('hands each place its row as a task', () => {
+    expect(plan.tasks.map((t) => raws(t.responsible))).toEqual([['万州区'], ['渝北区'], ['黔江区'], ['巴南区']]);
+  });
+  it('reads each figure in the unit the line above gives', () => {
+    expect(plan.targets.slice(0, 2).map((t) => [t.subject, t.value, t.unit])).toEqual([
+      ['万州区外贸出口目标', 1900, '万美元'],
+      ['万州区实到外资目标', 300, '万美元'],
+    ]);
+  });
+});
