@@ -576,6 +576,10 @@ function figure(
   if (unit && /^(?:个|家)$/.test(unit) && /^[^,;。]{0,20}?(?:负责同志|负责人|主要领导|分管领导|代表)[^,;。]{0,6}?(?:参加|出席|列席|参会|与会)/.test(rest)) return null;
   // "0浏览 评论0条": a web page's counters
   if (/^\s*(?:次|人次)?\s*(?:浏览|阅读|点击|评论|点赞|收藏|分享)/.test(rest) || /(?:浏览|阅读|点击|评论|点赞|收藏)(?:量|数|次数)?\s*[::]?\s*$/.test(s.slice(Math.max(0, i - 8), i))) return null;
+  // "读完约1分钟": a web page's reading time
+  if (/^(?:分钟|分)$/.test(unit ?? '') && /(?:读完|阅读|阅读时长|阅读时间)(?:约|需|大约)?\s*$/.test(s.slice(Math.max(0, i - 6), i))) return null;
+  // "成立四个督查组", "组织5个督查组深入…", "听取12个督导检查组…汇报": the teams sent to check, not a figure to reach
+  if (unit && /^[个個支]$/.test(unit) && /^\s*(?:专项)?(?:督查|督导|检查|巡查|督察|暗访|联合|工作|考核|指导|核查)[^,;。]{0,4}?(?:小)?[组組]/.test(rest)) return null;
   // "建成一个5人制足球场", "11人制": a game's format, not a count of people
   if (unit === '人' && /^制/.test(rest)) return null;
   // "城管队员共40余人参加了会议": who attended a meeting, not a figure to reach

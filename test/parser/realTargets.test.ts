@@ -265,3 +265,10 @@ describe('a meeting news item of one district (real-DC dc10, dc01)', () => {
     expect(plan.targets.map((x) => `${x.value}${x.unit}`)).toEqual([]);
   });
 });
+
+describe('a web page\'s reading time and the teams sent to check (real-EC ec01, DX, session 22)', () => {
+  it('takes neither as a target; a figure to reach beside them stays', () => {
+    const t = parseText('读完约1分钟\n区住建局组织5个督查组深入各街道,成立四个督查组开展检查。年底前新建停车位300个。\n').targets;
+    expect(t.map((x) => `${x.value}${x.unit}`)).toEqual(['300个']);
+  });
+});

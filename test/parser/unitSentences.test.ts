@@ -967,3 +967,14 @@ describe('"由X会同Y等部门,对…进行考核" opening a sentence, a time b
     ]);
   });
 });
+
+describe('an inspection team by name that will check, and a body that will organise and carry out (real-DZ, EB; session 22)', () => {
+  it('takes "督查组将…", "检查组将…" and "X将…组织实施" as that body\'s task', () => {
+    const resp = (s: string) => parseText(s).tasks.map((t) => raws(t.responsible));
+    expect(resp('督查组将每周对各单位整改情况进行督查通报。\n')).toEqual([['督查组']]);
+    expect(resp('市创卫督导组将对整改结果适时开展跟踪检查。\n')).toEqual([['市创卫督导组']]);
+    expect(resp('石桥铺镇人民政府将切实组织实施好民生实事项目。\n')).toEqual([['石桥铺镇人民政府']]);
+    // a pledge that names no piece of work stays none
+    expect(resp('四屏镇人大将始终依法履职。\n')).toEqual([]);
+  });
+});
