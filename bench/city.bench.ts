@@ -54,7 +54,11 @@ const office = await one<{ username: string }>(`select u.username from users u j
 // --server: another checkout's copy of bench/city/server.ts (the code before a change, for a before/after pair)
 const serverScript = args.get('server') ?? path.join(import.meta.dirname, 'city/server.ts');
 // --cpu-prof DIR: the server's CPU profile, written to DIR when it stops
-const { server, port } = await spawnBenchServer(serverScript, dbUrl, args.has('cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', args.get('cpu-prof')!] : []);
+// --server-db DIR: the server on an embedded PGlite data directory holding the same rows as --db (`luoshi db backup` of
+// --db restored into DIR), to find where the embedded database stops; the setup reads and the plan check still read --db,
+// and a request's statements are not captured (PGlite's are not pg's): no SQL alone
+const serverDb = args.get('server-db') ?? dbUrl;
+const { server, port } = await spawnBenchServer(serverScript, serverDb, args.has('cpu-prof') ? ['--cpu-prof', '--cpu-prof-dir', args.get('cpu-prof')!] : []);
 const base = `http://127.0.0.1:${port}`;
 async function login(username: string) {
   const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: BENCH_PASSWORD }) });
@@ -178,7 +182,8 @@ interface PlanNode { 'Node Type': string; 'Relation Name'?: string; 'Index Name'
 const LARGE = ['tasks', 'task_units', 'unit_tasks', 'task_statuses', 'reports', 'report_contributions', 'audit_events'];
 const nodesOf = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodesOf)];
 const planChecks: { route: string; ms: number; indexes: string; seqScans: string; ok: boolean }[] = [];
-for (const r of routes.filter((x) => x.path.includes('cursor='))) {
+// (the embedded database's statements are not captured: no plan to check)
+for (const r of serverDb === dbUrl ? routes.filter((x) => x.path.includes('cursor=')) : []) {
   let page: { ms: number; indexes: string[] } | null = null;
   const seq = new Set<string>();
   for (const st of firstCaptures.get(r.name)!.statements) {

@@ -24,6 +24,10 @@
 // --cpu-prof: the server's CPU profile, written to DIR; --node-args: the server's node options (its output then on stderr). "server CPU" is the app process's (user: JavaScript and the
 // collector; system: the kernel's part), "postgres CPU" every PostgreSQL process's on the machine (others' included),
 // "this bench's own CPU" its HTTP client's, on the same cores (phase 11).
+// --server-db DIR: the server on an embedded PGlite data directory (a copy of a generated database: `luoshi db backup` of
+// it, `luoshi db restore` into DIR), where the embedded database stops; the bench reads and writes DIR itself before
+// the server starts and after it stops (one process at a time), and the PostgreSQL-only watchers (wait events,
+// notifications, deadlocks, PostgreSQL's CPU) are left out.
 // Results: a markdown summary on stdout, JSON in /tmp/surge-bench-<time>.json.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -37,6 +41,7 @@ import { cpuOf, keepAliveSender, postgresCpu } from './city/measure.js';
 import { currentPeriod, effectiveState, runSettings, shanghaiToday } from '../server/queries/calendar.js';
 import { SESSION_COOKIE } from '../server/auth/sessions.js';
 import { benchArgs } from './city/args.js';
+import { openDb } from '../server/db/client.js';
 
 const args = benchArgs();
 const count = Number(args.get('count') ?? 5000);
@@ -46,10 +51,26 @@ const dbUrl = args.get('db') ?? process.env.LUOSHI_BENCH_DB ?? DEFAULT_BENCH_DB;
 const noNotify = args.has('no-notify');
 const warm = Number(args.get('warm') ?? 300);
 const serverScript = args.get('server') ?? path.join(import.meta.dirname, 'city/server.ts');
+const embedded = args.get('server-db');
+if (embedded && noNotify) throw new Error('--no-notify is for PostgreSQL (the embedded database has no trigger to disable)');
 
-const client = new pg.Client({ connectionString: dbUrl });
-await client.connect();
+interface Conn { query(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>; end(): Promise<void> }
+async function connect(): Promise<Conn> {
+  if (embedded) {
+    const handle = await openDb(embedded, { migrate: false });
+    const pglite = (handle.db as unknown as { $client: { query(t: string, v?: unknown[]): Promise<{ rows: unknown[] }> } }).$client;
+    return { query: (t, v) => pglite.query(t, v), end: () => handle.close() };
+  }
+  const c = new pg.Client({ connectionString: dbUrl });
+  await c.connect();
+  return c;
+}
+let client = await connect();
 const q = async <T>(text: string, values: unknown[] = []) => (await client.query(text, values)).rows as T[];
+const openTable = async () => {
+  await client.query('create temp table surge_open (plan_id int primary key, period_id int)');
+  await client.query(`insert into surge_open select * from unnest($1::int[], $2::int[])`, [open.map((o) => o.planId), open.map((o) => o.periodId)]);
+};
 const log = (s: string) => console.error(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 
 // ---------- the tasks: one per submission, in plans whose open period takes a reporter's submission ----------
@@ -72,8 +93,7 @@ for (const p of plans) {
   open.push({ planId: p.id, key: period.key, periodId: row?.id ?? null });
 }
 if (!open.length) throw new Error(`no plan has a period open on ${today}`);
-await client.query('create temp table surge_open (plan_id int primary key, period_id int)');
-await client.query(`insert into surge_open select * from unnest($1::int[], $2::int[])`, [open.map((o) => o.planId), open.map((o) => o.periodId)]);
+await openTable();
 // a task with a lead unit, no report for the open period or a draft never submitted; one lead unit (the lowest id)
 const drawn = await q<{ task_id: number; plan_id: number; unit_id: number }>(`
   select t.id task_id, t.plan_id, l.unit_id from tasks t join surge_open o on o.plan_id = t.plan_id
@@ -121,7 +141,9 @@ const restore = async () => {
 const profileDir = args.get('cpu-prof');
 // without their dashes (a value starting with -- would read as an option here): 'trace-gc max-semi-space-size=32'
 const nodeArgs = args.get('node-args')?.split(' ').filter(Boolean).map((a) => `--${a}`) ?? [];
-const { server, port } = await spawnBenchServer(serverScript, dbUrl, [...nodeArgs, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])]).catch(async (e) => {
+// (the embedded database is the server's alone while it runs)
+if (embedded) await client.end();
+const { server, port } = await spawnBenchServer(serverScript, embedded ?? dbUrl, [...nodeArgs, ...(profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [])]).catch(async (e) => {
   await restore();
   throw e;
 });
@@ -153,18 +175,18 @@ try {
   }
 
   // ---------- watchers: notifications counted, wait events sampled ----------
-  const listener = new pg.Client({ connectionString: dbUrl });
-  await listener.connect();
+  const listener = embedded ? null : new pg.Client({ connectionString: dbUrl });
+  await listener?.connect();
   let notifications = 0;
-  listener.on('notification', () => notifications++);
-  await listener.query('listen luoshi_change');
+  listener?.on('notification', () => notifications++);
+  await listener?.query('listen luoshi_change');
   const waits = new Map<string, number>();
   let samples = 0;
-  const sampler = new pg.Client({ connectionString: dbUrl });
-  await sampler.connect();
-  let sampling = true;
+  const sampler = embedded ? null : new pg.Client({ connectionString: dbUrl });
+  await sampler?.connect();
+  let sampling = !embedded;
   const sampling$ = (async () => {
-    while (sampling) {
+    while (sampling && sampler) {
       const { rows } = await sampler.query(`select coalesce(wait_event_type || '/' || wait_event, 'CPU') w, count(*)::int n from pg_stat_activity
         where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and application_name <> 'luoshi change listener' group by 1`);
       samples++;
@@ -172,9 +194,13 @@ try {
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
-  const dbStat = async () => (await q<{ deadlocks: string; xact_commit: string; xact_rollback: string; sessions: string }>(`select deadlocks, xact_commit, xact_rollback, sessions from pg_stat_database where datname = current_database()`))[0];
+  const dbStat = async () =>
+    embedded
+      ? { deadlocks: '0', xact_commit: '0', xact_rollback: '0', sessions: '0' }
+      : (await q<{ deadlocks: string; xact_commit: string; xact_rollback: string; sessions: string }>(`select deadlocks, xact_commit, xact_rollback, sessions from pg_stat_database where datname = current_database()`))[0];
   const statBefore = await dbStat();
-  const [{ now: startedAt }] = await q<{ now: Date }>('select now()');
+  // (the embedded database's clock is this machine's: a second early, so no row of the run is missed)
+  const [{ now: startedAt }] = embedded ? [{ now: new Date(Date.now() - 1000) }] : await q<{ now: Date }>('select now()');
   const loadBefore = loadavg();
   const pgBefore = postgresCpu();
   const cpuBefore = cpuOf(server.pid!);
@@ -230,8 +256,14 @@ try {
   sampling = false;
   await sampling$;
   const statAfter = await dbStat();
-  await listener.end();
-  await sampler.end();
+  await listener?.end();
+  await sampler?.end();
+  if (embedded) {
+    stopServer();
+    if (server.exitCode === null) await new Promise((r) => server.once('exit', r));
+    client = await connect();
+    await openTable();
+  }
 
   // ---------- counted afterwards ----------
   const ok = results.map((r, i) => ({ r, i })).filter(({ r }) => r.status === 200);
@@ -303,7 +335,8 @@ try {
 } finally {
   stopServer();
   await restore();
-  await client.end();
+  // (the embedded database's connection is closed already if the run stopped while the server had it)
+  await client.end().catch(() => {});
 }
 
 

@@ -2,7 +2,7 @@
 // their units, indicators, reporting periods, reports, contributions, notices and audit rows, loaded through the
 // project's own migrations with COPY. Deterministic: the same --seed and --today give the same rows.
 //
-//   npx tsx bench/city/generate.ts --size district|city|province [--seed 1] [--today 2026-12-04] [--db postgres://…/luoshi_bench]
+//   npx tsx bench/city/generate.ts --size district|city|province [--plans N] [--seed 1] [--today 2026-12-04] [--db postgres://…/luoshi_bench]
 //
 // The database named in --db (default postgres://postgres@127.0.0.1:5432/luoshi_bench) is dropped and created anew.
 // Sizes (issue #15's measured city: 38 districts, 2,474 units, 300 plans, 90,000 tasks, 440,000 links,
@@ -10,6 +10,8 @@
 //   district  1 district (65 units) + the city's departments, 30 plans × 300 tasks = 9,000 tasks
 //   city      38 districts, 300 plans × 300 tasks = 90,000 tasks
 //   province  the city × 2.5 (95 districts, 750 plans, ≈5 M reports)
+// --plans N: N plans in each district instead of the size's (a smaller or larger district for the embedded database's
+// limit: `--size district --plans 3` is a tenth of a district)
 // Every user's password is BENCH_PASSWORD (config.ts); usernames: city_office, d01_office, d01_leader, d01_u01_rep,
 // d01_u01_head (unit 01 of district 01), city_u01_rep …
 import pg from 'pg';
@@ -37,7 +39,8 @@ if (!SHAPES[size]) throw new Error(`--size district|city|province, not ${size}`)
 const seed = Number(args.get('seed') ?? 1);
 const today = args.get('today') ?? new Date().toISOString().slice(0, 10);
 const dbUrl = args.get('db') ?? process.env.LUOSHI_BENCH_DB ?? DEFAULT_BENCH_DB;
-const shape = SHAPES[size];
+const shape = { ...SHAPES[size], ...(args.has('plans') ? { plansPerDistrict: Number(args.get('plans')) } : {}) };
+if (!(shape.plansPerDistrict > 0)) throw new Error(`--plans takes a number above 0, not ${args.get('plans')}`);
 
 // ---------- deterministic randomness ----------
 function mulberry32(a: number) {

@@ -4,7 +4,7 @@
 //   GET  /__bench/idle       answers once no statement has run for 0.5 s (the bench waits for it between routes)
 //   POST /__bench/capture    {path, cookie, fresh?}: runs one request (fresh: with the answer cache off) and answers the
 //                            SQL statements it sent, with their values
-// Prints "listening <port>" when ready. DATABASE_URL names the database; LUOSHI_BENCH_LAZY_POOL=1 leaves the pool's
+// Prints "listening <port>" when ready. DATABASE_URL names the database (a PGlite data directory too); LUOSHI_BENCH_LAZY_POOL=1 leaves the pool's
 // connections to open in the first requests (as before `openConnections`, for a before/after pair); LUOSHI_WARM_UP=0 leaves out
 // the start's warm-up pass (http/warmUp.ts); LUOSHI_WARM_UP_HTTP=0 runs its passes as saveReport calls, not through the
 // HTTP route (phase 10's warm-up, for a before/after pair).
@@ -43,10 +43,15 @@ app.get('/__bench/same', async (_req, reply) => {
   return reply.send(same.body);
 });
 // requests whose client gave up at the end of a run are still being answered: busy until the pool has been idle 0.5 s
+// (PGlite, one connection in this thread: until no other request has been open for 0.5 s)
 const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
+let open = 0;
+app.addHook('onRequest', async () => void open++);
+app.addHook('onResponse', async () => void open--);
+const busy = () => (handle.kind === 'pg' ? pool.totalCount - pool.idleCount > 0 || pool.waitingCount > 0 : open > 1);
 app.get('/__bench/idle', async () => {
   for (let quiet = 0, i = 0; i < 1200; i++) {
-    quiet = pool.totalCount - pool.idleCount === 0 && pool.waitingCount === 0 ? quiet + 1 : 0;
+    quiet = busy() ? 0 : quiet + 1;
     if (quiet >= 5) return { idle: true };
     await new Promise((r) => setTimeout(r, 100));
   }
