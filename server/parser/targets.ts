@@ -560,6 +560,9 @@ function figure(
   if (before === '(' && /^\)/.test(rest) && !taskNamed) return null;
   // "完成农村公路改善工程137.4公里,占目标任务数110公里的124.9%": what was done, measured against the target
   if (/^[^,,;;。]{0,12}[,,]\s*(?:占|为|达到?)(?:年度|全年)?(?:目标任务|计划任务|任务|目标)/.test(s.slice(i + numStr.length))) return null;
+  // "完成投资295.9亿元,为年投资计划的80%": the amount done and its share of the year's plan (a progress report)
+  if (/^[^,,;;。]{0,12}[,,]\s*(?:占|为|完成|达到?)(?:年度|全年|年)?[\u4e00-\u9fa5]{0,4}?(?:计划|目标|任务)(?:任务|数)?的\s*\d/.test(s.slice(i + numStr.length))) return null;
+  if (unit === '%' && /(?:占|为)(?:年度|全年|年)?[\u4e00-\u9fa5]{0,4}?(?:计划|目标|任务)(?:任务|数)?的\s*$/.test(s.slice(Math.max(0, i - 16), i))) return null;
   // "承办单位将在交办后三个月内…答复": a time limit counted from an event, a deadline rather than a figure to reach
   if (unit && /^(?:个月|月|天|日|个工作日|工作日|周|小时)$/.test(unit) && /^\s*内/.test(rest) && /(?:后|起)\s*$/.test(s.slice(Math.max(0, i - 3), i))) return null;
   // "其中涉及城乡基础设施建设的97件,占总数的38.5%": a count in a breakdown, told with its share of the whole

@@ -272,3 +272,12 @@ describe('a web page\'s reading time and the teams sent to check (real-EC ec01, 
     expect(t.map((x) => `${x.value}${x.unit}`)).toEqual(['300个']);
   });
 });
+
+describe('a progress report\'s amounts against the year\'s plan (real-EF ef09, session 22)', () => {
+  it('takes neither the amount done nor its share of the plan; a share to reach by a date stays', () => {
+    const t = parseText('■按项目类别统计:产业发展项目172个,完成投资295.9亿元,为年投资计划的80%;基础设施项目75个,完成投资102.3亿元,为年投资计划的59%。2024年底前完成更新改造任务的50%以上。\n').targets;
+    const got = t.map((x) => `${x.comparator}${x.value}${x.unit}`);
+    expect(got.filter((x) => /295\.9|102\.3|=80%|=59%/.test(x))).toEqual([]);
+    expect(got).toContain('>=50%');
+  });
+});
