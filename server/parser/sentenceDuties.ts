@@ -938,6 +938,9 @@ const isRole = (body: string) => {
 
 function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {
   let lead = (LINE_MARK.exec(sm)?.[0] ?? '').length;
+  // "关于“三无小区”改造工作,督导组指出,市住建局等部门要…": the matter first, then the speaker or the units
+  const about = /^关于[^,,;。]{2,30}[,,]\s*/.exec(sm.slice(lead));
+  if (about) lead += about[0].length;
   // "千军昌强调,市住建局、市监察局…要成立…": a news report's speaker before the units it charges
   const speaker = SPEAKER.exec(sm.slice(lead)) ?? PRONOUN_SPEAKER.exec(sm.slice(lead));
   if (speaker) lead += speaker[0].length;

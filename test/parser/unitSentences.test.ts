@@ -978,3 +978,10 @@ describe('an inspection team by name that will check, and a body that will organ
     expect(resp('四屏镇人大将始终依法履职。\n')).toEqual([]);
   });
 });
+
+describe('the matter before the speaker (real-EH eh05, session 22)', () => {
+  it('reads "关于…工作,督导组指出,X等部门要…" as X\'s task', () => {
+    const tasks = parseText('关于“三无小区”改造工作,督导组指出,市住建局等部门要梳理好改造清单,分门别类推进改造。\n').tasks;
+    expect(tasks.map((t) => raws(t.responsible))).toEqual([['市住建局']]);
+  });
+});
