@@ -28,6 +28,9 @@
 // it, `luoshi db restore` into DIR), where the embedded database stops; the bench reads and writes DIR itself before
 // the server starts and after it stops (one process at a time), and the PostgreSQL-only watchers (wait events,
 // notifications, deadlocks, PostgreSQL's CPU) are left out.
+// --readers N: meanwhile N of the surge's reporters read their unit's task list (GET /api/me/tasks) one after another,
+// each as soon as its last answer came, for as long as the surge runs: what a page costs while every write moves the
+// answer cache's stamp (their latency is given apart; each must answer 200).
 // Results: a markdown summary on stdout, JSON in /tmp/surge-bench-<time>.json.
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -50,6 +53,7 @@ const seed = args.get('seed') ?? String(Date.now());
 const dbUrl = args.get('db') ?? process.env.LUOSHI_BENCH_DB ?? DEFAULT_BENCH_DB;
 const noNotify = args.has('no-notify');
 const warm = Number(args.get('warm') ?? 300);
+const readers = Number(args.get('readers') ?? 0);
 const serverScript = args.get('server') ?? path.join(import.meta.dirname, 'city/server.ts');
 const embedded = args.get('server-db');
 if (embedded && noNotify) throw new Error('--no-notify is for PostgreSQL (the embedded database has no trigger to disable)');
@@ -235,6 +239,17 @@ try {
     const c = cpuOf(server.pid!);
     if (timeline.length < 20) timeline.push({ at: (performance.now() - t0) / 1000, done, serverMs: c.user + c.system - cpuBefore.user - cpuBefore.system, postgresMs: pgCpuAt() });
   }, 500);
+  // the readers: each a reporter of the surge reading its unit's task list again and again until the last submission
+  let surging = true;
+  const reads: { ms: number; status: number }[] = [];
+  const reading = Array.from({ length: readers }, async (_, k) => {
+    const cookie = `${SESSION_COOKIE}=${sessions[(k * 7919) % sessions.length].token}`;
+    while (surging) {
+      const at = performance.now();
+      const res = await send('GET', '/api/me/tasks?page=1&pageSize=50', { cookie });
+      reads.push({ ms: performance.now() - at, status: res.statusCode });
+    }
+  });
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < count; i++) {
     const planned = t0 + i * gap;
@@ -243,6 +258,8 @@ try {
     inFlight.push(submit(i, planned));
   }
   await Promise.all(inFlight);
+  surging = false;
+  await Promise.all(reading);
   clearInterval(ticker);
   const wall = (performance.now() - t0) / 1000;
   const cpuAfter = cpuOf(server.pid!);
@@ -315,6 +332,11 @@ try {
     deadlocks: Number(statAfter.deadlocks) - Number(statBefore.deadlocks), rollbacks: Number(statAfter.xact_rollback) - Number(statBefore.xact_rollback),
     connectionsOpened: Number(statAfter.sessions) - Number(statBefore.sessions),
     check: { accepted: ok.length, lost, duplicated, wrongAudit, mismatchedId, leftByRefused, auditRows },
+    reads: readers ? (() => {
+      const r = reads.map((x) => x.ms).sort((a, b) => a - b);
+      const at = (p: number) => r[Math.min(r.length - 1, Math.ceil((p / 100) * r.length) - 1)] ?? 0;
+      return { readers, count: r.length, notOk: reads.filter((x) => x.status !== 200).length, p50: at(50), p90: at(90), p99: at(99), max: r[r.length - 1] ?? 0 };
+    })() : null,
     waits: Object.fromEntries([...waits].sort((a, b) => b[1] - a[1]).map(([w, n]) => [w, +(n / samples).toFixed(2)])),
   };
   writeFileSync(`/tmp/surge-bench-${Date.now()}.json`, JSON.stringify({ ...summary, results }, null, 1));
@@ -327,8 +349,9 @@ try {
   console.log(`first seconds (at s: answered, server CPU ms, postgres CPU ms, each since the start): ${timeline.slice(0, 16).map((t) => `${t.at.toFixed(1)}: ${t.done}, ${t.serverMs}, ${t.postgresMs}`).join('; ')}`);
   console.log(`server CPU ${(summary.serverCpuMsPerSubmission.user + summary.serverCpuMsPerSubmission.system).toFixed(2)} ms/submission (user ${summary.serverCpuMsPerSubmission.user.toFixed(2)}, system ${summary.serverCpuMsPerSubmission.system.toFixed(2)}); postgres CPU ${(pgCpuMs / count).toFixed(2)} ms/submission; this bench's own CPU (its client) ${summary.benchCpuMsPerSubmission.toFixed(2)} ms/submission; notifications ${notifications}; deadlocks ${summary.deadlocks}; rollbacks ${summary.rollbacks}; connections opened meanwhile ${summary.connectionsOpened}`);
   console.log(`counted: ${ok.length} accepted, lost ${lost}, duplicated ${duplicated}, audit rows ≠ 1: ${wrongAudit}, answered id not stored: ${mismatchedId}, refused but written: ${leftByRefused}; report.submit audit rows by the surge's reporters: ${auditRows}`);
+  if (summary.reads) console.log(`readers: ${summary.reads.readers} reporters reading GET /api/me/tasks meanwhile: ${summary.reads.count} reads (${summary.reads.notOk} not 200), p50 ${f(summary.reads.p50)} ms, p90 ${f(summary.reads.p90)} ms, p99 ${f(summary.reads.p99)} ms, max ${f(summary.reads.max)} ms`);
   console.log(`backends by wait event (mean per 100 ms sample): ${Object.entries(summary.waits).map(([w, n]) => `${w} ${n}`).join(', ')}`);
-  const pass = ok.length === count && lost === 0 && duplicated === 0 && wrongAudit === 0 && mismatchedId === 0 && leftByRefused === 0 && auditRows === count && summary.deadlocks === 0 && pct(99) <= 300;
+  const pass = (!summary.reads || summary.reads.notOk === 0) && ok.length === count && lost === 0 && duplicated === 0 && wrongAudit === 0 && mismatchedId === 0 && leftByRefused === 0 && auditRows === count && summary.deadlocks === 0 && pct(99) <= 300;
   console.log(`\n${pass ? 'PASS' : 'FAIL'}: all ${count} accepted, none lost or duplicated, one audit row each, no deadlock, p99 ≤ 300 ms`);
   process.exitCode = pass ? 0 : 1;
   send.close();
