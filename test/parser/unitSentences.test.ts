@@ -985,3 +985,13 @@ describe('the matter before the speaker (real-EH eh05, session 22)', () => {
     expect(tasks.map((t) => raws(t.responsible))).toEqual([['市住建局']]);
   });
 });
+
+describe('an emergency plan\'s member duties, each unit heading its item with a colon (real-EN en03, session 22)', () => {
+  it('takes the item whatever its words of duty, a military district and an armed police detachment included', () => {
+    const tasks = parseText('(11)市卫生局:负责组织医务人员赴现场抢救伤员、转运伤员。\n(12)绍兴军分区:指挥、督促各县(市、区)人武部、民兵预备役部队参加森林消防培训及火灾扑救工作。\n(13)武警绍兴市支队:指挥所属部队支援森林火灾的扑救行动。\n').tasks;
+    expect(tasks.map((t) => raws(t.responsible))).toEqual([['市卫生局'], ['绍兴军分区'], ['武警绍兴市支队']]);
+  });
+  it('leaves a label line and a list of places alone', () => {
+    expect(parseText('受理单位:周矶办事处创文办、城建办,相关处直单位。\n开发园区:马鞍山经济技术开发区(示范园区)、慈湖高新区。\n').tasks).toEqual([]);
+  });
+});
