@@ -34,3 +34,11 @@ describe('quota runs', () => {
     expect(tasksOf('今年元坝镇新增就业280人,白果乡新增就业15人。\n')).toEqual([]);
   });
 });
+
+describe('a quota table by province under "省 份" (real-EK ek02, session 22)', () => {
+  it('hands each province its row, the national total to no one', () => {
+    const plan = parseText('2017年全国农机深松整地作业任务表\n省 份 | 作业面积(万亩) |\n全 国 | 15187 |\n天津市 | 80 |\n河北省 | 950 |\n山西省 | 400 |\n内蒙古自治区 | 1370 |\n');
+    expect(plan.tasks.map((t) => t.responsible.map((u) => u.raw))).toEqual([['天津市'], ['河北省'], ['山西省'], ['内蒙古自治区']]);
+    expect(plan.targets.concat().map((x) => x.value)).toEqual(expect.arrayContaining([80, 950, 400, 1370]));
+  });
+});
