@@ -34,7 +34,9 @@ const MEASURE_UNIT = /^([\u4e00-\u9fa5A-Za-z]{2,20}?)\s*[(（]([^()（）、,]{1
 // "建筑面积", "户数", "改造面积": a measure named without a unit
 const MEASURE_NAME = /^[\u4e00-\u9fa5]{1,10}(?:数|面积|投资|金额|产值|规模|长度|里程|数量|户数|人数|个数|目标|任务)$/;
 // what a row is about: a place, a unit, a project
-const LABEL_HEAD = /^(?:序号|城市|地区|市|县|区|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|乡镇|街道|镇街|单位|责任单位|名称|项目名称|地市|设区市|类别|省份|省\(区、市\)|省\(自治区、直辖市\)|乡\(镇\)|乡镇\(街道\)|镇\(街道\)|村\(社区\))$/;
+// (the heads of a column of places: the rows are places, however their names are spaced — PLACE_LABEL_HEAD)
+const PLACE_HEADS = String.raw`地区|乡镇|街道|镇街|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|地市|设区市|省份|省\(区、市\)|省\(自治区、直辖市\)|乡\(镇\)|乡镇\(街道\)|镇\(街道\)|村\(社区\)`;
+const LABEL_HEAD = new RegExp(`^(?:序号|城市|市|县|区|单位|责任单位|名称|项目名称|类别|${PLACE_HEADS})$`);
 const FIGURE = /^-?\d+(?:\.\d+)?$/;
 const EMPTY = /^(?:[/／—–-]+|无)$/;
 const PIPES = /^[\s|｜]*$/;
@@ -216,8 +218,8 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
 const REMARK_HEAD = /^(?:备注|说明|备 注)$/;
 const TOTAL_HEAD = /^(?:合计|小计|总计)$/;
 // a label column that names who gets the row, not what the row is about
-const PLACE_LABEL_HEAD = /^(?:地区|乡镇|街道|镇街|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|地市|设区市|省份|省\(区、市\)|省\(自治区、直辖市\)|乡\(镇\)|乡镇\(街道\)|镇\(街道\)|村\(社区\))$/;
-const UNIT_LABEL_HEAD = new RegExp(`${PLACE_LABEL_HEAD.source.slice(0, -2)}|单位|责任单位)$`);
+const PLACE_LABEL_HEAD = new RegExp(`^(?:${PLACE_HEADS})$`);
+const UNIT_LABEL_HEAD = new RegExp(`^(?:${PLACE_HEADS}|单位|责任单位)$`);
 const TOTAL_ROW = /^(?:合计|总计|小计|全\s*[县市区省镇乡州国](?:合计|总计)?|[\u4e00-\u9fa5]{0,4}(?:合计|总计))$/;
 
 // The transposed matrix: one column per place, one row per measure ("考核项目及内容 | 全市 | 巴州区 | 恩阳区 | … | 分值 |

@@ -114,11 +114,9 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
   for (const line of ctx.doc.lines) {
     const t = line.text.replace(/\s+$/, '');
     if (t.length < 6) continue;
-    // "(12)绍兴军分区:指挥、督促…参加…扑救工作": a unit heading its item with a colon, whatever words of duty follow
-    // (without a word of duty, only a body by name: not "受理单位:", "开发园区:", "(二)进一步便利企业开办。")
+    // "(12)绍兴军分区:指挥、督促…参加…扑救工作": a unit heading its item, whatever words of duty follow
     if (!LINE_CUE.test(t)) {
-      const head = UNIT_HEAD.exec(t);
-      if (head && /[:：]$/.test(t.slice(0, head[0].length)) && !/(?:单位|部门|园区)$/.test(head[2])) take(unitHead(ctx, t, line.start));
+      take(unitHead(ctx, t, line.start, true));
       continue;
     }
     const mt = mask(t);
@@ -490,10 +488,13 @@ function unitDuties(ctx: ParseContext, t: string, lineStart: number): RespNote[]
     .filter((n): n is RespNote => n !== null);
 }
 
-function unitHead(ctx: ParseContext, t: string, lineStart: number): RespNote | null {
+/** `bare`: a line with no word of duty, read only where a body by name heads it with a colon (not "受理单位:", "开发园区:",
+ * "(二)进一步便利企业开办。") */
+function unitHead(ctx: ParseContext, t: string, lineStart: number, bare = false): RespNote | null {
   const m = UNIT_HEAD.exec(t);
   if (!m) return null;
   const who = m[2];
+  if (bare && (!/[:：]$/.test(m[0]) || /(?:单位|部门|园区)$/.test(who))) return null;
   const pieces = splitUnitList(who, 0);
   // "工作目标:", "责任单位:", "各成员单位:" are headings and labels, not a unit the item is about
   if (!pieces.length || labelRole(who) || ROLE_NOUN.test(who) || !pieces.every((p) => looksLikeUnit(p.text) && !ROLE_NOUN.test(p.text))) return null;
