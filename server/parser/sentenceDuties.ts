@@ -5,7 +5,7 @@ import type { ParseContext } from './types.js';
 import { parseUnitList, looksLikeUnit, placeUnit, sectorList, splitUnitList } from './units.js';
 import { emptyNote, openingNote, type RespNote } from './noteParts.js';
 import { VERB, YOU, readInline } from './labelNotes.js';
-import { PROJECT_VERB, labelRole } from './vocabulary.js';
+import { PROJECT_VERB, TEAM_WORD_SRC, labelRole } from './vocabulary.js';
 
 // what opens a decision in minutes or news of a meeting: "会议明确,", "会议研究决定:", "会上要求,"
 const DECIDED = /^\s*(?:会议|会上|经研究|会议研究)(?:明确|要求|强调|指出|决定|议定|提出|商定)?[,:,:]?\s*$/;
@@ -67,8 +67,9 @@ const COLLECTIVE = /^(?:[\u4e00-\u9fa5]{0,6})?各(?:[^,;。:!?\s]{1,16})$/;
 // "各乡镇人民政府", "各县(市、区)", "各街道": every place of a kind
 const PLACES = /^各(?:乡镇|镇|街道|乡|县|区|市|村|社区|园区|开发区|镇街|街镇|镇乡)/;
 const SENTENCE_DATE = /[于在](?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|每月\d{1,2}日|每(?:个)?季度末|年中|年底)(?:前|以前|之前)?/;
-const ORGAN_NAME =
-  /(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|常委会|政协|人大|部门|单位|督查室|督导室|整改办|专班|指挥部|军分区|人武部|支队|大队|中队|领导小组|领导组|(?:督查|督导|检查|巡查|督察|工作|行动|联络|考核|核查|验收|指导|暗访|评估|专案)(?:工作)?(?:小)?组|办事处|居委会|村委会|街道|镇|乡|所|站|队|村|电视台|气象台)$/;
+const ORGAN_NAME = new RegExp(
+  `(局|委|办|办公室|部|政府|中心|管委会|集团|公司|院|厅|署|分局|工委|党委|委员会|常委会|政协|人大|部门|单位|督查室|督导室|整改办|专班|指挥部|军分区|人武部|支队|大队|中队|领导小组|领导组|(?:${TEAM_WORD_SRC})(?:工作)?(?:小)?组|办事处|居委会|村委会|街道|镇|乡|所|站|队|村|电视台|气象台)$`,
+);
 // ends as a township's or a station's name does but names no body: "城乡要素流动…", "城镇", "全镇", a bare "镇" or "x所"
 const TOWNSHIP_WORD = /^(?:城乡|城镇|乡镇|村镇|集镇|小镇|全镇|全乡|本镇|本乡|.?[镇乡所站队村]|美丽乡村)$/;
 // (a province's 厅 is a partner as a city's 局 is: "省食安办将会同省教育厅、省公安厅…联合开展…")

@@ -11,10 +11,14 @@ import { findPeriod, findTitle, noticeTitle } from './meta.js';
 import { tailWords, comparatorOf, isDecrease, CHANGE_WORD, COUNT_UNIT, ACTION_END, ACTION_START, ACTION_ANY, ACTION_WIDE, DIMENSION, ITEM_UNIT, ITEM_HOLDER, ITEM_OBJECT } from './targetsWords.js';
 import { findMatrixTables } from './matrixTargets.js';
 import { findQuotaPairs } from './quotaRuns.js';
+import { TEAM_WORD_SRC } from './vocabulary.js';
 import { FIGURE_BOUND, findTaskTables, type TableTask } from './taskTable.js';
 import { issueYear, parseDeadline } from './deadline.js';
 import { REACHES_SRC, cnFigureEdits } from './cnFigures.js';
 import { fragsV, lineV, quoteV, rewriteV, spanV, type Frag, type VText } from './virtual.js';
+
+// "成立四个督查组", "组织5个督查组深入…": teams counted (the same words make a team a body in sentenceDuties)
+const TEAM_COUNTED = new RegExp(`^\\s*(?:专项)?(?:${TEAM_WORD_SRC})[^,;。]{0,4}?(?:小)?[组組]`);
 
 const NUM = String.raw`\d+(?:\.\d+)?`;
 // ("5个—7个", "2家-3家": a range that writes its measure on both ends; not "20个到2025年")
@@ -582,7 +586,7 @@ function figure(
   // "读完约1分钟": a web page's reading time
   if (/^(?:分钟|分)$/.test(unit ?? '') && /(?:读完|阅读|阅读时长|阅读时间)(?:约|需|大约)?\s*$/.test(s.slice(Math.max(0, i - 6), i))) return null;
   // "成立四个督查组", "组织5个督查组深入…", "听取12个督导检查组…汇报": the teams sent to check, not a figure to reach
-  if (unit && /^[个個支]$/.test(unit) && /^\s*(?:专项)?(?:督查|督导|检查|巡查|督察|暗访|联合|工作|考核|指导|核查)[^,;。]{0,4}?(?:小)?[组組]/.test(rest)) return null;
+  if (unit && /^[个個支]$/.test(unit) && TEAM_COUNTED.test(rest)) return null;
   // "建成一个5人制足球场", "11人制": a game's format, not a count of people
   if (unit === '人' && /^制/.test(rest)) return null;
   // "城管队员共40余人参加了会议": who attended a meeting, not a figure to reach

@@ -70,6 +70,11 @@ export const DEADLINE_LABELS = ['完成时限', '完成时间', '时间节点', 
 export const ORGAN_END_SRC =
   '局|委|委员会|办|办公室|部|政府|中心|管委会|管委|集团|公司|院|厅|署|支队|大队|分局|分行|工委|党委|街道|镇|乡|所|站|队|社|行|会|处|室|科';
 export const ORGAN_END = new RegExp(`(?:${ORGAN_END_SRC})$`);
+/**
+ * a team sent to check or to work ("督查组", "第二督导检查组", "专项工作小组"): a body when it is charged with work
+ * (sentenceDuties), and never a figure to reach when counted ("成立四个督查组", targets)
+ */
+export const TEAM_WORD_SRC = '督查|督导|检查|巡查|督察|暗访|联合|工作|行动|联络|考核|核查|验收|指导|评估|专案';
 /** a name opening on its level or place: "市…", "区…", "XX县…" */
 export const REGION_START = /^(?:市|区|县|省|州|盟|旗|镇|乡|街道|各|中共|共青团|团|国家|国网|中国|人民银行|[\u4e00-\u9fa5]{2,4}(?:市|区|县|州|镇|乡))/;
 

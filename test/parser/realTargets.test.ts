@@ -271,6 +271,10 @@ describe('a web page\'s reading time and the teams sent to check (real-EC ec01, 
     const t = parseText('读完约1分钟\n区住建局组织5个督查组深入各街道,成立四个督查组开展检查。年底前新建停车位300个。\n').targets;
     expect(t.map((x) => `${x.value}${x.unit}`)).toEqual(['300个']);
   });
+  it('reads the same team words as sentenceDuties: acceptance and assessment teams are teams too', () => {
+    const t = parseText('县住建局组织3个验收组深入各镇,抽调人员组成5个专案组,年底前新建停车位300个。\n').targets;
+    expect(t.map((x) => `${x.value}${x.unit}`)).toEqual(['300个']);
+  });
 });
 
 describe('a progress report\'s amounts against the year\'s plan (real-EF ef09, session 22)', () => {
