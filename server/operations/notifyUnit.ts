@@ -30,3 +30,18 @@ export async function notifyUsers(tx: DbOrTx, userIds: number[], m: Message, at:
   if (!ids.length) return;
   await tx.insert(notifications).values(ids.map((userId) => ({ userId, kind: m.kind, title: m.title, body: m.body, link: m.link ?? null, planId: m.planId ?? null, createdAt: at })));
 }
+
+/**
+ * A message to a unit's people of the given roles (and to `also`, whoever they are; never to `except`) in one
+ * statement: the people are read by the insert itself (issue #15: a review's return read them and wrote their
+ * messages in two).
+ */
+export async function notifyUnit(tx: DbOrTx, to: { unitId: number; roles?: string[]; also?: number[]; except?: number | null }, m: Message, at: Date): Promise<void> {
+  const roles = to.roles ?? ['unit_reporter', 'unit_head'];
+  const also = [...new Set(to.also ?? [])];
+  await tx.execute(sql`insert into notifications (user_id, plan_id, kind, title, body, link, created_at)
+    select u.id, ${m.planId ?? null}::int, ${m.kind}, ${m.title}, ${m.body}, ${m.link ?? null}, ${at.toISOString()}::timestamptz from users u
+    where ((u.unit_id = ${to.unitId} and not u.disabled and u.roles ?| array[${sql.join(roles.map((r) => sql`${r}`), sql`, `)}]::text[])
+      or u.id = any(array[${sql.join(also.map((id) => sql`${id}`), sql`, `)}]::int[]))
+      and u.id <> ${to.except ?? 0}`);
+}

@@ -8,7 +8,7 @@ import { writeAudit } from '../audit.js';
 import { now } from '../clock.js';
 import { canManagePlan } from '../policy.js';
 import { getReportForReview, type ReportForReview } from '../queries/reports.js';
-import { notifyUsers, unitUsers } from './notifyUnit.js';
+import { notifyUnit } from './notifyUnit.js';
 import { refreshTaskStatuses } from '../queries/status.js';
 import { reportStep, requireReportActor } from '../domain/reportFlow.js';
 import { holdForReview, writeReview } from './reviewWrite.js';
@@ -42,8 +42,7 @@ export async function reviewReport({ db, actor }: OpContext, reportId: number, i
         at, by: actor.userId, reason: data.reason, audit: { action: step.audit, before: { status: cur.status }, after: { status: step.to, reason: data.reason } },
       });
       if (!statusWritten) await refreshTaskStatuses(tx, [r.taskId]);
-      const people = await unitUsers(tx, r.unitId);
-      await notifyUsers(tx, people.map((u) => u.id), { kind: 'report', title: `${p.label}进展报告被退回`, body: `任务「${task.title}」的报告被退回:${data.reason}`, link: `/tasks/${r.taskId}`, planId: r.planId }, at);
+      await notifyUnit(tx, { unitId: r.unitId }, { kind: 'report', title: `${p.label}进展报告被退回`, body: `任务「${task.title}」的报告被退回:${data.reason}`, link: `/tasks/${r.taskId}`, planId: r.planId }, at);
       return { row, period: p };
     }
     // an older period accepted late must not overwrite a newer period's progress

@@ -6,7 +6,7 @@ import { unitReviewBodySchema } from '../../shared/reporting.js';
 import { now } from '../clock.js';
 import { getReportForReview, type ReportForReview } from '../queries/reports.js';
 import { effectiveState, shanghaiToday } from '../queries/calendar.js';
-import { notifyUsers, unitUsers } from './notifyUnit.js';
+import { notifyUnit } from './notifyUnit.js';
 import { refreshTaskStatuses } from '../queries/status.js';
 import { reportStep, requireReportActor } from '../domain/reportFlow.js';
 import { holdForReview, writeReview } from './reviewWrite.js';
@@ -42,10 +42,9 @@ export async function reviewUnitReport({ db, actor }: OpContext, reportId: numbe
         at, reason: data.reason, audit: { action: step.audit, before: { status: cur.status }, after: { status: step.to, reason: data.reason } },
       });
       if (!statusWritten) await refreshTaskStatuses(tx, [r.taskId]);
-      const reporters = await unitUsers(tx, r.unitId, ['unit_reporter']);
-      await notifyUsers(
+      await notifyUnit(
         tx,
-        [...reporters.map((u) => u.id), ...(cur.submittedBy && cur.submittedBy !== actor.userId ? [cur.submittedBy] : [])],
+        { unitId: r.unitId, roles: ['unit_reporter'], also: cur.submittedBy && cur.submittedBy !== actor.userId ? [cur.submittedBy] : [] },
         { kind: 'report', title: `${p.label}进展报告被单位负责人退回`, body: `任务「${task.title}」的报告被${actor.displayName}退回:${data.reason}`, link: `/reports?plan=${r.planId}`, planId: r.planId },
         at,
       );

@@ -14,7 +14,7 @@ import { fmtPct } from '../domain/format.js';
 import { getVisibleTaskWithPlan, type VisibleTaskWithPlan } from '../queries/tasks.js';
 import { currentPeriod, effectiveState, ensurePeriod, findPeriod, lastDuePeriod, periodHolds, runSettings, shanghaiToday, type PeriodRow } from '../queries/calendar.js';
 import { toReportOut } from '../queries/reports.js';
-import { notifyUsers, unitUsers } from './notifyUnit.js';
+import { notifyUnit } from './notifyUnit.js';
 import { refreshTaskStatuses, reportStatusAfter, statusInputsSubquery, statusWrite, statusWriteValues } from '../queries/status.js';
 import { reportChangesStatus } from '../domain/reportStatusInputs.js';
 import { reportStep, requireReportActor, submitAction } from '../domain/reportFlow.js';
@@ -208,10 +208,9 @@ export async function saveReport({ db, actor }: OpContext, taskId: number, input
     // period or inputs were not read with it, from its inputs read now (its facts with them)
     if (!computed && !unchanged) await refreshTaskStatuses(tx, [taskId], { plan });
     if (toUnitHead) {
-      const heads = (await unitUsers(tx, unitId, ['unit_head'])).filter((u) => u.id !== actor.userId);
-      await notifyUsers(
+      await notifyUnit(
         tx,
-        heads.map((u) => u.id),
+        { unitId, roles: ['unit_head'], except: actor.userId },
         { kind: 'report', title: `${period.label}进展报告待您审核`, body: `${actor.displayName}报送了任务「${task.title}」的${period.label}进展报告,请审核后报规划办,或退回修改。`, link: `/reports?plan=${plan.id}&tab=unit-review`, planId: plan.id },
         at,
       );

@@ -237,9 +237,9 @@ describe('statements built once', () => {
   // `loads: 'report_for_review'`; before: the gate's plan row, the task's scope, then the report with its period, the
   // task, its units, its plan's title and the plan, seven statements), and its audit rows are written by the review's
   // statement (before: writeAudit's insert after it, one for each); the answer is the report as written, with its
-  // attachments. The office's acceptance 16 → 7 round trips, its return 17 → 9 (the unit's people read and notified), a
-  // unit head's approval 15 → 7, its return 17 → 9; the bulk review sends one statement for each report's reads
-  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')('a review goes to PostgreSQL in 7 round trips (a return in 9), its audit rows in its statement', async () => {
+  // attachments. The office's acceptance 16 → 7 round trips, its return 17 → 9 (the unit's people read and notified;
+  // since session 23 one insert reads them: 8), a unit head's approval 15 → 7, its return 17 → 9 (8); the bulk review sends one statement for each report's reads
+  it.runIf(process.env.LUOSHI_TEST_DB === 'pg')('a review goes to PostgreSQL in 7 round trips (a return in 8), its audit rows in its statement', async () => {
     setClock(() => new Date('2026-02-03T02:00:00Z'));
     const db = t.handle.db;
     const s = await makeRunningPlan(t.app, db);
@@ -256,7 +256,7 @@ describe('statements built once', () => {
     const attachments = 'select "id", "report_id", "fil';
     const cases = [
       { who: s.office, url: `/api/reports/${accepted}/review`, body: { decision: 'accept' }, statements: ['gate_report_for_review', 'begin', 'report_held_for_review', 'report_review_accept', 'commit'], status: 'accepted' },
-      { who: s.office, url: `/api/reports/${returned}/review`, body: { decision: 'return', reason: '请补充佐证材料' }, statements: ['gate_report_for_review', 'begin', 'report_held_for_review', 'report_review_return', 'select "id", "username", "disp', 'insert into "notifications" ("', 'commit'], status: 'returned' },
+      { who: s.office, url: `/api/reports/${returned}/review`, body: { decision: 'return', reason: '请补充佐证材料' }, statements: ['gate_report_for_review', 'begin', 'report_held_for_review', 'report_review_return', 'insert into notifications (use', 'commit'], status: 'returned' },
       { who: u.headA, url: `/api/reports/${approved}/unit-review`, body: { decision: 'approve' }, statements: ['gate_report_for_review', 'begin', 'report_held_for_review', 'report_review_unit_approve', 'commit'], status: 'submitted' },
     ];
     for (const c of cases) {
