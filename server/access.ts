@@ -110,15 +110,14 @@ function taskWithPlanGateStatement(db: DbOrTx, actor: Actor) {
 /**
  * The gate's statement for a report whose route reviews it (Access `loads: 'report_for_review'`): the same row as
  * gateStatement's for a report (its plan, region, the stamp; `inScope` unused: a report is visible by its task) with
- * whether the route gate's visibility holds (`visible`: the task in the actor's task scope, or the report the actor's
- * unit's own — what `visible` below asks in one or two statements of its own) and getReportForReview's columns.
+ * getReportForReview's columns, from which the route gate's visibility follows (the task in the actor's task scope,
+ * `taskVisible`, or the report the actor's unit's own — what `visible` below asks in one or two statements of its own).
  */
 function reportForReviewGateStatement(db: DbOrTx, actor: Actor) {
   const scopes = preparedScopes(actor);
   return db
     .select({
       planId: plans.id, regionId: plans.regionId, inScope: sql<boolean>`false`, stamp: changeStampColumn,
-      visible: sql<boolean>`(${scopes.task ?? sql`true`}) is true or ${reports.unitId} = ${sql.placeholder('unitId')}::int`,
       ...reportForReviewColumns(scopes),
     })
     .from(reports)
@@ -201,7 +200,8 @@ async function owningPlan(db: DbOrTx, actor: Actor, kind: RecordKind, id: number
       ? { report: found.report, task: found.task as ReportForReview['task'], plan: found.plan as ReportForReview['plan'], taskVisible: found.taskVisible === true, planVisible: found.planVisible === true }
       : undefined;
   // a report's visibility read by the statement itself (visible below asks no more)
-  const seen = withReport && found ? { visible: found.visible === true } : {};
+  // (the task's scope asked once, as `taskVisible`: before session 23 the statement asked it a second time for this)
+  const seen = withReport && found ? { visible: found.taskVisible === true || (actor.unitId != null && found.report?.unitId === actor.unitId) } : {};
   const row = found ? { planId: found.planId, regionId: found.regionId, inScope: found.inScope === true, ...seen, ...(task ? { task } : {}), ...(report ? { report } : {}) } : null;
   if (kept && stamps) {
     const { answers, rows } = kept;
