@@ -19,7 +19,7 @@ export interface QuotaPair {
 }
 
 // a place's name ends as a township, street, village or farm does
-const PLACE_END = /(?:镇|乡|街道|街道办|街道办事处|办事处|社区|村|管委会|农场|林场)$/;
+const PLACE_END = /(?:镇|乡|街道|街道办|街道办事处|办事处|社区|村|管委会|农场|林场|(?<![小园片景辖校厂矿库营])区|县|旗)$/;
 // "吴家镇4720株", "元坝镇280", "拣银岩街道办40": a name, its figure, a short measure word
 const PAIR = /^([\u4e00-\u9fa5]{2,10}?)(\d+(?:\.\d+)?)([\u4e00-\u9fa5]{1,3})?$/;
 // words that open a piece of work or a record, not a place ("新建5个", "完成3000户")

@@ -30,6 +30,17 @@ describe('quota runs', () => {
     expect(tasksOf('考核内容:城乡管理30分、社会治安和综合治理8分、卫生计生8分、农业农村10分。\n')).toEqual([]);
   });
 
+  it('hands a city\'s figure down to its districts and counties ("其中,平城区1700户、云冈区3650户、…", real-EZ ez01, session 23)', () => {
+    const text = '2021年城镇住房保障家庭租赁补贴计划发放16555户,其中,平城区1700户、云冈区3650户、云州区200户、新荣区305户、天镇县1900户。\n';
+    expect(tasksOf(text)).toEqual(['平城区', '云冈区', '云州区', '新荣区', '天镇县']);
+    expect(targetsOf(text)).toEqual(expect.arrayContaining(['1700户@2021', '1900户@2021']));
+  });
+
+  it('takes no housing estate, park or scenic area for a district ("居民小区45个,农贸市场8个,…", real-DF df11)', () => {
+    expect(tasksOf('完成测评10类点位78个,居民小区45个,农贸市场周边8个,农贸市场8个,主次干道5个,医院周边4个,医院4个。\n')).toEqual([]);
+    expect(tasksOf('其中,工业园区12个,旅游景区8个,老旧小区30个,安置小区6个。\n')).toEqual([]);
+  });
+
   it('needs four pairs: two towns\' figures in a sentence are no quota list', () => {
     expect(tasksOf('今年元坝镇新增就业280人,白果乡新增就业15人。\n')).toEqual([]);
   });
