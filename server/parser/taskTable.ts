@@ -573,11 +573,13 @@ function headerAt0(lines: Line[], i: number): Header | null {
     }
     // "指标名称 ⏎ 单位 ⏎ 2022年 ⏎ 2025年 ⏎ 牵头单位": an indicator list's measure and year columns, not units or a stop
     let c = cols.length && /^(?:计量)?单位$/.test(tx) ? 'other' : cols.length && /^(?:19|20)\d{2}年(?:目标|目标值|底)?$/.test(tx) ? 'other' : columnOf(tx);
+    // "名 称 ⏎ 责任单位 ⏎ 工作任务与目标" (ey05): a ledger's first column names its rows ("项目 ⏎ 名称" is one cell broken)
+    if (!c && !cols.length && tx.replace(/\s/g, '') === '名称' && !/^项目$/.test(prevCellText(lines, i))) c = 'task';
     // "指标 ⏎ 工作任务": beside the task column, an indicator column only groups the rows
     const weak = cols.findIndex((x, k) => x === 'task' && WEAK_TASK.test(words[k]));
     if (c === 'task' && weak >= 0 && !WEAK_TASK.test(tx)) cols[weak] = 'other';
-    // "项目名称 ⏎ 具体任务及目标": a second column naming the work says what it is in detail
-    else if (c === 'task' && /^项目名称$/.test(words[cols.indexOf('task')] ?? '') && !cols.includes('detail')) c = 'detail';
+    // "项目名称 ⏎ 具体任务及目标", "名 称 ⏎ 工作任务与目标": a second column naming the work says what it is in detail
+    else if (c === 'task' && /^(?:项目)?名称$/.test((words[cols.indexOf('task')] ?? '').replace(/\s/g, '')) && !cols.includes('detail')) c = 'detail';
     // a header names each column once and has a handful of them
     if (!c || (c !== 'other' && c !== 'detail' && cols.includes(c)) || cols.length >= 12) break;
     cols.push(plainSpec(c));
@@ -1002,6 +1004,9 @@ function rowsPerLine0(lines: Line[], from: number, columns: Column[], headerAt0 
       continue;
     }
     if (above.has(t) || PAGE_MARK.test(t)) continue;
+    // a page that closes every cell with " |": a line without the bar after a full row is the text after the table
+    // ("四区划分:" under a ledger, ey05)
+    if (piped && !/[|｜]\s*$/.test(raw) && (!cur || cur.length >= columns.length)) break;
     if (columnOf(t) === columns[0]) {
       const again = headerAt(lines, i);
       if (again && again.perLine && again.columns.join() === columns.join()) {
@@ -1057,6 +1062,15 @@ function rowsPerLine0(lines: Line[], from: number, columns: Column[], headerAt0 
   // the widest first line of the first text column: a line that wide was wrapped, a narrower one ends its cell
   const textWidth = t < 0 ? 0 : Math.max(0, ...rows.map((r) => (r[t] ? width(r[t].text) : 0)));
   return { rows: rows.map((r) => fitRow(r, columns, textWidth).map((c) => c ?? { text: '', start: r[r.length - 1].start })), next: Math.max(end, from + 1) };
+}
+
+/** the nearest non-empty line above line i, as a cell's text ("" at the top) */
+function prevCellText(lines: Line[], i: number): string {
+  for (let k = i - 1; k >= 0; k--) {
+    const tx = cellLine(lines[k].text);
+    if (tx) return tx.replace(/\s/g, '');
+  }
+  return '';
 }
 
 /** the next line's cell after line i that holds text */

@@ -1,6 +1,7 @@
 // Task tables: grid ("|"), tab, space and cell-per-line rows; cells wrapped onto continuation rows; header words
 // the parser knows and those it reads by structure; ●/○ and 牵头/配合 matrices; appendix tables naming tasks by
 // number; indicator and project lists read as task tables. (Regrouped from the blind-batch files 5–16.)
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../server/parser/index.js';
 import { normalize } from '../../server/parser/normalize.js';
@@ -548,5 +549,28 @@ describe('a quota table whose cells a single space parts, its unit on the line a
       ['万州区外贸出口目标', 1900, '万美元'],
       ['万州区实到外资目标', 300, '万美元'],
     ]);
+  });
+});
+
+describe('a ledger printed one cell per line, each cell closed by " |" (real-EY ey05, session 23)', () => {
+  const text =
+    '清洁家园行动2014年工作台账\n名 称 |\n责任单位 |\n工作任务与目标 |\n门前六包 |\n市容大队 |\n保持门店门前清洁有序,杜绝随意堆放生活垃圾。 |\n' +
+    '商贩疏导工程 |\n市容大队 |\n结合市民需求,合理规划临时市场。 |\n夜市市场整治活 动 |\n城管局 |\n合理设置夜市专业市场。 |\n' +
+    '四区划分:\n1、严管区:人民路;\n2、疏导区:新建路、健康路、前进路、红旗路。\n';
+  it('reads "名 称" as the rows\' names and "工作任务与目标" as their detail', () => {
+    const plan = parseText(text);
+    expect(plan.tasks.map((t) => [t.title, raws(t.responsible)])).toEqual([
+      ['门前六包', ['市容大队']],
+      ['商贩疏导工程', ['市容大队']],
+      ['夜市市场整治活 动', ['城管局']],
+    ]);
+  });
+  it('ends the table at the first line without the closing bar: the zones below are no rows', () => {
+    expect(parseText(text).tasks.flatMap((t) => raws(t.responsible))).not.toContain('健康路');
+  });
+  it('keeps "項目 ⏎ 名稱" one broken header cell: no table read from "名稱" down (real-D d16)', () => {
+    const d16 = readFileSync(new URL('./fixtures/real/d16-district-eldercare-progress.txt', import.meta.url), 'utf8');
+    // (read from "名稱" down, the 內容 cell became the task and a progress cell its lead)
+    expect(parseText(d16).tasks.find((t) => t.title.startsWith('新增15家'))?.lead.map((u) => u.raw)).toEqual(['區民政局']);
   });
 });
