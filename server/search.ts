@@ -47,11 +47,19 @@ export function likePattern(q: string): string {
  */
 export function searchQuery(q: string | undefined): string | undefined {
   if (!q?.trim()) return undefined;
-  const tokens = segmenter().cut(q.trim(), true).map((t) => t.trim().toLowerCase()).filter(isWord);
-  if (!tokens.length) return undefined;
+  const text = q.trim();
+  // a cached answer's key asks this on every request: the same few queries are segmented once (issue #15)
+  if (segmented.has(text)) return segmented.get(text);
+  const tokens = segmenter().cut(text, true).map((t) => t.trim().toLowerCase()).filter(isWord);
   // quote each token as a tsquery lexeme so punctuation in user input cannot break the query
-  return tokens.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '')}'`).join(' & ');
+  const query = tokens.length ? tokens.map((t) => `'${t.replace(/'/g, "''").replace(/\\/g, '')}'`).join(' & ') : undefined;
+  if (segmented.size >= SEGMENTED_MAX) segmented.clear();
+  segmented.set(text, query);
+  return query;
 }
+/** the queries segmented lately (at most SEGMENTED_MAX, all dropped past it; a query is at most 100 characters) */
+const segmented = new Map<string, string | undefined>();
+const SEGMENTED_MAX = 2000;
 
 /** A condition matching every token of the query (AND), or undefined for an empty query. */
 export function matchSearch(column: AnyColumn, q: string | undefined): SQL | undefined {

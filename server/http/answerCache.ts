@@ -27,6 +27,8 @@ interface Entry {
   at: number;
   value: unknown;
   json?: string;
+  /** the JSON's UTF-8 bytes, made once: a string answer would be measured and encoded again for every client */
+  body?: Buffer;
   etag?: string;
   br?: Buffer;
   gzip?: Buffer;
@@ -53,7 +55,7 @@ function cacheOf(db: DbOrTx): Cache {
   if (!c) caches.set(db, (c = { entries: new Map(), pending: new Map(), bytes: 0 }));
   return c;
 }
-const sizeOf = (e: Entry) => (e.json?.length ?? 0) * 2 + (e.br?.length ?? 0) + (e.gzip?.length ?? 0);
+const sizeOf = (e: Entry) => (e.json?.length ?? 0) * 2 + (e.body?.length ?? 0) + (e.br?.length ?? 0) + (e.gzip?.length ?? 0);
 function remove(c: Cache, key: string) {
   const e = c.entries.get(key);
   if (!e) return;
@@ -182,8 +184,9 @@ export async function sendCachedAnswer(db: DbOrTx, req: FastifyRequest, reply: F
     if (c.entries.get(key) === e) account(c, e, size);
     return reply.header('content-encoding', 'gzip').send(e.gzip);
   }
+  e.body ??= Buffer.from(e.json);
   if (c.entries.get(key) === e) account(c, e, size);
-  return reply.send(e.json);
+  return reply.send(e.body);
 }
 
 /** Tests: forget every entry of a database. */
