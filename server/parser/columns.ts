@@ -19,6 +19,8 @@ const COLUMN_RE: [RegExp, Column][] = [
   [/^(备注|说明|情况说明|类别|大类|领域|分类|分值|权重|考核分值)$/, 'other'],
   // a progress report's own columns ("上半年推进情况", "1-6月完成情况"): what was done, never the task or a target
   [/^((?:\S{0,8}?)(?:推进|进展|完成|落实|办理|整改|工作|实施|任务|项目|工程|建设)(?:情况|进度|进展|状况|状态)|进展|工作进展|目前进度|推进措施|是否(?:达到|符合|完成)序时进度|是否按序时推进|是否达序(?:时)?(?:进度)?|是否完成)$/, 'other'],
+  // "累计完成 | 累计进度", "实际完成 | 完成率": a completion table's record of what was done against the row's goal (ex01)
+  [/^((?:累计|实际|目前|当前|已)(?:完成|进度)(?:数|量|值|额|投资|情况|比例|率)?|累计(?:完成)?(?:进度|比例|百分比)|完成(?:率|比例|百分比|数|量|额|值))$/, 'other'],
   // a project's 建设内容 describes it (8.6万平方米, 1200张): its wording, not its targets
   [/^(建设内容|项目内容|建设规模及内容|建设规模|主要建设内容)$/, 'spec'],
   // an indicator list that names who answers for each indicator: each indicator is a task

@@ -574,3 +574,20 @@ describe('a ledger printed one cell per line, each cell closed by " |" (real-EY 
     expect(parseText(d16).tasks.find((t) => t.title.startsWith('新增15家'))?.lead.map((u) => u.raw)).toEqual(['區民政局']);
   });
 });
+
+describe('a completion table\'s record columns (real-EX ex01, session 23)', () => {
+  it('reads "累计完成 | 累计进度" as records: the goal\'s figure is the target, not what was done or its share', () => {
+    const text =
+      '2023年民生工程推进情况\n序号 |\n项目名称 |\n目标任务 |\n牵头单位 |\n累计完成 |\n累计进度 |\n备注 |\n' +
+      '1 |\n促进重点群体稳定就业 |\n城镇新增就业1100人 |\n县人社局 |\n1063 |\n96.64% |\n|\n' +
+      '2 |\n放心家政行动 |\n培训家政服务人员613人次 |\n县科商工信局 |\n626 |\n102.12% |\n|\n';
+    const plan = parseText(text);
+    expect(plan.tasks.map((t) => [t.title, raws(t.lead)])).toEqual([
+      ['促进重点群体稳定就业', ['县人社局']],
+      ['放心家政行动', ['县科商工信局']],
+    ]);
+    const figures = plan.targets.map((t) => t.value);
+    expect(figures).toEqual(expect.arrayContaining([1100, 613]));
+    expect(figures.filter((v) => v === 1063 || v === 96.64 || v === 626 || v === 102.12)).toEqual([]);
+  });
+});
