@@ -550,7 +550,8 @@ function figure(
   let end = i + whole.trimEnd().length;
   const unitEnd = end;
   const before = s[i - 1] ?? '';
-  if (/[A-Za-z\d._\-/#+]/.test(before) || before === '第' || /[〔[【]/.test(before)) return null;
+  // ("第 6 期": an issue's number, spaced from its 第)
+  if (/[A-Za-z\d._\-/#+]/.test(before) || before === '第' || /第\s+$/.test(s.slice(Math.max(0, i - 3), i)) || /[〔[【]/.test(before)) return null;
   let unit: string | null = (m[7] && m[10] ? m[10] : (m[7] ?? m[10])) ?? null;
   if (unit === '年' && /^\d{4}$/.test(numStr)) return null;
   // "结构由2021年的60:25:15优化为25:48:27": a term of a ratio is no figure of its own
@@ -569,6 +570,9 @@ function figure(
   if (unit === '%' && /(?:占|为)(?:年度|全年|年)?[\u4e00-\u9fa5]{0,4}?(?:计划|目标|任务)(?:任务|数)?的\s*$/.test(s.slice(Math.max(0, i - 16), i))) return null;
   // "承办单位将在交办后三个月内…答复": a time limit counted from an event, a deadline rather than a figure to reach
   if (unit && /^(?:个月|月|天|日|个工作日|工作日|周|小时)$/.test(unit) && /^\s*内/.test(rest) && /(?:后|起)\s*$/.test(s.slice(Math.max(0, i - 3), i))) return null;
+  // "急件1—5日内办结", "一般为5日内" (…答复): how soon a matter handed over is answered, a rule of procedure (fa04, fa05)
+  if (unit && /^(?:个月|天|日|个工作日|工作日|小时)$/.test(unit) && /^\s*(?:以)?内\s*(?:办结|答复|回复|反馈|办理完毕|处理完毕|予以答复|作出答复|书面答复)/.test(rest)) return null;
+  if (unit && /^(?:天|日|个工作日|工作日)$/.test(unit) && /^\s*(?:以)?内/.test(rest) && /(?:一般为|一般在|急件|非急件|特急件)\s*$/.test(s.slice(Math.max(0, i - 4), i))) return null;
   // "其中涉及城乡基础设施建设的97件,占总数的38.5%": a count in a breakdown, told with its share of the whole
   if (/^\s*[^\d,,;;。]{0,3}[,,]\s*占(?:总数|总量|全部|总)[^,,;;。]{0,4}?\d/.test(s.slice(i + numStr.length))) return null;
   // "权重40%,总分40分": how an assessment scores, not a figure to reach

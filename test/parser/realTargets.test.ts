@@ -285,3 +285,10 @@ describe('a progress report\'s amounts against the year\'s plan (real-EF ef09, s
     expect(got).toContain('>=50%');
   });
 });
+
+describe('rules of procedure and issue numbers (real-FA fa04, fa05, fa07, session 23)', () => {
+  it('takes no time limit for answering a matter handed over, and no "第 6 期", as a target', () => {
+    const t = parseText('督查专报第 6 期\n承办单位一般为5日内答复,急件1—5日内办结,非急件15日内办结。年底前新建停车位300个。\n').targets;
+    expect(t.map((x) => `${x.value}${x.unit}`)).toEqual(['300个']);
+  });
+});
