@@ -672,9 +672,10 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
 // "…,按属地管理原则由紫城镇各居委会负责清理、清扫", "…,由县环卫大队帮助清除": who does the work, named after 由 inside the sentence
 const MID_YOU = /(?:^|[,;:]|原则|规定|要求|分别|统一|[\u4e00-\u9fa5](?<![经理自缘因])(?=由(?!于)))由([^,;。由()]{2,30}?)(牵头负责|具体负责|负责|牵头|帮助|协助)(?=[\u4e00-\u9fa5])(?!的)/;
 // "该项工作由工业区形成专题报告上报区政府", "由各县(市、区)农业农村局在网上填报", "由住建局派驻专人指导": the unit named
-// after 由 and the piece of work it carries out, with no role verb between
+// after 由 and the piece of work it carries out, with no role verb between ("督查通报工作由X具体实施", "由各承办单位直接答复
+// 代表", "由省政府办公厅批转下发", fa02, fa04, ev07)
 const MID_YOU_WORK = new RegExp(
-  `(?:^|[,;”]|原则|规定|要求|分别|统一|工作|任务|项目|事项|标准|方案|计划|部分|经费|资金|费用)由([^,;。由]{2,30}?)(?:统一|及时|尽快|另行|每周|每月|每季度|每半年|每年|定期|在网上|在线)?(${YOU_VERB}|(?:督查|督导|督办|检查|考核|通报|约谈|核查|验收)(?![室组办处科局站中]))(?=[\\u4e00-\\u9fa5,;。]|$)`,
+  `(?:^|[,;:”]|原则|规定|要求|分别|统一|工作|任务|项目|事项|标准|方案|计划|部分|经费|资金|费用)由([^,;。由]{2,30}?)(?:统一|及时|尽快|另行|每周|每月|每季度|每半年|每年|定期|在网上|在线|具体|直接|负责)?(${YOU_VERB}|批转|下发|印发|公布|答复|(?:督查|督导|督办|检查|考核|通报|约谈|核查|验收)(?![室组办处科局站中]))(?=[\\u4e00-\\u9fa5,;。]|$)`,
 );
 
 function midYou(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number): RespNote | null {

@@ -995,3 +995,10 @@ describe('an emergency plan\'s member duties, each unit heading its item with a 
     expect(parseText('受理单位:周矶办事处创文办、城建办,相关处直单位。\n开发园区:马鞍山经济技术开发区(示范园区)、慈湖高新区。\n').tasks).toEqual([]);
   });
 });
+
+describe('a unit named after 由 with the work it does, an adverb or a document verb between (real-FA fa02, fa04, real-EV ev07, session 23)', () => {
+  it('reads "由X具体实施" and "由X直接答复" as X responsible', () => {
+    expect(roles('督查通报工作由县整脏治乱领导小组办公室具体实施。\n')).toEqual([[[], ['县整脏治乱领导小组办公室'], []]]);
+    expect(roles('办理后,由各承办单位直接答复代表或委员。\n')).toEqual([[[], ['各承办单位'], []]]);
+  });
+});
