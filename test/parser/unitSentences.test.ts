@@ -1002,3 +1002,10 @@ describe('a unit named after 由 with the work it does, an adverb or a document 
     expect(roles('办理后,由各承办单位直接答复代表或委员。\n')).toEqual([[[], ['各承办单位'], []]]);
   });
 });
+
+describe('a library, cultural centre or museum, and a bureau\'s section, as the subject of its work (real-FE fe01, real-EN en11, session 23)', () => {
+  it('reads "县图书馆开展…" and "文艺股负责…" as the body responsible', () => {
+    expect(roles('县图书馆开展免费开放服务。\n')).toEqual([[[], ['县图书馆'], []]]);
+    expect(roles('文艺股负责统筹协调工作。\n')).toEqual([[[], ['文艺股'], []]]);
+  });
+});
