@@ -41,6 +41,10 @@ export function likePattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 }
 
+/** the queries segmented lately (at most SEGMENTED_MAX, all dropped past it; a query is at most 100 characters) */
+const segmented = new Map<string, string | undefined>();
+const SEGMENTED_MAX = 2000;
+
 /**
  * The tsquery text a search query becomes (every token, AND), or undefined when it has no word: all `matchSearch`
  * sends of the query, so two queries with the same text match the same rows (the answer cache keys on it).
@@ -57,9 +61,6 @@ export function searchQuery(q: string | undefined): string | undefined {
   segmented.set(text, query);
   return query;
 }
-/** the queries segmented lately (at most SEGMENTED_MAX, all dropped past it; a query is at most 100 characters) */
-const segmented = new Map<string, string | undefined>();
-const SEGMENTED_MAX = 2000;
 
 /** A condition matching every token of the query (AND), or undefined for an empty query. */
 export function matchSearch(column: AnyColumn, q: string | undefined): SQL | undefined {
