@@ -1163,7 +1163,10 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     if (served && served.units.length && !served.rejected.length) {
       note.lead.push(...served.units);
       note.cooperating.push(...who.units);
-    } else note.responsible.push(...who.units);
+    }
+    // "区发展改革委要发挥牵头作用,建立清单管理制度…": told to lead (a25, fb02, ez11; README: 牵头 → lead)
+    else if (/^(?:充分|切实|积极)?发挥(?:好)?牵头(?:抓总)?作用/.test(t.slice(restAt, sEnd))) note.lead.push(...who.units);
+    else note.responsible.push(...who.units);
   }
   // "…,自然资源局做好配合": a unit named later in the sentence to help
   const helper = /[,,]\s*([^,,;。:()!?\s]{2,20}?)(?:要|要积极|积极|全力)?(?:做好|搞好)?配合(?=[,,;。]|$)/.exec(sm.slice(lead + m[0].length));

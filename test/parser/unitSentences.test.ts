@@ -1009,3 +1009,10 @@ describe('a library, cultural centre or museum, and a bureau\'s section, as the 
     expect(roles('文艺股负责统筹协调工作。\n')).toEqual([[[], ['文艺股'], []]]);
   });
 });
+
+describe('a body told to play the lead (real-A a25, session 23)', () => {
+  it('reads "X要发挥牵头作用,…" as X lead, a plain "X要建立…" as X responsible', () => {
+    expect(roles('区发展改革委要发挥牵头作用,建立清单管理制度,定期开展检查评估。\n')).toEqual([[['区发展改革委'], [], []]]);
+    expect(roles('区发展改革委要建立清单管理制度,定期开展检查评估。\n')).toEqual([[[], ['区发展改革委'], []]]);
+  });
+});
