@@ -6,7 +6,7 @@ import { checkupIndicators, checkupProblemLinks, checkupProblems, regions } from
 import { AppError } from '../../shared/errors.js';
 import { assignProblemBodySchema, type CheckupDirection } from '../../shared/checkup.js';
 import { gapText } from '../domain/checkup.js';
-import { notifyUsers, unitUsers } from './notifyUnit.js';
+import { notifyUnit } from './notifyUnit.js';
 import { requireUnitsInRegion } from '../access.js';
 import { writeAudit } from '../audit.js';
 import { getVisibleProblem, requireCheckupManager } from '../queries/checkups.js';
@@ -26,7 +26,7 @@ export async function assignProblem({ db, actor }: OpContext, problemId: number,
     const [row] = await tx.update(checkupProblems).set({ assignedUnitId: data.unitId, assignedAt: new Date(), note: data.note || problem.note, status }).where(eq(checkupProblems.id, problemId)).returning();
     await writeAudit(tx, actor, { action: 'checkup_problem.assign', entityType: 'checkup_problem', entityId: problemId, before: { assignedUnitId: problem.assignedUnitId, status: problem.status, note: problem.note }, after: { assignedUnitId: row.assignedUnitId, status: row.status, note: row.note } });
     const body = `${checkup.year}年城市体检:${area.name}${ind.name}${gapText(problem.value, problem.standard, ind.direction as CheckupDirection, ind.measure)}。${data.note ? `整改要求:${data.note}` : ''}`;
-    await notifyUsers(tx, (await unitUsers(tx, data.unitId)).map((u) => u.id), { kind: 'checkup_problem', title: `城市体检问题请整改:${area.name}${ind.name}`, body, link: `/checkups/${checkup.id}` }, new Date());
+    await notifyUnit(tx, { unitId: data.unitId }, { kind: 'checkup_problem', title: `城市体检问题请整改:${area.name}${ind.name}`, body, link: `/checkups/${checkup.id}` }, new Date());
     return row;
   });
 }
