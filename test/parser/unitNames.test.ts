@@ -83,6 +83,12 @@ describe('和, 、 and a second name in parentheses', () => {
     expect(raws(p.tasks[0].cooperating)).toEqual(['区卫生健康委', '区医保局']);
   });
 
+  it('"A和B及C": the right part of a 和 is itself two names (bs01), and the note keeps its lead', () => {
+    const p = parseText('(一) 国家综合能源基地。加快输送通道建设。(自治区能源开发局牵头,自治区发展改革委、环保厅和内蒙古电力监管办及相关盟市配合)');
+    expect(raws(p.tasks[0].lead)).toEqual(['自治区能源开发局']);
+    expect(raws(p.tasks[0].cooperating)).toEqual(['自治区发展改革委', '环保厅', '内蒙古电力监管办', '相关盟市']);
+  });
+
   it('"各街道、镇" is one catch-all; a note cut after "牵头," goes on', () => {
     const p = parseText('某区2024年要点\n\n    3.强化治理。利用率不低于80%。(区住建局、区综合行政执法局牵头,\n各街道、镇按职责分工负责)');
     expect(raws(p.tasks[0].lead)).toEqual(['区住建局', '区综合行政执法局']);
