@@ -274,7 +274,8 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     if (
       close < 0 &&
       open > 0 &&
-      /[。;]\s*$/.test(text.slice(Math.max(0, open - 2), open)) &&
+      // (after its sentence, or after an item's words when the note already names a role: "…下降2.5%(分管副省长负责,省发展改革委牵头,省")
+      (/[。;]\s*$/.test(text.slice(Math.max(0, open - 2), open)) || /牵头|负责|配合|会同/.test(text.slice(open, open + 400))) &&
       !text.slice(open, open + 400).includes('\n') &&
       text.length - open < 400
     ) {
@@ -293,6 +294,8 @@ function findInlineNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] {
     // "(X、Y等负责,列第一位者为牵头单位,下同)": the same rule after a comma
     const rule = LIST_RULE_AFTER.exec(inner);
     if (rule && rule.index > 0) inner = inner.slice(0, rule.index);
+    // a cut note's first sentence says who does the work; what follows it was cut ("…按职责分工负责。各市州、县市区人民政府均为责任单位")
+    if (cut && stop > 0 && !/:/.test(inner)) inner = inner.slice(0, stop);
     if (/[。:]/.test(inner)) continue;
     // "(X牵头,Y等按职责分工负责,2018年3月底前完成)": when, after who
     const when = NOTE_DEADLINE_TAIL.exec(inner);

@@ -78,6 +78,11 @@ describe('unit notes without labels', () => {
     expect(parseText(text).tasks.every((t) => t.responsible.length === 0)).toBe(true);
   });
 
+  it('a page cut inside a verb note after its first sentence keeps that sentence\'s units (real-AN an03)', () => {
+    const text = ['某省2022年工作要点', '一、打造升级版', '(一)强化“一网通办”支撑。推进全流程一体化网上政务服务。(省政务局牵头,省直相关单位按职责分工负责。各市州、县市区人民政府均为责任单位'].join('\n');
+    expect(roles(text)).toEqual([[['省政务局'], ['省直相关单位'], []]]);
+  });
+
   it('keeps every "(X负责)" of one item\'s paragraph in that one task', () => {
     const text = ['某市2025年工作要点', '一、提升效能', '1.深化改革。推出集成服务12项以上(市行政审批局负责)。电子证照应用率达到90%(市数据局负责)。', '2.降低成本。减税降费150亿元(市税务局负责);电价下降3%(市发改委负责)。'].join('\n');
     expect(roles(text)).toEqual([
