@@ -1016,3 +1016,15 @@ describe('a body told to play the lead (real-A a25, session 23)', () => {
     expect(roles('区发展改革委要建立清单管理制度,定期开展检查评估。\n')).toEqual([[[], ['区发展改革委'], []]]);
   });
 });
+
+describe('a co-operative, a bank or an office as the subject of its work (real-FH fh01, session 24)', () => {
+  it('reads "农牧业局、供销社…要…", "农业银行要…" and "县督查室将…" with the body responsible', () => {
+    expect(roles('会议要求,农牧业局、供销社、工商局要尽快制定申报方案。\n')).toEqual([[[], ['农牧业局', '供销社', '工商局'], []]]);
+    expect(roles('会议要求,农业银行要创新金融扶贫富民工程担保抵押办法。\n')).toEqual([[[], ['农业银行'], []]]);
+    expect(roles('县政府督查室将于6月底前对落实情况开展专项督查。\n')).toEqual([[[], ['县政府督查室'], []]]);
+  });
+
+  it('does not read a meeting or a congress as one ("会" stays out: it named more meetings than bodies)', () => {
+    expect(roles('动员大会要求全体干部提高认识,形成合力。\n')).toEqual([]);
+  });
+});
