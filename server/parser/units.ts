@@ -277,7 +277,8 @@ const NAMED_BODY = /(?:工作|推进|建设|改革|任务)(?=(?:工作)?(?:领�
 
 /** "市市场监管局(市知识产权局)", "各区人民政府(含开发区管委会)": the name is what stands before the note */
 export function withoutTrailingNote(text: string): string {
-  return text.length > 4 ? text.replace(/\([^()]{1,20}\)$/, '') : text;
+  // ("新区科技和人才局〈区科技局〉": a second plate in angle brackets, ff04)
+  return text.length > 4 ? text.replace(/\([^()]{1,20}\)$|(?<=[\u4e00-\u9fa5])〈[^〈〉]{2,20}〉$/, '') : text;
 }
 
 export function looksLikeUnit(text: string): boolean {

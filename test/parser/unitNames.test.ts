@@ -95,6 +95,11 @@ describe('和, 、 and a second name in parentheses', () => {
     expect(raws(p.tasks[0].responsible)).toEqual(['各街道、镇']);
   });
 
+  it('a second plate in angle brackets stays with the name: "新区科技和人才局〈区科技局〉" (real-FF ff04)', () => {
+    const p = parseText('一、强化科技创新(新区科技和人才局〈区科技局〉牵头)\n(一)加强创新载体建设。加快建设研究院。');
+    expect(raws(p.tasks[0].lead)).toEqual(['新区科技和人才局〈区科技局〉']);
+  });
+
   it('a second plate of the same level stays with the name: "区科学技术局(区科协)"', () => {
     const p = parseText(['某区2024年任务', '', '序号\t任务\t牵头单位\t配合单位\t完成时限', '1\t发展医药。引进项目3个。\t区科学技术局（区科协）\t区卫生健康局\t9月底前'].join('\n'));
     expect(raws(p.tasks[0].lead)).toEqual(['区科学技术局(区科协)']);
