@@ -769,3 +769,10 @@ describe('a bound before the verb a figure closes, or after what it counts (real
     expect(got).toEqual(['村级河长每周至少巡河 >=1次', '引进项目 >=10个', '新增就业岗位 =500个']);
   });
 });
+
+describe('last year\'s figure in a clause of its own (real-FJ fj01, session 24)', () => {
+  it('reads the year\'s goal, not "去年…增长6.7%" after it; "比去年增长8%" stays a goal', () => {
+    const got = parseText('2017年主要预期目标\n国内生产总值增长6.5%—7%。这项工作由国家发展改革委负责,去年国内生产总值增长6.7%。\n财政收入比去年增长8%。\n').targets.map((t) => `${t.comparator}${t.value}${t.unit}`);
+    expect(got).toEqual(['range6.5%', '=8%']);
+  });
+});
