@@ -776,3 +776,10 @@ describe('last year\'s figure in a clause of its own (real-FJ fj01, session 24)'
     expect(got).toEqual(['range6.5%', '=8%']);
   });
 });
+
+describe('verbs of upgrading and hiring before a counted object (real-FG fg03, session 24)', () => {
+  it('reads "提质扩能40个县级医疗卫生机构" and "选聘100名各类“产业导师”"', () => {
+    const got = parseText('2021年十件民生实事:提质扩能40个县级医疗卫生机构,提升服务能力;选聘100名各类“产业导师”助推乡村振兴。\n').targets.map((t) => `${t.value}${t.unit}`);
+    expect(got).toEqual(['40个', '100名']);
+  });
+});
