@@ -31,7 +31,7 @@ const EVENT_RE = new RegExp(`${YEAR_SRC}|${PLAN_SRC}|${FIG_SRC}`, 'g');
 // "|" and tabs part the cells of a task table flattened to text
 const CLAUSE_BOUND = /[,;:、()“”"《》。!?|｜\t]/;
 // ("…增长10%以上的年度目标": a list of goals closed by the word that names them)
-const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|或(?:者)?(?:持续|逐步|稳步|逐年|进一步)?(?:降低|下降|提升|提高|增长|改善|减少|优化)|(?:和|及|与|并)(?!以)|的?(?:年度|全年|发展|预期|主要|奋斗|工作)?目标(?:任务)?[,;。!]|(?:同比|比上年|较上年)?(?:增长|增幅|增速)\s*\d|(?:长|总长|全长)\s*\d|\[\d{1,2}\]|$)/;
+const TERMINATOR = /^(?: {2,}|\t)|^\s*(?:[,;。、:!?()\]】”"|｜]|(?:和|及|与|或|至)\s*\d|或(?:者)?(?:持续|逐步|稳步|逐年|进一步)?(?:降低|下降|提升|提高|增长|改善|减少|优化)|(?:和|及|与|并)(?!以)|的?(?:年度|全年|发展|预期|主要|奋斗|工作)?目标(?:任务)?[,;。!]|(?:同比|比上年|较上年)?(?:增长|增幅|增速)\s*\d|(?:长|总长|全长)\s*\d|\[\d{1,2}\]|\d+(?:\.\d+)?\s*万?(?:人|名|口)(?![\u4e00-\u9fa5]{0,2}[户家])|$)/;
 // ("清淤支斗渠98条长119.4公里": a count, then the length of what it counts; "…4084亿元 [1][2]": a footnote mark)
 // ("生产总产值突破30亿元增长25%": the level reached, then its growth with no comma between)
 // ("65%及以上", "52μg/m3及以下": the bound with the figure itself)

@@ -783,3 +783,10 @@ describe('verbs of upgrading and hiring before a counted object (real-FG fg03, s
     expect(got).toEqual(['40个', '100名']);
   });
 });
+
+describe('households and people counted in one breath (real-FH fh02, session 24)', () => {
+  it('reads both figures of "67户250人" as targets', () => {
+    const got = parseText('2018年脱贫攻坚冲刺会。该镇2018年脱贫总体目标是67户250人。\n').targets.map((t) => `${t.value}${t.unit}`);
+    expect(got).toEqual(['67户', '250人']);
+  });
+});
