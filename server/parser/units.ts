@@ -361,6 +361,9 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
     // a bare "等" ("市司法局等按职责分工负责") names no further body: nothing to assign it to
     // nor does "等部门" / "等单位" without 有关/相关 or a level ("区融媒体中心等部门配合"): only X is named
     if (BARE_ETC.test(tail)) return head;
+    // "县扶贫办等有关部门": a tail with no level adds nobody by name either (fixtures/real/README.md: only X); one with a
+    // level ("等区级有关部门", the corpus's 000) names that level's other bodies, a catch-all the office assigns
+    if (head.length && /^等(?:多个?|多家)?(?:有关|相关|其他)(?:职能)?(?:部门|单位|部门和单位|部门单位)$/.test(tail)) return head;
     return [...head, mention(ctx, tail, p.start + etc[1].length, 'others', '其他有关单位')];
   }
   if (!looksLikeUnit(t)) return null;

@@ -95,6 +95,12 @@ describe('和, 、 and a second name in parentheses', () => {
     expect(raws(p.tasks[0].responsible)).toEqual(['各街道、镇']);
   });
 
+  it('"X等有关部门" names only X; "X等区级有关部门" keeps its level\'s catch-all (real-FH fh01, corpus 000)', () => {
+    const p = parseText('1.推进工作。(责任单位:县扶贫办等有关部门)\n2.加强管理。(责任单位:区交通局等区级有关部门)');
+    expect(raws(p.tasks[0].responsible)).toEqual(['县扶贫办']);
+    expect(raws(p.tasks[1].responsible)).toEqual(['区交通局', '等区级有关部门']);
+  });
+
   it('a second plate in angle brackets stays with the name: "新区科技和人才局〈区科技局〉" (real-FF ff04)', () => {
     const p = parseText('一、强化科技创新(新区科技和人才局〈区科技局〉牵头)\n(一)加强创新载体建设。加快建设研究院。');
     expect(raws(p.tasks[0].lead)).toEqual(['新区科技和人才局〈区科技局〉']);
