@@ -298,7 +298,7 @@ export function looksLikeUnit(text: string): boolean {
   const base = withoutTrailingNote(text);
   if (base.length > 30) return false;
   // "规划布局要讲究…", "发展格局": words that end as an organ's name does and name none
-  if (/(?:布局|格局|大局|全局|开局|变局|结局|僵局|破局|办法|办理|举办|承办|创办|交办|代办|主办|(?<!政)协办|包办|申办|部署|全部|内部|外部|局部|部分)$/.test(base)) return false;
+  if (/(?:布局|格局|大局|全局|开局|变局|结局|僵局|破局|办法|办理|举办|承办|创办|交办|代办|主办|(?<!社)会办|分办|(?<!政)协办|包办|申办|部署|全部|内部|外部|局部|部分)$/.test(base)) return false;
   // "各企业", "各相关企业": the enterprises a letter is addressed to, a collective as "各单位" is
   return UNIT_SUFFIX.test(base) || ALL_TOWNS.test(base) || ALL_DISTRICTS.test(base) || PLACE.test(base) || /^(?:各|各类|各相关|各有关)[\u4e00-\u9fa5]{0,6}企业$/.test(base);
 }

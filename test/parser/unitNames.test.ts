@@ -2,6 +2,7 @@
 // in parentheses, "A/B" lists and "等部门". (Regrouped from the blind-batch files 6, 9, 12 and 16.)
 import { describe, expect, it } from 'vitest';
 import { parseText } from '../../server/parser/index.js';
+import { looksLikeUnit } from '../../server/parser/units.js';
 
 const raws = (us: { raw: string }[]) => us.map((u) => u.raw);
 const roles = (text: string) => parseText(text).tasks.map((t) => [raws(t.lead), raws(t.responsible), raws(t.cooperating)]);
@@ -99,6 +100,11 @@ describe('和, 、 and a second name in parentheses', () => {
     const p = parseText('1.推进工作。(责任单位:县扶贫办等有关部门)\n2.加强管理。(责任单位:区交通局等区级有关部门)');
     expect(raws(p.tasks[0].responsible)).toEqual(['县扶贫办']);
     expect(raws(p.tasks[1].responsible)).toEqual(['区交通局', '等区级有关部门']);
+  });
+
+  it('"分办会办" as a heading is a procedure, not a body; "市社会办" stays a body (real-FM fm05, real-V v02)', () => {
+    expect(looksLikeUnit('分办会办')).toBe(false);
+    expect(looksLikeUnit('市社会办')).toBe(true);
   });
 
   it('a second plate in angle brackets stays with the name: "新区科技和人才局〈区科技局〉" (real-FF ff04)', () => {
