@@ -48,6 +48,7 @@ const boundComparator = (w: string): Comparator => (w === '左右' || w === '上
 const POSTFIX = /^\s*(?:(?:及|或)(?=以[上下内]|之内))?(以上|以下|以内|之内|左右|上下|内)/;
 // "比上年增长15%以上" in a year's work plan is what it sets out to reach; "同比增长8.5%" reports
 // ("…由国家发展改革委负责,去年国内生产总值增长6.7%": last year's figure in a clause of its own, fj01; not "比去年增长8%")
+const FORECAST = /据预测|据测算|预测(?:显示|表明)?[,,]|预计(?:将)?(?:达|达到|突破|超过|增长)|有望(?:分别)?(?:达到|突破|超过)/;
 const PAST_CLAUSE = /已|目前|现有|截至|截止|累计完成|共完成|完成了|建成了|实现了|达到了|同比|(?<![比较同与超于如])去年(?!同期|水平|基础)/;
 // "全镇现有行政村26个、社区7个,常住人口约11.6万人": a sentence stating what there is now
 const PAST_SENTENCE =
@@ -685,6 +686,9 @@ function figure(
   if (unit && /^(?:件|条|个)$/.test(unit) && /(?:提案|建议|议案|批评意见)\s*$/.test(pre)) return null;
   // ("社会治理类20件", "印发6类22件": items counted by kind)
   if (unit === '件' && /类\s*$/.test(pre)) return null;
+  // "据预测,春运期间全县道路客运总量47.62万人次", "旅客发送量预计将达175.05万人次", "有望突破5.1亿人次": a forecast of demand,
+  // not a figure the page sets (fr03, fr08)
+  if (FORECAST.test(s.slice(Math.max(0, i - 120), i).replace(/^.*[。;]/, ''))) return null;
   const pastIn = (t: string) => PAST_CLAUSE.test(t) && !(goal && !PAST_CLAUSE.test(t.replace(/同比/g, '')));
   // "…任务7.8万亩(…),截至目前,完成…1.6万亩": every clause after "截至目前," in the sentence tells progress
   // (but "占目标任务数100公里的136.9%" names the target the progress is measured against)

@@ -790,3 +790,10 @@ describe('households and people counted in one breath (real-FH fh02, session 24)
     expect(got).toEqual(['67户', '250人']);
   });
 });
+
+describe('a forecast of demand is no target (real-FR fr03, fr08, session 24)', () => {
+  it('reads no target in "据预测…47.62万人次" or "预计将达175.05万人次", and keeps the plan\'s own figure', () => {
+    const got = parseText('2025年春运工作方案\n据预测,春运期间全县道路客运总量47.62万人次,比上年增长2%。我县旅客发送量预计将达175.05万人次。全县新增客运班车20辆。\n').targets.map((t) => `${t.value}${t.unit}`);
+    expect(got).toEqual(['20辆']);
+  });
+});
