@@ -338,11 +338,11 @@ function readPiece(ctx: ParseContext, p: Piece): ParsedUnit[] | null {
   // "区农业农村和水利局": a left part that names no organ and a right part with no level of its own share one name
   const twoNames = joined && (/(局|委|办|部|院|会|中心|公司|集团|政府|街道办事处|队|所|站|处|室|馆|团|社|行|厅|署|联|单位|部门)$/.test(joined[1]) || /^(市|区|县|省|州|各|镇|乡|街道)/.test(joined[3]));
   // "各县(市、区)党委和人民政府", "高新区党工委和管委会": a body with no place of its own is the left one's place's
-  // "环保厅和内蒙古电力监管办及相关盟市": the right part is itself two names joined
-  const right = joined ? p.start + joined[1].length + joined[2].length : 0;
-  const rightJoined = joined && !looksLikeUnit(joined[3]) && /[和及与]/.test(joined[3]) ? readPiece(ctx, { text: joined[3], start: right }) : null;
-  if (joined && twoNames && !GENERIC_BODY.test(joined[3]) && looksLikeUnit(joined[1]) && (looksLikeUnit(joined[3]) || rightJoined) && !resolveUnit(t, ctx.registry, regionOf(ctx, t)).known) {
-    return [...(readPiece(ctx, { text: joined[1], start: p.start }) ?? []), ...(rightJoined ?? readPiece(ctx, { text: joined[3], start: right }) ?? [])];
+  if (joined && twoNames && !GENERIC_BODY.test(joined[3]) && looksLikeUnit(joined[1]) && !resolveUnit(t, ctx.registry, regionOf(ctx, t)).known) {
+    const right = { text: joined[3], start: p.start + joined[1].length + joined[2].length };
+    // "环保厅和内蒙古电力监管办及相关盟市": the right part may itself be two names joined
+    const rightUnits = looksLikeUnit(right.text) ? (readPiece(ctx, right) ?? []) : /[和及与]/.test(right.text) ? readPiece(ctx, right) : null;
+    if (rightUnits) return [...(readPiece(ctx, { text: joined[1], start: p.start }) ?? []), ...rightUnits];
   }
   // "区发改局区统计局": two names run together where a cell lost its separator; the second opens on its level
   const glued = t.length >= 7 ? GLUED.exec(t) : null;
