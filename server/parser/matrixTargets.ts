@@ -35,8 +35,8 @@ const MEASURE_UNIT = /^([\u4e00-\u9fa5A-Za-z]{2,20}?)\s*[(（]([^()（）、,]{1
 const MEASURE_NAME = /^[\u4e00-\u9fa5]{1,10}(?:数|面积|投资|金额|产值|规模|长度|里程|数量|户数|人数|个数|目标|任务)$/;
 // what a row is about: a place, a unit, a project
 // (the heads of a column of places: the rows are places, however their names are spaced — PLACE_LABEL_HEAD)
-const PLACE_HEADS = String.raw`地区|乡镇|街道|镇街|县\(市、区\)|县(?:市|区)|区县|县区|市州|市\(州\)|地市|设区市|省份|省\(区、市\)|省\(自治区、直辖市\)|乡\(镇\)|乡镇\(街道\)|镇\(街道\)|村\(社区\)`;
-const LABEL_HEAD = new RegExp(`^(?:序号|城市|市|县|区|单位|责任单位|名称|项目名称|类别|${PLACE_HEADS})$`);
+const PLACE_HEADS = String.raw`地区|乡镇|街道|镇街|县\(市、区\)|县\(市\)区|县(?:市|区)|区县|县区|市州|市\(州\)|地市|设区市|省份|省\(区、市\)|省\(自治区、直辖市\)|乡\(镇\)|乡镇\(街道\)|镇\(街道\)|村\(社区\)`;
+const LABEL_HEAD = new RegExp(`^(?:序号|城市|市|县|区|单位|责任单位|考核单位|名称|项目名称|类别|${PLACE_HEADS})$`);
 const FIGURE = /^-?\d+(?:\.\d+)?$/;
 const EMPTY = /^(?:[/／—–-]+|无)$/;
 const PIPES = /^[\s|｜]*$/;
@@ -76,7 +76,7 @@ export function findMatrixTables(lines: Line[]): MatrixTable[] {
   if (known) return known;
   const tables: MatrixTable[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const got = tableAt(lines, i) ?? placeColumnTableAt(lines, i);
+    const got = tableAt(lines, i) ?? placeColumnTableAt(lines, i) ?? placeRowsAt(lines, i);
     if (!got) continue;
     tables.push(got);
     i = got.lineTo - 1;
@@ -118,6 +118,19 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
   }
   const m0 = header.findIndex((c) => isMeasure(c.text));
   if (m0 < 1) return null;
+  // "合同外资(万美元) | 到位外资(万美元) | … | 备注" then "本年任务 | 本年任务 | 其中:外省 | 本年任务": the header's second
+  // line, read cell by cell after the remarks column — one sub-column a measure, and a 其中 sub-column a part of the
+  // measure before it (real-FP fp01), not a quota of its own (fixtures/real/README.md, session 24)
+  let parts: boolean[] | null = null;
+  const r0 = header.findIndex((c, n) => n > m0 && REMARK_HEAD.test(c.text.replace(/\s/g, '')));
+  if (r0 > m0 + 1 && header.length > r0 + 1) {
+    const subs = header.slice(r0 + 1).map((c) => c.text.replace(/\s/g, ''));
+    const own = subs.filter((t) => !/^其中/.test(t)).length;
+    if (own === r0 - m0 && !/^其中/.test(subs[0]) && subs.every((t) => t.length <= 8 && !FIGURE.test(t) && !REMARK_HEAD.test(t))) {
+      parts = subs.map((t) => /^其中/.test(t));
+      header = header.slice(0, r0 + 1);
+    }
+  }
   // "乡镇 | 新种任务(亩) | 备注": a remarks column after the measures holds words, not figures
   let tail = 0;
   while (tail < header.length - m0 - 1 && REMARK_HEAD.test(header[header.length - 1 - tail].text.replace(/\s/g, ''))) tail++;
@@ -137,16 +150,20 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
     if (lines[u].text.trim()) break;
   }
   if (!shared && !measures.some((c) => MEASURE_UNIT.test(c.text.replace(/\s/g, '')))) return null;
-  const k = measures.length;
+  // each figure column's measure, and whether it is a part of that measure (a 其中 sub-column)
+  let m = -1;
+  const colMeasure = parts ? parts.map((part) => (part ? m : ++m)) : measures.map((_, n) => n);
+  const k = colMeasure.length;
   const rows: { label: Cell[]; figures: Cell[]; end: number }[] = [];
   let cur: Cell[] = [];
   let end = j;
   let strays = 0;
+  let remarkDue = false;
   const flush = (oneLine = false) => {
     // with a remarks column, a row on one line has its figures right after its label (an empty remark leaves no
     // cell); a row read cell by cell ends with its figures, and a remark left over from the row before is no label
     const figs = tail && oneLine ? cur.slice(m0, m0 + k) : cur.slice(-k);
-    const label = (tail && oneLine ? cur.slice(0, m0) : cur.slice(0, cur.length - k)).filter((c) => (!FIGURE.test(c.text) || c.text.length > 3) && !(tail && !oneLine && (c.text.length > 12 || /[,,。;;:]/.test(c.text))));
+    const label = (tail && oneLine ? cur.slice(0, m0) : cur.slice(0, cur.length - k)).filter((c) => (!FIGURE.test(c.text) || c.text.length > 3) && !(tail && !oneLine && (c.text.length > 12 || /[,,。;;:]/.test(c.text.replace(/^其中[:：]/, '')))));
     const last = cur[cur.length - 1];
     if (cur.length > k && figs.length === k && figs.every((c) => FIGURE.test(c.text) || EMPTY.test(c.text)) && label.length) rows.push({ label, figures: figs, end: last.start + last.text.length });
     cur = [];
@@ -159,6 +176,7 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
     if (!l.text.trim()) continue;
     if (PIPES.test(l.text)) {
       if (cur.length) flush();
+      remarkDue = false;
       continue;
     }
     const cs = cellsOf(l);
@@ -184,25 +202,40 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
       end = j + 1;
       continue;
     }
+    // with a remarks column a row read cell by cell runs label, figures, remark: a word right after a row's last
+    // figure is its remark ("含LG全部", fp01) unless a figure follows it, when it is the next row's label
+    if (remarkDue) {
+      remarkDue = false;
+      if (!FIGURE.test(cs[0].text) && !FIGURE.test(nextCell(lines, j + 1)?.text ?? '')) continue;
+    }
     cur.push(cs[0]);
     // a row ends with its k-th figure in a row of figures
-    const tail = cur.slice(-k);
-    if (tail.length === k && tail.every((c) => FIGURE.test(c.text) || EMPTY.test(c.text)) && cur.length > k) {
+    const last = cur.slice(-k);
+    if (last.length === k && last.every((c) => FIGURE.test(c.text) || EMPTY.test(c.text)) && cur.length > k) {
       flush();
       end = j + 1;
       strays = 0;
+      remarkDue = tail > 0;
     } else if (!FIGURE.test(cs[0].text) && ++strays > 4) break;
   }
+  // a page cut inside a row ("其中:食品工业园 | 3800 | 1800 | 3 |" and nothing after): the figures it has, in column order
+  if (j >= lines.length && cur.length >= 2 && !FIGURE.test(cur[0].text) && cur.slice(1).every((c) => FIGURE.test(c.text) || EMPTY.test(c.text))) {
+    const lastCell = cur[cur.length - 1];
+    rows.push({ label: [cur[0]], figures: cur.slice(1), end: lastCell.start + lastCell.text.length });
+    end = j;
+  }
   if (rows.length < 3) return null;
+  // "园区外" (the county outside its park): the rest of a row above, no body's quota (fp01)
+  for (let n = rows.length - 1; n >= 0; n--) if (rows[n].label.length === 1 && REST_ROW.test(rows[n].label[0].text.replace(/\s/g, ''))) rows.splice(n, 1);
   const targets: MatrixTarget[] = [];
   for (const r of rows) {
     const label = r.label
-      .map((c) => c.text.replace(/^(?:其中[:：])?\s*\d{1,3}[.、．]\s*/, '').replace(/[:：]$/, ''))
+      .map((c) => c.text.replace(/^(?:其中[:：]\s*)?(?:\d{1,3}[.、．]\s*)?/, '').replace(/[:：]$/, ''))
       .filter((t) => !/^\d{1,3}$/.test(t))
       .join('');
     r.figures.forEach((f, n) => {
-      if (!FIGURE.test(f.text)) return;
-      const h = measures[total ? 0 : n].text.replace(/\s/g, '');
+      if (!FIGURE.test(f.text) || parts?.[n]) return;
+      const h = measures[total ? 0 : colMeasure[n]].text.replace(/\s/g, '');
       const mu = MEASURE_UNIT.exec(h);
       targets.push({ subject: `${label}${mu ? mu[1] : h}${total ? '合计' : ''}`, value: Number(f.text), unit: mu ? mu[2] : shared, start: f.start, text: f.text });
     });
@@ -211,7 +244,7 @@ function tableAt(lines: Line[], i: number): MatrixTable | null {
   // ("序号 | 乡镇 | …": the label column after a running number names the places too)
   const labelHead = /^(?:序号|编号)$/.test(head) && m0 >= 2 ? header[1].text.replace(/\s/g, '') : head;
   const unitRows = UNIT_LABEL_HEAD.test(labelHead)
-    ? rows.filter((r) => r.label.length === 1 && !TOTAL_ROW.test(r.label[0].text)).map((r) => ({ label: r.label[0], start: r.label[0].start, end: r.end, text: `${r.label[0].text} ${r.figures.map((f, n) => `${measures[total ? measures.length - 1 : n].text.replace(/\s/g, '')} ${f.text}`).join(' ')}` }))
+    ? rows.filter((r) => r.label.length === 1 && !TOTAL_ROW.test(r.label[0].text.replace(/\s/g, ''))).map((r) => ({ label: ownLabel(r.label[0]), start: r.label[0].start, end: r.end, text: `${r.label[0].text} ${r.figures.map((f, n) => `${measures[total ? measures.length - 1 : colMeasure[n]].text.replace(/\s/g, '')} ${f.text}`).join(' ')}` }))
     : [];
   return { lineFrom: i, lineTo: Math.max(end, i + 1), caption: captionAbove(lines, i, 4), targets, ...(unitRows.length ? { unitRows, placeRows: placeHead || PLACE_LABEL_HEAD.test(labelHead) } : {}) };
 }
@@ -219,7 +252,7 @@ const REMARK_HEAD = /^(?:备注|说明|备 注)$/;
 const TOTAL_HEAD = /^(?:合计|小计|总计)$/;
 // a label column that names who gets the row, not what the row is about
 const PLACE_LABEL_HEAD = new RegExp(`^(?:${PLACE_HEADS})$`);
-const UNIT_LABEL_HEAD = new RegExp(`^(?:${PLACE_HEADS}|单位|责任单位)$`);
+const UNIT_LABEL_HEAD = new RegExp(`^(?:${PLACE_HEADS}|单位|责任单位|考核单位)$`);
 const TOTAL_ROW = /^(?:合计|总计|小计|全\s*[县市区省镇乡州国](?:合计|总计)?|[\u4e00-\u9fa5]{0,4}(?:合计|总计))$/;
 
 // The transposed matrix: one column per place, one row per measure ("考核项目及内容 | 全市 | 巴州区 | 恩阳区 | … | 分值 |
@@ -305,6 +338,75 @@ function placeColumnTableAt(lines: Line[], i: number): MatrixTable | null {
   close();
   if (rowsOut.length < 2) return null;
   return { lineFrom: i, lineTo: Math.max(end, i + 1), caption: captionAbove(lines, i, 6), targets, rows: rowsOut };
+}
+
+// A quota table flattened to "place figure figure … [word]" rows under a header of short names and a shared unit
+// ("昆明市林业局 单位:亩" / "县(市)区 辖区绿化 天保工程 …" / "五华区 1000 200 2250 已启动", real-FQ fq07): empty
+// cells leave no gap, so only a row's first figure is sure of its column; each figure is the place's quota in the
+// shared unit, the place responsible (fixtures/real/README.md, session 18)
+const ROW_WORDS = /^([\u4e00-\u9fa5()（）]{2,12})((?:[ \t\u3000]+\d+(?:\.\d+)?)+)(?:[ \t\u3000]+[\u4e00-\u9fa5]{1,8})?\s*$/;
+const SHARED_UNIT = /(?:^|\s)(?:金额|计量|数量)?单位\s*[:：]\s*([\u4e00-\u9fa5%]{1,6})\s*$/;
+
+function placeRowsAt(lines: Line[], i: number): MatrixTable | null {
+  const head = lines[i].text.trim().split(/[ \t\u3000]+/);
+  if (head.length < 2 || !PLACE_LABEL_HEAD.test(head[0]) || !head.every((w) => /^[\u4e00-\u9fa5()（）:“”"]{2,16}$/.test(w))) return null;
+  let shared: string | null = null;
+  for (let u = i - 1; u >= 0 && u >= i - 3 && !shared; u--) shared = SHARED_UNIT.exec(lines[u].text)?.[1] ?? null;
+  if (!shared) return null;
+  let j = i + 1;
+  // a second header line of sub-columns; its 其中 word a part of the cell before it, not a quota of its own — where
+  // one cell stands before it (its words, joined, a short name: "调整后 任务"), the rows' second figure
+  let part = -1;
+  for (; j < lines.length && j <= i + 2; j++) {
+    const ws = lines[j].text.trim().split(/[ \t\u3000]+/);
+    if (!lines[j].text.trim() || ROW_WORDS.test(lines[j].text) || !ws.every((w) => !/\d/.test(w) && w.length <= 16)) break;
+    const q = ws.findIndex((w) => /^其中/.test(w));
+    if (q > 0 && ws.slice(0, q).join('').length <= 6) part = 1;
+  }
+  const rows: { place: Cell; figures: Cell[]; end: number }[] = [];
+  let end = j;
+  for (; j < lines.length; j++) {
+    const l = lines[j];
+    if (!l.text.trim()) continue;
+    const m = ROW_WORDS.exec(l.text);
+    if (!m || !PLACE.test(m[1])) break;
+    const at0 = l.start + l.text.indexOf(m[1]);
+    const figures: Cell[] = [];
+    const re = /\d+(?:\.\d+)?/g;
+    const from = l.text.indexOf(m[1]) + m[1].length;
+    for (let f = re.exec(m[2]); f; f = re.exec(m[2])) figures.push({ text: f[0], start: l.start + from + f.index });
+    const last = figures[figures.length - 1];
+    rows.push({ place: { text: m[1], start: at0 }, figures, end: last.start + last.text.length });
+    end = j + 1;
+  }
+  if (rows.length < 3) return null;
+  const targets: MatrixTarget[] = [];
+  for (const r of rows)
+    r.figures.forEach((f, n) => {
+      if (n === part) return;
+      targets.push({ subject: `${r.place.text}${n === 0 && head[1] ? head[1] : `第${n + 1}项`}`, value: Number(f.text), unit: shared, start: f.start, text: f.text });
+    });
+  const unitRows = rows.filter((r) => !TOTAL_ROW.test(r.place.text)).map((r) => ({ label: r.place, start: r.place.start, end: r.end, text: `${r.place.text} ${r.figures.map((f) => `${f.text}${shared}`).join(' ')}` }));
+  // the table's title above its unit line ("2009年…任务分配表" / "昆明市林业局 单位:亩")
+  let c = i - 1;
+  while (c > 0 && (!lines[c].text.trim() || SHARED_UNIT.test(lines[c].text))) c--;
+  return { lineFrom: i, lineTo: end, caption: captionAbove(lines, c + 1, 4), targets, unitRows, placeRows: true };
+}
+
+const REST_ROW = /^[\u4e00-\u9fa5]{1,6}(?:以外|之外|外)$/;
+/** "其中:经济技术开发区": a row inside the row above, named without its 其中 */
+function ownLabel(c: Cell): Cell {
+  const m = /^其中[:：]\s*/.exec(c.text);
+  return m ? { text: c.text.slice(m[0].length), start: c.start + m[0].length } : c;
+}
+
+/** the first cell of the next line that holds one */
+function nextCell(lines: Line[], from: number): Cell | null {
+  for (let j = from; j < lines.length && j < from + 4; j++) {
+    const cs = cellsOf(lines[j]);
+    if (cs.length) return cs[0];
+  }
+  return null;
 }
 
 /** the nearest non-blank line within `reach` lines above a table: its caption ("2023年城镇老旧小区改造计划表") */

@@ -481,3 +481,38 @@ describe('a label line with its colon, its units on the lines below (real-DN dn0
     ]);
   });
 });
+
+describe('a quota matrix with a second header line and a remarks column, one cell per line (real-FP fp01: 长沙 2004 招商引资目标考核指标分解表)', () => {
+  const plan = page('fp01-');
+  it('maps each sub-column to its measure and leaves the 其中 sub-column out as a part of its quota', () => {
+    const wangcheng = plan.targets.filter((t) => t.subject.startsWith('望城县'));
+    expect(wangcheng.map((t) => [t.value, t.unit, t.year])).toEqual([
+      [5800, '万美元', 2004],
+      [3000, '万美元', 2004],
+      [25, '亿元', 2004],
+      [16.5, '亿元', 2004],
+    ]);
+  });
+  it('hands each body its row: a 其中 row under its own name, the row cut by the page end too, no remark glued to the next label', () => {
+    const rows = plan.tasks.filter((t) => /万美元/.test(t.title)).map((t) => raws(t.responsible));
+    expect(rows).toEqual([['长沙县'], ['经济技术开发区'], ['望城县'], ['食品工业园']]);
+    // "园区外" (the county outside its park) is the rest of a row above: no body, no quota
+    expect(plan.targets.some((t) => t.value === 4800)).toBe(false);
+    expect(plan.targets.filter((t) => t.subject.startsWith('食品工业园')).map((t) => t.value)).toEqual([3800, 1800, 3]);
+  });
+});
+
+describe('a quota table flattened to "place figure figure … word" rows under a shared unit (real-FQ fq07: 昆明 2009 百日会战任务分配表)', () => {
+  const plan = page('fq07-');
+  it('reads every figure of a row as the place\'s quota in the shared unit, with the title\'s year, the 其中 column left out', () => {
+    const xishan = plan.targets.filter((t) => t.subject.startsWith('西山区'));
+    expect(xishan.map((t) => t.value)).toEqual([4000, 1000, 5000, 2250]);
+    expect(xishan.every((t) => t.unit === '亩' && t.year === 2009)).toBe(true);
+  });
+  it('hands each place its row', () => {
+    const places = plan.tasks.filter((t) => /亩/.test(t.title)).map((t) => raws(t.responsible)[0]);
+    expect(places).toHaveLength(15);
+    expect(places.slice(0, 3)).toEqual(['五华区', '盘龙区', '西山区']);
+    expect(places.at(-1)).toBe('经开区');
+  });
+});
