@@ -1028,3 +1028,14 @@ describe('a co-operative, a bank or an office as the subject of its work (real-F
     expect(roles('动员大会要求全体干部提高认识,形成合力。\n')).toEqual([]);
   });
 });
+
+describe('"X牵头,负责…" sentences taking turns (real-FT ft01, 开封 十大行业领域专项整治)', () => {
+  it('reads each body as the lead of its sentence\'s work, the comma between 牵头 and 负责 no bar', () => {
+    const text = '市安全监管局牵头,负责组织开展对危险化学品和烟花爆竹领域的专项整治工作。市公安局牵头,负责组织开展对道路交通领域的专项整治工作。开封供电公司牵头,负责组织开展对供电安全领域的专项整治工作。';
+    expect(roles(text)).toEqual([
+      [['市安全监管局'], [], []],
+      [['市公安局'], [], []],
+      [['开封供电公司'], [], []],
+    ]);
+  });
+});
