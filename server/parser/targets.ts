@@ -59,8 +59,8 @@ const POLICY_TERM =
   /(?:(?:给予|一次性|最高|按)[^,;。]{0,12}(?:奖励|补助|补贴|资助|奖补|贴息|扶持)|给予[^,;。]{0,8}(?:经费|资金)(?:支持|保障)?|(?:奖励|补助|补贴|资助|奖补|贴息)(?:标准)?(?:为)?(?:最高)?|有效期|试行期)(?:为|至|最高|不超过)?\s*$/;
 // "说明:本台账共列任务8项": the document describing itself
 const SELF_SENTENCE = /^\s*(?:[\u4e00-\u9fa5]{2}:)?本(?:台账|清单|方案|计划|表|细则|办法|文件|规划)(?:共|一共|合计|列有|包括|涉及)/;
-// "…,截至目前,", "…,截至8月底,": the clauses after it tell progress
-const AS_OF_NOW = /[,,]\s*(?:截至|截止)(?:目前|[^,,。]{0,12}?(?:底|末|日))[,,]/;
+// "…,截至目前,", "…,截至8月底,", "…,1-7月,": the clauses after it tell progress
+const AS_OF_NOW = /[,,]\s*(?:(?:截至|截止)(?:目前|[^,,。]{0,12}?(?:底|末|日))|(?:(?:19|20)\d{2}年)?1\s*[-—~至]\s*\d{1,2}月份?)[,,]/;
 // "完成全年目标任务的45.6%", "完成市上全年任务(42.5亿元)的59.94%": the share of the year's task done so far
 const YEAR_SHARE_DONE = /完成[^,;。]{0,8}?(?:全年|年度)[^,;。]{0,6}?(?:目标|任务|计划)(?:\([^()]{0,16}\))?的\s*\d+\.\d+\s*%/;
 // "2018年涪城全区经济社会发展取得显著成效。": what follows in the paragraph are its results
@@ -570,8 +570,9 @@ function figure(
   // "完成农村公路改善工程137.4公里,占目标任务数110公里的124.9%": what was done, measured against the target
   if (/^[^,,;;。]{0,12}[,,]\s*(?:占|为|达到?)(?:年度|全年)?(?:目标任务|计划任务|任务|目标)/.test(s.slice(i + numStr.length))) return null;
   // "完成投资295.9亿元,为年投资计划的80%": the amount done and its share of the year's plan (a progress report)
-  if (/^[^,,;;。]{0,12}[,,]\s*(?:占|为|完成|达到?)(?:年度|全年|年)?[\u4e00-\u9fa5]{0,4}?(?:计划|目标|任务)(?:任务|数)?的\s*\d/.test(s.slice(i + numStr.length))) return null;
-  if (unit === '%' && /(?:占|为)(?:年度|全年|年)?[\u4e00-\u9fa5]{0,4}?(?:计划|目标|任务)(?:任务|数)?的\s*$/.test(s.slice(Math.max(0, i - 16), i))) return null;
+  // ("完成投资585.99亿元,占年计划64.4%": the 的 left out, fw06)
+  if (/^[^,,;;。]{0,12}[,,]\s*(?:占|为|完成|达到?)(?:年度|全年|年)?[\u4e00-\u9fa5]{0,4}?(?:计划|目标|任务)(?:任务|数)?的?\s*\d/.test(s.slice(i + numStr.length))) return null;
+  if (unit === '%' && /(?:占|为)(?:年度|全年|年)?[\u4e00-\u9fa5]{0,4}?(?:计划|目标|任务)(?:任务|数)?的?\s*$/.test(s.slice(Math.max(0, i - 16), i))) return null;
   // "承办单位将在交办后三个月内…答复": a time limit counted from an event, a deadline rather than a figure to reach
   if (unit && /^(?:个月|月|天|日|个工作日|工作日|周|小时)$/.test(unit) && /^\s*内/.test(rest) && /(?:后|起)\s*$/.test(s.slice(Math.max(0, i - 3), i))) return null;
   // "急件1—5日内办结", "一般为5日内" (…答复): how soon a matter handed over is answered, a rule of procedure (fa04, fa05)

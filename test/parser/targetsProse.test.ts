@@ -797,3 +797,12 @@ describe('a forecast of demand is no target (real-FR fr03, fr08, session 24)', (
     expect(got).toEqual(['20辆']);
   });
 });
+
+describe('progress told after the months gone by is no target (real-FW fw06, real-CF cf08)', () => {
+  it('reads no target in "完成投资585.99亿元,占年计划64.4%" (no 的) nor after ",1-7月," in mid-sentence, and keeps the year\'s plan', () => {
+    const got = parseText(
+      '省、市重点项目建设加快推进\n今年来,我市加快推进项目落实落地,1-7月,全市51个省重点建设项目新开工18个。\n204个市重点建设项目完成投资585.99亿元,占年计划64.4%。今年,市重大建设项目年度计划投资909.8亿元。\n',
+    ).targets.map((t) => `${t.value}${t.unit}`);
+    expect(got).toEqual(['909.8亿元']);
+  });
+});
