@@ -54,7 +54,14 @@ function inferHeader(cells: string[]): Column[] | null {
   if (loose.some((c) => c === null)) return null;
   const units = loose.filter((c) => c === 'lead' || c === 'responsible' || c === 'cooperating').length;
   // one unit column is enough beside a 序号 and a column naming the task ("序号 | 项目名称 | 责任单位 | …")
-  if (units < 1 || !(loose.includes('deadline') || units >= 2 || ((loose[0] === 'seq' || loose[1] === 'seq') && loose.some((c) => c === 'task' || c === 'text')))) return null;
+  // …or as the last column after the points it assigns ("工作要求 | 一级要点 | 二级要点 | 责任科室", a 政务公开 要点 division, fv01)
+  const pointsThenUnit = units === 1 && loose.length >= 3 && (loose[loose.length - 1] === 'responsible' || loose[loose.length - 1] === 'lead') && cells.slice(0, -1).every((c, k) => loose[k] === 'seq' || /(?:要点|任务|内容|措施|事项|要求)$/.test(c.replace(/\s/g, '')));
+  if (units < 1 || !(loose.includes('deadline') || units >= 2 || pointsThenUnit || ((loose[0] === 'seq' || loose[1] === 'seq') && loose.some((c) => c === 'task' || c === 'text')))) return null;
+  // (the finest points, right before the unit, are the tasks; the columns before them group the rows)
+  if (pointsThenUnit && !loose.includes('task')) {
+    const out = loose.map((c, k): Column => (k === loose.length - 1 ? (c as Column) : k === loose.length - 2 ? 'task' : c === 'seq' ? 'seq' : 'other'));
+    return isTaskHeader(out) ? out : null;
+  }
   const firstUnit = loose.findIndex((c) => c === 'lead' || c === 'responsible' || c === 'cooperating');
   let hasTask = loose.includes('task');
   let hasDetail = loose.includes('detail');
@@ -793,7 +800,8 @@ function rowsOneLine(lines: Line[], from: number, columns: Column[], pipe: boole
       const most = Math.min(uCol, Math.max(columns.length - cells.length, 2));
       for (let o = 1; o <= most; o++) {
         const c = cells[uCol - o];
-        if (c && unitCell(c.text)) {
+        // (or the row's last cell saying who does what: "办公室牵头,各科室按职责分工落实", fv01)
+        if (c && (unitCell(c.text) || (uCol - o === cells.length - 1 && uCol === columns.length - 1 && /牵头(?!\))|配合|协助|协办/.test(c.text)))) {
           shift = o;
           // "加快…管网规划建设。 | 市建设局 | 市生态环境局、市经信局 |": the row's run of unit cells opens on the
           // first unit column, not its last one
@@ -1480,6 +1488,8 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cel
   // "工作任务 | 具体要求" over "1 | 进一步增强…": the task column holds only the row's number, the wording is the detail's
   if (SEQ_CELL.test(task.title.trim()) && task.text) task.title = '';
   if (!task.title) task.title = leadPhrase(task.text.split('\n')[0]);
+  // a row cut short whose words all sit left of the task column (the page ends inside it): its last words say what it is
+  if (!task.title) task.title = leadPhrase([...row].reverse().find((c, k) => c?.text && columns[row.length - 1 - k] === 'other')?.text ?? '');
   if (!task.text) task.text = task.title;
   task.title = leadPhrase(task.title);
   return task;

@@ -516,3 +516,16 @@ describe('a quota table flattened to "place figure figure … word" rows under a
     expect(places.at(-1)).toBe('经开区');
   });
 });
+
+describe('a 要点 division whose one unit column closes the row, merged cells dropped from the front (real-FV fv01: 中山市医保局 2022 政务公开分工)', () => {
+  const plan = page('fv01-');
+  it('takes the finest points as the tasks and the row\'s last cell as its units, however many cells the row lost', () => {
+    expect(plan.tasks.map((t) => [t.title.slice(0, 8), raws(t.lead), raws(t.responsible), raws(t.cooperating)])).toEqual([
+      ['1.规范行政法规', ['法规和基金监管科'], [], ['办公室']],
+      ['2.摸清本单位规', ['办公室'], ['各科室'], []],
+      ['3.结合权责清单', ['办公室'], ['各科室'], []],
+      // the row the page cuts before its unit cell keeps its words as its title
+      ['4.规范使用全省', [], [], []],
+    ]);
+  });
+});
