@@ -1039,3 +1039,13 @@ describe('"X牵头,负责…" sentences taking turns (real-FT ft01, 开封 十�
     ]);
   });
 });
+
+describe('a post to fill and a rota to keep are work for addressees named by kind (real-FT ft09, ft06)', () => {
+  it('reads "各企事业单位要落实一名专(兼)职消防管理人员" and "各企事业单位要实行24小时值班制度" as duties', () => {
+    expect(roles('各企事业单位要落实一名专(兼)职消防管理人员。')).toEqual([[[], ['各企事业单位'], []]]);
+    expect(roles('各企事业单位要实行24小时值班制度。')).toEqual([[[], ['各企事业单位'], []]]);
+  });
+  it('still reads no duty in an exhortation to the same addressees', () => {
+    expect(roles('各企事业单位要高度重视,切实加强领导。')).toEqual([]);
+  });
+});
