@@ -33,6 +33,23 @@ const SUBJECT = new RegExp(
 // ("请各单位将落实情况于7月1日前报厅办公室": what to send in, and to whom)
 const PLEASE =
   /^请([^,;。:()!?\s]{2,24}?)()(?=(?:对[^,;。]{1,20}?)?(?:派出|抽调|安排|抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实|将(?=[^,;。]{2,60}?(?:报送|上报|报|提交|反馈))))/;
+/** "请X…" with X a body by name: the shortest name the request opens on, or one up to four characters longer that
+ * still is a name ("县政府" → "县政府办公室"; not "财政局" → "财政局依地政处宋处长所提意见办") */
+function pleaseNamed(body: string): RegExpExecArray | null {
+  const open = /^(?:并|另|仍|均|再)?请/.exec(body)![0];
+  const named = (n: number) => {
+    const who = body.slice(open.length, open.length + n);
+    // (not a verb read as a name: "请结合部门职责…", "申报企业根据所…")
+    return /^[\u4e00-\u9fa5]+$/.test(who) && /^[\u4e00-\u9fa5]/.test(body.slice(open.length + n)) && !/^(?:结合|根据|按照|对照|依据|依照|围绕|针对)|根据|按照|邀集|召集/.test(who) && byNameOnly(who) && !TOWNSHIP_WORD.test(who);
+  };
+  for (let n = 2; n <= 16 && open.length + n < body.length; n++) {
+    if (!named(n)) continue;
+    let best = n;
+    for (let k = n + 1; k <= n + 4 && open.length + k < body.length; k++) if (named(k)) best = k;
+    return new RegExp(`^${open}(${body.slice(open.length, open.length + best)})()`).exec(body);
+  }
+  return null;
+}
 // "(二)", "(五)" opening a line: a heading that may run on into its first sentence with no stop
 // (the readers see it masked, as every parenthesis: "□□□")
 const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|□{3,5}(?=[\u4e00-\u9fa5]))/;
@@ -84,7 +101,7 @@ const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);
 // set holds the narrower: a unit as subject needs a modal, 负责/会同 or a date; a clause run or a note also
 // 牵头/配合/承办/协办; a whole line also 实施/落实 (closing "…具体实施。") or 请 anywhere; 请 opening an item may follow
 // its marker, "(一)" seen masked as "□□□" by the readers
-const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|需|[,,]\s*请|^\s*(?:\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|□{3,5}|[一二三四五六七八九十]{1,3}、)?\s*请/;
+const SUBJECT_CUE = /负责|会同|要|应|须|务|将|[于在]\d|[于在]每|需|[,,]\s*(?:并|另|仍|均|再)?请|^\s*(?:\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|□{3,5}|[一二三四五六七八九十]{1,3}、)?\s*(?:并|另|仍|均|再)?请/;
 // the work a unit named after 由 carries out (MID_YOU_WORK)
 const YOU_VERB = '组织|组建|形成|派驻|派出|抽调|填报|制定|制订|编制|起草|开展|实施|承担|完成|上报|报送|汇总|审核|核实|提出|研究|出具|建立';
 const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(?:帮助|协助|${YOU_VERB})|${SUBJECT_CUE.source}`);
@@ -992,6 +1009,9 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
     PLEASE.exec(body);
   // "请各单位将…分别于7月1日…前报厅办公室": the date after the request's object, not after its addressees
   if (unnamed(m) && /^请/.test(body)) m = PLEASE.exec(body) ?? m;
+  // "请内政部持续强化…", "並請建設局…", "另请市财政局…": a request to a body by name is its charge whatever the verb (the
+  // Executive Yuan's and Taipei's meeting records, gd02–gd09); addressees asked keep PLEASE's verbs
+  if (unnamed(m) && /^(?:并|另|仍|均|再)?请/.test(body)) m = pleaseNamed(body) ?? m;
   // "会议要求县住建局做好…", "她要求县市场监管局…": a request's units straight after the speaker's 要求
   if (!m && speaker && /要求[:,]?\s*$/.test(speaker[0])) m = REQUESTED.exec(sm.slice(lead));
   if (!m) {
@@ -1031,9 +1051,11 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // "…共梳理出11条问题,请各事涉部门对存在的问题立即进行整改,并于5月20日前…": a request after a clause of context, with a
   // date or a piece of work (a notice's own "现将…印发给你们,请各单位…" is its boilerplate)
   if (unnamed(m)) {
-    const ask = /[,,]\s*(?=请[^,;。]{2,24}?)/.exec(sm.slice(lead));
-    const asked =
-      ask && !/印发给你们|发给你们|现将|转发给你们/.test(sm.slice(lead, lead + ask.index)) ? PLEASE.exec(sm.slice(lead + ask.index + ask[0].length)) : null;
+    const ask = /[,,]\s*(?=(?:并|另|仍|均|再)?请[^,;。]{2,24}?)/.exec(sm.slice(lead));
+    const askedText = ask ? sm.slice(lead + ask.index + ask[0].length) : '';
+    const boiler = !ask || /印发给你们|发给你们|现将|转发给你们/.test(sm.slice(lead, lead + ask.index));
+    const collective = boiler ? null : PLEASE.exec(askedText);
+    const asked = collective ?? (boiler ? null : pleaseNamed(askedText));
     const rest = asked ? sm.slice(lead + ask!.index + ask![0].length + asked[0].length) : '';
     if (asked && !unnamed(asked) && (SENTENCE_DATE.test(rest) || pieceOfWork(rest))) {
       lead += ask!.index + ask![0].length;

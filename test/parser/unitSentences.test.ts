@@ -1049,3 +1049,24 @@ describe('a post to fill and a rota to keep are work for addressees named by kin
     expect(roles('各企事业单位要高度重视,切实加强领导。')).toEqual([]);
   });
 });
+
+describe('the members of a working group an emergency plan sets up (real-GC gc06, 石家庄 总体应急预案)', () => {
+  it('reads "由X牵头,A、B等单位组成,负责…" as X lead and the members responsible', () => {
+    expect(roles('(1)综合协调组。由市政府办公厅牵头,公安局、人防办、信息中心等单位组成,负责传达应急处置指令、协调调度、督办和信息反馈。')).toEqual([
+      [['市政府办公厅'], ['公安局', '人防办', '信息中心'], []],
+    ]);
+  });
+});
+
+describe('a request to a body by name, whatever the verb (real-GD gd03, gd07: Taipei and Executive Yuan meeting records)', () => {
+  it('reads "請X…", "另請X…" and "並請X…" with X responsible, the longest name that still is one', () => {
+    expect(roles('請內政部持續強化執勤人員相關工作訓練。')).toEqual([[[], ['內政部'], []]]);
+    expect(roles('另請內政部督導基層警政。')).toEqual([[[], ['內政部'], []]]);
+    expect(roles('請縣政府辦公室儘速研議。')).toEqual([[[], ['縣政府辦公室'], []]]);
+    // the name stops where the request's words begin
+    expect(roles('請財政局依地政處宋處長所提意見辦理。')).toEqual([[[], ['財政局'], []]]);
+  });
+  it('reads no body in a request that opens on a verb', () => {
+    expect(roles('請結合部門職責和轄區實際,認真貫徹落實。')).toEqual([]);
+  });
+});
