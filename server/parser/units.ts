@@ -69,6 +69,15 @@ export function splitUnitList(value: string, offset: number): Piece[] {
   }
   // rejoin pairs that only make sense together
   for (let i = 0; i + 1 < pieces.length; i++) {
+    // "市、县、区人民政府", "市、县政府": bare levels sharing the government named after the last, one collective as
+    // "各市、县政府" is (real-GC gc02); a bare level alone names no body
+    if (/^[市县区州乡镇]$/.test(pieces[i].text)) {
+      let j = i + 1;
+      while (j < pieces.length && /^[市县区州乡镇]$/.test(pieces[j].text)) j++;
+      if (j < pieces.length && /^[市县区州乡镇](?:人民)?政府$/.test(pieces[j].text))
+        pieces.splice(i, j - i + 1, { text: value.slice(pieces[i].start - offset, pieces[j].start - offset + pieces[j].text.length), start: pieces[i].start });
+      if (i + 1 >= pieces.length) break;
+    }
     // "各州、市人民政府", "各县、市、区政府", "各盟、市": every body of those levels, one collective — the middle
     // levels are joined first so the pair rule below sees "各县、市" + "区政府"
     while (i + 2 < pieces.length && /^(各|全[省市]各)(特区|[区县市州盟旗])(\([^)]{1,6}\))?$/.test(pieces[i].text) && /^(特区|[区县市州盟旗])(\([^)]{1,6}\))?$/.test(pieces[i + 1].text) && /^(特区|[区县市州盟旗])/.test(pieces[i + 2].text)) {
@@ -300,6 +309,8 @@ export function looksLikeUnit(text: string): boolean {
   // "规划布局要讲究…", "发展格局": words that end as an organ's name does and name none
   if (/(?:布局|格局|大局|全局|开局|变局|结局|僵局|破局|办法|办理|举办|承办|创办|交办|代办|主办|(?<!社)会办|分办|(?<!政)协办|包办|申办|部署|全部|内部|外部|局部|部分)$/.test(base)) return false;
   // "各企业", "各相关企业": the enterprises a letter is addressed to, a collective as "各单位" is
+  // "由属地和市公安局负责落实": the locality where it happens, its government (real-AC ac12, real-GC gc08)
+  if (base === '属地') return true;
   return UNIT_SUFFIX.test(base) || ALL_TOWNS.test(base) || ALL_DISTRICTS.test(base) || PLACE.test(base) || /^(?:各|各类|各相关|各有关)[\u4e00-\u9fa5]{0,6}企业$/.test(base);
 }
 

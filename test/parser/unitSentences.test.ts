@@ -1070,3 +1070,12 @@ describe('a request to a body by name, whatever the verb (real-GD gd03, gd07: Ta
     expect(roles('請結合部門職責和轄區實際,認真貫徹落實。')).toEqual([]);
   });
 });
+
+describe('the locality and bare levels sharing one government (real-GC gc08, gc02)', () => {
+  it('reads "由属地和市公安局负责落实" as two bodies, the locality one of them', () => {
+    expect(roles('在全市严格落实交通管制各项措施,由属地和市公安局负责落实。')).toEqual([[[], ['属地', '市公安局'], []]]);
+  });
+  it('reads "市、县、区人民政府" as one collective, as "各市、县、区人民政府" is', () => {
+    expect(roles('市、县、区人民政府要加快工程治理,于年底前完成。')).toEqual([[[], ['市、县、区人民政府'], []]]);
+  });
+});
