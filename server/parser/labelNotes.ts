@@ -281,6 +281,8 @@ export function readInline(
       continue;
     }
     const said = clause.slice(0, v.index).replace(YOU, '');
+    // "厕所的消杀和保洁由市公用局负责": the work, then 由 the unit — a sentence, no note (sentenceDuties' midYou reads it)
+    if (/[\u4e00-\u9fa5](?<![经理自缘因])由(?!于)/.test(said)) return null;
     const whoStart = cStart + (v.index - said.length);
     // "县发改局、县住建局等部门密切配合": how they help is not part of their names
     const who = said.replace(/(?:要|应)?(?:密切|积极|全力|主动|大力|紧密|通力|共同)$/, '');

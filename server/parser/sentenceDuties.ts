@@ -688,7 +688,7 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
 }
 
 // "…,按属地管理原则由紫城镇各居委会负责清理、清扫", "…,由县环卫大队帮助清除": who does the work, named after 由 inside the sentence
-const MID_YOU = /(?:^|[,;:]|原则|规定|要求|分别|统一|[\u4e00-\u9fa5](?<![经理自缘因])(?=由(?!于)))由([^,;。由()]{2,30}?)(牵头负责|具体负责|负责|牵头|帮助|协助)(?=[\u4e00-\u9fa5])(?!的)/;
+const MID_YOU = /(?:^|[,;:]|原则|规定|要求|分别|统一|[\u4e00-\u9fa5](?<![经理自缘因])(?=由(?!于)))由([^,;。由()]{2,30}?)(牵头负责|具体负责|负责|牵头|帮助|协助)(?=[\u4e00-\u9fa5]|[,,;;](?!\s*(?:分别是|分别为|包括))|[。]?\s*$)(?!的)/;
 // "该项工作由工业区形成专题报告上报区政府", "由各县(市、区)农业农村局在网上填报", "由住建局派驻专人指导": the unit named
 // after 由 and the piece of work it carries out, with no role verb between ("督查通报工作由X具体实施", "由各承办单位直接答复
 // 代表", "由省政府办公厅批转下发", fa02, fa04, ev07)

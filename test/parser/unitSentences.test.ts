@@ -1079,3 +1079,21 @@ describe('the locality and bare levels sharing one government (real-GC gc08, gc0
     expect(roles('市、县、区人民政府要加快工程治理,于年底前完成。')).toEqual([[[], ['市、县、区人民政府'], []]]);
   });
 });
+
+describe('the work, then 由 the unit that does it (real-GB gb01: 卫生城市 巩固方案 责任单位 paragraphs)', () => {
+  it('reads "X由Y负责" closing a sentence with Y alone responsible, not the work as a name', () => {
+    expect(parseText('厕所的消杀和保洁由市公用局负责。').tasks.map((t) => [t.title, raws(t.responsible)])).toEqual([['厕所的消杀和保洁由市公用局负责', ['市公用局']]]);
+  });
+  it('reads "X由Y负责," before a comma as well', () => {
+    expect(roles('居民小区的垃圾清运由各街道负责,确保日产日清。')).toEqual([[[], ['各街道'], []]]);
+  });
+});
+
+describe('teams each led by a body named after 由, a comma after 牵头 (real-BY by04: 普安 招商分队)', () => {
+  it('reads "第一分队由县投资促进局牵头,具体负责…;第二分队由…牵头,…" as one lead a team', () => {
+    expect(roles('第一分队由县投资促进局牵头,具体负责京、津、鲁地区招商引资;第二分队由县发改局牵头,具体负责长三角地区招商引资。')).toEqual([
+      [['县投资促进局'], [], []],
+      [['县发改局'], [], []],
+    ]);
+  });
+});
