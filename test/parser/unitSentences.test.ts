@@ -1097,3 +1097,9 @@ describe('teams each led by a body named after 由, a comma after 牵头 (real-B
     ]);
   });
 });
+
+describe('a request opened by 仍请/并请 names its bodies without the request word (real-GD gd08)', () => {
+  it('reads "仍請經濟部及台電公司務必掌握所有情況" with the two bodies, not "仍請經濟部"', () => {
+    expect(roles('仍請經濟部及台電公司務必掌握所有情況,妥善因應。')).toEqual([[[], ['經濟部', '台電公司'], []]]);
+  });
+});
