@@ -186,7 +186,7 @@ export function extractTargets(ctx: ParseContext, outline: OutlineNode[]): Parse
     issuedOn !== null && dl?.year === issuedOn && dl.month >= 11 && new RegExp(`${issuedOn + 1}\\s*年[^。;]{0,30}?(?:预期目标|主要目标|目标任务|发展目标|工作目标)`).test(doc.text)
       ? issuedOn + 1
       : null;
-  const recordStart = startYear ?? nextYear ?? issuedOn ?? afterReviewedYear(doc.text);
+  const recordStart = startYear ?? nextYear ?? issuedOn ?? afterReviewedYear(doc.text) ?? programmeYear(doc.text);
   const minutesYear = MINUTES.test(findTitle(doc) ?? titleLine(doc)) || MINUTES.test(doc.text.slice(0, 300)) ? issueYear(doc.text) : null;
   // a year's work ("落实《政府工作报告》重点工作分工", "2024年工作要点", 民生实事): figures with no year of their own are
   // due within the year it was issued in
@@ -491,6 +491,13 @@ function beforePeriod(s: string, start: number | null): boolean {
 function afterReviewedYear(text: string): number | null {
   const m = /(?:总结|回顾)\s*((?:19|20)\d\d)\s*年(?:度)?(?:工作|以来|成绩)/.exec(text.slice(0, 2000));
   return m ? Number(m[1]) + 1 : null;
+}
+
+/** a page with no date of its own that opens on the year its programme covers ("群众关注的2019年度温州“十大民生实事项目”",
+ * fv05): that year, or null */
+function programmeYear(text: string): number | null {
+  const m = /((?:19|20)\d\d)\s*年度[^。;]{0,16}?(?:民生实事|实事项目|重点项目|工作要点|工作计划|目标任务)/.exec(text.slice(0, 300));
+  return m ? Number(m[1]) : null;
 }
 
 /** a news page's dateline near its head: "东亚经贸新闻  2018-01-27 08:32", "2021-02-04 来源:新华社" */

@@ -806,3 +806,12 @@ describe('progress told after the months gone by is no target (real-FW fw06, rea
     expect(got).toEqual(['909.8亿元']);
   });
 });
+
+describe('a news page with no date opens on the year its programme covers (real-FV fv05)', () => {
+  it('reads sentences opening on earlier years as records, and keeps the programme\'s own figure', () => {
+    const got = parseText(
+      '群众关注的2019年度温州“十大民生实事项目”中的幼儿园建设任务,情况如何?\n2017年温州市新建改扩建幼儿园94所,新增幼儿园学位2.5万个。2018年新建改扩建幼儿园74所,改造撤并薄弱幼儿园86所。\n今年全市计划新建改扩建幼儿园80所。\n',
+    ).targets.map((t) => `${t.value}${t.unit}`);
+    expect(got).toEqual(['80所']);
+  });
+});
