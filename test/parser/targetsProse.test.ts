@@ -815,3 +815,10 @@ describe('a news page with no date opens on the year its programme covers (real-
     expect(got).toEqual(['80所']);
   });
 });
+
+describe('the size of what is built is no target (real-GE ge01)', () => {
+  it('reads no target in "占地120亩" or "库容达15000余立方米", and keeps the year\'s figure', () => {
+    const got = parseText('2023年南张镇农业项目\n建设中药材种植产业园,该项目占地120亩。新建蔬菜保鲜库,冷库库容达15000余立方米。全年新建高标准农田2000亩。\n').targets.map((t) => `${t.value}${t.unit}`);
+    expect(got).toEqual(['2000亩']);
+  });
+});
