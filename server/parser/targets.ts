@@ -587,8 +587,9 @@ function figure(
   if (unit && /^(?:天|日|个工作日|工作日)$/.test(unit) && /^\s*(?:以)?内/.test(rest) && /(?:一般为|一般在|急件|非急件|特急件)\s*$/.test(s.slice(Math.max(0, i - 4), i))) return null;
   // "其中涉及城乡基础设施建设的97件,占总数的38.5%": a count in a breakdown, told with its share of the whole
   if (/^\s*[^\d,,;;。]{0,3}[,,]\s*占(?:总数|总量|全部|总)[^,,;;。]{0,4}?\d/.test(s.slice(i + numStr.length))) return null;
-  // "项目占地120亩", "冷库库容达15000余立方米": the size of what is built, a dimension, not a figure to reach (ge01)
-  if (/(?:占地|占地面积|库容|容积)(?:约|达|为|近|共)?\s*$/.test(s.slice(Math.max(0, i - 8), i))) return null;
+  // "项目占地120亩", "冷库库容达15000余立方米": the size of what is built, a dimension, not a figure to reach (ge01);
+  // "新增冷库库容20万吨" is capacity to add
+  if (/(?:占地|占地面积)(?:约|达|为|近|共)?\s*$/.test(s.slice(Math.max(0, i - 8), i)) || /(?<!新增|新建|增加|扩大|扩建|提升)(?:冷库)?(?:库容|容积)(?:约|达|为|近|共)\s*$/.test(s.slice(Math.max(0, i - 10), i))) return null;
   // "权重40%,总分40分": how an assessment scores, not a figure to reach
   if (/(?:权重|分值|满分|总分|计分|赋分|得分)(?:为|是|占)?\s*$/.test(s.slice(Math.max(0, i - 5), i))) return null;
   // "“…”等17项超额完成、占比56.67%": a completion report counting what was done, and that count's share
