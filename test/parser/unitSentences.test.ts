@@ -1103,3 +1103,9 @@ describe('a request opened by 仍请/并请 names its bodies without the request
     expect(roles('仍請經濟部及台電公司務必掌握所有情況,妥善因應。')).toEqual([[[], ['經濟部', '台電公司'], []]]);
   });
 });
+
+describe('a body doing dated work after a purpose of several clauses (real-FX fx09)', () => {
+  it('reads "为改善…,提高…,提升…,市城市管理局于今年4月至12月…开展…" with the body responsible', () => {
+    expect(roles('为改善城市环境,提高城市管理能力和水平,提升淮北市文明城市形象,市城市管理局于今年4月至12月在全市城区范围内开展各类建筑楼顶环境整治专项行动。')).toEqual([[[], ['市城市管理局'], []]]);
+  });
+});
