@@ -348,6 +348,9 @@ const ROW_WORDS = /^([\u4e00-\u9fa5()（）]{2,12})((?:[ \t\u3000]+\d+(?:\.\d+)?
 const SHARED_UNIT = /(?:^|\s)(?:金额|计量|数量)?单位\s*[:：]\s*([\u4e00-\u9fa5%]{1,6})\s*$/;
 
 function placeRowsAt(lines: Line[], i: number): MatrixTable | null {
+  // (a cheap test first: every line of a document is asked)
+  const first = /^\s*([^\s]{1,12})[ \t\u3000]/.exec(lines[i].text);
+  if (!first || !PLACE_LABEL_HEAD.test(first[1]) || lines[i].text.length > 120) return null;
   const head = lines[i].text.trim().split(/[ \t\u3000]+/);
   if (head.length < 2 || !PLACE_LABEL_HEAD.test(head[0]) || !head.every((w) => /^[\u4e00-\u9fa5()（）:“”"]{2,16}$/.test(w))) return null;
   let shared: string | null = null;
