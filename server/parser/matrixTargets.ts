@@ -352,7 +352,7 @@ function placeRowsAt(lines: Line[], i: number): MatrixTable | null {
   const first = /^\s*([^\s]{1,12})[ \t\u3000]/.exec(lines[i].text);
   if (!first || !PLACE_LABEL_HEAD.test(first[1]) || lines[i].text.length > 120) return null;
   const head = lines[i].text.trim().split(/[ \t\u3000]+/);
-  if (head.length < 2 || !PLACE_LABEL_HEAD.test(head[0]) || !head.every((w) => /^[\u4e00-\u9fa5()（）:“”"]{2,16}$/.test(w))) return null;
+  if (head.length < 2 || !head.every((w) => /^[\u4e00-\u9fa5()（）:“”"]{2,16}$/.test(w))) return null;
   let shared: string | null = null;
   for (let u = i - 1; u >= 0 && u >= i - 3 && !shared; u--) shared = SHARED_UNIT.exec(lines[u].text)?.[1] ?? null;
   if (!shared) return null;
@@ -373,13 +373,12 @@ function placeRowsAt(lines: Line[], i: number): MatrixTable | null {
     if (!l.text.trim()) continue;
     const m = ROW_WORDS.exec(l.text);
     if (!m || !PLACE.test(m[1])) break;
-    const at0 = l.start + l.text.indexOf(m[1]);
+    const at = l.start + l.text.indexOf(m[1]);
     const figures: Cell[] = [];
     const re = /\d+(?:\.\d+)?/g;
-    const from = l.text.indexOf(m[1]) + m[1].length;
-    for (let f = re.exec(m[2]); f; f = re.exec(m[2])) figures.push({ text: f[0], start: l.start + from + f.index });
+    for (let f = re.exec(m[2]); f; f = re.exec(m[2])) figures.push({ text: f[0], start: at + m[1].length + f.index });
     const last = figures[figures.length - 1];
-    rows.push({ place: { text: m[1], start: at0 }, figures, end: last.start + last.text.length });
+    rows.push({ place: { text: m[1], start: at }, figures, end: last.start + last.text.length });
     end = j + 1;
   }
   if (rows.length < 3) return null;

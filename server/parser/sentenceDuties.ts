@@ -33,14 +33,15 @@ const SUBJECT = new RegExp(
 // ("请各单位将落实情况于7月1日前报厅办公室": what to send in, and to whom)
 const PLEASE =
   /^请([^,;。:()!?\s]{2,24}?)()(?=(?:对[^,;。]{1,20}?)?(?:派出|抽调|安排|抓紧|认真|尽快|及时|加强|结合|按照|根据|务必|切实|高度|做好|组织|进一步|立即|迅速|严格|全力|积极|督促|指导|落实|将(?=[^,;。]{2,60}?(?:报送|上报|报|提交|反馈))))/;
-/** "请X…" with X a body by name: the shortest name the request opens on, or one up to four characters longer that
+/** "请X…" with X a body by name (null when the text opens on no request): the shortest name the request opens on, or one up to four characters longer that
  * still is a name ("县政府" → "县政府办公室"; not "财政局" → "财政局依地政处宋处长所提意见办") */
 function pleaseNamed(body: string): RegExpExecArray | null {
-  const open = /^(?:并|另|仍|均|再)?请/.exec(body)![0];
+  const open = /^(?:并|另|仍|均|再)?请/.exec(body)?.[0];
+  if (open === undefined) return null;
   const named = (n: number) => {
     const who = body.slice(open.length, open.length + n);
     // (not a verb read as a name: "请结合部门职责…", "申报企业根据所…")
-    return /^[\u4e00-\u9fa5]+$/.test(who) && /^[\u4e00-\u9fa5]/.test(body.slice(open.length + n)) && !/^(?:结合|根据|按照|对照|依据|依照|围绕|针对)|根据|按照|邀集|召集/.test(who) && byNameOnly(who) && !TOWNSHIP_WORD.test(who);
+    return /^[\u4e00-\u9fa5]+$/.test(who) && /^[\u4e00-\u9fa5]/.test(body.slice(open.length + n)) && !/^(?:结合|对照|依据|依照|围绕|针对)|根据|按照|邀集|召集/.test(who) && byNameOnly(who) && !TOWNSHIP_WORD.test(who);
   };
   for (let n = 2; n <= 16 && open.length + n < body.length; n++) {
     if (!named(n)) continue;
@@ -1012,7 +1013,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   if (unnamed(m) && /^请/.test(body)) m = PLEASE.exec(body) ?? m;
   // "请内政部持续强化…", "並請建設局…", "另请市财政局…": a request to a body by name is its charge whatever the verb (the
   // Executive Yuan's and Taipei's meeting records, gd02–gd09); addressees asked keep PLEASE's verbs
-  if (unnamed(m) && /^(?:并|另|仍|均|再)?请/.test(body)) m = pleaseNamed(body) ?? m;
+  if (unnamed(m)) m = pleaseNamed(body) ?? m;
   // "会议要求县住建局做好…", "她要求县市场监管局…": a request's units straight after the speaker's 要求
   if (!m && speaker && /要求[:,]?\s*$/.test(speaker[0])) m = REQUESTED.exec(sm.slice(lead));
   if (!m) {

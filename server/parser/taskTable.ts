@@ -1489,7 +1489,7 @@ function rowTask(ctx: ParseContext, row: Cell[], columns: Column[], marks?: (Cel
   if (SEQ_CELL.test(task.title.trim()) && task.text) task.title = '';
   if (!task.title) task.title = leadPhrase(task.text.split('\n')[0]);
   // a row cut short whose words all sit left of the task column (the page ends inside it): its last words say what it is
-  if (!task.title) task.title = leadPhrase([...row].reverse().find((c, k) => c?.text && columns[row.length - 1 - k] === 'other')?.text ?? '');
+  if (!task.title) task.title = leadPhrase(row.findLast((c, k) => c?.text && columns[k] === 'other')?.text ?? '');
   if (!task.text) task.text = task.title;
   task.title = leadPhrase(task.title);
   return task;
