@@ -1109,3 +1109,14 @@ describe('a body doing dated work after a purpose of several clauses (real-FX fx
     expect(roles('为改善城市环境,提高城市管理能力和水平,提升淮北市文明城市形象,市城市管理局于今年4月至12月在全市城区范围内开展各类建筑楼顶环境整治专项行动。')).toEqual([[[], ['市城市管理局'], []]]);
   });
 });
+
+describe('bodies that all must do a piece of work: 都要/均要 after the subject (real-BT bt09, real-CX cx01)', () => {
+  it('reads "各乡镇人民政府和县直相关部门都要…制定…" with both bodies responsible', () => {
+    expect(roles('各乡镇人民政府和县直相关部门都要结合本地本部门的工作实际,尽快制定实施办法,并报县食品安全委员会办公室备案。')).toEqual([
+      [[], ['各乡镇人民政府', '县直相关部门'], []],
+    ]);
+  });
+  it('reads "各县区均要于6月底前完成…" with the collective responsible', () => {
+    expect(roles('各县区均要于6月底前完成摸底排查,建立台账。')).toEqual([[[], ['各县区'], []]]);
+  });
+});
