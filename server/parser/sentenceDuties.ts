@@ -212,12 +212,14 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
           (SUBJECT_CUE.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null) ??
           (/配合|协助|协办|参与/.test(sm) ? bareRun(ctx, t, sm, s0, line.start) : null);
         if (take(subj)) {
+          const first = subj!;
           // "…报送市政府督查室,市政府办公厅将及时予以通报": a body named by name opening a later clause takes a duty of
           // its own, a new subject and so a new task (fixtures/real/README.md)
-          const next = laterSubject(ctx, t, sm, s0, line.start, subj!);
-          if (next && free(next.start, next.end)) {
-            subj!.bodyEnd = Math.min(subj!.bodyEnd ?? next.start, next.start);
+          // ("…,县农业农村局要发挥好牵头协调作用,县农机服务中心要发挥好组织协调作用,县气象部门要…": each in turn)
+          for (let prev = first, next = laterSubject(ctx, t, sm, s0, line.start, prev.end); next && free(next.start, next.end); next = laterSubject(ctx, t, sm, s0, line.start, prev.end)) {
+            prev.bodyEnd = Math.min(prev.bodyEnd ?? next.start, next.start);
             out.push(next);
+            prev = next;
           }
           continue;
         }
@@ -945,12 +947,13 @@ function bodyWithDuty(rest: string, later: RegExpExecArray | null): boolean {
   if (!later || !isUnitSubject(later[1]) || NOT_NAMED.test(later[1]) || later[1].length > 16 || !ORGAN_NAME.test(later[1])) return false;
   if (/本(?:单位|部门)|^(?:一并|同时|并|及时|抓紧|认真|切实|积极|主动|进一步)/.test(later[1])) return false;
   const after = rest.slice(later[0].length);
-  return !!later[2] || pieceOfWork(after) || WILL_CHECK.test(after) || SENTENCE_DATE.test(after);
+  // ("县气象部门要发挥好预报预警作用": charged with the role named, fixtures/real/README.md session 24)
+  return !!later[2] || pieceOfWork(after) || WILL_CHECK.test(after) || SENTENCE_DATE.test(after) || /^(?:充分|切实|积极)?发挥好?[^,;。]{2,10}作用/.test(after);
 }
 
-/** a unit by name that opens a clause after the one a sentence's subject note covers, with a duty of its own */
-function laterSubject(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number, first: RespNote): RespNote | null {
-  const from = first.end - lineStart - s0;
+/** a unit by name that opens a clause after `after` (a subject note's end, or the sentence's start), with a duty of its own */
+function laterSubject(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number, after: number): RespNote | null {
+  const from = after - lineStart - s0;
   for (let c = sm.indexOf(',', from); c > 0; c = sm.indexOf(',', c + 1)) {
     const rest = sm.slice(c + 1);
     if (!LATER_DUTY.test(rest) || !bodyWithDuty(rest, SUBJECT.exec(rest) ?? WILL.exec(rest))) continue;
@@ -1190,7 +1193,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
       note.cooperating.push(...who.units);
     }
     // "区发展改革委要发挥牵头作用,建立清单管理制度…": told to lead (a25, fb02, ez11; README: 牵头 → lead)
-    else if (/^(?:充分|切实|积极)?发挥(?:好)?牵头(?:抓总)?作用/.test(t.slice(restAt, sEnd))) note.lead.push(...who.units);
+    else if (/^(?:充分|切实|积极)?发挥(?:好)?牵头(?:抓总|协调)?作用/.test(t.slice(restAt, sEnd))) note.lead.push(...who.units);
     else note.responsible.push(...who.units);
   }
   // "…,自然资源局做好配合": a unit named later in the sentence to help

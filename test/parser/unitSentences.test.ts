@@ -1120,3 +1120,21 @@ describe('bodies that all must do a piece of work: 都要/均要 after the subje
     expect(roles('各县区均要于6月底前完成摸底排查,建立台账。')).toEqual([[[], ['各县区'], []]]);
   });
 });
+
+describe('bodies by name taking turns in the clauses of one sentence (real-BL bl14, CH ch12, CI ci02, FB fb02)', () => {
+  it('reads every later clause that opens on a body with a duty, not only the first', () => {
+    expect(roles('各乡镇要在6月底前完成摸底排查,县民政局要于7月底前完成复核,县财政局要于8月底前拨付资金。')).toEqual([
+      [[], ['各乡镇'], []],
+      [[], ['县民政局'], []],
+      [[], ['县财政局'], []],
+    ]);
+  });
+  it('reads "X要发挥好…作用" in a later clause as a charge, 牵头协调 as the lead', () => {
+    expect(roles('县直各单位要与乡(镇)密切配合,落实好部门责任,县农业农村局要发挥好牵头协调作用,县农机服务中心要发挥好组织协调作用,县气象部门要发挥好预报预警作用。')).toEqual([
+      [[], ['县直各单位'], []],
+      [['县农业农村局'], [], []],
+      [[], ['县农机服务中心'], []],
+      [[], ['县气象部门'], []],
+    ]);
+  });
+});
