@@ -1138,3 +1138,12 @@ describe('bodies by name taking turns in the clauses of one sentence (real-BL bl
     ]);
   });
 });
+
+describe('work put on a list, and after what the body acts (real-GO go07, go04; DW dw04, dw12)', () => {
+  it('reads "各级政府要把…列入…考核内容" as a piece of work, as 纳入 is', () => {
+    expect(roles('各级政府要把秸秆禁烧工作列入专项目标管理考核内容,进一步细化管理措施。')).toEqual([[[], ['各级政府'], []]]);
+  });
+  it('reads "督查督办件发出后,督查目标办要适时进行询问" with the body after the clause of when', () => {
+    expect(roles('督查督办件发出后,督查目标办要适时进行询问,督促催办。')).toEqual([[[], ['督查目标办'], []]]);
+  });
+});
