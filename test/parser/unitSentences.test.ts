@@ -1147,3 +1147,12 @@ describe('work put on a list, and after what the body acts (real-GO go07, go04; 
     expect(roles('督查督办件发出后,督查目标办要适时进行询问,督促催办。')).toEqual([[[], ['督查目标办'], []]]);
   });
 });
+
+describe('拟 is 将, and a body that will inspect (real-FE fe02, BX bx04; README session 23)', () => {
+  it('reads "县政府拟于6月召开专题会议研究" with the body responsible', () => {
+    expect(roles('县政府拟于6月召开专题会议研究。')).toEqual([[[], ['县政府'], []]]);
+  });
+  it('reads "区人大常委会将组织代表视察…" as a check the body will make', () => {
+    expect(roles('区人大常委会将组织代表视察民生实事项目建设情况。')).toEqual([[[], ['区人大常委会'], []]]);
+  });
+});
