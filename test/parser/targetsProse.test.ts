@@ -822,3 +822,12 @@ describe('the size of what is built is no target (real-GE ge01)', () => {
     expect(got).toEqual(['2000亩']);
   });
 });
+
+describe('a review\'s bracketed labels: 【目标要求】 sets, 【完成情况】 records (real-GK gk07)', () => {
+  it('reads the goals under 【目标要求】 and none of the figures under 【完成情况】', () => {
+    const got = parseText(
+      '2013年为民办实事回眸\n农村环境\n【目标要求】完成村庄整治40个村,农村危旧房改造2000户。\n【完成情况】2013年,全县共开展村内道路硬化68公里,启动公厕建设42座,开展农户改厕3100户。\n人才公寓\n【目标要求】新建1500平方米的公共租赁住房。\n',
+    ).targets.map((t) => `${t.value}${t.unit}`);
+    expect(got).toEqual(['40个', '2000户', '1500平方米']);
+  });
+});
