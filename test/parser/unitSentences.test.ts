@@ -1156,3 +1156,12 @@ describe('拟 is 将, and a body that will inspect (real-FE fe02, BX bx04; READM
     expect(roles('区人大常委会将组织代表视察民生实事项目建设情况。')).toEqual([[[], ['区人大常委会'], []]]);
   });
 });
+
+describe('addressees who must act once they receive the matter, and 办结 as work (real-GO go03; BU bu03, bu08; AM am14)', () => {
+  it('reads "各承办单位接到督查事项后,要…在规定时间内办结" with the addressees responsible', () => {
+    expect(roles('各承办单位接到督查事项后,要及时组织办理,并在规定时间内办结,同时反馈办理结果。')).toEqual([[[], ['各承办单位'], []]]);
+  });
+  it('reads "各承办单位要认真办理,按时办结" as a piece of work', () => {
+    expect(roles('各承办单位要认真办理代表建议,按时办结。')).toEqual([[[], ['各承办单位'], []]]);
+  });
+});
