@@ -1165,3 +1165,12 @@ describe('addressees who must act once they receive the matter, and 办结 as wo
     expect(roles('各承办单位要认真办理代表建议,按时办结。')).toEqual([[[], ['各承办单位'], []]]);
   });
 });
+
+describe('quotas handed down and measures drawn up are work (real-GJ gj02; AX ax02, EP ep02)', () => {
+  it('reads "各地(市)要…尽快将指标任务层层分解下达" with the addressees responsible', () => {
+    expect(roles('各地(市)要按照农业生产目标责任制的要求,尽快将指标任务层层分解下达。')).toEqual([[[], ['各地(市)'], []]]);
+  });
+  it('reads "各牵头部门和责任单位要认真对照工作任务,迅速制定工作措施" as a piece of work', () => {
+    expect(roles('各牵头部门和责任单位要认真对照工作任务,迅速制定工作措施,明确专人负责。')).toEqual([[[], ['各牵头部门', '责任单位'], []]]);
+  });
+});
