@@ -1174,3 +1174,21 @@ describe('quotas handed down and measures drawn up are work (real-GJ gj02; AX ax
     expect(roles('各牵头部门和责任单位要认真对照工作任务,迅速制定工作措施,明确专人负责。')).toEqual([[[], ['各牵头部门', '责任单位'], []]]);
   });
 });
+
+describe('inspections, upkeep and liaison named as work (real-AP ap07, CE ce01, Y y18, AE ae12, BW bw02, CY cy01)', () => {
+  it('reads "各单位要对辖区内各地灾隐患点进行巡查和监测" as a piece of work', () => {
+    expect(roles('各单位要对辖区内各地灾隐患点进行巡查和监测。')).toEqual([[[], ['各单位'], []]]);
+  });
+  it('reads "县直各单位要对各自卫生区定期进行清扫" as a piece of work', () => {
+    expect(roles('县直各单位要对各自卫生区定期进行清扫。')).toEqual([[[], ['县直各单位'], []]]);
+  });
+  it('reads "各县(市)要进一步完善贷款担保机制" as a piece of work', () => {
+    expect(roles('各县(市)要进一步完善贷款担保机制。')).toEqual([[[], ['各县(市)'], []]]);
+  });
+  it('reads "各责任单位要主动对接项目业主" as a piece of work', () => {
+    expect(roles('各责任单位要主动对接项目业主,及时协调解决项目推进中的困难。')).toEqual([[[], ['各责任单位'], []]]);
+  });
+  it('still reads "各部门要高度重视,形成合力" as no task', () => {
+    expect(roles('各部门要高度重视,密切配合,形成合力。')).toEqual([]);
+  });
+});
