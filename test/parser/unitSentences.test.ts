@@ -1204,3 +1204,12 @@ describe('drills, funding requests and enforcement named as work (real-AY ay17, 
     expect(roles('各镇街要依法查处非法捕捞行为。')).toEqual([[[], ['各镇街'], []]]);
   });
 });
+
+describe('高度重视 before a piece of work does not make the work an exhortation (real-AB ab02, EN en09, GG gg04)', () => {
+  it('reads "各区、各部门要…高度重视…问题的整改工作" as a piece of work', () => {
+    expect(roles('会议要求,各区、各部门要进一步提高政治站位,高度重视本次专项督查中发现问题的整改工作,全力以赴抓好整改工作。')).toEqual([[[], ['各区', '各部门'], []]]);
+  });
+  it('still reads "各部门要高度重视,加强组织领导" as no task', () => {
+    expect(roles('各部门要高度重视,加强组织领导,确保各项任务落到实处。')).toEqual([]);
+  });
+});
