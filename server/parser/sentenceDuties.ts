@@ -26,8 +26,13 @@ const MODAL_YING = String.raw`(?<![供响适相对反回])应(?!急)`;
 // "市财政局负责将…", "县水务局要会同县直有关部门加强…": a sentence whose subject is the unit that carries it out
 // ("相关部门一是要迅速成立工作专班": the first of its points straight after the subject)
 // ("镇应急办牵头,组织各村(居)委会…开展…排查": 牵头, then whom it brings together for the work)
+// the words that open a request to a body: "请X…", "并请X…", "另请X…", "仍请X…", "也请X…"
+const REQUEST_OPEN = '(?:并|另|仍|均|再|也)?请';
+const REQUEST_AT = new RegExp(`^${REQUEST_OPEN}`);
+// (a request after a comma, its body by name or its addressees within the clause)
+const REQUEST_AFTER_COMMA = new RegExp(String.raw`[,,]\s*(?=${REQUEST_OPEN}[^,;。]{2,24}?)`);
 const SUBJECT = new RegExp(
-  String.raw`^(?:(?:并|另|仍|均|再)?请)?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦|一是|都|均)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|(?:协同|联合(?!对|向|在|于|开展|发布|印发|出台|下发|召开|组织|实施|进行|执法|检查|督查|行动))(?=[^,;。]{2,30}?(?:部门|单位|局|委|办|办公室)(?:[、和及等对,;。]|共同|开展|做好|推进|落实))|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实|按照|[,,]\s*(?:组织|联合|会同|协调|统筹|召集|负责)))(?=[\u4e00-\u9fa5]|[,,]\s*(?:组织|联合|会同|协调|统筹|召集|负责))|(?:要|应|须|必须|务|将|拟)?(?=[于在](?:(?:19|20)\d{2}年|今年|本年|明年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|${MODAL_YING}|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))`,
+  String.raw`^(?:${REQUEST_OPEN})?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦|一是|都|均)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|(?:协同|联合(?!对|向|在|于|开展|发布|印发|出台|下发|召开|组织|实施|进行|执法|检查|督查|行动))(?=[^,;。]{2,30}?(?:部门|单位|局|委|办|办公室)(?:[、和及等对,;。]|共同|开展|做好|推进|落实))|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实|按照|[,,]\s*(?:组织|联合|会同|协调|统筹|召集|负责)))(?=[\u4e00-\u9fa5]|[,,]\s*(?:组织|联合|会同|协调|统筹|召集|负责))|(?:要|应|须|必须|务|将|拟)?(?=[于在](?:(?:19|20)\d{2}年|今年|本年|明年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|${MODAL_YING}|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))`,
 );
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 // ("请各单位将落实情况于7月1日前报厅办公室": what to send in, and to whom)
@@ -36,12 +41,13 @@ const PLEASE =
 /** "请X…" with X a body by name (null when the text opens on no request): the shortest name the request opens on, or one up to four characters longer that
  * still is a name ("县政府" → "县政府办公室"; not "财政局" → "财政局依地政处宋处长所提意见办") */
 function pleaseNamed(body: string): RegExpExecArray | null {
-  const open = /^(?:并|另|仍|均|再)?请/.exec(body)?.[0];
+  const open = REQUEST_AT.exec(body)?.[0];
   if (open === undefined) return null;
   const named = (n: number) => {
     const who = body.slice(open.length, open.length + n);
     // (not a verb read as a name: "请结合部门职责…", "申报企业根据所…")
-    return /^[\u4e00-\u9fa5]+$/.test(who) && /^[\u4e00-\u9fa5]/.test(body.slice(open.length + n)) && !/^(?:结合|对照|依据|依照|围绕|针对)|根据|按照|邀集|召集/.test(who) && byNameOnly(who) && !TOWNSHIP_WORD.test(who);
+    // (nor a pronoun, "也请您一起监督…", nor a name run on past a preposition, "并请都更中心以行政法人…")
+    return /^[\u4e00-\u9fa5]+$/.test(who) && /^[\u4e00-\u9fa5]/.test(body.slice(open.length + n)) && !/^(?:结合|对照|依据|依照|围绕|针对|您|你|大家|各位)|根据|按照|邀集|召集/.test(who) && !/.以./.test(who) && byNameOnly(who) && !TOWNSHIP_WORD.test(who);
   };
   for (let n = 2; n <= 16 && open.length + n < body.length; n++) {
     if (!named(n)) continue;
@@ -102,7 +108,7 @@ const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);
 // set holds the narrower: a unit as subject needs a modal, 负责/会同 or a date; a clause run or a note also
 // 牵头/配合/承办/协办; a whole line also 实施/落实 (closing "…具体实施。") or 请 anywhere; 请 opening an item may follow
 // its marker, "(一)" seen masked as "□□□" by the readers
-const SUBJECT_CUE = /负责|会同|要|应|须|务|将|拟|[于在](?:今年|本年|明年)?\d|[于在]每|需|[,,]\s*(?:并|另|仍|均|再)?请|^\s*(?:\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|□{3,5}|[一二三四五六七八九十]{1,3}、)?\s*(?:并|另|仍|均|再)?请/;
+const SUBJECT_CUE = new RegExp(String.raw`负责|会同|要|应|须|务|将|拟|[于在](?:今年|本年|明年)?\d|[于在]每|需|[,,]\s*${REQUEST_OPEN}|^\s*(?:\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|□{3,5}|[一二三四五六七八九十]{1,3}、)?\s*${REQUEST_OPEN}`);
 // the work a unit named after 由 carries out (MID_YOU_WORK)
 const YOU_VERB = '组织|组建|形成|派驻|派出|抽调|填报|制定|制订|编制|起草|开展|实施|承担|完成|上报|报送|汇总|审核|核实|提出|研究|出具|建立';
 const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(?:帮助|协助|${YOU_VERB})|${SUBJECT_CUE.source}`);
@@ -211,8 +217,12 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
         const subj =
           (SUBJECT_CUE.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null) ??
           (/配合|协助|协办|参与/.test(sm) ? bareRun(ctx, t, sm, s0, line.start) : null);
-        if (take(subj)) {
-          const first = subj!;
+        const request = subj ? null : laterSubject(ctx, t, sm, s0, line.start, line.start + s0);
+        // (the task opens on the request's own words, "并请…")
+        const asked = request ? /(?:并|另|也)请\s*$/.exec(t.slice(0, request.start - line.start)) : null;
+        if (request && asked) request.start = line.start + asked.index;
+        if (take(subj) || (request?.laterClause && asked && take(request))) {
+          const first = subj ?? request!;
           // "…报送市政府督查室,市政府办公厅将及时予以通报": a body named by name opening a later clause takes a duty of
           // its own, a new subject and so a new task (fixtures/real/README.md)
           // ("…,县农业农村局要发挥好牵头协调作用,县农机服务中心要发挥好组织协调作用,县气象部门要…": each in turn)
@@ -951,12 +961,15 @@ function bodyWithDuty(rest: string, later: RegExpExecArray | null): boolean {
   return !!later[2] || pieceOfWork(after) || WILL_CHECK.test(after) || SENTENCE_DATE.test(after) || /^(?:充分|切实|积极)?发挥好?[^,;。]{2,10}作用/.test(after);
 }
 
+/** "…,并请外交部及经济部研议…", "…,也请交通部一并督导了解": a further request to a body by name, its charge whatever the verb */
+const laterRequest = (rest: string): boolean => /^\s*(?:并|另|也)请/.test(rest) && pleaseNamed(rest.trimStart()) !== null;
+
 /** a unit by name that opens a clause after `after` (a subject note's end, or the sentence's start), with a duty of its own */
 function laterSubject(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number, after: number): RespNote | null {
   const from = after - lineStart - s0;
   for (let c = sm.indexOf(',', from); c > 0; c = sm.indexOf(',', c + 1)) {
     const rest = sm.slice(c + 1);
-    if (!LATER_DUTY.test(rest) || !bodyWithDuty(rest, SUBJECT.exec(rest) ?? WILL.exec(rest))) continue;
+    if (!laterRequest(rest) && (!LATER_DUTY.test(rest) || !bodyWithDuty(rest, SUBJECT.exec(rest) ?? WILL.exec(rest)))) continue;
     const note = subjectNote(ctx, t, rest, s0 + c + 1, lineStart);
     if (note && note.start >= lineStart + s0 + c + 1) return { ...note, laterClause: true };
   }
@@ -1061,7 +1074,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   // "…共梳理出11条问题,请各事涉部门对存在的问题立即进行整改,并于5月20日前…": a request after a clause of context, with a
   // date or a piece of work (a notice's own "现将…印发给你们,请各单位…" is its boilerplate)
   if (unnamed(m)) {
-    const ask = /[,,]\s*(?=(?:并|另|仍|均|再)?请[^,;。]{2,24}?)/.exec(sm.slice(lead));
+    const ask = REQUEST_AFTER_COMMA.exec(sm.slice(lead));
     const askedText = ask ? sm.slice(lead + ask.index + ask[0].length) : '';
     const boiler = !ask || /印发给你们|发给你们|现将|转发给你们/.test(sm.slice(lead, lead + ask.index));
     const collective = boiler ? null : PLEASE.exec(askedText);

@@ -1213,3 +1213,16 @@ describe('高度重视 before a piece of work does not make the work an exhortat
     expect(roles('各部门要高度重视,加强组织领导,确保各项任务落到实处。')).toEqual([]);
   });
 });
+
+describe('a further request to a body by name in mid-sentence (real-GN gn03, gn06; BO bo02)', () => {
+  it('reads "…积极办理,并请外交部及经济部研议…" as the two bodies\' own task, opening on 并请', () => {
+    const p = parseText('請各相關部會透過本方案分工事項積極辦理,並請外交部及經濟部研議駐外單位之績效評鑑機制。');
+    expect(p.tasks.map((t) => [raws(t.responsible), t.title.slice(0, 4)])).toEqual([[['外交部', '經濟部'], '并请外交']]);
+  });
+  it('reads "…检讨,也请交通部一并督导了解" with 交通部 responsible', () => {
+    expect(roles('至於高鐵在3月4日地震的應變處置檢討,也請交通部一併督導瞭解。')).toEqual([[[], ['交通部'], []]]);
+  });
+  it('reads no body in "也请您一起监督相关责任单位…"', () => {
+    expect(roles('欢迎市民参与,也请您一起监督相关责任单位把工作做实。')).toEqual([]);
+  });
+});
