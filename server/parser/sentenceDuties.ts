@@ -962,7 +962,12 @@ function bodyWithDuty(rest: string, later: RegExpExecArray | null): boolean {
 }
 
 /** "…,并请外交部及经济部研议…", "…,也请交通部一并督导了解": a further request to a body by name, its charge whatever the verb */
-const laterRequest = (rest: string): boolean => /^\s*(?:并|另|也)请/.test(rest) && pleaseNamed(rest.trimStart()) !== null;
+// (not a request to help the bodies asked before, "…,并请环保署与内政部营建署提供协助": those serve the task before it)
+const laterRequest = (rest: string): boolean => {
+  if (!/^\s*(?:并|另|也)请/.test(rest)) return false;
+  const asked = pleaseNamed(rest.trimStart());
+  return asked !== null && !/^[^,;。]{0,6}?(?:协助|配合|支持|协办)/.test(rest.trimStart().slice(asked[0].length));
+};
 
 /** a unit by name that opens a clause after `after` (a subject note's end, or the sentence's start), with a duty of its own */
 function laterSubject(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number, after: number): RespNote | null {

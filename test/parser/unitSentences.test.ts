@@ -1226,3 +1226,9 @@ describe('a further request to a body by name in mid-sentence (real-GN gn03, gn0
     expect(roles('欢迎市民参与,也请您一起监督相关责任单位把工作做实。')).toEqual([]);
   });
 });
+
+describe('a request to help the bodies asked before is no task of its own (real-GD gd08)', () => {
+  it('reads no task for "…,并请环保署与内政部营建署提供协助"', () => {
+    expect(parseText('請各機關妥善因應,並請環保署與內政部營建署提供協助,以期重大建設能順利推展。').tasks.filter((t) => raws(t.responsible).includes('環保署'))).toEqual([]);
+  });
+});
