@@ -24,7 +24,7 @@ export interface RespNote {
   bodyEnd?: number;
   /** the note is its sentence's subject: the task is that sentence, or the heading right above it */
   opens?: boolean;
-  /** it opens a later clause of a sentence whose first clause another unit's note covers: a task of its own */
+  /** it opens a later clause of a sentence (after another unit's note, or after a clause that charges no one): a task of its own */
   laterClause?: boolean;
 }
 

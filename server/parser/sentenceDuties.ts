@@ -29,7 +29,10 @@ const MODAL_YING = String.raw`(?<![供响适相对反回])应(?!急)`;
 // the words that open a request to a body: "请X…", "并请X…", "另请X…", "仍请X…", "也请X…"
 const REQUEST_OPEN = '(?:并|另|仍|均|再|也)?请';
 const REQUEST_AT = new RegExp(`^${REQUEST_OPEN}`);
-// (a request after a comma, its body by name or its addressees within the clause)
+// a further request after a clause of the sentence ("…,并请X…", "…,也请X…")
+const LATER_REQUEST_OPEN = /^\s*(?:并|另|也)请/;
+const LATER_REQUEST_AT = /[,,]\s*(?:并|另|也)请/;
+// (a request after a comma, some words after it: the readers then decide who is asked)
 const REQUEST_AFTER_COMMA = new RegExp(String.raw`[,,]\s*(?=${REQUEST_OPEN}[^,;。]{2,24}?)`);
 const SUBJECT = new RegExp(
   String.raw`^(?:${REQUEST_OPEN})?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦|一是|都|均)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|(?:协同|联合(?!对|向|在|于|开展|发布|印发|出台|下发|召开|组织|实施|进行|执法|检查|督查|行动))(?=[^,;。]{2,30}?(?:部门|单位|局|委|办|办公室)(?:[、和及等对,;。]|共同|开展|做好|推进|落实))|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实|按照|[,,]\s*(?:组织|联合|会同|协调|统筹|召集|负责)))(?=[\u4e00-\u9fa5]|[,,]\s*(?:组织|联合|会同|协调|统筹|召集|负责))|(?:要|应|须|必须|务|将|拟)?(?=[于在](?:(?:19|20)\d{2}年|今年|本年|明年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|${MODAL_YING}|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))`,
@@ -47,7 +50,7 @@ function pleaseNamed(body: string): RegExpExecArray | null {
     const who = body.slice(open.length, open.length + n);
     // (not a verb read as a name: "请结合部门职责…", "申报企业根据所…")
     // (nor a pronoun, "也请您一起监督…", nor a name run on past a preposition, "并请都更中心以行政法人…")
-    return /^[\u4e00-\u9fa5]+$/.test(who) && /^[\u4e00-\u9fa5]/.test(body.slice(open.length + n)) && !/^(?:结合|对照|依据|依照|围绕|针对|您|你|大家|各位)|根据|按照|邀集|召集/.test(who) && !/.以./.test(who) && byNameOnly(who) && !TOWNSHIP_WORD.test(who);
+    return /^[\u4e00-\u9fa5]+$/.test(who) && /^[\u4e00-\u9fa5]/.test(body.slice(open.length + n)) && !/^(?:结合|对照|依据|依照|围绕|针对|您|你|大家|各位)|根据|按照|邀集|召集/.test(who) && !/.以(?![上下内外及])/.test(who) && byNameOnly(who) && !TOWNSHIP_WORD.test(who);
   };
   for (let n = 2; n <= 16 && open.length + n < body.length; n++) {
     if (!named(n)) continue;
@@ -64,7 +67,8 @@ const RUN_IN_HEAD = /^[ \t\u3000]*(?:[(（][一二三四五六七八九十]{1,3}
 // (or the span the work runs in: "2011年9月20日至2011年12月31日,省住房城乡建设厅机关有关处室…负责对口督查…")
 const DATE_FIRST =
   /^(?:(?:(?:19|20)\d{2}年|今年|本年|明年)?\d{1,2}月(?:(?:\d{1,2}[日号]|底|末|中旬|下旬|上旬)?(?:前|以前|之前)|底|末|中旬|下旬|上旬)[,,]?\s*|(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]?(?:起)?(?:至|到|—|-|~)(?:(?:19|20)\d{2}年)?\d{1,2}月\d{1,2}[日号]?[,,]\s*)/;
-// "各镇将…报农业农村局备案": addressees with 将 — a notice's instruction (a named unit with 将 is often the issuer's own plan)
+// "各镇将…报农业农村局备案": addressees with 将 — a notice's instruction (a named unit with 将 is often the issuer's own plan);
+// 拟 is 将 (fixtures/real/README.md session 23), and "X则将…" too
 const WILL = /^([^,;。:()!?\s]{2,30}?)(?:也|还|亦|则)?(?:将|拟)(?=[\u4e00-\u9fa5])()/;
 // "区城管局作为管理整治类任务牵头部门,要…": a body named for a role in the work
 const ROLE_NAMED = String.raw`(牵头部门|牵头单位|责任主体|责任单位|主责部门|责任部门|实施主体|(?:实施)?的主体)`;
@@ -74,7 +78,7 @@ const IS_ROLE = new RegExp(String.raw`^([^,;。:()!?\s]{2,30}?)(?<![特别就也
 // "发改局、教体局、…等部门根据明年项目计划和工作安排,务必按照有关要求推荐…": the units, what they go by, then the duty
 const BASED_ON = /^([^,;。:()!?\s]{2,160}?)(?=(?:根据|按照|结合|依据)[^,;。]{2,40}[,,]\s*(?:要|务必|须|必须|应)[\u4e00-\u9fa5])()/;
 // what a body will do that checks others' work: "将适时对…进行督办检查", "每季度将对县区进行一次督查"
-const LATER_DUTY = /^[^,;。]{2,17}?(?:要|应|须|必须|务|需|将|负责|牵头|会同|[于在]\d|[于在]每)/;
+const LATER_DUTY = /^[^,;。]{2,17}?(?:要|应|须|必须|务|需|将|拟|负责|牵头|会同|[于在]\d|[于在]每)/;
 const WILL_CHECK = /^[^,;。]{0,40}?(?:督查|督办|督导|督促|监督|检查|考核|通报|评估|验收|抽查|跟踪|视察|调研|召开[^,;。]{0,10}?会议)/;
 // the units a meeting asks, then what they are to do ("要求督察局做好…", "要求各社区入户宣传")
 const REQUESTED =
@@ -217,11 +221,9 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
         const subj =
           (SUBJECT_CUE.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null) ??
           (/配合|协助|协办|参与/.test(sm) ? bareRun(ctx, t, sm, s0, line.start) : null);
-        const request = subj ? null : laterSubject(ctx, t, sm, s0, line.start, line.start + s0);
-        // (the task opens on the request's own words, "并请…")
-        const asked = request ? /(?:并|另|也)请\s*$/.exec(t.slice(0, request.start - line.start)) : null;
-        if (request && asked) request.start = line.start + asked.index;
-        if (take(subj) || (request?.laterClause && asked && take(request))) {
+        // "请各相关部会…积极办理,并请外交部及经济部研议…": with no subject taken, only a further request is read
+        const request = subj || !LATER_REQUEST_AT.test(sm) ? null : laterSubject(ctx, t, sm, s0, line.start, line.start + s0, true);
+        if (take(subj) || (request && take(request))) {
           const first = subj ?? request!;
           // "…报送市政府督查室,市政府办公厅将及时予以通报": a body named by name opening a later clause takes a duty of
           // its own, a new subject and so a new task (fixtures/real/README.md)
@@ -910,6 +912,10 @@ const byNameOnly = (who: string): boolean => isUnitSubject(who) && !splitUnitLis
 // (a post to fill, "要落实一名专(兼)职消防管理人员", and a rota to keep, "实行24小时值班制度", are work too: ft06, ft09)
 const WORK_VERB =
   /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案|措施)|(?:分解|层层)下达|报送|上报|报告|提交|填报|申报|报区|报市|报县|办结|完成(?![好率])(?=[\u4e00-\u9fa5])|启动[^,;。]{0,12}?(?:工作|工程|项目|建设|改造|设计)|建立(?:[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|(?!健全)[^,;。]{0,12}?(?:渠道|机制|制度|队伍|团队|组织|平台|档案|数据库))|(?:推行|健全)[^,;。]{2,16}?制度|(?:完善|健全)[^,;。]{0,12}?(?:机制|体制)|(?:纳入|列入)[^,;。]{0,24}?(?:规划|计划|预算|考核|目录|清单|绩效)|成立|自查|排查|摸排|摸底|整改|清扫|巡查|监测|查看|演练|组织[^,;。]{0,10}?(?:活动|演练|会议)|申请|争取[^,;。]{0,8}?资金|处理|处置|查处|打击|取缔|关停|对接|协调解决|巡逻|值守|检修|维修|清运|疏散|转移|救援|清理|清查|核查|核实|抽查|回访|拆除|验收|录入|开展[^,;。]{0,12}?(?:行动|活动|检查|宣传|培训|调查|普查|整治|巡查|督查)|集中(?:治理|整治)|整治(?!工作)|组织实施|指导[^,;。]{0,8}?(?:企业|学校|乡镇|村|社区|单位)|(?:落实|配备|配齐|明确|确定|安排)[^,;。]{0,3}?[一二两三四五六七八九十\d]+名|实行[^,;。]{0,12}?(?:值班|制度)/;
+// (every sentence a piece of work may be in is asked: made once)
+const WORK_VERB_ALL = new RegExp(WORK_VERB.source, 'g');
+// (高度重视, 密切配合, 形成合力 and 树立 are not here: each, measured on the real pages, voided more labelled work than
+// exhortations — "要高度重视…问题的整改工作")
 const EXHORT =
   /提高认识|提高思想认识|加强(?:组织)?领导|加强协调|通力合作|压实|落实责任|各司其职|认真贯彻|深入贯彻|抓好落实|落到实处|切实承担|承担起|主动支持|积极配合|扛牢|精心组织|作为.{0,12}(?:政治任务|首要任务|重要任务)/;
 const DUE_BY = /(?:^|[于在,,]|确保|力争)\s*(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?|年底|年内)(?:前|以前|之前)/;
@@ -926,7 +932,8 @@ function pieceOfWork(rest: string): boolean {
   // "要在2017年10月前停止使用…": anything with a deadline is a piece of work (fixtures/real/README.md)
   if (DUE_BY.test(clause)) return true;
   // "…,确保圆满完成各项目标任务": work words in a closing 确保 clause are the exhortation's own
-  const re = new RegExp(WORK_VERB.source, 'g');
+  const re = WORK_VERB_ALL;
+  re.lastIndex = 0;
   for (let m = re.exec(clause); m; m = re.exec(clause)) {
     const own = clause.slice(Math.max(clause.lastIndexOf(',', m.index), clause.lastIndexOf(',', m.index)) + 1, m.index);
     if (!/确保|力争|努力|争取/.test(own)) return true;
@@ -964,19 +971,25 @@ function bodyWithDuty(rest: string, later: RegExpExecArray | null): boolean {
 /** "…,并请外交部及经济部研议…", "…,也请交通部一并督导了解": a further request to a body by name, its charge whatever the verb */
 // (not a request to help the bodies asked before, "…,并请环保署与内政部营建署提供协助": those serve the task before it)
 const laterRequest = (rest: string): boolean => {
-  if (!/^\s*(?:并|另|也)请/.test(rest)) return false;
+  if (!LATER_REQUEST_OPEN.test(rest)) return false;
   const asked = pleaseNamed(rest.trimStart());
   return asked !== null && !/^[^,;。]{0,6}?(?:协助|配合|支持|协办)/.test(rest.trimStart().slice(asked[0].length));
 };
 
-/** a unit by name that opens a clause after `after` (a subject note's end, or the sentence's start), with a duty of its own */
-function laterSubject(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number, after: number): RespNote | null {
+/**
+ * A unit by name that opens a clause after `after` (a subject note's end, or the sentence's start), with a duty of its
+ * own; `requestsOnly`: only a further request ("…,并请X…"). A request's task opens on its own words ("并请…").
+ */
+function laterSubject(ctx: ParseContext, t: string, sm: string, s0: number, lineStart: number, after: number, requestsOnly = false): RespNote | null {
   const from = after - lineStart - s0;
   for (let c = sm.indexOf(',', from); c > 0; c = sm.indexOf(',', c + 1)) {
     const rest = sm.slice(c + 1);
-    if (!laterRequest(rest) && (!LATER_DUTY.test(rest) || !bodyWithDuty(rest, SUBJECT.exec(rest) ?? WILL.exec(rest)))) continue;
+    const request = laterRequest(rest);
+    if (!request && (requestsOnly || !LATER_DUTY.test(rest) || !bodyWithDuty(rest, SUBJECT.exec(rest) ?? WILL.exec(rest)))) continue;
     const note = subjectNote(ctx, t, rest, s0 + c + 1, lineStart);
-    if (note && note.start >= lineStart + s0 + c + 1) return { ...note, laterClause: true };
+    if (!note || note.start < lineStart + s0 + c + 1) continue;
+    const opens = lineStart + s0 + c + 1 + (rest.length - rest.trimStart().length);
+    return { ...note, ...(request ? { start: opens } : {}), laterClause: true };
   }
   return null;
 }

@@ -469,7 +469,8 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
     const headLines = head === null ? 1 : Math.min(2, 1 + (head.node.title.match(/ /g) ?? []).length);
     const nearHead = head !== null && start === head.start && (gap.match(/\n/g) ?? []).length <= headLines && gap.length <= 80 && ends <= (nl >= 0 ? 0 : 1);
     if (!nearHead) start = Math.max(start, text.lastIndexOf('\n', n.start - 1) + 1, sentenceStart(text, n.start));
-    // (a later clause's own subject, "…,并请外交部…研议…": its task opens on that clause)
+    // (a later clause's note with no note before it in the sentence — "…积极办理,并请外交部…研议…", where the first
+    // clause charges no one — opens its task on its own clause; after a note, the boundary already starts it there)
     if (n.laterClause) start = Math.max(start, n.start);
     // "…要求:一是各单位…报县发改局汇总;二是县发改局要…": a unit that opens a clause after ";" (an enumerated point
     // of its own) starts its task there, not at the sentence's first clause

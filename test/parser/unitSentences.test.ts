@@ -1194,7 +1194,7 @@ describe('inspections, upkeep and liaison named as work (real-AP ap07, CE ce01, 
 });
 
 describe('drills, funding requests and enforcement named as work (real-AY ay17, FD fd08, CO co01, P p08)', () => {
-  it('reads "各乡镇要组织开展防汛应急演练" as a piece of work', () => {
+  it('reads "各乡镇要适时组织防汛应急演练" as a piece of work', () => {
     expect(roles('各乡镇要适时组织防汛应急演练。')).toEqual([[[], ['各乡镇'], []]]);
   });
   it('reads "各有关部门要积极争取上级资金" as a piece of work', () => {
