@@ -157,6 +157,8 @@ export function parseUnitList(ctx: ParseContext, value: string, offset: number, 
     units.push(mention(ctx, name, p.start, 'unit'));
   }
   for (let p of pieces.slice(towns)) {
+    // "即县水务局牵头,…" after a sentence announcing the list: 即 ("namely") is no part of the name
+    if (/^即[市区县省州镇乡]/.test(p.text)) p = { text: p.text.slice(1), start: p.start + 1 };
     // ("区农业农村委*" under "(加*号为牵头部门)": the star marks the lead)
     const mark = /\((牵头|牵头单位|牵头部门)\)$|(?<=[\u4e00-\u9fa5)])[*★]$/.exec(p.text);
     if (mark) p = { text: p.text.slice(0, mark.index), start: p.start };

@@ -1232,3 +1232,11 @@ describe('a request to help the bodies asked before is no task of its own (real-
     expect(parseText('請各機關妥善因應,並請環保署與內政部營建署提供協助,以期重大建設能順利推展。').tasks.filter((t) => raws(t.responsible).includes('環保署'))).toEqual([]);
   });
 });
+
+describe('即 ("namely") before the first body of a list announced just before (real-GP gp01)', () => {
+  it('reads "即县水务局牵头,…" with 县水务局', () => {
+    const names = parseText('同时,要求县级部门牵头实施好八大行动。即县水务局牵头,组织开展县级河流打击非法采砂专项行动。').tasks.flatMap((t) => [...raws(t.lead), ...raws(t.responsible)]);
+    expect(names).toContain('县水务局');
+    expect(names).not.toContain('即县水务局');
+  });
+});
