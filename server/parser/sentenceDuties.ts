@@ -30,8 +30,11 @@ const MODAL_YING = String.raw`(?<![供响适相对反回])应(?!急)`;
 const REQUEST_OPEN = '(?:并|另|仍|均|再|也)?请';
 const REQUEST_AT = new RegExp(`^${REQUEST_OPEN}`);
 // a further request after a clause of the sentence ("…,并请X…", "…,也请X…")
-const LATER_REQUEST_OPEN = /^\s*(?:并|另|也)请/;
-const LATER_REQUEST_AT = /[,,]\s*(?:并|另|也)请/;
+const LATER_REQUEST = '(?:并|另|也)请';
+const LATER_REQUEST_OPEN = new RegExp(String.raw`^\s*${LATER_REQUEST}`);
+const LATER_REQUEST_AT = new RegExp(String.raw`[,,]\s*${LATER_REQUEST}`);
+// "要发挥好…作用", "要充分发挥牵头作用": told to play a role
+const PLAY_ROLE = '(?:充分|切实|积极)?发挥好?';
 // (a request after a comma, some words after it: the readers then decide who is asked)
 const REQUEST_AFTER_COMMA = new RegExp(String.raw`[,,]\s*(?=${REQUEST_OPEN}[^,;。]{2,24}?)`);
 const SUBJECT = new RegExp(
@@ -912,6 +915,8 @@ const byNameOnly = (who: string): boolean => isUnitSubject(who) && !splitUnitLis
 // (a post to fill, "要落实一名专(兼)职消防管理人员", and a rota to keep, "实行24小时值班制度", are work too: ft06, ft09)
 const WORK_VERB =
   /(?:制定|制订|编制|起草|谋划)[^,;。]{0,14}?(?:方案|计划|清单|细则|办法|台账|臺賬|规划|意见|制度|预案|預案|措施)|(?:分解|层层)下达|报送|上报|报告|提交|填报|申报|报区|报市|报县|办结|完成(?![好率])(?=[\u4e00-\u9fa5])|启动[^,;。]{0,12}?(?:工作|工程|项目|建设|改造|设计)|建立(?:[^,;。]{0,10}?(?:台账|臺賬|档案|清单)|(?!健全)[^,;。]{0,12}?(?:渠道|机制|制度|队伍|团队|组织|平台|档案|数据库))|(?:推行|健全)[^,;。]{2,16}?制度|(?:完善|健全)[^,;。]{0,12}?(?:机制|体制)|(?:纳入|列入)[^,;。]{0,24}?(?:规划|计划|预算|考核|目录|清单|绩效)|成立|自查|排查|摸排|摸底|整改|清扫|巡查|监测|查看|演练|组织[^,;。]{0,10}?(?:活动|演练|会议)|申请|争取[^,;。]{0,8}?资金|处理|处置|查处|打击|取缔|关停|对接|协调解决|巡逻|值守|检修|维修|清运|疏散|转移|救援|清理|清查|核查|核实|抽查|回访|拆除|验收|录入|开展[^,;。]{0,12}?(?:行动|活动|检查|宣传|培训|调查|普查|整治|巡查|督查)|集中(?:治理|整治)|整治(?!工作)|组织实施|指导[^,;。]{0,8}?(?:企业|学校|乡镇|村|社区|单位)|(?:落实|配备|配齐|明确|确定|安排)[^,;。]{0,3}?[一二两三四五六七八九十\d]+名|实行[^,;。]{0,12}?(?:值班|制度)/;
+const PLAYS_A_ROLE = new RegExp(`^${PLAY_ROLE}[^,;。]{2,10}作用`);
+const PLAYS_LEAD = new RegExp(`^${PLAY_ROLE}牵头(?:抓总|协调)?作用`);
 // (every sentence a piece of work may be in is asked: made once)
 const WORK_VERB_ALL = new RegExp(WORK_VERB.source, 'g');
 // (高度重视, 密切配合, 形成合力 and 树立 are not here: each, measured on the real pages, voided more labelled work than
@@ -965,7 +970,7 @@ function bodyWithDuty(rest: string, later: RegExpExecArray | null): boolean {
   if (/本(?:单位|部门)|^(?:一并|同时|并|及时|抓紧|认真|切实|积极|主动|进一步)/.test(later[1])) return false;
   const after = rest.slice(later[0].length);
   // ("县气象部门要发挥好预报预警作用": charged with the role named, fixtures/real/README.md session 24)
-  return !!later[2] || pieceOfWork(after) || WILL_CHECK.test(after) || SENTENCE_DATE.test(after) || /^(?:充分|切实|积极)?发挥好?[^,;。]{2,10}作用/.test(after);
+  return !!later[2] || pieceOfWork(after) || WILL_CHECK.test(after) || SENTENCE_DATE.test(after) || PLAYS_A_ROLE.test(after);
 }
 
 /** "…,并请外交部及经济部研议…", "…,也请交通部一并督导了解": a further request to a body by name, its charge whatever the verb */
@@ -1229,7 +1234,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
       note.cooperating.push(...who.units);
     }
     // "区发展改革委要发挥牵头作用,建立清单管理制度…": told to lead (a25, fb02, ez11; README: 牵头 → lead)
-    else if (/^(?:充分|切实|积极)?发挥(?:好)?牵头(?:抓总|协调)?作用/.test(t.slice(restAt, sEnd))) note.lead.push(...who.units);
+    else if (PLAYS_LEAD.test(t.slice(restAt, sEnd))) note.lead.push(...who.units);
     else note.responsible.push(...who.units);
   }
   // "…,自然资源局做好配合": a unit named later in the sentence to help
