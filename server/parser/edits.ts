@@ -13,10 +13,14 @@ export interface Mapped {
   map: Int32Array;
 }
 
+// 0, 1, 2, …: copied, not counted out, for each document (counting runs once per parse, too few times to be optimised)
+let ramp = new Int32Array(0);
 export function identity(text: string): Mapped {
-  const map = new Int32Array(text.length + 1);
-  for (let i = 0; i <= text.length; i++) map[i] = i;
-  return { text, map };
+  if (ramp.length < text.length + 1) {
+    ramp = new Int32Array(Math.max(text.length + 1, ramp.length * 2));
+    for (let i = 0; i < ramp.length; i++) ramp[i] = i;
+  }
+  return { text, map: ramp.slice(0, text.length + 1) };
 }
 
 /** Applies non-overlapping edits (any order). Replacement chars of equal length map 1:1. */

@@ -41,7 +41,15 @@ const FIGURE = /^-?\d+(?:\.\d+)?$/;
 const EMPTY = /^(?:[/／—–-]+|无)$/;
 const PIPES = /^[\s|｜]*$/;
 
+// (tableAt tries every line as a header and reads the lines after it: each line is cut into cells once; callers get
+// their own array)
+const cellsRead = new WeakMap<Line, Cell[]>();
 function cellsOf(line: Line): Cell[] {
+  let got = cellsRead.get(line);
+  if (!got) cellsRead.set(line, (got = cutCells(line)));
+  return got.slice();
+}
+function cutCells(line: Line): Cell[] {
   const t = line.text;
   if (!t.trim() || PIPES.test(t)) return [];
   let parts = t.includes('|') || t.includes('｜') ? t.split(/[|｜]/) : t.includes('\t') ? t.split('\t') : t.split(/ {2,}/);

@@ -68,8 +68,17 @@ export function unitAsWritten(doc: NormalizedDoc, nStart: number, nEnd: number, 
  * A measure read from a header or a 单位 cell, given without its place: in a page written in traditional
  * characters, the spelling of its first occurrence in the page ("万亩" → "萬畝").
  */
+// (every target of a table asks for its measure: each measure is looked up in the page once)
+const writtenIn = new WeakMap<NormalizedDoc, Map<string, string>>();
 export function unitWrittenInDoc(doc: NormalizedDoc, unit: string | null): string | null {
   if (!unit || !/[\u4e00-\u9fa5]/.test(unit) || doc.text === doc.original) return unit;
-  const at = doc.text.indexOf(unit);
-  return at < 0 ? unit : unitAsWritten(doc, at, at + unit.length, unit);
+  let seen = writtenIn.get(doc);
+  if (!seen) writtenIn.set(doc, (seen = new Map()));
+  let got = seen.get(unit);
+  if (got === undefined) {
+    const at = doc.text.indexOf(unit);
+    got = at < 0 ? unit : unitAsWritten(doc, at, at + unit.length, unit);
+    seen.set(unit, got);
+  }
+  return got;
 }

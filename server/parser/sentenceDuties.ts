@@ -888,7 +888,21 @@ const MARKET_ACTOR =
   /^(?:用人|用工|施工|施工总承包|总承包|分包|监理|勘察|设计|劳务派遣|生产经营|经营|招标|代建)单位(?:或者?(?:施工总承包|总承包|分包|监理|施工)单位)?$/;
 const OFFICE_IN_EACH =
   /^各(?:省|市|县|区|地|地区|州|盟|旗|乡镇|县区|县市区|市县|区县|县\(市、区\)|县\(市\)区)(?:级)?(?!.*(?:各|有关|相关|职能|成员|责任|牵头|配合))[\u4e00-\u9fa5□()]{2,24}?(?:部门|局|委|委员会|办|办公室|厅|中心|站|所)$/;
-const isUnitSubject = (who: string): boolean => {
+// (the subject readers ask the same few words of every sentence again and again: each answer, a pure function of the
+// words, is kept; the cap keeps a long document's memory bounded)
+function memo(f: (who: string) => boolean): (who: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (who) => {
+    let got = seen.get(who);
+    if (got === undefined) {
+      if (seen.size > 20_000) seen.clear();
+      got = f(who);
+      seen.set(who, got);
+    }
+    return got;
+  };
+}
+const isUnitSubject = memo((who: string): boolean => {
   const pieces = splitUnitList(who, 0);
   // "本规划由市发改委", "各牵头单位要会同责任单位": a document or a role, not a named unit
   if (/由|^本/.test(who)) return false;
@@ -903,7 +917,7 @@ const isUnitSubject = (who: string): boolean => {
     pieces.length > 0 &&
     pieces.every((p) => looksLikeUnit(p.text) && ORGAN_NAME.test(p.text.replace(/\([^)]*\)$/, '')) && !ROLE_NOUN.test(p.text) && !TOWNSHIP_WORD.test(p.text))
   );
-};
+});
 // "各单位", "全县各级各部门", "其他涉及部门": everyone addressed, no one named
 const NOT_NAMED =
   /干部$|领导$|同志$|^(?:部门|单位|机构)$|^(?:全[省市区县])?各|^(?:其他|其余|相关|有关)|下阶段|下一步|^(?:区县|县区|市县|市州|乡镇|镇街|街镇|镇乡)(?:人民)?(?:政府|党委|党委政府)?$/;
@@ -946,7 +960,7 @@ function pieceOfWork(rest: string): boolean {
   return false;
 }
 
-const isAddressees = (who: string): boolean => {
+const isAddressees = memo((who: string): boolean => {
   const pieces = splitUnitList(who, 0);
   // "各牵头单位于2月28日前报送…" counts too: every labeller of the real pages took such a dated duty as a task
   // (the person confirming the import may drop it where it only restates the reporting calendar)
@@ -959,7 +973,7 @@ const isAddressees = (who: string): boolean => {
         (COLLECTIVE.test(p.text) && (looksLikeUnit(p.text) || /^各(?:地|部门各单位|单位)$/.test(p.text))) || /^(?:牵头|责任|配合|主办|承办|协办)(?:单位|部门)$/.test(p.text),
     )
   );
-};
+});
 
 /**
  * A later clause of a sentence read by SUBJECT or WILL (`later`) that opens on one body by name with a duty of its own: a
