@@ -37,8 +37,11 @@ const LATER_REQUEST_AT = new RegExp(String.raw`[,,]\s*${LATER_REQUEST}`);
 const PLAY_ROLE = '(?:充分|切实|积极)?发挥好?';
 // (a request after a comma, some words after it: the readers then decide who is asked)
 const REQUEST_AFTER_COMMA = new RegExp(String.raw`[,,]\s*(?=${REQUEST_OPEN}[^,;。]{2,24}?)`);
+// what a lead does after "X牵头,": brings others together, or takes up the work itself ("县环保局牵头,督促乡镇…",
+// "县农委、畜牧局牵头,做好打击…", gp01)
+const LEAD_THEN = '组织|联合|会同|协调|统筹|召集|负责|督促|做好|抓好|开展|推进|落实|实施|制定|建立|完善';
 const SUBJECT = new RegExp(
-  String.raw`^(?:${REQUEST_OPEN})?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦|一是|都|均)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|(?:协同|联合(?!对|向|在|于|开展|发布|印发|出台|下发|召开|组织|实施|进行|执法|检查|督查|行动))(?=[^,;。]{2,30}?(?:部门|单位|局|委|办|办公室)(?:[、和及等对,;。]|共同|开展|做好|推进|落实))|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实|按照|[,,]\s*(?:组织|联合|会同|协调|统筹|召集|负责)))(?=[\u4e00-\u9fa5]|[,,]\s*(?:组织|联合|会同|协调|统筹|召集|负责))|(?:要|应|须|必须|务|将|拟)?(?=[于在](?:(?:19|20)\d{2}年|今年|本年|明年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|${MODAL_YING}|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))`,
+  String.raw`^(?:${REQUEST_OPEN})?(?:尤其是|特别是)?([^,;。:()!?\s]{2,60}?)(?:也|还|亦|一是|都|均)?(?:(?:要|应|应当|须|必须|将)?(牵头负责|具体负责|负责(?![人責责]|同志)|会同|(?:协同|联合(?!对|向|在|于|开展|发布|印发|出台|下发|召开|组织|实施|进行|执法|检查|督查|行动))(?=[^,;。]{2,30}?(?:部门|单位|局|委|办|办公室)(?:[、和及等对,;。]|共同|开展|做好|推进|落实))|牵头(?=研究|制定|制订|组织|推进|开展|编制|起草|协调|做好|抓好|落实|按照|[,,]\s*(?:${LEAD_THEN})))(?=[\u4e00-\u9fa5]|[,,]\s*(?:${LEAD_THEN}))|(?:要|应|须|必须|务|将|拟)?(?=[于在](?:(?:19|20)\d{2}年|今年|本年|明年)?\d{1,2}月|[于在]每(?:月|季度|半年)|[一二三四五六七八九十两\d]{1,3}(?:天|日|周|个月|个工作日)内(?:完成|办结|整改|上报|报送))|(?:要(?!求)|${MODAL_YING}|应当|须|必须|务必|需)(?=[\u4e00-\u9fa5]))`,
 );
 // "请各镇(街)抓紧组织制定实施方案": a notice asking its addressees, the verb straight after them
 // ("请各单位将落实情况于7月1日前报厅办公室": what to send in, and to whom)
@@ -112,17 +115,23 @@ const PARTNERS = /^((?:(?!对|就|在|按|向|与|为|把|将|从)[^,;。、:()]
 const SECTOR_PARTNERS = /^((?:[\u4e00-\u9fa5]{2,10}、){1,12}[\u4e00-\u9fa5]{2,10}?等?(?:有关|相关)?部门)/;
 const partnersOf = (s: string) => PARTNERS.exec(s) ?? SECTOR_PARTNERS.exec(s);
 // Words without which a sentence cannot say who does its work: a cheap test before the readers run. Each wider
-// set holds the narrower: a unit as subject needs a modal, 负责/会同 or a date; a clause run or a note also
+// set holds the narrower: a unit as subject needs a modal, 负责/会同, "牵头," or a date (not the 务 of a 水务局: "县交委牵头,
+// 组织开展…" is read as "县水务局牵头,组织开展…" is, gp01); a clause run or a note also
 // 牵头/配合/承办/协办; a whole line also 实施/落实 (closing "…具体实施。") or 请 anywhere; 请 opening an item may follow
 // its marker, "(一)" seen masked as "□□□" by the readers
-const SUBJECT_CUE = new RegExp(String.raw`负责|会同|要|应|须|务|将|拟|[于在](?:今年|本年|明年)?\d|[于在]每|需|[,,]\s*${REQUEST_OPEN}|^\s*(?:\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|□{3,5}|[一二三四五六七八九十]{1,3}、)?\s*${REQUEST_OPEN}`);
+const SUBJECT_CUE = new RegExp(String.raw`负责|会同|牵头[,,]|要|应|须|务|将|拟|[于在](?:今年|本年|明年)?\d|[于在]每|需|[,,]\s*${REQUEST_OPEN}|^\s*(?:\d{1,2}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|□{3,5}|[一二三四五六七八九十]{1,3}、)?\s*${REQUEST_OPEN}`);
 // the work a unit named after 由 carries out (MID_YOU_WORK)
 const YOU_VERB = '组织|组建|形成|派驻|派出|抽调|填报|制定|制订|编制|起草|开展|实施|承担|完成|上报|报送|汇总|审核|核实|提出|研究|出具|建立';
-const SENTENCE_CUE = new RegExp(`牵头|配合|承办|协办|由[^,;。]{2,30}?(?:帮助|协助|${YOU_VERB})|${SUBJECT_CUE.source}`);
+// (asked as three tests, the cheap ones first, not one alternation: the same answer at a fraction of the cost on long
+// paragraphs; `subject` is SUBJECT_CUE's answer, which the caller needs anyway)
+const ROLE_CUE = /牵头|配合|承办|协办/;
+const YOU_CUE = new RegExp(`由[^,;。]{2,30}?(?:帮助|协助|${YOU_VERB})`);
+const sentenceCue = (s: string, subject: boolean): boolean => subject || ROLE_CUE.test(s) || (s.includes('由') && YOU_CUE.test(s));
 // (成立…聘用: the verbs of plainDuty's PLAIN_VERB that open a line with no other cue; the rest of that list
 // would make the cheap test pass on most lines)
 // (and every place of a kind opening a sentence: "各市组织对…进行梳理", plainDuty's addressees)
-const LINE_CUE = new RegExp(`实施|落实|请|月(?:\\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?前|成立|设立|开设|排查|聘用|(?:^|[。)])\\s*${PLACES.source.slice(1)}|${SENTENCE_CUE.source}`);
+const LINE_WORDS = new RegExp(`实施|落实|请|月(?:\\d{1,2}日)?(?:底|末|中旬|下旬|上旬)?前|成立|设立|开设|排查|聘用|(?:^|[。)])\\s*${PLACES.source.slice(1)}`);
+const lineCue = (t: string): boolean => LINE_WORDS.test(t) || sentenceCue(t, SUBJECT_CUE.test(t));
 
 // ";要…", ";二是要…": a clause that carries on the subject of the sentence before
 const POINT_MODAL = /^\s*(?:[一二三四五六七八九十]是)?要/;
@@ -145,10 +154,10 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
   };
   const take = (n: RespNote | null): boolean => !!n && takeAll([n]);
   for (const line of ctx.doc.lines) {
-    const t = line.text.replace(/\s+$/, '');
+    const t = line.text.trimEnd();
     if (t.length < 6) continue;
     // "(12)绍兴军分区:指挥、督促…参加…扑救工作": a unit heading its item, whatever words of duty follow
-    if (!LINE_CUE.test(t)) {
+    if (!lineCue(t)) {
       take(unitHead(ctx, t, line.start, true));
       continue;
     }
@@ -219,10 +228,11 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
       if (sm.includes('被纳入') && take(becameUnit(ctx, t, sm, s0, line.start))) continue;
       // the readers of who does the work by its cue words, in order; what none of them reads, a body opening its
       // sentence with a piece of work and no modal (plainDuty)
-      if (SENTENCE_CUE.test(sm)) {
+      const subjectCue = SUBJECT_CUE.test(sm);
+      if (sentenceCue(sm, subjectCue)) {
         if (/[由请]/.test(sm) && take(clauseRun(ctx, t, sm, s0, line.start))) continue;
         const subj =
-          (SUBJECT_CUE.test(sm) ? subjectNote(ctx, t, sm, s0, line.start) : null) ??
+          (subjectCue ? subjectNote(ctx, t, sm, s0, line.start) : null) ??
           (/配合|协助|协办|参与/.test(sm) ? bareRun(ctx, t, sm, s0, line.start) : null);
         // "请各相关部会…积极办理,并请外交部及经济部研议…": with no subject taken, only a further request is read
         const request = subj || !LATER_REQUEST_AT.test(sm) ? null : laterSubject(ctx, t, sm, s0, line.start, line.start + s0, true);

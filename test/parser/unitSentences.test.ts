@@ -1240,3 +1240,13 @@ describe('即 ("namely") before the first body of a list announced just before (
     expect(names).not.toContain('即县水务局');
   });
 });
+
+describe('"X牵头," then the work, whatever letters the name holds (real-GP gp01)', () => {
+  it('reads each of a paragraph\'s "X牵头,组织/督促/做好…" sentences with its body the lead', () => {
+    const p = parseText('县交委牵头,组织开展打击非法码头专项行动。县环保局牵头,督促乡镇生活污水设施建设。县农委、畜牧局牵头,做好打击非法养鱼行为。');
+    expect(p.tasks.map((t) => raws(t.lead))).toEqual([['县交委'], ['县环保局'], ['县农委', '畜牧局']]);
+  });
+  it('reads no task in a record "X牵头编制了…"', () => {
+    expect(roles('日前,县农水局牵头编制了《节水型社会达标建设实施方案》。')).toEqual([]);
+  });
+});
