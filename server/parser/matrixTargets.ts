@@ -37,6 +37,21 @@ const MEASURE_NAME = /^[\u4e00-\u9fa5]{1,10}(?:数|面积|投资|金额|产值|�
 // (the heads of a column of places: the rows are places, however their names are spaced — PLACE_LABEL_HEAD)
 const PLACE_HEADS = String.raw`地区|乡镇|街道|镇街|县\(市、区\)|县\(市\)区|县(?:市|区)|区县|县区|市州|市\(州\)|地市|设区市|省份|省\(区、市\)|省\(自治区、直辖市\)|乡\(镇\)|乡镇\(街道\)|镇\(街道\)|村\(社区\)`;
 const LABEL_HEAD = new RegExp(`^(?:序号|城市|市|县|区|单位|责任单位|考核单位|名称|项目名称|类别|${PLACE_HEADS})$`);
+// the first letters LABEL_HEAD's words open on: a line whose first cell opens on none of them heads no matrix (tableAt
+// asks every line, most of them prose)
+const LABEL_HEAD_OPEN = (() => {
+  const src = LABEL_HEAD.source.slice('^(?:'.length, -')$'.length);
+  const first = new Set<string>();
+  let depth = 0;
+  for (let k = 0; k < src.length; k++) {
+    const c = src[k];
+    if (c === '\\') k++;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    if ((k === 0 || (src[k - 1] === '|' && depth === 0)) && /[\u4e00-\u9fa5]/.test(c)) first.add(c);
+  }
+  return new RegExp(`^[\\s|｜]*[${[...first].join('')}]`);
+})();
 const FIGURE = /^-?\d+(?:\.\d+)?$/;
 const EMPTY = /^(?:[/／—–-]+|无)$/;
 const PIPES = /^[\s|｜]*$/;
@@ -94,6 +109,7 @@ export function findMatrixTables(lines: Line[]): MatrixTable[] {
 }
 
 function tableAt(lines: Line[], i: number): MatrixTable | null {
+  if (!LABEL_HEAD_OPEN.test(lines[i].text)) return null;
   // the header: one line of cells, or one cell per line, opening on a label column
   const first = cellsOf(lines[i]);
   const head = first[0]?.text.replace(/\s/g, '') ?? '';
