@@ -691,7 +691,9 @@ function turnNotes(ctx: ParseContext, t: string, mt: string, lineStart: number):
     : dutyGroups.length >= 1 && groups.length >= 2 && groups.every((g) => named0(g) || g.every((f) => !f.own && f.who.units.every((u) => u.scope !== 'unit')))
       ? groups.filter((g) => named0(g) || (dutyGroups.length === 1 && worked(g)))
       : [found];
-  const split = own.length > 1;
+  // (one duty left after the paragraph's exhortations are set aside, "各级各相关部门要提高思想认识…。市供电公司要精准研判…": its
+  // sentence is the task too, gw07)
+  const split = own.length > 1 || (!titled && groups.length > 1 && own.length === 1 && own[0] !== found);
   return own.map((g) => {
     const n = blank(g[0].at, g[0].end);
     // each duty its own sentence: the task is the sentence, not the heading over the paragraph

@@ -1250,3 +1250,10 @@ describe('"X牵头," then the work, whatever letters the name holds (real-GP gp0
     expect(roles('日前,县农水局牵头编制了《节水型社会达标建设实施方案》。')).toEqual([]);
   });
 });
+
+describe('one body\'s duty left in a paragraph after its exhortations (real-GW gw07; V v01, DO do05)', () => {
+  it('opens the task on the body\'s own sentence, not on the paragraph', () => {
+    const p = parseText('张三强调,受全国性煤炭供应紧缺、价格走高等因素影响,我市与全国、全省一样,电力供应形势较为严峻。各级各相关部门要提高思想认识。市供电公司要精准研判形势,加大科学调度。');
+    expect(p.tasks.map((t) => [t.title, raws(t.responsible)])).toEqual([['市供电公司要精准研判形势,加大科学调度', ['市供电公司']]]);
+  });
+});
