@@ -1046,7 +1046,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   const byline = /^\s*(?:本报讯|本网讯|讯)\s*(?:\([^()]{0,30}\)|□+)?\s*/.exec(sm.slice(lead));
   if (byline) lead += byline[0].length;
   // "下一步,各级各部门将…", "节前,各村(社区)必须完成…": a word of when or of sequence, then who
-  const then = /^(?:下一步|下阶段|今后|节前|节后|近期|年内)[,,]\s*/.exec(sm.slice(lead));
+  // ("明年厦门市妇儿工委办将…", "近期市卫计委、市妇联将…": a word of when written straight before a body's region word, gx13)
+  const then = /^(?:下一步|下阶段|今后|节前|节后|近期|年内)[,,]\s*|^(?:明年|今年|近期|下一步|下阶段|今后|年内)(?=[国各]|[\u4e00-\u9fa5]{0,8}?[省市区县州镇乡])/.exec(sm.slice(lead));
   if (then) lead += then[0].length;
   // "督查督办件发出后,督查目标办要适时进行询问": after what, then who
   // (not the subject's own clause: "各承办单位接到督查事项后,要及时组织办理")

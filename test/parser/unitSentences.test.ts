@@ -1257,3 +1257,12 @@ describe('one body\'s duty left in a paragraph after its exhortations (real-GW g
     expect(p.tasks.map((t) => [t.title, raws(t.responsible)])).toEqual([['市供电公司要精准研判形势,加大科学调度', ['市供电公司']]]);
   });
 });
+
+describe('a word of when written straight before the body (real-GX gx13, C c04)', () => {
+  it('reads "明年国务院妇儿工委将来闽督查" with the committee, not "明年…", responsible', () => {
+    expect(roles('她强调,明年国务院妇儿工委将来闽督查。')).toEqual([[[], ['国务院妇儿工委'], []]]);
+  });
+  it('reads "明年厦门市妇儿工委办将…开展评估" with the office', () => {
+    expect(roles('明年厦门市妇儿工委办将对项目实施情况开展专项督导。')).toEqual([[[], ['厦门市妇儿工委办'], []]]);
+  });
+});
