@@ -107,6 +107,10 @@ function readColumn(cell: string): Column | null {
   // "牵头组织实施单位", "牵头落实部门": the lead column named with what it does; "组织实施单位": who carries it out
   if (/^牵头(?:组织|推进|落实|实施|负责|督办)+(?:单位|部门)$/.test(c)) return 'lead';
   if (/^(?:组织|具体)?实施(?:单位|部门)$/.test(c)) return 'responsible';
+  // a duty list ("职责部门 | 职责名称 | 职责依据", gw11): each row a duty of its body, and the law it rests on
+  if (/^(?:职责|履职|职能)(?:部门|单位|主体)$/.test(c)) return 'responsible';
+  if (/^(?:主要|工作|监管|具体)?职责(?:名称|事项|内容)?$/.test(c)) return 'task';
+  if (/^(?:职责|法律|法定|设定|实施)?依据$/.test(c)) return 'other';
   // "主要协作单位", "协同配合单位", "主办单位": a role label the vocabulary composes
   const role = labelRole(c);
   if (role) return role;

@@ -591,3 +591,15 @@ describe('a completion table\'s record columns (real-EX ex01, session 23)', () =
     expect(figures.filter((v) => v === 1063 || v === 96.64 || v === 626 || v === 102.12)).toEqual([]);
   });
 });
+
+describe('a duty list: "职责部门 | 职责名称 | 职责依据" (real-GW gw11)', () => {
+  it('reads each row as its body\'s duty, the basis column left out', () => {
+    const p = parseText(
+      ['安全管理职责清单', '序号 | 职责部门 | 职责名称 | 职责依据 | |', '1 | 县应急局 | 负责煤矿安全生产监督管理 | 县应急局“三定”规定 | |', '2 | 县能源局 | 负责煤矿建设项目竣工验收监管 | 《煤矿建设项目安全设施监察规定》 | |'].join('\n'),
+    );
+    expect(p.tasks.map((t) => [t.title, t.responsible.map((u) => u.raw)])).toEqual([
+      ['负责煤矿安全生产监督管理', ['县应急局']],
+      ['负责煤矿建设项目竣工验收监管', ['县能源局']],
+    ]);
+  });
+});

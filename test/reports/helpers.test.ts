@@ -20,6 +20,21 @@ describe('report helpers', () => {
     expect(mappingFromHeaders(['序号', '重点任务', '任务', '牵头部门', '备注'])).toEqual({ 0: 'seq', 1: 'title', 2: 'text', 3: 'lead', 4: 'ignore' });
   });
 
+  it('reads a sheet\'s headers with the document parser\'s words (one vocabulary, issue #9)', () => {
+    // each as the parser reads the same header in a pasted table (server/parser/columns.ts)
+    expect(classifyHeader('责任单位(加黑为牵头单位)')).toBe('responsible');
+    expect(classifyHeader('实施主体')).toBe('responsible');
+    expect(classifyHeader('检查主体')).toBe('responsible');
+    expect(classifyHeader('责任人')).toBe('leader');
+    expect(classifyHeader('时间进度')).toBe('deadline');
+    expect(classifyHeader('项目内容')).toBe('text');
+    expect(classifyHeader('民生事项名称')).toBe('title');
+    // a grouping column the import keeps, and words only a sheet uses
+    expect(classifyHeader('类别')).toBe('chapter');
+    expect(classifyHeader('公开责任部门')).toBe('responsible');
+    expect(classifyHeader('总牵头单位')).toBe('lead');
+  });
+
   it('counts evaluations and tasks, crediting joint leads to each unit', () => {
     const c = countEvaluations([{ evaluation: 'ahead' }, { evaluation: 'no_data' }, { evaluation: null }, { evaluation: 'behind' }]);
     expect(c).toMatchObject({ ahead: 1, behind: 1, none: 2, total: 4 });

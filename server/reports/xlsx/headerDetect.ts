@@ -1,7 +1,27 @@
-// Which column holds what in a 任务分工表. Real tables name the same column many ways
-// (牵头单位/牵头部门, 完成时限/时间节点); the patterns below are the ones seen in
-// district and municipal task-division tables, tried in order.
+// Which column holds what in a 任务分工表. The words are the document parser's (server/parser/columns.ts columnOf): one
+// vocabulary, so a column the parser reads as the lead in a pasted table is the lead in an uploaded sheet too (issue #9:
+// 主办/主责 had meant lead here and responsible there). The substring patterns below only name headers that vocabulary
+// does not know ("公开责任部门", "总牵头单位", "时限清单"), tried in order.
 import type { ColumnMapping, TaskField } from '../../../shared/evaluation.js';
+import { columnOf, type Column } from '../../parser/columns.js';
+
+const FROM_PARSER: Record<Column, TaskField> = {
+  seq: 'seq',
+  ref: 'ignore',
+  task: 'title',
+  detail: 'text',
+  spec: 'text',
+  lead: 'lead',
+  responsible: 'responsible',
+  cooperating: 'cooperating',
+  leaders: 'leader',
+  deadline: 'deadline',
+  other: 'ignore',
+  mark: 'ignore',
+  figure: 'ignore',
+};
+// a sheet's grouping column ("类别", "领域"): the parser sets it aside, the import groups tasks under it
+const CHAPTER = /章节|类别|领域|板块|分类|方面|篇章/;
 
 const patterns: [TaskField, RegExp][] = [
   ['seq', /^(序号|编号|序|No\.?)$/i],
@@ -17,8 +37,11 @@ const patterns: [TaskField, RegExp][] = [
 ];
 
 export function classifyHeader(text: string): TaskField | null {
-  const t = text.replace(/\s+/g, '');
+  const t = text.replace(/\s+/g, '').replace(/[:：]$/, '');
   if (!t) return null;
+  const col = columnOf(t);
+  if (col === 'other' && CHAPTER.test(t)) return 'chapter';
+  if (col) return FROM_PARSER[col];
   for (const [field, re] of patterns) if (re.test(t)) return field;
   return null;
 }
