@@ -37,10 +37,10 @@ const MEASURE_NAME = /^[\u4e00-\u9fa5]{1,10}(?:数|面积|投资|金额|产值|�
 // (the heads of a column of places: the rows are places, however their names are spaced — PLACE_LABEL_HEAD)
 const PLACE_HEADS = String.raw`地区|乡镇|街道|镇街|县\(市、区\)|县\(市\)区|县(?:市|区)|区县|县区|市州|市\(州\)|地市|设区市|省份|省\(区、市\)|省\(自治区、直辖市\)|乡\(镇\)|乡镇\(街道\)|镇\(街道\)|村\(社区\)`;
 const LABEL_HEAD = new RegExp(`^(?:序号|城市|市|县|区|单位|责任单位|考核单位|名称|项目名称|类别|${PLACE_HEADS})$`);
-// the first letters LABEL_HEAD's words open on: a line whose first cell opens on none of them heads no matrix (tableAt
-// asks every line, most of them prose)
-const LABEL_HEAD_OPEN = (() => {
-  const src = LABEL_HEAD.source.slice('^(?:'.length, -')$'.length);
+// the first letters a header word of `head` (an anchored alternation, "^(?:序号|城市|…)$") opens on: a line whose first
+// cell opens on none of them starts no such table (the readers ask every line, most of them prose)
+function openingLetters(head: RegExp): RegExp {
+  const src = head.source.slice('^(?:'.length, -')$'.length);
   const first = new Set<string>();
   let depth = 0;
   for (let k = 0; k < src.length; k++) {
@@ -51,7 +51,8 @@ const LABEL_HEAD_OPEN = (() => {
     if ((k === 0 || (src[k - 1] === '|' && depth === 0)) && /[\u4e00-\u9fa5]/.test(c)) first.add(c);
   }
   return new RegExp(`^[\\s|｜]*[${[...first].join('')}]`);
-})();
+}
+const LABEL_HEAD_OPEN = openingLetters(LABEL_HEAD);
 const FIGURE = /^-?\d+(?:\.\d+)?$/;
 const EMPTY = /^(?:[/／—–-]+|无)$/;
 const PIPES = /^[\s|｜]*$/;
@@ -287,11 +288,13 @@ const PLACE = /^(?:全(?:市|区|县|省|州|镇)|[\u4e00-\u9fa5]{1,8}(?:区|县
 const TOTAL_PLACE = /^全(?:市|区|县|省|州|镇)$/;
 // the label columns before the places, and the columns after them
 const ROW_HEAD = /^(?:序号|目标类别|类别|考核项目(?:及内容)?|考核内容|考核指标|指标(?:名称|内容)?|主要指标|项目|目标任务|任务|内容|计量单位|单位)$/;
+const ROW_HEAD_OPEN = openingLetters(ROW_HEAD);
 const UNIT_HEAD = /^(?:计量单位|单位)$/;
 const TAIL_HEAD = /^(?:分值|权重|考核(?:实施)?单位|考核部门|实施单位|责任单位|牵头单位|备注)$/;
 const UNIT_IN_LABEL = /^(.+?)\s*[(（]([^()（）]{0,8})[)）]$/;
 
 function placeColumnTableAt(lines: Line[], i: number): MatrixTable | null {
+  if (!ROW_HEAD_OPEN.test(lines[i].text)) return null;
   const first = cellsOf(lines[i]);
   if (first.length !== 1 || !ROW_HEAD.test(first[0].text.replace(/\s/g, ''))) return null;
   // the header: single short cells, blank lines between, until the first cell that is no header
