@@ -201,7 +201,10 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
     // "有3项由X牵头,分别是A;B;C。", "X、Y等分工负责A;B;C": one note, a list of pieces of work each its own task
     takeAll(listedDuties(ctx, t, mt, line.start));
     // "X要…;Y要配合X…;Z要…": units taking turns as clause subjects in one paragraph
-    if (takeAll(turnNotes(ctx, t, mt, line.start))) continue;
+    // (the sentences the turns hold are theirs; the paragraph's other sentences are read below: "县民生办将…。县财政局要…。县审计局要…。",
+    // dd01)
+    const turns = turnNotes(ctx, t, mt, line.start);
+    const turnSpans = takeAll(turns) ? turns.map((n) => [n.start, n.bodyEnd ?? n.end] as const) : [];
     // sentence by sentence: a run of "由X牵头,Y配合" clauses, or a unit as the sentence's subject
     // ";" parts clauses that each say who does what ("由X牵头,Y配合,在9月底前完成…;由Z牵头,…")
     const re = /[^。!?;]+[。!?;]?/g;
@@ -211,6 +214,7 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
     for (let m = re.exec(mt); m; m = re.exec(mt)) {
       const sm = m[0];
       const s0 = m.index;
+      if (turnSpans.some(([a, b]) => line.start + s0 < b && a < line.start + s0 + sm.length)) continue;
       const said = carries ? subjectOf(sm) : null;
       const point = POINT_MODAL.exec(sm);
       if (said) carried = { text: t.slice(s0 + said.at, s0 + said.at + said.text.length), at: line.start + s0 + said.at };

@@ -1266,3 +1266,10 @@ describe('a word of when written straight before the body (real-GX gx13, C c04)'
     expect(roles('明年厦门市妇儿工委办将对项目实施情况开展专项督导。')).toEqual([[[], ['厦门市妇儿工委办'], []]]);
   });
 });
+
+describe('a paragraph of bodies taking turns keeps its other sentences (real-DD dd01, F f10, BU bu06)', () => {
+  it('reads "县民生办将…" before two "X要…" turns as a task of its own', () => {
+    const p = parseText('三、坚持跟踪问效。县民生办将进一步完善民生实事工作推进机制,配合省、市民生办开展满意度调查。县财政局要指导各地各部门统筹使用好各级各类资金。县审计局要加强民生实事项目资金管理使用的审计监督。');
+    expect(p.tasks.map((t) => raws(t.responsible))).toEqual([['县民生办'], ['县财政局'], ['县审计局']]);
+  });
+});
