@@ -467,7 +467,10 @@ function noteTask(ctx: ParseContext, heads: Head[], n: RespNote, boundary: numbe
     const ends = ((nl >= 0 ? gap.slice(nl + 1) : gap).match(/[。!?]/g) ?? []).length;
     // (a heading wrapped over two lines, joined by a space in its title: "重点工作 ⏎ 编制年度实施方案")
     const headLines = head === null ? 1 : Math.min(2, 1 + (head.node.title.match(/ /g) ?? []).length);
-    const nearHead = head !== null && start === head.start && (gap.match(/\n/g) ?? []).length <= headLines && gap.length <= 80 && ends <= (nl >= 0 ? 0 : 1);
+    // (not a first sentence that charges a subject of its own, "(三)试点地方要及时总结…。中央编办…要牵头…", dj03: a sentence, no
+    // run-in heading)
+    const charged = /^[\s\d一二三四五六七八九十、.．()（）]*(?:各[^,,;。:]{1,20}?|[^,,;。:]{0,20}?(?:局|委|办|厅|部门|单位|政府|中心|地方|乡镇|街道|公司))(?:要|应当|必须|须|将)(?!求)/.test(gap.replace(head?.node.marker ?? '', ''));
+    const nearHead = head !== null && start === head.start && (gap.match(/\n/g) ?? []).length <= headLines && gap.length <= 80 && ends <= (nl >= 0 ? 0 : 1) && !(nl < 0 && ends === 1 && charged);
     if (!nearHead) start = Math.max(start, text.lastIndexOf('\n', n.start - 1) + 1, sentenceStart(text, n.start));
     // (a later clause's note with no note before it in the sentence — "…积极办理,并请外交部…研议…", where the first
     // clause charges no one — opens its task on its own clause; after a note, the boundary already starts it there)

@@ -1273,3 +1273,11 @@ describe('a paragraph of bodies taking turns keeps its other sentences (real-DD 
     expect(p.tasks.map((t) => raws(t.responsible))).toEqual([['县民生办'], ['县财政局'], ['县审计局']]);
   });
 });
+
+describe('a first sentence that charges a body is no run-in heading (real-DJ dj03)', () => {
+  it('opens the second sentence\'s task on its own body, not on the item\'s first sentence', () => {
+    const p = parseText('(三)试点地方要及时总结可复制推广的经验做法。中央编办、工商总局要牵头做好改革推进和组织协调工作。');
+    const t = p.tasks.find((x) => raws(x.lead).includes('中央编办'));
+    expect(t?.title.startsWith('中央编办')).toBe(true);
+  });
+});
