@@ -1160,6 +1160,8 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   }
   // "…制定切实可行的实施方案,市政府办公厅将依据…进行跟踪督查": a body named by name that opens a later clause of
   // the sentence and says what it will do or must do; addressees in mid-sentence are too often an exhortation's
+  // (found a later clause on: the task is that clause, the ones before it charge no one, as laterSubject's)
+  let laterClause = false;
   if (!m) {
     for (let c = sm.indexOf(',', lead); c > 0 && c < lead + 120; c = sm.indexOf(',', c + 1)) {
       const rest = sm.slice(c + 1);
@@ -1177,11 +1179,13 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
       ) {
         lead = c + 1;
         m = later;
+        laterClause = true;
         break;
       }
       if (!bodyWithDuty(rest, later)) continue;
       lead = c + 1;
       m = later;
+      laterClause = true;
       break;
     }
   }
@@ -1237,6 +1241,7 @@ function subjectNote(ctx: ParseContext, t: string, sm: string, s0: number, lineS
   const sEnd = s0 + sm.replace(/[。!?]$/, '').length;
   note.bodyEnd = lineStart + sEnd;
   note.opens = true;
+  if (laterClause) note.laterClause = true;
   // ("区考核办要协同相关责任部门…", "区发改局联合区统计局开展…": 协同 and 联合 with their partners read as 会同)
   if (m[2] === '会同' || m[2] === '协同' || m[2] === '联合') {
     const restAt = s0 + lead + m[0].length;

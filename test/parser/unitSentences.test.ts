@@ -1281,3 +1281,11 @@ describe('a first sentence that charges a body is no run-in heading (real-DJ dj0
     expect(t?.title.startsWith('中央编办')).toBe(true);
   });
 });
+
+describe('a body found in a later clause opens its task there (real-GP gp08, CI ci07, AB ab05)', () => {
+  it('reads "…;污染源治理问题,属地要…,农投公司要一月一报水质监测" with the company\'s own clause as its task', () => {
+    const p = parseText('各单位要履职尽责、共同协作,落实好主体责任;污染源治理问题,对周边禁养鱼池能收尽收,县农投公司要一月一报水质监测。');
+    const t = p.tasks.find((x) => raws(x.responsible).includes('县农投公司'));
+    expect(t?.title.startsWith('县农投公司')).toBe(true);
+  });
+});
