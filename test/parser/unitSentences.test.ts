@@ -1289,3 +1289,13 @@ describe('a body found in a later clause opens its task there (real-GP gp08, CI 
     expect(t?.title.startsWith('县农投公司')).toBe(true);
   });
 });
+
+describe('a later clause that says by 由 who does its own work (real-AA aa15, C c21, CK ck04)', () => {
+  it('reads "…报送至市政府督查室,由市政府督查室负责每季度…公开" as the office\'s own task', () => {
+    const p = parseText('各责任事项牵头单位要于2019年4月15日前,将责任事项完成情况报送至市政府督查室,由市政府督查室负责每季度在市政府门户网站向社会集中公开。');
+    expect(p.tasks.map((t) => [t.title.slice(0, 5), raws(t.responsible)])).toEqual([
+      ['各责任事项', ['各责任事项牵头单位']],
+      ['由市政府督', ['市政府督查室']],
+    ]);
+  });
+});
