@@ -1299,3 +1299,9 @@ describe('a later clause that says by 由 who does its own work (real-AA aa15, C
     ]);
   });
 });
+
+describe('"由X、Y分别负责…" (real-AV av03)', () => {
+  it('reads each body responsible', () => {
+    expect(roles('由农业农村部、国家药监局分别负责中药材道地产区环境保护的强化工作。')).toEqual([[[], ['农业农村部', '国家药监局'], []]]);
+  });
+});
