@@ -8,7 +8,7 @@ import { VERB, YOU, readInline } from './labelNotes.js';
 import { PROJECT_VERB, TEAM_WORD_SRC, labelRole } from './vocabulary.js';
 
 // what opens a decision in minutes or news of a meeting: "会议明确,", "会议研究决定:", "会上要求,"
-const DECIDED = /^\s*(?:会议|会上|经研究|会议研究)(?:明确|要求|强调|指出|决定|议定|提出|商定)?[,:,:]?\s*$/;
+const DECIDED = /^\s*(?:会议|会上|经研究|会议研究|(?:分工)?方案|《[^》]{1,30}》|通知|意见)(?:明确|要求|强调|指出|决定|议定|提出|商定)?[,:,:]?\s*$/;
 // a person's name (two or three characters, no organ ending) in the 牵头 slot: not a place, a level or an office
 const TOPIC_PERSON = /^[^,;。由]{2,30}由(?![各市区县省镇乡本该其有相上全])[\u4e00-\u9fa5]{2,3}(?:同志)?牵头$/;
 const PERSON_LEAD = /^由((?![各市区县省镇乡本该其有相上全])[\u4e00-\u9fa5]{2,3}?)(?:同志)?(?:牵头|负总责)$/;

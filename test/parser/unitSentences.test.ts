@@ -1305,3 +1305,11 @@ describe('"由X、Y分别负责…" (real-AV av03)', () => {
     expect(roles('由农业农村部、国家药监局分别负责中药材道地产区环境保护的强化工作。')).toEqual([[[], ['农业农村部', '国家药监局'], []]]);
   });
 });
+
+describe('a document that decides who leads, as minutes do (real-BD bd07)', () => {
+  it('reads "《方案》明确,由X牵头,会同…组成督导组开展督导" as the sentence\'s own task', () => {
+    const p = parseText('此前已开展部署。《方案》明确,由中央政法委牵头,会同领导小组成员单位,组成中央督导组开展督导工作。');
+    const t = p.tasks.find((x) => raws(x.lead).includes('中央政法委'));
+    expect(t?.title.includes('此前')).toBe(false);
+  });
+});
