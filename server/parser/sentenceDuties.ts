@@ -153,6 +153,16 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
     return true;
   };
   const take = (n: RespNote | null): boolean => !!n && takeAll([n]);
+  // after a sentence's first note, each later clause that opens on a body with a duty of its own is a new task, its note
+  // after the one before ("…报送市政府督查室,市政府办公厅将及时予以通报"; "…,县农业农村局要发挥好牵头协调作用,县农机服务中心要
+  // 发挥好组织协调作用,县气象部门要…": each in turn; fixtures/real/README.md)
+  const takeLater = (first: RespNote, t: string, sm: string, s0: number, lineStart: number) => {
+    for (let prev = first, next = laterSubject(ctx, t, sm, s0, lineStart, prev.end); next && free(next.start, next.end); next = laterSubject(ctx, t, sm, s0, lineStart, prev.end)) {
+      prev.bodyEnd = Math.min(prev.bodyEnd ?? next.start, next.start);
+      out.push(next);
+      prev = next;
+    }
+  };
   for (const line of ctx.doc.lines) {
     const t = line.text.trimEnd();
     if (t.length < 6) continue;
@@ -214,14 +224,6 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
     for (let m = re.exec(mt); m; m = re.exec(mt)) {
       const sm = m[0];
       const s0 = m.index;
-      // each later clause that opens on a body with a duty of its own is a new task, its note after the one before
-      const takeLater = (first: RespNote) => {
-        for (let prev = first, next = laterSubject(ctx, t, sm, s0, line.start, prev.end); next && free(next.start, next.end); next = laterSubject(ctx, t, sm, s0, line.start, prev.end)) {
-          prev.bodyEnd = Math.min(prev.bodyEnd ?? next.start, next.start);
-          out.push(next);
-          prev = next;
-        }
-      };
       if (turnSpans.some(([a, b]) => line.start + s0 < b && a < line.start + s0 + sm.length)) continue;
       const said = carries ? subjectOf(sm) : null;
       const point = POINT_MODAL.exec(sm);
@@ -244,7 +246,7 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
       if (sentenceCue(sm, subjectCue)) {
         const run = /[由请]/.test(sm) ? clauseRun(ctx, t, sm, s0, line.start) : null;
         if (run && take(run)) {
-          takeLater(run);
+          takeLater(run, t, sm, s0, line.start);
           continue;
         }
         const subj =
@@ -253,18 +255,14 @@ export function findBareNotes(ctx: ParseContext, taken: RespNote[]): RespNote[] 
         // "请各相关部会…积极办理,并请外交部及经济部研议…": with no subject taken, only a further request is read
         const request = subj || !LATER_REQUEST_AT.test(sm) ? null : laterSubject(ctx, t, sm, s0, line.start, line.start + s0, true);
         if (take(subj) || (request && take(request))) {
-          const first = subj ?? request!;
-          // "…报送市政府督查室,市政府办公厅将及时予以通报": a body named by name opening a later clause takes a duty of
-          // its own, a new subject and so a new task (fixtures/real/README.md)
-          // ("…,县农业农村局要发挥好牵头协调作用,县农机服务中心要发挥好组织协调作用,县气象部门要…": each in turn)
-          takeLater(first);
+          takeLater(subj ?? request!, t, sm, s0, line.start);
           continue;
         }
         if (/由.{2,40}?会同/.test(sm) && take(youWith(ctx, t, sm, s0, line.start))) continue;
         if (/由.{2,30}?(?:负责|牵头|承担|实施|承办)的/.test(sm) && take(youWhose(ctx, t, sm, s0, line.start))) continue;
         const you = sm.includes('由') ? midYou(ctx, t, sm, s0, line.start) : null;
         if (you && take(you)) {
-          takeLater(you);
+          takeLater(you, t, sm, s0, line.start);
           continue;
         }
       }
@@ -1032,13 +1030,14 @@ function laterSubject(ctx: ParseContext, t: string, sm: string, s0: number, line
   for (let c = sm.indexOf(',', from); c > 0; c = sm.indexOf(',', c + 1)) {
     const rest = sm.slice(c + 1);
     const request = laterRequest(rest);
+    // where the clause's own words begin: a request's task and a 由 clause's open there
+    const opens = lineStart + s0 + c + 1 + (rest.length - rest.trimStart().length);
     // "…牵头组织实施,评定结果由省河长办向社会发布": a later clause saying who does its own piece of work by 由 (ay14)
     const you = !request && !requestsOnly && /^[^,;。]{0,30}?由/.test(rest) ? midYou(ctx, t, rest, s0 + c + 1, lineStart) : null;
-    if (you) return { ...you, start: lineStart + s0 + c + 1 + (rest.length - rest.trimStart().length), laterClause: true };
+    if (you) return { ...you, start: opens, laterClause: true };
     if (!request && (requestsOnly || !LATER_DUTY.test(rest) || !bodyWithDuty(rest, SUBJECT.exec(rest) ?? WILL.exec(rest)))) continue;
     const note = subjectNote(ctx, t, rest, s0 + c + 1, lineStart);
     if (!note || note.start < lineStart + s0 + c + 1) continue;
-    const opens = lineStart + s0 + c + 1 + (rest.length - rest.trimStart().length);
     return { ...note, ...(request ? { start: opens } : {}), laterClause: true };
   }
   return null;
